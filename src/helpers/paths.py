@@ -1,0 +1,57 @@
+"""Every path the project uses, built in one place (cookiecutter-data-science's rule)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The project root: the folder holding pyproject.toml. HELPERS_ROOT overrides it (tests use it).
+ROOT = Path(os.environ.get("HELPERS_ROOT", Path(__file__).resolve().parents[2]))
+
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+PROCESSED = DATA / "processed"
+REFERENCE = DATA / "reference"
+NOTEBOOKS = ROOT / "notebooks"
+OUTPUT = ROOT / "output"
+#: Everything cached lives here, keyed by what it depends on; safe to delete.
+CACHE = Path(os.environ.get("HELPERS_CACHE", ROOT / ".cache"))
+
+BUREAUS_CSV = REFERENCE / "bureaus.csv"
+SECTOR_RULES_CSV = REFERENCE / "sector_rules.csv"
+SECTORS_CSV = REFERENCE / "sectors.csv"
+OVERRIDES_CSV = REFERENCE / "overrides.csv"
+RECIPIENTS_CSV = REFERENCE / "recipients.csv"
+
+DEFAULT_PERIOD = "2024H1"
+DEFAULT_RAW = RAW / "luan_2024H1.txt"
+
+
+def processed_dir(period: str) -> Path:
+    """Folder of one period's cleaned tables."""
+    return PROCESSED / period
+
+
+def tasks_path(period: str, suffix: str = "parquet") -> Path:
+    return processed_dir(period) / f"tasks.{suffix}"
+
+
+def indicators_path(period: str, suffix: str = "parquet") -> Path:
+    return processed_dir(period) / f"indicators.{suffix}"
+
+
+def quality_path(period: str) -> Path:
+    return processed_dir(period) / "quality.json"
+
+
+def output_dir(period: str) -> Path:
+    """Folder of one period's rendered briefings."""
+    return OUTPUT / period
+
+
+def manifest_path(period: str) -> Path:
+    return output_dir(period) / "manifest.json"
+
+
+def mail_dir(period: str) -> Path:
+    return output_dir(period) / "mail"

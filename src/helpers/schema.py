@@ -1,0 +1,177 @@
+"""Each column of the cleaned tables defined once: type, unit and meaning (PUDL's rule).
+
+The pandera schemas built from these definitions are checked when a table is written and when
+it is loaded, so a notebook never works on a table that drifted from this file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from helpers.errors import SchemaError
+from helpers.io import atomic_path
+
+TABLES = ("quantified", "general")
+STATUSES = ("completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative")
+STATUS_ZH = {
+    "completed": "已完成",
+    "ahead": "超序时",
+    "on_pace": "达序时",
+    "behind": "滞后",
+    "blocked": "受阻",
+    "pending": "待评估",
+    "qualitative": "定性推进",
+}
+#: Order from least to most advanced among measured statuses (used to pick "the least advanced").
+MEASURED_ORDER = ("behind", "on_pace", "ahead", "completed")
+METHODS = ("verdict_phrase", "stated_ratio", "computed_ratio", "rate_target", "none")
+KINDS = ("count", "amount", "rate", "level", "comparison", "deliverable")
+SECTORS = (
+    "economy", "industry", "trade", "agriculture", "environment",
+    "infrastructure", "social", "culture", "governance",
+)
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    dtype: str  # pandas dtype: "string", "Int64", "float64", "bool", "datetime64[ns]"
+    meaning: str
+    unit: str = ""
+    nullable: bool = False
+    isin: tuple | None = None
+    unique: bool = False
+
+
+TASK_COLUMNS: tuple[Col, ...] = (
+    Col("task_id", "string", "stable id: Q01… for the quantified table, G001… for the general one", unique=True),
+    Col("table", "string", "which table of the report the task is in", isin=TABLES),
+    Col("seq", "Int64", "序号 as printed"),
+    Col("section", "string", "section heading the row stands under (一、…负责事项), if any", nullable=True),
+    Col("task", "string", "重点工作 / 督查内容: the target text"),
+    Col("bureau_raw", "string", "牵头责任单位 as printed, whitespace removed"),
+    Col("bureaus", "string", "normalized lead units, joined with 、"),
+    Col("bureau", "string", "the first normalized lead unit: the one a bureau briefing files the task under"),
+    Col("bureau_aliases", "string", "aliases printed in brackets, e.g. 市政府国资委, joined with 、", nullable=True),
+    Col("co_bureaus", "string", "协同责任单位, normalized, joined with 、", nullable=True),
+    Col("official_status", "string", "完成状态 as printed, where the report has that column", nullable=True),
+    Col("task_source", "string", "任务来源, where the report has that column", nullable=True),
+    Col("sector", "string", "primary sector code", isin=SECTORS),
+    Col("sector_name", "string", "primary sector, Chinese name"),
+    Col("sector_rule", "string", "which rule of data/reference/sector_rules.csv assigned the sector"),
+    Col("progress", "string", "落实情况 paragraphs as printed, newline-joined", nullable=True),
+    Col("period", "string", "reporting period code, e.g. 2024H1"),
+    Col("period_end", "datetime64[ns]", "last day of the reporting period"),
+    Col("source_file", "string", "raw file the row was parsed from"),
+    Col("line_start", "Int64", "first line of the row in the decoded source (1-based)"),
+    Col("line_end", "Int64", "last line of the row in the decoded source (1-based)"),
+    Col("is_truncated", "bool", "the source ends inside this row"),
+    # judgement (helpers.pace)
+    Col("status", "string", "pace status code", isin=STATUSES),
+    Col("status_zh", "string", "pace status as shown to readers", isin=tuple(STATUS_ZH.values())),
+    Col("completion_pct", "float64", "completion of the least advanced measured part", unit="fraction of annual target", nullable=True),
+    Col("pace", "float64", "time pace: months elapsed / 12", unit="fraction of year"),
+    Col("lag_pts", "float64", "pace minus completion", unit="percentage points", nullable=True),
+    Col("method", "string", "how the deciding part was measured", isin=METHODS),
+    Col("evidence", "string", "the sentence or clause that decided the status", nullable=True),
+    Col("is_mixed", "bool", "behind on one part while another is on pace or better"),
+    Col("is_target_adjusted", "bool", "the annual target was changed (调减, 调整后)"),
+    Col("status_source", "string", "rule or override", isin=("rule", "override")),
+    Col("official_status_code", "string", "official_status mapped to our codes", nullable=True, isin=STATUSES),
+)
+
+INDICATOR_COLUMNS: tuple[Col, ...] = (
+    Col("task_id", "string", "task the part belongs to"),
+    Col("part_no", "Int64", "1-based number of the part within the task"),
+    Col("part", "string", "the target clause"),
+    Col("kind", "string", "what sort of target", isin=KINDS),
+    Col("target_value", "float64", "annual target value", unit="target_unit", nullable=True),
+    Col("target_unit", "string", "unit of target_value (base unit: 个, 元, 人, %, …)", nullable=True),
+    Col("direction", "string", "higher or lower is better", isin=("higher", "lower")),
+    Col("actual_value", "float64", "value reached by the period end", unit="actual_unit", nullable=True),
+    Col("actual_unit", "string", "unit of actual_value", nullable=True),
+    Col("stated_ratio", "float64", "completion ratio stated in the progress text", unit="fraction", nullable=True),
+    Col("computed_ratio", "float64", "actual / target in the same unit", unit="fraction", nullable=True),
+    Col("method", "string", "how this part was measured", isin=METHODS),
+    Col("status", "string", "pace status of this part", isin=STATUSES),
+    Col("evidence", "string", "the clause that measured this part", nullable=True),
+    Col("evidence_start", "Int64", "character offset of evidence in the task's progress text", nullable=True),
+    Col("evidence_end", "Int64", "end offset (exclusive) of evidence in the progress text", nullable=True),
+)
+
+
+def _schema(cols: tuple[Col, ...], name: str) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            c.name: pa.Column(
+                c.dtype,
+                checks=[pa.Check.isin(list(c.isin))] if c.isin else None,
+                nullable=c.nullable,
+                unique=c.unique,
+                description=f"{c.meaning}" + (f" [{c.unit}]" if c.unit else ""),
+            )
+            for c in cols
+        },
+        strict=True,
+        ordered=True,
+        coerce=True,
+        name=name,
+    )
+
+
+TASKS_SCHEMA = _schema(TASK_COLUMNS, "tasks")
+INDICATORS_SCHEMA = _schema(INDICATOR_COLUMNS, "indicators")
+#: The parser's output: the task columns before any judgement is added.
+PARSED_COLUMNS = tuple(c for c in TASK_COLUMNS if c.name not in {
+    "status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
+    "is_mixed", "is_target_adjusted", "status_source", "official_status_code"})
+PARSED_SCHEMA = _schema(PARSED_COLUMNS, "parsed tasks")
+
+
+def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, where: str = "") -> pd.DataFrame:
+    """Check (and coerce) `df` against `schema`; raise SchemaError with a one-line summary."""
+    try:
+        return schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as e:
+        fc = e.failure_cases
+        first = fc.iloc[0]
+        raise SchemaError(
+            f"{where or schema.name}: {len(fc)} schema failure(s); first: column "
+            f"{first['column']!r} {first['check']} (value {first['failure_case']!r})"
+        ) from None
+
+
+def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if str(out[col].dtype).startswith("datetime64"):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def write_table(df: pd.DataFrame, parquet: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """Validate, then write `parquet` and its CSV twin (UTF-8 with BOM, for Excel) atomically."""
+    df = validate(df, schema, where=str(parquet))
+    with atomic_path(parquet) as tmp:
+        df.to_parquet(tmp, index=False)
+    with atomic_path(parquet.with_suffix(".csv")) as tmp:
+        _csv_frame(df).to_csv(tmp, index=False, encoding="utf-8-sig")
+    return df
+
+
+def read_table(parquet: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """Load a table written by write_table and check it against its schema."""
+    if not Path(parquet).exists():
+        raise SchemaError(f"{parquet}: missing; build it with `python -m helpers table RAW_FILE`")
+    return validate(pd.read_parquet(parquet), schema, where=str(parquet))
+
+
+def data_dictionary(cols: tuple[Col, ...] = TASK_COLUMNS) -> pd.DataFrame:
+    """The column definitions as a table (for the README and the data-quality notebook)."""
+    return pd.DataFrame(
+        [{"column": c.name, "type": c.dtype, "unit": c.unit, "meaning": c.meaning} for c in cols]
+    )
