@@ -1,0 +1,106 @@
+"""Lead and co-responsible units: telling a unit name from prose, and normalizing printed cells.
+
+data/reference/bureaus.csv lists canonical units and their aliases and old names (市经信局 →
+市工信局), so a researcher records a rename without touching code.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from helpers import paths
+from helpers.errors import ReferenceError_
+
+_UNIT_SUFFIX = re.compile(
+    r"(?:局|委|委员会|办|办公室|中心|政府|管委会|管委|分区|军分区|院|厅|部|处|公司|集团|银行|分行|"
+    r"会|联|所|队|站|馆|社|署|团|校|台|县|区|市|园)$"
+)
+_SENTENCE = re.compile(r"[。；;：:！？!?“”《》%]|\d{2,}")
+_SPLIT = re.compile(r"[,，、;；/]+")
+_ALIAS = re.compile(r"^(?P<name>[^(（]+)[(（](?P<alias>[^)）]+)[)）]$")
+_WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+
+
+def looks_like_unit(s: str) -> bool:
+    """True when s reads as one or more unit names (市生态环境局, 市发改委,各县区政府)."""
+    s = _WS.sub("", s)
+    if not s or len(s) > 60 or _SENTENCE.search(s):
+        return False
+    parts = [p for p in _SPLIT.split(s) if p]
+    return bool(parts) and all(_UNIT_SUFFIX.search(_ALIAS.sub(r"\g<name>", p)) for p in parts)
+
+
+@dataclass
+class BureauRef:
+    """The reference list: name printed → canonical unit."""
+
+    canonical: dict[str, str] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: float) -> BureauRef:
+    ref = BureauRef()
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = {"name", "canonical"} - set(reader.fieldnames or [])
+        if missing:
+            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        for n, row in enumerate(reader, start=2):
+            name, canon = (row.get("name") or "").strip(), (row.get("canonical") or "").strip()
+            if not name:
+                raise ReferenceError_(f"{path}:{n}: empty name")
+            ref.canonical[name] = canon or name
+            ref.known.add(canon or name)
+    return ref
+
+
+def load_reference(path: Path = paths.BUREAUS_CSV) -> BureauRef:
+    """Load data/reference/bureaus.csv (cached until the file changes)."""
+    if not Path(path).exists():
+        raise ReferenceError_(f"{path}: missing reference table of units")
+    return _load(str(path), Path(path).stat().st_mtime)
+
+
+@dataclass
+class Units:
+    """A printed unit cell, normalized."""
+
+    raw: str  # as printed, whitespace removed
+    units: list[str]  # canonical names, in printed order
+    aliases: list[str]  # names printed in brackets after a unit
+    unknown: list[str]  # units not in the reference list (kept in `units`)
+
+
+def normalize_units(cell: str | None, ref: BureauRef | None = None) -> Units:
+    """Split and normalize a 牵头责任单位 / 协同责任单位 cell.
+
+    市财政局(市政府国资委) → 市财政局 with alias 市政府国资委; 霍邱县、金寨县、霍山县、舒城县政府 → four
+    county governments; renamed units map to their current name.
+    """
+    ref = ref or load_reference()
+    raw = _WS.sub("", cell or "")
+    parts = [p for p in _SPLIT.split(raw) if p]
+    # A shared tail printed once: 霍邱县、金寨县、霍山县、舒城县政府 → each 县 gets 政府.
+    if len(parts) > 1:
+        tail = re.search(r"(?<=[县区市])(政府|人民政府)$", parts[-1])
+        if tail:
+            parts = [p + tail[1] if re.search(r"[县区]$", p) else p for p in parts]
+    units: list[str] = []
+    aliases: list[str] = []
+    unknown: list[str] = []
+    for p in parts:
+        m = _ALIAS.match(p)
+        name = m["name"] if m else p
+        if m:
+            aliases.append(m["alias"])
+        canon = ref.canonical.get(name, name)
+        if canon not in ref.known:
+            unknown.append(canon)
+        if canon not in units:
+            units.append(canon)
+    return Units(raw, units, aliases, unknown)

@@ -1,0 +1,159 @@
+"""Read a report as published: bytes → decoded lines (or HTML table rows), with clear errors.
+
+Handles UTF-8 with or without BOM, GB18030/GBK, CRLF line ends, and saved web pages. Line numbers
+are 1-based lines of the decoded text, so every parsed field can point back at its source.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers.errors import InputError
+
+_HTML_SNIFF = re.compile(rb"<\s*(html|table|body|!doctype)\b", re.I)
+#: Control characters that never occur in a text report (TAB, LF, CR, FF are allowed).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+@dataclass
+class HtmlCell:
+    text: str  # paragraphs newline-joined, whitespace inside paragraphs kept as printed
+    line: int  # source line of the cell's element
+
+
+@dataclass
+class Document:
+    """A decoded report: its lines, and for saved web pages its table rows."""
+
+    path: Path
+    encoding: str
+    lines: list[str]
+    is_html: bool = False
+    html_rows: list[list[HtmlCell]] = field(default_factory=list)  # every <tr> of every table
+    html_title: str | None = None
+    html_texts: list[tuple[int, str]] = field(default_factory=list)  # text blocks outside tables
+
+    @property
+    def title(self) -> str:
+        """The report's title: the page title, else the first non-empty line."""
+        if self.html_title:
+            return self.html_title
+        return next((ln.strip() for ln in self.lines if ln.strip()), "")
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Decode report bytes; raise InputError naming the first undecodable position."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(path, data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(path, data, "utf-16"), "utf-16"
+    head = data[:4096].decode("ascii", errors="ignore")
+    m = re.search(r"charset\s*=\s*[\"']?([\w-]+)", head, re.I)
+    declared = m[1].lower() if m else None
+    candidates = ["utf-8", "gb18030"]
+    if declared in ("gbk", "gb2312", "gb18030"):
+        candidates = ["gb18030", "utf-8"]
+    first_error: UnicodeDecodeError | None = None
+    for enc in candidates:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError as e:
+            first_error = first_error or e
+    assert first_error is not None
+    line = data[: first_error.start].count(b"\n") + 1
+    raise InputError(
+        path, f"undecodable bytes at byte {first_error.start} (not UTF-8 or GB18030)", line=line
+    )
+
+
+def _strict(path: Path, data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(path, f"undecodable bytes at byte {e.start} ({enc} with BOM)", line=line) from None
+
+
+def read_report(path: Path | str) -> Document:
+    """Read and decode one report; raise InputError for missing, empty, binary or undecodable files."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a report file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(path, "empty file")
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(path, "binary file (NUL bytes), not a text or HTML report")
+    text, encoding = decode(path, data)
+    bad = _BINARY.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise InputError(path, f"binary content (control character {bad.group()!r})", line=line)
+    # CRLF and lone CR both end a line; keep NBSP and odd spaces for the parser to judge.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    doc = Document(path=path, encoding=encoding, lines=lines)
+    if _HTML_SNIFF.search(data[:65536]) and re.search(r"<\s*t[dh]\b", text, re.I):
+        _read_html(doc, text)
+    return doc
+
+
+def _cell_text(el) -> str:
+    """Text of a table cell, one paragraph per <p>/<br>/<div>, whitespace inside kept."""
+    parts: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        s = "".join(buf).strip()
+        if s:
+            parts.append(s)
+        buf.clear()
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("p", "div", "li") or tag == "br":
+            flush()
+        if node.text and tag != "br":
+            buf.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if tag in ("p", "div", "li"):
+            flush()
+
+    walk(el)
+    flush()
+    return "\n".join(parts)
+
+
+def _read_html(doc: Document, text: str) -> None:
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as e:  # lxml raises several types for hopeless markup
+        raise InputError(doc.path, f"unreadable HTML ({e})") from None
+    doc.is_html = True
+    t = root.find(".//title")
+    h1 = root.find(".//h1")
+    for el in (h1, t):
+        if el is not None and el.text_content().strip():
+            doc.html_title = re.sub(r"\s+", "", el.text_content())
+            break
+    for tr in root.iter("tr"):
+        cells = [HtmlCell(_cell_text(td), td.sourceline or tr.sourceline or 0)
+                 for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+        if cells:
+            doc.html_rows.append(cells)
+    for el in root.iter("p", "h1", "h2", "h3", "h4", "div"):
+        if el.xpath("ancestor::table") or el.xpath(".//table"):
+            continue
+        s = el.text_content().strip()
+        if s:
+            doc.html_texts.append((el.sourceline or 0, s))

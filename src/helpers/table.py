@@ -1,0 +1,190 @@
+"""`python -m helpers table`: one report → the judged task table, its indicators and a quality report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+from helpers.bureaus import load_reference, normalize_units
+from helpers.errors import PeriodError
+from helpers.ingest import Document, read_report
+from helpers.io import write_json
+from helpers.parse import Parsed, norm, parse_document
+from helpers.period import Period, detect, parse_code
+from helpers.schema import (INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, validate, write_table)
+from helpers.sectors import load_rules
+
+
+@dataclass
+class TableResult:
+    tasks: pd.DataFrame
+    indicators: pd.DataFrame
+    quality: dict
+    out_dir: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        q = self.quality
+        counts = ", ".join(f"{k} {v}" for k, v in q["parsed_counts"].items())
+        status = Counter(self.tasks["status"]) if "status" in self.tasks else {}
+        behind = status.get("behind", 0)
+        return (f"{q['period']}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
+                f"{len(q['unassigned_lines'])} unassigned lines → {self.out_dir}")
+
+
+def resolve_period(doc: Document, period: str | None) -> Period:
+    """The period given on the command line, else the one in the report's title."""
+    if period:
+        return parse_code(period)
+    head = [doc.title] + [ln for ln in doc.lines[:30] if ln.strip()]
+    for text in head:
+        found = detect(text)
+        if found:
+            return found
+    raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
+
+
+def parsed_frame(parsed: Parsed, period: Period, source_file: str) -> tuple[pd.DataFrame, dict]:
+    """Raw rows → the parsed task table (PARSED_SCHEMA), plus unit findings for the quality report."""
+    ref = load_reference()
+    rules = load_rules()
+    records = []
+    unknown: dict[str, list[str]] = {}
+    per_kind: Counter = Counter()
+    for table in parsed.tables:
+        width = 2 if table.kind == "quantified" else 3
+        for row in table.rows:
+            per_kind[table.kind] += 1
+            task_id = ("Q" if table.kind == "quantified" else "G") + str(per_kind[table.kind]).zfill(width)
+            lead = normalize_units(row.cells.get("bureau"), ref)
+            co = normalize_units(row.cells.get("co_bureau"), ref)
+            for u in lead.unknown + co.unknown:
+                unknown.setdefault(u, []).append(task_id)
+            task = (row.cells.get("task") or "").strip()
+            bureau = lead.units[0] if lead.units else ""
+            sector, sector_name, rule = rules.assign(norm(task), bureau)
+            records.append({
+                "task_id": task_id, "table": table.kind, "seq": row.seq, "section": row.section,
+                "task": task, "bureau_raw": lead.raw, "bureaus": "、".join(lead.units), "bureau": bureau,
+                "bureau_aliases": "、".join(lead.aliases) or None,
+                "co_bureaus": "、".join(co.units) or None,
+                "official_status": norm(row.cells.get("status", "")) or None,
+                "task_source": norm(row.cells.get("source", "")) or None,
+                "sector": sector, "sector_name": sector_name, "sector_rule": rule,
+                "progress": row.cells.get("progress") or None,
+                "period": period.code, "period_end": pd.Timestamp(period.end),
+                "source_file": source_file, "line_start": row.line_start, "line_end": row.line_end,
+                "is_truncated": row.is_truncated,
+            })
+    df = pd.DataFrame.from_records(records, columns=[c for c in PARSED_SCHEMA.columns])
+    return validate(df, PARSED_SCHEMA, where=source_file), unknown
+
+
+def _seq_findings(parsed: Parsed) -> tuple[list[dict], list[dict]]:
+    gaps, repeats = [], []
+    for t in parsed.tables:
+        prev = None
+        for row in t.rows:
+            if prev is not None and row.seq != 1:  # numbering may restart under a section heading
+                if row.seq == prev:
+                    repeats.append({"table": t.kind, "seq": row.seq, "line": row.line_start})
+                elif row.seq > prev + 1:
+                    gaps.append({"table": t.kind, "after": prev, "missing": list(range(prev + 1, row.seq))})
+            prev = row.seq
+    return gaps, repeats
+
+
+def line_accounting(doc: Document, parsed: Parsed) -> dict:
+    """Where every non-blank line of the table region went (each in exactly one place)."""
+    places: dict[int, list[str]] = {}
+    for t in parsed.tables:
+        for ln in t.header_lines:
+            places.setdefault(ln, []).append("header")
+        for row in t.rows:
+            for role, lns in row.lines.items():
+                for ln in lns:
+                    places.setdefault(ln, []).append(f"{t.kind}:{row.seq}:{role}")
+    for ln in parsed.title_lines:
+        places.setdefault(ln, []).append("title")
+    for s in parsed.sections:
+        places.setdefault(s["line"], []).append("section")
+    for c in parsed.chrome_lines:
+        places.setdefault(c["line"], []).append("chrome")
+    for u in parsed.unassigned_lines:
+        places.setdefault(u["line"], []).append("unassigned")
+    a, b = parsed.region
+    nonblank = [i for i in range(a, b + 1) if norm(doc.lines[i - 1])] if not doc.is_html else sorted(places)
+    missing = [i for i in nonblank if i not in places]
+    doubled = sorted(i for i, p in places.items() if len(p) > 1 and not doc.is_html)
+    return {"region": [a, b], "nonblank_lines": len(nonblank), "placed_lines": len(places),
+            "missing_lines": missing, "doubly_placed_lines": doubled}
+
+
+def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
+                ahead_margin: float = 0.10) -> TableResult:
+    """Parse, judge and write one report's tables; return them with the quality report."""
+    from helpers.overrides import apply_overrides
+    from helpers.pace import judge
+
+    raw = Path(raw)
+    doc = read_report(raw)
+    per = resolve_period(doc, period)
+    parsed = parse_document(doc)
+    source = raw.name
+    tasks, unknown = parsed_frame(parsed, per, source)
+    judgement = judge(tasks, ahead_margin=ahead_margin)
+    judged = apply_overrides(judgement.tasks, per.code)
+    out_dir = Path(out) if out else paths.processed_dir(per.code)
+
+    accounting = line_accounting(doc, parsed)
+    # Lines the parser could not place are never dropped silently: they join the unassigned list.
+    for ln in accounting["missing_lines"]:
+        parsed.unassigned_lines.append({"line": ln, "text": doc.lines[ln - 1].strip()})
+    declared = {t.kind: t.declared for t in parsed.tables if t.declared is not None}
+    counts = dict(Counter(t.kind for t in parsed.tables for _ in t.rows))
+    gaps, repeats = _seq_findings(parsed)
+    empty = [{"task_id": r.task_id, "field": f} for r in tasks.itertuples()
+             for f in ("task", "bureau_raw", "progress") if not getattr(r, f)]
+    sections = [dict(s, parsed=int(((tasks["section"] == s["text"])).sum())) for s in parsed.sections]
+    warnings = list(parsed.warnings)
+    for kind, n in declared.items():
+        if counts.get(kind, 0) != n:
+            warnings.append(f"{kind} table: heading declares {n} tasks, parsed {counts.get(kind, 0)}")
+    for s in sections:
+        if s["declared"] is not None and s["declared"] != s["parsed"]:
+            warnings.append(f"section {s['text']}: declares {s['declared']} tasks, parsed {s['parsed']}")
+    if gaps:
+        warnings.append(f"gaps in 序号: {gaps}")
+    if repeats:
+        warnings.append(f"repeated 序号: {repeats}")
+    if parsed.unassigned_lines:
+        warnings.append(f"{len(parsed.unassigned_lines)} line(s) not placed in any row (see quality.json)")
+    if unknown:
+        warnings.append(f"units not in data/reference/bureaus.csv: {', '.join(unknown)}")
+    truncated = tasks.loc[tasks["is_truncated"], "task_id"].tolist()
+    if truncated:
+        warnings.append(f"the report ends inside a row: {', '.join(truncated)} kept and flagged truncated")
+    quality = {
+        "source_file": str(raw), "encoding": doc.encoding, "layout": parsed.layout,
+        "period": per.code, "period_end": per.end.isoformat(), "pace": per.pace,
+        "title": doc.title,
+        "declared_counts": declared, "parsed_counts": counts,
+        "counts_match": all(counts.get(k, 0) == n for k, n in declared.items()),
+        "sections": sections, "seq_gaps": gaps, "seq_repeats": repeats, "empty_fields": empty,
+        "truncated_rows": truncated,
+        "unassigned_lines": parsed.unassigned_lines, "chrome_lines": parsed.chrome_lines,
+        "line_accounting": accounting,
+        "unknown_bureaus": [{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
+        "sector_fallbacks": tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
+        "review": judgement.review, "official_disagreements": judgement.official_disagreements,
+        "overrides": judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
+        "warnings": warnings,
+    }
+    judged = write_table(judged, out_dir / "tasks.parquet", TASKS_SCHEMA)
+    indicators = write_table(judgement.indicators, out_dir / "indicators.parquet", INDICATORS_SCHEMA)
+    write_json(out_dir / "quality.json", quality)
+    return TableResult(judged, indicators, quality, out_dir, warnings)
