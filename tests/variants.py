@@ -1,0 +1,85 @@
+"""Variants of the seed report in the other layouts the same office publishes.
+
+Each is derived from the seed's real text: the rows the seed parses into are re-laid out (one row
+per line, HTML, extra columns, section headings), re-encoded, or cut off, so the tests check that
+every layout gives back the same tasks, bureaus and progress.
+"""
+
+from __future__ import annotations
+
+import html
+
+from helpers.ingest import read_report
+from helpers.parse import RawRow, parse_document
+
+from conftest import SEED
+
+TITLE = "2024年上半年市政府重点工作落实情况"
+
+
+def seed_rows() -> list[tuple[str, list[RawRow]]]:
+    """(table title, rows) of the seed, parsed from the blank-line layout."""
+    parsed = parse_document(read_report(SEED))
+    return [(t.title or "", t.rows) for t in parsed.tables]
+
+
+def _paragraphs(row: RawRow) -> list[str]:
+    return row.cells.get("progress", "").split("\n")
+
+
+def line_layout(title: str = TITLE, progress_header: str = "上半年落实情况") -> str:
+    """One row per line, cells separated by spaces, progress continuing on the following lines."""
+    out = [title, ""]
+    for ttitle, rows in seed_rows():
+        out += [ttitle, f"序号 重点工作 牵头责任单位 {progress_header}"]
+        for r in rows:
+            paras = _paragraphs(r)
+            out.append(f"{r.seq} {r.cells['task']} {r.cells['bureau']} {paras[0]}")
+            out += paras[1:]
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def html_layout(title: str = TITLE) -> str:
+    """A saved web page with the tables as <table> markup (progress paragraphs as <p>)."""
+    e = html.escape
+    parts = [f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{e(title)}</title></head><body>',
+             f"<h1>{e(title)}</h1>", "<p>浏览次数:信息来源: 市政府办</p>"]
+    for ttitle, rows in seed_rows():
+        parts.append(f"<p>{e(ttitle)}</p>")
+        parts.append("<table border='1'>\n<tr><th>序号</th><th>重点工作</th><th>牵头责任单位</th><th>上半年落实情况</th></tr>")
+        for r in rows:
+            prog = "".join(f"<p>{e(p)}</p>" for p in _paragraphs(r))
+            parts.append(f"<tr>\n<td>{r.seq}</td>\n<td>{e(r.cells['task'])}</td>\n"
+                         f"<td>{e(r.cells['bureau'])}</td>\n<td>{prog}</td>\n</tr>")
+        parts.append("</table>")
+    parts.append("<p>文件下载</p></body></html>")
+    return "\n".join(parts)
+
+
+FY_STATUS = ("已完成", "序时推进")
+
+
+def extra_columns_layout(sections: bool = False) -> str:
+    """The 2021 full-year style: 督查内容, 协同责任单位, 落实情况(全年), 完成状态, header cells broken
+    over two lines; with `sections`, 2022-style headings 一、…负责事项(共N项) and a 任务来源 column."""
+    _, rows = seed_rows()[1]
+    rows = rows[:24]
+    out = ["2021年度市政府重点工作落实情况", "", "督查情况汇总表", ""]
+    header = ["序号", "督查内容"] + (["任务", "来源"] if sections else []) + \
+        ["牵头责任", "单位", "协同责任", "单位", "落实情况", "(全年)", "完成", "状态"]
+    out += [h for cell in header for h in (cell, "")]
+    groups = [("一、市长负责事项(共9项)", rows[:9]), ("二、常务副市长负责事项(共15项)", rows[9:])] if sections \
+        else [(None, rows)]
+    for heading, grp in groups:
+        if heading:
+            out += [heading, ""]
+        for i, r in enumerate(grp, start=1):
+            seq = i if sections else r.seq
+            cells = [str(seq), r.cells["task"]]
+            if sections:
+                cells.append("政府工作报告")
+            cells += [r.cells["bureau"], "市财政局、市统计局"] + _paragraphs(r) + [FY_STATUS[r.seq % 2]]
+            out += [c for cell in cells for c in (cell, "")]
+    out += ["文件下载", ""]
+    return "\n".join(out)
