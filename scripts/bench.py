@@ -1,0 +1,67 @@
+"""`make bench`: speed figures for the pipeline (printed, never asserted).
+
+Parse and judge timings are medians over repeated runs in this process; the rendering figures
+come from scripts/bench_render.py, which measures the naive chain and the batch side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "raw" / "luan_2024H1.txt"
+
+
+def median_seconds(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bench_table(repeat: int) -> None:
+    from helpers.ingest import read_report
+    from helpers.pace import judge
+    from helpers.parse import parse_document
+    from helpers.table import build_table, parsed_frame, resolve_period
+
+    def parse_only():
+        doc = read_report(SEED)
+        parsed = parse_document(doc)
+        return parsed_frame(parsed, resolve_period(doc, None), SEED.name)[0]
+
+    tasks = parse_only()
+    parse_s = median_seconds(parse_only, repeat)
+    judge_s = median_seconds(lambda: judge(parse_only()), repeat)
+    with tempfile.TemporaryDirectory() as d:
+        table_s = median_seconds(lambda: build_table(SEED, out=d), max(3, repeat // 3))
+    print(f"parse seed ({len(tasks)} rows)            median {parse_s * 1000:8.1f} ms   target < 500 ms")
+    print(f"parse + judge seed                 median {judge_s * 1000:8.1f} ms   target < 1000 ms")
+    print(f"`table` command in-process (+write) median {table_s * 1000:8.1f} ms")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--skip-render", action="store_true", help="only the table figures")
+    args = ap.parse_args()
+    print("== table: parse and judge (2024H1 seed) ==")
+    bench_table(args.repeat)
+    if not args.skip_render:
+        render = ROOT / "scripts" / "bench_render.py"
+        if render.exists():
+            print("\n== render: naive chain vs batch ==", flush=True)
+            return subprocess.call([sys.executable, str(render)])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
