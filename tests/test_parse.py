@@ -299,3 +299,26 @@ def test_sector_from_editable_rules(seed):
     assert df.loc["G007", "sector_rule"].startswith("B") and df.loc["G007", "sector"] == "agriculture"
     assert set(df.sector) <= {"economy", "industry", "trade", "agriculture", "environment",
                               "infrastructure", "social", "culture", "governance"}
+
+
+def test_gap_in_numbering_is_reported_not_merged(tmp_path, seed_text):
+    start = seed_text.index("\n5\n\n推进水土流失")
+    end = seed_text.index("\n6\n\n新增技能人才")
+    p = tmp_path / "gap.txt"
+    p.write_text(seed_text[:start] + seed_text[end:], encoding="utf-8")
+    _, parsed, df, _ = frame(p)
+    q = df[df.table == "quantified"]
+    assert q.seq.tolist() == [1, 2, 3, 4] + list(range(6, 36))
+    assert "推进水土流失" not in q.set_index("seq").loc[4, "progress"]
+    from helpers.table import _seq_findings
+    gaps, repeats = _seq_findings(parsed)
+    assert gaps == [{"table": "quantified", "after": 4, "missing": [5]}] and repeats == []
+
+
+def test_empty_bureau_cell_leaves_progress_intact(tmp_path, seed_text):
+    text = seed_text.replace("\n市人社局\n\n截至6月30日,全市新增技能人才14826人", "\n截至6月30日,全市新增技能人才14826人", 1)
+    p = tmp_path / "nobureau.txt"
+    p.write_text(text, encoding="utf-8")
+    _, _, df, _ = frame(p)
+    row = df.set_index("task_id").loc["Q06"]
+    assert row.bureau_raw == "" and row.progress.startswith("截至6月30日,全市新增技能人才14826人")

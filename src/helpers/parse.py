@@ -265,6 +265,13 @@ def _row_start_ok(seq: int, expected: int, after_section: bool) -> bool:
     return expected - 1 <= seq <= expected + 5 and seq > 0
 
 
+def _unit_at(items: list[tuple[int, str]], k: int) -> bool:
+    """Is items[k] (alone, or joined with the next cell) a unit name?"""
+    s = norm(items[k][1])
+    nxt = norm(items[k + 1][1]) if k + 1 < len(items) else ""
+    return looks_like_unit(s) or (len(nxt) <= 8 and looks_like_unit(s + nxt))
+
+
 def _split_units_prefix(items: list[tuple[int, str]], k: int) -> tuple[str, list[int], int]:
     """Read a unit cell at items[k], joining a name broken over two cells (市生态 / 环境局)."""
     line, text = items[k]
@@ -374,7 +381,7 @@ def _cell_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof
             task_like = bool(nxt) and not _INT.match(nxt) and len(nxt) >= 2
             if (seq == expected or after_section and seq == 1) and (task_like or k + 1 == len(body)) or \
                     (_row_start_ok(seq, expected, after_section) and task_like and k + 2 < len(body)
-                     and looks_like_unit(norm(body[k + 2][1]) + (norm(body[k + 3][1]) if k + 3 < len(body) else ""))):
+                     and _unit_at(body, k + 2)):
                 starts.append(k)
                 expected, after_section = seq + 1, False
                 k += 1
@@ -403,6 +410,8 @@ def _cell_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof
             if j >= len(items):
                 break
             if role in ("bureau", "co_bureau"):
+                if not _unit_at(items, j) and re.search(r"[。，,；;：:]", items[j][1]):
+                    continue  # the unit cell is empty: this is already the progress
                 text, used, j = _split_units_prefix(items, j)
             else:
                 text, used, j = items[j][1].strip(), [items[j][0]], j + 1
