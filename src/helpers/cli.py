@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--starttls", action="store_true")
     m.add_argument("--smtp-user", help="SMTP user name (or env HELPERS_SMTP_USER); password only from env HELPERS_SMTP_PASSWORD")
     m.add_argument("--only", nargs="+", metavar="BUREAU", help="only these targets ('city' for the city briefing)")
+    m.add_argument("--from", dest="sender", metavar="ADDRESS",
+                   help="sender, e.g. '督查办 <dc@example.org>' (or env HELPERS_MAIL_FROM)")
     m.set_defaults(func=_mail)
     return p
 

@@ -1,0 +1,661 @@
+"""Email a period's briefings: `.eml` drafts by default, SMTP delivery with `--send`.
+
+One message per briefing listed in `output/<period>/manifest.json`: the city briefing to the
+leadership list, each bureau's briefing to that bureau (recipients from
+`data/reference/recipients.csv`). Nothing is sent, nor drafted, while the manifest records a
+failed briefing or a PDF is missing. The SMTP password is read from HELPERS_SMTP_PASSWORD only
+and never printed, logged or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import csv
+import hashlib
+import html
+import json
+import os
+import re
+import shlex
+import smtplib
+import ssl
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email import policy
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid, parseaddr
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from helpers import paths
+from helpers.errors import MailError, ReferenceError_
+from helpers.io import write_bytes, write_json, write_text
+from helpers.period import parse_code
+from helpers.schema import STATUS_ZH, TASKS_SCHEMA, read_table
+
+CITY = "city"
+CITY_ZH = "全市"
+RECIPIENT_COLUMNS = ("kind", "bureau", "to", "cc")
+DEFAULT_SENDER = "重点工作简报 <briefings@example.org>"
+ENV_USER, ENV_PASSWORD, ENV_FROM = "HELPERS_SMTP_USER", "HELPERS_SMTP_PASSWORD", "HELPERS_MAIL_FROM"
+#: "On pace or better": the measured statuses at or above the time pace.
+AT_OR_ABOVE_PACE = ("on_pace", "ahead", "completed")
+_ADDR = re.compile(r"^[^@\s<>;,]+@[^@\s<>;,]+\.[^@\s<>;,]+$")
+_EVIDENCE_MAX = 300
+
+
+# ---------------------------------------------------------------- inputs
+
+@dataclass(frozen=True)
+class Briefing:
+    """One rendered briefing as listed in the manifest."""
+
+    kind: str  # "city" or "bureau"
+    bureau: str | None
+    pdf: Path | None
+
+    @property
+    def target(self) -> str:
+        """The name `--only` uses: 'city' or the bureau."""
+        return CITY if self.kind == CITY else str(self.bureau)
+
+    @property
+    def label(self) -> str:
+        return CITY_ZH if self.kind == CITY else str(self.bureau)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    period: str
+    briefings: tuple[Briefing, ...]
+    failures: tuple[dict, ...]
+
+
+def norm_bureau(name: str) -> str:
+    """A bureau name as matched everywhere: whitespace removed (cells print 市生态  环境局)."""
+    return re.sub(r"\s+", "", name)
+
+
+def _resolve(p: str | None, root: Path) -> Path | None:
+    if not p:
+        return None
+    path = Path(p)
+    return path if path.is_absolute() else root / path
+
+
+def load_manifest(manifest: Path | str, period: str, root: Path | str = paths.ROOT) -> Manifest:
+    """Read a run's manifest; relative paths in it are taken from `root` (the project root)."""
+    manifest, root = Path(manifest), Path(root)
+    if not manifest.exists():
+        raise MailError(f"{manifest}: no manifest; render first with `python -m helpers run --period {period}`")
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise MailError(f"{manifest}: not a readable manifest ({e})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("briefings"), list):
+        raise MailError(f"{manifest}: not a run manifest (no 'briefings' list)")
+    if data.get("period") and data["period"] != period:
+        raise MailError(f"{manifest}: is for period {data['period']}, not {period}")
+    briefings: list[Briefing] = []
+    seen: set[str] = set()
+    for i, b in enumerate(data["briefings"]):
+        kind = b.get("kind") if isinstance(b, dict) else None
+        bureau = (b.get("bureau") or None) if isinstance(b, dict) else None
+        if kind not in (CITY, "bureau") or (kind == "bureau" and not bureau):
+            raise MailError(f"{manifest}: briefing #{i + 1} has no valid kind/bureau: {b!r}")
+        br = Briefing(kind, None if kind == CITY else norm_bureau(str(bureau)), _resolve(b.get("pdf"), root))
+        if br.target in seen:
+            raise MailError(f"{manifest}: briefing for {br.label} listed twice")
+        seen.add(br.target)
+        briefings.append(br)
+    failures = tuple(f for f in data.get("failures") or [] if f)
+    return Manifest(manifest, period, tuple(briefings), failures)
+
+
+def _one_line(text: object, limit: int = 160) -> str:
+    s = " ".join(str(text).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def check_ready(manifest: Manifest, briefings: Iterable[Briefing]) -> None:
+    """Refuse (MailError) when the run recorded failures or a PDF to attach is missing."""
+    if manifest.failures:
+        shown = "; ".join(
+            f"{f.get('bureau') or CITY_ZH} ({f.get('notebook') or f.get('kind') or '?'}): "
+            f"{_one_line(f.get('error', 'failed'), 100)}"
+            for f in manifest.failures[:3]
+        )
+        more = f"; and {len(manifest.failures) - 3} more" if len(manifest.failures) > 3 else ""
+        raise MailError(
+            f"{manifest.path}: the run recorded {len(manifest.failures)} failed briefing(s): {shown}{more}; "
+            f"fix and rerun `python -m helpers run --period {manifest.period}` before mailing"
+        )
+    missing = []
+    for b in briefings:
+        if b.pdf is None:
+            missing.append(f"{b.label} (no PDF in the manifest)")
+        elif not b.pdf.is_file():
+            missing.append(f"{b.label} ({b.pdf})")
+        else:
+            with b.pdf.open("rb") as fh:
+                if fh.read(5) != b"%PDF-":
+                    missing.append(f"{b.label} ({b.pdf} is not a PDF)")
+    if missing:
+        raise MailError(
+            f"PDF missing for {len(missing)} briefing(s): {', '.join(missing)}; "
+            f"rerun `python -m helpers run --period {manifest.period}` before mailing"
+        )
+
+
+@dataclass(frozen=True)
+class Recipients:
+    to: tuple[str, ...]
+    cc: tuple[str, ...] = ()
+
+    @property
+    def envelope(self) -> list[str]:
+        """Bare addresses for RCPT TO: to and cc, each once."""
+        return list(dict.fromkeys(parseaddr(a)[1] for a in (*self.to, *self.cc)))
+
+
+def _split_addresses(cell: str | None, where: str) -> tuple[str, ...]:
+    out = []
+    for part in (cell or "").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        if not _ADDR.match(parseaddr(part)[1]):
+            raise ReferenceError_(f"{where}: not an email address: {part!r}")
+        out.append(part)
+    return tuple(out)
+
+
+def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipients]:
+    """Recipients by target ('city' or bureau name); rows with an empty `to` are left out."""
+    path = Path(path)
+    if not path.exists():
+        raise ReferenceError_(f"{path}: missing; it lists who receives each briefing ({','.join(RECIPIENT_COLUMNS)})")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or not set(RECIPIENT_COLUMNS) <= {c.strip() for c in reader.fieldnames}:
+            raise ReferenceError_(f"{path}: header must be {','.join(RECIPIENT_COLUMNS)}, found {reader.fieldnames}")
+        out: dict[str, Recipients] = {}
+        for row in reader:
+            row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
+            where = f"{path}:{reader.line_num}"
+            kind, bureau = row["kind"], norm_bureau(row["bureau"])
+            if kind not in (CITY, "bureau"):
+                raise ReferenceError_(f"{where}: kind must be city or bureau, not {kind!r}")
+            if kind == "bureau" and not bureau:
+                raise ReferenceError_(f"{where}: a bureau row needs the bureau's name")
+            target = CITY if kind == CITY else bureau
+            if target in out or (target == CITY) != (kind == CITY):
+                raise ReferenceError_(f"{where}: second row for {bureau or CITY_ZH}")
+            to, cc = _split_addresses(row["to"], where), _split_addresses(row["cc"], where)
+            if to:
+                out[target] = Recipients(to, cc)
+    return out
+
+
+def placeholder_address(bureau: str) -> str:
+    """A stable placeholder address for a bureau (its name hashed: names are Chinese)."""
+    return f"lead-{hashlib.sha1(bureau.encode('utf-8')).hexdigest()[:8]}@example.org"
+
+
+def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = paths.RECIPIENTS_CSV) -> int:
+    """Add example.org rows for the city and any bureau not yet in `path`; keep existing rows.
+
+    Returns the number of rows added. Regenerate after the lead units change with e.g.
+    `write_placeholder_recipients(read_table(tasks_path(P), TASKS_SCHEMA).bureau.unique())`.
+    """
+    path = Path(path)
+    rows: list[dict[str, str]] = []
+    if path.exists():
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = [{c: (r.get(c) or "") for c in RECIPIENT_COLUMNS} for r in csv.DictReader(fh)]
+    have = {CITY if r["kind"] == CITY else r["bureau"] for r in rows}
+    added = 0
+    if CITY not in have:
+        rows.insert(0, {"kind": CITY, "bureau": "", "to": "leaders@example.org;mayor-office@example.org",
+                        "cc": "duchaban@example.org"})
+        added += 1
+    for b in dict.fromkeys(bureaus):
+        if b and b not in have:
+            rows.append({"kind": "bureau", "bureau": b, "to": placeholder_address(b), "cc": "duchaban@example.org"})
+            added += 1
+    lines = [",".join(RECIPIENT_COLUMNS)] + [",".join(r[c] for c in RECIPIENT_COLUMNS) for r in rows]
+    write_text(path, "\n".join(lines) + "\n")
+    return added
+
+
+# ---------------------------------------------------------------- content
+
+@dataclass(frozen=True)
+class Headline:
+    """What a message says about its tasks."""
+
+    who: str
+    total: int
+    counts: dict[str, int]
+    behind: pd.DataFrame  # the behind tasks, most lagging first
+    behind_by_bureau: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def at_or_above_pace(self) -> int:
+        return sum(self.counts.get(s, 0) for s in AT_OR_ABOVE_PACE)
+
+    def summary(self) -> str:
+        c = self.counts
+        who = "全市重点工作" if self.who == CITY_ZH else f"{self.who}牵头重点工作"
+        s = (f"{who}{self.total}项：滞后{c.get('behind', 0)}项，已完成{c.get('completed', 0)}项，"
+             f"达序时及以上（达序时、超序时、已完成）{self.at_or_above_pace}项")
+        rest = [f"{STATUS_ZH[k]}{c[k]}项" for k in ("blocked", "pending", "qualitative") if c.get(k)]
+        return s + ("；" + "，".join(rest) if rest else "") + "。"
+
+
+def headline(tasks: pd.DataFrame, bureau: str | None = None) -> Headline:
+    """Counts by status (and the behind tasks) for the city, or for one lead bureau's tasks."""
+    sub = tasks if bureau is None else tasks[tasks["bureau"] == bureau]
+    counts = {k: int(v) for k, v in sub["status"].value_counts().items()}
+    behind = sub[sub["status"] == "behind"].sort_values(
+        ["lag_pts", "task_id"], ascending=[False, True], na_position="last")
+    by_bureau = {}
+    if bureau is None and len(behind):
+        vc = behind["bureau"].value_counts()
+        by_bureau = {str(k): int(v) for k, v in vc.items()}
+    return Headline(CITY_ZH if bureau is None else bureau, len(sub), counts, behind, by_bureau)
+
+
+def _num(x: object) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def _behind_detail(row: pd.Series) -> str:
+    """Lag and completion of one behind task, in words."""
+    parts = []
+    lag, pct = _num(row.get("lag_pts")), _num(row.get("completion_pct"))
+    if pct is not None:
+        parts.append(f"完成{pct * 100:.1f}%")
+    if lag is not None:
+        parts.append(f"落后序时{lag:.1f}个百分点")
+    return "，".join(parts) or "未达序时进度"
+
+
+def _evidence(row: pd.Series) -> str:
+    ev = row.get("evidence")
+    return "" if ev is None or pd.isna(ev) else _one_line(ev, _EVIDENCE_MAX)
+
+
+def subject(period_label: str, who: str) -> str:
+    return f"{period_label}重点工作落实情况简报 — {who}"
+
+
+def attachment_name(period_label: str, who: str) -> str:
+    return f"{period_label}重点工作落实情况简报_{safe_name(who)}.pdf"
+
+
+def _bodies(h: Headline, period_label: str, attachments: Sequence[str]) -> tuple[str, str]:
+    """Plain text and HTML of one message; every piece of report text is HTML-escaped."""
+    title = subject(period_label, h.who)
+    text = [title, "", h.summary()]
+    esc = html.escape
+    body = [f"<h2 style=\"font-size:18px\">{esc(title)}</h2>", f"<p><b>{esc(h.summary())}</b></p>"]
+    if h.behind_by_bureau:
+        top = "、".join(f"{b}{n}项" for b, n in list(h.behind_by_bureau.items())[:10])
+        text += ["", f"滞后事项按牵头单位：{top}。"]
+        body.append(f"<p>滞后事项按牵头单位：{esc(top)}。</p>")
+    if h.who != CITY_ZH and len(h.behind):
+        text += ["", "滞后事项："]
+        items = []
+        for i, (_, r) in enumerate(h.behind.iterrows(), 1):
+            detail, ev = _behind_detail(r), _evidence(r)
+            text.append(f"{i}. [{r['task_id']}] {_one_line(r['task'], 120)}（{detail}）")
+            if ev:
+                text.append(f"   依据：{ev}")
+            items.append(
+                f"<li><b>[{esc(str(r['task_id']))}] {esc(_one_line(r['task'], 120))}</b>"
+                f"（{esc(detail)}）" + (f"<br><span style=\"color:#555\">依据：{esc(ev)}</span>" if ev else "")
+                + "</li>")
+        body.append("<p>滞后事项：</p><ol>" + "".join(items) + "</ol>")
+    text += ["", "附件：" + "；".join(attachments), "",
+             "本邮件由 python -m helpers mail 生成；详见附件 PDF 简报。"]
+    body.append("<p>附件：" + "；".join(esc(a) for a in attachments) + "</p>")
+    body.append("<p style=\"color:#777;font-size:12px\">本邮件由 python -m helpers mail 生成；详见附件 PDF 简报。</p>")
+    doc = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+           f"<title>{esc(title)}</title></head><body style=\"font-family:sans-serif\">"
+           + "".join(body) + "</body></html>")
+    return "\n".join(text) + "\n", doc
+
+
+# ---------------------------------------------------------------- messages
+
+@dataclass
+class Draft:
+    """One message ready to write or send."""
+
+    target: str
+    label: str
+    recipients: Recipients
+    message: EmailMessage
+    attachments: list[tuple[str, Path]]
+
+    @property
+    def subject(self) -> str:
+        return str(self.message["Subject"])
+
+
+def safe_name(text: str, limit: int = 60) -> str:
+    """A file-name-safe form of `text`: word characters (CJK included), '-' and '_' only."""
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"[^\w\-]+", "_", s, flags=re.UNICODE).strip("._-")
+    return s[:limit] or hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _attach_pdf(msg: EmailMessage, data: bytes, name: str) -> None:
+    msg.add_attachment(data, maintype="application", subtype="pdf", filename=name)
+    part = msg.get_payload()[-1]
+    # RFC 2231 (filename*) is the standard; several Chinese clients (Foxmail, older Outlook) only
+    # read an RFC 2047 word in Content-Type's name, so carry both.
+    part.set_param("name", "=?utf-8?b?" + base64.b64encode(name.encode("utf-8")).decode("ascii") + "?=")
+
+
+def build_message(briefing: Briefing, recipients: Recipients, h: Headline, period: str, sender: str,
+                  city_pdf: Path | None = None) -> Draft:
+    """The message for one briefing: headline as text and HTML, its PDF (and the city PDF) attached."""
+    label = parse_code(period).label_zh
+    files = [(attachment_name(label, briefing.label), briefing.pdf)]
+    if city_pdf is not None and briefing.kind != CITY:
+        files.append((attachment_name(label, CITY_ZH), city_pdf))
+    text, doc = _bodies(h, label, [n for n, _ in files])
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["Subject"] = subject(label, briefing.label)
+    msg["From"] = sender
+    msg["To"] = ", ".join(recipients.to)
+    if recipients.cc:
+        msg["Cc"] = ", ".join(recipients.cc)
+    msg["Date"] = formatdate(localtime=True)
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    msg["Message-ID"] = make_msgid("briefing", domain=domain)
+    msg["X-Helpers-Period"] = period
+    msg["X-Helpers-Target"] = briefing.target
+    # base64 rather than 8bit: not every relay speaks 8BITMIME
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="base64")
+    msg.add_alternative(doc, subtype="html", charset="utf-8", cte="base64")
+    for name, pdf in files:
+        _attach_pdf(msg, Path(pdf).read_bytes(), name)
+    return Draft(briefing.target, briefing.label, recipients, msg, [(n, Path(p)) for n, p in files])
+
+
+@dataclass
+class Plan:
+    """The messages of a period, and the briefings that have no recipients."""
+
+    period: str
+    drafts: list[Draft]
+    no_recipients: list[str]
+
+
+def plan_messages(
+    period: str,
+    *,
+    manifest: Path | str | None = None,
+    tasks: Path | str | pd.DataFrame | None = None,
+    recipients: Path | str | None = None,
+    root: Path | str | None = None,
+    only: Sequence[str] | None = None,
+    sender: str = DEFAULT_SENDER,
+    attach_city: bool = True,
+) -> Plan:
+    """Check the run's outputs and build every message (or those of `only`) for `period`."""
+    period = parse_code(period).code
+    root = Path(root) if root is not None else paths.ROOT
+    man = load_manifest(manifest if manifest is not None else paths.manifest_path(period), period, root)
+    if not man.briefings:
+        raise MailError(f"{man.path}: lists no briefings; render with `python -m helpers run --period {period}`")
+    chosen = list(man.briefings)
+    if only:
+        wanted = [CITY if o.strip() in (CITY, CITY_ZH) else norm_bureau(o) for o in only]
+        known = {b.target for b in man.briefings}
+        unknown = [w for w in wanted if w not in known]
+        if unknown:
+            raise MailError(f"--only: no briefing in {man.path} for {', '.join(unknown)} "
+                            f"(known: {', '.join(sorted(known))})")
+        chosen = [b for b in man.briefings if b.target in set(wanted)]
+    city = next((b for b in man.briefings if b.kind == CITY), None)
+    city_pdf = city.pdf if (attach_city and city is not None) else None
+    check_ready(man, chosen + ([city] if city_pdf is not None and any(b.kind != CITY for b in chosen) else []))
+
+    table = tasks if isinstance(tasks, pd.DataFrame) else read_table(
+        Path(tasks) if tasks is not None else paths.tasks_path(period), TASKS_SCHEMA)
+    periods = set(table["period"].dropna().unique())
+    if periods and periods != {period}:
+        raise MailError(f"task table is for period {', '.join(sorted(periods))}, not {period}")
+    book = load_recipients(recipients if recipients is not None else paths.RECIPIENTS_CSV)
+
+    drafts, missing = [], []
+    for b in chosen:
+        rcpt = book.get(b.target)
+        if rcpt is None:
+            missing.append(b.label)
+            continue
+        h = headline(table, None if b.kind == CITY else b.bureau)
+        drafts.append(build_message(b, rcpt, h, period, sender, city_pdf))
+    return Plan(period, drafts, missing)
+
+
+# ---------------------------------------------------------------- dry run
+
+def draft_filename(period: str, draft: Draft) -> str:
+    return f"{period}-{CITY if draft.target == CITY else 'bureau-' + safe_name(draft.target)}.eml"
+
+
+def write_drafts(plan: Plan, out_dir: Path | str, prune: bool = True) -> list[Path]:
+    """Write one .eml per message into `out_dir` atomically; with `prune`, drop this period's
+    older drafts that no message of `plan` produced (so the folder never offers a stale one)."""
+    out_dir = Path(out_dir)
+    written: list[Path] = []
+    used: set[str] = set()
+    for d in plan.drafts:
+        name = draft_filename(plan.period, d)
+        if name in used:  # two names that map to the same safe form
+            name = name[:-4] + "-" + hashlib.sha1(d.target.encode("utf-8")).hexdigest()[:6] + ".eml"
+        used.add(name)
+        path = out_dir / name
+        write_bytes(path, d.message.as_bytes(policy=d.message.policy))
+        written.append(path)
+    if prune and out_dir.is_dir():
+        for old in out_dir.glob(f"{plan.period}-*.eml"):
+            if old.name not in used:
+                old.unlink()
+    return written
+
+
+def _describe(d: Draft) -> list[str]:
+    lines = [f"  {d.subject}", f"    to: {', '.join(d.recipients.to)}"]
+    if d.recipients.cc:
+        lines.append(f"    cc: {', '.join(d.recipients.cc)}")
+    for name, p in d.attachments:
+        lines.append(f"    attach: {name} ({p.stat().st_size:,} bytes)")
+    return lines
+
+
+# ---------------------------------------------------------------- sending
+
+@dataclass
+class SendReport:
+    """What went and what did not, in order."""
+
+    sent: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (target, error)
+    not_attempted: list[str] = field(default_factory=list)
+    partial: list[tuple[str, list[str]]] = field(default_factory=list)  # (target, refused addresses)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.failed or self.not_attempted or self.partial)
+
+    @property
+    def unsent(self) -> list[str]:
+        return [t for t, _ in self.failed] + self.not_attempted
+
+
+def _connection_lost(e: BaseException) -> bool:
+    """True when the session is gone (later messages cannot go), False for a refused message."""
+    if isinstance(e, smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(e, smtplib.SMTPResponseException):
+        # smtplib closes the connection itself after a 421 reply
+        return e.smtp_code == 421
+    # SMTPException subclasses OSError: only a bare socket error means the link is down
+    return not isinstance(e, smtplib.SMTPException)
+
+
+def send_drafts(
+    drafts: Sequence[Draft],
+    host: str,
+    port: int,
+    *,
+    starttls: bool = False,
+    user: str | None = None,
+    password: str | None = None,
+    envelope_from: str | None = None,
+    timeout: float = 30.0,
+    ssl_context: ssl.SSLContext | None = None,
+    log: Path | None = None,
+) -> SendReport:
+    """Deliver `drafts` over one SMTP connection; a refused message does not stop the others, a
+    lost connection stops the run. Never raises for SMTP trouble: the report says what went."""
+    report = SendReport()
+    entries = [{"target": d.target, "subject": d.subject, "to": list(d.recipients.to),
+                "cc": list(d.recipients.cc), "status": "pending"} for d in drafts]
+
+    def record() -> None:
+        if log is not None:
+            write_json(log, {"host": host, "port": port, "user": user,
+                             "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                             "messages": entries})
+
+    def abandon(start: int, why: str) -> None:
+        for j in range(start, len(drafts)):
+            report.not_attempted.append(drafts[j].target)
+            entries[j].update(status="not sent", error=why)
+
+    smtp: smtplib.SMTP | None = None
+    try:
+        try:
+            smtp = smtplib.SMTP(host, port, timeout=timeout)
+            smtp.ehlo()
+            if starttls:
+                smtp.starttls(context=ssl_context or ssl.create_default_context())
+                smtp.ehlo()
+            if user:
+                if not (password or "").isascii() or not user.isascii():
+                    # smtplib encodes AUTH as ASCII; its error would quote the offending character
+                    raise smtplib.SMTPException("login: user or password has non-ASCII characters, which smtplib cannot send")
+                smtp.login(user, password or "")
+        except (smtplib.SMTPException, OSError) as e:
+            abandon(0, f"connection: {_one_line(e)}")
+            report.failed.append(("(connection)", _one_line(e)))
+            return report
+        for i, d in enumerate(drafts):
+            try:
+                refused = smtp.send_message(d.message, from_addr=envelope_from or parseaddr(str(d.message["From"]))[1],
+                                            to_addrs=d.recipients.envelope)
+            except (smtplib.SMTPException, OSError) as e:
+                err = _one_line(e)
+                report.failed.append((d.target, err))
+                entries[i].update(status="failed", error=err)
+                if _connection_lost(e):
+                    abandon(i + 1, "connection lost before this message")
+                    break
+                record()
+                continue
+            entries[i].update(status="sent", message_id=str(d.message["Message-ID"]))
+            report.sent.append(d.target)
+            if refused:
+                report.partial.append((d.target, sorted(refused)))
+                entries[i]["refused"] = sorted(refused)
+            record()
+    finally:
+        record()
+        if smtp is not None:
+            try:
+                smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                smtp.close()
+    return report
+
+
+# ---------------------------------------------------------------- command
+
+def _rerun_command(args: argparse.Namespace, targets: Sequence[str]) -> str:
+    cmd = ["python", "-m", "helpers", "mail", "--period", args.period, "--send",
+           "--smtp-host", args.smtp_host, "--smtp-port", str(args.smtp_port)]
+    if args.starttls:
+        cmd.append("--starttls")
+    if getattr(args, "smtp_user", None):
+        cmd += ["--smtp-user", args.smtp_user]
+    if getattr(args, "out", None):
+        cmd += ["--out", args.out]
+    # shlex.quote would wrap every Chinese name in quotes; only shell-special text needs them
+    return " ".join(c if re.fullmatch(r"[\w@%+=:,./-]+", c) else shlex.quote(c) for c in cmd + ["--only", *targets])
+
+
+def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, tasks: Path | None = None,
+                 recipients: Path | None = None, root: Path | None = None) -> int:
+    """`python -m helpers mail`: drafts by default, SMTP with --send. 0 when every message was
+    drafted or sent, 1 when some were not (each named, with the command that finishes the rest)."""
+    period = parse_code(args.period).code
+    sender = getattr(args, "sender", None) or os.environ.get(ENV_FROM) or DEFAULT_SENDER
+    out_dir = Path(args.out) if getattr(args, "out", None) else paths.mail_dir(period)
+    user = getattr(args, "smtp_user", None) or os.environ.get(ENV_USER) or None
+    password = os.environ.get(ENV_PASSWORD) or None
+    if args.send and user and not password:
+        raise MailError(f"--smtp-user {user} given but {ENV_PASSWORD} is not set (the password is read only from there)")
+    if args.send and user and not (password or "").isascii():
+        raise MailError(f"{ENV_PASSWORD} has non-ASCII characters, which SMTP login (smtplib) cannot send")
+
+    plan = plan_messages(period, manifest=manifest, tasks=tasks, recipients=recipients, root=root,
+                         only=args.only, sender=sender)
+    rc = 0
+    if not args.send:
+        files = write_drafts(plan, out_dir, prune=not args.only)
+        print(f"dry run: would send {len(plan.drafts)} message(s); drafts in {out_dir}")
+        for d, f in zip(plan.drafts, files):
+            print("\n".join(_describe(d)) + f"\n    draft: {f.name}")
+        print("add --send to deliver them over SMTP")
+    else:
+        if password and not user:
+            print(f"warning: {ENV_PASSWORD} is set but no user; not logging in", file=sys.stderr)
+        if user and not args.starttls and args.smtp_host not in ("localhost", "127.0.0.1", "::1"):
+            print("warning: logging in without --starttls sends the password unencrypted", file=sys.stderr)
+        log = out_dir / f"send-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}.json"
+        report = send_drafts(plan.drafts, args.smtp_host, args.smtp_port, starttls=args.starttls,
+                             user=user, password=password if user else None,
+                             envelope_from=parseaddr(sender)[1], log=log)
+        by_target = {d.target: d for d in plan.drafts}
+        print(f"sent {len(report.sent)} of {len(plan.drafts)} message(s) via {args.smtp_host}:{args.smtp_port} (log: {log})")
+        for t in report.sent:
+            print(f"  sent: {by_target[t].subject} → {', '.join(by_target[t].recipients.envelope)}")
+        for t, refused in report.partial:
+            print(f"  partly refused: {by_target[t].label}: {', '.join(refused)}", file=sys.stderr)
+        for t, err in report.failed:
+            print(f"  NOT sent: {by_target[t].label if t in by_target else t}: {err}", file=sys.stderr)
+        for t in report.not_attempted:
+            print(f"  NOT sent: {by_target[t].label} (not attempted)", file=sys.stderr)
+        if report.unsent:
+            todo = [t for t in report.unsent if t in by_target]
+            print(f"to send the rest: {_rerun_command(args, todo)}", file=sys.stderr)
+        if not report.ok:
+            rc = 1
+    if plan.no_recipients:
+        print(f"no recipients for {len(plan.no_recipients)} briefing(s), not sent: {', '.join(plan.no_recipients)}; "
+              f"add rows to {recipients or paths.RECIPIENTS_CSV}, then rerun with --only", file=sys.stderr)
+        rc = 1
+    return rc
