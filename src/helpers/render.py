@@ -1,0 +1,458 @@
+"""Execute a notebook with papermill and render its outputs to HTML (no code) and PDF (WeasyPrint).
+
+Where the time goes and what this module does about it:
+
+* kernel start and imports (~5 s a notebook): `WarmKernel` keeps one kernel alive and runs many
+  notebooks through it (papermill still executes each one, with its parameters injected, through
+  its own engine: the kernel manager is handed to papermill's nbclient engine);
+* nbconvert's start (~3 s as a command): one `HTMLExporter` per process, with the briefing template;
+* WeasyPrint subsetting the 20 MB CJK collection (~8 s a PDF): `prepare_fonts` subsets the font
+  once to the GB2312 repertoire plus the period's own characters, caches it under
+  `paths.CACHE/fonts/<key>/` (key = hash of the font file and of the repertoire), and the PDF
+  stylesheet points `@font-face` at it.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import os
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from helpers import paths
+from helpers.errors import RenderError
+from helpers.io import atomic_path, write_text
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "briefing"
+CSS_PATH = TEMPLATE_DIR / TEMPLATE_NAME / "briefing.css"
+#: Family name the PDF stylesheet gives the cached subset (distinct from the system font's name,
+#: so pango never confuses the two).
+PDF_FAMILY = "HelpersCJK"
+#: Cells carrying one of these tags are left out of the rendered briefing (kept in the .ipynb).
+REMOVE_CELL_TAGS = {"remove-cell", "remove_cell", "hide-in-briefing"}
+REMOVE_INPUT_TAGS = {"remove-input", "remove_input", "parameters", "injected-parameters"}
+REMOVE_OUTPUT_TAGS = {"remove-output", "remove_output"}
+#: Bump when the subsetting recipe changes, so old cached fonts are not reused.
+FONT_RECIPE = "v1"
+
+
+# --------------------------------------------------------------------------------------------
+# fonts for the PDF
+
+
+def _gb2312() -> set[str]:
+    chars = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+@functools.lru_cache(maxsize=1)
+def base_repertoire() -> frozenset[str]:
+    """GB2312 (6,763 hanzi and its symbols) plus Latin, punctuation and the symbols reports use."""
+    ranges = [
+        (0x20, 0x7E), (0xA0, 0xFF),  # ASCII, Latin-1
+        (0x2010, 0x2044), (0x2070, 0x209F), (0x2100, 0x218F),  # punctuation, super/subscripts, ℃ № Ⅰ
+        (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2460, 0x24FF),  # arrows, math, ①
+        (0x2500, 0x257F), (0x25A0, 0x25FF), (0x2600, 0x2605),  # box drawing, shapes, ★
+        (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),  # CJK punctuation, fullwidth forms
+    ]
+    chars = _gb2312()
+    for lo, hi in ranges:
+        chars.update(chr(c) for c in range(lo, hi + 1))
+    return frozenset(chars)
+
+
+def text_chars(texts: Iterable[str]) -> set[str]:
+    """The printable characters of `texts` (used to widen the font repertoire for a period)."""
+    out: set[str] = set()
+    for t in texts:
+        if isinstance(t, str):
+            out.update(t)
+    return {c for c in out if not unicodedata.category(c).startswith(("C", "Z")) or c == " "}
+
+
+@functools.lru_cache(maxsize=8)
+def _file_sha(path: str, size: int, mtime_ns: int) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def file_sha256(path: Path | str) -> str:
+    """sha256 of a file, memoised per process on (path, size, mtime)."""
+    st = os.stat(path)
+    return _file_sha(str(path), st.st_size, st.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """A cached subset of the CJK font: regular and (when the system has it) bold."""
+
+    key: str
+    regular: Path
+    bold: Path | None
+
+    def css(self) -> str:
+        faces = [(self.regular, "normal")] + ([(self.bold, "bold")] if self.bold else [])
+        return "\n".join(
+            f'@font-face {{ font-family: "{PDF_FAMILY}"; src: url("{p.as_uri()}"); '
+            f"font-weight: {w}; font-style: normal; }}"
+            for p, w in faces
+        ) + (
+            # !important: the template names the system font for browsers; in the PDF every box,
+            # margin boxes included, must use the subset or WeasyPrint embeds the 20 MB original.
+            f'\n@page {{ font-family: "{PDF_FAMILY}", sans-serif; }}\n'
+            f'html, body, body *, ::before, ::after {{ font-family: "{PDF_FAMILY}", sans-serif !important; }}\n'
+        )
+
+
+def _bold_face(regular: Path, family: str) -> tuple[Path, int] | None:
+    from helpers.fonts import _fc
+
+    out = _fc("fc-match", "-f", "%{file}|%{index}|%{family}|%{weight}\n", f"{family}:weight=bold").strip()
+    if not out:
+        return None
+    file, index, families, weight = (out.split("|") + ["", "", "", ""])[:4]
+    if family not in families.split(",") or not Path(file).is_file():
+        return None
+    try:
+        if int(float(weight)) < 150:  # fontconfig weight: 80 regular, 200 bold
+            return None
+    except ValueError:
+        return None
+    return Path(file), int(index or 0)
+
+
+def _subset(src: Path, index: int, chars: Iterable[str], dest: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    opts = subset.Options()
+    opts.notdef_outline = True
+    opts.hinting = False
+    opts.name_IDs = ["*"]
+    opts.name_languages = ["*"]
+    # WeasyPrint shapes with HarfBuzz and drops GSUB/GPOS before embedding; CJK text needs
+    # neither (the SC face of the collection maps straight to simplified forms).
+    opts.layout_features = []
+    opts.drop_tables += ["GSUB", "GPOS", "BASE", "VORG", "vhea", "vmtx", "DSIG"]
+    font = TTFont(str(src), fontNumber=index, lazy=True)
+    cmap = font.getBestCmap()
+    subsetter = subset.Subsetter(opts)
+    subsetter.populate(unicodes=sorted(ord(c) for c in chars if ord(c) in cmap))
+    subsetter.subset(font)
+    with atomic_path(dest) as tmp:
+        font.save(str(tmp))
+
+
+def prepare_fonts(extra_chars: Iterable[str] = (), cache_dir: Path | None = None) -> FontSet:
+    """The CJK font subset for PDFs, built once and cached (safe to delete).
+
+    The repertoire is GB2312 plus `extra_chars` (e.g. every character of the period's tables);
+    a character outside it still prints, through pango's fallback to the system font, only slower.
+    """
+    from helpers.fonts import find_cjk_font_face
+
+    src, index, family = find_cjk_font_face()
+    chars = base_repertoire() | set(extra_chars)
+    rep = "".join(sorted(chars))
+    font_sha = file_sha256(src)
+    key = hashlib.sha256(
+        f"{FONT_RECIPE}|{font_sha}|{index}|{rep}".encode("utf-8", "surrogatepass")
+    ).hexdigest()[:20]
+    folder = Path(cache_dir or paths.CACHE) / "fonts" / key
+    regular = folder / "regular.otf"
+    if not regular.exists():
+        _subset(src, index, chars, regular)
+    bold_src = _bold_face(src, family)
+    bold = None
+    if bold_src:
+        bold = folder / "bold.otf"
+        if not bold.exists():
+            _subset(bold_src[0], bold_src[1], chars, bold)
+    return FontSet(key=key, regular=regular, bold=bold)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+
+@functools.lru_cache(maxsize=1)
+def _css() -> str:
+    return CSS_PATH.read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def html_exporter():  # -> nbconvert.HTMLExporter
+    """One HTMLExporter per process with the briefing template (building it costs ~1 s)."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    c = Config()
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+    c.HTMLExporter.template_name = TEMPLATE_NAME
+    c.HTMLExporter.exclude_input = True
+    c.HTMLExporter.exclude_input_prompt = True
+    c.HTMLExporter.exclude_output_prompt = True
+    c.HTMLExporter.embed_images = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
+    c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
+    c.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
+    return HTMLExporter(config=c)
+
+
+def export_html(nb: Any, title: str, period_label: str) -> str:
+    """The notebook's outputs and markdown as one self-contained HTML page (no code, no prompts)."""
+    resources = {"briefing": {"title": title, "period_label": period_label, "css": _css()}}
+    body, _ = html_exporter().from_notebook_node(nb, resources=resources)
+    return body
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+
+
+@functools.lru_cache(maxsize=4)
+def _pdf_setup(fonts: FontSet | None):
+    # One FontConfiguration and one parsed font stylesheet per process: WeasyPrint then loads
+    # the @font-face files once, not once per PDF.
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    sheets = [CSS(string=fonts.css(), font_config=font_config)] if fonts else []
+    return font_config, sheets
+
+
+def html_to_pdf(html: str, fonts: FontSet | None = None, base_url: str | None = None) -> bytes:
+    """Render `html` to PDF bytes; with `fonts`, the cached CJK subset is embedded (fast)."""
+    import logging
+
+    from weasyprint import HTML
+
+    # WeasyPrint logs every unsupported CSS property at WARNING; the template is known-good.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    font_config, sheets = _pdf_setup(fonts)
+    return HTML(string=html, base_url=base_url or str(paths.ROOT)).write_pdf(
+        stylesheets=sheets, font_config=font_config)
+
+
+def write_pdf(html: str, out: Path | str, fonts: FontSet | None = None) -> None:
+    """Render `html` to the PDF file `out`, atomically."""
+    data = html_to_pdf(html, fonts)
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(data)
+
+
+# --------------------------------------------------------------------------------------------
+# execution
+
+
+def notebook_imports(notebooks: Iterable[Path | str]) -> list[str]:
+    """The top-level import statements of the notebooks' code cells (to warm a kernel with)."""
+    import nbformat
+
+    lines: list[str] = []
+    for path in notebooks:
+        try:
+            nb = nbformat.read(str(path), as_version=4)
+        except Exception:  # an unreadable notebook fails later, where it is reported
+            continue
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    stmt = ast.unparse(node)
+                    if stmt not in lines:
+                        lines.append(stmt)
+    return lines
+
+
+_RESET_CODE = """\
+get_ipython().run_line_magic('reset', '-f')
+import gc as _gc, sys as _sys
+if 'matplotlib.pyplot' in _sys.modules:
+    _sys.modules['matplotlib.pyplot'].close('all')
+_gc.collect()
+del _gc, _sys
+"""
+
+
+class WarmKernel:
+    """One Jupyter kernel that executes many notebooks, each through papermill.
+
+    Imports done once stay warm (`sys.modules`); before each notebook the user namespace is
+    cleared (`%reset -f`) and open figures are closed, so a notebook sees no variables of the
+    one before. Global settings a notebook changes (rcParams, pandas options) persist, which the
+    project's notebooks do not rely on: they set what they use through helpers.
+    """
+
+    def __init__(self, cwd: Path | str | None = None, kernel_name: str = "python3",
+                 startup_timeout: float = 300, warm_code: str = "", env: Mapping[str, str] | None = None):
+        self.cwd = str(cwd or paths.NOTEBOOKS)
+        self.kernel_name = kernel_name
+        self.startup_timeout = startup_timeout
+        self.warm_code = warm_code
+        self.env = dict(env) if env is not None else None
+        self.km = None
+        self.used = 0
+
+    def start(self) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        kwargs: dict[str, Any] = {"cwd": self.cwd}
+        if self.env is not None:
+            kwargs["env"] = self.env
+        run_sync(self.km.start_kernel)(**kwargs)
+        self.used = 0
+        if self.warm_code:
+            # Failures here are not fatal: the notebook that needs the import reports it.
+            self.run_code("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
+                          + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
+
+    def alive(self) -> bool:
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
+    def run_code(self, code: str, timeout: float = 600) -> Any:
+        """Run `code` in the kernel through nbclient (same machinery as the notebooks)."""
+        import nbformat
+        from nbclient import NotebookClient
+
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        client = NotebookClient(nb, km=self.km, timeout=timeout, startup_timeout=self.startup_timeout,
+                                allow_errors=True)
+        client.execute()
+        self._close_client(client)
+        return nb
+
+    @staticmethod
+    def _close_client(client: Any) -> None:
+        # nbclient leaves the client's channels open when it does not own the kernel manager.
+        kc = getattr(client, "kc", None)
+        if kc is not None:
+            try:
+                kc.stop_channels()
+            except Exception:
+                pass
+
+    def execute(self, notebook: Path | str, output: Path | str, parameters: Mapping[str, Any],
+                timeout: float = 600) -> Any:
+        """Execute `notebook` with papermill (parameters injected) into `output`, atomically.
+
+        The executed notebook is written even when a cell fails (papermill marks the error in it);
+        the PapermillExecutionError is then re-raised.
+        """
+        import papermill as pm
+
+        if self.km is None or not self.alive():
+            self.start()
+        elif self.used:
+            self.run_code(_RESET_CODE)
+        self.used += 1
+        output = Path(output)
+        with atomic_path(output) as tmp:
+            try:
+                nb = pm.execute_notebook(
+                    str(notebook), str(tmp), parameters=dict(parameters), km=self.km,
+                    progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                    start_timeout=self.startup_timeout, execution_timeout=timeout,
+                )
+            except BaseException:
+                if tmp.exists() and tmp.stat().st_size:
+                    os.replace(tmp, output)
+                raise
+        return nb
+
+    def shutdown(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        if self.km is not None:
+            try:
+                run_sync(self.km.shutdown_kernel)(now=False)
+            except Exception:
+                pass
+            self.km = None
+
+    def __enter__(self) -> "WarmKernel":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.shutdown()
+
+
+@dataclass
+class Rendered:
+    """What one notebook rendered to, and how long each step took."""
+
+    ipynb: Path
+    html: Path | None
+    pdf: Path | None
+    seconds: float
+    timings: dict[str, float]
+
+
+def render_notebook(notebook: Path | str, parameters: Mapping[str, Any], *, ipynb: Path,
+                    html: Path | None, pdf: Path | None, title: str, period_label: str,
+                    kernel: WarmKernel | None = None, fonts: FontSet | None = None,
+                    timeout: float = 600) -> Rendered:
+    """Execute one notebook (papermill) and export it to HTML and, when asked, PDF.
+
+    With no `kernel`, a kernel is started for this notebook alone and shut down after.
+    """
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+    own = kernel is None
+    kernel = kernel or WarmKernel(cwd=Path(notebook).parent)
+    try:
+        nb = kernel.execute(notebook, ipynb, parameters, timeout=timeout)
+    finally:
+        if own:
+            kernel.shutdown()
+    timings["execute"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    page = export_html(nb, title, period_label)
+    if html is not None:
+        write_text(html, page)
+    timings["html"] = time.perf_counter() - t1
+    if pdf is not None:
+        t2 = time.perf_counter()
+        write_pdf(page, pdf, fonts if fonts is not None else prepare_fonts())
+        timings["pdf"] = time.perf_counter() - t2
+    return Rendered(ipynb=Path(ipynb), html=html, pdf=pdf, seconds=time.perf_counter() - t0, timings=timings)
+
+
+def error_summary(exc: BaseException) -> str:
+    """One line for a failed notebook: the exception name and message, ANSI colours removed."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        text = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return " ".join(text.split())[:500]
