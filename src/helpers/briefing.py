@@ -356,14 +356,19 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
         "重点工作": task_text,
         "牵头单位": b["bureaus"].fillna(b["bureau"]).tolist(),
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
-        "落后（百分点）": b["lag_pts"].map(fmt_pts).tolist(),
+        "落后百分点": b["lag_pts"].map(fmt_pts).tolist(),
         "依据": [truncate(e if isinstance(e, str) and e.strip() else p, evidence_chars)
                for e, p in zip(b["evidence"], b["progress"])],
     })
 
 
-def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120, task_chars: int = 50) -> pd.DataFrame:
-    """bureau_tasks for readers: reference, task, status, completion, evidence (joint leads marked)."""
+def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120, task_chars: int = 45,
+                    progress_chars: int = 60) -> pd.DataFrame:
+    """bureau_tasks for readers: reference, task, status, completion, evidence (joint leads marked).
+
+    A task with no deciding evidence (定性推进 mostly) shows the start of its progress text, cut
+    shorter (`progress_chars`), so a bureau's briefing stays within about two pages.
+    """
     b = bureau_tasks(tasks, bureau)
     task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
     status = [z + ("（部分指标）" if m and s == "behind" else "") for z, s, m in zip(b["status_zh"], b["status"], b["is_mixed"])]
@@ -372,7 +377,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
         "重点工作": task_text,
         "状态": status,
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
-        "依据": [truncate(e if isinstance(e, str) and e.strip() else p, evidence_chars)
+        "依据": [truncate(e, evidence_chars) if isinstance(e, str) and e.strip() else truncate(p, progress_chars)
                for e, p in zip(b["evidence"], b["progress"])],
     })
 

@@ -26,7 +26,8 @@ WIDTH_IN = 6.5
 DPI = 150
 #: CSS pixels per inch: the HTML shows a figure at its physical size.
 CSS_PX_PER_IN = 96
-FONT_PT = 9.5
+#: Base font size; nothing drawn is smaller than FONT_PT - 1 = 9 pt at print size.
+FONT_PT = 10
 
 #: Reds for trouble, greens for progress, neutral greys for what is not measured; the order of
 #: lightness also survives a grey-scale printer.
@@ -88,11 +89,11 @@ def status_by_sector(tasks: pd.DataFrame) -> Figure:
         for yi, (l, v) in enumerate(zip(left, vals)):
             if v >= 3:
                 dark = status in ("completed", "behind", "blocked", "ahead")
-                ax.text(l + v / 2, y[yi], str(int(v)), ha="center", va="center", fontsize=FONT_PT - 0.5,
+                ax.text(l + v / 2, y[yi], str(int(v)), ha="center", va="center", fontsize=FONT_PT - 1,
                         color="white" if dark else "black")
         left += vals
     for yi, total in zip(y, left):
-        ax.text(total + max(left) * 0.01, yi, f"{int(total)}", va="center", fontsize=FONT_PT - 0.5)
+        ax.text(total + max(left) * 0.01, yi, f"{int(total)}", va="center", fontsize=FONT_PT - 1)
     ax.set_yticks(y, labels)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("任务数（项）")
@@ -160,7 +161,7 @@ def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
                     fontweight="bold" if table.columns[j] == "behind" else "normal")
     ax.set_xticks(range(len(table.columns)), [STATUS_ZH[s] for s in table.columns])
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(table)), table.index.tolist(), fontsize=FONT_PT - 0.5)
+    ax.set_yticks(range(len(table)), table.index.tolist(), fontsize=FONT_PT - 1)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

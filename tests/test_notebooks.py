@@ -1,0 +1,235 @@
+"""The four notebooks: committed clean, parameterised for papermill, and they execute on the seed.
+
+The hygiene tests read the committed files. The integration tests execute each notebook with
+papermill on the seed table built into a temporary folder, and check what it shows: the city
+briefing's behind list is exactly the tasks with status 'behind', a bureau briefing lists that
+bureau's tasks with the behind ones first, and nothing wrote to stderr or raised.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+EXPECTED_PARAMETERS = {
+    "briefing_city.ipynb": {"period", "as_of", "ahead_margin", "processed_dir"},
+    "briefing_bureau.ipynb": {"period", "bureau", "processed_dir"},
+    "pace_analysis.ipynb": {"period", "processed_dir"},
+    "data_quality.ipynb": {"period", "processed_dir"},
+}
+
+
+def _read(name: str) -> nbformat.NotebookNode:
+    return nbformat.read(NOTEBOOKS / name, as_version=4)
+
+
+def _parameters_cells(nb: nbformat.NotebookNode) -> list:
+    return [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+
+
+# ------------------------------------------------------------------------------ hygiene
+
+
+def test_exactly_the_expected_notebooks_exist() -> None:
+    assert {p.name for p in NOTEBOOKS.glob("*.ipynb")} >= set(EXPECTED_PARAMETERS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_PARAMETERS))
+def test_notebook_is_valid_and_committed_without_outputs(name: str) -> None:
+    nb = _read(name)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"{name}: a code cell has outputs"
+            assert cell.execution_count is None, f"{name}: a code cell has an execution count"
+    assert "papermill" not in nb.metadata, f"{name}: committed from a papermill run"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_PARAMETERS))
+def test_notebook_metadata_lets_papermill_pick_the_kernel(name: str) -> None:
+    md = _read(name).metadata
+    assert md.get("kernelspec") == {"name": "python3", "display_name": "Python 3", "language": "python"}
+    assert md.get("language_info", {}).get("name") == "python"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_PARAMETERS))
+def test_parameters_cell_is_tagged_commented_and_complete(name: str) -> None:
+    cells = _parameters_cells(_read(name))
+    assert len(cells) == 1, f"{name}: needs exactly one cell tagged 'parameters'"
+    source = cells[0].source
+    for line in source.splitlines():
+        if line.strip():
+            assert "  # " in line and line.split("  # ", 1)[1].strip(), f"{name}: uncommented line {line!r}"
+    tree = ast.parse(source)
+    names = {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets}
+    assert all(isinstance(node, ast.Assign) for node in tree.body), f"{name}: parameters cell holds only assignments"
+    assert names == EXPECTED_PARAMETERS[name]
+    values = {t.id: ast.literal_eval(node.value) for node in tree.body for t in node.targets}
+    assert values["period"] == "2024H1" and values["processed_dir"] is None
+    if name == "briefing_city.ipynb":
+        assert values["as_of"] is None and values["ahead_margin"] == pytest.approx(0.10)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_PARAMETERS))
+def test_notebooks_stay_thin(name: str) -> None:
+    """Logic lives in helpers: no seaborn (slow import), no function definitions, short cells."""
+    nb = _read(name)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    joined = "\n".join(code)
+    assert "seaborn" not in joined and "def " not in joined
+    assert max(len(c.splitlines()) for c in code) <= 12
+    assert any(c.cell_type == "markdown" for c in nb.cells)
+
+
+def test_charts_and_briefing_do_not_import_seaborn() -> None:
+    for mod in ("charts.py", "briefing.py"):
+        text = (ROOT / "src" / "helpers" / mod).read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(import|from)\s+seaborn", text, re.M), mod
+
+
+# ------------------------------------------------------------------------------ execution
+
+
+@pytest.fixture(scope="module")
+def seed_table(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):
+    from helpers.table import build_table
+
+    out = tmp_path_factory.mktemp("processed") / "2024H1"
+    return build_table(seed_path, period="2024H1", out=out)
+
+
+def _execute(name: str, out_dir: Path, **parameters) -> nbformat.NotebookNode:
+    import papermill
+
+    out = out_dir / name
+    papermill.execute_notebook(
+        str(NOTEBOOKS / name), str(out), parameters=parameters, kernel_name="python3",
+        cwd=str(out_dir), progress_bar=False, log_output=False,
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def _outputs(nb: nbformat.NotebookNode) -> list[dict]:
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+
+def _html(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(o["data"]["text/html"] for o in _outputs(nb) if "text/html" in o.get("data", {}))
+
+
+def _section_tables(nb: nbformat.NotebookNode, heading: str) -> list[pd.DataFrame]:
+    """The HTML tables shown by the code cells under the markdown heading starting with `heading`."""
+    start = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith(heading))
+    tables = []
+    for cell in nb.cells[start + 1:]:
+        if cell.cell_type == "markdown":
+            break
+        for o in cell.outputs:
+            html = o.get("data", {}).get("text/html", "")
+            if "<table" in html:
+                tables += pd.read_html(io.StringIO(html))
+    return tables
+
+
+def _assert_clean_run(nb: nbformat.NotebookNode) -> None:
+    for o in _outputs(nb):
+        assert o["output_type"] != "error", o.get("evalue")
+        assert o["output_type"] != "stream", f"unexpected {o.get('name')}: {o.get('text', '')[:300]}"
+
+
+@pytest.mark.integration
+def test_city_briefing_executes_and_shows_the_behind_list(seed_table, tmp_path: Path) -> None:
+    from helpers import briefing as b
+
+    nb = _execute("briefing_city.ipynb", tmp_path, period="2024H1", processed_dir=str(seed_table.out_dir),
+                  as_of="2024-08-19", ahead_margin=0.10)
+    _assert_clean_run(nb)
+    tasks = seed_table.tasks
+    html = _html(nb)
+    h = b.headline(tasks)
+    assert "2024年上半年市政府重点工作落实情况简报" in html
+    assert "数据截至：2024-08-19" in html
+    assert f"滞后于序时进度的{h.behind}项" in html and f"共有重点工作{len(tasks)}项" in html
+
+    behind = tasks[tasks["status"].eq("behind")]
+    assert len(behind) > 0, "the seed has tasks behind pace (e.g. 生态环境质量, 未达到序时进度)"
+    [shown] = _section_tables(nb, "## 三、")
+    assert sorted(shown["序号"]) == sorted(b.task_ref(t, s) for t, s in zip(behind["table"], behind["seq"]))
+    assert set(shown["牵头单位"]) <= set(behind["bureaus"])
+    assert shown["依据"].str.len().max() <= 120
+
+    [ind] = _section_tables(nb, "## 四、")
+    data = b.load_period("2024H1", seed_table.out_dir)
+    assert len(ind) == len(b.indicators_table(data, table="quantified"))
+    [board] = _section_tables(nb, "## 五、")
+    ranked = b.bureau_scoreboard(tasks).query("measured > 0")
+    assert list(board["牵头单位"]) == list(ranked["bureau"])
+
+    images = [o for o in _outputs(nb) if "image/png" in o.get("data", {})]
+    assert len(images) == 2
+    for o in images:
+        assert int(o["metadata"]["image/png"]["width"]) <= 650  # ≈ 6.8 in: fits A4 portrait
+    assert "序时进度：2024年上半年末已过全年时间的50%" in html  # the method note
+
+
+@pytest.mark.integration
+def test_bureau_briefing_puts_behind_first(seed_table, tmp_path: Path) -> None:
+    from helpers import briefing as b
+
+    tasks = seed_table.tasks
+    # the bureau with the most tasks behind pace: the list must open with them
+    bureau = tasks.loc[tasks["status"].eq("behind"), "bureau"].value_counts().index[0]
+    nb = _execute("briefing_bureau.ipynb", tmp_path, period="2024H1", bureau=bureau,
+                  processed_dir=str(seed_table.out_dir))
+    _assert_clean_run(nb)
+    html = _html(nb)
+    assert f"{bureau} 2024年上半年重点工作落实情况" in html
+    [shown] = _section_tables(nb, "## 二、")
+    mine = b.bureau_tasks(tasks, bureau)
+    assert len(shown) == len(mine)
+    n_behind = int(mine["status"].eq("behind").sum())
+    assert n_behind > 0
+    assert shown["状态"].iloc[:n_behind].str.startswith("滞后").all()
+    assert not shown["状态"].iloc[n_behind:].str.startswith("滞后").any()
+    [versus] = _section_tables(nb, "## 一、")
+    assert list(versus.columns) == ["指标", bureau, "全市"]
+    assert str(len(tasks)) in versus["全市"].astype(str).tolist()
+
+
+@pytest.mark.integration
+def test_bureau_briefing_fails_clearly_for_an_unknown_bureau(seed_table, tmp_path: Path) -> None:
+    import papermill
+
+    with pytest.raises(papermill.PapermillExecutionError, match="市不存在局"):
+        _execute("briefing_bureau.ipynb", tmp_path, period="2024H1", bureau="市不存在局",
+                 processed_dir=str(seed_table.out_dir))
+
+
+@pytest.mark.integration
+def test_pace_analysis_executes(seed_table, tmp_path: Path) -> None:
+    nb = _execute("pace_analysis.ipynb", tmp_path, period="2024H1", processed_dir=str(seed_table.out_dir))
+    _assert_clean_run(nb)
+    images = [o for o in _outputs(nb) if "image/png" in o.get("data", {})]
+    assert len(images) == 3  # sector bars, completion vs pace, bureau × status
+    board = _section_tables(nb, "## 牵头单位记分表")[0]
+    assert len(board) == seed_table.tasks["bureau"].nunique()
+    assert "序时进度分析" in _html(nb)
+
+
+@pytest.mark.integration
+def test_data_quality_executes_and_reports_counts(seed_table, tmp_path: Path) -> None:
+    nb = _execute("data_quality.ipynb", tmp_path, period="2024H1", processed_dir=str(seed_table.out_dir))
+    _assert_clean_run(nb)
+    [counts] = _section_tables(nb, "## 数量核对")
+    declared = dict(zip(counts["table"], counts["declared"]))
+    assert declared == {"quantified": 35, "general": 156}
+    assert dict(zip(counts["table"], counts["parsed"])) == seed_table.quality["parsed_counts"]
+    assert "数据质量报告" in _html(nb)
