@@ -10,7 +10,6 @@ and never printed, logged or written.
 from __future__ import annotations
 
 import argparse
-import base64
 import csv
 import hashlib
 import html
@@ -359,10 +358,9 @@ def safe_name(text: str, limit: int = 60) -> str:
 
 def _attach_pdf(msg: EmailMessage, data: bytes, name: str) -> None:
     msg.add_attachment(data, maintype="application", subtype="pdf", filename=name)
-    part = msg.get_payload()[-1]
-    # RFC 2231 (filename*) is the standard; several Chinese clients (Foxmail, older Outlook) only
-    # read an RFC 2047 word in Content-Type's name, so carry both.
-    part.set_param("name", "=?utf-8?b?" + base64.b64encode(name.encode("utf-8")).decode("ascii") + "?=")
+    # Clients that read the name from Content-Type rather than Content-Disposition find it there
+    # too; the policy writes both as RFC 2231 (filename*=utf-8''…).
+    msg.get_payload()[-1].set_param("name", name)
 
 
 def build_message(briefing: Briefing, recipients: Recipients, h: Headline, period: str, sender: str,
@@ -399,6 +397,7 @@ class Plan:
     period: str
     drafts: list[Draft]
     no_recipients: list[str]
+    warnings: list[str] = field(default_factory=list)
 
 
 def plan_messages(
@@ -438,15 +437,17 @@ def plan_messages(
         raise MailError(f"task table is for period {', '.join(sorted(periods))}, not {period}")
     book = load_recipients(recipients if recipients is not None else paths.RECIPIENTS_CSV)
 
-    drafts, missing = [], []
+    drafts, missing, warnings = [], [], []
     for b in chosen:
         rcpt = book.get(b.target)
         if rcpt is None:
             missing.append(b.label)
             continue
         h = headline(table, None if b.kind == CITY else b.bureau)
+        if h.total == 0:
+            warnings.append(f"{b.label}: leads no task in the task table; its message says 0 tasks")
         drafts.append(build_message(b, rcpt, h, period, sender, city_pdf))
-    return Plan(period, drafts, missing)
+    return Plan(period, drafts, missing, warnings)
 
 
 # ---------------------------------------------------------------- dry run
@@ -532,6 +533,8 @@ def send_drafts(
     """Deliver `drafts` over one SMTP connection; a refused message does not stop the others, a
     lost connection stops the run. Never raises for SMTP trouble: the report says what went."""
     report = SendReport()
+    if not drafts:
+        return report
     entries = [{"target": d.target, "subject": d.subject, "to": list(d.recipients.to),
                 "cc": list(d.recipients.cc), "status": "pending"} for d in drafts]
 
@@ -616,6 +619,8 @@ def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, task
     out_dir = Path(args.out) if getattr(args, "out", None) else paths.mail_dir(period)
     user = getattr(args, "smtp_user", None) or os.environ.get(ENV_USER) or None
     password = os.environ.get(ENV_PASSWORD) or None
+    if not _ADDR.match(parseaddr(sender)[1]):
+        raise MailError(f"--from: not a sender address: {sender!r}")
     if args.send and user and not password:
         raise MailError(f"--smtp-user {user} given but {ENV_PASSWORD} is not set (the password is read only from there)")
     if args.send and user and not (password or "").isascii():
@@ -624,6 +629,8 @@ def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, task
     plan = plan_messages(period, manifest=manifest, tasks=tasks, recipients=recipients, root=root,
                          only=args.only, sender=sender)
     rc = 0
+    for w in plan.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     if not args.send:
         files = write_drafts(plan, out_dir, prune=not args.only)
         print(f"dry run: would send {len(plan.drafts)} message(s); drafts in {out_dir}")
