@@ -113,7 +113,7 @@ def test_behind_list(tasks: pd.DataFrame) -> None:
     has_lag = behind["lag_pts"].notna().tolist()
     assert has_lag == sorted(has_lag, reverse=True)
     zh = b.behind_zh(tasks)
-    assert list(zh.columns) == ["序号", "重点工作", "牵头单位", "完成度", "落后百分点", "依据"]
+    assert list(zh.columns) == ["序号", "重点工作", "牵头单位", "完成度", "落后（百分点）", "依据"]
     assert len(zh) == len(behind)
     assert (zh["依据"].str.len() <= 120).all() and (zh["依据"] != b.DASH).all()
     assert zh["序号"].str.match(r"^(量化|重点)\d+$").all()
@@ -147,13 +147,14 @@ def test_unknown_bureau_names_similar_ones(tasks: pd.DataFrame) -> None:
 
 
 def test_bureau_vs_city(tasks: pd.DataFrame) -> None:
-    cmp = b.bureau_vs_city(tasks, "市发改委")
-    assert list(cmp.columns) == ["指标", "市发改委", "全市"]
-    got = dict(zip(cmp["指标"], cmp["全市"]))
-    assert got["重点工作（项）"] == "191"
-    assert got["滞后（项）"] == str(int((tasks["status"] == "behind").sum()))
-    mine = dict(zip(cmp["指标"], cmp["市发改委"]))
-    assert mine["重点工作（项）"] == str(int((tasks["bureau"] == "市发改委").sum()))
+    cmp = b.bureau_vs_city(tasks, "市发改委").set_index("范围")
+    assert list(cmp.index) == ["市发改委", "全市"]
+    assert cmp.loc["全市", "重点工作"] == 191
+    assert cmp.loc["全市", "滞后"] == int((tasks["status"] == "behind").sum())
+    mine = tasks[tasks["bureau"] == "市发改委"]
+    assert cmp.loc["市发改委", "重点工作"] == len(mine)
+    assert cmp.loc["市发改委", "完成度中位数"] == b.fmt_pct(mine["completion_pct"].median())
+    assert cmp.loc["全市", "达序时及以上"] == b.fmt_pct(b.headline(tasks).share_on_pace_or_better)
 
 
 def test_rank_sentence(tasks: pd.DataFrame) -> None:
@@ -222,7 +223,7 @@ def test_html_is_escaped() -> None:
     html = b.table_html(df, widths=[80, 20], numeric=["完成度"])
     assert "<script>" not in html and "&lt;script&gt;" in html and "&amp; 1&lt;2" in html
     assert '<col style="width:80%">' in html and '<td class="num">50.0%</td>' in html
-    assert '<th class="num">完成度</th>' in html and "<td>&lt;script" in html
+    assert "<th>完成度</th>" in html and "<td>&lt;script" in html
     assert b.esc("<b>") == "&lt;b&gt;"
     figures = b.figures_html([("滞后<", "3项")])
     assert "滞后&lt;" in figures

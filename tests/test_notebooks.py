@@ -200,8 +200,8 @@ def test_bureau_briefing_puts_behind_first(seed_table, tmp_path: Path) -> None:
     assert shown["状态"].iloc[:n_behind].str.startswith("滞后").all()
     assert not shown["状态"].iloc[n_behind:].str.startswith("滞后").any()
     [versus] = _section_tables(nb, "## 一、")
-    assert list(versus.columns) == ["指标", bureau, "全市"]
-    assert str(len(tasks)) in versus["全市"].astype(str).tolist()
+    assert list(versus["范围"]) == [bureau, "全市"]
+    assert list(versus["重点工作"]) == [int(tasks["bureau"].eq(bureau).sum()), len(tasks)]
 
 
 @pytest.mark.integration

@@ -224,22 +224,24 @@ def bureau_tasks(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
 
 
 def bureau_vs_city(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
-    """The bureau's headline figures beside the city's (rows: measures; columns: bureau, city).
+    """The bureau's headline figures above the city's: two rows, one column per measure.
 
-    The bureau's side counts the tasks it is first lead unit of, as the scoreboard does.
+    The bureau's row counts the tasks it is first lead unit of, as the scoreboard does. Two rows
+    rather than two columns keep the table three lines high on the page.
     """
-    mine, city = headline(tasks[tasks["bureau"].eq(bureau)]), headline(tasks)
-    median_mine = tasks.loc[tasks["bureau"].eq(bureau), "completion_pct"].median()
-    median_city = tasks["completion_pct"].median()
-    rows = [
-        ("重点工作（项）", mine.tasks, city.tasks),
-        ("可量化评估（项）", mine.measured, city.measured),
-        ("滞后（项）", mine.behind, city.behind),
-        ("已完成（项）", mine.completed, city.completed),
-        ("达序时及以上占比", fmt_pct(mine.share_on_pace_or_better), fmt_pct(city.share_on_pace_or_better)),
-        ("完成度中位数", fmt_pct(median_mine), fmt_pct(median_city)),
-    ]
-    return pd.DataFrame(rows, columns=["指标", bureau, "全市"]).astype("string")
+    rows = []
+    for name, sub in ((bureau, tasks[tasks["bureau"].eq(bureau)]), ("全市", tasks)):
+        h = headline(sub)
+        rows.append({
+            "范围": name,
+            "重点工作": h.tasks,
+            "可量化评估": h.measured,
+            "滞后": h.behind,
+            "已完成": h.completed,
+            "达序时及以上": fmt_pct(h.share_on_pace_or_better),
+            "完成度中位数": fmt_pct(sub["completion_pct"].median()),
+        })
+    return pd.DataFrame(rows)
 
 
 def indicators_table(data: PeriodData, table: str | None = "quantified") -> pd.DataFrame:
@@ -356,14 +358,14 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
         "重点工作": task_text,
         "牵头单位": b["bureaus"].fillna(b["bureau"]).tolist(),
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
-        "落后百分点": b["lag_pts"].map(fmt_pts).tolist(),
+        "落后（百分点）": b["lag_pts"].map(fmt_pts).tolist(),
         "依据": [truncate(e if isinstance(e, str) and e.strip() else p, evidence_chars)
                for e, p in zip(b["evidence"], b["progress"])],
     })
 
 
 def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120, task_chars: int = 45,
-                    progress_chars: int = 60) -> pd.DataFrame:
+                    progress_chars: int = 50) -> pd.DataFrame:
     """bureau_tasks for readers: reference, task, status, completion, evidence (joint leads marked).
 
     A task with no deciding evidence (定性推进 mostly) shows the start of its progress text, cut
@@ -554,7 +556,8 @@ def table_html(df: pd.DataFrame, widths: Sequence[float] | None = None, classes:
                numeric: Iterable[str] = ()) -> str:
     """`df` as an escaped HTML table with the briefing class; `widths` are column shares in %.
 
-    Columns named in `numeric` get the class `num` (right-aligned in print).
+    Body cells of the columns named in `numeric` get the class `num` (right-aligned in print);
+    their headers do not, so a long header wraps instead of running into the next column.
     """
     out = df.to_html(escape=True, index=False, border=0, na_rep=DASH,
                      classes=" ".join(c for c in (TABLE_CLASS, classes) if c))
@@ -569,7 +572,7 @@ def table_html(df: pd.DataFrame, widths: Sequence[float] | None = None, classes:
         idx = [i for i, c in enumerate(df.columns) if c in numeric]
         rows = out.split("<tr")
         for r, row in enumerate(rows):
-            cells = re.split(r"(<t[dh][ >])", row)
+            cells = re.split(r"(<td[ >])", row)
             k = -1
             for j in range(1, len(cells), 2):
                 k += 1
