@@ -30,9 +30,9 @@ from helpers import paths
 from helpers.cli import build_parser
 from helpers.errors import MailError
 from helpers.mail import (
-    headline,
     load_recipients,
     mail_command,
+    message_content,
     plan_messages,
     safe_name,
     send_drafts,
@@ -87,6 +87,10 @@ def seed_tasks() -> pd.DataFrame:
         _task("Q19", 19, "争创国家级绿色工厂1-2家。", "市工信局",
               "已推荐7家企业申报国家级绿色工厂,预计12月份公布结果。",
               "pending", None, None, "verdict_phrase", "预计12月份公布结果", "industry"),
+        # made up: a behind task led jointly, 市发改委 first and 市人社局 second
+        dict(_task("Q12", 12, "城镇就业与技能培训（示例）。", "市发改委", "完成年度任务的30%。", "behind", 0.30, 20.0,
+                   "stated_ratio", "完成年度任务的30%", "social"), bureaus="市发改委、市人社局",
+             bureau_raw="市发改委、市人社局"),
         _task("G001", 1, "建成金安通用机场。", "市交通局",
               "金安通用机场主体工程已通过竣工验收,且已明确运营主体为安徽应流航空科技有限公司,具备运营条件。",
               "completed", 1.0, -50.0, "verdict_phrase", "主体工程已通过竣工验收", "infrastructure"),
@@ -272,29 +276,43 @@ def test_bodies_carry_the_headline(mail_project, mail_server):
     fgw = msgs["市发改委"]
     text = fgw.get_body(("plain",)).get_content()
     page = fgw.get_body(("html",)).get_content()
-    # 市发改委 leads Q01 (on pace), Q07 and Q08 (behind); Q08 lags most, so it comes first
-    assert "市发改委牵头重点工作3项：滞后2项，已完成0项，达序时及以上（达序时、超序时、已完成）1项" in text
-    assert text.index("[Q08]") < text.index("[Q07]")
-    assert "落后序时4.2个百分点" in text and "依据：上半年全市固定资产投资同比增长5.8%" in text
-    assert "[Q01]" not in text
-    assert "滞后2项" in page and "[Q08] 固定资产投资增长10%。" in page and "落后序时2.0个百分点" in page
+    # 市发改委 leads 量化1 (on pace), 量化7, 量化8 and 量化12 (behind), largest lag first
+    headline = ("2024年上半年，市发改委共有重点工作4项，其中可对照序时进度量化评估的4项；"
+                "达到或超过序时进度（含已完成）的1项，占25.0%；滞后于序时进度的3项；已完成年度任务的0项。")
+    assert headline in text and headline in page
+    assert text.index("[量化12]") < text.index("[量化8]") < text.index("[量化7]")
+    assert "（联合牵头）" not in text
+    assert "[量化8] 固定资产投资增长10%。（落后序时4.2个百分点）" in text
+    assert "依据：上半年全市固定资产投资同比增长5.8%" in text
+    assert "[量化1]" not in text
+    assert "[量化8] 固定资产投资增长10%。</b>（落后序时4.2个百分点）" in page
+    assert "依据：上半年全市实现地区生产总值1077.8亿元,增长5.5%" in page
     eeb = msgs["市生态环境局"].get_body(("plain",)).get_content()
-    assert "[Q10]" in eeb and "未达序时进度" in eeb and "依据：重污染天数1天,未达到序时进度" in eeb
+    assert "[量化10] 生态环境质量完成省下达目标任务。（未达序时进度）" in eeb
+    assert "依据：重污染天数1天,未达到序时进度" in eeb
+    hrss = msgs["市人社局"].get_body(("plain",)).get_content()
+    # 量化12 counts for its first lead unit, 市发改委, as in the PDFs, but 市人社局 sees it listed
+    assert "滞后于序时进度的0项" in hrss and "滞后于序时进度的任务（含联合牵头）：" in hrss
+    assert "[量化12] 城镇就业与技能培训（示例）。（联合牵头）（完成30.0%，落后序时20.0个百分点）" in hrss
     city = msgs["city"].get_body(("plain",)).get_content()
-    assert "全市重点工作8项：滞后3项，已完成1项，达序时及以上（达序时、超序时、已完成）4项；待评估1项。" in city
-    assert "市发改委2项、市生态环境局1项" in city
+    assert ("2024年上半年，全市共有重点工作9项，其中可对照序时进度量化评估的8项；达到或超过序时进度（含已完成）"
+            "的4项，占50.0%；滞后于序时进度的4项；已完成年度任务的1项；另有待评估1项。") in city
+    assert "滞后任务按牵头单位：市发改委3项、市生态环境局1项。" in city
 
 
-def test_headline_counts_match_the_table():
+def test_content_counts_match_the_table():
     tasks = seed_tasks()
     tasks.loc[tasks.task_id == "Q19", "status"] = "behind"
-    h = headline(tasks)
-    assert h.total == len(tasks)
-    assert h.counts["behind"] == int((tasks.status == "behind").sum()) == 4
-    assert h.at_or_above_pace == int(tasks.status.isin(["on_pace", "ahead", "completed"]).sum()) == 4
-    hb = headline(tasks, "市工信局")
-    assert (hb.total, hb.counts.get("behind")) == (1, 1)
-    assert list(hb.behind.task_id) == ["Q19"]
+    c = message_content(tasks, LABEL)
+    assert c.headline.tasks == len(tasks)
+    assert c.headline.behind == int((tasks.status == "behind").sum()) == 5
+    assert c.headline.on_pace_or_better == int(tasks.status.isin(["on_pace", "ahead", "completed"]).sum()) == 4
+    assert list(c.behind.task_id) == ["Q12", "Q08", "Q07", "Q10", "Q19"]
+    cb = message_content(tasks, LABEL, "市工信局")
+    assert (cb.headline.tasks, cb.headline.behind) == (1, 1)
+    assert list(cb.behind.task_id) == ["Q19"]
+    # a bureau the table does not know: zero tasks, no error
+    assert message_content(tasks, LABEL, "市不存在局").headline.tasks == 0
 
 
 def test_report_text_is_html_escaped(mail_project):

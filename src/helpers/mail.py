@@ -31,19 +31,17 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from helpers import paths
+from helpers import briefing, paths
 from helpers.errors import MailError, ReferenceError_
 from helpers.io import write_bytes, write_json, write_text
 from helpers.period import parse_code
-from helpers.schema import STATUS_ZH, TASKS_SCHEMA, read_table
+from helpers.schema import TASKS_SCHEMA, read_table
 
 CITY = "city"
 CITY_ZH = "全市"
 RECIPIENT_COLUMNS = ("kind", "bureau", "to", "cc")
 DEFAULT_SENDER = "重点工作简报 <briefings@example.org>"
 ENV_USER, ENV_PASSWORD, ENV_FROM = "HELPERS_SMTP_USER", "HELPERS_SMTP_PASSWORD", "HELPERS_MAIL_FROM"
-#: "On pace or better": the measured statuses at or above the time pace.
-AT_OR_ABOVE_PACE = ("on_pace", "ahead", "completed")
 _ADDR = re.compile(r"^[^@\s<>;,]+@[^@\s<>;,]+\.[^@\s<>;,]+$")
 _EVIDENCE_MAX = 300
 
@@ -236,59 +234,46 @@ def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = path
 # ---------------------------------------------------------------- content
 
 @dataclass(frozen=True)
-class Headline:
-    """What a message says about its tasks."""
+class Content:
+    """What one message says: the briefing's headline sentence and the tasks behind the pace."""
 
     who: str
-    total: int
-    counts: dict[str, int]
-    behind: pd.DataFrame  # the behind tasks, most lagging first
+    headline: briefing.Headline
+    sentence: str
+    behind: pd.DataFrame  # behind tasks, largest lag first; `is_primary` False for joint leads
     behind_by_bureau: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def at_or_above_pace(self) -> int:
-        return sum(self.counts.get(s, 0) for s in AT_OR_ABOVE_PACE)
 
-    def summary(self) -> str:
-        c = self.counts
-        who = "全市重点工作" if self.who == CITY_ZH else f"{self.who}牵头重点工作"
-        s = (f"{who}{self.total}项：滞后{c.get('behind', 0)}项，已完成{c.get('completed', 0)}项，"
-             f"达序时及以上（达序时、超序时、已完成）{self.at_or_above_pace}项")
-        rest = [f"{STATUS_ZH[k]}{c[k]}项" for k in ("blocked", "pending", "qualitative") if c.get(k)]
-        return s + ("；" + "，".join(rest) if rest else "") + "。"
-
-
-def headline(tasks: pd.DataFrame, bureau: str | None = None) -> Headline:
-    """Counts by status (and the behind tasks) for the city, or for one lead bureau's tasks."""
-    sub = tasks if bureau is None else tasks[tasks["bureau"] == bureau]
-    counts = {k: int(v) for k, v in sub["status"].value_counts().items()}
-    behind = sub[sub["status"] == "behind"].sort_values(
-        ["lag_pts", "task_id"], ascending=[False, True], na_position="last")
-    by_bureau = {}
-    if bureau is None and len(behind):
-        vc = behind["bureau"].value_counts()
-        by_bureau = {str(k): int(v) for k, v in vc.items()}
-    return Headline(CITY_ZH if bureau is None else bureau, len(sub), counts, behind, by_bureau)
-
-
-def _num(x: object) -> float | None:
-    return None if x is None or pd.isna(x) else float(x)
+def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None = None) -> Content:
+    """Headline and behind tasks for the city, or for one bureau, counted as its PDF counts them
+    (helpers.briefing): the headline over the tasks it leads first, the list with joint leads too."""
+    if bureau is None:
+        h = briefing.headline(tasks)
+        behind = briefing.behind_tasks(tasks).assign(is_primary=True)
+        by_bureau = {str(k): int(v) for k, v in behind["bureau"].value_counts().items()}
+        return Content(CITY_ZH, h, briefing.headline_sentence(h, period_label, CITY_ZH), behind, by_bureau)
+    h = briefing.headline(tasks[tasks["bureau"] == bureau])
+    try:
+        mine = briefing.bureau_tasks(tasks, bureau)
+    except KeyError:  # leads nothing in this table
+        mine = tasks.iloc[0:0].assign(is_primary=True)
+    behind = mine[mine["status"] == "behind"]
+    return Content(bureau, h, briefing.headline_sentence(h, period_label, bureau), behind)
 
 
 def _behind_detail(row: pd.Series) -> str:
     """Lag and completion of one behind task, in words."""
     parts = []
-    lag, pct = _num(row.get("lag_pts")), _num(row.get("completion_pct"))
-    if pct is not None:
-        parts.append(f"完成{pct * 100:.1f}%")
-    if lag is not None:
-        parts.append(f"落后序时{lag:.1f}个百分点")
+    if not pd.isna(row.get("completion_pct")):
+        parts.append(f"完成{briefing.fmt_pct(row['completion_pct'])}")
+    if not pd.isna(row.get("lag_pts")):
+        parts.append(f"落后序时{briefing.fmt_pts(row['lag_pts'])}个百分点")
     return "，".join(parts) or "未达序时进度"
 
 
 def _evidence(row: pd.Series) -> str:
     ev = row.get("evidence")
-    return "" if ev is None or pd.isna(ev) else _one_line(ev, _EVIDENCE_MAX)
+    return "" if ev is None or pd.isna(ev) else briefing.truncate(ev, _EVIDENCE_MAX)
 
 
 def subject(period_label: str, who: str) -> str:
@@ -299,33 +284,38 @@ def attachment_name(period_label: str, who: str) -> str:
     return f"{period_label}重点工作落实情况简报_{safe_name(who)}.pdf"
 
 
-def _bodies(h: Headline, period_label: str, attachments: Sequence[str]) -> tuple[str, str]:
+def _bodies(c: Content, period_label: str, attachments: Sequence[str]) -> tuple[str, str]:
     """Plain text and HTML of one message; every piece of report text is HTML-escaped."""
-    title = subject(period_label, h.who)
-    text = [title, "", h.summary()]
+    title = subject(period_label, c.who)
     esc = html.escape
-    body = [f"<h2 style=\"font-size:18px\">{esc(title)}</h2>", f"<p><b>{esc(h.summary())}</b></p>"]
-    if h.behind_by_bureau:
-        top = "、".join(f"{b}{n}项" for b, n in list(h.behind_by_bureau.items())[:10])
-        text += ["", f"滞后事项按牵头单位：{top}。"]
-        body.append(f"<p>滞后事项按牵头单位：{esc(top)}。</p>")
-    if h.who != CITY_ZH and len(h.behind):
-        text += ["", "滞后事项："]
+    text = [title, "", c.sentence]
+    body = [f"<h2 style=\"font-size:18px\">{esc(title)}</h2>", f"<p><b>{esc(c.sentence)}</b></p>"]
+    if c.behind_by_bureau:
+        top = "、".join(f"{b}{n}项" for b, n in list(c.behind_by_bureau.items())[:10])
+        more = "等" if len(c.behind_by_bureau) > 10 else ""
+        line = f"滞后任务按牵头单位：{top}{more}。"
+        text += ["", line]
+        body.append(f"<p>{esc(line)}</p>")
+    if c.who != CITY_ZH and len(c.behind):
+        joint = not c.behind["is_primary"].all()
+        head = "滞后于序时进度的任务" + ("（含联合牵头）" if joint else "") + "："
+        text += ["", head]
         items = []
-        for i, (_, r) in enumerate(h.behind.iterrows(), 1):
+        for i, (_, r) in enumerate(c.behind.iterrows(), 1):
+            ref = briefing.task_ref(r["table"], r["seq"])
+            task = briefing.truncate(r["task"], 120) + ("（联合牵头）" if not r["is_primary"] else "")
             detail, ev = _behind_detail(r), _evidence(r)
-            text.append(f"{i}. [{r['task_id']}] {_one_line(r['task'], 120)}（{detail}）")
+            text.append(f"{i}. [{ref}] {task}（{detail}）")
             if ev:
                 text.append(f"   依据：{ev}")
             items.append(
-                f"<li><b>[{esc(str(r['task_id']))}] {esc(_one_line(r['task'], 120))}</b>"
-                f"（{esc(detail)}）" + (f"<br><span style=\"color:#555\">依据：{esc(ev)}</span>" if ev else "")
-                + "</li>")
-        body.append("<p>滞后事项：</p><ol>" + "".join(items) + "</ol>")
-    text += ["", "附件：" + "；".join(attachments), "",
-             "本邮件由 python -m helpers mail 生成；详见附件 PDF 简报。"]
+                f"<li><b>[{esc(ref)}] {esc(task)}</b>（{esc(detail)}）"
+                + (f"<br><span style=\"color:#555\">依据：{esc(ev)}</span>" if ev else "") + "</li>")
+        body.append(f"<p>{esc(head)}</p><ol>" + "".join(items) + "</ol>")
+    footer = "本邮件由 python -m helpers mail 生成；详见附件 PDF 简报。"
+    text += ["", "附件：" + "；".join(attachments), "", footer]
     body.append("<p>附件：" + "；".join(esc(a) for a in attachments) + "</p>")
-    body.append("<p style=\"color:#777;font-size:12px\">本邮件由 python -m helpers mail 生成；详见附件 PDF 简报。</p>")
+    body.append(f"<p style=\"color:#777;font-size:12px\">{esc(footer)}</p>")
     doc = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
            f"<title>{esc(title)}</title></head><body style=\"font-family:sans-serif\">"
            + "".join(body) + "</body></html>")
@@ -363,16 +353,16 @@ def _attach_pdf(msg: EmailMessage, data: bytes, name: str) -> None:
     msg.get_payload()[-1].set_param("name", name)
 
 
-def build_message(briefing: Briefing, recipients: Recipients, h: Headline, period: str, sender: str,
+def build_message(item: Briefing, recipients: Recipients, content: Content, period: str, sender: str,
                   city_pdf: Path | None = None) -> Draft:
     """The message for one briefing: headline as text and HTML, its PDF (and the city PDF) attached."""
     label = parse_code(period).label_zh
-    files = [(attachment_name(label, briefing.label), briefing.pdf)]
-    if city_pdf is not None and briefing.kind != CITY:
+    files = [(attachment_name(label, item.label), item.pdf)]
+    if city_pdf is not None and item.kind != CITY:
         files.append((attachment_name(label, CITY_ZH), city_pdf))
-    text, doc = _bodies(h, label, [n for n, _ in files])
+    text, doc = _bodies(content, label, [n for n, _ in files])
     msg = EmailMessage(policy=policy.SMTP)
-    msg["Subject"] = subject(label, briefing.label)
+    msg["Subject"] = subject(label, item.label)
     msg["From"] = sender
     msg["To"] = ", ".join(recipients.to)
     if recipients.cc:
@@ -381,13 +371,13 @@ def build_message(briefing: Briefing, recipients: Recipients, h: Headline, perio
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
     msg["Message-ID"] = make_msgid("briefing", domain=domain)
     msg["X-Helpers-Period"] = period
-    msg["X-Helpers-Target"] = briefing.target
+    msg["X-Helpers-Target"] = item.target
     # base64 rather than 8bit: not every relay speaks 8BITMIME
     msg.set_content(text, subtype="plain", charset="utf-8", cte="base64")
     msg.add_alternative(doc, subtype="html", charset="utf-8", cte="base64")
     for name, pdf in files:
         _attach_pdf(msg, Path(pdf).read_bytes(), name)
-    return Draft(briefing.target, briefing.label, recipients, msg, [(n, Path(p)) for n, p in files])
+    return Draft(item.target, item.label, recipients, msg, [(n, Path(p)) for n, p in files])
 
 
 @dataclass
@@ -436,6 +426,7 @@ def plan_messages(
     if periods and periods != {period}:
         raise MailError(f"task table is for period {', '.join(sorted(periods))}, not {period}")
     book = load_recipients(recipients if recipients is not None else paths.RECIPIENTS_CSV)
+    label = parse_code(period).label_zh
 
     drafts, missing, warnings = [], [], []
     for b in chosen:
@@ -443,10 +434,10 @@ def plan_messages(
         if rcpt is None:
             missing.append(b.label)
             continue
-        h = headline(table, None if b.kind == CITY else b.bureau)
-        if h.total == 0:
+        content = message_content(table, label, None if b.kind == CITY else b.bureau)
+        if content.headline.tasks == 0:
             warnings.append(f"{b.label}: leads no task in the task table; its message says 0 tasks")
-        drafts.append(build_message(b, rcpt, h, period, sender, city_pdf))
+        drafts.append(build_message(b, rcpt, content, period, sender, city_pdf))
     return Plan(period, drafts, missing, warnings)
 
 
