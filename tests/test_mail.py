@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -28,7 +29,7 @@ from aiosmtpd.smtp import AuthResult
 
 from helpers import paths
 from helpers.cli import build_parser
-from helpers.errors import MailError
+from helpers.errors import MailError, ReferenceError_
 from helpers.mail import (
     load_recipients,
     mail_command,
@@ -36,6 +37,7 @@ from helpers.mail import (
     plan_messages,
     safe_name,
     send_drafts,
+    write_placeholder_recipients,
 )
 from helpers.schema import STATUS_ZH, TASKS_SCHEMA, write_table
 
@@ -529,7 +531,7 @@ def test_dry_run_writes_parseable_drafts(mail_project, capsys):
     assert len(list(mail_project.mail_dir.glob("*.eml"))) == 4
 
 
-def test_draft_names_are_safe(mail_project):
+def test_draft_names_are_safe(mail_project, capsys):
     evil = "../../市 /evil\\局.."
     data = json.loads(mail_project.manifest.read_text(encoding="utf-8"))
     city = next(b for b in data["briefings"] if b["kind"] == "city")
@@ -537,6 +539,7 @@ def test_draft_names_are_safe(mail_project):
     mail_project.manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     _write_recipients(mail_project.recipients, RECIPIENT_ROWS + [("bureau", evil, "evil@example.org", "")])
     assert _run(mail_project, "--only", evil) == 0
+    assert "leads no task in the task table" in capsys.readouterr().err
     (f,) = list(mail_project.mail_dir.iterdir())
     assert f.parent == mail_project.mail_dir
     assert "/" not in f.name and "\\" not in f.name and ".." not in f.name and " " not in f.name
@@ -574,3 +577,34 @@ def test_shipped_recipients_cover_the_seed_lead_units():
     assert len(lead_units) > 30
     assert lead_units - set(book) == set()
     assert set(book) - lead_units == {"city"}
+
+
+def test_recipients_table_is_checked(tmp_path):
+    path = tmp_path / "recipients.csv"
+    path.write_text("\ufeffkind,bureau,to,cc\ncity,,a@example.org; b@example.org,\n"
+                    "bureau,市生态  环境局,c@example.org,d@example.org;e@example.org\nbureau,市残联,,\n",
+                    encoding="utf-8")
+    book = load_recipients(path)
+    assert book["city"].to == ("a@example.org", "b@example.org")
+    assert book["市生态环境局"].envelope == ["c@example.org", "d@example.org", "e@example.org"]
+    assert "市残联" not in book  # an empty row means no recipients: reported later, not guessed
+    for body, problem in [
+        ("bureau,市残联,not-an-address,\n", "not an email address: 'not-an-address'"),
+        ("bureau,市残联,x@example.org,\nbureau,市残联,y@example.org,\n", "second row for 市残联"),
+        ("leaders,,x@example.org,\n", "kind must be city or bureau"),
+        ("bureau,,x@example.org,\n", "needs the bureau's name"),
+    ]:
+        path.write_text("kind,bureau,to,cc\n" + body, encoding="utf-8")
+        with pytest.raises(ReferenceError_, match=re.escape(problem)):
+            load_recipients(path)
+
+
+def test_placeholder_rows_keep_real_addresses(tmp_path):
+    path = tmp_path / "recipients.csv"
+    _write_recipients(path, [("bureau", "市发改委", "real@fgw.gov.cn", "")])
+    assert write_placeholder_recipients(["市发改委", "市人社局", "市人社局"], path) == 2
+    book = load_recipients(path)
+    assert book["市发改委"].to == ("real@fgw.gov.cn",)
+    assert book["市人社局"].to[0].endswith("@example.org") and "city" in book
+    assert write_placeholder_recipients(["市人社局"], path) == 0
+    assert load_recipients(path) == book

@@ -183,6 +183,7 @@ def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipi
         if not reader.fieldnames or not set(RECIPIENT_COLUMNS) <= {c.strip() for c in reader.fieldnames}:
             raise ReferenceError_(f"{path}: header must be {','.join(RECIPIENT_COLUMNS)}, found {reader.fieldnames}")
         out: dict[str, Recipients] = {}
+        seen: set[tuple[str, str]] = set()
         for row in reader:
             row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
             where = f"{path}:{reader.line_num}"
@@ -191,9 +192,11 @@ def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipi
                 raise ReferenceError_(f"{where}: kind must be city or bureau, not {kind!r}")
             if kind == "bureau" and not bureau:
                 raise ReferenceError_(f"{where}: a bureau row needs the bureau's name")
+            key = (kind, "" if kind == CITY else bureau)
+            if key in seen:
+                raise ReferenceError_(f"{where}: second row for {CITY_ZH if kind == CITY else bureau}")
+            seen.add(key)
             target = CITY if kind == CITY else bureau
-            if target in out or (target == CITY) != (kind == CITY):
-                raise ReferenceError_(f"{where}: second row for {bureau or CITY_ZH}")
             to, cc = _split_addresses(row["to"], where), _split_addresses(row["cc"], where)
             if to:
                 out[target] = Recipients(to, cc)
@@ -597,6 +600,8 @@ def _rerun_command(args: argparse.Namespace, targets: Sequence[str]) -> str:
         cmd += ["--smtp-user", args.smtp_user]
     if getattr(args, "out", None):
         cmd += ["--out", args.out]
+    if getattr(args, "sender", None):
+        cmd += ["--from", args.sender]
     # shlex.quote would wrap every Chinese name in quotes; only shell-special text needs them
     return " ".join(c if re.fullmatch(r"[\w@%+=:,./-]+", c) else shlex.quote(c) for c in cmd + ["--only", *targets])
 
@@ -628,6 +633,8 @@ def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, task
         for d, f in zip(plan.drafts, files):
             print("\n".join(_describe(d)) + f"\n    draft: {f.name}")
         print("add --send to deliver them over SMTP")
+    elif not plan.drafts:
+        print("nothing to send")
     else:
         if password and not user:
             print(f"warning: {ENV_PASSWORD} is set but no user; not logging in", file=sys.stderr)
