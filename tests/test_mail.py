@@ -482,7 +482,7 @@ def test_refuses_when_a_pdf_is_missing(mail_project, mail_server):
         _run(mail_project, "--only", "市发改委")
 
 
-def test_cli_refusal_is_one_line_and_nonzero(mail_project):
+def test_cli_refusal_is_one_line_and_nonzero_then_drafts(mail_project):
     _set_manifest(mail_project, failures=[{"kind": "city", "bureau": None, "notebook": "city.ipynb",
                                            "error": "RenderError: no CJK font"}])
     env = {**os.environ, "HELPERS_ROOT": str(mail_project.root)}
@@ -492,6 +492,13 @@ def test_cli_refusal_is_one_line_and_nonzero(mail_project):
     assert p.stderr.count("\n") == 1 and p.stderr.startswith("error: ")
     assert "全市 (city.ipynb): RenderError: no CJK font" in p.stderr
     assert p.stdout == ""
+    # fixed, the same command drafts into the default folder of that root
+    _set_manifest(mail_project, failures=[])
+    p = subprocess.run([sys.executable, "-m", "helpers", "mail", "--period", PERIOD], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert len(list((mail_project.root / "output" / PERIOD / "mail").glob("*.eml"))) == 4
+    assert "would send 4 message(s)" in p.stdout
 
 
 def test_only_names_an_unknown_briefing(mail_project):
