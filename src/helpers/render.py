@@ -40,7 +40,7 @@ REMOVE_CELL_TAGS = {"remove-cell", "remove_cell", "hide-in-briefing"}
 REMOVE_INPUT_TAGS = {"remove-input", "remove_input", "parameters", "injected-parameters"}
 REMOVE_OUTPUT_TAGS = {"remove-output", "remove_output"}
 #: Bump when the subsetting recipe changes, so old cached fonts are not reused.
-FONT_RECIPE = "v1"
+FONT_RECIPE = "v2-ttf"
 
 
 # --------------------------------------------------------------------------------------------
@@ -58,20 +58,28 @@ def _gb2312() -> set[str]:
     return chars
 
 
+_SYMBOL_RANGES = [
+    (0x20, 0x7E), (0xA0, 0xFF),  # ASCII, Latin-1
+    (0x2010, 0x2044), (0x2070, 0x209F), (0x2100, 0x218F),  # punctuation, super/subscripts, ℃ № Ⅰ
+    (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2460, 0x24FF),  # arrows, math, ①
+    (0x25A0, 0x25FF), (0x2600, 0x2605),  # shapes, ★
+    (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),  # CJK punctuation, fullwidth forms
+]
+
+
 @functools.lru_cache(maxsize=1)
-def base_repertoire() -> frozenset[str]:
-    """GB2312 (6,763 hanzi and its symbols) plus Latin, punctuation and the symbols reports use."""
-    ranges = [
-        (0x20, 0x7E), (0xA0, 0xFF),  # ASCII, Latin-1
-        (0x2010, 0x2044), (0x2070, 0x209F), (0x2100, 0x218F),  # punctuation, super/subscripts, ℃ № Ⅰ
-        (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2460, 0x24FF),  # arrows, math, ①
-        (0x2500, 0x257F), (0x25A0, 0x25FF), (0x2600, 0x2605),  # box drawing, shapes, ★
-        (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),  # CJK punctuation, fullwidth forms
-    ]
-    chars = _gb2312()
-    for lo, hi in ranges:
+def symbol_repertoire() -> frozenset[str]:
+    """Latin, punctuation and the symbols reports use (every font subset has them)."""
+    chars: set[str] = set()
+    for lo, hi in _SYMBOL_RANGES:
         chars.update(chr(c) for c in range(lo, hi + 1))
     return frozenset(chars)
+
+
+@functools.lru_cache(maxsize=1)
+def base_repertoire() -> frozenset[str]:
+    """GB2312 (6,763 hanzi and its symbols) plus the symbol repertoire: any Chinese document."""
+    return frozenset(_gb2312() | symbol_repertoire())
 
 
 def text_chars(texts: Iterable[str]) -> set[str]:
@@ -138,6 +146,11 @@ def _bold_face(regular: Path, family: str) -> tuple[Path, int] | None:
 
 
 def _subset(src: Path, index: int, chars: Iterable[str], dest: Path) -> None:
+    """Subset one face of `src` to `chars` and save it as a TrueType (glyf) font at `dest`.
+
+    Why TrueType: WeasyPrint subsets the embedded font again for every PDF, and with fontTools
+    (when libharfbuzz-subset is not installed) CFF outlines cost ~1 s more a PDF than glyf ones.
+    """
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -153,37 +166,77 @@ def _subset(src: Path, index: int, chars: Iterable[str], dest: Path) -> None:
     font = TTFont(str(src), fontNumber=index, lazy=True)
     cmap = font.getBestCmap()
     subsetter = subset.Subsetter(opts)
-    subsetter.populate(unicodes=sorted(ord(c) for c in chars if ord(c) in cmap))
+    subsetter.populate(unicodes=sorted(ord(c) for c in set(chars) if ord(c) in cmap))
     subsetter.subset(font)
+    if "CFF " in font:
+        _cff_to_glyf(font)
     with atomic_path(dest) as tmp:
         font.save(str(tmp))
 
 
-def prepare_fonts(extra_chars: Iterable[str] = (), cache_dir: Path | None = None) -> FontSet:
-    """The CJK font subset for PDFs, built once and cached (safe to delete).
+def _cff_to_glyf(font: Any, max_err: float = 1.0) -> None:
+    """Convert a CFF-flavoured font in place to quadratic TrueType outlines (error ≤ 1 unit)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.tables._m_a_x_p import table__m_a_x_p
 
-    The repertoire is GB2312 plus `extra_chars` (e.g. every character of the period's tables);
-    a character outside it still prints, through pango's fallback to the system font, only slower.
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_err, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    maxp = table__m_a_x_p()
+    maxp.tableVersion = 0x00010000
+    maxp.numGlyphs = len(order)
+    for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, attr, 0)
+    maxp.maxZones = 1
+    font["maxp"] = maxp
+    del font["CFF "]
+    font["head"].glyphDataFormat = 0
+    post = font["post"]
+    post.formatType = 2.0
+    post.extraNames = []
+    post.mapping = {}
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def prepare_fonts(chars: Iterable[str] | None = None, cache_dir: Path | None = None) -> FontSet:
+    """The CJK font subset for PDFs, built once per repertoire and cached (safe to delete).
+
+    `chars` None gives the GB2312 repertoire (any Chinese document; ~2 s a page). Given the
+    characters a set of documents uses (the batch passes those of the period's tables, the
+    notebooks and helpers), the subset holds those plus Latin and punctuation: ~1,500 glyphs,
+    and a PDF then renders in about a second. A character outside the subset still prints,
+    through pango's fallback to the system font, only slower.
     """
     from helpers.fonts import find_cjk_font_face
 
     src, index, family = find_cjk_font_face()
-    chars = base_repertoire() | set(extra_chars)
-    rep = "".join(sorted(chars))
+    repertoire = base_repertoire() if chars is None else (symbol_repertoire() | set(chars))
+    rep = "".join(sorted(repertoire))
     font_sha = file_sha256(src)
     key = hashlib.sha256(
         f"{FONT_RECIPE}|{font_sha}|{index}|{rep}".encode("utf-8", "surrogatepass")
     ).hexdigest()[:20]
     folder = Path(cache_dir or paths.CACHE) / "fonts" / key
-    regular = folder / "regular.otf"
+    regular = folder / "regular.ttf"
     if not regular.exists():
-        _subset(src, index, chars, regular)
+        _subset(src, index, repertoire, regular)
     bold_src = _bold_face(src, family)
     bold = None
     if bold_src:
-        bold = folder / "bold.otf"
+        bold = folder / "bold.ttf"
         if not bold.exists():
-            _subset(bold_src[0], bold_src[1], chars, bold)
+            _subset(bold_src[0], bold_src[1], repertoire, bold)
     return FontSet(key=key, regular=regular, bold=bold)
 
 
@@ -248,8 +301,9 @@ def html_to_pdf(html: str, fonts: FontSet | None = None, base_url: str | None = 
     # WeasyPrint logs every unsupported CSS property at WARNING; the template is known-good.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     font_config, sheets = _pdf_setup(fonts)
+    # hinting=True keeps hints, of which the cached subset has none: it only skips a costly pass.
     return HTML(string=html, base_url=base_url or str(paths.ROOT)).write_pdf(
-        stylesheets=sheets, font_config=font_config)
+        stylesheets=sheets, font_config=font_config, hinting=True)
 
 
 def write_pdf(html: str, out: Path | str, fonts: FontSet | None = None) -> None:
@@ -318,6 +372,12 @@ class WarmKernel:
         self.used = 0
 
     def start(self) -> None:
+        """Launch the kernel and run the warm-up imports (blocks until the kernel is ready)."""
+        self.launch()
+        self.warm()
+
+    def launch(self) -> None:
+        """Start the kernel process without waiting for it (overlap its boot with other work)."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
@@ -327,8 +387,10 @@ class WarmKernel:
             kwargs["env"] = self.env
         run_sync(self.km.start_kernel)(**kwargs)
         self.used = 0
+
+    def warm(self) -> None:
+        """Run the warm-up imports; an import that fails is reported by the notebook needing it."""
         if self.warm_code:
-            # Failures here are not fatal: the notebook that needs the import reports it.
             self.run_code("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
                           + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
 
@@ -374,17 +436,23 @@ class WarmKernel:
             self.run_code(_RESET_CODE)
         self.used += 1
         output = Path(output)
-        with atomic_path(output) as tmp:
-            try:
-                nb = pm.execute_notebook(
-                    str(notebook), str(tmp), parameters=dict(parameters), km=self.km,
-                    progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                    start_timeout=self.startup_timeout, execution_timeout=timeout,
-                )
-            except BaseException:
-                if tmp.exists() and tmp.stat().st_size:
-                    os.replace(tmp, output)
-                raise
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # papermill wants a .ipynb name; the rename makes the write atomic.
+        tmp = output.with_name(f".{output.stem}.{os.getpid()}.{time.monotonic_ns()}.ipynb")
+        try:
+            nb = pm.execute_notebook(
+                str(notebook), str(tmp), parameters=dict(parameters), km=self.km,
+                progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                start_timeout=self.startup_timeout, execution_timeout=timeout,
+            )
+        except BaseException:
+            if tmp.exists() and tmp.stat().st_size:
+                os.replace(tmp, output)  # keep the executed notebook with its error
+            raise
+        else:
+            os.replace(tmp, output)
+        finally:
+            tmp.unlink(missing_ok=True)
         return nb
 
     def shutdown(self) -> None:
