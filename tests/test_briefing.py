@@ -141,6 +141,22 @@ def test_bureau_tasks_include_joint_leads(tasks: pd.DataFrame) -> None:
     assert "联合牵头" in " ".join(b.bureau_tasks_zh(tasks, second)["重点工作"]) or row["bureau"] == second
 
 
+def _joint_only(tasks: pd.DataFrame) -> list[str]:
+    primaries = set(tasks["bureau"])
+    return sorted({u for bs in tasks["bureaus"].dropna() for u in bs.split("、")[1:] if u not in primaries})
+
+
+def test_bureau_sentence_counts_joint_leads_apart(tasks: pd.DataFrame) -> None:
+    joint_only = _joint_only(tasks)
+    if not joint_only:
+        pytest.skip("every lead unit in this table is first lead of some task")
+    s = b.bureau_sentence(tasks, joint_only[0], "2024年上半年")
+    n = len(b.bureau_tasks(tasks, joint_only[0]))
+    assert "没有作为第一牵头单位" in s and f"联合牵头重点工作{n}项" in s
+    first = tasks["bureau"].value_counts().index[0]
+    assert b.bureau_sentence(tasks, first, "2024年上半年").startswith(f"2024年上半年，{first}共有重点工作")
+
+
 def test_unknown_bureau_names_similar_ones(tasks: pd.DataFrame) -> None:
     with pytest.raises(KeyError, match="市发改委"):
         b.bureau_tasks(tasks, "市发改")

@@ -205,6 +205,21 @@ def test_bureau_briefing_puts_behind_first(seed_table, tmp_path: Path) -> None:
 
 
 @pytest.mark.integration
+def test_bureau_briefing_for_a_unit_that_only_co_leads(seed_table, tmp_path: Path) -> None:
+    tasks = seed_table.tasks
+    primaries = set(tasks["bureau"])
+    joint_only = sorted({u for bs in tasks["bureaus"].dropna() for u in bs.split("、")[1:] if u not in primaries})
+    if not joint_only:
+        pytest.skip("every lead unit in the seed is first lead of some task")
+    nb = _execute("briefing_bureau.ipynb", tmp_path, period="2024H1", bureau=joint_only[0],
+                  processed_dir=str(seed_table.out_dir))
+    _assert_clean_run(nb)
+    assert "没有作为第一牵头单位的重点工作" in _html(nb)
+    [shown] = _section_tables(nb, "## 二、")
+    assert shown["重点工作"].str.contains("联合牵头").all()
+
+
+@pytest.mark.integration
 def test_bureau_briefing_fails_clearly_for_an_unknown_bureau(seed_table, tmp_path: Path) -> None:
     import papermill
 

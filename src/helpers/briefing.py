@@ -467,6 +467,20 @@ def method_counts(tasks: pd.DataFrame) -> pd.DataFrame:
     return t.reset_index(names="状态")
 
 
+def bureau_sentence(tasks: pd.DataFrame, bureau: str, label: str) -> str:
+    """The bureau's headline sentence, with the tasks it only co-leads counted apart."""
+    mine = bureau_tasks(tasks, bureau)
+    primary = mine[mine["is_primary"]]
+    if len(primary):
+        s = headline_sentence(headline(primary), label, who=bureau)
+    else:
+        s = f"{label}，{bureau}没有作为第一牵头单位的重点工作。"
+    joint = len(mine) - len(primary)
+    if joint:
+        s += f"另与其他单位联合牵头重点工作{joint}项（列于下表，不计入上述统计）。"
+    return s
+
+
 def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
     """Short Chinese sentences on how complete the parse was (plain text; escape before printing)."""
     notes: list[str] = []
