@@ -37,7 +37,7 @@ bench: setup
 	$(PY) scripts/bench.py
 
 lab: setup
-	$(VENV)/bin/jupyter lab notebooks/
+	JUPYTER_PREFER_ENV_PATH=1 $(VENV)/bin/jupyter lab notebooks/
 
 clean:
 	rm -rf data/processed output .cache

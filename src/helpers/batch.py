@@ -143,29 +143,37 @@ def bureau_rows(tasks: Any, bureau: str) -> Any:
     return tasks[tasks["bureau"].eq(bureau) | leads.apply(lambda names: bureau in names)]
 
 
-def bureau_digest(tasks: Any, indicators: Any, bureau: str) -> str:
-    """Digest of what a bureau briefing shows: its rows, and the city figures printed beside them.
+def city_context(tasks: Any) -> tuple[str, Any]:
+    """What every bureau briefing prints about the city: a digest, and the scoreboard for ranks.
 
-    The city side mirrors notebooks/briefing_bureau.ipynb (headline, medians, status shares,
-    rank sentence); a notebook showing more city-wide data must be reflected here, or a change
-    to another bureau's rows would not re-render this briefing. When the helpers it calls are
-    missing, the whole table is the digest (safe: it re-renders too often, never too rarely).
+    Mirrors notebooks/briefing_bureau.ipynb (the city row of bureau_vs_city, the status shares
+    of the comparison chart, the rank sentence). A bureau notebook that shows more city-wide data
+    must be reflected here, or a change to another bureau's rows would not re-render it. When
+    the helpers it calls are missing, the whole table is the digest (re-renders too often, never
+    too rarely).
     """
-    mine = bureau_rows(tasks, bureau)
-    ind = indicators[indicators["task_id"].isin(mine["task_id"])]
     try:
         from helpers import briefing as b
 
-        city = [
-            repr(b.headline(tasks)),
-            repr(b.headline(tasks[tasks["bureau"].eq(bureau)])),
-            float(tasks["completion_pct"].median()) if tasks["completion_pct"].notna().any() else None,
-            sorted(tasks["status"].value_counts().to_dict().items()),
-            b.rank_sentence(b.bureau_scoreboard(tasks), bureau),
-        ]
+        median = tasks["completion_pct"].median()
+        city = [repr(b.headline(tasks)), None if median != median else float(median),
+                sorted(tasks["status"].value_counts().to_dict().items())]
+        return _sha(city), b.bureau_scoreboard(tasks)
     except Exception:
-        city = [frame_digest(tasks), frame_digest(indicators)]
-    return _sha(frame_digest(mine), frame_digest(ind), city)
+        return frame_digest(tasks), None
+
+
+def bureau_digest(tasks: Any, indicators: Any, bureau: str, context: tuple[str, Any] | None = None) -> str:
+    """Digest of what a bureau briefing shows: its rows, and the city figures printed beside them."""
+    city, board = context or city_context(tasks)
+    mine = bureau_rows(tasks, bureau)
+    ind = indicators[indicators["task_id"].isin(mine["task_id"])]
+    rank = None
+    if board is not None:
+        from helpers import briefing as b
+
+        rank = b.rank_sentence(board, bureau)
+    return _sha(frame_digest(mine), frame_digest(ind), city, rank)
 
 
 # --------------------------------------------------------------------------------------------
@@ -426,9 +434,10 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     if research:
         for kind in ("data_quality", "pace_analysis"):
             all_jobs.append(job(kind, None, {"period": per.code, "processed_dir": pdir}, table_key))
+    context = city_context(tasks) if chosen else None
     for b in chosen:
         all_jobs.append(job("bureau", b, {"period": per.code, "bureau": b, "processed_dir": pdir},
-                            bureau_digest(tasks, indicators, b)))
+                            bureau_digest(tasks, indicators, b, context)))
 
     state_path = cache / "batch" / f"state-{_sha(str(out.resolve()))[:16]}.json"
     try:
@@ -455,7 +464,9 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         if want_pdf and any(j.pdf for j in pending):
             from helpers.render import prepare_fonts
 
-            sources = [nbdir / n for n in NOTEBOOKS.values()] + sorted(Path(__file__).parent.glob("*.py"))
+            here = Path(__file__).parent
+            sources = ([nbdir / n for n in NOTEBOOKS.values()] + sorted(here.glob("*.py"))
+                       + sorted((here / "templates").rglob("*.*")))
             fonts = prepare_fonts(_font_chars(tasks, indicators, quality_text, sources), cache)
         outcomes = _execute(pending, fonts, per.label_zh, nbdir, jobs, progress)
         for j in pending:

@@ -381,6 +381,8 @@ class WarmKernel:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
+        # The project's kernel: the env's kernelspec before any user-level one of the same name.
+        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
         kwargs: dict[str, Any] = {"cwd": self.cwd}
         if self.env is not None:

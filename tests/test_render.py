@@ -1,0 +1,91 @@
+"""Rendering: the CJK font, the briefing HTML (no code, escaped, small) and the PDF (fonts, text)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import render
+from helpers.fonts import find_cjk_font, use_cjk_font
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+def test_cjk_font_found_and_registered_with_matplotlib():
+    import matplotlib
+
+    path = find_cjk_font()
+    assert path.is_file()
+    family = use_cjk_font()
+    assert matplotlib.rcParams["font.sans-serif"][0] == family
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    from matplotlib import font_manager
+
+    # the family resolves to the CJK file, not to DejaVu's fallback
+    found = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    assert Path(found).suffix.lower() in {".ttc", ".otf", ".ttf"}
+
+
+def _notebook_with_outputs(text: str) -> nbformat.NotebookNode:
+    from helpers.briefing import esc, table_html
+    import pandas as pd
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    md = nbformat.v4.new_markdown_cell("## 一、总体情况")
+    code = nbformat.v4.new_code_cell("SECRET_SOURCE_LINE = b.show_table(df)", execution_count=3)
+    table = table_html(pd.DataFrame({"重点工作": [text], "状态": ["滞后"]}))
+    code.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": f"<p>{esc(text)}</p>" + table}),
+        nbformat.v4.new_output("stream", name="stderr", text="SomeWarning: noise for the researcher\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "42"}, execution_count=3),
+    ]
+    nb.cells = [md, code]
+    return nb
+
+
+def test_html_has_no_code_no_prompts_and_escapes_report_text():
+    evil = '市发改委<script>alert("x")</script> & 滞后'
+    page = render.export_html(_notebook_with_outputs(evil), title="标题<b>", period_label="2024年上半年")
+    assert '<html lang="zh-CN">' in page
+    assert "SECRET_SOURCE_LINE" not in page  # no code
+    assert "In&nbsp;[" not in page and "Out[" not in page and "[3]:" not in page  # no prompts
+    assert "noise for the researcher" not in page  # stderr dropped
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert" in page and "&amp; 滞后" in page
+    assert "标题&lt;b&gt;" in page  # the title is escaped too
+    assert len(page.encode()) < 30_000  # our stylesheet, not the lab's 300 KB
+
+
+@needs_poppler
+def test_pdf_embeds_the_cached_subset_and_extracts_chinese(tmp_path):
+    page = render.export_html(_notebook_with_outputs("市发改委重点工作滞后"), "标题", "2024年上半年")
+    chars = render.text_chars([page, render.CSS_PATH.read_text(encoding="utf-8")])
+    fonts = render.prepare_fonts(chars, cache_dir=tmp_path / "cache")
+    assert fonts.regular.exists() and fonts.regular.stat().st_size < 1_500_000
+    again = render.prepare_fonts(chars, cache_dir=tmp_path / "cache")
+    assert again == fonts and again.regular.stat().st_mtime_ns == fonts.regular.stat().st_mtime_ns
+    assert render.prepare_fonts(chars | {"鹅"}, cache_dir=tmp_path / "cache").key != fonts.key
+
+    pdf = tmp_path / "b.pdf"
+    render.write_pdf(page, pdf, fonts)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "市发改委重点工作滞后" in text.replace("\n", "")
+    assert "第1页" in text.replace(" ", "")  # page numbers
+    fonts_out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    embedded = [l for l in fonts_out.splitlines()[2:] if l.strip()]
+    assert embedded and all(render.PDF_FAMILY in l and " yes yes " in l for l in embedded), fonts_out
+
+
+def test_notebook_imports_collects_top_level_imports(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import os\nfrom helpers import briefing as b\nx = 1"),
+                nbformat.v4.new_code_cell("def f():\n    import json\nimport os")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, str(path))
+    assert render.notebook_imports([path]) == ["import os", "from helpers import briefing as b"]
