@@ -1,0 +1,142 @@
+"""Chinese numbers, magnitudes and units → exact values in a base unit.
+
+Report figures mix Arabic digits, Chinese numerals and magnitudes (1.64万人, 16.4亿元, 两家,
+十二个). Values are kept as Decimal so 16.4亿 is exactly 1,640,000,000 (a float product would
+give 1639999999.9999998), and every quantity is brought to a base unit (万人 → 人, 亿元 → 元)
+before two of them are compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
+
+#: Units a target or an actual value can be counted in, longest first so 平方公里 beats 公里.
+UNITS: tuple[str, ...] = tuple(sorted((
+    "人次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
+    "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
+    "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米",
+    "微克/立方米", "%", "个百分点",
+), key=len, reverse=True))
+
+#: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress.
+SAME_UNIT: dict[str, str] = {"户": "家", "千米": "公里"}
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
+_MAG = "万亿|亿|万|千"
+_UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+
+#: A number with optional magnitude and a unit; a range (1-2家) keeps both ends.
+QUANTITY_RE = re.compile(
+    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?:\s*(?:-|—|~|至|到)\s*(?P<hi>{_ARABIC}|{_CHINESE}))?"
+    rf"\s*(?P<mag>{_MAG})?\s*(?P<unit>{_UNIT_ALT})"
+)
+_NUMBER_ONLY = re.compile(rf"^\s*(?P<sign>[-−+])?\s*(?P<num>{_ARABIC}|{_CHINESE})\s*(?P<mag>{_MAG})?\s*$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, converted to its base unit (value is exact)."""
+
+    value: Decimal
+    unit: str
+    start: int = 0
+    end: int = 0
+    high: Decimal | None = None  # upper end of a range such as 1-2家
+    raw: str = ""
+
+    @property
+    def low(self) -> Decimal:
+        return self.value
+
+
+def _plain(num: str) -> Decimal:
+    """One number without magnitude: Arabic digits (with thousands commas) or Chinese numerals."""
+    num = num.strip()
+    if re.fullmatch(_ARABIC, num):
+        return Decimal(num.replace(",", ""))
+    if not re.fullmatch(_CHINESE, num):
+        raise ValueError(f"not a number: {num!r}")
+    try:
+        # cn2an knows the numeral grammar (十二, 两千, 一百二十, 一点五); str() keeps it exact.
+        return Decimal(str(cn2an.cn2an(num, "smart")))
+    except (ValueError, KeyError, InvalidOperation) as e:
+        raise ValueError(f"not a number: {num!r}") from e
+
+
+def parse_number(text: str) -> Decimal:
+    """'16.4亿' → Decimal('1640000000'); '1.64万' → 16400; '两' → 2; '十二' → 12; '-30.6' → -30.6."""
+    m = _NUMBER_ONLY.match(text.replace("约", ""))
+    if not m:
+        raise ValueError(f"not a number: {text!r}")
+    value = _plain(m["num"]) * MAGNITUDES.get(m["mag"] or "", 1)
+    if m["sign"] in ("-", "−"):
+        value = -value
+    return _normal(value)
+
+
+def _normal(d: Decimal) -> Decimal:
+    """Drop exponent noise so 1.64E+4 prints as 16400 and compares equal to it."""
+    n = d.normalize()
+    return n.quantize(Decimal(1)) if n == n.to_integral_value() else n
+
+
+def base_unit(unit: str) -> str:
+    """The unit two quantities must share to be compared (户 and 家 count the same enterprises)."""
+    return SAME_UNIT.get(unit, unit)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Parse one quantity such as '1.64万人', '16.4亿元', '两家', '1-2家' into base units."""
+    m = QUANTITY_RE.search(text)
+    if not m:
+        raise ValueError(f"no quantity in {text!r}")
+    return _from_match(m)
+
+
+def _from_match(m: re.Match, offset: int = 0) -> Quantity:
+    mag = MAGNITUDES.get(m["mag"] or "", 1)
+    value = _normal(_plain(m["num"]) * mag)
+    high = _normal(_plain(m["hi"]) * mag) if m["hi"] else None
+    return Quantity(value, base_unit(m["unit"]), m.start() + offset, m.end() + offset, high, m.group())
+
+
+def parse_range(text: str) -> tuple[Decimal, Decimal, str]:
+    """'1-2家' → (1, 2, '家'); a single value gives the same low and high."""
+    q = parse_quantity(text)
+    return q.value, q.high if q.high is not None else q.value, q.unit
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, with character spans; Chinese numerals only before a unit."""
+    out = []
+    for m in QUANTITY_RE.finditer(text):
+        try:
+            q = _from_match(m)
+        except ValueError:
+            continue
+        # '一项' or '一批' in running prose is an article, not a count
+        if not re.match(r"\d", m["num"]) and m["unit"] in ("批", "项", "个", "次", "期", "种", "位", "件", "名"):
+            continue
+        out.append(q)
+    return out
+
+
+def to_float(d: Decimal | None) -> float | None:
+    """Decimal → float for the table (None stays None)."""
+    return None if d is None else float(d)
+
+
+def ratio(actual: Decimal, target: Decimal) -> float | None:
+    """actual / target as a float fraction; None when the target is zero."""
+    if target == 0:
+        return None
+    return float(actual / target)

@@ -1,0 +1,205 @@
+"""Pace status of every task: the rules of DOMAIN.md applied to what helpers.indicators read.
+
+Per part, in order: a verdict phrase about it; a completion ratio (stated, else computed from an
+actual in the target's unit) against the pace; a rate, level or comparison target met or missed.
+A task is behind when any part is (mixed when another part is on pace or better); else blocked if a
+part is; else the least advanced measured part; else pending if a part is; else qualitative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.indicators import Part, Reading, read
+from helpers.numbers import to_float
+from helpers.period import parse_code
+from helpers.schema import INDICATOR_COLUMNS, MEASURED_ORDER, STATUS_ZH, TASK_COLUMNS
+
+#: 完成状态 as printed in full-year reports → our codes. Unknown wordings map to None (and are kept).
+OFFICIAL_STATUS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), s) for p, s in (
+    (r"未完成|未达|滞后|落后|推进缓慢", "behind"),
+    (r"提前完成|已完成|完成|已办结|办结|已达标|达标", "completed"),
+    (r"超序时|超进度", "ahead"),
+    (r"序时推进|达序时|达进度|正常推进|按序时", "on_pace"),
+    (r"叫停|暂停|取消|受阻", "blocked"),
+    (r"待评估|待定|待公布", "pending"),
+    (r"持续推进|长期|常态", "qualitative"),
+))
+_JUDGEMENT_COLS = ("status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
+                   "is_mixed", "is_target_adjusted", "status_source", "official_status_code")
+_PRECISION = 9  # 53.6% of a plan is 0.536 exactly, not 0.53599999…
+
+
+@dataclass
+class Judgement:
+    tasks: pd.DataFrame
+    indicators: pd.DataFrame
+    review: list[dict]
+    official_disagreements: list[dict]
+
+
+def ratio_status(r: float, pace: float, ahead_margin: float = 0.10) -> str:
+    """Completion ratio → status: ≥1 completed, ≥ pace+margin ahead, ≥ pace on_pace, else behind."""
+    r = round(r, _PRECISION)
+    if r >= 1:
+        return "completed"
+    if r >= round(pace + ahead_margin, _PRECISION) and pace < 1:
+        return "ahead"
+    if r >= round(pace, _PRECISION):
+        return "on_pace"
+    return "behind"
+
+
+def met_status(met: bool, is_year_end: bool) -> str:
+    """A rate, level or comparison target: met → on_pace (completed at the year's end), missed → behind."""
+    if not met:
+        return "behind"
+    return "completed" if is_year_end else "on_pace"
+
+
+def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str:
+    """Status of one part, by the first rule that decides it; qualitative when none does."""
+    if part.verdict:
+        if part.verdict == "on_pace" and is_year_end:
+            return "completed"
+        return part.verdict
+    r = part.stated_ratio if part.stated_ratio is not None else part.computed_ratio
+    if r is not None:
+        return ratio_status(r, pace, ahead_margin)
+    if part.met is not None:
+        return met_status(part.met, is_year_end)
+    return "qualitative"
+
+
+def aggregate(statuses: list[str]) -> tuple[str, bool]:
+    """Task status from its parts' statuses, and whether it is mixed (behind beside on pace or better)."""
+    if "behind" in statuses:
+        better = any(s in ("on_pace", "ahead", "completed") for s in statuses)
+        return "behind", better
+    if "blocked" in statuses:
+        return "blocked", False
+    measured = [s for s in statuses if s in MEASURED_ORDER]
+    if measured:
+        return min(measured, key=MEASURED_ORDER.index), False
+    if "pending" in statuses:
+        return "pending", False
+    return "qualitative", False
+
+
+def official_code(official: str | None) -> str | None:
+    """Map a printed 完成状态 to our status code; None when empty or not recognised."""
+    if not official or not str(official).strip():
+        return None
+    for rx, code in OFFICIAL_STATUS:
+        if rx.search(str(official)):
+            return code
+    return None
+
+
+def _indicator_row(i: int, part: Part, status: str) -> dict:
+    t = part.target
+    ev = part.evidence
+    kind = t.kind if t else ("deliverable" if status in ("completed", "blocked") else
+                             "count" if part.stated_ratio is not None else "level")
+    return {
+        "part_no": i, "part": t.part if t else (ev.text if ev else ""),
+        "kind": kind, "target_value": to_float(t.value) if t else None,
+        "target_unit": t.unit if t else None,
+        "direction": t.direction if t else "higher",
+        "actual_value": to_float(part.actual_value), "actual_unit": part.actual_unit,
+        "stated_ratio": part.stated_ratio, "computed_ratio": part.computed_ratio,
+        "method": part.method if status != "qualitative" else "none", "status": status,
+        "evidence": ev.text if ev else None,
+        "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
+    }
+
+
+def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = 0.10,
+                  official_status: str | None = None) -> tuple[dict, list[dict]]:
+    """Judgement fields and indicator rows from a Reading (see judge_text)."""
+    per = parse_code(period)
+    pace = per.pace
+    statuses = [part_status(p, pace, ahead_margin, per.is_year_end) for p in reading.parts]
+    status, mixed = aggregate(statuses)
+    rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]
+    # the deciding part: the first part with the task's status (for behind: the first behind part)
+    decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)
+    ratios = [r for p, s in zip(reading.parts, statuses) if s in MEASURED_ORDER
+              for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
+    completion = round(min(ratios), 6) if ratios else None
+    code = official_code(official_status)
+    fields = {
+        "status": status, "status_zh": STATUS_ZH[status],
+        "completion_pct": completion, "pace": pace,
+        "lag_pts": round((pace - completion) * 100, 2) if completion is not None else None,
+        "method": decider.method if decider is not None and status != "qualitative" else "none",
+        "evidence": decider.evidence.text if decider is not None and decider.evidence else None,
+        "is_mixed": mixed, "is_target_adjusted": reading.is_target_adjusted,
+        "status_source": "rule", "official_status_code": code,
+    }
+    return fields, rows
+
+
+def judge_text(task: str, progress: str | None, period: str, ahead_margin: float = 0.10,
+               official_status: str | None = None) -> tuple[dict, list[dict]]:
+    """Judge one task → (judgement fields of TASK_COLUMNS, indicator rows without task_id)."""
+    reading = read(task, progress)
+    return judge_reading(reading, progress or "", period, ahead_margin, official_status)
+
+
+def _review_entry(task_id: str, reading: Reading, fields: dict, rows: list[dict]) -> dict | None:
+    """Numbers were found but no rule decided: the researcher should look."""
+    unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
+        reason = ("target figures with nothing in the progress text measuring them" if unmeasured
+                  else "percent figures in the progress text that no rule reads as progress on the target")
+        return {"task_id": task_id, "status": fields["status"], "reason": reason,
+                "numbers": unmeasured or reading.unused_numbers}
+    if unmeasured and fields["status"] not in ("blocked",):
+        return {"task_id": task_id, "status": fields["status"],
+                "reason": "some target figures were not measured; the status rests on the other parts",
+                "numbers": unmeasured}
+    return None
+
+
+def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
+    """Judge every task of a parsed table; add the judgement columns and build the indicator table."""
+    out_rows, ind_rows, review, disagreements = [], [], [], []
+    for rec in tasks.itertuples(index=False):
+        progress = rec.progress if isinstance(rec.progress, str) else ""
+        official = getattr(rec, "official_status", None)
+        official = official if isinstance(official, str) else None
+        reading = read(rec.task, progress)
+        fields, rows = judge_reading(reading, progress, rec.period, ahead_margin, official)
+        out_rows.append(fields)
+        for r in rows:
+            ind_rows.append({"task_id": rec.task_id, **r})
+        entry = _review_entry(rec.task_id, reading, fields, rows)
+        if entry:
+            review.append(entry)
+        if fields["official_status_code"] and fields["official_status_code"] != fields["status"]:
+            disagreements.append({"task_id": rec.task_id, "official_status": official,
+                                  "official_status_code": fields["official_status_code"],
+                                  "status": fields["status"]})
+    judged = pd.DataFrame(out_rows, index=tasks.index, columns=list(_JUDGEMENT_COLS))
+    base = tasks.drop(columns=[c for c in _JUDGEMENT_COLS if c in tasks.columns])
+    merged = pd.concat([base, judged], axis=1)
+    order = [c.name for c in TASK_COLUMNS if c.name in merged.columns]
+    merged = merged[order + [c for c in merged.columns if c not in order]]
+    ind_cols = [c.name for c in INDICATOR_COLUMNS]
+    indicators = pd.DataFrame(ind_rows, columns=ind_cols)
+    for c in INDICATOR_COLUMNS:
+        if c.dtype == "Int64":
+            indicators[c.name] = indicators[c.name].astype("Int64")
+        elif c.dtype == "float64":
+            indicators[c.name] = indicators[c.name].astype("float64")
+        elif c.dtype == "string":
+            indicators[c.name] = indicators[c.name].astype("string")
+    merged["completion_pct"] = merged["completion_pct"].astype("float64")
+    merged["lag_pts"] = merged["lag_pts"].astype("float64")
+    merged["is_mixed"] = merged["is_mixed"].astype(bool)
+    merged["is_target_adjusted"] = merged["is_target_adjusted"].astype(bool)
+    return Judgement(merged, indicators, review, disagreements)
