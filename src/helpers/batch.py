@@ -114,15 +114,72 @@ def frame_digest(df: Any) -> str:
     return _sha(list(map(str, df.columns)), [str(t) for t in df.dtypes], values)
 
 
-def code_digest(root: Path | None = None) -> str:
-    """Hash of the helpers package source and templates: a code change re-renders everything."""
-    root = root or Path(__file__).resolve().parent
+def helpers_closure(start: Iterable[str], package_dir: Path | None = None) -> list[Path]:
+    """Source files of the helpers modules `start` names and everything they import, transitively.
+
+    Only this code enters the briefings' keys: editing the parser or the mailer does not
+    re-render briefings made from an already built table.
+    """
+    import ast
+
+    package_dir = package_dir or Path(__file__).resolve().parent
+    seen: set[str] = set()
+    todo = [m for m in start if m == "helpers" or m.startswith("helpers.")]
+    files: list[Path] = []
+    while todo:
+        mod = todo.pop()
+        if mod in seen:
+            continue
+        seen.add(mod)
+        rel = mod.split(".")[1:]
+        path = package_dir.joinpath(*rel).with_suffix(".py") if rel else package_dir / "__init__.py"
+        if not path.exists():
+            path = package_dir.joinpath(*rel, "__init__.py")
+            if not path.exists():
+                continue
+        files.append(path)
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                todo += [a.name for a in node.names if a.name.startswith("helpers")]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "helpers":
+                todo.append(node.module)
+                if node.module == "helpers":
+                    todo += [f"helpers.{a.name}" for a in node.names]
+    return sorted(set(files))
+
+
+def code_digest(notebook_modules: Iterable[str]) -> str:
+    """Hash of the helpers code a briefing runs (the notebooks' imports and the renderer, with
+    everything they import) and of the templates: a change there re-renders everything."""
+    here = Path(__file__).resolve().parent
+    files = helpers_closure(["helpers.render", "helpers.fonts", *notebook_modules])
+    files += sorted(p for p in (here / "templates").rglob("*") if p.is_file())
     h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in {".py", ".j2", ".css", ".json"} and "__pycache__" not in p.parts:
-            h.update(str(p.relative_to(root)).encode())
-            h.update(p.read_bytes())
+    for p in files:
+        h.update(str(p.relative_to(here)).encode())
+        h.update(p.read_bytes())
     return h.hexdigest()
+
+
+def _notebook_modules(notebooks: Iterable[Path]) -> list[str]:
+    """helpers modules the notebooks import (`from helpers import briefing` → helpers.briefing)."""
+    import ast
+
+    from helpers.render import notebook_imports
+
+    mods: list[str] = []
+    for stmt in notebook_imports(notebooks):
+        node = ast.parse(stmt).body[0]
+        if isinstance(node, ast.Import):
+            mods += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            mods.append(node.module)
+            mods += [f"{node.module}.{a.name}" for a in node.names]
+    return mods
 
 
 def versions() -> dict[str, str]:
@@ -412,7 +469,8 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     vers = versions()
     from helpers.render import FONT_RECIPE, file_sha256 as cached_sha
 
-    common = _sha(RENDER_RECIPE, code_digest(), vers, formats, FONT_RECIPE,
+    nb_paths = [nbdir / n for n in NOTEBOOKS.values() if (nbdir / n).exists()]
+    common = _sha(RENDER_RECIPE, code_digest(_notebook_modules(nb_paths)), vers, formats, FONT_RECIPE,
                   cached_sha(font_src[0]), font_src[1])
     nb_sha = {k: (file_sha256(nbdir / n) if (nbdir / n).exists() else "missing") for k, n in NOTEBOOKS.items()}
     nbout = out / "notebooks"
@@ -426,7 +484,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
                 html=out / f"{stem}.html" if (want_html or not briefing) else None,
                 pdf=out / f"{stem}.pdf" if (want_pdf and briefing) else None,
                 title=TITLES.get(kind) or f"{bureau}重点工作落实情况")
-        j.key = _sha(common, nb_sha[kind], kind, params, data_key, _rel(j.html, out), _rel(j.pdf, out))
+        j.key = _sha(common, nb_sha[kind], kind, params, data_key, j.title, _rel(j.html, out), _rel(j.pdf, out))
         return j
 
     pdir = str(processed.resolve())
