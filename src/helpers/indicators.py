@@ -68,7 +68,7 @@ DELIVERABLE_DONE["开工"] = DELIVERABLE_DONE["开工建设"]
 SENT_SPLIT = re.compile(r"[。;;\n]")
 CLAUSE_SPLIT = re.compile(r"[,,、;;。\n::]")
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
-_PLAN_MARK = re.compile(r"计划|任务为|任务|目标为|目标|预计年度|力争|确保|预计|拟")
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟")
 _PROJECTION = re.compile(r"预计|确保全年")
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资")
 _ACTUAL_MARK = re.compile(r"已|完成|完工|建成|累计|实现|达到?")
@@ -377,7 +377,8 @@ def read(task: str, progress: str | None) -> Reading:
             if best is not None:
                 part.findings.append(best)
                 part.actual_value, part.actual_unit = best.value, "%"
-                part.met = best.value <= t.value if t.direction == "lower" else best.value >= t.value
+                # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it, a fall of 1% does not
+                part.met = best.value <= -t.value if t.direction == "lower" else best.value >= t.value
                 part.method = "rate_target"
                 attach_verdict(part, best)
             continue
@@ -420,6 +421,13 @@ def read(task: str, progress: str | None) -> Reading:
         if act is not None:
             used_actual.add(id(act))
             part.actual_value, part.actual_unit = act.value, act.unit
+            if t.direction == "lower":
+                # a ceiling (浓度, 能耗 …以内) is a level to stay under, not a quantity to accumulate
+                if part.stated_ratio is None:
+                    part.findings.append(act)
+                    part.met, part.method = act.value <= t.value, "rate_target"
+                    attach_verdict(part, act)
+                continue
             part.computed_ratio = ratio(act.value, t.value) if t.value else None
             if part.stated_ratio is None:
                 part.findings.append(act)
@@ -493,10 +501,12 @@ def _assign_actuals(targets: list[Target], actuals: list[Finding], progress: str
             continue
         tb = bigrams(_QUALIFIER.sub("", t.label or t.part))
         same = [a for a in actuals if a.unit == t.unit]
+        # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
+        named = {_clause_around(progress, a.start, a.end)[0] for a in same if a.value == t.value and
+                 not _ACTUAL_MARK.search(progress[_clause_around(progress, a.start, a.end)[0]:a.start])}
         for a in same:
-            before = progress[_clause_around(progress, a.start, a.end)[0]:a.start]
-            if a.value == t.value and not _ACTUAL_MARK.search(before):
-                continue  # 50项民生实事的84项…: the target named again, not a result
+            if _clause_around(progress, a.start, a.end)[0] in named:
+                continue
             score = overlap(tb, a.label)
             if score >= _threshold(tb):
                 scored.append((score, -a.start, id(t), a))

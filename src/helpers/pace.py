@@ -127,7 +127,8 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]
     # the deciding part: the first part with the task's status (for behind: the first behind part)
     decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)
-    ratios = [r for p, s in zip(reading.parts, statuses) if s in MEASURED_ORDER
+    # completion of the parts that set the status: a behind task shows how far its lagging part is
+    ratios = [r for p, s in zip(reading.parts, statuses) if s == status and s in MEASURED_ORDER
               for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
     completion = round(min(ratios), 6) if ratios else None
     code = official_code(official_status)

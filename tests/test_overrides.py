@@ -1,0 +1,89 @@
+"""Researchers' overrides: applied after the rules, visible, and strict about what they name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import paths
+from helpers.errors import ReferenceError_
+from helpers.overrides import HEADER, apply_overrides, read_overrides
+from helpers.pace import judge
+
+Q06 = ("新增技能人才2万人。", "截至6月30日,全市新增技能人才14826人,完成年度任务的74.13%。")
+Q07 = ("地区生产总值增长7.5%左右。", "上半年全市实现地区生产总值1077.8亿元,增长5.5%,高于全省0.2个百分点,居全省第4位。")
+
+
+@pytest.fixture()
+def judged() -> pd.DataFrame:
+    tasks = pd.DataFrame({"task_id": ["Q06", "Q07"], "task": [Q06[0], Q07[0]], "progress": [Q06[1], Q07[1]],
+                          "period": "2024H1", "official_status": None})
+    return judge(tasks).tasks
+
+
+def _write(tmp_path: Path, *rows: str) -> Path:
+    p = tmp_path / "overrides.csv"
+    p.write_text(",".join(HEADER) + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+def test_status_override_sets_source_and_chinese_label(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q07,status,on_pace,按可比口径达序时")
+    out = apply_overrides(judged, "2024H1", p)
+    row = out.set_index("task_id").loc["Q07"]
+    assert (row["status"], row["status_zh"], row["status_source"]) == ("on_pace", "达序时", "override")
+    other = out.set_index("task_id").loc["Q06"]
+    assert other["status_source"] == "rule"
+    assert judged.set_index("task_id").loc["Q07", "status"] == "behind"  # input left alone
+
+
+def test_completion_override_recomputes_lag(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q06,completion_pct,0.45,")
+    row = apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q06"]
+    assert row["completion_pct"] == pytest.approx(0.45)
+    assert row["lag_pts"] == pytest.approx(5.0)
+
+
+def test_other_periods_are_not_applied(judged, tmp_path):
+    p = _write(tmp_path, "2024Q1,Q07,status,on_pace,")
+    out = apply_overrides(judged, "2024H1", p)
+    assert (out["status_source"] == "rule").all()
+
+
+def test_unknown_task_is_an_error_with_file_and_line(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q07,status,on_pace,", "2024H1,Q99,status,behind,")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: unknown task_id 'Q99'"):
+        apply_overrides(judged, "2024H1", p)
+
+
+@pytest.mark.parametrize("row,message", [
+    ("2024H1,Q07,colour,red,", "field 'colour'"),
+    ("2024H1,Q07,status,late,", "status 'late'"),
+    ("2024H1,Q07,is_mixed,perhaps,", "is_mixed 'perhaps'"),
+    ("2024H1,Q07,completion_pct,half,", "completion_pct 'half'"),
+])
+def test_bad_rows_are_errors(judged, tmp_path, row, message):
+    p = _write(tmp_path, row)
+    with pytest.raises(ReferenceError_, match=message):
+        apply_overrides(judged, "2024H1", p)
+
+
+def test_bad_header_is_an_error(judged, tmp_path):
+    p = tmp_path / "overrides.csv"
+    p.write_text("task,status\nQ07,behind\n", encoding="utf-8")
+    with pytest.raises(ReferenceError_, match="header"):
+        apply_overrides(judged, "2024H1", p)
+
+
+def test_missing_or_empty_file_changes_nothing(judged, tmp_path):
+    assert apply_overrides(judged, "2024H1", tmp_path / "none.csv").equals(judged)
+    assert apply_overrides(judged, "2024H1", _write(tmp_path)).equals(judged)
+
+
+def test_shipped_file_has_the_header_and_valid_rows():
+    text = paths.OVERRIDES_CSV.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == ",".join(HEADER)
+    for row in read_overrides(paths.OVERRIDES_CSV):
+        assert row["task_id"] and row["field"]
