@@ -227,11 +227,30 @@ def test_formatting_helpers() -> None:
     assert b.fmt_quantity(4.84e9, "元") == "48.4亿元"
     assert b.fmt_quantity(20000, "人") == "2万人"
     assert b.fmt_quantity(14826, "人") == "14826人"
+    assert b.fmt_quantity(7.2e9, "斤") == "72亿斤" and b.fmt_quantity(5.22e5, "亩") == "52.2万亩"
     assert b.fmt_quantity(7.5, "%") == "7.5%"
     assert b.fmt_quantity(None, "个") == b.DASH
     assert b.truncate("一二三四五", 4) == "一二三…" and len(b.truncate("字" * 300)) == 120
     assert b.truncate("a\n  b") == "a b" and b.truncate(pd.NA) == b.DASH
     assert b.task_ref("quantified", 7) == "量化7" and b.task_ref("general", 12) == "重点12"
+
+
+def test_evidence_sentence_widens_the_clause() -> None:
+    progress = "截至6月底,已开工项目145个,占全年目标任务的87.9%;已竣工项目62个,占全年目标任务的51.7%。下半年加快推进。"
+    assert b.evidence_sentence("占全年目标任务的51.7%", progress) == "已竣工项目62个,占全年目标任务的51.7%。"
+    long = "前" * 200 + "未达到序时进度" + "后" * 200 + "。"
+    cut = b.evidence_sentence("未达到序时进度", long, 40)
+    assert len(cut) == 40 and cut.startswith("…") and cut.endswith("…") and "未达到序时进度" in cut
+    assert b.evidence_sentence("不在原文里", progress) == "不在原文里"
+    assert b.evidence_sentence(None, progress) == b.DASH
+
+
+def test_behind_evidence_holds_the_deciding_clause(tasks: pd.DataFrame) -> None:
+    behind = b.behind_tasks(tasks)
+    shown = b.behind_zh(tasks)["依据"].tolist()
+    for ev, text in zip(behind["evidence"], shown):
+        if isinstance(ev, str) and len(ev) <= 100:
+            assert ev.strip() in text
 
 
 def test_html_is_escaped() -> None:

@@ -278,6 +278,39 @@ def truncate(text: Any, limit: int = 120) -> str:
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
+_SENTENCE_END = "。；;！？!?\n"
+
+
+def evidence_sentence(evidence: Any, progress: Any, limit: int = 120) -> str:
+    """The sentence of `progress` that holds `evidence`, at most `limit` characters.
+
+    The judgement keeps only the deciding clause (e.g. 未达到序时进度); the reader needs the
+    sentence around it to know what it is about. A sentence too long is cut to a window around
+    the clause, marked with … on the side(s) cut. Evidence not found in the progress text is shown
+    alone; no evidence at all gives an em dash.
+    """
+    if not isinstance(evidence, str) or not evidence.strip():
+        return DASH
+    text = progress if isinstance(progress, str) else ""
+    i = text.find(evidence)
+    if i < 0:
+        return truncate(evidence, limit)
+    j = i + len(evidence)
+    left = max(text.rfind(d, 0, i) for d in _SENTENCE_END) + 1
+    ends = [k for k in (text.find(d, j) for d in _SENTENCE_END) if k >= 0]
+    right = min(ends) + 1 if ends else len(text)
+    if right - left <= limit:
+        return truncate(text[left:right], limit)
+    room = limit - 2  # two ellipses at most
+    if j - i >= room:
+        return truncate(evidence, limit)
+    start = max(left, i - (room - (j - i)) // 2)
+    end = min(right, start + room)
+    start = max(left, end - room)
+    out = ("…" if start > left else "") + text[start:end] + ("…" if end < right else "")
+    return re.sub(r"\s+", " ", out).strip()
+
+
 def fmt_pct(x: Any, digits: int = 1) -> str:
     """0.517 → '51.7%'; missing → em dash."""
     if x is None or pd.isna(x):
@@ -307,9 +340,11 @@ def fmt_quantity(value: Any, unit: Any) -> str:
         return f"{_num(v / 1e8)}亿元"
     if u == "元" and abs(v) >= 1e4:
         return f"{_num(v / 1e4)}万元"
-    # 20000人 reads 2万人, but 14826人 stays as printed: only round ten-thousands switch unit
-    if u and u != "%" and abs(v) >= 1e4 and round(v / 1e4, 2) == v / 1e4:
-        return f"{_num(v / 1e4)}万{u}"
+    # 72亿斤 and 2万人 read as printed, but 14826人 stays as it is: only round values switch unit
+    if u != "%":
+        for scale, word in ((1e8, "亿"), (1e4, "万")):
+            if abs(v) >= scale and round(v / scale, 2) == v / scale:
+                return f"{_num(v / scale)}{word}{u}"
     return f"{_num(v)}{u}"
 
 
@@ -359,8 +394,8 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
         "牵头单位": b["bureaus"].fillna(b["bureau"]).tolist(),
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
         "落后（百分点）": b["lag_pts"].map(fmt_pts).tolist(),
-        "依据": [truncate(e if isinstance(e, str) and e.strip() else p, evidence_chars)
-               for e, p in zip(b["evidence"], b["progress"])],
+        "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
+               else truncate(p, evidence_chars) for e, p in zip(b["evidence"], b["progress"])],
     })
 
 
@@ -379,12 +414,12 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
         "重点工作": task_text,
         "状态": status,
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
-        "依据": [truncate(e, evidence_chars) if isinstance(e, str) and e.strip() else truncate(p, progress_chars)
-               for e, p in zip(b["evidence"], b["progress"])],
+        "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
+               else truncate(p, progress_chars) for e, p in zip(b["evidence"], b["progress"])],
     })
 
 
-def indicators_zh(ind: pd.DataFrame, part_chars: int = 40) -> pd.DataFrame:
+def indicators_zh(ind: pd.DataFrame, part_chars: int = 30) -> pd.DataFrame:
     """indicators_table for readers: reference, indicator, lead bureau, target, actual, completion, status."""
     return pd.DataFrame({
         "序号": _refs(ind),
