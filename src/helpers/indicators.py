@@ -13,6 +13,7 @@ only reads the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -33,7 +34,7 @@ VERDICTS: tuple[tuple[str, re.Pattern], ...] = tuple((s, re.compile("(?:" + p + 
                   r"|全部完成|超(?:省定|市定|年度)(?:目标|任务)"),
     ("ahead", r"超过?序时进度"),
     ("on_pace", r"(?:已)?达到?序时进度|“?时间过半[、,]?\s*(?:任务|进度)(?:过半|超半)”?|序时推进"
-                r"|达到(?:年度)?(?:考核)?目标|完成省下达目标|全部达标"),
+                r"|达到(?:年度)?(?:考核)?目标|完成省下达目标"),
 ))
 
 # stated completion ratios against the annual target or plan (DOMAIN.md rule 2)
@@ -213,10 +214,10 @@ def target_parts(task: str) -> list[Target]:
 # ---------------------------------------------------------------------------------------------
 # the progress text
 def _sentence_of(sents: list[tuple[int, int, str]], pos: int) -> int:
-    for i, (a, b, _) in enumerate(sents):
-        if a <= pos <= b:
-            return i
-    return len(sents) - 1
+    """Index of the sentence holding pos (sentences are sorted, so bisect on their starts)."""
+    if not sents:
+        return 0
+    return max(0, bisect_right([a for a, _, _ in sents], pos) - 1)
 
 
 def _clause_around(text: str, start: int, end: int, seps: str = ",,;;。\n") -> tuple[int, int]:
@@ -481,7 +482,21 @@ def read(task: str, progress: str | None) -> Reading:
         if id(v) in used_verdict:
             continue
         parts.append(Part(None, [v], method="verdict_phrase", verdict=v.status))
+    for part in parts:
+        for f in part.findings:
+            _widen(progress, sents, f)
     return Reading(parts, _unused_numbers(progress), bool(ADJUSTED.search(progress) or ADJUSTED.search(task)))
+
+
+def _widen(progress: str, sents, f: Finding) -> None:
+    """Make the evidence a readable clause: a bare 增长5.5% or 未达到序时进度 gets the clause before it."""
+    a, b = _clause_around(progress, f.start, f.end)
+    a, b = min(a, f.start), max(b, f.end)
+    s0 = sents[f.sentence][0] if sents else 0
+    while b - a < 16 and a > s0:
+        a = max(progress.rfind(ch, s0, a - 1) for ch in ",,、") + 1
+        a = max(a, s0)
+    f.start, f.end, f.text = a, b, progress[a:b]
 
 
 def _threshold(tb: set[str]) -> int:
@@ -568,9 +583,15 @@ def _level_actual(progress: str, sents, tb: set[str]) -> Finding | None:
     return best
 
 
-_ANY_PCT = re.compile(r"[^,,;;。\n]{0,12}\d+(?:\.\d+)?\s*%")
+_ANY_PCT = re.compile(r"\d+(?:\.\d+)?\s*%")
 
 
 def _unused_numbers(progress: str) -> list[str]:
-    """Percent figures in the progress text (for the review list when no rule settled a task)."""
-    return [m.group().strip() for m in _ANY_PCT.finditer(progress)][:6]
+    """Clauses with percent figures in the progress text (for the review list when no rule settled a task)."""
+    out: list[str] = []
+    for m in _ANY_PCT.finditer(progress):
+        a, b = _clause_around(progress, m.start(), m.end(), ",,;;。\n、")
+        clause = progress[a:b].strip()
+        if clause not in out:
+            out.append(clause)
+    return out[:6]

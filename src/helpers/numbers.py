@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -58,6 +59,7 @@ class Quantity:
         return self.value
 
 
+@lru_cache(maxsize=4096)
 def _plain(num: str) -> Decimal:
     """One number without magnitude: Arabic digits (with thousands commas) or Chinese numerals."""
     num = num.strip()
@@ -123,8 +125,9 @@ def find_quantities(text: str) -> list[Quantity]:
             q = _from_match(m)
         except ValueError:
             continue
-        # '一项' or '一批' in running prose is an article, not a count
-        if not re.match(r"\d", m["num"]) and m["unit"] in ("批", "项", "个", "次", "期", "种", "位", "件", "名"):
+        # '一项', '一批', '一张图' in running prose are articles, not counts
+        if not re.match(r"\d", m["num"]) and (m["num"] == "一" or m["unit"] in (
+                "批", "项", "个", "次", "期", "种", "位", "件", "名")):
             continue
         out.append(q)
     return out
