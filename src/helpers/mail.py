@@ -258,10 +258,12 @@ def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None =
     h = briefing.headline(tasks[tasks["bureau"] == bureau])
     try:
         mine = briefing.bureau_tasks(tasks, bureau)
+        sentence = briefing.bureau_sentence(tasks, bureau, period_label)
     except KeyError:  # leads nothing in this table
         mine = tasks.iloc[0:0].assign(is_primary=True)
+        sentence = briefing.headline_sentence(h, period_label, bureau)
     behind = mine[mine["status"] == "behind"]
-    return Content(bureau, h, briefing.headline_sentence(h, period_label, bureau), behind)
+    return Content(bureau, h, sentence, behind)
 
 
 def _behind_detail(row: pd.Series) -> str:
