@@ -109,3 +109,20 @@ def test_inline_plan_in_brackets():
 def test_target_adjusted_flag():
     assert read("改造22个老旧小区。", "市本级计划改造23个小区(调整后)。").is_target_adjusted
     assert not read("改造22个老旧小区。", "市本级计划改造22个小区。").is_target_adjusted
+
+
+def test_count_of_tasks_then_count_done():
+    # G113: 37项颗粒化改革任务已完成19项 → 19 of the 37 planned
+    r = read("积极推进土地节约集约利用综合改革试点,稳慎推进集体经营性建设用地入市。",
+             "1.加快推进土地节约集约利用综合改革试点。连续3年实现全市单位GDP建设用地下降率超5%目标。"
+             "37项颗粒化改革任务已完成19项;完成六安市土地节约集约利用综合改革试点中期评估。")
+    (p,) = [p for p in r.parts if p.computed_ratio is not None]
+    assert p.computed_ratio == 19 / 37
+
+
+def test_breakdown_with_its_own_verdicts_is_not_a_plan():
+    # G049: the 84 sub-tasks are split by verdict (12 done, 63 on pace, 9 behind); no ratio is made of them
+    r = read("深入实施50项民生实事,着力解决群众急难愁盼问题,集中力量办成一批群众可感可及的实事。",
+             "截止6月底,50项民生实事的84项细分任务已完成全年目标的12项,达序时进度63项,,未达序时进度9项。")
+    assert all(p.computed_ratio is None for p in r.parts)
+    assert {p.verdict for p in r.parts if p.verdict} == {"behind", "on_pace"}

@@ -34,7 +34,7 @@ VERDICTS: tuple[tuple[str, re.Pattern], ...] = tuple((s, re.compile("(?:" + p + 
                   r"|全部完成|超(?:省定|市定|年度)(?:目标|任务)"),
     ("ahead", r"超过?序时进度"),
     ("on_pace", r"(?:已)?达到?序时进度|“?时间过半[、,]?\s*(?:任务|进度)(?:过半|超半)”?|序时推进"
-                r"|达到(?:年度)?(?:考核)?目标|完成省下达目标"),
+                r"|达到(?:年度)?(?:考核)?目标|完成省下达目标|(?:实施|建设|总体)进度过半"),
 ))
 
 # stated completion ratios against the annual target or plan (DOMAIN.md rule 2)
@@ -73,6 +73,9 @@ _PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(
 _PROJECTION = re.compile(r"预计|确保全年")
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资")
 _ACTUAL_MARK = re.compile(r"已|完成|完工|建成|累计|实现|达到?")
+#: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
+_COUNT_OF_TASKS = re.compile(r"[^,,;;。、\d()()]{0,10}任务(?!清单)")
+_DONE_MARK = re.compile(r"已|完成|完工|建成")
 _INTENT = re.compile(r"预计|确保|力争|计划|争取|将|拟|要求")
 _MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 _LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|以内|不超过|发生率|死亡")
@@ -307,7 +310,7 @@ def find_actuals(progress: str, sents) -> tuple[list[Finding], list[Finding]]:
             # 累计减排11946吨(任务为8947吨): the plan of the figure just before it
             f.kind = "inline_plan"
             plans.append(f)
-        elif _PLAN_MARK.search(before):
+        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end):
             f.kind = "projection" if _PROJECTION.search(before) and not re.search(r"预计年度", before) else "plan"
             plans.append(f)
         elif not _NOT_ACTUAL.search(before):
@@ -455,10 +458,12 @@ def read(task: str, progress: str | None) -> Reading:
         if p.kind == "inline_plan":
             pairs = [a for a in actuals if a.sentence == p.sentence and a.end <= p.start and a.unit == p.unit
                      and id(a) not in used_actual][-1:]
-        elif p.kind == "plan" and not _MULTI_YEAR.search(p.text) and not any(r.sentence == p.sentence for r in ratios):
+        elif p.kind == "plan" and not _MULTI_YEAR.search(p.text) and p.sentence not in verdict_by_sent \
+                and not any(r.sentence == p.sentence for r in ratios):
+            # a sentence with its own verdicts (12项已完成, 63项达序时, 9项未达) is a breakdown, not a result
             pairs = [a for a in actuals if a.sentence == p.sentence and a.start > p.end and a.unit == p.unit
                      and id(a) not in used_actual
-                     and _ACTUAL_MARK.search(progress[_clause_around(progress, a.start, a.end)[0]:a.start])]
+                     and _DONE_MARK.search(progress[_clause_around(progress, a.start, a.end)[0]:a.start])]
         else:
             continue  # multi-year plans, projections, or a plan whose ratio the report states itself
         if not pairs or any(x.target is not None and x.target.unit == p.unit and x.target.value == p.value
