@@ -1,0 +1,114 @@
+"""`python -m helpers table`: files written, schema checked on load, clear errors on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from helpers.schema import INDICATORS_SCHEMA, TASKS_SCHEMA, read_table
+
+from conftest import ROOT
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "helpers", "table", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, seed_path):
+    out = tmp_path_factory.mktemp("processed")
+    res = run(seed_path, "--out", out)
+    assert res.returncode == 0, res.stderr
+    return out, res
+
+
+def test_writes_tables_and_quality(built):
+    out, res = built
+    assert {p.name for p in out.iterdir()} == {"tasks.parquet", "tasks.csv", "indicators.parquet",
+                                                "indicators.csv", "quality.json"}
+    tasks = read_table(out / "tasks.parquet", TASKS_SCHEMA)
+    read_table(out / "indicators.parquet", INDICATORS_SCHEMA)
+    assert len(tasks) == 191 and "191 tasks" in res.stdout
+    q = json.loads((out / "quality.json").read_text(encoding="utf-8"))
+    assert q["declared_counts"] == {"quantified": 35, "general": 156} == q["parsed_counts"]
+    assert q["counts_match"] is True
+    assert q["unassigned_lines"] == [] and q["seq_gaps"] == [] and q["seq_repeats"] == []
+    assert q["line_accounting"]["missing_lines"] == []
+    assert q["period"] == "2024H1" and q["period_end"] == "2024-06-30"
+    assert q["unknown_bureaus"] == []
+
+
+def test_csv_has_bom_and_joined_units(built):
+    out, _ = built
+    raw = (out / "tasks.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    csv = pd.read_csv(out / "tasks.csv", encoding="utf-8-sig")
+    row = csv.set_index("task_id").loc["G018"]
+    assert row.bureaus == "市发改委、各县区政府、市开发区管委"
+    assert row.period_end == "2024-06-30"
+
+
+def test_load_rejects_a_drifted_table(built, tmp_path):
+    out, _ = built
+    df = pd.read_parquet(out / "tasks.parquet")
+    df.loc[0, "status"] = "late"
+    df.to_parquet(tmp_path / "tasks.parquet")
+    from helpers.errors import SchemaError
+    with pytest.raises(SchemaError, match="status"):
+        read_table(tmp_path / "tasks.parquet", TASKS_SCHEMA)
+
+
+def test_period_override_on_command_line(tmp_path, seed_path):
+    res = run(seed_path, "--period", "2024Q3", "--out", tmp_path)
+    assert res.returncode == 0, res.stderr
+    tasks = pd.read_parquet(tmp_path / "tasks.parquet")
+    assert set(tasks.period) == {"2024Q3"} and set(tasks.pace) == {0.75}
+
+
+@pytest.mark.parametrize("content,problem", [
+    (b"", "empty file"),
+    (b"\x00\x01\x02binary", "binary"),
+    (b"\xff\xfe\xfa\xfb not text", "undecodable"),
+    ("2024年上半年重点工作落实情况\n没有表格\n".encode(), "no recognizable table header"),
+])
+def test_bad_input_one_line_no_traceback(tmp_path, content, problem):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    out = tmp_path / "out"
+    res = run(p, "--out", out)
+    assert res.returncode != 0
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and problem in lines[0] and str(p) in lines[0]
+    assert "Traceback" not in res.stderr
+    assert not out.exists()  # never an empty table written as success
+
+
+def test_unreadable_period_is_a_clear_error(tmp_path, seed_text):
+    p = tmp_path / "r.txt"
+    p.write_text(seed_text.replace("2024年", "本年"), encoding="utf-8")
+    res = run(p, "--out", tmp_path / "o")
+    assert res.returncode != 0 and "--period" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_outputs_replaced_atomically(tmp_path, seed_path, monkeypatch):
+    """A crash while writing leaves the previous complete file, never a half-written one."""
+    from helpers import schema
+    from helpers.table import build_table
+
+    build_table(seed_path, out=tmp_path)
+    before = (tmp_path / "tasks.csv").read_bytes()
+
+    def boom(self, *a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    with pytest.raises(RuntimeError):
+        build_table(seed_path, out=tmp_path)
+    assert (tmp_path / "tasks.csv").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    del schema
