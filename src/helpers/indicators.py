@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from helpers.numbers import Quantity, find_quantities, parse_number, ratio
+from helpers.numbers import find_quantities, parse_number, ratio
 
 # ---------------------------------------------------------------------------------------------
 # verdict phrases (DOMAIN.md rule 1). Behind phrases are matched first and masked, so the
@@ -305,7 +305,6 @@ def find_actuals(progress: str, sents) -> tuple[list[Finding], list[Finding]]:
         before = progress[a:q.start]
         f = Finding("actual", q.start, q.end, _sentence_of(sents, q.start), progress[a:b], value=q.value,
                     unit=q.unit, label=(progress[la:q.start] + progress[q.end:lb]))
-        f.target = q.high
         if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
             # 累计减排11946吨(任务为8947吨): the plan of the figure just before it
             f.kind = "inline_plan"
