@@ -311,6 +311,22 @@ def write_pdf(html: str, out: Path | str, fonts: FontSet | None = None) -> None:
     data = html_to_pdf(html, fonts)
     with atomic_path(out) as tmp:
         tmp.write_bytes(data)
+    readable(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def readable(path: Path | str) -> None:
+    """Give an output the mode a plain write would (the atomic temp file is private, 0600)."""
+    try:
+        os.chmod(path, 0o666 & ~_umask())
+    except OSError:
+        pass
 
 
 # --------------------------------------------------------------------------------------------
@@ -383,7 +399,15 @@ class WarmKernel:
 
         # The project's kernel: the env's kernelspec before any user-level one of the same name.
         os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
-        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        kw: dict[str, Any] = {}
+        if os.name == "posix":
+            # Unix sockets in a private folder: nothing listens on the network (and ipykernel
+            # does not warn about unencrypted TCP at every start).
+            import tempfile
+
+            self._sockdir = tempfile.TemporaryDirectory(prefix="helpers-kernel-")
+            kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k")}
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name, **kw)
         kwargs: dict[str, Any] = {"cwd": self.cwd}
         if self.env is not None:
             kwargs["env"] = self.env
@@ -455,6 +479,8 @@ class WarmKernel:
             os.replace(tmp, output)
         finally:
             tmp.unlink(missing_ok=True)
+            if output.exists():
+                readable(output)
         return nb
 
     def shutdown(self) -> None:
@@ -466,6 +492,10 @@ class WarmKernel:
             except Exception:
                 pass
             self.km = None
+        sockdir = getattr(self, "_sockdir", None)
+        if sockdir is not None:
+            sockdir.cleanup()
+            self._sockdir = None
 
     def __enter__(self) -> "WarmKernel":
         self.start()
@@ -508,6 +538,7 @@ def render_notebook(notebook: Path | str, parameters: Mapping[str, Any], *, ipyn
     page = export_html(nb, title, period_label)
     if html is not None:
         write_text(html, page)
+        readable(html)
     timings["html"] = time.perf_counter() - t1
     if pdf is not None:
         t2 = time.perf_counter()
