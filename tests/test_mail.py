@@ -649,3 +649,25 @@ def test_seed_table_end_to_end(mail_project, mail_server, mail_seed_table):
             for r in mine[mine["status"] == "behind"].itertuples():
                 assert f"[{kinds[r.table]}{r.seq}] " in text
         assert _attachments(msg)[_pdf_name("全市" if target == "city" else target)] == mail_project.pdfs[target]
+
+
+def test_manifest_problems_are_one_line_errors(mail_project):
+    data = json.loads(mail_project.manifest.read_text(encoding="utf-8"))
+    data["briefings"].append({"kind": "pace_analysis", "bureau": None, "html": "x.html", "pdf": None})
+    mail_project.manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    plan = plan_messages(PERIOD, manifest=mail_project.manifest, tasks=mail_project.tasks,
+                         recipients=mail_project.recipients, root=mail_project.root)
+    assert len(plan.drafts) == 4  # research outputs are not mailed
+    for text, problem in [
+        ('{"period": "2024H1", "briefings": [', "not a readable manifest"),
+        ('{"period": "2024Q1", "briefings": []}', "is for period 2024Q1, not 2024H1"),
+        ('{"period": "2024H1", "briefings": []}', "lists no briefings"),
+        ('{"period": "2024H1", "briefings": [{"kind": "bureau", "bureau": null, "pdf": "a.pdf"}]}',
+         "bureau briefing without a bureau"),
+    ]:
+        mail_project.manifest.write_text(text, encoding="utf-8")
+        with pytest.raises(MailError, match=re.escape(problem)):
+            _run(mail_project)
+    mail_project.manifest.unlink()
+    with pytest.raises(MailError, match=re.escape("render first with `python -m helpers run --period 2024H1`")):
+        _run(mail_project)

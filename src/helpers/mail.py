@@ -102,10 +102,13 @@ def load_manifest(manifest: Path | str, period: str, root: Path | str = paths.RO
     briefings: list[Briefing] = []
     seen: set[str] = set()
     for i, b in enumerate(data["briefings"]):
-        kind = b.get("kind") if isinstance(b, dict) else None
-        bureau = (b.get("bureau") or None) if isinstance(b, dict) else None
-        if kind not in (CITY, "bureau") or (kind == "bureau" and not bureau):
-            raise MailError(f"{manifest}: briefing #{i + 1} has no valid kind/bureau: {b!r}")
+        if not isinstance(b, dict):
+            raise MailError(f"{manifest}: briefing #{i + 1} is not an object: {b!r}")
+        kind, bureau = b.get("kind"), b.get("bureau") or None
+        if kind not in (CITY, "bureau"):
+            continue  # other outputs (research notebooks) are not mailed
+        if kind == "bureau" and not bureau:
+            raise MailError(f"{manifest}: briefing #{i + 1} is a bureau briefing without a bureau")
         br = Briefing(kind, None if kind == CITY else norm_bureau(str(bureau)), _resolve(b.get("pdf"), root))
         if br.target in seen:
             raise MailError(f"{manifest}: briefing for {br.label} listed twice")
