@@ -126,7 +126,11 @@ def test_bureau_tasks_put_behind_first(tasks: pd.DataFrame) -> None:
     assert order == sorted(order) and mine["status"].iloc[0] == "behind"
     assert mine["is_primary"].sum() == int((tasks["bureau"] == bureau).sum())
     zh = b.bureau_tasks_zh(tasks, bureau)
-    assert len(zh) == len(mine) and zh["状态"].iloc[0].startswith("滞后")
+    qual = b.bureau_qualitative_zh(tasks, bureau)
+    assert len(zh) + len(qual) == len(mine) and zh["状态"].iloc[0].startswith("滞后")
+    assert "定性推进" not in set(zh["状态"])
+    refs = [b.task_ref(t, s) for t, s in mine.loc[mine["status"] == "qualitative", ["table", "seq"]].itertuples(index=False)]
+    assert list(qual["序号"]) == refs
 
 
 def test_bureau_tasks_include_joint_leads(tasks: pd.DataFrame) -> None:
@@ -138,7 +142,8 @@ def test_bureau_tasks_include_joint_leads(tasks: pd.DataFrame) -> None:
     mine = b.bureau_tasks(tasks, second)
     assert row["task_id"] in set(mine["task_id"])
     assert not mine.set_index("task_id").loc[row["task_id"], "is_primary"] or row["bureau"] == second
-    assert "联合牵头" in " ".join(b.bureau_tasks_zh(tasks, second)["重点工作"]) or row["bureau"] == second
+    listed = pd.concat([b.bureau_tasks_zh(tasks, second), b.bureau_qualitative_zh(tasks, second)])
+    assert "联合牵头" in " ".join(listed["重点工作"]) or row["bureau"] == second
 
 
 def _joint_only(tasks: pd.DataFrame) -> list[str]:

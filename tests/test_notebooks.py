@@ -192,9 +192,14 @@ def test_bureau_briefing_puts_behind_first(seed_table, tmp_path: Path) -> None:
     _assert_clean_run(nb)
     html = _html(nb)
     assert f"{bureau} 2024年上半年重点工作落实情况" in html
-    [shown] = _section_tables(nb, "## 二、")
+    shown, *rest = _section_tables(nb, "## 二、")
     mine = b.bureau_tasks(tasks, bureau)
-    assert len(shown) == len(mine)
+    n_qualitative = int(mine["status"].eq("qualitative").sum())
+    assert len(shown) == len(mine) - n_qualitative
+    if n_qualitative:
+        [listed] = rest
+        assert len(listed) == n_qualitative and list(listed.columns) == ["序号", "重点工作", "进展摘要"]
+        assert f"定性推进的任务（{n_qualitative}项）" in html
     n_behind = int(mine["status"].eq("behind").sum())
     assert n_behind > 0
     assert shown["状态"].iloc[:n_behind].str.startswith("滞后").all()
@@ -206,6 +211,8 @@ def test_bureau_briefing_puts_behind_first(seed_table, tmp_path: Path) -> None:
 
 @pytest.mark.integration
 def test_bureau_briefing_for_a_unit_that_only_co_leads(seed_table, tmp_path: Path) -> None:
+    from helpers import briefing as b
+
     tasks = seed_table.tasks
     primaries = set(tasks["bureau"])
     joint_only = sorted({u for bs in tasks["bureaus"].dropna() for u in bs.split("、")[1:] if u not in primaries})
@@ -215,7 +222,8 @@ def test_bureau_briefing_for_a_unit_that_only_co_leads(seed_table, tmp_path: Pat
                   processed_dir=str(seed_table.out_dir))
     _assert_clean_run(nb)
     assert "没有作为第一牵头单位的重点工作" in _html(nb)
-    [shown] = _section_tables(nb, "## 二、")
+    shown = pd.concat(_section_tables(nb, "## 二、"))
+    assert len(shown) == len(b.bureau_tasks(tasks, joint_only[0]))
     assert shown["重点工作"].str.contains("联合牵头").all()
 
 

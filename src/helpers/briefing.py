@@ -400,13 +400,15 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
 
 
 def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120, task_chars: int = 45,
-                    progress_chars: int = 50) -> pd.DataFrame:
-    """bureau_tasks for readers: reference, task, status, completion, evidence (joint leads marked).
+                    progress_chars: int = 60) -> pd.DataFrame:
+    """The bureau's judged tasks for readers: reference, task, status, completion, evidence.
 
-    A task with no deciding evidence (定性推进 mostly) shows the start of its progress text, cut
-    shorter (`progress_chars`), so a bureau's briefing stays within about two pages.
+    Tasks only reported as actions (定性推进) are left to bureau_qualitative_zh, which prints
+    them in a narrower list, so a bureau's briefing stays within about two pages. Joint leads
+    are marked. A task with no deciding evidence shows the start of its progress text.
     """
     b = bureau_tasks(tasks, bureau)
+    b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
     status = [z + ("（部分指标）" if m and s == "behind" else "") for z, s, m in zip(b["status_zh"], b["status"], b["is_mixed"])]
     return pd.DataFrame({
@@ -416,6 +418,18 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, progress_chars) for e, p in zip(b["evidence"], b["progress"])],
+    })
+
+
+def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 40,
+                          progress_chars: int = 70) -> pd.DataFrame:
+    """The bureau's 定性推进 tasks (actions only, nothing measured): reference, task, progress excerpt."""
+    b = bureau_tasks(tasks, bureau)
+    b = b[b["status"].eq("qualitative")]
+    return pd.DataFrame({
+        "序号": _refs(b),
+        "重点工作": [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])],
+        "进展摘要": [truncate(p, progress_chars) for p in b["progress"]],
     })
 
 
@@ -491,6 +505,14 @@ def rank_sentence(board: pd.DataFrame, bureau: str) -> str:
 #: The bureau briefing's note on whose tasks it counts.
 BUREAU_NOTE = ("本单位为第一牵头单位的任务计入上方统计和排名；与其他单位联合牵头、列在其后的任务"
                "也列于任务表中（标注“联合牵头”），但不计入本单位的统计。")
+
+
+def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str) -> list[str]:
+    """The bureau briefing's notes: the pace rule, and whose tasks count when it co-leads any."""
+    notes = [method_notes(pace, 0.10, label)[0]]
+    if (~bureau_tasks(tasks, bureau)["is_primary"]).any():
+        notes.append(BUREAU_NOTE)
+    return notes
 
 
 def method_counts(tasks: pd.DataFrame) -> pd.DataFrame:
