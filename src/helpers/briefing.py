@@ -421,8 +421,8 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     })
 
 
-def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 40,
-                          progress_chars: int = 70) -> pd.DataFrame:
+def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 36,
+                          progress_chars: int = 44) -> pd.DataFrame:
     """The bureau's 定性推进 tasks (actions only, nothing measured): reference, task, progress excerpt."""
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].eq("qualitative")]
