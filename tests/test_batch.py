@@ -189,10 +189,13 @@ def test_a_failing_notebook_does_not_stop_the_batch(world, first_run, tmp_path):
     out = tmp_path / "output"
     good = world["bureaus"][0]
 
-    result = _run(world, out, ["不存在的单位", good], notebooks=notebooks)
+    bad = "../../不存在的单位"  # unknown, and a name that must not become a path
+    result = _run(world, out, [bad, good], notebooks=notebooks)
     m = result.manifest
     failed = {(f["kind"], f["bureau"]) for f in m["failures"]}
-    assert failed == {("data_quality", None), ("bureau", "不存在的单位")}
+    assert failed == {("data_quality", None), ("bureau", bad)}
+    bad_nb = next(Path(f["notebook"]) for f in m["failures"] if f["bureau"] == bad)
+    assert bad_nb.parent == out / "notebooks" and bad_nb.name == "bureau_不存在的单位.ipynb"
     for f in m["failures"]:
         nb_path = world["root"] / f["notebook"] if not Path(f["notebook"]).is_absolute() else Path(f["notebook"])
         assert nb_path.exists(), f  # the executed notebook is kept, with its error

@@ -30,6 +30,20 @@ def test_cjk_font_found_and_registered_with_matplotlib():
     assert Path(found).suffix.lower() in {".ttc", ".otf", ".ttf"}
 
 
+def test_missing_cjk_font_is_a_one_line_error_with_the_install_hint(monkeypatch):
+    from helpers import fonts
+    from helpers.errors import RenderError
+
+    monkeypatch.setattr(fonts, "_fc", lambda *args: "")
+    fonts.find_cjk_font_face.cache_clear()
+    try:
+        with pytest.raises(RenderError) as err:
+            fonts.find_cjk_font()
+        assert "fonts-noto-cjk" in str(err.value) and "\n" not in str(err.value)
+    finally:
+        fonts.find_cjk_font_face.cache_clear()
+
+
 def _notebook_with_outputs(text: str) -> nbformat.NotebookNode:
     from helpers.briefing import esc, table_html
     import pandas as pd
