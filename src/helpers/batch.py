@@ -487,7 +487,10 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         j.key = _sha(common, nb_sha[kind], kind, params, data_key, j.title, _rel(j.html, out), _rel(j.pdf, out))
         return j
 
-    pdir = str(processed.resolve())
+    # The default folder is left to the notebook (None), so the executed notebooks carry the
+    # same parameters a researcher would type; a folder given explicitly is passed as is.
+    default_dir = paths.processed_dir(per.code).resolve()
+    pdir = None if processed.resolve() == default_dir else str(processed.resolve())
     all_jobs = [job("city", None, {"period": per.code, "ahead_margin": ahead_margin, "processed_dir": pdir}, table_key)]
     if research:
         for kind in ("data_quality", "pace_analysis"):
