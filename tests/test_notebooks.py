@@ -38,7 +38,7 @@ def _parameters_cells(nb: nbformat.NotebookNode) -> list:
 # ------------------------------------------------------------------------------ hygiene
 
 
-def test_exactly_the_expected_notebooks_exist() -> None:
+def test_the_four_notebooks_exist() -> None:
     assert {p.name for p in NOTEBOOKS.glob("*.ipynb")} >= set(EXPECTED_PARAMETERS)
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import base64
 import io
-from typing import Any
-
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -207,14 +205,13 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def show(fig: Figure, alt: str = "") -> Any:
+def show(fig: Figure, alt: str = "") -> None:
     """Display `fig` as a PNG at its physical size (width in CSS px = inches × 96), once."""
     from IPython.display import Image, display
 
     data = png_bytes(fig)
     width_px = int(round(fig.get_figwidth() * CSS_PX_PER_IN))
     display(Image(data=data, format="png", width=width_px, alt=alt or None))
-    return None
 
 
 def data_uri(fig: Figure) -> str:
