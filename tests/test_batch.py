@@ -147,6 +147,21 @@ def test_html_has_no_code_and_notebooks_are_kept(world, first_run):
 
 
 @pytest.mark.integration
+def test_warm_kernel_renders_what_a_fresh_kernel_renders(world, first_run, tmp_path):
+    """The batch runs many notebooks per kernel; the page must not depend on what ran before."""
+    from helpers import render
+
+    bureau = world["bureaus"][1]
+    job = next(j for j in first_run["result"].manifest["briefings"] if j["bureau"] == bureau)
+    fresh = render.render_notebook(
+        NOTEBOOKS / "briefing_bureau.ipynb",
+        {"period": PERIOD, "bureau": bureau, "processed_dir": str(world["processed"].resolve())},
+        ipynb=tmp_path / "fresh.ipynb", html=tmp_path / "fresh.html", pdf=None,
+        title=f"{bureau}重点工作落实情况", period_label="2024年上半年")
+    assert fresh.html.read_text(encoding="utf-8") == (world["root"] / job["html"]).read_text(encoding="utf-8")
+
+
+@pytest.mark.integration
 def test_rerun_with_nothing_changed_rewrites_nothing(world, first_run):
     out = first_run["out"]
     before = _snapshot(out)

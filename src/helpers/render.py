@@ -36,8 +36,10 @@ CSS_PATH = TEMPLATE_DIR / TEMPLATE_NAME / "briefing.css"
 #: so pango never confuses the two).
 PDF_FAMILY = "HelpersCJK"
 #: Cells carrying one of these tags are left out of the rendered briefing (kept in the .ipynb).
-REMOVE_CELL_TAGS = {"remove-cell", "remove_cell", "hide-in-briefing"}
-REMOVE_INPUT_TAGS = {"remove-input", "remove_input", "parameters", "injected-parameters"}
+#: Parameter cells have no output; dropping them also drops papermill's random cell id, so the
+#: same notebook and data give byte-identical HTML.
+REMOVE_CELL_TAGS = {"remove-cell", "remove_cell", "hide-in-briefing", "parameters", "injected-parameters"}
+REMOVE_INPUT_TAGS = {"remove-input", "remove_input"}
 REMOVE_OUTPUT_TAGS = {"remove-output", "remove_output"}
 #: Bump when the subsetting recipe changes, so old cached fonts are not reused.
 FONT_RECIPE = "v2-ttf"
