@@ -75,6 +75,7 @@ def test_html_has_no_code_no_prompts_and_escapes_report_text():
     assert len(page.encode()) < 30_000  # our stylesheet, not the lab's 300 KB
 
 
+@pytest.mark.integration
 @needs_poppler
 def test_pdf_embeds_the_cached_subset_and_extracts_chinese(tmp_path):
     page = render.export_html(_notebook_with_outputs("市发改委重点工作滞后"), "标题", "2024年上半年")
