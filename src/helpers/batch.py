@@ -24,12 +24,12 @@ import sys
 import time
 import unicodedata
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from helpers import paths
-from helpers.errors import HelpersError, RenderError
+from helpers.errors import HelpersError
 from helpers.io import write_json
 from helpers.period import parse_code
 

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from helpers import paths
-from helpers.errors import RenderError
 from helpers.io import atomic_path, write_text
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
