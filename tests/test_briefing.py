@@ -332,3 +332,8 @@ def test_pace_line_is_drawn_at_the_pace(tasks: pd.DataFrame) -> None:
     xs = sorted(line.get_xdata()[0] for line in fig.axes[0].get_lines())
     assert xs == pytest.approx([75, 85])
     assert any("序时进度 75%" in t.get_text() for t in fig.axes[0].texts)
+
+
+def test_bureau_notes_state_the_margin_the_table_was_judged_with(tasks: pd.DataFrame) -> None:
+    notes = b.bureau_notes(tasks, "市发改委", 0.5, "2024年上半年", ahead_margin=0.2)
+    assert "20个百分点" in notes[0] and "10个百分点" not in notes[0]

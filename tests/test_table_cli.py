@@ -41,6 +41,7 @@ def test_writes_tables_and_quality(built):
     assert q["line_accounting"]["missing_lines"] == []
     assert q["period"] == "2024H1" and q["period_end"] == "2024-06-30"
     assert q["unknown_bureaus"] == []
+    assert q["ahead_margin"] == 0.10  # the bureau briefing's method note reads it back
 
 
 def test_csv_has_bom_and_joined_units(built):

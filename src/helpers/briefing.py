@@ -507,9 +507,10 @@ BUREAU_NOTE = ("本单位为第一牵头单位的任务计入上方统计和排�
                "也列于任务表中（标注“联合牵头”），但不计入本单位的统计。")
 
 
-def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str) -> list[str]:
+def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str,
+                 ahead_margin: float = 0.10) -> list[str]:
     """The bureau briefing's notes: the pace rule, and whose tasks count when it co-leads any."""
-    notes = [method_notes(pace, 0.10, label)[0]]
+    notes = [method_notes(pace, ahead_margin, label)[0]]
     if (~bureau_tasks(tasks, bureau)["is_primary"]).any():
         notes.append(BUREAU_NOTE)
     return notes
