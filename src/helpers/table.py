@@ -171,6 +171,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     quality = {
         "source_file": str(raw), "encoding": doc.encoding, "layout": parsed.layout,
         "period": per.code, "period_end": per.end.isoformat(), "pace": per.pace,
+        "ahead_margin": ahead_margin,
         "title": doc.title,
         "declared_counts": declared, "parsed_counts": counts,
         "counts_match": all(counts.get(k, 0) == n for k, n in declared.items()),
