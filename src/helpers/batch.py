@@ -200,11 +200,12 @@ def bureau_rows(tasks: Any, bureau: str) -> Any:
     return tasks[tasks["bureau"].eq(bureau) | leads.apply(lambda names: bureau in names)]
 
 
-def city_context(tasks: Any) -> tuple[str, Any]:
+def city_context(tasks: Any, quality_text: str = "") -> tuple[str, Any]:
     """What every bureau briefing prints about the city: a digest, and the scoreboard for ranks.
 
     Mirrors notebooks/briefing_bureau.ipynb (the city row of bureau_vs_city, the status shares
-    of the comparison chart, the rank sentence). A bureau notebook that shows more city-wide data
+    of the comparison chart, the rank sentence, the ahead margin from quality.json; the test
+    of a one-bureau change renders an untouched bureau afresh to catch a page showing more). A bureau notebook that shows more city-wide data
     must be reflected here, or a change to another bureau's rows would not re-render it. When
     the helpers it calls are missing, the whole table is the digest (re-renders too often, never
     too rarely).
@@ -213,8 +214,12 @@ def city_context(tasks: Any) -> tuple[str, Any]:
         from helpers import briefing as b
 
         median = tasks["completion_pct"].median()
+        try:
+            margin = json.loads(quality_text).get("ahead_margin") if quality_text else None
+        except (ValueError, AttributeError):
+            margin = quality_text
         city = [repr(b.headline(tasks)), None if median != median else float(median),
-                sorted(tasks["status"].value_counts().to_dict().items())]
+                sorted(tasks["status"].value_counts().to_dict().items()), margin]
         return _sha(city), b.bureau_scoreboard(tasks)
     except Exception:
         return frame_digest(tasks), None
@@ -496,8 +501,8 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     slugs = bureau_slugs(chosen)
     missing = [b for b in chosen if b not in digests]
     if missing:
-        tasks, indicators, _ = tables()
-        context = city_context(tasks)
+        tasks, indicators, quality_text = tables()
+        context = city_context(tasks, quality_text)
         for b in missing:
             digests[b] = bureau_digest(tasks, indicators, b, context)
     if missing or state.get("_tables", {}).get("key") != files_key:
