@@ -15,6 +15,7 @@ Where the time goes and what this module does about it:
 from __future__ import annotations
 
 import ast
+import atexit
 import functools
 import hashlib
 import os
@@ -291,6 +292,17 @@ def _pdf_setup(fonts: FontSet | None):
     font_config = FontConfiguration()
     sheets = [CSS(string=fonts.css(), font_config=font_config)] if fonts else []
     return font_config, sheets
+
+
+@atexit.register
+def _release_pdf_setup() -> None:
+    # WeasyPrint's FontConfiguration.__del__ fails when it runs during interpreter teardown
+    # (its module globals already gone); release the cached ones while they still work.
+    if _pdf_setup.cache_info().currsize:
+        _pdf_setup.cache_clear()
+        import gc
+
+        gc.collect()
 
 
 def html_to_pdf(html: str, fonts: FontSet | None = None, base_url: str | None = None) -> bytes:
