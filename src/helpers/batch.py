@@ -23,10 +23,11 @@ import re
 import sys
 import time
 import unicodedata
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from helpers import paths
 from helpers.errors import HelpersError
@@ -426,6 +427,27 @@ def _font_chars(tasks: Any, indicators: Any, quality_text: str, sources: Sequenc
     return text_chars(texts)
 
 
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """One batch at a time per output folder: a second waits instead of racing on the files."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a") as fh:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            yield
+            return
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            print(f"waiting for another run on the same output folder ({lock_path.name}) …", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[str] | None = None,
               all_bureaus: bool = False, formats: Sequence[str] = ("html", "pdf"), jobs: int = 0,
               ahead_margin: float = 0.10, notebooks_dir: Path | None = None,
@@ -436,8 +458,26 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     """Render a period: the city briefing, the chosen bureaus' briefings (HTML and/or PDF) and,
     with `research`, the data-quality and pace-analysis notebooks (HTML only).
 
-    Every folder defaults to the project's (helpers.paths); tests pass temporary ones.
+    Every folder defaults to the project's (helpers.paths); tests pass temporary ones. Runs
+    on the same output folder are serialised (a lock file in the cache). Worker processes are
+    spawned, so a script calling this needs the `if __name__ == "__main__":` guard.
     """
+    per = parse_code(period)
+    out = Path(output_dir or paths.output_dir(per.code))
+    cache = Path(cache_dir or paths.CACHE)
+    with _exclusive(cache / "batch" / f"lock-{_sha(str(out.resolve()))[:16]}"):
+        return _run_batch(period, raw=raw, bureaus=bureaus, all_bureaus=all_bureaus, formats=formats,
+                          jobs=jobs, ahead_margin=ahead_margin, notebooks_dir=notebooks_dir,
+                          output_dir=output_dir, processed_dir=processed_dir, cache_dir=cache_dir,
+                          reference_dir=reference_dir, root=root, research=research,
+                          progress=progress, build=build)
+
+
+def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | None, all_bureaus: bool,
+               formats: Sequence[str], jobs: int, ahead_margin: float, notebooks_dir: Path | None,
+               output_dir: Path | None, processed_dir: Path | None, cache_dir: Path | None,
+               reference_dir: Path | None, root: Path | None, research: bool, progress: bool | None,
+               build: bool) -> BatchResult:
     t_start = time.perf_counter()
     from helpers.fonts import find_cjk_font_face
 
