@@ -324,22 +324,6 @@ def write_pdf(html: str, out: Path | str, fonts: FontSet | None = None) -> None:
     data = html_to_pdf(html, fonts)
     with atomic_path(out) as tmp:
         tmp.write_bytes(data)
-    readable(out)
-
-
-@functools.lru_cache(maxsize=1)
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def readable(path: Path | str) -> None:
-    """Give an output the mode a plain write would (the atomic temp file is private, 0600)."""
-    try:
-        os.chmod(path, 0o666 & ~_umask())
-    except OSError:
-        pass
 
 
 # --------------------------------------------------------------------------------------------
@@ -498,8 +482,6 @@ class WarmKernel:
             os.replace(tmp, output)
         finally:
             tmp.unlink(missing_ok=True)
-            if output.exists():
-                readable(output)
         return nb
 
     def shutdown(self) -> None:
@@ -557,7 +539,6 @@ def render_notebook(notebook: Path | str, parameters: Mapping[str, Any], *, ipyn
     page = export_html(nb, title, period_label)
     if html is not None:
         write_text(html, page)
-        readable(html)
     timings["html"] = time.perf_counter() - t1
     if pdf is not None:
         t2 = time.perf_counter()
