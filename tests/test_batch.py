@@ -220,3 +220,23 @@ def test_a_failing_notebook_does_not_stop_the_batch(world, first_run, tmp_path):
     assert [(b["kind"], b["bureau"]) for b in m["briefings"]] == [("city", None), ("bureau", good)]
     assert (out / "city.pdf").exists() and (out / f"bureau_{batch.safe_slug(good)}.pdf").exists()
     assert not (out / "data_quality.html").exists()
+
+
+def test_every_lead_unit_gets_a_briefing(world):
+    tasks = pd.read_parquet(world["processed"] / "tasks.parquet")
+    units = batch.lead_units(tasks)
+    assert len(units) == len(set(units)) and "" not in units
+    # first leads, then units printed only as co-leads (市交通局,霍邱县政府 → 霍邱县政府)
+    firsts = list(dict.fromkeys(tasks["bureau"]))
+    assert units[:len(firsts)] == firsts
+    assert {"霍邱县政府", "各县区政府", "市开发区管委"} <= set(units[len(firsts):])
+    every = {u for cell in tasks["bureaus"] for u in cell.split("、")}
+    assert set(units) == every
+
+
+def test_table_is_rebuilt_for_its_code_and_lookups_not_for_recipients(tmp_path):
+    names = {p.name for p in batch.reference_files()}
+    assert "recipients.csv" not in names and {"bureaus.csv", "sector_rules.csv", "overrides.csv"} <= names
+    closure = {p.name for p in batch.helpers_closure(["helpers.table"])}
+    assert {"parse.py", "pace.py", "indicators.py", "overrides.py", "sectors.py"} <= closure
+    assert "mail.py" not in closure and "render.py" not in closure

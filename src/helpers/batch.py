@@ -195,6 +195,13 @@ def versions() -> dict[str, str]:
     return out
 
 
+def lead_units(tasks: Any) -> list[str]:
+    """Every lead unit the table names, first leads first, in order of appearance."""
+    first = tasks["bureau"].dropna().astype(str).tolist()
+    every = [u for cell in tasks["bureaus"].fillna("").astype(str) for u in cell.split("、")]
+    return [u for u in dict.fromkeys(first + every) if u]
+
+
 def bureau_rows(tasks: Any, bureau: str) -> Any:
     """Rows a bureau briefing lists: tasks it leads, first or jointly (as briefing.bureau_tasks)."""
     leads = tasks["bureaus"].fillna("").str.split("、")
@@ -304,9 +311,24 @@ def default_raw(period: str) -> Path | None:
     return hits[0] if hits else None
 
 
+#: The lookup tables the task table is built from (recipients.csv is not one of them).
+TABLE_REFERENCES = tuple(p.name for p in (paths.BUREAUS_CSV, paths.SECTORS_CSV, paths.SECTOR_RULES_CSV,
+                                          paths.OVERRIDES_CSV))
+
+
 def reference_files(reference_dir: Path | None = None) -> list[Path]:
-    folder = reference_dir or paths.REFERENCE
-    return sorted(p for p in folder.glob("*.csv") if p.is_file()) if folder.exists() else []
+    """The reference tables that the task table depends on."""
+    folder = Path(reference_dir or paths.REFERENCE)
+    return [folder / n for n in TABLE_REFERENCES if (folder / n).is_file()]
+
+
+def table_code_digest() -> str:
+    """Hash of the code that builds the table (parser, rules): a change there rebuilds it."""
+    h = hashlib.sha256()
+    for p in helpers_closure(["helpers.table"]):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: float,
@@ -319,7 +341,8 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
     tables = [processed / "tasks.parquet", processed / "indicators.parquet"]
     inputs = ([raw] if raw else []) + reference_files(reference_dir)
     stamp_path = cache_dir / "batch" / f"table-{_sha(str(processed.resolve()))[:16]}.json"
-    state = {"ahead_margin": ahead_margin, "inputs": {str(p): file_sha256(p) for p in inputs}}
+    state = {"ahead_margin": ahead_margin, "inputs": {str(p): file_sha256(p) for p in inputs},
+             "code": table_code_digest()}
     have = all(t.exists() for t in tables)
     if have:
         try:
@@ -534,7 +557,8 @@ def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | 
         tasks, indicators, quality_text = tables()
         memo = {"key": files_key,
                 "table_key": _sha(frame_digest(tasks), frame_digest(indicators), quality_text),
-                "known": list(dict.fromkeys(tasks["bureau"].dropna().astype(str))),
+                # every lead unit named in the table, co-leads included (霍邱县政府 in 市交通局,霍邱县政府)
+                "known": lead_units(tasks),
                 "bureaus": {}}
     table_key, known, digests = memo["table_key"], memo["known"], dict(memo["bureaus"])
     chosen = known if all_bureaus else list(dict.fromkeys(bureaus or []))
