@@ -337,3 +337,20 @@ def test_pace_line_is_drawn_at_the_pace(tasks: pd.DataFrame) -> None:
 def test_bureau_notes_state_the_margin_the_table_was_judged_with(tasks: pd.DataFrame) -> None:
     notes = b.bureau_notes(tasks, "市发改委", 0.5, "2024年上半年", ahead_margin=0.2)
     assert "20个百分点" in notes[0] and "10个百分点" not in notes[0]
+
+
+@pytest.mark.parametrize("bureau,label", [("中国人民银行六安市分行", "本单位"), ("霍邱县政府", "本单位（联合牵头）"),
+                                          ("市发改委", "市发改委")])
+def test_bureau_chart_keeps_every_label_on_the_page(tasks: pd.DataFrame, bureau: str, label: str) -> None:
+    from helpers import charts
+
+    fig = charts.bureau_vs_city_shares(tasks, bureau)
+    fig.draw_without_rendering()
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert rows == [label, "全市"]
+    box = fig.bbox
+    outside = [t.get_text() for t in _texts(fig)
+               if not (box.x0 - 1 <= t.get_window_extent().x0 and t.get_window_extent().x1 <= box.x1 + 1)]
+    assert not outside, outside
+    # a unit that only co-leads still shows its tasks' mix, not an empty bar
+    assert len(fig.axes[0].patches) > 1 + (tasks["status"].nunique() - 1)

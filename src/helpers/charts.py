@@ -169,10 +169,16 @@ def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
 def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
     """Two 100% bars: the status mix of the bureau's tasks (first lead) beside the city's."""
     mine = tasks.loc[tasks["bureau"].eq(bureau), "status"].value_counts()
+    # A long name would squeeze the bars; the page title already names the unit.
+    label = bureau if len(bureau) <= 8 else "本单位"
+    if not mine.sum():  # a unit that only co-leads: show the tasks it co-leads, marked so
+        co = tasks["bureaus"].fillna("").str.split("、").apply(lambda units: bureau in units)
+        mine = tasks.loc[co, "status"].value_counts()
+        label = "本单位（联合牵头）"
     city = tasks["status"].value_counts()
     fig = _figure(1.45)
     ax = fig.add_subplot()
-    rows = [(f"{bureau}", mine), ("全市", city)]
+    rows = [(label, mine), ("全市", city)]
     for yi, (_name, counts) in enumerate(rows):
         total = counts.sum() or 1
         left = 0.0
@@ -193,8 +199,9 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
     handles, labels = ax.get_legend_handles_labels()
     seen = dict(zip(labels, handles))
     order = [STATUS_ZH[s] for s in STATUSES if STATUS_ZH[s] in seen]
-    ax.legend([seen[k] for k in order], order, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=7,
-              frameon=False, handlelength=1.0, columnspacing=0.8)
+    # Centred on the figure, not the axes, so a wide tick label cannot push it off the page.
+    fig.legend([seen[k] for k in order], order, loc="outside upper center", ncol=7,
+               frameon=False, handlelength=1.0, columnspacing=0.8)
     return fig
 
 
