@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     tasks = pd.read_parquet(paths.tasks_path(period))
-    bureaus = list(dict.fromkeys(tasks["bureau"].dropna().astype(str)))
+    bureaus = batch.lead_units(tasks)  # the set `run --all-bureaus` renders
     n_briefings = 1 + len(bureaus)
 
     # 1. naive baseline
