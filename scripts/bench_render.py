@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
 
     from helpers import batch, paths
+    from helpers.bureaus import lead_units
     from helpers.table import build_table
 
     period = args.period
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     tasks = pd.read_parquet(paths.tasks_path(period))
-    bureaus = batch.lead_units(tasks)  # the set `run --all-bureaus` renders
+    bureaus = lead_units(tasks)  # the set `run --all-bureaus` renders
     n_briefings = 1 + len(bureaus)
 
     # 1. naive baseline

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from helpers import batch
+from helpers.bureaus import lead_units
 from helpers.schema import TASKS_SCHEMA, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -224,7 +225,7 @@ def test_a_failing_notebook_does_not_stop_the_batch(world, first_run, tmp_path):
 
 def test_every_lead_unit_gets_a_briefing(world):
     tasks = pd.read_parquet(world["processed"] / "tasks.parquet")
-    units = batch.lead_units(tasks)
+    units = lead_units(tasks)
     assert len(units) == len(set(units)) and "" not in units
     # first leads, then units printed only as co-leads (市交通局,霍邱县政府 → 霍邱县政府)
     firsts = list(dict.fromkeys(tasks["bureau"]))

@@ -587,7 +587,7 @@ def test_shipped_recipients_cover_the_seed_lead_units(mail_seed_table):
     assert addresses and all(a.endswith("@example.org") for a in addresses)
     # the seed's lead units: every unit its judged task table names as lead (co-leads included),
     # the same set `python -m helpers run --all-bureaus` renders a briefing for
-    from helpers.batch import lead_units as all_leads
+    from helpers.bureaus import lead_units as all_leads
     tasks = pd.read_parquet(mail_seed_table)
     lead_units = set(all_leads(tasks))
     assert set(tasks["bureau"]) < lead_units and "霍邱县政府" in lead_units

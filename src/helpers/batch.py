@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from helpers import paths
+from helpers.bureaus import lead_units, leads
 from helpers.errors import HelpersError
 from helpers.io import write_json
 from helpers.period import parse_code
@@ -195,17 +196,9 @@ def versions() -> dict[str, str]:
     return out
 
 
-def lead_units(tasks: Any) -> list[str]:
-    """Every lead unit the table names, first leads first, in order of appearance."""
-    first = tasks["bureau"].dropna().astype(str).tolist()
-    every = [u for cell in tasks["bureaus"].fillna("").astype(str) for u in cell.split("、")]
-    return [u for u in dict.fromkeys(first + every) if u]
-
-
 def bureau_rows(tasks: Any, bureau: str) -> Any:
     """Rows a bureau briefing lists: tasks it leads, first or jointly (as briefing.bureau_tasks)."""
-    leads = tasks["bureaus"].fillna("").str.split("、")
-    return tasks[tasks["bureau"].eq(bureau) | leads.apply(lambda names: bureau in names)]
+    return tasks[leads(tasks, bureau)]
 
 
 def city_context(tasks: Any, quality_text: str = "") -> tuple[str, Any]:

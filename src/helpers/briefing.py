@@ -21,6 +21,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from helpers import paths
+from helpers.bureaus import leads
 from helpers.errors import SchemaError
 from helpers.period import Period, parse_code
 from helpers.schema import (
@@ -209,8 +210,7 @@ def bureau_tasks(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
     Adds `is_primary`: the bureau is the first lead unit (the one the scoreboard counts it under).
     Raises KeyError naming similar bureaus when `bureau` leads nothing.
     """
-    leads = tasks["bureaus"].fillna("").str.split("、")
-    mask = tasks["bureau"].eq(bureau) | leads.apply(lambda names: bureau in names)
+    mask = leads(tasks, bureau)
     if not mask.any():
         known = sorted(set(tasks["bureau"].dropna()))
         close = [b for b in known if set(b) & set(bureau.removeprefix("市")) and len(set(b) & set(bureau)) >= 2]

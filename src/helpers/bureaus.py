@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from helpers import paths
 from helpers.errors import ReferenceError_
@@ -23,6 +24,8 @@ _SENTENCE = re.compile(r"[。；;：:！？!?“”《》%]|\d{2,}")
 _SPLIT = re.compile(r"[,，、;；/]+")
 _ALIAS = re.compile(r"^(?P<name>[^(（]+)[(（](?P<alias>[^)）]+)[)）]$")
 _WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+#: How the task table joins several units in one cell (bureaus, co_bureaus, bureau_aliases).
+UNIT_SEP = "、"
 
 
 def looks_like_unit(s: str) -> bool:
@@ -104,3 +107,16 @@ def normalize_units(cell: str | None, ref: BureauRef | None = None) -> Units:
         if canon not in units:
             units.append(canon)
     return Units(raw, units, aliases, unknown)
+
+
+def leads(tasks: Any, bureau: str) -> Any:
+    """Boolean mask of the tasks `bureau` leads, first or jointly (it is named in `bureaus`)."""
+    named = tasks["bureaus"].fillna("").str.split(UNIT_SEP)
+    return tasks["bureau"].eq(bureau) | named.apply(lambda units: bureau in units)
+
+
+def lead_units(tasks: Any) -> list[str]:
+    """Every lead unit the table names, first leads first, in order of appearance."""
+    first = tasks["bureau"].dropna().astype(str).tolist()
+    every = [u for cell in tasks["bureaus"].fillna("").astype(str) for u in cell.split(UNIT_SEP)]
+    return [u for u in dict.fromkeys(first + every) if u]

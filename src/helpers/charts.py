@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from helpers.bureaus import leads
 from helpers.briefing import MEASURED, SECTOR_ZH, status_counts
 from helpers.fonts import use_cjk_font
 from helpers.schema import STATUS_ZH, STATUSES
@@ -172,8 +173,7 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
     # A long name would squeeze the bars; the page title already names the unit.
     label = bureau if len(bureau) <= 8 else "本单位"
     if not mine.sum():  # a unit that only co-leads: show the tasks it co-leads, marked so
-        co = tasks["bureaus"].fillna("").str.split("、").apply(lambda units: bureau in units)
-        mine = tasks.loc[co, "status"].value_counts()
+        mine = tasks.loc[leads(tasks, bureau), "status"].value_counts()
         label = "本单位（联合牵头）"
     city = tasks["status"].value_counts()
     fig = _figure(1.45)

@@ -215,7 +215,7 @@ def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = path
     """Add example.org rows for the city and any bureau not yet in `path`; keep existing rows.
 
     Returns the number of rows added. Regenerate after the lead units change with e.g.
-    `write_placeholder_recipients(batch.lead_units(read_table(tasks_path(P), TASKS_SCHEMA)))`.
+    `write_placeholder_recipients(bureaus.lead_units(read_table(tasks_path(P), TASKS_SCHEMA)))`.
     """
     path = Path(path)
     rows: list[dict[str, str]] = []

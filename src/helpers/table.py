@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
-from helpers.bureaus import load_reference, normalize_units
+from helpers.bureaus import UNIT_SEP, load_reference, normalize_units
 from helpers.errors import PeriodError
 from helpers.ingest import Document, read_report
 from helpers.io import write_json
@@ -69,9 +69,9 @@ def parsed_frame(parsed: Parsed, period: Period, source_file: str) -> tuple[pd.D
             sector, sector_name, rule = rules.assign(norm(task), bureau)
             records.append({
                 "task_id": task_id, "table": table.kind, "seq": row.seq, "section": row.section,
-                "task": task, "bureau_raw": lead.raw, "bureaus": "、".join(lead.units), "bureau": bureau,
-                "bureau_aliases": "、".join(lead.aliases) or None,
-                "co_bureaus": "、".join(co.units) or None,
+                "task": task, "bureau_raw": lead.raw, "bureaus": UNIT_SEP.join(lead.units), "bureau": bureau,
+                "bureau_aliases": UNIT_SEP.join(lead.aliases) or None,
+                "co_bureaus": UNIT_SEP.join(co.units) or None,
                 "official_status": norm(row.cells.get("status", "")) or None,
                 "task_source": norm(row.cells.get("source", "")) or None,
                 "sector": sector, "sector_name": sector_name, "sector_rule": rule,
