@@ -31,12 +31,12 @@ from aiosmtpd.smtp import AuthResult
 from helpers import paths
 from helpers.cli import build_parser
 from helpers.errors import MailError, ReferenceError_
+from helpers.io import safe_slug
 from helpers.mail import (
     load_recipients,
     mail_command,
     message_content,
     plan_messages,
-    safe_name,
     send_drafts,
     write_placeholder_recipients,
 )
@@ -156,7 +156,7 @@ def mail_project(tmp_path, mail_pdfs, mail_table) -> SimpleNamespace:
     out.mkdir(parents=True)
     briefings = []
     for key, data in mail_pdfs.items():
-        name = "city" if key == "city" else f"bureau_{safe_name(key)}"
+        name = "city" if key == "city" else f"bureau_{safe_slug(key)}"
         (out / f"{name}.pdf").write_bytes(data)
         (out / f"{name}.html").write_text("<html></html>", encoding="utf-8")
         pdf = f"output/{PERIOD}/{name}.pdf"
@@ -478,7 +478,7 @@ def test_refuses_when_the_run_recorded_failures(mail_project, mail_server):
 def test_refuses_when_a_pdf_is_missing(mail_project, mail_server):
     store = Store()
     c = mail_server(store)
-    missing = mail_project.out / f"bureau_{safe_name('市人社局')}.pdf"
+    missing = mail_project.out / f"bureau_{safe_slug('市人社局')}.pdf"
     missing.unlink()
     with pytest.raises(MailError) as e:
         _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port))
@@ -566,7 +566,7 @@ def test_draft_names_are_safe(mail_project, capsys):
     assert "市/evil" in BytesParser(policy=policy.default).parsebytes(f.read_bytes())["Subject"]
     assert not list(mail_project.root.rglob("evil*"))
     for bad in ("..", "/", "", "a/../b", "C:\\x"):
-        s = safe_name(bad)
+        s = safe_slug(bad)
         assert s and "/" not in s and "\\" not in s and ".." not in s and ":" not in s
 
 

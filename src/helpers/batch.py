@@ -19,10 +19,8 @@ import argparse
 import hashlib
 import json
 import os
-import re
 import sys
 import time
-import unicodedata
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -32,7 +30,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from helpers import paths
 from helpers.bureaus import lead_units, leads
 from helpers.errors import HelpersError
-from helpers.io import write_json
+from helpers.io import safe_slug, write_json
 from helpers.period import parse_code
 
 NOTEBOOKS = {
@@ -57,19 +55,6 @@ KERNEL_START_TIMEOUT = 300  # two cores shared with other work: be patient
 
 # --------------------------------------------------------------------------------------------
 # names
-
-
-def safe_slug(name: str, max_len: int = 60) -> str:
-    """A file-name-safe form of a bureau name: letters (Chinese included), digits, _ and -.
-
-    No path separators, no dots (so no `..`), no control characters; never empty.
-    """
-    s = unicodedata.normalize("NFKC", str(name))
-    s = re.sub(r"[^\w-]+", "_", s, flags=re.UNICODE).strip("_-")
-    s = s[:max_len].strip("_-")
-    if not s:
-        s = "x" + hashlib.sha1(str(name).encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return s
 
 
 def bureau_slugs(bureaus: Iterable[str]) -> dict[str, str]:

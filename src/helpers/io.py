@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import tempfile
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -42,3 +45,16 @@ def write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
 
 def write_json(path: Path | str, obj: Any) -> None:
     write_text(path, json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def safe_slug(name: str, max_len: int = 60) -> str:
+    """A file-name-safe form of a name such as a bureau's: letters (Chinese included), digits, _ and -.
+
+    No path separators, no dots (so no `..`), no control characters; never empty.
+    """
+    s = unicodedata.normalize("NFKC", str(name))
+    s = re.sub(r"[^\w-]+", "_", s, flags=re.UNICODE).strip("_-")
+    s = s[:max_len].strip("_-")
+    if not s:
+        s = "x" + hashlib.sha1(str(name).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return s

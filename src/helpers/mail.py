@@ -20,7 +20,6 @@ import shlex
 import smtplib
 import ssl
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
@@ -33,7 +32,7 @@ import pandas as pd
 
 from helpers import briefing, paths
 from helpers.errors import MailError, ReferenceError_
-from helpers.io import write_bytes, write_json, write_text
+from helpers.io import safe_slug, write_bytes, write_json, write_text
 from helpers.period import parse_code
 from helpers.schema import TASKS_SCHEMA, read_table
 
@@ -289,7 +288,7 @@ def subject(period_label: str, who: str) -> str:
 
 
 def attachment_name(period_label: str, who: str) -> str:
-    return f"{period_label}重点工作落实情况简报_{safe_name(who)}.pdf"
+    return f"{period_label}重点工作落实情况简报_{safe_slug(who)}.pdf"
 
 
 def _bodies(c: Content, period_label: str, attachments: Sequence[str]) -> tuple[str, str]:
@@ -345,13 +344,6 @@ class Draft:
     @property
     def subject(self) -> str:
         return str(self.message["Subject"])
-
-
-def safe_name(text: str, limit: int = 60) -> str:
-    """A file-name-safe form of `text`: word characters (CJK included), '-' and '_' only."""
-    s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"[^\w\-]+", "_", s, flags=re.UNICODE).strip("._-")
-    return s[:limit] or hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _attach_pdf(msg: EmailMessage, data: bytes, name: str) -> None:
@@ -452,7 +444,7 @@ def plan_messages(
 # ---------------------------------------------------------------- dry run
 
 def draft_filename(period: str, draft: Draft) -> str:
-    return f"{period}-{CITY if draft.target == CITY else 'bureau-' + safe_name(draft.target)}.eml"
+    return f"{period}-{CITY if draft.target == CITY else 'bureau-' + safe_slug(draft.target)}.eml"
 
 
 def write_drafts(plan: Plan, out_dir: Path | str, prune: bool = True) -> list[Path]:
