@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-
 import pytest
 
 from helpers.bureaus import load_reference, looks_like_unit, normalize_units
@@ -53,12 +51,10 @@ def test_seed_bureaus_as_printed(seed):
 
 def test_seed_nbsp_bureau_cell(seed):
     doc, _, df, _ = seed
-    row = df.set_index("task_id").loc["G078"] if "\u00a0" in doc.lines[df.set_index("task_id").loc["G078"].line_start] else None
     nbsp_lines = [i for i, ln in enumerate(doc.lines, 1) if "\u00a0" in ln and "环境局" in ln]
     assert nbsp_lines, "the seed prints 市生态 + NBSP + 环境局 somewhere"
     hit = df[(df.line_start <= nbsp_lines[0]) & (df.line_end >= nbsp_lines[0])]
     assert hit.bureau_raw.tolist() == ["市生态环境局"]
-    del row
 
 
 def test_seed_progress_keeps_paragraphs_and_odd_numbering(seed):

@@ -563,7 +563,7 @@ def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | N
 def _parse_html(doc: Document) -> Parsed:
     parsed = Parsed(layout="html", tables=[], region=(0, 0))
     table: Table | None = None
-    expected, section, after_section = 1, None, False
+    section = None
     first_line = last_line = 0
     for cells in doc.html_rows:
         texts = [c.text for c in cells]
@@ -577,7 +577,7 @@ def _parse_html(doc: Document) -> Parsed:
             kind, declared = _table_meta(title)
             table = Table(len(parsed.tables) + 1, kind, title, declared, roles, [line])
             parsed.tables.append(table)
-            expected, section, after_section = 1, None, False
+            section = None
             first_line = first_line or line
             continue
         if table is None:
@@ -586,7 +586,6 @@ def _parse_html(doc: Document) -> Parsed:
         nonempty = [t for t in texts if norm(t)]
         if len(nonempty) == 1 and _SECTION.match(norm(nonempty[0])):
             section = norm(nonempty[0])
-            after_section = True
             m = _SECTION_COUNT.search(section)
             parsed.sections.append({"line": line, "text": section, "declared": int(m[1]) if m else None,
                                     "table": table.no})
@@ -608,6 +607,5 @@ def _parse_html(doc: Document) -> Parsed:
             if norm(c.text):
                 parsed.unassigned_lines.append({"line": c.line, "text": c.text.strip()})
         table.rows.append(row)
-        expected, after_section = row.seq + 1, False
     parsed.region = (first_line, last_line)
     return parsed
