@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -283,13 +282,6 @@ def test_judge_keeps_input_columns_and_index():
     assert list(j.tasks["status"]) == ["on_pace", "blocked"]
 
 
-def test_judge_is_fast():
-    tasks = _frame([("Q10", *Q10), ("G012", *G012), ("Q35", *Q35)] * 64)
-    t = time.perf_counter()
-    judge(tasks)
-    assert time.perf_counter() - t < 1.0
-
-
 # --- the whole seed through the parser ---------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -300,13 +292,11 @@ def seed_judgement(seed_path):
 
     doc = read_report(seed_path)
     tasks, _ = parsed_frame(parse_document(doc), resolve_period(doc, None), seed_path.name)
-    t = time.perf_counter()
-    j = judge(tasks)
-    return j, time.perf_counter() - t
+    return judge(tasks)
 
 
 def test_seed_named_tasks(seed_judgement):
-    j, _ = seed_judgement
+    j = seed_judgement
     got = j.tasks.set_index("task_id")
     expected = {"Q01": "on_pace", "Q06": "ahead", "Q07": "behind", "Q10": "behind", "Q15": "behind",
                 "Q19": "pending", "Q26": "behind", "Q32": "blocked", "G004": "ahead", "G012": "behind",
@@ -319,11 +309,10 @@ def test_seed_named_tasks(seed_judgement):
 def test_seed_tables_pass_their_schemas(seed_judgement):
     from helpers.schema import INDICATORS_SCHEMA, TASKS_SCHEMA, validate
 
-    j, seconds = seed_judgement
+    j = seed_judgement
     validate(j.tasks, TASKS_SCHEMA)
     validate(j.indicators, INDICATORS_SCHEMA)
     assert len(j.tasks) == 191
-    assert seconds < 1.0
     # every evidence span points at its words in that task's progress text
     progress = j.tasks.set_index("task_id")["progress"]
     spans = j.indicators.dropna(subset=["evidence_start"])
@@ -332,7 +321,7 @@ def test_seed_tables_pass_their_schemas(seed_judgement):
 
 
 def test_seed_review_lists_numbers_no_rule_settled(seed_judgement):
-    j, _ = seed_judgement
+    j = seed_judgement
     status = j.tasks.set_index("task_id")["status"]
     assert j.review, "the seed has target figures nothing measures (Q24)"
     for entry in j.review:
