@@ -155,23 +155,22 @@ _RATE_TARGET = re.compile(r"(?P<word>增长|增幅|增速|下降|降低|提高)(
 _LEVEL_TARGET = re.compile(r"(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
-def _clauses(text: str) -> list[tuple[int, int, str]]:
-    """Split on punctuation; keep offsets."""
+def _pieces(text: str, splitter: re.Pattern) -> list[tuple[int, int, str]]:
+    """Split `text` where `splitter` matches; keep each piece's offsets."""
     out, pos = [], 0
-    for m in CLAUSE_SPLIT.finditer(text + "\n"):
+    for m in splitter.finditer(text + "\n"):
         if m.start() > pos:
             out.append((pos, m.start(), text[pos:m.start()]))
         pos = m.end()
     return out
+
+
+def _clauses(text: str) -> list[tuple[int, int, str]]:
+    return _pieces(text, CLAUSE_SPLIT)
 
 
 def _sentences(text: str) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for m in SENT_SPLIT.finditer(text + "\n"):
-        if m.start() > pos:
-            out.append((pos, m.start(), text[pos:m.start()]))
-        pos = m.end()
-    return out
+    return _pieces(text, SENT_SPLIT)
 
 
 def target_parts(task: str) -> list[Target]:
