@@ -102,16 +102,17 @@ def apply_ahead_margin(tasks: pd.DataFrame, margin: float) -> pd.DataFrame:
     Only tasks whose completion was measured as a ratio move between the two statuses: an
     official verdict (超序时进度, 达到序时进度) or a met rate target keeps its status.
     """
+    # The same threshold rule the table was judged with (imported here: only this cell needs it).
+    from helpers.pace import ratio_status
+
     out = tasks.copy()
     movable = (
         out["status"].isin(["on_pace", "ahead"])
         & out["completion_pct"].notna()
         & out["method"].isin(["stated_ratio", "computed_ratio"])
     )
-    # the tolerance keeps 0.6 - 0.5 == 0.1 ahead despite floating point
-    is_ahead = out["completion_pct"] >= out["pace"] + margin - 1e-9
-    out.loc[movable & is_ahead, "status"] = "ahead"
-    out.loc[movable & ~is_ahead, "status"] = "on_pace"
+    rows = out.loc[movable, ["completion_pct", "pace"]]
+    out.loc[movable, "status"] = [ratio_status(r, p, margin) for r, p in rows.itertuples(index=False)]
     out["status_zh"] = out["status"].map(STATUS_ZH)
     return out
 
