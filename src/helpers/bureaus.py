@@ -23,14 +23,20 @@ _UNIT_SUFFIX = re.compile(
 _SENTENCE = re.compile(r"[。；;：:！？!?“”《》%]|\d{2,}")
 _SPLIT = re.compile(r"[,，、;；/]+")
 _ALIAS = re.compile(r"^(?P<name>[^(（]+)[(（](?P<alias>[^)）]+)[)）]$")
-_WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+#: Whitespace as report cells print it: also NBSP, ideographic and zero-width spaces, BOM.
+WHITESPACE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u200b\ufeff]+")
 #: How the task table joins several units in one cell (bureaus, co_bureaus, bureau_aliases).
 UNIT_SEP = "、"
 
 
+def norm(s: str) -> str:
+    """Remove all whitespace, NBSP and zero-width characters (市生态 \u00a0环境局 → 市生态环境局)."""
+    return WHITESPACE.sub("", s)
+
+
 def looks_like_unit(s: str) -> bool:
     """True when s reads as one or more unit names (市生态环境局, 市发改委,各县区政府)."""
-    s = _WS.sub("", s)
+    s = norm(s)
     if not s or len(s) > 60 or _SENTENCE.search(s):
         return False
     parts = [p for p in _SPLIT.split(s) if p]
@@ -86,7 +92,7 @@ def normalize_units(cell: str | None, ref: BureauRef | None = None) -> Units:
     county governments; renamed units map to their current name.
     """
     ref = ref or load_reference()
-    raw = _WS.sub("", cell or "")
+    raw = norm(cell or "")
     parts = [p for p in _SPLIT.split(raw) if p]
     # A shared tail printed once: 霍邱县、金寨县、霍山县、舒城县政府 → each 县 gets 政府.
     if len(parts) > 1:

@@ -31,6 +31,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from helpers import briefing, paths
+from helpers.bureaus import norm
 from helpers.errors import MailError, ReferenceError_
 from helpers.io import safe_slug, write_bytes, write_json, write_text
 from helpers.period import parse_code
@@ -73,11 +74,6 @@ class Manifest:
     failures: tuple[dict, ...]
 
 
-def norm_bureau(name: str) -> str:
-    """A bureau name as matched everywhere: whitespace removed (cells print 市生态  环境局)."""
-    return re.sub(r"\s+", "", name)
-
-
 def _resolve(p: str | None, root: Path) -> Path | None:
     if not p:
         return None
@@ -108,7 +104,7 @@ def load_manifest(manifest: Path | str, period: str, root: Path | str = paths.RO
             continue  # other outputs (research notebooks) are not mailed
         if kind == "bureau" and not bureau:
             raise MailError(f"{manifest}: briefing #{i + 1} is a bureau briefing without a bureau")
-        br = Briefing(kind, None if kind == CITY else norm_bureau(str(bureau)), _resolve(b.get("pdf"), root))
+        br = Briefing(kind, None if kind == CITY else norm(str(bureau)), _resolve(b.get("pdf"), root))
         if br.target in seen:
             raise MailError(f"{manifest}: briefing for {br.label} listed twice")
         seen.add(br.target)
@@ -189,7 +185,7 @@ def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipi
         for row in reader:
             row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
             where = f"{path}:{reader.line_num}"
-            kind, bureau = row["kind"], norm_bureau(row["bureau"])
+            kind, bureau = row["kind"], norm(row["bureau"])
             if kind not in (CITY, "bureau"):
                 raise ReferenceError_(f"{where}: kind must be city or bureau, not {kind!r}")
             if kind == "bureau" and not bureau:
@@ -409,7 +405,7 @@ def plan_messages(
         raise MailError(f"{man.path}: lists no briefings; render with `python -m helpers run --period {period}`")
     chosen = list(man.briefings)
     if only:
-        wanted = [CITY if o.strip() in (CITY, CITY_ZH) else norm_bureau(o) for o in only]
+        wanted = [CITY if o.strip() in (CITY, CITY_ZH) else norm(o) for o in only]
         known = {b.target for b in man.briefings}
         unknown = [w for w in wanted if w not in known]
         if unknown:

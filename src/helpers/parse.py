@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from helpers.bureaus import looks_like_unit
+from helpers.bureaus import WHITESPACE, looks_like_unit, norm
 from helpers.errors import ParseError
 from helpers.ingest import Document
 
@@ -40,7 +40,7 @@ _ROLES: tuple[tuple[str, re.Pattern], ...] = tuple(
 _HEADER_NAMES = ("序号", "重点工作", "督查内容", "牵头责任单位", "协同责任单位", "落实情况", "完成状态",
                  "任务来源", "备注", "工作进展", "进展情况", "责任单位", "牵头单位", "配合单位", "完成情况")
 _INT = re.compile(r"^\d{1,4}$")
-_WS = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u200b\ufeff]+")
+_WS = WHITESPACE
 _BRACKET_SUFFIX = re.compile(r"[(（][^()（）]*[)）]$")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．][^。]{1,60}$")
 _SECTION_COUNT = re.compile(r"[(（]共\s*(\d+)\s*项[)）]")
@@ -54,11 +54,6 @@ _STATUS_WORD = re.compile(
     r"^(?:已完成|基本完成|未完成|部分完成|序时推进|正在推进|持续推进|按序时推进|未达序时|滞后|超序时|"
     r"已办结|推进中|正常推进|进度滞后|完成|暂缓|已暂停|已叫停|待评估)$"
 )
-
-
-def norm(s: str) -> str:
-    """Remove all whitespace, NBSP and zero-width characters."""
-    return _WS.sub("", s)
 
 
 def header_role(cell: str) -> str | None:
