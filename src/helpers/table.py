@@ -35,6 +35,12 @@ class TableResult:
         return (f"{q['period']}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
                 f"{len(q['unassigned_lines'])} unassigned lines → {self.out_dir}")
 
+    def review_summary(self) -> list[str]:
+        """What the researcher should look at, in a few Chinese lines (the full list: the ledger)."""
+        from helpers.review import table_summary_zh
+
+        return table_summary_zh(self.tasks, self.quality)
+
 
 def resolve_period(doc: Document, period: str | None) -> Period:
     """The period given on the command line, else the one in the report's title."""
@@ -125,8 +131,10 @@ def line_accounting(doc: Document, parsed: Parsed) -> dict:
 
 
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
-                ahead_margin: float = 0.10) -> TableResult:
-    """Parse, judge and write one report's tables; return them with the quality report."""
+                ahead_margin: float = 0.10, overrides: Path | str = paths.OVERRIDES_CSV) -> TableResult:
+    """Parse, judge and write one report's tables; return them with the quality report.
+
+    `overrides` is the researchers' corrections file (tests pass their own)."""
     from helpers.overrides import apply_overrides
     from helpers.pace import judge
 
@@ -137,7 +145,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     source = raw.name
     tasks, unknown = parsed_frame(parsed, per, source)
     judgement = judge(tasks, ahead_margin=ahead_margin)
-    judged = apply_overrides(judgement.tasks, per.code)
+    judged = apply_overrides(judgement.tasks, per.code, Path(overrides))
     out_dir = Path(out) if out else paths.processed_dir(per.code)
 
     accounting = line_accounting(doc, parsed)
