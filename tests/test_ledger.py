@@ -303,3 +303,60 @@ def test_libreoffice_opens_resaves_and_the_import_still_works(built, tmp_path):
     result = import_corrections(resaved, processed_dir=built["processed"], overrides=overrides)
     assert [(r["task_id"], r["value"]) for r in read_overrides(overrides)] == [("Q07", "on_pace")]
     assert result.counts["new"] == 1
+
+
+# ------------------------------------------------------------------------------ the review notebook
+
+REVIEW_NB = Path(__file__).resolve().parents[1] / "notebooks" / "review.ipynb"
+
+
+def test_review_notebook_is_clean_and_parameterised():
+    import ast
+
+    import nbformat
+
+    nb = nbformat.read(REVIEW_NB, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3" and nb.metadata["language_info"]["name"] == "python"
+    assert all(c.outputs == [] and c.execution_count is None for c in nb.cells if c.cell_type == "code")
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    lines = [ln for ln in params[0].source.splitlines() if ln.strip()]
+    assert all("#" in ln for ln in lines), "every parameter line has a comment"
+    names = {t.id for node in ast.parse(params[0].source).body for t in node.targets}
+    assert names == {"period", "processed_dir", "include_settled", "decisions", "overrides_path"}
+
+
+def test_review_html_escapes_and_marks_the_deciding_clause(built):
+    tasks = built["tasks"].copy()
+    rv = review.review_table(tasks, built["quality"])
+    row = rv[rv["evidence"].notna()].iloc[0]
+    i = rv.index[rv["task_id"].eq(row["task_id"])][0]
+    # report text that looks like markup must reach the page as text
+    rv.loc[i, "progress"] = "<b>原文</b>" + row["progress"]
+    html = review.review_html(rv)
+    assert "&lt;b&gt;原文&lt;/b&gt;" in html and "<b>原文</b>" not in html
+    assert f"<mark>{review.html.escape(row['evidence'])}</mark>" in html
+    groups = review.reason_counts(rv)
+    for reason, n in groups.items():
+        assert f"<h2>{reason}（{n}项）</h2>" in html
+
+
+@pytest.mark.integration
+def test_review_notebook_runs_and_records_a_decision(built, tmp_path):
+    import nbformat
+    import papermill
+
+    ledger, overrides = _fresh_copy(built, "notebook")
+    out = tmp_path / "review.ipynb"
+    papermill.execute_notebook(str(REVIEW_NB), str(out), kernel_name="python3", progress_bar=False,
+                               cwd=str(REVIEW_NB.parent),
+                               parameters={"period": PERIOD, "processed_dir": str(built["processed"]),
+                                           "decisions": {"Q07": ["达序时", "按可比口径"]},
+                                           "overrides_path": str(overrides)})
+    nb = nbformat.read(out, as_version=4)
+    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    n_open = len({e["task_id"] for e in built["quality"]["review"]})
+    assert f"需人工复核{n_open}项" in html and html.count("<mark>") >= 1
+    assert [(r["task_id"], r["value"], r["note"]) for r in read_overrides(overrides)] == [("Q07", "on_pace", "按可比口径")]
