@@ -360,3 +360,102 @@ def test_review_notebook_runs_and_records_a_decision(built, tmp_path):
     n_open = len({e["task_id"] for e in built["quality"]["review"]})
     assert f"需人工复核{n_open}项" in html and html.count("<mark>") >= 1
     assert [(r["task_id"], r["value"], r["note"]) for r in read_overrides(overrides)] == [("Q07", "on_pace", "按可比口径")]
+
+
+# ------------------------------------------------------------------------------ what the briefings show
+
+
+def test_tied_units_share_a_rank(built):
+    from helpers import briefing as b
+
+    tasks = built["tasks"]
+    board = b.bureau_scoreboard(tasks)
+    # independent count: units whose measured tasks are all on pace or better
+    g = tasks.assign(m=tasks["status"].isin(b.MEASURED), good=tasks["status"].isin(b.ON_PACE_OR_BETTER)).groupby("bureau")
+    perfect = sorted(u for u, m, good in zip(g.size().index, g["m"].sum(), g["good"].sum()) if m and m == good)
+    assert len(perfect) > 1
+    top = board[board["rank"] == 1]
+    assert sorted(top["bureau"]) == perfect
+    zh = b.scoreboard_zh(board[board["measured"] > 0])
+    assert (zh.loc[zh["牵头单位"].isin(perfect), "排名"] == "并列1").all()
+    nxt = zh.loc[~zh["牵头单位"].isin(perfect), "排名"].iloc[0]
+    assert nxt.removeprefix("并列") == str(len(perfect) + 1)  # 1, 1, …, then n+1: no rank 2
+    last = perfect[-1]
+    assert b.rank_sentence(board, last).endswith(f"{last}与其他{len(perfect) - 1}个单位并列第1位。")
+
+
+@pytest.fixture(scope="module")
+def official(tmp_path_factory):
+    """The 2021 full-year layout (完成状态 column), derived from the seed's rows."""
+    import variants
+
+    folder = tmp_path_factory.mktemp("official")
+    raw = folder / "luan_2021FY.txt"
+    raw.write_text(variants.extra_columns_layout(), encoding="utf-8")
+    empty = folder / "overrides.csv"
+    empty.write_text(",".join(HEADER) + "\n", encoding="utf-8")
+    result = build_table(raw, out=folder / "p", overrides=empty)
+    return {"tasks": result.tasks, "quality": result.quality, "processed": folder / "p", "raw": raw, "folder": folder}
+
+
+def test_official_status_beside_ours_with_the_disagreement_marked(official, built):
+    from helpers import briefing as b
+
+    t = official["tasks"]
+    bureau = t["bureau"].value_counts().index[0]
+    mine = b.bureau_tasks(t, bureau)
+    shown = pd.concat([b.bureau_tasks_zh(t, bureau), b.bureau_qualitative_zh(t, bureau)])
+    assert b.OFFICIAL_ZH in shown.columns
+    assert len(shown) == len(mine)
+    expect = {f"{o}（不一致）" if c != s else o for o, c, s in zip(mine["official_status"], mine["official_status_code"], mine["status"])}
+    assert set(shown[b.OFFICIAL_ZH]) == expect
+    assert any(v.endswith("（不一致）") for v in expect)
+    assert b.OFFICIAL_ZH not in b.bureau_tasks_zh(built["tasks"], "市发改委").columns  # the seed prints none
+    html = b.table_html(b.bureau_tasks_zh(t, bureau), widths=[9, 29, 11, 9, 42])
+    assert html.count("<col ") == 6 and 'style="width:10%"' in html
+
+
+def test_fit_widths_keeps_the_total():
+    from helpers import briefing as b
+
+    df = pd.DataFrame(columns=["序号", "重点工作", "状态", b.OFFICIAL_ZH, "完成度", "依据"])
+    w = b.fit_widths(df, [9, 29, 11, 9, 42])
+    assert len(w) == 6 and w[3] == 10 and sum(w) == pytest.approx(100)
+    assert b.fit_widths(df.drop(columns=[b.OFFICIAL_ZH]), [9, 29, 11, 9, 42]) == [9, 29, 11, 9, 42]
+
+
+def test_notes_count_only_what_is_still_open_after_corrections(built, seed_path):
+    from helpers import briefing as b
+
+    n = len({e["task_id"] for e in built["quality"]["review"]})
+    notes = b.quality_notes(built["quality"], built["tasks"])
+    assert f"有{n}项任务的判断需要人工复核。" in notes
+    assert any(x.startswith("覆盖面：全市191项任务中可对照序时进度量化评估的") for x in notes)
+
+    ledger, overrides = _fresh_copy(built, "notes")
+    first, second = [r["编号"] for r in _rows(openpyxl.load_workbook(ledger)[REVIEW_SHEET])[:2]]
+    _fill(ledger, {first: ("定性推进", "复核：无可比数据"), second: ("待评估", "等待年报")})
+    import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    processed = _build(seed_path, ledger.parent, overrides)
+    data = b.load_period(PERIOD, processed)
+    after = b.quality_notes(data.quality, data.tasks)
+    assert f"有{n - 2}项任务的判断需要人工复核。" in after
+    assert f"有{n}项任务的判断需要人工复核。" not in after
+    assert "有2项任务的状态经人工核定，其中2项原需复核或与原文完成状态不一致，已不再计入上述待复核数。" in after
+
+
+def test_settled_disagreement_leaves_the_notes(official, tmp_path):
+    from helpers import briefing as b
+
+    t = official["tasks"]
+    dis = t[t["official_status_code"].notna() & t["official_status_code"].ne(t["status"])]
+    notes = b.quality_notes(official["quality"], t)
+    assert any(x.startswith(f"有{len(dis)}项任务的判断与原文的完成状态不一致") for x in notes)
+    # the researcher settles one disagreement by adopting the official status
+    tid, code = dis.iloc[0]["task_id"], dis.iloc[0]["official_status_code"]
+    overrides = tmp_path / "overrides.csv"
+    review.record_decision("2021FY", tid, code, "采用原文完成状态", known_ids=t["task_id"], path=overrides)
+    t2 = build_table(official["raw"], out=tmp_path / "p", overrides=overrides).tasks
+    notes2 = b.quality_notes(official["quality"], t2)
+    assert any(x.startswith(f"有{len(dis) - 1}项任务的判断与原文的完成状态不一致") for x in notes2)
+    assert "有1项任务的状态经人工核定" in " ".join(notes2)
