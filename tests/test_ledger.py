@@ -430,7 +430,7 @@ def test_notes_count_only_what_is_still_open_after_corrections(built, seed_path)
     n = len({e["task_id"] for e in built["quality"]["review"]})
     notes = b.quality_notes(built["quality"], built["tasks"])
     assert f"有{n}项任务的判断需要人工复核。" in notes
-    assert any(x.startswith("覆盖面：全市191项任务中可对照序时进度量化评估的") for x in notes)
+    assert any(x.startswith("覆盖面：全市191项任务中可量化评估") for x in notes)
 
     ledger, overrides = _fresh_copy(built, "notes")
     first, second = [r["编号"] for r in _rows(openpyxl.load_workbook(ledger)[REVIEW_SHEET])[:2]]
@@ -441,7 +441,21 @@ def test_notes_count_only_what_is_still_open_after_corrections(built, seed_path)
     after = b.quality_notes(data.quality, data.tasks)
     assert f"有{n - 2}项任务的判断需要人工复核。" in after
     assert f"有{n}项任务的判断需要人工复核。" not in after
-    assert "有2项任务的状态经人工核定，其中2项原需复核或与原文完成状态不一致，已不再计入上述待复核数。" in after
+    assert "有2项任务的状态经人工核定，其中2项原需复核或与原文完成状态不一致，已不再计入上述待复核数；任务表中注“核定”。" in after
+    # the corrected tasks carry the mark wherever their bureau's page lists them
+    for tid, zh in ((first, "定性推进"), (second, "待评估")):
+        bureau = data.tasks.set_index("task_id").loc[tid, "bureau"]
+        mine = b.bureau_tasks(data.tasks, bureau)
+        if zh == "定性推进":
+            q = b.bureau_qualitative_zh(data.tasks, bureau)
+            assert q["重点工作"].iloc[list(mine[mine["status"].eq("qualitative")]["task_id"]).index(tid)].endswith("（核定）")
+        else:
+            shown = b.bureau_tasks_zh(data.tasks, bureau)
+            assert shown["状态"].iloc[list(mine[mine["status"].ne("qualitative")]["task_id"]).index(tid)] == "待评估（核定）"
+    ind = b.indicators_zh(b.indicators_table(data, table=None))
+    refs = {b.task_ref(*data.tasks.set_index("task_id").loc[tid, ["table", "seq"]]) for tid in (first, second)}
+    marked = ind[ind["序号"].isin(refs)]["状态"]
+    assert len(marked) and marked.str.contains("核定").all()
 
 
 def test_settled_disagreement_leaves_the_notes(official, tmp_path):

@@ -274,7 +274,9 @@ def indicators_table(data: PeriodData, table: str | None = "quantified") -> pd.D
     ratio where the report gives one, else actual / target. Plain numbers; see indicators_zh.
     """
     ind = data.indicators
-    t = data.tasks[["task_id", "table", "seq", "bureau", "task"]]
+    # the task's status and its source ride along: a researcher's override is of the task, not its parts
+    t = data.tasks[["task_id", "table", "seq", "bureau", "task", "status_zh", "status_source"]].rename(
+        columns={"status_zh": "task_status_zh", "status_source": "task_status_source"})
     out = ind.merge(t, on="task_id", how="inner", validate="many_to_one")
     if table is not None:
         out = out[out["table"].eq(table)]
@@ -461,7 +463,8 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
-    status = [z + ("（部分指标）" if m and s == "behind" else "") for z, s, m in zip(b["status_zh"], b["status"], b["is_mixed"])]
+    status = [z + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
+              for z, s, m, src in zip(b["status_zh"], b["status"], b["is_mixed"], b["status_source"])]
     return _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
@@ -479,7 +482,8 @@ def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 36
     b = b[b["status"].eq("qualitative")]
     return _with_official(pd.DataFrame({
         "序号": _refs(b),
-        "重点工作": [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])],
+        "重点工作": [truncate(t, task_chars) + ("" if p else "（联合牵头）") + (CORRECTED if src == "override" else "")
+                 for t, p, src in zip(b["task"], b["is_primary"], b["status_source"])],
         "进展摘要": [truncate(p, progress_chars) for p in b["progress"]],
     }), b, tasks, after="重点工作")
 
@@ -494,8 +498,21 @@ def indicators_zh(ind: pd.DataFrame, part_chars: int = 30) -> pd.DataFrame:
                for v, u, d in zip(ind["target_value"], ind["target_unit"], ind["direction"])],
         "实际": [fmt_quantity(v, u) for v, u in zip(ind["actual_value"], ind["actual_unit"])],
         "完成度": ind["completion"].map(fmt_pct).tolist(),
-        "状态": ind["status"].map(STATUS_ZH).tolist(),
+        "状态": [corrected_zh(STATUS_ZH[s], z, src) for s, z, src in
+               zip(ind["status"], ind.get("task_status_zh", ind["status"].map(STATUS_ZH)),
+                   ind.get("task_status_source", pd.Series("rule", index=ind.index)))],
     })
+
+
+#: Marks a status a researcher set (overrides.csv), so a reader sees it was not the rules'.
+CORRECTED = "（核定）"
+
+
+def corrected_zh(shown: str, task_status_zh: str, source: str) -> str:
+    """An indicator's status as printed, with a researcher's correction of its task made visible."""
+    if source != "override":
+        return shown
+    return shown + CORRECTED if shown == task_status_zh else f"{shown}（任务核定为{task_status_zh}）"
 
 
 def headline_sentence(h: Headline, label: str, who: str = "全市") -> str:
@@ -642,7 +659,7 @@ def review_notes(tasks: pd.DataFrame, quality: dict[str, Any] | None = None) -> 
         s = f"有{c['overridden']}项任务的状态经人工核定"
         if c["settled"]:
             s += f"，其中{c['settled']}项原需复核或与原文完成状态不一致，已不再计入上述待复核数"
-        notes.append(s + "。")
+        notes.append(s + f"；任务表中注“{CORRECTED.strip('（）')}”。")
     return notes
 
 
@@ -651,8 +668,8 @@ def coverage_sentence(tasks: pd.DataFrame, who: str = "全市") -> str:
     h = headline(tasks)
     if not h.tasks:
         return ""
-    return (f"覆盖面：{who}{h.tasks}项任务中可对照序时进度量化评估的{h.measured}项（{fmt_pct(h.measured / h.tasks)}），"
-            "各项比例均以此为分母；可量化的任务增减时，比例的变化不全是进度的变化。")
+    return (f"覆盖面：{who}{h.tasks}项任务中可量化评估{h.measured}项（{fmt_pct(h.measured / h.tasks)}），"
+            "以上比例均以此为分母；可量化的任务增减时，比例变化不全是进度变化。")
 
 
 def quality_frame(items: Any, text_chars: int = 120) -> pd.DataFrame:
