@@ -440,7 +440,8 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     A task behind on one part while on pace on another is marked 部分指标滞后.
     """
     b = behind_tasks(tasks)
-    task_text = [truncate(t, task_chars) + ("（部分指标滞后）" if m else "") for t, m in zip(b["task"], b["is_mixed"])]
+    task_text = [truncate(t, task_chars) + ("（部分指标滞后）" if m else "") + (CORRECTED if src == "override" else "")
+                 for t, m, src in zip(b["task"], b["is_mixed"], b["status_source"])]
     return _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
