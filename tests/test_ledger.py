@@ -257,6 +257,19 @@ def test_a_workbook_without_the_review_sheet_is_refused(built, tmp_path):
 # ------------------------------------------------------------------------------ table-time summary
 
 
+def test_review_reads_the_judges_columns(built):
+    from helpers import pace
+
+    assert review.REASON_SEP == pace.REASON_SEP
+    tasks = built["tasks"]
+    flagged = set(tasks.loc[tasks["needs_review"], "task_id"])
+    assert flagged == {e["task_id"] for e in built["quality"]["review"]}  # the seed: no 完成状态
+    assert set(review.review_table(tasks)["task_id"]) == flagged
+    # every reason the judge writes on the seed has a Chinese reading (none shown in English)
+    reasons = {z for r in tasks["review_reason"].dropna() for z in review.split_reasons(r)}
+    assert reasons and all(not z.isascii() for z in reasons)
+
+
 def test_table_summary_in_chinese(built):
     tasks, quality = built["tasks"], built["quality"]
     lines = review.table_summary_zh(tasks, quality)
@@ -329,7 +342,7 @@ def test_review_notebook_is_clean_and_parameterised():
 
 def test_review_html_escapes_and_marks_the_deciding_clause(built):
     tasks = built["tasks"].copy()
-    rv = review.review_table(tasks, built["quality"])
+    rv = review.review_table(tasks)
     row = rv[rv["evidence"].notna()].iloc[0]
     i = rv.index[rv["task_id"].eq(row["task_id"])][0]
     # report text that looks like markup must reach the page as text

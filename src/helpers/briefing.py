@@ -641,16 +641,16 @@ def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
     if quality.get("unknown_bureaus"):
         notes.append(f"有{len(quality['unknown_bureaus'])}个牵头单位名称不在单位名录中，按原文保留。")
     notes.append(coverage_sentence(tasks))
-    notes += review_notes(tasks, quality)
+    notes += review_notes(tasks)
     return notes
 
 
-def review_notes(tasks: pd.DataFrame, quality: dict[str, Any] | None = None) -> list[str]:
+def review_notes(tasks: pd.DataFrame) -> list[str]:
     """What is still to review, and what researchers settled (helpers.review counts both the same
     way as the ledger): a task overridden in overrides.csv no longer counts as open."""
     from helpers.review import counts
 
-    c = counts(tasks, quality)
+    c = counts(tasks)
     notes = []
     if c["review_open"]:
         notes.append(f"有{c['review_open']}项任务的判断需要人工复核。")

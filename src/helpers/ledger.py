@@ -150,9 +150,9 @@ def _task_frame(data: Any) -> pd.DataFrame:
     """Every task with review flags, disagreement and settled state (report order)."""
     from helpers import review
 
-    rv = review.review_table(data.tasks, data.quality)
+    rv = review.review_table(data.tasks)
     t = data.tasks.drop(columns=[c for c in ("needs_review", "review_reason") if c in data.tasks.columns])
-    t = t.join(review.review_flags(data.tasks, data.quality))
+    t = t.join(review.review_flags(data.tasks))
     t = t.assign(disagrees=review.disagrees(t), settled=review.settled(t))
     t["reasons_zh"] = [rv.at[i, "reasons_zh"] if i in rv.index else [] for i in t.index]
     return t
@@ -180,7 +180,7 @@ def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[s
 
     q, folder = data.quality, Path(data.folder)
     h = headline(data.tasks)
-    c = review.counts(data.tasks, q)
+    c = review.counts(data.tasks)
     src = q.get("source_file")
     src_path = Path(src) if src else None
     if src_path is not None and not src_path.is_absolute():
@@ -299,7 +299,7 @@ def _print_setup(ws: Any) -> None:
 def _review_rows(data: Any, tasks: pd.DataFrame, overrides: Path) -> list[Any]:
     from helpers import review
 
-    rv = review.review_table(data.tasks, data.quality)
+    rv = review.review_table(data.tasks)
     decided = _decisions(data.period.code, overrides)
     rv = rv.assign(correction=[decided.get(t, (None, None))[0] for t in rv["task_id"]],
                    correction_note=[decided.get(t, (None, None))[1] or None for t in rv["task_id"]])

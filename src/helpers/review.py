@@ -1,8 +1,8 @@
 """The researcher's review: which judgements are doubtful, which disagree with the report's own
 完成状态, which a researcher has settled, and how a decision is recorded.
 
-A task is *to review* when the judge flagged it (`needs_review`) or when the report prints an
-official status that maps to another code than ours. It is *settled* once a researcher has
+A task is *to review* when the judge flagged it (`needs_review`, with `review_reason`) or when
+the report prints an official status that maps to another code than ours. It is *settled* once a researcher has
 overridden it in data/reference/overrides.csv (`status_source == "override"`): an override is
 the record that somebody looked, whether it changed the status or confirmed it. The table
 command's summary, the ledger (helpers.ledger), the review notebook and the briefings' notes all
@@ -23,7 +23,8 @@ from helpers import paths
 from helpers.errors import ReferenceError_
 from helpers.schema import STATUS_ZH, STATUSES
 
-#: Several review reasons in one cell are joined with this (the judge's convention).
+#: The judge's separator of several reasons (helpers.pace.REASON_SEP; a test keeps the two equal).
+#: Not imported: helpers.pace pulls cn2an into every briefing kernel, for one character.
 REASON_SEP = "；"
 DISAGREE_ZH = "与原文完成状态不一致"
 #: The judge's reasons (English, as it writes them) → what a researcher reads. First match wins;
@@ -67,39 +68,22 @@ def settled(tasks: pd.DataFrame) -> pd.Series:
     return tasks["status_source"].eq("override").fillna(False).astype(bool)
 
 
-def review_flags(tasks: pd.DataFrame, quality: dict | None = None) -> pd.DataFrame:
-    """needs_review and review_reason per task (index: the tasks' index).
-
-    Read from the table's own columns when it has them (the judge writes them); a table built
-    before those columns existed falls back on quality.json's `review` list, with a disagreement
-    with the official status added as a reason the way the judge adds it.
-    """
-    if "needs_review" in tasks.columns:
-        reason = tasks["review_reason"] if "review_reason" in tasks.columns else pd.Series(None, index=tasks.index)
-        return pd.DataFrame({"needs_review": tasks["needs_review"].fillna(False).astype(bool),
-                             "review_reason": reason.astype("string")}, index=tasks.index)
-    listed: dict[str, list[str]] = {}
-    for entry in (quality or {}).get("review") or []:
-        if isinstance(entry, dict) and entry.get("task_id"):
-            listed.setdefault(str(entry["task_id"]), []).append(str(entry.get("reason") or "review"))
-    dis = disagrees(tasks)
-    reasons = []
-    for tid, d, code, our in zip(tasks["task_id"], dis, tasks["official_status_code"], tasks["status_zh"]):
-        r = list(listed.get(str(tid), []))
-        if d:
-            r.append(f"official status {STATUS_ZH.get(code, code)} disagrees with the rule's {our}")
-        reasons.append(REASON_SEP.join(r) or None)
-    reason = pd.Series(reasons, index=tasks.index, dtype="string")
-    return pd.DataFrame({"needs_review": reason.notna(), "review_reason": reason}, index=tasks.index)
+def review_flags(tasks: pd.DataFrame) -> pd.DataFrame:
+    """needs_review and review_reason per task (index: the tasks' index), as the judge wrote them
+    (helpers.pace.review_reasons; a disagreement with the official status is one of its reasons)."""
+    reason = tasks["review_reason"] if "review_reason" in tasks.columns else pd.Series(None, index=tasks.index)
+    flag = tasks["needs_review"] if "needs_review" in tasks.columns else reason.notna()
+    return pd.DataFrame({"needs_review": flag.fillna(False).astype(bool),
+                         "review_reason": reason.astype("string")}, index=tasks.index)
 
 
-def review_table(tasks: pd.DataFrame, quality: dict | None = None) -> pd.DataFrame:
+def review_table(tasks: pd.DataFrame) -> pd.DataFrame:
     """The tasks to review (flagged or disagreeing with the official status), open ones first.
 
     Columns of the task table plus: needs_review, review_reason, reasons_zh (list), disagrees,
     settled. Sorted open before settled, then by the report's order.
     """
-    flags = review_flags(tasks, quality)
+    flags = review_flags(tasks)
     t = tasks.drop(columns=[c for c in ("needs_review", "review_reason") if c in tasks.columns])
     t = t.join(flags).assign(disagrees=disagrees(tasks), settled=settled(tasks))
     t = t[t["needs_review"] | t["disagrees"]].copy()
@@ -108,9 +92,9 @@ def review_table(tasks: pd.DataFrame, quality: dict | None = None) -> pd.DataFra
     return t.sort_values(["settled", "_t", "seq"]).drop(columns="_t")
 
 
-def counts(tasks: pd.DataFrame, quality: dict | None = None) -> dict[str, int]:
+def counts(tasks: pd.DataFrame) -> dict[str, int]:
     """How many tasks are to review, disagree with the official status, are settled — open and in all."""
-    r = review_table(tasks, quality)
+    r = review_table(tasks)
     flagged, dis, done = r["needs_review"], r["disagrees"], r["settled"]
     return {
         "review": int(flagged.sum()), "review_open": int((flagged & ~done).sum()),
@@ -130,8 +114,8 @@ def table_summary_zh(tasks: pd.DataFrame, quality: dict | None = None) -> list[s
     quality = quality or {}
     by = tasks["status"].value_counts()
     lines = [f"任务状态（共{len(tasks)}项）：" + "，".join(f"{STATUS_ZH[s]}{int(by.get(s, 0))}" for s in STATUSES)]
-    rv = review_table(tasks, quality)
-    c = counts(tasks, quality)
+    rv = review_table(tasks)
+    c = counts(tasks)
     why = reason_counts(rv)
     s = f"需人工复核{c['review_open']}项"
     if why:
