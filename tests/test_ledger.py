@@ -425,7 +425,7 @@ def test_official_status_beside_ours_with_the_disagreement_marked(official, buil
     assert any(v.endswith("（不一致）") for v in expect)
     assert b.OFFICIAL_ZH not in b.bureau_tasks_zh(built["tasks"], "市发改委").columns  # the seed prints none
     html = b.table_html(b.bureau_tasks_zh(t, bureau), widths=[9, 29, 11, 9, 42])
-    assert html.count("<col ") == 6 and 'style="width:10%"' in html
+    assert html.count("<col ") == 6 and 'style="width:13%"' in html
 
 
 def test_fit_widths_keeps_the_total():
@@ -433,7 +433,7 @@ def test_fit_widths_keeps_the_total():
 
     df = pd.DataFrame(columns=["序号", "重点工作", "状态", b.OFFICIAL_ZH, "完成度", "依据"])
     w = b.fit_widths(df, [9, 29, 11, 9, 42])
-    assert len(w) == 6 and w[3] == 10 and sum(w) == pytest.approx(100)
+    assert len(w) == 6 and w[3] == 13 and sum(w) == pytest.approx(100)
     assert b.fit_widths(df.drop(columns=[b.OFFICIAL_ZH]), [9, 29, 11, 9, 42]) == [9, 29, 11, 9, 42]
 
 

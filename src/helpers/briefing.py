@@ -386,7 +386,7 @@ def _refs(df: pd.DataFrame) -> list[str]:
 #: Header of the column showing the report's own 完成状态 beside ours (only for reports that print one).
 OFFICIAL_ZH = "原文状态"
 #: Columns some reports add to a table, with their width share (%) when the notebook's widths omit them.
-OPTIONAL_WIDTHS = {OFFICIAL_ZH: 10.0}
+OPTIONAL_WIDTHS = {OFFICIAL_ZH: 13.0}
 
 
 def has_official(tasks: pd.DataFrame) -> bool:
