@@ -486,3 +486,18 @@ def test_settled_disagreement_leaves_the_notes(official, tmp_path):
     notes2 = b.quality_notes(official["quality"], t2)
     assert any(x.startswith(f"有{len(dis) - 1}项任务的判断与原文的完成状态不一致") for x in notes2)
     assert "有1项任务的状态经人工核定" in " ".join(notes2)
+
+
+def test_columns_a_report_adds_appear_in_the_ledger(official, built):
+    wb = openpyxl.load_workbook(write_ledger("2021FY", processed_dir=official["processed"],
+                                             out=official["folder"] / "台账.xlsx", overrides=built["overrides"])[0])
+    header = [c.value for c in wb["全部任务"][1]]
+    assert "原文完成状态" in header and "协同单位" in header
+    rows = _rows(wb["全部任务"])
+    t = official["tasks"].set_index("task_id")
+    assert all(r["原文完成状态"] == t.loc[r["编号"], "official_status"] for r in rows)
+    disagree = {r["编号"] for r in rows if r["与原文不一致"] == "是"}
+    assert disagree == set(t.index[t["official_status_code"].notna() & t["official_status_code"].ne(t["status"])])
+    assert {r["编号"] for r in _rows(wb[REVIEW_SHEET])} >= disagree
+    seed_header = [c.value for c in openpyxl.load_workbook(built["ledger"])["全部任务"][1]]
+    assert "任务来源" not in seed_header and "章节" not in seed_header  # the seed prints neither

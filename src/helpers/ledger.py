@@ -96,6 +96,21 @@ TASK_COLS = (
     Column("落实情况", 70, lambda r: _s(r.progress), "wrap"),
     Column("原文行", 9, _lines),
 )
+#: Columns of the task table shown in 全部任务 only when the table has them (later readers add
+#: them for reports that print them): column → (header, width).
+OPTIONAL_TASK_COLS = {
+    "section": ("章节", 16), "task_source": ("任务来源", 12), "official_status_field": ("原文状态栏", 9),
+    "target_text": ("目标（原文）", 20), "rate_text": ("完成率（原文）", 10), "plan_text": ("进度安排", 24),
+    "progress_other": ("另一期落实情况", 40), "people": ("分管领导/责任人", 12),
+}
+
+
+def task_columns(tasks: pd.DataFrame) -> tuple[Column, ...]:
+    """TASK_COLS, plus the optional columns the table has with at least one value, before 落实情况."""
+    extra = tuple(Column(h, w, (lambda c: lambda r: _s(getattr(r, c)))(c), "wrap")
+                  for c, (h, w) in OPTIONAL_TASK_COLS.items() if c in tasks and tasks[c].notna().any())
+    i = [c.header for c in TASK_COLS].index("落实情况")
+    return TASK_COLS[:i] + extra + TASK_COLS[i:]
 
 BEHIND_COLS = (
     Column("编号", 7, lambda r: r.task_id),
@@ -331,7 +346,7 @@ def build_workbook(data: Any, overrides: Path = paths.OVERRIDES_CSV, ahead_margi
     wb = Workbook()
     ws = wb.active
     ws.title = SHEETS[0]
-    _write_sheet(ws, list(tasks.itertuples(index=False)), TASK_COLS)
+    _write_sheet(ws, list(tasks.itertuples(index=False)), task_columns(tasks))
 
     behind = behind_tasks(tasks)
     behind = behind.assign(evidence_sentence=[evidence_sentence(e, p, 300) for e, p in zip(behind["evidence"], behind["progress"])])
