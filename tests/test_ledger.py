@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -353,6 +354,21 @@ def test_review_html_escapes_and_marks_the_deciding_clause(built):
     groups = review.reason_counts(rv)
     for reason, n in groups.items():
         assert f"<h2>{reason}（{n}项）</h2>" in html
+
+
+def test_figures_in_question_are_marked_in_the_progress_text(built):
+    tasks = built["tasks"].set_index("task_id")
+    figures = review.review_figures(built["quality"])
+    # Q22: percent figures no rule reads (清零率分别为97.1%, 填报经费较上年增长10.9% …) — the seed's text
+    progress = tasks.loc["Q22", "progress"]
+    html = review.highlight_html(progress, tasks.loc["Q22", "evidence"], figures["Q22"])
+    marked = [f for f in figures["Q22"] if f"{review.FIGURE_MARK}{review.html.escape(f)}</mark>" in html]
+    inside_evidence = [f for f in figures["Q22"] if f in str(tasks.loc["Q22", "evidence"])]
+    assert marked and set(marked) | set(inside_evidence) >= {f for f in figures["Q22"] if f in progress}
+    # marks never nest or break the text: strip them and the escaped text is back
+    plain = re.sub(r"<mark[^>]*>|</mark>", "", html).replace("<br>", "\n")
+    assert plain == review.html.escape(progress)
+    assert review.highlight_html("a<b>1%", None, ["1%"]) == f"a&lt;b&gt;{review.FIGURE_MARK}1%</mark>"
 
 
 @pytest.mark.integration

@@ -172,27 +172,46 @@ def record_decision(period: str, task_id: str, status: str, note: str = "", *,
                              "note": note}], path)
 
 
-def highlight_html(progress: Any, evidence: Any, start: Any = None, end: Any = None) -> str:
-    """The progress text, escaped, with the deciding clause in <mark> (first occurrence, or the
-    given character offsets); without evidence found there, the escaped text alone."""
-    text = progress if isinstance(progress, str) else ""
-    ev = evidence if isinstance(evidence, str) else ""
-    i = -1
-    if start is not None and end is not None and not pd.isna(start) and not pd.isna(end) \
-            and text[int(start):int(end)] == ev and ev:
-        i, j = int(start), int(end)
-    elif ev and ev in text:
-        i = text.find(ev)
-        j = i + len(ev)
-    if i < 0:
-        return html.escape(text).replace("\n", "<br>")
-    parts = (html.escape(text[:i]), f"<mark>{html.escape(text[i:j])}</mark>", html.escape(text[j:]))
-    return "".join(parts).replace("\n", "<br>")
+#: How a figure in question is marked, beside the deciding clause's plain <mark>.
+FIGURE_MARK = '<mark style="background:#cfe2f3">'
 
 
-def review_html(review: pd.DataFrame, include_settled: bool = False, progress_chars: int | None = None) -> str:
+def highlight_html(text: Any, evidence: Any = None, figures: Any = ()) -> str:
+    """`text` HTML-escaped, with the deciding clause (its first occurrence) in <mark> and every
+    occurrence of the figures in question (quality.json's review numbers) in a blue mark."""
+    text = text if isinstance(text, str) else ""
+    spans: list[tuple[int, int, str]] = []
+    if isinstance(evidence, str) and evidence and evidence in text:
+        i = text.find(evidence)
+        spans.append((i, i + len(evidence), "<mark>"))
+    for f in figures or ():
+        start = text.find(f) if isinstance(f, str) and f else -1
+        while start >= 0:
+            end = start + len(f)
+            if all(end <= a or start >= b for a, b, _ in spans):
+                spans.append((start, end, FIGURE_MARK))
+            start = text.find(f, end)
+    out, pos = [], 0
+    for a, b, tag in sorted(spans):
+        out += [html.escape(text[pos:a]), tag, html.escape(text[a:b]), "</mark>"]
+        pos = b
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def review_figures(quality: dict | None) -> dict[str, list[str]]:
+    """task_id → the figures the judge could not place (quality.json's review list), to mark."""
+    out: dict[str, list[str]] = {}
+    for e in (quality or {}).get("review") or []:
+        if isinstance(e, dict) and e.get("task_id"):
+            out.setdefault(str(e["task_id"]), []).extend(str(n) for n in e.get("numbers") or [] if n)
+    return out
+
+
+def review_html(review: pd.DataFrame, include_settled: bool = False, progress_chars: int | None = None,
+                figures: dict[str, list[str]] | None = None) -> str:
     """The doubtful tasks grouped by reason, as escaped HTML: each task with its statuses, its
-    progress text and the deciding clause marked."""
+    progress text with the deciding clause marked, and `figures` (review_figures) marked in blue."""
     from helpers.briefing import task_ref
 
     r = review if include_settled else review[~review["settled"]]
@@ -214,14 +233,15 @@ def review_html(review: pd.DataFrame, include_settled: bool = False, progress_ch
             out.append(
                 f"<h3>{html.escape(row.task_id)} {html.escape(task_ref(row.table, row.seq))} "
                 f"{html.escape(str(row.bureaus))}{done}</h3>"
-                f"<p><b>{html.escape(str(row.task))}</b></p>"
+                f"<p><b>{highlight_html(str(row.task), None, (figures or {}).get(row.task_id))}</b></p>"
                 f"<p>本表：{html.escape(str(row.status_zh))}{official}</p>"
-                f"<blockquote>{highlight_html(progress, row.evidence)}</blockquote>")
+                f"<blockquote>{highlight_html(progress, row.evidence, (figures or {}).get(row.task_id))}</blockquote>")
     return "\n".join(out)
 
 
-def show_review(review: pd.DataFrame, include_settled: bool = False) -> None:
+def show_review(review: pd.DataFrame, include_settled: bool = False,
+                figures: dict[str, list[str]] | None = None) -> None:
     """Display review_html in a notebook."""
     from IPython.display import HTML, display
 
-    display(HTML(review_html(review, include_settled)))
+    display(HTML(review_html(review, include_settled, figures=figures)))
