@@ -402,9 +402,12 @@ def official_zh(df: pd.DataFrame) -> list[str]:
             for o, d in zip(df["official_status"], disagrees(df))]
 
 
-def _with_official(out: pd.DataFrame, rows: pd.DataFrame, tasks: pd.DataFrame, after: str) -> pd.DataFrame:
-    """`out` with the 原文状态 column after column `after`, when the report has official statuses."""
-    if not has_official(tasks):
+def _with_official(out: pd.DataFrame, rows: pd.DataFrame, after: str) -> pd.DataFrame:
+    """`out` with the 原文状态 column after column `after`, when the rows shown have an official status.
+
+    Decided on the rows shown, not the whole table: a bureau's page then depends on its own rows
+    only, which is what the batch's bureau digest covers."""
+    if not has_official(rows):
         return out
     out = out.copy()
     out.insert(list(out.columns).index(after) + 1, OFFICIAL_ZH, official_zh(rows))
@@ -450,7 +453,7 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
         "落后（百分点）": b["lag_pts"].map(fmt_pts).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, evidence_chars) for e, p in zip(b["evidence"], b["progress"])],
-    }), b, tasks, after="牵头单位")
+    }), b, after="牵头单位")
 
 
 def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120, task_chars: int = 45,
@@ -473,7 +476,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, progress_chars) for e, p in zip(b["evidence"], b["progress"])],
-    }), b, tasks, after="状态")
+    }), b, after="状态")
 
 
 def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 36,
@@ -486,7 +489,7 @@ def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 36
         "重点工作": [truncate(t, task_chars) + ("" if p else "（联合牵头）") + (CORRECTED if src == "override" else "")
                  for t, p, src in zip(b["task"], b["is_primary"], b["status_source"])],
         "进展摘要": [truncate(p, progress_chars) for p in b["progress"]],
-    }), b, tasks, after="重点工作")
+    }), b, after="重点工作")
 
 
 def indicators_zh(ind: pd.DataFrame, part_chars: int = 30) -> pd.DataFrame:
