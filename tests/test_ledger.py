@@ -517,3 +517,19 @@ def test_columns_a_report_adds_appear_in_the_ledger(official, built):
     assert {r["编号"] for r in _rows(wb[REVIEW_SHEET])} >= disagree
     seed_header = [c.value for c in openpyxl.load_workbook(built["ledger"])["全部任务"][1]]
     assert "任务来源" not in seed_header and "章节" not in seed_header  # the seed prints neither
+
+
+def test_a_task_set_to_an_unmeasured_status_keeps_no_completion(built, seed_path, tmp_path):
+    q17 = built["tasks"].set_index("task_id").loc["Q17"]
+    assert q17["completion_pct"] == pytest.approx(0.5395)  # 为预算的53.95%, judged 达序时 by the rules
+    overrides = tmp_path / "overrides.csv"
+    review.record_decision(PERIOD, "Q17", "待评估", "增幅未披露", path=overrides)
+    review.record_decision(PERIOD, "Q06", "达序时", "", path=overrides)  # measured: completion stays
+    t = build_table(seed_path, period=PERIOD, out=tmp_path / "p", overrides=overrides).tasks.set_index("task_id")
+    assert t.loc["Q17", "status"] == "pending" and pd.isna(t.loc["Q17", "completion_pct"]) and pd.isna(t.loc["Q17", "lag_pts"])
+    assert t.loc["Q06", "completion_pct"] == pytest.approx(built["tasks"].set_index("task_id").loc["Q06", "completion_pct"])
+    # a completion the researcher gives is kept
+    with overrides.open("a", encoding="utf-8") as fh:
+        fh.write(f"{PERIOD},Q17,completion_pct,0.5,按可比口径\n")
+    t = build_table(seed_path, period=PERIOD, out=tmp_path / "p", overrides=overrides).tasks.set_index("task_id")
+    assert t.loc["Q17", "completion_pct"] == pytest.approx(0.5)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.schema import MEASURED_ORDER as MEASURED_STATUSES
 from helpers.schema import STATUS_ZH, STATUSES
 
 #: The judge's separator of several reasons (helpers.pace.REASON_SEP; a test keeps the two equal).
@@ -134,6 +135,20 @@ def table_summary_zh(tasks: pd.DataFrame, quality: dict | None = None) -> list[s
     period = tasks["period"].iloc[0] if len(tasks) else ""
     lines.append(f"完整清单：python -m helpers ledger --period {period}（写入 output/{period}/台账_{period}.xlsx）")
     return lines
+
+
+def drop_unmeasured_completion(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRIDES_CSV) -> pd.DataFrame:
+    """A task a researcher set to a status that measures nothing (pending, qualitative, blocked)
+    keeps no completion or lag from the rules (Q17: 为预算的53.95% is not the 6% growth target),
+    unless the researcher gave a completion_pct override too. Returns a new table."""
+    from helpers.overrides import read_overrides
+
+    given = {r["task_id"] for r in read_overrides(path) if r["period"] == period and r["field"] == "completion_pct"}
+    out = tasks.copy()
+    mask = (out["status_source"].eq("override") & ~out["status"].isin(MEASURED_STATUSES)
+            & ~out["task_id"].astype(str).isin(given))
+    out.loc[mask, ["completion_pct", "lag_pts"]] = None
+    return out
 
 
 def parse_status(text: Any) -> str | None:

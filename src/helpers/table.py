@@ -137,6 +137,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     `overrides` is the researchers' corrections file (tests pass their own)."""
     from helpers.overrides import apply_overrides
     from helpers.pace import judge
+    from helpers.review import drop_unmeasured_completion
 
     raw = Path(raw)
     doc = read_report(raw)
@@ -146,6 +147,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     tasks, unknown = parsed_frame(parsed, per, source)
     judgement = judge(tasks, ahead_margin=ahead_margin)
     judged = apply_overrides(judgement.tasks, per.code, Path(overrides))
+    judged = drop_unmeasured_completion(judged, per.code, Path(overrides))
     out_dir = Path(out) if out else paths.processed_dir(per.code)
 
     accounting = line_accounting(doc, parsed)
