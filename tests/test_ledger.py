@@ -533,3 +533,17 @@ def test_a_task_set_to_an_unmeasured_status_keeps_no_completion(built, seed_path
         fh.write(f"{PERIOD},Q17,completion_pct,0.5,按可比口径\n")
     t = build_table(seed_path, period=PERIOD, out=tmp_path / "p", overrides=overrides).tasks.set_index("task_id")
     assert t.loc["Q17", "completion_pct"] == pytest.approx(0.5)
+
+
+def test_a_ledger_with_unimported_corrections_is_not_overwritten(built, seed_path):
+    ledger, overrides = _fresh_copy(built, "unimported")
+    _fill(ledger, {}, extra={"Q07": ("达序时", "还没导入")})
+    before = ledger.read_bytes()
+    # something else changed (another correction recorded directly): the ledger is due a rewrite
+    review.record_decision(PERIOD, "Q06", "已完成", "", path=overrides)
+    with pytest.raises(InputError, match=r"not overwritten: 1 correction\(s\) filled in here are not imported yet \(Q07\)"):
+        write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert ledger.read_bytes() == before
+    import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert written and {r["编号"]: r for r in _rows(openpyxl.load_workbook(path)[REVIEW_SHEET])}["Q07"]["更正状态"] == "达序时"

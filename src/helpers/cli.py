@@ -22,7 +22,7 @@ def _table(args: argparse.Namespace) -> int:
 def _ledger(args: argparse.Namespace) -> int:
     from helpers.ledger import write_ledger
 
-    path, written = write_ledger(args.period, processed_dir=args.processed, out=args.out)
+    path, written = write_ledger(args.period, processed_dir=args.processed, out=args.out, force=args.force)
     print(f"ledger: {path}" + ("" if written else " (unchanged)"))
     return 0
 
@@ -45,8 +45,11 @@ def _run(args: argparse.Namespace) -> int:
     from helpers.ledger import write_ledger
 
     if paths.tasks_path(args.period).exists():
-        path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
-        print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+        try:
+            path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
+            print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+        except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
+            print(f"warning: ledger: {e}", file=sys.stderr)
     return rc
 
 
@@ -83,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--period", required=True, help="period code such as 2024H1")
     lg.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
     lg.add_argument("--out", help="workbook to write (default: output/<period>/台账_<period>.xlsx)")
+    lg.add_argument("--force", action="store_true",
+                    help="overwrite a ledger even if it holds corrections not imported yet")
     lg.set_defaults(func=_ledger)
 
     rv = sub.add_parser("review", help="the researcher's review loop")

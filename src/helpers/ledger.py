@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import pandas as pd
-
 from helpers import paths
 from helpers.errors import HelpersError, InputError
 from helpers.io import atomic_path
-from helpers.schema import STATUS_ZH, STATUSES
+
+# pandas, pandera (via helpers.schema) and openpyxl are imported where used: `run` checks whether
+# the ledger is current on every rerun, and that check must not cost their ~3 s of imports.
 
 SHEETS = ("全部任务", "滞后清单", "待复核", "单位记分", "领域", "说明")
 REVIEW_SHEET = "待复核"
@@ -48,12 +48,18 @@ class Column:
     kind: str = "text"  # text | wrap | pct | pts | int | status
 
 
+def _isna(v: Any) -> bool:
+    import pandas as pd
+
+    return v is None or (not isinstance(v, str) and bool(pd.isna(v)))
+
+
 def _yes(v: Any) -> str:
-    return "是" if bool(v) and not pd.isna(v) else ""
+    return "" if _isna(v) or not bool(v) else "是"
 
 
 def _s(v: Any) -> Any:
-    return None if v is None or (not isinstance(v, str) and pd.isna(v)) else v
+    return None if _isna(v) else v
 
 
 def _status_colors() -> dict[str, str]:
@@ -70,7 +76,7 @@ def _ref(r: Any) -> str:
 
 
 def _lines(r: Any) -> str:
-    return f"{r.line_start}–{r.line_end}" if not pd.isna(r.line_start) else ""
+    return "" if _isna(r.line_start) else f"{r.line_start}–{r.line_end}"
 
 
 TASK_COLS = (
@@ -176,6 +182,7 @@ def _task_frame(data: Any) -> pd.DataFrame:
 def _decisions(period: str, overrides: Path) -> dict[str, tuple[str, str]]:
     """Status overrides already recorded for the period: task_id → (Chinese status, note)."""
     from helpers.overrides import read_overrides
+    from helpers.schema import STATUS_ZH
 
     out = {}
     for row in read_overrides(overrides):
@@ -242,6 +249,8 @@ def _status_rules(ws: Any, ref: str) -> None:
     """Colour status cells by their value (conditional, so a status typed in later is coloured too)."""
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Font
+
+    from helpers.schema import STATUS_ZH
 
     for code, color in _status_colors().items():
         font = Font(color="FFFFFF" if _dark(color) else "000000")
@@ -312,10 +321,12 @@ def _print_setup(ws: Any) -> None:
 
 
 def _review_rows(data: Any, tasks: pd.DataFrame, overrides: Path) -> list[Any]:
-    from helpers import review
-
-    rv = review.review_table(data.tasks)
+    """The doubtful tasks, and every task with a recorded decision (a researcher's own additions
+    included, so importing the sheet again changes nothing): open ones first, in report order."""
     decided = _decisions(data.period.code, overrides)
+    rv = tasks[tasks["needs_review"] | tasks["disagrees"] | tasks["settled"] | tasks["task_id"].isin(list(decided))]
+    rv = rv.assign(_t=rv["table"].map({"quantified": 0, "general": 1}).fillna(2))
+    rv = rv.sort_values(["settled", "_t", "seq"]).drop(columns="_t")
     rv = rv.assign(correction=[decided.get(t, (None, None))[0] for t in rv["task_id"]],
                    correction_note=[decided.get(t, (None, None))[1] or None for t in rv["task_id"]])
     return list(rv.itertuples(index=False))
@@ -324,6 +335,8 @@ def _review_rows(data: Any, tasks: pd.DataFrame, overrides: Path) -> list[Any]:
 def _add_dropdown(ws: Any, col: int, first: int, last: int) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from helpers.schema import STATUS_ZH, STATUSES
 
     names = ",".join(STATUS_ZH[s] for s in STATUSES)
     dv = DataValidation(type="list", formula1=f'"{names}"', allow_blank=True, showDropDown=False,
@@ -386,9 +399,8 @@ def build_workbook(data: Any, overrides: Path = paths.OVERRIDES_CSV, ahead_margi
     return wb
 
 
-def ledger_key(data: Any, overrides: Path, ahead_margin: float | None) -> str:
-    """Hash of what the ledger shows: the tables, quality.json, the overrides, this code."""
-    folder = Path(data.folder)
+def ledger_key(folder: Path, overrides: Path, ahead_margin: float | None) -> str:
+    """Hash of what the ledger shows: the tables, quality.json, the overrides, the code drawing it."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(LAYOUT.encode())
     for p in (folder / "tasks.parquet", folder / "indicators.parquet", folder / "quality.json", Path(overrides),
@@ -398,36 +410,70 @@ def ledger_key(data: Any, overrides: Path, ahead_margin: float | None) -> str:
     return h.hexdigest()
 
 
-def _recorded_key(path: Path) -> str | None:
-    try:
-        from openpyxl import load_workbook
+KEY_PROPERTY = "helpers_key"
 
-        wb = load_workbook(path, read_only=True)
-        for prop in wb.custom_doc_props.props:
-            if prop.name == "helpers_key":
-                return str(prop.value)
-    except Exception:  # an unreadable or hand-edited file is simply rewritten
+
+def recorded_key(path: Path) -> str | None:
+    """The key a ledger was written with (a custom document property), read straight from the zip
+    so that checking a current ledger imports neither openpyxl nor pandas."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            root = ElementTree.fromstring(z.read("docProps/custom.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return None
+    for prop in root:
+        if prop.get("name") == KEY_PROPERTY and len(prop):
+            return (prop[0].text or "").strip() or None
     return None
 
 
 def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path | str | None = None,
-                 overrides: Path = paths.OVERRIDES_CSV, ahead_margin: float | None = None) -> tuple[Path, bool]:
-    """Write the period's ledger atomically; return (path, written). Unchanged inputs → not rewritten."""
+                 overrides: Path = paths.OVERRIDES_CSV, ahead_margin: float | None = None,
+                 force: bool = False) -> tuple[Path, bool]:
+    """Write the period's ledger atomically; return (path, written). Unchanged inputs → not rewritten.
+
+    A ledger holding corrections a researcher filled in but has not imported is not overwritten
+    (InputError saying so) unless `force`: their work would be lost.
+    """
+    from helpers.period import parse_code
+
+    per = parse_code(period)
+    folder = Path(processed_dir) if processed_dir else paths.processed_dir(per.code)
+    path = Path(out) if out else paths.ledger_path(per.code)
+    key = ledger_key(folder, overrides, ahead_margin)
+    if path.exists() and recorded_key(path) == key:
+        return path, False
+    if path.exists() and not force:
+        _refuse_unimported(path, per.code, overrides)
     from openpyxl.packaging.custom import StringProperty
 
     from helpers.briefing import load_period
 
-    data = load_period(period, processed_dir)
-    path = Path(out) if out else paths.ledger_path(data.period.code)
-    key = ledger_key(data, overrides, ahead_margin)
-    if path.exists() and _recorded_key(path) == key:
-        return path, False
-    wb = build_workbook(data, overrides, ahead_margin)
-    wb.custom_doc_props.append(StringProperty(name="helpers_key", value=key))
+    wb = build_workbook(load_period(per.code, folder), overrides, ahead_margin)
+    wb.custom_doc_props.append(StringProperty(name=KEY_PROPERTY, value=key))
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path, True
+
+
+def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
+    """Raise InputError when `path` holds 更正状态 entries that overrides.csv does not have yet."""
+    from helpers.schema import STATUS_ZH
+
+    try:
+        _, rows = read_corrections(path, period)
+    except InputError as e:
+        raise InputError(path, f"not overwritten: it holds corrections that cannot be imported ({e.problem}); "
+                               "fix them and import, or pass --force") from None
+    decided = _decisions(period, overrides)
+    new = [r["task_id"] for r in rows if decided.get(r["task_id"], (None,))[0] != STATUS_ZH[r["value"]]]
+    if new:
+        raise InputError(path, f"not overwritten: {len(new)} correction(s) filled in here are not imported yet "
+                               f"({', '.join(new[:5])}{', …' if len(new) > 5 else ''}); run "
+                               f"`python -m helpers review import {path}` first, or pass --force")
 
 
 # --------------------------------------------------------------------------------------------
