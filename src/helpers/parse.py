@@ -43,7 +43,7 @@ _FOOTER = re.compile(
     r"上一篇|下一篇|主办单位|版权所有|网站地图|如果您对该政策文件有疑问)"
 )
 _PIPES_ONLY = re.compile(r"^\|+$")
-_UNIT_IN_TASK = re.compile(r"[。;；]?\s*(?:责任单位|牵头单位|责任部门)[:：]\s*(?P<u>[^。]+?)\s*[。]?$")
+_UNIT_IN_TASK = re.compile(r"\s*(?:责任单位|牵头单位|责任部门)[:：]\s*(?P<u>[^。]+?)\s*[。]?$")
 _UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{2,60})[)）]\s*$")
 _PROSE = re.compile(r"[。，,；;：:]")
 
