@@ -98,6 +98,8 @@ def _skip_cost(role: str, carry: bool) -> float:
         return -0.4
     if role in ("task", "progress"):
         return -1.5
+    if role == "bureau":  # of a lead and a co-unit column, an empty cell is likelier the co-unit's
+        return -0.8
     return -0.6
 
 
