@@ -38,14 +38,18 @@ def unit_text(s: str) -> str:
     return re.sub(r"(?:(?:等单位|等部门|等)[。;；]?|[;；,，、])$", "", norm(s))
 
 
+@lru_cache(maxsize=8192)
 def is_unit(s: str) -> bool:
     """Does a cell read as one or more unit names (市发改委、市税务局、六安供电公司等。)?"""
+    if len(s) > 90:  # long prose: never a unit list (and not worth the regexes)
+        return False
     u = unit_text(s)
     return bool(u) and looks_like_unit(u)
 
 
+@lru_cache(maxsize=8192)
 def is_status(s: str) -> bool:
-    return bool(STATUS_WORD.match(norm(s)))
+    return len(s) <= 16 and bool(STATUS_WORD.match(norm(s)))
 
 
 def _fit(role: str, s: str, last_at_eof: bool) -> float:
@@ -106,11 +110,10 @@ def _skip_cost(role: str, carry: bool) -> float:
 def align(cells: list[str], roles: tuple[str, ...], *, carry: bool = False,
           last_at_eof: bool = False) -> list[list[int]] | None:
     """For each column, the indexes of the cells it takes (possibly none); None if nothing fits."""
-    texts = tuple(norm(c) for c in cells)
+    texts = tuple(norm(c) if len(c) <= 90 else c for c in cells)  # long prose needs no normalizing
     return _align(texts, roles, carry, last_at_eof)
 
 
-@lru_cache(maxsize=4096)
 def _align(texts: tuple[str, ...], roles: tuple[str, ...], carry: bool,
            last_at_eof: bool) -> list[list[int]] | None:
     m, n = len(texts), len(roles)
@@ -118,34 +121,31 @@ def _align(texts: tuple[str, ...], roles: tuple[str, ...], carry: bool,
     best = [[NEG] * (m + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[-1] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
-    # empty cells (a `|` with nothing before it) may sit anywhere at no cost
     for j, role in enumerate(roles):
         cap = _MAX_CELLS.get(role, 1)
+        joined_units = role in ("bureau", "co_bureau", "people")
+        first = [_fit(role, t, last_at_eof and k == m - 1) for k, t in enumerate(texts)]
+        more = [_extra(role, t) for t in texts] if cap > 1 and not joined_units else []
+        skip = _skip_cost(role, carry)
+        row, nxt, bk = best[j], best[j + 1], back[j + 1]
         for i in range(m + 1):
-            here = best[j][i]
+            here = row[i]
             if here == NEG:
                 continue
-            # the column takes no cell
-            cand = here + _skip_cost(role, carry)
-            if cand > best[j + 1][i]:
-                best[j + 1][i], back[j + 1][i] = cand, i
+            if here + skip > nxt[i]:  # the column takes no cell
+                nxt[i], bk[i] = here + skip, i
             score = 0.0
             for k in range(i, min(m, i + cap)):
-                eof = last_at_eof and k == m - 1
-                if role in ("bureau", "co_bureau", "people") and k > i:
-                    joined = "".join(texts[i:k + 1])
-                    score = _fit(role, joined, eof) - 0.3 * (k - i)
-                elif k == i:
-                    score = _fit(role, texts[k], eof)
+                if joined_units and k > i:  # a unit name broken over cells: score the joined text
+                    score = _fit(role, "".join(texts[i:k + 1]), last_at_eof and k == m - 1) - 0.3 * (k - i)
                 else:
-                    score += _extra(role, texts[k])
+                    score = first[k] if k == i else score + more[k]
                 if score == NEG:
-                    if role in ("bureau", "co_bureau", "people"):
+                    if joined_units:
                         continue
                     break
-                cand = here + score
-                if cand > best[j + 1][k + 1]:
-                    best[j + 1][k + 1], back[j + 1][k + 1] = cand, i
+                if here + score > nxt[k + 1]:
+                    nxt[k + 1], bk[k + 1] = here + score, i
     # A row cut off by the end of the file may lack its last columns at no cost.
     end = n
     if last_at_eof:

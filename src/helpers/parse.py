@@ -118,7 +118,13 @@ def _tokens(line: str) -> list[str]:
 
 
 def _strip_pipe(s: str) -> str:
-    return re.sub(r"\s*\|\s*$", "", s.strip())
+    s = s.strip()
+    return s[:-1].rstrip() if s.endswith("|") else s
+
+
+def _short(s: str, limit: int = 24) -> str:
+    """norm(s) for a short cell; "" for a long one (prose is never a 序号, header or heading word)."""
+    return norm(s) if len(s) <= limit * 2 else ""
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -136,7 +142,7 @@ def _find_headers(lines: list[str], rt: RoleTable) -> list[_Header]:
     i, n = 0, len(lines)
     while i < n:
         raw = lines[i]
-        s = norm(_strip_pipe(raw))
+        s = _short(_strip_pipe(raw), 30) or ("…" if raw.strip() else "")
         h: _Header | None = None
         if s and raw.count("|") >= 2 and len(_pipe_cells(raw)) >= 3:
             cells = merge_fragments(_pipe_cells(raw), rt)
@@ -175,6 +181,8 @@ def _cell_header(lines: list[str], i: int, rt: RoleTable) -> _Header | None:
 
 def _token_header(lines: list[str], i: int, rt: RoleTable) -> _Header | None:
     """A header on one line, cells separated by spaces; the table may go on on the same line."""
+    if not any(w in lines[i] for w in rt.seq_words):
+        return None
     tokens = _tokens(lines[i])
     start = next((k for k, t in enumerate(tokens) if rt.role(t) == "seq"), None)
     if start is None:
@@ -352,7 +360,7 @@ def _parse_text(doc: Document, headers: list[_Header]) -> Parsed:
 
 
 def _is_section(items: list[tuple[int, str]], k: int, expected: int) -> bool:
-    s = norm(items[k][1])
+    s = _short(items[k][1], 64)
     if not _SECTION.match(s) or k + 1 >= len(items):
         return False
     nxt = _SEQ.match(norm(items[k + 1][1]))
@@ -384,7 +392,9 @@ def _row_starts(table: Table, body: list[tuple[int, str]], at_eof: bool) -> tupl
     after_section = False
     cols = tuple(table.roles[table.roles.index("seq") + 1:])
     for k in range(len(body)):
-        s = norm(_cell_text(body[k]))
+        s = _short(_cell_text(body[k]), 64)
+        if not s:
+            continue
         if _is_section(body, k, expected):
             sections[k] = s
             after_section = True

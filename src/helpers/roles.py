@@ -9,7 +9,7 @@ Header cells broken over lines (牵头责任 / 单位, 工程 / 名称) are join
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -34,10 +34,20 @@ _BRACKET_SUFFIX = re.compile(r"[(（][^()（）]*[)）]$")
 class RoleTable:
     words: dict[str, str]  # header word → role
     path: str
+    prefixes: frozenset = frozenset()  # every proper prefix of a header word
+    seq_words: tuple[str, ...] = ()  # header words of the seq role (序号, 编号)
+    _seen: dict = field(default_factory=dict, compare=False, repr=False)  # cell → role, as looked up
 
     def role(self, cell: str) -> str | None:
         """The role of a header cell, or None when it is not a header word."""
+        if cell not in self._seen:
+            self._seen[cell] = self._role(cell)
+        return self._seen[cell]
+
+    def _role(self, cell: str) -> str | None:
         s = norm(cell).rstrip("|")
+        if len(s) > 30:
+            return None
         for cand in (s, _BRACKET_SUFFIX.sub("", s)):
             if cand in self.words:
                 return self.words[cand]
@@ -49,11 +59,9 @@ class RoleTable:
     def is_prefix(self, s: str) -> bool:
         """Could `s` be the first part of a header cell broken over lines (牵头责任 / 单位)?"""
         s = norm(s).rstrip("|")
-        rest = PERIOD_PREFIX.sub("", s, count=1)
-        for cand in {s, rest}:
-            if cand and any(w.startswith(cand) and w != cand for w in self.words):
-                return True
-        return False
+        if len(s) > 24:
+            return False
+        return s in self.prefixes or PERIOD_PREFIX.sub("", s, count=1) in self.prefixes
 
 
 @lru_cache(maxsize=4)
@@ -70,7 +78,8 @@ def _load(path: str, mtime: float) -> RoleTable:
         words[word] = role
     if "seq" not in words.values():
         raise ReferenceError_(f"{path}: no header word has the role seq")
-    return RoleTable(words, path)
+    prefixes = frozenset(w[:k] for w in words for k in range(1, len(w)))
+    return RoleTable(words, path, prefixes, tuple(w for w, r in words.items() if r == "seq"))
 
 
 def load_roles(path: Path = paths.COLUMN_ROLES_CSV) -> RoleTable:
