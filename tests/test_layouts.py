@@ -118,3 +118,15 @@ def test_empty_unit_cell_without_group_column_stays_empty(tmp_path, seed_text):
     text = seed_text.replace("\n市人社局\n\n截至6月30日,全市新增技能人才14826人", "\n截至6月30日,全市新增技能人才14826人", 1)
     _, _, df, _ = frame(_write(tmp_path, text))
     assert df.set_index("task_id").loc["Q06", "bureau_raw"] == ""
+
+
+def test_html_rowspan_cells_carried_and_sub_rows(tmp_path):
+    page, expected = variants.html_spanning_layout()
+    _, parsed, df, _ = frame(_write(tmp_path, page, "page.html"))
+    assert parsed.layout == "html" and len(df) == len(expected) == 6
+    assert df.section.tolist() == [g for g, _, _, _ in expected]
+    assert df.bureau_raw.tolist() == [norm(first.cells["bureau"]) for _, first, _, _ in expected]
+    assert df.task.tolist() == [r.cells["task"] for _, _, r, _ in expected]
+    assert df.parent_seq.notna().tolist() == [sub for *_, sub in expected]
+    assert df.task_id.is_unique
+    assert [r.carried for r in parsed.tables[0].rows][:3] == [[], ["bureau"], ["bureau"]]

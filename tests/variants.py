@@ -165,3 +165,36 @@ def spanning_units_layout() -> tuple[str, list[tuple[str, RawRow]]]:
             out += [c for cell in cells for c in (cell, "")]
             expected.append((name, r))
     return "\n".join(out), expected
+
+
+def html_spanning_layout() -> tuple[str, list[tuple[str, RawRow, bool]]]:
+    """A saved page whose 类别 and unit cells span a group's rows (rowspan), and whose first row of
+    each group has a 序号 cell spanning two rows (the second a sub-row). Returns the page and
+    (group, the group's first seed row, seed row, is_sub_row) per row."""
+    e = html.escape
+    _, rows = seed_rows()[1]
+    by_unit: dict[str, list[RawRow]] = {}
+    for r in rows:
+        by_unit.setdefault(r.cells.get("bureau", ""), []).append(r)
+    groups = [(f"第{n}类", grp[:3]) for n, grp in
+              zip("一二", [g for u, g in by_unit.items() if u and len(g) >= 3])]
+    parts = [f"<html><head><meta charset='utf-8'><title>{e(TITLE)}</title></head><body><table>",
+             "<tr><th>类别</th><th>序号</th><th>重点工作</th><th>牵头责任单位</th><th>上半年落实情况</th></tr>"]
+    expected, seq = [], 0
+    for name, grp in groups:
+        for i, r in enumerate(grp):
+            cells = []
+            if i == 0:
+                seq += 1
+                cells.append(f"<td rowspan='3'>{e(name)}</td><td rowspan='2'>{seq}</td>")
+            elif i == 2:
+                seq += 1
+                cells.append(f"<td>{seq}</td>")
+            cells.append(f"<td>{e(r.cells['task'])}</td>")
+            if i == 0:
+                cells.append(f"<td rowspan='3'>{e(r.cells['bureau'])}</td>")
+            cells.append("<td>" + "".join(f"<p>{e(p)}</p>" for p in _paragraphs(r)) + "</td>")
+            parts.append("<tr>" + "".join(cells) + "</tr>")
+            expected.append((name, grp[0], r, i == 1))
+    parts.append("</table></body></html>")
+    return "\n".join(parts), expected

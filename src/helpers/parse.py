@@ -770,7 +770,12 @@ def _parse_html(doc: Document, rt: RoleTable) -> Parsed:
         seq_at = table.roles.index("seq")
         seq_text = norm(texts[seq_at]) if len(texts) > seq_at else ""
         m = _SEQ.match(seq_text)
-        if m:
+        if m and cells[seq_at].spanned and parent is not None:
+            # the 序号 cell spans this row too: a sub-row of the row it was printed in
+            row = RawRow(table.no, parent.seq, {}, {}, section=section, line_start=line,
+                         line_end=cells[-1].line, parent_seq=str(parent.seq))
+            items = [(c.line, c.text) for c in cells[seq_at + 1:]]
+        elif m:
             row = RawRow(table.no, int(m[1]), {}, {"seq": [line]}, section=section, line_start=line,
                          line_end=cells[-1].line)
             items = [(c.line, c.text) for c in cells[seq_at + 1:]]
@@ -784,12 +789,18 @@ def _parse_html(doc: Document, rt: RoleTable) -> Parsed:
                 parsed.unassigned_lines.append({"line": line, "text": " | ".join(norm(t) for t in nonempty)})
             continue
         if len(items) == len(table.roles) - 1 - seq_at:
-            for role, (ln, text) in zip(table.roles[seq_at + 1:], items):
+            spanned = [c.spanned for c in cells[len(cells) - len(items):]]
+            for role, (ln, text), sp in zip(table.roles[seq_at + 1:], items, spanned):
                 if role == "other" or not norm(text):
                     continue
                 keep = text.strip() if role in ("progress", "progress_other", "note", "plan") \
                     else text.strip().replace("\n", "")
                 _put(row, role, keep, [ln])
+                if sp:
+                    row.carried.append(role)
+            for i, c in enumerate(cells[:seq_at]):  # a spanning group cell left of 序号
+                if table.roles[i] == "group" and norm(c.text):
+                    row.section = norm(c.text)
             _finish_row(table, row, carried)
         else:
             _fill(table, row, items, parsed, carried, False)
