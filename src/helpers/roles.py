@@ -82,8 +82,9 @@ def _load(path: str, mtime: float) -> RoleTable:
     return RoleTable(words, path, prefixes, tuple(w for w, r in words.items() if r == "seq"))
 
 
-def load_roles(path: Path = paths.COLUMN_ROLES_CSV) -> RoleTable:
+def load_roles(path: Path | None = None) -> RoleTable:
     """Load data/reference/column_roles.csv (cached until the file changes)."""
+    path = path or paths.COLUMN_ROLES_CSV
     if not Path(path).exists():
         raise ReferenceError_(f"{path}: missing reference table of column roles")
     return _load(str(path), Path(path).stat().st_mtime)
