@@ -19,6 +19,8 @@ from helpers.bureaus import looks_like_unit, norm
 NEG = float("-inf")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*%?$|^[-—/]$")
 _SENTENCE = re.compile(r"[。，,；;：:！？!?]")
+#: Marks of prose before a cell's last two characters (a unit list may end 等。).
+_PROSE_MARK = re.compile(r"[。；;：:！？!?“”《》%]|\d{2,}")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*$")
 #: Status words as offices print them in a status, 完成情况, 备注 or 是否达序 column.
 STATUS_WORD = re.compile(
@@ -41,7 +43,7 @@ def unit_text(s: str) -> str:
 @lru_cache(maxsize=8192)
 def is_unit(s: str) -> bool:
     """Does a cell read as one or more unit names (市发改委、市税务局、六安供电公司等。)?"""
-    if len(s) > 90:  # long prose: never a unit list (and not worth the regexes)
+    if len(s) > 90 or _PROSE_MARK.search(s, 0, max(0, len(s) - 2)):  # prose: never a unit list
         return False
     u = unit_text(s)
     return bool(u) and looks_like_unit(u)
@@ -159,6 +161,12 @@ def _align(texts: tuple[str, ...], roles: tuple[str, ...], carry: bool,
         out[j - 1] = list(range(start, i))
         i = start
     return out
+
+
+def clear_caches() -> None:
+    """Forget remembered cell kinds (the bench measures a first parse, not a remembered one)."""
+    is_unit.cache_clear()
+    is_status.cache_clear()
 
 
 def join(role: str, parts: list[str], one_line: bool = False) -> str:

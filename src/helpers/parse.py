@@ -359,11 +359,11 @@ def _parse_text(doc: Document, headers: list[_Header]) -> Parsed:
     return parsed
 
 
-def _is_section(items: list[tuple[int, str]], k: int, expected: int) -> bool:
-    s = _short(items[k][1], 64)
+def _is_section(items: list[tuple[int, str]], k: int, expected: int, shorts: list[str] | None = None) -> bool:
+    s = shorts[k] if shorts else _short(items[k][1], 64)
     if not _SECTION.match(s) or k + 1 >= len(items):
         return False
-    nxt = _SEQ.match(norm(items[k + 1][1]))
+    nxt = _SEQ.match(shorts[k + 1] if shorts else _short(items[k + 1][1]))
     return bool(nxt) and int(nxt[1]) in (1, expected)
 
 
@@ -391,11 +391,12 @@ def _row_starts(table: Table, body: list[tuple[int, str]], at_eof: bool) -> tupl
     expected = table.rows[-1].seq + 1 if table.rows else 1
     after_section = False
     cols = tuple(table.roles[table.roles.index("seq") + 1:])
+    shorts = [_short(_cell_text(it), 64) for it in body]
     for k in range(len(body)):
-        s = _short(_cell_text(body[k]), 64)
+        s = shorts[k]
         if not s:
             continue
-        if _is_section(body, k, expected):
+        if _is_section(body, k, expected, shorts):
             sections[k] = s
             after_section = True
             continue
@@ -403,7 +404,7 @@ def _row_starts(table: Table, body: list[tuple[int, str]], at_eof: bool) -> tupl
         if not m:
             continue
         seq = int(m[1])
-        nxt = norm(_cell_text(body[k + 1])) if k + 1 < len(body) else ""
+        nxt = (shorts[k + 1] or "…长") if k + 1 < len(body) else ""
         task_like = bool(nxt) and not _SEQ.match(nxt) and not re.match(r"^[\d.%]+$", nxt) and len(nxt) >= 2
         last = k + 1 == len(body)
         opening = not starts and not table.rows and all(_PIPES_ONLY.match(body[i][1].strip()) or i in sections

@@ -58,6 +58,12 @@ class RoleTable:
 
     def is_prefix(self, s: str) -> bool:
         """Could `s` be the first part of a header cell broken over lines (牵头责任 / 单位)?"""
+        key = ("prefix", s)
+        if key not in self._seen:
+            self._seen[key] = self._is_prefix(s)
+        return self._seen[key]
+
+    def _is_prefix(self, s: str) -> bool:
         s = norm(s).rstrip("|")
         if len(s) > 24:
             return False
