@@ -130,3 +130,35 @@ def test_html_rowspan_cells_carried_and_sub_rows(tmp_path):
     assert df.parent_seq.notna().tolist() == [sub for *_, sub in expected]
     assert df.task_id.is_unique
     assert [r.carried for r in parsed.tables[0].rows][:3] == [[], ["bureau"], ["bureau"]]
+
+
+def test_unit_in_brackets_after_the_task_without_a_unit_column(tmp_path):
+    text, picked = variants.no_unit_column_layout()
+    _, parsed, df, _ = frame(_write(tmp_path, text))
+    assert "bureau" not in parsed.tables[0].roles
+    assert df.task.tolist() == [r.cells["task"] for r in picked]
+    assert df.bureau_raw.tolist() == [norm(r.cells["bureau"]) for r in picked]
+    assert set(df.official_status) == {"序时推进"} and set(df.official_status_field) == {"完成情况"}
+
+
+def test_html_header_with_an_unknown_column(tmp_path):
+    page = ("<html><head><title>2024年上半年重点工作落实情况</title></head><body><table>"
+            "<tr><td>序号</td><td>重点工作</td><td>考核分值</td><td>牵头责任单位</td><td>上半年落实情况</td></tr>"
+            "<tr><td>1</td><td>新增技能人才2万人。</td><td>5</td><td>市人社局</td><td>已新增14826人。</td></tr>"
+            "</table></body></html>")
+    _, parsed, df, _ = frame(_write(tmp_path, page, "p.html"))
+    assert parsed.tables[0].roles == ["seq", "task", "other", "bureau", "progress"]
+    assert df.bureau.tolist() == ["市人社局"] and df.progress.tolist() == ["已新增14826人。"]
+
+
+def test_a_unit_list_opening_the_progress_is_flagged(tmp_path, seed_df):
+    """A unit cell with no column of its own lands in the progress: the table says so."""
+    from helpers.table import build_table
+
+    rows = seed_df[seed_df.table == "general"].head(3)
+    out = ["2021年度市政府重点工作落实情况", "", "序号", "", "督查内容", "", "落实情况", ""]
+    for r in rows.itertuples():
+        out += [str(r.seq), "", r.task, "", "市发改委、市税务局等。", "", r.progress, ""]
+    res = build_table(_write(tmp_path, "\n".join(out)), out=tmp_path / "o")
+    assert res.quality["progress_opening_with_units"] == ["G001", "G002", "G003"]
+    assert any("glued" in w for w in res.warnings)

@@ -198,3 +198,14 @@ def html_spanning_layout() -> tuple[str, list[tuple[str, RawRow, bool]]]:
             expected.append((name, grp[0], r, i == 1))
     parts.append("</table></body></html>")
     return "\n".join(parts), expected
+
+
+def no_unit_column_layout() -> tuple[str, list[RawRow]]:
+    """A pipe table without a unit column, the lead unit written in brackets after the task (as
+    some offices do): 序号 | 工作事项 | 进展情况 | 完成情况. Seed rows whose unit has no brackets."""
+    _, rows = seed_rows()[0]
+    picked = [r for r in rows if r.cells.get("bureau") and "(" not in r.cells["bureau"]][:6]
+    out = [TITLE, "序号 | 工作事项 | 进展情况 | 完成情况 |"]
+    for n, r in enumerate(picked, start=1):
+        out.append(f"{n} | {r.cells['task']}({r.cells['bureau']}) | {' '.join(_paragraphs(r))} | 序时推进 |")
+    return "\n".join(out) + "\n", picked

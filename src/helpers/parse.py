@@ -746,7 +746,8 @@ def _parse_html(doc: Document, rt: RoleTable) -> Parsed:
     for cells in doc.html_rows:
         texts = [c.text for c in cells]
         line = cells[0].line
-        hcells = merge_fragments(texts, rt) if all(rt.role(t) or rt.is_prefix(t) for t in texts if norm(t)) else []
+        # a header row names 序号 among its cells; an unknown header word is kept as `other`
+        hcells = merge_fragments(texts, rt) if any(rt.role(t) == "seq" for t in texts) else []
         roles = assign_roles(hcells, rt) if hcells else []
         if roles and _is_header(hcells, roles):
             title = None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
+from helpers.align import is_unit
 from helpers.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
 from helpers.errors import PeriodError
 from helpers.ingest import Document, read_report
@@ -206,6 +207,12 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     if unknown:
         warnings.append(f"units not in data/reference/bureaus.csv for {city_name or 'this report'} "
                         f"(kept as printed): {', '.join(unknown)}")
+    # A progress that opens with a list of units is a unit cell glued onto it (the 2021 layout's
+    # trap): flagged, never silently judged.
+    glued = [tid for tid, p in zip(tasks["task_id"], tasks["progress"])
+             if isinstance(p, str) and is_unit(norm(p.split("\n")[0]))]
+    if glued:
+        warnings.append(f"progress opening with a list of units (a unit cell glued on?): {', '.join(glued)}")
     if not has_units:
         warnings.append("the table has no unit column: units are left empty")
     pace_warning = None if period else check_against_data(per, tasks["progress"].fillna("").tolist())
@@ -229,7 +236,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
         "unknown_bureaus": [{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
         "renamed_units": [{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
                           for mv, ids in renamed.items()],
-        "carried_cells": carried, "period_data_warning": pace_warning,
+        "carried_cells": carried, "period_data_warning": pace_warning, "progress_opening_with_units": glued,
         "sector_fallbacks": tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
         "review": judgement.review, "official_disagreements": judgement.official_disagreements,
         "overrides": judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
