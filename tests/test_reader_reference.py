@@ -165,3 +165,8 @@ def test_quality_and_column_record_a_unit_under_its_new_name(tmp_path, seed_text
     row = res.tasks.set_index("task_id").loc["Q02"]
     assert row.bureau == "市工信局" and row.units_renamed == "市经信局→市工信局" and row.bureau_raw == "市经信局"
     assert res.tasks.units_renamed.notna().sum() == 1
+
+
+def test_prose_in_the_page_head_names_no_city():
+    head = ["2023年区政府重点民生实事项目推进情况(1-11月)", "前期配合区相关部门对该项目招标质疑、投诉处置,项目于9月28才签订合同"]
+    assert detect_city(head, "")[0] is None

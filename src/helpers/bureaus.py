@@ -95,7 +95,7 @@ def detect_city(head: list[str], text: str, city: str | None = None) -> tuple[st
         for sc in scopes:
             if sc in s:
                 return sc, f"page head: {s[:40]}"
-        m = _CITY_HEAD.search(s)
+        m = _CITY_HEAD.search(s) if not re.search(r"[，,。；;]", s) else None  # titles, not prose
         if m and (m[1] or m[2]) not in ("市", "区", "县"):
             return (m[1] or m[2]), f"page head: {s[:40]}"
     counts = {sc: text.count(sc) for sc in scopes}
