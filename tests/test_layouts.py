@@ -162,3 +162,12 @@ def test_a_unit_list_opening_the_progress_is_flagged(tmp_path, seed_df):
     res = build_table(_write(tmp_path, "\n".join(out)), out=tmp_path / "o")
     assert res.quality["progress_opening_with_units"] == ["G001", "G002", "G003"]
     assert any("glued" in w for w in res.warnings)
+
+
+def test_one_cell_per_line_without_blank_lines(tmp_path, seed_text, seed_df):
+    text = "\n".join(ln for ln in seed_text.split("\n") if ln.strip())
+    doc, parsed, df, _ = frame(_write(tmp_path, text))
+    assert parsed.layout == "cells" and not parsed.unassigned_lines
+    _same(df, seed_df)
+    acc = line_accounting(doc, parsed)
+    assert acc["missing_lines"] == [] and acc["doubly_placed_lines"] == []
