@@ -48,11 +48,6 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{2,60})[)）]\s*$")
 _PROSE = re.compile(r"[。，,；;：:]")
 
 
-def header_role(cell: str) -> str | None:
-    """The column role of a header cell, or None when it is not a header word."""
-    return load_roles().role(cell)
-
-
 @dataclass
 class RawRow:
     table_no: int
