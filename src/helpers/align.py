@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from helpers.bureaus import looks_like_unit, norm
+from helpers.bureaus import looks_like_unit, norm, unit_text
 
 NEG = float("-inf")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*%?$|^[-—/]$")
@@ -33,11 +33,6 @@ _MAX_CELLS = {"progress": 10**6, "task": 3, "bureau": 3, "co_bureau": 3, "people
 #: Columns whose cell may be printed once for several rows, so a row may lack it.
 CARRIED = ("bureau", "co_bureau", "people", "group")
 _JOIN = {"progress": "\n", "task": " ", "target": " ", "plan": "\n", "progress_other": "\n"}
-
-
-def unit_text(s: str) -> str:
-    """A unit cell without what offices put after the names (等, 。, 等单位)."""
-    return re.sub(r"(?:(?:等单位|等部门|等)[。;；]?|[;；,，、])$", "", norm(s))
 
 
 @lru_cache(maxsize=8192)

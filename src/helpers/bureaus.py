@@ -36,6 +36,11 @@ def norm(s: str) -> str:
     return WHITESPACE.sub("", s)
 
 
+def unit_text(s: str) -> str:
+    """A unit cell without what offices put after the names (等, 等。, 等单位, a trailing 、)."""
+    return re.sub(r"(?:(?:等单位|等部门|等)[。;；.]?|[;；,，、])$", "", norm(s))
+
+
 def looks_like_unit(s: str) -> bool:
     """True when s reads as one or more unit names (市生态环境局, 市发改委,各县区政府)."""
     s = norm(s)
@@ -125,7 +130,7 @@ def normalize_units(cell: str | None, ref: BureauRef | None = None) -> Units:
     """
     ref = ref or load_reference()
     raw = norm(cell or "")
-    text = re.sub(r"(?:等单位|等部门|等)?[。.]?$", "", raw.replace("<", "、").replace(">", "").replace("＜", "、").replace("＞", ""))
+    text = unit_text(raw.replace("<", "、").replace(">", "").replace("＜", "、").replace("＞", "")).rstrip("。.")
     parts = [p for p in _SPLIT.split(text) if p]
     # A shared tail printed once: 霍邱县、金寨县、霍山县、舒城县政府 → each 县 gets 政府.
     if len(parts) > 1:
