@@ -547,3 +547,18 @@ def test_a_ledger_with_unimported_corrections_is_not_overwritten(built, seed_pat
     import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
     path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
     assert written and {r["编号"]: r for r in _rows(openpyxl.load_workbook(path)[REVIEW_SHEET])}["Q07"]["更正状态"] == "达序时"
+
+
+def test_a_withdrawn_correction_does_not_block_the_next_ledger(built, seed_path):
+    ledger, overrides = _fresh_copy(built, "withdrawn")
+    review.record_decision(PERIOD, "Q07", "达序时", "先记下", path=overrides)
+    path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert written and {r["编号"]: r for r in _rows(openpyxl.load_workbook(path)[REVIEW_SHEET])}["Q07"]["更正状态"] == "达序时"
+    hidden = openpyxl.load_workbook(path)[REVIEW_SHEET]
+    col = [c.value for c in hidden[1]].index("已记录状态") + 1
+    assert hidden.column_dimensions[openpyxl.utils.get_column_letter(col)].hidden
+    # the researcher withdraws it by deleting the row in overrides.csv: the prefilled value is ours,
+    # not a new entry, so the ledger is rewritten without it
+    overrides.write_text(",".join(HEADER) + "\n", encoding="utf-8")
+    path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert written and "Q07" not in {r["编号"] for r in _rows(openpyxl.load_workbook(path)[REVIEW_SHEET])}

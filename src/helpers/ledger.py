@@ -27,6 +27,7 @@ SHEETS = ("全部任务", "滞后清单", "待复核", "单位记分", "领域",
 REVIEW_SHEET = "待复核"
 #: The columns of 待复核 that researchers fill in, and the one that names the task.
 CORRECTION, NOTE, TASK_ID = "更正状态", "说明", "编号"
+RECORDED = "已记录状态"
 METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
              "rate_target": "增速或水平目标", "none": "无"}
 SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
@@ -147,6 +148,8 @@ REVIEW_COLS = (
     Column("已核定", 7, lambda r: _yes(r.settled)),
     Column(CORRECTION, 10, lambda r: r.correction, "status"),
     Column(NOTE, 30, lambda r: r.correction_note, "wrap"),
+    # what 更正状态 held when the ledger was written (hidden): tells a researcher's new entry from ours
+    Column(RECORDED, 10, lambda r: r.correction, "hidden"),
 )
 
 BOARD_COLS = (
@@ -276,6 +279,7 @@ def _write_sheet(ws: Any, rows: list[Any], cols: tuple[Column, ...], spare_rows:
     for j, c in enumerate(cols, start=1):
         letter = get_column_letter(j)
         ws.column_dimensions[letter].width = c.width
+        ws.column_dimensions[letter].hidden = c.kind == "hidden"
         fmt = {"pct": "0.0%", "pts": "0.0", "int": "0"}.get(c.kind)
         for (cell,) in ws.iter_rows(min_row=2, max_row=last, min_col=j, max_col=j):
             cell.alignment = wrap if c.kind == "wrap" else top
@@ -460,7 +464,8 @@ def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path
 
 
 def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
-    """Raise InputError when `path` holds 更正状态 entries that overrides.csv does not have yet."""
+    """Raise InputError when `path` holds 更正状态 entries a researcher made after it was written
+    (they differ from the hidden 已记录状态 column) and overrides.csv does not have them yet."""
     from helpers.schema import STATUS_ZH
 
     try:
@@ -469,7 +474,8 @@ def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
         raise InputError(path, f"not overwritten: it holds corrections that cannot be imported ({e.problem}); "
                                "fix them and import, or pass --force") from None
     decided = _decisions(period, overrides)
-    new = [r["task_id"] for r in rows if decided.get(r["task_id"], (None,))[0] != STATUS_ZH[r["value"]]]
+    new = [r["task_id"] for r in rows if r["recorded"] != r["value"]
+           and decided.get(r["task_id"], (None,))[0] != STATUS_ZH[r["value"]]]
     if new:
         raise InputError(path, f"not overwritten: {len(new)} correction(s) filled in here are not imported yet "
                                f"({', '.join(new[:5])}{', …' if len(new) > 5 else ''}); run "
@@ -535,6 +541,8 @@ def read_corrections(file: Path | str, period: str | None = None) -> tuple[str, 
         raise InputError(file, f"sheet {SHEETS[5]}: no 期间代码 row; pass --period")
     ws = wb[REVIEW_SHEET]
     idx = _header_index(ws, file, (TASK_ID, CORRECTION, NOTE))
+    header = [("" if c.value is None else str(c.value).strip()) for c in next(ws.iter_rows(min_row=1, max_row=1))]
+    rec_col = header.index(RECORDED) if RECORDED in header else None
     from openpyxl.utils import get_column_letter
 
     out: list[dict] = []
@@ -556,8 +564,12 @@ def read_corrections(file: Path | str, period: str | None = None) -> tuple[str, 
                                    f"(first at {seen[tid][1]})")
         seen[tid] = (code, where(CORRECTION))
         note = "" if cells[idx[NOTE]] is None else " ".join(str(cells[idx[NOTE]]).split())
+        try:
+            recorded = parse_status(cells[rec_col]) if rec_col is not None and rec_col < len(cells) else None
+        except ValueError:
+            recorded = None
         out.append({"period": period, "task_id": tid, "field": "status", "value": code, "note": note,
-                    "cell": where(TASK_ID)})
+                    "cell": where(TASK_ID), "recorded": recorded})
     return period, out
 
 
@@ -578,6 +590,6 @@ def import_corrections(file: Path | str, period: str | None = None, processed_di
     for r in rows:
         if r["task_id"] not in known:
             raise InputError(file, f"{r['cell']}: unknown task {r['task_id']!r} in {period}")
-    uniq = list({r["task_id"]: {k: v for k, v in r.items() if k != "cell"} for r in rows}.values())
+    uniq = list({r["task_id"]: {k: v for k, v in r.items() if k not in ("cell", "recorded")} for r in rows}.values())
     counts = merge_overrides(uniq, overrides)
     return ImportResult(period, uniq, counts, Path(overrides))
