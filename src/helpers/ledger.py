@@ -396,7 +396,7 @@ def build_workbook(data: Any, overrides: Path = paths.OVERRIDES_CSV, ahead_margi
         ws.append([k, v])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 26, 100
     for (a, b) in ws.iter_rows(min_row=2):
-        a.alignment, b.alignment = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
+        a.alignment, b.alignment = Alignment(vertical="top"), Alignment(vertical="top", horizontal="left", wrap_text=True)
     ws.freeze_panes = "A2"
     _fit_rows(ws, (Column("项目", 26, str), Column("内容", 100, str, "wrap")), ws.max_row)
     _print_setup(ws)
