@@ -1,4 +1,4 @@
-"""A thin command line over plain functions: `python -m helpers table|run|mail`."""
+"""A thin command line over plain functions: `python -m helpers table|run|ledger|review|mail`."""
 
 from __future__ import annotations
 
@@ -16,13 +16,42 @@ def _table(args: argparse.Namespace) -> int:
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(result.summary())
+    print("\n".join(result.review_summary()))
+    return 0
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    from helpers.ledger import write_ledger
+
+    path, written = write_ledger(args.period, processed_dir=args.processed, out=args.out, force=args.force)
+    print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+    return 0
+
+
+def _review_import(args: argparse.Namespace) -> int:
+    from helpers.ledger import import_corrections
+
+    result = import_corrections(args.file, period=args.period, processed_dir=args.processed,
+                                **({"overrides": args.overrides} if args.overrides else {}))
+    print(result.summary())
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     from helpers.batch import run_command
 
-    return run_command(args)
+    rc = run_command(args)
+    # the ledger follows the table the briefings were rendered from (unchanged → not rewritten)
+    from helpers import paths
+    from helpers.ledger import write_ledger
+
+    if paths.tasks_path(args.period).exists():
+        try:
+            path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
+            print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+        except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
+            print(f"warning: ledger: {e}", file=sys.stderr)
+    return rc
 
 
 def _mail(args: argparse.Namespace) -> int:
@@ -55,6 +84,23 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
     r.add_argument("--ahead-margin", type=float, default=0.10, help="points above the pace that count as ahead")
     r.set_defaults(func=_run)
+
+    lg = sub.add_parser("ledger", help="write the period's supervision ledger output/<period>/台账_<period>.xlsx")
+    lg.add_argument("--period", required=True, help="period code such as 2024H1")
+    lg.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
+    lg.add_argument("--out", help="workbook to write (default: output/<period>/台账_<period>.xlsx)")
+    lg.add_argument("--force", action="store_true",
+                    help="overwrite a ledger even if it holds corrections not imported yet")
+    lg.set_defaults(func=_ledger)
+
+    rv = sub.add_parser("review", help="the researcher's review loop")
+    rvs = rv.add_subparsers(dest="review_command", required=True)
+    ri = rvs.add_parser("import", help="read 更正状态/说明 of a ledger's 待复核 sheet into data/reference/overrides.csv")
+    ri.add_argument("file", help="the ledger workbook (.xlsx) with corrections filled in")
+    ri.add_argument("--period", help="period code (default: the ledger's 说明 sheet)")
+    ri.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
+    ri.add_argument("--overrides", help="overrides file to merge into (default: data/reference/overrides.csv)")
+    ri.set_defaults(func=_review_import)
 
     m = sub.add_parser("mail", help="write .eml drafts of a period's briefings, or send them with --send")
     m.add_argument("--period", required=True, help="period code such as 2024H1")

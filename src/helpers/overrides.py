@@ -93,3 +93,48 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
             out.loc[idx, "lag_pts"] = None if value is None else ((pace - value) * 100).round(2)
         out.loc[idx, "status_source"] = "override"
     return out
+
+
+def merge_overrides(rows: list[dict], path: Path = paths.OVERRIDES_CSV) -> dict[str, int]:
+    """Merge `rows` (dicts with the HEADER keys) into the overrides file; return what changed.
+
+    A row for the same period, task and field as an existing one replaces its value and note
+    (so importing the same ledger twice adds nothing); other rows are appended. Every value is
+    checked first and the file is rewritten atomically, so a bad row leaves it untouched. Counts:
+    new, updated, unchanged.
+    """
+    from helpers.io import atomic_path
+
+    path = Path(path)
+    existing = read_overrides(path)
+    for i, row in enumerate(rows, start=1):
+        if row["field"] not in FIELDS:
+            raise ReferenceError_(f"{path}: new row {i}: field {row['field']!r} cannot be overridden")
+        _convert(row["field"], row["value"], f"{path}: new row {i}")
+    merged = [{k: r[k] for k in HEADER} for r in existing]
+    key = {(r["period"], r["task_id"], r["field"]): n for n, r in enumerate(merged)}
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    for row in rows:
+        clean = {k: str(row.get(k) or "").strip() for k in HEADER}
+        k = (clean["period"], clean["task_id"], clean["field"])
+        if k not in key:
+            key[k] = len(merged)
+            merged.append(clean)
+            counts["new"] += 1
+            continue
+        # earlier duplicates of the same key (hand edits) all take the new value: apply order no longer matters
+        same = [n for n, r in enumerate(merged) if (r["period"], r["task_id"], r["field"]) == k]
+        if all(merged[n] == clean for n in same):
+            counts["unchanged"] += 1
+        else:
+            for n in same:
+                merged[n] = dict(clean)
+            counts["updated"] += 1
+    if counts["new"] or counts["updated"] or not path.exists():
+        bom = path.exists() and path.read_bytes().startswith(b"\xef\xbb\xbf")
+        with atomic_path(path) as tmp:
+            with tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+                w = csv.DictWriter(fh, fieldnames=list(HEADER), lineterminator="\n")
+                w.writeheader()
+                w.writerows(merged)
+    return counts

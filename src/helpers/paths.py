@@ -50,6 +50,11 @@ def output_dir(period: str) -> Path:
     return OUTPUT / period
 
 
+def ledger_path(period: str) -> Path:
+    """The researchers' supervision ledger (督查台账) of one period, an Excel workbook."""
+    return output_dir(period) / f"台账_{period}.xlsx"
+
+
 def manifest_path(period: str) -> Path:
     return output_dir(period) / "manifest.json"
 
