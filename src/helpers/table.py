@@ -36,16 +36,37 @@ class TableResult:
                 f"{len(q['unassigned_lines'])} unassigned lines → {self.out_dir}")
 
 
-def resolve_period(doc: Document, period: str | None) -> Period:
-    """The period given on the command line, else the one in the report's title."""
-    if period:
-        return parse_code(period)
+def title_period(doc: Document) -> Period | None:
+    """The period the report's title (or its first lines) names, if any."""
     head = [doc.title] + [ln for ln in doc.lines[:30] if ln.strip()]
-    for text in head:
-        found = detect(text)
+    return next((p for p in map(detect, head) if p), None)
+
+
+def period_conflict(doc: Document, given: Period) -> str | None:
+    """What is wrong when a given period contradicts the title (None when it does not)."""
+    found = title_period(doc)
+    if found is None or found.code == given.code:
+        return None
+    return (f"--period {given.code} contradicts the report's title {doc.title[:40]!r}, which says "
+            f"{found.code} (pace {found.pace:.0%}, not {given.pace:.0%})")
+
+
+def resolve_period(doc: Document, period: str | None, force: bool = False) -> Period:
+    """The period given on the command line, else the one in the report's title.
+
+    A given period that contradicts the title is refused (PeriodError) unless `force`: judged
+    against the wrong pace, every status would be wrong with exit 0.
+    """
+    if not period:
+        found = title_period(doc)
         if found:
             return found
-    raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
+        raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
+    given = parse_code(period)
+    conflict = period_conflict(doc, given)
+    if conflict and not force:
+        raise PeriodError(doc.path, f"{conflict}; drop --period, or add --force-period if the title is wrong")
+    return given
 
 
 def parsed_frame(parsed: Parsed, period: Period, source_file: str) -> tuple[pd.DataFrame, dict]:
@@ -125,14 +146,16 @@ def line_accounting(doc: Document, parsed: Parsed) -> dict:
 
 
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
-                ahead_margin: float = 0.10) -> TableResult:
+                ahead_margin: float = 0.10, force_period: bool = False) -> TableResult:
     """Parse, judge and write one report's tables; return them with the quality report."""
     from helpers.overrides import apply_overrides
     from helpers.pace import judge
 
     raw = Path(raw)
     doc = read_report(raw)
-    per = resolve_period(doc, period)
+    per = resolve_period(doc, period, force_period)
+    conflict = period_conflict(doc, per) if period else None
+    period_warning = f"FORCED PERIOD: {raw}: {conflict}; every task is judged against {per.code}'s pace" if conflict else None
     parsed = parse_document(doc)
     source = raw.name
     tasks, unknown = parsed_frame(parsed, per, source)
@@ -150,7 +173,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     empty = [{"task_id": r.task_id, "field": f} for r in tasks.itertuples()
              for f in ("task", "bureau_raw", "progress") if not getattr(r, f)]
     sections = [dict(s, parsed=int(((tasks["section"] == s["text"])).sum())) for s in parsed.sections]
-    warnings = list(parsed.warnings)
+    warnings = ([period_warning] if period_warning else []) + list(parsed.warnings)
     for kind, n in declared.items():
         if counts.get(kind, 0) != n:
             warnings.append(f"{kind} table: heading declares {n} tasks, parsed {counts.get(kind, 0)}")
