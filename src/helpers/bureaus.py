@@ -6,7 +6,6 @@ data/reference/bureaus.csv lists canonical units and their aliases and old names
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,6 +14,7 @@ from typing import Any
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.ingest import read_reference_csv
 
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|委员会|办|办公室|中心|政府|管委会|管委|分区|军分区|院|厅|部|处|公司|集团|银行|分行|"
@@ -54,25 +54,35 @@ class BureauRef:
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: float) -> BureauRef:
     ref = BureauRef()
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {"name", "canonical"} - set(reader.fieldnames or [])
-        if missing:
-            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        for n, row in enumerate(reader, start=2):
-            name, canon = (row.get("name") or "").strip(), (row.get("canonical") or "").strip()
-            if not name:
-                raise ReferenceError_(f"{path}:{n}: empty name")
-            ref.canonical[name] = canon or name
-            ref.known.add(canon or name)
+    first: dict[str, int] = {}
+    _, rows = read_reference_csv(path, ("name", "canonical"))
+    for n, row in rows:
+        name, canon = norm(row["name"]), norm(row["canonical"])
+        if not name:
+            raise ReferenceError_(f"{path}:{n}: empty name")
+        if name in first:
+            # a second mapping would silently move every task of that name to another unit
+            raise ReferenceError_(f"{path}:{n}: {name} is mapped twice (first on line {first[name]} to "
+                                  f"{ref.canonical[name]}, here to {canon or name}); keep one row")
+        first[name] = n
+        ref.canonical[name] = canon or name
+        ref.known.add(canon or name)
+    for name, canon in ref.canonical.items():
+        # a chain (A → B, B → C) would map A to B, a unit that no longer exists under that name
+        if ref.canonical.get(canon, canon) != canon:
+            raise ReferenceError_(f"{path}:{first[name]}: {name} maps to {canon}, which line {first[canon]} "
+                                  f"maps on to {ref.canonical[canon]}; map {name} to the current name directly")
     return ref
 
 
 def load_reference(path: Path = paths.BUREAUS_CSV) -> BureauRef:
-    """Load data/reference/bureaus.csv (cached until the file changes)."""
-    if not Path(path).exists():
-        raise ReferenceError_(f"{path}: missing reference table of units")
-    return _load(str(path), Path(path).stat().st_mtime)
+    """Load data/reference/bureaus.csv (cached until the file changes); a name mapped twice, or
+    mapped to a name that is itself renamed, is an error naming file and line."""
+    try:
+        mtime = Path(path).stat().st_mtime
+    except OSError:
+        raise ReferenceError_(f"{path}: missing reference table of units") from None
+    return _load(str(path), mtime)
 
 
 @dataclass

@@ -6,7 +6,6 @@ the rule that decided is recorded in `sector_rule` so a researcher can see why a
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.ingest import read_reference_csv
 from helpers.schema import SECTORS
 
 
@@ -46,12 +46,7 @@ class SectorRules:
 def _read_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
     if not path.exists():
         raise ReferenceError_(f"{path}: missing reference table")
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = required - set(reader.fieldnames or [])
-        if missing:
-            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        return list(enumerate(reader, start=2))
+    return read_reference_csv(path, sorted(required))[1]
 
 
 @lru_cache(maxsize=4)
@@ -60,10 +55,14 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     for n, row in _read_csv(Path(names_path), {"sector", "sector_name"}):
         if row["sector"] not in SECTORS:
             raise ReferenceError_(f"{names_path}:{n}: unknown sector code {row['sector']!r}")
+        if row["sector"] in names:
+            raise ReferenceError_(f"{names_path}:{n}: sector {row['sector']} named twice; keep one row")
         names[row["sector"]] = row["sector_name"]
     if set(names) != set(SECTORS):
         raise ReferenceError_(f"{names_path}: must name all nine sectors, missing {sorted(set(SECTORS) - set(names))}")
     rules = []
+    ids: dict[str, int] = {}
+    unit_rule: dict[str, tuple[int, str]] = {}
     for n, row in _read_csv(Path(rules_path), {"rule_id", "match", "pattern", "sector"}):
         sector, match, pattern = row["sector"].strip(), row["match"].strip(), row["pattern"].strip()
         if sector not in SECTORS:
@@ -75,9 +74,18 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
                 raise ReferenceError_(f"{rules_path}:{n}: bad pattern ({e})") from None
         elif match == "bureau":
             compiled = pattern
+            if pattern in unit_rule and unit_rule[pattern][1] != sector:
+                # only the first would ever apply: the second is a correction silently ignored
+                raise ReferenceError_(f"{rules_path}:{n}: lead unit {pattern} already has sector "
+                                      f"{unit_rule[pattern][1]} on line {unit_rule[pattern][0]}; keep one row")
+            unit_rule.setdefault(pattern, (n, sector))
         else:
             raise ReferenceError_(f"{rules_path}:{n}: match must be 'task' or 'bureau', not {match!r}")
-        rules.append(Rule(row["rule_id"].strip(), match, compiled, sector))
+        rule_id = row["rule_id"].strip()
+        if rule_id in ids:
+            raise ReferenceError_(f"{rules_path}:{n}: rule_id {rule_id} used twice (first on line {ids[rule_id]})")
+        ids[rule_id] = n
+        rules.append(Rule(rule_id, match, compiled, sector))
     return SectorRules(tuple(rules), names)
 
 
