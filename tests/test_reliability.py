@@ -193,6 +193,23 @@ def test_a_period_contradicting_the_title_is_refused(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("title,given,conflict", [
+    # titles of real reports (/work/shared/corpus: kaihua_2023Q1_1.txt, luan_2024Q1_1.txt, the seed)
+    ("开化县2023年度重点工作清单(一季度政府工作报告重点任务执行落实情况)", "2023Q1", False),
+    ("2024年一季度重点工作完成情况", "2024Q1", False),
+    ("2024年一季度重点工作完成情况", "2024H1", True),
+    ("2024年上半年市政府重点工作落实情况", "2023H1", True),
+    ("全面延伸“双招双引”,继续坚持“顶格倾听、顶格协调、顶格推进”。", "2022H1", False),  # no period in it
+])
+def test_period_conflict_reads_the_title_only(tmp_path, title, given, conflict):
+    from helpers.period import parse_code
+    from helpers.table import period_conflict
+
+    p = tmp_path / "r.txt"
+    p.write_text(f"{title}\n序号 重点工作 牵头责任单位 落实情况\n1 2023年度目标 市发改委 已完成\n", encoding="utf-8")
+    assert bool(period_conflict(read_report(p), parse_code(given))) is conflict
+
+
 def test_force_period_takes_it_and_warns_loudly(tmp_path, capsys):
     out = tmp_path / "out"
     rc = cli.main(["table", str(SEED), "--period", "2024Q3", "--force-period", "--out", str(out)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,9 +44,16 @@ def title_period(doc: Document) -> Period | None:
 
 
 def period_conflict(doc: Document, given: Period) -> str | None:
-    """What is wrong when a given period contradicts the title (None when it does not)."""
-    found = title_period(doc)
+    """What is wrong when a given period contradicts the report's title (None when it does not).
+
+    Only the title counts (body lines name other years and periods), and a title that names the
+    given period too (开化县2023年度重点工作清单(一季度…)) is no contradiction.
+    """
+    found = detect(doc.title)
     if found is None or found.code == given.code:
+        return None
+    title = re.sub(r"\s+", "", doc.title)
+    if str(given.year) in title and given.label_zh[5:] in title:
         return None
     return (f"--period {given.code} contradicts the report's title {doc.title[:40]!r}, which says "
             f"{found.code} (pace {found.pace:.0%}, not {given.pace:.0%})")
@@ -65,7 +73,8 @@ def resolve_period(doc: Document, period: str | None, force: bool = False) -> Pe
     given = parse_code(period)
     conflict = period_conflict(doc, given)
     if conflict and not force:
-        raise PeriodError(doc.path, f"{conflict}; drop --period, or add --force-period if the title is wrong")
+        raise PeriodError(doc.path, f"{conflict}; if the title is wrong, build the table with "
+                                    f"`python -m helpers table {doc.path} --period {given.code} --force-period`")
     return given
 
 
