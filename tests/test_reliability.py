@@ -471,3 +471,62 @@ def test_font_check_still_installs_what_is_missing(tmp_path):
     env = {**os.environ, "PATH": f"{b}:/usr/bin:/bin"}
     res = subprocess.run(["bash", str(ROOT / "scripts" / "ensure-font.sh")], env=env, capture_output=True, text=True)
     assert res.returncode != 0 and (tmp_path / "apt-calls").exists()
+
+
+# ------------------------------------------------------------------ run and mail: checked before the work
+
+@pytest.fixture
+def no_batch(monkeypatch):
+    import helpers.batch
+
+    def boom(*a, **k):
+        raise AssertionError("the batch started although a cheap check should have refused first")
+    monkeypatch.setattr(helpers.batch, "run_command", boom)
+
+
+def test_run_with_output_under_a_regular_file(tmp_path, capsys, monkeypatch, no_batch):
+    f = tmp_path / "output"
+    f.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(paths, "OUTPUT", f)
+    line = one_line_error(capsys, cli.main(["run", "--period", "2024H1", "--all-bureaus"]))
+    assert line == f"error: {f}: is a file, not a folder"
+
+
+def test_run_with_a_raw_symlink_loop(tmp_path, capsys, no_batch):
+    a = tmp_path / "a.txt"
+    a.symlink_to(a)
+    line = one_line_error(capsys, cli.main(["run", "--period", "2024H1", "--raw", str(a)]))
+    assert line == f"error: {a}: symlink loop (too many levels of symbolic links)"
+
+
+def test_mail_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
+    import helpers.mail
+
+    out = tmp_path / "drafts"
+    out.mkdir()
+
+    def read_only(*a, dir=None, **k):
+        raise OSError(errno.EROFS, "Read-only file system", str(dir))
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(helpers.mail, "plan_messages", lambda *a, **k: pytest.fail("planned before the check"))
+    line = one_line_error(capsys, cli.main(["mail", "--period", "2024H1", "--out", str(out)]))
+    assert line == f"error: {out}: cannot write here: read-only file system"
+
+
+def test_disk_full_while_writing_drafts(tmp_path, capsys, monkeypatch):
+    """Writing a draft fails midway: one line naming the file, exit 2 (the specific checks above
+    cannot foresee a disk filling up; cli.main's OSError catch is the last line of defence)."""
+    import helpers.mail
+    from helpers.mail import Plan
+
+    out = tmp_path / "drafts"
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    from email.message import EmailMessage
+
+    draft = type("D", (), {"target": "city", "message": EmailMessage()})()
+    monkeypatch.setattr(helpers.mail, "plan_messages", lambda *a, **k: Plan("2024H1", [draft], []))
+    monkeypatch.setattr(helpers.mail, "write_bytes", full)
+    line = one_line_error(capsys, cli.main(["mail", "--period", "2024H1", "--out", str(out)]))
+    assert line == f"error: {out / '2024H1-city.eml'}: no space left on device (disk full)"

@@ -62,10 +62,12 @@ def _table(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from helpers.batch import run_command
+    from helpers.ingest import read_capped
     from helpers.io import check_writable_dir
 
+    if args.raw:
+        read_capped(args.raw)
     check_writable_dir(paths.OUTPUT)
-
     return run_command(args)
 
 
@@ -73,8 +75,8 @@ def _mail(args: argparse.Namespace) -> int:
     from helpers.io import check_writable_dir
     from helpers.mail import mail_command
 
-    if args.out and not args.send:
-        check_writable_dir(args.out)
+    # drafts, or the send log, go there: refuse an unwritable folder before building any message
+    check_writable_dir(args.out or paths.OUTPUT)
 
     return mail_command(args)
 
