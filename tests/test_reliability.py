@@ -530,3 +530,11 @@ def test_disk_full_while_writing_drafts(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(helpers.mail, "write_bytes", full)
     line = one_line_error(capsys, cli.main(["mail", "--period", "2024H1", "--out", str(out)]))
     assert line == f"error: {out / '2024H1-city.eml'}: no space left on device (disk full)"
+
+
+def test_reference_lines_are_those_of_the_file(tmp_path):
+    """Blank lines and a quoted cell over two lines do not shift the line an error names."""
+    p = tmp_path / "bureaus.csv"
+    p.write_text('name,canonical,note\n\n市发改委,市发改委,"two\nlines"\n\n市发改委,市财政局,\n', encoding="utf-8")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:6: 市发改委 is mapped twice \(first on line 3"):
+        load_reference(p)

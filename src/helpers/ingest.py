@@ -167,13 +167,13 @@ def read_reference_csv(path: Path | str, required: Sequence[str] = ()) -> tuple[
     if missing:
         raise InputError(path, f"missing column(s) {', '.join(missing)} (header must include {','.join(required)})", line=1)
     rows = []
-    start = reader.line_num + 1
     for row in reader:
-        cells = {k: (v or "").strip() for k, v in row.items() if k}
+        # the row's first line: where the reader stopped, less the line breaks inside its cells
+        raw = [v for v in row.values() if isinstance(v, str)] + list(row.get(None) or [])
+        start = reader.line_num - sum(v.count("\n") for v in raw)
         if None in row:
             raise InputError(path, f"more cells than the header has columns: {row[None]!r}", line=start)
-        rows.append((start, cells))
-        start = reader.line_num + 1
+        rows.append((start, {k: (v or "").strip() for k, v in row.items() if k}))
     return header, rows
 
 
