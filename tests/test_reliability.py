@@ -7,7 +7,6 @@ size cap on inputs, HTML script/style never read as task text, and a reliable fo
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import errno
 import os
@@ -20,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import bureaus, cli, ingest, paths
+from helpers import cli, ingest, paths
 from helpers.bureaus import load_reference, normalize_units
-from helpers.errors import HelpersError, InputError, OutputError, ReferenceError_
+from helpers.errors import HelpersError, InputError, ReferenceError_
 from helpers.ingest import read_report
 from helpers.sectors import load_rules
 

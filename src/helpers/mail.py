@@ -164,11 +164,6 @@ class Recipients:
         """Bare addresses for RCPT TO: every address of To and Cc, each once."""
         return list(dict.fromkeys(a.addr_spec for a in (*self.to, *self.cc)))
 
-    @staticmethod
-    def shown(addresses: Sequence[Address]) -> list[str]:
-        """How a header list prints, for the command's own output."""
-        return [str(a) for a in addresses]
-
 
 _CRLF = re.compile(r"[\r\n\x00]")
 #: Separators between the addresses of a cell: `;` (as Excel users write lists) or `,` (as mail
