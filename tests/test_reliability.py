@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from helpers import cli, ingest, paths
-from helpers.bureaus import load_reference, normalize_units
-from helpers.errors import HelpersError, InputError, ReferenceError_
+from helpers.bureaus import HOME_CITY, load_reference, normalize_units
+from helpers.errors import HelpersError, ReferenceError_
 from helpers.ingest import read_report
 from helpers.sectors import load_rules
 
@@ -75,12 +75,12 @@ def test_a_rename_chain_is_refused(tmp_path):
     p = _copy_bureaus(tmp_path, "市工信局新,市工信局新,\n")
     text = p.read_text(encoding="utf-8").replace("市工信局,市工信局,", "市工信局,市工信局新,", 1)
     p.write_text(text, encoding="utf-8")
-    with pytest.raises(ReferenceError_, match="市经信局 maps to 市工信局, which line"):
-        load_reference(p)
+    with pytest.raises(ReferenceError_, match="市经信局 maps to 市工信局, which is itself mapped on to 市工信局新"):
+        load_reference(p, city=HOME_CITY)
 
 
 def test_the_shipped_bureaus_load(tmp_path):
-    ref = load_reference(paths.BUREAUS_CSV)
+    ref = load_reference(paths.BUREAUS_CSV, city=HOME_CITY)
     assert ref.canonical["市经信局"] == "市工信局"
 
 
@@ -90,15 +90,15 @@ def test_the_shipped_bureaus_load(tmp_path):
 def test_bureaus_saved_by_excel_on_chinese_windows_are_read(tmp_path, encoding, bom):
     p = _copy_bureaus(tmp_path, encoding=encoding, bom=bom)
     assert p.read_bytes() != paths.BUREAUS_CSV.read_bytes()
-    ref, shipped = load_reference(p), load_reference(paths.BUREAUS_CSV)
+    ref, shipped = load_reference(p, city=HOME_CITY), load_reference(paths.BUREAUS_CSV, city=HOME_CITY)
     assert ref.canonical == shipped.canonical and ref.known == shipped.known
     assert normalize_units("市经信局、市财政局(市政府国资委)", ref).units == ["市工信局", "市财政局"]
 
 
 def test_undecodable_reference_is_refused_with_the_excel_hint(tmp_path):
     p = tmp_path / "bureaus.csv"
-    p.write_bytes("name,canonical,note\n市发改委,市发改委,".encode("utf-8") + b"\xff\xfe\xff\n")
-    with pytest.raises(InputError) as e:
+    p.write_bytes("name,canonical,scope,note\n市发改委,市发改委,六安,".encode("utf-8") + b"\xff\xfe\xff\n")
+    with pytest.raises(ReferenceError_) as e:
         load_reference(p)
     assert str(e.value).startswith(f"{p}:2: undecodable bytes") and 'CSV UTF-8' in str(e.value)
 
@@ -106,13 +106,13 @@ def test_undecodable_reference_is_refused_with_the_excel_hint(tmp_path):
 def test_an_xlsx_saved_under_the_csv_name_is_refused(tmp_path):
     p = tmp_path / "bureaus.csv"
     p.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"\x00" * 64)
-    with pytest.raises(InputError, match="binary file .*CSV UTF-8"):
+    with pytest.raises(ReferenceError_, match="binary file .*CSV UTF-8"):
         load_reference(p)
 
 
 def test_an_unquoted_comma_that_adds_a_cell_is_refused(tmp_path):
-    p = _copy_bureaus(tmp_path, "市统计局,市统计局,note, with a comma\n")
-    with pytest.raises(InputError, match=r"bureaus.csv:\d+: more cells than the header"):
+    p = _copy_bureaus(tmp_path, "市统计局,市统计局,六安,note, with a comma\n")
+    with pytest.raises(ReferenceError_, match=r"bureaus.csv:\d+: more cells than the header"):
         load_reference(p)
 
 
@@ -323,7 +323,7 @@ def test_a_folder_given_as_the_report(tmp_path, capsys, no_table_build):
 
 def test_a_folder_given_as_a_lookup_table(tmp_path):
     (tmp_path / "bureaus.csv").mkdir()
-    with pytest.raises(InputError, match="is a folder, not a file"):
+    with pytest.raises(ReferenceError_, match="is a folder, not a file"):
         load_reference(tmp_path / "bureaus.csv")
 
 
@@ -534,6 +534,13 @@ def test_disk_full_while_writing_drafts(tmp_path, capsys, monkeypatch):
 def test_reference_lines_are_those_of_the_file(tmp_path):
     """Blank lines and a quoted cell over two lines do not shift the line an error names."""
     p = tmp_path / "bureaus.csv"
-    p.write_text('name,canonical,note\n\n市发改委,市发改委,"two\nlines"\n\n市发改委,市财政局,\n', encoding="utf-8")
+    p.write_text('name,canonical,scope,note\n\n市发改委,市发改委,六安,"two\nlines"\n\n市发改委,市财政局,六安,\n',
+                 encoding="utf-8")
     with pytest.raises(ReferenceError_, match=rf"{p.name}:6: 市发改委 is mapped twice \(first on line 3"):
         load_reference(p)
+
+
+def test_the_same_name_in_another_citys_scope_is_not_a_duplicate(tmp_path):
+    p = _copy_bureaus(tmp_path, "市工信局,市经济和信息化局,湖州,\n")
+    assert load_reference(p, city=HOME_CITY).canonical["市工信局"] == "市工信局"
+    assert load_reference(p, city="湖州").canonical["市工信局"] == "市经济和信息化局"

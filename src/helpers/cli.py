@@ -52,7 +52,7 @@ def _table(args: argparse.Namespace) -> int:
     read_capped(args.raw)
     check_writable_dir(args.out or paths.PROCESSED)
     result = build_table(args.raw, period=args.period, out=args.out, ahead_margin=args.ahead_margin,
-                         force_period=args.force_period)
+                         city=args.city, force_period=args.force_period)
     for w in result.warnings:
         loud = w.startswith("FORCED PERIOD")
         print(f"{'WARNING' if loud else 'warning'}: {w}", file=sys.stderr)
@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
     t.add_argument("--force-period", action="store_true",
                    help="take --period even when the report's title names another period (warns loudly)")
+    t.add_argument("--city", help="the report's city, e.g. 六安: scopes units and renames of bureaus.csv "
+                                  "(default: read from the title or text)")
     t.add_argument("--ahead-margin", type=margin_arg, default=0.10,
                    help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
     t.set_defaults(func=_table)

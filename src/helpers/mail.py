@@ -36,7 +36,7 @@ import pandas as pd
 from helpers import briefing, paths
 from helpers.bureaus import norm
 from helpers.errors import MailError, ReferenceError_
-from helpers.ingest import read_reference_csv
+from helpers.ingest import read_csv_table
 from helpers.io import safe_slug, write_bytes, write_json, write_text
 from helpers.period import parse_code
 from helpers.schema import TASKS_SCHEMA, read_table
@@ -229,7 +229,7 @@ def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipi
     path = Path(path)
     if not path.exists():
         raise ReferenceError_(f"{path}: missing; it lists who receives each briefing ({','.join(RECIPIENT_COLUMNS)})")
-    header, rows = read_reference_csv(path)
+    header, rows = read_csv_table(path)
     if not set(RECIPIENT_COLUMNS) <= set(header):
         raise ReferenceError_(f"{path}: header must be {','.join(RECIPIENT_COLUMNS)}, found {header}")
     out: dict[str, Recipients] = {}
@@ -268,7 +268,7 @@ def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = path
     path = Path(path)
     rows: list[dict[str, str]] = []
     if path.exists():
-        rows = [{c: r.get(c, "") for c in RECIPIENT_COLUMNS} for _, r in read_reference_csv(path)[1]]
+        rows = [{c: r.get(c, "") for c in RECIPIENT_COLUMNS} for _, r in read_csv_table(path)[1]]
     have = {CITY if r["kind"] == CITY else r["bureau"] for r in rows}
     added = 0
     if CITY not in have:

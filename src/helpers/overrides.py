@@ -15,7 +15,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import PeriodError, ReferenceError_
-from helpers.ingest import read_reference_csv
+from helpers.ingest import read_csv_table
 from helpers.period import parse_code
 from helpers.schema import METHODS, STATUS_ZH, STATUSES
 
@@ -71,7 +71,7 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     path = Path(path)
     if not path.exists():
         return []
-    header, table = read_reference_csv(path)
+    header, table = read_csv_table(path)
     if tuple(header)[:4] != HEADER[:4]:
         raise ReferenceError_(f"{path}:1: header must be {','.join(HEADER)}")
     rows: list[dict] = []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.ingest import read_reference_csv
+from helpers.io import read_reference_csv
 from helpers.schema import SECTORS
 
 
@@ -43,16 +43,10 @@ class SectorRules:
         return "governance", self.names["governance"], "fallback (no rule matched)"
 
 
-def _read_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
-    if not path.exists():
-        raise ReferenceError_(f"{path}: missing reference table")
-    return read_reference_csv(path, sorted(required))[1]
-
-
 @lru_cache(maxsize=4)
 def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     names = {}
-    for n, row in _read_csv(Path(names_path), {"sector", "sector_name"}):
+    for n, row in read_reference_csv(Path(names_path), {"sector", "sector_name"}):
         if row["sector"] not in SECTORS:
             raise ReferenceError_(f"{names_path}:{n}: unknown sector code {row['sector']!r}")
         if row["sector"] in names:
@@ -63,7 +57,7 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     rules = []
     ids: dict[str, int] = {}
     unit_rule: dict[str, tuple[int, str]] = {}
-    for n, row in _read_csv(Path(rules_path), {"rule_id", "match", "pattern", "sector"}):
+    for n, row in read_reference_csv(Path(rules_path), {"rule_id", "match", "pattern", "sector"}):
         sector, match, pattern = row["sector"].strip(), row["match"].strip(), row["pattern"].strip()
         if sector not in SECTORS:
             raise ReferenceError_(f"{rules_path}:{n}: unknown sector code {sector!r}")
