@@ -3,18 +3,59 @@
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import sys
 
-from helpers.errors import HelpersError
+from helpers import paths
+from helpers.errors import HelpersError, os_error_line
+
+
+def cores() -> int:
+    """CPUs this process may use (the affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def jobs_arg(text: str) -> int:
+    """--jobs: 1..cores, 0 meaning all cores; each worker holds a kernel (≈ 250 MB)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n == 0:
+        return cores()
+    if not 1 <= n <= cores():
+        raise argparse.ArgumentTypeError(f"{n} is outside 1..{cores()} (the cores here; 0 means all of them)")
+    return n
+
+
+def margin_arg(text: str) -> float:
+    """--ahead-margin: a finite fraction in [0, 1) (0.10 = ten points above the pace)."""
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(x) or not 0 <= x < 1:
+        raise argparse.ArgumentTypeError(f"{text} is outside [0, 1): a fraction such as 0.10 for ten points")
+    return x
 
 
 def _table(args: argparse.Namespace) -> int:
+    from helpers.ingest import read_capped
+    from helpers.io import check_writable_dir
     from helpers.table import build_table
 
+    # the cheap checks first: a file that cannot be read, a folder that cannot be written
+    read_capped(args.raw)
+    check_writable_dir(args.out or paths.PROCESSED)
     result = build_table(args.raw, period=args.period, out=args.out, ahead_margin=args.ahead_margin,
-                         city=args.city)
+                         city=args.city, force_period=args.force_period)
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        loud = w.startswith("FORCED PERIOD")
+        print(f"{'WARNING' if loud else 'warning'}: {w}", file=sys.stderr)
     print(result.summary())
     print("\n".join(result.review_summary()))
     return 0
@@ -39,10 +80,14 @@ def _review_import(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from helpers.batch import run_command
+    from helpers.ingest import read_capped
+    from helpers.io import check_writable_dir
 
+    if args.raw:
+        read_capped(args.raw)
+    check_writable_dir(paths.OUTPUT)
     rc = run_command(args)
     # the ledger follows the table the briefings were rendered from (unchanged → not rewritten)
-    from helpers import paths
     from helpers.ledger import write_ledger
 
     if paths.tasks_path(args.period).exists():
@@ -55,7 +100,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _mail(args: argparse.Namespace) -> int:
+    from helpers.io import check_writable_dir
     from helpers.mail import mail_command
+
+    # drafts, or the send log, go there: refuse an unwritable folder before building any message
+    check_writable_dir(args.out or paths.OUTPUT)
 
     return mail_command(args)
 
@@ -68,10 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("raw", help="the report as published (txt or html, any common Chinese encoding)")
     t.add_argument("--period", help="period code such as 2024H1 (default: read from the title)")
     t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
+    t.add_argument("--force-period", action="store_true",
+                   help="take --period even when the report's title names another period (warns loudly)")
     t.add_argument("--city", help="the report's city, e.g. 六安: scopes units and renames of bureaus.csv "
                                   "(default: read from the title or text)")
-    t.add_argument("--ahead-margin", type=float, default=0.10,
-                   help="points above the pace that count as ahead (default 0.10)")
+    t.add_argument("--ahead-margin", type=margin_arg, default=0.10,
+                   help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
     t.set_defaults(func=_table)
 
     r = sub.add_parser("run", help="render a period's briefings (HTML and PDF) into output/<period>/")
@@ -81,8 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--bureau", action="append", help="render this bureau's briefing (repeatable)")
     g.add_argument("--all-bureaus", action="store_true", help="render every lead unit's briefing")
     r.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
-    r.add_argument("--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
-    r.add_argument("--ahead-margin", type=float, default=0.10, help="points above the pace that count as ahead")
+    r.add_argument("--jobs", type=jobs_arg, default=0, help="parallel workers, 1..cores (default 0: number of cores)")
+    r.add_argument("--ahead-margin", type=margin_arg, default=0.10,
+                   help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
     r.set_defaults(func=_run)
 
     lg = sub.add_parser("ledger", help="write the period's supervision ledger output/<period>/台账_<period>.xlsx")
@@ -122,7 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except HelpersError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {' '.join(str(e).split())}", file=sys.stderr)
+        return 2
+    except OSError as e:  # last line of defence: the specific checks come first, in each command
+        print(f"error: {os_error_line(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
