@@ -8,6 +8,7 @@ with the file and line, because a silently ignored correction is worse than none
 
 from __future__ import annotations
 
+import csv
 import math
 from pathlib import Path
 
