@@ -62,18 +62,41 @@ def met_status(met: bool, is_year_end: bool) -> str:
     return "completed" if is_year_end else "on_pace"
 
 
-def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str:
-    """Status of one part, by the first rule that decides it; qualitative when none does."""
-    if part.verdict:
-        if part.verdict == "on_pace" and is_year_end:
-            return "completed"
-        return part.verdict
+_COMPATIBLE = {"on_pace": ("on_pace", "ahead"), "ahead": ("ahead", "on_pace"), "completed": ("completed",),
+               "behind": ("behind",)}
+
+
+def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str | None:
+    """Status from the part's figures alone (ratio, 过半, or a rate/level/comparison met or missed)."""
     r = part.stated_ratio if part.stated_ratio is not None else part.computed_ratio
+    if r is not None and part.period_target:
+        # a ratio of the quarter's own target: met is on pace, never the year's completion
+        return met_status(round(r, _PRECISION) >= 1, False)
     if r is not None:
         return ratio_status(r, pace, ahead_margin)
+    if part.half is not None:
+        s = ratio_status(part.half, pace, ahead_margin)
+        return "on_pace" if s == "completed" else s  # 过半 is more than half, never all of it
     if part.met is not None:
         return met_status(part.met, is_year_end)
-    return "qualitative"
+    return None
+
+
+def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str:
+    """Status of one part: a verdict about it first, else its figures; qualitative when nothing decides.
+
+    A verdict that the figures contradict (达到序时进度 beside 45%, 未完成 beside 100%) keeps the
+    verdict and is flagged on the part: a conflict is never silently won.
+    """
+    measured = _measured_status(part, pace, ahead_margin, is_year_end)
+    if part.verdict:
+        verdict = "completed" if part.verdict == "on_pace" and is_year_end else part.verdict
+        if measured and verdict in _COMPATIBLE and measured not in _COMPATIBLE[verdict]:
+            reason = f"verdict {STATUS_ZH[verdict]} against the figures' {STATUS_ZH[measured]}"
+            if reason not in part.review:
+                part.review.append(reason)
+        return verdict
+    return measured or "qualitative"
 
 
 def aggregate(statuses: list[str]) -> tuple[str, bool]:
@@ -91,12 +114,28 @@ def aggregate(statuses: list[str]) -> tuple[str, bool]:
     return "qualitative", False
 
 
-def official_code(official: str | None) -> str | None:
-    """Map a printed 完成状态 to our status code; None when empty or not recognised."""
+_YES_NO = {"是": True, "否": False, "√": True, "×": False}
+
+
+def official_code(official: str | None, field: str | None = None) -> str | None:
+    """Map a printed official status to our code; None when empty or not recognised.
+
+    A bare 是/否 only means something through its column's header (official_status_field):
+    under 是否达序 / 是否达到序时进度 是 is on pace and 否 behind; under 是否完成 是 is completed.
+    """
     if not official or not str(official).strip():
         return None
+    text = str(official).strip()
+    if text in _YES_NO:
+        if not field:
+            return None
+        if re.search(r"达序|序时|进度|时序", field):
+            return "on_pace" if _YES_NO[text] else "behind"
+        if "完成" in field:
+            return "completed" if _YES_NO[text] else "behind"
+        return None
     for rx, code in OFFICIAL_STATUS:
-        if rx.search(str(official)):
+        if rx.search(text):
             return code
     return None
 
@@ -120,7 +159,8 @@ def _indicator_row(i: int, part: Part, status: str) -> dict:
 
 
 def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = 0.10,
-                  official_status: str | None = None) -> tuple[dict, list[dict]]:
+                  official_status: str | None = None, official_status_field: str | None = None
+                  ) -> tuple[dict, list[dict]]:
     """Judgement fields and indicator rows from a Reading (see judge_text)."""
     per = parse_code(period)
     pace = per.pace
@@ -133,17 +173,43 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     ratios = [r for p, s in zip(reading.parts, statuses) if s == status and s in MEASURED_ORDER
               for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
     completion = round(min(ratios), 6) if ratios else None
-    code = official_code(official_status)
+    code = official_code(official_status, official_status_field)
+    method = decider.method if decider is not None and status != "qualitative" else "none"
+    evidence = decider.evidence.text if decider is not None and decider.evidence else None
+    if status == "qualitative" and code is not None:
+        # nothing in the text measures the task: the report's own status column decides
+        status, method = code, "official_status"
+        evidence = f"{official_status_field or '完成状态'}: {official_status.strip()}"
     fields = {
         "status": status, "status_zh": STATUS_ZH[status],
         "completion_pct": completion, "pace": pace,
         "lag_pts": round((pace - completion) * 100, 2) if completion is not None else None,
-        "method": decider.method if decider is not None and status != "qualitative" else "none",
-        "evidence": decider.evidence.text if decider is not None and decider.evidence else None,
+        "method": method, "evidence": evidence,
         "is_mixed": mixed, "is_target_adjusted": reading.is_target_adjusted,
         "status_source": "rule", "official_status_code": code,
     }
     return fields, rows
+
+
+@dataclass
+class TaskJudgement:
+    fields: dict
+    rows: list[dict]
+    review_entry: dict | None
+
+
+def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
+              official_status: str | None = None, official_status_field: str | None = None,
+              target_text: str | None = None, rate_text: str | None = None) -> TaskJudgement:
+    """Read, judge and collect the review reasons of one task (judge_text without the extras)."""
+    progress = progress or ""
+    reading = read(task, progress, target_text=target_text, rate_text=rate_text)
+    fields, rows = judge_reading(reading, progress, period, ahead_margin, official_status, official_status_field)
+    entry = _review_entry("", reading, fields, rows)
+    reasons = review_reasons(reading, fields, entry)
+    fields["needs_review"] = bool(reasons)
+    fields["review_reason"] = REASON_SEP.join(reasons) or None
+    return TaskJudgement(fields, rows, entry)
 
 
 def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
@@ -153,24 +219,20 @@ def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: fl
 
     The fields include needs_review and review_reason; the table calls this for every row.
     """
-    reading = read(task, progress)
-    fields, rows = judge_reading(reading, progress or "", period, ahead_margin, official_status)
-    reasons = review_reasons(reading, fields, rows)
-    fields["needs_review"] = bool(reasons)
-    fields["review_reason"] = REASON_SEP.join(reasons) or None
-    return fields, rows
+    j = judge_one(task, progress, period, ahead_margin=ahead_margin, official_status=official_status,
+                  official_status_field=official_status_field, target_text=target_text, rate_text=rate_text)
+    return j.fields, j.rows
 
 
-def review_reasons(reading: Reading, fields: dict, rows: list[dict]) -> list[str]:
+def review_reasons(reading: Reading, fields: dict, entry: dict | None) -> list[str]:
     """Why a researcher should look at this judgement (empty when it stands on its own)."""
-    reasons = []
-    entry = _review_entry("", reading, fields, rows)
+    reasons = [r for p in reading.parts for r in p.review] + list(reading.review)
     if entry:
         reasons.append(entry["reason"])
     code = fields.get("official_status_code")
     if code and code != fields["status"]:
         reasons.append(f"official status {STATUS_ZH[code]} disagrees with the rule's {fields['status_zh']}")
-    return reasons
+    return list(dict.fromkeys(reasons))
 
 
 def _review_entry(task_id: str, reading: Reading, fields: dict, rows: list[dict]) -> dict | None:
@@ -188,28 +250,27 @@ def _review_entry(task_id: str, reading: Reading, fields: dict, rows: list[dict]
     return None
 
 
+def _cell(rec, name: str) -> str | None:
+    v = getattr(rec, name, None)
+    return v if isinstance(v, str) and v.strip() else None
+
+
 def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
     """Judge every task of a parsed table; add the judgement columns and build the indicator table."""
     out_rows, ind_rows, review, disagreements = [], [], [], []
     for rec in tasks.itertuples(index=False):
-        progress = rec.progress if isinstance(rec.progress, str) else ""
-        official = getattr(rec, "official_status", None)
-        official = official if isinstance(official, str) else None
-        reading = read(rec.task, progress)
-        fields, rows = judge_reading(reading, progress, rec.period, ahead_margin, official)
-        reasons = review_reasons(reading, fields, rows)
-        fields["needs_review"] = bool(reasons)
-        fields["review_reason"] = REASON_SEP.join(reasons) or None
-        out_rows.append(fields)
-        for r in rows:
-            ind_rows.append({"task_id": rec.task_id, **r})
-        entry = _review_entry(rec.task_id, reading, fields, rows)
-        if entry:
-            review.append(entry)
-        if fields["official_status_code"] and fields["official_status_code"] != fields["status"]:
+        official = _cell(rec, "official_status")
+        j = judge_one(rec.task, _cell(rec, "progress"), rec.period, ahead_margin=ahead_margin,
+                      official_status=official, official_status_field=_cell(rec, "official_status_field"),
+                      target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"))
+        out_rows.append(j.fields)
+        ind_rows.extend({"task_id": rec.task_id, **r} for r in j.rows)
+        if j.review_entry:
+            review.append({**j.review_entry, "task_id": rec.task_id})
+        code = j.fields["official_status_code"]
+        if code and code != j.fields["status"]:
             disagreements.append({"task_id": rec.task_id, "official_status": official,
-                                  "official_status_code": fields["official_status_code"],
-                                  "status": fields["status"]})
+                                  "official_status_code": code, "status": j.fields["status"]})
     judged = pd.DataFrame(out_rows, index=tasks.index, columns=list(_JUDGEMENT_COLS))
     base = tasks.drop(columns=[c for c in _JUDGEMENT_COLS if c in tasks.columns])
     merged = pd.concat([base, judged], axis=1)

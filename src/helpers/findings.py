@@ -1,0 +1,310 @@
+"""What the progress text says, clause by clause: verdicts, ratios, growth, comparisons, events, figures.
+
+Every finder scans the whole text once with a regex built from the lexicon
+(data/reference/lexicon.csv) and places each hit in its clause through the Layout (a bisect), so
+the cost is linear in the text. Each Finding keeps its span, its sentence and the modality of its
+clause (done, forecast, intention, condition); helpers.indicators decides which part it measures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from helpers.clauses import Layout, is_result
+from helpers.lexicon import Lexicon, load_lexicon
+from helpers.numbers import find_quantities
+
+_NUM = r"-?\d+(?:\.\d+)?"
+_PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
+_Q = "[“\"]?"
+_QE = "[”\"]?"
+
+
+@dataclass
+class Finding:
+    """Something in the progress text that measures a part (or a verdict about the task)."""
+
+    kind: str  # verdict, stated_ratio, half, actual, growth, comparison, plan_ratio, projection, deliverable
+    start: int
+    end: int
+    sentence: int
+    text: str  # the evidence clause
+    status: str | None = None  # verdicts and deliverables
+    value: Decimal | None = None  # ratio (fraction), growth (%), actual (base unit)
+    unit: str | None = None
+    target: Decimal | None = None  # plan value for plan_ratio; comparison base value
+    label: str = ""
+    met: bool | None = None  # comparisons
+    modality: str = "done"
+    period_target: bool = False  # a ratio of a quarter's or half-year's own target (一季度目标完成率)
+    meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The regexes of one lexicon (built once per lexicon file version)."""
+
+    verdicts: tuple[tuple[str, re.Pattern], ...]
+    half: re.Pattern
+    half_share: dict
+    growth: re.Pattern
+    growth_down: frozenset
+    comparison: re.Pattern
+    comparison_up: frozenset
+    base_meaning: dict
+    deliverable: re.Pattern
+    deliverable_meaning: dict
+
+
+# grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
+_COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
+_PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?|核定数将于\d{1,2}月(?:份)?公布"
+                    r"|待[^,,。;;|]{0,10}?(?:省|国家|部|厅|市)[^,,。;;|]{0,6}?(?:审批|批复|审核|审议|验收)"
+                    r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
+_VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
+
+
+@lru_cache(maxsize=4)
+def rules(lex: Lexicon) -> Rules:
+    """Compile the finders' regexes from the lexicon's word lists."""
+    pace = lex.alternation("pace")
+    grammar = {
+        "behind": f"(?:{lex.alternation('pace_behind')}){_Q}(?:{pace}){_QE}",
+        "ahead": f"(?:{lex.alternation('pace_ahead')})(?:{pace})",
+        "on_pace": f"(?:{lex.alternation('pace_on')}){_Q}(?:{pace}){_QE}",
+        "completed": _COMPLETED_GRAMMAR,
+        "pending": _PENDING_GRAMMAR,
+    }
+    verdicts = []
+    for status in _VERDICT_ORDER:
+        alts = [a for a in (grammar.get(status), lex.alternation("verdict", status)) if a and a != "(?!)"]
+        tail = r"(?!(?:进度|要求)?的)" + (r"(?!\s*\d)" if status == "completed" else "")  # 已完成年度任务45.6% is a ratio
+        verdicts.append((status, re.compile("(?:" + "|".join(alts) + ")" + tail)))
+    growth_words = lex.alternation("growth_up") + "|" + lex.alternation("growth_down")
+    cmp_words = lex.alternation("comparison_up") + "|" + lex.alternation("comparison_down")
+    base = lex.alternation("comparison_base")
+    return Rules(
+        verdicts=tuple(verdicts),
+        half=re.compile(f"(?:{lex.alternation('half')})"),
+        half_share={p: Decimal(m) for p, m in lex.meaning_of("half").items()},
+        growth=re.compile(rf"(?:同比|较上年|比上年)?(?P<word>{growth_words})\s*(?:为|达到?|了)?\s*(?P<val>{_NUM})\s*%"),
+        growth_down=frozenset(lex.phrases("growth_down")),
+        comparison=re.compile(
+            rf"(?P<dir>{cmp_words})(?P<base>{base})(?:平均)?(?:水平)?(?:增幅|增速|平均水平)?"
+            rf"|比(?P<base2>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir2>高|低|快|慢|多|少)"),
+        comparison_up=frozenset(lex.phrases("comparison_up")) | {"高", "快", "多"},
+        base_meaning=lex.meaning_of("comparison_base"),
+        deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率)"),
+        deliverable_meaning=lex.meaning_of("deliverable"),
+    )
+
+
+def _finding(layout: Layout, kind: str, start: int, end: int, **kw) -> Finding:
+    a, b = layout.around(start, end)
+    return Finding(kind, start, end, layout.sentence_of(start), layout.text[a:b],
+                   modality=layout.modality_at(start), **kw)
+
+
+def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | None = None) -> list[Finding]:
+    """Verdict phrases in order of appearance; a behind phrase masks the on-pace words inside it.
+
+    A completed, ahead or on-pace verdict in a forecast clause (预计9月底前完成年度任务) is kept as a
+    forecast; in an intention or condition clause (确保完成, 力争达到序时进度) it is no verdict at all.
+    """
+    layout = layout or Layout(progress, lex)
+    r = rules(lex or load_lexicon())
+    taken = bytearray(len(progress))
+    out: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
+    for status, rx in r.verdicts:
+        for m in rx.finditer(progress):
+            if any(taken[m.start():m.end()]):
+                continue
+            mod = layout.modality_at(m.start())
+            if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
+                continue
+            a, _ = layout.around(m.start(), m.end())
+            if (status, a) in seen:
+                continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict
+            seen.add((status, a))
+            out.append(_finding(layout, "verdict", m.start(), m.end(), status=status))
+            taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    return sorted(out, key=lambda f: f.start)
+
+
+def _label_before(layout: Layout, pos: int, floor: int) -> str:
+    """Text from the start of the sentence (or the previous finding) up to pos."""
+    if not layout.sents:
+        return layout.text[floor:pos]
+    s = layout.sents[layout.sentence_of(pos)]
+    return layout.text[max(s[0], floor):pos]
+
+
+# stated completion ratios against the annual target or plan (DOMAIN.md rule 2)
+STATED_RATIOS: tuple[re.Pattern, ...] = (
+    re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务))"
+               r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _PCT),
+    re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
+    re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)进度(?:已完成|达到?|为)?" + _PCT),
+    re.compile(r"已完成" + _PCT),
+    re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
+)
+# a ratio of a design quantity or of a rate is not progress on the year's target
+_RATIO_EXCLUDE = re.compile(r"设计总量|开工率|覆盖率")
+_MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
+#: a quarter's or half-year's own target (一季度目标): compared on its own when the annual is not given
+_PERIOD_BASE = re.compile(r"(?:[一二三四]|第[一二三四]|前三)季度|上半年|\d{1,2}月(?:份)?(?:目标|任务|计划)|月度")
+_ANNUAL_BASE = re.compile(r"全年|年度|年初")
+
+
+def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Finding]:
+    """Completion ratios against the year's target or plan (or a period's own target), as fractions."""
+    layout = layout or Layout(progress)
+    hits: dict[int, Finding] = {}
+    for rx in STATED_RATIOS:
+        for m in rx.finditer(progress):
+            a, _ = layout.around(m.start(), m.end())
+            clause = progress[a:m.end()]
+            if _RATIO_EXCLUDE.search(clause) or _MULTI_YEAR.search(clause):
+                continue
+            start = m.start("pct")
+            if start in hits:
+                continue
+            what = m.groupdict().get("what") or ""
+            period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what))
+            if not what and re.search(r"(?:[一二三四]|第[一二三四])季度[^,,;;。|]{0,6}$", progress[a:m.start()]) \
+                    and "完成率" in m.group():
+                continue  # 第二季度督导完成率96.21%: a quarter's own work, not the year's target
+            hits[start] = _finding(layout, "stated_ratio", m.start(), m.end(), value=Decimal(m["pct"]) / 100,
+                                   period_target=period_target)
+    out = sorted(hits.values(), key=lambda f: f.start)
+    floor = 0
+    for f in out:
+        f.label = _label_before(layout, f.start, floor) + progress[f.start:f.end]
+        floor = f.end
+    return out
+
+
+def find_halves(progress: str, layout: Layout, verdicts: list[Finding], lex: Lexicon) -> list[Finding]:
+    """完成全年任务过半: a share of at least one half, read as a ratio (never as completed)."""
+    r = rules(lex)
+    inside = [(v.start, v.end) for v in verdicts]
+    out = []
+    for m in r.half.finditer(progress):
+        if any(a <= m.start() < b for a, b in inside):
+            continue
+        f = _finding(layout, "half", m.start(), m.end(), value=r.half_share[m.group()])
+        f.label = _label_before(layout, m.start(), 0) + m.group()
+        out.append(f)
+    return out
+
+
+def find_growths(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
+    """Achieved growth rates (percent, negative for 下降/降低) with the text before them as label."""
+    r = rules(lex)
+    out = []
+    floor = 0
+    for m in r.growth.finditer(progress):
+        val = Decimal(m["val"])
+        if m["word"] in r.growth_down:
+            val = -val
+        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%",
+                     label=_label_before(layout, m.start(), floor))
+        out.append(f)
+        floor = m.end()
+    return out
+
+
+def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
+    """高于/低于/高出全省…, 比全省平均高…: a comparison stated in words, met when higher/faster."""
+    r = rules(lex)
+    out = []
+    for m in r.comparison.finditer(progress):
+        word = m["dir"] or m["dir2"]
+        base = r.base_meaning.get(m["base"] or m["base2"], "")
+        f = _finding(layout, "comparison", m.start(), m.end(), met=word in r.comparison_up, meaning=base)
+        out.append(f)
+    return out
+
+
+def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
+    """Deliverable events (开工, 竣工, 建成, 通车, 印发 …) with their meaning and modality."""
+    r = rules(lex)
+    out = []
+    for m in r.deliverable.finditer(progress):
+        if re.search(r"(?:未|没有|尚未|不)$", progress[max(0, m.start() - 2):m.start()]):
+            continue  # 尚未开工 is the opposite of the event
+        out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=r.deliverable_meaning[m.group()],
+                            status="completed"))
+    return out
+
+
+# what marks a figure in the progress text as a plan or a restated target rather than an actual
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟")
+_PROJECTION = re.compile(r"预计|确保全年|有望|预期")
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资")
+#: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
+_COUNT_OF_TASKS = re.compile(r"[^,,;;。、\d()()]{0,10}任务(?!清单)")
+
+
+def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
+    """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
+    actuals, plans = [], []
+    for q in find_quantities(progress):
+        if q.unit in ("%", "个百分点"):
+            continue
+        a, _ = layout.around(q.start, q.end)
+        la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
+        before = progress[a:q.start]
+        f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
+                     label=progress[la:q.start] + progress[q.end:lb])
+        if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
+            f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
+            plans.append(f)
+        elif re.search(r"预计年度", before):
+            f.kind = "plan"  # 预计年度体检16万人次: the year's planned volume, measured by what is done
+            plans.append(f)
+        elif f.modality == "forecast" or _PROJECTION.search(before):
+            f.kind = "projection"
+            plans.append(f)
+        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
+            f.kind = "plan"
+            plans.append(f)
+        elif not _NOT_ACTUAL.search(before):
+            actuals.append(f)
+    return actuals, plans
+
+
+_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占)\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+
+
+def find_levels(progress: str, layout: Layout) -> list[Finding]:
+    """Level figures (…率为77.5%, 比重为46.3%) with the clause before them as label."""
+    out = []
+    for m in _LEVEL_ACTUAL.finditer(progress):
+        a, _ = layout.around(m.start(), m.end())
+        if "目标" in progress[a:m.start()]:
+            continue
+        f = _finding(layout, "actual", m.start(), m.end(), value=Decimal(m["val"]), unit="%",
+                     label=progress[a:m.start()])
+        out.append(f)
+    return out
+
+
+_ANY_PCT = re.compile(r"\d+(?:\.\d+)?\s*%")
+
+
+def unused_numbers(progress: str, layout: Layout, limit: int = 6) -> list[str]:
+    """Clauses with percent figures (for the review list when no rule settled a task); at most `limit`."""
+    out: list[str] = []
+    for m in _ANY_PCT.finditer(progress):
+        a, b = layout.around(m.start(), m.end(), fine=True)
+        clause = progress[a:b].strip()
+        if clause not in out:
+            out.append(clause)
+            if len(out) >= limit:
+                break
+    return out
