@@ -104,7 +104,8 @@ class Reading:
 # ---------------------------------------------------------------------------------------------
 # step 1: the target text
 _COMPARISON_TARGET = re.compile(r"(?:高于|超过?|优于|快于|高出)(?P<base>全省|全国|全市)")
-_RATE_TARGET = re.compile(r"(?P<word>增长|增幅|增速|下降|降低|提高)(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+_RATE_TARGET = re.compile(r"(?P<word>增长|增幅|增速|下降|降低|提高)(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%"
+                          r"|(?P<val2>\d+(?:\.\d+)?)\s*%(?:以上|左右)?(?:的)?(?P<word2>增长|增幅|增速|下降|降幅)")
 _LEVEL_TARGET = re.compile(r"(?P<val>\d+(?:\.\d+)?)\s*%")
 #: a numeric table's target: 城镇新增就业(人) 26000, 城镇登记失业率低于(%) 4.3
 _COLUMN_TARGET = re.compile(r"(?P<label>[^()()]*)[((](?P<unit>[^()()]{1,8})[))]\s*(?P<val>\d+(?:\.\d+)?)\s*$")
@@ -162,9 +163,9 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
             continue
         m = _RATE_TARGET.search(c)
         if m:
-            lower = m["word"] in ("下降", "降低")
-            parts.append(Target(c, "rate", parse_number(m["val"]), "%", direction="lower" if lower else "higher",
-                                label=c[:m.start()] or c))
+            lower = (m["word"] or m["word2"]) in ("下降", "降低", "降幅")
+            parts.append(Target(c, "rate", parse_number(m["val"] or m["val2"]), "%",
+                                direction="lower" if lower else "higher", label=c[:m.start()] or c))
             continue
         t = _column_target(c) or _quantity_target(c) or _deliverable_target(c, lex)
         if t is not None:
@@ -286,20 +287,36 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
                 return
 
 
-def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
+def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
-    best = _best(done, tb, 1)
+    best = _best(done, tb, 1) or (done[0] if single and len(done) == 1 else None)
     if best is None:
-        fc = _best(forecast, tb, 1)
+        fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
         if fc is not None:
             _forecast_only(part, fc)
         return
+    # 4个结构性指标均实现10%以上增长: each rate of that sentence must meet it; the worst decides
+    group = _each_of(t, done, best, ev) if "均" in t.part else [best]
+    if t.direction == "lower":  # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it
+        best = max(group, key=lambda g: g.value)
+        part.met = best.value <= -t.value
+    else:
+        best = min(group, key=lambda g: g.value)
+        part.met = best.value >= t.value
     part.findings.append(best)
     part.actual_value, part.actual_unit = best.value, "%"
-    # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it, a fall of 1% does not
-    part.met = best.value <= -t.value if t.direction == "lower" else best.value >= t.value
     part.method = "rate_target"
     attach_verdict(part, best, ev)
+
+
+def _each_of(t: Target, done: list[Finding], best: Finding, ev: Evidence) -> list[Finding]:
+    """The rates a 均 (each of N) target covers: the best match and the ones after it in its paragraph,
+    N of them when the target counts them (4个结构性指标均…)."""
+    n = re.search(r"(\d+|[两三四五六七八九十])个", t.part)
+    count = int(n[1]) if n and n[1].isdigit() else "两三四五六七八九十".find(n[1]) + 2 if n else None
+    para_end = ev.layout.text.find("\n", best.start)
+    after = [g for g in done if g.start >= best.start and (para_end < 0 or g.start < para_end)]
+    return after[:count] if count else after
 
 
 def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
@@ -414,7 +431,7 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
     if t.kind == "deliverable":
         _match_deliverable(part, t, ev, tb, single)
     elif t.kind == "rate":
-        _match_rate(part, t, ev, tb)
+        _match_rate(part, t, ev, tb, single)
     elif t.kind == "comparison":
         f = _comparison(ev, tb, t.meaning)
         if f is not None:
@@ -598,6 +615,8 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
         return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)))
     assigned = assign_actuals(targets, ev)
     parts = [match_part(t, ev, assigned, len(targets) == 1) for t in targets]
+    if len(parts) == 1:
+        _whole_task_verdict(parts[0], ev)
     parts += leftover_ratios(ev)
     parts += plan_parts(ev, parts)
     parts += leftover_verdicts(ev)
@@ -606,6 +625,18 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
             _widen(ev.layout, f)
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(ADJUSTED.search(progress) or ADJUSTED.search(task)), _task_review(ev, parts))
+
+
+def _whole_task_verdict(part: Part, ev: Evidence) -> None:
+    """A one-part task that nothing measured takes a verdict about the whole task (已提前完成年度目标)."""
+    if part.verdict or part.method != "none" or part.target is None:
+        return
+    free = [v for v in ev.verdicts if id(v) not in ev.used and (is_result(v.modality) or v.status == "pending")]
+    if free:
+        v = min(free, key=lambda x: _ORDER.index(x.status))
+        part.verdict, part.method = v.status, "verdict_phrase"
+        part.findings.insert(0, v)
+        ev.used.update(id(x) for x in free if x.status == v.status)
 
 
 def _task_review(ev: Evidence, parts: list[Part]) -> list[str]:

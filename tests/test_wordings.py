@@ -1,0 +1,140 @@
+"""The wordings of issue #9 that the first rules misjudged, each judged right or flagged for review.
+
+Every progress sentence is one a reporter writes (the seed's own phrasing with another verb, or the
+issue's examples); the task beside it is a seed task of the same kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.pace import judge_text
+
+H1, Q1, Q3, FY = "2024H1", "2024Q1", "2024Q3", "2021FY"
+GDP = "地区生产总值增长7.5%左右。"
+INDUSTRY = "规上工业增加值增长9%。"
+INCOME = "城镇常住居民人均可支配收入增幅高于全省平均水平、位次靠前。"
+JOBS = "新增城镇就业4万人。"
+
+
+def judge(task, progress, period=H1, **kw):
+    return judge_text(task, progress, period, **kw)[0]
+
+
+@pytest.mark.parametrize("task,progress,expected", [
+    # growth verbs
+    (INDUSTRY, "1-6月,全市规上工业增加值增速达9.2%。", "on_pace"),
+    (INDUSTRY, "1-6月,全市规上工业增加值同比增加9.6%。", "on_pace"),
+    (INDUSTRY, "1-6月,全市规上工业增加值同比增加8.1%。", "behind"),
+    ("单位GDP能耗下降3%。", "上半年全市单位GDP能耗同比降低3.1%。", "on_pace"),
+    ("单位GDP能耗下降3%。", "上半年全市单位GDP能耗同比降低2.2%。", "behind"),
+    # comparisons with the province, in three word orders
+    (INCOME, "上半年城镇居民人均可支配收入增长5.6%,比全省平均高1.2个百分点。", "on_pace"),
+    (INCOME, "上半年城镇居民人均可支配收入增长5.6%,比全省平均低0.3个百分点。", "behind"),
+    (INCOME, "上半年城镇居民人均可支配收入增长6.9%,高出全省平均0.4个百分点。", "on_pace"),
+    # verdict phrases
+    ("新增高新技术企业100家。", "已提前完成年度目标。", "completed"),
+    ("完成农村危房改造500户。", "年度任务已全面完成。", "completed"),
+    ("完成造林面积5万亩。", "目前已完成造林2.1万亩,进度慢于时序进度。", "behind"),
+    # deliverable events
+    ("开工建设六安至安庆铁路。", "六安至安庆铁路于3月18日正式开工建设。", "completed"),
+    ("建成G346六安段改建工程。", "G346六安段改建工程已于5月底竣工通车。", "completed"),
+    ("建成G346六安段改建工程。", "G346六安段改建工程于3月18日正式开工建设。", "qualitative"),
+])
+def test_wording_read(task, progress, expected):
+    assert judge(task, progress)["status"] == expected
+
+
+def test_half_of_the_year_is_a_ratio_not_completed():
+    f = judge("新开工亿元以上项目120个。", "截至6月底,已开工68个,完成全年任务过半。")
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(68 / 120)
+    # with no count to compute from, 过半 alone is a share above one half: on pace at H1, never completed
+    f = judge("推进重点项目建设。", "截至6月底,全市重点项目完成全年任务过半。")
+    assert f["status"] == "on_pace"
+    assert judge("推进重点项目建设。", "截至3月底,全市重点项目完成全年任务过半。", Q1)["status"] == "ahead"
+
+
+def test_completed_words_before_a_percentage_are_a_ratio():
+    f = judge(JOBS, "已完成年度任务45.6%。")
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.456)
+
+
+def test_a_forecast_is_pending_and_flagged():
+    f = judge(GDP, "预计增长7.2%,数据待反馈。")
+    assert f["status"] == "pending" and f["needs_review"]
+    assert "forecast only" in f["review_reason"]
+
+
+def test_a_forecast_beside_a_result_is_not_the_result():
+    f = judge(GDP, "上半年全市地区生产总值增长5.5%,预计全年增长7.6%。")
+    assert f["status"] == "behind" and "5.5%" in f["evidence"]
+
+
+def test_an_intention_is_no_evidence_and_its_figure_is_flagged():
+    f = judge("改造老旧小区50个。", "力争年底前完成改造50个。")
+    assert f["status"] == "qualitative" and f["needs_review"]
+    assert "intention" in f["review_reason"]
+    assert judge("改造老旧小区50个。", "计划6月底前开工改造老旧小区50个。")["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("period,progress,expected", [
+    (Q1, "一季度,全市新增城镇就业1.16万人,完成年度任务的29%。", "on_pace"),
+    (Q1, "一季度,全市新增城镇就业0.8万人,完成年度任务的20%。", "behind"),
+    (Q3, "前三季度,全市新增城镇就业3.1万人,完成年度任务的77.5%。", "on_pace"),
+    ("2024M11", "1-11月,全市新增城镇就业3.5万人,完成年度任务的87.5%。", "behind"),
+])
+def test_ratios_count_in_every_period(period, progress, expected):
+    assert judge(JOBS, progress, period)["status"] == expected
+
+
+def test_a_quarter_target_is_compared_when_the_annual_cannot_be():
+    f = judge("实施土地整治项目。", "一季度目标为5个,已完成6个,完成一季度目标的120%。", Q1)
+    assert f["status"] == "on_pace"  # the quarter's own target met; never the year's completion
+    assert judge("实施土地整治项目。", "完成一季度目标任务的80%。", Q1)["status"] == "behind"
+
+
+def test_full_year_met_is_completed_missed_is_behind():
+    task = "社会消费品零售总额增长11%以上。"
+    assert judge(task, "全年实现社会消费品零售总额1002.4亿元,增长23.6%。", FY)["status"] == "completed"
+    assert judge(task, "全年实现社会消费品零售总额900.1亿元,增长8.6%。", FY)["status"] == "behind"
+
+
+def test_ratio_of_a_hundred_beside_not_completed_is_flagged():
+    f = judge("建设5G基站1000个。", "已建成1050个,完成年度任务的105%,但未完成年度任务。")
+    assert f["needs_review"] and "滞后" in f["review_reason"]
+
+
+def test_verdict_against_the_figure_is_flagged():
+    f = judge(JOBS, "上半年新增城镇就业1.6万人,完成年度任务的40%,达到序时进度。")
+    assert f["needs_review"] and "against the figures" in f["review_reason"]
+
+
+def test_official_yes_no_needs_its_header():
+    task, progress = "优化提升50条背街后巷交通组织。", "已进场施工,完成60%。"
+    f = judge(task, progress, "2023M11", official_status="是", official_status_field="是否达序")
+    assert f["status"] == "behind" and f["official_status_code"] == "on_pace" and f["needs_review"]
+    f = judge(task, progress, "2023M11", official_status="是")
+    assert f["official_status_code"] is None and not f["needs_review"]
+
+
+def test_official_status_decides_only_when_nothing_measures():
+    f = judge("全面延伸“双招双引”。", "成立新兴产业聚集地执行小组。", "2022H1", official_status="序时推进")
+    assert f["status"] == "on_pace" and f["method"] == "official_status"
+    assert not f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,rate,expected", [
+    ("新增4000张养老床位", "4385 | 110%", None, "completed"),
+    ("新增4000张养老床位", "4385", "110%", "completed"),
+    ("城镇新增就业(人) 26000", "21000 | 80.8", None, "behind"),
+    ("城镇登记失业率低于(%) 4.3", "4.17 | 103.1", None, "on_pace"),
+    ("初次就业率(%) 95", "90 | 94.7", None, "behind"),
+    ("新增30个社区长者食堂;目标任务:30个", "24", None, "behind"),
+])
+def test_numeric_table_cells(task, progress, rate, expected):
+    assert judge(task, progress, "2024M10", rate_text=rate)["status"] == expected
+
+
+def test_target_text_joins_the_task():
+    f = judge("新增社区长者食堂", "24", "2024M10", target_text="30个")
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.8)
