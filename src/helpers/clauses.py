@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from helpers.lexicon import Lexicon, load_lexicon
 
@@ -110,6 +111,7 @@ class Layout:
         return c.modality
 
 
+@lru_cache(maxsize=4)
 def _marker_rx(lexicon: Lexicon) -> re.Pattern:
     return re.compile("|".join(f"(?P<{m}>{lexicon.alternation('modality', m)})"
                                for m in ("forecast", "intention", "condition", "done")))

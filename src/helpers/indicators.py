@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from helpers.clauses import Layout, is_result
 from helpers.findings import (Finding, find_actuals, find_comparisons, find_deliverables, find_growths,
@@ -112,11 +113,17 @@ _COLUMN_TARGET = re.compile(r"(?P<label>[^()()]*)[((](?P<unit>[^()()]{1,8})[))]\
 _BASES = {"全省": "province", "全国": "nation", "全市": "city"}
 
 
+@lru_cache(maxsize=4)
+def _deliverable_rx(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    verbs = lex.alternation("deliverable")
+    return (re.compile(rf"^(?:加快|力争|确保|年内|全面|推动|争取)?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
+            re.compile(rf"^(?P<obj>.{{2,}}?)(?:年内|年底前|全面)?(?P<verb>{verbs})$"))
+
+
 def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     """建成X / 开工建设X / X建成投用 / 印发X: a one-off deliverable and its event word."""
-    verbs = lex.alternation("deliverable")
-    m = re.match(rf"^(?:加快|力争|确保|年内|全面|推动|争取)?(?P<verb>{verbs})(?P<obj>.{{2,}})$", c) \
-        or re.match(rf"^(?P<obj>.{{2,}}?)(?:年内|年底前|全面)?(?P<verb>{verbs})$", c)
+    before, after = _deliverable_rx(lex)
+    m = before.match(c) or after.match(c)
     if not m or re.search(r"体系|机制|制度|行动", m["obj"]):
         return None
     meaning = lex.meaning_of("deliverable")[m["verb"]]

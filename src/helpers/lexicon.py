@@ -46,7 +46,7 @@ class Entry:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: the regexes built from it are cached per loaded file
 class Lexicon:
     entries: tuple[Entry, ...]
     path: str
@@ -56,11 +56,13 @@ class Lexicon:
         got = {e.phrase for e in self.entries if e.kind == kind and (meaning is None or e.meaning == meaning)}
         return sorted(got, key=lambda p: (-len(p), p))
 
+    @lru_cache(maxsize=256)
     def alternation(self, kind: str, meaning: str | None = None) -> str:
         """A regex alternation of the phrases (escaped), longest first; never empty."""
         ps = self.phrases(kind, meaning)
         return "|".join(re.escape(p) for p in ps) if ps else "(?!)"
 
+    @lru_cache(maxsize=64)
     def meaning_of(self, kind: str) -> dict[str, str]:
         """phrase → meaning for one kind."""
         return {e.phrase: e.meaning for e in self.entries if e.kind == kind}

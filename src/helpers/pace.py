@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.indicators import Part, Reading, read
+from helpers.lexicon import Lexicon, load_lexicon
 from helpers.numbers import to_float
 from helpers.period import parse_code
 from helpers.schema import INDICATOR_COLUMNS, MEASURED_ORDER, STATUS_ZH, TASK_COLUMNS
@@ -200,10 +201,11 @@ class TaskJudgement:
 
 def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
               official_status: str | None = None, official_status_field: str | None = None,
-              target_text: str | None = None, rate_text: str | None = None) -> TaskJudgement:
+              target_text: str | None = None, rate_text: str | None = None,
+              lex: Lexicon | None = None) -> TaskJudgement:
     """Read, judge and collect the review reasons of one task (judge_text without the extras)."""
     progress = progress or ""
-    reading = read(task, progress, target_text=target_text, rate_text=rate_text)
+    reading = read(task, progress, target_text=target_text, rate_text=rate_text, lex=lex)
     fields, rows = judge_reading(reading, progress, period, ahead_margin, official_status, official_status_field)
     entry = _review_entry("", reading, fields, rows)
     reasons = review_reasons(reading, fields, entry)
@@ -258,11 +260,12 @@ def _cell(rec, name: str) -> str | None:
 def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
     """Judge every task of a parsed table; add the judgement columns and build the indicator table."""
     out_rows, ind_rows, review, disagreements = [], [], [], []
+    lex = load_lexicon()  # once per table, not once per row
     for rec in tasks.itertuples(index=False):
         official = _cell(rec, "official_status")
         j = judge_one(rec.task, _cell(rec, "progress"), rec.period, ahead_margin=ahead_margin,
                       official_status=official, official_status_field=_cell(rec, "official_status_field"),
-                      target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"))
+                      target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"), lex=lex)
         out_rows.append(j.fields)
         ind_rows.extend({"task_id": rec.task_id, **r} for r in j.rows)
         if j.review_entry:
