@@ -27,6 +27,7 @@ SENT_SEPS = "。;;\n|"
 CLAUSE_SEPS = ",,;;。\n::|"
 FINE_SEPS = CLAUSE_SEPS + "、"
 _NOT_RESULT = ("forecast", "intention", "condition")
+_COMPOUND_HEAD = frozenset("接等对期款优招看亟留虐而")
 _OPENING = 6  # a marker within this many characters of its clause's start opens the clause
 #: a marker used as a noun (年度计划, 预期目标, 计划的) marks nothing
 _NOUN_BEFORE = re.compile(r"(?:年度|全年|投资|原|按|年初|下达|既定|月度|季度|的)$")
@@ -126,6 +127,8 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
         if mod != "done" and (_NOUN_BEFORE.search(text, max(0, m.start() - 2), m.start())
                               or _NOUN_AFTER.match(text, m.end())):
             continue
+        if len(m.group()) == 1 and m.start() > 0 and text[m.start() - 1] in _COMPOUND_HEAD:
+            continue  # 接待, 等待, 期待: a one-character marker inside a word
         i = layout.clause_index(m.start())
         # the first marker of a clause decides it (力争…完成 is an intention, 已…预计 rare)
         own.setdefault(i, (mod, m.group(), m.start()))

@@ -61,9 +61,15 @@ class Rules:
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
 _COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
-_PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?|核定数将于\d{1,2}月(?:份)?公布"
+_PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
+                    r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
                     r"|待[^,,。;;|]{0,10}?(?:省|国家|部|厅|市)[^,,。;;|]{0,6}?(?:审批|批复|审核|审议|验收)"
+                    r"|待[^,,。;;|]{0,10}?(?:审批|批复|审核|验收|检测|评审|认定|公布|发布|反馈|统计)(?:合格|通过)?后"
+                    r"|待[^,,。;;|]{0,10}?后(?:统计|公布|发布|认定|核定)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
+#: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
+PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|签约|图审"
+_NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
 
@@ -81,7 +87,7 @@ def rules(lex: Lexicon) -> Rules:
     verdicts = []
     for status in _VERDICT_ORDER:
         alts = [a for a in (grammar.get(status), lex.alternation("verdict", status)) if a and a != "(?!)"]
-        tail = r"(?!(?:进度|要求)?的)" + (r"(?!\s*\d)" if status == "completed" else "")  # 已完成年度任务45.6% is a ratio
+        tail = r"(?!(?:进度|要求)?的)" + (_NOT_DONE_YET if status == "completed" else "")
         verdicts.append((status, re.compile("(?:" + "|".join(alts) + ")" + tail)))
     growth_words = lex.alternation("growth_up") + "|" + lex.alternation("growth_down")
     cmp_words = lex.alternation("comparison_up") + "|" + lex.alternation("comparison_down")
@@ -235,10 +241,16 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
     r = rules(lex)
     out = []
     for m in r.deliverable.finditer(progress):
-        if re.search(r"(?:未|没有|尚未|不)$", progress[max(0, m.start() - 2):m.start()]):
-            continue  # 尚未开工 is the opposite of the event
+        a, _ = layout.around(m.start(), m.end())
+        before = progress[a:m.start()]
+        if re.search(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$", before):
+            status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
+        elif re.search(r"主体|外立面|部分|一期|基础|土建|设备安装", before):
+            status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
+        else:
+            status = "completed"
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=r.deliverable_meaning[m.group()],
-                            status="completed"))
+                            status=status))
     return out
 
 
@@ -278,7 +290,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
     return actuals, plans
 
 
-_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占)\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在)\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
 def find_levels(progress: str, layout: Layout) -> list[Finding]:
@@ -290,6 +302,29 @@ def find_levels(progress: str, layout: Layout) -> list[Finding]:
             continue
         f = _finding(layout, "actual", m.start(), m.end(), value=Decimal(m["val"]), unit="%",
                      label=progress[a:m.start()])
+        out.append(f)
+    return out
+
+
+_CN_ORDINAL = "一二三四五六七八九十"
+_RANK = re.compile(r"(?:居|位列|位居|排名|排|列|居于|名列)(?:全省|全国|全市)?(?:第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)")
+
+
+def ordinal(n: str) -> int:
+    """'3' or '三' → 3 (up to 十九)."""
+    if n.isdigit():
+        return int(n)
+    if n.startswith("十"):
+        return 10 + (_CN_ORDINAL.index(n[1]) + 1 if len(n) > 1 else 0)
+    return _CN_ORDINAL.index(n[0]) + 1
+
+
+def find_ranks(progress: str, layout: Layout) -> list[Finding]:
+    """Ranks reached (居全省第3位, 位列第4位), value = the place, with the text before as label."""
+    out = []
+    for m in _RANK.finditer(progress):
+        f = _finding(layout, "rank", m.start(), m.end(), value=Decimal(ordinal(m["n"])),
+                     label=_label_before(layout, m.start(), 0))
         out.append(f)
     return out
 

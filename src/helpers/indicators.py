@@ -20,8 +20,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from helpers.clauses import Layout, is_result
-from helpers.findings import (Finding, find_actuals, find_comparisons, find_deliverables, find_growths,
-                              find_halves, find_levels, find_stated_ratios, find_verdicts, unused_numbers)
+from helpers.findings import (PRELIMINARY, Finding, find_actuals, find_comparisons, find_deliverables, find_growths,
+                              find_halves, find_levels, find_ranks, find_stated_ratios, find_verdicts, ordinal,
+                              unused_numbers)
 from helpers.lexicon import Lexicon, load_lexicon
 from helpers.numbers import find_quantities, parse_number, ratio
 
@@ -32,6 +33,7 @@ ADJUSTED = re.compile(r"调减|调增|调整后|目标调整为|任务调整为"
 _DONE_MARK = re.compile(r"已|完成|完工|建成")
 _ACTUAL_MARK = re.compile(r"已|完成|完工|建成|累计|实现|达到?")
 _MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
+_PRELIMINARY = re.compile(PRELIMINARY)
 _LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|以内|不超过|发生率|死亡|失业率|低于|以下")
 _QUALIFIER = re.compile(r"以上|左右|力争|突破|不低于|不少于|以内|确保|超过")
 _STOP_BIGRAMS = frozenset({"全市", "截至", "目前", "累计", "今年", "以来", "上半", "半年", "月底", "以上",
@@ -85,6 +87,7 @@ class Part:
     verdict: str | None = None  # status given by a phrase (rule 1)
     met: bool | None = None  # rate, level, comparison targets (rule 3)
     period_target: bool = False  # the ratio is of a quarter's own target, not the year's
+    deliverable_missed: bool = False  # the event is stated not to have happened (尚未投入使用)
     review: list[str] = field(default_factory=list)
 
     @property
@@ -111,6 +114,7 @@ _LEVEL_TARGET = re.compile(r"(?P<val>\d+(?:\.\d+)?)\s*%")
 #: a numeric table's target: 城镇新增就业(人) 26000, 城镇登记失业率低于(%) 4.3
 _COLUMN_TARGET = re.compile(r"(?P<label>[^()()]*)[((](?P<unit>[^()()]{1,8})[))]\s*(?P<val>\d+(?:\.\d+)?)\s*$")
 _BASES = {"全省": "province", "全国": "nation", "全市": "city"}
+_RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)?")
 
 
 @lru_cache(maxsize=4)
@@ -164,6 +168,11 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
     for c in (x.strip() for x in _TASK_SPLIT.split(task)):
         if not c:
             continue
+        rank = _RANK_TARGET.search(c)
+        if rank:  # 争创全省前三, 保持全省前五位: a place to reach, lower is better
+            parts.append(Target(c, "rank", Decimal(ordinal(rank["n"])), "位", direction="lower",
+                                label=c[:rank.start()] or c))
+            continue
         cmp_ = _COMPARISON_TARGET.search(c)
         if cmp_:
             parts.append(Target(c, "comparison", label=c, meaning=_BASES[cmp_["base"]]))
@@ -196,6 +205,7 @@ class Evidence:
     actuals: list[Finding]
     plans: list[Finding]
     levels: list[Finding]
+    ranks: list[Finding]
     used: set[int] = field(default_factory=set)  # ids of findings a part has taken
 
     def free(self, items: list[Finding]) -> list[Finding]:
@@ -218,7 +228,8 @@ def gather(progress: str, lex: Lexicon | None = None) -> Evidence:
     actuals, plans = find_actuals(progress, layout)
     ev = Evidence(layout, verdicts, find_stated_ratios(progress, layout), find_halves(progress, layout, verdicts, lex),
                   find_growths(progress, layout, lex), find_comparisons(progress, layout, lex),
-                  find_deliverables(progress, layout, lex), actuals, plans, find_levels(progress, layout))
+                  find_deliverables(progress, layout, lex), actuals, plans, find_levels(progress, layout),
+                  find_ranks(progress, layout))
     for group, kind in ((ev.verdicts, "verdict"), (ev.ratios, "stated_ratio"), (ev.growths, "growth"),
                         (ev.comparisons, "comparison"), (ev.deliverables, "deliverable"), (ev.actuals, "actual")):
         for f in group:
@@ -277,21 +288,51 @@ def _threshold(tb: set[str]) -> int:
     return 1 if len(tb) <= 2 else 2
 
 
+_TITLE = re.compile(r"《([^》]{2,60})》")
+
+
+def _same_document(t: Target, f: Finding, text: str) -> bool:
+    """An issued document (印发《X》) is the target's only if the titles match, when both are named."""
+    want = _TITLE.search(t.part)
+    got = _TITLE.search(text, f.end, f.end + 4 + 60)
+    if not want or not got or got.start() - f.end > 4:
+        return True
+    a, b = bigrams(want[1]), bigrams(got[1])
+    return len(a & b) >= 0.7 * min(len(a), len(b))
+
+
 def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
-    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object."""
+    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
+
+    A negated event (尚未投入使用, 年内未能开工) says the deliverable is not done (behind at the
+    year's end); a stage of it (主体工程已完工) measures nothing.
+    """
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
+    lay = ev.layout
+    done = missed = None
     for f in ev.deliverables:
-        if f.meaning not in ok:
+        if f.meaning not in ok or f.status == "partial" or not _same_document(t, f, lay.text):
             continue
-        s = ev.layout.sentence_text(f.sentence)
-        if overlap(tb, s) >= 2 or (single and overlap(tb, s) >= 1):
-            if f.modality == "forecast":
-                _forecast_only(part, f)
-                return
-            if is_result(f.modality):
-                part.findings.append(f)
-                part.verdict, part.method = "completed", "verdict_phrase"
-                return
+        a, b = lay.around(f.start, f.end)
+        clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
+        if not (clause >= 2 or sentence >= 3 or (single and sentence >= 1)):
+            continue
+        if f.modality == "forecast" and done is None:
+            _forecast_only(part, f)
+            return
+        if not is_result(f.modality):
+            continue
+        if f.status == "not_done":
+            missed = missed or f
+        else:
+            done = done or f
+    if missed is not None:
+        part.findings.append(missed)
+        part.met, part.method = False, "verdict_phrase"  # not done: behind at the year's end
+        part.deliverable_missed = True
+    elif done is not None:
+        part.findings.append(done)
+        part.verdict, part.method = "completed", "verdict_phrase"
 
 
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
@@ -420,6 +461,26 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
         part.method = "computed_ratio"
         if part.verdict is None:
             attach_verdict(part, act, ev)
+        if part.verdict is None:
+            _year_figure_awaited(part, ev, tb)
+
+
+_WHOLE_YEAR = re.compile(r"全年|年度|年底")
+
+
+def _year_figure_awaited(part: Part, ev: Evidence, tb: set[str]) -> None:
+    """全年产量待秋收后统计: the year's figure is still to come, so a partial actual (夏粮) is no ratio."""
+    for v in ev.verdicts:
+        if v.status != "pending" or id(v) in ev.used:
+            continue
+        a, b = ev.layout.around(v.start, v.end)
+        clause = ev.layout.text[a:b]
+        if _WHOLE_YEAR.search(clause) and overlap(tb, clause) >= 1:
+            ev.used.add(id(v))
+            part.findings.insert(0, v)
+            part.verdict = "pending"
+            part.review.append(f"the year's figure is awaited; the figure so far is not a share of it: {clause}")
+            return
 
 
 def _verdict_about(part: Part, ev: Evidence, tb: set[str]) -> None:
@@ -439,6 +500,13 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
         _match_deliverable(part, t, ev, tb, single)
     elif t.kind == "rate":
         _match_rate(part, t, ev, tb, single)
+    elif t.kind == "rank":
+        done = [f for f in ev.ranks if is_result(f.modality)]
+        best = _best(done, tb, 1) or (done[0] if single and len(done) == 1 else None)
+        if best is not None:
+            part.findings.append(best)
+            part.actual_value, part.actual_unit = best.value, "位"
+            part.met, part.method = best.value <= t.value, "rate_target"
     elif t.kind == "comparison":
         f = _comparison(ev, tb, t.meaning)
         if f is not None:
@@ -453,6 +521,13 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
     return part
+
+
+def _done_after(a: Finding, ev: Evidence) -> bool:
+    """3个保障性住房项目均已开工建设: the figure, then what was done with all of it (no other figure)."""
+    _, b = ev.layout.around(a.start, a.end)
+    rest = ev.layout.text[a.end:b]
+    return bool(_DONE_MARK.search(rest)) and not re.search(r"\d", rest) and not _PRELIMINARY.search(rest)
 
 
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
@@ -470,7 +545,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         same = [a for a in ev.actuals if a.unit == t.unit]
         # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
         named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
-                 not _ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])}
+                 not _ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
+                 and not _done_after(a, ev)}
         for a in same:
             if lay.around(a.start, a.end)[0] in named:
                 continue
@@ -579,7 +655,23 @@ _NUMBER_CELL = re.compile(r"^\s*(?P<val>-?\d+(?:\.\d+)?)\s*$")
 _RATE_CELL = re.compile(r"^\s*(?P<val>-?\d+(?:\.\d+)?)\s*%?\s*$")
 
 
-def numeric_part(targets: list[Target], progress: str, rate_text: str | None) -> Part | None:
+_PERCENT_COLUMN = re.compile(r"[((]%[))]")
+_TARGET_CELL = re.compile(r"目标任务[::]\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<bound>以内|以下|以上|左右)?")
+
+
+def _percent_column_target(task: str, t: Target | None) -> Target | None:
+    """规模以上工业增加值增速(%);目标任务:8 — a rate or level target split over two cells."""
+    if t is not None and t.kind == "level":
+        return t
+    m = _TARGET_CELL.search(task)
+    if not m or not _PERCENT_COLUMN.search(task):
+        return t
+    lower = m["bound"] in ("以内", "以下") or bool(_LOWER_BETTER.search(task))
+    return Target(task, "level", Decimal(m["val"]), "%", direction="lower" if lower else "higher",
+                  label=task[:m.start()])
+
+
+def numeric_part(task: str, targets: list[Target], progress: str, rate_text: str | None) -> Part | None:
     """A numeric table's cell (4385 | 110%, or 4385 beside a rate column): judged from the rate.
 
     A level target (失业率低于(%) 4.3) compares the value itself; a count with no rate gives actual /
@@ -593,6 +685,7 @@ def numeric_part(targets: list[Target], progress: str, rate_text: str | None) ->
     rate_cell = rate_text if rate_text and rate_text.strip() else (cells[1] if len(cells) > 1 else "")
     r = _RATE_CELL.match(rate_cell)
     t = next((x for x in targets if x.value is not None and x.kind in ("count", "amount", "level")), None)
+    t = _percent_column_target(task, t)
     span = Finding("stated_ratio", 0, len(cells[0].rstrip()), 0, progress.strip())
     part = Part(t, [span], actual_value=value, actual_unit=t.unit if t else None)
     if t is not None and t.kind == "level":
@@ -617,7 +710,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
         task = f"{task};目标任务:{target_text.strip()}"
     targets = target_parts(task, lex)
     ev = gather(progress, lex)
-    numeric = numeric_part(targets, progress, rate_text)
+    numeric = numeric_part(task, targets, progress, rate_text)
     if numeric is not None:
         return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)))
     assigned = assign_actuals(targets, ev)

@@ -78,6 +78,9 @@ def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: 
     if part.half is not None:
         s = ratio_status(part.half, pace, ahead_margin)
         return "on_pace" if s == "completed" else s  # 过半 is more than half, never all of it
+    if part.deliverable_missed:
+        # a one-off deliverable not yet done: behind once the year is over, else not measured
+        return "behind" if is_year_end else None
     if part.met is not None:
         return met_status(part.met, is_year_end)
     return None
@@ -92,6 +95,8 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool)
     measured = _measured_status(part, pace, ahead_margin, is_year_end)
     if part.verdict:
         verdict = "completed" if part.verdict == "on_pace" and is_year_end else part.verdict
+        if measured in ("on_pace", "ahead") and verdict in ("on_pace", "ahead"):
+            return measured  # 快于序时进度5.6个百分点: whether that is ahead is the margin's call
         if measured and verdict in _COMPATIBLE and measured not in _COMPATIBLE[verdict]:
             reason = f"verdict {STATUS_ZH[verdict]} against the figures' {STATUS_ZH[measured]}"
             if reason not in part.review:
