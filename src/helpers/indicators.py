@@ -440,6 +440,10 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
         _forecast_only(part, proj[0])
         return
     if act is None:
+        fc = [p for p in ev.plans if p.kind == "projection" and p.unit == t.unit and overlap(tb, p.label) >= 1]
+        if fc and part.stated_ratio is None and part.half is None and part.verdict is None:
+            _forecast_only(part, fc[0])  # 预期上半年实现…330亿元左右: a forecast of this very figure
+            return
         if part.stated_ratio is None and part.half is None:
             intents = [p for p in ev.plans if p.unit == t.unit and p.kind == "plan" and overlap(tb, p.label) >= 1
                        and not is_result(p.modality)]

@@ -236,6 +236,9 @@ def review_reasons(reading: Reading, fields: dict, entry: dict | None) -> list[s
     reasons = [r for p in reading.parts for r in p.review] + list(reading.review)
     if entry:
         reasons.append(entry["reason"])
+    if fields["status"] == "pending" and not reasons:
+        # the result is still to come: someone must look again when it is out
+        reasons.append(f"pending: the result waits on an outside decision or data ({fields['evidence']})")
     code = fields.get("official_status_code")
     if code and code != fields["status"]:
         reasons.append(f"official status {STATUS_ZH[code]} disagrees with the rule's {fields['status_zh']}")
