@@ -149,7 +149,7 @@ def _label_before(layout: Layout, pos: int, floor: int) -> str:
     return layout.text[max(s[0], floor):pos]
 
 
-# stated completion ratios against the annual target or plan (DOMAIN.md rule 2)
+# stated completion ratios against the annual target or plan (docs/judging.md, rule 2)
 STATED_RATIOS: tuple[re.Pattern, ...] = (
     re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务))"
                r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _PCT),

@@ -1,4 +1,4 @@
-"""Pace status of every task: the rules of DOMAIN.md applied to what helpers.indicators read.
+"""Pace status of every task: the rules of docs/judging.md applied to what helpers.indicators read.
 
 Per part, in order: a verdict phrase about it; a completion ratio (stated, else computed from an
 actual in the target's unit) against the pace; a rate, level or comparison target met or missed.
