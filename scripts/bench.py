@@ -51,13 +51,13 @@ def bench_table(repeat: int) -> None:
 
 
 def bench_long_cell() -> None:
-    """One progress cell of ~20 MB (the seed's sentences repeated): judging must stay linear."""
+    """One progress cell of 2 MB and of 20 MB (the seed's text repeated): judging must stay linear."""
     from helpers.pace import judge_text
 
-    sentence = "截至6月底,已开工项目145个,占全年目标任务的87.9%,增长5.5%,未达到序时进度。"
+    seed = SEED.read_text(encoding="utf-8")
     task = "新开工亿元以上项目170个以上、竣工120个以上。"
     for mb in (2, 20):
-        text = sentence * (mb * 2**20 // len(sentence.encode()))
+        text = seed * (mb * 2**20 // len(seed.encode()))
         t = time.perf_counter()
         judge_text(task, text, "2024H1")
         print(f"judge one {mb:>2} MB progress cell      {time.perf_counter() - t:8.1f} s    (linear: 20 MB ≈ 10 × 2 MB)")

@@ -9,6 +9,7 @@ clause (done, forecast, intention, condition); helpers.indicators decides which 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -197,11 +198,12 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
 def find_halves(progress: str, layout: Layout, verdicts: list[Finding], lex: Lexicon) -> list[Finding]:
     """完成全年任务过半: a share of at least one half, read as a ratio (never as completed)."""
     r = rules(lex)
-    inside = [(v.start, v.end) for v in verdicts]
+    starts = [v.start for v in verdicts]  # sorted, and verdicts never overlap
     out = []
     for m in r.half.finditer(progress):
-        if any(a <= m.start() < b for a, b in inside):
-            continue
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < verdicts[i].end:
+            continue  # inside 时间过半、任务过半, a verdict already
         f = _finding(layout, "half", m.start(), m.end(), value=r.half_share[m.group()])
         f.label = _label_before(layout, m.start(), 0) + m.group()
         out.append(f)

@@ -588,14 +588,15 @@ def leftover_ratios(ev: Evidence) -> list[Part]:
     return parts
 
 
-def _plan_pairs(p: Finding, ev: Evidence, by_sentence: dict[int, list[Finding]]) -> list[Finding]:
+def _plan_pairs(p: Finding, ev: Evidence, by_sentence: dict[int, list[Finding]],
+                ratio_sentences: set[int]) -> list[Finding]:
     """The actuals a plan of the progress text is measured by (same sentence, same unit, after it)."""
     same = [a for a in by_sentence.get(p.sentence, []) if a.unit == p.unit and id(a) not in ev.used]
     if p.kind == "inline_plan":
         return [a for a in same if a.end <= p.start][-1:]
     # a sentence with its own verdicts (12项已完成, 63项达序时, 9项未达) is a breakdown, not a result
     if p.kind != "plan" or _MULTI_YEAR.search(p.text) or ev._by_sentence.get(p.sentence) \
-            or any(r.sentence == p.sentence for r in ev.ratios):
+            or p.sentence in ratio_sentences:
         return []
     text = ev.layout.text
     return [a for a in same if a.start > p.end
@@ -607,12 +608,14 @@ def plan_parts(ev: Evidence, parts: list[Part]) -> list[Part]:
     by_sentence: dict[int, list[Finding]] = {}
     for a in ev.actuals:
         by_sentence.setdefault(a.sentence, []).append(a)
+    ratio_sentences = {r.sentence for r in ev.ratios}
+    # targets already measured, by (unit, value): the plan restating one of them adds nothing
+    measured = {(x.target.unit, x.target.value) for x in parts if x.target is not None
+                and (x.actual_value is not None or x.stated_ratio is not None or x.verdict)}
     out = []
     for p in ev.plans:
-        pairs = _plan_pairs(p, ev, by_sentence)
-        if not pairs or any(x.target is not None and x.target.unit == p.unit and x.target.value == p.value
-                            and (x.actual_value is not None or x.stated_ratio is not None or x.verdict)
-                            for x in parts + out):
+        pairs = _plan_pairs(p, ev, by_sentence, ratio_sentences)
+        if not pairs or (p.unit, p.value) in measured:
             continue
         low = min(pairs, key=lambda a: a.value)
         for a in pairs:
@@ -626,6 +629,7 @@ def plan_parts(ev: Evidence, parts: list[Part]) -> list[Part]:
                     actual_value=low.value, actual_unit=low.unit)
         attach_verdict(part, span, ev)
         out.append(part)
+        measured.add((p.unit, p.value))
     return out
 
 
