@@ -138,3 +138,22 @@ def test_numeric_table_cells(task, progress, rate, expected):
 def test_target_text_joins_the_task():
     f = judge("新增社区长者食堂", "24", "2024M10", target_text="30个")
     assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.8)
+
+
+def test_full_width_punctuation_reads_the_same():
+    # many reports print ，；：（）％ in full width: every labelled case must judge the same either way
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from judge_set import load_judge_set
+
+    wide = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "%": "％"})
+    for c in load_judge_set():
+        args = dict(official_status=c["official_status"] or None,
+                    official_status_field=c["official_status_field"] or None)
+        narrow = judge(c["task"], c["progress"], c["period"], **args)
+        full = judge(c["task"].translate(wide), c["progress"].translate(wide), c["period"], **args)
+        assert (full["status"], full["completion_pct"]) == (narrow["status"], narrow["completion_pct"]), c["case_id"]
+        if full["evidence"] and narrow["evidence"]:
+            assert full["evidence"].translate(wide) == narrow["evidence"].translate(wide)

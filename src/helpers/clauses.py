@@ -47,6 +47,16 @@ class Clause:
     kinds: set[str] = field(default_factory=set)  # what the finders found in it (verdict, growth …)
 
 
+#: full-width ASCII forms (，；：（）％０-９) and the ideographic space → their ASCII twins, one
+#: character for one, so every offset found in the folded text points into the text as printed
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold_width(text: str) -> str:
+    """The text with full-width punctuation and digits as ASCII (same length, same offsets)."""
+    return text.translate(_WIDTH)
+
+
 def _spans(text: str, seps: str) -> list[tuple[int, int]]:
     """Spans between separators, in one scan; empty pieces are skipped."""
     rx = re.compile("[" + re.escape(seps) + "]")

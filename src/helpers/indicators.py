@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from helpers.clauses import Layout, is_result
+from helpers.clauses import Layout, fold_width, is_result
 from helpers.findings import (PRELIMINARY, Finding, find_actuals, find_comparisons, find_deliverables, find_growths,
                               find_halves, find_levels, find_ranks, find_stated_ratios, find_verdicts, ordinal,
                               unused_numbers)
@@ -648,7 +648,7 @@ def leftover_verdicts(ev: Evidence) -> list[Part]:
     return parts
 
 
-def _widen(layout: Layout, f: Finding) -> None:
+def _widen(layout: Layout, f: Finding, printed: str) -> None:
     """Make the evidence a readable clause: a bare 增长5.5% or 未达到序时进度 gets the clause before it."""
     text = layout.text
     a, b = layout.around(f.start, f.end)
@@ -656,7 +656,7 @@ def _widen(layout: Layout, f: Finding) -> None:
     s0 = layout.sents[f.sentence][0] if layout.sents else 0
     while b - a < 16 and a > s0:
         a = max(max(text.rfind(ch, s0, a - 1) for ch in ",,、") + 1, s0)
-    f.start, f.end, f.text = a, b, text[a:b]
+    f.start, f.end, f.text = a, b, printed[a:b]  # the words as printed, full-width or not
 
 
 _NUMBER_CELL = re.compile(r"^\s*(?P<val>-?\d+(?:\.\d+)?)\s*$")
@@ -713,9 +713,11 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
          lex: Lexicon | None = None) -> Reading:
     """Read one task: target parts from `task` (and `target_text`), findings from `progress`, matched."""
     lex = lex or load_lexicon()
-    progress = progress or ""
-    if target_text and target_text.strip() and target_text.strip() not in task:
-        task = f"{task};目标任务:{target_text.strip()}"
+    printed = progress or ""
+    progress, task = fold_width(printed), fold_width(task)
+    rate_text = fold_width(rate_text) if rate_text else rate_text
+    if target_text and target_text.strip() and fold_width(target_text.strip()) not in task:
+        task = f"{task};目标任务:{fold_width(target_text.strip())}"
     targets = target_parts(task, lex)
     ev = gather(progress, lex)
     numeric = numeric_part(task, targets, progress, rate_text)
@@ -730,7 +732,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += leftover_verdicts(ev)
     for part in parts:
         for f in part.findings:
-            _widen(ev.layout, f)
+            _widen(ev.layout, f, printed)
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(ADJUSTED.search(progress) or ADJUSTED.search(task)), _task_review(ev, parts))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.clauses import fold_width
 from helpers.indicators import Part, Reading, read
 from helpers.lexicon import Lexicon, load_lexicon
 from helpers.numbers import to_float
@@ -24,7 +25,7 @@ OFFICIAL_STATUS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), s) f
     (r"未完成|未达|滞后|落后|推进缓慢", "behind"),
     (r"提前完成|已完成|完成|已办结|办结|已达标|达标", "completed"),
     (r"超序时|超进度", "ahead"),
-    (r"序时推进|达序时|达进度|正常推进|按序时", "on_pace"),
+    (r"序时推进|达序|达进度|正常推进|按序时|达到时间进度|达到序时", "on_pace"),
     (r"叫停|暂停|取消|受阻", "blocked"),
     (r"待评估|待定|待公布", "pending"),
     (r"持续推进|长期|常态", "qualitative"),
@@ -131,7 +132,7 @@ def official_code(official: str | None, field: str | None = None) -> str | None:
     """
     if not official or not str(official).strip():
         return None
-    text = str(official).strip()
+    text = fold_width(str(official)).strip()
     if text in _YES_NO:
         if not field:
             return None
