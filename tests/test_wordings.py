@@ -157,3 +157,19 @@ def test_full_width_punctuation_reads_the_same():
         assert (full["status"], full["completion_pct"]) == (narrow["status"], narrow["completion_pct"]), c["case_id"]
         if full["evidence"] and narrow["evidence"]:
             assert full["evidence"].translate(wide) == narrow["evidence"].translate(wide)
+
+
+def test_respectively_splits_into_one_part_each():
+    task = "城镇、农村常住居民人均可支配收入分别增长6.5%、8%。"
+    both_met = "上半年,全市城镇常住居民人均可支配收入增长6.6%;农村常住居民人均可支配收入增长8.1%。"
+    one_missed = "上半年,全市城镇常住居民人均可支配收入增长6.6%;农村常住居民人均可支配收入增长7.9%。"
+    assert judge(task, both_met)["status"] == "on_pace"
+    f = judge(task, one_missed)
+    assert f["status"] == "behind" and f["is_mixed"] and "7.9%" in f["evidence"]
+
+
+def test_level_with_the_national_average_is_not_above_it():
+    task = "规模以上工业增加值增速高于全国平均水平。"
+    assert judge(task, "一季度,全市规上工业增加值增长6.1%,与全国平均水平持平。", Q1)["status"] == "behind"
+    # 高于全省 answers a different target (the nation): it measures nothing here
+    assert judge(task, "一季度,全市规上工业增加值增长6.1%,高于全省平均0.3个百分点。", Q1)["status"] != "on_pace"

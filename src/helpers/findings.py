@@ -101,7 +101,8 @@ def rules(lex: Lexicon) -> Rules:
         growth_down=frozenset(lex.phrases("growth_down")),
         comparison=re.compile(
             rf"(?P<dir>{cmp_words})(?P<base>{base})(?:平均)?(?:水平)?(?:增幅|增速|平均水平)?"
-            rf"|比(?P<base2>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir2>高|低|快|慢|多|少)"),
+            rf"|比(?P<base2>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir2>高|低|快|慢|多|少)"
+            rf"|与(?P<base3>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir3>持平)"),
         comparison_up=frozenset(lex.phrases("comparison_up")) | {"高", "快", "多"},
         base_meaning=lex.meaning_of("comparison_base"),
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率)"),
@@ -231,8 +232,8 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
     r = rules(lex)
     out = []
     for m in r.comparison.finditer(progress):
-        word = m["dir"] or m["dir2"]
-        base = r.base_meaning.get(m["base"] or m["base2"], "")
+        word = m["dir"] or m["dir2"] or m["dir3"]  # 持平: level with the base, so not higher
+        base = r.base_meaning.get(m["base"] or m["base2"] or m["base3"], "")
         f = _finding(layout, "comparison", m.start(), m.end(), met=word in r.comparison_up, meaning=base)
         out.append(f)
     return out

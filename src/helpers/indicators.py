@@ -161,11 +161,29 @@ def _quantity_target(c: str) -> Target | None:
     return None
 
 
+_RESPECTIVELY = re.compile(r"(?P<subjects>[^,;。]+?)分别(?P<verb>增长|下降|降低|提高|达到?|为)"
+                           r"(?P<vals>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
+
+
+def _each_respectively(task: str) -> str:
+    """城镇、农村常住居民人均可支配收入分别增长6.5%、8% → 城镇常住居民…增长6.5%;农村常住居民…增长8%."""
+    def expand(m: re.Match) -> str:
+        subjects, vals = m["subjects"].split("、"), m["vals"].split("、")
+        if len(subjects) != len(vals):
+            return m.group()
+        last = subjects[-1]
+        # a shared tail printed once: 城镇、农村常住居民… → 城镇 takes 常住居民… from 农村常住居民…
+        subjects = [x + last[len(x):] if len(x) < len(last) and len(x) <= 3 else x for x in subjects[:-1]] + [last]
+        unit = "%" if vals[-1].endswith("%") else ""
+        return ";".join(f"{x}{m['verb']}{v if v.endswith('%') else v + unit}" for x, v in zip(subjects, vals))
+    return _RESPECTIVELY.sub(expand, task)
+
+
 def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
     """Cut the task text into measurable parts (clauses with a number, a comparison or a deliverable)."""
     lex = lex or load_lexicon()
     parts: list[Target] = []
-    for c in (x.strip() for x in _TASK_SPLIT.split(task)):
+    for c in (x.strip() for x in _TASK_SPLIT.split(_each_respectively(task))):
         if not c:
             continue
         rank = _RANK_TARGET.search(c)
