@@ -63,9 +63,11 @@ class Rules:
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
 _COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
 _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
+                    r"|(?:结果|名单|数据)[^,,。;;|]{0,4}预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)"
+                    r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
                     r"|待[^,,。;;|]{0,10}?(?:省|国家|部|厅|市)[^,,。;;|]{0,6}?(?:审批|批复|审核|审议|验收)"
-                    r"|待[^,,。;;|]{0,10}?(?:审批|批复|审核|验收|检测|评审|认定|公布|发布|反馈|统计)(?:合格|通过)?后"
+                    r"|待[^,,。;;|]{0,10}?(?:审批|批复|验收|检测|评审|认定|公布|发布|反馈|统计)(?:合格|通过)?后"
                     r"|待[^,,。;;|]{0,10}?后(?:统计|公布|发布|认定|核定)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
@@ -260,7 +262,8 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
 _PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
-_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资")
+#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
 _COUNT_OF_TASKS = re.compile(r"[^,,;;。、\d()()]{0,10}任务(?!清单)")
 

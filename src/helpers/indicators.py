@@ -573,6 +573,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             if lay.around(a.start, a.end)[0] in named:
                 continue
             score = overlap(tb, a.label)
+            if "开工" in a.label and "开工" not in t.part:
+                score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
             if score >= _threshold(tb):
                 scored.append((score, -a.start, id(t), a))
             elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
