@@ -173,3 +173,16 @@ def test_level_with_the_national_average_is_not_above_it():
     assert judge(task, "一季度,全市规上工业增加值增长6.1%,与全国平均水平持平。", Q1)["status"] == "behind"
     # 高于全省 answers a different target (the nation): it measures nothing here
     assert judge(task, "一季度,全市规上工业增加值增长6.1%,高于全省平均0.3个百分点。", Q1)["status"] != "on_pace"
+
+
+@pytest.mark.parametrize("task,progress,period,expected", [
+    ("引进亿元以上项目100个。", "上半年新签约亿元以上项目48个,未实现“双过半”。", H1, "behind"),
+    ("新增规上工业企业100家。", "力争全年新增规上工业企业100家以上,目前已入库培育企业150家。", H1, "qualitative"),
+    ("争创国家级文明城市。", "迎检工作有序开展,测评结果预计年底公布。", Q3, "pending"),
+    ("完成年度投资12亿元。", "1-3月完成投资2.1亿元,完成年度计划的17.5%,低于序时进度7.5个百分点。", Q1, "behind"),
+    ("XX大桥建成通车。", "大桥主体已完工,预计10月通车。", Q3, "pending"),
+    ("推进城北大道改造工程。", "工程形象进度达60%。", H1, "ahead"),
+    ("完成造林面积5万亩。", "截至6月底,全市完成造林2.6万亩,投资完成率45%,低于时间进度50%。", H1, "behind"),
+])
+def test_more_wordings_of_other_reports(task, progress, period, expected):
+    assert judge(task, progress, period)["status"] == expected
