@@ -39,14 +39,15 @@ def _convert(field: str, value: str, where: str):
             return float(v.rstrip("%")) / (100 if v.endswith("%") else 1)
         except ValueError:
             raise ReferenceError_(f"{where}: {field} {v!r} is not a number") from None
-    if field in ("is_mixed", "is_target_adjusted"):
+    if field in ("is_mixed", "is_target_adjusted", "needs_review"):
         if v.lower() not in _BOOL:
             raise ReferenceError_(f"{where}: {field} {v!r} is not true/false")
         return _BOOL[v.lower()]
     return v or None  # evidence: free text
 
 
-FIELDS = ("status", "completion_pct", "lag_pts", "method", "evidence", "is_mixed", "is_target_adjusted")
+FIELDS = ("status", "completion_pct", "lag_pts", "method", "evidence", "is_mixed", "is_target_adjusted",
+          "needs_review")
 
 
 def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
@@ -70,11 +71,14 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
     """Apply the overrides of `period` to a judged task table; return a new table.
 
     Touched rows get status_source = 'override'; status_zh follows an overridden status and lag_pts
-    follows an overridden completion_pct. Unknown task_id or field → ReferenceError_ (file:line).
+    follows an overridden completion_pct; needs_review is cleared (a researcher has read the row)
+    unless a row of its own sets it. Unknown task_id or field → ReferenceError_ (file:line).
     """
     out = tasks.copy()
     ids = pd.Index(out["task_id"].astype(str))
-    for row in read_overrides(path):
+    rows = read_overrides(path)
+    reviewed_by_row = {r["task_id"] for r in rows if r["period"] == period and r["field"] == "needs_review"}
+    for row in rows:
         if row["period"] != period:
             continue
         where = f"{path}:{row['line']}"
@@ -85,7 +89,13 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
         value = _convert(row["field"], row["value"], where)
         mask = (ids == row["task_id"])
         idx = out.index[mask]
+        if "needs_review" in out and row["field"] != "needs_review" and row["task_id"] not in reviewed_by_row:
+            # a researcher has read this judgement: it no longer waits for review (unless a row says so)
+            out.loc[idx, "needs_review"] = False
+            out.loc[idx, "review_reason"] = None
         out.loc[idx, row["field"]] = value
+        if row["field"] == "needs_review" and not value:
+            out.loc[idx, "review_reason"] = None
         if row["field"] == "status":
             out.loc[idx, "status_zh"] = STATUS_ZH[value]
         if row["field"] == "completion_pct" and "pace" in out:
