@@ -322,6 +322,8 @@ def ordinal(n: str) -> int:
         return int(n)
     if n.startswith("十"):
         return 10 + (_CN_ORDINAL.index(n[1]) + 1 if len(n) > 1 else 0)
+    if n.endswith("十") and len(n) == 2:
+        return (_CN_ORDINAL.index(n[0]) + 1) * 10  # 二十
     return _CN_ORDINAL.index(n[0]) + 1
 
 
