@@ -186,3 +186,14 @@ def test_level_with_the_national_average_is_not_above_it():
 ])
 def test_more_wordings_of_other_reports(task, progress, period, expected):
     assert judge(task, progress, period)["status"] == expected
+
+
+@pytest.mark.parametrize("task,progress,official,expected", [
+    ("森林覆盖率达到45.5%。", "全市森林覆盖率45.62%。", None, "completed"),
+    ("一般公共预算收入增长6%。", "全年一般公共预算收入完成136.4亿元,增长5.2%,为预算的99.2%。", "未完成", "behind"),
+    ("建成城市书房20个。", "全年建成城市书房18个,另有2个正在装修,预计明年1月开放。", None, "behind"),
+    ("出台《六安市物业管理条例》。", "《六安市物业管理条例》已经省人大常委会批准,于2021年10月1日起施行。", None, "completed"),
+])
+def test_year_end_report(task, progress, official, expected):
+    # the same office's 2021 full-year report: met is completed, missed is behind
+    assert judge(task, progress, FY, official_status=official, official_status_field="完成状态")["status"] == expected

@@ -296,7 +296,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
     return actuals, plans
 
 
-_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在)\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
 def find_levels(progress: str, layout: Layout) -> list[Finding]:
