@@ -197,3 +197,23 @@ def test_more_wordings_of_other_reports(task, progress, period, expected):
 def test_year_end_report(task, progress, official, expected):
     # the same office's 2021 full-year report: met is completed, missed is behind
     assert judge(task, progress, FY, official_status=official, official_status_field="完成状态")["status"] == expected
+
+
+def test_counts_of_supervision_work_measure_only_that_work():
+    task = "改造提升农贸市场10个。"
+    assert judge(task, "召开专题会议3次,督查农贸市场25个。")["status"] == "qualitative"
+    assert judge(task, "召开专题会议3次,督查农贸市场25个,已完成改造提升4个。")["status"] == "behind"
+    f = judge("全年开展安全生产执法检查3000家次。", "1-9月,全市累计开展安全生产执法检查2186家次。", Q3)
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(2186 / 3000)
+
+
+def test_forecast_words_after_a_time_word():
+    # 全年预计 and 三季度可全部完成 are forecasts; 年度计划 is a noun
+    assert judge(GDP, "全年预计增长7.6%。")["status"] == "pending"
+    f = judge("新建污水管网50公里。", "已完成污水管网建设28公里,若汛期天气允许,三季度可全部完成。")
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(0.56) and f["needs_review"]
+
+
+def test_a_rate_without_its_own_subject_is_about_the_part_before():
+    f = judge("实现旅游总收入500亿元,增长10%。", "上半年实现旅游总收入268亿元,同比增长8.2%。")
+    assert f["status"] == "behind" and f["is_mixed"]

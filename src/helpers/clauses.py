@@ -30,6 +30,7 @@ _NOT_RESULT = ("forecast", "intention", "condition")
 _COMPOUND_HEAD = frozenset("接等对期款优招看亟留虐而")
 _OPENING = 6  # a marker within this many characters of its clause's start opens the clause
 #: a marker used as a noun (年度计划, 预期目标, 计划的) marks nothing
+_NOUN_MARKERS = frozenset({"计划", "预期"})  # markers that are also nouns: 年度计划, 既定预期
 _NOUN_BEFORE = re.compile(r"(?:年度|全年|投资|原|按|年初|下达|既定|月度|季度|的)$")
 _NOUN_AFTER = re.compile(r"(?:的|目标|任务|数|内|外|值|投资|总投资|单列|清单|要求)")
 
@@ -134,7 +135,8 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
     own: dict[int, tuple[str, str]] = {}
     for m in _marker_rx(lexicon).finditer(text):
         mod = m.lastgroup
-        if mod != "done" and (_NOUN_BEFORE.search(text, max(0, m.start() - 2), m.start())
+        if mod != "done" and ((m.group() in _NOUN_MARKERS and _NOUN_BEFORE.search(text, max(0, m.start() - 2),
+                                                                                  m.start()))
                               or _NOUN_AFTER.match(text, m.end())):
             continue
         if len(m.group()) == 1 and m.start() > 0 and text[m.start() - 1] in _COMPOUND_HEAD:

@@ -198,8 +198,10 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
         m = _RATE_TARGET.search(c)
         if m:
             lower = (m["word"] or m["word2"]) in ("下降", "降低", "降幅")
+            # 实现旅游总收入500亿元,增长10%: a rate with no subject of its own is about the part before
+            label = c[:m.start()] or (parts[-1].label if parts else c)
             parts.append(Target(c, "rate", parse_number(m["val"] or m["val2"]), "%",
-                                direction="lower" if lower else "higher", label=c[:m.start()] or c))
+                                direction="lower" if lower else "higher", label=label))
             continue
         t = _column_target(c) or _quantity_target(c) or _deliverable_target(c, lex)
         if t is not None:
@@ -564,7 +566,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         if t.kind not in ("count", "amount") or t.value is None:
             continue
         tb = bigrams(_QUALIFIER.sub("", t.label or t.part))
-        same = [a for a in ev.actuals if a.unit == t.unit]
+        # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
+        same = [a for a in ev.actuals if a.unit == t.unit and (not a.meaning or a.meaning in t.part)]
         # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
         named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
                  not _ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
@@ -575,6 +578,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             score = overlap(tb, a.label)
             if "开工" in a.label and "开工" not in t.part:
                 score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+            if _DONE_MARK.search(a.label):
+                score += 1  # 已完成改造提升4个 before a figure merely mentioned
             if score >= _threshold(tb):
                 scored.append((score, -a.start, id(t), a))
             elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
@@ -661,7 +666,7 @@ def leftover_verdicts(ev: Evidence) -> list[Part]:
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
-            part.review.append(f"{FORECAST_ONLY}: {v.text.strip()}")
+            part.review.append(f"a forecast, not a result: {v.text.strip()}")
         else:
             part = Part(None, [v], method="verdict_phrase", verdict=v.status)
         parts.append(part)
