@@ -58,9 +58,12 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+_SEP_RX: dict[str, re.Pattern] = {}
+
+
 def _spans(text: str, seps: str) -> list[tuple[int, int]]:
     """Spans between separators, in one scan; empty pieces are skipped."""
-    rx = re.compile("[" + re.escape(seps) + "]")
+    rx = _SEP_RX.get(seps) or _SEP_RX.setdefault(seps, re.compile("[" + re.escape(seps) + "]"))
     out, pos = [], 0
     for m in rx.finditer(text):
         if m.start() > pos:
