@@ -90,6 +90,7 @@ def test_ratios_count_in_every_period(period, progress, expected):
 def test_a_quarter_target_is_compared_when_the_annual_cannot_be():
     f = judge("实施土地整治项目。", "一季度目标为5个,已完成6个,完成一季度目标的120%。", Q1)
     assert f["status"] == "on_pace"  # the quarter's own target met; never the year's completion
+    assert f["completion_pct"] is None  # 120% of the quarter is no share of the year
     assert judge("实施土地整治项目。", "完成一季度目标任务的80%。", Q1)["status"] == "behind"
 
 

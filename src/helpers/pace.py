@@ -177,7 +177,9 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     # the deciding part: the first part with the task's status (for behind: the first behind part)
     decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)
     # completion of the parts that set the status: a behind task shows how far its lagging part is
+    # (a ratio of a quarter's own target says nothing of the year's completion: left out)
     ratios = [r for p, s in zip(reading.parts, statuses) if s == status and s in MEASURED_ORDER
+              and not p.period_target
               for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
     completion = round(min(ratios), 6) if ratios else None
     code = official_code(official_status, official_status_field)
