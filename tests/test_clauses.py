@@ -50,6 +50,10 @@ def test_gather_records_what_each_clause_holds():
     kinds = {text[c.start:c.end]: c.kinds for c in ev.layout.clauses}
     assert "stated_ratio" in kinds["占全年目标任务的87.9%"]
     assert "verdict" in kinds["未达到序时进度"]
+    assert kinds["已开工项目145个"] == {"actual", "deliverable"}
+    ev = gather("计划新建幼儿园15所,已建成11所,居全省第3位,增长5.5%,高于全省0.2个百分点。")
+    kinds = [sorted(c.kinds) for c in ev.layout.clauses]
+    assert kinds == [["plan"], ["actual", "deliverable"], ["rank"], ["growth"], ["comparison"]]
 
 
 def test_match_part_takes_the_ratio_that_names_it():

@@ -265,7 +265,7 @@ _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
-ACTIVITY = _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
+_ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
 _COUNT_OF_TASKS = re.compile(r"[^,,;;。、\d()()]{0,10}任务(?!清单)")
 

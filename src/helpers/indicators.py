@@ -250,8 +250,9 @@ def gather(progress: str, lex: Lexicon | None = None) -> Evidence:
                   find_growths(progress, layout, lex), find_comparisons(progress, layout, lex),
                   find_deliverables(progress, layout, lex), actuals, plans, find_levels(progress, layout),
                   find_ranks(progress, layout))
-    for group, kind in ((ev.verdicts, "verdict"), (ev.ratios, "stated_ratio"), (ev.growths, "growth"),
-                        (ev.comparisons, "comparison"), (ev.deliverables, "deliverable"), (ev.actuals, "actual")):
+    for group, kind in ((ev.verdicts, "verdict"), (ev.ratios, "stated_ratio"), (ev.halves, "stated_ratio"),
+                        (ev.growths, "growth"), (ev.comparisons, "comparison"), (ev.ranks, "rank"),
+                        (ev.deliverables, "deliverable"), (ev.actuals, "actual"), (ev.plans, "plan")):
         for f in group:
             c = layout.clause_of(f.start)
             if c is not None:
