@@ -274,8 +274,8 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
     """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
     actuals, plans = [], []
     for q in find_quantities(progress):
-        if q.unit in ("%", "个百分点"):
-            continue
+        if q.unit in ("%", "个百分点") or progress[max(0, q.start - 1):q.start] == "第":
+            continue  # 居全省第3位 is a place, not a count
         a, _ = layout.around(q.start, q.end)
         la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
         before = progress[a:q.start]
