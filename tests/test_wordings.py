@@ -218,3 +218,11 @@ def test_forecast_words_after_a_time_word():
 def test_a_rate_without_its_own_subject_is_about_the_part_before():
     f = judge("实现旅游总收入500亿元,增长10%。", "上半年实现旅游总收入268亿元,同比增长8.2%。")
     assert f["status"] == "behind" and f["is_mixed"]
+
+
+def test_a_rate_column_beside_text_counts_when_the_text_has_no_ratio():
+    task, progress = "改造提升背街小巷60条。", "已进场施工,累计完成投资3200万元。"
+    f = judge(task, progress, "2023M11", rate_text="85%")
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.85)
+    f = judge(task, "已完成改造提升57条。", "2023M11", rate_text="85%")
+    assert f["completion_pct"] == pytest.approx(0.95)  # the text's own figure first

@@ -755,12 +755,26 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
         _whole_task_verdict(parts[0], ev)
     parts += leftover_ratios(ev)
     parts += plan_parts(ev, parts)
+    parts += _rate_column_part(targets, parts, rate_text)
     parts += leftover_verdicts(ev)
     for part in parts:
         for f in part.findings:
-            _widen(ev.layout, f, printed)
+            if f.end > f.start:  # a rate cell's evidence is not in the progress text
+                _widen(ev.layout, f, printed)
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(ADJUSTED.search(progress) or ADJUSTED.search(task)), _task_review(ev, parts))
+
+
+def _rate_column_part(targets: list[Target], parts: list[Part], rate_text: str | None) -> list[Part]:
+    """A rate column (完成率 64%) beside a text cell: the report's own ratio, when the text gives none."""
+    r = _RATE_CELL.match(rate_text or "")
+    if not r or any(t.kind in ("level", "rate") for t in targets) \
+            or any(p.stated_ratio is not None or p.computed_ratio is not None for p in parts):
+        return []
+    value = Decimal(r["val"]) / 100
+    # the evidence is the rate cell itself: an empty span of the progress text
+    f = Finding("stated_ratio", 0, 0, 0, f"完成率: {rate_text.strip()}", value=value)
+    return [Part(None, [f], method="stated_ratio", stated_ratio=float(value))]
 
 
 def _whole_task_verdict(part: Part, ev: Evidence) -> None:
