@@ -183,6 +183,8 @@ def test_level_with_the_national_average_is_not_above_it():
     ("完成年度投资12亿元。", "1-3月完成投资2.1亿元,完成年度计划的17.5%,低于序时进度7.5个百分点。", Q1, "behind"),
     ("XX大桥建成通车。", "大桥主体已完工,预计10月通车。", Q3, "pending"),
     ("推进城北大道改造工程。", "工程形象进度达60%。", H1, "ahead"),
+    ("推进城北大道改造工程。", "序时进度为75%,实际完成65%。", Q3, "behind"),
+    ("推进城北大道改造工程。", "项目整体完成80%。", Q3, "on_pace"),
     ("完成造林面积5万亩。", "截至6月底,全市完成造林2.6万亩,投资完成率45%,低于时间进度50%。", H1, "behind"),
 ])
 def test_more_wordings_of_other_reports(task, progress, period, expected):

@@ -159,7 +159,8 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
                r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _PCT),
     re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
     re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
-    re.compile(r"(?:已|(?:^|(?<=[,,;;。\s|]))(?:共|累计|总体)?)完成" + _PCT),  # 已进场施工,完成60%
+    # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
+    re.compile(r"(?:已|实际|整体|总体|累计|共|目前|(?:^|(?<=[,,;;。\s|])))完成\s*" + _PCT),
     re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
 )
 # a ratio of a design quantity or of a rate is not progress on the year's target
