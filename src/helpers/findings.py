@@ -103,7 +103,7 @@ def rules(lex: Lexicon) -> Rules:
         growth_down=frozenset(lex.phrases("growth_down")),
         comparison=re.compile(
             rf"(?P<dir>{cmp_words})(?P<base>{base})(?:平均)?(?:水平)?(?:增幅|增速|平均水平)?"
-            rf"|比(?P<base2>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir2>高|低|快|慢|多|少)"
+            rf"|(?:比|较)(?P<base2>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir2>高|低|快|慢|多|少)"
             rf"|与(?P<base3>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir3>持平)"),
         comparison_up=frozenset(lex.phrases("comparison_up")) | {"高", "快", "多"},
         base_meaning=lex.meaning_of("comparison_base"),
