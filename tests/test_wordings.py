@@ -229,3 +229,10 @@ def test_a_rate_column_beside_text_counts_when_the_text_has_no_ratio():
     assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.85)
     f = judge(task, "已完成改造提升57条。", "2023M11", rate_text="85%")
     assert f["completion_pct"] == pytest.approx(0.95)  # the text's own figure first
+
+
+def test_a_verdict_about_something_else_is_flagged_not_trusted():
+    f = judge(JOBS, "全市职业技能培训已完成年度任务。")
+    assert f["needs_review"]  # the 4万人 target is not what was completed
+    f = judge(JOBS, "新增城镇就业已完成年度任务。")
+    assert f["status"] == "completed" and not f["needs_review"]

@@ -781,7 +781,11 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
     """A one-part task that nothing measured takes a verdict about the whole task (已提前完成年度目标)."""
     if part.verdict or part.method != "none" or part.target is None:
         return
-    free = [v for v in ev.verdicts if id(v) not in ev.used and (is_result(v.modality) or v.status == "pending")]
+    tb = bigrams(_QUALIFIER.sub("", part.target.label or part.target.part))
+    # about this task: the sentence names it, or says nothing else (已提前完成年度目标。)
+    free = [v for v in ev.verdicts if id(v) not in ev.used and (is_result(v.modality) or v.status == "pending")
+            and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
+                 or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4)]
     if free:
         v = min(free, key=lambda x: _ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"
