@@ -231,6 +231,9 @@ class Evidence:
     def free(self, items: list[Finding]) -> list[Finding]:
         return [f for f in items if id(f) not in self.used]
 
+    def has_verdicts(self, sentence: int) -> bool:
+        return sentence in self._by_sentence
+
     def verdicts_in(self, sentence: int) -> list[Finding]:
         return [v for v in self._by_sentence.get(sentence, []) if id(v) not in self.used]
 
@@ -621,7 +624,7 @@ def _plan_pairs(p: Finding, ev: Evidence, by_sentence: dict[int, list[Finding]],
     if p.kind == "inline_plan":
         return [a for a in same if a.end <= p.start][-1:]
     # a sentence with its own verdicts (12项已完成, 63项达序时, 9项未达) is a breakdown, not a result
-    if p.kind != "plan" or _MULTI_YEAR.search(p.text) or ev._by_sentence.get(p.sentence) \
+    if p.kind != "plan" or _MULTI_YEAR.search(p.text) or ev.has_verdicts(p.sentence) \
             or p.sentence in ratio_sentences:
         return []
     text = ev.layout.text
