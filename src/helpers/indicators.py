@@ -399,7 +399,7 @@ def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
         if overlap(tb, ev.layout.sentence_text(f.sentence)) >= 1 and is_result(f.modality):
             return f
     text = ev.layout.text
-    pv = _PROVINCE_VALUE.search(text)
+    pv = _PROVINCE_VALUE.search(text) if base in ("", "province") else None
     if pv:
         s = ev.layout.sentence_of(pv.start())
         own = [g for g in ev.growths if g.sentence == s and g.start < pv.start() and is_result(g.modality)]
