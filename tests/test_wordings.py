@@ -236,3 +236,11 @@ def test_a_verdict_about_something_else_is_flagged_not_trusted():
     assert f["needs_review"]  # the 4万人 target is not what was completed
     f = judge(JOBS, "新增城镇就业已完成年度任务。")
     assert f["status"] == "completed" and not f["needs_review"]
+
+
+def test_a_county_share_is_a_breakdown_of_the_city_figure():
+    progress = "全市新增城镇就业2.1万人,完成年度任务的52.5%。其中金安区完成年度任务的60%,裕安区完成年度任务的40%。"
+    f = judge(JOBS, progress)
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(0.525)
+    # with no city figure, the county shares are all there is: the lagging one counts
+    assert judge("推进城镇就业工作。", "金安区完成年度任务的60%,裕安区完成年度任务的40%。")["status"] == "behind"

@@ -600,11 +600,19 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
 
 # ---------------------------------------------------------------------------------------------
 # what no part claimed
-def leftover_ratios(ev: Evidence) -> list[Part]:
-    """Stated ratios no target claimed: each measures a plan of this task's work (G006: 占年度投资计划的72%)."""
-    parts = []
+_BREAKDOWN = re.compile(r"其中|分县区|分地区|[县区镇乡]")
+
+
+def leftover_ratios(ev: Evidence, parts: list[Part]) -> list[Part]:
+    """Stated ratios no target claimed: each measures a plan of this task's work (G006: 占年度投资计划的72%).
+
+    Once the task's own figure is measured, a county's share (其中金安区完成…40%) is a breakdown of it.
+    """
+    headline = any(p.target is not None and (p.stated_ratio is not None or p.computed_ratio is not None)
+                   for p in parts)
+    out = []
     for r in ev.free(ev.ratios) + ev.free(ev.halves):
-        if not is_result(r.modality):
+        if not is_result(r.modality) or (headline and _BREAKDOWN.search(r.label)):
             continue
         ev.used.add(id(r))
         part = Part(None, [r], method="stated_ratio", period_target=r.period_target)
@@ -613,8 +621,8 @@ def leftover_ratios(ev: Evidence) -> list[Part]:
         else:
             part.stated_ratio = float(r.value)
             attach_verdict(part, r, ev, near=24)
-        parts.append(part)
-    return parts
+        out.append(part)
+    return out
 
 
 def _plan_pairs(p: Finding, ev: Evidence, by_sentence: dict[int, list[Finding]],
@@ -756,7 +764,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts = [match_part(t, ev, assigned, len(targets) == 1) for t in targets]
     if len(parts) == 1:
         _whole_task_verdict(parts[0], ev)
-    parts += leftover_ratios(ev)
+    parts += leftover_ratios(ev, parts)
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
     parts += leftover_verdicts(ev)
