@@ -244,3 +244,13 @@ def test_a_county_share_is_a_breakdown_of_the_city_figure():
     assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(0.525)
     # with no city figure, the county shares are all there is: the lagging one counts
     assert judge("推进城镇就业工作。", "金安区完成年度任务的60%,裕安区完成年度任务的40%。")["status"] == "behind"
+
+
+def test_a_preliminary_step_counts_nothing_but_itself():
+    f = judge("实施老旧小区改造100个。", "今年纳入改造计划的老旧小区100个,已完成设计招标78个。")
+    assert f["status"] == "qualitative"
+
+
+def test_projects_under_negotiation_are_no_result():
+    f = judge("引进重大项目50个。", "上半年在谈项目86个,签约项目28个。")
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(28 / 50)

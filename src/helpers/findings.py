@@ -71,7 +71,8 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     r"|待[^,,。;;|]{0,10}?后(?:统计|公布|发布|认定|核定)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
-PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|签约|图审"
+PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审"
+_PRELIMINARY_RX = re.compile(PRELIMINARY)
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
@@ -264,7 +265,8 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 _PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
-_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向")
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
+                         r"|在谈|洽谈")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
@@ -295,8 +297,10 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
             f.kind = "plan"
             plans.append(f)
         elif not _NOT_ACTUAL.search(before):
-            activity = _ACTIVITY.search(progress[la:q.start])
-            f.meaning = activity.group() if activity else ""  # kept for a target that counts that work
+            # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
+            # for a target that counts that very work, and measure nothing else
+            work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start])
+            f.meaning = work.group() if work else ""
             actuals.append(f)
     return actuals, plans
 

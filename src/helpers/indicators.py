@@ -628,7 +628,8 @@ def leftover_ratios(ev: Evidence, parts: list[Part]) -> list[Part]:
 def _plan_pairs(p: Finding, ev: Evidence, by_sentence: dict[int, list[Finding]],
                 ratio_sentences: set[int]) -> list[Finding]:
     """The actuals a plan of the progress text is measured by (same sentence, same unit, after it)."""
-    same = [a for a in by_sentence.get(p.sentence, []) if a.unit == p.unit and id(a) not in ev.used]
+    same = [a for a in by_sentence.get(p.sentence, []) if a.unit == p.unit and id(a) not in ev.used
+            and (not a.meaning or a.meaning in p.label)]
     if p.kind == "inline_plan":
         return [a for a in same if a.end <= p.start][-1:]
     # a sentence with its own verdicts (12项已完成, 63项达序时, 9项未达) is a breakdown, not a result
