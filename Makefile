@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PERIOD ?= 2024H1
 RAW ?= data/raw/luan_2024H1.txt
 
-.PHONY: setup report table test test-fast bench lab clean font
+.PHONY: setup report table test test-fast bench eval lab clean font
 
 setup: $(STAMP) font
 
@@ -35,6 +35,9 @@ test-fast: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+
+eval: setup
+	$(PY) scripts/eval_judge.py
 
 lab: setup
 	JUPYTER_PREFER_ENV_PATH=1 $(VENV)/bin/jupyter lab notebooks/

@@ -291,7 +291,7 @@ def default_raw(period: str) -> Path | None:
 
 #: The lookup tables the task table is built from (recipients.csv is not one of them).
 TABLE_REFERENCES = tuple(p.name for p in (paths.BUREAUS_CSV, paths.SECTORS_CSV, paths.SECTOR_RULES_CSV,
-                                          paths.OVERRIDES_CSV))
+                                          paths.OVERRIDES_CSV, paths.LEXICON_CSV))
 
 
 def reference_files(reference_dir: Path | None = None) -> list[Path]:

@@ -1,4 +1,4 @@
-"""A thin command line over plain functions: `python -m helpers table|run|ledger|review|mail`."""
+"""A thin command line over plain functions: `python -m helpers table|judge|run|ledger|review|mail`."""
 
 from __future__ import annotations
 
@@ -78,6 +78,23 @@ def _review_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _judge(args: argparse.Namespace) -> int:
+    import json
+
+    from helpers.pace import judge_text
+
+    fields, _ = judge_text(args.task, args.progress, args.period, ahead_margin=args.ahead_margin,
+                           official_status=args.official_status, official_status_field=args.official_status_field,
+                           target_text=args.target, rate_text=args.rate)
+    keys = ("status", "status_zh", "completion_pct", "method", "evidence", "needs_review", "review_reason")
+    out = {k: fields[k] for k in keys}
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print("\n".join(f"{k}: {'' if v is None else v}" for k, v in out.items()))
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     from helpers.batch import run_command
     from helpers.ingest import read_capped
@@ -124,6 +141,18 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--ahead-margin", type=margin_arg, default=0.10,
                    help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
     t.set_defaults(func=_table)
+
+    j = sub.add_parser("judge", help="judge one task against the time pace and print the judgement")
+    j.add_argument("--period", required=True, help="period code such as 2024Q3 (sets the pace)")
+    j.add_argument("--task", required=True, help="the task (重点工作) text with its target")
+    j.add_argument("--progress", required=True, help="the progress (落实情况) text")
+    j.add_argument("--official-status", help="the report's own status cell (完成状态, 是否达序 …)")
+    j.add_argument("--official-status-field", help="header of that cell's column, e.g. 是否达序 (gives 是/否 a meaning)")
+    j.add_argument("--target", help="a separate target cell (全年目标任务)")
+    j.add_argument("--rate", help="a separate rate cell (完成率 / 占全年计划), for a bare number in --progress")
+    j.add_argument("--ahead-margin", type=margin_arg, default=0.10, help="points above the pace that count as ahead")
+    j.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    j.set_defaults(func=_judge)
 
     r = sub.add_parser("run", help="render a period's briefings (HTML and PDF) into output/<period>/")
     r.add_argument("--period", required=True, help="period code such as 2024H1")

@@ -22,6 +22,7 @@ SECTOR_RULES_CSV = REFERENCE / "sector_rules.csv"
 SECTORS_CSV = REFERENCE / "sectors.csv"
 OVERRIDES_CSV = REFERENCE / "overrides.csv"
 RECIPIENTS_CSV = REFERENCE / "recipients.csv"
+LEXICON_CSV = REFERENCE / "lexicon.csv"
 COLUMN_ROLES_CSV = REFERENCE / "column_roles.csv"
 
 DEFAULT_PERIOD = "2024H1"
