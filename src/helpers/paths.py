@@ -22,6 +22,7 @@ SECTOR_RULES_CSV = REFERENCE / "sector_rules.csv"
 SECTORS_CSV = REFERENCE / "sectors.csv"
 OVERRIDES_CSV = REFERENCE / "overrides.csv"
 RECIPIENTS_CSV = REFERENCE / "recipients.csv"
+TASK_MATCHES_CSV = REFERENCE / "task_matches.csv"
 
 DEFAULT_PERIOD = "2024H1"
 DEFAULT_RAW = RAW / "luan_2024H1.txt"
@@ -42,6 +43,16 @@ def indicators_path(period: str, suffix: str = "parquet") -> Path:
 
 def quality_path(period: str) -> Path:
     return processed_dir(period) / "quality.json"
+
+
+def matches_path(period: str, suffix: str = "parquet") -> Path:
+    """How the period's tasks were tied to the earlier period's (helpers.chain)."""
+    return processed_dir(period) / f"matches.{suffix}"
+
+
+def changes_path(period: str, suffix: str = "parquet") -> Path:
+    """What changed per task since the earlier period (helpers.chain)."""
+    return processed_dir(period) / f"changes.{suffix}"
 
 
 def output_dir(period: str) -> Path:
