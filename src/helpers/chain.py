@@ -603,3 +603,113 @@ def change_counts(changes: pd.DataFrame) -> dict[str, int]:
     """Tasks per change class, in schema order, classes with none left out."""
     c = changes["change"].value_counts()
     return {k: int(c[k]) for k in CHANGE_ZH if c.get(k, 0)}
+
+
+# --------------------------------------------------------------------------------------------
+# what the briefings print (plain text and frames; helpers.briefing escapes them)
+
+
+#: The classes a bureau is told about, and the order lists show them in.
+ATTENTION = ("still_behind", "newly_behind")
+
+
+def _label(period: str) -> str:
+    return parse_code(period).label_zh
+
+
+def no_comparison_sentence(period: str) -> str:
+    """The one line shown when no earlier period of the year was built."""
+    return f"未找到{parse_code(period).year}年更早一期的数据表，本期不作较上期比较。"
+
+
+def changes_sentence(changes: pd.DataFrame) -> str:
+    """What changed since the earlier period, in one Chinese sentence (counts by change class)."""
+    c = change_counts(changes)
+    prev = _label(changes["prev_period"].iloc[0])
+    moved = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("newly_behind", "still_behind", "recovered", "completed_since",
+                                                  "changed", "unchanged") if k in c]
+    s = f"与{prev}相比（同一任务按任务文字和牵头单位对应）：" + ("、".join(moved) if moved else "没有可对应的任务")
+    extra = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("new", "dropped") if k in c]
+    if extra:
+        s += "；" + "、".join(extra)
+    s += "。"
+    if c.get("unmatched"):
+        s += (f"另有{c['unmatched']}项未能与上期任务对应（上期报告不完整，或文字与多项相近无法确定），"
+              "不计为新增或未列，见匹配表。")
+    return s
+
+
+def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, task_chars: int = 50) -> pd.DataFrame:
+    """The tasks of `classes` (连续滞后 first, longest streak first): reference, task, unit, then and now."""
+    from helpers.briefing import fmt_pct, task_ref, truncate
+    from helpers.wording import status_zh
+
+    rows = changes[changes["change"].isin(classes)]
+    order = {k: i for i, k in enumerate(classes)}
+    rows = rows.assign(_o=rows["change"].map(order)).sort_values(
+        ["_o", "behind_reports", "lag_pts"], ascending=[True, False, False], na_position="last")
+    pace_now = parse_code(changes["period"].iloc[0]).pace if len(changes) else 0.5
+    pace_then = parse_code(changes["prev_period"].iloc[0]).pace if len(changes) else 0.5
+
+    def state(status: Any, comp: Any, pace: float) -> str:
+        if status is None or pd.isna(status):
+            return "—"
+        return status_zh(status, pace) + ("" if comp is None or pd.isna(comp) else f" {fmt_pct(comp)}")
+
+    return pd.DataFrame({
+        "序号": [task_ref(t, s) for t, s in zip(rows["table"], rows["seq"])],
+        "重点工作": [truncate(t, task_chars) for t in rows["task"]],
+        "牵头单位": rows["bureau"].tolist(),
+        "上期": [state(s, c, pace_then) for s, c in zip(rows["prev_status"], rows["prev_completion_pct"])],
+        "本期": [state(s, c, pace_now) for s, c in zip(rows["status"], rows["completion_pct"])],
+        "变化": [f"连续{int(n)}期滞后" if k == "still_behind" else CHANGE_ZH[k]
+               for k, n in zip(rows["change"], rows["behind_reports"])],
+    })
+
+
+def sector_shares_zh(shares: pd.DataFrame) -> pd.DataFrame:
+    """Per sector: the same tasks' share on pace or better then and now, for display."""
+    from helpers.briefing import SECTOR_ZH, fmt_pct, fmt_pts
+
+    s = shares[shares["level"].eq("sector")]
+    s = s.assign(_o=s["name"].map({k: i for i, k in enumerate(SECTOR_ZH)})).sort_values("_o")
+    return pd.DataFrame({
+        "领域": [SECTOR_ZH.get(n, n) for n in s["name"]],
+        "两期均有的任务": s["tasks"].tolist(),
+        "上期达序时及以上": s["share_then"].map(fmt_pct).tolist(),
+        "本期达序时及以上": s["share_now"].map(fmt_pct).tolist(),
+        "变化（百分点）": s["change_pts"].map(fmt_pts).tolist(),
+    })
+
+
+def bureau_change_sentence(changes: pd.DataFrame, bureau: str) -> str:
+    """A bureau's line on what changed: how many of its tasks are newly or still behind."""
+    prev = _label(changes["prev_period"].iloc[0])
+    c = change_counts(bureau_changes(changes, bureau))
+    if not any(c.get(k) for k in ATTENTION):
+        return f"与{prev}相比，本单位没有新滞后或连续滞后的任务。"
+    parts = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ATTENTION if c.get(k)]
+    return f"与{prev}相比，本单位" + "、".join(parts) + "（见下表）。"
+
+
+def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: int = 10) -> list[str]:
+    """Plain lines for a mail body naming the newly behind and 连续滞后 tasks (city or one bureau)."""
+    from helpers.briefing import task_ref, truncate
+
+    if changes is None or not len(changes):
+        return []
+    rows = changes if bureau is None else bureau_changes(changes, bureau)
+    prev = _label(changes["prev_period"].iloc[0])
+    out = []
+    for k in ATTENTION:
+        sub = rows[rows["change"].eq(k)].sort_values("behind_reports", ascending=False)
+        if sub.empty:
+            continue
+        names = [f"[{task_ref(t, s)}] {truncate(x, 40)}" + (f"（连续{int(n)}期）" if k == "still_behind" else "")
+                 + ("" if bureau else f"（{u}）")
+                 for t, s, x, n, u in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"], sub["bureau"])]
+        more = f"等{len(names)}项" if len(names) > limit else ""
+        out.append(f"较{prev}{CHANGE_ZH[k]}：" + "；".join(names[:limit]) + more + "。")
+    if bureau is not None and not out:
+        out.append(f"较{prev}：本单位没有新滞后或连续滞后的任务。")
+    return out

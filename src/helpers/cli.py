@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
     r.add_argument("--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
     r.add_argument("--ahead-margin", type=float, default=0.10, help="points above the pace that count as ahead")
+    r.add_argument("--compare-to", metavar="PERIOD",
+                   help="earlier period of the same year to compare with (default: the latest one built or in data/raw/)")
     r.set_defaults(func=_run)
 
     m = sub.add_parser("mail", help="write .eml drafts of a period's briefings, or send them with --send")
