@@ -95,13 +95,23 @@ PLAN: dict[str, dict[str, tuple[str, str, int]]] = {
 DROPPED = {"2024Q3": [D[0]]}
 
 
-def report_text(period: str) -> str:
-    """The period's report in the seed's layout: every cell on its own line, blank lines between."""
-    label = LABEL[period]
-    quantified, general = REPORTS[period]
-    lines = [f"2024年{label}市政府重点工作落实情况（合成测试数据）", "", "附件1", ""]
-    for heading, rows in ((f"量化重点工作{len(quantified)}项", quantified), (f"重点工作{len(general)}项", general)):
-        lines += [f"2024年重点工作及责任清单落实情况汇总表({heading})", "", "序号", "", "重点工作", "",
+def report_text(period: str, label: str | None = None, quantified: bool = True, declare: bool = True,
+                progress: str | None = None) -> str:
+    """The period's report in the seed's layout: every cell on its own line, blank lines between.
+
+    `label` prints another period name (e.g. 1-11月) over the rows of `period`; `quantified=False`
+    prints only the general table (its rows and the quantified ones, in one table), `declare=False`
+    drops the declared count (…汇总表 with no 项数), `progress` replaces every progress text.
+    """
+    label = label or LABEL[period]
+    q_rows, g_rows = REPORTS[period]
+    if progress is not None:
+        q_rows, g_rows = ([Row(r.task, progress) for r in rows] for rows in (q_rows, g_rows))
+    tables = [("量化重点工作", q_rows), ("重点工作", g_rows)] if quantified else [("重点工作", q_rows + g_rows)]
+    lines = [f"2024年{label}市政府重点工作落实情况（合成测试数据）", ""] + (["附件1", ""] if quantified else [])
+    for name, rows in tables:
+        heading = f"({name}{len(rows)}项)" if declare else ""
+        lines += [f"2024年重点工作及责任清单落实情况汇总表{heading}", "", "序号", "", "重点工作", "",
                   "牵头责任单位", "", f"{label}落实情况", ""]
         for n, row in enumerate(rows, 1):
             lines += [str(n), "", row.task[0], "", row.task[1], "", row.progress, ""]

@@ -371,8 +371,11 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float, cache_d
                       reference_dir: Path | None = None, compare_to: str | None = None) -> dict[str, Any]:
     """Build the earlier periods' tables found in data/raw/, then compare `period` with the latest
     (or `compare_to`); what was compared, for the manifest. Skipped when nothing it reads changed."""
-    for code, raw in earlier_raws(period).items():
-        ensure_table(raw, code, processed.parent / code, ahead_margin, cache_dir, reference_dir)
+    # Earlier reports in data/raw/ are built only into the project's own data/processed/ (a run
+    # on other folders, as in tests, compares with what is built there).
+    if processed.parent.resolve() == paths.PROCESSED.resolve():
+        for code, raw in earlier_raws(period).items():
+            ensure_table(raw, code, processed.parent / code, ahead_margin, cache_dir, reference_dir)
     from helpers import chain
 
     fixes = Path(reference_dir or paths.REFERENCE) / paths.TASK_MATCHES_CSV.name

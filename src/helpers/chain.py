@@ -671,15 +671,27 @@ def sector_shares_zh(shares: pd.DataFrame) -> pd.DataFrame:
     """Per sector: the same tasks' share on pace or better then and now, for display."""
     from helpers.briefing import SECTOR_ZH, fmt_pct, fmt_pts
 
+    from helpers.wording import good_short
+
     s = shares[shares["level"].eq("sector")]
     s = s.assign(_o=s["name"].map({k: i for i, k in enumerate(SECTOR_ZH)})).sort_values("_o")
+    then, now = (parse_code(shares[c].iloc[0]).pace if len(shares) else 0.5 for c in ("prev_period", "period"))
     return pd.DataFrame({
         "领域": [SECTOR_ZH.get(n, n) for n in s["name"]],
         "两期均有的任务": s["tasks"].tolist(),
-        "上期达序时及以上": s["share_then"].map(fmt_pct).tolist(),
-        "本期达序时及以上": s["share_now"].map(fmt_pct).tolist(),
+        f"上期{good_short(then)}": s["share_then"].map(fmt_pct).tolist(),
+        f"本期{good_short(now)}": s["share_now"].map(fmt_pct).tolist(),
         "变化（百分点）": s["change_pts"].map(fmt_pts).tolist(),
     })
+
+
+def shares_caption(shares: pd.DataFrame) -> str:
+    """The line above the sector table: same tasks both times, on pace or better (completed at FY)."""
+    from helpers.wording import is_year_end
+
+    year_end = len(shares) and is_year_end(parse_code(shares["period"].iloc[0]).pace)
+    now = "（本期为全年：已完成的比例）" if year_end else ""
+    return f"各领域两期均有的任务中达到或超过序时进度（含已完成）的比例，同口径比较{now}："
 
 
 def bureau_change_sentence(changes: pd.DataFrame, bureau: str) -> str:
