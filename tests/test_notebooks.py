@@ -24,6 +24,7 @@ EXPECTED_PARAMETERS = {
     "briefing_bureau.ipynb": {"period", "bureau", "processed_dir"},
     "pace_analysis.ipynb": {"period", "processed_dir"},
     "data_quality.ipynb": {"period", "processed_dir"},
+    "trend.ipynb": {"period", "processed_dir"},
 }
 
 
@@ -270,3 +271,21 @@ def test_data_quality_executes_and_reports_counts(seed_table, tmp_path: Path) ->
     assert declared == {"quantified": 35, "general": 156}
     assert dict(zip(counts["table"], counts["parsed"])) == seed_table.quality["parsed_counts"]
     assert "数据质量报告" in _html(nb)
+
+
+@pytest.mark.integration
+def test_trend_executes_on_a_synthetic_year(tmp_path: Path) -> None:
+    """Q1 → H1 → Q3 → FY built from the seed (tests/chain_reports.py): the match table to review
+    holds the rewording, split and merge built into the fixtures, and the bureau shares one column per period."""
+    import chain_reports as cr
+
+    cr.build_year(tmp_path)
+    nb = _execute("trend.ipynb", tmp_path, period="2024FY", processed_dir=str(tmp_path / "processed" / "2024FY"))
+    _assert_clean_run(nb)
+    images = [o for o in _outputs(nb) if "image/png" in o.get("data", {})]
+    assert len(images) == 1
+    [shares] = _section_tables(nb, "## 各牵头单位")
+    assert list(shares.columns) == ["牵头单位", *cr.PERIODS]
+    [review] = _section_tables(nb, "## 待核对")
+    assert {"reworded", "split", "merge", "dropped", "new"} <= set(review["match"])
+    assert set(review.loc[review["match"].eq("split"), "period"]) == {"2024FY"}

@@ -725,3 +725,46 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
     if bureau is not None and not out:
         out.append(f"较{prev}：本单位没有新滞后或连续滞后的任务。")
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# the year at a glance (notebooks/trend.ipynb)
+
+
+def year_chain(period: str, processed_dir: Path | str | None = None,
+               fixes_path: Path | str = paths.TASK_MATCHES_CSV) -> list[Step]:
+    """The chain of `period`'s year up to `period`: every period built beside it, in order."""
+    per = parse_code(period)
+    folder = Path(processed_dir) if processed_dir else paths.processed_dir(per.code)
+    codes = earlier_periods(per.code, folder.parent) + [per.code]
+    folders = [folder.parent / c for c in codes[:-1]] + [folder]
+    return build_chain(folders, load_fixes(fixes_path), fixes_path)
+
+
+def trend_frame(steps: Sequence[Step]) -> pd.DataFrame:
+    """One row per task and period: task_key, period, pace, status, completion_pct, task, bureau."""
+    frames = [s.tasks.assign(month=parse_code(s.period).end_month)[
+        ["task_key", "period", "month", "pace", "status", "completion_pct", "task", "bureau", "table", "seq"]]
+        for s in steps]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def bureau_share_trend(steps: Sequence[Step]) -> pd.DataFrame:
+    """Share of measured tasks on pace or better, per first lead unit (rows) and period (columns)."""
+    rows = {}
+    for s in steps:
+        t = s.tasks
+        measured = t[t["status"].isin(MEASURED)]
+        g = measured.groupby("bureau")["status"]
+        rows[s.period] = g.apply(lambda x: x.isin(ON_PACE_OR_BETTER).mean())
+    return pd.DataFrame(rows).sort_index()
+
+
+def review_matches(steps: Sequence[Step]) -> pd.DataFrame:
+    """Every match of the year that is not an exact one, for a researcher to check (fix in
+    data/reference/task_matches.csv)."""
+    frames = [s.matches for s in steps if s.matches is not None]
+    if not frames:
+        return pd.DataFrame(columns=list(MATCHES_SCHEMA.columns))
+    m = pd.concat(frames, ignore_index=True)
+    return m[m["match"].ne("same")].reset_index(drop=True)

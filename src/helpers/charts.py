@@ -232,3 +232,34 @@ def show(fig: Figure, alt: str = "") -> None:
 def data_uri(fig: Figure) -> str:
     """The figure as a data: URI (for HTML built outside a notebook)."""
     return "data:image/png;base64," + base64.b64encode(png_bytes(fig)).decode("ascii")
+
+
+def completion_trend(trend: pd.DataFrame, max_tasks: int = 40) -> Figure:
+    """Completion of each measured task across the year's periods, against the pace line (m/12).
+
+    One grey line per task (the `task_key` ties it across reports); behind points in red. At most
+    `max_tasks` tasks, those measured in most periods first, so the chart stays readable.
+    """
+    t = trend[trend["completion_pct"].notna()]
+    keep = t.groupby("task_key").size().sort_values(ascending=False).index[:max_tasks]
+    t = t[t["task_key"].isin(keep)]
+    fig = _figure(3.6)
+    ax = fig.add_subplot()
+    months = np.arange(0, 13)
+    ax.plot(months, months / 12 * 100, color="#222222", linewidth=1.2, label="序时进度（m/12）", zorder=2)
+    for _key, g in t.sort_values("month").groupby("task_key"):
+        ax.plot(g["month"], np.minimum(g["completion_pct"], 1.5) * 100, color="#9e9e9e", linewidth=0.7, zorder=1)
+    for status in MEASURED:
+        sub = t[t["status"].eq(status)]
+        if len(sub):
+            ax.scatter(sub["month"], np.minimum(sub["completion_pct"], 1.5) * 100, s=16, zorder=3,
+                       color=STATUS_COLORS[status], edgecolor="#333333", linewidth=0.3,
+                       label=wording.status_zh(status, 0.5))
+    ax.set_xlim(0, 12.5)
+    ax.set_ylim(0, 155)
+    ax.set_xticks(sorted(set(trend["month"])), [f"{m}月" for m in sorted(set(trend["month"]))])
+    ax.set_xlabel("报告期末（月）")
+    ax.set_ylabel("完成度（%）")
+    ax.grid(axis="y", color="#e5e5e5", linewidth=0.6, zorder=0)
+    ax.legend(loc="upper left", frameon=False, fontsize=FONT_PT - 1)
+    return fig
