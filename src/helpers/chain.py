@@ -147,7 +147,7 @@ class _Links:
     """Pairs found so far: (cur index, prev index) → (kind, score, note)."""
 
     pairs: dict[tuple[int, int], list] = field(default_factory=dict)
-    ambiguous: dict[int, str] = field(default_factory=dict)
+    ambiguous: set[int] = field(default_factory=set)  # later tasks left unmatched: too close a call
 
     def of_cur(self, i: int) -> list[int]:
         return [j for (a, j) in self.pairs if a == i]
@@ -180,9 +180,7 @@ def _one_to_one(links: _Links, ratio: np.ndarray, a: list, b: list, cur_free: se
         others = [k for k in cur_free if k != i and k not in links.ambiguous
                   and ratio[k, j] >= max(THRESHOLD, s - AMBIGUITY)]
         if (rivals or others) and not (a[i] == b[j] and s >= 100):
-            links.ambiguous[i] = "prev:" + ",".join(map(str, [j, *rivals])) if rivals else f"prev:{j}"
-            for k in others:
-                links.ambiguous.setdefault(k, f"prev:{j}")
+            links.ambiguous.update([i, *others])
             continue
         links.pairs[(i, j)] = ["same" if a[i] == b[j] else "reworded", s, ""]
         cur_free.discard(i)
