@@ -631,9 +631,14 @@ def changes_sentence(changes: pd.DataFrame) -> str:
     if extra:
         s += "；" + "、".join(extra)
     s += "。"
-    if c.get("unmatched"):
-        s += (f"另有{c['unmatched']}项未能与上期任务对应（上期报告不完整，或文字与多项相近无法确定），"
-              "不计为新增或未列，见匹配表。")
+    un = changes[changes["change"].eq("unmatched")]
+    close = int(un["match"].eq("ambiguous").sum())
+    rest = len(un) - close
+    if rest:
+        s += (f"上期或本期报告不完整（节选或在任务中途结束），另有{rest}项在另一期数据中没有对应，"
+              "不计为新增或未列。")
+    if close:
+        s += f"另有{close}项与上期多项任务文字相近，未能确定对应，列入匹配表待核。"
     return s
 
 
