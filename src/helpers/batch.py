@@ -376,13 +376,11 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float, cache_d
     if processed.parent.resolve() == paths.PROCESSED.resolve():
         for code, raw in earlier_raws(period).items():
             ensure_table(raw, code, processed.parent / code, ahead_margin, cache_dir, reference_dir)
-    from helpers import chain
-
     fixes = Path(reference_dir or paths.REFERENCE) / paths.TASK_MATCHES_CSV.name
-    earlier = chain.earlier_periods(period, processed.parent)
-    reads = [processed.parent / c / n for c in earlier for n in ("tasks.parquet", "quality.json")]
-    reads += [processed / "tasks.parquet", processed / "quality.json", fixes]
-    outs = [processed / f"{n}.{ext}" for n in chain.MATCH_FILES for ext in ("parquet", "csv")]
+    # every sibling period's tables (a superset of the chain's): the check stays free of pandas
+    reads = sorted(processed.parent.glob("*/tasks.parquet")) + sorted(processed.parent.glob("*/quality.json"))
+    reads += [fixes]
+    outs = [processed / f"{n}.{ext}" for n in paths.COMPARISON_TABLES for ext in ("parquet", "csv")]
     state = {"compare_to": compare_to, "code": _sha([p.read_bytes() for p in helpers_closure(["helpers.chain"])]),
              "reads": {str(p): file_sha256(p) for p in reads if p.exists()}}
     stamp = cache_dir / "batch" / f"compare-{_sha(str(processed.resolve()))[:16]}.json"
@@ -393,6 +391,8 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float, cache_d
     if old.get("state") == state and all(Path(p).exists() and file_sha256(p) == h
                                          for p, h in old.get("outputs", {}).items()):
         return old["record"]
+    from helpers import chain
+
     comp = chain.build_comparison(period, processed, compare_to, fixes_path=fixes)
     record = {"period": comp.prev_period, "chain": comp.chain,
               "compared": [{"path": str(p), "sha256": file_sha256(p)} for p in comp.compared],
@@ -404,17 +404,25 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float, cache_d
     return record
 
 
-def change_digests(processed: Path, bureaus: Sequence[str]) -> tuple[str, dict[str, str]]:
-    """Digest of the period's comparison for the city briefing, and of each bureau's change rows."""
+def change_digests(processed: Path, bureaus: Sequence[str], state: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """Digest of the period's comparison for the city briefing, and of each bureau's change rows
+    (remembered in `state` against the files' bytes, so an unchanged rerun reads no parquet)."""
     files = [processed / f"{n}.parquet" for n in ("changes", "change_shares")]
     city = _sha([file_sha256(p) if p.exists() else None for p in files])
     if not files[0].exists():
         return city, {b: city for b in bureaus}
-    import pandas as pd
+    memo = state.get("_changes", {})
+    if memo.get("key") != city:
+        memo = {"key": city, "bureaus": {}}
+    missing = [b for b in bureaus if b not in memo["bureaus"]]
+    if missing:
+        import pandas as pd
 
-    ch = pd.read_parquet(files[0])
-    prev = ch["prev_period"].iloc[0] if len(ch) else None
-    return city, {b: _sha(prev, frame_digest(ch[ch["bureau"].eq(b)])) for b in bureaus}
+        ch = pd.read_parquet(files[0])
+        prev = ch["prev_period"].iloc[0] if len(ch) else None
+        memo["bureaus"].update({b: _sha(prev, frame_digest(ch[ch["bureau"].eq(b)])) for b in missing})
+        state["_changes"] = memo
+    return city, {b: memo["bureaus"][b] for b in bureaus}
 
 
 def _rel(path: Path | None, root: Path) -> str | None:
@@ -622,7 +630,10 @@ def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | 
         state["_tables"] = dict(memo, bureaus=digests)
         write_json(state_path, state)
 
-    change_city, change_bureau = change_digests(processed, chosen)
+    before = json.dumps(state.get("_changes"), sort_keys=True)
+    change_city, change_bureau = change_digests(processed, chosen, state)
+    if json.dumps(state.get("_changes"), sort_keys=True) != before:
+        write_json(state_path, state)
     nbout = out / "notebooks"
     want_html, want_pdf = "html" in formats, "pdf" in formats
 

@@ -66,7 +66,7 @@ CHANGE_RULES = {
                  "incomplete (an excerpt, cut off): not counted as new",
     "dropped": "an earlier task no later task matched (unmatched if the later report is incomplete)",
 }
-MATCH_FILES = ("matches", "changes", "change_shares")
+MATCH_FILES = paths.COMPARISON_TABLES
 
 
 # --------------------------------------------------------------------------------------------

@@ -45,6 +45,10 @@ def quality_path(period: str) -> Path:
     return processed_dir(period) / "quality.json"
 
 
+#: The tables `run` writes beside a period's when it compares it with an earlier one (helpers.chain).
+COMPARISON_TABLES = ("matches", "changes", "change_shares")
+
+
 def matches_path(period: str, suffix: str = "parquet") -> Path:
     """How the period's tasks were tied to the earlier period's (helpers.chain)."""
     return processed_dir(period) / f"matches.{suffix}"
