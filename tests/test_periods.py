@@ -7,11 +7,9 @@ completion ratio — the sections and lines about what the report does not have 
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import chain_reports as cr

@@ -39,7 +39,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import HelpersError, ReferenceError_
-from helpers.period import Period, parse_code
+from helpers.period import parse_code
 from helpers.schema import (CHANGE_ZH, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA,
                             read_table, validate, write_table)
 
