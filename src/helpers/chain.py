@@ -266,20 +266,22 @@ def _ref(df: pd.DataFrame, k: int) -> str:
 def _match_rows(links: _Links, cur: pd.DataFrame, prev: pd.DataFrame, ratio: np.ndarray, same: np.ndarray,
                 cur_free: set, prev_free: set, fixed_cur: set, per: str, pper: str) -> pd.DataFrame:
     rows = []
+    c = {k: cur[k].tolist() for k in ("task_id", "task", "bureau")}
+    p = {k: prev[k].tolist() for k in ("task_id", "task", "bureau")}
 
     def row(i: int | None, j: int | None, kind: str, score: float | None, note: str, candidate: str | None = None):
         notes = [note] if note else []
         if i is not None and j is not None and not same[i, j]:
-            notes.append(f"牵头单位：{prev['bureau'].iloc[j]} → {cur['bureau'].iloc[i]}")
+            notes.append(f"牵头单位：{p['bureau'][j]} → {c['bureau'][i]}")
         rows.append({
-            "period": per, "task_id": None if i is None else _ref(cur, i),
-            "prev_period": pper, "prev_task_id": None if j is None else _ref(prev, j),
+            "period": per, "task_id": None if i is None else c["task_id"][i],
+            "prev_period": pper, "prev_task_id": None if j is None else p["task_id"][j],
             "match": kind, "score": None if score is None else round(float(score), 1),
             "candidate": candidate,
-            "task": None if i is None else cur["task"].iloc[i],
-            "prev_task": None if j is None else prev["task"].iloc[j],
-            "bureau": None if i is None else cur["bureau"].iloc[i],
-            "prev_bureau": None if j is None else prev["bureau"].iloc[j],
+            "task": None if i is None else c["task"][i],
+            "prev_task": None if j is None else p["task"][j],
+            "bureau": None if i is None else c["bureau"][i],
+            "prev_bureau": None if j is None else p["bureau"][j],
             "note": "；".join(notes) or None,
         })
 
@@ -341,9 +343,9 @@ def is_incomplete(quality: dict[str, Any]) -> bool:
     return bool(quality.get("truncated_rows")) or quality.get("counts_match") is False
 
 
-def _combine_prev(rows: pd.DataFrame) -> tuple[Any, Any, Any]:
+def _combine_prev(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
     """Earlier status, completion and lag of a task that merged several: the least advanced."""
-    st = list(rows["status"])
+    st = [r["status"] for r in rows]
     if "behind" in st:
         status = "behind"
     elif len(set(st)) == 1:
@@ -351,9 +353,9 @@ def _combine_prev(rows: pd.DataFrame) -> tuple[Any, Any, Any]:
     else:
         measured = [s for s in MEASURED if s in st]
         status = measured[0] if measured else st[0]
-    comp = rows["completion_pct"].min()
-    lag = rows["lag_pts"].max()
-    return status, comp, lag
+    comps = [r["completion_pct"] for r in rows if not pd.isna(r["completion_pct"])]
+    lags = [r["lag_pts"] for r in rows if not pd.isna(r["lag_pts"])]
+    return status, min(comps, default=None), max(lags, default=None)
 
 
 def change_class(status: str, prev_status: str) -> str:
@@ -375,7 +377,9 @@ def compare(prev: pd.DataFrame, cur: pd.DataFrame, matches: pd.DataFrame, prev_s
     """
     per = str(cur["period"].iloc[0]) if len(cur) else ""
     pper = str(prev["period"].iloc[0]) if len(prev) else ""
-    p = prev.set_index("task_id")
+    # plain dicts: a .loc per task on the whole frame costs seconds on a full report
+    p = prev.set_index("task_id")[["status", "completion_pct", "lag_pts", "table", "seq", "task", "bureau",
+                                   "sector"]].to_dict("index")
     linked = matches.dropna(subset=["task_id", "prev_task_id"])
     parents = linked.groupby("task_id")["prev_task_id"].apply(list).to_dict()
     kind = matches.dropna(subset=["task_id"]).groupby("task_id")["match"].first().to_dict()
@@ -392,13 +396,13 @@ def compare(prev: pd.DataFrame, cur: pd.DataFrame, matches: pd.DataFrame, prev_s
             rows.append({**base, "prev_task_ids": None, "prev_status": None, "prev_completion_pct": None,
                          "prev_lag_pts": None, "change": change, "behind_reports": int(behind_now)})
             continue
-        pst, pcomp, plag = _combine_prev(p.loc[ps])
+        pst, pcomp, plag = _combine_prev([p[t] for t in ps])
         streak = max((prev_streak.get(t, 0) for t in ps), default=0)
         rows.append({**base, "prev_task_ids": "、".join(ps), "prev_status": pst, "prev_completion_pct": pcomp,
                      "prev_lag_pts": plag, "change": change_class(r.status, pst),
                      "behind_reports": (streak + 1 if streak else 1) if behind_now else 0})
     for m in matches[matches["match"].eq("dropped")].itertuples(index=False):
-        e = p.loc[m.prev_task_id]
+        e = p[m.prev_task_id]
         rows.append({"period": per, "prev_period": pper, "task_key": m.task_key, "task_id": None,
                      "prev_task_ids": m.prev_task_id, "match": "dropped", "table": e["table"], "seq": e["seq"],
                      "task": e["task"], "bureau": e["bureau"], "sector": e["sector"], "status": None,
