@@ -227,3 +227,5 @@ def test_h1_against_the_real_q1_excerpt(tmp_path: Path, seed_path: Path) -> None
     assert matched.loc["一般公共预算收入增长6%以上。", "change"] == "recovered"
     assert set(ch.loc[ch["prev_task_ids"].isna(), "change"]) == {"unmatched"}
     assert not ch["change"].isin(["new", "dropped"]).any()
+    assert "上期报告不完整（节选或在任务中途结束），本期另有189项在上期数据中没有对应，不计为新增。" in \
+        chain.changes_sentence(ch)

@@ -637,10 +637,12 @@ def changes_sentence(changes: pd.DataFrame) -> str:
     s += "。"
     un = changes[changes["change"].eq("unmatched")]
     close = int(un["match"].eq("ambiguous").sum())
-    rest = len(un) - close
-    if rest:
-        s += (f"上期或本期报告不完整（节选或在任务中途结束），另有{rest}项在另一期数据中没有对应，"
-              "不计为新增或未列。")
+    later = int((un["task_id"].notna() & un["match"].ne("ambiguous")).sum())
+    earlier = int(un["task_id"].isna().sum())
+    if later:
+        s += f"上期报告不完整（节选或在任务中途结束），本期另有{later}项在上期数据中没有对应，不计为新增。"
+    if earlier:
+        s += f"本期报告不完整，上期另有{earlier}项在本期数据中没有对应，不计为未列。"
     if close:
         s += f"另有{close}项与上期多项任务文字相近，未能确定对应，列入匹配表待核。"
     return s
