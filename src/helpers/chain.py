@@ -731,8 +731,8 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
                  for t, s, x, n, u in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"], sub["bureau"])]
         more = f"等{len(names)}项" if len(names) > limit else ""
         out.append(f"较{prev}{CHANGE_ZH[k]}：" + "；".join(names[:limit]) + more + "。")
-    if bureau is not None and not out:
-        out.append(f"较{prev}：本单位没有新滞后或连续滞后的任务。")
+    if not out:
+        out.append(f"较{prev}：{'本单位' if bureau else ''}没有新滞后或连续滞后的任务。")
     return out
 
 
