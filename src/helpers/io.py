@@ -58,3 +58,18 @@ def safe_slug(name: str, max_len: int = 60) -> str:
     if not s:
         s = "x" + hashlib.sha1(str(name).encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return s
+
+
+def read_reference_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
+    """Rows of an editable lookup table with their file line numbers; one-line errors naming the file."""
+    from helpers.errors import ReferenceError_
+    import csv
+
+    if not Path(path).exists():
+        raise ReferenceError_(f"{path}: missing reference table")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = required - set(reader.fieldnames or [])
+        if missing:
+            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        return list(enumerate(reader, start=2))

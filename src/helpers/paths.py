@@ -23,6 +23,7 @@ SECTORS_CSV = REFERENCE / "sectors.csv"
 OVERRIDES_CSV = REFERENCE / "overrides.csv"
 RECIPIENTS_CSV = REFERENCE / "recipients.csv"
 TASK_MATCHES_CSV = REFERENCE / "task_matches.csv"
+COLUMN_ROLES_CSV = REFERENCE / "column_roles.csv"
 
 DEFAULT_PERIOD = "2024H1"
 DEFAULT_RAW = RAW / "luan_2024H1.txt"
