@@ -66,6 +66,50 @@ def bench_long_cell() -> None:
         print(f"judge one {mb:>2} MB progress cell      {time.perf_counter() - t:8.1f} s    (linear: 20 MB ≈ 10 × 2 MB)")
 
 
+def bench_comparison(repeat: int, n_bureaus: int = 4) -> None:
+    """A period rendered with its comparison to an earlier one against the same without it.
+
+    The earlier period is the seed judged as 2024Q1 (191 tasks, all matched: the largest
+    comparison the seed allows). City + `n_bureaus` bureau briefings, HTML and PDF, each run
+    from an empty output folder and batch state (the font subset cache is kept); the two set-ups
+    alternate, medians printed.
+    """
+    import shutil
+
+    from helpers import batch, chain
+    from helpers.bureaus import lead_units
+    from helpers.table import build_table
+
+    with tempfile.TemporaryDirectory() as d:
+        root = Path(d)
+        processed = root / "processed"
+        build_table(SEED, period="2024H1", out=processed / "2024H1")
+        build_table(SEED, period="2024Q1", out=processed / "2024Q1")
+        import pandas as pd
+
+        bureaus = lead_units(pd.read_parquet(processed / "2024H1" / "tasks.parquet"))[:n_bureaus]
+        compare_s = median_seconds(lambda: chain.build_comparison("2024H1", processed / "2024H1", write=False), 5)
+        times: dict[bool, list[float]] = {True: [], False: []}
+        for _ in range(repeat):
+            for with_earlier in (False, True):
+                if not with_earlier:
+                    (processed / "2024Q1").rename(root / "hidden")
+                shutil.rmtree(root / "output", ignore_errors=True)
+                shutil.rmtree(root / ".cache" / "batch", ignore_errors=True)
+                t = time.perf_counter()
+                r = batch.run_batch("2024H1", bureaus=bureaus, processed_dir=processed / "2024H1",
+                                    output_dir=root / "output", cache_dir=root / ".cache", root=root,
+                                    build=False, research=False, progress=False)
+                times[with_earlier].append(time.perf_counter() - t)
+                if not with_earlier:
+                    (root / "hidden").rename(processed / "2024Q1")
+                assert (r.manifest["comparison"]["period"] is not None) == with_earlier and not r.failed
+    without, with_ = statistics.median(times[False]), statistics.median(times[True])
+    print(f"comparison H1 vs Q1 (191 tasks matched) median {compare_s * 1000:8.1f} ms")
+    print(f"render city + {len(bureaus)} bureaus (HTML+PDF), median of {repeat}: without comparison "
+          f"{without:.1f} s, with {with_:.1f} s, ratio {with_ / without:.3f}   target ≤ 1.10")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=15)
@@ -76,6 +120,8 @@ def main() -> int:
     bench_table(args.repeat)
     if not args.skip_long:
         bench_long_cell()
+    print("\n== comparison with an earlier period (helpers.chain) ==", flush=True)
+    bench_comparison(max(2, args.repeat // 5))
     if not args.skip_render:
         render = ROOT / "scripts" / "bench_render.py"
         if render.exists():

@@ -102,7 +102,8 @@ def test_batch_renders_city_and_bureaus(world, first_run):
     result, out, root = first_run["result"], first_run["out"], world["root"]
     assert result.failed == [], result.manifest["failures"]
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert list(m) == ["period", "inputs", "parameters", "versions", "briefings", "failures"]
+    assert list(m) == ["period", "inputs", "parameters", "versions", "comparison", "briefings", "failures"]
+    assert m["comparison"]["period"] is None  # no earlier period built beside this one
     assert m["period"] == PERIOD and m["failures"] == []
     assert all(set(i) == {"path", "sha256"} and len(i["sha256"]) == 64 for i in m["inputs"])
     assert {"pandas", "papermill", "nbconvert", "weasyprint", "matplotlib"} <= set(m["versions"])

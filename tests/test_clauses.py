@@ -80,7 +80,7 @@ def test_match_part_a_number_about_something_else_measures_nothing():
 def test_match_part_a_forecast_alone_is_pending_for_review():
     (t,) = target_parts("固定资产投资增长10%。")
     part = match_part(t, gather("预计上半年固定资产投资增长10.5%。"), {}, True)
-    assert part.verdict == "pending" and part.review and part.review[0].startswith("forecast only")
+    assert part.verdict == "pending" and part.review and part.review[0].startswith("只有预计数，没有实绩：")
     (t,) = target_parts("新开工亿元以上项目170个以上。")
     part = match_part(t, gather("力争新开工亿元以上项目170个以上。"), {}, True)
     assert part.verdict is None and part.method == "none"

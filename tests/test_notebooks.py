@@ -24,6 +24,7 @@ EXPECTED_PARAMETERS = {
     "briefing_bureau.ipynb": {"period", "bureau", "processed_dir"},
     "pace_analysis.ipynb": {"period", "processed_dir"},
     "data_quality.ipynb": {"period", "processed_dir"},
+    "trend.ipynb": {"period", "processed_dir"},
 }
 
 
@@ -126,17 +127,29 @@ def _html(nb: nbformat.NotebookNode) -> str:
 
 
 def _section_tables(nb: nbformat.NotebookNode, heading: str) -> list[pd.DataFrame]:
-    """The HTML tables shown by the code cells under the markdown heading starting with `heading`."""
-    start = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith(heading))
-    tables = []
-    for cell in nb.cells[start + 1:]:
+    """The HTML tables shown under the section heading starting with `heading` ("## 三、" or "三、"):
+    the notebooks number their sections in code (an <h2> output), so a left-out section leaves no gap."""
+    title = heading.removeprefix("## ")
+    chunks: list[str] = []
+    found = False
+    for cell in nb.cells:
         if cell.cell_type == "markdown":
-            break
+            if cell.source.startswith("## "):
+                if found:
+                    break
+                found = cell.source.startswith(heading)
+            continue
         for o in cell.outputs:
             html = o.get("data", {}).get("text/html", "")
-            if "<table" in html:
-                tables += pd.read_html(io.StringIO(html))
-    return tables
+            for part in re.split(r"(?=<h2>)", html):
+                if part.startswith("<h2>"):
+                    if found:
+                        return [t for c in chunks if "<table" in c for t in pd.read_html(io.StringIO(c))]
+                    found = part.startswith(f"<h2>{title}")
+                if found:
+                    chunks.append(part)
+    assert found, f"no section {heading!r}"
+    return [t for c in chunks if "<table" in c for t in pd.read_html(io.StringIO(c))]
 
 
 def _assert_clean_run(nb: nbformat.NotebookNode) -> None:
@@ -166,10 +179,12 @@ def test_city_briefing_executes_and_shows_the_behind_list(seed_table, tmp_path: 
     assert set(shown["牵头单位"]) <= set(behind["bureaus"])
     assert shown["依据"].str.len().max() <= 120
 
-    [ind] = _section_tables(nb, "## 四、")
+    assert "<h2>四、较上期变化</h2>" in html and "本期不作较上期比较" in html  # no earlier period here
+    assert _section_tables(nb, "四、较上期变化") == []  # one line, no empty table or chart
+    [ind] = _section_tables(nb, "## 五、量化指标")
     data = b.load_period("2024H1", seed_table.out_dir)
     assert len(ind) == len(b.indicators_table(data, table="quantified"))
-    [board] = _section_tables(nb, "## 五、")
+    [board] = _section_tables(nb, "## 六、牵头单位排名")
     ranked = b.bureau_scoreboard(tasks).query("measured > 0")
     assert list(board["牵头单位"]) == list(ranked["bureau"])
 
@@ -256,3 +271,21 @@ def test_data_quality_executes_and_reports_counts(seed_table, tmp_path: Path) ->
     assert declared == {"quantified": 35, "general": 156}
     assert dict(zip(counts["table"], counts["parsed"])) == seed_table.quality["parsed_counts"]
     assert "数据质量报告" in _html(nb)
+
+
+@pytest.mark.integration
+def test_trend_executes_on_a_synthetic_year(tmp_path: Path) -> None:
+    """Q1 → H1 → Q3 → FY built from the seed (tests/chain_reports.py): the match table to review
+    holds the rewording, split and merge built into the fixtures, and the bureau shares one column per period."""
+    import chain_reports as cr
+
+    cr.build_year(tmp_path)
+    nb = _execute("trend.ipynb", tmp_path, period="2024FY", processed_dir=str(tmp_path / "processed" / "2024FY"))
+    _assert_clean_run(nb)
+    images = [o for o in _outputs(nb) if "image/png" in o.get("data", {})]
+    assert len(images) == 1
+    [shares] = _section_tables(nb, "## 各牵头单位")
+    assert list(shares.columns) == ["牵头单位", *cr.PERIODS]
+    [review] = _section_tables(nb, "## 待核对")
+    assert {"reworded", "split", "merge", "dropped", "new"} <= set(review["match"])
+    assert set(review.loc[review["match"].eq("split"), "period"]) == {"2024FY"}

@@ -349,6 +349,84 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
     return True
 
 
+_CODE_IN_NAME = __import__("re").compile(r"(?<![0-9])(\d{4}(?:H[12]|Q[1-4]|FY|M\d{1,2}))(?![0-9])")
+
+
+def earlier_raws(period: str) -> dict[str, Path]:
+    """Reports in data/raw/ of the same year as `period` and ending before it, by period code."""
+    per = parse_code(period)
+    found: dict[str, Path] = {}
+    for p in sorted(paths.RAW.glob("*")) if paths.RAW.is_dir() else []:
+        m = _CODE_IN_NAME.search(p.name)
+        if not m or not p.is_file() or p.suffix == ".md":
+            continue
+        try:
+            q = parse_code(m[1])
+        except HelpersError:
+            continue
+        if q.year == per.year and q.end_month < per.end_month:
+            found.setdefault(q.code, p)
+    return found
+
+
+def ensure_comparison(period: str, processed: Path, ahead_margin: float, cache_dir: Path,
+                      reference_dir: Path | None = None, compare_to: str | None = None) -> dict[str, Any]:
+    """Build the earlier periods' tables found in data/raw/, then compare `period` with the latest
+    (or `compare_to`); what was compared, for the manifest. Skipped when nothing it reads changed."""
+    # Earlier reports in data/raw/ are built only into the project's own data/processed/ (a run
+    # on other folders, as in tests, compares with what is built there).
+    if processed.parent.resolve() == paths.PROCESSED.resolve():
+        for code, raw in earlier_raws(period).items():
+            ensure_table(raw, code, processed.parent / code, ahead_margin, cache_dir, reference_dir)
+    fixes = Path(reference_dir or paths.REFERENCE) / paths.TASK_MATCHES_CSV.name
+    # every sibling period's tables (a superset of the chain's): the check stays free of pandas
+    reads = sorted(processed.parent.glob("*/tasks.parquet")) + sorted(processed.parent.glob("*/quality.json"))
+    reads += [fixes]
+    outs = [processed / f"{n}.{ext}" for n in paths.COMPARISON_TABLES for ext in ("parquet", "csv")]
+    state = {"compare_to": compare_to, "code": _sha([p.read_bytes() for p in helpers_closure(["helpers.chain"])]),
+             "reads": {str(p): file_sha256(p) for p in reads if p.exists()}}
+    stamp = cache_dir / "batch" / f"compare-{_sha(str(processed.resolve()))[:16]}.json"
+    try:
+        old = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    if old.get("state") == state and all(Path(p).exists() and file_sha256(p) == h
+                                         for p, h in old.get("outputs", {}).items()):
+        return old["record"]
+    from helpers import chain
+
+    comp = chain.build_comparison(period, processed, compare_to, fixes_path=fixes)
+    record = {"period": comp.prev_period, "chain": comp.chain,
+              "compared": [{"path": str(p), "sha256": file_sha256(p)} for p in comp.compared],
+              "tables": [str(p) for p in comp.written]}
+    if comp.prev_period:
+        print(comp.summary(), file=sys.stderr)
+    write_json(stamp, {"state": state, "record": record,
+                       "outputs": {str(p): file_sha256(p) for p in outs if p.exists()}})
+    return record
+
+
+def change_digests(processed: Path, bureaus: Sequence[str], state: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """Digest of the period's comparison for the city briefing, and of each bureau's change rows
+    (remembered in `state` against the files' bytes, so an unchanged rerun reads no parquet)."""
+    files = [processed / f"{n}.parquet" for n in ("changes", "change_shares")]
+    city = _sha([file_sha256(p) if p.exists() else None for p in files])
+    if not files[0].exists():
+        return city, {b: city for b in bureaus}
+    memo = state.get("_changes", {})
+    if memo.get("key") != city:
+        memo = {"key": city, "bureaus": {}}
+    missing = [b for b in bureaus if b not in memo["bureaus"]]
+    if missing:
+        import pandas as pd
+
+        ch = pd.read_parquet(files[0])
+        prev = ch["prev_period"].iloc[0] if len(ch) else None
+        memo["bureaus"].update({b: _sha(prev, frame_digest(ch[ch["bureau"].eq(b)])) for b in missing})
+        state["_changes"] = memo
+    return city, {b: memo["bureaus"][b] for b in bureaus}
+
+
 def _rel(path: Path | None, root: Path) -> str | None:
     if path is None:
         return None
@@ -457,7 +535,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
               output_dir: Path | None = None, processed_dir: Path | None = None,
               cache_dir: Path | None = None, reference_dir: Path | None = None,
               root: Path | None = None, research: bool = True, progress: bool | None = None,
-              build: bool = True) -> BatchResult:
+              build: bool = True, compare_to: str | None = None) -> BatchResult:
     """Render a period: the city briefing, the chosen bureaus' briefings (HTML and/or PDF) and,
     with `research`, the data-quality and pace-analysis notebooks (HTML only).
 
@@ -473,14 +551,14 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
                           jobs=jobs, ahead_margin=ahead_margin, notebooks_dir=notebooks_dir,
                           output_dir=output_dir, processed_dir=processed_dir, cache_dir=cache_dir,
                           reference_dir=reference_dir, root=root, research=research,
-                          progress=progress, build=build)
+                          progress=progress, build=build, compare_to=compare_to)
 
 
 def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | None, all_bureaus: bool,
                formats: Sequence[str], jobs: int, ahead_margin: float, notebooks_dir: Path | None,
                output_dir: Path | None, processed_dir: Path | None, cache_dir: Path | None,
                reference_dir: Path | None, root: Path | None, research: bool, progress: bool | None,
-               build: bool) -> BatchResult:
+               build: bool, compare_to: str | None = None) -> BatchResult:
     t_start = time.perf_counter()
     from helpers.fonts import find_cjk_font_face
 
@@ -501,6 +579,7 @@ def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | 
     font_src = find_cjk_font_face()
 
     table_built = ensure_table(raw_path, per.code, processed, ahead_margin, cache, reference_dir) if build else False
+    comparison = ensure_comparison(per.code, processed, ahead_margin, cache, reference_dir, compare_to)
 
     vers = versions()
     from helpers.render import FONT_RECIPE, file_sha256 as cached_sha
@@ -553,6 +632,10 @@ def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | 
         state["_tables"] = dict(memo, bureaus=digests)
         write_json(state_path, state)
 
+    before = json.dumps(state.get("_changes"), sort_keys=True)
+    change_city, change_bureau = change_digests(processed, chosen, state)
+    if json.dumps(state.get("_changes"), sort_keys=True) != before:
+        write_json(state_path, state)
     nbout = out / "notebooks"
     want_html, want_pdf = "html" in formats, "pdf" in formats
 
@@ -571,12 +654,14 @@ def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | 
     # same parameters a researcher would type; a folder given explicitly is passed as is.
     default_dir = paths.processed_dir(per.code).resolve()
     pdir = None if processed.resolve() == default_dir else str(processed.resolve())
-    all_jobs = [job("city", None, {"period": per.code, "ahead_margin": ahead_margin, "processed_dir": pdir}, table_key)]
+    all_jobs = [job("city", None, {"period": per.code, "ahead_margin": ahead_margin, "processed_dir": pdir},
+                    _sha(table_key, change_city))]
     if research:
         for kind in ("data_quality", "pace_analysis"):
             all_jobs.append(job(kind, None, {"period": per.code, "processed_dir": pdir}, table_key))
     for b in chosen:
-        all_jobs.append(job("bureau", b, {"period": per.code, "bureau": b, "processed_dir": pdir}, digests[b]))
+        all_jobs.append(job("bureau", b, {"period": per.code, "bureau": b, "processed_dir": pdir},
+                            _sha(digests[b], change_bureau[b])))
 
     def unchanged(j: Job) -> bool:
         s = state.get(j.id)
@@ -599,7 +684,8 @@ def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | 
 
             here = Path(__file__).parent
             sources = ([nbdir / n for n in NOTEBOOKS.values()] + sorted(here.glob("*.py"))
-                       + sorted((here / "templates").rglob("*.*")))
+                       + sorted((here / "templates").rglob("*.*"))
+                       + [processed / "changes.csv"])  # earlier periods' task texts
             fonts = prepare_fonts(_font_chars(*tables(), sources), cache)
         outcomes = _execute(pending, fonts, per.label_zh, nbdir, jobs, progress)
         for j in pending:
@@ -633,6 +719,11 @@ def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | 
         "parameters": {"period": per.code, "ahead_margin": ahead_margin, "formats": list(formats),
                        "bureaus": "all" if all_bureaus else chosen},
         "versions": vers,
+        # the earlier period's tables this one was compared with (helpers.chain), by checksum
+        "comparison": {"period": comparison["period"], "chain": comparison["chain"],
+                       "compared": [{"path": _rel(Path(c["path"]), root), "sha256": c["sha256"]}
+                                    for c in comparison["compared"]],
+                       "tables": [_rel(Path(t), root) for t in comparison["tables"]]},
         "briefings": briefings,
         "failures": failures,
     }
@@ -684,7 +775,8 @@ def run_command(args: argparse.Namespace) -> int:
     """CLI entry: run the batch, print the summary and any failures; 1 when a notebook failed."""
     formats = [f for f in str(args.formats or "html,pdf").split(",")]
     result = run_batch(args.period, raw=args.raw, bureaus=args.bureau, all_bureaus=args.all_bureaus,
-                       formats=formats, jobs=args.jobs or 0, ahead_margin=args.ahead_margin)
+                       formats=formats, jobs=args.jobs or 0, ahead_margin=args.ahead_margin,
+                       compare_to=getattr(args, "compare_to", None))
     for f in result.manifest["failures"]:
         who = f["bureau"] or f["kind"]
         print(f"failed: {who}: {f['error']} (executed notebook: {f['notebook']})", file=sys.stderr)

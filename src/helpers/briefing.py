@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from helpers import paths
+from helpers import paths, wording
 from helpers.bureaus import leads
 from helpers.errors import SchemaError
 from helpers.period import Period, parse_code
@@ -131,6 +131,8 @@ class Headline:
     completed: int
     on_pace_or_better: int
     by_status: dict[str, int]
+    #: the period's pace (from the tasks' `pace` column); 1 at the year's end, None if unknown
+    pace: float | None = None
 
     @property
     def share_on_pace_or_better(self) -> float | None:
@@ -149,7 +151,32 @@ def headline(tasks: pd.DataFrame) -> Headline:
         completed=by_status["completed"],
         on_pace_or_better=sum(by_status[s] for s in ON_PACE_OR_BETTER),
         by_status=by_status,
+        pace=table_pace(tasks),
     )
+
+
+def table_pace(tasks: pd.DataFrame) -> float | None:
+    """The pace of the period the tasks were judged in (their `pace` column), None if absent."""
+    if "pace" not in tasks or not tasks["pace"].notna().any():
+        return None
+    return float(tasks["pace"].dropna().iloc[0])
+
+
+class Sections:
+    """Numbers the briefing's sections as they are shown (一、二、…), so a section left out for a
+    table the report does not have leaves no gap."""
+
+    NUMERALS = "一二三四五六七八九十"
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def title(self, text: str) -> str:
+        self.n += 1
+        return f"{self.NUMERALS[self.n - 1]}、{text}"
+
+    def show(self, text: str) -> None:
+        show_text(self.title(text), tag="h2")
 
 
 def status_counts(tasks: pd.DataFrame, by: str = "sector") -> pd.DataFrame:
@@ -253,15 +280,16 @@ def bureau_vs_city(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
     rather than two columns keep the table three lines high on the page.
     """
     rows = []
+    pace = table_pace(tasks) or 0.5
     for name, sub in ((bureau, tasks[tasks["bureau"].eq(bureau)]), ("全市", tasks)):
         h = headline(sub)
         rows.append({
             "范围": name,
             "重点工作": h.tasks,
             "可量化评估": h.measured,
-            "滞后": h.behind,
+            wording.behind_short(pace): h.behind,
             "已完成": h.completed,
-            "达序时及以上": fmt_pct(h.share_on_pace_or_better),
+            wording.good_short(pace): fmt_pct(h.share_on_pace_or_better),
             "完成度中位数": fmt_pct(sub["completion_pct"].median()),
         })
     return pd.DataFrame(rows)
@@ -423,16 +451,17 @@ def status_counts_zh(tasks: pd.DataFrame) -> pd.DataFrame:
     return c.reset_index(names="领域")
 
 
-def scoreboard_zh(board: pd.DataFrame) -> pd.DataFrame:
-    """bureau_scoreboard with Chinese headers and formatted shares, for display."""
+def scoreboard_zh(board: pd.DataFrame, pace: float = 0.5) -> pd.DataFrame:
+    """bureau_scoreboard with Chinese headers and formatted shares, for display (headers worded
+    for the period's `pace`: at the year's end 未完成 and 已完成占比)."""
     return pd.DataFrame({
         "排名": rank_label(board),
         "牵头单位": board["bureau"],
         "任务": board["tasks"],
         "可量化": board["measured"],
-        "滞后": board["behind"],
+        wording.behind_short(pace): board["behind"],
         "已完成": board["completed"],
-        "达序时及以上": board["share"].map(fmt_pct),
+        wording.good_short(pace): board["share"].map(fmt_pct),
         "完成度中位数": board["median_completion"].map(fmt_pct),
     })
 
@@ -443,14 +472,16 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     A task behind on one part while on pace on another is marked 部分指标滞后.
     """
     b = behind_tasks(tasks)
-    task_text = [truncate(t, task_chars) + ("（部分指标滞后）" if m else "") + (CORRECTED if src == "override" else "")
+    pace = table_pace(tasks) or 0.5
+    mark = f"（部分指标{wording.behind_short(pace)}）"
+    task_text = [truncate(t, task_chars) + (mark if m else "") + (CORRECTED if src == "override" else "")
                  for t, m, src in zip(b["task"], b["is_mixed"], b["status_source"])]
     return _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
         "牵头单位": b["bureaus"].fillna(b["bureau"]).tolist(),
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
-        "落后（百分点）": b["lag_pts"].map(fmt_pts).tolist(),
+        wording.lag_header(pace): b["lag_pts"].map(fmt_pts).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, evidence_chars) for e, p in zip(b["evidence"], b["progress"])],
     }), b, after="牵头单位")
@@ -467,8 +498,9 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
-    status = [z + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
-              for z, s, m, src in zip(b["status_zh"], b["status"], b["is_mixed"], b["status_source"])]
+    names = wording.status_names(table_pace(tasks) or 0.5)
+    status = [names[s] + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
+              for s, m, src in zip(b["status"], b["is_mixed"], b["status_source"])]
     return _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
@@ -523,6 +555,8 @@ def headline_sentence(h: Headline, label: str, who: str = "全市") -> str:
     """The headline in one Chinese sentence (plain text; escape before printing as HTML)."""
     if not h.tasks:
         return f"{label}，{who}没有列入清单的重点工作。"
+    if h.pace is not None and wording.is_year_end(h.pace):
+        return _year_end_sentence(h, label, who)
     s = f"{label}，{who}共有重点工作{h.tasks}项，其中可对照序时进度量化评估的{h.measured}项"
     if h.measured:
         s += (f"；达到或超过序时进度（含已完成）的{h.on_pace_or_better}项，占{fmt_pct(h.share_on_pace_or_better)}；"
@@ -533,26 +567,49 @@ def headline_sentence(h: Headline, label: str, who: str = "全市") -> str:
     return s + "。"
 
 
+def _others(h: Headline) -> str:
+    others = [f"{STATUS_ZH[s]}{h.by_status[s]}项" for s in ("blocked", "pending", "qualitative") if h.by_status[s]]
+    return "；另有" + "、".join(others) if others else ""
+
+
+def _year_end_sentence(h: Headline, label: str, who: str) -> str:
+    """The headline at the year's end: completed or not, no pace to be ahead of."""
+    s = f"{label}，{who}共有重点工作{h.tasks}项，其中可对照年度目标量化评估的{h.measured}项"
+    if h.measured:
+        s += (f"；已完成年度目标的{h.completed}项，占{fmt_pct(h.share_on_pace_or_better)}；"
+              f"未完成年度目标的{h.behind}项")
+    return s + _others(h) + "。"
+
+
+def has_completions(tasks: pd.DataFrame) -> bool:
+    """Whether any measured task has a completion ratio (else the completion chart is left out)."""
+    return bool(tasks.loc[tasks["status"].isin(MEASURED), "completion_pct"].notna().any())
+
+
 def pace_sentence(tasks: pd.DataFrame, pace: float) -> str:
     """How measured completions sit against the pace, in one Chinese sentence."""
     c = tasks.loc[tasks["status"].isin(MEASURED), "completion_pct"].dropna()
     if c.empty:
         return "本期没有给出完成比例的任务。"
     below = int((c < pace).sum())
-    return (f"给出完成比例的任务{len(c)}项，完成度中位数为{fmt_pct(c.median())}，"
-            f"序时进度为{fmt_pct(pace, 0)}；其中{below}项低于序时进度。"
+    line = "年度目标（100%）" if wording.is_year_end(pace) else f"序时进度（{wording.pace_pct(pace)}）"
+    return (f"给出完成比例的任务{len(c)}项，完成度中位数为{fmt_pct(c.median())}；"
+            f"其中{below}项低于{line}。"
             "其余可量化任务按原文表述或增速、水平目标判断，不在图中。")
 
 
 def behind_sentence(tasks: pd.DataFrame) -> str:
     """How many tasks are behind and how many of them have a measured lag."""
     b = behind_tasks(tasks)
+    pace = table_pace(tasks) or 0.5
+    phrase = wording.behind_phrase(pace)
     if b.empty:
-        return "本期没有滞后于序时进度的任务。"
+        return f"本期没有{phrase}的任务。"
     n_lag = int(b["lag_pts"].notna().sum())
-    s = f"滞后于序时进度的任务共{len(b)}项，按落后序时进度的百分点从大到小排列"
+    gap = "距年度目标的差距" if wording.is_year_end(pace) else "落后序时进度的百分点"
+    s = f"{phrase}的任务共{len(b)}项，按{gap}从大到小排列"
     if n_lag < len(b):
-        s += f"；其中{len(b) - n_lag}项由原文表述或增速目标判定，没有可计算的落后幅度，列在最后"
+        s += f"；其中{len(b) - n_lag}项由原文表述或增速目标判定，没有可计算的{'差距' if wording.is_year_end(pace) else '落后幅度'}，列在最后"
     return s + "。"
 
 
@@ -564,7 +621,7 @@ def unranked_sentence(board: pd.DataFrame) -> str:
     return f"另有{n}个牵头单位的任务均无法量化评估（定性推进或待评估），未参加排名。"
 
 
-def rank_sentence(board: pd.DataFrame, bureau: str) -> str:
+def rank_sentence(board: pd.DataFrame, bureau: str, pace: float = 0.5) -> str:
     """Where `bureau` stands in the scoreboard, among bureaus with a measured task."""
     ranked = board[board["rank"].notna()]
     hit = ranked.loc[ranked["bureau"].eq(bureau), "rank"]
@@ -573,8 +630,8 @@ def rank_sentence(board: pd.DataFrame, bureau: str) -> str:
     r = int(hit.iloc[0])
     tied = int(ranked["rank"].eq(r).sum())
     place = f"与其他{tied - 1}个单位并列第{r}位" if tied > 1 else f"排第{r}位"
-    return (f"在全市{len(ranked)}个有可量化任务的牵头单位中，按达到或超过序时进度的比例，"
-            f"{bureau}{place}。")
+    basis = "已完成年度目标" if wording.is_year_end(pace) else "达到或超过序时进度"
+    return f"在全市{len(ranked)}个有可量化任务的牵头单位中，按{basis}的比例，{bureau}{place}。"
 
 
 #: The bureau briefing's note on whose tasks it counts.
@@ -629,9 +686,10 @@ def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
     for table, name in (("quantified", "量化重点工作"), ("general", "重点工作")):
         if table in declared or table in parsed:
             d, p = declared.get(table), parsed.get(table, 0)
-            parts.append(f"{name}声明{d if d is not None else '（未声明）'}项、解析{p}项")
+            # a count the report does not declare is not printed
+            parts.append(f"原文{name}声明{d}项、解析{p}项" if d is not None else f"解析{name}{p}项")
     if parts:
-        notes.append("原文" + "；".join(parts) + "。")
+        notes.append("；".join(parts) + "。")
     mismatched = [t for t in declared if declared.get(t) is not None and declared.get(t) != parsed.get(t)]
     if mismatched:
         notes.append("解析数量与原文声明不一致，相关结论可能不完整。")
@@ -714,8 +772,7 @@ def counts_frame(quality: dict[str, Any], tasks: pd.DataFrame) -> pd.DataFrame:
 def method_notes(pace: float, ahead_margin: float, label: str) -> list[str]:
     """How the statuses were decided, in Chinese (plain text)."""
     return [
-        f"序时进度：{label}末已过全年时间的{fmt_pct(pace, 0)}（上半年即“时间过半、任务过半”）；"
-        f"完成度低于序时进度即为滞后，高于序时进度{ahead_margin * 100:.0f}个百分点及以上为超序时。",
+        wording.pace_note(pace, ahead_margin, label),
         "判断依次采用：原文对序时进度的表述（如“未达到序时进度”“已完成年度任务”）；原文给出的完成比例；"
         "由实际值与年度目标计算的比例；增速、水平类目标是否达到。一项任务含多个指标时，任一指标滞后即判为滞后，"
         "否则取进度最慢的指标。",
@@ -816,12 +873,13 @@ def show_headline(h: Headline, label: str, who: str = "全市", as_of: str | Non
     """Display the key figures and the headline sentence (with the as-of date when given)."""
     from IPython.display import HTML, display
 
+    pace = h.pace if h.pace is not None else 0.5
     cells = [
         ("重点工作", f"{h.tasks}项"),
         ("可量化评估", f"{h.measured}项"),
-        ("滞后", f"{h.behind}项"),
+        (wording.behind_short(pace), f"{h.behind}项"),
         ("已完成", f"{h.completed}项"),
-        ("达序时及以上", fmt_pct(h.share_on_pace_or_better)),
+        (wording.good_short(pace), fmt_pct(h.share_on_pace_or_better)),
     ]
     lead = f"<p class=\"as-of\">数据截至：{esc(as_of)}</p>" if as_of else ""
     display(HTML(lead + figures_html(cells) + f"<p class=\"headline\">{esc(headline_sentence(h, label, who))}</p>"))

@@ -16,9 +16,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from helpers.bureaus import leads
-from helpers.briefing import MEASURED, SECTOR_ZH, status_counts
+from helpers import wording
+from helpers.briefing import MEASURED, SECTOR_ZH, status_counts, table_pace
 from helpers.fonts import use_cjk_font
-from helpers.schema import STATUS_ZH, STATUSES
+from helpers.schema import STATUSES
 
 #: Printable width of an A4 page with 2 cm margins is 6.7 in; figures stay a little inside it.
 WIDTH_IN = 6.5
@@ -77,13 +78,14 @@ def status_by_sector(tasks: pd.DataFrame) -> Figure:
     counts = status_counts(tasks).drop(columns="total")
     counts = counts.loc[:, counts.sum() > 0]
     labels = [SECTOR_ZH.get(s, s) for s in counts.index]
+    names = wording.status_names(table_pace(tasks) or 0.5)
     fig = _figure(0.36 * len(counts) + 1.3)
     ax = fig.add_subplot()
     y = np.arange(len(counts))[::-1]  # first sector on top
     left = np.zeros(len(counts))
     for status in counts.columns:
         vals = counts[status].to_numpy()
-        ax.barh(y, vals, left=left, color=STATUS_COLORS[status], label=STATUS_ZH[status],
+        ax.barh(y, vals, left=left, color=STATUS_COLORS[status], label=names[status],
                 edgecolor="white", linewidth=0.6, height=0.7)
         for yi, (l, v) in enumerate(zip(left, vals)):
             if v >= 3:
@@ -127,17 +129,21 @@ def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = 0
         y = sub["sector"].map(ypos).to_numpy(dtype=float) + rng.uniform(-0.22, 0.22, len(sub))
         over = x > cap
         ax.scatter(np.minimum(x, cap)[~over] * 100, y[~over], s=26, color=STATUS_COLORS[status],
-                   edgecolor="#333333", linewidth=0.4, label=STATUS_ZH[status], zorder=3)
+                   edgecolor="#333333", linewidth=0.4, label=wording.status_zh(status, pace), zorder=3)
         if over.any():
             ax.scatter(np.full(over.sum(), cap * 100), y[over], s=34, marker=">", color=STATUS_COLORS[status],
                        edgecolor="#333333", linewidth=0.4, zorder=3)
+    year_end = wording.is_year_end(pace)
     ax.axvline(pace * 100, color="#222222", linewidth=1.2, zorder=2)
-    ax.text(pace * 100, len(sectors) - 0.45, f" 序时进度 {pace * 100:.0f}%", fontsize=FONT_PT, va="bottom")
-    ax.axvline((pace + ahead_margin) * 100, color="#555555", linewidth=0.8, linestyle="--", zorder=2)
+    line = "年度目标 100%" if year_end else f"序时进度 {wording.pace_pct(pace)}"
+    ax.text(pace * 100, len(sectors) - 0.45, f" {line}", fontsize=FONT_PT, va="bottom")
+    if not year_end:  # at the year's end there is no pace to be ahead of
+        ax.axvline((pace + ahead_margin) * 100, color="#555555", linewidth=0.8, linestyle="--", zorder=2)
     ax.set_yticks(list(ypos.values()), [SECTOR_ZH[s] for s in ypos])
     ax.set_ylim(-0.6, len(sectors) - 0.4)
     ax.set_xlim(0, cap * 100 + 5)
-    ax.set_xlabel(f"完成度（占年度目标的%）；虚线为超序时线，超过{cap * 100:.0f}%的画在右端（▶）")
+    dashed = "" if year_end else "虚线为超序时线，"
+    ax.set_xlabel(f"完成度（占年度目标的%）；{dashed}超过{cap * 100:.0f}%的画在右端（▶）")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6, zorder=0)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.04), ncol=4, frameon=False, handletextpad=0.3)
     return fig
@@ -158,7 +164,8 @@ def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
             ax.text(j, i, str(v), ha="center", va="center", fontsize=FONT_PT - 1,
                     color="#d7301f" if table.columns[j] == "behind" else "black",
                     fontweight="bold" if table.columns[j] == "behind" else "normal")
-    ax.set_xticks(range(len(table.columns)), [STATUS_ZH[s] for s in table.columns])
+    names = wording.status_names(table_pace(tasks) or 0.5)
+    ax.set_xticks(range(len(table.columns)), [names[s] for s in table.columns])
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(table)), table.index.tolist(), fontsize=FONT_PT - 1)
     ax.tick_params(length=0)
@@ -176,6 +183,7 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
         mine = tasks.loc[leads(tasks, bureau), "status"].value_counts()
         label = "本单位（联合牵头）"
     city = tasks["status"].value_counts()
+    names = wording.status_names(table_pace(tasks) or 0.5)
     fig = _figure(1.45)
     ax = fig.add_subplot()
     rows = [(label, mine), ("全市", city)]
@@ -187,7 +195,7 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
             if share <= 0:
                 continue
             ax.barh(1 - yi, share * 100, left=left, color=STATUS_COLORS[status], edgecolor="white",
-                    linewidth=0.6, height=0.65, label=STATUS_ZH[status])
+                    linewidth=0.6, height=0.65, label=names[status])
             if share >= 0.08:
                 dark = status in ("completed", "behind", "blocked", "ahead")
                 ax.text(left + share * 50, 1 - yi, f"{share * 100:.0f}%", ha="center", va="center",
@@ -198,7 +206,7 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
     ax.set_xlabel("占本单位 / 全市任务的比例（%）")
     handles, labels = ax.get_legend_handles_labels()
     seen = dict(zip(labels, handles))
-    order = [STATUS_ZH[s] for s in STATUSES if STATUS_ZH[s] in seen]
+    order = [names[s] for s in STATUSES if names[s] in seen]
     # Centred on the figure, not the axes, so a wide tick label cannot push it off the page.
     fig.legend([seen[k] for k in order], order, loc="outside upper center", ncol=7,
                frameon=False, handlelength=1.0, columnspacing=0.8)
@@ -224,3 +232,34 @@ def show(fig: Figure, alt: str = "") -> None:
 def data_uri(fig: Figure) -> str:
     """The figure as a data: URI (for HTML built outside a notebook)."""
     return "data:image/png;base64," + base64.b64encode(png_bytes(fig)).decode("ascii")
+
+
+def completion_trend(trend: pd.DataFrame, max_tasks: int = 40) -> Figure:
+    """Completion of each measured task across the year's periods, against the pace line (m/12).
+
+    One grey line per task (the `task_key` ties it across reports); behind points in red. At most
+    `max_tasks` tasks, those measured in most periods first, so the chart stays readable.
+    """
+    t = trend[trend["completion_pct"].notna()]
+    keep = t.groupby("task_key").size().sort_values(ascending=False).index[:max_tasks]
+    t = t[t["task_key"].isin(keep)]
+    fig = _figure(3.6)
+    ax = fig.add_subplot()
+    months = np.arange(0, 13)
+    ax.plot(months, months / 12 * 100, color="#222222", linewidth=1.2, label="序时进度（m/12）", zorder=2)
+    for _key, g in t.sort_values("month").groupby("task_key"):
+        ax.plot(g["month"], np.minimum(g["completion_pct"], 1.5) * 100, color="#9e9e9e", linewidth=0.7, zorder=1)
+    for status in MEASURED:
+        sub = t[t["status"].eq(status)]
+        if len(sub):
+            ax.scatter(sub["month"], np.minimum(sub["completion_pct"], 1.5) * 100, s=16, zorder=3,
+                       color=STATUS_COLORS[status], edgecolor="#333333", linewidth=0.3,
+                       label=wording.status_zh(status, 0.5))
+    ax.set_xlim(0, 12.5)
+    ax.set_ylim(0, 155)
+    ax.set_xticks(sorted(set(trend["month"])), [f"{m}月" for m in sorted(set(trend["month"]))])
+    ax.set_xlabel("报告期末（月）")
+    ax.set_ylabel("完成度（%）")
+    ax.grid(axis="y", color="#e5e5e5", linewidth=0.6, zorder=0)
+    ax.legend(loc="upper left", frameon=False, fontsize=FONT_PT - 1)
+    return fig

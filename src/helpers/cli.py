@@ -164,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--jobs", type=jobs_arg, default=0, help="parallel workers, 1..cores (default 0: number of cores)")
     r.add_argument("--ahead-margin", type=margin_arg, default=0.10,
                    help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
+    r.add_argument("--compare-to", metavar="PERIOD",
+                   help="earlier period of the same year to compare with (default: the latest one built or in data/raw/)")
     r.set_defaults(func=_run)
 
     lg = sub.add_parser("ledger", help="write the period's supervision ledger output/<period>/台账_<period>.xlsx")

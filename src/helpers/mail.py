@@ -298,6 +298,8 @@ class Content:
     sentence: str
     behind: pd.DataFrame  # behind tasks, largest lag first; `is_primary` False for joint leads
     behind_by_bureau: dict[str, int] = field(default_factory=dict)
+    #: lines naming the tasks newly behind and behind two reports running (helpers.chain)
+    changes: tuple[str, ...] = ()
 
 
 def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None = None) -> Content:
@@ -317,6 +319,20 @@ def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None =
         sentence = briefing.headline_sentence(h, period_label, bureau)
     behind = mine[mine["status"] == "behind"]
     return Content(bureau, h, sentence, behind)
+
+
+def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame | None,
+                 bureau: str | None) -> Content:
+    """The content plus the lines naming newly behind and 连续滞后 tasks, when `run` compared the
+    period with an earlier one (changes.parquet beside the task table)."""
+    from dataclasses import replace
+
+    from helpers import chain
+
+    if isinstance(tasks, pd.DataFrame):
+        return content
+    folder = Path(tasks).parent if tasks is not None else paths.processed_dir(period)
+    return replace(content, changes=tuple(chain.mail_lines(chain.load_changes(period, folder), bureau)))
 
 
 def _behind_detail(row: pd.Series) -> str:
@@ -372,6 +388,9 @@ def _bodies(c: Content, period_label: str, attachments: Sequence[str]) -> tuple[
                 f"<li><b>[{esc(ref)}] {esc(task)}</b>（{esc(detail)}）"
                 + (f"<br><span style=\"color:#555\">依据：{esc(ev)}</span>" if ev else "") + "</li>")
         body.append(f"<p>{esc(head)}</p><ol>" + "".join(items) + "</ol>")
+    for line in c.changes:
+        text += ["", line]
+        body.append(f"<p>{esc(line)}</p>")
     footer = "本邮件由 python -m helpers mail 生成；详见附件 PDF 简报。"
     text += ["", "附件：" + "；".join(attachments), "", footer]
     body.append("<p>附件：" + "；".join(esc(a) for a in attachments) + "</p>")
@@ -490,6 +509,7 @@ def plan_messages(
             missing.append(b.label)
             continue
         content = message_content(table, label, None if b.kind == CITY else b.bureau)
+        content = with_changes(content, period, tasks, None if b.kind == CITY else b.bureau)
         if content.headline.tasks == 0:
             warnings.append(f"{b.label}: leads no task in the task table; its message says 0 tasks")
         drafts.append(build_message(b, rcpt, content, period, sender, city_pdf))

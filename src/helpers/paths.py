@@ -23,6 +23,7 @@ SECTORS_CSV = REFERENCE / "sectors.csv"
 OVERRIDES_CSV = REFERENCE / "overrides.csv"
 RECIPIENTS_CSV = REFERENCE / "recipients.csv"
 LEXICON_CSV = REFERENCE / "lexicon.csv"
+TASK_MATCHES_CSV = REFERENCE / "task_matches.csv"
 COLUMN_ROLES_CSV = REFERENCE / "column_roles.csv"
 
 DEFAULT_PERIOD = "2024H1"
@@ -44,6 +45,20 @@ def indicators_path(period: str, suffix: str = "parquet") -> Path:
 
 def quality_path(period: str) -> Path:
     return processed_dir(period) / "quality.json"
+
+
+#: The tables `run` writes beside a period's when it compares it with an earlier one (helpers.chain).
+COMPARISON_TABLES = ("matches", "changes", "change_shares")
+
+
+def matches_path(period: str, suffix: str = "parquet") -> Path:
+    """How the period's tasks were tied to the earlier period's (helpers.chain)."""
+    return processed_dir(period) / f"matches.{suffix}"
+
+
+def changes_path(period: str, suffix: str = "parquet") -> Path:
+    """What changed per task since the earlier period (helpers.chain)."""
+    return processed_dir(period) / f"changes.{suffix}"
 
 
 def output_dir(period: str) -> Path:

@@ -135,6 +135,79 @@ INDICATOR_COLUMNS: tuple[Col, ...] = (
 )
 
 
+#: How a task of one period was tied to the earlier period's (helpers.chain).
+MATCH_KINDS = ("same", "reworded", "split", "merge", "manual", "new", "ambiguous", "dropped")
+#: What happened to a task since the earlier period (helpers.chain.CHANGE_RULES says how each is decided).
+CHANGE_CLASSES = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged",
+                  "new", "unmatched", "dropped")
+CHANGE_ZH = {
+    "newly_behind": "新滞后",
+    "still_behind": "连续滞后",
+    "recovered": "恢复",
+    "completed_since": "新完成",
+    "changed": "状态变化",
+    "unchanged": "状态未变",
+    "new": "本期新增",
+    "unmatched": "未能对应",
+    "dropped": "本期未列",
+}
+
+MATCH_COLUMNS: tuple[Col, ...] = (
+    Col("period", "string", "the later period"),
+    Col("task_id", "string", "task of the later period (empty for an earlier task matched to nothing)", nullable=True),
+    Col("prev_period", "string", "the earlier period compared with"),
+    Col("prev_task_id", "string", "task of the earlier period (empty when nothing matched)", nullable=True),
+    Col("task_key", "string", "identity of the task across the year's reports"),
+    Col("match", "string", "how the two were tied", isin=MATCH_KINDS),
+    Col("score", "float64", "text similarity of the pair (rapidfuzz ratio, lead-unit penalty applied; "
+        "partial ratio for split and merge); for an unmatched task, its best candidate's", unit="0-100", nullable=True),
+    Col("candidate", "string", "for an unmatched task: the closest task(s) of the other period, for review", nullable=True),
+    Col("task", "string", "task text of the later period", nullable=True),
+    Col("prev_task", "string", "task text of the earlier period", nullable=True),
+    Col("bureau", "string", "first lead unit in the later period", nullable=True),
+    Col("prev_bureau", "string", "first lead unit in the earlier period", nullable=True),
+    Col("note", "string", "why: split / merge partners, lead unit changed, manual fix note, ambiguity", nullable=True),
+)
+
+CHANGE_COLUMNS: tuple[Col, ...] = (
+    Col("period", "string", "the later period"),
+    Col("prev_period", "string", "the earlier period compared with"),
+    Col("task_key", "string", "identity of the task across the year's reports"),
+    Col("task_id", "string", "task of the later period (empty for a dropped task)", nullable=True),
+    Col("prev_task_ids", "string", "matched task(s) of the earlier period, joined with 、", nullable=True),
+    Col("match", "string", "how the task was tied to the earlier period", isin=MATCH_KINDS),
+    Col("table", "string", "table of the report the task is in (the earlier one's for a dropped task)", isin=TABLES),
+    Col("seq", "Int64", "序号 as printed (the earlier report's for a dropped task)"),
+    Col("task", "string", "task text (the earlier report's for a dropped task)"),
+    Col("bureau", "string", "first lead unit (the earlier report's for a dropped task)"),
+    Col("sector", "string", "primary sector code", isin=SECTORS),
+    Col("status", "string", "pace status now", nullable=True, isin=STATUSES),
+    Col("prev_status", "string", "pace status in the earlier period (the least advanced of merged tasks)",
+        nullable=True, isin=STATUSES),
+    Col("completion_pct", "float64", "completion now", unit="fraction of annual target", nullable=True),
+    Col("prev_completion_pct", "float64", "completion in the earlier period", unit="fraction of annual target", nullable=True),
+    Col("lag_pts", "float64", "pace minus completion now", unit="percentage points", nullable=True),
+    Col("prev_lag_pts", "float64", "pace minus completion in the earlier period", unit="percentage points", nullable=True),
+    Col("change", "string", "change class", isin=CHANGE_CLASSES),
+    Col("behind_reports", "Int64", "consecutive reports, this one included, in which the task was behind (0: not behind now)"),
+)
+
+SHARE_COLUMNS: tuple[Col, ...] = (
+    Col("period", "string", "the later period"),
+    Col("prev_period", "string", "the earlier period compared with"),
+    Col("level", "string", "what a row groups by", isin=("bureau", "sector")),
+    Col("name", "string", "the first lead unit, or the sector code"),
+    Col("tasks", "Int64", "tasks of this group present in both periods (same basis then and now)"),
+    Col("measured_then", "Int64", "of those, measured in the earlier period"),
+    Col("on_pace_then", "Int64", "of those, on pace or better in the earlier period"),
+    Col("share_then", "float64", "on_pace_then / measured_then", unit="fraction", nullable=True),
+    Col("measured_now", "Int64", "of those, measured now"),
+    Col("on_pace_now", "Int64", "of those, on pace or better now"),
+    Col("share_now", "float64", "on_pace_now / measured_now", unit="fraction", nullable=True),
+    Col("change_pts", "float64", "share_now minus share_then", unit="percentage points", nullable=True),
+)
+
+
 def _schema(cols: tuple[Col, ...], name: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
@@ -162,6 +235,9 @@ PARSED_COLUMNS = tuple(c for c in TASK_COLUMNS if c.name not in {
     "is_mixed", "is_target_adjusted", "status_source", "official_status_code", "needs_review",
     "review_reason"})
 PARSED_SCHEMA = _schema(PARSED_COLUMNS, "parsed tasks")
+MATCHES_SCHEMA = _schema(MATCH_COLUMNS, "matches")
+CHANGES_SCHEMA = _schema(CHANGE_COLUMNS, "changes")
+SHARES_SCHEMA = _schema(SHARE_COLUMNS, "change shares")
 
 
 def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, where: str = "") -> pd.DataFrame:

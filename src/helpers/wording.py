@@ -1,0 +1,91 @@
+"""How the briefings speak of the time pace for each kind of period (Q1, H1, Q3, 1-N月, FY).
+
+The pace is months elapsed / 12; the tasks table carries it in its `pace` column, so every function
+here takes the pace and nothing else. At the year's end (pace 1) there is no pace to be ahead of:
+a task has reached its annual target (已完成) or not (未完成), and the wording says so.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from helpers.schema import STATUS_ZH
+
+
+def is_year_end(pace: float) -> bool:
+    """The period ends with the year (全年): statuses read 已完成 / 未完成."""
+    return pace >= 1 - 1e-9
+
+
+def months(pace: float) -> int:
+    return round(pace * 12)
+
+
+def pace_pct(pace: float) -> str:
+    """The pace as readers see it: 25%, 50%, 75%, but 91.7% for 11/12 (never a rounded 92%)."""
+    v = pace * 100
+    return f"{v:.0f}%" if abs(v - round(v)) < 0.05 else f"{v:.1f}%"
+
+
+def status_zh(status: str, pace: float) -> str:
+    """A status as shown in this period: at the year's end 滞后 reads 未完成."""
+    if is_year_end(pace) and status == "behind":
+        return "未完成"
+    return STATUS_ZH.get(status, status)
+
+
+def status_names(pace: float) -> dict[str, str]:
+    """Every status's display name in this period."""
+    return {s: status_zh(s, pace) for s in STATUS_ZH}
+
+
+def behind_phrase(pace: float) -> str:
+    """滞后于序时进度, or at the year's end 未完成年度目标."""
+    return "未完成年度目标" if is_year_end(pace) else "滞后于序时进度"
+
+
+def behind_short(pace: float) -> str:
+    return "未完成" if is_year_end(pace) else "滞后"
+
+
+def good_short(pace: float) -> str:
+    """The header of the share on pace or better: 达序时及以上, or 已完成占比 at the year's end."""
+    return "已完成占比" if is_year_end(pace) else "达序时及以上"
+
+
+def lag_header(pace: float) -> str:
+    return "差距（百分点）" if is_year_end(pace) else "落后（百分点）"
+
+
+def pace_section(pace: float) -> str:
+    """Title of the section on completion against the line."""
+    return "完成度与年度目标" if is_year_end(pace) else "完成度与序时进度"
+
+
+def behind_section(pace: float) -> str:
+    return f"{behind_phrase(pace)}的任务"
+
+
+def pace_note(pace: float, ahead_margin: float, label: str) -> str:
+    """The method note on the pace, worded for the period (Q1, H1, Q3, 1-N月, FY)."""
+    if is_year_end(pace):
+        return (f"{label}报告：全年时间已满，序时进度为100%，不再区分“超序时”“达序时”：达到年度目标的任务为"
+                "“已完成”，未达到的为“未完成”（原“滞后”）；受阻、待评估和定性推进的任务另计。")
+    m = months(pace)
+    gloss = {3: "一季度末应完成全年任务的四分之一", 6: "即“时间过半、任务过半”", 9: "前三季度应完成全年任务的四分之三"}
+    extra = gloss.get(m) or f"即{Fraction(m, 12).numerator}/{Fraction(m, 12).denominator}"
+    return (f"序时进度：{label}末已过全年时间的{pace_pct(pace)}（{extra}）；完成度低于序时进度即为滞后，"
+            f"高于序时进度{ahead_margin * 100:.0f}个百分点及以上为超序时。")
+
+
+def figure2_caption(pace: float) -> str:
+    if is_year_end(pace):
+        return "图2 可量化任务的完成度（每点一项任务）；实线为年度目标100%。"
+    return f"图2 可量化任务的完成度（每点一项任务）；实线为序时进度{pace_pct(pace)}。"
+
+
+def ranking_note(pace: float) -> str:
+    """The sentence above the bureau ranking."""
+    basis = "已完成年度目标" if is_year_end(pace) else "达到或超过序时进度"
+    return (f"按可量化任务中{basis}的比例排序；比例相同时{behind_short(pace)}任务少的在前。"
+            "可量化任务只有一两项的单位，比例受个别任务影响较大，宜结合“可量化”一栏阅读。")
