@@ -45,7 +45,8 @@ def copy_tables(seed_table, root: Path) -> Path:
 def rendered(tmp_path_factory: pytest.TempPathFactory, seed_table) -> SimpleNamespace:
     """One batch run shared by tests/test_batch.py and tests/test_notebooks.py: the city briefing,
     the two research pages and two bureaus (the one with the most tasks behind pace, and a unit
-    that only co-leads), HTML and PDF, in a temporary project."""
+    that only co-leads), HTML and PDF, in a temporary project. One worker: in this process, whose
+    warm kernel the later runs of the session reuse."""
     from helpers import batch
 
     root = tmp_path_factory.mktemp("project")
@@ -55,7 +56,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, seed_table) -> SimpleName
     firsts = set(tasks["bureau"])
     co_lead = sorted({u for bs in tasks["bureaus"] for u in bs.split("、")[1:] if u not in firsts})[0]
     kw = dict(notebooks_dir=NOTEBOOKS, output_dir=root / "output" / PERIOD, processed_dir=processed,
-              cache_dir=root / ".cache", root=root, jobs=2, progress=False, raw=SEED)
+              cache_dir=root / ".cache", root=root, jobs=1, progress=False, raw=SEED)
     result = batch.run_batch(PERIOD, bureaus=[behind, co_lead], city=True, research=True, **kw)
     return SimpleNamespace(root=root, out=root / "output" / PERIOD, processed=processed, result=result,
                            bureaus=[behind, co_lead], behind=behind, co_lead=co_lead, kw=kw)

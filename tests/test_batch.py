@@ -449,7 +449,7 @@ def test_an_edited_notebook_and_another_bureaus_row_rerender_the_page(seed_table
     shutil.copytree(NOTEBOOKS, notebooks)
     copy_tables(seed_table, tmp_path)
     a, b = seed_table.tasks["bureau"].value_counts().index[:2]
-    kw = _kw(tmp_path, notebooks_dir=notebooks, jobs=2)
+    kw = _kw(tmp_path, notebooks_dir=notebooks)
     both = {f"bureau:{a}", f"bureau:{b}"}
     first = batch.run_batch(PERIOD, bureaus=[a, b], **kw)
     assert first.failed == [] and set(first.rendered) == both
@@ -575,7 +575,7 @@ def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tm
 
     done = {k for k in json.loads(state.read_text(encoding="utf-8")) if k.startswith("bureau:")}
     kept = {str(p): p.stat().st_mtime_ns for p in out.glob("*.html")}
-    rerun = subprocess.run(cmd, env=env, cwd=project, capture_output=True, text=True)
+    rerun = subprocess.run([*cmd, "--jobs", "1"], env=env, cwd=project, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(bureaus) - len(done)} rendered, {len(done)} unchanged" in rerun.stdout
     assert all(Path(p).stat().st_mtime_ns == t for p, t in kept.items() if

@@ -30,7 +30,7 @@ def built(tmp_path_factory, seed_path):
 def test_writes_tables_and_quality(built):
     out, res = built
     assert {p.name for p in out.iterdir()} == {"tasks.parquet", "tasks.csv", "indicators.parquet",
-                                                "indicators.csv", "quality.json"}
+                                                "indicators.csv", "quality.json", "tables.json"}
     tasks = read_table(out / "tasks.parquet", TASKS_SCHEMA)
     read_table(out / "indicators.parquet", INDICATORS_SCHEMA)
     assert len(tasks) == 191 and "191 tasks" in res.stdout
@@ -41,7 +41,7 @@ def test_writes_tables_and_quality(built):
     assert q["line_accounting"]["missing_lines"] == []
     assert q["period"] == "2024H1" and q["period_end"] == "2024-06-30"
     assert q["unknown_bureaus"] == []
-    assert q["ahead_margin"] == 0.10  # the bureau briefing's method note reads it back
+    assert q["ahead_margin"] == 0.10  # reported; the notebooks read it from tasks.parquet's metadata
 
 
 def test_csv_has_bom_and_joined_units(built):

@@ -401,6 +401,19 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
     outcomes: dict[str, dict[str, Any]] = {}
     bar = tqdm(total=len(pending), desc=f"run {plan.period.code}", unit="page",
                disable=not _show_progress(progress), file=sys.stderr)
+
+    def done(j: Job, o: dict[str, Any]) -> None:
+        outcomes[j.id] = o
+        _remember(plan, j, o)
+        bar.set_postfix_str(j.id if o["ok"] else f"{j.id} FAILED", refresh=False)
+        bar.update(1)
+
+    if n == 1:  # one worker: this process, with a kernel kept warm for the next run
+        kernel = _local_kernel(str(plan.folders.notebooks), warm)
+        for j in pending:
+            done(j, run_job(j, fonts, plan.period.label_zh, kernel))
+        bar.close()
+        return outcomes
     # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
@@ -413,12 +426,27 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
                 o = fut.result()
             except Exception as e:  # a worker died (killed, out of memory): record, go on
                 o = {"id": j.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
-            outcomes[j.id] = o
-            _remember(plan, j, o)
-            bar.set_postfix_str(j.id if o["ok"] else f"{j.id} FAILED", refresh=False)
-            bar.update(1)
+            done(j, o)
     bar.close()
     return outcomes
+
+
+_LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
+
+
+def _local_kernel(cwd: str, warm_code: str) -> Any:
+    """This process's warm kernel (started on first use by the first job, shut down at exit)."""
+    global _LOCAL
+    import atexit
+
+    from helpers import render
+
+    if _LOCAL is None:
+        _LOCAL = render.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
+        atexit.register(_LOCAL.shutdown)
+    elif warm_code not in _LOCAL.warm_code:  # a notebook with other imports: warm them too
+        _LOCAL.warm_code = warm_code
+    return _LOCAL
 
 
 def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
