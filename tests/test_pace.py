@@ -327,3 +327,19 @@ def test_seed_review_lists_numbers_no_rule_settled(seed_judgement):
     for entry in j.review:
         assert entry["numbers"] and entry["reason"]
         assert entry["status"] == status[entry["task_id"]]
+
+
+def test_every_judgement_carries_needs_review_and_reason():
+    # Q24: a target of 150家 that nothing in the text measures → review, with the reason
+    f = status(Q24)
+    assert f["needs_review"] is True and "target figures" in f["review_reason"]
+    f = status(Q06)
+    assert f["needs_review"] is False and f["review_reason"] is None
+
+
+def test_official_disagreement_needs_review_in_the_table():
+    tasks = _frame([("Q07", *Q07), ("Q06", *Q06)], period="2021FY", official=["已完成", "未完成"])
+    got = judge(tasks).tasks.set_index("task_id")
+    assert got.loc["Q07", "needs_review"] and "已完成" in got.loc["Q07", "review_reason"]
+    assert not got.loc["Q06", "needs_review"]  # behind at the year's end, and the report says 未完成
+    assert got["needs_review"].dtype == bool

@@ -29,7 +29,9 @@ OFFICIAL_STATUS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), s) f
     (r"持续推进|长期|常态", "qualitative"),
 ))
 _JUDGEMENT_COLS = ("status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
-                   "is_mixed", "is_target_adjusted", "status_source", "official_status_code")
+                   "is_mixed", "is_target_adjusted", "status_source", "official_status_code",
+                   "needs_review", "review_reason")
+REASON_SEP = "；"
 _PRECISION = 9  # 53.6% of a plan is 0.536 exactly, not 0.53599999…
 
 
@@ -144,11 +146,31 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     return fields, rows
 
 
-def judge_text(task: str, progress: str | None, period: str, ahead_margin: float = 0.10,
-               official_status: str | None = None) -> tuple[dict, list[dict]]:
-    """Judge one task → (judgement fields of TASK_COLUMNS, indicator rows without task_id)."""
+def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
+               official_status: str | None = None, official_status_field: str | None = None,
+               target_text: str | None = None, rate_text: str | None = None) -> tuple[dict, list[dict]]:
+    """Judge one task → (judgement fields of TASK_COLUMNS, indicator rows without task_id).
+
+    The fields include needs_review and review_reason; the table calls this for every row.
+    """
     reading = read(task, progress)
-    return judge_reading(reading, progress or "", period, ahead_margin, official_status)
+    fields, rows = judge_reading(reading, progress or "", period, ahead_margin, official_status)
+    reasons = review_reasons(reading, fields, rows)
+    fields["needs_review"] = bool(reasons)
+    fields["review_reason"] = REASON_SEP.join(reasons) or None
+    return fields, rows
+
+
+def review_reasons(reading: Reading, fields: dict, rows: list[dict]) -> list[str]:
+    """Why a researcher should look at this judgement (empty when it stands on its own)."""
+    reasons = []
+    entry = _review_entry("", reading, fields, rows)
+    if entry:
+        reasons.append(entry["reason"])
+    code = fields.get("official_status_code")
+    if code and code != fields["status"]:
+        reasons.append(f"official status {STATUS_ZH[code]} disagrees with the rule's {fields['status_zh']}")
+    return reasons
 
 
 def _review_entry(task_id: str, reading: Reading, fields: dict, rows: list[dict]) -> dict | None:
@@ -175,6 +197,9 @@ def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
         official = official if isinstance(official, str) else None
         reading = read(rec.task, progress)
         fields, rows = judge_reading(reading, progress, rec.period, ahead_margin, official)
+        reasons = review_reasons(reading, fields, rows)
+        fields["needs_review"] = bool(reasons)
+        fields["review_reason"] = REASON_SEP.join(reasons) or None
         out_rows.append(fields)
         for r in rows:
             ind_rows.append({"task_id": rec.task_id, **r})
@@ -203,4 +228,6 @@ def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
     merged["lag_pts"] = merged["lag_pts"].astype("float64")
     merged["is_mixed"] = merged["is_mixed"].astype(bool)
     merged["is_target_adjusted"] = merged["is_target_adjusted"].astype(bool)
+    merged["needs_review"] = merged["needs_review"].astype(bool)
+    merged["review_reason"] = merged["review_reason"].astype("string")
     return Judgement(merged, indicators, review, disagreements)

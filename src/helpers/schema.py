@@ -82,6 +82,8 @@ TASK_COLUMNS: tuple[Col, ...] = (
     Col("is_target_adjusted", "bool", "the annual target was changed (调减, 调整后)"),
     Col("status_source", "string", "rule or override", isin=("rule", "override")),
     Col("official_status_code", "string", "official_status mapped to our codes", nullable=True, isin=STATUSES),
+    Col("needs_review", "bool", "a researcher should check this judgement (conflict, forecast only, unread figures)"),
+    Col("review_reason", "string", "why it needs review; several reasons joined with ；", nullable=True),
 )
 
 INDICATOR_COLUMNS: tuple[Col, ...] = (
@@ -128,7 +130,8 @@ INDICATORS_SCHEMA = _schema(INDICATOR_COLUMNS, "indicators")
 #: The parser's output: the task columns before any judgement is added.
 PARSED_COLUMNS = tuple(c for c in TASK_COLUMNS if c.name not in {
     "status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
-    "is_mixed", "is_target_adjusted", "status_source", "official_status_code"})
+    "is_mixed", "is_target_adjusted", "status_source", "official_status_code", "needs_review",
+    "review_reason"})
 PARSED_SCHEMA = _schema(PARSED_COLUMNS, "parsed tasks")
 
 

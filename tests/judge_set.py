@@ -1,0 +1,80 @@
+"""The labelled evaluation set for judging (issue #9): task/progress pairs that are not from the seed.
+
+`tests/data/judge_set.csv` holds the readers' labels of the nine corpus excerpts
+(`tests/fixtures/corpus/labels.json`, origin `corpus`) and wordings a reporter would plausibly
+write (origin `written`), each labelled by the rules of DOMAIN.md and the forecast/intention rule,
+independently of the judging code. `load_judge_set()` reads and validates it; a malformed row is
+a `ParseError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from helpers.errors import ParseError, PeriodError
+from helpers.period import parse_code
+
+JUDGE_SET = Path(__file__).resolve().parent / "data" / "judge_set.csv"
+
+COLUMNS = ("case_id", "origin", "source", "period", "task", "progress", "official_status",
+           "official_status_field", "status", "also_ok", "completion_pct", "needs_review_ok",
+           "kind", "modality", "note")
+STATUSES = frozenset({"completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative"})
+ORIGINS = frozenset({"corpus", "written"})
+# clause kinds of issue #9, plus `official` (the official status column decides the case)
+KINDS = frozenset({"verdict", "ratio", "amount", "rate", "comparison", "rank", "event", "plan", "official"})
+MODALITIES = frozenset({"done", "forecast", "intention", "condition"})
+
+
+def _check_row(row: dict, line: int, path: Path) -> dict:
+    """Validate one CSV row and return it with `also_ok` as a list and `completion_pct` as float|None."""
+    def bad(problem: str) -> ParseError:
+        return ParseError(path, f"case {row.get('case_id')!r}: {problem}", line)
+
+    if not row["case_id"] or not row["task"].strip() or not row["progress"].strip():
+        raise bad("case_id, task and progress must be non-empty")
+    for column, allowed in (("origin", ORIGINS), ("status", STATUSES), ("kind", KINDS),
+                            ("modality", MODALITIES), ("needs_review_ok", {"yes", "no"})):
+        if row[column] not in allowed:
+            raise bad(f"{column} {row[column]!r} is not one of {sorted(allowed)}")
+    also = [s for s in row["also_ok"].split(";") if s]
+    if any(s not in STATUSES for s in also) or row["status"] in also or len(set(also)) != len(also):
+        raise bad(f"also_ok {row['also_ok']!r} must list other valid statuses, each once")
+    try:
+        parse_code(row["period"])
+    except PeriodError as e:
+        raise bad(f"period {row['period']!r}: {e.problem}") from None
+    try:
+        completion = float(row["completion_pct"]) if row["completion_pct"] else None
+    except ValueError:
+        raise bad(f"completion_pct {row['completion_pct']!r} is not a number") from None
+    if completion is not None and not 0 <= completion <= 10:
+        raise bad(f"completion_pct {completion} is not a fraction (0.57, not 57)")
+    if row["official_status_field"] and not row["official_status"]:
+        raise bad("official_status_field given without an official_status")
+    if row["origin"] == "corpus" and not row["source"].endswith(".txt"):
+        raise bad("a corpus case names its excerpt file in source")
+    return {**row, "also_ok": also, "completion_pct": completion}
+
+
+def load_judge_set(path: Path = JUDGE_SET) -> list[dict]:
+    """Read and validate the labelled set: valid statuses and periods, unique ids and task+progress."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise ParseError(path, f"columns {reader.fieldnames} are not {list(COLUMNS)}", 1)
+        rows, ids, pairs = [], set(), set()
+        for raw in reader:
+            line = reader.line_num
+            if None in raw or any(v is None for v in raw.values()):
+                raise ParseError(path, "wrong number of cells", line)
+            row = _check_row(raw, line, path)
+            if row["case_id"] in ids:
+                raise ParseError(path, f"duplicate case_id {row['case_id']!r}", line)
+            if (row["task"], row["progress"]) in pairs:
+                raise ParseError(path, f"case {row['case_id']!r} repeats another case's task and progress", line)
+            ids.add(row["case_id"])
+            pairs.add((row["task"], row["progress"]))
+            rows.append(row)
+    return rows
