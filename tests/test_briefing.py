@@ -16,12 +16,8 @@ from helpers.schema import STATUSES
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> b.PeriodData:
-    from helpers.table import build_table
-
-    out = tmp_path_factory.mktemp("processed") / "2024H1"
-    build_table(seed_path, period="2024H1", out=out)
-    return b.load_period("2024H1", out)
+def data(seed_table) -> b.PeriodData:
+    return b.load_period("2024H1", seed_table.out_dir)  # the session's seed table (conftest)
 
 
 @pytest.fixture(scope="module")
