@@ -23,9 +23,11 @@ kernels watch their parent and end when it dies.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -94,26 +96,49 @@ def _sha(*parts: Any) -> str:
     return h.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def _installed() -> dict[str, str]:
+    """Installed distributions by normalized name, read from the `name-version.dist-info` folder
+    names on sys.path (importlib.metadata parses every METADATA file: 0.2 s of a no-op rerun)."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for n in names:
+            if n.endswith(".dist-info") and n.count("-") >= 1:
+                name, version = n[: -len(".dist-info")].rsplit("-", 1)
+                found.setdefault(re.sub(r"[-_.]+", "_", name).lower(), version)
+    return found
+
+
 def versions() -> dict[str, str]:
     """Versions of python and of the packages that shape a page."""
     from importlib import metadata
 
     out = {"python": sys.version.split()[0]}
+    installed = _installed()
     for name in VERSIONED:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            pass
+        version = installed.get(re.sub(r"[-_.]+", "_", name).lower())
+        if version is None:
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                continue
+        out[name] = version
     return out
 
 
 def _rel(path: Path | None, root: Path) -> str | None:
+    """`path` relative to `root` when inside it, else absolute (both resolved by Folders)."""
     if path is None:
         return None
+    path = Path(path) if Path(path).is_absolute() else Path(path).resolve()
     try:
-        return str(Path(path).resolve().relative_to(root.resolve()))
+        return str(path.relative_to(root))
     except ValueError:
-        return str(Path(path).resolve())
+        return str(path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -281,12 +306,13 @@ def _read_state(path: Path) -> dict[str, Any]:
 def _common_key(formats: Sequence[str]) -> str:
     """The part of every page's key that is not about the page: code, templates, versions, font."""
     from helpers.fonts import find_cjk_font_face
-    from helpers.render import FONT_RECIPE, file_sha256 as cached_sha
+    from helpers.render import FONT_RECIPE
 
-    # A missing CJK font is an error before any notebook runs, not boxes in 45 PDFs.
+    # A missing CJK font is an error before any notebook runs, not boxes in 45 PDFs. The font
+    # is known by its path, size and time (hashing its 20 MB would be most of a no-op rerun).
     font, index, _family = find_cjk_font_face()
     return _sha(RENDER_RECIPE, provenance.package_digest(), versions(), list(formats), FONT_RECIPE,
-                cached_sha(font), index)
+                str(font), _stat(font), index)
 
 
 def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: bool,
@@ -317,14 +343,28 @@ def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: 
     return jobs + [job("bureau", b) for b in chosen]
 
 
+def _stat(path: Path | str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
 def _unchanged(job: Job, state: dict[str, Any]) -> bool:
+    """The page's key is the recorded one and its files are the ones it wrote (re-hashed only
+    when their size or time moved: 140 files hashed would be most of a no-op rerun)."""
     s = state.get(job.id)
     if not s or s.get("key") != job.key:
         return False
-    recorded = s.get("outputs", {})
+    recorded, stats = s.get("outputs", {}), s.get("stats", {})
     if set(recorded) != {str(p) for p in job.outputs()}:
         return False
-    return all(Path(p).is_file() and file_sha256(p) == h for p, h in recorded.items())
+    for p, h in recorded.items():
+        st = _stat(p)
+        if st is None or (st != stats.get(p) and file_sha256(p) != h):
+            return False
+    return True
 
 
 def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[str] | None,
@@ -452,7 +492,8 @@ def _local_kernel(cwd: str, warm_code: str) -> Any:
 def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
     """Record one finished page in the cache state (or forget it and its outputs on failure)."""
     if outcome["ok"]:
-        plan.state[job.id] = {"key": job.key, "outputs": outcome["outputs"], "seconds": outcome["seconds"]}
+        plan.state[job.id] = {"key": job.key, "outputs": outcome["outputs"], "seconds": outcome["seconds"],
+                              "stats": {p: _stat(p) for p in outcome["outputs"]}}
     else:
         plan.state.pop(job.id, None)
         for p in (job.html, job.pdf):  # stale outputs of an earlier run would mislead
@@ -572,6 +613,8 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
                           ahead_margin=ahead_margin, build=build)
         marker = f.out / MARKER
         if plan.pending:
+            print(f"run {per.code}: {len(plan.pending)} of {len(plan.jobs)} page(s) to render"
+                  + (" (tables rebuilt)" if plan.table_built else "") + " …", file=sys.stderr)
             write_text(marker, json.dumps({"pid": os.getpid(), "started": time.time()}) + "\n")
         outcomes = execute(plan, jobs, progress)
         result = record(plan, outcomes, started)
