@@ -432,7 +432,9 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
     if not pending:
         return {}
     sweep_kernel_dirs()  # sockets a killed run's kernels left behind
-    fonts = prepare_fonts(_font_chars(plan), plan.folders.cache) if any(j.pdf for j in pending) else None
+    # The font subset depends only on the font and the characters: one cache for every run of
+    # the project (a test's or another output folder's run reuses it), not one per state folder.
+    fonts = prepare_fonts(_font_chars(plan), paths.CACHE) if any(j.pdf for j in pending) else None
     # Longest first: the city briefing and the research notebooks, then the bureaus.
     order = {"city": 0, "pace_analysis": 1, "data_quality": 2, "bureau": 3}
     pending = sorted(pending, key=lambda j: order.get(j.kind, 9))
