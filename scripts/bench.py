@@ -33,7 +33,10 @@ def bench_table(repeat: int) -> None:
     from helpers.parse import parse_document
     from helpers.table import build_table, parsed_frame, resolve_period
 
+    from helpers.align import clear_caches
+
     def parse_only():
+        clear_caches()
         doc = read_report(SEED)
         parsed = parse_document(doc)
         return parsed_frame(parsed, resolve_period(doc, None), SEED.name)[0]

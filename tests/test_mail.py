@@ -54,10 +54,11 @@ def _task(task_id, seq, task, bureau, progress, status, pct=None, lag=None, meth
           evidence=None, sector="economy", line=1):
     return {
         "task_id": task_id, "table": "quantified" if task_id.startswith("Q") else "general",
-        "seq": seq, "section": None, "task": task, "bureau_raw": bureau, "bureaus": bureau,
+        "seq": seq, "parent_seq": None, "section": None, "task": task, "bureau_raw": bureau, "bureaus": bureau,
         "bureau": bureau, "bureau_aliases": None, "co_bureaus": None, "official_status": None,
-        "task_source": None, "sector": sector, "sector_name": "经济运行与投资", "sector_rule": "test",
-        "progress": progress, "period": PERIOD, "period_end": pd.Timestamp("2024-06-30"),
+        "official_status_field": None, "task_source": None, "target_text": None, "rate_text": None,
+        "plan_text": None, "people": None, "units_renamed": None, "sector": sector, "sector_name": "经济运行与投资", "sector_rule": "test",
+        "progress": progress, "progress_other": None, "period": PERIOD, "period_end": pd.Timestamp("2024-06-30"),
         "source_file": "data/raw/luan_2024H1.txt", "line_start": line, "line_end": line + 3,
         "is_truncated": False, "status": status, "status_zh": STATUS_ZH[status],
         "completion_pct": pct, "pace": 0.5, "lag_pts": lag, "method": method, "evidence": evidence,

@@ -271,12 +271,12 @@ def test_header_without_rows_is_an_error(tmp_path):
     ("市经信局", ["市工信局"], []),
 ])
 def test_normalize_units(cell, units, aliases):
-    u = normalize_units(cell, load_reference())
+    u = normalize_units(cell, load_reference(city="六安"))
     assert u.units == units and u.aliases == aliases and u.unknown == []
 
 
 def test_unknown_unit_is_kept_and_reported():
-    u = normalize_units("市发改委、市新设局", load_reference())
+    u = normalize_units("市发改委、市新设局", load_reference(city="六安"))
     assert u.units == ["市发改委", "市新设局"] and u.unknown == ["市新设局"]
 
 

@@ -12,7 +12,8 @@ from helpers.errors import HelpersError
 def _table(args: argparse.Namespace) -> int:
     from helpers.table import build_table
 
-    result = build_table(args.raw, period=args.period, out=args.out, ahead_margin=args.ahead_margin)
+    result = build_table(args.raw, period=args.period, out=args.out, ahead_margin=args.ahead_margin,
+                         city=args.city)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(result.summary())
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("raw", help="the report as published (txt or html, any common Chinese encoding)")
     t.add_argument("--period", help="period code such as 2024H1 (default: read from the title)")
     t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
+    t.add_argument("--city", help="the report's city, e.g. 六安: scopes units and renames of bureaus.csv "
+                                  "(default: read from the title or text)")
     t.add_argument("--ahead-margin", type=float, default=0.10,
                    help="points above the pace that count as ahead (default 0.10)")
     t.set_defaults(func=_table)

@@ -22,6 +22,7 @@ _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 class HtmlCell:
     text: str  # paragraphs newline-joined, whitespace inside paragraphs kept as printed
     line: int  # source line of the cell's element
+    spanned: bool = False  # a copy of a cell printed in a row above with rowspan
 
 
 @dataclass
@@ -132,6 +133,42 @@ def _cell_text(el) -> str:
     return "\n".join(parts)
 
 
+def _span(td, attr: str) -> int:
+    try:
+        return max(1, min(int(td.get(attr, "1")), 200))
+    except ValueError:
+        return 1
+
+
+def _table_rows(table) -> list[list[HtmlCell]]:
+    """The rows of one <table>, with a cell that spans rows (rowspan) copied into the rows below
+    (marked `spanned`) and one that spans columns (colspan) repeated, so every row lines up."""
+    rows: list[list[HtmlCell]] = []
+    pending: dict[int, tuple[int, HtmlCell]] = {}  # column → (rows still to fill, cell)
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        row: list[HtmlCell] = []
+        tds = [td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+        col = 0
+        for td in tds + [None]:
+            while col in pending:
+                left, cell = pending.pop(col)
+                row.append(HtmlCell(cell.text, cell.line, spanned=True))
+                if left > 1:
+                    pending[col] = (left - 1, cell)
+                col += 1
+            if td is None:
+                break
+            cell = HtmlCell(_cell_text(td), td.sourceline or tr.sourceline or 0)
+            for _ in range(_span(td, "colspan")):
+                row.append(cell)
+                if _span(td, "rowspan") > 1:
+                    pending[col] = (_span(td, "rowspan") - 1, cell)
+                col += 1
+        if row:
+            rows.append(row)
+    return rows
+
+
 def _read_html(doc: Document, text: str) -> None:
     import lxml.html
 
@@ -146,11 +183,8 @@ def _read_html(doc: Document, text: str) -> None:
         if el is not None and el.text_content().strip():
             doc.html_title = re.sub(r"\s+", "", el.text_content())
             break
-    for tr in root.iter("tr"):
-        cells = [HtmlCell(_cell_text(td), td.sourceline or tr.sourceline or 0)
-                 for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
-        if cells:
-            doc.html_rows.append(cells)
+    for table in root.iter("table"):
+        doc.html_rows += _table_rows(table)
     for el in root.iter("p", "h1", "h2", "h3", "h4", "div"):
         if el.xpath("ancestor::table") or el.xpath(".//table"):
             continue

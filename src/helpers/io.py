@@ -106,3 +106,18 @@ def exclusive(folder: Path | str) -> Iterator[None]:
         finally:
             del _HELD[key]
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def read_reference_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
+    """Rows of an editable lookup table with their file line numbers; one-line errors naming the file."""
+    from helpers.errors import ReferenceError_
+    import csv
+
+    if not Path(path).exists():
+        raise ReferenceError_(f"{path}: missing reference table")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = required - set(reader.fieldnames or [])
+        if missing:
+            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        return list(enumerate(reader, start=2))

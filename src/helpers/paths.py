@@ -22,6 +22,7 @@ SECTOR_RULES_CSV = REFERENCE / "sector_rules.csv"
 SECTORS_CSV = REFERENCE / "sectors.csv"
 OVERRIDES_CSV = REFERENCE / "overrides.csv"
 RECIPIENTS_CSV = REFERENCE / "recipients.csv"
+COLUMN_ROLES_CSV = REFERENCE / "column_roles.csv"
 
 DEFAULT_PERIOD = "2024H1"
 DEFAULT_RAW = RAW / "luan_2024H1.txt"

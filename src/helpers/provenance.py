@@ -21,8 +21,9 @@ from helpers import paths
 RECORD = "tables.json"
 #: The files of a period's table set whose hashes the record holds (the CSV twins follow them).
 TABLE_FILES = ("tasks.parquet", "indicators.parquet", "quality.json")
-#: The lookup tables the task table is built from (recipients.csv is not one of them).
-REFERENCES = ("bureaus.csv", "sectors.csv", "sector_rules.csv", "overrides.csv")
+#: Lookup tables under data/reference/ that the task table is NOT built from: every other CSV
+#: there is an input of the table (a table added later counts without a code change).
+NOT_TABLE_INPUTS = ("recipients.csv",)
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_AHEAD_MARGIN = 0.10
 
@@ -56,7 +57,7 @@ def package_digest(package_dir: Path = PACKAGE_DIR) -> str:
 def reference_files(reference_dir: Path | str | None = None) -> list[Path]:
     """The lookup tables under data/reference/ that the task table depends on."""
     folder = Path(reference_dir or paths.REFERENCE)
-    return [folder / n for n in REFERENCES if (folder / n).is_file()]
+    return sorted(p for p in folder.glob("*.csv") if p.is_file() and p.name not in NOT_TABLE_INPUTS)
 
 
 def build_inputs(raw: Path | str, ahead_margin: float, reference_dir: Path | str | None = None) -> dict[str, Any]:

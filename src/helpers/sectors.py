@@ -6,7 +6,6 @@ the rule that decided is recorded in `sector_rule` so a researcher can see why a
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.io import read_reference_csv
 from helpers.schema import SECTORS
 
 
@@ -43,28 +43,17 @@ class SectorRules:
         return "governance", self.names["governance"], "fallback (no rule matched)"
 
 
-def _read_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
-    if not path.exists():
-        raise ReferenceError_(f"{path}: missing reference table")
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = required - set(reader.fieldnames or [])
-        if missing:
-            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        return list(enumerate(reader, start=2))
-
-
 @lru_cache(maxsize=4)
 def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     names = {}
-    for n, row in _read_csv(Path(names_path), {"sector", "sector_name"}):
+    for n, row in read_reference_csv(Path(names_path), {"sector", "sector_name"}):
         if row["sector"] not in SECTORS:
             raise ReferenceError_(f"{names_path}:{n}: unknown sector code {row['sector']!r}")
         names[row["sector"]] = row["sector_name"]
     if set(names) != set(SECTORS):
         raise ReferenceError_(f"{names_path}: must name all nine sectors, missing {sorted(set(SECTORS) - set(names))}")
     rules = []
-    for n, row in _read_csv(Path(rules_path), {"rule_id", "match", "pattern", "sector"}):
+    for n, row in read_reference_csv(Path(rules_path), {"rule_id", "match", "pattern", "sector"}):
         sector, match, pattern = row["sector"].strip(), row["match"].strip(), row["pattern"].strip()
         if sector not in SECTORS:
             raise ReferenceError_(f"{rules_path}:{n}: unknown sector code {sector!r}")

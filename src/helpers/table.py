@@ -12,12 +12,13 @@ from typing import Iterator
 import pandas as pd
 
 from helpers import paths, provenance
-from helpers.bureaus import UNIT_SEP, load_reference, normalize_units
+from helpers.align import is_unit
+from helpers.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
 from helpers.errors import PeriodError
 from helpers.ingest import Document, read_report
 from helpers.io import exclusive, write_json
 from helpers.parse import Parsed, norm, parse_document
-from helpers.period import Period, detect, parse_code
+from helpers.period import Period, check_against_data, detect, parse_code
 from helpers.schema import (INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, validate, write_table)
 from helpers.sectors import load_rules
 
@@ -51,9 +52,21 @@ def resolve_period(doc: Document, period: str | None) -> Period:
     raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
 
 
-def parsed_frame(parsed: Parsed, period: Period, source_file: str) -> tuple[pd.DataFrame, dict]:
-    """Raw rows → the parsed task table (PARSED_SCHEMA), plus unit findings for the quality report."""
-    ref = load_reference()
+def resolve_city(doc: Document, city: str | None) -> tuple[str | None, str]:
+    """The report's city (scopes the units and renames of bureaus.csv) and where it was read."""
+    head = [doc.title] + [ln for ln in doc.lines[:30] if ln.strip()]
+    return detect_city(head, "\n".join(doc.lines), city)
+
+
+def _cell(row, role: str) -> str | None:
+    return (row.cells.get(role) or "").strip() or None
+
+
+def parsed_frame(parsed: Parsed, period: Period, source_file: str,
+                 city: str | None = HOME_CITY) -> tuple[pd.DataFrame, dict]:
+    """Raw rows → the parsed task table (PARSED_SCHEMA), plus the units not in bureaus.csv for the
+    report's city (lead and co-units alike), each with its task ids."""
+    ref = load_reference(city=city)
     rules = load_rules()
     records = []
     unknown: dict[str, list[str]] = {}
@@ -65,20 +78,29 @@ def parsed_frame(parsed: Parsed, period: Period, source_file: str) -> tuple[pd.D
             task_id = ("Q" if table.kind == "quantified" else "G") + str(per_kind[table.kind]).zfill(width)
             lead = normalize_units(row.cells.get("bureau"), ref)
             co = normalize_units(row.cells.get("co_bureau"), ref)
-            for u in lead.unknown + co.unknown:
+            for u in dict.fromkeys(lead.unknown + co.unknown):
                 unknown.setdefault(u, []).append(task_id)
-            task = (row.cells.get("task") or "").strip()
+            moves = [f"{a}→{b}" for a, b in dict.fromkeys(lead.renamed + co.renamed)]
+            task = (row.cells.get("task") or "").strip() or (row.cells.get("target") or "").strip()
             bureau = lead.units[0] if lead.units else ""
             sector, sector_name, rule = rules.assign(norm(task), bureau)
+            status = norm(row.cells.get("status", "")) or None
             records.append({
-                "task_id": task_id, "table": table.kind, "seq": row.seq, "section": row.section,
+                "task_id": task_id, "table": table.kind, "seq": row.seq, "parent_seq": row.parent_seq,
+                "section": row.section,
                 "task": task, "bureau_raw": lead.raw, "bureaus": UNIT_SEP.join(lead.units), "bureau": bureau,
                 "bureau_aliases": UNIT_SEP.join(lead.aliases) or None,
                 "co_bureaus": UNIT_SEP.join(co.units) or None,
-                "official_status": norm(row.cells.get("status", "")) or None,
+                "official_status": status,
+                "official_status_field": norm(table.fields.get("status", "")) or None if status else None,
                 "task_source": norm(row.cells.get("source", "")) or None,
+                "target_text": _cell(row, "target") if _cell(row, "target") != task else None,
+                "rate_text": _cell(row, "rate"), "plan_text": _cell(row, "plan"),
+                "people": _cell(row, "people"),
+                "units_renamed": UNIT_SEP.join(moves) or None,
                 "sector": sector, "sector_name": sector_name, "sector_rule": rule,
                 "progress": row.cells.get("progress") or None,
+                "progress_other": _cell(row, "progress_other"),
                 "period": period.code, "period_end": pd.Timestamp(period.end),
                 "source_file": source_file, "line_start": row.line_start, "line_end": row.line_end,
                 "is_truncated": row.is_truncated,
@@ -92,6 +114,8 @@ def _seq_findings(parsed: Parsed) -> tuple[list[dict], list[dict]]:
     for t in parsed.tables:
         prev = None
         for row in t.rows:
+            if row.parent_seq is not None:
+                continue  # a sub-row shares its parent's 序号
             if prev is not None and row.seq != 1:  # numbering may restart under a section heading
                 if row.seq == prev:
                     repeats.append({"table": t.kind, "seq": row.seq, "line": row.line_start})
@@ -102,33 +126,39 @@ def _seq_findings(parsed: Parsed) -> tuple[list[dict], list[dict]]:
 
 
 def line_accounting(doc: Document, parsed: Parsed) -> dict:
-    """Where every non-blank line of the table region went (each in exactly one place)."""
-    places: dict[int, list[str]] = {}
+    """Where every non-blank line of the table region went (each in exactly one place).
+
+    A row may hold a line in several of its columns (a row per line); only a line claimed by two
+    different places counts as doubly placed, except the lines of a table printed on one line.
+    """
+    places: dict[int, set[str]] = {}
     for t in parsed.tables:
         for ln in t.header_lines:
-            places.setdefault(ln, []).append("header")
-        for row in t.rows:
-            for role, lns in row.lines.items():
+            places.setdefault(ln, set()).add("header")
+        for n, row in enumerate(t.rows):
+            for lns in row.lines.values():
                 for ln in lns:
-                    places.setdefault(ln, []).append(f"{t.kind}:{row.seq}:{role}")
+                    places.setdefault(ln, set()).add(f"{t.no}:{n}")
     for ln in parsed.title_lines:
-        places.setdefault(ln, []).append("title")
+        places.setdefault(ln, set()).add("title")
     for s in parsed.sections:
-        places.setdefault(s["line"], []).append("section")
+        places.setdefault(s["line"], set()).add("section")
     for c in parsed.chrome_lines:
-        places.setdefault(c["line"], []).append("chrome")
+        places.setdefault(c["line"], set()).add("chrome")
     for u in parsed.unassigned_lines:
-        places.setdefault(u["line"], []).append("unassigned")
+        places.setdefault(u["line"], set()).add("unassigned")
     a, b = parsed.region
     nonblank = [i for i in range(a, b + 1) if norm(doc.lines[i - 1])] if not doc.is_html else sorted(places)
     missing = [i for i in nonblank if i not in places]
-    doubled = sorted(i for i, p in places.items() if len(p) > 1 and not doc.is_html)
+    shared = set(parsed.shared_lines)
+    doubled = sorted(i for i, p in places.items() if len(p) > 1 and not doc.is_html and i not in shared)
     return {"region": [a, b], "nonblank_lines": len(nonblank), "placed_lines": len(places),
-            "missing_lines": missing, "doubly_placed_lines": doubled}
+            "missing_lines": missing, "doubly_placed_lines": doubled,
+            "lines_holding_several_rows": sorted(shared)}
 
 
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
-                ahead_margin: float = 0.10) -> TableResult:
+                ahead_margin: float = 0.10, city: str | None = None) -> TableResult:
     """Parse, judge and write one report's tables; return them with the quality report."""
     from helpers.overrides import apply_overrides
     from helpers.pace import judge
@@ -138,7 +168,8 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     per = resolve_period(doc, period)
     parsed = parse_document(doc)
     source = raw.name
-    tasks, unknown = parsed_frame(parsed, per, source)
+    city_name, city_source = resolve_city(doc, city)
+    tasks, unknown = parsed_frame(parsed, per, source, city_name)
     judgement = judge(tasks, ahead_margin=ahead_margin)
     judged = apply_overrides(judgement.tasks, per.code)
     out_dir = Path(out) if out else paths.processed_dir(per.code)
@@ -150,8 +181,15 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     declared = {t.kind: t.declared for t in parsed.tables if t.declared is not None}
     counts = dict(Counter(t.kind for t in parsed.tables for _ in t.rows))
     gaps, repeats = _seq_findings(parsed)
-    empty = [{"task_id": r.task_id, "field": f} for r in tasks.itertuples()
-             for f in ("task", "bureau_raw", "progress") if not getattr(r, f)]
+    has_units = any("bureau" in t.roles or any(r.cells.get("bureau") for r in t.rows) for t in parsed.tables)
+    fields = ("task", "bureau_raw", "progress") if has_units else ("task", "progress")
+    empty = [{"task_id": r.task_id, "field": f} for r in tasks.itertuples() for f in fields if not getattr(r, f)]
+    renamed: dict[str, list[str]] = {}
+    for tid, moves in zip(tasks["task_id"], tasks["units_renamed"]):
+        for mv in (moves or "").split(UNIT_SEP) if isinstance(moves, str) else []:
+            renamed.setdefault(mv, []).append(tid)
+    carried = [{"task_id": tid, "columns": r.carried} for tid, r in
+               zip(tasks["task_id"], (r for t in parsed.tables for r in t.rows)) if r.carried]
     sections = [dict(s, parsed=int(((tasks["section"] == s["text"])).sum())) for s in parsed.sections]
     warnings = list(parsed.warnings)
     for kind, n in declared.items():
@@ -166,8 +204,23 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
         warnings.append(f"repeated 序号: {repeats}")
     if parsed.unassigned_lines:
         warnings.append(f"{len(parsed.unassigned_lines)} line(s) not placed in any row (see quality.json)")
+    if city_name is None:
+        warnings.append("the report's city is not named in its title or text: units are kept as printed "
+                        "and no city's renames apply (pass --city to choose)")
     if unknown:
-        warnings.append(f"units not in data/reference/bureaus.csv: {', '.join(unknown)}")
+        warnings.append(f"units not in data/reference/bureaus.csv for {city_name or 'this report'} "
+                        f"(kept as printed): {', '.join(unknown)}")
+    # A progress that opens with a list of units is a unit cell glued onto it (the 2021 layout's
+    # trap): flagged, never silently judged.
+    glued = [tid for tid, p in zip(tasks["task_id"], tasks["progress"])
+             if isinstance(p, str) and is_unit(norm(p.split("\n")[0]))]
+    if glued:
+        warnings.append(f"progress opening with a list of units (a unit cell glued on?): {', '.join(glued)}")
+    if not has_units:
+        warnings.append("the table has no unit column: units are left empty")
+    pace_warning = None if period else check_against_data(per, tasks["progress"].fillna("").tolist())
+    if pace_warning:
+        warnings.append(pace_warning)
     truncated = tasks.loc[tasks["is_truncated"], "task_id"].tolist()
     if truncated:
         warnings.append(f"the report ends inside a row: {', '.join(truncated)} kept and flagged truncated")
@@ -175,7 +228,8 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
         "source_file": str(raw), "encoding": doc.encoding, "layout": parsed.layout,
         "period": per.code, "period_end": per.end.isoformat(), "pace": per.pace,
         "ahead_margin": ahead_margin,
-        "title": doc.title,
+        "title": doc.title, "city": city_name, "city_source": city_source,
+        "columns": [{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],
         "declared_counts": declared, "parsed_counts": counts,
         "counts_match": all(counts.get(k, 0) == n for k, n in declared.items()),
         "sections": sections, "seq_gaps": gaps, "seq_repeats": repeats, "empty_fields": empty,
@@ -183,6 +237,9 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
         "unassigned_lines": parsed.unassigned_lines, "chrome_lines": parsed.chrome_lines,
         "line_accounting": accounting,
         "unknown_bureaus": [{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
+        "renamed_units": [{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
+                          for mv, ids in renamed.items()],
+        "carried_cells": carried, "period_data_warning": pace_warning, "progress_opening_with_units": glued,
         "sector_fallbacks": tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
         "review": judgement.review, "official_disagreements": judgement.official_disagreements,
         "overrides": judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
