@@ -134,6 +134,26 @@ def test_package_digest_covers_every_module_and_template(tmp_path):
     assert len({before, after_code, provenance.package_digest(pkg)}) == 3
 
 
+def test_a_partial_run_merges_and_a_full_run_replaces_the_manifest(tmp_path):
+    """`--bureau X` keeps the other units' entries; a run of every unit drops a unit that is no
+    longer in the table (its page would otherwise be mailed from old tables)."""
+    per = batch.parse_code(PERIOD)
+    f = batch.Folders.of(per, tmp_path, NOTEBOOKS, None, None, None)
+    old = {"briefings": [{"kind": "city", "bureau": None}, {"kind": "bureau", "bureau": "市旧局"},
+                         {"kind": "bureau", "bureau": "市发改委"}], "failures": []}
+    job = batch._jobs(per, f, ["市发改委"], False, False, ["html"], "k", "t")[0]
+    state = {job.id: {"outputs": {str(job.ipynb): "a", str(job.html): "b"}, "seconds": 1.0}}
+
+    def merged(partial: bool) -> list:
+        plan = batch.Plan(per, f, [job], [job], {"files": {}}, "t", ["市发改委"], ("html",), [], state,
+                          partial=partial)
+        briefings, _, _ = batch._merge(old, plan, {job.id: {"ok": True}})
+        return [(e["kind"], e["bureau"]) for e in briefings]
+
+    assert merged(True) == [("city", None), ("bureau", "市发改委"), ("bureau", "市旧局")]
+    assert merged(False) == [("bureau", "市发改委")]
+
+
 # --------------------------------------------------------------------------------------------
 # the table: one record, one lock, swapped in at once (seconds)
 

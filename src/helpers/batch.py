@@ -210,6 +210,7 @@ class Plan:
     inputs: list[Path]
     state: dict[str, Any]
     table_built: bool = False
+    partial: bool = False  # some units only (`--bureau`): merged into the manifest
 
 
 @dataclass
@@ -379,7 +380,7 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
-                tuple(formats), inputs, state, built)
+                tuple(formats), inputs, state, built, partial=bool(bureaus))
 
 
 # --------------------------------------------------------------------------------------------
@@ -519,9 +520,15 @@ def _entry(plan: Plan, job: Job) -> dict[str, Any]:
 
 
 def _merge(old: dict[str, Any], plan: Plan, outcomes: dict[str, dict[str, Any]]) -> tuple[list, list, list]:
-    """This run's entries over the previous manifest's: (briefings, research pages, failures)."""
+    """This run's entries over the previous manifest's: (briefings, research pages, failures).
+
+    A run of every unit replaces the manifest (a unit gone from the table leaves it); a run of
+    some units merges into it.
+    """
     def ident(e: dict[str, Any]) -> str:
         return e.get("kind", "") if not e.get("bureau") else f"bureau:{e['bureau']}"
+
+    old = old if plan.partial else {}
 
     entries = {ident(e): e for key in ("briefings", "research") for e in old.get(key) or []
                if isinstance(e, dict)}
