@@ -605,3 +605,15 @@ def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tm
     assert not (out / batch.MARKER).exists()
     m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [b["bureau"] for b in m["briefings"]] == bureaus
+
+
+def test_the_rules_the_readme_cites_are_in_the_repository():
+    from helpers.schema import STATUS_ZH
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    cited = re.findall(r"\]\(((?:docs|data)/[^)]+)\)", readme)
+    assert "docs/rules.md" in cited and all((ROOT / c).is_file() for c in cited)
+    assert "../shared" not in readme
+    rules = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (\w+) \| (\S+) \|", rules, re.M))
+    assert {k: v for k, v in rows.items() if k in STATUS_ZH} == STATUS_ZH
