@@ -11,7 +11,7 @@ LAB_ARGS ?=
 #: Jupyter refuses to start as root without --allow-root (containers, CI runners).
 ROOT_ARG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: setup report table test test-fast bench lab clean font
+.PHONY: setup report table test test-fast bench eval lab clean font
 
 setup: $(STAMP) font
 
@@ -39,6 +39,9 @@ test-fast: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+
+eval: setup
+	$(PY) scripts/eval_judge.py
 
 # The notebooks name the kernel `python3`; JUPYTER_PREFER_ENV_PATH makes that the project's
 # (registered into .venv by setup), not a user-level python3 kernel.

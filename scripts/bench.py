@@ -44,20 +44,38 @@ def bench_table(repeat: int) -> None:
     tasks = parse_only()
     parse_s = median_seconds(parse_only, repeat)
     judge_s = median_seconds(lambda: judge(parse_only()), repeat)
+    judge_only_s = median_seconds(lambda: judge(tasks), repeat)
     with tempfile.TemporaryDirectory() as d:
         table_s = median_seconds(lambda: build_table(SEED, out=d), max(3, repeat // 3))
     print(f"parse seed ({len(tasks)} rows)            median {parse_s * 1000:8.1f} ms   target < 500 ms")
     print(f"parse + judge seed                 median {judge_s * 1000:8.1f} ms   target < 1000 ms")
+    print(f"judge seed (parsed rows)           median {judge_only_s * 1000:8.1f} ms   target < 500 ms")
     print(f"`table` command in-process (+write) median {table_s * 1000:8.1f} ms")
+
+
+def bench_long_cell() -> None:
+    """One progress cell of 2 MB and of 20 MB (the seed's text repeated): judging must stay linear."""
+    from helpers.pace import judge_text
+
+    seed = SEED.read_text(encoding="utf-8")
+    task = "新开工亿元以上项目170个以上、竣工120个以上。"
+    for mb in (2, 20):
+        text = seed * (mb * 2**20 // len(seed.encode()))
+        t = time.perf_counter()
+        judge_text(task, text, "2024H1")
+        print(f"judge one {mb:>2} MB progress cell      {time.perf_counter() - t:8.1f} s    (linear: 20 MB ≈ 10 × 2 MB)")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--skip-render", action="store_true", help="only the table figures")
+    ap.add_argument("--skip-long", action="store_true", help="skip the 2 MB / 20 MB cell")
     args = ap.parse_args()
     print("== table: parse and judge (2024H1 seed) ==")
     bench_table(args.repeat)
+    if not args.skip_long:
+        bench_long_cell()
     if not args.skip_render:
         render = ROOT / "scripts" / "bench_render.py"
         if render.exists():

@@ -3,9 +3,12 @@
 # and HarfBuzz's subsetter (WeasyPrint's font subsetting; it warns and falls back without it) are
 # installed. On Debian/Ubuntu as root it installs what is missing; elsewhere it says what to install.
 set -euo pipefail
-have_font() { fc-list :lang=zh family 2>/dev/null | grep -q .; }
+# Each check captures the command's whole output before testing it: `cmd | grep -q` under
+# pipefail fails at random when grep exits at the first match and cmd dies of SIGPIPE;
+# a here-string is written whole before grep starts.
+have_font() { local out; out=$(fc-list :lang=zh family 2>/dev/null) || true; grep -q . <<<"$out"; }
 have_poppler() { command -v pdftotext >/dev/null 2>&1; }
-have_hb_subset() { ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so'; }
+have_hb_subset() { local out; out=$(ldconfig -p 2>/dev/null) || true; grep -q 'libharfbuzz-subset\.so' <<<"$out"; }
 if have_font && have_poppler && have_hb_subset; then exit 0; fi
 pkgs=()
 have_font || pkgs+=(fonts-noto-cjk)

@@ -89,7 +89,12 @@ def test_bureau_scoreboard(tasks: pd.DataFrame) -> None:
     board = b.bureau_scoreboard(tasks)
     assert board["tasks"].sum() == len(tasks)
     assert board["behind"].sum() == int((tasks["status"] == "behind").sum())
-    assert list(board["rank"]) == list(range(1, len(board) + 1))
+    # competition ranks: 1 + the units strictly better (higher share, or equal share and fewer behind)
+    ranked = board[board["measured"] > 0]
+    for r in ranked.itertuples():
+        better = ((ranked["share"] > r.share) | ((ranked["share"] == r.share) & (ranked["behind"] < r.behind))).sum()
+        assert r.rank == 1 + better, r.bureau
+    assert board.loc[board["measured"] == 0, "rank"].isna().all()
     assert board["bureau"].is_unique and set(board["bureau"]) == set(tasks["bureau"])
     measured = board[board["measured"] > 0]
     # best first: share never rises down the table; bureaus with nothing measured come last
@@ -179,7 +184,9 @@ def test_bureau_vs_city(tasks: pd.DataFrame) -> None:
 def test_rank_sentence(tasks: pd.DataFrame) -> None:
     board = b.bureau_scoreboard(tasks)
     top = board.iloc[0]["bureau"]
-    assert b.rank_sentence(board, top).endswith(f"{top}排第1位。")
+    n_top = int((board["rank"] == 1).sum())
+    expected = f"{top}与其他{n_top - 1}个单位并列第1位。" if n_top > 1 else f"{top}排第1位。"
+    assert b.rank_sentence(board, top).endswith(expected)
     unmeasured = board.loc[board["measured"] == 0, "bureau"]
     if len(unmeasured):
         assert "未参加" in b.rank_sentence(board, unmeasured.iloc[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from helpers.indicators import find_stated_ratios, find_verdicts, read, target_parts, _sentences
+from helpers.indicators import find_stated_ratios, find_verdicts, read, target_parts
 
 
 def test_two_count_parts_and_a_descriptor_amount():
@@ -52,14 +52,14 @@ def test_stated_ratio_wordings():
     text = ("已开工项目145个,占全年目标任务的87.9%;年度目标完成率达65%,已超序时进度;约占年度投资计划的72%;"
             "投资完成率13%,未达到序时进度;目前总体建设进度6.5%;较年初制定完成新增水土流失治理面积91平方公里已完成86.7%;"
             "全市有91个行政村污水治理任务,已完成50个(55%);完成目标任务28.77万人的101.7%。")
-    got = [float(f.value) for f in find_stated_ratios(text, _sentences(text))]
+    got = [float(f.value) for f in find_stated_ratios(text)]
     assert got == [0.879, 0.65, 0.72, 0.13, 0.065, 0.867, 0.55, 1.017]
 
 
 def test_ratios_that_are_not_progress_on_the_target():
     text = ("超序时进度13.2%。土石方工程完成设计总量的80%。第二季度督导完成率96.21%。乡镇覆盖率达88.1%。开工率99.73%。"
             "三年示范期内计划实施海绵城市项目119个,目前已完工46个。")
-    assert find_stated_ratios(text, _sentences(text)) == []
+    assert find_stated_ratios(text) == []
     assert all(p.computed_ratio is None for p in read("推进海绵城市建设。", text).parts)
 
 
@@ -97,8 +97,10 @@ def test_plan_and_actual_inside_the_progress_text():
     # G010: the plan (15所) is in the progress text; 完工11所 measures it, not 已开工15所
     r = read("推动学前教育普惠发展。",
              "实施安心托幼行动,计划新建改扩建幼儿园15所,新增学位4350个,目前已开工15所,完工11所,已增加公办学位3090个。")
-    (p,) = [p for p in r.parts if p.computed_ratio is not None]
-    assert p.computed_ratio == 11 / 15
+    got = {p.target.value: p.computed_ratio for p in r.parts if p.computed_ratio is not None}
+    assert got[Decimal(15)] == 11 / 15
+    # the plan's second clause (新增学位4350个) is planned too; 已增加…学位3090个 measures it
+    assert got[Decimal(4350)] == 3090 / 4350
 
 
 def test_inline_plan_in_brackets():

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 from email import policy
+from email.header import decode_header, make_header
 from email.parser import BytesParser
 from email.utils import getaddresses
 from pathlib import Path
@@ -580,7 +581,7 @@ def test_bureau_without_recipients_is_reported_not_guessed(mail_project, capsys)
 def test_shipped_recipients_cover_the_seed_lead_units(mail_seed_table):
     book = load_recipients(paths.RECIPIENTS_CSV)
     assert "city" in book
-    addresses = [a for r in book.values() for a in (*r.to, *r.cc)]
+    addresses = [a.addr_spec for r in book.values() for a in (*r.to, *r.cc)]
     assert addresses and all(a.endswith("@example.org") for a in addresses)
     # the seed's lead units: every unit its judged task table names as lead (co-leads included),
     # the same set `python -m helpers run --all-bureaus` renders a briefing for
@@ -598,7 +599,7 @@ def test_recipients_table_is_checked(tmp_path):
                     "bureau,市生态  环境局,c@example.org,d@example.org;e@example.org\nbureau,市残联,,\n",
                     encoding="utf-8")
     book = load_recipients(path)
-    assert book["city"].to == ("a@example.org", "b@example.org")
+    assert [a.addr_spec for a in book["city"].to] == ["a@example.org", "b@example.org"]
     assert book["市生态环境局"].envelope == ["c@example.org", "d@example.org", "e@example.org"]
     assert "市残联" not in book  # an empty row means no recipients: reported later, not guessed
     for body, problem in [
@@ -617,8 +618,8 @@ def test_placeholder_rows_keep_real_addresses(tmp_path):
     _write_recipients(path, [("bureau", "市发改委", "real@fgw.gov.cn", "")])
     assert write_placeholder_recipients(["市发改委", "市人社局", "市人社局"], path) == 2
     book = load_recipients(path)
-    assert book["市发改委"].to == ("real@fgw.gov.cn",)
-    assert book["市人社局"].to[0].endswith("@example.org") and "city" in book
+    assert [a.addr_spec for a in book["市发改委"].to] == ["real@fgw.gov.cn"]
+    assert book["市人社局"].to[0].addr_spec.endswith("@example.org") and "city" in book
     assert write_placeholder_recipients(["市人社局"], path) == 0
     assert load_recipients(path) == book
 
@@ -671,3 +672,112 @@ def test_manifest_problems_are_one_line_errors(mail_project):
     mail_project.manifest.unlink()
     with pytest.raises(MailError, match=re.escape("render first with `python -m helpers run --period 2024H1`")):
         _run(mail_project)
+
+
+# ------------------------------------------------------------------ issue #13: mail sends exactly what it shows
+
+@pytest.mark.parametrize("cell,envelope", [
+    ("a@example.org, b@example.org", ["a@example.org", "b@example.org"]),
+    ("a@example.org; b@example.org;", ["a@example.org", "b@example.org"]),
+    ("Boss <boss@example.org>, x@example.org", ["boss@example.org", "x@example.org"]),
+    ('"Li, Wei" <li@example.org>; 王局长 <wang@example.org>', ["li@example.org", "wang@example.org"]),
+    ("市发改委办公室 <fgw@example.org>", ["fgw@example.org"]),
+])
+def test_every_address_of_a_cell_is_a_recipient(tmp_path, cell, envelope):
+    path = tmp_path / "recipients.csv"
+    _write_recipients(path, [("bureau", "市发改委", cell, "")])
+    r = load_recipients(path)["市发改委"]
+    assert r.envelope == envelope
+    # the header shows exactly those addresses, no more and no fewer
+    header = ", ".join(map(str, r.to))
+    assert [a for _, a in getaddresses([header])] == envelope
+
+
+@pytest.mark.parametrize("cell,problem", [
+    ("a@example.org b@example.org", "not an email address"),  # no separator: the parser merges them
+    ("a@example.org, b@", "cannot read every address"),
+    ("a@example.org, <x>", "not an email address"),
+    ("a@example.org\nBcc: evil@example.org", "line break or NUL inside an address cell"),
+    ("a@example.org\rBcc: evil@example.org", "line break or NUL inside an address cell"),
+])
+def test_a_cell_that_cannot_be_read_whole_is_refused_with_file_and_line(tmp_path, cell, problem):
+    path = tmp_path / "recipients.csv"
+    _write_recipients(path, [("city", "", "leaders@example.org", ""), ("bureau", "市发改委", "fgw@example.org", cell)])
+    with pytest.raises(ReferenceError_) as e:
+        load_recipients(path)
+    assert str(e.value).startswith(f"{path}:3 (cc): {problem}")
+    assert "\n" not in str(e.value) and "\r" not in str(e.value)
+
+
+def test_recipients_saved_by_excel_on_chinese_windows_are_read(tmp_path):
+    path = tmp_path / "recipients.csv"
+    path.write_bytes("kind,bureau,to,cc\r\nbureau,市生态环境局,环境局 <sthjj@example.org>,\r\n".encode("gbk"))
+    r = load_recipients(path)["市生态环境局"]
+    assert r.envelope == ["sthjj@example.org"] and r.to[0].display_name == "环境局"
+
+
+@pytest.mark.parametrize("sender,problem", [
+    ("briefings@example.org\r\nBcc: evil@example.org", "line break or NUL inside the sender"),
+    ("a@example.org, b@example.org", "give exactly one sender address, not 2"),
+    ("not an address", "not an email address"),
+])
+def test_a_bad_from_is_a_one_line_error(capsys, sender, problem):
+    from helpers.cli import main
+
+    rc = main(["mail", "--period", PERIOD, "--from", sender])
+    err = capsys.readouterr().err
+    assert rc == 2 and len(err.strip().splitlines()) == 1, err
+    assert err.startswith(f"error: --from: {problem}") and "Traceback" not in err
+
+
+def test_a_line_break_in_a_cell_is_a_one_line_error_from_the_command(mail_project, capsys, monkeypatch):
+    from helpers.cli import main
+
+    _write_recipients(mail_project.recipients, [("bureau", "市发改委", "fgw@example.org\nBcc: evil@example.org", "")])
+    monkeypatch.setattr(paths, "ROOT", mail_project.root)
+    monkeypatch.setattr(paths, "OUTPUT", mail_project.root / "output")
+    monkeypatch.setattr(paths, "PROCESSED", mail_project.root / "data" / "processed")
+    monkeypatch.setattr(paths, "RECIPIENTS_CSV", mail_project.recipients)
+    rc = main(["mail", "--period", PERIOD])
+    err = capsys.readouterr().err
+    assert rc == 2 and len(err.strip().splitlines()) == 1, err
+    assert err.startswith(f"error: {mail_project.recipients}:2 (to): line break or NUL inside an address cell")
+    assert not mail_project.mail_dir.exists()  # nothing drafted
+
+
+@pytest.mark.integration
+def test_the_envelope_is_exactly_the_visible_headers(mail_project, mail_server):
+    """aiosmtpd's Message handler records the envelope as X-RcptTo beside the headers as sent."""
+    from aiosmtpd.handlers import Message
+
+    class Received(Message):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def handle_message(self, message):
+            self.messages.append(message)
+
+    rows = [
+        ("city", "", "leaders@example.org, mayor@example.org", "duchaban@example.org"),
+        ("bureau", "市发改委", "Boss <boss@example.org>, x@example.org", '"Li, Wei" <li@example.org>;duchaban@example.org'),
+        ("bureau", "市人社局", "王局长 <wang@example.org>; 李处长 <li2@example.org>", ""),
+        ("bureau", "市生态环境局", "sthjj@example.org", "sthjj@example.org"),  # the same address twice: sent once
+    ]
+    _write_recipients(mail_project.recipients, rows)
+    handler = Received()
+    c = mail_server(handler)
+    assert _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)) == 0
+    assert len(handler.messages) == 4
+    expected = {
+        "city": ["leaders@example.org", "mayor@example.org", "duchaban@example.org"],
+        "市发改委": ["boss@example.org", "x@example.org", "li@example.org", "duchaban@example.org"],
+        "市人社局": ["wang@example.org", "li2@example.org"],
+        "市生态环境局": ["sthjj@example.org"],
+    }
+    for m in handler.messages:
+        envelope = [a.strip() for a in str(m["X-RcptTo"]).split(",")]
+        shown = [a for _, a in getaddresses(m.get_all("To", []) + m.get_all("Cc", []))]
+        assert envelope == list(dict.fromkeys(shown)), (m["X-Helpers-Target"], envelope, shown)
+        target = str(make_header(decode_header(m["X-Helpers-Target"])))
+        assert envelope == expected[target]

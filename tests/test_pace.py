@@ -343,3 +343,11 @@ def test_official_disagreement_needs_review_in_the_table():
     assert got.loc["Q07", "needs_review"] and "已完成" in got.loc["Q07", "review_reason"]
     assert not got.loc["Q06", "needs_review"]  # behind at the year's end, and the report says 未完成
     assert got["needs_review"].dtype == bool
+
+
+def test_official_status_wordings_of_other_reports():
+    assert official_code("达序推进") == "on_pace"  # 开化县 2023 Q1
+    assert official_code("达到时间进度") == "on_pace"  # 眉山市 2017 1-11月
+    assert official_code("超额完成") == "completed"
+    assert official_code("是", "是否达序") == "on_pace" and official_code("否", "是否达序") == "behind"
+    assert official_code("是") is None  # a bare 是 without its header means nothing

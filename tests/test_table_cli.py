@@ -81,8 +81,10 @@ def test_load_rejects_a_drifted_table(built, tmp_path):
 
 
 def test_period_override_on_command_line(tmp_path, seed_path):
-    res = run(seed_path, "--period", "2024Q3", "--out", tmp_path)
+    # the seed's title says 上半年: another period is taken only with --force-period, and said loudly
+    res = run(seed_path, "--period", "2024Q3", "--force-period", "--out", tmp_path)
     assert res.returncode == 0, res.stderr
+    assert "WARNING: FORCED PERIOD" in res.stderr
     tasks = pd.read_parquet(tmp_path / "tasks.parquet")
     assert set(tasks.period) == {"2024Q3"} and set(tasks.pace) == {0.75}
 

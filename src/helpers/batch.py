@@ -275,6 +275,8 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
     result = build_table(raw, period=period, out=processed, ahead_margin=margin)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
+    for line in result.review_summary():  # what to review, as `python -m helpers table` prints it
+        print(line, file=sys.stderr)
     return True, provenance.read_record(processed) or {}
 
 

@@ -150,6 +150,10 @@ def bureau_scoreboard(tasks: pd.DataFrame) -> pd.DataFrame:
     measured tasks on pace or better; NaN when none is measured), median_completion (median of
     completion_pct over tasks that have one). Sorted by share (descending, unmeasured last),
     then fewer behind, then more tasks, then name, so the order is stable.
+
+    The rank follows only what the ranking says it measures, share and then fewer behind: units
+    equal on both share a rank (并列) and the next rank skips (1, 1, 3). Units with nothing
+    measured have no rank (<NA>).
     """
     t = tasks.assign(
         _measured=tasks["status"].isin(MEASURED),
@@ -171,10 +175,28 @@ def bureau_scoreboard(tasks: pd.DataFrame) -> pd.DataFrame:
     board = board.reset_index().sort_values(
         ["share", "behind", "tasks", "bureau"], ascending=[False, True, False, True], na_position="last"
     )
-    board.insert(0, "rank", range(1, len(board) + 1))
+    board.insert(0, "rank", tie_ranks(board))
     cols = ["rank", "bureau", "tasks", "measured", "behind", "completed", "on_pace_or_better", "share",
             "median_completion"]
     return board[cols].reset_index(drop=True)
+
+
+def tie_ranks(board: pd.DataFrame) -> pd.Series:
+    """Competition ranks (1, 1, 3) of a sorted scoreboard by (share, behind); <NA> when unmeasured."""
+    key = list(zip(board["share"], board["behind"]))
+    ranks: list[Any] = []
+    for i, k in enumerate(key):
+        if pd.isna(k[0]):
+            ranks.append(pd.NA)
+        else:
+            ranks.append(ranks[i - 1] if i and key[i - 1] == k else i + 1)
+    return pd.Series(ranks, index=board.index, dtype="Int64")
+
+
+def rank_label(board: pd.DataFrame) -> list[str]:
+    """The 排名 column as printed: 3, or 并列1 when several units share the rank; — when unranked."""
+    counts = board["rank"].value_counts()
+    return [DASH if pd.isna(r) else (f"并列{int(r)}" if counts.get(r, 0) > 1 else str(int(r))) for r in board["rank"]]
 
 
 def behind_tasks(tasks: pd.DataFrame) -> pd.DataFrame:
@@ -230,7 +252,9 @@ def indicators_table(data: PeriodData, table: str | None = "quantified") -> pd.D
     ratio where the report gives one, else actual / target. Plain numbers; see indicators_zh.
     """
     ind = data.indicators
-    t = data.tasks[["task_id", "table", "seq", "bureau", "task"]]
+    # the task's status and its source ride along: a researcher's override is of the task, not its parts
+    t = data.tasks[["task_id", "table", "seq", "bureau", "task", "status_zh", "status_source"]].rename(
+        columns={"status_zh": "task_status_zh", "status_source": "task_status_source"})
     out = ind.merge(t, on="task_id", how="inner", validate="many_to_one")
     if table is not None:
         out = out[out["table"].eq(table)]
@@ -337,6 +361,37 @@ def _refs(df: pd.DataFrame) -> list[str]:
     return [task_ref(t, s) for t, s in zip(df["table"], df["seq"])]
 
 
+#: Header of the column showing the report's own 完成状态 beside ours (only for reports that print one).
+OFFICIAL_ZH = "原文状态"
+#: Columns some reports add to a table, with their width share (%) when the notebook's widths omit them.
+OPTIONAL_WIDTHS = {OFFICIAL_ZH: 13.0}
+
+
+def has_official(tasks: pd.DataFrame) -> bool:
+    """Whether the report prints an official status (完成状态) for any task."""
+    return "official_status" in tasks and bool(tasks["official_status"].notna().any())
+
+
+def official_zh(df: pd.DataFrame) -> list[str]:
+    """The report's status as printed, marked （不一致） where it maps to another status than ours."""
+    from helpers.review import disagrees
+
+    return [DASH if not isinstance(o, str) else o + ("（不一致）" if d else "")
+            for o, d in zip(df["official_status"], disagrees(df))]
+
+
+def _with_official(out: pd.DataFrame, rows: pd.DataFrame, after: str) -> pd.DataFrame:
+    """`out` with the 原文状态 column after column `after`, when the rows shown have an official status.
+
+    Decided on the rows shown, not the whole table: a bureau's page then depends on its own rows
+    only, which is what the batch's bureau digest covers."""
+    if not has_official(rows):
+        return out
+    out = out.copy()
+    out.insert(list(out.columns).index(after) + 1, OFFICIAL_ZH, official_zh(rows))
+    return out
+
+
 def status_counts_zh(tasks: pd.DataFrame) -> pd.DataFrame:
     """status_counts by sector with Chinese headers and a total row, for display."""
     c = status_counts(tasks)
@@ -350,7 +405,7 @@ def status_counts_zh(tasks: pd.DataFrame) -> pd.DataFrame:
 def scoreboard_zh(board: pd.DataFrame) -> pd.DataFrame:
     """bureau_scoreboard with Chinese headers and formatted shares, for display."""
     return pd.DataFrame({
-        "排名": board["rank"].astype("int64"),
+        "排名": rank_label(board),
         "牵头单位": board["bureau"],
         "任务": board["tasks"],
         "可量化": board["measured"],
@@ -367,8 +422,9 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     A task behind on one part while on pace on another is marked 部分指标滞后.
     """
     b = behind_tasks(tasks)
-    task_text = [truncate(t, task_chars) + ("（部分指标滞后）" if m else "") for t, m in zip(b["task"], b["is_mixed"])]
-    return pd.DataFrame({
+    task_text = [truncate(t, task_chars) + ("（部分指标滞后）" if m else "") + (CORRECTED if src == "override" else "")
+                 for t, m, src in zip(b["task"], b["is_mixed"], b["status_source"])]
+    return _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
         "牵头单位": b["bureaus"].fillna(b["bureau"]).tolist(),
@@ -376,7 +432,7 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
         "落后（百分点）": b["lag_pts"].map(fmt_pts).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, evidence_chars) for e, p in zip(b["evidence"], b["progress"])],
-    })
+    }), b, after="牵头单位")
 
 
 def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120, task_chars: int = 45,
@@ -390,15 +446,16 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
-    status = [z + ("（部分指标）" if m and s == "behind" else "") for z, s, m in zip(b["status_zh"], b["status"], b["is_mixed"])]
-    return pd.DataFrame({
+    status = [z + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
+              for z, s, m, src in zip(b["status_zh"], b["status"], b["is_mixed"], b["status_source"])]
+    return _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
         "状态": status,
         "完成度": b["completion_pct"].map(fmt_pct).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, progress_chars) for e, p in zip(b["evidence"], b["progress"])],
-    })
+    }), b, after="状态")
 
 
 def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 36,
@@ -406,11 +463,12 @@ def bureau_qualitative_zh(tasks: pd.DataFrame, bureau: str, task_chars: int = 36
     """The bureau's 定性推进 tasks (actions only, nothing measured): reference, task, progress excerpt."""
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].eq("qualitative")]
-    return pd.DataFrame({
+    return _with_official(pd.DataFrame({
         "序号": _refs(b),
-        "重点工作": [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])],
+        "重点工作": [truncate(t, task_chars) + ("" if p else "（联合牵头）") + (CORRECTED if src == "override" else "")
+                 for t, p, src in zip(b["task"], b["is_primary"], b["status_source"])],
         "进展摘要": [truncate(p, progress_chars) for p in b["progress"]],
-    })
+    }), b, after="重点工作")
 
 
 def indicators_zh(ind: pd.DataFrame, part_chars: int = 30) -> pd.DataFrame:
@@ -423,8 +481,21 @@ def indicators_zh(ind: pd.DataFrame, part_chars: int = 30) -> pd.DataFrame:
                for v, u, d in zip(ind["target_value"], ind["target_unit"], ind["direction"])],
         "实际": [fmt_quantity(v, u) for v, u in zip(ind["actual_value"], ind["actual_unit"])],
         "完成度": ind["completion"].map(fmt_pct).tolist(),
-        "状态": ind["status"].map(STATUS_ZH).tolist(),
+        "状态": [corrected_zh(STATUS_ZH[s], z, src) for s, z, src in
+               zip(ind["status"], ind.get("task_status_zh", ind["status"].map(STATUS_ZH)),
+                   ind.get("task_status_source", pd.Series("rule", index=ind.index)))],
     })
+
+
+#: Marks a status a researcher set (overrides.csv), so a reader sees it was not the rules'.
+CORRECTED = "（核定）"
+
+
+def corrected_zh(shown: str, task_status_zh: str, source: str) -> str:
+    """An indicator's status as printed, with a researcher's correction of its task made visible."""
+    if source != "override":
+        return shown
+    return shown + CORRECTED if shown == task_status_zh else f"{shown}（任务核定为{task_status_zh}）"
 
 
 def headline_sentence(h: Headline, label: str, who: str = "全市") -> str:
@@ -474,12 +545,15 @@ def unranked_sentence(board: pd.DataFrame) -> str:
 
 def rank_sentence(board: pd.DataFrame, bureau: str) -> str:
     """Where `bureau` stands in the scoreboard, among bureaus with a measured task."""
-    ranked = board[board["measured"] > 0].reset_index(drop=True)
-    hit = ranked.index[ranked["bureau"].eq(bureau)]
-    if len(hit) == 0:
+    ranked = board[board["rank"].notna()]
+    hit = ranked.loc[ranked["bureau"].eq(bureau), "rank"]
+    if hit.empty:
         return f"{bureau}牵头的任务均无法对照序时进度量化评估，未参加全市牵头单位排名。"
+    r = int(hit.iloc[0])
+    tied = int(ranked["rank"].eq(r).sum())
+    place = f"与其他{tied - 1}个单位并列第{r}位" if tied > 1 else f"排第{r}位"
     return (f"在全市{len(ranked)}个有可量化任务的牵头单位中，按达到或超过序时进度的比例，"
-            f"{bureau}排第{int(hit[0]) + 1}位。")
+            f"{bureau}{place}。")
 
 
 #: The bureau briefing's note on whose tasks it counts.
@@ -491,8 +565,14 @@ def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str,
                  ahead_margin: float = 0.10) -> list[str]:
     """The bureau briefing's notes: the pace rule, and whose tasks count when it co-leads any."""
     notes = [method_notes(pace, ahead_margin, label)[0]]
-    if (~bureau_tasks(tasks, bureau)["is_primary"]).any():
+    mine = bureau_tasks(tasks, bureau)
+    primary = mine[mine["is_primary"]]
+    if len(primary):
+        notes.append(coverage_sentence(primary, who="本单位"))
+    if (~mine["is_primary"]).any():
         notes.append(BUREAU_NOTE)
+    # the bureau's own rows only: what the batch's bureau digest covers
+    notes += review_notes(mine.drop(columns=["is_primary"]))
     return notes
 
 
@@ -542,14 +622,37 @@ def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
         notes.append(f"有{len(quality['unassigned_lines'])}行文字未能归入任何任务（见数据质量报告）。")
     if quality.get("unknown_bureaus"):
         notes.append(f"有{len(quality['unknown_bureaus'])}个牵头单位名称不在单位名录中，按原文保留。")
-    if quality.get("review"):
-        notes.append(f"有{len(quality['review'])}项任务的判断需要人工复核。")
-    if quality.get("official_disagreements"):
-        notes.append(f"有{len(quality['official_disagreements'])}项任务的判断与原文的完成状态不一致。")
-    n_override = int(tasks["status_source"].eq("override").sum()) if "status_source" in tasks else 0
-    if n_override:
-        notes.append(f"有{n_override}项任务的状态经人工核定。")
+    notes.append(coverage_sentence(tasks))
+    notes += review_notes(tasks)
     return notes
+
+
+def review_notes(tasks: pd.DataFrame) -> list[str]:
+    """What is still to review, and what researchers settled (helpers.review counts both the same
+    way as the ledger): a task overridden in overrides.csv no longer counts as open."""
+    from helpers.review import counts
+
+    c = counts(tasks)
+    notes = []
+    if c["review_open"]:
+        notes.append(f"有{c['review_open']}项任务的判断需要人工复核。")
+    if c["disagree_open"]:
+        notes.append(f"有{c['disagree_open']}项任务的判断与原文的完成状态不一致（见“{OFFICIAL_ZH}”栏）。")
+    if c["overridden"]:
+        s = f"有{c['overridden']}项任务的状态经人工核定"
+        if c["settled"]:
+            s += f"，其中{c['settled']}项原需复核或与原文完成状态不一致，已不再计入上述待复核数"
+        notes.append(s + f"；任务表中注“{CORRECTED.strip('（）')}”。")
+    return notes
+
+
+def coverage_sentence(tasks: pd.DataFrame, who: str = "全市") -> str:
+    """How many tasks could be measured against the pace: the base of every share printed."""
+    h = headline(tasks)
+    if not h.tasks:
+        return ""
+    return (f"覆盖面：{who}{h.tasks}项任务中可量化评估{h.measured}项（{fmt_pct(h.measured / h.tasks)}），"
+            "以上比例均以此为分母；可量化的任务增减时，比例变化不全是进度变化。")
 
 
 def quality_frame(items: Any, text_chars: int = 120) -> pd.DataFrame:
@@ -614,6 +717,7 @@ def table_html(df: pd.DataFrame, widths: Sequence[float] | None = None, classes:
     out = df.to_html(escape=True, index=False, border=0, na_rep=DASH,
                      classes=" ".join(c for c in (TABLE_CLASS, classes) if c))
     if widths:
+        widths = fit_widths(df, widths)
         cols = "".join(f'<col style="width:{w:g}%">' for w in widths)
         out = re.sub(r"(<table[^>]*>)", rf"\1<colgroup>{cols}</colgroup>", out, count=1)
     # pandas right-aligns the header row inline; leave alignment to the print template
@@ -633,6 +737,20 @@ def table_html(df: pd.DataFrame, widths: Sequence[float] | None = None, classes:
             rows[r] = "".join(cells)
         out = "<tr".join(rows)
     return out
+
+
+def fit_widths(df: pd.DataFrame, widths: Sequence[float]) -> list[float]:
+    """`widths` for the columns of `df`, given for its columns without the optional ones
+    (OPTIONAL_WIDTHS, e.g. 原文状态, present only for some reports): those get their share at
+    their place and the others shrink in proportion, so the total stays the same."""
+    widths = list(widths)
+    extra = [c for c in df.columns if c in OPTIONAL_WIDTHS]
+    if len(widths) != len(df.columns) - len(extra) or not extra:
+        return widths
+    total = sum(widths)
+    scale = (total - sum(OPTIONAL_WIDTHS[c] for c in extra)) / total
+    it = iter(w * scale for w in widths)
+    return [round(OPTIONAL_WIDTHS[c] if c in OPTIONAL_WIDTHS else next(it), 2) for c in df.columns]
 
 
 def show_table(df: pd.DataFrame, widths: Sequence[float] | None = None, classes: str = "",

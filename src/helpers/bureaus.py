@@ -64,26 +64,44 @@ class BureauRef:
 def _load(path: str, mtime: float, city: str | None) -> BureauRef:
     ref = BureauRef(city=city)
     scopes: list[str] = []
+    lines: dict[tuple[str, str], tuple[int, str]] = {}  # (name, scope) → (line, canonical)
     for n, row in read_reference_csv(Path(path), {"name", "canonical", "scope"}):
-        name, canon = (row.get("name") or "").strip(), (row.get("canonical") or "").strip()
-        scope = (row.get("scope") or "").strip()
+        name, canon, scope = norm(row.get("name") or ""), norm(row.get("canonical") or ""), norm(row.get("scope") or "")
         if not name:
             raise ReferenceError_(f"{path}:{n}: empty name")
+        # A name mapped twice where both rows apply (same scope, or one row for every city) would
+        # silently move every task of that name to another unit.
+        clash = lines.get((name, scope)) or (lines.get((name, "")) if scope else
+                                             next((v for (nm, _), v in lines.items() if nm == name), None))
+        if clash:
+            raise ReferenceError_(f"{path}:{n}: {name} is mapped twice (first on line {clash[0]} to {clash[1]}, "
+                                  f"here to {canon or name}); keep one row")
+        lines[(name, scope)] = (n, canon or name)
         if scope and scope not in scopes:
             scopes.append(scope)
         if scope and scope != city:
             continue  # one city's units and renames never apply to another city's report
         ref.canonical[name] = canon or name
         ref.known.add(canon or name)
+    for name, canon in ref.canonical.items():
+        # a chain (A → B, B → C) would map A to B, a name that is itself renamed
+        if ref.canonical.get(canon, canon) != canon:
+            line = next(v[0] for (nm, sc), v in lines.items() if nm == name and sc in ("", city or ""))
+            raise ReferenceError_(f"{path}:{line}: {name} maps to {canon}, which is itself mapped on to "
+                                  f"{ref.canonical[canon]}; map {name} to the current name directly")
     ref.scopes = tuple(scopes)
     return ref
 
 
 def load_reference(path: Path = paths.BUREAUS_CSV, city: str | None = None) -> BureauRef:
-    """Load data/reference/bureaus.csv for one city (rows with that scope or none; cached)."""
-    if not Path(path).exists():
-        raise ReferenceError_(f"{path}: missing reference table of units")
-    return _load(str(path), Path(path).stat().st_mtime, city)
+    """Load data/reference/bureaus.csv for one city (rows with that scope or none; cached until the
+    file changes). A name mapped twice, or mapped to a name itself renamed, is an error naming
+    file and line."""
+    try:
+        mtime = Path(path).stat().st_mtime
+    except OSError:
+        raise ReferenceError_(f"{path}: missing reference table of units") from None
+    return _load(str(path), mtime, city)
 
 
 _CITY_HEAD = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:市|县|区)(?:人民政府|政府办公室)|^(?:20\d{2}年)?([\u4e00-\u9fff]{2,4}?)(?:市|县|区)(?!政府)")

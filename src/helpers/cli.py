@@ -1,33 +1,128 @@
-"""A thin command line over plain functions: `python -m helpers table|run|mail`."""
+"""A thin command line over plain functions: `python -m helpers table|judge|run|ledger|review|mail`."""
 
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import sys
 from typing import Any
 
-from helpers.errors import HelpersError
+from helpers import paths
+from helpers.errors import HelpersError, os_error_line
+
+
+def cores() -> int:
+    """CPUs this process may use (the affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def jobs_arg(text: str) -> int:
+    """--jobs: 1..cores, 0 meaning all cores; each worker holds a kernel (≈ 250 MB)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n == 0:
+        return cores()
+    if not 1 <= n <= cores():
+        raise argparse.ArgumentTypeError(f"{n} is outside 1..{cores()} (the cores here; 0 means all of them)")
+    return n
+
+
+def margin_arg(text: str) -> float:
+    """--ahead-margin: a finite fraction in [0, 1) (0.10 = ten points above the pace)."""
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(x) or not 0 <= x < 1:
+        raise argparse.ArgumentTypeError(f"{text} is outside [0, 1): a fraction such as 0.10 for ten points")
+    return x
 
 
 def _table(args: argparse.Namespace) -> int:
+    from helpers.ingest import read_capped
+    from helpers.io import check_writable_dir
     from helpers.table import build_table
 
+    # the cheap checks first: a file that cannot be read, a folder that cannot be written
+    read_capped(args.raw)
+    check_writable_dir(args.out or paths.PROCESSED)
     result = build_table(args.raw, period=args.period, out=args.out, ahead_margin=args.ahead_margin,
-                         city=args.city)
+                         city=args.city, force_period=args.force_period)
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        loud = w.startswith("FORCED PERIOD")
+        print(f"{'WARNING' if loud else 'warning'}: {w}", file=sys.stderr)
     print(result.summary())
+    print("\n".join(result.review_summary()))
+    return 0
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    from helpers.ledger import write_ledger
+
+    path, written = write_ledger(args.period, processed_dir=args.processed, out=args.out, force=args.force)
+    print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+    return 0
+
+
+def _review_import(args: argparse.Namespace) -> int:
+    from helpers.ledger import import_corrections
+
+    result = import_corrections(args.file, period=args.period, processed_dir=args.processed,
+                                **({"overrides": args.overrides} if args.overrides else {}))
+    print(result.summary())
+    return 0
+
+
+def _judge(args: argparse.Namespace) -> int:
+    import json
+
+    from helpers.pace import judge_text
+
+    fields, _ = judge_text(args.task, args.progress, args.period, ahead_margin=args.ahead_margin,
+                           official_status=args.official_status, official_status_field=args.official_status_field,
+                           target_text=args.target, rate_text=args.rate)
+    keys = ("status", "status_zh", "completion_pct", "method", "evidence", "needs_review", "review_reason")
+    out = {k: fields[k] for k in keys}
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print("\n".join(f"{k}: {'' if v is None else v}" for k, v in out.items()))
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     from helpers.batch import run_command
+    from helpers.ingest import read_capped
+    from helpers.io import check_writable_dir
 
-    return run_command(args)
+    if args.raw:
+        read_capped(args.raw)
+    check_writable_dir(paths.OUTPUT)
+    rc = run_command(args)
+    # the ledger follows the table the briefings were rendered from (unchanged → not rewritten)
+    from helpers.ledger import write_ledger
+
+    if paths.tasks_path(args.period).exists():
+        try:
+            path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
+            print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+        except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
+            print(f"warning: ledger: {e}", file=sys.stderr)
+    return rc
 
 
 def _mail(args: argparse.Namespace) -> int:
+    from helpers.io import check_writable_dir
     from helpers.mail import mail_command
+
+    # drafts, or the send log, go there: refuse an unwritable folder before building any message
+    check_writable_dir(args.out or paths.OUTPUT)
 
     return mail_command(args)
 
@@ -60,11 +155,25 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("raw", help="the report as published (txt or html, any common Chinese encoding)")
     t.add_argument("--period", help="period code such as 2024H1 (default: read from the title)")
     t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
+    t.add_argument("--force-period", action="store_true",
+                   help="take --period even when the report's title names another period (warns loudly)")
     t.add_argument("--city", help="the report's city, e.g. 六安: scopes units and renames of bureaus.csv "
                                   "(default: read from the title or text)")
-    t.add_argument("--ahead-margin", type=float, default=0.10,
-                   help="points above the pace that count as ahead (default 0.10)")
+    t.add_argument("--ahead-margin", type=margin_arg, default=0.10,
+                   help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
     t.set_defaults(func=_table)
+
+    j = sub.add_parser("judge", help="judge one task against the time pace and print the judgement")
+    j.add_argument("--period", required=True, help="period code such as 2024Q3 (sets the pace)")
+    j.add_argument("--task", required=True, help="the task (重点工作) text with its target")
+    j.add_argument("--progress", required=True, help="the progress (落实情况) text")
+    j.add_argument("--official-status", help="the report's own status cell (完成状态, 是否达序 …)")
+    j.add_argument("--official-status-field", help="header of that cell's column, e.g. 是否达序 (gives 是/否 a meaning)")
+    j.add_argument("--target", help="a separate target cell (全年目标任务)")
+    j.add_argument("--rate", help="a separate rate cell (完成率 / 占全年计划), for a bare number in --progress")
+    j.add_argument("--ahead-margin", type=margin_arg, default=0.10, help="points above the pace that count as ahead")
+    j.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    j.set_defaults(func=_judge)
 
     r = _sub(sub, "run", "render a period's briefings (HTML and PDF) into output/<period>/")
     r.add_argument("--period", required=True, help="period code such as 2024H1")
@@ -73,11 +182,28 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--bureau", action="append", help="render only this unit's briefing (repeatable; default: every unit)")
     g.add_argument("--all-bureaus", action="store_true", help="every unit (the default; kept for old scripts)")
     r.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
-    r.add_argument("--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
-    r.add_argument("--ahead-margin", type=float, default=None,
-                   help="points above the pace that count as ahead; rebuilds the table with it "
+    r.add_argument("--jobs", type=jobs_arg, default=0, help="parallel workers, 1..cores (default 0: number of cores)")
+    r.add_argument("--ahead-margin", type=margin_arg, default=None,
+                   help="points above the pace that count as ahead, in [0, 1); rebuilds the table with it "
                         "(default: the margin the table was judged with, 0.10 for a new table)")
     r.set_defaults(func=_run)
+
+    lg = sub.add_parser("ledger", help="write the period's supervision ledger output/<period>/台账_<period>.xlsx")
+    lg.add_argument("--period", required=True, help="period code such as 2024H1")
+    lg.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
+    lg.add_argument("--out", help="workbook to write (default: output/<period>/台账_<period>.xlsx)")
+    lg.add_argument("--force", action="store_true",
+                    help="overwrite a ledger even if it holds corrections not imported yet")
+    lg.set_defaults(func=_ledger)
+
+    rv = sub.add_parser("review", help="the researcher's review loop")
+    rvs = rv.add_subparsers(dest="review_command", required=True)
+    ri = rvs.add_parser("import", help="read 更正状态/说明 of a ledger's 待复核 sheet into data/reference/overrides.csv")
+    ri.add_argument("file", help="the ledger workbook (.xlsx) with corrections filled in")
+    ri.add_argument("--period", help="period code (default: the ledger's 说明 sheet)")
+    ri.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
+    ri.add_argument("--overrides", help="overrides file to merge into (default: data/reference/overrides.csv)")
+    ri.set_defaults(func=_review_import)
 
     m = _sub(sub, "mail", "write .eml drafts of a period's briefings, or send them with --send")
     m.add_argument("--period", required=True, help="period code such as 2024H1")
@@ -99,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except HelpersError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {' '.join(str(e).split())}", file=sys.stderr)
+        return 2
+    except OSError as e:  # last line of defence: the specific checks come first, in each command
+        print(f"error: {os_error_line(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -40,3 +41,40 @@ class RenderError(HelpersError):
 
 class MailError(HelpersError):
     """Mail cannot be prepared or sent (missing PDF, failures in the manifest, SMTP trouble)."""
+
+
+class OutputError(HelpersError):
+    """An output folder or file cannot be written (read-only, full disk, a file where a folder must be)."""
+
+    def __init__(self, path: Path | str, problem: str):
+        self.path, self.problem = str(path), problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+_ERRNO_WORDS = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.ELOOP: "symlink loop (too many levels of symbolic links)",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ENOTDIR: "a parent in the path is a regular file, not a folder",
+    errno.ENOSPC: "no space left on device (disk full)",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "read-only file system",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.EFBIG: "file too large",
+    errno.EIO: "input/output error",
+}
+
+
+def os_problem(e: OSError) -> str:
+    """The problem an OSError reports, in words a user can act on (never a traceback)."""
+    return _ERRNO_WORDS.get(e.errno or 0) or (e.strerror or type(e).__name__).lower()
+
+
+def os_error_line(e: OSError) -> str:
+    """One line naming the path and the problem of an OSError that reached the command line."""
+    path = e.filename if e.filename is not None else None
+    if e.filename2 is not None:
+        path = f"{e.filename} → {e.filename2}"
+    return f"{path}: {os_problem(e)}" if path is not None else os_problem(e)

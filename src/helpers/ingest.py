@@ -7,11 +7,22 @@ are 1-based lines of the decoded text, so every parsed field can point back at i
 from __future__ import annotations
 
 import codecs
+import csv
+import errno
+import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
-from helpers.errors import InputError
+from helpers.errors import InputError, ReferenceError_, os_problem
+
+#: Largest report read (the 2024 H1 page is 0.1 MB): a bounded read, so /dev/zero cannot fill memory.
+MAX_INPUT_BYTES = 20 * 10**6
+#: Largest lookup table read (bureaus.csv is a few KB).
+MAX_REFERENCE_BYTES = 5 * 10**6
 
 _HTML_SNIFF = re.compile(rb"<\s*(html|table|body|!doctype)\b", re.I)
 #: Control characters that never occur in a text report (TAB, LF, CR, FF are allowed).
@@ -78,30 +89,100 @@ def _strict(path: Path, data: bytes, enc: str) -> str:
         raise InputError(path, f"undecodable bytes at byte {e.start} ({enc} with BOM)", line=line) from None
 
 
-def read_report(path: Path | str) -> Document:
-    """Read and decode one report; raise InputError for missing, empty, binary or undecodable files."""
+def read_capped(path: Path | str, cap: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file, refused (InputError) when it cannot be read or is over `cap`.
+
+    The read is bounded: a device such as /dev/zero or a pipe stops at the cap instead of
+    filling memory. Missing files, symlink loops, folders and permissions each get their word.
+    """
     path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a report file")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(path, "empty file")
+    try:
+        st = os.stat(path)  # follows symlinks: a loop is ELOOP here, not "no such file"
+    except OSError as e:
+        if e.errno == errno.ENOENT and os.path.islink(path):
+            raise InputError(path, f"symlink to a missing file ({os.readlink(path)})") from None
+        raise InputError(path, os_problem(e)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(path, "is a folder, not a file")
+    if stat.S_ISREG(st.st_mode) and st.st_size > cap:
+        raise InputError(path, f"{st.st_size / 1e6:.1f} MB is over the {cap // 10**6} MB limit for an input file")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(cap + 1)
+    except OSError as e:
+        raise InputError(path, os_problem(e)) from None
+    if len(data) > cap:
+        raise InputError(path, f"more than the {cap // 10**6} MB limit for an input file (a device or a pipe?)")
+    return data
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    """Bytes → text with CR/CRLF as LF; refuse binary content (InputError naming the line)."""
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(path, "binary file (NUL bytes), not a text or HTML report")
+        raise InputError(path, "binary file (NUL bytes), not text")
     text, encoding = decode(path, data)
     bad = _BINARY.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise InputError(path, f"binary content (control character {bad.group()!r})", line=line)
     # CRLF and lone CR both end a line; keep NBSP and odd spaces for the parser to judge.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def read_report(path: Path | str) -> Document:
+    """Read and decode one report; raise InputError for missing, empty, binary or undecodable files."""
+    path = Path(path)
+    data = read_capped(path)
+    if not data.strip():
+        raise InputError(path, "empty file")
+    text, encoding = decode_text(path, data)
     lines = text.split("\n")
     doc = Document(path=path, encoding=encoding, lines=lines)
     if _HTML_SNIFF.search(data[:65536]) and re.search(r"<\s*t[dh]\b", text, re.I):
         _read_html(doc, text)
     return doc
+
+
+#: What to tell a user whose lookup table is not text we can read.
+SAVE_AS_UTF8 = 'save it from Excel as "CSV UTF-8 (Comma delimited)"'
+
+
+def read_csv_table(path: Path | str, required: Sequence[str] = ()) -> tuple[list[str], list[tuple[int, dict]]]:
+    """A lookup table under data/reference/: (header, [(line, row), ...]), cells stripped.
+
+    Decoded as the raw reports are (UTF-8 with or without BOM, GBK/GB18030 as Excel saves CSV on
+    Chinese Windows, with or without BOM); anything else is refused with a hint to save as CSV
+    UTF-8. Lines are those of the file, so a quoted cell over two lines still names its first.
+    Every problem is a ReferenceError_ naming file (and line).
+    """
+    try:
+        return _read_csv_table(Path(path), required)
+    except InputError as e:
+        raise ReferenceError_(str(e)) from None
+
+
+def _read_csv_table(path: Path, required: Sequence[str]) -> tuple[list[str], list[tuple[int, dict]]]:
+    data = read_capped(path, MAX_REFERENCE_BYTES)
+    try:
+        text, _ = decode_text(path, data)
+    except InputError as e:
+        raise InputError(path, f"{e.problem}; {SAVE_AS_UTF8}", line=e.line) from None
+    text = text.lstrip("\ufeff")  # GB18030's own BOM decodes to U+FEFF too
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [(c or "").strip() for c in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing)} (header must include {','.join(required)})", line=1)
+    rows = []
+    for row in reader:
+        # the row's first line: where the reader stopped, less the line breaks inside its cells
+        raw = [v for v in row.values() if isinstance(v, str)] + list(row.get(None) or [])
+        start = reader.line_num - sum(v.count("\n") for v in raw)
+        if None in row:
+            raise InputError(path, f"more cells than the header has columns: {row[None]!r}", line=start)
+        rows.append((start, {k: (v or "").strip() for k, v in row.items() if k}))
+    return header, rows
 
 
 def _cell_text(el) -> str:
@@ -119,7 +200,7 @@ def _cell_text(el) -> str:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in ("p", "div", "li") or tag == "br":
             flush()
-        if node.text and tag != "br":
+        if node.text and tag and tag != "br":  # a comment's or processing instruction's text is not shown
             buf.append(node.text)
         for child in node:
             walk(child)
@@ -177,6 +258,9 @@ def _read_html(doc: Document, text: str) -> None:
     except Exception as e:  # lxml raises several types for hopeless markup
         raise InputError(doc.path, f"unreadable HTML ({e})") from None
     doc.is_html = True
+    # What a browser never shows as text is never task text; the text after each element is kept.
+    for el in root.xpath("//script | //style | //noscript | //template"):
+        el.drop_tree()
     t = root.find(".//title")
     h1 = root.find(".//h1")
     for el in (h1, t):

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from contextlib import contextmanager
@@ -107,17 +108,48 @@ def exclusive(folder: Path | str) -> Iterator[None]:
             del _HELD[key]
             fcntl.flock(fh, fcntl.LOCK_UN)
 
+def check_writable_dir(path: Path | str) -> Path:
+    """Refuse (OutputError) a folder that cannot be written, before any expensive work.
+
+    The folder need not exist yet: its nearest existing ancestor must be a folder (not a regular
+    file) in which a file can be created. A probe file is created and removed, since permission
+    bits alone say nothing on a read-only mount or for root.
+    """
+    from helpers.errors import OutputError, os_problem
+
+    path = Path(path)
+    probe = path
+    while True:
+        try:
+            st = probe.stat()
+            break
+        except (FileNotFoundError, NotADirectoryError):  # walk up to the part that exists
+            if probe.parent == probe:
+                raise OutputError(path, "no existing folder on this path") from None
+            probe = probe.parent
+        except OSError as e:
+            raise OutputError(path, os_problem(e)) from None
+    if not stat.S_ISDIR(st.st_mode):
+        where = "is a file" if probe == path else f"is under {probe}, which is a file"
+        raise OutputError(path, f"{where}, not a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".write-check.", dir=probe)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as e:
+        raise OutputError(path if probe == path else probe, f"cannot write here: {os_problem(e)}") from None
+    return path
+
 
 def read_reference_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
-    """Rows of an editable lookup table with their file line numbers; one-line errors naming the file."""
+    """Rows of an editable lookup table with their file line numbers; one-line errors naming the file.
+
+    Read by helpers.ingest.read_csv_table: UTF-8 or GBK/GB18030 as Excel saves CSV, a 5 MB cap,
+    cells stripped, a row with more cells than the header refused.
+    """
     from helpers.errors import ReferenceError_
-    import csv
+    from helpers.ingest import read_csv_table
 
     if not Path(path).exists():
         raise ReferenceError_(f"{path}: missing reference table")
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = required - set(reader.fieldnames or [])
-        if missing:
-            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        return list(enumerate(reader, start=2))
+    return read_csv_table(path, sorted(required))[1]

@@ -13,6 +13,7 @@ import argparse
 import csv
 import hashlib
 import html
+import io
 import json
 import os
 import re
@@ -24,7 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid, parseaddr
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.utils import formatdate, getaddresses, make_msgid, parseaddr
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -33,6 +36,7 @@ import pandas as pd
 from helpers import briefing, paths
 from helpers.bureaus import norm
 from helpers.errors import MailError, ReferenceError_
+from helpers.ingest import read_csv_table
 from helpers.io import safe_slug, write_bytes, write_json, write_text
 from helpers.period import parse_code
 from helpers.schema import TASKS_SCHEMA, read_table
@@ -182,54 +186,103 @@ def check_ready(manifest: Manifest, briefings: Iterable[Briefing]) -> None:
 
 @dataclass(frozen=True)
 class Recipients:
-    to: tuple[str, ...]
-    cc: tuple[str, ...] = ()
+    """Who receives one message: the To and Cc headers and the SMTP envelope come from these."""
+
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...] = ()
 
     @property
     def envelope(self) -> list[str]:
-        """Bare addresses for RCPT TO: to and cc, each once."""
-        return list(dict.fromkeys(parseaddr(a)[1] for a in (*self.to, *self.cc)))
+        """Bare addresses for RCPT TO: every address of To and Cc, each once."""
+        return list(dict.fromkeys(a.addr_spec for a in (*self.to, *self.cc)))
 
 
-def _split_addresses(cell: str | None, where: str) -> tuple[str, ...]:
-    out = []
-    for part in (cell or "").split(";"):
-        part = part.strip()
-        if not part:
+_CRLF = re.compile(r"[\r\n\x00]")
+#: Separators between the addresses of a cell: `;` (as Excel users write lists) or `,` (as mail
+#: headers do). A `;` outside quotes becomes `,` before parsing; quoted display names keep theirs.
+_SEMICOLON_OUTSIDE_QUOTES = re.compile(r';(?=(?:[^"]*"[^"]*")*[^"]*$)')
+
+
+def parse_addresses(cell: str | None, where: str) -> tuple[Address, ...]:
+    """Every address of a cell, as parsed by email.utils.getaddresses and then checked.
+
+    `a@x.org; b@x.org`, `a@x.org, b@x.org` and `Boss <a@x.org>, "Li, Wei" <l@x.org>` all give
+    every address; CR/LF, an address without a domain, or text the parser could not account for
+    (each `@` must belong to exactly one parsed address) is an error naming `where`.
+    """
+    cell = cell or ""
+    if _CRLF.search(cell):
+        raise ReferenceError_(f"{where}: line break or NUL inside an address cell ({_one_line(cell, 60)!r}); "
+                              "one line per cell, addresses separated by ;")
+    if not cell.strip():
+        return ()
+    pairs = getaddresses([_SEMICOLON_OUTSIDE_QUOTES.sub(",", cell)])
+    out: list[Address] = []
+    for name, addr in pairs:
+        if not name and not addr:
             continue
-        if not _ADDR.match(parseaddr(part)[1]):
-            raise ReferenceError_(f"{where}: not an email address: {part!r}")
-        out.append(part)
+        if not _ADDR.match(addr):
+            raise ReferenceError_(f"{where}: not an email address: {_one_line(name + ' ' + addr if name else addr, 80)!r} "
+                                  f"in {_one_line(cell, 80)!r}")
+        try:
+            out.append(Address(display_name=name, addr_spec=addr))
+        except (ValueError, IndexError, HeaderParseError) as e:
+            raise ReferenceError_(f"{where}: not an email address: {addr!r} ({e})") from None
+    # getaddresses drops or merges what it cannot parse; an address lost that way must not pass
+    unquoted = re.sub(r'"(?:[^"\\]|\\.)*"', "", cell)
+    if unquoted.count("@") != len(out):
+        raise ReferenceError_(f"{where}: cannot read every address in {_one_line(cell, 80)!r} "
+                              f"(found {len(out)}: {', '.join(a.addr_spec for a in out) or 'none'}); "
+                              "separate addresses with ; and write names as Name <a@b.org>")
     return tuple(out)
 
 
+def sender_address(sender: str | Address, where: str = "--from") -> Address:
+    """The one sender address of `--from` (or HELPERS_MAIL_FROM); CR/LF or anything but exactly
+    one valid address is refused (MailError)."""
+    if isinstance(sender, Address):
+        return sender
+    try:
+        found = parse_addresses(sender, where)
+    except ReferenceError_ as e:
+        raise MailError(str(e).replace("an address cell", "the sender")) from None
+    if len(found) != 1:
+        raise MailError(f"{where}: give exactly one sender address, not {len(found)}: {_one_line(sender, 80)!r}")
+    return found[0]
+
+
 def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipients]:
-    """Recipients by target ('city' or bureau name); rows with an empty `to` are left out."""
+    """Recipients by target ('city' or bureau name); rows with an empty `to` are left out.
+
+    Every address of a cell counts: separated by `;` or `,`, with or without display names
+    (`Boss <a@b.org>; x@y.org`); anything the parser cannot account for is an error naming
+    file and line. The file may be UTF-8 or GBK/GB18030 as Excel saves it.
+    """
     path = Path(path)
     if not path.exists():
         raise ReferenceError_(f"{path}: missing; it lists who receives each briefing ({','.join(RECIPIENT_COLUMNS)})")
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if not reader.fieldnames or not set(RECIPIENT_COLUMNS) <= {c.strip() for c in reader.fieldnames}:
-            raise ReferenceError_(f"{path}: header must be {','.join(RECIPIENT_COLUMNS)}, found {reader.fieldnames}")
-        out: dict[str, Recipients] = {}
-        seen: set[tuple[str, str]] = set()
-        for row in reader:
-            row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
-            where = f"{path}:{reader.line_num}"
-            kind, bureau = row["kind"], norm(row["bureau"])
-            if kind not in (CITY, "bureau"):
-                raise ReferenceError_(f"{where}: kind must be city or bureau, not {kind!r}")
-            if kind == "bureau" and not bureau:
-                raise ReferenceError_(f"{where}: a bureau row needs the bureau's name")
-            key = (kind, "" if kind == CITY else bureau)
-            if key in seen:
-                raise ReferenceError_(f"{where}: second row for {CITY_ZH if kind == CITY else bureau}")
-            seen.add(key)
-            target = CITY if kind == CITY else bureau
-            to, cc = _split_addresses(row["to"], where), _split_addresses(row["cc"], where)
-            if to:
-                out[target] = Recipients(to, cc)
+    header, rows = read_csv_table(path)
+    if not set(RECIPIENT_COLUMNS) <= set(header):
+        raise ReferenceError_(f"{path}: header must be {','.join(RECIPIENT_COLUMNS)}, found {header}")
+    out: dict[str, Recipients] = {}
+    seen: set[tuple[str, str]] = set()
+    for line, row in rows:
+        where = f"{path}:{line}"
+        kind, bureau = row["kind"], norm(row["bureau"])
+        if kind not in (CITY, "bureau"):
+            raise ReferenceError_(f"{where}: kind must be city or bureau, not {kind!r}")
+        if kind == "bureau" and not bureau:
+            raise ReferenceError_(f"{where}: a bureau row needs the bureau's name")
+        key = (kind, "" if kind == CITY else bureau)
+        if key in seen:
+            raise ReferenceError_(f"{where}: second row for {CITY_ZH if kind == CITY else bureau}")
+        seen.add(key)
+        target = CITY if kind == CITY else bureau
+        to, cc = parse_addresses(row["to"], f"{where} (to)"), parse_addresses(row["cc"], f"{where} (cc)")
+        if cc and not to:
+            raise ReferenceError_(f"{where}: cc without to; a message needs a recipient in `to`")
+        if to:
+            out[target] = Recipients(to, cc)
     return out
 
 
@@ -247,8 +300,7 @@ def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = path
     path = Path(path)
     rows: list[dict[str, str]] = []
     if path.exists():
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = [{c: (r.get(c) or "") for c in RECIPIENT_COLUMNS} for r in csv.DictReader(fh)]
+        rows = [{c: r.get(c, "") for c in RECIPIENT_COLUMNS} for _, r in read_csv_table(path)[1]]
     have = {CITY if r["kind"] == CITY else r["bureau"] for r in rows}
     added = 0
     if CITY not in have:
@@ -259,8 +311,11 @@ def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = path
         if b and b not in have:
             rows.append({"kind": "bureau", "bureau": b, "to": placeholder_address(b), "cc": "duchaban@example.org"})
             added += 1
-    lines = [",".join(RECIPIENT_COLUMNS)] + [",".join(r[c] for c in RECIPIENT_COLUMNS) for r in rows]
-    write_text(path, "\n".join(lines) + "\n")
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")  # quotes a cell such as `"Li, Wei" <l@x.org>`
+    writer.writerow(RECIPIENT_COLUMNS)
+    writer.writerows([r[c] for c in RECIPIENT_COLUMNS] for r in rows)
+    write_text(path, buf.getvalue())
     return added
 
 
@@ -301,8 +356,10 @@ def _behind_detail(row: pd.Series) -> str:
     parts = []
     if not pd.isna(row.get("completion_pct")):
         parts.append(f"完成{briefing.fmt_pct(row['completion_pct'])}")
-    if not pd.isna(row.get("lag_pts")):
-        parts.append(f"落后序时{briefing.fmt_pts(row['lag_pts'])}个百分点")
+    lag = row.get("lag_pts")
+    # only a positive lag is a lag: a behind task (by override) at or above the pace has none to print
+    if lag is not None and not pd.isna(lag) and lag > 0:
+        parts.append(f"落后序时{briefing.fmt_pts(lag)}个百分点")
     return "，".join(parts) or "未达序时进度"
 
 
@@ -381,7 +438,7 @@ def _attach_pdf(msg: EmailMessage, data: bytes, name: str) -> None:
     msg.get_payload()[-1].set_param("name", name)
 
 
-def build_message(item: Briefing, recipients: Recipients, content: Content, period: str, sender: str,
+def build_message(item: Briefing, recipients: Recipients, content: Content, period: str, sender: str | Address,
                   city_pdf: Path | None = None) -> Draft:
     """The message for one briefing: headline as text and HTML, its PDF (and the city PDF) attached."""
     label = parse_code(period).label_zh
@@ -391,12 +448,14 @@ def build_message(item: Briefing, recipients: Recipients, content: Content, peri
     text, doc = _bodies(content, label, [n for n, _ in files])
     msg = EmailMessage(policy=policy.SMTP)
     msg["Subject"] = subject(label, item.label)
-    msg["From"] = sender
-    msg["To"] = ", ".join(recipients.to)
+    sender_addr = sender_address(sender)
+    msg["From"] = sender_addr
+    # The headers are the very Address objects the envelope is built from (Recipients.envelope).
+    msg["To"] = recipients.to
     if recipients.cc:
-        msg["Cc"] = ", ".join(recipients.cc)
+        msg["Cc"] = recipients.cc
     msg["Date"] = formatdate(localtime=True)
-    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    domain = sender_addr.domain or "localhost"
     msg["Message-ID"] = make_msgid("briefing", domain=domain)
     msg["X-Helpers-Period"] = period
     msg["X-Helpers-Target"] = item.target
@@ -498,9 +557,9 @@ def write_drafts(plan: Plan, out_dir: Path | str, prune: bool = True) -> list[Pa
 
 
 def _describe(d: Draft) -> list[str]:
-    lines = [f"  {d.subject}", f"    to: {', '.join(d.recipients.to)}"]
+    lines = [f"  {d.subject}", f"    to: {', '.join(map(str, d.recipients.to))}"]
     if d.recipients.cc:
-        lines.append(f"    cc: {', '.join(d.recipients.cc)}")
+        lines.append(f"    cc: {', '.join(map(str, d.recipients.cc))}")
     for name, p in d.attachments:
         lines.append(f"    attach: {name} ({p.stat().st_size:,} bytes)")
     return lines
@@ -555,8 +614,8 @@ def send_drafts(
     report = SendReport()
     if not drafts:
         return report
-    entries = [{"target": d.target, "subject": d.subject, "to": list(d.recipients.to),
-                "cc": list(d.recipients.cc), "status": "pending"} for d in drafts]
+    entries = [{"target": d.target, "subject": d.subject, "to": [str(a) for a in d.recipients.to],
+                "cc": [str(a) for a in d.recipients.cc], "status": "pending"} for d in drafts]
 
     def record() -> None:
         if log is not None:
@@ -645,8 +704,8 @@ def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, task
     out_dir = Path(args.out) if getattr(args, "out", None) else paths.mail_dir(period)
     user = getattr(args, "smtp_user", None) or os.environ.get(ENV_USER) or None
     password = os.environ.get(ENV_PASSWORD) or None
-    if not _ADDR.match(parseaddr(sender)[1]):
-        raise MailError(f"--from: not a sender address: {sender!r}")
+    sender = str(sender_address(sender, "--from" if getattr(args, "sender", None) else
+                                (ENV_FROM if os.environ.get(ENV_FROM) else "sender")))
     if args.send and user and not password:
         raise MailError(f"--smtp-user {user} given but {ENV_PASSWORD} is not set (the password is read only from there)")
     if args.send and user and not (password or "").isascii():
@@ -673,7 +732,7 @@ def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, task
         log = out_dir / f"send-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}.json"
         report = send_drafts(plan.drafts, args.smtp_host, args.smtp_port, starttls=args.starttls,
                              user=user, password=password if user else None,
-                             envelope_from=parseaddr(sender)[1], log=log)
+                             envelope_from=sender_address(sender).addr_spec, log=log)
         by_target = {d.target: d for d in plan.drafts}
         print(f"sent {len(report.sent)} of {len(plan.drafts)} message(s) via {args.smtp_host}:{args.smtp_port} (log: {log})")
         for t in report.sent:

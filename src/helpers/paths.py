@@ -22,6 +22,7 @@ SECTOR_RULES_CSV = REFERENCE / "sector_rules.csv"
 SECTORS_CSV = REFERENCE / "sectors.csv"
 OVERRIDES_CSV = REFERENCE / "overrides.csv"
 RECIPIENTS_CSV = REFERENCE / "recipients.csv"
+LEXICON_CSV = REFERENCE / "lexicon.csv"
 COLUMN_ROLES_CSV = REFERENCE / "column_roles.csv"
 
 DEFAULT_PERIOD = "2024H1"
@@ -48,6 +49,11 @@ def quality_path(period: str) -> Path:
 def output_dir(period: str) -> Path:
     """Folder of one period's rendered briefings."""
     return OUTPUT / period
+
+
+def ledger_path(period: str) -> Path:
+    """The researchers' supervision ledger (督查台账) of one period, an Excel workbook."""
+    return output_dir(period) / f"台账_{period}.xlsx"
 
 
 def manifest_path(period: str) -> Path:

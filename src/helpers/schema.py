@@ -28,8 +28,8 @@ STATUS_ZH = {
 }
 #: Order from least to most advanced among measured statuses (used to pick "the least advanced").
 MEASURED_ORDER = ("behind", "on_pace", "ahead", "completed")
-METHODS = ("verdict_phrase", "stated_ratio", "computed_ratio", "rate_target", "none")
-KINDS = ("count", "amount", "rate", "level", "comparison", "deliverable")
+METHODS = ("verdict_phrase", "stated_ratio", "computed_ratio", "rate_target", "official_status", "none")
+KINDS = ("count", "amount", "rate", "level", "comparison", "rank", "deliverable")
 SECTORS = (
     "economy", "industry", "trade", "agriculture", "environment",
     "infrastructure", "social", "culture", "governance",

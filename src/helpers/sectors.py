@@ -49,10 +49,14 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     for n, row in read_reference_csv(Path(names_path), {"sector", "sector_name"}):
         if row["sector"] not in SECTORS:
             raise ReferenceError_(f"{names_path}:{n}: unknown sector code {row['sector']!r}")
+        if row["sector"] in names:
+            raise ReferenceError_(f"{names_path}:{n}: sector {row['sector']} named twice; keep one row")
         names[row["sector"]] = row["sector_name"]
     if set(names) != set(SECTORS):
         raise ReferenceError_(f"{names_path}: must name all nine sectors, missing {sorted(set(SECTORS) - set(names))}")
     rules = []
+    ids: dict[str, int] = {}
+    unit_rule: dict[str, tuple[int, str]] = {}
     for n, row in read_reference_csv(Path(rules_path), {"rule_id", "match", "pattern", "sector"}):
         sector, match, pattern = row["sector"].strip(), row["match"].strip(), row["pattern"].strip()
         if sector not in SECTORS:
@@ -64,9 +68,18 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
                 raise ReferenceError_(f"{rules_path}:{n}: bad pattern ({e})") from None
         elif match == "bureau":
             compiled = pattern
+            if pattern in unit_rule and unit_rule[pattern][1] != sector:
+                # only the first would ever apply: the second is a correction silently ignored
+                raise ReferenceError_(f"{rules_path}:{n}: lead unit {pattern} already has sector "
+                                      f"{unit_rule[pattern][1]} on line {unit_rule[pattern][0]}; keep one row")
+            unit_rule.setdefault(pattern, (n, sector))
         else:
             raise ReferenceError_(f"{rules_path}:{n}: match must be 'task' or 'bureau', not {match!r}")
-        rules.append(Rule(row["rule_id"].strip(), match, compiled, sector))
+        rule_id = row["rule_id"].strip()
+        if rule_id in ids:
+            raise ReferenceError_(f"{rules_path}:{n}: rule_id {rule_id} used twice (first on line {ids[rule_id]})")
+        ids[rule_id] = n
+        rules.append(Rule(rule_id, match, compiled, sector))
     return SectorRules(tuple(rules), names)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
@@ -39,17 +40,52 @@ class TableResult:
         return (f"{q['period']}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
                 f"{len(q['unassigned_lines'])} unassigned lines → {self.out_dir}")
 
+    def review_summary(self) -> list[str]:
+        """What the researcher should look at, in a few Chinese lines (the full list: the ledger)."""
+        from helpers.review import table_summary_zh
 
-def resolve_period(doc: Document, period: str | None) -> Period:
-    """The period given on the command line, else the one in the report's title."""
-    if period:
-        return parse_code(period)
+        return table_summary_zh(self.tasks, self.quality)
+
+
+def title_period(doc: Document) -> Period | None:
+    """The period the report's title (or its first lines) names, if any."""
     head = [doc.title] + [ln for ln in doc.lines[:30] if ln.strip()]
-    for text in head:
-        found = detect(text)
+    return next((p for p in map(detect, head) if p), None)
+
+
+def period_conflict(doc: Document, given: Period) -> str | None:
+    """What is wrong when a given period contradicts the report's title (None when it does not).
+
+    Only the title counts (body lines name other years and periods), and a title that names the
+    given period too (开化县2023年度重点工作清单(一季度…)) is no contradiction.
+    """
+    found = detect(doc.title)
+    if found is None or found.code == given.code:
+        return None
+    title = re.sub(r"\s+", "", doc.title)
+    if str(given.year) in title and given.label_zh[5:] in title:
+        return None
+    return (f"--period {given.code} contradicts the report's title {doc.title[:40]!r}, which says "
+            f"{found.code} (pace {found.pace:.0%}, not {given.pace:.0%})")
+
+
+def resolve_period(doc: Document, period: str | None, force: bool = False) -> Period:
+    """The period given on the command line, else the one in the report's title.
+
+    A given period that contradicts the title is refused (PeriodError) unless `force`: judged
+    against the wrong pace, every status would be wrong with exit 0.
+    """
+    if not period:
+        found = title_period(doc)
         if found:
             return found
-    raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
+        raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
+    given = parse_code(period)
+    conflict = period_conflict(doc, given)
+    if conflict and not force:
+        raise PeriodError(doc.path, f"{conflict}; if the title is wrong, build the table with "
+                                    f"`python -m helpers table {doc.path} --period {given.code} --force-period`")
+    return given
 
 
 def resolve_city(doc: Document, city: str | None) -> tuple[str | None, str]:
@@ -158,20 +194,27 @@ def line_accounting(doc: Document, parsed: Parsed) -> dict:
 
 
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
-                ahead_margin: float = 0.10, city: str | None = None) -> TableResult:
-    """Parse, judge and write one report's tables; return them with the quality report."""
+                ahead_margin: float = 0.10, city: str | None = None,
+                overrides: Path | str = paths.OVERRIDES_CSV, force_period: bool = False) -> TableResult:
+    """Parse, judge and write one report's tables; return them with the quality report.
+
+    `overrides` is the researchers' corrections file (tests pass their own)."""
     from helpers.overrides import apply_overrides
     from helpers.pace import judge
+    from helpers.review import drop_unmeasured_completion
 
     raw = Path(raw)
     doc = read_report(raw)
-    per = resolve_period(doc, period)
+    per = resolve_period(doc, period, force_period)
+    conflict = period_conflict(doc, per) if period else None
+    period_warning = f"FORCED PERIOD: {raw}: {conflict}; every task is judged against {per.code}'s pace" if conflict else None
     parsed = parse_document(doc)
     source = raw.name
     city_name, city_source = resolve_city(doc, city)
     tasks, unknown = parsed_frame(parsed, per, source, city_name)
     judgement = judge(tasks, ahead_margin=ahead_margin)
-    judged = apply_overrides(judgement.tasks, per.code)
+    judged = apply_overrides(judgement.tasks, per.code, Path(overrides))
+    judged = drop_unmeasured_completion(judged, per.code, Path(overrides))
     out_dir = Path(out) if out else paths.processed_dir(per.code)
 
     accounting = line_accounting(doc, parsed)
@@ -191,7 +234,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     carried = [{"task_id": tid, "columns": r.carried} for tid, r in
                zip(tasks["task_id"], (r for t in parsed.tables for r in t.rows)) if r.carried]
     sections = [dict(s, parsed=int(((tasks["section"] == s["text"])).sum())) for s in parsed.sections]
-    warnings = list(parsed.warnings)
+    warnings = ([period_warning] if period_warning else []) + list(parsed.warnings)
     for kind, n in declared.items():
         if counts.get(kind, 0) != n:
             warnings.append(f"{kind} table: heading declares {n} tasks, parsed {counts.get(kind, 0)}")

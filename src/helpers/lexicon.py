@@ -1,0 +1,119 @@
+"""The wordings the judge knows, read from data/reference/lexicon.csv (a researcher edits the file).
+
+Each row is `kind,phrase,meaning,example,note`: a literal phrase (no pattern syntax), what it means
+for its kind, and an example sentence that must contain the phrase (so every wording is shown in
+use). The grammar around the words (a number after 增长, a pace word after 未达到) stays in code;
+the words themselves live here, so a new report's wording is one line in the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from helpers import paths
+from helpers.errors import ReferenceError_
+
+HEADER = ("kind", "phrase", "meaning", "example", "note")
+_STATUS = ("completed", "ahead", "on_pace", "behind", "blocked", "pending")
+#: kind → the meanings it allows (None: a number is expected)
+KINDS: dict[str, tuple[str, ...] | None] = {
+    "pace": ("pace",),                      # words for the time pace: 序时进度, 时间过半、任务过半
+    "pace_behind": ("behind",),             # before a pace word: 未达到, 慢于
+    "pace_ahead": ("ahead",),               # before a pace word: 超, 快于
+    "pace_on": ("on_pace",),                # before a pace word: 达到, 实现
+    "verdict": _STATUS,                     # whole phrases: 已提前完成年度目标, 叫停, 数据待反馈
+    "half": None,                           # 完成全年任务过半: at least this share of the target
+    "growth_up": ("up",),                   # before a rate: 增长, 增速达, 同比增加
+    "growth_down": ("down",),               # before a rate: 下降, 同比降低
+    "comparison_up": ("higher",),           # 高于, 高出 (全省 …)
+    "comparison_down": ("lower",),          # 低于 (全省 …)
+    "comparison_base": ("province", "nation", "city", "last_year"),
+    "deliverable": ("start", "finish", "issue"),  # 开工 / 竣工, 建成, 通车 / 印发, 出台
+    "modality": ("done", "forecast", "intention", "condition"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    phrase: str
+    meaning: str
+    example: str
+    line: int
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: the regexes built from it are cached per loaded file
+class Lexicon:
+    entries: tuple[Entry, ...]
+    path: str
+
+    def phrases(self, kind: str, meaning: str | None = None) -> list[str]:
+        """Phrases of a kind (and meaning), longest first so 增速达 wins over 增速."""
+        got = {e.phrase for e in self.entries if e.kind == kind and (meaning is None or e.meaning == meaning)}
+        return sorted(got, key=lambda p: (-len(p), p))
+
+    @lru_cache(maxsize=256)
+    def alternation(self, kind: str, meaning: str | None = None) -> str:
+        """A regex alternation of the phrases (escaped), longest first; never empty."""
+        ps = self.phrases(kind, meaning)
+        return "|".join(re.escape(p) for p in ps) if ps else "(?!)"
+
+    @lru_cache(maxsize=64)
+    def meaning_of(self, kind: str) -> dict[str, str]:
+        """phrase → meaning for one kind."""
+        return {e.phrase: e.meaning for e in self.entries if e.kind == kind}
+
+
+def _check(row: dict, where: str) -> Entry:
+    kind, phrase = (row.get("kind") or "").strip(), (row.get("phrase") or "").strip()
+    meaning, example = (row.get("meaning") or "").strip(), (row.get("example") or "").strip()
+    if kind not in KINDS:
+        raise ReferenceError_(f"{where}: unknown kind {kind!r} (use one of {', '.join(KINDS)})")
+    if not phrase:
+        raise ReferenceError_(f"{where}: empty phrase")
+    allowed = KINDS[kind]
+    if allowed is None:
+        try:
+            if not 0 < float(meaning) <= 1:
+                raise ValueError
+        except ValueError:
+            raise ReferenceError_(f"{where}: meaning of a {kind} phrase must be a share in (0, 1], got {meaning!r}") from None
+    elif meaning not in allowed:
+        raise ReferenceError_(f"{where}: meaning {meaning!r} is not one of {', '.join(allowed)} for kind {kind}")
+    if phrase not in example:
+        raise ReferenceError_(f"{where}: the example {example!r} does not contain the phrase {phrase!r}")
+    return Entry(kind, phrase, meaning, example, int(where.rsplit(":", 1)[1]))
+
+
+def load_lexicon(path: Path | str = paths.LEXICON_CSV) -> Lexicon:
+    """Read and check the lexicon; a bad row is a one-line error naming the file and line."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise ReferenceError_(f"{path}: missing (the judge's wordings live there)") from None
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _mtime: int, _size: int) -> Lexicon:
+    entries: list[Entry] = []
+    seen: dict[tuple[str, str], int] = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ())[:4] != HEADER[:4]:
+            raise ReferenceError_(f"{path}:1: header must be {','.join(HEADER)}")
+        for n, row in enumerate(reader, start=2):
+            if None in row:
+                raise ReferenceError_(f"{path}:{n}: more cells than the header has (quote a phrase with a comma)")
+            e = _check(row, f"{path}:{n}")
+            key = (e.kind, e.phrase)
+            if key in seen:
+                raise ReferenceError_(f"{path}:{n}: {e.kind} {e.phrase!r} repeats line {seen[key]}")
+            seen[key] = n
+            entries.append(e)
+    return Lexicon(tuple(entries), path)
