@@ -192,15 +192,17 @@ def test_overrides_saved_by_excel_on_chinese_windows_are_read(judged, tmp_path, 
     assert read_overrides(p)[0]["note"] == "按可比口径达序时"
 
 
-def test_an_override_clears_the_review_flag_unless_it_sets_it(tmp_path):
+def test_an_override_settles_the_review_but_keeps_the_judges_flag(tmp_path):
+    from helpers import review
+
     # Q24 of the seed: an intention restating the target, flagged for review by the rules
     q24 = ("力争新增限上商贸主体150家以上。", "建立拟纳限商贸单位培育库,对入库单位重点培育,力争新增限上商贸主体150家以上。")
     tasks = pd.DataFrame({"task_id": ["Q24", "Q06"], "task": [q24[0], Q06[0]], "progress": [q24[1], Q06[1]],
                           "period": "2024H1", "official_status": None})
     judged = judge(tasks).tasks
     assert judged.set_index("task_id").loc["Q24", "needs_review"]
-    out = apply_overrides(judged, "2024H1", _write(tmp_path, "2024H1,Q24,status,qualitative,读过原文")).set_index("task_id")
-    assert not out.loc["Q24", "needs_review"] and pd.isna(out.loc["Q24", "review_reason"])
-    kept = apply_overrides(judged, "2024H1", _write(tmp_path, "2024H1,Q24,status,qualitative,待核",
-                                                    "2024H1,Q24,needs_review,true,待核")).set_index("task_id")
-    assert kept.loc["Q24", "needs_review"] and kept.loc["Q24", "review_reason"]
+    out = apply_overrides(judged, "2024H1", _write(tmp_path, "2024H1,Q24,status,qualitative,读过原文"))
+    by_id = out.set_index("task_id")
+    # the judge's flag and reason stay (so notes can say it was doubtful); the override settles it
+    assert by_id.loc["Q24", "needs_review"] and by_id.loc["Q24", "review_reason"]
+    assert review.settled(out).tolist() == [True, False]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers.pace import aggregate, judge, judge_text, official_code, ratio_status
-from helpers.schema import INDICATOR_COLUMNS, STATUS_ZH, TASK_COLUMNS
+from helpers.schema import REVIEW_REASONS, INDICATOR_COLUMNS, STATUS_ZH, TASK_COLUMNS
 
 H1 = "2024H1"
 
@@ -324,15 +324,19 @@ def test_seed_review_lists_numbers_no_rule_settled(seed_judgement):
     j = seed_judgement
     status = j.tasks.set_index("task_id")["status"]
     assert j.review, "the seed has target figures nothing measures (Q24)"
+    flagged = set(j.tasks.loc[j.tasks["needs_review"], "task_id"])
+    assert [e["task_id"] for e in j.review] == [t for t in j.tasks["task_id"] if t in flagged]
+    unplaced = (REVIEW_REASONS["target_unmeasured"], REVIEW_REASONS["percent_unread"])
     for entry in j.review:
-        assert entry["numbers"] and entry["reason"]
-        assert entry["status"] == status[entry["task_id"]]
+        assert entry["reason"] and entry["status"] == status[entry["task_id"]]
+        if any(r in entry["reason"] for r in unplaced):
+            assert entry["numbers"], entry  # the figures no rule placed are listed for the reader
 
 
 def test_every_judgement_carries_needs_review_and_reason():
     # Q24: a target of 150家 that nothing in the text measures → review, with the reason
     f = status(Q24)
-    assert f["needs_review"] is True and "target figures" in f["review_reason"]
+    assert f["needs_review"] is True and REVIEW_REASONS["target_unmeasured"] in f["review_reason"]
     f = status(Q06)
     assert f["needs_review"] is False and f["review_reason"] is None
 

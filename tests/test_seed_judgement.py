@@ -64,4 +64,4 @@ def test_flagged_tasks_say_why(seed_tasks):
     # the two harvest tasks rest on a forecast only: pending and flagged
     for tid in ("Q27", "Q28"):
         assert seed_tasks.loc[tid, "status"] == "pending"
-        assert "forecast only" in seed_tasks.loc[tid, "review_reason"]
+        assert seed_tasks.loc[tid, "review_reason"].startswith("只有预计数，没有实绩")

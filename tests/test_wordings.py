@@ -63,7 +63,7 @@ def test_completed_words_before_a_percentage_are_a_ratio():
 def test_a_forecast_is_pending_and_flagged():
     f = judge(GDP, "预计增长7.2%,数据待反馈。")
     assert f["status"] == "pending" and f["needs_review"]
-    assert "forecast only" in f["review_reason"]
+    assert "只有预计数，没有实绩" in f["review_reason"]
 
 
 def test_a_forecast_beside_a_result_is_not_the_result():
@@ -74,7 +74,7 @@ def test_a_forecast_beside_a_result_is_not_the_result():
 def test_an_intention_is_no_evidence_and_its_figure_is_flagged():
     f = judge("改造老旧小区50个。", "力争年底前完成改造50个。")
     assert f["status"] == "qualitative" and f["needs_review"]
-    assert "intention" in f["review_reason"]
+    assert "只有计划性表述中的目标数字" in f["review_reason"]
     assert judge("改造老旧小区50个。", "计划6月底前开工改造老旧小区50个。")["status"] == "qualitative"
 
 
@@ -108,7 +108,7 @@ def test_ratio_of_a_hundred_beside_not_completed_is_flagged():
 
 def test_verdict_against_the_figure_is_flagged():
     f = judge(JOBS, "上半年新增城镇就业1.6万人,完成年度任务的40%,达到序时进度。")
-    assert f["needs_review"] and "against the figures" in f["review_reason"]
+    assert f["needs_review"] and "原文结论与数据不一致" in f["review_reason"]
 
 
 def test_official_yes_no_needs_its_header():

@@ -25,6 +25,7 @@ from helpers.findings import (PRELIMINARY, Finding, find_actuals, find_compariso
                               unused_numbers)
 from helpers.lexicon import Lexicon, load_lexicon
 from helpers.numbers import find_quantities, parse_number, ratio
+from helpers.schema import review_reason
 
 __all__ = ["Target", "Finding", "Part", "Reading", "target_parts", "gather", "match_part", "read",
            "find_stated_ratios", "find_verdicts", "bigrams", "overlap"]
@@ -40,8 +41,6 @@ _STOP_BIGRAMS = frozenset({"全市", "截至", "目前", "累计", "今年", "�
                            "我市", "已经", "完成", "20", "02", "24", "持续", "推进", "加快", "开展", "进一",
                            "一步", "年度", "全年", "目标", "任务"})
 _TASK_SPLIT = re.compile(r"[,,、;;。\n::|]")
-FORECAST_ONLY = "forecast only"
-INTENTION_FIGURE = "an intention carries a figure about the target"
 
 
 def bigrams(text: str) -> set[str]:
@@ -304,7 +303,7 @@ def _forecast_only(part: Part, f: Finding) -> None:
     """A part whose only evidence is a forecast: pending, for review."""
     part.findings.append(f)
     part.verdict, part.method = "pending", "verdict_phrase"
-    part.review.append(f"{FORECAST_ONLY}: {f.text.strip()}")
+    part.review.append(review_reason("forecast_only", f.text))
 
 
 def _threshold(tb: set[str]) -> int:
@@ -472,7 +471,7 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
             intents = [p for p in ev.plans if p.unit == t.unit and p.kind == "plan" and overlap(tb, p.label) >= 1
                        and not is_result(p.modality)]
             if intents:
-                part.review.append(f"{INTENTION_FIGURE}: {intents[0].text.strip()}")
+                part.review.append(review_reason("intention_figure", intents[0].text))
             _verdict_about(part, ev, tb)
         return
     ev.used.add(id(act))
@@ -507,7 +506,7 @@ def _year_figure_awaited(part: Part, ev: Evidence, tb: set[str]) -> None:
             ev.used.add(id(v))
             part.findings.insert(0, v)
             part.verdict = "pending"
-            part.review.append(f"the year's figure is awaited; the figure so far is not a share of it: {clause}")
+            part.review.append(review_reason("year_awaited", clause))
             return
 
 
@@ -679,7 +678,7 @@ def leftover_verdicts(ev: Evidence) -> list[Part]:
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
-            part.review.append(f"a forecast, not a result: {v.text.strip()}")
+            part.review.append(review_reason("forecast_only", v.text))
         else:
             part = Part(None, [v], method="verdict_phrase", verdict=v.status)
         parts.append(part)
@@ -811,5 +810,5 @@ def _task_review(ev: Evidence, parts: list[Part]) -> list[str]:
     if not any(p.method != "none" for p in parts):
         fc = [g for g in ev.growths + ev.ratios if g.modality == "forecast"]
         if fc:
-            notes.append(f"{FORECAST_ONLY}: {fc[0].text.strip()}")
+            notes.append(review_reason("forecast_only", fc[0].text))
     return notes

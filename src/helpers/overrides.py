@@ -55,15 +55,14 @@ def _convert(field: str, value: str, where: str):
     if field == "lag_pts":
         return _number(field, v, where, -100 * MAX_COMPLETION, 100.0,
                        "percentage points from -1000 to 100: pace minus completion")
-    if field in ("is_mixed", "is_target_adjusted", "needs_review"):
+    if field in ("is_mixed", "is_target_adjusted"):
         if v.lower() not in _BOOL:
             raise ReferenceError_(f"{where}: {field} {v!r} is not true/false")
         return _BOOL[v.lower()]
     return v or None  # evidence: free text
 
 
-FIELDS = ("status", "completion_pct", "lag_pts", "method", "evidence", "is_mixed", "is_target_adjusted",
-          "needs_review")
+FIELDS = ("status", "completion_pct", "lag_pts", "method", "evidence", "is_mixed", "is_target_adjusted")
 
 
 def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
@@ -113,8 +112,8 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
 
     Touched rows get status_source = 'override'; status_zh follows an overridden status; lag_pts
     follows an overridden completion_pct and is cleared when it contradicts an overridden status
-    (a task overridden to behind while its measured completion is at pace has no lag to print);
-    needs_review is cleared (a researcher has read the row) unless a row of its own sets it.
+    (a task overridden to behind while its measured completion is at pace has no lag to print).
+    needs_review keeps the judge's flag: an overridden task counts as settled (helpers.review.settled).
     A completion_pct or lag_pts written by hand that contradicts the task's status is an error, as
     are an unknown task_id or field → ReferenceError_ (file:line).
     """
@@ -133,14 +132,8 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
         by_task.setdefault(row["task_id"], {})[row["field"]] = (_convert(row["field"], row["value"], where), where)
     for task_id, fields in by_task.items():
         idx = out.index[ids == task_id]
-        if "needs_review" in out and "needs_review" not in fields:
-            # a researcher has read this judgement: it no longer waits for review (unless a row says so)
-            out.loc[idx, "needs_review"] = False
-            out.loc[idx, "review_reason"] = None
         for name, (value, _) in fields.items():
             out.loc[idx, name] = value
-        if "needs_review" in fields and not fields["needs_review"][0]:
-            out.loc[idx, "review_reason"] = None
         if "status" in fields:
             out.loc[idx, "status_zh"] = STATUS_ZH[fields["status"][0]]
         if "completion_pct" in fields and "lag_pts" not in fields and "pace" in out:

@@ -18,7 +18,7 @@ from helpers.indicators import Part, Reading, read
 from helpers.lexicon import Lexicon, load_lexicon
 from helpers.numbers import to_float
 from helpers.period import parse_code
-from helpers.schema import INDICATOR_COLUMNS, MEASURED_ORDER, STATUS_ZH, TASK_COLUMNS
+from helpers.schema import INDICATOR_COLUMNS, MEASURED_ORDER, STATUS_ZH, TASK_COLUMNS, review_reason
 
 #: 完成状态 as printed in full-year reports → our codes. Unknown wordings map to None (and are kept).
 OFFICIAL_STATUS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), s) for p, s in (
@@ -99,7 +99,7 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool)
         if measured in ("on_pace", "ahead") and verdict in ("on_pace", "ahead"):
             return measured  # 快于序时进度5.6个百分点: whether that is ahead is the margin's call
         if measured and verdict in _COMPATIBLE and measured not in _COMPATIBLE[verdict]:
-            reason = f"verdict {STATUS_ZH[verdict]} against the figures' {STATUS_ZH[measured]}"
+            reason = review_reason("verdict_conflict", f"结论为{STATUS_ZH[verdict]}，数据为{STATUS_ZH[measured]}")
             if reason not in part.review:
                 part.review.append(reason)
         return verdict
@@ -241,10 +241,10 @@ def review_reasons(reading: Reading, fields: dict, entry: dict | None) -> list[s
         reasons.append(entry["reason"])
     if fields["status"] == "pending" and not reasons:
         # the result is still to come: someone must look again when it is out
-        reasons.append(f"pending: the result waits on an outside decision or data ({fields['evidence']})")
+        reasons.append(review_reason("pending", fields["evidence"]))
     code = fields.get("official_status_code")
     if code and code != fields["status"]:
-        reasons.append(f"official status {STATUS_ZH[code]} disagrees with the rule's {fields['status_zh']}")
+        reasons.append(review_reason("official_disagrees", f"原文为{STATUS_ZH[code]}，规则判为{fields['status_zh']}"))
     return list(dict.fromkeys(reasons))
 
 
@@ -252,13 +252,12 @@ def _review_entry(task_id: str, reading: Reading, fields: dict, rows: list[dict]
     """Numbers were found but no rule decided: the researcher should look."""
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
-        reason = ("target figures with nothing in the progress text measuring them" if unmeasured
-                  else "percent figures in the progress text that no rule reads as progress on the target")
+        reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
         return {"task_id": task_id, "status": fields["status"], "reason": reason,
                 "numbers": unmeasured or reading.unused_numbers}
     if unmeasured and fields["status"] not in ("blocked",):
         return {"task_id": task_id, "status": fields["status"],
-                "reason": "some target figures were not measured; the status rests on the other parts",
+                "reason": review_reason("partly_measured"),
                 "numbers": unmeasured}
     return None
 
@@ -279,8 +278,10 @@ def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
                       target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"), lex=lex)
         out_rows.append(j.fields)
         ind_rows.extend({"task_id": rec.task_id, **r} for r in j.rows)
-        if j.review_entry:
-            review.append({**j.review_entry, "task_id": rec.task_id})
+        if j.fields["needs_review"]:
+            # quality.json lists exactly the flagged tasks (the table's needs_review), with their reasons
+            review.append({"task_id": rec.task_id, "status": j.fields["status"], "reason": j.fields["review_reason"],
+                           "numbers": (j.review_entry or {}).get("numbers", [])})
         code = j.fields["official_status_code"]
         if code and code != j.fields["status"]:
             disagreements.append({"task_id": rec.task_id, "official_status": official,

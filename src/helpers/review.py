@@ -22,33 +22,19 @@ import pandas as pd
 from helpers import paths
 from helpers.errors import ReferenceError_
 from helpers.schema import MEASURED_ORDER as MEASURED_STATUSES
-from helpers.schema import STATUS_ZH, STATUSES
+from helpers.schema import REVIEW_REASONS, STATUS_ZH, STATUSES
 
 #: The judge's separator of several reasons (helpers.pace.REASON_SEP; a test keeps the two equal).
 #: Not imported: helpers.pace pulls cn2an into every briefing kernel, for one character.
 REASON_SEP = "；"
-DISAGREE_ZH = "与原文完成状态不一致"
-#: The judge's reasons (English, as it writes them) → what a researcher reads. First match wins;
-#: a reason no pattern knows is shown as written, never dropped.
-REASON_ZH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), z) for p, z in (
-    (r"official status|完成状态", DISAGREE_ZH),
-    (r"target figures with nothing|nothing .*measur", "目标有数字，进展中没有可对照的数据"),
-    (r"percent figures", "进展中的百分数无法对应到目标"),
-    (r"some target figures were not measured|not measured", "部分目标数字未能衡量，状态取决于其余指标"),
-    (r"forecast|预计", "只有预计数，没有实绩"),
-    (r"intention|力争|计划", "只有计划性表述中的目标数字"),
-    (r"conflict|contradict", "同一任务的依据相互矛盾"),
-))
+DISAGREE_ZH = REVIEW_REASONS["official_disagrees"]
 #: Status names a researcher may type: the Chinese names readers see, or the codes.
 STATUS_BY_NAME = {**{z: s for s, z in STATUS_ZH.items()}, **{s: s for s in STATUSES}}
 
 
 def reason_zh(reason: str) -> str:
-    """One review reason in Chinese (as written when no pattern knows it)."""
-    for rx, zh in REASON_ZH:
-        if rx.search(reason):
-            return zh
-    return reason.strip()
+    """The label of one review reason (the text before "："; as written when it has none)."""
+    return reason.split("：", 1)[0].strip()
 
 
 def split_reasons(text: Any) -> list[str]:
