@@ -333,7 +333,13 @@ def swapped_in(dest: Path) -> Iterator[Path]:
     os.umask(umask)
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's 0700 would hide the tables from the team
     try:
-        yield tmp
+        try:
+            yield tmp
+        except OSError as e:  # name the file the user knows, not the temporary folder's
+            name = str(e.filename or "")
+            if name.startswith(str(tmp)):
+                raise OSError(e.errno, e.strerror, str(dest / Path(name).relative_to(tmp))) from None
+            raise
         if dest.is_dir():
             for old in dest.iterdir():
                 if not (tmp / old.name).exists() and old.is_file():
