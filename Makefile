@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PERIOD ?= 2024H1
 RAW ?= data/raw/luan_2024H1.txt
+#: Extra arguments for JupyterLab, e.g. make lab LAB_ARGS="--no-browser --ip 127.0.0.1 --port 8888"
+LAB_ARGS ?=
+#: Jupyter refuses to start as root without --allow-root (containers, CI runners).
+ROOT_ARG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: setup report table test test-fast bench eval lab clean font
 
@@ -25,7 +29,7 @@ table: setup
 	$(PY) -m helpers table $(RAW) --period $(PERIOD)
 
 report: setup
-	$(PY) -m helpers run --period $(PERIOD) --raw $(RAW) --all-bureaus
+	$(PY) -m helpers run --period $(PERIOD) --raw $(RAW)
 
 test: setup
 	$(PY) -m pytest -q
@@ -39,8 +43,10 @@ bench: setup
 eval: setup
 	$(PY) scripts/eval_judge.py
 
+# The notebooks name the kernel `python3`; JUPYTER_PREFER_ENV_PATH makes that the project's
+# (registered into .venv by setup), not a user-level python3 kernel.
 lab: setup
-	JUPYTER_PREFER_ENV_PATH=1 $(VENV)/bin/jupyter lab notebooks/
+	JUPYTER_PREFER_ENV_PATH=1 $(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ROOT_ARG) $(LAB_ARGS)
 
 clean:
 	rm -rf data/processed output .cache

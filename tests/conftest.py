@@ -1,13 +1,18 @@
-"""Shared fixtures: the seed report and paths. Slower tests are marked `integration`."""
+"""Shared fixtures: the seed report, its table built once per session, one batch run shared by
+the batch and notebook tests. Slower tests are marked `integration`."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "raw" / "luan_2024H1.txt"
+NOTEBOOKS = ROOT / "notebooks"
+PERIOD = "2024H1"
 
 
 @pytest.fixture(scope="session")
@@ -18,3 +23,40 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_table(tmp_path_factory: pytest.TempPathFactory):
+    """The seed's tables, built once per test session (helpers.table.TableResult). Read only:
+    a test that changes tables copies `seed_table.out_dir` first."""
+    from helpers.table import build_table
+
+    return build_table(SEED, period=PERIOD, out=tmp_path_factory.mktemp("seed") / PERIOD)
+
+
+def copy_tables(seed_table, root: Path) -> Path:
+    """A private copy of the seed's tables under `root`/data/processed/<period>/."""
+    dest = root / "data" / "processed" / PERIOD
+    shutil.copytree(seed_table.out_dir, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory, seed_table) -> SimpleNamespace:
+    """One batch run shared by tests/test_batch.py and tests/test_notebooks.py: the city briefing,
+    the two research pages and two bureaus (the one with the most tasks behind pace, and a unit
+    that only co-leads), HTML and PDF, in a temporary project. One worker: in this process, whose
+    warm kernel the later runs of the session reuse."""
+    from helpers import batch
+
+    root = tmp_path_factory.mktemp("project")
+    processed = copy_tables(seed_table, root)
+    tasks = seed_table.tasks
+    behind = tasks.loc[tasks["status"].eq("behind"), "bureau"].value_counts().index[0]
+    firsts = set(tasks["bureau"])
+    co_lead = sorted({u for bs in tasks["bureaus"] for u in bs.split("、")[1:] if u not in firsts})[0]
+    kw = dict(notebooks_dir=NOTEBOOKS, output_dir=root / "output" / PERIOD, processed_dir=processed,
+              cache_dir=root / ".cache", root=root, jobs=1, progress=False, raw=SEED)
+    result = batch.run_batch(PERIOD, bureaus=[behind, co_lead], city=True, research=True, **kw)
+    return SimpleNamespace(root=root, out=root / "output" / PERIOD, processed=processed, result=result,
+                           bureaus=[behind, co_lead], behind=behind, co_lead=co_lead, kw=kw)

@@ -8,18 +8,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.sectors import sector_names
+
 from helpers import briefing as b
 from helpers.errors import SchemaError
 from helpers.schema import STATUSES
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> b.PeriodData:
-    from helpers.table import build_table
-
-    out = tmp_path_factory.mktemp("processed") / "2024H1"
-    build_table(seed_path, period="2024H1", out=out)
-    return b.load_period("2024H1", out)
+def data(seed_table) -> b.PeriodData:
+    return b.load_period("2024H1", seed_table.out_dir)  # the session's seed table (conftest)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +82,7 @@ def test_status_counts_by_sector(tasks: pd.DataFrame) -> None:
     assert (c[list(STATUSES)].sum(axis=1) == c["total"]).all()
     zh = b.status_counts_zh(tasks)
     assert zh.iloc[-1]["领域"] == "合计" and zh.iloc[-1]["合计"] == len(tasks)
-    assert "滞后" in zh.columns and set(zh["领域"]) - {"合计"} <= set(b.SECTOR_ZH.values())
+    assert "滞后" in zh.columns and set(zh["领域"]) - {"合计"} <= set(sector_names().values())
 
 
 def test_bureau_scoreboard(tasks: pd.DataFrame) -> None:
@@ -194,19 +192,10 @@ def test_rank_sentence(tasks: pd.DataFrame) -> None:
         assert "未参加" in b.rank_sentence(board, unmeasured.iloc[0])
 
 
-def test_default_margin_reproduces_the_table(tasks: pd.DataFrame) -> None:
-    """The notebook's ahead_margin re-decision agrees with helpers.pace at the same margin."""
-    again = b.apply_ahead_margin(tasks, 0.10)
-    assert again["status"].tolist() == tasks["status"].tolist()
-
-
-def test_wider_margin_moves_ahead_to_on_pace(tasks: pd.DataFrame) -> None:
-    wide = b.apply_ahead_margin(tasks, 0.40)
-    assert (wide["status"] == "ahead").sum() <= (tasks["status"] == "ahead").sum()
-    assert (wide["status"] == "behind").sum() == (tasks["status"] == "behind").sum()
-    assert wide["status_zh"].notna().all()
-    moved = tasks[(tasks["status"] == "ahead") & (wide["status"] == "on_pace")]
-    assert (moved["completion_pct"] < moved["pace"] + 0.40).all()
+def test_ahead_margin_is_read_from_the_table(data: b.PeriodData) -> None:
+    """One source: the margin the table was judged with travels in the parquet's metadata."""
+    assert data.ahead_margin == pytest.approx(0.10)
+    assert data.tasks.attrs["ahead_margin"] == pytest.approx(0.10)
 
 
 def test_indicators_table(data: b.PeriodData) -> None:

@@ -125,13 +125,9 @@ def mail_table(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def mail_seed_table(tmp_path_factory) -> Path:
-    """The seed's judged task table, built by the project's own pipeline."""
-    from helpers.table import build_table
-
-    out = tmp_path_factory.mktemp("seed") / PERIOD
-    build_table(paths.DEFAULT_RAW, period=PERIOD, out=out)
-    return out / "tasks.parquet"
+def mail_seed_table(seed_table) -> Path:
+    """The seed's judged task table, built by the project's own pipeline (once per session)."""
+    return seed_table.out_dir / "tasks.parquet"
 
 
 def _write_recipients(path: Path, rows: list[tuple[str, str, str, str]]) -> None:

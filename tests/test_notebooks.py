@@ -1,9 +1,10 @@
-"""The four notebooks: committed clean, parameterised for papermill, and they execute on the seed.
+"""The notebooks: committed clean, parameterised for papermill, and they execute on the seed.
 
-The hygiene tests read the committed files. The integration tests execute each notebook with
-papermill on the seed table built into a temporary folder, and check what it shows: the city
-briefing's behind list is exactly the tasks with status 'behind', a bureau briefing lists that
-bureau's tasks with the behind ones first, and nothing wrote to stderr or raised.
+The hygiene tests read the committed files. The integration tests read the notebooks the
+shared batch run executed (conftest `rendered`: papermill on the seed table, in a temporary
+project; nothing is executed twice) and check what they show: the city briefing's behind list
+is exactly the tasks with status 'behind', a bureau briefing lists that bureau's tasks with the
+behind ones first, and nothing wrote to stderr or raised.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 EXPECTED_PARAMETERS = {
-    "briefing_city.ipynb": {"period", "as_of", "ahead_margin", "processed_dir"},
+    "briefing_city.ipynb": {"period", "as_of", "processed_dir"},
     "briefing_bureau.ipynb": {"period", "bureau", "processed_dir"},
     "pace_analysis.ipynb": {"period", "processed_dir"},
     "data_quality.ipynb": {"period", "processed_dir"},
     "trend.ipynb": {"period", "processed_dir"},
+    "review.ipynb": {"period", "processed_dir", "include_settled", "decisions", "overrides_path"},
 }
 
 
@@ -39,7 +41,7 @@ def _parameters_cells(nb: nbformat.NotebookNode) -> list:
 # ------------------------------------------------------------------------------ hygiene
 
 
-def test_the_four_notebooks_exist() -> None:
+def test_the_notebooks_exist() -> None:
     assert {p.name for p in NOTEBOOKS.glob("*.ipynb")} >= set(EXPECTED_PARAMETERS)
 
 
@@ -76,7 +78,7 @@ def test_parameters_cell_is_tagged_commented_and_complete(name: str) -> None:
     values = {t.id: ast.literal_eval(node.value) for node in tree.body for t in node.targets}
     assert values["period"] == "2024H1" and values["processed_dir"] is None
     if name == "briefing_city.ipynb":
-        assert values["as_of"] is None and values["ahead_margin"] == pytest.approx(0.10)
+        assert values["as_of"] is None  # the ahead margin is the table's, not a parameter
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_PARAMETERS))
@@ -99,15 +101,19 @@ def test_charts_and_briefing_do_not_import_seaborn() -> None:
 # ------------------------------------------------------------------------------ execution
 
 
-@pytest.fixture(scope="module")
-def seed_table(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):
-    from helpers.table import build_table
+def _executed(rendered, stem: str) -> nbformat.NotebookNode:
+    """A notebook as the shared batch run executed it."""
+    return nbformat.read(rendered.out / "notebooks" / f"{stem}.ipynb", as_version=4)
 
-    out = tmp_path_factory.mktemp("processed") / "2024H1"
-    return build_table(seed_path, period="2024H1", out=out)
+
+def _bureau_nb(rendered, bureau: str) -> nbformat.NotebookNode:
+    from helpers.batch import safe_slug
+
+    return _executed(rendered, f"bureau_{safe_slug(bureau)}")
 
 
 def _execute(name: str, out_dir: Path, **parameters) -> nbformat.NotebookNode:
+    """Run a notebook the shared batch run does not (the trend notebook needs a year of tables)."""
     import papermill
 
     out = out_dir / name
@@ -159,18 +165,16 @@ def _assert_clean_run(nb: nbformat.NotebookNode) -> None:
 
 
 @pytest.mark.integration
-def test_city_briefing_executes_and_shows_the_behind_list(seed_table, tmp_path: Path) -> None:
+def test_city_briefing_executes_and_shows_the_behind_list(rendered, seed_table) -> None:
     from helpers import briefing as b
 
-    nb = _execute("briefing_city.ipynb", tmp_path, period="2024H1", processed_dir=str(seed_table.out_dir),
-                  as_of="2024-08-19", ahead_margin=0.10)
+    nb = _executed(rendered, "city")
     _assert_clean_run(nb)
     tasks = seed_table.tasks
     html = _html(nb)
-    h = b.headline(tasks)
+    n_behind = int(tasks["status"].eq("behind").sum())  # counted here, not by helpers.briefing
     assert "2024年上半年市政府重点工作落实情况简报" in html
-    assert "数据截至：2024-08-19" in html
-    assert f"滞后于序时进度的{h.behind}项" in html and f"共有重点工作{len(tasks)}项" in html
+    assert f"滞后于序时进度的{n_behind}项" in html and f"共有重点工作{len(tasks)}项" in html
 
     behind = tasks[tasks["status"].eq("behind")]
     assert len(behind) > 0, "the seed has tasks behind pace (e.g. 生态环境质量, 未达到序时进度)"
@@ -196,14 +200,14 @@ def test_city_briefing_executes_and_shows_the_behind_list(seed_table, tmp_path: 
 
 
 @pytest.mark.integration
-def test_bureau_briefing_puts_behind_first(seed_table, tmp_path: Path) -> None:
+def test_bureau_briefing_puts_behind_first(rendered, seed_table) -> None:
     from helpers import briefing as b
 
     tasks = seed_table.tasks
     # the bureau with the most tasks behind pace: the list must open with them
     bureau = tasks.loc[tasks["status"].eq("behind"), "bureau"].value_counts().index[0]
-    nb = _execute("briefing_bureau.ipynb", tmp_path, period="2024H1", bureau=bureau,
-                  processed_dir=str(seed_table.out_dir))
+    assert bureau == rendered.behind
+    nb = _bureau_nb(rendered, bureau)
     _assert_clean_run(nb)
     html = _html(nb)
     assert f"{bureau} 2024年上半年重点工作落实情况" in html
@@ -225,7 +229,7 @@ def test_bureau_briefing_puts_behind_first(seed_table, tmp_path: Path) -> None:
 
 
 @pytest.mark.integration
-def test_bureau_briefing_for_a_unit_that_only_co_leads(seed_table, tmp_path: Path) -> None:
+def test_bureau_briefing_for_a_unit_that_only_co_leads(rendered, seed_table) -> None:
     from helpers import briefing as b
 
     tasks = seed_table.tasks
@@ -233,8 +237,8 @@ def test_bureau_briefing_for_a_unit_that_only_co_leads(seed_table, tmp_path: Pat
     joint_only = sorted({u for bs in tasks["bureaus"].dropna() for u in bs.split("、")[1:] if u not in primaries})
     if not joint_only:
         pytest.skip("every lead unit in the seed is first lead of some task")
-    nb = _execute("briefing_bureau.ipynb", tmp_path, period="2024H1", bureau=joint_only[0],
-                  processed_dir=str(seed_table.out_dir))
+    assert joint_only[0] == rendered.co_lead
+    nb = _bureau_nb(rendered, joint_only[0])
     _assert_clean_run(nb)
     assert "没有作为第一牵头单位的重点工作" in _html(nb)
     shown = pd.concat(_section_tables(nb, "## 二、"))
@@ -243,17 +247,8 @@ def test_bureau_briefing_for_a_unit_that_only_co_leads(seed_table, tmp_path: Pat
 
 
 @pytest.mark.integration
-def test_bureau_briefing_fails_clearly_for_an_unknown_bureau(seed_table, tmp_path: Path) -> None:
-    import papermill
-
-    with pytest.raises(papermill.PapermillExecutionError, match="市不存在局"):
-        _execute("briefing_bureau.ipynb", tmp_path, period="2024H1", bureau="市不存在局",
-                 processed_dir=str(seed_table.out_dir))
-
-
-@pytest.mark.integration
-def test_pace_analysis_executes(seed_table, tmp_path: Path) -> None:
-    nb = _execute("pace_analysis.ipynb", tmp_path, period="2024H1", processed_dir=str(seed_table.out_dir))
+def test_pace_analysis_executes(rendered, seed_table) -> None:
+    nb = _executed(rendered, "pace_analysis")
     _assert_clean_run(nb)
     images = [o for o in _outputs(nb) if "image/png" in o.get("data", {})]
     assert len(images) == 3  # sector bars, completion vs pace, bureau × status
@@ -263,8 +258,8 @@ def test_pace_analysis_executes(seed_table, tmp_path: Path) -> None:
 
 
 @pytest.mark.integration
-def test_data_quality_executes_and_reports_counts(seed_table, tmp_path: Path) -> None:
-    nb = _execute("data_quality.ipynb", tmp_path, period="2024H1", processed_dir=str(seed_table.out_dir))
+def test_data_quality_executes_and_reports_counts(rendered, seed_table) -> None:
+    nb = _executed(rendered, "data_quality")
     _assert_clean_run(nb)
     [counts] = _section_tables(nb, "## 数量核对")
     declared = dict(zip(counts["table"], counts["declared"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -104,3 +105,46 @@ def test_notebook_imports_collects_top_level_imports(tmp_path):
     path = tmp_path / "n.ipynb"
     nbformat.write(nb, str(path))
     assert render.notebook_imports([path]) == ["import os", "from helpers import briefing as b"]
+
+
+def test_sector_names_come_from_the_reference_csv(tmp_path, monkeypatch, seed_table):
+    """One source for a sector's name: editing data/reference/sectors.csv changes the charts."""
+    from helpers import charts, paths
+    from helpers.sectors import sector_names
+
+    text = paths.SECTORS_CSV.read_text(encoding="utf-8")
+    assert "社会民生" in text
+    edited = tmp_path / "sectors.csv"
+    edited.write_text(text.replace("社会民生", "民生保障"), encoding="utf-8")
+    monkeypatch.setattr(paths, "SECTORS_CSV", edited)
+    assert sector_names()["social"] == "民生保障"
+    fig = charts.status_by_sector(seed_table.tasks)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "民生保障" in labels and "社会民生" not in labels
+    assert "民生保障" in fig.alt_text  # the chart's alt text, in Chinese, says the same
+
+
+def test_chart_alt_text_reaches_the_html(seed_table):
+    """The notebook's alt text (or the chart's own, in Chinese) is the <img>'s, never nbconvert's
+    English boilerplate."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from helpers import charts
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("charts.show(fig)")
+    outputs = []
+    shell = InteractiveShell.instance()
+    shell.display_pub.publish = lambda data, metadata=None, **kw: outputs.append((data, metadata or {}))
+    try:
+        charts.show(charts.completion_vs_pace(seed_table.tasks, 0.5))
+        charts.show(charts.status_by_sector(seed_table.tasks), alt="各领域重点工作进度状态")
+    finally:
+        InteractiveShell.clear_instance()
+    cell.outputs = [nbformat.v4.new_output("display_data", data=d, metadata=m) for d, m in outputs]
+    nb.cells = [cell]
+    page = render.export_html(nb, "标题", "2024年上半年")
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', page)
+    assert alts[1] == "各领域重点工作进度状态"
+    assert alts[0].startswith("可量化任务的完成度与序时进度") and "序时进度50%" in alts[0]
+    assert "No description" not in page

@@ -15,8 +15,24 @@ from conftest import ROOT
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "helpers", "table", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd)
+    """`python -m helpers table ARGS`, in this process (the CLI's own main; a traceback it lets
+    out is captured as a subprocess's stderr would show it)."""
+    import contextlib
+    import io
+    import traceback
+
+    from helpers.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["table", *map(str, args)])
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else 2
+        except Exception:
+            traceback.print_exc()
+            code = 1
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +46,7 @@ def built(tmp_path_factory, seed_path):
 def test_writes_tables_and_quality(built):
     out, res = built
     assert {p.name for p in out.iterdir()} == {"tasks.parquet", "tasks.csv", "indicators.parquet",
-                                                "indicators.csv", "quality.json"}
+                                                "indicators.csv", "quality.json", "tables.json"}
     tasks = read_table(out / "tasks.parquet", TASKS_SCHEMA)
     read_table(out / "indicators.parquet", INDICATORS_SCHEMA)
     assert len(tasks) == 191 and "191 tasks" in res.stdout
@@ -41,7 +57,7 @@ def test_writes_tables_and_quality(built):
     assert q["line_accounting"]["missing_lines"] == []
     assert q["period"] == "2024H1" and q["period_end"] == "2024-06-30"
     assert q["unknown_bureaus"] == []
-    assert q["ahead_margin"] == 0.10  # the bureau briefing's method note reads it back
+    assert q["ahead_margin"] == 0.10  # reported; the notebooks read it from tasks.parquet's metadata
 
 
 def test_csv_has_bom_and_joined_units(built):
@@ -98,12 +114,15 @@ def test_unreadable_period_is_a_clear_error(tmp_path, seed_text):
     assert res.returncode != 0 and "--period" in res.stderr and "Traceback" not in res.stderr
 
 
-def test_outputs_replaced_atomically(tmp_path, seed_path, monkeypatch):
+def test_outputs_replaced_atomically(tmp_path, seed_path, seed_table, monkeypatch):
     """A crash while writing leaves the previous complete file, never a half-written one."""
+    import shutil
+
     from helpers import schema
     from helpers.table import build_table
 
-    build_table(seed_path, out=tmp_path)
+    tmp_path = tmp_path / "2024H1"
+    shutil.copytree(seed_table.out_dir, tmp_path)  # the previous set
     before = (tmp_path / "tasks.csv").read_bytes()
 
     def boom(self, *a, **k):

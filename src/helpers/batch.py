@@ -1,37 +1,47 @@
 """`python -m helpers run`: a period's briefings (city + one per lead unit) as HTML and PDF.
 
-How a rerun stays cheap: every briefing has a content key (its notebook, the helpers code, the
-package versions, its parameters and a digest of exactly the data it shows). Keys live in the
-cache (`paths.CACHE/batch/`, safe to delete); a briefing whose key and output files are unchanged
-is not executed, and nothing is rewritten. A bureau briefing's data digest is that bureau's rows
-plus the city-wide figures it prints beside them, so correcting one bureau's task re-renders that
-bureau, the city briefing and the research notebooks, and other bureaus only when a city-wide
-figure they print moved.
+One cache key: every page is keyed on everything that can change it: the judged tables (all
+of them, by the hashes `python -m helpers table` recorded in tables.json), the notebook's
+source, the page's parameters, the code of the whole helpers package and its templates, the
+package versions and the font. A page whose key and output files are unchanged is not
+executed and nothing is rewritten; any change to the data or to a notebook re-renders every
+page it could touch, so no edit can leave a stale page. Keys live in the cache
+(`paths.CACHE/batch/`, safe to delete).
+
+A run is all or nothing for mail: while it works, `output/<P>/.in-progress` exists (a kill
+leaves it behind, and `mail` refuses the folder); `manifest.json` lists every page with the
+sha256 of its files and the hash of the tables it was rendered from. A run of some bureaus
+(`--bureau X`) merges its entries into the manifest. `table` and `run` share the lock of the
+period's tables, and `run` checks the tables against their record before rendering from them.
 
 How a full run stays fast: a pool of worker processes (one per core by default), each with one
-warm Jupyter kernel that executes its share of the notebooks through papermill, one HTMLExporter,
-and WeasyPrint with the period's CJK font subset (see helpers.render).
+warm Jupyter kernel that executes its share of the notebooks through papermill, one
+HTMLExporter, and WeasyPrint with the period's CJK font subset (see helpers.render). Workers and
+kernels watch their parent and end when it dies.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
+import re
 import sys
+import threading
 import time
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
-from helpers import paths
-from helpers.bureaus import lead_units, leads
+from helpers import paths, provenance
 from helpers.errors import HelpersError
-from helpers.io import safe_slug, write_json
-from helpers.period import parse_code
+from helpers.io import exclusive, safe_slug, write_json, write_text
+from helpers.period import Period, parse_code
+from helpers.provenance import file_sha256
 
 NOTEBOOKS = {
     "city": "briefing_city.ipynb",
@@ -44,17 +54,22 @@ TITLES = {
     "data_quality": "数据质量报告",
     "pace_analysis": "序时进度分析",
 }
-#: Packages whose version is recorded in the manifest and enters every briefing's key.
+RESEARCH = ("data_quality", "pace_analysis")
+#: Packages whose version is recorded in the manifest and enters every page's key.
 VERSIONED = ("helpers", "pandas", "numpy", "pyarrow", "matplotlib", "seaborn", "papermill",
              "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint", "fonttools", "jinja2")
-#: Bump when the way briefings are rendered changes in a way the code hash would not catch.
-RENDER_RECIPE = "1"
+#: Bump when the way pages are rendered changes in a way the code hash would not catch.
+RENDER_RECIPE = "2"
 EXECUTION_TIMEOUT = 600  # seconds per cell
 KERNEL_START_TIMEOUT = 300  # two cores shared with other work: be patient
+#: Exists in the output folder while a run works on it; a kill leaves it behind.
+MARKER = ".in-progress"
+#: How often a worker checks that the run that started it is still alive (seconds).
+WATCH_INTERVAL = 0.5
 
 
 # --------------------------------------------------------------------------------------------
-# names
+# names and hashes
 
 
 def bureau_slugs(bureaus: Iterable[str]) -> dict[str, str]:
@@ -70,10 +85,6 @@ def bureau_slugs(bureaus: Iterable[str]) -> dict[str, str]:
     return out
 
 
-# --------------------------------------------------------------------------------------------
-# hashing
-
-
 def _sha(*parts: Any) -> str:
     h = hashlib.sha256()
     for p in parts:
@@ -85,147 +96,53 @@ def _sha(*parts: Any) -> str:
     return h.hexdigest()
 
 
-def file_sha256(path: Path | str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def frame_digest(df: Any) -> str:
-    """Content hash of a DataFrame (values, dtypes and column names; not its memory layout)."""
-    import pandas as pd
-
-    values = pd.util.hash_pandas_object(df, index=False).values.tobytes() if len(df) else b""
-    return _sha(list(map(str, df.columns)), [str(t) for t in df.dtypes], values)
-
-
-def helpers_closure(start: Iterable[str], package_dir: Path | None = None) -> list[Path]:
-    """Source files of the helpers modules `start` names and everything they import, transitively.
-
-    Only this code enters the briefings' keys: editing the parser or the mailer does not
-    re-render briefings made from an already built table.
-    """
-    import ast
-
-    package_dir = package_dir or Path(__file__).resolve().parent
-    seen: set[str] = set()
-    todo = [m for m in start if m == "helpers" or m.startswith("helpers.")]
-    files: list[Path] = []
-    while todo:
-        mod = todo.pop()
-        if mod in seen:
-            continue
-        seen.add(mod)
-        rel = mod.split(".")[1:]
-        path = package_dir.joinpath(*rel).with_suffix(".py") if rel else package_dir / "__init__.py"
-        if not path.exists():
-            path = package_dir.joinpath(*rel, "__init__.py")
-            if not path.exists():
-                continue
-        files.append(path)
+@functools.lru_cache(maxsize=1)
+def _installed() -> dict[str, str]:
+    """Installed distributions by normalized name, read from the `name-version.dist-info` folder
+    names on sys.path (importlib.metadata parses every METADATA file: 0.2 s of a no-op rerun)."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
         try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-        except SyntaxError:
+            names = os.listdir(entry or ".")
+        except OSError:
             continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                todo += [a.name for a in node.names if a.name.startswith("helpers")]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "helpers":
-                todo.append(node.module)
-                if node.module == "helpers":
-                    todo += [f"helpers.{a.name}" for a in node.names]
-    return sorted(set(files))
-
-
-def code_digest(notebook_modules: Iterable[str]) -> str:
-    """Hash of the helpers code a briefing runs (the notebooks' imports and the renderer, with
-    everything they import) and of the templates: a change there re-renders everything."""
-    here = Path(__file__).resolve().parent
-    files = helpers_closure(["helpers.render", "helpers.fonts", *notebook_modules])
-    files += sorted(p for p in (here / "templates").rglob("*") if p.is_file())
-    h = hashlib.sha256()
-    for p in files:
-        h.update(str(p.relative_to(here)).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def _notebook_modules(notebooks: Iterable[Path]) -> list[str]:
-    """helpers modules the notebooks import (`from helpers import briefing` → helpers.briefing)."""
-    import ast
-
-    from helpers.render import notebook_imports
-
-    mods: list[str] = []
-    for stmt in notebook_imports(notebooks):
-        node = ast.parse(stmt).body[0]
-        if isinstance(node, ast.Import):
-            mods += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            mods.append(node.module)
-            mods += [f"{node.module}.{a.name}" for a in node.names]
-    return mods
+        for n in names:
+            if n.endswith(".dist-info") and n.count("-") >= 1:
+                name, version = n[: -len(".dist-info")].rsplit("-", 1)
+                found.setdefault(re.sub(r"[-_.]+", "_", name).lower(), version)
+    return found
 
 
 def versions() -> dict[str, str]:
+    """Versions of python and of the packages that shape a page."""
     from importlib import metadata
 
     out = {"python": sys.version.split()[0]}
+    installed = _installed()
     for name in VERSIONED:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            pass
+        version = installed.get(re.sub(r"[-_.]+", "_", name).lower())
+        if version is None:
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                continue
+        out[name] = version
     return out
 
 
-def bureau_rows(tasks: Any, bureau: str) -> Any:
-    """Rows a bureau briefing lists: tasks it leads, first or jointly (as briefing.bureau_tasks)."""
-    return tasks[leads(tasks, bureau)]
-
-
-def city_context(tasks: Any, quality_text: str = "") -> tuple[str, Any]:
-    """What every bureau briefing prints about the city: a digest, and the scoreboard for ranks.
-
-    Mirrors notebooks/briefing_bureau.ipynb (the city row of bureau_vs_city, the status shares
-    of the comparison chart, the rank sentence, the ahead margin from quality.json; the test
-    of a one-bureau change renders an untouched bureau afresh to catch a page showing more). A bureau notebook that shows more city-wide data
-    must be reflected here, or a change to another bureau's rows would not re-render it. When
-    the helpers it calls are missing, the whole table is the digest (re-renders too often, never
-    too rarely).
-    """
+def _rel(path: Path | None, root: Path) -> str | None:
+    """`path` relative to `root` when inside it, else absolute (both resolved by Folders)."""
+    if path is None:
+        return None
+    path = Path(path) if Path(path).is_absolute() else Path(path).resolve()
     try:
-        from helpers import briefing as b
-
-        median = tasks["completion_pct"].median()
-        try:
-            margin = json.loads(quality_text).get("ahead_margin") if quality_text else None
-        except (ValueError, AttributeError):
-            margin = quality_text
-        city = [repr(b.headline(tasks)), None if median != median else float(median),
-                sorted(tasks["status"].value_counts().to_dict().items()), margin]
-        return _sha(city), b.bureau_scoreboard(tasks)
-    except Exception:
-        return frame_digest(tasks), None
-
-
-def bureau_digest(tasks: Any, indicators: Any, bureau: str, context: tuple[str, Any] | None = None) -> str:
-    """Digest of what a bureau briefing shows: its rows, and the city figures printed beside them."""
-    city, board = context or city_context(tasks)
-    mine = bureau_rows(tasks, bureau)
-    ind = indicators[indicators["task_id"].isin(mine["task_id"])]
-    rank = None
-    if board is not None:
-        from helpers import briefing as b
-
-        rank = b.rank_sentence(board, bureau)
-    return _sha(frame_digest(mine), frame_digest(ind), city, rank)
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
 
 
 # --------------------------------------------------------------------------------------------
-# jobs
+# what a run works on
 
 
 @dataclass
@@ -254,6 +171,49 @@ class Job:
         return [p for p in (self.ipynb, self.html, self.pdf) if p is not None]
 
 
+@dataclass(frozen=True)
+class Folders:
+    """Every folder a run touches, resolved once (so a path spelled two ways is one key)."""
+
+    root: Path
+    notebooks: Path
+    out: Path
+    processed: Path
+    cache: Path
+
+    @classmethod
+    def of(cls, per: Period, root: Path | None, notebooks: Path | None, out: Path | None,
+           processed: Path | None, cache: Path | None) -> "Folders":
+        return cls(root=Path(root or paths.ROOT).resolve(),
+                   notebooks=Path(notebooks or paths.NOTEBOOKS).resolve(),
+                   out=Path(out or paths.output_dir(per.code)).resolve(),
+                   processed=Path(processed or paths.processed_dir(per.code)).resolve(),
+                   cache=Path(cache or paths.CACHE).resolve())
+
+    @property
+    def state(self) -> Path:
+        return self.cache / "batch" / f"state-{_sha(str(self.out))[:16]}.json"
+
+
+@dataclass
+class Plan:
+    """What a run will do: every job it covers, those to render, and what they are rendered from."""
+
+    period: Period
+    folders: Folders
+    jobs: list[Job]
+    pending: list[Job]
+    table: dict[str, Any]  # the tables' record (tables.json)
+    table_key: str
+    units: list[str]  # every lead unit of the table, in table order
+    formats: tuple[str, ...]
+    inputs: list[Path]
+    state: dict[str, Any]
+    table_built: bool = False
+    partial: bool = False  # some units only (`--bureau`): merged into the manifest
+    comparison: dict[str, Any] = field(default_factory=dict)  # the earlier period compared with
+
+
 @dataclass
 class BatchResult:
     """What a batch did: the manifest it wrote and counts for the summary."""
@@ -263,6 +223,7 @@ class BatchResult:
     rendered: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
     seconds: float = 0.0
     table_built: bool = False
     timings: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -278,7 +239,7 @@ class BatchResult:
 
 
 # --------------------------------------------------------------------------------------------
-# the table
+# the tables
 
 
 def default_raw(period: str) -> Path | None:
@@ -289,67 +250,55 @@ def default_raw(period: str) -> Path | None:
     return hits[0] if hits else None
 
 
-#: The lookup tables the task table is built from (recipients.csv is not one of them).
-TABLE_REFERENCES = tuple(p.name for p in (paths.BUREAUS_CSV, paths.SECTORS_CSV, paths.SECTOR_RULES_CSV,
-                                          paths.OVERRIDES_CSV, paths.LEXICON_CSV))
+def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: float | None,
+                 build: bool = True) -> tuple[bool, dict[str, Any]]:
+    """Check the period's tables against their record; rebuild them when they disagree.
 
-
-def reference_files(reference_dir: Path | None = None) -> list[Path]:
-    """The reference tables that the task table depends on."""
-    folder = Path(reference_dir or paths.REFERENCE)
-    return [folder / n for n in TABLE_REFERENCES if (folder / n).is_file()]
-
-
-def table_code_digest() -> str:
-    """Hash of the code that builds the table (parser, rules): a change there rebuilds it."""
-    h = hashlib.sha256()
-    for p in helpers_closure(["helpers.table"]):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: float,
-                 cache_dir: Path, reference_dir: Path | None = None) -> bool:
-    """Build the period's tables when missing, or when their inputs or ahead_margin changed.
-
-    Returns whether it built. The inputs' hashes are remembered in the cache; without that
-    record (tables built by `python -m helpers table`), tables older than an input are rebuilt.
+    `ahead_margin` None keeps the margin the tables were judged with (0.10 for new tables).
+    Returns (built, record). Without `build` or a raw report, a disagreement is refused.
     """
-    tables = [processed / "tasks.parquet", processed / "indicators.parquet"]
-    inputs = ([raw] if raw else []) + reference_files(reference_dir)
-    stamp_path = cache_dir / "batch" / f"table-{_sha(str(processed.resolve()))[:16]}.json"
-    state = {"ahead_margin": ahead_margin, "inputs": {str(p): file_sha256(p) for p in inputs},
-             "code": table_code_digest()}
-    have = all(t.exists() for t in tables)
-    if have:
-        try:
-            old = json.loads(stamp_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            old = None
-        if old is not None:
-            fresh = old == state
-        else:
-            newest = max((p.stat().st_mtime for p in inputs), default=0)
-            fresh = min(t.stat().st_mtime for t in tables) >= newest
-        if fresh:
-            if old is None:
-                write_json(stamp_path, state)
-            return False
-    if raw is None:
-        raise HelpersError(f"no tables in {processed} and no raw report for {period}: pass --raw")
+    record = provenance.read_record(processed)
+    margin = ahead_margin if ahead_margin is not None else float(
+        (record or {}).get("ahead_margin", provenance.DEFAULT_AHEAD_MARGIN))
+    expected = provenance.build_inputs(raw, margin) if raw is not None else None
+    problems = provenance.disagreements(record, processed, expected)
+    if record is not None and record.get("period") != period:
+        problems.append(f"tables are for {record.get('period')}, not {period}")
+    if not problems:
+        return False, record  # type: ignore[return-value]
+    if not build or raw is None:
+        raise HelpersError(f"{processed}: the tables do not match their record ({'; '.join(problems)}); "
+                           f"rebuild them with `python -m helpers table RAW --period {period}`")
+    if record is not None:
+        print(f"table: rebuilding {processed}: {'; '.join(problems)}", file=sys.stderr)
     from helpers.table import build_table
 
-    result = build_table(raw, period=period, out=processed, ahead_margin=ahead_margin)
-    for w in getattr(result, "warnings", []):
+    result = build_table(raw, period=period, out=processed, ahead_margin=margin)
+    for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     for line in result.review_summary():  # what to review, as `python -m helpers table` prints it
         print(line, file=sys.stderr)
-    write_json(stamp_path, state)
-    return True
+    return True, provenance.read_record(processed) or {}
 
 
-_CODE_IN_NAME = __import__("re").compile(r"(?<![0-9])(\d{4}(?:H[12]|Q[1-4]|FY|M\d{1,2}))(?![0-9])")
+def _units(processed: Path, tasks_sha: str, state: dict[str, Any]) -> list[str]:
+    """Every lead unit of the task table, remembered against the table's hash (no pandas on a
+    rerun that finds nothing to do)."""
+    memo = state.get("_units", {})
+    if memo.get("tasks") != tasks_sha:
+        import pandas as pd
+
+        from helpers.bureaus import lead_units
+
+        memo = {"tasks": tasks_sha, "units": lead_units(pd.read_parquet(processed / "tasks.parquet"))}
+        state["_units"] = memo
+    return list(memo["units"])
+
+
+# --------------------------------------------------------------------------------------------
+# the comparison with an earlier period of the year (helpers.chain)
+
+_CODE_IN_NAME = re.compile(r"(?<![0-9])(\d{4}(?:H[12]|Q[1-4]|FY|M\d{1,2}))(?![0-9])")
 
 
 def earlier_raws(period: str) -> dict[str, Path]:
@@ -365,27 +314,28 @@ def earlier_raws(period: str) -> dict[str, Path]:
         except HelpersError:
             continue
         if q.year == per.year and q.end_month < per.end_month:
-            found.setdefault(q.code, p)
+            found.setdefault(q.code, p.resolve())
     return found
 
 
-def ensure_comparison(period: str, processed: Path, ahead_margin: float, cache_dir: Path,
-                      reference_dir: Path | None = None, compare_to: str | None = None) -> dict[str, Any]:
+def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, cache: Path,
+                      compare_to: str | None = None) -> dict[str, Any]:
     """Build the earlier periods' tables found in data/raw/, then compare `period` with the latest
     (or `compare_to`); what was compared, for the manifest. Skipped when nothing it reads changed."""
     # Earlier reports in data/raw/ are built only into the project's own data/processed/ (a run
     # on other folders, as in tests, compares with what is built there).
-    if processed.parent.resolve() == paths.PROCESSED.resolve():
+    if processed.parent == paths.PROCESSED.resolve():
         for code, raw in earlier_raws(period).items():
-            ensure_table(raw, code, processed.parent / code, ahead_margin, cache_dir, reference_dir)
-    fixes = Path(reference_dir or paths.REFERENCE) / paths.TASK_MATCHES_CSV.name
+            with exclusive(processed.parent / code):
+                ensure_table(raw, code, processed.parent / code, ahead_margin)
+    fixes = paths.TASK_MATCHES_CSV
     # every sibling period's tables (a superset of the chain's): the check stays free of pandas
     reads = sorted(processed.parent.glob("*/tasks.parquet")) + sorted(processed.parent.glob("*/quality.json"))
     reads += [fixes]
     outs = [processed / f"{n}.{ext}" for n in paths.COMPARISON_TABLES for ext in ("parquet", "csv")]
-    state = {"compare_to": compare_to, "code": _sha([p.read_bytes() for p in helpers_closure(["helpers.chain"])]),
+    state = {"compare_to": compare_to, "code": provenance.package_digest(),
              "reads": {str(p): file_sha256(p) for p in reads if p.exists()}}
-    stamp = cache_dir / "batch" / f"compare-{_sha(str(processed.resolve()))[:16]}.json"
+    stamp = cache / "batch" / f"compare-{_sha(str(processed))[:16]}.json"
     try:
         old = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -406,34 +356,377 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float, cache_d
     return record
 
 
-def change_digests(processed: Path, bureaus: Sequence[str], state: dict[str, Any]) -> tuple[str, dict[str, str]]:
-    """Digest of the period's comparison for the city briefing, and of each bureau's change rows
-    (remembered in `state` against the files' bytes, so an unchanged rerun reads no parquet)."""
-    files = [processed / f"{n}.parquet" for n in ("changes", "change_shares")]
-    city = _sha([file_sha256(p) if p.exists() else None for p in files])
-    if not files[0].exists():
-        return city, {b: city for b in bureaus}
-    memo = state.get("_changes", {})
-    if memo.get("key") != city:
-        memo = {"key": city, "bureaus": {}}
-    missing = [b for b in bureaus if b not in memo["bureaus"]]
-    if missing:
-        import pandas as pd
-
-        ch = pd.read_parquet(files[0])
-        prev = ch["prev_period"].iloc[0] if len(ch) else None
-        memo["bureaus"].update({b: _sha(prev, frame_digest(ch[ch["bureau"].eq(b)])) for b in missing})
-        state["_changes"] = memo
-    return city, {b: memo["bureaus"][b] for b in bureaus}
+def comparison_key(processed: Path) -> str:
+    """The comparison tables' content: part of every page's key, like the period's own tables."""
+    return _sha([file_sha256(p) if p.exists() else None
+                 for p in (processed / f"{n}.parquet" for n in paths.COMPARISON_TABLES)])
 
 
-def _rel(path: Path | None, root: Path) -> str | None:
-    if path is None:
-        return None
+# --------------------------------------------------------------------------------------------
+# plan
+
+
+def _read_state(path: Path) -> dict[str, Any]:
     try:
-        return str(Path(path).resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(Path(path).resolve())
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _common_key(formats: Sequence[str]) -> str:
+    """The part of every page's key that is not about the page: code, templates, versions, font."""
+    from helpers.fonts import find_cjk_font_face
+    from helpers.render import FONT_RECIPE
+
+    # A missing CJK font is an error before any notebook runs, not boxes in 45 PDFs. The font
+    # is known by its path, size and time (hashing its 20 MB would be most of a no-op rerun).
+    font, index, _family = find_cjk_font_face()
+    return _sha(RENDER_RECIPE, provenance.package_digest(), versions(), list(formats), FONT_RECIPE,
+                str(font), _stat(font), index)
+
+
+def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: bool,
+          formats: Sequence[str], common: str, table_key: str) -> list[Job]:
+    """The pages of this run, each with its key."""
+    slugs = bureau_slugs(chosen)
+    nb_sha = {k: file_sha256(f.notebooks / n) if (f.notebooks / n).is_file() else "missing"
+              for k, n in NOTEBOOKS.items()}
+    # The default folder is left to the notebook (None), so the executed notebooks carry the
+    # parameters a researcher would type; another folder is passed resolved.
+    pdir = None if f.processed == paths.processed_dir(per.code).resolve() else str(f.processed)
+
+    def job(kind: str, bureau: str | None = None) -> Job:
+        stem = kind if bureau is None else f"bureau_{slugs[bureau]}"
+        briefing = kind in ("city", "bureau")
+        params = {"period": per.code, **({"bureau": bureau} if bureau is not None else {}), "processed_dir": pdir}
+        j = Job(kind=kind, bureau=bureau, notebook=f.notebooks / NOTEBOOKS[kind], parameters=params,
+                ipynb=f.out / "notebooks" / f"{stem}.ipynb",
+                html=f.out / f"{stem}.html" if ("html" in formats or not briefing) else None,
+                pdf=f.out / f"{stem}.pdf" if ("pdf" in formats and briefing) else None,
+                title=TITLES.get(kind) or f"{bureau}重点工作落实情况")
+        j.key = _sha(common, nb_sha[kind], kind, params, table_key, j.title,
+                     _rel(j.html, f.out), _rel(j.pdf, f.out))
+        return j
+
+    jobs = [job("city")] if city else []
+    jobs += [job(k) for k in RESEARCH] if research else []
+    return jobs + [job("bureau", b) for b in chosen]
+
+
+def _stat(path: Path | str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _unchanged(job: Job, state: dict[str, Any]) -> bool:
+    """The page's key is the recorded one and its files are the ones it wrote (re-hashed only
+    when their size or time moved: 140 files hashed would be most of a no-op rerun)."""
+    s = state.get(job.id)
+    if not s or s.get("key") != job.key:
+        return False
+    recorded, stats = s.get("outputs", {}), s.get("stats", {})
+    if set(recorded) != {str(p) for p in job.outputs()}:
+        return False
+    for p, h in recorded.items():
+        st = _stat(p)
+        if st is None or (st != stats.get(p) and file_sha256(p) != h):
+            return False
+    return True
+
+
+def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[str] | None,
+               formats: Sequence[str], city: bool, research: bool, ahead_margin: float | None,
+               build: bool, compare_to: str | None = None) -> Plan:
+    """Check (or rebuild) the tables and the comparison with an earlier period, list the pages of
+    this run and find those to render."""
+    built, record = ensure_table(raw, per.code, f.processed, ahead_margin, build)
+    comparison = ensure_comparison(per.code, f.processed, record.get("ahead_margin"), f.cache, compare_to)
+    state = _read_state(f.state)
+    units = _units(f.processed, record["files"]["tasks.parquet"], state)
+    chosen = list(dict.fromkeys(bureaus)) if bureaus else units
+    table_key = _sha(record["files"], comparison_key(f.processed))
+    jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
+    inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
+    return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
+                tuple(formats), inputs, state, built, partial=bool(bureaus), comparison=comparison)
+
+
+# --------------------------------------------------------------------------------------------
+# execute
+
+
+def _show_progress(progress: bool | None) -> bool:
+    """A progress bar in a terminal; none in CI or when stderr is piped."""
+    if progress is not None:
+        return progress
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _font_chars(plan: Plan) -> set[str]:
+    import pandas as pd
+
+    from helpers.render import text_chars
+
+    folder = plan.folders.processed
+    texts: list[str] = [(folder / "quality.json").read_text(encoding="utf-8")]
+    for name in ("tasks.parquet", "indicators.parquet", "changes.parquet"):  # changes: earlier task texts
+        if not (folder / name).exists():
+            continue
+        df = pd.read_parquet(folder / name)
+        for col in df.columns:
+            if pd.api.types.is_string_dtype(df[col]) or df[col].dtype == object:
+                texts.extend(df[col].dropna().astype(str).unique().tolist())
+    here = provenance.PACKAGE_DIR
+    sources = ([plan.folders.notebooks / n for n in NOTEBOOKS.values()] + sorted(here.glob("*.py"))
+               + sorted((here / "templates").rglob("*.*")))
+    for p in sources:
+        try:
+            texts.append(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            pass
+    return text_chars(texts)
+
+
+def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str, dict[str, Any]]:
+    """Render the plan's pending jobs over a pool of warm-kernel workers; outcomes by job id.
+
+    Each finished page is remembered at once, so a run that is killed midway leaves a state
+    from which the next run renders only what is missing or stale.
+    """
+    import multiprocessing
+
+    from tqdm import tqdm
+
+    from helpers.render import notebook_imports, prepare_fonts, sweep_kernel_dirs
+
+    pending = plan.pending
+    if not pending:
+        return {}
+    sweep_kernel_dirs()  # sockets a killed run's kernels left behind
+    # The font subset depends only on the font and the characters: one cache for every run of
+    # the project (a test's or another output folder's run reuses it), not one per state folder.
+    fonts = prepare_fonts(_font_chars(plan), paths.CACHE) if any(j.pdf for j in pending) else None
+    # Longest first: the city briefing and the research notebooks, then the bureaus.
+    order = {"city": 0, "pace_analysis": 1, "data_quality": 2, "bureau": 3}
+    pending = sorted(pending, key=lambda j: order.get(j.kind, 9))
+    warm = "\n".join(notebook_imports(sorted({j.notebook for j in pending})))
+    n = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
+    outcomes: dict[str, dict[str, Any]] = {}
+    bar = tqdm(total=len(pending), desc=f"run {plan.period.code}", unit="page",
+               disable=not _show_progress(progress), file=sys.stderr)
+
+    def done(j: Job, o: dict[str, Any]) -> None:
+        outcomes[j.id] = o
+        _remember(plan, j, o)
+        bar.set_postfix_str(j.id if o["ok"] else f"{j.id} FAILED", refresh=False)
+        bar.update(1)
+
+    if n == 1:  # one worker: this process, with a kernel kept warm for the next run
+        kernel = _local_kernel(str(plan.folders.notebooks), warm)
+        for j in pending:
+            done(j, run_job(j, fonts, plan.period.label_zh, kernel))
+        bar.close()
+        return outcomes
+    # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
+                             initargs=(str(plan.folders.notebooks), warm, KERNEL_START_TIMEOUT,
+                                       os.getpid())) as pool:
+        futures: dict[Future, Job] = {pool.submit(run_job, j, fonts, plan.period.label_zh): j for j in pending}
+        for fut in as_completed(futures):
+            j = futures[fut]
+            try:
+                o = fut.result()
+            except Exception as e:  # a worker died (killed, out of memory): record, go on
+                o = {"id": j.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
+            done(j, o)
+    bar.close()
+    return outcomes
+
+
+_LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
+
+
+def _local_kernel(cwd: str, warm_code: str) -> Any:
+    """This process's warm kernel (started on first use by the first job, shut down at exit)."""
+    global _LOCAL
+    import atexit
+
+    from helpers import render
+
+    if _LOCAL is None:
+        _LOCAL = render.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
+        atexit.register(_LOCAL.shutdown)
+    elif warm_code not in _LOCAL.warm_code:  # a notebook with other imports: warm them too
+        _LOCAL.warm_code = warm_code
+    return _LOCAL
+
+
+def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
+    """Record one finished page in the cache state (or forget it and its outputs on failure)."""
+    if outcome["ok"]:
+        plan.state[job.id] = {"key": job.key, "outputs": outcome["outputs"], "seconds": outcome["seconds"],
+                              "stats": {p: _stat(p) for p in outcome["outputs"]}}
+    else:
+        plan.state.pop(job.id, None)
+        for p in (job.html, job.pdf):  # stale outputs of an earlier run would mislead
+            if p is not None:
+                p.unlink(missing_ok=True)
+    write_json(plan.folders.state, plan.state)
+
+
+# --------------------------------------------------------------------------------------------
+# record
+
+
+def _entry(plan: Plan, job: Job) -> dict[str, Any]:
+    root, s = plan.folders.root, plan.state[job.id]
+    out = {"kind": job.kind, "bureau": job.bureau, "html": _rel(job.html, root), "pdf": _rel(job.pdf, root),
+           "notebook": _rel(job.ipynb, root), "seconds": s["seconds"]}
+    out["sha256"] = {role: s["outputs"].get(str(p)) for role, p in
+                     (("html", job.html), ("pdf", job.pdf), ("notebook", job.ipynb)) if p is not None}
+    out["tables"] = plan.table_key
+    return out
+
+
+def _merge(old: dict[str, Any], plan: Plan, outcomes: dict[str, dict[str, Any]]) -> tuple[list, list, list]:
+    """This run's entries over the previous manifest's: (briefings, research pages, failures).
+
+    A run of every unit replaces the manifest (a unit gone from the table leaves it); a run of
+    some units merges into it.
+    """
+    def ident(e: dict[str, Any]) -> str:
+        return e.get("kind", "") if not e.get("bureau") else f"bureau:{e['bureau']}"
+
+    old = old if plan.partial else {}
+
+    entries = {ident(e): e for key in ("briefings", "research") for e in old.get(key) or []
+               if isinstance(e, dict)}
+    failures = {ident(e): e for e in old.get("failures") or [] if isinstance(e, dict)}
+    for j in plan.jobs:
+        o = outcomes.get(j.id)
+        if o is not None and not o["ok"]:
+            entries.pop(j.id, None)
+            failures[j.id] = {"kind": j.kind, "bureau": j.bureau, "notebook": _rel(j.ipynb, plan.folders.root),
+                              "error": o["error"]}
+        else:
+            entries[j.id] = _entry(plan, j)
+            failures.pop(j.id, None)
+    rank = {u: i for i, u in enumerate(plan.units)}
+    ordered = sorted(entries.values(), key=lambda e: (
+        ("city", *RESEARCH, "bureau").index(e["kind"]) if e.get("kind") in ("city", *RESEARCH, "bureau") else 9,
+        rank.get(e.get("bureau") or "", len(rank)), e.get("bureau") or ""))
+    return ([e for e in ordered if e.get("kind") in ("city", "bureau")],
+            [e for e in ordered if e.get("kind") in RESEARCH], list(failures.values()))
+
+
+def record(plan: Plan, outcomes: dict[str, dict[str, Any]], started: float) -> BatchResult:
+    """Write the manifest (merged with the previous one), only when its content changed."""
+    f = plan.folders
+    mpath = f.out / "manifest.json"
+    try:
+        old = json.loads(mpath.read_text(encoding="utf-8"))
+        old = old if isinstance(old, dict) and old.get("period") == plan.period.code else {}
+    except (OSError, ValueError):
+        old = {}
+    briefings, research, failures = _merge(old, plan, outcomes)
+    manifest = {
+        "period": plan.period.code,
+        "inputs": [{"path": _rel(p, f.root), "sha256": file_sha256(p)} for p in plan.inputs],
+        "tables": {"folder": _rel(f.processed, f.root), "files": plan.table["files"], "key": plan.table_key},
+        "parameters": {"period": plan.period.code, "ahead_margin": plan.table.get("ahead_margin"),
+                       "formats": list(plan.formats)},
+        "versions": versions(),
+        # the earlier period's tables this one was compared with (helpers.chain), by checksum
+        "comparison": {"period": plan.comparison.get("period"), "chain": plan.comparison.get("chain", []),
+                       "compared": [{"path": _rel(Path(c["path"]), f.root), "sha256": c["sha256"]}
+                                    for c in plan.comparison.get("compared", [])],
+                       "tables": [_rel(Path(t), f.root) for t in plan.comparison.get("tables", [])]},
+        "briefings": briefings,
+        "research": research,
+        "failures": failures,
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    if not (mpath.exists() and mpath.read_text(encoding="utf-8") == text):
+        write_text(mpath, text)
+    failed = [j.id for j in plan.jobs if j.id in outcomes and not outcomes[j.id]["ok"]]
+    return BatchResult(
+        manifest=manifest, manifest_path=mpath, table_built=plan.table_built,
+        rendered=[j.id for j in plan.pending if j.id in outcomes and outcomes[j.id]["ok"]],
+        unchanged=[j.id for j in plan.jobs if j not in plan.pending], failed=failed,
+        stale=[e.get("bureau") or e["kind"] for e in briefings + research if e.get("tables") != plan.table_key],
+        timings={k: o.get("timings", {}) for k, o in outcomes.items() if o["ok"]},
+        seconds=time.perf_counter() - started)
+
+
+# --------------------------------------------------------------------------------------------
+# the run
+
+
+def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[str] | None = None,
+              all_bureaus: bool = False, formats: Sequence[str] = ("html", "pdf"), jobs: int = 0,
+              ahead_margin: float | None = None, notebooks_dir: Path | None = None,
+              output_dir: Path | None = None, processed_dir: Path | None = None,
+              cache_dir: Path | None = None, root: Path | None = None, city: bool | None = None,
+              research: bool | None = None, progress: bool | None = None, build: bool = True,
+              compare_to: str | None = None) -> BatchResult:
+    """Render a period: every unit's page by default (the city briefing, every lead unit's and
+    the data-quality and pace-analysis pages), or only the `bureaus` given. `city` and
+    `research` None follow that choice; True or False add or leave out those pages.
+
+    `compare_to` picks the earlier period to compare with (default: the latest one built).
+    `all_bureaus` is accepted for old callers and changes nothing (every unit is the default).
+    `ahead_margin` None keeps the tables' margin; another value rebuilds them with it. Every
+    folder defaults to the project's (helpers.paths); tests pass temporary ones. Worker processes
+    are spawned, so a script calling this needs the `if __name__ == "__main__":` guard.
+    """
+    started = time.perf_counter()
+    per = parse_code(period)
+    formats = tuple(dict.fromkeys(x.strip().lower() for x in formats if x.strip()))
+    if not formats or set(formats) - {"html", "pdf"}:
+        raise HelpersError(f"--formats: use html, pdf or html,pdf (got {','.join(formats) or 'nothing'})")
+    f = Folders.of(per, root, notebooks_dir, output_dir, processed_dir, cache_dir)
+    raw_path = Path(raw).resolve() if raw else default_raw(per.code)
+    if raw_path is not None and not raw_path.is_file():
+        raise HelpersError(f"{raw}: raw report not found")
+    with ExitStack() as stack:
+        stack.enter_context(exclusive(f.processed))  # shared with `table`
+        stack.enter_context(exclusive(f.out))
+        everything = not bureaus
+        plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
+                          city=everything if city is None else city,
+                          research=everything if research is None else research,
+                          ahead_margin=ahead_margin, build=build, compare_to=compare_to)
+        marker = f.out / MARKER
+        if plan.pending:
+            print(f"run {per.code}: {len(plan.pending)} of {len(plan.jobs)} page(s) to render"
+                  + (" (tables rebuilt)" if plan.table_built else "") + " …", file=sys.stderr)
+            write_text(marker, json.dumps({"pid": os.getpid(), "started": time.time()}) + "\n")
+        outcomes = execute(plan, jobs, progress)
+        result = record(plan, outcomes, started)
+        marker.unlink(missing_ok=True)
+        return result
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """CLI entry: run the batch, print the summary and any failures; 1 when a notebook failed."""
+    formats = str(getattr(args, "formats", None) or "html,pdf").split(",")
+    result = run_batch(args.period, raw=args.raw, bureaus=args.bureau, formats=formats,
+                       jobs=args.jobs or 0, ahead_margin=args.ahead_margin,
+                       compare_to=getattr(args, "compare_to", None))
+    for f in result.manifest["failures"]:
+        who = f["bureau"] or f["kind"]
+        print(f"failed: {who}: {f['error']} (executed notebook: {f['notebook']})", file=sys.stderr)
+    if result.stale:
+        print(f"warning: {len(result.stale)} page(s) in the manifest were rendered from older tables "
+              f"({', '.join(result.stale[:5])}); `mail` refuses them until `python -m helpers run "
+              f"--period {result.manifest['period']}` renders every unit", file=sys.stderr)
+    print(result.summary())
+    return 1 if result.failed else 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,13 +736,28 @@ def _rel(path: Path | None, root: Path) -> str | None:
 _KERNEL = None  # the worker's WarmKernel
 
 
-def _init_worker(cwd: str, warm_code: str, startup_timeout: float) -> None:
-    """Pool initializer: launch this worker's kernel, and import the renderers while it boots."""
+def _watch_parent(parent: int) -> None:
+    """End this worker, and its kernel, as soon as the run that started it is gone (a kill -9 of
+    `run` gives no chance to clean up): poll the parent pid from a daemon thread."""
+    def loop() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_INTERVAL)
+        if _KERNEL is not None:
+            _KERNEL.kill()
+        os._exit(1)
+
+    threading.Thread(target=loop, name="helpers-watchdog", daemon=True).start()
+
+
+def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) -> None:
+    """Pool initializer: watch the parent, launch this worker's kernel, import the renderers while
+    it boots."""
     global _KERNEL
     import multiprocessing.util
 
     from helpers import render
 
+    _watch_parent(parent)
     _KERNEL = render.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=startup_timeout)
     # Finalize runs when the worker exits normally (atexit handlers do not, in pool workers).
     multiprocessing.util.Finalize(None, _shutdown_worker, exitpriority=10)
@@ -483,302 +791,4 @@ def run_job(job: Job, fonts: Any, period_label: str, kernel: Any = None) -> dict
                 "outputs": outputs}
     except Exception as e:  # the notebook's error, recorded; the batch goes on
         return {"id": job.id, "ok": False, "seconds": round(time.perf_counter() - t0, 2),
-                "error": render.error_summary(e)}
-
-
-# --------------------------------------------------------------------------------------------
-# the batch
-
-
-def _font_chars(tasks: Any, indicators: Any, quality_text: str, sources: Sequence[Path]) -> set[str]:
-    import pandas as pd
-
-    from helpers.render import text_chars
-
-    texts: list[str] = [quality_text]
-    for df in (tasks, indicators):
-        for col in df.columns:
-            if pd.api.types.is_string_dtype(df[col]) or df[col].dtype == object:
-                texts.extend(df[col].dropna().astype(str).unique().tolist())
-    for p in sources:
-        try:
-            texts.append(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            pass
-    return text_chars(texts)
-
-
-@contextmanager
-def _exclusive(lock_path: Path) -> Iterator[None]:
-    """One batch at a time per output folder: a second waits instead of racing on the files."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a") as fh:
-        try:
-            import fcntl
-        except ImportError:  # not POSIX: no lock
-            yield
-            return
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            print(f"waiting for another run on the same output folder ({lock_path.name}) …", file=sys.stderr)
-            fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[str] | None = None,
-              all_bureaus: bool = False, formats: Sequence[str] = ("html", "pdf"), jobs: int = 0,
-              ahead_margin: float = 0.10, notebooks_dir: Path | None = None,
-              output_dir: Path | None = None, processed_dir: Path | None = None,
-              cache_dir: Path | None = None, reference_dir: Path | None = None,
-              root: Path | None = None, research: bool = True, progress: bool | None = None,
-              build: bool = True, compare_to: str | None = None) -> BatchResult:
-    """Render a period: the city briefing, the chosen bureaus' briefings (HTML and/or PDF) and,
-    with `research`, the data-quality and pace-analysis notebooks (HTML only).
-
-    Every folder defaults to the project's (helpers.paths); tests pass temporary ones. Runs
-    on the same output folder are serialised (a lock file in the cache). Worker processes are
-    spawned, so a script calling this needs the `if __name__ == "__main__":` guard.
-    """
-    per = parse_code(period)
-    out = Path(output_dir or paths.output_dir(per.code))
-    cache = Path(cache_dir or paths.CACHE)
-    with _exclusive(cache / "batch" / f"lock-{_sha(str(out.resolve()))[:16]}"):
-        return _run_batch(period, raw=raw, bureaus=bureaus, all_bureaus=all_bureaus, formats=formats,
-                          jobs=jobs, ahead_margin=ahead_margin, notebooks_dir=notebooks_dir,
-                          output_dir=output_dir, processed_dir=processed_dir, cache_dir=cache_dir,
-                          reference_dir=reference_dir, root=root, research=research,
-                          progress=progress, build=build, compare_to=compare_to)
-
-
-def _run_batch(period: str, *, raw: Path | str | None, bureaus: Sequence[str] | None, all_bureaus: bool,
-               formats: Sequence[str], jobs: int, ahead_margin: float, notebooks_dir: Path | None,
-               output_dir: Path | None, processed_dir: Path | None, cache_dir: Path | None,
-               reference_dir: Path | None, root: Path | None, research: bool, progress: bool | None,
-               build: bool, compare_to: str | None = None) -> BatchResult:
-    t_start = time.perf_counter()
-    from helpers.fonts import find_cjk_font_face
-
-    per = parse_code(period)
-    formats = tuple(f.strip().lower() for f in formats if f.strip())
-    bad = set(formats) - {"html", "pdf"}
-    if bad or not formats:
-        raise HelpersError(f"--formats: use html, pdf or html,pdf (got {','.join(formats) or 'nothing'})")
-    root = Path(root or paths.ROOT)
-    nbdir = Path(notebooks_dir or paths.NOTEBOOKS)
-    out = Path(output_dir or paths.output_dir(per.code))
-    processed = Path(processed_dir or paths.processed_dir(per.code))
-    cache = Path(cache_dir or paths.CACHE)
-    raw_path = Path(raw) if raw else default_raw(per.code)
-    if raw_path is not None and not raw_path.exists():
-        raise HelpersError(f"{raw_path}: raw report not found")
-    # A missing CJK font is an error before any notebook runs, not boxes in 45 PDFs.
-    font_src = find_cjk_font_face()
-
-    table_built = ensure_table(raw_path, per.code, processed, ahead_margin, cache, reference_dir) if build else False
-    comparison = ensure_comparison(per.code, processed, ahead_margin, cache, reference_dir, compare_to)
-
-    vers = versions()
-    from helpers.render import FONT_RECIPE, file_sha256 as cached_sha
-
-    nb_paths = [nbdir / n for n in NOTEBOOKS.values() if (nbdir / n).exists()]
-    common = _sha(RENDER_RECIPE, code_digest(_notebook_modules(nb_paths)), vers, formats, FONT_RECIPE,
-                  cached_sha(font_src[0]), font_src[1])
-    nb_sha = {k: (file_sha256(nbdir / n) if (nbdir / n).exists() else "missing") for k, n in NOTEBOOKS.items()}
-
-    state_path = cache / "batch" / f"state-{_sha(str(out.resolve()))[:16]}.json"
-    try:
-        state = json.loads(state_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        state = {}
-
-    table_files = [processed / "tasks.parquet", processed / "indicators.parquet", processed / "quality.json"]
-    frames: dict[str, Any] = {}
-
-    def tables() -> tuple[Any, Any, str]:
-        if not frames:
-            import pandas as pd
-
-            frames["tasks"] = pd.read_parquet(table_files[0])
-            frames["indicators"] = pd.read_parquet(table_files[1])
-            frames["quality"] = table_files[2].read_text(encoding="utf-8") if table_files[2].exists() else ""
-        return frames["tasks"], frames["indicators"], frames["quality"]
-
-    # What the tables hold (content hashes, bureau list, bureau digests) is remembered against the
-    # files' bytes and the code: a rerun on unchanged tables imports neither pandas nor
-    # helpers.briefing, which is most of the time a do-nothing rerun would otherwise take.
-    files_key = _sha(common, [file_sha256(p) if p.exists() else None for p in table_files])
-    memo = state.get("_tables", {})
-    if memo.get("key") != files_key:
-        tasks, indicators, quality_text = tables()
-        memo = {"key": files_key,
-                "table_key": _sha(frame_digest(tasks), frame_digest(indicators), quality_text),
-                # every lead unit named in the table, co-leads included (霍邱县政府 in 市交通局,霍邱县政府)
-                "known": lead_units(tasks),
-                "bureaus": {}}
-    table_key, known, digests = memo["table_key"], memo["known"], dict(memo["bureaus"])
-    chosen = known if all_bureaus else list(dict.fromkeys(bureaus or []))
-    slugs = bureau_slugs(chosen)
-    missing = [b for b in chosen if b not in digests]
-    if missing:
-        tasks, indicators, quality_text = tables()
-        context = city_context(tasks, quality_text)
-        for b in missing:
-            digests[b] = bureau_digest(tasks, indicators, b, context)
-    if missing or state.get("_tables", {}).get("key") != files_key:
-        state["_tables"] = dict(memo, bureaus=digests)
-        write_json(state_path, state)
-
-    before = json.dumps(state.get("_changes"), sort_keys=True)
-    change_city, change_bureau = change_digests(processed, chosen, state)
-    if json.dumps(state.get("_changes"), sort_keys=True) != before:
-        write_json(state_path, state)
-    nbout = out / "notebooks"
-    want_html, want_pdf = "html" in formats, "pdf" in formats
-
-    def job(kind: str, bureau: str | None, params: dict[str, Any], data_key: str) -> Job:
-        stem = kind if bureau is None else f"bureau_{slugs[bureau]}"
-        briefing = kind in ("city", "bureau")
-        j = Job(kind=kind, bureau=bureau, notebook=nbdir / NOTEBOOKS[kind], parameters=params,
-                ipynb=nbout / f"{stem}.ipynb",
-                html=out / f"{stem}.html" if (want_html or not briefing) else None,
-                pdf=out / f"{stem}.pdf" if (want_pdf and briefing) else None,
-                title=TITLES.get(kind) or f"{bureau}重点工作落实情况")
-        j.key = _sha(common, nb_sha[kind], kind, params, data_key, j.title, _rel(j.html, out), _rel(j.pdf, out))
-        return j
-
-    # The default folder is left to the notebook (None), so the executed notebooks carry the
-    # same parameters a researcher would type; a folder given explicitly is passed as is.
-    default_dir = paths.processed_dir(per.code).resolve()
-    pdir = None if processed.resolve() == default_dir else str(processed.resolve())
-    all_jobs = [job("city", None, {"period": per.code, "ahead_margin": ahead_margin, "processed_dir": pdir},
-                    _sha(table_key, change_city))]
-    if research:
-        for kind in ("data_quality", "pace_analysis"):
-            all_jobs.append(job(kind, None, {"period": per.code, "processed_dir": pdir}, table_key))
-    for b in chosen:
-        all_jobs.append(job("bureau", b, {"period": per.code, "bureau": b, "processed_dir": pdir},
-                            _sha(digests[b], change_bureau[b])))
-
-    def unchanged(j: Job) -> bool:
-        s = state.get(j.id)
-        if not s or s.get("key") != j.key:
-            return False
-        recorded = s.get("outputs", {})
-        if set(recorded) != {str(p) for p in j.outputs()}:
-            return False
-        return all(Path(p).exists() and file_sha256(p) == h for p, h in recorded.items())
-
-    pending = [j for j in all_jobs if not unchanged(j)]
-    result = BatchResult(manifest={}, manifest_path=out / "manifest.json", table_built=table_built,
-                         unchanged=[j.id for j in all_jobs if j not in pending])
-    outcomes: dict[str, dict[str, Any]] = {}
-
-    if pending:
-        fonts = None
-        if want_pdf and any(j.pdf for j in pending):
-            from helpers.render import prepare_fonts
-
-            here = Path(__file__).parent
-            sources = ([nbdir / n for n in NOTEBOOKS.values()] + sorted(here.glob("*.py"))
-                       + sorted((here / "templates").rglob("*.*"))
-                       + [processed / "changes.csv"])  # earlier periods' task texts
-            fonts = prepare_fonts(_font_chars(*tables(), sources), cache)
-        outcomes = _execute(pending, fonts, per.label_zh, nbdir, jobs, progress)
-        for j in pending:
-            o = outcomes[j.id]
-            if o["ok"]:
-                state[j.id] = {"key": j.key, "outputs": o["outputs"], "seconds": o["seconds"]}
-                result.rendered.append(j.id)
-                result.timings[j.id] = o.get("timings", {})
-            else:
-                state.pop(j.id, None)
-                result.failed.append(j.id)
-                for p in (j.html, j.pdf):  # stale outputs of an earlier run would mislead
-                    if p is not None:
-                        p.unlink(missing_ok=True)
-        write_json(state_path, state)
-
-    failed = set(result.failed)
-    briefings = [
-        {"kind": j.kind, "bureau": j.bureau, "html": _rel(j.html, root), "pdf": _rel(j.pdf, root),
-         "seconds": state[j.id]["seconds"]}
-        for j in all_jobs if j.is_briefing and j.id not in failed
-    ]
-    failures = [
-        {"kind": j.kind, "bureau": j.bureau, "notebook": _rel(j.ipynb, root), "error": outcomes[j.id]["error"]}
-        for j in all_jobs if j.id in failed
-    ]
-    inputs = ([raw_path] if raw_path else []) + reference_files(reference_dir)
-    manifest = {
-        "period": per.code,
-        "inputs": [{"path": _rel(p, root), "sha256": file_sha256(p)} for p in inputs],
-        "parameters": {"period": per.code, "ahead_margin": ahead_margin, "formats": list(formats),
-                       "bureaus": "all" if all_bureaus else chosen},
-        "versions": vers,
-        # the earlier period's tables this one was compared with (helpers.chain), by checksum
-        "comparison": {"period": comparison["period"], "chain": comparison["chain"],
-                       "compared": [{"path": _rel(Path(c["path"]), root), "sha256": c["sha256"]}
-                                    for c in comparison["compared"]],
-                       "tables": [_rel(Path(t), root) for t in comparison["tables"]]},
-        "briefings": briefings,
-        "failures": failures,
-    }
-    result.manifest = manifest
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    mpath = result.manifest_path
-    if not (mpath.exists() and mpath.read_text(encoding="utf-8") == text):
-        write_json(mpath, manifest)
-    result.seconds = time.perf_counter() - t_start
-    return result
-
-
-def _execute(pending: list[Job], fonts: Any, period_label: str, nbdir: Path, jobs: int,
-             progress: bool | None) -> dict[str, dict[str, Any]]:
-    """Run the jobs over a pool of warm-kernel workers; outcomes by job id."""
-    import multiprocessing
-
-    from tqdm import tqdm
-
-    from helpers.render import notebook_imports
-
-    # Longest first: the city briefing and the research notebooks, then the bureaus.
-    order = {"city": 0, "pace_analysis": 1, "data_quality": 2, "bureau": 3}
-    pending = sorted(pending, key=lambda j: order.get(j.kind, 9))
-    warm = "\n".join(notebook_imports(sorted({j.notebook for j in pending})))
-    n = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-    outcomes: dict[str, dict[str, Any]] = {}
-    bar = tqdm(total=len(pending), desc="briefings", unit="nb", disable=(not progress) if progress is not None else None,
-               file=sys.stderr)
-    # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                             initargs=(str(nbdir), warm, KERNEL_START_TIMEOUT)) as pool:
-        futures: dict[Future, Job] = {pool.submit(run_job, j, fonts, period_label): j for j in pending}
-        for fut in as_completed(futures):
-            j = futures[fut]
-            try:
-                o = fut.result()
-            except Exception as e:  # a worker died (killed, out of memory): record, go on
-                o = {"id": j.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
-            outcomes[j.id] = o
-            bar.set_postfix_str(j.id if o["ok"] else f"{j.id} FAILED", refresh=False)
-            bar.update(1)
-    bar.close()
-    return outcomes
-
-
-def run_command(args: argparse.Namespace) -> int:
-    """CLI entry: run the batch, print the summary and any failures; 1 when a notebook failed."""
-    formats = [f for f in str(args.formats or "html,pdf").split(",")]
-    result = run_batch(args.period, raw=args.raw, bureaus=args.bureau, all_bureaus=args.all_bureaus,
-                       formats=formats, jobs=args.jobs or 0, ahead_margin=args.ahead_margin,
-                       compare_to=getattr(args, "compare_to", None))
-    for f in result.manifest["failures"]:
-        who = f["bureau"] or f["kind"]
-        print(f"failed: {who}: {f['error']} (executed notebook: {f['notebook']})", file=sys.stderr)
-    print(result.summary())
-    return 1 if result.failed else 0
+                "error": render.error_summary(e, job.ipynb)}

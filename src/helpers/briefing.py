@@ -24,6 +24,7 @@ from helpers import paths, wording
 from helpers.bureaus import leads
 from helpers.errors import SchemaError
 from helpers.period import Period, parse_code
+from helpers.sectors import sector_names
 from helpers.schema import (
     INDICATORS_SCHEMA,
     SECTORS,
@@ -40,17 +41,6 @@ ON_PACE_OR_BETTER = ("on_pace", "ahead", "completed")
 #: Order a bureau reads its tasks in: problems first, then measured from least to most advanced.
 ATTENTION_ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed", "qualitative")
 TABLE_ZH = {"quantified": "量化", "general": "重点"}
-SECTOR_ZH = {
-    "economy": "经济运行与投资",
-    "industry": "工业与科技创新",
-    "trade": "开放合作与商贸消费",
-    "agriculture": "农业农村与乡村振兴",
-    "environment": "生态环境与资源",
-    "infrastructure": "城乡建设与交通水利",
-    "social": "社会民生",
-    "culture": "文化旅游与体育",
-    "governance": "政府治理与安全",
-}
 DASH = "—"
 #: CSS class put on every table the notebooks display (the print template styles it).
 TABLE_CLASS = "briefing-table"
@@ -75,6 +65,15 @@ class PeriodData:
         """Chinese label of the period, e.g. 2024年上半年."""
         return self.period.label_zh
 
+    @property
+    def ahead_margin(self) -> float:
+        """The margin the tasks were judged with (decided once, by `table`; stored in the table)."""
+        margin = self.tasks.attrs.get("ahead_margin")
+        if margin is None:
+            raise SchemaError(f"{self.folder}: tasks.parquet records no ahead margin; rebuild it with "
+                              f"`python -m helpers table`")
+        return float(margin)
+
 
 def load_period(period: str, processed_dir: str | Path | None = None) -> PeriodData:
     """Load tasks, indicators and quality.json of `period` from `processed_dir`.
@@ -94,27 +93,6 @@ def load_period(period: str, processed_dir: str | Path | None = None) -> PeriodD
     if not isinstance(quality, dict):
         quality = {}
     return PeriodData(p, tasks, indicators, quality, folder)
-
-
-def apply_ahead_margin(tasks: pd.DataFrame, margin: float) -> pd.DataFrame:
-    """Re-decide ahead vs on_pace for measured completions with another margin (points / 100).
-
-    Only tasks whose completion was measured as a ratio move between the two statuses: an
-    official verdict (超序时进度, 达到序时进度) or a met rate target keeps its status.
-    """
-    # The same threshold rule the table was judged with (imported here: only this cell needs it).
-    from helpers.pace import ratio_status
-
-    out = tasks.copy()
-    movable = (
-        out["status"].isin(["on_pace", "ahead"])
-        & out["completion_pct"].notna()
-        & out["method"].isin(["stated_ratio", "computed_ratio"])
-    )
-    rows = out.loc[movable, ["completion_pct", "pace"]]
-    out.loc[movable, "status"] = [ratio_status(r, p, margin) for r, p in rows.itertuples(index=False)]
-    out["status_zh"] = out["status"].map(STATUS_ZH)
-    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,7 +266,7 @@ def bureau_vs_city(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
             "重点工作": h.tasks,
             "可量化评估": h.measured,
             wording.behind_short(pace): h.behind,
-            "已完成": h.completed,
+            STATUS_ZH["completed"]: h.completed,
             wording.good_short(pace): fmt_pct(h.share_on_pace_or_better),
             "完成度中位数": fmt_pct(sub["completion_pct"].median()),
         })
@@ -446,7 +424,8 @@ def status_counts_zh(tasks: pd.DataFrame) -> pd.DataFrame:
     """status_counts by sector with Chinese headers and a total row, for display."""
     c = status_counts(tasks)
     c.loc["total"] = c.sum()
-    c.index = [SECTOR_ZH.get(s, s) if s != "total" else "合计" for s in c.index]
+    names = sector_names()
+    c.index = [names.get(s, s) if s != "total" else "合计" for s in c.index]
     c = c.rename(columns={**STATUS_ZH, "total": "合计"})
     return c.reset_index(names="领域")
 
@@ -460,7 +439,7 @@ def scoreboard_zh(board: pd.DataFrame, pace: float = 0.5) -> pd.DataFrame:
         "任务": board["tasks"],
         "可量化": board["measured"],
         wording.behind_short(pace): board["behind"],
-        "已完成": board["completed"],
+        STATUS_ZH["completed"]: board["completed"],
         wording.good_short(pace): board["share"].map(fmt_pct),
         "完成度中位数": board["median_completion"].map(fmt_pct),
     })
@@ -878,7 +857,7 @@ def show_headline(h: Headline, label: str, who: str = "全市", as_of: str | Non
         ("重点工作", f"{h.tasks}项"),
         ("可量化评估", f"{h.measured}项"),
         (wording.behind_short(pace), f"{h.behind}项"),
-        ("已完成", f"{h.completed}项"),
+        (STATUS_ZH["completed"], f"{h.completed}项"),
         (wording.good_short(pace), fmt_pct(h.share_on_pace_or_better)),
     ]
     lead = f"<p class=\"as-of\">数据截至：{esc(as_of)}</p>" if as_of else ""

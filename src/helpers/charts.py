@@ -17,9 +17,10 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.bureaus import leads
 from helpers import wording
-from helpers.briefing import MEASURED, SECTOR_ZH, status_counts, table_pace
+from helpers.briefing import MEASURED, status_counts, table_pace
 from helpers.fonts import use_cjk_font
 from helpers.schema import STATUSES
+from helpers.sectors import sector_names
 
 #: Printable width of an A4 page with 2 cm margins is 6.7 in; figures stay a little inside it.
 WIDTH_IN = 6.5
@@ -77,7 +78,8 @@ def status_by_sector(tasks: pd.DataFrame) -> Figure:
     """Horizontal stacked bars: tasks per sector, split by status (counts printed in wide segments)."""
     counts = status_counts(tasks).drop(columns="total")
     counts = counts.loc[:, counts.sum() > 0]
-    labels = [SECTOR_ZH.get(s, s) for s in counts.index]
+    sectors_zh = sector_names()
+    labels = [sectors_zh.get(s, s) for s in counts.index]
     names = wording.status_names(table_pace(tasks) or 0.5)
     fig = _figure(0.36 * len(counts) + 1.3)
     ax = fig.add_subplot()
@@ -101,6 +103,8 @@ def status_by_sector(tasks: pd.DataFrame) -> Figure:
     ax.set_xlim(0, max(left.max() * 1.08, 1))
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(counts.columns), 7),
               frameon=False, handlelength=1.0, columnspacing=1.0)
+    fig.alt_text = "各领域重点工作进度状态（项）：" + "；".join(
+        f"{lab}{int(n)}项" for lab, n in zip(labels, counts.sum(axis=1)))
     return fig
 
 
@@ -112,7 +116,8 @@ def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = 0
     squash the rest. Dots are spread vertically (fixed seed) so equal values stay visible.
     """
     t = tasks[tasks["completion_pct"].notna() & tasks["status"].isin(MEASURED)]
-    sectors = [s for s in SECTOR_ZH if s in set(t["sector"])]
+    names = sector_names()
+    sectors = [s for s in names if s in set(t["sector"])]
     fig = _figure(0.42 * max(len(sectors), 1) + 1.4)
     ax = fig.add_subplot()
     if t.empty:
@@ -139,13 +144,16 @@ def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = 0
     ax.text(pace * 100, len(sectors) - 0.45, f" {line}", fontsize=FONT_PT, va="bottom")
     if not year_end:  # at the year's end there is no pace to be ahead of
         ax.axvline((pace + ahead_margin) * 100, color="#555555", linewidth=0.8, linestyle="--", zorder=2)
-    ax.set_yticks(list(ypos.values()), [SECTOR_ZH[s] for s in ypos])
+    ax.set_yticks(list(ypos.values()), [names[s] for s in ypos])
     ax.set_ylim(-0.6, len(sectors) - 0.4)
     ax.set_xlim(0, cap * 100 + 5)
     dashed = "" if year_end else "虚线为超序时线，"
     ax.set_xlabel(f"完成度（占年度目标的%）；{dashed}超过{cap * 100:.0f}%的画在右端（▶）")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6, zorder=0)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.04), ncol=4, frameon=False, handletextpad=0.3)
+    yardstick = "年度目标" if year_end else "序时进度"
+    fig.alt_text = (f"可量化任务的完成度与{yardstick}：{len(t)}项任务，{yardstick}{wording.pace_pct(pace)}，"
+                    f"低于{yardstick}的{int((t['completion_pct'] < pace).sum())}项")
     return fig
 
 
@@ -171,6 +179,7 @@ def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
+    fig.alt_text = f"牵头单位与进度状态：{len(table)}个单位的任务数，滞后任务以红色标出"
     return fig
 
 
@@ -210,6 +219,7 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
     # Centred on the figure, not the axes, so a wide tick label cannot push it off the page.
     fig.legend([seen[k] for k in order], order, loc="outside upper center", ncol=7,
                frameon=False, handlelength=1.0, columnspacing=0.8)
+    fig.alt_text = f"{label}与全市的进度状态构成（占任务的比例）"
     return fig
 
 
@@ -221,12 +231,17 @@ def png_bytes(fig: Figure) -> bytes:
 
 
 def show(fig: Figure, alt: str = "") -> None:
-    """Display `fig` as a PNG at its physical size (width in CSS px = inches × 96), once."""
+    """Display `fig` as a PNG at its physical size (width in CSS px = inches × 96), once.
+
+    `alt` (Chinese, from the notebook) becomes the image's alt text in the HTML briefing; without
+    it the chart's own description is used.
+    """
     from IPython.display import Image, display
 
     data = png_bytes(fig)
     width_px = int(round(fig.get_figwidth() * CSS_PX_PER_IN))
-    display(Image(data=data, format="png", width=width_px, alt=alt or None))
+    text = alt or getattr(fig, "alt_text", "") or "图表"
+    display(Image(data=data, format="png", width=width_px, alt=text))
 
 
 def data_uri(fig: Figure) -> str:

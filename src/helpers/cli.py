@@ -6,6 +6,7 @@ import argparse
 import math
 import os
 import sys
+from typing import Any
 
 from helpers import paths
 from helpers.errors import HelpersError, os_error_line
@@ -126,11 +127,31 @@ def _mail(args: argparse.Namespace) -> int:
     return mail_command(args)
 
 
+PERIODS = ("period codes: YYYYQ1..YYYYQ4 (一季度, 二季度, 前三季度 / 1-9月, 全年), YYYYH1 / YYYYH2 (上半年 / 下半年), "
+           "YYYYFY (全年 / 年度), YYYYM1..YYYYM12 (1-N月); e.g. 2024H1, 2024Q3, 2023FY, 2024M11")
+EXAMPLES = {
+    "table": "example:\n  python -m helpers table data/raw/luan_2024H1.txt --period 2024H1",
+    "run": ("examples:\n  python -m helpers run --period 2024H1                    # every unit: city, each lead unit, research pages\n"
+            "  python -m helpers run --period 2024H1 --bureau 市交通局  # one unit's page (merged into the manifest)\n"
+            "  python -m helpers run --period 2024H1 --formats html --jobs 1"),
+    "mail": ("examples:\n  python -m helpers mail --period 2024H1                  # dry run: .eml drafts in output/2024H1/mail/\n"
+             "  HELPERS_SMTP_PASSWORD=… python -m helpers mail --period 2024H1 --send --smtp-host smtp.example.org \\\n"
+             "      --smtp-port 587 --starttls --smtp-user duchaban"),
+}
+
+
+def _sub(sub: Any, name: str, help: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=help, description=help, epilog=f"{EXAMPLES[name]}\n\n{PERIODS}",
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m helpers", description=__doc__,
+                                epilog="\n\n".join([*EXAMPLES.values(), PERIODS]),
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
 
-    t = sub.add_parser("table", help="parse and judge one report into data/processed/<period>/")
+    t = _sub(sub, "table", "parse and judge one report into data/processed/<period>/")
     t.add_argument("raw", help="the report as published (txt or html, any common Chinese encoding)")
     t.add_argument("--period", help="period code such as 2024H1 (default: read from the title)")
     t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
@@ -154,16 +175,17 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
     j.set_defaults(func=_judge)
 
-    r = sub.add_parser("run", help="render a period's briefings (HTML and PDF) into output/<period>/")
+    r = _sub(sub, "run", "render a period's briefings (HTML and PDF) into output/<period>/")
     r.add_argument("--period", required=True, help="period code such as 2024H1")
     r.add_argument("--raw", help="raw report (default: the file in data/raw/ for the period)")
     g = r.add_mutually_exclusive_group()
-    g.add_argument("--bureau", action="append", help="render this bureau's briefing (repeatable)")
-    g.add_argument("--all-bureaus", action="store_true", help="render every lead unit's briefing")
+    g.add_argument("--bureau", action="append", help="render only this unit's briefing (repeatable; default: every unit)")
+    g.add_argument("--all-bureaus", action="store_true", help="every unit (the default; kept for old scripts)")
     r.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
     r.add_argument("--jobs", type=jobs_arg, default=0, help="parallel workers, 1..cores (default 0: number of cores)")
-    r.add_argument("--ahead-margin", type=margin_arg, default=0.10,
-                   help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
+    r.add_argument("--ahead-margin", type=margin_arg, default=None,
+                   help="points above the pace that count as ahead, in [0, 1); rebuilds the table with it "
+                        "(default: the margin the table was judged with, 0.10 for a new table)")
     r.add_argument("--compare-to", metavar="PERIOD",
                    help="earlier period of the same year to compare with (default: the latest one built or in data/raw/)")
     r.set_defaults(func=_run)
@@ -185,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     ri.add_argument("--overrides", help="overrides file to merge into (default: data/reference/overrides.csv)")
     ri.set_defaults(func=_review_import)
 
-    m = sub.add_parser("mail", help="write .eml drafts of a period's briefings, or send them with --send")
+    m = _sub(sub, "mail", "write .eml drafts of a period's briefings, or send them with --send")
     m.add_argument("--period", required=True, help="period code such as 2024H1")
     m.add_argument("--out", help="folder for .eml drafts (default: output/<period>/mail/)")
     m.add_argument("--send", action="store_true", help="deliver over SMTP instead of writing drafts")

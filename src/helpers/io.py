@@ -61,6 +61,53 @@ def safe_slug(name: str, max_len: int = 60) -> str:
     return s
 
 
+#: Locks this process holds, by lock file: `exclusive` is re-entrant (run → table nest).
+_HELD: dict[str, int] = {}
+
+
+def lock_file(folder: Path | str) -> Path:
+    """The lock of a folder: a hidden sibling file, so it survives the folder being swapped."""
+    folder = Path(folder).resolve()
+    return folder.parent / f".{folder.name}.lock"
+
+
+@contextmanager
+def exclusive(folder: Path | str) -> Iterator[None]:
+    """Hold `folder`'s lock (flock on its sibling lock file) for the block; a second holder waits.
+
+    `table` and `run` take the lock of the period's tables, so neither rewrites them under the
+    other. Re-entrant within a process; without fcntl (not POSIX) it does not lock.
+    """
+    path = lock_file(folder)
+    key = str(path)
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            import sys
+
+            print(f"waiting for another table/run holding {path} …", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        _HELD[key] = 1
+        try:
+            yield
+        finally:
+            del _HELD[key]
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
 def check_writable_dir(path: Path | str) -> Path:
     """Refuse (OutputError) a folder that cannot be written, before any expensive work.
 

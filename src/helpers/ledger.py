@@ -358,7 +358,7 @@ def build_workbook(data: Any, overrides: Path = paths.OVERRIDES_CSV, ahead_margi
 
     from helpers.briefing import behind_tasks, bureau_scoreboard, evidence_sentence, status_counts_zh
 
-    margin = ahead_margin if ahead_margin is not None else float(data.quality.get("ahead_margin", 0.10))
+    margin = ahead_margin if ahead_margin is not None else data.ahead_margin  # the table's own
     tasks = _task_frame(data)
     wb = Workbook()
     ws = wb.active

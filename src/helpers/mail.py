@@ -122,6 +122,38 @@ def _one_line(text: object, limit: int = 160) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
+def refuse_unfinished(manifest: Path | str, period: str, root: Path | str = paths.ROOT) -> None:
+    """Refuse (MailError) a run folder that is not one finished, consistent run: a run in progress
+    (or killed: its `.in-progress` marker is left), a page whose file no longer has the checksum
+    the manifest recorded (truncated, rewritten), tables changed since the run, or a page
+    rendered from older tables than the others (a partial run after the tables changed)."""
+    from helpers.batch import MARKER
+    from helpers.provenance import file_sha256, files_record
+
+    manifest, root = Path(manifest), Path(root)
+    rerun = f"rerun `python -m helpers run --period {period}` before mailing"
+    if (manifest.parent / MARKER).exists():
+        raise MailError(f"{manifest.parent}: a run is in progress there, or was interrupted "
+                        f"({MARKER} is present); {rerun}")
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    for b in data.get("briefings") or []:
+        for role, sha in (b.get("sha256") or {}).items() if isinstance(b, dict) else ():
+            path = _resolve(b.get(role), root)
+            if path is not None and sha and (not path.is_file() or file_sha256(path) != sha):
+                raise MailError(f"{path}: does not match the checksum in {manifest} "
+                                f"(missing, truncated or changed after the run); {rerun}")
+    tables = data.get("tables")
+    if isinstance(tables, dict) and tables.get("folder"):
+        folder = _resolve(tables["folder"], root)
+        if files_record(folder) != tables.get("files"):
+            raise MailError(f"{manifest}: is older than the tables in {folder} (they changed after the run); {rerun}")
+        stale = [b.get("bureau") or b.get("kind") for b in data.get("briefings") or []
+                 if isinstance(b, dict) and b.get("tables") != tables.get("key")]
+        if stale:
+            raise MailError(f"{manifest}: {len(stale)} briefing(s) were rendered from older tables "
+                            f"({', '.join(map(str, stale[:5]))}); {rerun}")
+
+
 def check_ready(manifest: Manifest, briefings: Iterable[Briefing]) -> None:
     """Refuse (MailError) when the run recorded failures or a PDF to attach is missing."""
     if manifest.failures:
@@ -479,6 +511,7 @@ def plan_messages(
     period = parse_code(period).code
     root = Path(root) if root is not None else paths.ROOT
     man = load_manifest(manifest if manifest is not None else paths.manifest_path(period), period, root)
+    refuse_unfinished(man.path, period, root)
     if not man.briefings:
         raise MailError(f"{man.path}: lists no briefings; render with `python -m helpers run --period {period}`")
     chosen = list(man.briefings)
@@ -632,7 +665,11 @@ def send_drafts(
             abandon(0, f"connection: {_one_line(e)}")
             report.failed.append(("(connection)", _one_line(e)))
             return report
-        for i, d in enumerate(drafts):
+        from tqdm import tqdm
+
+        # A bar in a terminal only: CI logs and pipes get the per-message lines of mail_command.
+        quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
+        for i, d in enumerate(tqdm(drafts, desc="mail", unit="msg", disable=quiet, file=sys.stderr)):
             try:
                 refused = smtp.send_message(d.message, from_addr=envelope_from or parseaddr(str(d.message["From"]))[1],
                                             to_addrs=d.recipients.envelope)

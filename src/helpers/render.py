@@ -361,6 +361,47 @@ def notebook_imports(notebooks: Iterable[Path | str]) -> list[str]:
     return lines
 
 
+#: Prefix of the private folder of a kernel's sockets and connection file (+ owner pid).
+KERNEL_DIR_PREFIX = "helpers-kernel-"
+WATCH_INTERVAL = 0.5
+#: Run in every kernel first: the kernel ends, removing its sockets, when the worker that
+#: started it dies (killed with the run), instead of idling for minutes holding memory.
+_WATCHDOG_CODE = """\
+def _helpers_watchdog():
+    import os, shutil, threading, time
+    parent = os.getppid()
+    def loop():
+        while os.getppid() == parent:
+            time.sleep({interval})
+        if {sockdir!r}:
+            shutil.rmtree({sockdir!r}, ignore_errors=True)
+        os._exit(1)
+    threading.Thread(target=loop, name="helpers-watchdog", daemon=True).start()
+_helpers_watchdog()
+del _helpers_watchdog
+"""
+
+
+def sweep_kernel_dirs(tmpdir: str | None = None) -> list[str]:
+    """Remove kernel socket folders whose owner process is gone (a killed run's); return them."""
+    import shutil
+    import tempfile
+
+    removed = []
+    for d in Path(tmpdir or tempfile.gettempdir()).glob(f"{KERNEL_DIR_PREFIX}*"):
+        pid = d.name[len(KERNEL_DIR_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or not d.is_dir():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(str(d))
+        except PermissionError:  # someone else's live process
+            pass
+    return removed
+
+
 _RESET_CODE = """\
 get_ipython().run_line_magic('reset', '-f')
 import gc as _gc, sys as _sys
@@ -408,8 +449,11 @@ class WarmKernel:
             # does not warn about unencrypted TCP at every start).
             import tempfile
 
-            self._sockdir = tempfile.TemporaryDirectory(prefix="helpers-kernel-")
-            kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k")}
+            # The folder is named after this process, so a later run can remove what a killed
+            # one left (sweep_kernel_dirs); the connection file lives in it too.
+            self._sockdir = tempfile.TemporaryDirectory(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-")
+            kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k"),
+                  "connection_file": os.path.join(self._sockdir.name, "kernel.json")}
         self.km = AsyncKernelManager(kernel_name=self.kernel_name, **kw)
         kwargs: dict[str, Any] = {"cwd": self.cwd}
         if self.env is not None:
@@ -418,10 +462,29 @@ class WarmKernel:
         self.used = 0
 
     def warm(self) -> None:
-        """Run the warm-up imports; an import that fails is reported by the notebook needing it."""
+        """Start the kernel's watchdog and run the warm-up imports (an import that fails is
+        reported by the notebook needing it)."""
+        sockdir = getattr(self, "_sockdir", None)
+        code = _WATCHDOG_CODE.format(sockdir=sockdir.name if sockdir else "", interval=WATCH_INTERVAL)
         if self.warm_code:
-            self.run_code("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
-                          + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
+            code += ("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
+                     + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
+        self.run_code(code)
+
+    def kill(self) -> None:
+        """End the kernel at once and remove its sockets (from a watchdog: no event loop needed)."""
+        import shutil
+        import signal
+
+        proc = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if proc is not None and proc.poll() is None:
+            try:
+                os.kill(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        sockdir = getattr(self, "_sockdir", None)
+        if sockdir is not None:
+            shutil.rmtree(sockdir.name, ignore_errors=True)
 
     def alive(self) -> bool:
         from jupyter_core.utils import run_sync
@@ -475,10 +538,12 @@ class WarmKernel:
                 start_timeout=self.startup_timeout, execution_timeout=timeout,
             )
         except BaseException:
-            if tmp.exists() and tmp.stat().st_size:
+            if _complete_json(tmp):
                 os.replace(tmp, output)  # keep the executed notebook with its error
             raise
         else:
+            if not _complete_json(tmp):  # a full disk truncated it: never put that in place
+                raise OSError(f"{output}: the executed notebook could not be written completely")
             os.replace(tmp, output)
         finally:
             tmp.unlink(missing_ok=True)
@@ -547,12 +612,39 @@ def render_notebook(notebook: Path | str, parameters: Mapping[str, Any], *, ipyn
     return Rendered(ipynb=Path(ipynb), html=html, pdf=pdf, seconds=time.perf_counter() - t0, timings=timings)
 
 
-def error_summary(exc: BaseException) -> str:
-    """One line for a failed notebook: the exception name and message, ANSI colours removed."""
+def _complete_json(path: Path) -> bool:
+    import json
+
+    try:
+        json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def source_cell_number(executed: Path | str | None, cell_index: int) -> int:
+    """1-based number, in the notebook as committed, of cell `cell_index` of its executed copy
+    (papermill inserts an injected-parameters cell; the kernel's execution count means nothing
+    to a reader once a warm kernel has run other notebooks)."""
+    import json
+
+    injected = 0
+    try:
+        cells = json.loads(Path(executed).read_text(encoding="utf-8"))["cells"] if executed else []
+        injected = sum(1 for c in cells[:cell_index]
+                       if "injected-parameters" in c.get("metadata", {}).get("tags", []))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return cell_index - injected + 1
+
+
+def error_summary(exc: BaseException, executed: Path | str | None = None) -> str:
+    """One line for a failed notebook: the cell (its place in the notebook), the exception name
+    and message, ANSI colours removed."""
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        text = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+        text = f"cell {source_cell_number(executed, exc.cell_index)}: {exc.ename}: {exc.evalue}"
     else:
         text = f"{type(exc).__name__}: {exc}"
     text = re.sub(r"\x1b\[[0-9;]*m", "", text)

@@ -87,3 +87,10 @@ def load_rules(rules_path: Path = paths.SECTOR_RULES_CSV, names_path: Path = pat
     """Load the sector rules (cached until either file changes)."""
     stamp = tuple(p.stat().st_mtime if p.exists() else 0 for p in (Path(rules_path), Path(names_path)))
     return _load(str(rules_path), str(names_path), stamp)
+
+
+def sector_names(names_path: Path | None = None) -> dict[str, str]:
+    """Sector code → Chinese name, in the schema's order, from data/reference/sectors.csv: the one
+    place a sector is named (the table's sector_name column and the charts both come from it)."""
+    names = load_rules(names_path=Path(names_path or paths.SECTORS_CSV)).names
+    return {code: names[code] for code in SECTORS}

@@ -1,0 +1,120 @@
+"""What a period's tables were built from, recorded beside them and checked before they are used.
+
+`python -m helpers table` writes `tables.json` into the period's folder with the tables: the raw
+report's and the lookup tables' hashes, the hash of the package's code, the ahead margin the
+tasks were judged with, and each table file's own hash. `python -m helpers run` compares that
+record with what it finds, and rebuilds (or refuses) when they disagree, so no briefing is
+rendered from tables that a hand edit, another margin or an older parser produced.
+
+No pandas here: a rerun that finds nothing to do must stay well under a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from helpers import paths
+
+RECORD = "tables.json"
+#: The files of a period's table set whose hashes the record holds (the CSV twins follow them).
+TABLE_FILES = ("tasks.parquet", "indicators.parquet", "quality.json")
+#: Lookup tables under data/reference/ that the task table is NOT built from: every other CSV
+#: there is an input of the table (a table added later counts without a code change).
+NOT_TABLE_INPUTS = ("recipients.csv",)
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_AHEAD_MARGIN = 0.10
+
+
+def file_sha256(path: Path | str) -> str:
+    """sha256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def package_digest(package_dir: Path = PACKAGE_DIR) -> str:
+    """Hash of every file of the helpers package (code and templates), by relative path.
+
+    Deliberately all of it, not the modules a notebook happens to import: a notebook a
+    researcher edits may import anything, and hashing ~30 files costs milliseconds.
+    """
+    h = hashlib.sha256()
+    files = sorted(p for p in package_dir.rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+    for p in files:
+        h.update(str(p.relative_to(package_dir)).encode("utf-8"))
+        h.update(b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def reference_files(reference_dir: Path | str | None = None) -> list[Path]:
+    """The lookup tables under data/reference/ that the task table depends on."""
+    folder = Path(reference_dir or paths.REFERENCE)
+    return sorted(p for p in folder.glob("*.csv") if p.is_file() and p.name not in NOT_TABLE_INPUTS)
+
+
+def build_inputs(raw: Path | str, ahead_margin: float, reference_dir: Path | str | None = None) -> dict[str, Any]:
+    """What a table set depends on: the raw report (by name and content, not by the path as
+    typed), the lookup tables, the package's code and the ahead margin."""
+    raw = Path(raw).resolve()
+    return {
+        "raw": {"name": raw.name, "sha256": file_sha256(raw)},
+        "reference": {p.name: file_sha256(p) for p in reference_files(reference_dir)},
+        "code": package_digest(),
+        "ahead_margin": float(ahead_margin),
+    }
+
+
+def files_record(folder: Path | str) -> dict[str, str | None]:
+    """Each table file's sha256 (None when missing)."""
+    folder = Path(folder)
+    return {n: file_sha256(folder / n) if (folder / n).is_file() else None for n in TABLE_FILES}
+
+
+def write_record(folder: Path | str, period: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    """Write tables.json for the table files now in `folder` (called by the table build)."""
+    from helpers.io import write_json
+
+    record = {"period": period, **inputs, "files": files_record(folder)}
+    write_json(Path(folder) / RECORD, record)
+    return record
+
+
+def read_record(folder: Path | str) -> dict[str, Any] | None:
+    """The folder's tables.json, or None when missing or unreadable."""
+    try:
+        data = json.loads((Path(folder) / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def disagreements(record: dict[str, Any] | None, folder: Path | str,
+                  expected: dict[str, Any] | None) -> list[str]:
+    """Why the tables in `folder` are not what `expected` (build_inputs) would build; [] if they are.
+
+    `expected` None checks only that the files are the ones the record lists (no raw to compare).
+    """
+    if record is None:
+        return [f"no {RECORD} (tables built by an older version, or not built)"]
+    problems = [f"{n} differs from the one recorded when the tables were built"
+                for n, h in files_record(folder).items() if record.get("files", {}).get(n) != h]
+    if expected is None:
+        return problems
+    if record.get("raw") != expected["raw"]:
+        problems.append(f"built from {record.get('raw', {}).get('name')}, not from this {expected['raw']['name']}")
+    changed = sorted(set(record.get("reference", {}).items()) ^ set(expected["reference"].items()))
+    if changed:
+        problems.append("lookup tables changed: " + ", ".join(sorted({n for n, _ in changed})))
+    if record.get("code") != expected["code"]:
+        problems.append("the helpers code changed")
+    if record.get("ahead_margin") != expected["ahead_margin"]:
+        problems.append(f"judged with ahead margin {record.get('ahead_margin')}, asked for {expected['ahead_margin']}")
+    return problems
