@@ -24,7 +24,7 @@ def _render(root: Path, period: str, **kw) -> dict:
     out = root / "output" / period
     result = batch.run_batch(period, bureaus=[BUREAU], notebooks_dir=NOTEBOOKS, output_dir=out,
                              processed_dir=root / "processed" / period, cache_dir=root / ".cache", root=root,
-                             build=False, jobs=1, progress=False, research=False, formats=("html",), **kw)
+                             build=False, jobs=1, progress=False, city=True, research=False, formats=("html",), **kw)
     assert not result.failed, result.manifest["failures"]
     text = {k: re.sub(r"\s+", " ", (out / f).read_text(encoding="utf-8"))
             for k, f in (("city", "city.html"), ("bureau", f"bureau_{BUREAU}.html"))}

@@ -690,7 +690,10 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     if not formats or set(formats) - {"html", "pdf"}:
         raise HelpersError(f"--formats: use html, pdf or html,pdf (got {','.join(formats) or 'nothing'})")
     f = Folders.of(per, root, notebooks_dir, output_dir, processed_dir, cache_dir)
-    raw_path = Path(raw).resolve() if raw else default_raw(per.code)
+    # The report in data/raw/ is the default source of the project's own tables only: tables in
+    # another folder (a test's, a copy) are checked against their record, not a guessed report.
+    own = f.processed == paths.processed_dir(per.code).resolve()
+    raw_path = Path(raw).resolve() if raw else (default_raw(per.code) if own else None)
     if raw_path is not None and not raw_path.is_file():
         raise HelpersError(f"{raw}: raw report not found")
     with ExitStack() as stack:

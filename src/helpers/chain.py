@@ -678,15 +678,16 @@ def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, ta
 
 def sector_shares_zh(shares: pd.DataFrame) -> pd.DataFrame:
     """Per sector: the same tasks' share on pace or better then and now, for display."""
-    from helpers.briefing import SECTOR_ZH, fmt_pct, fmt_pts
-
+    from helpers.briefing import fmt_pct, fmt_pts
+    from helpers.sectors import sector_names
     from helpers.wording import good_short
 
+    names = sector_names()
     s = shares[shares["level"].eq("sector")]
-    s = s.assign(_o=s["name"].map({k: i for i, k in enumerate(SECTOR_ZH)})).sort_values("_o")
+    s = s.assign(_o=s["name"].map({k: i for i, k in enumerate(names)})).sort_values("_o")
     then, now = (parse_code(shares[c].iloc[0]).pace if len(shares) else 0.5 for c in ("prev_period", "period"))
     return pd.DataFrame({
-        "领域": [SECTOR_ZH.get(n, n) for n in s["name"]],
+        "领域": [names.get(n, n) for n in s["name"]],
         "两期均有的任务": s["tasks"].tolist(),
         f"上期{good_short(then)}": s["share_then"].map(fmt_pct).tolist(),
         f"本期{good_short(now)}": s["share_now"].map(fmt_pct).tolist(),
