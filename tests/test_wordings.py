@@ -254,3 +254,14 @@ def test_a_preliminary_step_counts_nothing_but_itself():
 def test_projects_under_negotiation_are_no_result():
     f = judge("引进重大项目50个。", "上半年在谈项目86个,签约项目28个。")
     assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(28 / 50)
+
+
+@pytest.mark.parametrize("progress", [
+    "夏粮播种面积410万亩,秋粮正在播种,全年数据待统计部门年底核定。",
+    "夏粮播种面积410万亩,全年播种面积待省统计局发布。",
+])
+def test_a_partial_figure_while_the_years_data_is_awaited_is_pending(progress):
+    # the year's figure is still to be released (待…核定 / 待…发布 closing the clause): 410 of 800
+    # is a season's figure, not half of the year's — pending and flagged, never a confident 达序时
+    f = judge("粮食播种面积稳定在800万亩以上。", progress)
+    assert f["status"] == "pending" and f["needs_review"]
