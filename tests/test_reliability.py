@@ -158,7 +158,9 @@ def _parse_error(capsys, argv: list[str]) -> str:
     with pytest.raises(SystemExit) as e:
         cli.build_parser().parse_args(argv)
     assert e.value.code == 2
-    return capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: python -m helpers"), err  # one line, no usage dump
+    return err
 
 
 @pytest.mark.parametrize("value", ["-1", "1000", "two", str(cli.cores() + 1)])

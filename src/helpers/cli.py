@@ -6,7 +6,7 @@ import argparse
 import math
 import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from helpers import paths
 from helpers.errors import HelpersError, os_error_line
@@ -140,15 +140,22 @@ EXAMPLES = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line on stderr (exit 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _sub(sub: Any, name: str, help: str) -> argparse.ArgumentParser:
     return sub.add_parser(name, help=help, description=help, epilog=f"{EXAMPLES[name]}\n\n{PERIODS}",
                           formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m helpers", description=__doc__,
-                                epilog="\n\n".join([*EXAMPLES.values(), PERIODS]),
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = _Parser(prog="python -m helpers", description=__doc__,
+                epilog="\n\n".join([*EXAMPLES.values(), PERIODS]),
+                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
 
     t = _sub(sub, "table", "parse and judge one report into data/processed/<period>/")
