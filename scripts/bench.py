@@ -120,9 +120,9 @@ def main() -> int:
     bench_table(args.repeat)
     if not args.skip_long:
         bench_long_cell()
-    print("\n== comparison with an earlier period (helpers.chain) ==", flush=True)
-    bench_comparison(max(2, args.repeat // 5))
     if not args.skip_render:
+        print("\n== comparison with an earlier period (helpers.chain) ==", flush=True)
+        bench_comparison(max(2, args.repeat // 5))
         render = ROOT / "scripts" / "bench_render.py"
         if render.exists():
             print("\n== render: naive chain vs batch ==", flush=True)
