@@ -120,10 +120,7 @@ def task_columns(tasks: pd.DataFrame) -> tuple[Column, ...]:
     return TASK_COLS[:i] + extra + TASK_COLS[i:]
 
 BEHIND_COLS = (
-    Column("编号", 7, lambda r: r.task_id),
-    Column("序号", 8, _ref),
-    Column("重点工作", 40, lambda r: r.task, "wrap"),
-    Column("牵头单位", 16, lambda r: r.bureaus, "wrap"),
+    *TASK_COLS[:4],  # 编号, 序号, 重点工作, 牵头单位: the same cells as 全部任务
     Column("完成度", 8, lambda r: _s(r.completion_pct), "pct"),
     Column("序时进度", 8, lambda r: r.pace, "pct"),
     Column("落后（百分点）", 9, lambda r: _s(r.lag_pts), "pts"),
