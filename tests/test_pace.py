@@ -355,3 +355,15 @@ def test_official_status_wordings_of_other_reports():
     assert official_code("超额完成") == "completed"
     assert official_code("是", "是否达序") == "on_pace" and official_code("否", "是否达序") == "behind"
     assert official_code("是") is None  # a bare 是 without its header means nothing
+
+
+def test_a_row_the_report_cuts_off_is_flagged_whatever_the_rules_read():
+    # Q06 of the seed, cut mid-sentence as the end of an excerpt cuts it: the ratio read (74.13%)
+    # is still read, but from part of the text, so the judgement waits for a researcher
+    cut = Q06[1][: Q06[1].index("%") + 1]
+    tasks = _frame([("Q06", Q06[0], cut), ("Q07", *Q07)]).assign(is_truncated=[True, False])
+    got = judge(tasks).tasks.set_index("task_id")
+    assert got.loc["Q06", "needs_review"]
+    assert REVIEW_REASONS["truncated"] in got.loc["Q06", "review_reason"]
+    q07 = got.loc["Q07", "review_reason"]
+    assert pd.isna(q07) or REVIEW_REASONS["truncated"] not in q07

@@ -276,6 +276,11 @@ def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
         j = judge_one(rec.task, _cell(rec, "progress"), rec.period, ahead_margin=ahead_margin,
                       official_status=official, official_status_field=_cell(rec, "official_status_field"),
                       target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"), lex=lex)
+        if bool(getattr(rec, "is_truncated", False)):
+            # the report ends inside this row: whatever the rules read, they read part of the text
+            reason = review_reason("truncated")
+            j.fields["needs_review"] = True
+            j.fields["review_reason"] = REASON_SEP.join(filter(None, (j.fields["review_reason"], reason)))
         out_rows.append(j.fields)
         ind_rows.extend({"task_id": rec.task_id, **r} for r in j.rows)
         if j.fields["needs_review"]:

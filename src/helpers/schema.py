@@ -38,6 +38,7 @@ REVIEW_REASONS = {
     "target_unmeasured": "目标有数字，进展中没有可对照的数据",
     "percent_unread": "进展中的百分数无法对应到目标",
     "partly_measured": "部分目标数字未能衡量，状态取决于其余指标",
+    "truncated": "原文在此行中断，判断所依据的文字不完整",
 }
 
 
