@@ -350,3 +350,20 @@ def test_bureau_chart_keeps_every_label_on_the_page(tasks: pd.DataFrame, bureau:
     assert not outside, outside
     # a unit that only co-leads still shows its tasks' mix, not an empty bar
     assert len(fig.axes[0].patches) > 1 + (tasks["status"].nunique() - 1)
+
+
+def test_a_unit_printed_under_its_old_name_is_named_in_the_notes(tmp_path):
+    """The seed with 市工信局 printed under its old name 市经信局 (as the 2021 reports print it): the
+    table files its tasks under 市工信局 and both briefings' notes say so."""
+    from helpers.table import build_table
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "raw" / "luan_2024H1.txt"
+    raw = tmp_path / "luan_2024H1.txt"
+    raw.write_text(seed.read_text(encoding="utf-8").replace("市工信局", "市经信局"), encoding="utf-8")
+    result = build_table(raw, period="2024H1", out=tmp_path / "processed", overrides=tmp_path / "none.csv")
+    tasks = result.tasks
+    assert not tasks["bureaus"].str.contains("市经信局").any()
+    expected = "单位更名：原文“市经信局”按现名称“市工信局”列示。"
+    assert expected in b.quality_notes(result.quality, tasks)
+    assert expected in b.bureau_notes(b.load_period("2024H1", tmp_path / "processed").tasks, "市工信局", 0.5, "2024年上半年")
+    assert expected not in b.bureau_notes(tasks.assign(units_renamed=None), "市工信局", 0.5, "2024年上半年")

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from helpers import paths, wording
-from helpers.bureaus import leads
+from helpers.bureaus import UNIT_SEP, leads
 from helpers.errors import SchemaError
 from helpers.period import Period, parse_code
 from helpers.sectors import sector_names
@@ -628,7 +628,8 @@ def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str,
         notes.append(coverage_sentence(primary, who="本单位"))
     if (~mine["is_primary"]).any():
         notes.append(BUREAU_NOTE)
-    # the bureau's own rows only: what the batch's bureau digest covers
+    # the bureau's own rows only
+    notes += renamed_notes(mine)
     notes += review_notes(mine.drop(columns=["is_primary"]))
     return notes
 
@@ -680,9 +681,23 @@ def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
         notes.append(f"有{len(quality['unassigned_lines'])}行文字未能归入任何任务（见数据质量报告）。")
     if quality.get("unknown_bureaus"):
         notes.append(f"有{len(quality['unknown_bureaus'])}个牵头单位名称不在单位名录中，按原文保留。")
+    notes += renamed_notes(tasks)
     notes.append(coverage_sentence(tasks))
     notes += review_notes(tasks)
     return notes
+
+
+def renamed_notes(tasks: pd.DataFrame) -> list[str]:
+    """Units the report prints under an old name and the briefing shows under the current one
+    (市经信局→市工信局), so a reader who looks for the printed name finds it."""
+    if "units_renamed" not in tasks:
+        return []
+    moves = [m for cell in tasks["units_renamed"].dropna() for m in str(cell).split(UNIT_SEP) if "→" in m]
+    pairs = list(dict.fromkeys(moves))
+    if not pairs:
+        return []
+    shown = "、".join(f"原文“{old}”按现名称“{new}”列示" for old, new in (p.split("→", 1) for p in pairs))
+    return [f"单位更名：{shown}。"]
 
 
 def review_notes(tasks: pd.DataFrame) -> list[str]:
