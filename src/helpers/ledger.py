@@ -19,6 +19,7 @@ from typing import Any, Callable
 from helpers import paths
 from helpers.errors import HelpersError, InputError
 from helpers.io import atomic_path
+from helpers.provenance import file_sha256
 
 # pandas, pandera (via helpers.schema) and openpyxl are imported where used: `run` checks whether
 # the ledger is current on every rerun, and that check must not cost their ~3 s of imports.
@@ -192,8 +193,9 @@ def _decisions(period: str, overrides: Path) -> dict[str, tuple[str, str]]:
 
 
 def sha256(path: Path) -> str | None:
+    """The file's checksum (helpers.provenance), None when there is no such file."""
     p = Path(path)
-    return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else None
+    return file_sha256(p) if p.is_file() else None
 
 
 def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[str, Any]]:

@@ -95,11 +95,9 @@ def text_chars(texts: Iterable[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=8)
 def _file_sha(path: str, size: int, mtime_ns: int) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    from helpers.provenance import file_sha256 as sha  # the one reader; size and time key the memo
+
+    return sha(path)
 
 
 def file_sha256(path: Path | str) -> str:
