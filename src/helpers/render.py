@@ -380,13 +380,34 @@ del _helpers_watchdog
 """
 
 
+#: A Unix socket's path must fit sockaddr_un.sun_path (108 bytes on Linux, 104 on macOS); a
+#: longer one makes the kernel die at start, with the client waiting for it.
+SOCKET_PATH_MAX = 100
+
+
+def _socket_roots() -> list[str]:
+    import tempfile
+
+    return list(dict.fromkeys([tempfile.gettempdir(), "/tmp"]))
+
+
+def kernel_socket_root() -> str | None:
+    """The folder for kernel socket folders: the temp folder when a socket path in it fits, else
+    /tmp; None when neither does (the kernel then listens on loopback TCP)."""
+    for root in _socket_roots():
+        probe = os.path.join(root, f"{KERNEL_DIR_PREFIX}{os.getpid()}-abcdefgh", "k-65535")
+        if len(os.fsencode(probe)) <= SOCKET_PATH_MAX and os.path.isdir(root) and os.access(root, os.W_OK):
+            return root
+    return None
+
+
 def sweep_kernel_dirs(tmpdir: str | None = None) -> list[str]:
     """Remove kernel socket folders whose owner process is gone (a killed run's); return them."""
     import shutil
-    import tempfile
 
     removed = []
-    for d in Path(tmpdir or tempfile.gettempdir()).glob(f"{KERNEL_DIR_PREFIX}*"):
+    found = [d for root in ([tmpdir] if tmpdir else _socket_roots()) for d in Path(root).glob(f"{KERNEL_DIR_PREFIX}*")]
+    for d in found:
         pid = d.name[len(KERNEL_DIR_PREFIX):].split("-", 1)[0]
         if not pid.isdigit() or not d.is_dir():
             continue
@@ -442,14 +463,15 @@ class WarmKernel:
         # The project's kernel: the env's kernelspec before any user-level one of the same name.
         os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
         kw: dict[str, Any] = {}
-        if os.name == "posix":
+        root = kernel_socket_root() if os.name == "posix" else None
+        if root is not None:
             # Unix sockets in a private folder: nothing listens on the network (and ipykernel
             # does not warn about unencrypted TCP at every start).
             import tempfile
 
             # The folder is named after this process, so a later run can remove what a killed
             # one left (sweep_kernel_dirs); the connection file lives in it too.
-            self._sockdir = tempfile.TemporaryDirectory(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-")
+            self._sockdir = tempfile.TemporaryDirectory(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-", dir=root)
             kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k"),
                   "connection_file": os.path.join(self._sockdir.name, "kernel.json")}
         self.km = AsyncKernelManager(kernel_name=self.kernel_name, **kw)
