@@ -526,7 +526,7 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
         bar.update(1)
 
     if n == 1:  # one worker: this process, with a kernel kept warm for the next run
-        kernel = _local_kernel(str(plan.folders.notebooks), warm)
+        kernel = local_kernel(str(plan.folders.notebooks), warm)
         for j in pending:
             done(j, run_job(j, fonts, plan.period.label_zh, kernel))
         bar.close()
@@ -551,7 +551,7 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
 _LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
 
 
-def _local_kernel(cwd: str, warm_code: str) -> Any:
+def local_kernel(cwd: str, warm_code: str) -> Any:
     """This process's warm kernel (started on first use by the first job, shut down at exit)."""
     global _LOCAL
     import atexit
