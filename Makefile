@@ -11,6 +11,14 @@ LAB_ARGS ?=
 #: Jupyter refuses to start as root without --allow-root (containers, CI runners).
 ROOT_ARG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
+# Python writes bytecode caches (in .venv/ and src/, ignored by git) even where the machine's
+# environment says not to: without them every test run, worker and kernel recompiles the package
+# and pytest rewrites every test module again (seconds per process).
+unexport PYTHONDONTWRITEBYTECODE
+#: pytest-xdist workers for the tests: one per core. Each costly shared render (the seed's batch
+#: run, the synthetic year) stays in one worker (tests/conftest.py, --dist loadgroup).
+TEST_JOBS ?= auto
+
 .PHONY: setup report table test test-fast bench eval lab clean font
 
 setup: $(STAMP) font
@@ -32,10 +40,10 @@ report: setup
 	$(PY) -m helpers run --period $(PERIOD) --raw $(RAW)
 
 test: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup
 
 test-fast: setup
-	$(PY) -m pytest -q -m "not integration"
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup -m "not integration"
 
 bench: setup
 	$(PY) scripts/bench.py

@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
+import helpers  # noqa: F401  (first: it keeps jsonschema from compiling rfc3987 grammars)
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "raw" / "luan_2024H1.txt"
 NOTEBOOKS = ROOT / "notebooks"
@@ -42,6 +44,25 @@ def copy_tables(seed_table, root: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def year_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic year of tests/chain_reports.py (Q1, H1, Q3, FY) tabled once per session, under
+    raw/ and processed/<period>/. Read only: a test that compares or renders takes `copy_year`."""
+    import chain_reports as cr
+
+    root = tmp_path_factory.mktemp("year-tables")
+    cr.build_year(root)
+    return root
+
+
+def copy_year(year_tables: Path, dest: Path) -> dict[str, Path]:
+    """A private copy of the synthetic year under `dest`; each period's table folder by code."""
+    import chain_reports as cr
+
+    shutil.copytree(year_tables, dest, dirs_exist_ok=True)
+    return {p: dest / "processed" / p for p in cr.PERIODS}
+
+
+@pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory, seed_table) -> SimpleNamespace:
     """One batch run shared by tests/test_batch.py and tests/test_notebooks.py: the city briefing,
     the two research pages and two bureaus (the one with the most tasks behind pace, and a unit
@@ -60,3 +81,39 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, seed_table) -> SimpleName
     result = batch.run_batch(PERIOD, bureaus=[behind, co_lead], city=True, research=True, **kw)
     return SimpleNamespace(root=root, out=root / "output" / PERIOD, processed=processed, result=result,
                            bureaus=[behind, co_lead], behind=behind, co_lead=co_lead, kw=kw)
+
+
+@pytest.fixture
+def project_root(monkeypatch: pytest.MonkeyPatch):
+    """`use(root)` points helpers.paths at another project, as HELPERS_ROOT does for a new process,
+    so a command can be called in this process (one end-to-end test spawns it: test_batch's kill)."""
+    from helpers import paths
+
+    def use(root: Path) -> Path:
+        old = paths.ROOT
+        for name, value in list(vars(paths).items()):
+            if isinstance(value, Path) and value.is_relative_to(old):
+                monkeypatch.setattr(paths, name, Path(root) / value.relative_to(old))
+        return Path(root)
+
+    return use
+
+
+#: Costly session fixtures: one pytest-xdist worker builds each and runs every test using it
+#: (`--dist loadgroup`); the other tests spread over the workers one by one.
+SHARED = ("rendered", "year_tables")
+#: Fixtures that run a stage end to end: batch runs, a year of reports tabled and chained, the
+#: Excel ledger written from a built table, PDFs, an SMTP server. A test using one (directly or
+#: through another fixture) is an integration test: `make test` runs it, `make test-fast` not.
+PIPELINE_FIXTURES = {"rendered", "year_tables", "built", "official", "figures", "mail_pdfs", "mail_server"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        group = next((name for name in SHARED if name in used), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+        if used & PIPELINE_FIXTURES:
+            item.add_marker(pytest.mark.integration)

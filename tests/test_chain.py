@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import chain_reports as cr
+from conftest import copy_year
 from helpers import chain
 from helpers.errors import HelpersError, ReferenceError_
 from helpers.schema import CHANGES_SCHEMA, MATCHES_SCHEMA, read_table
@@ -24,8 +25,8 @@ Q1_EXCERPT = ROOT / "data" / "raw" / "luan_2024Q1.txt"
 
 
 @pytest.fixture(scope="module")
-def year(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return cr.build_year(tmp_path_factory.mktemp("year"))
+def year(tmp_path_factory: pytest.TempPathFactory, year_tables: Path) -> dict[str, Path]:
+    return copy_year(year_tables, tmp_path_factory.mktemp("year"))
 
 
 @pytest.fixture(scope="module")
@@ -211,6 +212,7 @@ def test_shares_compare_the_same_tasks_then_and_now(comparisons) -> None:
     assert sl["share_then"] == pytest.approx(2 / 3) and sl["change_pts"] == pytest.approx(-100 / 3)
 
 
+@pytest.mark.integration  # two reports tabled and chained
 @pytest.mark.skipif(not Q1_EXCERPT.exists(), reason="the Q1 excerpt is not in data/raw/")
 def test_h1_against_the_real_q1_excerpt(tmp_path: Path, seed_path: Path) -> None:
     """The office's real Q1 report is an excerpt (two rows, the second cut off): the tasks it lacks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,7 @@ def mangle(ops, junk: str) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+@pytest.mark.integration  # 150 mangled copies of the seed read whole
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=edits, junk=st.text(max_size=40))
 def test_mangled_seed_gives_rows_or_parse_error(tmp_path_factory, ops, junk):

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
 import socket
 import ssl
 import subprocess
-import sys
 import threading
 from email import policy
 from email.header import decode_header, make_header
@@ -30,7 +28,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from helpers import paths
-from helpers.cli import build_parser
+from helpers.cli import build_parser, main
 from helpers.errors import MailError, ReferenceError_
 from helpers.io import safe_slug
 from helpers.mail import (
@@ -492,23 +490,21 @@ def test_refuses_when_a_pdf_is_missing(mail_project, mail_server):
         _run(mail_project, "--only", "市发改委")
 
 
-def test_cli_refusal_is_one_line_and_nonzero_then_drafts(mail_project):
+def test_cli_refusal_is_one_line_and_nonzero_then_drafts(mail_project, project_root, capsys):
     _set_manifest(mail_project, failures=[{"kind": "city", "bureau": None, "notebook": "city.ipynb",
                                            "error": "RenderError: no CJK font"}])
-    env = {**os.environ, "HELPERS_ROOT": str(mail_project.root)}
-    p = subprocess.run([sys.executable, "-m", "helpers", "mail", "--period", PERIOD], env=env,
-                       capture_output=True, text=True, timeout=60)
-    assert p.returncode == 2
-    assert p.stderr.count("\n") == 1 and p.stderr.startswith("error: ")
-    assert "全市 (city.ipynb): RenderError: no CJK font" in p.stderr
-    assert p.stdout == ""
+    project_root(mail_project.root)
+    assert main(["mail", "--period", PERIOD]) == 2
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and err.startswith("error: ")
+    assert "全市 (city.ipynb): RenderError: no CJK font" in err
+    assert out == ""
     # fixed, the same command drafts into the default folder of that root
     _set_manifest(mail_project, failures=[])
-    p = subprocess.run([sys.executable, "-m", "helpers", "mail", "--period", PERIOD], env=env,
-                       capture_output=True, text=True, timeout=60)
-    assert p.returncode == 0, p.stderr
+    assert main(["mail", "--period", PERIOD]) == 0
+    out, err = capsys.readouterr()
     assert len(list((mail_project.root / "output" / PERIOD / "mail").glob("*.eml"))) == 4
-    assert "would send 4 message(s)" in p.stdout
+    assert "would send 4 message(s)" in out
 
 
 def test_only_names_an_unknown_briefing(mail_project):

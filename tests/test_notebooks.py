@@ -18,6 +18,8 @@ import nbformat
 import pandas as pd
 import pytest
 
+from conftest import copy_year
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 EXPECTED_PARAMETERS = {
@@ -114,13 +116,10 @@ def _bureau_nb(rendered, bureau: str) -> nbformat.NotebookNode:
 
 def _execute(name: str, out_dir: Path, **parameters) -> nbformat.NotebookNode:
     """Run a notebook the shared batch run does not (the trend notebook needs a year of tables)."""
-    import papermill
+    from helpers.batch import local_kernel
 
     out = out_dir / name
-    papermill.execute_notebook(
-        str(NOTEBOOKS / name), str(out), parameters=parameters, kernel_name="python3",
-        cwd=str(out_dir), progress_bar=False, log_output=False,
-    )
+    local_kernel(str(NOTEBOOKS), "").execute(NOTEBOOKS / name, out, parameters)  # papermill, warm kernel
     return nbformat.read(out, as_version=4)
 
 
@@ -269,12 +268,12 @@ def test_data_quality_executes_and_reports_counts(rendered, seed_table) -> None:
 
 
 @pytest.mark.integration
-def test_trend_executes_on_a_synthetic_year(tmp_path: Path) -> None:
+def test_trend_executes_on_a_synthetic_year(tmp_path: Path, year_tables: Path) -> None:
     """Q1 → H1 → Q3 → FY built from the seed (tests/chain_reports.py): the match table to review
     holds the rewording, split and merge built into the fixtures, and the bureau shares one column per period."""
     import chain_reports as cr
 
-    cr.build_year(tmp_path)
+    copy_year(year_tables, tmp_path)
     nb = _execute("trend.ipynb", tmp_path, period="2024FY", processed_dir=str(tmp_path / "processed" / "2024FY"))
     _assert_clean_run(nb)
     images = [o for o in _outputs(nb) if "image/png" in o.get("data", {})]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import chain_reports as cr
+from conftest import copy_year
 from helpers import batch, chain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,9 +33,9 @@ def _render(root: Path, period: str, **kw) -> dict:
 
 
 @pytest.fixture(scope="module")
-def year(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+def year(tmp_path_factory: pytest.TempPathFactory, year_tables: Path) -> dict[str, dict]:
     root = tmp_path_factory.mktemp("year")
-    cr.build_year(root)
+    copy_year(year_tables, root)
     return {p: _render(root, p) for p in cr.PERIODS}
 
 
@@ -160,16 +161,17 @@ def test_nothing_measured_leaves_out_figure_2_and_the_empty_list(tmp_path_factor
 
 
 @pytest.mark.integration
-def test_compare_to_picks_another_period_and_the_manifest_says_so(tmp_path_factory) -> None:
+def test_compare_to_picks_another_period_and_the_manifest_says_so(tmp_path_factory, year_tables) -> None:
     root = tmp_path_factory.mktemp("compare_to")
-    cr.build_year(root)
+    copy_year(year_tables, root)
     page = _render(root, "2024FY", compare_to="2024H1")
     assert page["manifest"]["comparison"]["period"] == "2024H1"
     assert "与2024年上半年相比" in page["city"] and "连续3期滞后" in page["city"]
 
 
-def test_mail_lines_name_the_tasks(tmp_path: Path) -> None:
-    cr.build_year(tmp_path)
+@pytest.mark.integration  # tables built from two reports, then mail drafted
+def test_mail_lines_name_the_tasks(tmp_path: Path, year_tables: Path) -> None:
+    copy_year(year_tables, tmp_path)
     comp = chain.build_comparison("2024FY", tmp_path / "processed" / "2024FY", fixes_path=tmp_path / "none.csv")
     city = chain.mail_lines(comp.changes)
     assert any(line.startswith("较2024年前三季度连续滞后：") and "竣工亿元以上项目120个以上" in line

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -70,16 +67,17 @@ def test_a_new_header_word_is_data_not_code(tmp_path, monkeypatch, seed_text):
     assert sum(len(t.rows) for t in parsed.tables) == 191
 
 
-def test_bad_role_table_is_a_one_line_error_on_the_command_line(tmp_path, seed_path):
-    root = tmp_path / "proj"
+def test_bad_role_table_is_a_one_line_error_on_the_command_line(tmp_path, seed_path, project_root, capsys):
+    from helpers.cli import main
+
+    root = project_root(tmp_path / "proj")
     shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference")
     (root / "data/reference/column_roles.csv").write_text("header,role\n序号,seq\n重点工作,job\n", encoding="utf-8")
-    env = dict(os.environ, HELPERS_ROOT=str(root))
-    res = subprocess.run([sys.executable, "-m", "helpers", "table", str(seed_path), "--out", str(tmp_path / "o")],
-                         capture_output=True, text=True, env=env, cwd=ROOT)
-    lines = res.stderr.strip().splitlines()
-    assert res.returncode == 2 and len(lines) == 1
-    assert "column_roles.csv:3: unknown role 'job'" in lines[0] and "Traceback" not in res.stderr
+    assert main(["table", str(seed_path), "--out", str(tmp_path / "o")]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in lines[0]
+    assert "column_roles.csv:3: unknown role 'job'" in lines[0]
+    assert not (tmp_path / "o").exists()
 
 
 def test_renames_apply_only_in_their_city():

@@ -124,6 +124,7 @@ def test_sector_names_come_from_the_reference_csv(tmp_path, monkeypatch, seed_ta
     assert "民生保障" in fig.alt_text  # the chart's alt text, in Chinese, says the same
 
 
+@pytest.mark.integration  # a notebook exported to HTML
 def test_chart_alt_text_reaches_the_html(seed_table):
     """The notebook's alt text (or the chart's own, in Chinese) is the <img>'s, never nbconvert's
     English boilerplate."""
