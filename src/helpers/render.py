@@ -421,13 +421,13 @@ def sweep_kernel_dirs(tmpdir: str | None = None) -> list[str]:
     return removed
 
 
+# Figures closed first, so the garbage collection that %reset ends with frees them too.
 _RESET_CODE = """\
-get_ipython().run_line_magic('reset', '-f')
-import gc as _gc, sys as _sys
+import sys as _sys
 if 'matplotlib.pyplot' in _sys.modules:
     _sys.modules['matplotlib.pyplot'].close('all')
-_gc.collect()
-del _gc, _sys
+del _sys
+get_ipython().run_line_magic('reset', '-f')
 """
 
 
@@ -459,6 +459,8 @@ class WarmKernel:
         """Start the kernel process without waiting for it (overlap its boot with other work)."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
+
+        self._drop_client()  # a client of an earlier kernel (a restart after a crash)
 
         # The project's kernel: the env's kernelspec before any user-level one of the same name.
         os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
@@ -511,27 +513,43 @@ class WarmKernel:
 
         return self.km is not None and bool(run_sync(self.km.is_alive)())
 
-    def run_code(self, code: str, timeout: float = 600) -> Any:
-        """Run `code` in the kernel through nbclient (same machinery as the notebooks)."""
-        import nbformat
-        from nbclient import NotebookClient
+    def run_code(self, code: str, timeout: float = 600) -> dict[str, Any]:
+        """Run `code` in the kernel and return its execute_reply content (an error is reported
+        there, not raised; output is not collected). A bare shell channel: a NotebookClient per
+        call costs 0.2 s of channel set-up and kernel_info, paid at every page's reset."""
+        import queue
 
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-        client = NotebookClient(nb, km=self.km, timeout=timeout, startup_timeout=self.startup_timeout,
-                                allow_errors=True)
-        client.execute()
-        self._close_client(client)
-        return nb
+        from jupyter_client.blocking import BlockingKernelClient
 
-    @staticmethod
-    def _close_client(client: Any) -> None:
-        # nbclient leaves the client's channels open when it does not own the kernel manager.
-        kc = getattr(client, "kc", None)
+        if getattr(self, "_kc", None) is None:
+            # as km.client() builds its own (same session key), blocking, and the shell channel
+            # only: nothing buffers the notebooks' output, and a request waits in the socket
+            # until a kernel still booting binds it.
+            self._kc = BlockingKernelClient(**self.km.get_connection_info(session=True),
+                                            connection_file=self.km.connection_file, parent=self.km)
+            self._kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        msg_id = self._kc.execute(code, store_history=False)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                reply = self._kc.get_shell_msg(timeout=1)
+            except queue.Empty:
+                if not self.alive():
+                    raise RuntimeError("the kernel died before it replied") from None
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"the kernel did not reply within {timeout:.0f} s") from None
+                continue
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]
+
+    def _drop_client(self) -> None:
+        kc = getattr(self, "_kc", None)
         if kc is not None:
             try:
                 kc.stop_channels()
             except Exception:
                 pass
+            self._kc = None
 
     def execute(self, notebook: Path | str, output: Path | str, parameters: Mapping[str, Any],
                 timeout: float = 600) -> Any:
@@ -547,6 +565,7 @@ class WarmKernel:
         elif self.used:
             self.run_code(_RESET_CODE)
         self.used += 1
+        self._drop_client()  # papermill's own client talks to the kernel next
         output = Path(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         # papermill wants a .ipynb name; the rename makes the write atomic.
@@ -572,6 +591,7 @@ class WarmKernel:
     def shutdown(self) -> None:
         from jupyter_core.utils import run_sync
 
+        self._drop_client()
         if self.km is not None:
             try:
                 run_sync(self.km.shutdown_kernel)(now=False)
