@@ -447,12 +447,12 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     comparison = ensure_comparison(per.code, f.processed, record.get("ahead_margin"), f.cache, compare_to)
     state = _read_state(f.state)
     units = _units(f.processed, record["files"]["tasks.parquet"], state)
-    chosen = list(dict.fromkeys(bureaus)) if bureaus else units
+    chosen = list(dict.fromkeys(bureaus)) if bureaus is not None else units
     table_key = _sha(record["files"], comparison_key(f.processed))
     jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
-                tuple(formats), inputs, state, built, partial=bool(bureaus), comparison=comparison)
+                tuple(formats), inputs, state, built, partial=bureaus is not None, comparison=comparison)
 
 
 # --------------------------------------------------------------------------------------------
@@ -675,8 +675,10 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
               research: bool | None = None, progress: bool | None = None, build: bool = True,
               compare_to: str | None = None) -> BatchResult:
     """Render a period: every unit's page by default (the city briefing, every lead unit's and
-    the data-quality and pace-analysis pages), or only the `bureaus` given. `city` and
-    `research` None follow that choice; True or False add or leave out those pages.
+    the data-quality and pace-analysis pages), or only the `bureaus` given (an empty list: no
+    unit's page, e.g. the city's alone with `city=True`). `city` and `research` None follow that
+    choice; True or False add or leave out those pages. A run of chosen pages keeps the others'
+    entries in the manifest.
 
     `compare_to` picks the earlier period to compare with (default: the latest one built).
     `all_bureaus` is accepted for old callers and changes nothing (every unit is the default).
@@ -699,7 +701,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     with ExitStack() as stack:
         stack.enter_context(exclusive(f.processed))  # shared with `table`
         stack.enter_context(exclusive(f.out))
-        everything = not bureaus
+        everything = bureaus is None
         plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
                           city=everything if city is None else city,
                           research=everything if research is None else research,
