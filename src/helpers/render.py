@@ -460,8 +460,6 @@ class WarmKernel:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        self._drop_client()  # a client of an earlier kernel (a restart after a crash)
-
         # The project's kernel: the env's kernelspec before any user-level one of the same name.
         os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
         kw: dict[str, Any] = {}
@@ -515,41 +513,34 @@ class WarmKernel:
 
     def run_code(self, code: str, timeout: float = 600) -> dict[str, Any]:
         """Run `code` in the kernel and return its execute_reply content (an error is reported
-        there, not raised; output is not collected). A bare shell channel: a NotebookClient per
-        call costs 0.2 s of channel set-up and kernel_info, paid at every page's reset."""
+        there, not raised; output is not collected). A bare shell channel, opened for this call
+        and closed after it (papermill's own client talks to the kernel next): a NotebookClient
+        per call cost 0.2 s of channel set-up and kernel_info, paid at every page's reset."""
         import queue
 
         from jupyter_client.blocking import BlockingKernelClient
 
-        if getattr(self, "_kc", None) is None:
-            # as km.client() builds its own (same session key), blocking, and the shell channel
-            # only: nothing buffers the notebooks' output, and a request waits in the socket
-            # until a kernel still booting binds it.
-            self._kc = BlockingKernelClient(**self.km.get_connection_info(session=True),
-                                            connection_file=self.km.connection_file, parent=self.km)
-            self._kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
-        msg_id = self._kc.execute(code, store_history=False)
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                reply = self._kc.get_shell_msg(timeout=1)
-            except queue.Empty:
-                if not self.alive():
-                    raise RuntimeError("the kernel died before it replied") from None
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"the kernel did not reply within {timeout:.0f} s") from None
-                continue
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply["content"]
-
-    def _drop_client(self) -> None:
-        kc = getattr(self, "_kc", None)
-        if kc is not None:
-            try:
-                kc.stop_channels()
-            except Exception:
-                pass
-            self._kc = None
+        # as km.client() builds its own (same session key), blocking, and the shell channel only:
+        # a request waits in the socket until a kernel still booting binds it.
+        kc = BlockingKernelClient(**self.km.get_connection_info(session=True),
+                                  connection_file=self.km.connection_file, parent=self.km)
+        kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        try:
+            msg_id = kc.execute(code, store_history=False)
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    reply = kc.get_shell_msg(timeout=1)
+                except queue.Empty:
+                    if not self.alive():
+                        raise RuntimeError("the kernel died before it replied") from None
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"the kernel did not reply within {timeout:.0f} s") from None
+                    continue
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    return reply["content"]
+        finally:
+            kc.stop_channels()
 
     def execute(self, notebook: Path | str, output: Path | str, parameters: Mapping[str, Any],
                 timeout: float = 600) -> Any:
@@ -565,7 +556,6 @@ class WarmKernel:
         elif self.used:
             self.run_code(_RESET_CODE)
         self.used += 1
-        self._drop_client()  # papermill's own client talks to the kernel next
         output = Path(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         # papermill wants a .ipynb name; the rename makes the write atomic.
@@ -591,7 +581,6 @@ class WarmKernel:
     def shutdown(self) -> None:
         from jupyter_core.utils import run_sync
 
-        self._drop_client()
         if self.km is not None:
             try:
                 run_sync(self.km.shutdown_kernel)(now=False)
