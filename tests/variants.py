@@ -146,15 +146,20 @@ def spaced_header_text(seed_text: str) -> str:
     return seed_text.replace("\n牵头责任单位\n", "\n牵头 责任单位\n").replace("\n上半年落实情况\n", "\n上半年 落实情况\n")
 
 
-def spanning_units_layout() -> tuple[str, list[tuple[str, RawRow]]]:
-    """A 类别 column left of 序号, its cell printed once per group, and the unit printed only on a
-    group's first row (cells that span rows). Returns the text and (group, seed row) per row."""
+def _unit_groups(names: str) -> list[tuple[str, list[RawRow]]]:
+    """Groups 第一类, 第二类, … (one per character of `names`): the first three seed rows of each
+    unit leading at least three, in report order."""
     _, rows = seed_rows()[1]
     by_unit: dict[str, list[RawRow]] = {}
     for r in rows:
         by_unit.setdefault(r.cells.get("bureau", ""), []).append(r)
-    groups = [(f"第{n}类", grp[:3]) for n, grp in
-              zip("一二三", [g for u, g in by_unit.items() if u and len(g) >= 3])]
+    return [(f"第{n}类", grp[:3]) for n, grp in zip(names, [g for u, g in by_unit.items() if u and len(g) >= 3])]
+
+
+def spanning_units_layout() -> tuple[str, list[tuple[str, RawRow]]]:
+    """A 类别 column left of 序号, its cell printed once per group, and the unit printed only on a
+    group's first row (cells that span rows). Returns the text and (group, seed row) per row."""
+    groups = _unit_groups("一二三")
     out = [TITLE, "", "类别", "", "序号", "", "重点工作", "", "牵头责任单位", "", "上半年落实情况", ""]
     expected, seq = [], 0
     for name, grp in groups:
@@ -172,12 +177,7 @@ def html_spanning_layout() -> tuple[str, list[tuple[str, RawRow, bool]]]:
     each group has a 序号 cell spanning two rows (the second a sub-row). Returns the page and
     (group, the group's first seed row, seed row, is_sub_row) per row."""
     e = html.escape
-    _, rows = seed_rows()[1]
-    by_unit: dict[str, list[RawRow]] = {}
-    for r in rows:
-        by_unit.setdefault(r.cells.get("bureau", ""), []).append(r)
-    groups = [(f"第{n}类", grp[:3]) for n, grp in
-              zip("一二", [g for u, g in by_unit.items() if u and len(g) >= 3])]
+    groups = _unit_groups("一二")
     parts = [f"<html><head><meta charset='utf-8'><title>{e(TITLE)}</title></head><body><table>",
              "<tr><th>类别</th><th>序号</th><th>重点工作</th><th>牵头责任单位</th><th>上半年落实情况</th></tr>"]
     expected, seq = [], 0
