@@ -28,12 +28,12 @@ def median_seconds(fn, repeat: int) -> float:
 
 
 def bench_table(repeat: int) -> None:
-    from helpers.ingest import read_report
-    from helpers.pace import judge
-    from helpers.parse import parse_document
+    from helpers.read.ingest import read_report
+    from helpers.judge.status import judge
+    from helpers.read.parse import parse_document
     from helpers.table import build_table, parsed_frame, resolve_period
 
-    from helpers.align import clear_caches
+    from helpers.read.align import clear_caches
 
     def parse_only():
         clear_caches()
@@ -55,7 +55,7 @@ def bench_table(repeat: int) -> None:
 
 def bench_long_cell() -> None:
     """One progress cell of 2 MB and of 20 MB (the seed's text repeated): judging must stay linear."""
-    from helpers.pace import judge_text
+    from helpers.judge.status import judge_text
 
     seed = SEED.read_text(encoding="utf-8")
     task = "新开工亿元以上项目170个以上、竣工120个以上。"
@@ -76,8 +76,9 @@ def bench_comparison(repeat: int, n_bureaus: int = 4) -> None:
     """
     import shutil
 
-    from helpers import batch, chain
-    from helpers.bureaus import lead_units
+    from helpers import run as batch
+    from helpers.compare import chain
+    from helpers.read.bureaus import lead_units
     from helpers.table import build_table
 
     with tempfile.TemporaryDirectory() as d:
@@ -121,7 +122,7 @@ def main() -> int:
     if not args.skip_long:
         bench_long_cell()
     if not args.skip_render:
-        print("\n== comparison with an earlier period (helpers.chain) ==", flush=True)
+        print("\n== comparison with an earlier period (helpers.compare.chain) ==", flush=True)
         bench_comparison(max(2, args.repeat // 5))
         render = ROOT / "scripts" / "bench_render.py"
         if render.exists():

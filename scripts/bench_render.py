@@ -7,7 +7,7 @@ data/processed/ and .cache/ are not touched:
 1. naive baseline on two bureaus, each briefing as separate commands: `papermill`, then
    `jupyter nbconvert --to html --no-input`, then `weasyprint` with the system's full CJK font;
 2. the whole period (city + every bureau, HTML and PDF, plus the two research notebooks) with
-   `helpers.batch.run_batch`, from a clean output folder and an empty cache (the font subset is
+   `helpers.run.run_batch`, from a clean output folder and an empty cache (the font subset is
    built inside this figure);
 3. a rerun with nothing changed, with the raw report's path spelled otherwise, and after
    `run --bureau X` (all three must rewrite nothing); a rerun after one override (the tables
@@ -133,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("HELPERS_CACHE", None)
     env = dict(os.environ)
 
-    from helpers import batch, paths
-    from helpers.bureaus import lead_units
+    from helpers import run as batch, paths
+    from helpers.read.bureaus import lead_units
     from helpers.table import build_table
 
     period = args.period

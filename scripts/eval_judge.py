@@ -3,7 +3,7 @@
 Prints, for each origin apart (corpus excerpts, written wordings, and the seed), agreement (the
 status or one of its also_ok readings), the share of confident errors (wrong and not flagged for
 review) and per-status precision and recall. `--errors` lists every disagreement with its reason.
-The seed has no independent labels: its rows are the statuses pinned by tests/test_seed_judgement.py
+The seed has no independent labels: its rows are the statuses pinned by tests/judge/test_status_seed.py
 (read one by one), so its figure says whether the rules still give them.
 """
 
@@ -15,17 +15,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
-from helpers.evaluate import disagreements, judge_case, report, score  # noqa: E402
+from helpers.judge.evaluate import disagreements, judge_case, report, score  # noqa: E402
 from judge_set import load_judge_set  # noqa: E402
 
 
 def seed_cases() -> list[dict]:
     """The seed's pinned statuses as cases (task and progress from the parsed seed)."""
-    from helpers.ingest import read_report
-    from helpers.parse import parse_document
+    from helpers.read.ingest import read_report
+    from helpers.read.parse import parse_document
     from helpers.table import parsed_frame, resolve_period
-    from test_seed_judgement import PINNED
+    from test_status_seed import PINNED
 
     seed = ROOT / "data" / "raw" / "luan_2024H1.txt"
     doc = read_report(seed)

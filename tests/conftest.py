@@ -64,11 +64,11 @@ def copy_year(year_tables: Path, dest: Path) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory, seed_table) -> SimpleNamespace:
-    """One batch run shared by tests/test_batch.py and tests/test_notebooks.py: the city briefing,
+    """One batch run shared by tests/test_run.py and tests/report/test_notebooks.py: the city briefing,
     the two research pages and two bureaus (the one with the most tasks behind pace, and a unit
     that only co-leads), HTML and PDF, in a temporary project. One worker: in this process, whose
     warm kernel the later runs of the session reuse."""
-    from helpers import batch
+    from helpers import run as batch
 
     root = tmp_path_factory.mktemp("project")
     processed = copy_tables(seed_table, root)
@@ -86,7 +86,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, seed_table) -> SimpleName
 @pytest.fixture
 def project_root(monkeypatch: pytest.MonkeyPatch):
     """`use(root)` points helpers.paths at another project, as HELPERS_ROOT does for a new process,
-    so a command can be called in this process (one end-to-end test spawns it: test_batch's kill)."""
+    so a command can be called in this process (one end-to-end test spawns it: test_run's kill)."""
     from helpers import paths
 
     def use(root: Path) -> Path:

@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import cli, ingest, paths
-from helpers.bureaus import HOME_CITY, load_reference, normalize_units
+from helpers import cli, paths
+from helpers.read import ingest
+from helpers.read.bureaus import HOME_CITY, load_reference, normalize_units
 from helpers.errors import HelpersError, ReferenceError_
-from helpers.ingest import read_report
-from helpers.sectors import load_rules
+from helpers.read.ingest import read_report
+from helpers.read.sectors import load_rules
 
 from conftest import ROOT, SEED
 import variants
@@ -385,7 +386,7 @@ def test_a_long_progress_cell_is_judged_whole():
     """judge_text on a 160 KB cell (the seed's 量化1 progress repeated), in a subprocess. The time it
     takes (linear in the cell's length, up to 400 KB) is printed by make bench; the timeout here only
     stops a hang."""
-    code = ("from helpers.pace import judge_text\n"
+    code = ("from helpers.judge.status import judge_text\n"
             "cell = '截至6月底,已开工项目145个,占全年目标任务的87.9%;已竣工项目62个,占全年目标任务的51.7%。' * 3000\n"
             "fields, rows = judge_text('新开工亿元以上项目170个以上、竣工120个以上。', cell, '2024H1')\n"
             "print(fields['status'], len(rows))\n")
@@ -474,11 +475,11 @@ def test_font_check_still_installs_what_is_missing(tmp_path):
 
 @pytest.fixture
 def no_batch(monkeypatch):
-    import helpers.batch
+    import helpers.run
 
     def boom(*a, **k):
         raise AssertionError("the batch started although a cheap check should have refused first")
-    monkeypatch.setattr(helpers.batch, "run_command", boom)
+    monkeypatch.setattr(helpers.run, "run_command", boom)
 
 
 def test_run_with_output_under_a_regular_file(tmp_path, capsys, monkeypatch, no_batch):
@@ -497,7 +498,7 @@ def test_run_with_a_raw_symlink_loop(tmp_path, capsys, no_batch):
 
 
 def test_mail_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
-    import helpers.mail
+    import helpers.deliver.mail
 
     out = tmp_path / "drafts"
     out.mkdir()
@@ -505,7 +506,7 @@ def test_mail_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
     def read_only(*a, dir=None, **k):
         raise OSError(errno.EROFS, "Read-only file system", str(dir))
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
-    monkeypatch.setattr(helpers.mail, "plan_messages", lambda *a, **k: pytest.fail("planned before the check"))
+    monkeypatch.setattr(helpers.deliver.mail, "plan_messages", lambda *a, **k: pytest.fail("planned before the check"))
     line = one_line_error(capsys, cli.main(["mail", "--period", "2024H1", "--out", str(out)]))
     assert line == f"error: {out}: cannot write here: read-only file system"
 
@@ -513,8 +514,8 @@ def test_mail_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
 def test_disk_full_while_writing_drafts(tmp_path, capsys, monkeypatch):
     """Writing a draft fails midway: one line naming the file, exit 2 (the specific checks above
     cannot foresee a disk filling up; cli.main's OSError catch is the last line of defence)."""
-    import helpers.mail
-    from helpers.mail import Plan
+    import helpers.deliver.mail
+    from helpers.deliver.mail import Plan
 
     out = tmp_path / "drafts"
 
@@ -523,8 +524,8 @@ def test_disk_full_while_writing_drafts(tmp_path, capsys, monkeypatch):
     from email.message import EmailMessage
 
     draft = type("D", (), {"target": "city", "message": EmailMessage()})()
-    monkeypatch.setattr(helpers.mail, "plan_messages", lambda *a, **k: Plan("2024H1", [draft], []))
-    monkeypatch.setattr(helpers.mail, "write_bytes", full)
+    monkeypatch.setattr(helpers.deliver.mail, "plan_messages", lambda *a, **k: Plan("2024H1", [draft], []))
+    monkeypatch.setattr(helpers.deliver.mail, "write_bytes", full)
     line = one_line_error(capsys, cli.main(["mail", "--period", "2024H1", "--out", str(out)]))
     assert line == f"error: {out / '2024H1-city.eml'}: no space left on device (disk full)"
 

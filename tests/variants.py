@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from helpers.ingest import read_report
-from helpers.parse import RawRow, parse_document
+from helpers.read.ingest import read_report
+from helpers.read.parse import RawRow, parse_document
 
 from conftest import SEED
 

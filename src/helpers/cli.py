@@ -45,8 +45,8 @@ def margin_arg(text: str) -> float:
 
 
 def _table(args: argparse.Namespace) -> int:
-    from helpers.ingest import read_capped
-    from helpers.io import check_writable_dir
+    from helpers.read.ingest import read_capped
+    from helpers.files import check_writable_dir
     from helpers.table import build_table
 
     # the cheap checks first: a file that cannot be read, a folder that cannot be written
@@ -63,7 +63,7 @@ def _table(args: argparse.Namespace) -> int:
 
 
 def _ledger(args: argparse.Namespace) -> int:
-    from helpers.ledger import write_ledger
+    from helpers.deliver.ledger import write_ledger
 
     path, written = write_ledger(args.period, processed_dir=args.processed, out=args.out, force=args.force)
     print(f"ledger: {path}" + ("" if written else " (unchanged)"))
@@ -71,7 +71,7 @@ def _ledger(args: argparse.Namespace) -> int:
 
 
 def _review_import(args: argparse.Namespace) -> int:
-    from helpers.ledger import import_corrections
+    from helpers.deliver.ledger import import_corrections
 
     result = import_corrections(args.file, period=args.period, processed_dir=args.processed,
                                 **({"overrides": args.overrides} if args.overrides else {}))
@@ -82,7 +82,7 @@ def _review_import(args: argparse.Namespace) -> int:
 def _judge(args: argparse.Namespace) -> int:
     import json
 
-    from helpers.pace import judge_text
+    from helpers.judge.status import judge_text
 
     fields, _ = judge_text(args.task, args.progress, args.period, ahead_margin=args.ahead_margin,
                            official_status=args.official_status, official_status_field=args.official_status_field,
@@ -97,16 +97,16 @@ def _judge(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from helpers.batch import run_command
-    from helpers.ingest import read_capped
-    from helpers.io import check_writable_dir
+    from helpers.run import run_command
+    from helpers.read.ingest import read_capped
+    from helpers.files import check_writable_dir
 
     if args.raw:
         read_capped(args.raw)
     check_writable_dir(paths.OUTPUT)
     rc = run_command(args)
     # the ledger follows the table the briefings were rendered from (unchanged → not rewritten)
-    from helpers.ledger import write_ledger
+    from helpers.deliver.ledger import write_ledger
 
     if paths.tasks_path(args.period).exists():
         try:
@@ -118,8 +118,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _mail(args: argparse.Namespace) -> int:
-    from helpers.io import check_writable_dir
-    from helpers.mail import mail_command
+    from helpers.files import check_writable_dir
+    from helpers.deliver.mail import mail_command
 
     # drafts, or the send log, go there: refuse an unwritable folder before building any message
     check_writable_dir(args.out or paths.OUTPUT)

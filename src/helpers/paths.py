@@ -47,17 +47,17 @@ def quality_path(period: str) -> Path:
     return processed_dir(period) / "quality.json"
 
 
-#: The tables `run` writes beside a period's when it compares it with an earlier one (helpers.chain).
+#: The tables `run` writes beside a period's when it compares it with an earlier one (helpers.compare.chain).
 COMPARISON_TABLES = ("matches", "changes", "change_shares")
 
 
 def matches_path(period: str, suffix: str = "parquet") -> Path:
-    """How the period's tasks were tied to the earlier period's (helpers.chain)."""
+    """How the period's tasks were tied to the earlier period's (helpers.compare.chain)."""
     return processed_dir(period) / f"matches.{suffix}"
 
 
 def changes_path(period: str, suffix: str = "parquet") -> Path:
-    """What changed per task since the earlier period (helpers.chain)."""
+    """What changed per task since the earlier period (helpers.compare.chain)."""
     return processed_dir(period) / f"changes.{suffix}"
 
 

@@ -80,7 +80,7 @@ def files_record(folder: Path | str) -> dict[str, str | None]:
 
 def write_record(folder: Path | str, period: str, inputs: dict[str, Any]) -> dict[str, Any]:
     """Write tables.json for the table files now in `folder` (called by the table build)."""
-    from helpers.io import write_json
+    from helpers.files import write_json
 
     record = {"period": period, **inputs, "files": files_record(folder)}
     write_json(Path(folder) / RECORD, record)

@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from helpers.errors import SchemaError
-from helpers.io import atomic_path
+from helpers.files import atomic_path
 
 TABLES = ("quantified", "general")
 STATUSES = ("completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative")
@@ -100,7 +100,7 @@ TASK_COLUMNS: tuple[Col, ...] = (
     Col("line_start", "Int64", "first line of the row in the decoded source (1-based)"),
     Col("line_end", "Int64", "last line of the row in the decoded source (1-based)"),
     Col("is_truncated", "bool", "the source ends inside this row"),
-    # judgement (helpers.pace)
+    # judgement (helpers.judge.status)
     Col("status", "string", "pace status code", isin=STATUSES),
     Col("status_zh", "string", "pace status as shown to readers", isin=tuple(STATUS_ZH.values())),
     Col("completion_pct", "float64", "completion of the least advanced measured part", unit="fraction of annual target", nullable=True),
@@ -136,9 +136,9 @@ INDICATOR_COLUMNS: tuple[Col, ...] = (
 )
 
 
-#: How a task of one period was tied to the earlier period's (helpers.chain).
+#: How a task of one period was tied to the earlier period's (helpers.compare.chain).
 MATCH_KINDS = ("same", "reworded", "split", "merge", "manual", "new", "ambiguous", "dropped")
-#: What happened to a task since the earlier period (helpers.chain.CHANGE_RULES says how each is decided).
+#: What happened to a task since the earlier period (helpers.compare.chain.CHANGE_RULES says how each is decided).
 CHANGE_CLASSES = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged",
                   "new", "unmatched", "dropped")
 CHANGE_ZH = {

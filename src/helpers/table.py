@@ -13,15 +13,15 @@ from typing import Iterator
 import pandas as pd
 
 from helpers import paths, provenance
-from helpers.align import is_unit
-from helpers.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
+from helpers.read.align import is_unit
+from helpers.read.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
 from helpers.errors import PeriodError
-from helpers.ingest import Document, read_report
-from helpers.io import exclusive, write_json
-from helpers.parse import Parsed, norm, parse_document
+from helpers.read.ingest import Document, read_report
+from helpers.files import exclusive, write_json
+from helpers.read.parse import Parsed, norm, parse_document
 from helpers.period import Period, check_against_data, detect, parse_code
 from helpers.schema import (INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, validate, write_table)
-from helpers.sectors import load_rules
+from helpers.read.sectors import load_rules
 
 
 @dataclass
@@ -42,7 +42,7 @@ class TableResult:
 
     def review_summary(self) -> list[str]:
         """What the researcher should look at, in a few Chinese lines (the full list: the ledger)."""
-        from helpers.review import table_summary_zh
+        from helpers.judge.review import table_summary_zh
 
         return table_summary_zh(self.tasks, self.quality)
 
@@ -199,9 +199,9 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     """Parse, judge and write one report's tables; return them with the quality report.
 
     `overrides` is the researchers' corrections file (tests pass their own)."""
-    from helpers.overrides import apply_overrides
-    from helpers.pace import judge
-    from helpers.review import drop_unmeasured_completion
+    from helpers.judge.overrides import apply_overrides
+    from helpers.judge.status import judge
+    from helpers.judge.review import drop_unmeasured_completion
 
     raw = Path(raw)
     doc = read_report(raw)

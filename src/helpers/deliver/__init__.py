@@ -1,0 +1,1 @@
+"""Deliver a period: the supervision ledger workbook and the mail to each unit."""

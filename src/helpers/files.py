@@ -1,0 +1,155 @@
+"""Atomic file writes: a crash never leaves a half-written output."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+# mkstemp creates files readable by the owner only; outputs get the mode a plain open() would give.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_FILE_MODE = 0o666 & ~_UMASK
+
+
+@contextmanager
+def atomic_path(path: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success it replaces `path` in one rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    os.chmod(tmp_path, _FILE_MODE)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, path)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def write_bytes(path: Path | str, data: bytes) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
+    write_bytes(path, text.encode(encoding))
+
+
+def write_json(path: Path | str, obj: Any) -> None:
+    write_text(path, json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def safe_slug(name: str, max_len: int = 60) -> str:
+    """A file-name-safe form of a name such as a bureau's: letters (Chinese included), digits, _ and -.
+
+    No path separators, no dots (so no `..`), no control characters; never empty.
+    """
+    s = unicodedata.normalize("NFKC", str(name))
+    s = re.sub(r"[^\w-]+", "_", s, flags=re.UNICODE).strip("_-")
+    s = s[:max_len].strip("_-")
+    if not s:
+        s = "x" + hashlib.sha1(str(name).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return s
+
+
+#: Locks this process holds, by lock file: `exclusive` is re-entrant (run → table nest).
+_HELD: dict[str, int] = {}
+
+
+def lock_file(folder: Path | str) -> Path:
+    """The lock of a folder: a hidden sibling file, so it survives the folder being swapped."""
+    folder = Path(folder).resolve()
+    return folder.parent / f".{folder.name}.lock"
+
+
+@contextmanager
+def exclusive(folder: Path | str) -> Iterator[None]:
+    """Hold `folder`'s lock (flock on its sibling lock file) for the block; a second holder waits.
+
+    `table` and `run` take the lock of the period's tables, so neither rewrites them under the
+    other. Re-entrant within a process; without fcntl (not POSIX) it does not lock.
+    """
+    path = lock_file(folder)
+    key = str(path)
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            import sys
+
+            print(f"waiting for another table/run holding {path} …", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        _HELD[key] = 1
+        try:
+            yield
+        finally:
+            del _HELD[key]
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+def check_writable_dir(path: Path | str) -> Path:
+    """Refuse (OutputError) a folder that cannot be written, before any expensive work.
+
+    The folder need not exist yet: its nearest existing ancestor must be a folder (not a regular
+    file) in which a file can be created. A probe file is created and removed, since permission
+    bits alone say nothing on a read-only mount or for root.
+    """
+    from helpers.errors import OutputError, os_problem
+
+    path = Path(path)
+    probe = path
+    while True:
+        try:
+            st = probe.stat()
+            break
+        except (FileNotFoundError, NotADirectoryError):  # walk up to the part that exists
+            if probe.parent == probe:
+                raise OutputError(path, "no existing folder on this path") from None
+            probe = probe.parent
+        except OSError as e:
+            raise OutputError(path, os_problem(e)) from None
+    if not stat.S_ISDIR(st.st_mode):
+        where = "is a file" if probe == path else f"is under {probe}, which is a file"
+        raise OutputError(path, f"{where}, not a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".write-check.", dir=probe)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as e:
+        raise OutputError(path if probe == path else probe, f"cannot write here: {os_problem(e)}") from None
+    return path
+
+
+def read_reference_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
+    """Rows of an editable lookup table with their file line numbers; one-line errors naming the file.
+
+    Read by helpers.read.ingest.read_csv_table: UTF-8 or GBK/GB18030 as Excel saves CSV, a 5 MB cap,
+    cells stripped, a row with more cells than the header refused.
+    """
+    from helpers.errors import ReferenceError_
+    from helpers.read.ingest import read_csv_table
+
+    if not Path(path).exists():
+        raise ReferenceError_(f"{path}: missing reference table")
+    return read_csv_table(path, sorted(required))[1]

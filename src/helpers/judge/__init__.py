@@ -1,0 +1,1 @@
+"""Judge each task against the time pace: quantities, clauses, findings, parts, the status rules, corrections, review."""

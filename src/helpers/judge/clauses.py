@@ -1,0 +1,168 @@
+"""The progress text cut into sentences and clauses once, each clause with its modality.
+
+One pass per separator set (a regex finditer) gives the spans; every later lookup (which clause,
+which sentence holds a position) is a bisect on those spans, so a 20 MB cell costs a few linear
+scans, never a rescan per finding. A clause's modality says whether its figures are results:
+
+- done (已, 完成, 实现, or a plainly reported figure: the default);
+- forecast (预计, 有望, 预期): never a result — a part resting on it alone is pending, for review;
+- intention (力争, 计划, 将于, 拟, 确保): no evidence at all;
+- condition (若, 如果, 一旦): no evidence at all.
+
+A clause without a marker of its own carries on the forecast, intention or condition of the clause
+before it in the same sentence (预计全年增长7%,高于全省0.5个百分点: both are forecast), until a
+done marker (已, 完成) or a new sentence starts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from helpers.judge.lexicon import Lexicon, load_lexicon
+
+SENT_SEPS = "。;;\n|"
+CLAUSE_SEPS = ",,;;。\n::|"
+FINE_SEPS = CLAUSE_SEPS + "、"
+_NOT_RESULT = ("forecast", "intention", "condition")
+_COMPOUND_HEAD = frozenset("接等对期款优招看亟留虐而")
+_OPENING = 6  # a marker within this many characters of its clause's start opens the clause
+#: a marker used as a noun (年度计划, 预期目标, 计划的) marks nothing
+_NOUN_MARKERS = frozenset({"计划", "预期"})  # markers that are also nouns: 年度计划, 既定预期
+_NOUN_BEFORE = re.compile(r"(?:年度|全年|投资|原|按|年初|下达|既定|月度|季度|的)$")
+_NOUN_AFTER = re.compile(r"(?:的|目标|任务|数|内|外|值|投资|总投资|单列|清单|要求)")
+
+
+@dataclass
+class Clause:
+    """A stretch between commas (or 。;) with the sentence it is in and its modality."""
+
+    start: int
+    end: int
+    sentence: int
+    modality: str = "done"
+    marker: str | None = None  # the word that set the modality (None: default or carried on)
+    marker_pos: int = -1  # where that word starts (-1: none in this clause)
+    kinds: set[str] = field(default_factory=set)  # what the finders found in it (verdict, growth …)
+
+
+#: full-width ASCII forms (，；：（）％０-９) and the ideographic space → their ASCII twins, one
+#: character for one, so every offset found in the folded text points into the text as printed
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold_width(text: str) -> str:
+    """The text with full-width punctuation and digits as ASCII (same length, same offsets)."""
+    return text.translate(_WIDTH)
+
+
+_SEP_RX: dict[str, re.Pattern] = {}
+
+
+def _spans(text: str, seps: str) -> list[tuple[int, int]]:
+    """Spans between separators, in one scan; empty pieces are skipped."""
+    rx = _SEP_RX.get(seps) or _SEP_RX.setdefault(seps, re.compile("[" + re.escape(seps) + "]"))
+    out, pos = [], 0
+    for m in rx.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+class Layout:
+    """Sentences, clauses and fine clauses (also cut at 、) of one text, with bisect lookups."""
+
+    def __init__(self, text: str, lexicon: Lexicon | None = None):
+        self.text = text
+        self.sents = _spans(text, SENT_SEPS)
+        self._sent_starts = [a for a, _ in self.sents]
+        spans = _spans(text, CLAUSE_SEPS)
+        self.clauses = [Clause(a, b, self.sentence_of(a)) for a, b in spans]
+        self._clause_starts = [a for a, _ in spans]
+        self._clause_ends = [b for _, b in spans]
+        fine = _spans(text, FINE_SEPS)
+        self._fine_starts = [a for a, _ in fine]
+        self._fine_ends = [b for _, b in fine]
+        _set_modality(self, lexicon or load_lexicon())
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding pos (0 when the text has none)."""
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def sentence_text(self, i: int) -> str:
+        if not self.sents:
+            return ""
+        a, b = self.sents[i]
+        return self.text[a:b]
+
+    def clause_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._clause_starts, pos) - 1)
+
+    def clause_of(self, pos: int) -> Clause | None:
+        return self.clauses[self.clause_index(pos)] if self.clauses else None
+
+    def around(self, start: int, end: int, fine: bool = False) -> tuple[int, int]:
+        """Span of the clause holding text[start:end]: from the separator before start to the one after end."""
+        starts, ends = (self._fine_starts, self._fine_ends) if fine else (self._clause_starts, self._clause_ends)
+        if not starts:
+            return start, end
+        i = max(0, bisect_right(starts, start) - 1)
+        a = starts[i] if starts[i] <= start else 0
+        j = max(0, bisect_right(starts, max(start, end - 1)) - 1)
+        b = max(ends[j], end)
+        return min(a, start), b
+
+    def modality_at(self, pos: int) -> str:
+        """The modality governing a word at pos: its clause's, unless the marker comes after it
+        (55个拟竣工项目: the 55 projects exist; 拟 only describes them)."""
+        c = self.clause_of(pos)
+        if c is None or (c.marker_pos > pos and c.modality != "done"):
+            return "done"
+        return c.modality
+
+
+@lru_cache(maxsize=4)
+def _marker_rx(lexicon: Lexicon) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{m}>{lexicon.alternation('modality', m)})"
+                               for m in ("forecast", "intention", "condition", "done")))
+
+
+def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
+    """Mark each clause's modality from the markers in it; unmarked clauses carry the one before on."""
+    text = layout.text
+    own: dict[int, tuple[str, str]] = {}
+    for m in _marker_rx(lexicon).finditer(text):
+        mod = m.lastgroup
+        if mod != "done" and ((m.group() in _NOUN_MARKERS and _NOUN_BEFORE.search(text, max(0, m.start() - 2),
+                                                                                  m.start()))
+                              or _NOUN_AFTER.match(text, m.end())):
+            continue
+        if len(m.group()) == 1 and m.start() > 0 and text[m.start() - 1] in _COMPOUND_HEAD:
+            continue  # 接待, 等待, 期待: a one-character marker inside a word
+        i = layout.clause_index(m.start())
+        # the first marker of a clause decides it (力争…完成 is an intention, 已…预计 rare)
+        own.setdefault(i, (mod, m.group(), m.start()))
+    prev: Clause | None = None
+    carry = False
+    for i, c in enumerate(layout.clauses):
+        if i in own:
+            c.modality, c.marker, pos = own[i]
+            c.marker_pos = pos
+            # only a marker that opens its clause (计划新建…, 预计全年…) governs the clauses after it;
+            # 55个拟竣工项目 uses 拟 as an adjective
+            carry = c.modality in _NOT_RESULT and pos - c.start <= _OPENING
+        elif carry and prev is not None and prev.sentence == c.sentence:
+            c.modality = prev.modality
+        else:
+            carry = False
+        prev = c
+
+
+def is_result(modality: str) -> bool:
+    """Figures of a done clause are results; forecasts, intentions and conditions are not."""
+    return modality not in _NOT_RESULT

@@ -1,0 +1,94 @@
+"""How well the judge agrees with a labelled set: agreement, per-status precision/recall, confident errors.
+
+A case agrees when the judged status is the label's status or one of its `also_ok` readings. A
+confident error is a case that disagrees and was not flagged for review (needs_review False): the
+worst kind, a wrong status that reaches a briefing with nothing to warn the reader.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from helpers.judge.status import judge_text
+from helpers.schema import STATUSES
+
+
+@dataclass
+class Outcome:
+    case_id: str
+    expected: str
+    also_ok: tuple[str, ...]
+    got: str
+    needs_review: bool
+    review_reason: str | None
+    evidence: str | None
+
+    @property
+    def agrees(self) -> bool:
+        return self.got == self.expected or self.got in self.also_ok
+
+    @property
+    def confident_error(self) -> bool:
+        return not self.agrees and not self.needs_review
+
+
+@dataclass
+class Scores:
+    n: int
+    agreement: float
+    confident_errors: int
+    confident_error_share: float
+    flagged_share: float
+    per_status: dict[str, dict[str, float | int]] = field(default_factory=dict)
+
+
+def _also_ok(case: dict) -> tuple[str, ...]:
+    raw = case.get("also_ok") or ()
+    if isinstance(raw, str):
+        raw = [x for x in raw.split(";")]
+    return tuple(x.strip() for x in raw if x and x.strip())
+
+
+def judge_case(case: dict) -> Outcome:
+    """Judge one labelled case (keys of tests/judge_set.py) with the same function the table uses."""
+    fields, _ = judge_text(case["task"], case.get("progress") or "", case["period"],
+                           official_status=case.get("official_status") or None,
+                           official_status_field=case.get("official_status_field") or None)
+    return Outcome(str(case.get("case_id", "")), case["status"], _also_ok(case), fields["status"],
+                   bool(fields["needs_review"]), fields["review_reason"], fields["evidence"])
+
+
+def score(outcomes: list[Outcome]) -> Scores:
+    """Agreement, confident errors and per-status precision/recall (a hit counts also_ok readings)."""
+    n = len(outcomes)
+    agree = sum(o.agrees for o in outcomes)
+    conf = sum(o.confident_error for o in outcomes)
+    per: dict[str, dict[str, float | int]] = {}
+    for s in STATUSES:
+        predicted = [o for o in outcomes if o.got == s]
+        actual = [o for o in outcomes if o.expected == s]
+        if not predicted and not actual:
+            continue
+        tp_p = sum(o.agrees for o in predicted)
+        tp_r = sum(o.agrees for o in actual)
+        per[s] = {"labelled": len(actual), "judged": len(predicted),
+                  "precision": tp_p / len(predicted) if predicted else float("nan"),
+                  "recall": tp_r / len(actual) if actual else float("nan")}
+    return Scores(n, agree / n if n else float("nan"), conf, conf / n if n else float("nan"),
+                  sum(o.needs_review for o in outcomes) / n if n else float("nan"), per)
+
+
+def report(name: str, s: Scores) -> str:
+    """A plain-text block of the scores, for `make eval`."""
+    lines = [f"{name}: {s.n} cases, agreement {s.agreement:.3f}, confident errors {s.confident_errors} "
+             f"({s.confident_error_share:.1%}), flagged for review {s.flagged_share:.1%}",
+             f"  {'status':<12}{'labelled':>9}{'judged':>8}{'precision':>11}{'recall':>8}"]
+    for st, d in s.per_status.items():
+        lines.append(f"  {st:<12}{d['labelled']:>9}{d['judged']:>8}{d['precision']:>11.2f}{d['recall']:>8.2f}")
+    return "\n".join(lines)
+
+
+def disagreements(outcomes: list[Outcome]) -> Counter:
+    """(expected, got) pairs of the cases that disagree, most common first."""
+    return Counter((o.expected, o.got) for o in outcomes if not o.agrees)

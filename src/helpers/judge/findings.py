@@ -1,0 +1,363 @@
+"""What the progress text says, clause by clause: verdicts, ratios, growth, comparisons, events, figures.
+
+Every finder scans the whole text once with a regex built from the lexicon
+(data/reference/lexicon.csv) and places each hit in its clause through the Layout (a bisect), so
+the cost is linear in the text. Each Finding keeps its span, its sentence and the modality of its
+clause (done, forecast, intention, condition); helpers.judge.parts decides which part it measures.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from helpers.judge.clauses import Layout, is_result
+from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.quantities import find_quantities
+
+_NUM = r"-?\d+(?:\.\d+)?"
+_PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
+_Q = "[“\"]?"
+_QE = "[”\"]?"
+
+
+@dataclass
+class Finding:
+    """Something in the progress text that measures a part (or a verdict about the task)."""
+
+    kind: str  # verdict, stated_ratio, half, actual, growth, comparison, plan_ratio, projection, deliverable
+    start: int
+    end: int
+    sentence: int
+    text: str  # the evidence clause
+    status: str | None = None  # verdicts and deliverables
+    value: Decimal | None = None  # ratio (fraction), growth (%), actual (base unit)
+    unit: str | None = None
+    target: Decimal | None = None  # plan value for plan_ratio; comparison base value
+    label: str = ""
+    met: bool | None = None  # comparisons
+    modality: str = "done"
+    period_target: bool = False  # a ratio of a quarter's or half-year's own target (一季度目标完成率)
+    meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The regexes of one lexicon (built once per lexicon file version)."""
+
+    verdicts: tuple[tuple[str, re.Pattern], ...]
+    half: re.Pattern
+    half_share: dict
+    growth: re.Pattern
+    growth_down: frozenset
+    comparison: re.Pattern
+    comparison_up: frozenset
+    base_meaning: dict
+    deliverable: re.Pattern
+    deliverable_meaning: dict
+
+
+# grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
+_COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
+_PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
+                    r"|(?:结果|名单|数据)[^,,。;;|]{0,4}预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)"
+                    r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
+                    r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
+                    r"|待[^,,。;;|]{0,10}?(?:省|国家|部|厅|市)[^,,。;;|]{0,6}?(?:审批|批复|审核|审议|验收)"
+                    r"|待[^,,。;;|]{0,10}?(?:审批|批复|验收|检测|评审|认定|公布|发布|反馈|统计)(?:合格|通过)?后"
+                    r"|待[^,,。;;|]{0,10}?后(?:统计|公布|发布|认定|核定)"
+                    r"|待[^,,。;;|]{0,10}?(?:统计|核定|公布|发布|反馈)(?=$|[,,。;;|])"
+                    r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
+#: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
+PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审"
+_PRELIMINARY_RX = re.compile(PRELIMINARY)
+_NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
+_VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
+
+
+@lru_cache(maxsize=4)
+def rules(lex: Lexicon) -> Rules:
+    """Compile the finders' regexes from the lexicon's word lists."""
+    pace = lex.alternation("pace")
+    grammar = {
+        "behind": f"(?:{lex.alternation('pace_behind')}){_Q}(?:{pace}){_QE}",
+        "ahead": f"(?:{lex.alternation('pace_ahead')})(?:{pace})",
+        "on_pace": f"(?:{lex.alternation('pace_on')}){_Q}(?:{pace}){_QE}",
+        "completed": _COMPLETED_GRAMMAR,
+        "pending": _PENDING_GRAMMAR,
+    }
+    verdicts = []
+    for status in _VERDICT_ORDER:
+        alts = [a for a in (grammar.get(status), lex.alternation("verdict", status)) if a and a != "(?!)"]
+        tail = r"(?!(?:进度|要求)?的)" + (_NOT_DONE_YET if status == "completed" else "")
+        verdicts.append((status, re.compile("(?:" + "|".join(alts) + ")" + tail)))
+    growth_words = lex.alternation("growth_up") + "|" + lex.alternation("growth_down")
+    cmp_words = lex.alternation("comparison_up") + "|" + lex.alternation("comparison_down")
+    base = lex.alternation("comparison_base")
+    return Rules(
+        verdicts=tuple(verdicts),
+        half=re.compile(f"(?:{lex.alternation('half')})"),
+        half_share={p: Decimal(m) for p, m in lex.meaning_of("half").items()},
+        growth=re.compile(rf"(?:同比|较上年|比上年)?(?P<word>{growth_words})\s*(?:为|达到?|了)?\s*(?P<val>{_NUM})\s*%"),
+        growth_down=frozenset(lex.phrases("growth_down")),
+        comparison=re.compile(
+            rf"(?P<dir>{cmp_words})(?P<base>{base})(?:平均)?(?:水平)?(?:增幅|增速|平均水平)?"
+            rf"|(?:比|较)(?P<base2>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir2>高|低|快|慢|多|少)"
+            rf"|与(?P<base3>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir3>持平)"),
+        comparison_up=frozenset(lex.phrases("comparison_up")) | {"高", "快", "多"},
+        base_meaning=lex.meaning_of("comparison_base"),
+        deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率)"),
+        deliverable_meaning=lex.meaning_of("deliverable"),
+    )
+
+
+def _finding(layout: Layout, kind: str, start: int, end: int, **kw) -> Finding:
+    a, b = layout.around(start, end)
+    return Finding(kind, start, end, layout.sentence_of(start), layout.text[a:b],
+                   modality=layout.modality_at(start), **kw)
+
+
+def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | None = None) -> list[Finding]:
+    """Verdict phrases in order of appearance; a behind phrase masks the on-pace words inside it.
+
+    A completed, ahead or on-pace verdict in a forecast clause (预计9月底前完成年度任务) is kept as a
+    forecast; in an intention or condition clause (确保完成, 力争达到序时进度) it is no verdict at all.
+    """
+    layout = layout or Layout(progress, lex)
+    r = rules(lex or load_lexicon())
+    taken = bytearray(len(progress))
+    out: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
+    for status, rx in r.verdicts:
+        for m in rx.finditer(progress):
+            if any(taken[m.start():m.end()]):
+                continue
+            mod = layout.modality_at(m.start())
+            if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
+                continue
+            a, _ = layout.around(m.start(), m.end())
+            if (status, a) in seen:
+                continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict
+            seen.add((status, a))
+            out.append(_finding(layout, "verdict", m.start(), m.end(), status=status))
+            taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    return sorted(out, key=lambda f: f.start)
+
+
+def _label_before(layout: Layout, pos: int, floor: int) -> str:
+    """Text from the start of the sentence (or the previous finding) up to pos."""
+    if not layout.sents:
+        return layout.text[floor:pos]
+    s = layout.sents[layout.sentence_of(pos)]
+    return layout.text[max(s[0], floor):pos]
+
+
+# stated completion ratios against the annual target or plan (docs/judging.md, rule 2)
+STATED_RATIOS: tuple[re.Pattern, ...] = (
+    re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务))"
+               r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _PCT),
+    re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
+    re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
+    # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
+    re.compile(r"(?:已|实际|整体|总体|累计|共|目前|(?:^|(?<=[,,;;。\s|])))完成\s*" + _PCT),
+    re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
+)
+# a ratio of a design quantity or of a rate is not progress on the year's target
+_RATIO_EXCLUDE = re.compile(r"设计总量|开工率|覆盖率")
+_MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
+#: a quarter's or half-year's own target (一季度目标): compared on its own when the annual is not given
+_PERIOD_BASE = re.compile(r"(?:[一二三四]|第[一二三四]|前三)季度|上半年|\d{1,2}月(?:份)?(?:目标|任务|计划)|月度")
+_ANNUAL_BASE = re.compile(r"全年|年度|年初")
+
+
+def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Finding]:
+    """Completion ratios against the year's target or plan (or a period's own target), as fractions."""
+    layout = layout or Layout(progress)
+    hits: dict[int, Finding] = {}
+    for rx in STATED_RATIOS:
+        for m in rx.finditer(progress):
+            a, _ = layout.around(m.start(), m.end())
+            clause = progress[a:m.end()]
+            if _RATIO_EXCLUDE.search(clause) or _MULTI_YEAR.search(clause):
+                continue
+            start = m.start("pct")
+            if start in hits:
+                continue
+            what = m.groupdict().get("what") or ""
+            period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what))
+            if not what and re.search(r"(?:[一二三四]|第[一二三四])季度[^,,;;。|]{0,6}$", progress[a:m.start()]) \
+                    and "完成率" in m.group():
+                continue  # 第二季度督导完成率96.21%: a quarter's own work, not the year's target
+            hits[start] = _finding(layout, "stated_ratio", m.start(), m.end(), value=Decimal(m["pct"]) / 100,
+                                   period_target=period_target)
+    out = sorted(hits.values(), key=lambda f: f.start)
+    floor = 0
+    for f in out:
+        f.label = _label_before(layout, f.start, floor) + progress[f.start:f.end]
+        floor = f.end
+    return out
+
+
+def find_halves(progress: str, layout: Layout, verdicts: list[Finding], lex: Lexicon) -> list[Finding]:
+    """完成全年任务过半: a share of at least one half, read as a ratio (never as completed)."""
+    r = rules(lex)
+    starts = [v.start for v in verdicts]  # sorted, and verdicts never overlap
+    out = []
+    for m in r.half.finditer(progress):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < verdicts[i].end:
+            continue  # inside 时间过半、任务过半, a verdict already
+        f = _finding(layout, "half", m.start(), m.end(), value=r.half_share[m.group()])
+        f.label = _label_before(layout, m.start(), 0) + m.group()
+        out.append(f)
+    return out
+
+
+def find_growths(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
+    """Achieved growth rates (percent, negative for 下降/降低) with the text before them as label."""
+    r = rules(lex)
+    out = []
+    floor = 0
+    for m in r.growth.finditer(progress):
+        val = Decimal(m["val"])
+        if m["word"] in r.growth_down:
+            val = -val
+        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%",
+                     label=_label_before(layout, m.start(), floor))
+        out.append(f)
+        floor = m.end()
+    return out
+
+
+def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
+    """高于/低于/高出全省…, 比全省平均高…: a comparison stated in words, met when higher/faster."""
+    r = rules(lex)
+    out = []
+    for m in r.comparison.finditer(progress):
+        word = m["dir"] or m["dir2"] or m["dir3"]  # 持平: level with the base, so not higher
+        base = r.base_meaning.get(m["base"] or m["base2"] or m["base3"], "")
+        f = _finding(layout, "comparison", m.start(), m.end(), met=word in r.comparison_up, meaning=base)
+        out.append(f)
+    return out
+
+
+def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
+    """Deliverable events (开工, 竣工, 建成, 通车, 印发 …) with their meaning and modality."""
+    r = rules(lex)
+    out = []
+    for m in r.deliverable.finditer(progress):
+        a, _ = layout.around(m.start(), m.end())
+        before = progress[a:m.start()]
+        if re.search(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$", before):
+            status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
+        elif re.search(r"主体|外立面|部分|一期|基础|土建|设备安装", before):
+            status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
+        else:
+            status = "completed"
+        out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=r.deliverable_meaning[m.group()],
+                            status=status))
+    return out
+
+
+# what marks a figure in the progress text as a plan or a restated target rather than an actual
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟")
+_PROJECTION = re.compile(r"预计|确保全年|有望|预期")
+#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
+                         r"|在谈|洽谈")
+#: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
+_ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
+#: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
+_COUNT_OF_TASKS = re.compile(r"[^,,;;。、\d()()]{0,10}任务(?!清单)")
+
+
+def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
+    """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
+    actuals, plans = [], []
+    for q in find_quantities(progress):
+        if q.unit in ("%", "个百分点") or progress[max(0, q.start - 1):q.start] == "第":
+            continue  # 居全省第3位 is a place, not a count
+        a, _ = layout.around(q.start, q.end)
+        la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
+        before = progress[a:q.start]
+        f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
+                     label=progress[la:q.start] + progress[q.end:lb])
+        if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
+            f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
+            plans.append(f)
+        elif re.search(r"预计年度", before):
+            f.kind = "plan"  # 预计年度体检16万人次: the year's planned volume, measured by what is done
+            plans.append(f)
+        elif f.modality == "forecast" or _PROJECTION.search(before):
+            f.kind = "projection"
+            plans.append(f)
+        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
+            f.kind = "plan"
+            plans.append(f)
+        elif not _NOT_ACTUAL.search(before):
+            # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
+            # for a target that counts that very work, and measure nothing else
+            work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start])
+            f.meaning = work.group() if work else ""
+            actuals.append(f)
+    return actuals, plans
+
+
+_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+
+
+def find_levels(progress: str, layout: Layout) -> list[Finding]:
+    """Level figures (…率为77.5%, 比重为46.3%) with the clause before them as label."""
+    out = []
+    for m in _LEVEL_ACTUAL.finditer(progress):
+        a, _ = layout.around(m.start(), m.end())
+        if "目标" in progress[a:m.start()]:
+            continue
+        f = _finding(layout, "actual", m.start(), m.end(), value=Decimal(m["val"]), unit="%",
+                     label=progress[a:m.start()])
+        out.append(f)
+    return out
+
+
+_CN_ORDINAL = "一二三四五六七八九十"
+_RANK = re.compile(r"(?:居|位列|位居|排名|排|列|居于|名列)(?:全省|全国|全市)?(?:第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)")
+
+
+def ordinal(n: str) -> int:
+    """'3' or '三' → 3 (up to 十九)."""
+    if n.isdigit():
+        return int(n)
+    if n.startswith("十"):
+        return 10 + (_CN_ORDINAL.index(n[1]) + 1 if len(n) > 1 else 0)
+    if n.endswith("十") and len(n) == 2:
+        return (_CN_ORDINAL.index(n[0]) + 1) * 10  # 二十
+    return _CN_ORDINAL.index(n[0]) + 1
+
+
+def find_ranks(progress: str, layout: Layout) -> list[Finding]:
+    """Ranks reached (居全省第3位, 位列第4位), value = the place, with the text before as label."""
+    out = []
+    for m in _RANK.finditer(progress):
+        f = _finding(layout, "rank", m.start(), m.end(), value=Decimal(ordinal(m["n"])),
+                     label=_label_before(layout, m.start(), 0))
+        out.append(f)
+    return out
+
+
+_ANY_PCT = re.compile(r"\d+(?:\.\d+)?\s*%")
+
+
+def unused_numbers(progress: str, layout: Layout, limit: int = 6) -> list[str]:
+    """Clauses with percent figures (for the review list when no rule settled a task); at most `limit`."""
+    out: list[str] = []
+    for m in _ANY_PCT.finditer(progress):
+        a, b = layout.around(m.start(), m.end(), fine=True)
+        clause = progress[a:b].strip()
+        if clause not in out:
+            out.append(clause)
+            if len(out) >= limit:
+                break
+    return out

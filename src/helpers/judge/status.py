@@ -1,0 +1,314 @@
+"""Pace status of every task: the rules of docs/judging.md applied to what helpers.judge.parts read.
+
+Per part, in order: a verdict phrase about it; a completion ratio (stated, else computed from an
+actual in the target's unit) against the pace; a rate, level or comparison target met or missed.
+A task is behind when any part is (mixed when another part is on pace or better); else blocked if a
+part is; else the least advanced measured part; else pending if a part is; else qualitative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.judge.clauses import fold_width
+from helpers.judge.parts import Part, Reading, read
+from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.quantities import to_float
+from helpers.period import parse_code
+from helpers.schema import INDICATOR_COLUMNS, MEASURED_ORDER, STATUS_ZH, TASK_COLUMNS, review_reason
+
+#: 完成状态 as printed in full-year reports → our codes. Unknown wordings map to None (and are kept).
+OFFICIAL_STATUS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), s) for p, s in (
+    (r"未完成|未达|滞后|落后|推进缓慢", "behind"),
+    (r"提前完成|已完成|完成|已办结|办结|已达标|达标", "completed"),
+    (r"超序时|超进度", "ahead"),
+    (r"序时推进|达序|达进度|正常推进|按序时|达到时间进度|达到序时", "on_pace"),
+    (r"叫停|暂停|取消|受阻", "blocked"),
+    (r"待评估|待定|待公布", "pending"),
+    (r"持续推进|长期|常态", "qualitative"),
+))
+_JUDGEMENT_COLS = ("status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
+                   "is_mixed", "is_target_adjusted", "status_source", "official_status_code",
+                   "needs_review", "review_reason")
+REASON_SEP = "；"
+_PRECISION = 9  # 53.6% of a plan is 0.536 exactly, not 0.53599999…
+
+
+@dataclass
+class Judgement:
+    tasks: pd.DataFrame
+    indicators: pd.DataFrame
+    review: list[dict]
+    official_disagreements: list[dict]
+
+
+def ratio_status(r: float, pace: float, ahead_margin: float = 0.10) -> str:
+    """Completion ratio → status: ≥1 completed, ≥ pace+margin ahead, ≥ pace on_pace, else behind."""
+    r = round(r, _PRECISION)
+    if r >= 1:
+        return "completed"
+    if r >= round(pace + ahead_margin, _PRECISION) and pace < 1:
+        return "ahead"
+    if r >= round(pace, _PRECISION):
+        return "on_pace"
+    return "behind"
+
+
+def met_status(met: bool, is_year_end: bool) -> str:
+    """A rate, level or comparison target: met → on_pace (completed at the year's end), missed → behind."""
+    if not met:
+        return "behind"
+    return "completed" if is_year_end else "on_pace"
+
+
+_COMPATIBLE = {"on_pace": ("on_pace", "ahead"), "ahead": ("ahead", "on_pace"), "completed": ("completed",),
+               "behind": ("behind",)}
+
+
+def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str | None:
+    """Status from the part's figures alone (ratio, 过半, or a rate/level/comparison met or missed)."""
+    r = part.stated_ratio if part.stated_ratio is not None else part.computed_ratio
+    if r is not None and part.period_target:
+        # a ratio of the quarter's own target: met is on pace, never the year's completion
+        return met_status(round(r, _PRECISION) >= 1, False)
+    if r is not None:
+        return ratio_status(r, pace, ahead_margin)
+    if part.half is not None:
+        s = ratio_status(part.half, pace, ahead_margin)
+        return "on_pace" if s == "completed" else s  # 过半 is more than half, never all of it
+    if part.deliverable_missed:
+        # a one-off deliverable not yet done: behind once the year is over, else not measured
+        return "behind" if is_year_end else None
+    if part.met is not None:
+        return met_status(part.met, is_year_end)
+    return None
+
+
+def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str:
+    """Status of one part: a verdict about it first, else its figures; qualitative when nothing decides.
+
+    A verdict that the figures contradict (达到序时进度 beside 45%, 未完成 beside 100%) keeps the
+    verdict and is flagged on the part: a conflict is never silently won.
+    """
+    measured = _measured_status(part, pace, ahead_margin, is_year_end)
+    if part.verdict:
+        verdict = "completed" if part.verdict == "on_pace" and is_year_end else part.verdict
+        if measured in ("on_pace", "ahead") and verdict in ("on_pace", "ahead"):
+            return measured  # 快于序时进度5.6个百分点: whether that is ahead is the margin's call
+        if measured and verdict in _COMPATIBLE and measured not in _COMPATIBLE[verdict]:
+            reason = review_reason("verdict_conflict", f"结论为{STATUS_ZH[verdict]}，数据为{STATUS_ZH[measured]}")
+            if reason not in part.review:
+                part.review.append(reason)
+        return verdict
+    return measured or "qualitative"
+
+
+def aggregate(statuses: list[str]) -> tuple[str, bool]:
+    """Task status from its parts' statuses, and whether it is mixed (behind beside on pace or better)."""
+    if "behind" in statuses:
+        better = any(s in ("on_pace", "ahead", "completed") for s in statuses)
+        return "behind", better
+    if "blocked" in statuses:
+        return "blocked", False
+    measured = [s for s in statuses if s in MEASURED_ORDER]
+    if measured:
+        return min(measured, key=MEASURED_ORDER.index), False
+    if "pending" in statuses:
+        return "pending", False
+    return "qualitative", False
+
+
+_YES_NO = {"是": True, "否": False, "√": True, "×": False}
+
+
+def official_code(official: str | None, field: str | None = None) -> str | None:
+    """Map a printed official status to our code; None when empty or not recognised.
+
+    A bare 是/否 only means something through its column's header (official_status_field):
+    under 是否达序 / 是否达到序时进度 是 is on pace and 否 behind; under 是否完成 是 is completed.
+    """
+    if not official or not str(official).strip():
+        return None
+    text = fold_width(str(official)).strip()
+    if text in _YES_NO:
+        if not field:
+            return None
+        if re.search(r"达序|序时|进度|时序", field):
+            return "on_pace" if _YES_NO[text] else "behind"
+        if "完成" in field:
+            return "completed" if _YES_NO[text] else "behind"
+        return None
+    for rx, code in OFFICIAL_STATUS:
+        if rx.search(text):
+            return code
+    return None
+
+
+def _indicator_row(i: int, part: Part, status: str) -> dict:
+    t = part.target
+    ev = part.evidence
+    kind = t.kind if t else ("deliverable" if status in ("completed", "blocked") else
+                             "count" if part.stated_ratio is not None else "level")
+    return {
+        "part_no": i, "part": t.part if t else (ev.text if ev else ""),
+        "kind": kind, "target_value": to_float(t.value) if t else None,
+        "target_unit": t.unit if t else None,
+        "direction": t.direction if t else "higher",
+        "actual_value": to_float(part.actual_value), "actual_unit": part.actual_unit,
+        "stated_ratio": part.stated_ratio, "computed_ratio": part.computed_ratio,
+        "method": part.method if status != "qualitative" else "none", "status": status,
+        "evidence": ev.text if ev else None,
+        "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
+    }
+
+
+def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = 0.10,
+                  official_status: str | None = None, official_status_field: str | None = None
+                  ) -> tuple[dict, list[dict]]:
+    """Judgement fields and indicator rows from a Reading (see judge_text)."""
+    per = parse_code(period)
+    pace = per.pace
+    statuses = [part_status(p, pace, ahead_margin, per.is_year_end) for p in reading.parts]
+    status, mixed = aggregate(statuses)
+    rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]
+    # the deciding part: the first part with the task's status (for behind: the first behind part)
+    decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)
+    # completion of the parts that set the status: a behind task shows how far its lagging part is
+    # (a ratio of a quarter's own target says nothing of the year's completion: left out)
+    ratios = [r for p, s in zip(reading.parts, statuses) if s == status and s in MEASURED_ORDER
+              and not p.period_target
+              for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
+    completion = round(min(ratios), 6) if ratios else None
+    code = official_code(official_status, official_status_field)
+    method = decider.method if decider is not None and status != "qualitative" else "none"
+    evidence = decider.evidence.text if decider is not None and decider.evidence else None
+    if status == "qualitative" and code is not None:
+        # nothing in the text measures the task: the report's own status column decides
+        status, method = code, "official_status"
+        evidence = f"{official_status_field or '完成状态'}: {official_status.strip()}"
+    fields = {
+        "status": status, "status_zh": STATUS_ZH[status],
+        "completion_pct": completion, "pace": pace,
+        "lag_pts": round((pace - completion) * 100, 2) if completion is not None else None,
+        "method": method, "evidence": evidence,
+        "is_mixed": mixed, "is_target_adjusted": reading.is_target_adjusted,
+        "status_source": "rule", "official_status_code": code,
+    }
+    return fields, rows
+
+
+@dataclass
+class TaskJudgement:
+    fields: dict
+    rows: list[dict]
+    review_entry: dict | None
+
+
+def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
+              official_status: str | None = None, official_status_field: str | None = None,
+              target_text: str | None = None, rate_text: str | None = None,
+              lex: Lexicon | None = None) -> TaskJudgement:
+    """Read, judge and collect the review reasons of one task (judge_text without the extras)."""
+    progress = progress or ""
+    reading = read(task, progress, target_text=target_text, rate_text=rate_text, lex=lex)
+    fields, rows = judge_reading(reading, progress, period, ahead_margin, official_status, official_status_field)
+    entry = _review_entry("", reading, fields, rows)
+    reasons = review_reasons(reading, fields, entry)
+    fields["needs_review"] = bool(reasons)
+    fields["review_reason"] = REASON_SEP.join(reasons) or None
+    return TaskJudgement(fields, rows, entry)
+
+
+def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
+               official_status: str | None = None, official_status_field: str | None = None,
+               target_text: str | None = None, rate_text: str | None = None) -> tuple[dict, list[dict]]:
+    """Judge one task → (judgement fields of TASK_COLUMNS, indicator rows without task_id).
+
+    The fields include needs_review and review_reason; the table calls this for every row.
+    """
+    j = judge_one(task, progress, period, ahead_margin=ahead_margin, official_status=official_status,
+                  official_status_field=official_status_field, target_text=target_text, rate_text=rate_text)
+    return j.fields, j.rows
+
+
+def review_reasons(reading: Reading, fields: dict, entry: dict | None) -> list[str]:
+    """Why a researcher should look at this judgement (empty when it stands on its own)."""
+    reasons = [r for p in reading.parts for r in p.review] + list(reading.review)
+    if entry:
+        reasons.append(entry["reason"])
+    if fields["status"] == "pending" and not reasons:
+        # the result is still to come: someone must look again when it is out
+        reasons.append(review_reason("pending", fields["evidence"]))
+    code = fields.get("official_status_code")
+    if code and code != fields["status"]:
+        reasons.append(review_reason("official_disagrees", f"原文为{STATUS_ZH[code]}，规则判为{fields['status_zh']}"))
+    return list(dict.fromkeys(reasons))
+
+
+def _review_entry(task_id: str, reading: Reading, fields: dict, rows: list[dict]) -> dict | None:
+    """Numbers were found but no rule decided: the researcher should look."""
+    unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
+        reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
+        return {"task_id": task_id, "status": fields["status"], "reason": reason,
+                "numbers": unmeasured or reading.unused_numbers}
+    if unmeasured and fields["status"] not in ("blocked",):
+        return {"task_id": task_id, "status": fields["status"],
+                "reason": review_reason("partly_measured"),
+                "numbers": unmeasured}
+    return None
+
+
+def _cell(rec, name: str) -> str | None:
+    v = getattr(rec, name, None)
+    return v if isinstance(v, str) and v.strip() else None
+
+
+def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
+    """Judge every task of a parsed table; add the judgement columns and build the indicator table."""
+    out_rows, ind_rows, review, disagreements = [], [], [], []
+    lex = load_lexicon()  # once per table, not once per row
+    for rec in tasks.itertuples(index=False):
+        official = _cell(rec, "official_status")
+        j = judge_one(rec.task, _cell(rec, "progress"), rec.period, ahead_margin=ahead_margin,
+                      official_status=official, official_status_field=_cell(rec, "official_status_field"),
+                      target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"), lex=lex)
+        if bool(getattr(rec, "is_truncated", False)):
+            # the report ends inside this row: whatever the rules read, they read part of the text
+            reason = review_reason("truncated")
+            j.fields["needs_review"] = True
+            j.fields["review_reason"] = REASON_SEP.join(filter(None, (j.fields["review_reason"], reason)))
+        out_rows.append(j.fields)
+        ind_rows.extend({"task_id": rec.task_id, **r} for r in j.rows)
+        if j.fields["needs_review"]:
+            # quality.json lists exactly the flagged tasks (the table's needs_review), with their reasons
+            review.append({"task_id": rec.task_id, "status": j.fields["status"], "reason": j.fields["review_reason"],
+                           "numbers": (j.review_entry or {}).get("numbers", [])})
+        code = j.fields["official_status_code"]
+        if code and code != j.fields["status"]:
+            disagreements.append({"task_id": rec.task_id, "official_status": official,
+                                  "official_status_code": code, "status": j.fields["status"]})
+    judged = pd.DataFrame(out_rows, index=tasks.index, columns=list(_JUDGEMENT_COLS))
+    base = tasks.drop(columns=[c for c in _JUDGEMENT_COLS if c in tasks.columns])
+    merged = pd.concat([base, judged], axis=1)
+    order = [c.name for c in TASK_COLUMNS if c.name in merged.columns]
+    merged = merged[order + [c for c in merged.columns if c not in order]]
+    ind_cols = [c.name for c in INDICATOR_COLUMNS]
+    indicators = pd.DataFrame(ind_rows, columns=ind_cols)
+    for c in INDICATOR_COLUMNS:
+        if c.dtype == "Int64":
+            indicators[c.name] = indicators[c.name].astype("Int64")
+        elif c.dtype == "float64":
+            indicators[c.name] = indicators[c.name].astype("float64")
+        elif c.dtype == "string":
+            indicators[c.name] = indicators[c.name].astype("string")
+    merged["completion_pct"] = merged["completion_pct"].astype("float64")
+    merged["lag_pts"] = merged["lag_pts"].astype("float64")
+    merged["is_mixed"] = merged["is_mixed"].astype(bool)
+    merged["is_target_adjusted"] = merged["is_target_adjusted"].astype(bool)
+    merged["needs_review"] = merged["needs_review"].astype(bool)
+    merged["review_reason"] = merged["review_reason"].astype("string")
+    return Judgement(merged, indicators, review, disagreements)

@@ -1,0 +1,156 @@
+"""Column roles: which header word means which column, from data/reference/column_roles.csv.
+
+A header cell is matched with its whitespace removed (项 目 内 容, 分管 领导), a bracketed suffix
+taken off (落实情况(全年), 完成目标(%)) and a period before it taken off (上半年落实情况,
+1-11月推进情况: the period is kept, so of two progress columns the latest one is the progress).
+Header cells broken over lines (牵头责任 / 单位, 工程 / 名称) are joined back by `merge_fragments`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from helpers import paths
+from helpers.read.bureaus import norm
+from helpers.errors import ReferenceError_
+from helpers.files import read_reference_csv
+
+#: Roles a column can have. `group` is a spanning column such as 工程名称, printed once per group.
+ROLES = ("seq", "task", "target", "bureau", "co_bureau", "people", "progress", "status", "plan",
+         "rate", "note", "source", "group")
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
+PERIOD_PREFIX = re.compile(
+    r"^(?:\d{4}年)?(?:(?P<h>上半年|半年度?)|(?P<h2>下半年|全年|年度)|(?P<q>前三季度|[一二三四]季度)|"
+    r"(?:1[-—~至])?(?P<m>\d{1,2})月(?:份|底|末)?)?"
+)
+_BRACKET_SUFFIX = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+@dataclass(frozen=True)
+class RoleTable:
+    words: dict[str, str]  # header word → role
+    path: str
+    prefixes: frozenset = frozenset()  # every proper prefix of a header word
+    seq_words: tuple[str, ...] = ()  # header words of the seq role (序号, 编号)
+    _seen: dict = field(default_factory=dict, compare=False, repr=False)  # cell → role, as looked up
+
+    def role(self, cell: str) -> str | None:
+        """The role of a header cell, or None when it is not a header word."""
+        if cell not in self._seen:
+            self._seen[cell] = self._role(cell)
+        return self._seen[cell]
+
+    def _role(self, cell: str) -> str | None:
+        s = norm(cell).rstrip("|")
+        if len(s) > 30:
+            return None
+        for cand in (s, _BRACKET_SUFFIX.sub("", s)):
+            if cand in self.words:
+                return self.words[cand]
+            rest = PERIOD_PREFIX.sub("", cand, count=1)
+            if rest != cand and self.words.get(rest) == "progress":
+                return "progress"
+        return None
+
+    def is_prefix(self, s: str) -> bool:
+        """Could `s` be the first part of a header cell broken over lines (牵头责任 / 单位)?"""
+        key = ("prefix", s)
+        if key not in self._seen:
+            self._seen[key] = self._is_prefix(s)
+        return self._seen[key]
+
+    def _is_prefix(self, s: str) -> bool:
+        s = norm(s).rstrip("|")
+        if len(s) > 24:
+            return False
+        return s in self.prefixes or PERIOD_PREFIX.sub("", s, count=1) in self.prefixes
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> RoleTable:
+    words: dict[str, str] = {}
+    for n, row in read_reference_csv(Path(path), {"header", "role"}):
+        word, role = norm(row.get("header") or ""), (row.get("role") or "").strip()
+        if not word:
+            raise ReferenceError_(f"{path}:{n}: empty header word")
+        if role not in ROLES:
+            raise ReferenceError_(f"{path}:{n}: unknown role {role!r} (one of {', '.join(ROLES)})")
+        if word in words and words[word] != role:
+            raise ReferenceError_(f"{path}:{n}: {word} listed twice with different roles")
+        words[word] = role
+    if "seq" not in words.values():
+        raise ReferenceError_(f"{path}: no header word has the role seq")
+    prefixes = frozenset(w[:k] for w in words for k in range(1, len(w)))
+    return RoleTable(words, path, prefixes, tuple(w for w, r in words.items() if r == "seq"))
+
+
+def load_roles(path: Path | None = None) -> RoleTable:
+    """Load data/reference/column_roles.csv (cached until the file changes)."""
+    path = path or paths.COLUMN_ROLES_CSV
+    if not Path(path).exists():
+        raise ReferenceError_(f"{path}: missing reference table of column roles")
+    return _load(str(path), Path(path).stat().st_mtime)
+
+
+def period_month(cell: str) -> int:
+    """End month of the period a progress header names (1-11月推进情况 → 11; none → 0)."""
+    m = PERIOD_PREFIX.match(norm(cell))
+    if not m or not m.group(0):
+        return 0
+    if m["m"]:
+        return int(m["m"])
+    if m["h"]:
+        return 6
+    if m["h2"]:
+        return 12
+    if m["q"]:
+        return 9 if m["q"] == "前三季度" else 3 * _CN_NUM[m["q"][0]]
+    return 0
+
+
+def merge_fragments(frags: Iterable[str], roles: RoleTable) -> list[str]:
+    """Join header fragments into cells: 牵头责任 + 单位, 工程 + 名称, 完成目标 + (%)."""
+    cells: list[str] = []
+    acc = ""
+    for f in frags:
+        f = norm(f).rstrip("|")
+        if not f:
+            continue
+        cand = acc + f
+        if roles.role(cand):
+            cells.append(cand)
+            acc = ""
+        elif f.startswith(("(", "（")) and not acc and cells:
+            cells[-1] += f
+        elif roles.is_prefix(cand):
+            acc = cand
+        else:
+            if acc:
+                cells.append(acc)
+            cells.append(f)  # an unknown header word; kept so the column count stays right
+            acc = ""
+    if acc:
+        cells.append(acc)
+    return cells
+
+
+def assign_roles(cells: list[str], roles: RoleTable) -> list[str]:
+    """Roles of a header's cells, resolved against each other.
+
+    目标任务 is the task when no other column is; of two progress columns the one with the later
+    period (1-11月 over 1-10月, else the first) is `progress` and the other `progress_other`.
+    """
+    out = [roles.role(c) or "other" for c in cells]
+    if "task" not in out and "target" in out:
+        out[out.index("target")] = "task"
+    prog = [i for i, r in enumerate(out) if r == "progress"]
+    if len(prog) > 1:
+        current = max(prog, key=lambda i: (period_month(cells[i]), -i))
+        for i in prog:
+            if i != current:
+                out[i] = "progress_other"
+    return out

@@ -1,0 +1,680 @@
+"""Execute a notebook with papermill and render its outputs to HTML (no code) and PDF (WeasyPrint).
+
+Where the time goes and what this module does about it:
+
+* kernel start and imports (~5 s a notebook): `WarmKernel` keeps one kernel alive and runs many
+  notebooks through it (papermill still executes each one, with its parameters injected, through
+  its own engine: the kernel manager is handed to papermill's nbclient engine);
+* nbconvert's start (~3 s as a command): one `HTMLExporter` per process, with the briefing template;
+* WeasyPrint subsetting the 20 MB CJK collection (~8 s a PDF): `prepare_fonts` subsets the font
+  once to the GB2312 repertoire plus the period's own characters, caches it under
+  `paths.CACHE/fonts/<key>/` (key = hash of the font file and of the repertoire), and the PDF
+  stylesheet points `@font-face` at it.
+"""
+
+from __future__ import annotations
+
+import ast
+import atexit
+import functools
+import hashlib
+import os
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from helpers import paths
+from helpers.files import atomic_path, write_text
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATE_NAME = "briefing"
+CSS_PATH = TEMPLATE_DIR / TEMPLATE_NAME / "briefing.css"
+#: Family name the PDF stylesheet gives the cached subset (distinct from the system font's name,
+#: so pango never confuses the two).
+PDF_FAMILY = "HelpersCJK"
+#: Cells carrying one of these tags are left out of the rendered briefing (kept in the .ipynb).
+#: Parameter cells have no output; dropping them also drops papermill's random cell id, so the
+#: same notebook and data give byte-identical HTML.
+REMOVE_CELL_TAGS = {"remove-cell", "remove_cell", "hide-in-briefing", "parameters", "injected-parameters"}
+REMOVE_INPUT_TAGS = {"remove-input", "remove_input"}
+REMOVE_OUTPUT_TAGS = {"remove-output", "remove_output"}
+#: Bump when the subsetting recipe changes, so old cached fonts are not reused.
+FONT_RECIPE = "v2-ttf"
+
+
+# --------------------------------------------------------------------------------------------
+# fonts for the PDF
+
+
+def _gb2312() -> set[str]:
+    chars = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+_SYMBOL_RANGES = [
+    (0x20, 0x7E), (0xA0, 0xFF),  # ASCII, Latin-1
+    (0x2010, 0x2044), (0x2070, 0x209F), (0x2100, 0x218F),  # punctuation, super/subscripts, ℃ № Ⅰ
+    (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2460, 0x24FF),  # arrows, math, ①
+    (0x25A0, 0x25FF), (0x2600, 0x2605),  # shapes, ★
+    (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),  # CJK punctuation, fullwidth forms
+]
+
+
+@functools.lru_cache(maxsize=1)
+def symbol_repertoire() -> frozenset[str]:
+    """Latin, punctuation and the symbols reports use (every font subset has them)."""
+    chars: set[str] = set()
+    for lo, hi in _SYMBOL_RANGES:
+        chars.update(chr(c) for c in range(lo, hi + 1))
+    return frozenset(chars)
+
+
+@functools.lru_cache(maxsize=1)
+def base_repertoire() -> frozenset[str]:
+    """GB2312 (6,763 hanzi and its symbols) plus the symbol repertoire: any Chinese document."""
+    return frozenset(_gb2312() | symbol_repertoire())
+
+
+def text_chars(texts: Iterable[str]) -> set[str]:
+    """The printable characters of `texts` (used to widen the font repertoire for a period)."""
+    out: set[str] = set()
+    for t in texts:
+        if isinstance(t, str):
+            out.update(t)
+    return {c for c in out if not unicodedata.category(c).startswith(("C", "Z")) or c == " "}
+
+
+@functools.lru_cache(maxsize=8)
+def _file_sha(path: str, size: int, mtime_ns: int) -> str:
+    from helpers.provenance import file_sha256 as sha  # the one reader; size and time key the memo
+
+    return sha(path)
+
+
+def file_sha256(path: Path | str) -> str:
+    """sha256 of a file, memoised per process on (path, size, mtime)."""
+    st = os.stat(path)
+    return _file_sha(str(path), st.st_size, st.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """A cached subset of the CJK font: regular and (when the system has it) bold."""
+
+    key: str
+    regular: Path
+    bold: Path | None
+
+    def css(self) -> str:
+        faces = [(self.regular, "normal")] + ([(self.bold, "bold")] if self.bold else [])
+        return "\n".join(
+            f'@font-face {{ font-family: "{PDF_FAMILY}"; src: url("{p.as_uri()}"); '
+            f"font-weight: {w}; font-style: normal; }}"
+            for p, w in faces
+        ) + (
+            # !important: the template names the system font for browsers; in the PDF every box,
+            # margin boxes included, must use the subset or WeasyPrint embeds the 20 MB original.
+            f'\n@page {{ font-family: "{PDF_FAMILY}", sans-serif; }}\n'
+            f'html, body, body *, ::before, ::after {{ font-family: "{PDF_FAMILY}", sans-serif !important; }}\n'
+        )
+
+
+def _bold_face(regular: Path, family: str) -> tuple[Path, int] | None:
+    from helpers.report.fonts import _fc
+
+    out = _fc("fc-match", "-f", "%{file}|%{index}|%{family}|%{weight}\n", f"{family}:weight=bold").strip()
+    if not out:
+        return None
+    file, index, families, weight = (out.split("|") + ["", "", "", ""])[:4]
+    if family not in families.split(",") or not Path(file).is_file():
+        return None
+    try:
+        if int(float(weight)) < 150:  # fontconfig weight: 80 regular, 200 bold
+            return None
+    except ValueError:
+        return None
+    return Path(file), int(index or 0)
+
+
+def _subset(src: Path, index: int, chars: Iterable[str], dest: Path) -> None:
+    """Subset one face of `src` to `chars` and save it as a TrueType (glyf) font at `dest`.
+
+    Why TrueType: WeasyPrint subsets the embedded font again for every PDF, and with fontTools
+    (when libharfbuzz-subset is not installed) CFF outlines cost ~1 s more a PDF than glyf ones.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    opts = subset.Options()
+    opts.notdef_outline = True
+    opts.hinting = False
+    opts.name_IDs = ["*"]
+    opts.name_languages = ["*"]
+    # WeasyPrint shapes with HarfBuzz and drops GSUB/GPOS before embedding; CJK text needs
+    # neither (the SC face of the collection maps straight to simplified forms).
+    opts.layout_features = []
+    opts.drop_tables += ["GSUB", "GPOS", "BASE", "VORG", "vhea", "vmtx", "DSIG"]
+    font = TTFont(str(src), fontNumber=index, lazy=True)
+    cmap = font.getBestCmap()
+    subsetter = subset.Subsetter(opts)
+    subsetter.populate(unicodes=sorted(ord(c) for c in set(chars) if ord(c) in cmap))
+    subsetter.subset(font)
+    if "CFF " in font:
+        _cff_to_glyf(font)
+    with atomic_path(dest) as tmp:
+        font.save(str(tmp))
+
+
+def _cff_to_glyf(font: Any, max_err: float = 1.0) -> None:
+    """Convert a CFF-flavoured font in place to quadratic TrueType outlines (error ≤ 1 unit)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.tables._m_a_x_p import table__m_a_x_p
+
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_err, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    maxp = table__m_a_x_p()
+    maxp.tableVersion = 0x00010000
+    maxp.numGlyphs = len(order)
+    for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, attr, 0)
+    maxp.maxZones = 1
+    font["maxp"] = maxp
+    del font["CFF "]
+    font["head"].glyphDataFormat = 0
+    post = font["post"]
+    post.formatType = 2.0
+    post.extraNames = []
+    post.mapping = {}
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def prepare_fonts(chars: Iterable[str] | None = None, cache_dir: Path | None = None) -> FontSet:
+    """The CJK font subset for PDFs, built once per repertoire and cached (safe to delete).
+
+    `chars` None gives the GB2312 repertoire (any Chinese document; ~2 s a page). Given the
+    characters a set of documents uses (the batch passes those of the period's tables, the
+    notebooks and helpers), the subset holds those plus Latin and punctuation: ~1,500 glyphs,
+    and a PDF then renders in about a second. A character outside the subset still prints,
+    through pango's fallback to the system font, only slower.
+    """
+    from helpers.report.fonts import find_cjk_font_face
+
+    src, index, family = find_cjk_font_face()
+    repertoire = base_repertoire() if chars is None else (symbol_repertoire() | set(chars))
+    rep = "".join(sorted(repertoire))
+    font_sha = file_sha256(src)
+    key = hashlib.sha256(
+        f"{FONT_RECIPE}|{font_sha}|{index}|{rep}".encode("utf-8", "surrogatepass")
+    ).hexdigest()[:20]
+    folder = Path(cache_dir or paths.CACHE) / "fonts" / key
+    regular = folder / "regular.ttf"
+    if not regular.exists():
+        _subset(src, index, repertoire, regular)
+    bold_src = _bold_face(src, family)
+    bold = None
+    if bold_src:
+        bold = folder / "bold.ttf"
+        if not bold.exists():
+            _subset(bold_src[0], bold_src[1], repertoire, bold)
+    return FontSet(key=key, regular=regular, bold=bold)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+
+@functools.lru_cache(maxsize=1)
+def _css() -> str:
+    return CSS_PATH.read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def html_exporter():  # -> nbconvert.HTMLExporter
+    """One HTMLExporter per process with the briefing template (building it costs ~1 s)."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    c = Config()
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+    c.HTMLExporter.template_name = TEMPLATE_NAME
+    c.HTMLExporter.exclude_input = True
+    c.HTMLExporter.exclude_input_prompt = True
+    c.HTMLExporter.exclude_output_prompt = True
+    c.HTMLExporter.embed_images = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
+    c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
+    c.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
+    return HTMLExporter(config=c)
+
+
+def export_html(nb: Any, title: str, period_label: str) -> str:
+    """The notebook's outputs and markdown as one self-contained HTML page (no code, no prompts)."""
+    resources = {"briefing": {"title": title, "period_label": period_label, "css": _css()}}
+    body, _ = html_exporter().from_notebook_node(nb, resources=resources)
+    return body
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+
+
+@functools.lru_cache(maxsize=4)
+def _pdf_setup(fonts: FontSet | None):
+    # One FontConfiguration and one parsed font stylesheet per process: WeasyPrint then loads
+    # the @font-face files once, not once per PDF.
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    sheets = [CSS(string=fonts.css(), font_config=font_config)] if fonts else []
+    return font_config, sheets
+
+
+@atexit.register
+def _release_pdf_setup() -> None:
+    # WeasyPrint's FontConfiguration.__del__ fails when it runs during interpreter teardown
+    # (its module globals already gone); release the cached ones while they still work.
+    if _pdf_setup.cache_info().currsize:
+        _pdf_setup.cache_clear()
+        import gc
+
+        gc.collect()
+
+
+def html_to_pdf(html: str, fonts: FontSet | None = None, base_url: str | None = None) -> bytes:
+    """Render `html` to PDF bytes; with `fonts`, the cached CJK subset is embedded (fast)."""
+    import logging
+
+    from weasyprint import HTML
+
+    # WeasyPrint logs every unsupported CSS property at WARNING; the template is known-good.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    font_config, sheets = _pdf_setup(fonts)
+    # hinting=True keeps hints, of which the cached subset has none: it only skips a costly pass.
+    return HTML(string=html, base_url=base_url or str(paths.ROOT)).write_pdf(
+        stylesheets=sheets, font_config=font_config, hinting=True)
+
+
+def write_pdf(html: str, out: Path | str, fonts: FontSet | None = None) -> None:
+    """Render `html` to the PDF file `out`, atomically."""
+    data = html_to_pdf(html, fonts)
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(data)
+
+
+# --------------------------------------------------------------------------------------------
+# execution
+
+
+def notebook_imports(notebooks: Iterable[Path | str]) -> list[str]:
+    """The top-level import statements of the notebooks' code cells (to warm a kernel with).
+
+    Reads the .ipynb JSON directly: importing nbformat costs ~2 s, too much for a rerun that
+    finds nothing to do.
+    """
+    import json
+
+    lines: list[str] = []
+    for path in notebooks:
+        try:
+            cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError, AttributeError):  # reported later by the notebook's own run
+            continue
+        for cell in cells:
+            if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+                continue
+            src = cell.get("source", "")
+            src = "".join(src) if isinstance(src, list) else str(src)
+            try:
+                tree = ast.parse(src)
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    stmt = ast.unparse(node)
+                    if stmt not in lines:
+                        lines.append(stmt)
+    return lines
+
+
+#: Prefix of the private folder of a kernel's sockets and connection file (+ owner pid).
+KERNEL_DIR_PREFIX = "helpers-kernel-"
+WATCH_INTERVAL = 0.5
+#: Run in every kernel first: the kernel ends, removing its sockets, when the worker that
+#: started it dies (killed with the run), instead of idling for minutes holding memory.
+_WATCHDOG_CODE = """\
+def _helpers_watchdog():
+    import os, shutil, threading, time
+    parent = os.getppid()
+    def loop():
+        while os.getppid() == parent:
+            time.sleep({interval})
+        if {sockdir!r}:
+            shutil.rmtree({sockdir!r}, ignore_errors=True)
+        os._exit(1)
+    threading.Thread(target=loop, name="helpers-watchdog", daemon=True).start()
+_helpers_watchdog()
+del _helpers_watchdog
+"""
+
+
+#: A Unix socket's path must fit sockaddr_un.sun_path (108 bytes on Linux, 104 on macOS); a
+#: longer one makes the kernel die at start, with the client waiting for it.
+SOCKET_PATH_MAX = 100
+
+
+def _socket_roots() -> list[str]:
+    import tempfile
+
+    return list(dict.fromkeys([tempfile.gettempdir(), "/tmp"]))
+
+
+def kernel_socket_root() -> str | None:
+    """The folder for kernel socket folders: the temp folder when a socket path in it fits, else
+    /tmp; None when neither does (the kernel then listens on loopback TCP)."""
+    for root in _socket_roots():
+        probe = os.path.join(root, f"{KERNEL_DIR_PREFIX}{os.getpid()}-abcdefgh", "k-65535")
+        if len(os.fsencode(probe)) <= SOCKET_PATH_MAX and os.path.isdir(root) and os.access(root, os.W_OK):
+            return root
+    return None
+
+
+def sweep_kernel_dirs(tmpdir: str | None = None) -> list[str]:
+    """Remove kernel socket folders whose owner process is gone (a killed run's); return them."""
+    import shutil
+
+    removed = []
+    found = [d for root in ([tmpdir] if tmpdir else _socket_roots()) for d in Path(root).glob(f"{KERNEL_DIR_PREFIX}*")]
+    for d in found:
+        pid = d.name[len(KERNEL_DIR_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or not d.is_dir():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(str(d))
+        except PermissionError:  # someone else's live process
+            pass
+    return removed
+
+
+# Figures closed first, so the garbage collection that %reset ends with frees them too.
+_RESET_CODE = """\
+import sys as _sys
+if 'matplotlib.pyplot' in _sys.modules:
+    _sys.modules['matplotlib.pyplot'].close('all')
+del _sys
+get_ipython().run_line_magic('reset', '-f')
+"""
+
+
+class WarmKernel:
+    """One Jupyter kernel that executes many notebooks, each through papermill.
+
+    Imports done once stay warm (`sys.modules`); before each notebook the user namespace is
+    cleared (`%reset -f`) and open figures are closed, so a notebook sees no variables of the
+    one before. Global settings a notebook changes (rcParams, pandas options) persist, which the
+    project's notebooks do not rely on: they set what they use through helpers.
+    """
+
+    def __init__(self, cwd: Path | str | None = None, kernel_name: str = "python3",
+                 startup_timeout: float = 300, warm_code: str = "", env: Mapping[str, str] | None = None):
+        self.cwd = str(cwd or paths.NOTEBOOKS)
+        self.kernel_name = kernel_name
+        self.startup_timeout = startup_timeout
+        self.warm_code = warm_code
+        self.env = dict(env) if env is not None else None
+        self.km = None
+        self.used = 0
+
+    def start(self) -> None:
+        """Launch the kernel and run the warm-up imports (blocks until the kernel is ready)."""
+        self.launch()
+        self.warm()
+
+    def launch(self) -> None:
+        """Start the kernel process without waiting for it (overlap its boot with other work)."""
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        # The project's kernel: the env's kernelspec before any user-level one of the same name.
+        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
+        kw: dict[str, Any] = {}
+        root = kernel_socket_root() if os.name == "posix" else None
+        if root is not None:
+            # Unix sockets in a private folder: nothing listens on the network (and ipykernel
+            # does not warn about unencrypted TCP at every start).
+            import tempfile
+
+            # The folder is named after this process, so a later run can remove what a killed
+            # one left (sweep_kernel_dirs); the connection file lives in it too.
+            self._sockdir = tempfile.TemporaryDirectory(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-", dir=root)
+            kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k"),
+                  "connection_file": os.path.join(self._sockdir.name, "kernel.json")}
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name, **kw)
+        kwargs: dict[str, Any] = {"cwd": self.cwd}
+        if self.env is not None:
+            kwargs["env"] = self.env
+        run_sync(self.km.start_kernel)(**kwargs)
+        self.used = 0
+
+    def warm(self) -> None:
+        """Start the kernel's watchdog and run the warm-up imports (an import that fails is
+        reported by the notebook needing it)."""
+        sockdir = getattr(self, "_sockdir", None)
+        code = _WATCHDOG_CODE.format(sockdir=sockdir.name if sockdir else "", interval=WATCH_INTERVAL)
+        if self.warm_code:
+            code += ("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
+                     + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
+        self.run_code(code)
+
+    def kill(self) -> None:
+        """End the kernel at once and remove its sockets (from a watchdog: no event loop needed)."""
+        import shutil
+        import signal
+
+        proc = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if proc is not None and proc.poll() is None:
+            try:
+                os.kill(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        sockdir = getattr(self, "_sockdir", None)
+        if sockdir is not None:
+            shutil.rmtree(sockdir.name, ignore_errors=True)
+
+    def alive(self) -> bool:
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
+    def run_code(self, code: str, timeout: float = 600) -> dict[str, Any]:
+        """Run `code` in the kernel and return its execute_reply content (an error is reported
+        there, not raised; output is not collected). A bare shell channel, opened for this call
+        and closed after it (papermill's own client talks to the kernel next): a NotebookClient
+        per call cost 0.2 s of channel set-up and kernel_info, paid at every page's reset."""
+        import queue
+
+        from jupyter_client.blocking import BlockingKernelClient
+
+        # as km.client() builds its own (same session key), blocking, and the shell channel only:
+        # a request waits in the socket until a kernel still booting binds it.
+        kc = BlockingKernelClient(**self.km.get_connection_info(session=True),
+                                  connection_file=self.km.connection_file, parent=self.km)
+        kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        try:
+            msg_id = kc.execute(code, store_history=False)
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    reply = kc.get_shell_msg(timeout=1)
+                except queue.Empty:
+                    if not self.alive():
+                        raise RuntimeError("the kernel died before it replied") from None
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"the kernel did not reply within {timeout:.0f} s") from None
+                    continue
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    return reply["content"]
+        finally:
+            kc.stop_channels()
+
+    def execute(self, notebook: Path | str, output: Path | str, parameters: Mapping[str, Any],
+                timeout: float = 600) -> Any:
+        """Execute `notebook` with papermill (parameters injected) into `output`, atomically.
+
+        The executed notebook is written even when a cell fails (papermill marks the error in it);
+        the PapermillExecutionError is then re-raised.
+        """
+        import papermill as pm
+
+        if self.km is None or not self.alive():
+            self.start()
+        elif self.used:
+            self.run_code(_RESET_CODE)
+        self.used += 1
+        output = Path(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # papermill wants a .ipynb name; the rename makes the write atomic.
+        tmp = output.with_name(f".{output.stem}.{os.getpid()}.{time.monotonic_ns()}.ipynb")
+        try:
+            nb = pm.execute_notebook(
+                str(notebook), str(tmp), parameters=dict(parameters), km=self.km,
+                progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                start_timeout=self.startup_timeout, execution_timeout=timeout,
+            )
+        except BaseException:
+            if _complete_json(tmp):
+                os.replace(tmp, output)  # keep the executed notebook with its error
+            raise
+        else:
+            if not _complete_json(tmp):  # a full disk truncated it: never put that in place
+                raise OSError(f"{output}: the executed notebook could not be written completely")
+            os.replace(tmp, output)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return nb
+
+    def shutdown(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        if self.km is not None:
+            try:
+                run_sync(self.km.shutdown_kernel)(now=False)
+            except Exception:
+                pass
+            self.km = None
+        sockdir = getattr(self, "_sockdir", None)
+        if sockdir is not None:
+            sockdir.cleanup()
+            self._sockdir = None
+
+    def __enter__(self) -> "WarmKernel":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.shutdown()
+
+
+@dataclass
+class Rendered:
+    """What one notebook rendered to, and how long each step took."""
+
+    ipynb: Path
+    html: Path | None
+    pdf: Path | None
+    seconds: float
+    timings: dict[str, float]
+
+
+def render_notebook(notebook: Path | str, parameters: Mapping[str, Any], *, ipynb: Path,
+                    html: Path | None, pdf: Path | None, title: str, period_label: str,
+                    kernel: WarmKernel | None = None, fonts: FontSet | None = None,
+                    timeout: float = 600) -> Rendered:
+    """Execute one notebook (papermill) and export it to HTML and, when asked, PDF.
+
+    With no `kernel`, a kernel is started for this notebook alone and shut down after.
+    """
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+    own = kernel is None
+    kernel = kernel or WarmKernel(cwd=Path(notebook).parent)
+    try:
+        nb = kernel.execute(notebook, ipynb, parameters, timeout=timeout)
+    finally:
+        if own:
+            kernel.shutdown()
+    timings["execute"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    page = export_html(nb, title, period_label)
+    if html is not None:
+        write_text(html, page)
+    timings["html"] = time.perf_counter() - t1
+    if pdf is not None:
+        t2 = time.perf_counter()
+        write_pdf(page, pdf, fonts if fonts is not None else prepare_fonts())
+        timings["pdf"] = time.perf_counter() - t2
+    return Rendered(ipynb=Path(ipynb), html=html, pdf=pdf, seconds=time.perf_counter() - t0, timings=timings)
+
+
+def _complete_json(path: Path) -> bool:
+    import json
+
+    try:
+        json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def source_cell_number(executed: Path | str | None, cell_index: int) -> int:
+    """1-based number, in the notebook as committed, of cell `cell_index` of its executed copy
+    (papermill inserts an injected-parameters cell; the kernel's execution count means nothing
+    to a reader once a warm kernel has run other notebooks)."""
+    import json
+
+    injected = 0
+    try:
+        cells = json.loads(Path(executed).read_text(encoding="utf-8"))["cells"] if executed else []
+        injected = sum(1 for c in cells[:cell_index]
+                       if "injected-parameters" in c.get("metadata", {}).get("tags", []))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return cell_index - injected + 1
+
+
+def error_summary(exc: BaseException, executed: Path | str | None = None) -> str:
+    """One line for a failed notebook: the cell (its place in the notebook), the exception name
+    and message, ANSI colours removed."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        text = f"cell {source_cell_number(executed, exc.cell_index)}: {exc.ename}: {exc.evalue}"
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return " ".join(text.split())[:500]

@@ -1,0 +1,208 @@
+"""Researchers' overrides: applied after the rules, visible, and strict about what they name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import paths
+from helpers.errors import ReferenceError_
+from helpers.judge.overrides import HEADER, apply_overrides, read_overrides
+from helpers.judge.status import judge
+
+Q06 = ("新增技能人才2万人。", "截至6月30日,全市新增技能人才14826人,完成年度任务的74.13%。")
+Q07 = ("地区生产总值增长7.5%左右。", "上半年全市实现地区生产总值1077.8亿元,增长5.5%,高于全省0.2个百分点,居全省第4位。")
+
+
+@pytest.fixture()
+def judged() -> pd.DataFrame:
+    tasks = pd.DataFrame({"task_id": ["Q06", "Q07"], "task": [Q06[0], Q07[0]], "progress": [Q06[1], Q07[1]],
+                          "period": "2024H1", "official_status": None})
+    return judge(tasks).tasks
+
+
+def _write(tmp_path: Path, *rows: str) -> Path:
+    p = tmp_path / "overrides.csv"
+    p.write_text(",".join(HEADER) + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+def test_status_override_sets_source_and_chinese_label(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q07,status,on_pace,按可比口径达序时")
+    out = apply_overrides(judged, "2024H1", p)
+    row = out.set_index("task_id").loc["Q07"]
+    assert (row["status"], row["status_zh"], row["status_source"]) == ("on_pace", "达序时", "override")
+    other = out.set_index("task_id").loc["Q06"]
+    assert other["status_source"] == "rule"
+    assert judged.set_index("task_id").loc["Q07", "status"] == "behind"  # input left alone
+
+
+def test_completion_override_recomputes_lag(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q06,completion_pct,0.45,", "2024H1,Q06,status,behind,")
+    row = apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q06"]
+    assert row["completion_pct"] == pytest.approx(0.45)
+    assert row["lag_pts"] == pytest.approx(5.0)
+    assert row["status"] == "behind"
+
+
+def test_other_periods_are_not_applied(judged, tmp_path):
+    p = _write(tmp_path, "2024Q1,Q07,status,on_pace,")
+    out = apply_overrides(judged, "2024H1", p)
+    assert (out["status_source"] == "rule").all()
+
+
+def test_unknown_task_is_an_error_with_file_and_line(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q07,status,on_pace,", "2024H1,Q99,status,behind,")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: unknown task_id 'Q99'"):
+        apply_overrides(judged, "2024H1", p)
+
+
+@pytest.mark.parametrize("row,message", [
+    ("2024H1,Q07,colour,red,", "field 'colour'"),
+    ("2024H1,Q07,status,late,", "status 'late'"),
+    ("2024H1,Q07,is_mixed,perhaps,", "is_mixed 'perhaps'"),
+    ("2024H1,Q07,completion_pct,half,", "completion_pct 'half'"),
+])
+def test_bad_rows_are_errors(judged, tmp_path, row, message):
+    p = _write(tmp_path, row)
+    with pytest.raises(ReferenceError_, match=message):
+        apply_overrides(judged, "2024H1", p)
+
+
+def test_bad_header_is_an_error(judged, tmp_path):
+    p = tmp_path / "overrides.csv"
+    p.write_text("task,status\nQ07,behind\n", encoding="utf-8")
+    with pytest.raises(ReferenceError_, match="header"):
+        apply_overrides(judged, "2024H1", p)
+
+
+def test_missing_or_empty_file_changes_nothing(judged, tmp_path):
+    assert apply_overrides(judged, "2024H1", tmp_path / "none.csv").equals(judged)
+    assert apply_overrides(judged, "2024H1", _write(tmp_path)).equals(judged)
+
+
+def test_shipped_file_has_the_header_and_valid_rows():
+    text = paths.OVERRIDES_CSV.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == ",".join(HEADER)
+    for row in read_overrides(paths.OVERRIDES_CSV):
+        assert row["task_id"] and row["field"]
+
+
+# ------------------------------------------------------------------ issue #13: checked on load
+
+def test_lower_case_period_is_normalized_not_ignored(judged, tmp_path):
+    p = _write(tmp_path, "2024h1,Q07,status,on_pace,按可比口径达序时")
+    row = apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q07"]
+    assert (row["status"], row["status_source"]) == ("on_pace", "override")
+    assert read_overrides(p)[0]["period"] == "2024H1"
+
+
+@pytest.mark.parametrize("period", ["2024X1", "24H1", "上半年"])
+def test_unreadable_period_is_an_error_with_file_and_line(judged, tmp_path, period):
+    p = _write(tmp_path, "2024H1,Q07,status,on_pace,", f"{period},Q06,status,behind,")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: period '{period}' is not a period code"):
+        apply_overrides(judged, "2024H1", p)
+
+
+def test_two_conflicting_rows_for_one_task_are_refused(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q07,status,on_pace,按可比口径", "2024H1,Q06,evidence,x,", "2024h1,Q07,status,behind,")
+    with pytest.raises(ReferenceError_) as e:
+        apply_overrides(judged, "2024H1", p)
+    msg = str(e.value)
+    assert msg.startswith(f"{p}:4: Q07 status for 2024H1 is set to 'behind' here and to 'on_pace' on line 2")
+    assert "\n" not in msg
+
+
+def test_the_same_row_twice_is_not_a_conflict(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q07,status,on_pace,a", "2024H1,Q07,status,on_pace,b")
+    assert apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q07", "status"] == "on_pace"
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "-500%", "-0.1", "51.7", "1e9", "1001%"])
+def test_completion_out_of_range_is_refused(judged, tmp_path, value):
+    p = _write(tmp_path, f"2024H1,Q06,completion_pct,{value},")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: completion_pct '{re.escape(value)}' is out of range"):
+        apply_overrides(judged, "2024H1", p)
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "150", "-5000"])
+def test_lag_out_of_range_is_refused(judged, tmp_path, value):
+    p = _write(tmp_path, f"2024H1,Q07,lag_pts,{value},")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: lag_pts '{value}' is out of range"):
+        apply_overrides(judged, "2024H1", p)
+
+
+@pytest.mark.parametrize("value,expected", [("51.7%", 0.517), ("0.517", 0.517), ("120%", 1.2)])
+def test_completion_in_range_is_taken(judged, tmp_path, value, expected):
+    p = _write(tmp_path, f"2024H1,Q06,completion_pct,{value},")
+    row = apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q06"]
+    assert row["completion_pct"] == pytest.approx(expected)
+    assert row["lag_pts"] == pytest.approx(round((0.5 - expected) * 100, 2))
+
+
+def test_a_completion_that_contradicts_the_status_is_refused(judged, tmp_path):
+    # Q06 is ahead (74.13% at H1); 45% would put it below the pace with its status still ahead
+    p = _write(tmp_path, "2024H1,Q06,completion_pct,45%,")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: completion_pct 0.45 puts Q06 5 points below the pace, "
+                                              "but its status is ahead"):
+        apply_overrides(judged, "2024H1", p)
+
+
+def test_a_hand_written_lag_that_contradicts_the_status_is_refused(judged, tmp_path):
+    p = _write(tmp_path, "2024H1,Q06,status,behind,", "2024H1,Q06,lag_pts,-3,")
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: lag_pts -3 puts Q06 3 points at or above the pace"):
+        apply_overrides(judged, "2024H1", p)
+
+
+def test_status_override_to_behind_clears_a_negative_lag(judged, tmp_path):
+    """Q06 measured 74.13% at H1 (lag -24.13): overridden to behind, it has no lag to print."""
+    assert judged.set_index("task_id").loc["Q06", "lag_pts"] == pytest.approx(-24.13)
+    p = _write(tmp_path, "2024H1,Q06,status,behind,新增人才质量未达要求")
+    row = apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q06"]
+    assert row["status"] == "behind" and pd.isna(row["lag_pts"])
+    assert row["completion_pct"] == pytest.approx(0.7413)  # the measured figure is kept
+
+
+def test_mail_never_prints_a_negative_lag_after_a_status_override(judged, tmp_path):
+    from helpers.deliver.mail import _bodies, message_content
+
+    p = _write(tmp_path, "2024H1,Q06,status,behind,")
+    tasks = apply_overrides(judged, "2024H1", p).assign(
+        bureau="市人社局", bureaus="市人社局", table="quantified", seq=[6, 7], is_mixed=False)
+    content = message_content(tasks, "2024年上半年", "市人社局")
+    text, doc = _bodies(content, "2024年上半年", ["a.pdf"])
+    assert "新增技能人才2万人" in text and "完成74.1%" in text
+    assert "落后序时-" not in text and "落后序时-" not in doc
+    # and a stale negative lag that reaches mail anyway is not printed either
+    stale = tasks.copy()
+    stale.loc[stale["task_id"] == "Q06", "lag_pts"] = -24.13
+    text, _ = _bodies(message_content(stale, "2024年上半年", "市人社局"), "2024年上半年", ["a.pdf"])
+    assert "落后序时" not in text.split("新增技能人才2万人")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize("encoding,bom", [("gbk", b""), ("gb18030", "\ufeff".encode("gb18030")), ("utf-8", b"\xef\xbb\xbf")])
+def test_overrides_saved_by_excel_on_chinese_windows_are_read(judged, tmp_path, encoding, bom):
+    p = tmp_path / "overrides.csv"
+    p.write_bytes(bom + (",".join(HEADER) + "\n2024H1,Q07,status,on_pace,按可比口径达序时\n").encode(encoding))
+    row = apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q07"]
+    assert row["status"] == "on_pace"
+    assert read_overrides(p)[0]["note"] == "按可比口径达序时"
+
+
+def test_an_override_settles_the_review_but_keeps_the_judges_flag(tmp_path):
+    from helpers.judge import review
+
+    # Q24 of the seed: an intention restating the target, flagged for review by the rules
+    q24 = ("力争新增限上商贸主体150家以上。", "建立拟纳限商贸单位培育库,对入库单位重点培育,力争新增限上商贸主体150家以上。")
+    tasks = pd.DataFrame({"task_id": ["Q24", "Q06"], "task": [q24[0], Q06[0]], "progress": [q24[1], Q06[1]],
+                          "period": "2024H1", "official_status": None})
+    judged = judge(tasks).tasks
+    assert judged.set_index("task_id").loc["Q24", "needs_review"]
+    out = apply_overrides(judged, "2024H1", _write(tmp_path, "2024H1,Q24,status,qualitative,读过原文"))
+    by_id = out.set_index("task_id")
+    # the judge's flag and reason stay (so notes can say it was doubtful); the override settles it
+    assert by_id.loc["Q24", "needs_review"] and by_id.loc["Q24", "review_reason"]
+    assert review.settled(out).tolist() == [True, False]

@@ -1,0 +1,657 @@
+"""The batch: real notebooks through papermill on the seed, what they rendered, the cache key,
+reruns, failures, and the run under faults (kill, full disk, concurrent table, changed margin).
+
+One batch run (conftest `rendered`) is shared with tests/report/test_notebooks.py; tests that change
+something work on a copy of it or on their own small run (HTML only where no PDF is checked).
+"""
+
+from __future__ import annotations
+
+
+import errno
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from conftest import NOTEBOOKS, PERIOD, ROOT, SEED, copy_tables
+from helpers import run as batch, provenance
+from helpers.deliver import mail
+from helpers.read.bureaus import lead_units
+from helpers.errors import HelpersError, MailError
+
+EVIL = '<script>alert("x")</script> & 核查'
+
+
+def _pdftext(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _snapshot(*folders: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_mtime_ns for f in folders for p in f.rglob("*") if p.is_file()}
+
+
+def _page(out: Path, bureau: str) -> str:
+    return (out / f"bureau_{batch.safe_slug(bureau)}.html").read_text(encoding="utf-8")
+
+
+def _copy_root(rendered, tmp_path: Path) -> Path:
+    """A private copy of the shared run's project (manifest paths are relative to the root)."""
+    root = tmp_path / "project"
+    shutil.copytree(rendered.root, root, ignore=shutil.ignore_patterns(".cache"))
+    return root
+
+
+def _kw(root: Path, **extra) -> dict:
+    kw = dict(notebooks_dir=NOTEBOOKS, output_dir=root / "output" / PERIOD,
+              processed_dir=root / "data" / "processed" / PERIOD, cache_dir=root / ".cache", root=root,
+              jobs=1, progress=False, raw=SEED, formats=["html"])
+    kw.update(extra)
+    return kw
+
+
+# --------------------------------------------------------------------------------------------
+# names and the command line (fast)
+
+
+@pytest.mark.parametrize("name", [
+    "市发改委", "../../etc/passwd", "..", ".", "市发改委/市财政局", "a\\b", "", "  ", "市 发改委",
+    "市发改委\x00", "CON", "市" * 300, "市发改委（市粮食和储备局）", "-rf", ".hidden",
+])
+def test_safe_slug_is_a_plain_file_name(name):
+    slug = batch.safe_slug(name)
+    assert slug and re.fullmatch(r"[\w-]+", slug)
+    assert "/" not in slug and "\\" not in slug and ".." not in slug and not slug.startswith((".", "-"))
+    assert len(slug) <= 60
+
+
+def test_bureau_slugs_are_distinct_and_keep_chinese():
+    names = ["市发改委", "a/b", "a_b", "a b", "../x"]
+    slugs = batch.bureau_slugs(names)
+    assert slugs["市发改委"] == "市发改委"
+    assert len(set(slugs.values())) == len(names)
+
+
+def test_run_command_exits_non_zero_on_failure(monkeypatch, capsys):
+    failing = batch.BatchResult(
+        manifest={"period": PERIOD, "failures": [{"kind": "bureau", "bureau": "x", "notebook": "n", "error": "boom"}]},
+        manifest_path=Path("m.json"), failed=["bureau:x"])
+    seen = {}
+    monkeypatch.setattr(batch, "run_batch", lambda *a, **k: seen.update(k) or failing)
+    from helpers.cli import build_parser
+
+    def run(*argv: str) -> int:
+        return batch.run_command(build_parser().parse_args(["run", "--period", PERIOD, *argv]))
+
+    assert run("--bureau", "x") == 1
+    assert "boom" in capsys.readouterr().err
+    assert seen["bureaus"] == ["x"] and seen["ahead_margin"] is None  # the table's margin unless given
+    assert run("--all-bureaus") == 1  # old alias: accepted
+    assert seen["bureaus"] is None  # every unit
+
+
+def test_help_has_a_worked_example_and_the_period_codes(capsys):
+    from helpers.cli import main
+
+    for command in ("run", "mail", "table"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = capsys.readouterr().out
+        assert f"python -m helpers {command} " in text.split("example", 1)[1]
+        assert "2024H1" in text and "FY" in text and "Q3" in text and "M11" in text
+
+
+def test_progress_only_in_a_terminal_and_not_in_ci(monkeypatch):
+    class Tty:
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Tty())
+    monkeypatch.delenv("CI", raising=False)
+    assert batch._show_progress(None) is True
+    monkeypatch.setenv("CI", "true")
+    assert batch._show_progress(None) is False
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys, "stderr", open(os.devnull, "w"))  # piped
+    assert batch._show_progress(None) is False
+
+
+def test_package_digest_covers_every_module_and_template(tmp_path):
+    """The pages' code key is the whole package: a helper no notebook imports still counts."""
+    pkg = tmp_path / "helpers"
+    shutil.copytree(provenance.PACKAGE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    before = provenance.package_digest(pkg)
+    (pkg / "deliver" / "mail.py").write_text((pkg / "deliver" / "mail.py").read_text(encoding="utf-8") + "\n# edit\n", encoding="utf-8")
+    after_code = provenance.package_digest(pkg)
+    css = next(pkg.glob("templates/**/*.css"))
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* edit */\n", encoding="utf-8")
+    assert len({before, after_code, provenance.package_digest(pkg)}) == 3
+
+
+def test_a_partial_run_merges_and_a_full_run_replaces_the_manifest(tmp_path):
+    """`--bureau X` keeps the other units' entries; a run of every unit drops a unit that is no
+    longer in the table (its page would otherwise be mailed from old tables)."""
+    per = batch.parse_code(PERIOD)
+    f = batch.Folders.of(per, tmp_path, NOTEBOOKS, None, None, None)
+    old = {"briefings": [{"kind": "city", "bureau": None}, {"kind": "bureau", "bureau": "市旧局"},
+                         {"kind": "bureau", "bureau": "市发改委"}], "failures": []}
+    job = batch._jobs(per, f, ["市发改委"], False, False, ["html"], "k", "t")[0]
+    state = {job.id: {"outputs": {str(job.ipynb): "a", str(job.html): "b"}, "seconds": 1.0}}
+
+    def merged(partial: bool) -> list:
+        plan = batch.Plan(per, f, [job], [job], {"files": {}}, "t", ["市发改委"], ("html",), [], state,
+                          partial=partial)
+        briefings, _, _ = batch._merge(old, plan, {job.id: {"ok": True}})
+        return [(e["kind"], e["bureau"]) for e in briefings]
+
+    assert merged(True) == [("city", None), ("bureau", "市发改委"), ("bureau", "市旧局")]
+    assert merged(False) == [("bureau", "市发改委")]
+
+
+# --------------------------------------------------------------------------------------------
+# the table: one record, one lock, swapped in at once (seconds)
+
+
+def test_table_records_what_it_was_built_from(seed_table):
+    record = provenance.read_record(seed_table.out_dir)
+    assert record["period"] == PERIOD and record["ahead_margin"] == 0.10
+    assert record["raw"] == {"name": SEED.name, "sha256": provenance.file_sha256(SEED)}
+    assert set(record["reference"]) == {p.name for p in (ROOT / "data" / "reference").glob("*.csv")} - {
+        "recipients.csv"}
+    assert {"bureaus.csv", "sectors.csv", "sector_rules.csv", "overrides.csv"} <= set(record["reference"])
+    assert record["files"] == provenance.files_record(seed_table.out_dir)
+    # the raw report spelled three ways is one input
+    rel = Path(os.path.relpath(SEED))
+    for spelled in (SEED, rel, Path(".") / rel):
+        assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(spelled, 0.10)) == []
+    assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(SEED, 0.3)) == [
+        "judged with ahead margin 0.1, asked for 0.3"]
+
+
+def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, monkeypatch):
+    from helpers import table
+
+    processed = copy_tables(seed_table, tmp_path)
+    before = {p.name: p.read_bytes() for p in processed.iterdir()}
+
+    def full(path, obj):
+        Path(path).write_text("{", encoding="utf-8")  # the write got this far
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(table, "write_json", full)
+    with pytest.raises(OSError) as err:
+        table.build_table(SEED, period=PERIOD, out=processed, ahead_margin=0.3)
+    assert err.value.errno == errno.ENOSPC
+    assert {p.name: p.read_bytes() for p in processed.iterdir()} == before
+    assert [p.name for p in processed.parent.iterdir() if p.name != ".2024H1.lock"] == [PERIOD]
+
+
+def test_a_table_build_swaps_the_whole_set(seed_table, tmp_path):
+    from helpers.table import build_table
+
+    processed = copy_tables(seed_table, tmp_path)
+    (processed / "notes.txt").write_text("mine", encoding="utf-8")  # not ours: carried over
+    build_table(SEED, period=PERIOD, out=processed, ahead_margin=0.3)
+    record = provenance.read_record(processed)
+    assert record["ahead_margin"] == 0.3 and record["files"] == provenance.files_record(processed)
+    assert pd.read_parquet(processed / "tasks.parquet").attrs["ahead_margin"] == 0.3
+    assert (processed / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert [p.name for p in processed.parent.iterdir() if p.name != ".2024H1.lock"] == [PERIOD]
+
+
+_HOLD = """
+import sys, time
+from pathlib import Path
+from helpers.files import exclusive
+log, release = Path(sys.argv[2]), Path(sys.argv[3])
+with exclusive(sys.argv[1]):
+    log.write_text("child holds the lock\\n", encoding="utf-8")
+    while not release.exists():
+        time.sleep(0.02)
+    with log.open("a", encoding="utf-8") as f:
+        f.write("child released\\n")
+"""
+
+
+class Stop(Exception):
+    pass
+
+
+def test_table_and_run_wait_for_the_same_lock(seed_table, tmp_path, monkeypatch):
+    """A `table` or `run` that finds the period's tables locked waits (saying so) until the
+    holder is done; only then does it write or read them."""
+    import io
+    import threading
+
+    from helpers import table
+
+    processed = copy_tables(seed_table, tmp_path)
+    for who, module, name, call in (
+            ("table", table, "write_table", lambda: table.build_table(SEED, period=PERIOD, out=processed)),
+            ("run", batch, "plan_batch", lambda: batch.run_batch(PERIOD, **_kw(tmp_path)))):
+        log, release = tmp_path / f"{who}.log", tmp_path / f"{who}.release"
+
+        def inside(*a, log=log, who=who, **k):
+            with log.open("a", encoding="utf-8") as f:
+                f.write(f"{who} in the lock\n")
+            raise Stop  # enough: we only want to know when it got the lock
+
+        def attempt(call=call):
+            try:
+                call()
+            except Stop:
+                pass
+
+        child = subprocess.Popen([sys.executable, "-c", _HOLD, str(processed), str(log), str(release)])
+        while not log.exists():
+            assert child.poll() is None
+            time.sleep(0.02)
+        monkeypatch.setattr(module, name, inside)
+        err = io.StringIO()
+        monkeypatch.setattr(sys, "stderr", err)
+        worker = threading.Thread(target=attempt)
+        worker.start()
+        for _ in range(3000):
+            if "waiting for another table/run" in err.getvalue():
+                break
+            time.sleep(0.02)
+        release.touch()
+        worker.join(60)
+        child.wait(60)
+        assert log.read_text(encoding="utf-8").splitlines() == [
+            "child holds the lock", "child released", f"{who} in the lock"]
+
+
+def test_run_refuses_tables_that_disagree_with_their_record(seed_table, tmp_path):
+    processed = copy_tables(seed_table, tmp_path)
+    tasks = pd.read_parquet(processed / "tasks.parquet")
+    tasks.loc[0, "status"] = "completed"  # a hand edit: not what the rules or overrides say
+    tasks.to_parquet(processed / "tasks.parquet", index=False)
+    with pytest.raises(HelpersError, match="tasks.parquet differs from the one recorded"):
+        batch.run_batch(PERIOD, **_kw(tmp_path, processed_dir=processed, build=False))
+    built, record = batch.ensure_table(SEED, PERIOD, processed, None)  # with a raw report: rebuilt
+    assert built and record["files"] == provenance.files_record(processed)
+    assert pd.read_parquet(processed / "tasks.parquet").equals(pd.read_parquet(seed_table.out_dir / "tasks.parquet"))
+
+
+def test_kernel_sockets_fit_a_unix_socket_path_whatever_the_temp_folder(monkeypatch):
+    """A deep TMPDIR (pytest-xdist's, a CI runner's) made the kernel die at start: ipc paths are
+    limited to ~107 bytes. The sockets then go to /tmp, or to loopback TCP when nothing fits."""
+    from helpers.report import render
+
+    monkeypatch.setattr(tempfile, "tempdir", "/tmp")
+    assert render.kernel_socket_root() == "/tmp"
+    deep = "/tmp/" + "/".join(["pytest-of-root-深"] * 6)
+    monkeypatch.setattr(tempfile, "tempdir", deep)
+    assert render.kernel_socket_root() == "/tmp"
+    monkeypatch.setattr(render, "_socket_roots", lambda: [deep])
+    assert render.kernel_socket_root() is None
+
+
+def test_an_executed_notebook_is_never_left_truncated(tmp_path, monkeypatch):
+    import papermill
+
+    from helpers.report import render
+
+    out = tmp_path / "nb.ipynb"
+    out.write_text('{"cells": []}', encoding="utf-8")  # an earlier, good copy
+
+    def full_disk(src, dest, **kw):
+        Path(dest).write_text('{"cells": [{"cell_type": "co', encoding="utf-8")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(papermill, "execute_notebook", full_disk)
+    kernel = render.WarmKernel()
+    monkeypatch.setattr(kernel, "alive", lambda: True)
+    kernel.km = object()
+    with pytest.raises(OSError):
+        kernel.execute(NOTEBOOKS / "briefing_city.ipynb", out, {})
+    assert json.loads(out.read_text(encoding="utf-8")) == {"cells": []}
+    assert [p.name for p in tmp_path.iterdir()] == ["nb.ipynb"]
+
+
+def test_an_error_names_the_cell_as_numbered_in_the_notebook(tmp_path):
+    from papermill.exceptions import PapermillExecutionError
+
+    from helpers.report import render
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("x = 1")
+    params.metadata["tags"] = ["parameters"]
+    injected = nbformat.v4.new_code_cell("x = 2")
+    injected.metadata["tags"] = ["injected-parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell("# t"), params, injected, nbformat.v4.new_code_cell("1/0")]
+    path = tmp_path / "executed.ipynb"
+    nbformat.write(nb, str(path))
+    # the kernel had run 47 cells of other notebooks before: exec_count 48 means nothing here
+    err = PapermillExecutionError(3, 48, "1/0", "ZeroDivisionError", "division by zero", [])
+    assert render.error_summary(err, path) == "cell 3: ZeroDivisionError: division by zero"
+
+
+# --------------------------------------------------------------------------------------------
+# the shared run (integration)
+
+
+@pytest.mark.integration
+def test_batch_renders_city_and_bureaus(rendered):
+    result, out, root = rendered.result, rendered.out, rendered.root
+    assert result.failed == [], result.manifest["failures"]
+    assert not (out / batch.MARKER).exists()
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert list(m) == ["period", "inputs", "tables", "parameters", "versions", "comparison", "briefings",
+                       "research", "failures"]
+    assert m["comparison"]["period"] is None  # no earlier period built beside this one
+    assert m["period"] == PERIOD and m["failures"] == [] and m["parameters"]["ahead_margin"] == 0.10
+    assert m["tables"]["files"] == provenance.files_record(rendered.processed)
+    assert all(set(i) == {"path", "sha256"} and len(i["sha256"]) == 64 for i in m["inputs"])
+    assert {"pandas", "papermill", "nbconvert", "weasyprint", "matplotlib"} <= set(m["versions"])
+    assert [(b["kind"], b["bureau"]) for b in m["briefings"]] == [("city", None)] + [
+        ("bureau", b) for b in rendered.bureaus]
+    assert [r["kind"] for r in m["research"]] == ["data_quality", "pace_analysis"]
+    for b in m["briefings"]:
+        assert b["seconds"] > 0 and b["tables"] == m["tables"]["key"]
+        for key in ("html", "pdf", "notebook"):
+            assert not Path(b[key]).is_absolute() and ".." not in Path(b[key]).parts
+            assert provenance.file_sha256(root / b[key]) == b["sha256"][key]
+
+    city_pdf = root / m["briefings"][0]["pdf"]
+    assert city_pdf.stat().st_size < 2_000_000
+    text = _pdftext(city_pdf)
+    assert "滞后" in text and "市发改委" in text and "序时进度" in text
+    for b in m["briefings"][1:]:
+        assert (root / b["pdf"]).stat().st_size < 600_000
+        assert b["bureau"] in _pdftext(root / b["pdf"])
+    fonts = subprocess.run(["pdffonts", str(city_pdf)], capture_output=True, text=True, check=True).stdout
+    assert all(" yes yes " in l for l in fonts.splitlines()[2:] if l.strip()), fonts  # embedded + subset
+
+
+@pytest.mark.integration
+def test_html_has_no_code_and_chinese_alt_text(rendered):
+    out = rendered.out
+    for html in out.glob("*.html"):
+        page = html.read_text(encoding="utf-8")
+        assert '<html lang="zh-CN">' in page
+        assert "jp-CodeMirrorEditor" not in page and "jp-InputPrompt" not in page and "In&nbsp;[" not in page
+        assert 'class="highlight' not in page  # no syntax-highlighted source
+        assert "load_period" not in page and "from helpers import" not in page  # code stays out
+        assert "Traceback" not in page and "No description" not in page
+        for alt in re.findall(r'<img [^>]*alt="([^"]*)"', page):
+            assert re.search(r"[\u4e00-\u9fff]", alt), (html.name, alt)
+    city = (out / "city.html").read_text(encoding="utf-8")
+    assert 'alt="各领域重点工作进度状态"' in city
+    assert len(re.findall(r"<img ", (out / "pace_analysis.html").read_text(encoding="utf-8"))) == 3
+    nb = nbformat.read(str(out / "notebooks" / f"bureau_{batch.safe_slug(rendered.behind)}.ipynb"), as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and "bureau = " in injected[0].source
+    assert nb.metadata["papermill"]["parameters"]["bureau"] == rendered.behind
+
+
+@pytest.mark.integration
+def test_rerun_with_nothing_changed_rewrites_nothing(rendered):
+    before = _snapshot(rendered.out, rendered.processed)
+    kw = dict(rendered.kw, raw=Path(os.path.relpath(SEED)))  # the raw report spelled otherwise
+    result = batch.run_batch(PERIOD, bureaus=rendered.bureaus, city=True, research=True, **kw)
+    assert result.rendered == [] and result.failed == [] and not result.table_built
+    assert _snapshot(rendered.out, rendered.processed) == before
+
+
+@pytest.mark.integration
+def test_mail_refuses_what_is_not_one_finished_run(rendered, tmp_path):
+    root = _copy_root(rendered, tmp_path)
+    out = root / "output" / PERIOD
+    manifest = out / "manifest.json"
+    mail.refuse_unfinished(manifest, PERIOD, root)  # the finished run passes
+
+    (out / batch.MARKER).write_text("{}", encoding="utf-8")
+    with pytest.raises(MailError, match="in progress"):
+        mail.plan_messages(PERIOD, manifest=manifest, tasks=rendered.processed / "tasks.parquet", root=root)
+    (out / batch.MARKER).unlink()
+
+    pdf = out / f"bureau_{batch.safe_slug(rendered.behind)}.pdf"
+    good = pdf.read_bytes()
+    pdf.write_bytes(good[:5000])  # truncated: still starts with %PDF-
+    with pytest.raises(MailError, match="does not match the checksum"):
+        mail.refuse_unfinished(manifest, PERIOD, root)
+    pdf.write_bytes(good)
+
+    from helpers.table import build_table
+
+    build_table(SEED, period=PERIOD, out=root / "data" / "processed" / PERIOD, ahead_margin=0.3)
+    with pytest.raises(MailError, match="older than the tables"):
+        mail.refuse_unfinished(manifest, PERIOD, root)
+
+
+@pytest.mark.integration
+def test_table_margin_is_the_pages_margin_and_a_partial_run_merges(rendered, tmp_path):
+    """`table --ahead-margin 0.3` then `run --bureau X`: X is rendered with 30 points and the
+    manifest says 0.3; the other pages, from the old tables, are kept but refused by mail."""
+    from helpers.table import build_table
+
+    root = _copy_root(rendered, tmp_path)
+    build_table(SEED, period=PERIOD, out=root / "data" / "processed" / PERIOD, ahead_margin=0.3)
+    one = batch.run_batch(PERIOD, bureaus=[rendered.behind], **_kw(root))
+    assert not one.table_built and one.rendered == [f"bureau:{rendered.behind}"]
+    m = one.manifest
+    assert m["parameters"]["ahead_margin"] == 0.3
+    assert [(b["kind"], b["bureau"]) for b in m["briefings"]] == [("city", None)] + [
+        ("bureau", b) for b in rendered.bureaus]  # merged, not replaced
+    assert "高于序时进度30个百分点" in _page(root / "output" / PERIOD, rendered.behind)
+    assert set(one.stale) == {"city", rendered.co_lead, "data_quality", "pace_analysis"}
+    with pytest.raises(MailError, match="rendered from older tables"):
+        mail.refuse_unfinished(root / "output" / PERIOD / "manifest.json", PERIOD, root)
+
+    rest = batch.run_batch(PERIOD, bureaus=[rendered.co_lead], city=True, research=False, **_kw(root))
+    assert set(rest.rendered) == {"city", f"bureau:{rendered.co_lead}"}
+    assert "高于序时进度30个百分点" in (root / "output" / PERIOD / "city.html").read_text(encoding="utf-8")
+    again = batch.run_batch(PERIOD, bureaus=[rendered.behind], **_kw(root, ahead_margin=0.1))
+    assert again.table_built and again.manifest["parameters"]["ahead_margin"] == 0.1
+    assert "高于序时进度10个百分点" in _page(root / "output" / PERIOD, rendered.behind)
+
+
+# --------------------------------------------------------------------------------------------
+# the cache key (integration): a notebook edit and another bureau's row
+
+
+def _with_city_figure(notebooks: Path) -> None:
+    """The researcher's edit: the bureau page now prints a city-wide figure."""
+    path = notebooks / "briefing_bureau.ipynb"
+    nb = nbformat.read(str(path), as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        'b.show_text(f"全市进展共{int(tasks[\'progress\'].fillna(\'\').str.len().sum())}字")'))
+    nbformat.write(nb, str(path))
+
+
+def _changed_row(seed_table, bureau: str, dest: Path) -> Path:
+    """The seed report with one more sentence in a task of `bureau` (its first progress cell)."""
+    text = SEED.read_text(encoding="utf-8")
+    progress = seed_table.tasks.loc[seed_table.tasks["bureau"].eq(bureau), "progress"].dropna().iloc[0]
+    head = progress.splitlines()[0][:30]
+    assert text.count(head) == 1
+    dest.write_text(text.replace(head, head + EVIL, 1), encoding="utf-8")
+    return dest
+
+
+def _figure(page: str) -> int:
+    return int(re.search(r"全市进展共(\d+)字", page).group(1))
+
+
+@pytest.mark.integration
+def test_an_edited_notebook_and_another_bureaus_row_rerender_the_page(seed_table, tmp_path):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, notebooks)
+    copy_tables(seed_table, tmp_path)
+    # two units with few tasks (quick pages); b is rendered first, a only once its row changed
+    a, b = seed_table.tasks["bureau"].value_counts().index[-2:]
+    kw = _kw(tmp_path, notebooks_dir=notebooks)
+    both = {f"bureau:{a}", f"bureau:{b}"}
+    first = batch.run_batch(PERIOD, bureaus=[b], **kw)
+    assert first.failed == [] and first.rendered == [f"bureau:{b}"]
+    out = tmp_path / "output" / PERIOD
+    assert "全市进展共" not in _page(out, b)
+
+    _with_city_figure(notebooks)
+    edited = batch.run_batch(PERIOD, bureaus=[b], **kw)
+    assert edited.failed == [] and edited.rendered == [f"bureau:{b}"]
+    before = _figure(_page(out, b))
+    assert before == int(seed_table.tasks["progress"].fillna("").str.len().sum())
+
+    raw = _changed_row(seed_table, a, tmp_path / "luan_2024H1.txt")  # a's row, not b's
+    second = batch.run_batch(PERIOD, bureaus=[a, b], **dict(kw, raw=raw))
+    assert second.table_built and set(second.rendered) == both
+    assert _figure(_page(out, b)) == before + len(EVIL)
+    page = _page(out, a)
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+    snap = _snapshot(out, tmp_path / "data")
+    os.chdir(tmp_path)  # `run --raw ./luan_2024H1.txt`, `--bureau X`, then the pair again
+    try:
+        for spelled, bureaus in ((Path("./luan_2024H1.txt"), [a]), (Path("luan_2024H1.txt"), [a, b])):
+            rerun = batch.run_batch(PERIOD, bureaus=bureaus, **dict(kw, raw=spelled))
+            assert rerun.rendered == [] and not rerun.table_built
+    finally:
+        os.chdir(ROOT)
+    assert _snapshot(out, tmp_path / "data") == snap
+
+
+@pytest.mark.integration
+def test_a_failing_notebook_does_not_stop_the_batch(seed_table, tmp_path):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, notebooks)
+    broken = nbformat.read(str(notebooks / "data_quality.ipynb"), as_version=4)
+    broken.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("deliberately broken")'))
+    nbformat.write(broken, str(notebooks / "data_quality.ipynb"))
+    copy_tables(seed_table, tmp_path)
+    good, bad = "市发改委", "../../不存在的单位"  # unknown, and a name that must not become a path
+    result = batch.run_batch(PERIOD, bureaus=[bad, good], research=True,
+                             **_kw(tmp_path, notebooks_dir=notebooks, formats=["html"]))
+    m, out = result.manifest, tmp_path / "output" / PERIOD
+    assert {(f["kind"], f["bureau"]) for f in m["failures"]} == {("data_quality", None), ("bureau", bad)}
+    bad_nb = next(Path(f["notebook"]) for f in m["failures"] if f["bureau"] == bad)
+    assert bad_nb == Path("output", PERIOD, "notebooks", "bureau_不存在的单位.ipynb")
+    for f in m["failures"]:
+        nb = nbformat.read(str(tmp_path / f["notebook"]), as_version=4)  # kept, with its error
+        assert any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    dq = next(f["error"] for f in m["failures"] if f["kind"] == "data_quality")
+    assert dq == f"cell {len(broken.cells)}: RuntimeError: deliberately broken"  # its place in the notebook
+    assert "不存在的单位" in next(f["error"] for f in m["failures"] if f["bureau"] == bad)  # names the unit
+    assert [(b["kind"], b["bureau"]) for b in m["briefings"]] == [("bureau", good)]
+    assert (out / "pace_analysis.html").exists() and not (out / "data_quality.html").exists()
+    assert not (out / batch.MARKER).exists()
+
+
+# --------------------------------------------------------------------------------------------
+# a kill (integration, the one end-to-end subprocess test)
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            if c not in found:
+                found.add(c)
+                todo.append(c)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
+def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tmp_path, request):
+    project = tmp_path / "project"
+    for sub in ("data/raw", "data/reference", "notebooks"):
+        shutil.copytree(ROOT / sub, project / sub)
+    copy_tables(seed_table, project)
+    # A short TMPDIR of its own, so the kernels' socket folders land where the test looks (a
+    # deep one, such as pytest-xdist's, sends them to /tmp: see test_kernel_sockets_fit_*).
+    tmp = Path(tempfile.mkdtemp(prefix="hk-", dir="/tmp"))
+    request.addfinalizer(lambda: shutil.rmtree(tmp, ignore_errors=True))
+    env = dict(os.environ, HELPERS_ROOT=str(project), TMPDIR=str(tmp), CI="1")
+    # three of the units with the fewest tasks: the pages render fastest
+    counts = seed_table.tasks["bureau"].value_counts()
+    bureaus = [u for u in lead_units(seed_table.tasks) if counts.get(u, 0) == counts.min()][:3]
+    assert len(bureaus) == 3
+    cmd = [sys.executable, "-m", "helpers", "run", "--period", PERIOD, "--formats", "html", "--jobs", "2"]
+    cmd += [a for b in bureaus for a in ("--bureau", b)]
+    out = project / "output" / PERIOD
+    run = subprocess.Popen(cmd, env=env, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           start_new_session=True)
+    # whatever fails below, the run and all it started end with the test
+    request.addfinalizer(lambda: _kill_group(run.pid))
+    state = None
+    for _ in range(1200):  # until a page is done and recorded
+        states = list((project / ".cache" / "batch").glob("state-*.json"))
+        if states and any(k.startswith("bureau:") for k in json.loads(states[0].read_text(encoding="utf-8"))):
+            state = states[0]
+            break
+        assert run.poll() is None, "the run ended before it could be killed"
+        time.sleep(0.1)
+    assert state is not None
+    tree = _descendants(run.pid)
+    assert tree, "the run has workers"
+    assert list(tmp.glob("helpers-kernel-*")), "the kernels' sockets are in TMPDIR"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    for _ in range(300):
+        if not any(_alive(p) for p in tree):
+            break
+        time.sleep(0.1)
+    assert not [p for p in tree if _alive(p)], "workers or kernels outlived the run"
+    assert not list(tmp.glob("helpers-kernel-*")), "kernel sockets left behind"
+    assert (out / batch.MARKER).exists()
+    with pytest.raises(MailError, match="in progress"):
+        mail.refuse_unfinished(out / "manifest.json", PERIOD, project)
+
+    done = {k for k in json.loads(state.read_text(encoding="utf-8")) if k.startswith("bureau:")}
+    kept = {str(p): p.stat().st_mtime_ns for p in out.glob("*.html")}
+    rerun = subprocess.run([*cmd, "--jobs", "1"], env=env, cwd=project, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(bureaus) - len(done)} rendered, {len(done)} unchanged" in rerun.stdout
+    assert all(Path(p).stat().st_mtime_ns == t for p, t in kept.items() if
+               any(p.endswith(f"bureau_{batch.safe_slug(d.split(':', 1)[1])}.html") for d in done))
+    assert not (out / batch.MARKER).exists()
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [b["bureau"] for b in m["briefings"]] == bureaus
+
+
+def test_the_rules_the_readme_cites_are_in_the_repository():
+    from helpers.schema import STATUS_ZH
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    cited = re.findall(r"\]\(((?:docs|data)/[^)]+)\)", readme)
+    assert "docs/judging.md" in cited and all((ROOT / c).is_file() for c in cited)
+    assert "../shared" not in readme
+    rules = (ROOT / "docs" / "judging.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `?(\w+)`? \| (\S+) \|", rules, re.M))
+    assert {k: v for k, v in rows.items() if k in STATUS_ZH} == STATUS_ZH
