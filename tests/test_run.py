@@ -673,7 +673,7 @@ def test_pages_the_new_manifest_does_not_list_are_removed(tmp_path):
     """A unit gone from the report and the PDFs of a run before `--formats html` leave with the
     manifest that listed them; a file no manifest listed (a person's) stays."""
     per = batch.parse_code(PERIOD)
-    f = batch.Folders.of(per, tmp_path, NOTEBOOKS, None, None, None)
+    f = batch.Folders.of(per, tmp_path, NOTEBOOKS, tmp_path / "output" / PERIOD, tmp_path / "processed", tmp_path)
     out = f.out
     (out / "notebooks").mkdir(parents=True)
     names = ["city.html", "city.pdf", "bureau_市旧局.html", "bureau_市旧局.pdf", "notebooks/bureau_市旧局.ipynb",
