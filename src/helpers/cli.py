@@ -239,7 +239,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as e:  # a bad argument (one line already printed) or --help: its code, not an exception
+        return e.code if isinstance(e.code, int) else 2
     try:
         return args.func(args)
     except HelpersError as e:
