@@ -35,7 +35,8 @@ from helpers.deliver.content import attachment_name, message_content
 from helpers.deliver.mail import mail_command, plan_messages
 from helpers.deliver.recipients import load_recipients, write_placeholder_recipients
 from helpers.deliver.smtp import send_drafts
-from helpers.schema import STATUS_ZH, TASKS_SCHEMA, write_table
+from helpers.schema import TASKS_SCHEMA, write_table
+from helpers.statuses import STATUS_ZH
 
 PERIOD = "2024H1"
 LABEL = "2024年上半年"

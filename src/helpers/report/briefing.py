@@ -29,16 +29,11 @@ from helpers.read.sectors import sector_names
 from helpers.schema import (
     INDICATORS_SCHEMA,
     SECTORS,
-    STATUS_ZH,
-    STATUSES,
     TASKS_SCHEMA,
     read_table,
 )
+from helpers.statuses import DEFAULT_AHEAD_MARGIN, MEASURED, ON_PACE_OR_BETTER, STATUS_ZH, STATUSES
 
-#: Statuses that rest on a measurement (or an official verdict) against the time pace.
-MEASURED = ("behind", "on_pace", "ahead", "completed")
-#: Measured statuses that meet the pace.
-ON_PACE_OR_BETTER = ("on_pace", "ahead", "completed")
 #: Order a bureau reads its tasks in: problems first, then measured from least to most advanced.
 ATTENTION_ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed", "qualitative")
 TABLE_ZH = {"quantified": "量化", "general": "重点"}
@@ -110,7 +105,7 @@ class Headline:
     completed: int
     on_pace_or_better: int
     by_status: dict[str, int]
-    #: the period's pace (from the tasks' `pace` column); 1 at the year's end, None if unknown
+    #: the period's pace (from the tasks' `pace` column); 1 at the year's end, None for no tasks
     pace: float | None = None
 
     @property
@@ -119,8 +114,12 @@ class Headline:
         return self.on_pace_or_better / self.measured if self.measured else None
 
 
-def headline(tasks: pd.DataFrame) -> Headline:
-    """Count tasks, measured tasks, behind, completed and on pace or better."""
+def headline(tasks: pd.DataFrame, pace: float | None = None) -> Headline:
+    """Count tasks, measured tasks, behind, completed and on pace or better.
+
+    `pace` is the period's (given when `tasks` is a part of a table, which may be empty); by
+    default the tasks' own, None when there are none.
+    """
     counts = tasks["status"].value_counts()
     by_status = {s: int(counts.get(s, 0)) for s in STATUSES}
     return Headline(
@@ -130,15 +129,21 @@ def headline(tasks: pd.DataFrame) -> Headline:
         completed=by_status["completed"],
         on_pace_or_better=sum(by_status[s] for s in ON_PACE_OR_BETTER),
         by_status=by_status,
-        pace=table_pace(tasks),
+        pace=pace if pace is not None else table_pace(tasks) if len(tasks) else None,
     )
 
 
-def table_pace(tasks: pd.DataFrame) -> float | None:
-    """The pace of the period the tasks were judged in (their `pace` column), None if absent."""
-    if "pace" not in tasks or not tasks["pace"].notna().any():
-        return None
-    return float(tasks["pace"].dropna().iloc[0])
+def table_pace(tasks: pd.DataFrame) -> float:
+    """The pace of the period the tasks were judged in: their `pace` column, else their period's.
+
+    A table that carries neither cannot be worded for its period (a year's end reads otherwise
+    than a mid-year): SchemaError rather than a guessed pace.
+    """
+    if "pace" in tasks and tasks["pace"].notna().any():
+        return float(tasks["pace"].dropna().iloc[0])
+    if "period" in tasks and tasks["period"].notna().any():
+        return parse_code(str(tasks["period"].dropna().iloc[0])).pace
+    raise SchemaError("tasks: no pace and no period column with a value: the period cannot be told")
 
 
 class Sections:
@@ -259,9 +264,9 @@ def bureau_vs_city(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
     rather than two columns keep the table three lines high on the page.
     """
     rows = []
-    pace = table_pace(tasks) or 0.5
+    pace = table_pace(tasks)
     for name, sub in ((bureau, tasks[tasks["bureau"].eq(bureau)]), ("全市", tasks)):
-        h = headline(sub)
+        h = headline(sub, pace)
         rows.append({
             "范围": name,
             "重点工作": h.tasks,
@@ -452,7 +457,7 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     A task behind on one part while on pace on another is marked 部分指标滞后.
     """
     b = behind_tasks(tasks)
-    pace = table_pace(tasks) or 0.5
+    pace = table_pace(tasks)
     mark = f"（部分指标{wording.behind_short(pace)}）"
     task_text = [truncate(t, task_chars) + (mark if m else "") + (CORRECTED if src == "override" else "")
                  for t, m, src in zip(b["task"], b["is_mixed"], b["status_source"])]
@@ -478,7 +483,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
-    names = wording.status_names(table_pace(tasks) or 0.5)
+    names = wording.status_names(table_pace(tasks))
     status = [names[s] + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
               for s, m, src in zip(b["status"], b["is_mixed"], b["status_source"])]
     return _with_official(pd.DataFrame({
@@ -581,7 +586,7 @@ def pace_sentence(tasks: pd.DataFrame, pace: float) -> str:
 def behind_sentence(tasks: pd.DataFrame) -> str:
     """How many tasks are behind and how many of them have a measured lag."""
     b = behind_tasks(tasks)
-    pace = table_pace(tasks) or 0.5
+    pace = table_pace(tasks)
     phrase = wording.behind_phrase(pace)
     if b.empty:
         return f"本期没有{phrase}的任务。"
@@ -620,7 +625,7 @@ BUREAU_NOTE = ("本单位为第一牵头单位的任务计入上方统计和排�
 
 
 def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str,
-                 ahead_margin: float = 0.10) -> list[str]:
+                 ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> list[str]:
     """The bureau briefing's notes: the pace rule, and whose tasks count when it co-leads any."""
     notes = [method_notes(pace, ahead_margin, label)[0]]
     mine = bureau_tasks(tasks, bureau)
@@ -868,7 +873,9 @@ def show_headline(h: Headline, label: str, who: str = "全市", as_of: str | Non
     """Display the key figures and the headline sentence (with the as-of date when given)."""
     from IPython.display import HTML, display
 
-    pace = h.pace if h.pace is not None else 0.5
+    if h.pace is None:
+        raise SchemaError(f"{who}: no tasks, so no period to word the headline for")
+    pace = h.pace
     cells = [
         ("重点工作", f"{h.tasks}项"),
         ("可量化评估", f"{h.measured}项"),
