@@ -19,7 +19,7 @@ unexport PYTHONDONTWRITEBYTECODE
 #: run, the synthetic year) stays in one worker (tests/conftest.py, --dist loadgroup).
 TEST_JOBS ?= auto
 
-.PHONY: setup report table test test-fast bench eval lab clean font
+.PHONY: setup report table test test-fast bench eval eval-reader lab clean font
 
 setup: $(STAMP) font
 
@@ -50,6 +50,11 @@ bench: setup
 
 eval: setup
 	$(PY) scripts/eval_judge.py
+	$(PY) scripts/eval_reader.py
+
+# The reader on the blind layout set (tests/fixtures/blind_layouts/): records and fields read right.
+eval-reader: setup
+	$(PY) scripts/eval_reader.py
 
 # The notebooks name the kernel `python3`; JUPYTER_PREFER_ENV_PATH makes that the project's
 # (registered into .venv by setup), not a user-level python3 kernel.

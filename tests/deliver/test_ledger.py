@@ -158,6 +158,8 @@ def test_about_sheet_names_period_sources_and_checksums(built, seed_path):
     assert about["tasks.parquet SHA-256"] == hashlib.sha256((built["processed"] / "tasks.parquet").read_bytes()).hexdigest()
     assert about["需人工复核（未核定）"] == len({e["task_id"] for e in built["quality"]["review"]})
     assert "review import" in about["如何提交更正"]
+    # the seed alone has no earlier period: the ledger says no comparison was made
+    assert about["较上期比较"] == "未找到2024年更早一期的数据表，本期不作较上期比较。"
 
 
 def test_unchanged_inputs_do_not_rewrite_the_ledger(built):

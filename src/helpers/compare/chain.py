@@ -624,17 +624,52 @@ def no_comparison_sentence(period: str) -> str:
     return f"未找到{parse_code(period).year}年更早一期的数据表，本期不作较上期比较。"
 
 
+#: The classes of a task tied to an earlier one: only these were compared.
+COMPARED = ("still_behind", "newly_behind", "recovered", "completed_since", "unchanged", "changed")
+
+
+def coverage(changes: pd.DataFrame, bureau: str | None = None) -> tuple[int, int]:
+    """(tasks of the later period, how many of them were tied to an earlier task) — city or one bureau."""
+    rows = changes if bureau is None else bureau_changes(changes, bureau)
+    now = rows[rows["task_id"].notna()]
+    return len(now), int(now["change"].isin(COMPARED).sum())
+
+
+def coverage_zh(changes: pd.DataFrame, bureau: str | None = None) -> str:
+    """比对了N项中的M项: how much of the later period a change sentence speaks for."""
+    n, m = coverage(changes, bureau)
+    return f"比对了{n}项中的{m}项"
+
+
+def no_match_sentence(changes: pd.DataFrame, bureau: str | None = None) -> str | None:
+    """The line that replaces any claim of change when none of the tasks was tied to the earlier period."""
+    n, m = coverage(changes, bureau)
+    if m:
+        return None
+    who = "本单位" if bureau else ""
+    prev = _label(changes["prev_period"].iloc[0])
+    if not n:
+        return f"{who}本期没有牵头任务，不作较{prev}比较。"
+    return f"{who}本期{n}项任务均未能与{prev}的任务对应，无法作较上期比较。"
+
+
+def nothing_listed_zh(changes: pd.DataFrame, bureau: str | None = None) -> str:
+    """What an empty change list says: that nothing moved only when something was compared."""
+    return "无可比对的任务。" if no_match_sentence(changes, bureau) else "没有连续滞后、新滞后或恢复的任务。"
+
+
 def changes_sentence(changes: pd.DataFrame) -> str:
     """What changed since the earlier period, in one Chinese sentence (counts by change class)."""
     c = change_counts(changes)
     prev = _label(changes["prev_period"].iloc[0])
     moved = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("newly_behind", "still_behind", "recovered", "completed_since",
                                                   "changed", "unchanged") if k in c]
-    s = f"与{prev}相比（同一任务按任务文字和牵头单位对应）：" + ("、".join(moved) if moved else "没有可对应的任务")
+    s = no_match_sentence(changes) or (f"与{prev}相比（{coverage_zh(changes)}，同一任务按任务文字和牵头单位对应）："
+                                       + "、".join(moved))
     extra = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("new", "dropped") if k in c]
     if extra:
-        s += "；" + "、".join(extra)
-    s += "。"
+        s = s.rstrip("。") + "；" + "、".join(extra)
+    s = s.rstrip("。") + "。"
     un = changes[changes["change"].eq("unmatched")]
     close = int(un["match"].eq("ambiguous").sum())
     later = int((un["task_id"].notna() & un["match"].ne("ambiguous")).sum())
@@ -706,12 +741,15 @@ def shares_caption(shares: pd.DataFrame) -> str:
 
 def bureau_change_sentence(changes: pd.DataFrame, bureau: str) -> str:
     """A bureau's line on what changed: how many of its tasks are newly or still behind."""
+    none = no_match_sentence(changes, bureau)
+    if none:
+        return none
     prev = _label(changes["prev_period"].iloc[0])
     c = change_counts(bureau_changes(changes, bureau))
+    head = f"与{prev}相比（{coverage_zh(changes, bureau)}），本单位"
     if not any(c.get(k) for k in ATTENTION):
-        return f"与{prev}相比，本单位没有新滞后或连续滞后的任务。"
-    parts = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ATTENTION if c.get(k)]
-    return f"与{prev}相比，本单位" + "、".join(parts) + "（见下表）。"
+        return head + "没有新滞后或连续滞后的任务。"
+    return head + "、".join(f"{CHANGE_ZH[k]}{c[k]}项" for k in ATTENTION if c.get(k)) + "（见下表）。"
 
 
 def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: int = 10) -> list[str]:
@@ -732,8 +770,11 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
                  for t, s, x, n, u in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"], sub["bureau"])]
         more = f"等{len(names)}项" if len(names) > limit else ""
         out.append(f"较{prev}{CHANGE_ZH[k]}：" + "；".join(names[:limit]) + more + "。")
+    none = no_match_sentence(changes, bureau)
+    if none:
+        return [none]
     if not out:
-        out.append(f"较{prev}：{'本单位' if bureau else ''}没有新滞后或连续滞后的任务。")
+        out.append(f"较{prev}（{coverage_zh(changes, bureau)}）：{'本单位' if bureau else ''}没有新滞后或连续滞后的任务。")
     return out
 
 

@@ -199,6 +199,14 @@ def sha256(path: Path) -> str | None:
     return file_sha256(p) if p.is_file() else None
 
 
+def _comparison_line(period: str, folder: Path) -> str:
+    """What the briefings say was compared with the earlier period (比对了N项中的M项, or no comparison)."""
+    from helpers.compare import chain
+
+    changes = chain.load_changes(period, folder)
+    return chain.no_comparison_sentence(period) if changes is None else chain.changes_sentence(changes)
+
+
 def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[str, Any]]:
     from helpers.judge import review
     from helpers.report.briefing import headline, method_notes, fmt_pct
@@ -216,7 +224,7 @@ def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[s
         ("原文标题", q.get("title")), ("任务数", h.tasks),
         ("可量化评估", f"{h.measured}项（{fmt_pct(h.measured / h.tasks if h.tasks else None)}）"),
         ("需人工复核（未核定）", c["review_open"]), ("与原文完成状态不一致（未核定）", c["disagree_open"]),
-        ("经人工核定", c["overridden"]),
+        ("经人工核定", c["overridden"]), ("较上期比较", _comparison_line(data.period.code, folder)),
     ]
     rows += [(f"判断方法{i}", n) for i, n in enumerate(method_notes(data.period.pace, ahead_margin, data.label), 1)]
     rows += [
@@ -408,8 +416,8 @@ def ledger_key(folder: Path, overrides: Path, ahead_margin: float | None) -> str
     here = Path(__file__).resolve().parents[1]
     h = hashlib.sha256(LAYOUT.encode())
     for p in (folder / "tasks.parquet", folder / "indicators.parquet", folder / "quality.json", Path(overrides),
-              folder / "changes.parquet", paths.WARNING_LEVELS_CSV,
-              here / "deliver" / "ledger.py", here / "judge" / "review.py", here / "report" / "briefing.py"):
+              folder / "changes.parquet", paths.WARNING_LEVELS_CSV, here / "deliver" / "ledger.py",
+              here / "judge" / "review.py", *sorted((here / "report").glob("*.py")), here / "compare" / "chain.py"):
         h.update((sha256(p) or "-").encode())
     h.update(json.dumps(ahead_margin).encode())
     return h.hexdigest()
