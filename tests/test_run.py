@@ -646,7 +646,7 @@ def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tm
 
 
 def test_the_rules_the_readme_cites_are_in_the_repository():
-    from helpers.schema import STATUS_ZH
+    from helpers.statuses import STATUS_ZH
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     cited = re.findall(r"\]\(((?:docs|data)/[^)]+)\)", readme)

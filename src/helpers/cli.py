@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from helpers import paths
 from helpers.errors import HelpersError, os_error_line
+from helpers.statuses import DEFAULT_AHEAD_MARGIN
 
 
 def cores() -> int:
@@ -166,8 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="take --period even when the report's title names another period (warns loudly)")
     t.add_argument("--city", help="the report's city, e.g. 六安: scopes units and renames of bureaus.csv "
                                   "(default: read from the title or text)")
-    t.add_argument("--ahead-margin", type=margin_arg, default=0.10,
-                   help="points above the pace that count as ahead, in [0, 1) (default 0.10)")
+    t.add_argument("--ahead-margin", type=margin_arg, default=DEFAULT_AHEAD_MARGIN,
+                   help=f"points above the pace that count as ahead, in [0, 1) (default {DEFAULT_AHEAD_MARGIN:.2f})")
     t.set_defaults(func=_table)
 
     j = sub.add_parser("judge", help="judge one task against the time pace and print the judgement")
@@ -178,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--official-status-field", help="header of that cell's column, e.g. 是否达序 (gives 是/否 a meaning)")
     j.add_argument("--target", help="a separate target cell (全年目标任务)")
     j.add_argument("--rate", help="a separate rate cell (完成率 / 占全年计划), for a bare number in --progress")
-    j.add_argument("--ahead-margin", type=margin_arg, default=0.10, help="points above the pace that count as ahead")
+    j.add_argument("--ahead-margin", type=margin_arg, default=DEFAULT_AHEAD_MARGIN, help="points above the pace that count as ahead")
     j.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
     j.set_defaults(func=_judge)
 
@@ -192,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--jobs", type=jobs_arg, default=0, help="parallel workers, 1..cores (default 0: number of cores)")
     r.add_argument("--ahead-margin", type=margin_arg, default=None,
                    help="points above the pace that count as ahead, in [0, 1); rebuilds the table with it "
-                        "(default: the margin the table was judged with, 0.10 for a new table)")
+                        f"(default: the margin the table was judged with, {DEFAULT_AHEAD_MARGIN:.2f} for a new table)")
     r.add_argument("--compare-to", metavar="PERIOD",
                    help="earlier period of the same year to compare with (default: the latest one built or in data/raw/)")
     r.set_defaults(func=_run)

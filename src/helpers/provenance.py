@@ -25,7 +25,6 @@ TABLE_FILES = ("tasks.parquet", "indicators.parquet", "quality.json")
 #: there is an input of the table (a table added later counts without a code change).
 NOT_TABLE_INPUTS = ("recipients.csv", "warning_levels.csv")
 PACKAGE_DIR = Path(__file__).resolve().parent
-DEFAULT_AHEAD_MARGIN = 0.10
 
 
 def file_sha256(path: Path | str) -> str:

@@ -42,6 +42,7 @@ from helpers.errors import HelpersError
 from helpers.files import exclusive, safe_slug, write_json, write_text
 from helpers.period import Period, parse_code
 from helpers.provenance import file_sha256
+from helpers.statuses import DEFAULT_AHEAD_MARGIN
 
 NOTEBOOKS = {
     "city": "briefing_city.ipynb",
@@ -254,12 +255,12 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
                  build: bool = True) -> tuple[bool, dict[str, Any]]:
     """Check the period's tables against their record; rebuild them when they disagree.
 
-    `ahead_margin` None keeps the margin the tables were judged with (0.10 for new tables).
+    `ahead_margin` None keeps the margin the tables were judged with (DEFAULT_AHEAD_MARGIN for new tables).
     Returns (built, record). Without `build` or a raw report, a disagreement is refused.
     """
     record = provenance.read_record(processed)
     margin = ahead_margin if ahead_margin is not None else float(
-        (record or {}).get("ahead_margin", provenance.DEFAULT_AHEAD_MARGIN))
+        (record or {}).get("ahead_margin", DEFAULT_AHEAD_MARGIN))
     expected = provenance.build_inputs(raw, margin) if raw is not None else None
     problems = provenance.disagreements(record, processed, expected)
     if record is not None and record.get("period") != period:

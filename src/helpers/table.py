@@ -21,6 +21,7 @@ from helpers.files import exclusive, write_json
 from helpers.read.parse import Parsed, norm, parse_document
 from helpers.period import Period, check_against_data, detect, parse_code
 from helpers.schema import (INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, validate, write_table)
+from helpers.statuses import DEFAULT_AHEAD_MARGIN
 from helpers.read.sectors import load_rules
 
 
@@ -194,7 +195,7 @@ def line_accounting(doc: Document, parsed: Parsed) -> dict:
 
 
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
-                ahead_margin: float = 0.10, city: str | None = None,
+                ahead_margin: float = DEFAULT_AHEAD_MARGIN, city: str | None = None,
                 overrides: Path | str = paths.OVERRIDES_CSV, force_period: bool = False) -> TableResult:
     """Parse, judge and write one report's tables; return them with the quality report.
 

@@ -12,7 +12,7 @@ from helpers.read.sectors import sector_names
 
 from helpers.report import briefing as b
 from helpers.errors import SchemaError
-from helpers.schema import STATUSES
+from helpers.statuses import STATUSES
 
 
 @pytest.fixture(scope="module")

@@ -42,6 +42,7 @@ from helpers.errors import HelpersError, ReferenceError_
 from helpers.period import parse_code
 from helpers.schema import (CHANGE_ZH, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA,
                             read_table, validate, write_table)
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
 
 THRESHOLD = 80.0
 AMBIGUITY = 5.0
@@ -50,9 +51,6 @@ PART_THRESHOLD = 85.0
 PART_MAX_SHARE = 0.8
 MIN_PART_CHARS = 6
 FIX_COLUMNS = ("period", "task_id", "prev_period", "prev_task_id", "note")
-#: Measured statuses, and those that meet the pace (as helpers.report.briefing counts them).
-MEASURED = ("behind", "on_pace", "ahead", "completed")
-ON_PACE_OR_BETTER = ("on_pace", "ahead", "completed")
 #: How a matched task's change class is decided, first rule that holds wins.
 CHANGE_RULES = {
     "still_behind": "behind now and in the earlier period (连续滞后)",
@@ -692,20 +690,18 @@ def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, ta
     order = {k: i for i, k in enumerate(classes)}
     rows = rows.assign(_o=rows["change"].map(order)).sort_values(
         ["_o", "behind_reports", "lag_pts"], ascending=[True, False, False], na_position="last")
-    pace_now = parse_code(changes["period"].iloc[0]).pace if len(changes) else 0.5
-    pace_then = parse_code(changes["prev_period"].iloc[0]).pace if len(changes) else 0.5
 
-    def state(status: Any, comp: Any, pace: float) -> str:
+    def state(status: Any, comp: Any, period: str) -> str:
         if status is None or pd.isna(status):
             return "—"
-        return status_zh(status, pace) + ("" if comp is None or pd.isna(comp) else f" {fmt_pct(comp)}")
+        return status_zh(status, parse_code(period).pace) + ("" if comp is None or pd.isna(comp) else f" {fmt_pct(comp)}")
 
     return pd.DataFrame({
         "序号": [task_ref(t, s) for t, s in zip(rows["table"], rows["seq"])],
         "重点工作": [truncate(t, task_chars) for t in rows["task"]],
         "牵头单位": rows["bureau"].tolist(),
-        "上期": [state(s, c, pace_then) for s, c in zip(rows["prev_status"], rows["prev_completion_pct"])],
-        "本期": [state(s, c, pace_now) for s, c in zip(rows["status"], rows["completion_pct"])],
+        "上期": [state(s, c, p) for s, c, p in zip(rows["prev_status"], rows["prev_completion_pct"], rows["prev_period"])],
+        "本期": [state(s, c, p) for s, c, p in zip(rows["status"], rows["completion_pct"], rows["period"])],
         "变化": [f"连续{int(n)}期滞后" if k == "still_behind" else CHANGE_ZH[k]
                for k, n in zip(rows["change"], rows["behind_reports"])],
     })
@@ -720,12 +716,14 @@ def sector_shares_zh(shares: pd.DataFrame) -> pd.DataFrame:
     names = sector_names()
     s = shares[shares["level"].eq("sector")]
     s = s.assign(_o=s["name"].map({k: i for i, k in enumerate(names)})).sort_values("_o")
-    then, now = (parse_code(shares[c].iloc[0]).pace if len(shares) else 0.5 for c in ("prev_period", "period"))
+    # headers worded for each period (已完成占比 at a year's end); no rows: no period to word them for
+    then, now = ((good_short(parse_code(shares[c].iloc[0]).pace) if len(shares) else "占比")
+                 for c in ("prev_period", "period"))
     return pd.DataFrame({
         "领域": [names.get(n, n) for n in s["name"]],
         "两期均有的任务": s["tasks"].tolist(),
-        f"上期{good_short(then)}": s["share_then"].map(fmt_pct).tolist(),
-        f"本期{good_short(now)}": s["share_now"].map(fmt_pct).tolist(),
+        f"上期{then}": s["share_then"].map(fmt_pct).tolist(),
+        f"本期{now}": s["share_now"].map(fmt_pct).tolist(),
         "变化（百分点）": s["change_pts"].map(fmt_pts).tolist(),
     })
 

@@ -20,6 +20,7 @@ from helpers import paths
 from helpers.errors import HelpersError, InputError
 from helpers.files import atomic_path
 from helpers.provenance import file_sha256
+from helpers.statuses import STATUS_COLORS, STATUS_ZH, STATUSES
 
 # pandas, pandera (via helpers.schema) and openpyxl are imported where used: `run` checks whether
 # the ledger is current on every rerun, and that check must not cost their ~3 s of imports.
@@ -62,13 +63,6 @@ def _yes(v: Any) -> str:
 
 def _s(v: Any) -> Any:
     return None if _isna(v) else v
-
-
-def _status_colors() -> dict[str, str]:
-    # the charts' palette, so a colour means the same status on paper and in the ledger
-    from helpers.report.charts import STATUS_COLORS
-
-    return STATUS_COLORS
 
 
 def _ref(r: Any) -> str:
@@ -184,7 +178,6 @@ def _task_frame(data: Any) -> pd.DataFrame:
 def _decisions(period: str, overrides: Path) -> dict[str, tuple[str, str]]:
     """Status overrides already recorded for the period: task_id → (Chinese status, note)."""
     from helpers.judge.overrides import read_overrides
-    from helpers.schema import STATUS_ZH
 
     out = {}
     for row in read_overrides(overrides):
@@ -261,9 +254,7 @@ def _status_rules(ws: Any, ref: str) -> None:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Font
 
-    from helpers.schema import STATUS_ZH
-
-    for code, color in _status_colors().items():
+    for code, color in STATUS_COLORS.items():
         font = Font(color="FFFFFF" if _dark(color) else "000000")
         ws.conditional_formatting.add(ref, CellIsRule(operator="equal", formula=[f'"{STATUS_ZH[code]}"'],
                                                       fill=_fill(color), font=font))
@@ -348,7 +339,6 @@ def _add_dropdown(ws: Any, col: int, first: int, last: int) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from helpers.schema import STATUS_ZH, STATUSES
 
     names = ",".join(STATUS_ZH[s] for s in STATUSES)
     dv = DataValidation(type="list", formula1=f'"{names}"', allow_blank=True, showDropDown=False,
@@ -475,7 +465,6 @@ def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path
 def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
     """Raise InputError when `path` holds 更正状态 entries a researcher made after it was written
     (they differ from the hidden 已记录状态 column) and overrides.csv does not have them yet."""
-    from helpers.schema import STATUS_ZH
 
     try:
         _, rows = read_corrections(path, period)

@@ -16,7 +16,8 @@ from helpers.report import warning_levels, wording
 from helpers.report.figures import Headline
 from helpers.report.formatting import DASH, OFFICIAL_ZH, esc, fmt_pct
 from helpers.report.sentences import headline_sentence
-from helpers.schema import STATUS_ZH
+from helpers.errors import SchemaError
+from helpers.statuses import STATUS_ZH
 
 #: Columns some reports add to a table, with their width share (%) when the notebook's widths omit them.
 OPTIONAL_WIDTHS = {OFFICIAL_ZH: 13.0, warning_levels.HEADER: 7.0}
@@ -122,7 +123,9 @@ def figures_html(cells: Sequence[tuple[str, str]]) -> str:
 
 def show_headline(h: Headline, label: str, who: str = "全市", as_of: str | None = None) -> None:
     """Display the key figures and the headline sentence (with the as-of date when given)."""
-    pace = h.pace if h.pace is not None else 0.5
+    if h.pace is None:
+        raise SchemaError(f"{who}: no tasks, so no period to word the headline for")
+    pace = h.pace
     cells = [
         ("重点工作", f"{h.tasks}项"),
         ("可量化评估", f"{h.measured}项"),

@@ -16,14 +16,11 @@ import pandas as pd
 from helpers.read.bureaus import leads
 from helpers.report.loading import PeriodData, table_pace
 from helpers.report.warning_levels import COLUMN as WARNING
-from helpers.schema import SECTORS, STATUS_ZH, STATUSES
+from helpers.schema import SECTORS
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER, STATUS_ZH, STATUSES
 
 
-#: Statuses that rest on a measurement (or an official verdict) against the time pace.
-MEASURED = ("behind", "on_pace", "ahead", "completed")
 
-#: Measured statuses that meet the pace.
-ON_PACE_OR_BETTER = ("on_pace", "ahead", "completed")
 
 #: Order a bureau reads its tasks in: problems first, then measured from least to most advanced.
 ATTENTION_ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed", "qualitative")
@@ -38,7 +35,7 @@ class Headline:
     completed: int
     on_pace_or_better: int
     by_status: dict[str, int]
-    #: the period's pace (from the tasks' `pace` column); 1 at the year's end, None if unknown
+    #: the period's pace (from the tasks' `pace` column); 1 at the year's end, None for no tasks
     pace: float | None = None
 
     @property
@@ -47,8 +44,12 @@ class Headline:
         return self.on_pace_or_better / self.measured if self.measured else None
 
 
-def headline(tasks: pd.DataFrame) -> Headline:
-    """Count tasks, measured tasks, behind, completed and on pace or better."""
+def headline(tasks: pd.DataFrame, pace: float | None = None) -> Headline:
+    """Count tasks, measured tasks, behind, completed and on pace or better.
+
+    `pace` is the period's (given when `tasks` is a part of a table, which may be empty); by
+    default the tasks' own, None when there are none.
+    """
     counts = tasks["status"].value_counts()
     by_status = {s: int(counts.get(s, 0)) for s in STATUSES}
     return Headline(
@@ -58,7 +59,7 @@ def headline(tasks: pd.DataFrame) -> Headline:
         completed=by_status["completed"],
         on_pace_or_better=sum(by_status[s] for s in ON_PACE_OR_BETTER),
         by_status=by_status,
-        pace=table_pace(tasks),
+        pace=pace if pace is not None else table_pace(tasks) if len(tasks) else None,
     )
 
 

@@ -71,8 +71,14 @@ def load_period(period: str, processed_dir: str | Path | None = None) -> PeriodD
     return PeriodData(p, tasks, indicators, quality, folder, changes)
 
 
-def table_pace(tasks: pd.DataFrame) -> float | None:
-    """The pace of the period the tasks were judged in (their `pace` column), None if absent."""
-    if "pace" not in tasks or not tasks["pace"].notna().any():
-        return None
-    return float(tasks["pace"].dropna().iloc[0])
+def table_pace(tasks: pd.DataFrame) -> float:
+    """The pace of the period the tasks were judged in: their `pace` column, else their period's.
+
+    A table that carries neither cannot be worded for its period (a year's end reads otherwise
+    than a mid-year): SchemaError rather than a guessed pace.
+    """
+    if "pace" in tasks and tasks["pace"].notna().any():
+        return float(tasks["pace"].dropna().iloc[0])
+    if "period" in tasks and tasks["period"].notna().any():
+        return parse_code(str(tasks["period"].dropna().iloc[0])).pace
+    raise SchemaError("tasks: no pace and no period column with a value: the period cannot be told")

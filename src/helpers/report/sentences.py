@@ -17,7 +17,7 @@ from helpers.report import wording
 from helpers.report.figures import MEASURED, Headline, behind_tasks, bureau_tasks, headline
 from helpers.report.formatting import CORRECTED, OFFICIAL_ZH, fmt_pct
 from helpers.report.loading import table_pace
-from helpers.schema import STATUS_ZH
+from helpers.statuses import DEFAULT_AHEAD_MARGIN, STATUS_ZH
 
 
 def headline_sentence(h: Headline, label: str, who: str = "全市") -> str:
@@ -65,7 +65,7 @@ def pace_sentence(tasks: pd.DataFrame, pace: float) -> str:
 def behind_sentence(tasks: pd.DataFrame) -> str:
     """How many tasks are behind and how many of them have a measured lag."""
     b = behind_tasks(tasks)
-    pace = table_pace(tasks) or 0.5
+    pace = table_pace(tasks)
     phrase = wording.behind_phrase(pace)
     if b.empty:
         return f"本期没有{phrase}的任务。"
@@ -103,7 +103,7 @@ BUREAU_NOTE = ("本单位为第一牵头单位的任务计入上方统计和排�
                "也列于任务表中（标注“联合牵头”），但不计入本单位的统计。")
 
 def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str,
-                 ahead_margin: float = 0.10) -> list[str]:
+                 ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> list[str]:
     """The bureau briefing's notes: the pace rule, and whose tasks count when it co-leads any."""
     notes = [method_notes(pace, ahead_margin, label)[0]]
     mine = bureau_tasks(tasks, bureau)

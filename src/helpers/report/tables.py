@@ -19,7 +19,7 @@ from helpers.report.formatting import (CORRECTED, DASH, OFFICIAL_ZH, TABLE_ZH, _
                                        official_zh, rank_label, truncate)
 from helpers.report.loading import table_pace
 from helpers.read.sectors import sector_names
-from helpers.schema import STATUS_ZH
+from helpers.statuses import STATUS_ZH
 
 
 
@@ -62,9 +62,9 @@ def bureau_vs_city(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
     rather than two columns keep the table three lines high on the page.
     """
     rows = []
-    pace = table_pace(tasks) or 0.5
+    pace = table_pace(tasks)
     for name, sub in ((bureau, tasks[tasks["bureau"].eq(bureau)]), ("全市", tasks)):
-        h = headline(sub)
+        h = headline(sub, pace)
         rows.append({
             "范围": name,
             "重点工作": h.tasks,
@@ -110,7 +110,7 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     A task behind on one part while on pace on another is marked 部分指标滞后.
     """
     b = behind_tasks(tasks)
-    pace = table_pace(tasks) or 0.5
+    pace = table_pace(tasks)
     mark = f"（部分指标{wording.behind_short(pace)}）"
     task_text = [truncate(t, task_chars) + (mark if m else "") + (CORRECTED if src == "override" else "")
                  for t, m, src in zip(b["task"], b["is_mixed"], b["status_source"])]
@@ -137,7 +137,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
-    names = wording.status_names(table_pace(tasks) or 0.5)
+    names = wording.status_names(table_pace(tasks))
     status = [names[s] + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
               for s, m, src in zip(b["status"], b["is_mixed"], b["status_source"])]
     out = _with_official(pd.DataFrame({
