@@ -532,19 +532,23 @@ def test_a_failing_notebook_does_not_stop_the_batch(seed_table, tmp_path):
     broken.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("deliberately broken")'))
     nbformat.write(broken, str(notebooks / "data_quality.ipynb"))
     copy_tables(seed_table, tmp_path)
-    good, bad = "市发改委", "../../不存在的单位"  # unknown, and a name that must not become a path
+    # one unit's page fails (an unknown unit is refused before any notebook runs, test above)
+    good, bad = "市发改委", "市人社局"
+    page = nbformat.read(str(notebooks / "briefing_bureau.ipynb"), as_version=4)
+    page.cells.append(nbformat.v4.new_code_cell(f'if bureau == "{bad}":\n    raise KeyError(bureau)'))
+    nbformat.write(page, str(notebooks / "briefing_bureau.ipynb"))
     result = batch.run_batch(PERIOD, bureaus=[bad, good], research=True,
                              **_kw(tmp_path, notebooks_dir=notebooks, formats=["html"]))
     m, out = result.manifest, tmp_path / "output" / PERIOD
     assert {(f["kind"], f["bureau"]) for f in m["failures"]} == {("data_quality", None), ("bureau", bad)}
     bad_nb = next(Path(f["notebook"]) for f in m["failures"] if f["bureau"] == bad)
-    assert bad_nb == Path("output", PERIOD, "notebooks", "bureau_不存在的单位.ipynb")
+    assert bad_nb == Path("output", PERIOD, "notebooks", f"bureau_{bad}.ipynb")
     for f in m["failures"]:
         nb = nbformat.read(str(tmp_path / f["notebook"]), as_version=4)  # kept, with its error
         assert any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     dq = next(f["error"] for f in m["failures"] if f["kind"] == "data_quality")
     assert dq == f"cell {len(broken.cells)}: RuntimeError: deliberately broken"  # its place in the notebook
-    assert "不存在的单位" in next(f["error"] for f in m["failures"] if f["bureau"] == bad)  # names the unit
+    assert bad in next(f["error"] for f in m["failures"] if f["bureau"] == bad)  # names the unit
     assert [(b["kind"], b["bureau"]) for b in m["briefings"]] == [("bureau", good)]
     assert (out / "pace_analysis.html").exists() and not (out / "data_quality.html").exists()
     assert not (out / batch.MARKER).exists()

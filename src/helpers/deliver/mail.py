@@ -34,7 +34,7 @@ from helpers.errors import MailError
 from helpers.files import safe_slug, write_bytes
 from helpers.period import parse_code
 from helpers.read.bureaus import norm
-from helpers.report.manifest import Manifest, ManifestError, Page, problems, resolve
+from helpers.report.manifest import Manifest, ManifestError, in_progress, problems, resolve
 from helpers.schema import TASKS_SCHEMA, read_table
 
 DEFAULT_SENDER = "重点工作简报 <briefings@example.org>"
@@ -86,8 +86,10 @@ def refuse_unfinished(manifest: Path | str, period: str, root: Path | str = path
     """Refuse (MailError) a run folder that is not one finished, consistent run
     (helpers.report.manifest.problems)."""
     manifest = Path(manifest)
-    m = Manifest.read(manifest)
-    found = problems(m, manifest.parent, Path(root), pages=m.briefings)
+    found = [in_progress(manifest.parent) or ""]
+    if not found[0]:
+        m = Manifest.read(manifest)
+        found = problems(m, manifest.parent, Path(root), pages=m.briefings)
     if found:
         raise MailError(f"{found[0]}; rerun `python -m helpers run --period {period}` before mailing")
 
@@ -167,6 +169,8 @@ def plan_messages(period: str, *, manifest: Path | str | None = None,
     period = parse_code(period).code
     root = Path(root) if root is not None else paths.ROOT
     path = Path(manifest) if manifest is not None else paths.manifest_path(period)
+    if in_progress(path.parent):
+        refuse_unfinished(path, period, root)
     m, briefings = load_briefings(path, period, root)
     refuse_unfinished(path, period, root)
     if not briefings:

@@ -183,12 +183,19 @@ def stale_pages(m: Manifest) -> list[Page]:
     return [p for p in m.pages if key is not None and p.tables != key]
 
 
+def in_progress(folder: Path) -> str | None:
+    """Why the run folder is unfinished (its marker is there), or None."""
+    if (folder / MARKER).exists():
+        return f"{folder}: a run is in progress there, or was interrupted ({MARKER} is present)"
+    return None
+
+
 def problems(m: Manifest, folder: Path, root: Path, pages: Iterable[Page] | None = None) -> list[str]:
     """Why the run in `folder` cannot be trusted as it stands, first reason first (empty: it can):
     a run in progress or killed (its marker is left), a page file whose checksum is not the one
     recorded, tables changed after the run, pages rendered from older tables."""
-    if (folder / MARKER).exists():
-        return [f"{folder}: a run is in progress there, or was interrupted ({MARKER} is present)"]
+    if in_progress(folder):
+        return [str(in_progress(folder))]
     out: list[str] = []
     for page in m.pages if pages is None else pages:
         for role, path in page.files(root).items():
