@@ -455,7 +455,9 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     state = _read_state(f.state)
     units = _units(f.processed, record["files"]["tasks.parquet"], state)
     chosen = list(dict.fromkeys(bureaus)) if bureaus is not None else units
-    table_key = _sha(record["files"], comparison_key(f.processed))
+    # the warning thresholds are read by every page as it renders (helpers.report.warning_levels)
+    levels = paths.WARNING_LEVELS_CSV
+    table_key = _sha(record["files"], comparison_key(f.processed), file_sha256(levels) if levels.exists() else None)
     jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
