@@ -17,6 +17,7 @@ from helpers.judge.overrides import read_overrides
 from helpers.read.bureaus import HOME_CITY, load_reference
 from helpers.read.roles import load_roles
 from helpers.read.sectors import load_rules
+from helpers.report.warning_levels import load_levels
 from helpers.reference_csv import read_reference
 from helpers.statuses import official_words
 
@@ -33,7 +34,15 @@ LOADERS = {
     "overrides.csv": lambda p: [(r["period"], r["task_id"], r["value"]) for r in read_overrides(p)],
     "recipients.csv": lambda p: sorted((k, [a.addr_spec for a in r.to]) for k, r in load_recipients(p).items()),
     "official": lambda p: sorted(official_words(p).meaning.items()),
+    "sector_rules.csv": lambda p: [(r.rule_id, r.sector) for r in load_rules(p, paths.SECTORS_CSV).rules],
+    "sectors.csv": lambda p: sorted(load_rules(paths.SECTOR_RULES_CSV, p).names.items()),
+    "warning_levels.csv": lambda p: [(lv.name, lv.min_lag_pts, lv.official_status) for lv in load_levels(p)],
 }
+
+
+def test_every_shipped_table_is_read_through_the_one_reader():
+    """A lookup table added later is listed here, so its loader is tried in every encoding below."""
+    assert {p.name for p in paths.REFERENCE.glob("*.csv")} <= set(LOADERS)
 
 
 def _text(name: str) -> str:
