@@ -1,0 +1,156 @@
+"""A row's cells: put into the table's columns (helpers.read.align), units written inside the task
+cell, spanning cells carried down, a row cut off by the end of the file, what a 备注 column holds."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.read.align import CARRIED, align, is_status, is_unit, join
+from helpers.read.bureaus import looks_like_unit, norm
+from helpers.read.records import _INT, Parsed, RawRow, Table, _strip_pipe
+
+_UNIT_IN_TASK = re.compile(r"\s*(?:责任单位|牵头单位|责任部门)[:：]\s*(?P<u>[^。]+?)\s*[。]?$")
+_UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{2,60})[)）]\s*$")
+
+
+def _fill(table: Table, row: RawRow, items: list[tuple[int, str]], parsed: Parsed,
+          carried: dict[str, str], eof_row: bool, one_line: bool = False) -> None:
+    """Put a row's cells (items after its 序号) into the table's columns."""
+    cols = tuple(table.roles[table.roles.index("seq") + 1:])
+    texts = [_strip_pipe(t) for _, t in items]
+    carry = any(r in CARRIED for r in table.roles[: table.roles.index("seq")]) or "group" in table.roles
+    placed = None
+    keep = len(texts)
+    while placed is None and keep > 0:
+        placed = align(texts[:keep], cols, carry=carry, last_at_eof=eof_row)
+        if placed is None:
+            keep -= 1
+    for it in items[keep:]:
+        parsed.unassigned_lines.append({"line": it[0], "text": it[1].strip()})
+    for role, idxs in zip(cols, placed or [[] for _ in cols]):
+        idxs = [i for i in idxs if texts[i].strip()]
+        if role == "progress":
+            # a bare page number inside a progress cell's paragraphs is page chrome
+            pages = [i for i in idxs[1:] if _INT.match(norm(texts[i])) and len(norm(texts[i])) <= 3 and not one_line]
+            for i in pages:
+                parsed.chrome_lines.append({"line": items[i][0], "text": texts[i].strip(), "why": "page number"})
+            idxs = [i for i in idxs if i not in pages]
+        if not idxs:
+            continue
+        text = join(role, [texts[i] for i in idxs], one_line)
+        _put(row, role, text, sorted({items[i][0] for i in idxs}))
+    _finish_row(table, row, carried)
+
+
+def _put(row: RawRow, role: str, text: str, lines: list[int]) -> None:
+    if role in row.cells:  # two columns of one role (an unknown header twice): keep both
+        row.cells[role] += "\n" + text
+        row.lines[role] += lines
+    else:
+        row.cells[role], row.lines[role] = text, lines
+    row.line_end = max([row.line_end] + lines)
+
+
+def _finish_row(table: Table, row: RawRow, carried: dict[str, str]) -> None:
+    """Units written inside the task cell, and spanning cells carried down to the rows below."""
+    task = row.cells.get("task", "")
+    if task and not row.cells.get("bureau"):
+        m = _UNIT_IN_TASK.search(task)
+        if m:
+            row.cells["task"], row.cells["bureau"] = task[: m.start()].rstrip() , m["u"].strip()
+            row.lines["bureau_in_task"] = list(row.lines.get("task", []))
+        elif "bureau" not in table.roles:
+            m = _UNIT_IN_BRACKETS.search(task)
+            if m and is_unit(m["u"]):
+                row.cells["task"], row.cells["bureau"] = task[: m.start()].rstrip(), m["u"].strip()
+                row.lines["bureau_in_task"] = list(row.lines.get("task", []))
+    carry = "group" in table.roles
+    if row.cells.get("group") and carried.get("group") != row.cells["group"]:
+        carried.clear()  # a new group: nothing printed for the last group spans into it
+    for role in CARRIED:
+        if role not in table.roles:
+            continue
+        if row.cells.get(role):
+            carried[role] = row.cells[role]
+        elif carry and role in carried:
+            row.cells[role] = carried[role]
+            row.carried.append(role)
+    if row.cells.get("group"):
+        row.section = row.cells["group"]
+
+
+def _looks_truncated(row: RawRow, table: Table, closed: bool = False) -> bool:
+    """The file ends inside the table: is its last row complete?"""
+    cols = table.roles[table.roles.index("seq") + 1:]
+    if "task" not in row.cells or not (row.cells.get("progress") or row.cells.get("status")):
+        return True
+    if "bureau" in cols and not is_unit(row.cells.get("bureau", "")):
+        return True
+    last_filled = max((i for i, r in enumerate(cols) if row.cells.get(r)), default=-1)
+    last_text = norm(row.cells[cols[last_filled]]) if last_filled >= 0 else ""
+    if cols[last_filled] == "progress" and not re.search(r"[。；;！!）)”\"]$", last_text):
+        return True
+    if table.declared is not None and len(table.rows) + 1 < table.declared:
+        return True
+    return not closed and last_filled < len(cols) - 1 and cols[last_filled] in ("progress", "task")
+
+
+def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | None:
+    """Split the first line of a row into the cells before the progress, and the progress."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", rest.replace("\u00a0", " ").replace("\u3000", " "))]
+    tokens = [rest[a:b] for a, b in spans]
+    if len(tokens) < 2:
+        return None
+    cells: dict[str, str] = {}
+    t = 0
+    for role in pre:
+        if t >= len(tokens):
+            break
+        if role in ("bureau", "co_bureau"):
+            # a unit name may itself be broken by spaces (市生态  环境局)
+            for width in (1, 2, 3):
+                cand = "".join(tokens[t:t + width])
+                if is_unit(cand):
+                    cells[role] = cand
+                    t += width
+                    break
+            else:
+                return None if role == "bureau" else (cells, rest[spans[t][0]:])
+        elif role == "task":
+            # the task runs until the first token that is a unit name
+            u = next((i for i in range(t + 1, len(tokens)) if looks_like_unit(tokens[i])
+                      or looks_like_unit("".join(tokens[i:i + 2]))), None)
+            if u is None:
+                return None
+            cells[role] = " ".join(tokens[t:u])
+            t = u
+        else:
+            cells[role] = tokens[t]
+            t += 1
+    progress = rest[spans[t][0]:] if t < len(tokens) else ""
+    return cells, progress
+
+
+def _settle_columns(table: Table) -> None:
+    """Decide what a 备注 / 说明 / second progress column holds, from its cells.
+
+    A column whose cells are all status words (超额完成, 达序推进) is the table's status column when
+    the table has none; otherwise a note is kept at the end of the progress.
+    """
+    for role in ("progress_other", "note"):
+        texts = [r.cells[role] for r in table.rows if r.cells.get(role)]
+        if not texts:
+            continue
+        if "status" not in table.roles and all(is_status(t) for t in texts):
+            header = table.fields.get(role)
+            table.roles = ["status" if r == role else r for r in table.roles]
+            table.fields["status"] = header or role
+            for r in table.rows:
+                if role in r.cells:
+                    r.cells["status"] = r.cells.pop(role)
+                    r.lines["status"] = r.lines.pop(role)
+        elif role == "note":
+            for r in table.rows:
+                if r.cells.get("note"):
+                    r.cells["progress"] = (r.cells.get("progress", "") + "\n" + r.cells.pop("note")).strip("\n")
+                    r.lines["progress"] = r.lines.get("progress", []) + r.lines.pop("note")
