@@ -25,11 +25,12 @@ import re
 from helpers.errors import ParseError
 from helpers.read.bureaus import norm
 from helpers.read.cells import _settle_columns
-from helpers.read.grid import _parse_html
+from helpers.read.grid import parse_grid
 from helpers.read.header import _Header, _find_headers, _preamble, _table_meta
 from helpers.read.ingest import Document
 from helpers.read.layouts import _line_rows, _pipe_rows, _stream_rows
 from helpers.read.records import Parsed, RawRow, Table, _add_section, _tokens
+from helpers.read.rhythm import read_rhythm
 from helpers.read.roles import load_roles
 
 __all__ = ["Parsed", "RawRow", "Table", "norm", "parse_document"]
@@ -40,18 +41,25 @@ _FOOTER = re.compile(
 )
 
 
-def parse_document(doc: Document) -> Parsed:
-    """Find the tables in a report and split them into raw rows; raise ParseError if there are none."""
+def parse_document(doc: Document, columns: list[str] | None = None, strict: bool = False) -> Parsed:
+    """Find the tables in a report and split them into raw rows; raise ParseError if there are none.
+
+    The header is evidence, not a gate: a report without one is read from the rhythm of its
+    records (helpers.read.rhythm), every row flagged, unless `strict` (then it is refused).
+    `columns` (role names or header words, in order) stands for a header the text lacks.
+    """
     rt = load_roles()
-    if doc.is_html:
-        parsed = _parse_html(doc, rt)
-    else:
-        headers = _find_headers(doc.lines, rt)
-        if not headers:
-            raise ParseError(doc.path, "no recognizable table header (a row with 序号, a task column such as "
-                                       "重点工作 and a progress, status or unit column; header words are listed in "
-                                       "data/reference/column_roles.csv)")
-        parsed = _parse_text(doc, headers)
+    parsed = None
+    if doc.is_html and not columns:
+        parsed = parse_grid(doc, rt)
+        if not any(t.rows for t in parsed.tables):
+            parsed = None  # no header among the cells: read the cells' text as lines
+    if parsed is None:
+        headers = [] if columns else _find_headers(doc.lines, rt)
+        if headers:
+            parsed = _parse_text(doc, headers)
+        else:
+            parsed = read_rhythm(doc, rt, columns, strict)
     if not any(t.rows for t in parsed.tables):
         raise ParseError(doc.path, "a table header was found but no task rows under it",
                          line=parsed.region[0] or None)

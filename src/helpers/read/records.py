@@ -30,6 +30,7 @@ class RawRow:
     is_truncated: bool = False
     parent_seq: str | None = None  # a sub-row without 序号: the 序号 of the row it stands under
     carried: list[str] = field(default_factory=list)  # roles whose cell was carried down from above
+    flags: list[str] = field(default_factory=list)  # why the reader doubts this row (Chinese, one line each)
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Table:
     header_lines: list[int]
     rows: list[RawRow] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)  # role → header cell as printed
+    headers: list[str] = field(default_factory=list)  # the header cell of each column, in order
 
 
 @dataclass

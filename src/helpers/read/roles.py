@@ -144,7 +144,12 @@ def assign_roles(cells: list[str], roles: RoleTable) -> list[str]:
     目标任务 is the task when no other column is; of two progress columns the one with the later
     period (1-11月 over 1-10月, else the first) is `progress` and the other `progress_other`.
     """
-    out = [roles.role(c) or "other" for c in cells]
+    return settle_roles([roles.role(c) or "other" for c in cells], cells)
+
+
+def settle_roles(out: list[str], cells: list[str]) -> list[str]:
+    """Resolve a header's roles against each other (see assign_roles)."""
+    out = list(out)
     if "task" not in out and "target" in out:
         out[out.index("target")] = "task"
     prog = [i for i, r in enumerate(out) if r == "progress"]
