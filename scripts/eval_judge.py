@@ -1,8 +1,10 @@
-"""`make eval`: how the judge agrees with the labelled set (tests/data/judge_set.csv) and the seed.
+"""`make eval`: how the judge agrees with the labelled sets (tests/data/) and the seed.
 
-Prints, for each origin apart (corpus excerpts, written wordings, and the seed), agreement (the
-status or one of its also_ok readings), the share of confident errors (wrong and not flagged for
-review) and per-status precision and recall. `--errors` lists every disagreement with its reason.
+Prints, for each set apart (the labelled set by origin, the blind set's two halves, the seed),
+agreement (the status or one of its also_ok readings), the share of confident errors (wrong and not
+flagged for review), the share flagged, and per-status precision and recall. `--errors` lists
+every disagreement with its reason — except the blind test half's: that half is printed only in
+aggregate, so the rules are never fitted to its cases (tests/judge/test_evaluate.py checks it).
 The seed has no independent labels: its rows are the statuses pinned by tests/judge/test_status_seed.py
 (read one by one), so its figure says whether the rules still give them.
 """
@@ -18,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
 from helpers.judge.evaluate import disagreements, judge_case, report, score  # noqa: E402
-from judge_set import load_judge_set  # noqa: E402
+from judge_set import load_blind, load_judge_set  # noqa: E402
 
 
 def seed_cases() -> list[dict]:
@@ -36,28 +38,42 @@ def seed_cases() -> list[dict]:
              "period": by_id.loc[tid, "period"], "status": st, "also_ok": []} for tid, st in PINNED.items()]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--errors", action="store_true", help="list every disagreement")
-    args = ap.parse_args()
+def groups() -> list[tuple[str, list[dict], bool]]:
+    """(name, cases, may list its cases) for every set `make eval` prints, in order."""
     cases = load_judge_set()
-    groups = {"labelled set, all non-seed": cases,
-              "  of which corpus excerpts": [c for c in cases if c["origin"] == "corpus"],
-              "  of which written wordings": [c for c in cases if c["origin"] == "written"],
-              "seed (pinned statuses)": seed_cases()}
-    for name, group in groups.items():
-        outcomes = [judge_case(c) for c in group]
-        print(report(name, score(outcomes)))
-        pairs = disagreements(outcomes)
-        if pairs:
-            print("  disagreements (label → judged): " + ", ".join(f"{e}→{g} ×{n}" for (e, g), n in pairs.items()))
-        if args.errors:
-            for c, o in zip(group, outcomes):
-                if not o.agrees:
-                    flag = "flagged" if o.needs_review else "CONFIDENT"
-                    print(f"    {o.case_id} {o.expected} → {o.got} [{flag}] {c['task'][:30]} | "
-                          f"{(c.get('progress') or '')[:60]} | {o.review_reason or ''}")
+    return [("labelled set, all non-seed", cases, True),
+            ("  of which corpus excerpts", [c for c in cases if c["origin"] == "corpus"], True),
+            ("  of which written wordings", [c for c in cases if c["origin"] == "written"], True),
+            ("blind set, development half", load_blind("dev"), True),
+            ("blind set, test half (aggregate only)", load_blind("test"), False),
+            ("seed (pinned statuses)", seed_cases(), True)]
+
+
+def print_group(name: str, group: list[dict], detailed: bool, errors: bool) -> None:
+    """One set's scores; its disagreements only when the set may be read case by case."""
+    outcomes = [judge_case(c) for c in group]
+    print(report(name, score(outcomes)))
+    if not detailed:
         print()
+        return
+    pairs = disagreements(outcomes)
+    if pairs:
+        print("  disagreements (label → judged): " + ", ".join(f"{e}→{g} ×{n}" for (e, g), n in pairs.items()))
+    if errors:
+        for c, o in zip(group, outcomes):
+            if not o.agrees:
+                flag = "flagged" if o.needs_review else "CONFIDENT"
+                print(f"    {o.case_id} {o.expected} → {o.got} [{flag}] {c['task'][:30]} | "
+                      f"{(c.get('progress') or '')[:60]} | {o.review_reason or ''}")
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--errors", action="store_true", help="list every disagreement (never the blind test half's)")
+    args = ap.parse_args(argv)
+    for name, group, detailed in groups():
+        print_group(name, group, detailed, args.errors)
     return 0
 
 

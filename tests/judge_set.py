@@ -5,6 +5,12 @@
 write (origin `written`), each labelled by the rules of DOMAIN.md and the forecast/intention rule,
 independently of the judging code. `load_judge_set()` reads and validates it; a malformed row is
 a `ParseError` naming the file and line.
+
+The blind set (issue #18: `blind_dev.csv`, `blind_test.csv`, origin `blind`) was written by a reader
+who saw only DOMAIN.md, never the rules, the lexicon or these tests. Its development half may be
+read case by case; its test half is scored only in aggregate (`scripts/eval_judge.py`), so its
+figures say how the rules do on wording nobody tuned them to. `load_blind(half)` reads either with
+the same checks.
 """
 
 from __future__ import annotations
@@ -15,26 +21,34 @@ from pathlib import Path
 from helpers.errors import ParseError, PeriodError
 from helpers.period import parse_code
 
-JUDGE_SET = Path(__file__).resolve().parent / "data" / "judge_set.csv"
+DATA = Path(__file__).resolve().parent / "data"
+JUDGE_SET = DATA / "judge_set.csv"
+#: the blind halves: `dev` may be read case by case, `test` only in aggregate
+BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv"}
 
 COLUMNS = ("case_id", "origin", "source", "period", "task", "progress", "official_status",
            "official_status_field", "status", "also_ok", "completion_pct", "needs_review_ok",
            "kind", "modality", "note")
 STATUSES = frozenset({"completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative"})
 ORIGINS = frozenset({"corpus", "written"})
+BLIND_ORIGINS = frozenset({"blind"})
 # clause kinds of issue #9, plus `official` (the official status column decides the case)
 KINDS = frozenset({"verdict", "ratio", "amount", "rate", "comparison", "rank", "event", "plan", "official"})
+#: the blind set is grouped by the constructions of issue #18 as well
+BLIND_KINDS = KINDS | {"adjusted", "blocked", "level", "numberform", "pending", "qualitative", "quota", "scope",
+                       "timespan", "unit", "yearend"}
 MODALITIES = frozenset({"done", "forecast", "intention", "condition"})
 
 
-def _check_row(row: dict, line: int, path: Path) -> dict:
+def _check_row(row: dict, line: int, path: Path, origins: frozenset[str]) -> dict:
     """Validate one CSV row and return it with `also_ok` as a list and `completion_pct` as float|None."""
     def bad(problem: str) -> ParseError:
         return ParseError(path, f"case {row.get('case_id')!r}: {problem}", line)
 
     if not row["case_id"] or not row["task"].strip() or not row["progress"].strip():
         raise bad("case_id, task and progress must be non-empty")
-    for column, allowed in (("origin", ORIGINS), ("status", STATUSES), ("kind", KINDS),
+    kinds = BLIND_KINDS if row["origin"] in BLIND_ORIGINS else KINDS
+    for column, allowed in (("origin", origins), ("status", STATUSES), ("kind", kinds),
                             ("modality", MODALITIES), ("needs_review_ok", {"yes", "no"})):
         if row[column] not in allowed:
             raise bad(f"{column} {row[column]!r} is not one of {sorted(allowed)}")
@@ -58,7 +72,7 @@ def _check_row(row: dict, line: int, path: Path) -> dict:
     return {**row, "also_ok": also, "completion_pct": completion}
 
 
-def load_judge_set(path: Path = JUDGE_SET) -> list[dict]:
+def load_judge_set(path: Path = JUDGE_SET, origins: frozenset[str] = ORIGINS) -> list[dict]:
     """Read and validate the labelled set: valid statuses and periods, unique ids and task+progress."""
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -69,7 +83,7 @@ def load_judge_set(path: Path = JUDGE_SET) -> list[dict]:
             line = reader.line_num
             if None in raw or any(v is None for v in raw.values()):
                 raise ParseError(path, "wrong number of cells", line)
-            row = _check_row(raw, line, path)
+            row = _check_row(raw, line, path, origins)
             if row["case_id"] in ids:
                 raise ParseError(path, f"duplicate case_id {row['case_id']!r}", line)
             if (row["task"], row["progress"]) in pairs:
@@ -78,3 +92,9 @@ def load_judge_set(path: Path = JUDGE_SET) -> list[dict]:
             pairs.add((row["task"], row["progress"]))
             rows.append(row)
     return rows
+
+
+
+def load_blind(half: str) -> list[dict]:
+    """One half of the blind set ("dev" or "test"), validated like the labelled set; every row is `blind`."""
+    return load_judge_set(BLIND[half], BLIND_ORIGINS)

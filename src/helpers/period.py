@@ -34,7 +34,7 @@ class Period:
 
     @property
     def is_year_end(self) -> bool:
-        return self.end_month == 12
+        return is_year_end(self.pace)
 
     @property
     def label_zh(self) -> str:
@@ -42,6 +42,12 @@ class Period:
         suffix = self.code[4:]
         name = _LABEL.get(suffix) or f"1-{self.end_month}月"
         return f"{self.year}年{name}"
+
+
+def is_year_end(pace: float) -> bool:
+    """The period ends with the year (全年, pace 1): no pace is left to be ahead of, a task has
+    reached its annual target or not."""
+    return pace >= 1 - 1e-9
 
 
 def parse_code(code: str) -> Period:

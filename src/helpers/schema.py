@@ -14,42 +14,9 @@ import pandera.pandas as pa
 
 from helpers.errors import SchemaError
 from helpers.files import atomic_path
+from helpers.statuses import STATUS_ZH, STATUSES
 
 TABLES = ("quantified", "general")
-STATUSES = ("completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative")
-STATUS_ZH = {
-    "completed": "已完成",
-    "ahead": "超序时",
-    "on_pace": "达序时",
-    "behind": "滞后",
-    "blocked": "受阻",
-    "pending": "待评估",
-    "qualitative": "定性推进",
-}
-#: Why a judgement needs review: code → the label researchers read. A review_reason cell holds
-#: reasons written as "label：detail" (detail: the clause concerned), several joined with "；".
-REVIEW_REASONS = {
-    "verdict_conflict": "原文结论与数据不一致",
-    "official_disagrees": "与原文完成状态不一致",
-    "pending": "结果有待外部决定或数据公布",
-    "forecast_only": "只有预计数，没有实绩",
-    "intention_figure": "只有计划性表述中的目标数字",
-    "year_awaited": "全年数据待出，目前数字不是年度占比",
-    "target_unmeasured": "目标有数字，进展中没有可对照的数据",
-    "percent_unread": "进展中的百分数无法对应到目标",
-    "partly_measured": "部分目标数字未能衡量，状态取决于其余指标",
-    "truncated": "原文在此行中断，判断所依据的文字不完整",
-}
-
-
-def review_reason(code: str, detail: str | None = None) -> str:
-    """One review reason as stored in review_reason: the label, then the detail after "："."""
-    label = REVIEW_REASONS[code]
-    return f"{label}：{detail.strip()}" if detail and detail.strip() else label
-
-
-#: Order from least to most advanced among measured statuses (used to pick "the least advanced").
-MEASURED_ORDER = ("behind", "on_pace", "ahead", "completed")
 METHODS = ("verdict_phrase", "stated_ratio", "computed_ratio", "rate_target", "official_status", "none")
 KINDS = ("count", "amount", "rate", "level", "comparison", "rank", "deliverable")
 SECTORS = (

@@ -231,3 +231,40 @@ def test_h1_against_the_real_q1_excerpt(tmp_path: Path, seed_path: Path) -> None
     assert not ch["change"].isin(["new", "dropped"]).any()
     assert "上期报告不完整（节选或在任务中途结束），本期另有189项在上期数据中没有对应，不计为新增。" in \
         chain.changes_sentence(ch)
+    # the sentence says how much it compared; a bureau none of whose tasks matched is told so
+    assert "与2024年一季度相比（比对了191项中的2项，" in chain.changes_sentence(ch)
+    now = ch[ch["task_id"].notna()]
+    unmatched_only = next(b for b, g in now.groupby("bureau") if not g["change"].isin(chain.COMPARED).any())
+    n = int(now["bureau"].eq(unmatched_only).sum())
+    line = f"本单位本期{n}项任务均未能与2024年一季度的任务对应，无法作较上期比较。"
+    assert chain.bureau_change_sentence(ch, unmatched_only) == line
+    assert chain.mail_lines(ch, unmatched_only) == [line]
+
+
+def _changes(rows: list[tuple[str, str | None, str]]) -> pd.DataFrame:
+    """A change table of (bureau, task_id, change) rows: H1 compared with Q1."""
+    return pd.DataFrame([{"period": "2024H1", "prev_period": "2024Q1", "bureau": b, "task_id": t, "change": c,
+                          "match": "none" if c in ("new", "unmatched", "dropped") else "same",
+                          "table": "key", "seq": i + 1, "task": f"任务{i}", "behind_reports": 1}
+                         for i, (b, t, c) in enumerate(rows)])
+
+
+def test_change_sentences_claim_only_what_was_compared() -> None:
+    ch = _changes([("市甲局", "G001", "unmatched"), ("市甲局", "G002", "unmatched"),
+                   ("市乙局", "G003", "unchanged"), ("市乙局", "G004", "unmatched"), ("市丙局", None, "unmatched")])
+    # 市甲局: nothing of it was compared, so nothing is said about what changed
+    none = "本单位本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。"
+    assert chain.bureau_change_sentence(ch, "市甲局") == none
+    assert chain.mail_lines(ch, "市甲局") == [none]
+    assert chain.nothing_listed_zh(ch, "市甲局") == "无可比对的任务。"
+    # 市乙局: one of two compared, and the sentence says so
+    assert chain.bureau_change_sentence(ch, "市乙局") == \
+        "与2024年一季度相比（比对了2项中的1项），本单位没有新滞后或连续滞后的任务。"
+    assert chain.mail_lines(ch, "市乙局") == ["较2024年一季度（比对了2项中的1项）：本单位没有新滞后或连续滞后的任务。"]
+    assert chain.coverage(ch) == (4, 1) and chain.nothing_listed_zh(ch) == "没有连续滞后、新滞后或恢复的任务。"
+    assert chain.changes_sentence(ch).startswith("与2024年一季度相比（比对了4项中的1项，")
+    # the city with nothing matched at all
+    alone = ch[ch["bureau"].eq("市甲局")]
+    assert chain.changes_sentence(alone).startswith("本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。")
+    assert chain.mail_lines(alone) == ["本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。"]
+    assert chain.bureau_change_sentence(ch, "市丁局") == "本单位本期没有牵头任务，不作较2024年一季度比较。"

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from helpers.judge import review
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
 from helpers.cli import main
 from helpers.errors import InputError
 from helpers.deliver.ledger import REVIEW_SHEET, SHEETS, import_corrections, write_ledger
@@ -158,6 +159,8 @@ def test_about_sheet_names_period_sources_and_checksums(built, seed_path):
     assert about["tasks.parquet SHA-256"] == hashlib.sha256((built["processed"] / "tasks.parquet").read_bytes()).hexdigest()
     assert about["需人工复核（未核定）"] == len({e["task_id"] for e in built["quality"]["review"]})
     assert "review import" in about["如何提交更正"]
+    # the seed alone has no earlier period: the ledger says no comparison was made
+    assert about["较上期比较"] == "未找到2024年更早一期的数据表，本期不作较上期比较。"
 
 
 def test_unchanged_inputs_do_not_rewrite_the_ledger(built):
@@ -269,9 +272,6 @@ def test_a_workbook_without_the_review_sheet_is_refused(built, tmp_path):
 
 
 def test_review_reads_the_judges_columns(built):
-    from helpers.judge import status as pace
-
-    assert review.REASON_SEP == pace.REASON_SEP
     tasks = built["tasks"]
     flagged = set(tasks.loc[tasks["needs_review"], "task_id"])
     assert flagged == {e["task_id"] for e in built["quality"]["review"]}  # the seed: no 完成状态
@@ -410,7 +410,7 @@ def test_tied_units_share_a_rank(built):
     tasks = built["tasks"]
     board = b.bureau_scoreboard(tasks)
     # independent count: units whose measured tasks are all on pace or better
-    g = tasks.assign(m=tasks["status"].isin(b.MEASURED), good=tasks["status"].isin(b.ON_PACE_OR_BETTER)).groupby("bureau")
+    g = tasks.assign(m=tasks["status"].isin(MEASURED), good=tasks["status"].isin(ON_PACE_OR_BETTER)).groupby("bureau")
     perfect = sorted(u for u, m, good in zip(g.size().index, g["m"].sum(), g["good"].sum()) if m and m == good)
     assert len(perfect) > 1
     top = board[board["rank"] == 1]

@@ -39,7 +39,8 @@ from helpers.deliver.mail import (
     send_drafts,
     write_placeholder_recipients,
 )
-from helpers.schema import STATUS_ZH, TASKS_SCHEMA, write_table
+from helpers.schema import TASKS_SCHEMA, write_table
+from helpers.statuses import STATUS_ZH
 
 PERIOD = "2024H1"
 LABEL = "2024年上半年"

@@ -52,3 +52,38 @@ def test_score_counts_also_ok_and_flags():
     assert s.agreement == 0.5 and s.confident_errors == 1 and s.confident_error_share == 0.25
     assert s.per_status["behind"]["recall"] == 0 and s.per_status["on_pace"]["precision"] == 0
     assert s.per_status["qualitative"]["precision"] == 1.0
+
+
+def _eval_script():
+    """scripts/eval_judge.py as a module (scripts/ is no package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "eval_judge.py"
+    spec = importlib.util.spec_from_file_location("eval_judge", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_eval_never_lists_the_blind_test_half(capsys):
+    from judge_set import load_blind
+
+    _eval_script().main(["--errors"])
+    out = capsys.readouterr().out
+    test_ids = {c["case_id"] for c in load_blind("test")}
+    dev_ids = {c["case_id"] for c in load_blind("dev")}
+    assert "blind set, test half (aggregate only):" in out and "blind set, development half:" in out
+    listed = {w for line in out.splitlines() if line.startswith("    ") for w in line.split()[:1]}
+    assert listed & dev_ids  # the development half's misses are listed …
+    assert not listed & test_ids  # … the test half's never
+    assert not any(i in out for i in test_ids)
+
+
+def test_blind_halves_are_disjoint_and_valid():
+    from judge_set import load_blind
+
+    dev, test = load_blind("dev"), load_blind("test")
+    assert len(dev) >= 100 and len(test) >= 100
+    assert not {c["case_id"] for c in dev} & {c["case_id"] for c in test}
+    assert not {(c["task"], c["progress"]) for c in dev} & {(c["task"], c["progress"]) for c in test}

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from helpers.judge.status import aggregate, judge, judge_text, official_code, ratio_status
-from helpers.schema import REVIEW_REASONS, INDICATOR_COLUMNS, STATUS_ZH, TASK_COLUMNS
+from helpers.schema import INDICATOR_COLUMNS, TASK_COLUMNS
+from helpers.statuses import REVIEW_REASONS, STATUS_ZH
 
 H1 = "2024H1"
 

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from helpers.judge.findings import ordinal
 from helpers.judge.status import judge_text
-from helpers.schema import METHODS, STATUS_ZH, STATUSES
+from helpers.schema import METHODS
+from helpers.statuses import STATUS_ZH, STATUSES
 
 from conftest import SEED
 

@@ -183,5 +183,7 @@ def test_mail_lines_name_the_tasks(tmp_path: Path, year_tables: Path) -> None:
     city = chain.mail_lines(comp.changes)
     assert any(line.startswith("较2024年前三季度连续滞后：") and "竣工亿元以上项目120个以上" in line
                and "连续4期" in line and "（市发改委）" in line for line in city)
-    assert chain.mail_lines(comp.changes, "市住建局") == ["较2024年前三季度：本单位没有新滞后或连续滞后的任务。"]
+    n, m = chain.coverage(comp.changes, "市住建局")
+    assert m and chain.mail_lines(comp.changes, "市住建局") == [
+        f"较2024年前三季度（比对了{n}项中的{m}项）：本单位没有新滞后或连续滞后的任务。"]
     assert chain.mail_lines(None) == []

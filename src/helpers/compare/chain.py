@@ -42,6 +42,7 @@ from helpers.errors import HelpersError, ReferenceError_
 from helpers.period import parse_code
 from helpers.schema import (CHANGE_ZH, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA,
                             read_table, validate, write_table)
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
 
 THRESHOLD = 80.0
 AMBIGUITY = 5.0
@@ -50,9 +51,6 @@ PART_THRESHOLD = 85.0
 PART_MAX_SHARE = 0.8
 MIN_PART_CHARS = 6
 FIX_COLUMNS = ("period", "task_id", "prev_period", "prev_task_id", "note")
-#: Measured statuses, and those that meet the pace (as helpers.report.briefing counts them).
-MEASURED = ("behind", "on_pace", "ahead", "completed")
-ON_PACE_OR_BETTER = ("on_pace", "ahead", "completed")
 #: How a matched task's change class is decided, first rule that holds wins.
 CHANGE_RULES = {
     "still_behind": "behind now and in the earlier period (连续滞后)",
@@ -624,17 +622,52 @@ def no_comparison_sentence(period: str) -> str:
     return f"未找到{parse_code(period).year}年更早一期的数据表，本期不作较上期比较。"
 
 
+#: The classes of a task tied to an earlier one: only these were compared.
+COMPARED = ("still_behind", "newly_behind", "recovered", "completed_since", "unchanged", "changed")
+
+
+def coverage(changes: pd.DataFrame, bureau: str | None = None) -> tuple[int, int]:
+    """(tasks of the later period, how many of them were tied to an earlier task) — city or one bureau."""
+    rows = changes if bureau is None else bureau_changes(changes, bureau)
+    now = rows[rows["task_id"].notna()]
+    return len(now), int(now["change"].isin(COMPARED).sum())
+
+
+def coverage_zh(changes: pd.DataFrame, bureau: str | None = None) -> str:
+    """比对了N项中的M项: how much of the later period a change sentence speaks for."""
+    n, m = coverage(changes, bureau)
+    return f"比对了{n}项中的{m}项"
+
+
+def no_match_sentence(changes: pd.DataFrame, bureau: str | None = None) -> str | None:
+    """The line that replaces any claim of change when none of the tasks was tied to the earlier period."""
+    n, m = coverage(changes, bureau)
+    if m:
+        return None
+    who = "本单位" if bureau else ""
+    prev = _label(changes["prev_period"].iloc[0])
+    if not n:
+        return f"{who}本期没有牵头任务，不作较{prev}比较。"
+    return f"{who}本期{n}项任务均未能与{prev}的任务对应，无法作较上期比较。"
+
+
+def nothing_listed_zh(changes: pd.DataFrame, bureau: str | None = None) -> str:
+    """What an empty change list says: that nothing moved only when something was compared."""
+    return "无可比对的任务。" if no_match_sentence(changes, bureau) else "没有连续滞后、新滞后或恢复的任务。"
+
+
 def changes_sentence(changes: pd.DataFrame) -> str:
     """What changed since the earlier period, in one Chinese sentence (counts by change class)."""
     c = change_counts(changes)
     prev = _label(changes["prev_period"].iloc[0])
     moved = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("newly_behind", "still_behind", "recovered", "completed_since",
                                                   "changed", "unchanged") if k in c]
-    s = f"与{prev}相比（同一任务按任务文字和牵头单位对应）：" + ("、".join(moved) if moved else "没有可对应的任务")
+    s = no_match_sentence(changes) or (f"与{prev}相比（{coverage_zh(changes)}，同一任务按任务文字和牵头单位对应）："
+                                       + "、".join(moved))
     extra = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("new", "dropped") if k in c]
     if extra:
-        s += "；" + "、".join(extra)
-    s += "。"
+        s = s.rstrip("。") + "；" + "、".join(extra)
+    s = s.rstrip("。") + "。"
     un = changes[changes["change"].eq("unmatched")]
     close = int(un["match"].eq("ambiguous").sum())
     later = int((un["task_id"].notna() & un["match"].ne("ambiguous")).sum())
@@ -657,20 +690,18 @@ def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, ta
     order = {k: i for i, k in enumerate(classes)}
     rows = rows.assign(_o=rows["change"].map(order)).sort_values(
         ["_o", "behind_reports", "lag_pts"], ascending=[True, False, False], na_position="last")
-    pace_now = parse_code(changes["period"].iloc[0]).pace if len(changes) else 0.5
-    pace_then = parse_code(changes["prev_period"].iloc[0]).pace if len(changes) else 0.5
 
-    def state(status: Any, comp: Any, pace: float) -> str:
+    def state(status: Any, comp: Any, period: str) -> str:
         if status is None or pd.isna(status):
             return "—"
-        return status_zh(status, pace) + ("" if comp is None or pd.isna(comp) else f" {fmt_pct(comp)}")
+        return status_zh(status, parse_code(period).pace) + ("" if comp is None or pd.isna(comp) else f" {fmt_pct(comp)}")
 
     return pd.DataFrame({
         "序号": [task_ref(t, s) for t, s in zip(rows["table"], rows["seq"])],
         "重点工作": [truncate(t, task_chars) for t in rows["task"]],
         "牵头单位": rows["bureau"].tolist(),
-        "上期": [state(s, c, pace_then) for s, c in zip(rows["prev_status"], rows["prev_completion_pct"])],
-        "本期": [state(s, c, pace_now) for s, c in zip(rows["status"], rows["completion_pct"])],
+        "上期": [state(s, c, p) for s, c, p in zip(rows["prev_status"], rows["prev_completion_pct"], rows["prev_period"])],
+        "本期": [state(s, c, p) for s, c, p in zip(rows["status"], rows["completion_pct"], rows["period"])],
         "变化": [f"连续{int(n)}期滞后" if k == "still_behind" else CHANGE_ZH[k]
                for k, n in zip(rows["change"], rows["behind_reports"])],
     })
@@ -685,12 +716,14 @@ def sector_shares_zh(shares: pd.DataFrame) -> pd.DataFrame:
     names = sector_names()
     s = shares[shares["level"].eq("sector")]
     s = s.assign(_o=s["name"].map({k: i for i, k in enumerate(names)})).sort_values("_o")
-    then, now = (parse_code(shares[c].iloc[0]).pace if len(shares) else 0.5 for c in ("prev_period", "period"))
+    # headers worded for each period (已完成占比 at a year's end); no rows: no period to word them for
+    then, now = ((good_short(parse_code(shares[c].iloc[0]).pace) if len(shares) else "占比")
+                 for c in ("prev_period", "period"))
     return pd.DataFrame({
         "领域": [names.get(n, n) for n in s["name"]],
         "两期均有的任务": s["tasks"].tolist(),
-        f"上期{good_short(then)}": s["share_then"].map(fmt_pct).tolist(),
-        f"本期{good_short(now)}": s["share_now"].map(fmt_pct).tolist(),
+        f"上期{then}": s["share_then"].map(fmt_pct).tolist(),
+        f"本期{now}": s["share_now"].map(fmt_pct).tolist(),
         "变化（百分点）": s["change_pts"].map(fmt_pts).tolist(),
     })
 
@@ -706,12 +739,15 @@ def shares_caption(shares: pd.DataFrame) -> str:
 
 def bureau_change_sentence(changes: pd.DataFrame, bureau: str) -> str:
     """A bureau's line on what changed: how many of its tasks are newly or still behind."""
+    none = no_match_sentence(changes, bureau)
+    if none:
+        return none
     prev = _label(changes["prev_period"].iloc[0])
     c = change_counts(bureau_changes(changes, bureau))
+    head = f"与{prev}相比（{coverage_zh(changes, bureau)}），本单位"
     if not any(c.get(k) for k in ATTENTION):
-        return f"与{prev}相比，本单位没有新滞后或连续滞后的任务。"
-    parts = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ATTENTION if c.get(k)]
-    return f"与{prev}相比，本单位" + "、".join(parts) + "（见下表）。"
+        return head + "没有新滞后或连续滞后的任务。"
+    return head + "、".join(f"{CHANGE_ZH[k]}{c[k]}项" for k in ATTENTION if c.get(k)) + "（见下表）。"
 
 
 def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: int = 10) -> list[str]:
@@ -732,8 +768,11 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
                  for t, s, x, n, u in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"], sub["bureau"])]
         more = f"等{len(names)}项" if len(names) > limit else ""
         out.append(f"较{prev}{CHANGE_ZH[k]}：" + "；".join(names[:limit]) + more + "。")
+    none = no_match_sentence(changes, bureau)
+    if none:
+        return [none]
     if not out:
-        out.append(f"较{prev}：{'本单位' if bureau else ''}没有新滞后或连续滞后的任务。")
+        out.append(f"较{prev}（{coverage_zh(changes, bureau)}）：{'本单位' if bureau else ''}没有新滞后或连续滞后的任务。")
     return out
 
 

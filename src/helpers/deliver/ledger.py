@@ -20,6 +20,7 @@ from helpers import paths
 from helpers.errors import HelpersError, InputError
 from helpers.files import atomic_path
 from helpers.provenance import file_sha256
+from helpers.statuses import STATUS_COLORS, STATUS_ZH, STATUSES
 
 # pandas, pandera (via helpers.schema) and openpyxl are imported where used: `run` checks whether
 # the ledger is current on every rerun, and that check must not cost their ~3 s of imports.
@@ -64,13 +65,6 @@ def _s(v: Any) -> Any:
     return None if _isna(v) else v
 
 
-def _status_colors() -> dict[str, str]:
-    # the charts' palette, so a colour means the same status on paper and in the ledger
-    from helpers.report.charts import STATUS_COLORS
-
-    return STATUS_COLORS
-
-
 def _ref(r: Any) -> str:
     from helpers.report.briefing import task_ref
 
@@ -94,6 +88,7 @@ TASK_COLS = (
     Column("完成度", 8, lambda r: _s(r.completion_pct), "pct"),
     Column("序时进度", 8, lambda r: r.pace, "pct"),
     Column("落后（百分点）", 9, lambda r: _s(r.lag_pts), "pts"),
+    Column("预警", 6, lambda r: _s(getattr(r, "warning", None))),  # helpers.report.warning_levels
     Column("判断方法", 15, lambda r: METHOD_ZH.get(r.method, r.method)),
     Column("依据", 40, lambda r: _s(r.evidence), "wrap"),
     Column("部分指标滞后", 7, lambda r: _yes(r.is_mixed)),
@@ -183,7 +178,6 @@ def _task_frame(data: Any) -> pd.DataFrame:
 def _decisions(period: str, overrides: Path) -> dict[str, tuple[str, str]]:
     """Status overrides already recorded for the period: task_id → (Chinese status, note)."""
     from helpers.judge.overrides import read_overrides
-    from helpers.schema import STATUS_ZH
 
     out = {}
     for row in read_overrides(overrides):
@@ -196,6 +190,14 @@ def sha256(path: Path) -> str | None:
     """The file's checksum (helpers.provenance), None when there is no such file."""
     p = Path(path)
     return file_sha256(p) if p.is_file() else None
+
+
+def _comparison_line(period: str, folder: Path) -> str:
+    """What the briefings say was compared with the earlier period (比对了N项中的M项, or no comparison)."""
+    from helpers.compare import chain
+
+    changes = chain.load_changes(period, folder)
+    return chain.no_comparison_sentence(period) if changes is None else chain.changes_sentence(changes)
 
 
 def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[str, Any]]:
@@ -215,7 +217,7 @@ def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[s
         ("原文标题", q.get("title")), ("任务数", h.tasks),
         ("可量化评估", f"{h.measured}项（{fmt_pct(h.measured / h.tasks if h.tasks else None)}）"),
         ("需人工复核（未核定）", c["review_open"]), ("与原文完成状态不一致（未核定）", c["disagree_open"]),
-        ("经人工核定", c["overridden"]),
+        ("经人工核定", c["overridden"]), ("较上期比较", _comparison_line(data.period.code, folder)),
     ]
     rows += [(f"判断方法{i}", n) for i, n in enumerate(method_notes(data.period.pace, ahead_margin, data.label), 1)]
     rows += [
@@ -252,9 +254,7 @@ def _status_rules(ws: Any, ref: str) -> None:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Font
 
-    from helpers.schema import STATUS_ZH
-
-    for code, color in _status_colors().items():
+    for code, color in STATUS_COLORS.items():
         font = Font(color="FFFFFF" if _dark(color) else "000000")
         ws.conditional_formatting.add(ref, CellIsRule(operator="equal", formula=[f'"{STATUS_ZH[code]}"'],
                                                       fill=_fill(color), font=font))
@@ -339,7 +339,6 @@ def _add_dropdown(ws: Any, col: int, first: int, last: int) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from helpers.schema import STATUS_ZH, STATUSES
 
     names = ",".join(STATUS_ZH[s] for s in STATUSES)
     dv = DataValidation(type="list", formula1=f'"{names}"', allow_blank=True, showDropDown=False,
@@ -407,7 +406,8 @@ def ledger_key(folder: Path, overrides: Path, ahead_margin: float | None) -> str
     here = Path(__file__).resolve().parents[1]
     h = hashlib.sha256(LAYOUT.encode())
     for p in (folder / "tasks.parquet", folder / "indicators.parquet", folder / "quality.json", Path(overrides),
-              here / "deliver" / "ledger.py", here / "judge" / "review.py", here / "report" / "briefing.py"):
+              folder / "changes.parquet", paths.WARNING_LEVELS_CSV, here / "deliver" / "ledger.py",
+              here / "judge" / "review.py", *sorted((here / "report").glob("*.py")), here / "compare" / "chain.py"):
         h.update((sha256(p) or "-").encode())
     h.update(json.dumps(ahead_margin).encode())
     return h.hexdigest()
@@ -465,7 +465,6 @@ def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path
 def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
     """Raise InputError when `path` holds 更正状态 entries a researcher made after it was written
     (they differ from the hidden 已记录状态 column) and overrides.csv does not have them yet."""
-    from helpers.schema import STATUS_ZH
 
     try:
         _, rows = read_corrections(path, period)

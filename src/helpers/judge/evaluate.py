@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from helpers.judge.status import judge_text
-from helpers.schema import STATUSES
+from helpers.statuses import STATUSES
 
 
 @dataclass

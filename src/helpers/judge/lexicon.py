@@ -16,16 +16,16 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.statuses import DECIDED, OFFICIAL_KIND, OFFICIAL_MEANINGS
 
 HEADER = ("kind", "phrase", "meaning", "example", "note")
-_STATUS = ("completed", "ahead", "on_pace", "behind", "blocked", "pending")
 #: kind → the meanings it allows (None: a number is expected)
 KINDS: dict[str, tuple[str, ...] | None] = {
     "pace": ("pace",),                      # words for the time pace: 序时进度, 时间过半、任务过半
     "pace_behind": ("behind",),             # before a pace word: 未达到, 慢于
     "pace_ahead": ("ahead",),               # before a pace word: 超, 快于
     "pace_on": ("on_pace",),                # before a pace word: 达到, 实现
-    "verdict": _STATUS,                     # whole phrases: 已提前完成年度目标, 叫停, 数据待反馈
+    "verdict": DECIDED,                     # whole phrases: 已提前完成年度目标, 叫停, 数据待反馈
     "half": None,                           # 完成全年任务过半: at least this share of the target
     "growth_up": ("up",),                   # before a rate: 增长, 增速达, 同比增加
     "growth_down": ("down",),               # before a rate: 下降, 同比降低
@@ -34,6 +34,8 @@ KINDS: dict[str, tuple[str, ...] | None] = {
     "comparison_base": ("province", "nation", "city", "last_year"),
     "deliverable": ("start", "finish", "issue"),  # 开工 / 竣工, 建成, 通车 / 印发, 出台
     "modality": ("done", "forecast", "intention", "condition"),
+    # a status cell as an office prints it (完成状态: 已完成, 是否达序: 否): read by helpers.statuses
+    OFFICIAL_KIND: OFFICIAL_MEANINGS,
 }
 
 

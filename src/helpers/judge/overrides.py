@@ -18,7 +18,8 @@ from helpers import paths
 from helpers.errors import PeriodError, ReferenceError_
 from helpers.read.ingest import read_csv_table
 from helpers.period import parse_code
-from helpers.schema import METHODS, STATUS_ZH, STATUSES
+from helpers.schema import METHODS
+from helpers.statuses import ON_PACE_OR_BETTER, STATUS_ZH, STATUSES
 
 HEADER = ("period", "task_id", "field", "value", "note")
 #: Largest completion an override may state (1000%: far beyond any 超额完成 yet printed).
@@ -102,7 +103,7 @@ def _lag_agrees(status: str, lag: float | None) -> bool:
         return True
     if status == "behind":
         return lag > 0
-    if status in ("on_pace", "ahead", "completed"):
+    if status in ON_PACE_OR_BETTER:
         return lag <= 0
     return True
 

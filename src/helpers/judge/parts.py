@@ -25,7 +25,7 @@ from helpers.judge.findings import (PRELIMINARY, Finding, find_actuals, find_com
                               unused_numbers)
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import find_quantities, parse_number, ratio
-from helpers.schema import review_reason
+from helpers.statuses import review_reason
 
 __all__ = ["Target", "Finding", "Part", "Reading", "target_parts", "gather", "match_part", "read",
            "find_stated_ratios", "find_verdicts", "bigrams", "overlap"]

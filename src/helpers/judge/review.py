@@ -21,12 +21,9 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.schema import MEASURED_ORDER as MEASURED_STATUSES
-from helpers.schema import REVIEW_REASONS, STATUS_ZH, STATUSES
+from helpers.statuses import MEASURED
+from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES
 
-#: The judge's separator of several reasons (helpers.judge.status.REASON_SEP; a test keeps the two equal).
-#: Not imported: helpers.judge.status pulls cn2an into every briefing kernel, for one character.
-REASON_SEP = "；"
 DISAGREE_ZH = REVIEW_REASONS["official_disagrees"]
 #: Status names a researcher may type: the Chinese names readers see, or the codes.
 STATUS_BY_NAME = {**{z: s for s, z in STATUS_ZH.items()}, **{s: s for s in STATUSES}}
@@ -131,7 +128,7 @@ def drop_unmeasured_completion(tasks: pd.DataFrame, period: str, path: Path = pa
 
     given = {r["task_id"] for r in read_overrides(path) if r["period"] == period and r["field"] == "completion_pct"}
     out = tasks.copy()
-    mask = (out["status_source"].eq("override") & ~out["status"].isin(MEASURED_STATUSES)
+    mask = (out["status_source"].eq("override") & ~out["status"].isin(MEASURED)
             & ~out["task_id"].astype(str).isin(given))
     out.loc[mask, ["completion_pct", "lag_pts"]] = None
     return out

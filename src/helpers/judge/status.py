@@ -18,22 +18,22 @@ from helpers.judge.parts import Part, Reading, read
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import to_float
 from helpers.period import parse_code
-from helpers.schema import INDICATOR_COLUMNS, MEASURED_ORDER, STATUS_ZH, TASK_COLUMNS, review_reason
+from helpers.schema import INDICATOR_COLUMNS, TASK_COLUMNS
+from helpers.statuses import (
+    DEFAULT_AHEAD_MARGIN,
+    MEASURED,
+    NO,
+    ON_PACE_OR_BETTER,
+    REASON_SEP,
+    STATUS_ZH,
+    YES,
+    official_words,
+    review_reason,
+)
 
-#: 完成状态 as printed in full-year reports → our codes. Unknown wordings map to None (and are kept).
-OFFICIAL_STATUS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), s) for p, s in (
-    (r"未完成|未达|滞后|落后|推进缓慢", "behind"),
-    (r"提前完成|已完成|完成|已办结|办结|已达标|达标", "completed"),
-    (r"超序时|超进度", "ahead"),
-    (r"序时推进|达序|达进度|正常推进|按序时|达到时间进度|达到序时", "on_pace"),
-    (r"叫停|暂停|取消|受阻", "blocked"),
-    (r"待评估|待定|待公布", "pending"),
-    (r"持续推进|长期|常态", "qualitative"),
-))
 _JUDGEMENT_COLS = ("status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
                    "is_mixed", "is_target_adjusted", "status_source", "official_status_code",
                    "needs_review", "review_reason")
-REASON_SEP = "；"
 _PRECISION = 9  # 53.6% of a plan is 0.536 exactly, not 0.53599999…
 
 
@@ -45,7 +45,7 @@ class Judgement:
     official_disagreements: list[dict]
 
 
-def ratio_status(r: float, pace: float, ahead_margin: float = 0.10) -> str:
+def ratio_status(r: float, pace: float, ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> str:
     """Completion ratio → status: ≥1 completed, ≥ pace+margin ahead, ≥ pace on_pace, else behind."""
     r = round(r, _PRECISION)
     if r >= 1:
@@ -109,23 +109,21 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool)
 def aggregate(statuses: list[str]) -> tuple[str, bool]:
     """Task status from its parts' statuses, and whether it is mixed (behind beside on pace or better)."""
     if "behind" in statuses:
-        better = any(s in ("on_pace", "ahead", "completed") for s in statuses)
+        better = any(s in ON_PACE_OR_BETTER for s in statuses)
         return "behind", better
     if "blocked" in statuses:
         return "blocked", False
-    measured = [s for s in statuses if s in MEASURED_ORDER]
+    measured = [s for s in statuses if s in MEASURED]
     if measured:
-        return min(measured, key=MEASURED_ORDER.index), False
+        return min(measured, key=MEASURED.index), False
     if "pending" in statuses:
         return "pending", False
     return "qualitative", False
 
 
-_YES_NO = {"是": True, "否": False, "√": True, "×": False}
-
-
 def official_code(official: str | None, field: str | None = None) -> str | None:
-    """Map a printed official status to our code; None when empty or not recognised.
+    """Map a printed official status to our code (the `official` words of the lexicon); None when
+    empty or not recognised.
 
     A bare 是/否 only means something through its column's header (official_status_field):
     under 是否达序 / 是否达到序时进度 是 is on pace and 否 behind; under 是否完成 是 is completed.
@@ -133,18 +131,17 @@ def official_code(official: str | None, field: str | None = None) -> str | None:
     if not official or not str(official).strip():
         return None
     text = fold_width(str(official)).strip()
-    if text in _YES_NO:
+    words = official_words()
+    yes_no = words.exact(text)
+    if yes_no in (YES, NO):
         if not field:
             return None
         if re.search(r"达序|序时|进度|时序", field):
-            return "on_pace" if _YES_NO[text] else "behind"
+            return "on_pace" if yes_no == YES else "behind"
         if "完成" in field:
-            return "completed" if _YES_NO[text] else "behind"
+            return "completed" if yes_no == YES else "behind"
         return None
-    for rx, code in OFFICIAL_STATUS:
-        if rx.search(text):
-            return code
-    return None
+    return words.status_in(text)
 
 
 def _indicator_row(i: int, part: Part, status: str) -> dict:
@@ -165,7 +162,7 @@ def _indicator_row(i: int, part: Part, status: str) -> dict:
     }
 
 
-def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = 0.10,
+def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
                   official_status: str | None = None, official_status_field: str | None = None
                   ) -> tuple[dict, list[dict]]:
     """Judgement fields and indicator rows from a Reading (see judge_text)."""
@@ -178,7 +175,7 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)
     # completion of the parts that set the status: a behind task shows how far its lagging part is
     # (a ratio of a quarter's own target says nothing of the year's completion: left out)
-    ratios = [r for p, s in zip(reading.parts, statuses) if s == status and s in MEASURED_ORDER
+    ratios = [r for p, s in zip(reading.parts, statuses) if s == status and s in MEASURED
               and not p.period_target
               for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
     completion = round(min(ratios), 6) if ratios else None
@@ -207,7 +204,7 @@ class TaskJudgement:
     review_entry: dict | None
 
 
-def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
+def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
               official_status: str | None = None, official_status_field: str | None = None,
               target_text: str | None = None, rate_text: str | None = None,
               lex: Lexicon | None = None) -> TaskJudgement:
@@ -222,7 +219,7 @@ def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: flo
     return TaskJudgement(fields, rows, entry)
 
 
-def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: float = 0.10,
+def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
                official_status: str | None = None, official_status_field: str | None = None,
                target_text: str | None = None, rate_text: str | None = None) -> tuple[dict, list[dict]]:
     """Judge one task → (judgement fields of TASK_COLUMNS, indicator rows without task_id).
@@ -267,7 +264,7 @@ def _cell(rec, name: str) -> str | None:
     return v if isinstance(v, str) and v.strip() else None
 
 
-def judge(tasks: pd.DataFrame, ahead_margin: float = 0.10) -> Judgement:
+def judge(tasks: pd.DataFrame, ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> Judgement:
     """Judge every task of a parsed table; add the judgement columns and build the indicator table."""
     out_rows, ind_rows, review, disagreements = [], [], [], []
     lex = load_lexicon()  # once per table, not once per row

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from helpers.read.bureaus import looks_like_unit, norm, unit_text
+from helpers.statuses import official_words
 
 NEG = float("-inf")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*%?$|^[-—/]$")
@@ -22,12 +23,6 @@ _SENTENCE = re.compile(r"[。，,；;：:！？!?]")
 #: Marks of prose before a cell's last two characters (a unit list may end 等。).
 _PROSE_MARK = re.compile(r"[。；;：:！？!?“”《》%]|\d{2,}")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*$")
-#: Status words as offices print them in a status, 完成情况, 备注 or 是否达序 column.
-STATUS_WORD = re.compile(
-    r"^(?:是|否|已完成|基本完成|未完成|部分完成|超额完成|提前完成|全面完成|序时推进|正在推进|持续推进|按序时推进|"
-    r"达序推进|达序|未达序|未达序时|达到时间进度|达到序时进度|未达到时间进度|滞后|进度滞后|超序时|已办结|推进中|"
-    r"正常推进|完成|暂缓|已暂停|已叫停|待评估|有序推进|按进度推进|已启动|未启动)$"
-)
 #: How many cells a column may take: progress any number (paragraphs), others few.
 _MAX_CELLS = {"progress": 10**6, "task": 3, "bureau": 3, "co_bureau": 3, "people": 1}
 #: Columns whose cell may be printed once for several rows, so a row may lack it.
@@ -46,7 +41,8 @@ def is_unit(s: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def is_status(s: str) -> bool:
-    return len(s) <= 16 and bool(STATUS_WORD.match(norm(s)))
+    """Is a cell one status word as offices print them (已完成, 是, 序时推进: the lexicon's `official` rows)?"""
+    return len(s) <= 16 and official_words().exact(norm(s)) is not None
 
 
 def _fit(role: str, s: str, last_at_eof: bool) -> float:

@@ -17,9 +17,10 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.read.bureaus import leads
 from helpers.report import wording
-from helpers.report.briefing import MEASURED, status_counts, table_pace
+from helpers.report.figures import status_counts
+from helpers.report.loading import table_pace
 from helpers.report.fonts import use_cjk_font
-from helpers.schema import STATUSES
+from helpers.statuses import DEFAULT_AHEAD_MARGIN, MEASURED, STATUS_COLORS, STATUS_ZH, STATUSES
 from helpers.read.sectors import sector_names
 
 #: Printable width of an A4 page with 2 cm margins is 6.7 in; figures stay a little inside it.
@@ -29,18 +30,6 @@ DPI = 150
 CSS_PX_PER_IN = 96
 #: Base font size; nothing drawn is smaller than FONT_PT - 1 = 9 pt at print size.
 FONT_PT = 10
-
-#: Reds for trouble, greens for progress, neutral greys for what is not measured; the order of
-#: lightness also survives a grey-scale printer.
-STATUS_COLORS = {
-    "completed": "#1a6e34",
-    "ahead": "#4daf62",
-    "on_pace": "#a6d9a0",
-    "behind": "#d7301f",
-    "blocked": "#6a3d9a",
-    "pending": "#f2b45a",
-    "qualitative": "#c8c8c8",
-}
 
 _STYLE = {
     "font.size": FONT_PT,
@@ -80,7 +69,7 @@ def status_by_sector(tasks: pd.DataFrame) -> Figure:
     counts = counts.loc[:, counts.sum() > 0]
     sectors_zh = sector_names()
     labels = [sectors_zh.get(s, s) for s in counts.index]
-    names = wording.status_names(table_pace(tasks) or 0.5)
+    names = wording.status_names(table_pace(tasks))
     fig = _figure(0.36 * len(counts) + 1.3)
     ax = fig.add_subplot()
     y = np.arange(len(counts))[::-1]  # first sector on top
@@ -108,7 +97,7 @@ def status_by_sector(tasks: pd.DataFrame) -> Figure:
     return fig
 
 
-def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = 0.10,
+def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
                        cap: float = 1.5) -> Figure:
     """Each measured task's completion (dot) by sector against the pace line.
 
@@ -172,7 +161,7 @@ def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
             ax.text(j, i, str(v), ha="center", va="center", fontsize=FONT_PT - 1,
                     color="#d7301f" if table.columns[j] == "behind" else "black",
                     fontweight="bold" if table.columns[j] == "behind" else "normal")
-    names = wording.status_names(table_pace(tasks) or 0.5)
+    names = wording.status_names(table_pace(tasks))
     ax.set_xticks(range(len(table.columns)), [names[s] for s in table.columns])
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(table)), table.index.tolist(), fontsize=FONT_PT - 1)
@@ -192,7 +181,7 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
         mine = tasks.loc[leads(tasks, bureau), "status"].value_counts()
         label = "本单位（联合牵头）"
     city = tasks["status"].value_counts()
-    names = wording.status_names(table_pace(tasks) or 0.5)
+    names = wording.status_names(table_pace(tasks))
     fig = _figure(1.45)
     ax = fig.add_subplot()
     rows = [(label, mine), ("全市", city)]
@@ -269,7 +258,7 @@ def completion_trend(trend: pd.DataFrame, max_tasks: int = 40) -> Figure:
         if len(sub):
             ax.scatter(sub["month"], np.minimum(sub["completion_pct"], 1.5) * 100, s=16, zorder=3,
                        color=STATUS_COLORS[status], edgecolor="#333333", linewidth=0.3,
-                       label=wording.status_zh(status, 0.5))
+                       label=STATUS_ZH[status])  # points of every period: the plain name
     ax.set_xlim(0, 12.5)
     ax.set_ylim(0, 155)
     ax.set_xticks(sorted(set(trend["month"])), [f"{m}月" for m in sorted(set(trend["month"]))])

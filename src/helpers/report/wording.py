@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from helpers.schema import STATUS_ZH
-
-
-def is_year_end(pace: float) -> bool:
-    """The period ends with the year (全年): statuses read 已完成 / 未完成."""
-    return pace >= 1 - 1e-9
+from helpers.period import is_year_end  # noqa: F401  (the briefings ask wording whether a pace is the year's end)
+from helpers.statuses import STATUS_ZH
 
 
 def months(pace: float) -> int:

@@ -1,0 +1,143 @@
+"""The status of a task, defined once: codes, Chinese names, groups, colours, the ahead margin,
+the review reasons, and the words an office prints as a task's status.
+
+A base module (below read/ and judge/) so the reader, which must recognise a status cell, and the
+judge, which must map it to a code, read the same words: the rows of kind `official` in
+data/reference/lexicon.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from helpers import paths
+from helpers.errors import ReferenceError_
+
+#: Every status code, in the order tables and charts list them.
+STATUSES = ("completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative")
+#: How readers see each status (at the year's end helpers.report.wording names `behind` 未完成).
+STATUS_ZH = {
+    "completed": "已完成",
+    "ahead": "超序时",
+    "on_pace": "达序时",
+    "behind": "滞后",
+    "blocked": "受阻",
+    "pending": "待评估",
+    "qualitative": "定性推进",
+}
+#: Statuses that rest on a measurement (or a verdict) against the pace, least to most advanced.
+MEASURED = ("behind", "on_pace", "ahead", "completed")
+#: Measured statuses that meet the pace.
+ON_PACE_OR_BETTER = ("on_pace", "ahead", "completed")
+#: Statuses a phrase of the progress text can decide (qualitative is what is left when none does).
+DECIDED = tuple(s for s in STATUSES if s != "qualitative")
+#: Reds for trouble, greens for progress, neutral greys for what is not measured; the order of
+#: lightness also survives a grey-scale printer. Charts and the ledger both colour with it.
+STATUS_COLORS = {
+    "completed": "#1a6e34",
+    "ahead": "#4daf62",
+    "on_pace": "#a6d9a0",
+    "behind": "#d7301f",
+    "blocked": "#6a3d9a",
+    "pending": "#f2b45a",
+    "qualitative": "#c8c8c8",
+}
+#: Points above the pace that count as ahead, unless a run is given another margin.
+DEFAULT_AHEAD_MARGIN = 0.10
+
+#: Why a judgement needs review: code → the label researchers read. A review_reason cell holds
+#: reasons written as "label：detail" (detail: the clause concerned), several joined with REASON_SEP.
+REVIEW_REASONS = {
+    "verdict_conflict": "原文结论与数据不一致",
+    "official_disagrees": "与原文完成状态不一致",
+    "pending": "结果有待外部决定或数据公布",
+    "forecast_only": "只有预计数，没有实绩",
+    "intention_figure": "只有计划性表述中的目标数字",
+    "year_awaited": "全年数据待出，目前数字不是年度占比",
+    "target_unmeasured": "目标有数字，进展中没有可对照的数据",
+    "percent_unread": "进展中的百分数无法对应到目标",
+    "partly_measured": "部分目标数字未能衡量，状态取决于其余指标",
+    "truncated": "原文在此行中断，判断所依据的文字不完整",
+}
+#: Separator of several reasons in one review_reason cell.
+REASON_SEP = "；"
+
+
+def review_reason(code: str, detail: str | None = None) -> str:
+    """One review reason as stored in review_reason: the label, then the detail after "："."""
+    label = REVIEW_REASONS[code]
+    return f"{label}：{detail.strip()}" if detail and detail.strip() else label
+
+
+# --------------------------------------------------------------------------------------------
+# The words an office prints as a status (完成状态, 是否达序, a 备注 of status words)
+
+#: The lexicon kind holding them, and what each may mean: a status, or 是 / 否, which mean
+#: something only through their column's header (是否达序, 是否完成).
+OFFICIAL_KIND = "official"
+YES, NO = "yes", "no"
+OFFICIAL_MEANINGS = (*STATUSES, YES, NO)
+#: When a printed status holds several words (已完成，但进度滞后), the first code of this order wins:
+#: the more doubtful reading first, so a cell that mentions a lag is never read as done.
+OFFICIAL_PRECEDENCE = ("behind", "completed", "ahead", "on_pace", "blocked", "pending", "qualitative")
+
+
+@dataclass(frozen=True)
+class OfficialWords:
+    """The official status words of one lexicon file: word → meaning, and a finder of them."""
+
+    meaning: dict[str, str]
+    path: str
+
+    @property
+    def finder(self) -> re.Pattern:
+        return _finder(tuple(sorted(self.meaning, key=lambda w: (-len(w), w))))
+
+    def exact(self, text: str) -> str | None:
+        """The meaning of a cell that is one official word (after whitespace is removed), else None."""
+        return self.meaning.get(re.sub(r"\s+", "", text))
+
+    def status_in(self, text: str) -> str | None:
+        """The status a printed cell states: the whole cell as one word, else the words in it
+        (longest first at each place, so 部分完成 is not read as 完成) by OFFICIAL_PRECEDENCE;
+        None when no status word is in it. 是 / 否 are not statuses here (see `exact`)."""
+        whole = self.exact(text)
+        if whole is not None:
+            return whole if whole in STATUSES else None
+        found = {self.meaning[m] for m in self.finder.findall(re.sub(r"\s+", "", text))}
+        return next((s for s in OFFICIAL_PRECEDENCE if s in found), None)
+
+
+@lru_cache(maxsize=8)
+def _finder(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+
+
+def official_words(path: Path | str = paths.LEXICON_CSV) -> OfficialWords:
+    """The `official` rows of the lexicon (re-read when the file changes); a bad row is a one-line
+    error naming the file and line."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise ReferenceError_(f"{path}: missing (the official status words live there)") from None
+    return _load_official(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_official(path: str, _mtime: int, _size: int) -> OfficialWords:
+    meaning: dict[str, str] = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh), start=2):
+            if (row.get("kind") or "").strip() != OFFICIAL_KIND:
+                continue
+            word, code = re.sub(r"\s+", "", row.get("phrase") or ""), (row.get("meaning") or "").strip()
+            if code not in OFFICIAL_MEANINGS:
+                raise ReferenceError_(f"{path}:{n}: official word {word!r} means {code!r}, "
+                                      f"not one of {', '.join(OFFICIAL_MEANINGS)}")
+            meaning[word] = code
+    return OfficialWords(meaning, path)
