@@ -77,6 +77,79 @@ def _finish_row(table: Table, row: RawRow, carried: dict[str, str]) -> None:
             row.carried.append(role)
     if row.cells.get("group"):
         row.section = row.cells["group"]
+    tidy_row(table, row)
+
+
+#: Labelled parts of a progress cell: 进展情况：… 存在问题：… 下一步打算：…
+_PART_LABEL = re.compile(
+    r"(?:^|(?<=[\n。；;]))\s*(?:[一二三四五六七八九十]、|\d[.、．]|[(（][一二三四五六七八九十\d][)）])?\s*"
+    r"(?P<label>进展情况|工作进展|落实情况|推进情况|完成情况|存在问题|存在的问题|困难和问题|主要问题|"
+    r"下一步打算|下步打算|下一步工作|下步工作|下一步计划|下步计划|下一步工作打算|下步工作打算)\s*[:：]\s*")
+_PART_ROLE = {"存在问题": "problems", "存在的问题": "problems", "困难和问题": "problems", "主要问题": "problems"}
+#: A person after a unit in one cell: 市住建局（李明）, 市城管局 王海, 市教体局 副局长 吴静.
+_NAMED = r"(?:[^\s()（）]{0,6}?(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长)\s*)?[\u4e00-\u9fff·]{2,4}"
+_PERSON = re.compile(r"^(?P<unit>.+?)\s*(?:[(（](?P<p1>" + _NAMED + r")[)）]|[\s\u3000]+(?P<p2>" + _NAMED + r"))\s*$", re.S)
+_NOT_PERSON = re.compile(r"牵头|配合|协同|主办|协办|等|单位|部门|政府")
+
+
+def split_parts(text: str) -> dict[str, str]:
+    """A progress cell's labelled parts: progress, problems, next_steps (a part absent is left out)."""
+    marks = list(_PART_LABEL.finditer(text))
+    if not marks or not any(_PART_ROLE.get(m["label"]) or m["label"].startswith(("下一步", "下步")) for m in marks):
+        return {"progress": text}
+    out: dict[str, list[str]] = {}
+    head = text[: marks[0].start()].strip()
+    if head:
+        out.setdefault("progress", []).append(head)
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        label = m["label"]
+        role = _PART_ROLE.get(label) or ("next_steps" if label.startswith(("下一步", "下步")) else "progress")
+        body = text[m.end(): nxt.start() if nxt else len(text)].strip()
+        if body:
+            out.setdefault(role, []).append(body)
+    return {r: "\n".join(v) for r, v in out.items()}
+
+
+def split_person(cell: str) -> tuple[str, str | None]:
+    """(units, person) of a unit cell that also names a person; the cell unchanged when it does not."""
+    text = cell.strip()
+    m = _PERSON.match(text)
+    person = (m["p1"] or m["p2"] or "").strip() if m else ""
+    if person and is_unit(norm(m["unit"])) and not is_unit(norm(person)) and not _NOT_PERSON.search(person):
+        return m["unit"].strip(), person
+    return text, None
+
+
+def tidy_row(table: Table, row: RawRow) -> None:
+    """Split labelled progress parts and unit+person cells; flag what does not fit its column."""
+    if row.cells.get("progress"):
+        parts = split_parts(row.cells["progress"])
+        for role, text in parts.items():
+            row.cells[role] = text
+        if "progress" not in parts:
+            row.cells.pop("progress")
+    for role in ("bureau", "co_bureau"):
+        if row.cells.get(role):
+            unit, person = split_person(row.cells[role])
+            if person:
+                row.cells[role] = unit
+                row.cells["people"] = "、".join(filter(None, [row.cells.get("people"), person]))
+    flag_row(table, row)
+
+
+def flag_row(table: Table, row: RawRow) -> None:
+    """Cells that do not fit their column: the row is kept, flagged with why (never glued silently)."""
+    task, progress = row.cells.get("task", ""), row.cells.get("progress", "")
+    if task and is_status(norm(task)):
+        row.flags.append(f"重点工作栏是状态词“{norm(task)}”")
+    first = norm(progress.split("\n")[0]) if progress else ""
+    if first and is_unit(first):
+        row.flags.append(f"落实情况以单位名称开头（“{first[:20]}”），疑为单位栏错位")
+    if "bureau" in table.roles and not row.cells.get("bureau") and row.parent_seq is None:
+        row.flags.append("未读到牵头单位（单位栏为空或无法识别）")
+    bureau = norm(row.cells.get("bureau", ""))
+    if bureau and (len(bureau) > 60 or not is_unit(bureau)):
+        row.flags.append(f"牵头单位栏不像单位名称（“{bureau[:20]}…”）")
 
 
 def _looks_truncated(row: RawRow, table: Table, closed: bool = False) -> bool:

@@ -20,26 +20,18 @@ or the list of unassigned lines.
 
 from __future__ import annotations
 
-import re
-
 from helpers.errors import ParseError
 from helpers.read.bureaus import norm
 from helpers.read.cells import _settle_columns
 from helpers.read.grid import parse_grid
-from helpers.read.header import _Header, _find_headers, _preamble, _table_meta
+from helpers.read.header import _find_headers
 from helpers.read.ingest import Document
-from helpers.read.layouts import _line_rows, _pipe_rows, _stream_rows
-from helpers.read.records import Parsed, RawRow, Table, _add_section, _tokens
+from helpers.read.records import Parsed, RawRow, Table
 from helpers.read.rhythm import read_rhythm
+from helpers.read.text import parse_with_headers
 from helpers.read.roles import load_roles
 
 __all__ = ["Parsed", "RawRow", "Table", "norm", "parse_document"]
-
-_FOOTER = re.compile(
-    r"^(?:文件下载|政策咨询|扫一扫|标签[:：]|【?打印本页|关闭窗口|相关附件|相关链接|分享到|【字体|"
-    r"上一篇|下一篇|主办单位|版权所有|网站地图|如果您对该政策文件有疑问)"
-)
-
 
 def parse_document(doc: Document, columns: list[str] | None = None, strict: bool = False) -> Parsed:
     """Find the tables in a report and split them into raw rows; raise ParseError if there are none.
@@ -57,7 +49,7 @@ def parse_document(doc: Document, columns: list[str] | None = None, strict: bool
     if parsed is None:
         headers = [] if columns else _find_headers(doc.lines, rt)
         if headers:
-            parsed = _parse_text(doc, headers)
+            parsed = parse_with_headers(doc, headers)
         else:
             parsed = read_rhythm(doc, rt, columns, strict)
     if not any(t.rows for t in parsed.tables):
@@ -68,65 +60,3 @@ def parse_document(doc: Document, columns: list[str] | None = None, strict: bool
     return parsed
 
 
-def _parse_text(doc: Document, headers: list[_Header]) -> Parsed:
-    lines = doc.lines
-    parsed = Parsed(layout=headers[0].layout, tables=[], region=(0, 0))
-    preambles = []
-    floor = 0
-    for h in headers:
-        preambles.append(_preamble(lines, h, floor))
-        floor = h.line_end + 1
-    first = min([headers[0].line_start] + preambles[0][0] + preambles[0][1] + preambles[0][3])
-    last_line = first
-    table: Table | None = None
-    for no, h in enumerate(headers, start=1):
-        titles, pages, title, groups = preambles[no - 1]
-        parsed.title_lines += [t + 1 for t in titles]
-        parsed.chrome_lines += [{"line": p + 1, "text": lines[p].strip(), "why": "page number"} for p in pages]
-        header_lines = [k + 1 for k in range(h.line_start, h.line_end + 1) if norm(lines[k])]
-        # A header repeated under a group heading, with no title of its own, goes on with the same table.
-        if table is not None and not titles and h.roles == table.roles:
-            table.header_lines += header_lines
-        else:
-            kind, declared = _table_meta(title)
-            table = Table(len(parsed.tables) + 1, kind, title, declared, h.roles, header_lines,
-                          fields={r: c for c, r in zip(h.cells, h.roles)})
-            parsed.tables.append(table)
-        section = None
-        for g in groups:
-            section = norm(lines[g])
-            _add_section(parsed, table, g + 1, section)
-        # The table's body runs to the next table's preamble, or to the page footer.
-        if no < len(headers):
-            nt, npg, _, ng = preambles[no]
-            stop = min([headers[no].line_start] + nt + npg + ng)
-        else:
-            stop = len(lines)
-        body: list[tuple[int, str]] = []
-        ended_by_footer = False
-        if h.layout == "oneline":
-            body += [(h.line_end + 1, t) for t in _tokens(lines[h.line_end])[h.token_end:]]
-        for k in range(h.line_end + 1, stop):
-            if not norm(lines[k]):
-                continue
-            if _FOOTER.match(norm(lines[k])):
-                ended_by_footer = True
-                break
-            if h.layout == "oneline":
-                body += [(k + 1, t) for t in _tokens(lines[k])]
-            else:
-                body.append((k + 1, lines[k]))
-        at_eof = no == len(headers) and not ended_by_footer
-        if h.layout in ("cells", "oneline"):
-            _stream_rows(table, body, parsed, at_eof, section, one_line=h.layout == "oneline")
-        elif h.layout == "pipe":
-            _pipe_rows(table, body, parsed, at_eof, section)
-        else:
-            _line_rows(table, body, parsed, at_eof, section)
-        if h.layout == "oneline":
-            parsed.shared_lines += sorted({ln for ln, _ in body} | {h.line_end + 1})
-        if body:
-            last_line = max(last_line, body[-1][0])
-        last_line = max(last_line, h.line_end + 1)
-    parsed.region = (first + 1, last_line)
-    return parsed

@@ -21,7 +21,7 @@ from helpers.files import read_reference_csv
 
 #: Roles a column can have. `group` is a spanning column such as 工程名称, printed once per group.
 ROLES = ("seq", "task", "target", "bureau", "co_bureau", "people", "progress", "status", "plan",
-         "rate", "note", "source", "group")
+         "rate", "note", "source", "group", "problems", "next_steps")
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
 PERIOD_PREFIX = re.compile(
     r"^(?:\d{4}年)?(?:(?P<h>上半年|半年度?)|(?P<h2>下半年|全年|年度)|(?P<q>前三季度|[一二三四]季度)|"
