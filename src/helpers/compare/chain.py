@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -40,6 +39,7 @@ import pandas as pd
 from helpers import paths
 from helpers.errors import HelpersError, ReferenceError_
 from helpers.period import parse_code
+from helpers.quality import Quality, find_quality
 from helpers.schema import (CHANGE_ZH, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA,
                             read_table, validate, write_table)
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
@@ -336,9 +336,9 @@ def assign_keys(matches: pd.DataFrame, cur: pd.DataFrame, prev_keys: dict[str, s
 # one period against the earlier one
 
 
-def is_incomplete(quality: dict[str, Any]) -> bool:
+def is_incomplete(quality: Quality | None) -> bool:
     """The report is known to lack rows: it ends inside a row, or fewer rows than it declares."""
-    return bool(quality.get("truncated_rows")) or quality.get("counts_match") is False
+    return quality is not None and quality.is_incomplete
 
 
 def _combine_prev(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
@@ -447,21 +447,15 @@ class Step:
 
     period: str
     tasks: pd.DataFrame  # with task_key
-    quality: dict[str, Any]
+    quality: Quality | None
     matches: pd.DataFrame | None = None
     changes: pd.DataFrame | None = None
     streak: dict[str, int] = field(default_factory=dict)
 
 
-def load_tasks(folder: Path) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """A period's judged tasks (schema-checked) and its quality.json."""
-    tasks = read_table(folder / "tasks.parquet", TASKS_SCHEMA)
-    q = folder / "quality.json"
-    try:
-        quality = json.loads(q.read_text(encoding="utf-8")) if q.exists() else {}
-    except ValueError:
-        quality = {}
-    return tasks, quality if isinstance(quality, dict) else {}
+def load_tasks(folder: Path) -> tuple[pd.DataFrame, Quality | None]:
+    """A period's judged tasks (schema-checked) and its quality.json (None when it has none)."""
+    return read_table(folder / "tasks.parquet", TASKS_SCHEMA), find_quality(folder)
 
 
 def build_chain(folders: Sequence[Path], fixes: Sequence[Fix] = (),

@@ -14,17 +14,19 @@ import html
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
+from pydantic import BaseModel
 
 from helpers import paths
 from helpers.report import wording
 from helpers.read.bureaus import UNIT_SEP, leads
 from helpers.errors import SchemaError
 from helpers.period import Period, parse_code
+from helpers.quality import Quality, find_quality
 from helpers.read.sectors import sector_names
 from helpers.schema import (
     INDICATORS_SCHEMA,
@@ -53,7 +55,7 @@ class PeriodData:
     period: Period
     tasks: pd.DataFrame
     indicators: pd.DataFrame
-    quality: dict[str, Any] = field(default_factory=dict)
+    quality: Quality | None = None  # None: the folder has no quality.json (a table built elsewhere)
     folder: Path | None = None
 
     @property
@@ -84,11 +86,7 @@ def load_period(period: str, processed_dir: str | Path | None = None) -> PeriodD
     found = set(tasks["period"].dropna().unique())
     if found and found != {p.code}:
         raise SchemaError(f"{folder}: tables are for {sorted(found)}, not {p.code}")
-    qpath = folder / "quality.json"
-    quality = json.loads(qpath.read_text(encoding="utf-8")) if qpath.exists() else {}
-    if not isinstance(quality, dict):
-        quality = {}
-    return PeriodData(p, tasks, indicators, quality, folder)
+    return PeriodData(p, tasks, indicators, find_quality(folder), folder)
 
 
 # --------------------------------------------------------------------------------------------
@@ -663,11 +661,11 @@ def bureau_sentence(tasks: pd.DataFrame, bureau: str, label: str) -> str:
     return s
 
 
-def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
+def quality_notes(quality: Quality | None, tasks: pd.DataFrame) -> list[str]:
     """Short Chinese sentences on how complete the parse was (plain text; escape before printing)."""
     notes: list[str] = []
-    declared = quality.get("declared_counts") or {}
-    parsed = quality.get("parsed_counts") or tasks["table"].value_counts().to_dict()
+    declared = quality.declared_counts if quality else {}
+    parsed = quality.parsed_counts if quality else tasks["table"].value_counts().to_dict()
     parts = []
     for table, name in (("quantified", "量化重点工作"), ("general", "重点工作")):
         if table in declared or table in parsed:
@@ -680,13 +678,13 @@ def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
     if mismatched:
         notes.append("解析数量与原文声明不一致，相关结论可能不完整。")
     n_trunc = int(tasks["is_truncated"].sum()) if "is_truncated" in tasks else 0
-    n_trunc = max(n_trunc, len(quality.get("truncated_rows") or []))
+    n_trunc = max(n_trunc, len(quality.truncated_rows) if quality else 0)
     if n_trunc:
         notes.append(f"原文在{n_trunc}项任务的中途结束，该任务的进展可能不完整。")
-    if quality.get("unassigned_lines"):
-        notes.append(f"有{len(quality['unassigned_lines'])}行文字未能归入任何任务（见数据质量报告）。")
-    if quality.get("unknown_bureaus"):
-        notes.append(f"有{len(quality['unknown_bureaus'])}个牵头单位名称不在单位名录中，按原文保留。")
+    if quality and quality.unassigned_lines:
+        notes.append(f"有{len(quality.unassigned_lines)}行文字未能归入任何任务（见数据质量报告）。")
+    if quality and quality.unknown_bureaus:
+        notes.append(f"有{len(quality.unknown_bureaus)}个牵头单位名称不在单位名录中，按原文保留。")
     notes += renamed_notes(tasks)
     notes.append(coverage_sentence(tasks))
     notes += review_notes(tasks)
@@ -735,16 +733,14 @@ def coverage_sentence(tasks: pd.DataFrame, who: str = "全市") -> str:
 
 
 def quality_frame(items: Any, text_chars: int = 120) -> pd.DataFrame:
-    """A quality.json list (of dicts or plain values) as a frame, long text cut to `text_chars`.
-
-    Anything that is not a list gives an empty frame, so a key the parser did not write (or
-    wrote in another shape) shows as "none" instead of failing the notebook.
-    """
+    """A field of the quality record (a list of entries or plain values, or a mapping) as a frame,
+    long text cut to `text_chars`; an empty field gives an empty frame."""
     if isinstance(items, dict):
         items = [{"key": k, "value": v} for k, v in items.items()]
-    if not isinstance(items, list) or not items:
+    if not items:
         return pd.DataFrame()
-    rows = [i if isinstance(i, dict) else {"value": i} for i in items]
+    rows = [i.model_dump(mode="json") if isinstance(i, BaseModel) else i if isinstance(i, dict) else {"value": i}
+            for i in items]
     df = pd.DataFrame(rows)
     for col in df.columns:
         df[col] = [v if isinstance(v, (int, float)) and not isinstance(v, bool) else truncate(
@@ -753,10 +749,10 @@ def quality_frame(items: Any, text_chars: int = 120) -> pd.DataFrame:
     return df
 
 
-def counts_frame(quality: dict[str, Any], tasks: pd.DataFrame) -> pd.DataFrame:
+def counts_frame(quality: Quality | None, tasks: pd.DataFrame) -> pd.DataFrame:
     """Declared against parsed rows per table of the report, with the difference."""
-    declared = quality.get("declared_counts") or {}
-    parsed = quality.get("parsed_counts") or {}
+    declared = quality.declared_counts if quality else {}
+    parsed = quality.parsed_counts if quality else {}
     in_table = tasks["table"].value_counts().to_dict()
     tables = [t for t in TABLE_ZH if t in declared or t in parsed or t in in_table]
     tables += [t for t in {**declared, **parsed} if t not in tables]
