@@ -105,8 +105,7 @@ def test_help_has_a_worked_example_and_the_period_codes(capsys):
     from helpers.cli import main
 
     for command in ("run", "mail", "table"):
-        with pytest.raises(SystemExit):
-            main([command, "--help"])
+        assert main([command, "--help"]) == 0
         text = capsys.readouterr().out
         assert f"python -m helpers {command} " in text.split("example", 1)[1]
         assert "2024H1" in text and "FY" in text and "Q3" in text and "M11" in text
@@ -167,8 +166,9 @@ def test_table_records_what_it_was_built_from(seed_table):
     record = provenance.read_record(seed_table.out_dir)
     assert record["period"] == PERIOD and record["ahead_margin"] == 0.10
     assert record["raw"] == {"name": SEED.name, "sha256": provenance.file_sha256(SEED)}
-    assert set(record["reference"]) == {p.name for p in (ROOT / "data" / "reference").glob("*.csv")} - {
-        "recipients.csv"}
+    assert set(record["reference"]) == {p.name for p in (ROOT / "data" / "reference").glob("*.csv")} - set(
+        provenance.NOT_TABLE_INPUTS)
+    assert "recipients.csv" in provenance.NOT_TABLE_INPUTS and "warning_levels.csv" in provenance.NOT_TABLE_INPUTS
     assert {"bureaus.csv", "sectors.csv", "sector_rules.csv", "overrides.csv"} <= set(record["reference"])
     assert record["files"] == provenance.files_record(seed_table.out_dir)
     # the raw report spelled three ways is one input
@@ -194,20 +194,20 @@ def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, 
         table.build_table(SEED, period=PERIOD, out=processed, ahead_margin=0.3)
     assert err.value.errno == errno.ENOSPC
     assert {p.name: p.read_bytes() for p in processed.iterdir()} == before
-    assert [p.name for p in processed.parent.iterdir() if p.name != ".2024H1.lock"] == [PERIOD]
+    assert [p.name for p in processed.parent.iterdir()] == [PERIOD]  # the lock lives inside
 
 
-def test_a_table_build_swaps_the_whole_set(seed_table, tmp_path):
+def test_a_table_build_replaces_the_whole_set(seed_table, tmp_path):
     from helpers.table import build_table
 
     processed = copy_tables(seed_table, tmp_path)
-    (processed / "notes.txt").write_text("mine", encoding="utf-8")  # not ours: carried over
+    (processed / "notes.txt").write_text("mine", encoding="utf-8")  # not ours: left alone
     build_table(SEED, period=PERIOD, out=processed, ahead_margin=0.3)
     record = provenance.read_record(processed)
     assert record["ahead_margin"] == 0.3 and record["files"] == provenance.files_record(processed)
     assert pd.read_parquet(processed / "tasks.parquet").attrs["ahead_margin"] == 0.3
     assert (processed / "notes.txt").read_text(encoding="utf-8") == "mine"
-    assert [p.name for p in processed.parent.iterdir() if p.name != ".2024H1.lock"] == [PERIOD]
+    assert [p.name for p in processed.parent.iterdir()] == [PERIOD]  # the lock lives inside
 
 
 _HOLD = """
@@ -655,3 +655,23 @@ def test_the_rules_the_readme_cites_are_in_the_repository():
     rules = (ROOT / "docs" / "judging.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `?(\w+)`? \| (\S+) \|", rules, re.M))
     assert {k: v for k, v in rows.items() if k in STATUS_ZH} == STATUS_ZH
+
+
+# ------------------------------------------------------------------ which raw report is the period's
+
+def test_the_raw_report_of_a_period_is_matched_by_its_whole_code(tmp_path, project_root, seed_path):
+    """`run --period 2024M1` once took luan_2024M11.txt by substring and rendered November as January."""
+    import shutil
+
+    from helpers import run as batch
+
+    root = project_root(tmp_path)
+    raw = root / "data" / "raw"
+    raw.mkdir(parents=True)
+    shutil.copy(seed_path, raw / "luan_2024M11.txt")
+    assert batch.default_raw("2024M1") is None
+    assert batch.default_raw("2024M11").name == "luan_2024M11.txt"
+    shutil.copy(seed_path, raw / "luan_2024M1.txt")
+    assert batch.default_raw("2024M1").name == "luan_2024M1.txt"
+    assert batch.default_raw("2024m1").name == "luan_2024M1.txt"
+    assert set(batch.earlier_raws("2024M12")) == {"2024M1", "2024M11"}

@@ -44,7 +44,7 @@ def built(tmp_path_factory, seed_path):
 
 def test_writes_tables_and_quality(built):
     out, res = built
-    assert {p.name for p in out.iterdir()} == {"tasks.parquet", "tasks.csv", "indicators.parquet",
+    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {"tasks.parquet", "tasks.csv", "indicators.parquet",
                                                 "indicators.csv", "quality.json", "tables.json"}
     tasks = read_table(out / "tasks.parquet", TASKS_SCHEMA)
     read_table(out / "indicators.parquet", INDICATORS_SCHEMA)
@@ -133,3 +133,67 @@ def test_outputs_replaced_atomically(tmp_path, seed_path, seed_table, monkeypatc
     assert (tmp_path / "tasks.csv").read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     del schema
+
+
+# ------------------------------------------------------------------ writers own only what they write
+
+def test_out_keeps_every_file_and_folder_it_did_not_write(tmp_path, seed_path):
+    """`table … --out .` in a checkout once swapped the whole folder and deleted .git, src/, data/…"""
+    out = tmp_path / "checkout"
+    for rel in (".git/HEAD", "src/helpers/x.py", "data/raw/luan_2024H1.txt", "notes.txt", "tasks_old/keep.csv"):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(rel, encoding="utf-8")
+    res = run(seed_path, "--out", out)
+    assert res.returncode == 0, res.stderr
+    for rel in (".git/HEAD", "src/helpers/x.py", "data/raw/luan_2024H1.txt", "notes.txt", "tasks_old/keep.csv"):
+        assert (out / rel).read_text(encoding="utf-8") == rel
+    assert len(read_table(out / "tasks.parquet", TASKS_SCHEMA)) == 191
+    # nothing written beside the output folder: no lock, no temporary folder in its parent
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["checkout"]
+    assert not [p for p in out.iterdir() if p.name.endswith((".tmp", ".new", ".old"))]
+
+
+def test_out_twice_replaces_only_the_tables(tmp_path, seed_path):
+    out = tmp_path / "o"
+    assert run(seed_path, "--out", out).returncode == 0
+    (out / "my_notes.xlsx").write_bytes(b"researcher's own file")
+    (out / "charts").mkdir()
+    (out / "charts" / "a.png").write_bytes(b"png")
+    assert run(seed_path, "--out", out).returncode == 0
+    assert (out / "my_notes.xlsx").read_bytes() == b"researcher's own file"
+    assert (out / "charts" / "a.png").read_bytes() == b"png"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o"]
+
+
+# ------------------------------------------------------------------ the report's own period
+
+Q1_RAW = ROOT / "data" / "raw" / "luan_2024Q1.txt"
+
+
+def test_a_report_of_another_period_is_refused_whatever_sits_above_its_title(tmp_path):
+    """The Q1 report opens with `# source:` lines; its title says 一季度, so --period 2024H1 (50 %
+    pace) is refused instead of judging it at the wrong pace with exit 0."""
+    res = run(Q1_RAW, "--period", "2024H1", "--out", tmp_path / "o")
+    assert res.returncode == 2
+    line = res.stderr.strip()
+    assert len(line.splitlines()) == 1 and "2024H1 contradicts" in line and "2024Q1" in line
+    assert not (tmp_path / "o" / "tasks.parquet").exists()
+
+
+def test_the_run_refuses_a_raw_report_of_another_period(tmp_path, project_root, capsys):
+    import shutil
+
+    from helpers import cli
+
+    shutil.copytree(ROOT / "data" / "reference", tmp_path / "data" / "reference")
+    project_root(tmp_path)
+    rc = cli.main(["run", "--period", "2024H1", "--raw", str(Q1_RAW), "--formats", "html", "--jobs", "1"])
+    err = capsys.readouterr().err.strip()
+    assert rc == 2 and len(err.splitlines()) == 1 and "2024H1 contradicts" in err, err
+    assert not (tmp_path / "data" / "processed" / "2024H1" / "tasks.parquet").exists()
+
+
+def test_a_lower_case_period_is_the_same_period(tmp_path, seed_path):
+    res = run(seed_path, "--period", "2024h1", "--out", tmp_path / "o")
+    assert res.returncode == 0, res.stderr
+    assert json.loads((tmp_path / "o" / "quality.json").read_text(encoding="utf-8"))["period"] == "2024H1"

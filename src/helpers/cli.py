@@ -9,7 +9,8 @@ import sys
 from typing import Any, NoReturn
 
 from helpers import paths
-from helpers.errors import HelpersError, os_error_line
+from helpers.errors import HelpersError, PeriodError, os_error_line
+from helpers.period import parse_code
 from helpers.statuses import DEFAULT_AHEAD_MARGIN
 
 
@@ -43,6 +44,14 @@ def margin_arg(text: str) -> float:
     if not math.isfinite(x) or not 0 <= x < 1:
         raise argparse.ArgumentTypeError(f"{text} is outside [0, 1): a fraction such as 0.10 for ten points")
     return x
+
+
+def period_arg(text: str) -> str:
+    """--period: a period code, normalized (2024h1 → 2024H1) before anything compares it."""
+    try:
+        return parse_code(text).code
+    except PeriodError as e:
+        raise argparse.ArgumentTypeError(e.problem) from None
 
 
 def _table(args: argparse.Namespace) -> int:
@@ -161,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = _sub(sub, "table", "parse and judge one report into data/processed/<period>/")
     t.add_argument("raw", help="the report as published (txt or html, any common Chinese encoding)")
-    t.add_argument("--period", help="period code such as 2024H1 (default: read from the title)")
+    t.add_argument("--period", type=period_arg, help="period code such as 2024H1 (default: read from the title)")
     t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
     t.add_argument("--force-period", action="store_true",
                    help="take --period even when the report's title names another period (warns loudly)")
@@ -172,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=_table)
 
     j = sub.add_parser("judge", help="judge one task against the time pace and print the judgement")
-    j.add_argument("--period", required=True, help="period code such as 2024Q3 (sets the pace)")
+    j.add_argument("--period", required=True, type=period_arg, help="period code such as 2024Q3 (sets the pace)")
     j.add_argument("--task", required=True, help="the task (重点工作) text with its target")
     j.add_argument("--progress", required=True, help="the progress (落实情况) text")
     j.add_argument("--official-status", help="the report's own status cell (完成状态, 是否达序 …)")
@@ -184,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     j.set_defaults(func=_judge)
 
     r = _sub(sub, "run", "render a period's briefings (HTML and PDF) into output/<period>/")
-    r.add_argument("--period", required=True, help="period code such as 2024H1")
+    r.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     r.add_argument("--raw", help="raw report (default: the file in data/raw/ for the period)")
     g = r.add_mutually_exclusive_group()
     g.add_argument("--bureau", action="append", help="render only this unit's briefing (repeatable; default: every unit)")
@@ -194,12 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--ahead-margin", type=margin_arg, default=None,
                    help="points above the pace that count as ahead, in [0, 1); rebuilds the table with it "
                         f"(default: the margin the table was judged with, {DEFAULT_AHEAD_MARGIN:.2f} for a new table)")
-    r.add_argument("--compare-to", metavar="PERIOD",
+    r.add_argument("--compare-to", metavar="PERIOD", type=period_arg,
                    help="earlier period of the same year to compare with (default: the latest one built or in data/raw/)")
     r.set_defaults(func=_run)
 
     lg = sub.add_parser("ledger", help="write the period's supervision ledger output/<period>/台账_<period>.xlsx")
-    lg.add_argument("--period", required=True, help="period code such as 2024H1")
+    lg.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     lg.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
     lg.add_argument("--out", help="workbook to write (default: output/<period>/台账_<period>.xlsx)")
     lg.add_argument("--force", action="store_true",
@@ -210,13 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
     rvs = rv.add_subparsers(dest="review_command", required=True)
     ri = rvs.add_parser("import", help="read 更正状态/说明 of a ledger's 待复核 sheet into data/reference/overrides.csv")
     ri.add_argument("file", help="the ledger workbook (.xlsx) with corrections filled in")
-    ri.add_argument("--period", help="period code (default: the ledger's 说明 sheet)")
+    ri.add_argument("--period", type=period_arg, help="period code (default: the ledger's 说明 sheet)")
     ri.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
     ri.add_argument("--overrides", help="overrides file to merge into (default: data/reference/overrides.csv)")
     ri.set_defaults(func=_review_import)
 
     m = _sub(sub, "mail", "write .eml drafts of a period's briefings, or send them with --send")
-    m.add_argument("--period", required=True, help="period code such as 2024H1")
+    m.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     m.add_argument("--out", help="folder for .eml drafts (default: output/<period>/mail/)")
     m.add_argument("--send", action="store_true", help="deliver over SMTP instead of writing drafts")
     m.add_argument("--smtp-host", default="localhost")
@@ -231,7 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as e:  # a bad argument (one line already printed) or --help: its code, not an exception
+        return e.code if isinstance(e.code, int) else 2
     try:
         return args.func(args)
     except HelpersError as e:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import stat
 import tempfile
 import unicodedata
@@ -61,14 +62,18 @@ def safe_slug(name: str, max_len: int = 60) -> str:
     return s
 
 
+#: The lock file a command keeps inside the folder it writes (see `exclusive`).
+LOCK_NAME = ".lock"
 #: Locks this process holds, by lock file: `exclusive` is re-entrant (run → table nest).
 _HELD: dict[str, int] = {}
 
 
 def lock_file(folder: Path | str) -> Path:
-    """The lock of a folder: a hidden sibling file, so it survives the folder being swapped."""
-    folder = Path(folder).resolve()
-    return folder.parent / f".{folder.name}.lock"
+    """The lock of a folder: a hidden file inside it, so a command never writes beside its output.
+
+    Folders are no longer swapped whole (`staged` replaces file by file), so the lock survives.
+    """
+    return Path(folder).resolve() / LOCK_NAME
 
 
 @contextmanager
@@ -92,7 +97,7 @@ def exclusive(folder: Path | str) -> Iterator[None]:
     except ImportError:
         yield
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)  # the folder itself: the lock lives in it
     with open(path, "a") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -107,6 +112,35 @@ def exclusive(folder: Path | str) -> Iterator[None]:
         finally:
             del _HELD[key]
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@contextmanager
+def staged(dest: Path | str, last: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Yield a hidden staging folder inside `dest`; when the block succeeds, each file written
+    there replaces its namesake in `dest` (one rename each, the names in `last` after the others).
+
+    A writer owns only the files it writes: nothing else in `dest` is moved, copied or deleted
+    (`--out .` in a checkout keeps .git and src/). A failure inside the block (disk full, a schema
+    error) leaves every old file untouched and removes the staging folder. Staging inside `dest`
+    keeps the renames on one file system and writes nothing beside the output.
+    """
+    dest = Path(dest).resolve()
+    dest.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".staging.", dir=dest))
+    try:
+        try:
+            yield tmp
+        except OSError as e:  # name the file the user knows, not the staging folder's
+            name = str(e.filename or "")
+            if name.startswith(str(tmp)):
+                raise OSError(e.errno, e.strerror, str(dest / Path(name).relative_to(tmp))) from None
+            raise
+        order = {name: i for i, name in enumerate(last, start=1)}
+        for p in sorted((p for p in tmp.iterdir() if p.is_file()), key=lambda p: (order.get(p.name, 0), p.name)):
+            os.replace(p, dest / p.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
 
 def check_writable_dir(path: Path | str) -> Path:
     """Refuse (OutputError) a folder that cannot be written, before any expensive work.

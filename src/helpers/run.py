@@ -244,11 +244,12 @@ class BatchResult:
 
 
 def default_raw(period: str) -> Path | None:
-    """The raw report of a period in data/raw/ (a file whose name contains the period code)."""
-    if period == paths.DEFAULT_PERIOD and paths.DEFAULT_RAW.exists():
+    """The raw report of a period in data/raw/: a file whose name holds exactly that period code
+    (2024M1 never picks luan_2024M11.txt; 2024h1 is read as 2024H1)."""
+    code = parse_code(period).code
+    if code == paths.DEFAULT_PERIOD and paths.DEFAULT_RAW.exists():
         return paths.DEFAULT_RAW
-    hits = sorted(p for p in paths.RAW.glob(f"*{period}*") if p.is_file() and p.suffix != ".md")
-    return hits[0] if hits else None
+    return raws_by_period().get(code)
 
 
 def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: float | None,
@@ -299,24 +300,29 @@ def _units(processed: Path, tasks_sha: str, state: dict[str, Any]) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # the comparison with an earlier period of the year (helpers.compare.chain)
 
-_CODE_IN_NAME = re.compile(r"(?<![0-9])(\d{4}(?:H[12]|Q[1-4]|FY|M\d{1,2}))(?![0-9])")
+_CODE_IN_NAME = re.compile(r"(?<![0-9])(\d{4}(?:[Hh][12]|[Qq][1-4]|FY|fy|[Mm]\d{1,2}))(?![0-9])")
 
 
-def earlier_raws(period: str) -> dict[str, Path]:
-    """Reports in data/raw/ of the same year as `period` and ending before it, by period code."""
-    per = parse_code(period)
+def raws_by_period() -> dict[str, Path]:
+    """Reports in data/raw/ by the period code their name holds (the first file of each code),
+    the code read whole from the name and normalized: luan_2024M11.txt is 2024M11, never 2024M1."""
     found: dict[str, Path] = {}
     for p in sorted(paths.RAW.glob("*")) if paths.RAW.is_dir() else []:
         m = _CODE_IN_NAME.search(p.name)
         if not m or not p.is_file() or p.suffix == ".md":
             continue
         try:
-            q = parse_code(m[1])
+            found.setdefault(parse_code(m[1]).code, p.resolve())
         except HelpersError:
             continue
-        if q.year == per.year and q.end_month < per.end_month:
-            found.setdefault(q.code, p.resolve())
     return found
+
+
+def earlier_raws(period: str) -> dict[str, Path]:
+    """Reports in data/raw/ of the same year as `period` and ending before it, by period code."""
+    per = parse_code(period)
+    return {code: p for code, p in raws_by_period().items()
+            if parse_code(code).year == per.year and parse_code(code).end_month < per.end_month}
 
 
 def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, cache: Path,
@@ -449,7 +455,9 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     state = _read_state(f.state)
     units = _units(f.processed, record["files"]["tasks.parquet"], state)
     chosen = list(dict.fromkeys(bureaus)) if bureaus is not None else units
-    table_key = _sha(record["files"], comparison_key(f.processed))
+    # the warning thresholds are read by every page as it renders (helpers.report.warning_levels)
+    levels = paths.WARNING_LEVELS_CSV
+    table_key = _sha(record["files"], comparison_key(f.processed), file_sha256(levels) if levels.exists() else None)
     jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,

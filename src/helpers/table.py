@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import pandas as pd
 
@@ -17,7 +14,7 @@ from helpers.read.align import is_unit
 from helpers.read.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
 from helpers.errors import PeriodError
 from helpers.read.ingest import Document, read_report
-from helpers.files import exclusive
+from helpers.files import exclusive, staged
 from helpers.read.parse import Parsed, norm, parse_document
 from helpers.period import Period, check_against_data, detect, parse_code
 from helpers.quality import Quality
@@ -292,66 +289,9 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     # The margin travels with the table (parquet metadata): the notebooks read it from there.
     judged.attrs["ahead_margin"] = float(ahead_margin)
     inputs = provenance.build_inputs(raw, ahead_margin)
-    with exclusive(out_dir), swapped_in(out_dir) as tmp:
+    with exclusive(out_dir), staged(out_dir, last=(provenance.RECORD,)) as tmp:
         judged = write_table(judged, tmp / "tasks.parquet", TASKS_SCHEMA)
         indicators = write_table(judgement.indicators, tmp / "indicators.parquet", INDICATORS_SCHEMA)
         quality.write(tmp)
         provenance.write_record(tmp, per.code, inputs)
     return TableResult(judged, indicators, quality, out_dir, warnings)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
-    import ctypes
-    import os
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    return False
-
-
-@contextmanager
-def swapped_in(dest: Path) -> Iterator[Path]:
-    """Yield a temporary folder beside `dest`; when the block succeeds it replaces `dest` at once.
-
-    A failure inside the block (disk full, a schema error) leaves the old set untouched: the
-    tables of a period are never half old, half new. Files in `dest` the build does not write
-    are carried over.
-    """
-    import os
-    import shutil
-
-    dest = Path(dest).resolve()
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".new", dir=dest.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's 0700 would hide the tables from the team
-    try:
-        try:
-            yield tmp
-        except OSError as e:  # name the file the user knows, not the temporary folder's
-            name = str(e.filename or "")
-            if name.startswith(str(tmp)):
-                raise OSError(e.errno, e.strerror, str(dest / Path(name).relative_to(tmp))) from None
-            raise
-        if dest.is_dir():
-            for old in dest.iterdir():
-                if not (tmp / old.name).exists() and old.is_file():
-                    shutil.copy2(old, tmp / old.name)
-            if not _exchange(tmp, dest):
-                aside = dest.with_name(f".{dest.name}.{os.getpid()}.old")
-                os.rename(dest, aside)
-                os.rename(tmp, dest)
-                tmp = aside
-        else:
-            os.rename(tmp, dest)
-            return
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)

@@ -116,7 +116,7 @@ def test_behind_list(tasks: pd.DataFrame) -> None:
     has_lag = behind["lag_pts"].notna().tolist()
     assert has_lag == sorted(has_lag, reverse=True)
     zh = b.behind_zh(tasks)
-    assert list(zh.columns) == ["序号", "重点工作", "牵头单位", "完成度", "落后（百分点）", "依据"]
+    assert list(zh.columns) == ["序号", "重点工作", "牵头单位", "完成度", "落后（百分点）", "预警", "依据"]
     assert len(zh) == len(behind)
     assert (zh["依据"].str.len() <= 120).all() and (zh["依据"] != b.DASH).all()
     assert zh["序号"].str.match(r"^(量化|重点)\d+$").all()

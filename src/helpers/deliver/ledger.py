@@ -88,6 +88,7 @@ TASK_COLS = (
     Column("完成度", 8, lambda r: _s(r.completion_pct), "pct"),
     Column("序时进度", 8, lambda r: r.pace, "pct"),
     Column("落后（百分点）", 9, lambda r: _s(r.lag_pts), "pts"),
+    Column("预警", 6, lambda r: _s(getattr(r, "warning", None))),  # helpers.report.warning_levels
     Column("判断方法", 15, lambda r: METHOD_ZH.get(r.method, r.method)),
     Column("依据", 40, lambda r: _s(r.evidence), "wrap"),
     Column("部分指标滞后", 7, lambda r: _yes(r.is_mixed)),
@@ -405,8 +406,8 @@ def ledger_key(folder: Path, overrides: Path, ahead_margin: float | None) -> str
     here = Path(__file__).resolve().parents[1]
     h = hashlib.sha256(LAYOUT.encode())
     for p in (folder / "tasks.parquet", folder / "indicators.parquet", folder / "quality.json", Path(overrides),
-              folder / "changes.parquet", here / "deliver" / "ledger.py", here / "judge" / "review.py",
-              here / "report" / "briefing.py", here / "compare" / "chain.py"):
+              folder / "changes.parquet", paths.WARNING_LEVELS_CSV, here / "deliver" / "ledger.py",
+              here / "judge" / "review.py", *sorted((here / "report").glob("*.py")), here / "compare" / "chain.py"):
         h.update((sha256(p) or "-").encode())
     h.update(json.dumps(ahead_margin).encode())
     return h.hexdigest()

@@ -25,6 +25,8 @@ MAX_INPUT_BYTES = 20 * 10**6
 MAX_REFERENCE_BYTES = 5 * 10**6
 
 _HTML_SNIFF = re.compile(rb"<\s*(html|table|body|!doctype)\b", re.I)
+#: A line a copier adds above a saved report (`# source: URL`, `# period: Q1`): not its text.
+_METADATA = re.compile(r"^\s*#\s*[A-Za-z_][\w-]*\s*[:：]")
 #: Control characters that never occur in a text report (TAB, LF, CR, FF are allowed).
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -50,10 +52,11 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The report's title: the page title, else the first non-empty line."""
+        """The report's title: the page title, else the first non-empty line of the report's own
+        text (a `# source: URL` line a copier put on top is not the report's title)."""
         if self.html_title:
             return self.html_title
-        return next((ln.strip() for ln in self.lines if ln.strip()), "")
+        return next((ln.strip() for ln in self.lines if ln.strip() and not _METADATA.match(ln)), "")
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
