@@ -173,17 +173,3 @@ def check_writable_dir(path: Path | str) -> Path:
     except OSError as e:
         raise OutputError(path if probe == path else probe, f"cannot write here: {os_problem(e)}") from None
     return path
-
-
-def read_reference_csv(path: Path, required: set[str]) -> list[tuple[int, dict]]:
-    """Rows of an editable lookup table with their file line numbers; one-line errors naming the file.
-
-    Read by helpers.read.ingest.read_csv_table: UTF-8 or GBK/GB18030 as Excel saves CSV, a 5 MB cap,
-    cells stripped, a row with more cells than the header refused.
-    """
-    from helpers.errors import ReferenceError_
-    from helpers.read.ingest import read_csv_table
-
-    if not Path(path).exists():
-        raise ReferenceError_(f"{path}: missing reference table")
-    return read_csv_table(path, sorted(required))[1]

@@ -39,7 +39,7 @@ def test_role_table_reads_header_words_in_any_form():
     ("header,role\n序号,seq\n重点工作,tasks\n", ":3: unknown role 'tasks'"),
     ("header,role\n序号,seq\n,task\n", ":3: empty header word"),
     ("header,role\n序号,seq\n重点工作,task\n重 点工作,progress\n", ":4: 重点工作 listed twice"),
-    ("header\n序号\n", "missing column(s) role"),
+    ("header\n序号\n", ":1: 缺少列 role"),
     ("header,role\n重点工作,task\n", "no header word has the role seq"),
 ])
 def test_role_table_errors_name_file_and_line(tmp_path, content, problem):
@@ -91,7 +91,7 @@ def test_renames_apply_only_in_their_city():
 def test_bureaus_table_needs_a_scope_column(tmp_path):
     p = tmp_path / "bureaus.csv"
     p.write_text("name,canonical\n市发改委,市发改委\n", encoding="utf-8")
-    with pytest.raises(ReferenceError_, match="missing column.*scope"):
+    with pytest.raises(ReferenceError_, match=":1: 缺少列 scope"):
         load_reference(p, city="六安")
 
 

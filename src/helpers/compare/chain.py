@@ -25,7 +25,6 @@ each task a change class (CHANGE_RULES) and counts the reports it has been behin
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import unicodedata
@@ -40,6 +39,7 @@ from helpers import paths
 from helpers.errors import HelpersError, ReferenceError_
 from helpers.period import parse_code
 from helpers.quality import Quality, find_quality
+from helpers.reference_csv import read_reference
 from helpers.schema import (CHANGE_ZH, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA,
                             read_table, validate, write_table)
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
@@ -104,26 +104,19 @@ def load_fixes(path: Path | str = paths.TASK_MATCHES_CSV) -> list[Fix]:
     path = Path(path)
     if not path.exists():
         return []
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = set(FIX_COLUMNS) - set(reader.fieldnames or [])
-        if missing:
-            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        out = []
-        for n, row in enumerate(reader, start=2):
-            cells = {k: (row.get(k) or "").strip() for k in FIX_COLUMNS}
-            if not any(cells.values()):
-                continue
-            try:
-                per, prev = parse_code(cells["period"]).code, parse_code(cells["prev_period"]).code
-            except HelpersError:
-                raise ReferenceError_(f"{path}:{n}: bad period code {cells['period']!r} or "
-                                      f"{cells['prev_period']!r} (use e.g. 2024H1)") from None
-            if not cells["task_id"]:
-                raise ReferenceError_(f"{path}:{n}: empty task_id")
-            if parse_code(prev).year != parse_code(per).year or parse_code(prev).end_month >= parse_code(per).end_month:
-                raise ReferenceError_(f"{path}:{n}: prev_period {prev} is not earlier in the same year as {per}")
-            out.append(Fix(n, per, cells["task_id"], prev, cells["prev_task_id"] or None, cells["note"]))
+    out = []
+    for n, row in read_reference(path, FIX_COLUMNS).rows:
+        cells = {k: row[k] for k in FIX_COLUMNS}
+        try:
+            per, prev = parse_code(cells["period"]).code, parse_code(cells["prev_period"]).code
+        except HelpersError:
+            raise ReferenceError_(f"{path}:{n}: bad period code {cells['period']!r} or "
+                                  f"{cells['prev_period']!r} (use e.g. 2024H1)") from None
+        if not cells["task_id"]:
+            raise ReferenceError_(f"{path}:{n}: empty task_id")
+        if parse_code(prev).year != parse_code(per).year or parse_code(prev).end_month >= parse_code(per).end_month:
+            raise ReferenceError_(f"{path}:{n}: prev_period {prev} is not earlier in the same year as {per}")
+        out.append(Fix(n, per, cells["task_id"], prev, cells["prev_task_id"] or None, cells["note"]))
     return out
 
 

@@ -37,7 +37,7 @@ from helpers.report import briefing
 from helpers import paths
 from helpers.read.bureaus import norm
 from helpers.errors import MailError, ReferenceError_
-from helpers.read.ingest import read_csv_table
+from helpers.reference_csv import read_reference
 from helpers.files import safe_slug, write_bytes, write_json, write_text
 from helpers.period import parse_code
 from helpers.schema import TASKS_SCHEMA, read_table
@@ -262,7 +262,8 @@ def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipi
     path = Path(path)
     if not path.exists():
         raise ReferenceError_(f"{path}: missing; it lists who receives each briefing ({','.join(RECIPIENT_COLUMNS)})")
-    header, rows = read_csv_table(path)
+    ref = read_reference(path)
+    header, rows = ref.header, ref.rows
     if not set(RECIPIENT_COLUMNS) <= set(header):
         raise ReferenceError_(f"{path}: header must be {','.join(RECIPIENT_COLUMNS)}, found {header}")
     out: dict[str, Recipients] = {}
@@ -301,7 +302,7 @@ def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = path
     path = Path(path)
     rows: list[dict[str, str]] = []
     if path.exists():
-        rows = [{c: r.get(c, "") for c in RECIPIENT_COLUMNS} for _, r in read_csv_table(path)[1]]
+        rows = [{c: r.get(c, "") for c in RECIPIENT_COLUMNS} for _, r in read_reference(path).rows]
     have = {CITY if r["kind"] == CITY else r["bureau"] for r in rows}
     added = 0
     if CITY not in have:

@@ -17,7 +17,7 @@ from typing import Iterable
 from helpers import paths
 from helpers.read.bureaus import norm
 from helpers.errors import ReferenceError_
-from helpers.files import read_reference_csv
+from helpers.reference_csv import read_reference
 
 #: Roles a column can have. `group` is a spanning column such as 工程名称, printed once per group.
 ROLES = ("seq", "task", "target", "bureau", "co_bureau", "people", "progress", "status", "plan",
@@ -73,7 +73,7 @@ class RoleTable:
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> RoleTable:
     words: dict[str, str] = {}
-    for n, row in read_reference_csv(Path(path), {"header", "role"}):
+    for n, row in read_reference(path, ("header", "role")).rows:
         word, role = norm(row.get("header") or ""), (row.get("role") or "").strip()
         if not word:
             raise ReferenceError_(f"{path}:{n}: empty header word")
