@@ -92,6 +92,11 @@ class CarriedCell(_Record):
     columns: list[str] = Field(description="roles whose cell was printed once above and carried down")
 
 
+class ReadFlags(_Record):
+    task_id: str
+    flags: list[str] = Field(description="why the reader doubts this row's cells (helpers.read)")
+
+
 class ReviewEntry(_Record):
     task_id: str
     status: str = Field(description="the status judged (a code of helpers.statuses.STATUSES)")
@@ -136,6 +141,9 @@ class Quality(_Record):
     carried_cells: list[CarriedCell]
     period_data_warning: str | None = Field(description="the figures run to another month than the period")
     progress_opening_with_units: list[str] = Field(description="tasks whose progress opens with a unit list")
+    door: str = Field(description="how the file came in: text, html, docx, xlsx, pdf")
+    door_notes: list[str] = Field(description="what the door chose (the sheet read), for the user")
+    read_flags: list[ReadFlags] = Field(description="rows whose cells the reader doubts")
     sector_fallbacks: list[str] = Field(description="tasks whose sector is the lead unit's default")
     review: list[ReviewEntry] = Field(description="exactly the tasks flagged needs_review, with reasons")
     official_disagreements: list[OfficialDisagreement]
