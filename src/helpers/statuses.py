@@ -62,6 +62,7 @@ REVIEW_REASONS = {
     "percent_unread": "进展中的百分数无法对应到目标",
     "partly_measured": "部分目标数字未能衡量，状态取决于其余指标",
     "truncated": "原文在此行中断，判断所依据的文字不完整",
+    "read_doubt": "读表存疑：此行的单元格与栏目不符",
 }
 #: Separator of several reasons in one review_reason cell.
 REASON_SEP = "；"

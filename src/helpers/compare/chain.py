@@ -25,7 +25,6 @@ each task a change class (CHANGE_RULES) and counts the reports it has been behin
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -37,6 +36,7 @@ from helpers import paths
 from helpers.errors import HelpersError, ReferenceError_
 from helpers.identity import norm_task, task_key
 from helpers.period import parse_code
+from helpers.quality import Quality, find_quality
 from helpers.reference_csv import read_reference
 from helpers.schema import (CHANGE_ZH, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA,
                             read_table, validate, write_table)
@@ -320,9 +320,9 @@ def assign_keys(matches: pd.DataFrame, cur: pd.DataFrame, prev_keys: dict[str, s
 # one period against the earlier one
 
 
-def is_incomplete(quality: dict[str, Any]) -> bool:
+def is_incomplete(quality: Quality | None) -> bool:
     """The report is known to lack rows: it ends inside a row, or fewer rows than it declares."""
-    return bool(quality.get("truncated_rows")) or quality.get("counts_match") is False
+    return quality is not None and quality.is_incomplete
 
 
 def _combine_prev(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
@@ -431,21 +431,15 @@ class Step:
 
     period: str
     tasks: pd.DataFrame  # with task_key
-    quality: dict[str, Any]
+    quality: Quality | None
     matches: pd.DataFrame | None = None
     changes: pd.DataFrame | None = None
     streak: dict[str, int] = field(default_factory=dict)
 
 
-def load_tasks(folder: Path) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """A period's judged tasks (schema-checked) and its quality.json."""
-    tasks = read_table(folder / "tasks.parquet", TASKS_SCHEMA)
-    q = folder / "quality.json"
-    try:
-        quality = json.loads(q.read_text(encoding="utf-8")) if q.exists() else {}
-    except ValueError:
-        quality = {}
-    return tasks, quality if isinstance(quality, dict) else {}
+def load_tasks(folder: Path) -> tuple[pd.DataFrame, Quality | None]:
+    """A period's judged tasks (schema-checked) and its quality.json (None when it has none)."""
+    return read_table(folder / "tasks.parquet", TASKS_SCHEMA), find_quality(folder)
 
 
 def build_chain(folders: Sequence[Path], fixes: Sequence[Fix] = (),

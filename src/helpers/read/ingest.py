@@ -40,10 +40,13 @@ class Document:
     path: Path
     encoding: str
     lines: list[str]
-    is_html: bool = False
-    html_rows: list[list[HtmlCell]] = field(default_factory=list)  # every <tr> of every table
+    is_html: bool = False  # read from table cells (a web page's, Word's, Excel's, a PDF's), not lines
+    html_rows: list[list[HtmlCell]] = field(default_factory=list)  # every row of every table
     html_title: str | None = None
     html_texts: list[tuple[int, str]] = field(default_factory=list)  # text blocks outside tables
+    door: str = "text"  # how the file came in: text, html, docx, xlsx, pdf
+    notes: list[str] = field(default_factory=list)  # what the door chose (the sheet read), for the user
+    page_starts: set[int] = field(default_factory=set)  # indexes of html_rows that open a PDF page
 
     @property
     def title(self) -> str:
@@ -213,7 +216,7 @@ def _read_html(doc: Document, text: str) -> None:
         root = lxml.html.document_fromstring(text)
     except Exception as e:  # lxml raises several types for hopeless markup
         raise InputError(doc.path, f"unreadable HTML ({e})") from None
-    doc.is_html = True
+    doc.is_html, doc.door = True, "html"
     # What a browser never shows as text is never task text; the text after each element is kept.
     for el in root.xpath("//script | //style | //noscript | //template"):
         el.drop_tree()
