@@ -180,7 +180,7 @@ def test_table_records_what_it_was_built_from(seed_table):
 
 
 def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, monkeypatch):
-    from helpers import table
+    from helpers import quality, table
 
     processed = copy_tables(seed_table, tmp_path)
     before = {p.name: p.read_bytes() for p in processed.iterdir()}
@@ -189,7 +189,7 @@ def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, 
         Path(path).write_text("{", encoding="utf-8")  # the write got this far
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(table, "write_json", full)
+    monkeypatch.setattr(quality, "write_json", full)  # quality.json is written by its record
     with pytest.raises(OSError) as err:
         table.build_table(SEED, period=PERIOD, out=processed, ahead_margin=0.3)
     assert err.value.errno == errno.ENOSPC
