@@ -263,6 +263,7 @@ def html_exporter():  # -> nbconvert.HTMLExporter
     c.HTMLExporter.exclude_input_prompt = True
     c.HTMLExporter.exclude_output_prompt = True
     c.HTMLExporter.embed_images = True
+    c.HTMLExporter.exclude_anchor_links = True  # a printed heading has no ¶ link
     c.TagRemovePreprocessor.enabled = True
     c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
     c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
