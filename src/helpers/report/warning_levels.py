@@ -25,7 +25,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.files import read_reference_csv
+from helpers.reference_csv import read_reference
 from helpers.messages import say
 from helpers.provenance import file_sha256
 
@@ -84,7 +84,7 @@ def load_levels(path: Path | str | None = None) -> tuple[Level, ...]:
     """The warning levels, most severe first; one-line Chinese errors naming file and line."""
     path = Path(path or paths.WARNING_LEVELS_CSV)
     levels: list[Level] = []
-    for line, row in read_reference_csv(path, set(COLUMNS[:2])):
+    for line, row in read_reference(path, COLUMNS[:2]).rows:
         level = _level(path, line, row)
         if any(lv.name == level.name for lv in levels):
             raise ReferenceError_(say("reference.duplicate", path=path, line=line, value=level.name))
