@@ -23,6 +23,7 @@ from helpers.judge.review import counts as review_counts
 from helpers.read.bureaus import UNIT_SEP
 from helpers.messages import blanks, say
 from helpers.period import parse_code
+from helpers.quality import Quality
 from helpers.report import warning_levels, wording
 from helpers.report.figures import MEASURED, behind_tasks, bureau_scoreboard, bureau_tasks, headline
 from helpers.report.formatting import fmt_pct
@@ -126,18 +127,18 @@ def renamed(tasks: pd.DataFrame) -> str:
     return "、".join(f"原文“{old}”按现名称“{new}”列示" for old, new in pairs)
 
 
-def quality_facts(quality: dict[str, Any], tasks: pd.DataFrame) -> dict[str, Any]:
+def quality_facts(quality: Quality | None, tasks: pd.DataFrame) -> dict[str, Any]:
     """How complete the parse was: rows declared and parsed per table, rows cut short, lines left over."""
-    declared = quality.get("declared_counts") or {}
-    parsed = quality.get("parsed_counts") or tasks["table"].value_counts().to_dict()
+    declared = quality.declared_counts if quality else {}
+    parsed = quality.parsed_counts if quality else tasks["table"].value_counts().to_dict()
     trunc = int(tasks["is_truncated"].sum()) if "is_truncated" in tasks else 0
     return {
         "declared_q": declared.get("quantified"), "parsed_q": parsed.get("quantified", 0),
         "declared_g": declared.get("general"), "parsed_g": parsed.get("general", 0),
         "count_mismatch": any(v is not None and v != parsed.get(t) for t, v in declared.items()),
-        "truncated": max(trunc, len(quality.get("truncated_rows") or [])),
-        "unassigned": len(quality.get("unassigned_lines") or []),
-        "unknown_units": len(quality.get("unknown_bureaus") or []),
+        "truncated": max(trunc, len(quality.truncated_rows) if quality else 0),
+        "unassigned": len(quality.unassigned_lines) if quality else 0,
+        "unknown_units": len(quality.unknown_bureaus) if quality else 0,
         "renamed": renamed(tasks),
     }
 
