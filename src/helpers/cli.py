@@ -147,7 +147,7 @@ EXAMPLES = {
     "run": ("examples:\n  python -m helpers run --period 2024H1                    # every unit: city, each lead unit, research pages\n"
             "  python -m helpers run --period 2024H1 --bureau 市交通局  # one unit's page (merged into the manifest)\n"
             "  python -m helpers run --period 2024H1 --formats html --jobs 1"),
-    "mail": ("examples:\n  python -m helpers mail --period 2024H1                  # dry run: .eml drafts in output/2024H1/mail/\n"
+    "mail": ("examples:\n  python -m helpers mail --period 2024H1 --preview        # drafts and preview.html in output/2024H1/mail/\n"
              "  HELPERS_SMTP_PASSWORD=… python -m helpers mail --period 2024H1 --send --smtp-host smtp.example.org \\\n"
              "      --smtp-port 587 --starttls --smtp-user duchaban"),
 }
@@ -236,7 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     m = _sub(sub, "mail", "write .eml drafts of a period's briefings, or send them with --send")
     m.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     m.add_argument("--out", help="folder for .eml drafts (default: output/<period>/mail/)")
-    m.add_argument("--send", action="store_true", help="deliver over SMTP instead of writing drafts")
+    act = m.add_mutually_exclusive_group()
+    act.add_argument("--preview", action="store_true",
+                     help="write the drafts and preview.html listing every message (the default)")
+    act.add_argument("--send", action="store_true", help="deliver over SMTP exactly what the last preview listed")
+    m.add_argument("--allow-test-addresses", action="store_true",
+                   help="send to example.org/.invalid/.test/localhost addresses too (tests only)")
     m.add_argument("--smtp-host", default="localhost")
     m.add_argument("--smtp-port", type=int, default=25)
     m.add_argument("--starttls", action="store_true")

@@ -15,9 +15,10 @@ from helpers.read.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_referenc
 from helpers.errors import PeriodError
 from helpers.read.doors import read_report
 from helpers.read.ingest import Document
-from helpers.files import exclusive, staged, write_json
+from helpers.files import exclusive, staged
 from helpers.read.parse import Parsed, norm, parse_document
 from helpers.period import Period, check_against_data, detect, parse_code
+from helpers.quality import Quality
 from helpers.schema import (INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, validate, write_table)
 from helpers.statuses import DEFAULT_AHEAD_MARGIN, REASON_SEP, review_reason
 from helpers.read.sectors import load_rules
@@ -27,17 +28,17 @@ from helpers.read.sectors import load_rules
 class TableResult:
     tasks: pd.DataFrame
     indicators: pd.DataFrame
-    quality: dict
+    quality: Quality
     out_dir: Path
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         q = self.quality
-        counts = ", ".join(f"{k} {v}" for k, v in q["parsed_counts"].items())
+        counts = ", ".join(f"{k} {v}" for k, v in q.parsed_counts.items())
         status = Counter(self.tasks["status"]) if "status" in self.tasks else {}
         behind = status.get("behind", 0)
-        return (f"{q['period']}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
-                f"{len(q['unassigned_lines'])} unassigned lines → {self.out_dir}")
+        return (f"{q.period}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
+                f"{len(q.unassigned_lines)} unassigned lines → {self.out_dir}")
 
     def review_summary(self) -> list[str]:
         """What the researcher should look at, in a few Chinese lines (the full list: the ledger)."""
@@ -289,36 +290,35 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     truncated = tasks.loc[tasks["is_truncated"], "task_id"].tolist()
     if truncated:
         warnings.append(f"the report ends inside a row: {', '.join(truncated)} kept and flagged truncated")
-    quality = {
-        "source_file": str(raw), "encoding": doc.encoding, "layout": parsed.layout,
-        "period": per.code, "period_end": per.end.isoformat(), "pace": per.pace,
-        "ahead_margin": ahead_margin,
-        "title": doc.title, "city": city_name, "city_source": city_source,
-        "columns": [{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],
-        "declared_counts": declared, "parsed_counts": counts,
-        "counts_match": all(counts.get(k, 0) == n for k, n in declared.items()),
-        "sections": sections, "seq_gaps": gaps, "seq_repeats": repeats, "empty_fields": empty,
-        "truncated_rows": truncated,
-        "unassigned_lines": parsed.unassigned_lines, "chrome_lines": parsed.chrome_lines,
-        "line_accounting": accounting,
-        "unknown_bureaus": [{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
-        "renamed_units": [{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
-                          for mv, ids in renamed.items()],
-        "carried_cells": carried, "period_data_warning": pace_warning, "progress_opening_with_units": glued,
-        "door": doc.door, "door_notes": doc.notes,
-        "read_flags": [{"task_id": t, "flags": f.split(REASON_SEP)} for t, f in zip(tasks["task_id"], tasks["read_flags"])
-                       if isinstance(f, str)],
-        "sector_fallbacks": tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
-        "review": judgement.review, "official_disagreements": judgement.official_disagreements,
-        "overrides": judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
-        "warnings": warnings,
-    }
+    quality = Quality(
+        source_file=str(raw), encoding=doc.encoding, layout=parsed.layout,
+        period=per.code, period_end=per.end, pace=per.pace, ahead_margin=ahead_margin,
+        title=doc.title, city=city_name, city_source=city_source,
+        columns=[{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],
+        declared_counts=declared, parsed_counts=counts,
+        counts_match=all(counts.get(k, 0) == n for k, n in declared.items()),
+        sections=sections, seq_gaps=gaps, seq_repeats=repeats, empty_fields=empty,
+        truncated_rows=truncated,
+        unassigned_lines=parsed.unassigned_lines, chrome_lines=parsed.chrome_lines,
+        line_accounting=accounting,
+        unknown_bureaus=[{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
+        renamed_units=[{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
+                       for mv, ids in renamed.items()],
+        carried_cells=carried, period_data_warning=pace_warning, progress_opening_with_units=glued,
+        door=doc.door, door_notes=doc.notes,
+        read_flags=[{"task_id": t, "flags": f.split(REASON_SEP)} for t, f in zip(tasks["task_id"], tasks["read_flags"])
+                    if isinstance(f, str)],
+        sector_fallbacks=tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
+        review=judgement.review, official_disagreements=judgement.official_disagreements,
+        overrides=judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
+        warnings=warnings,
+    )
     # The margin travels with the table (parquet metadata): the notebooks read it from there.
     judged.attrs["ahead_margin"] = float(ahead_margin)
     inputs = provenance.build_inputs(raw, ahead_margin)
     with exclusive(out_dir), staged(out_dir, last=(provenance.RECORD,)) as tmp:
         judged = write_table(judged, tmp / "tasks.parquet", TASKS_SCHEMA)
         indicators = write_table(judgement.indicators, tmp / "indicators.parquet", INDICATORS_SCHEMA)
-        write_json(tmp / "quality.json", quality)
+        quality.write(tmp)
         provenance.write_record(tmp, per.code, inputs)
     return TableResult(judged, indicators, quality, out_dir, warnings)

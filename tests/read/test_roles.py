@@ -163,8 +163,8 @@ def test_quality_and_column_record_a_unit_under_its_new_name(tmp_path, seed_text
     p.write_text(text, encoding="utf-8")
     res = build_table(p, out=tmp_path / "o")
     q = res.quality
-    assert q["city"] == "六安"
-    assert q["renamed_units"] == [{"printed_as": "市经信局", "shown_as": "市工信局", "task_ids": ["Q02"]}]
+    assert q.city == "六安"
+    assert [u.model_dump() for u in q.renamed_units] == [{"printed_as": "市经信局", "shown_as": "市工信局", "task_ids": ["Q02"]}]
     row = res.tasks.set_index("task_id").loc["Q02"]
     assert row.bureau == "市工信局" and row.units_renamed == "市经信局→市工信局" and row.bureau_raw == "市经信局"
     assert res.tasks.units_renamed.notna().sum() == 1

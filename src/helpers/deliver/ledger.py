@@ -207,14 +207,14 @@ def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[s
     q, folder = data.quality, Path(data.folder)
     h = headline(data.tasks)
     c = review.counts(data.tasks)
-    src = q.get("source_file")
+    src = q.source_file if q else None
     src_path = Path(src) if src else None
     if src_path is not None and not src_path.is_absolute():
         src_path = paths.ROOT / src_path
     rows: list[tuple[str, Any]] = [
         ("期间", data.label), ("期间代码", data.period.code), ("期末", str(data.period.end)),
         ("序时进度", fmt_pct(data.period.pace, 1)), ("超序时幅度", f"{ahead_margin * 100:g}个百分点"),
-        ("原文标题", q.get("title")), ("任务数", h.tasks),
+        ("原文标题", q.title if q else None), ("任务数", h.tasks),
         ("可量化评估", f"{h.measured}项（{fmt_pct(h.measured / h.tasks if h.tasks else None)}）"),
         ("需人工复核（未核定）", c["review_open"]), ("与原文完成状态不一致（未核定）", c["disagree_open"]),
         ("经人工核定", c["overridden"]), ("较上期比较", _comparison_line(data.period.code, folder)),

@@ -6,10 +6,8 @@ period is loaded: every page, the ledger and the mail read it from `PeriodData.t
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -17,6 +15,7 @@ from helpers import paths
 from helpers.compare.chain import load_changes
 from helpers.errors import SchemaError
 from helpers.period import Period, parse_code
+from helpers.quality import Quality, find_quality
 from helpers.report import warning_levels
 from helpers.schema import INDICATORS_SCHEMA, TASKS_SCHEMA, read_table
 
@@ -28,7 +27,7 @@ class PeriodData:
     period: Period
     tasks: pd.DataFrame
     indicators: pd.DataFrame
-    quality: dict[str, Any] = field(default_factory=dict)
+    quality: Quality | None = None  # None: the folder has no quality.json (a table built elsewhere)
     folder: Path | None = None
     #: what changed per task since the earlier period of the year (None: compared with nothing)
     changes: pd.DataFrame | None = None
@@ -62,10 +61,7 @@ def load_period(period: str, processed_dir: str | Path | None = None) -> PeriodD
     found = set(tasks["period"].dropna().unique())
     if found and found != {p.code}:
         raise SchemaError(f"{folder}: tables are for {sorted(found)}, not {p.code}")
-    qpath = folder / "quality.json"
-    quality = json.loads(qpath.read_text(encoding="utf-8")) if qpath.exists() else {}
-    if not isinstance(quality, dict):
-        quality = {}
+    quality = find_quality(folder)
     changes = load_changes(p.code, folder)
     tasks = warning_levels.assign(tasks, changes)
     return PeriodData(p, tasks, indicators, quality, folder, changes)

@@ -16,6 +16,7 @@ from helpers.read.bureaus import UNIT_SEP
 from helpers.report import wording
 from helpers.report.figures import MEASURED, Headline, behind_tasks, bureau_tasks, headline
 from helpers.report.formatting import CORRECTED, OFFICIAL_ZH, fmt_pct
+from helpers.quality import Quality
 from helpers.report.loading import table_pace
 from helpers.statuses import DEFAULT_AHEAD_MARGIN, STATUS_ZH
 
@@ -132,11 +133,11 @@ def bureau_sentence(tasks: pd.DataFrame, bureau: str, label: str) -> str:
     return s
 
 
-def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
+def quality_notes(quality: Quality | None, tasks: pd.DataFrame) -> list[str]:
     """Short Chinese sentences on how complete the parse was (plain text; escape before printing)."""
     notes: list[str] = []
-    declared = quality.get("declared_counts") or {}
-    parsed = quality.get("parsed_counts") or tasks["table"].value_counts().to_dict()
+    declared = quality.declared_counts if quality else {}
+    parsed = quality.parsed_counts if quality else tasks["table"].value_counts().to_dict()
     parts = []
     for table, name in (("quantified", "量化重点工作"), ("general", "重点工作")):
         if table in declared or table in parsed:
@@ -149,13 +150,13 @@ def quality_notes(quality: dict[str, Any], tasks: pd.DataFrame) -> list[str]:
     if mismatched:
         notes.append("解析数量与原文声明不一致，相关结论可能不完整。")
     n_trunc = int(tasks["is_truncated"].sum()) if "is_truncated" in tasks else 0
-    n_trunc = max(n_trunc, len(quality.get("truncated_rows") or []))
+    n_trunc = max(n_trunc, len(quality.truncated_rows) if quality else 0)
     if n_trunc:
         notes.append(f"原文在{n_trunc}项任务的中途结束，该任务的进展可能不完整。")
-    if quality.get("unassigned_lines"):
-        notes.append(f"有{len(quality['unassigned_lines'])}行文字未能归入任何任务（见数据质量报告）。")
-    if quality.get("unknown_bureaus"):
-        notes.append(f"有{len(quality['unknown_bureaus'])}个牵头单位名称不在单位名录中，按原文保留。")
+    if quality and quality.unassigned_lines:
+        notes.append(f"有{len(quality.unassigned_lines)}行文字未能归入任何任务（见数据质量报告）。")
+    if quality and quality.unknown_bureaus:
+        notes.append(f"有{len(quality.unknown_bureaus)}个牵头单位名称不在单位名录中，按原文保留。")
     notes += renamed_notes(tasks)
     notes.append(coverage_sentence(tasks))
     notes += review_notes(tasks)

@@ -11,7 +11,9 @@ import json
 from typing import Any
 
 import pandas as pd
+from pydantic import BaseModel
 
+from helpers.quality import Quality
 from helpers.report import warning_levels, wording
 from helpers.report.figures import behind_tasks, bureau_tasks, headline, status_counts
 from helpers.report.formatting import (CORRECTED, DASH, OFFICIAL_ZH, TABLE_ZH, _refs, corrected_zh,
@@ -181,16 +183,14 @@ def indicators_zh(ind: pd.DataFrame, part_chars: int = 30) -> pd.DataFrame:
 
 
 def quality_frame(items: Any, text_chars: int = 120) -> pd.DataFrame:
-    """A quality.json list (of dicts or plain values) as a frame, long text cut to `text_chars`.
-
-    Anything that is not a list gives an empty frame, so a key the parser did not write (or
-    wrote in another shape) shows as "none" instead of failing the notebook.
-    """
+    """A field of the quality record (a list of entries or plain values, or a mapping) as a frame,
+    long text cut to `text_chars`; an empty field gives an empty frame."""
     if isinstance(items, dict):
         items = [{"key": k, "value": v} for k, v in items.items()]
-    if not isinstance(items, list) or not items:
+    if not items:
         return pd.DataFrame()
-    rows = [i if isinstance(i, dict) else {"value": i} for i in items]
+    rows = [i.model_dump(mode="json") if isinstance(i, BaseModel) else i if isinstance(i, dict) else {"value": i}
+            for i in items]
     df = pd.DataFrame(rows)
     for col in df.columns:
         df[col] = [v if isinstance(v, (int, float)) and not isinstance(v, bool) else truncate(
@@ -199,10 +199,10 @@ def quality_frame(items: Any, text_chars: int = 120) -> pd.DataFrame:
     return df
 
 
-def counts_frame(quality: dict[str, Any], tasks: pd.DataFrame) -> pd.DataFrame:
+def counts_frame(quality: Quality | None, tasks: pd.DataFrame) -> pd.DataFrame:
     """Declared against parsed rows per table of the report, with the difference."""
-    declared = quality.get("declared_counts") or {}
-    parsed = quality.get("parsed_counts") or {}
+    declared = quality.declared_counts if quality else {}
+    parsed = quality.parsed_counts if quality else {}
     in_table = tasks["table"].value_counts().to_dict()
     tables = [t for t in TABLE_ZH if t in declared or t in parsed or t in in_table]
     tables += [t for t in {**declared, **parsed} if t not in tables]
