@@ -36,6 +36,7 @@ class Part:
     met: bool | None = None  # rate, level, comparison targets (rule 3)
     period_target: bool = False  # the ratio is of a quarter's own target, not the year's
     deliverable_missed: bool = False  # the event is stated not to have happened (尚未投入使用)
+    share_range: tuple[Decimal, Decimal] | None = None  # a ratio said in words (近七成) allows a range
     review: list[str] = field(default_factory=list)
 
     @property

@@ -188,6 +188,7 @@ def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool
         ev.used.add(id(best))
         part.findings.append(best)
         part.stated_ratio, part.period_target = float(best.value), best.period_target
+        part.share_range = best.share_range
         part.method = "stated_ratio"
         attach_verdict(part, best, ev, near=24)
         return

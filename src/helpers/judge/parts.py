@@ -65,7 +65,7 @@ def leftover_ratios(ev: Evidence, parts: list[Part]) -> list[Part]:
         if r.kind == "half":
             part.half = float(r.value)
         else:
-            part.stated_ratio = float(r.value)
+            part.stated_ratio, part.share_range = float(r.value), r.share_range
             attach_verdict(part, r, ev, near=24)
         out.append(part)
     return out

@@ -63,18 +63,31 @@ _RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>
 @lru_cache(maxsize=4)
 def _deliverable_rx(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     verbs = lex.alternation("deliverable")
-    return (re.compile(rf"^(?:加快|力争|确保|年内|全面|推动|争取)?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
+    return (re.compile(rf"^(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
             re.compile(rf"^(?P<obj>.{{2,}}?)(?:年内|年底前|全面)?(?P<verb>{verbs})$"))
+
+
+_EVENT_LEAD = re.compile(r"^(?:推动|推进|加快|力争|确保|实现|完成|年内|全面|正式)+")
+
+
+def _event_anywhere(c: str, lex: Lexicon) -> tuple[str, str] | None:
+    """推动六安综合保税区通过验收并封关运作: the last event word of the clause, and what it is said of."""
+    hits = list(re.finditer(lex.alternation("deliverable"), c))
+    if not hits:
+        return None
+    last = hits[-1]
+    obj = _EVENT_LEAD.sub("", c[:hits[0].start()]) + c[last.end():]
+    return (last.group(), obj) if len(obj) >= 2 else None
 
 
 def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     """建成X / 开工建设X / X建成投用 / 印发X: a one-off deliverable and its event word."""
     before, after = _deliverable_rx(lex)
     m = before.match(c) or after.match(c)
-    if not m or re.search(r"体系|机制|制度|行动", m["obj"]):
+    verb, obj = (m["verb"], m["obj"]) if m else _event_anywhere(c, lex) or (None, "")
+    if not verb or re.search(r"体系|机制|制度|行动", obj):
         return None
-    meaning = lex.meaning_of("deliverable")[m["verb"]]
-    return Target(c, "deliverable", label=m["obj"], verb=m["verb"], meaning=meaning)
+    return Target(c, "deliverable", label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
 
 
 def _column_target(c: str) -> Target | None:
