@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence, Part
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import ratio
+from helpers.judge.quantities import comparable, convert, ratio
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -74,6 +74,36 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
     return len(a & b) >= 0.7 * min(len(a), len(b))
 
 
+#: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
+_LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
+                   r"\d+日|[,,:: ]|其中|同时|此外)+")
+#: where a subject ends: the first adverb, preposition or verb of its clause
+_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自")
+#: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
+_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
+
+
+def subject_of(ev: Evidence, pos: int) -> str:
+    """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
+    lay = ev.layout
+    for a in (lay.around(pos, pos)[0], lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0):
+        head = _LEAD.sub("", lay.text[a:pos])
+        m = _SUBJECT_END.search(head)
+        subject = head[:m.start()] if m else head
+        if subject:
+            return subject
+    return ""
+
+
+def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
+    """Whether a finding at pos is said of the task: its subject shares the task's words, is a
+    generic reference (项目, 该工程, 上述工作) or absent; or its sentence shares two of them."""
+    subject = subject_of(ev, pos)
+    if not subject or _GENERIC.match(subject) or overlap(tb, subject) >= 1:
+        return True
+    return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
+
+
 def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
 
@@ -88,7 +118,7 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
             continue
         a, b = lay.around(f.start, f.end)
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
-        if not (clause >= 2 or sentence >= 3 or (single and sentence >= 1)):
+        if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
             continue
         if f.modality == "forecast" and done is None:
             _forecast_only(part, f)
@@ -108,9 +138,29 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
         part.verdict, part.method = "completed", "verdict_phrase"
 
 
+#: what a label says besides its subject: time, place and reporting words
+_FRAME = re.compile(r"\d+\s*[-—~至]?\s*\d*月(?:份|底|末)?|[一二三四]季度|前三季度|上半年|全年|今年|截至|截止|以来|全市|我市|"
+                    r"当月|单月|累计|同比|同期|其中|主要|经济|指标|运行|平稳|[,,、;;。:: ]")
+
+
+def _names_another(label: str, tb: set[str]) -> bool:
+    """A figure whose label names a subject of its own that the target does not (规上工业增加值 for
+    a GDP target): it cannot be taken as the only figure there is."""
+    rest = _FRAME.sub("", label)
+    return len(rest) >= 4 and overlap(tb, rest) == 0
+
+
+def _month_only(f: Finding, ev: Evidence) -> bool:
+    a = ev.layout.around(f.start, f.end)[0]
+    return bool(re.search(r"当月|单月", ev.layout.text[a:f.start]))
+
+
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
-    best = _best(done, tb, 1) or (done[0] if single and len(done) == 1 else None)
+    # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year
+    done = [g for g in done if not _month_only(g, ev)] or done
+    lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
+    best = _best(done, tb, 1) or lone
     if best is None:
         fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
         if fc is not None:
@@ -230,10 +280,11 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
     if t.direction == "lower":
         if part.stated_ratio is None:  # a ceiling (浓度 …以内) is a level to stay under
             part.findings.append(act)
-            part.met, part.method = act.value <= t.value, "rate_target"
+            part.met, part.method = convert(act.value, act.unit, t.unit) <= t.value, "rate_target"
             attach_verdict(part, act, ev)
         return
-    part.computed_ratio = ratio(act.value, t.value) if t.value else None
+    value = convert(act.value, act.unit, t.unit)  # 28600米 of a target in 公里
+    part.computed_ratio = ratio(value, t.value) if t.value and value is not None else None
     if part.stated_ratio is None:
         part.findings.append(act)
         part.method = "computed_ratio"
@@ -308,8 +359,33 @@ def _done_after(a: Finding, ev: Evidence) -> bool:
     return bool(DONE_MARK.search(rest)) and not re.search(r"\d", rest) and not PRELIMINARY_RX.search(rest)
 
 
+#: one month's figure (10月当月, 9月单月, 3月份): it does not measure the year's pace
+SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)")
+_CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
+#: a figure after 其中 is a part of the one before it (其中五一假期接待游客412万人次)
+_WITHIN = re.compile(r"其中")
+
+
+def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
+    """How well an actual measures a count or amount target; None when it cannot (a month's own figure)."""
+    a0 = ev.layout.around(a.start, a.end)[0]
+    clause = ev.layout.text[a0:a.start]
+    if re.search(r"当月|单月", clause):
+        return None
+    score = overlap(tb, a.label)
+    if "开工" in a.label and "开工" not in t.part:
+        score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    if DONE_MARK.search(a.label):
+        score += 1  # 已完成改造提升4个 before a figure merely mentioned
+    if SINGLE_MONTH.search(clause) or _WITHIN.search(clause):
+        score -= 3
+    elif _CUMULATIVE.search(clause):
+        score += 1
+    return score
+
+
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
-    """Pair count/amount targets with actuals in the same unit, best label overlap first.
+    """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
 
     Pairing globally (not target by target) keeps 10亿元企业达25家 from taking the 142户 that
     belongs to 亿元企业达330家 only because it was read first.
@@ -321,19 +397,15 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
-        same = [a for a in ev.actuals if a.unit == t.unit and (not a.meaning or a.meaning in t.part)]
+        same = [a for a in ev.actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
         # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
         named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
                  not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
                  and not _done_after(a, ev)}
         for a in same:
-            if lay.around(a.start, a.end)[0] in named:
+            score = None if lay.around(a.start, a.end)[0] in named else _actual_score(t, a, tb, ev)
+            if score is None:
                 continue
-            score = overlap(tb, a.label)
-            if "开工" in a.label and "开工" not in t.part:
-                score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
-            if DONE_MARK.search(a.label):
-                score += 1  # 已完成改造提升4个 before a figure merely mentioned
             if score >= _threshold(tb):
                 scored.append((score, -a.start, id(t), a))
             elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
@@ -346,4 +418,3 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         out[tid] = a
         taken.add(id(a))
     return out
-

@@ -22,7 +22,7 @@ from helpers.judge.clauses import Layout, fold_width, is_result
 from helpers.judge.evidence import MULTI_YEAR, DONE_MARK, Evidence, Part, gather
 from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.matching import ORDER, assign_actuals, attach_verdict, match_part
+from helpers.judge.matching import ORDER, assign_actuals, attach_verdict, match_part, refers_to_task
 from helpers.judge.quantities import ratio
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, bigrams, overlap, target_parts
 from helpers.statuses import review_reason
@@ -117,11 +117,18 @@ def plan_parts(ev: Evidence, parts: list[Part]) -> list[Part]:
     return out
 
 
-def leftover_verdicts(ev: Evidence) -> list[Part]:
-    """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air)."""
+def leftover_verdicts(ev: Evidence, tb: set[str] | None = None) -> list[Part]:
+    """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
+
+    A halt said of something else than the task (暂停水下桩基作业 for a bridge is not one, but
+    其他项目暂停 is) is no verdict of it: only one whose subject is the task counts
+    (`refers_to_task`). A wait is kept whoever's it is: pending is always flagged.
+    """
     parts = []
     for v in ev.verdicts:
         if id(v) in ev.used:
+            continue
+        if tb is not None and v.status == "blocked" and not refers_to_task(ev, v.start, tb):
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
@@ -214,7 +221,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += leftover_ratios(ev, parts)
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
-    parts += leftover_verdicts(ev)
+    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)))
     for part in parts:
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text

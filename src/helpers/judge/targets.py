@@ -71,13 +71,13 @@ _EVENT_LEAD = re.compile(r"^(?:推动|推进|加快|力争|确保|实现|完成|
 
 
 def _event_anywhere(c: str, lex: Lexicon) -> tuple[str, str] | None:
-    """推动六安综合保税区通过验收并封关运作: the last event word of the clause, and what it is said of."""
+    """推动六安综合保税区通过验收并封关运作: the event word that ends the clause, and what it is said of
+    (the words before its first event word); an event word inside a noun (竣工财务决算) is none."""
     hits = list(re.finditer(lex.alternation("deliverable"), c))
-    if not hits:
+    if not hits or hits[-1].end() != len(c):
         return None
-    last = hits[-1]
-    obj = _EVENT_LEAD.sub("", c[:hits[0].start()]) + c[last.end():]
-    return (last.group(), obj) if len(obj) >= 2 else None
+    obj = _EVENT_LEAD.sub("", c[:hits[0].start()])
+    return (hits[-1].group(), obj) if len(obj) >= 2 else None
 
 
 def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
