@@ -293,7 +293,8 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 
 
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
-_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟")
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟"
+                        r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)$")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"

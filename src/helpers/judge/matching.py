@@ -364,23 +364,34 @@ SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])�
 _CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
 #: a figure after 其中 is a part of the one before it (其中五一假期接待游客412万人次)
 _WITHIN = re.compile(r"其中")
+#: the level of government a figure counts (a 市级 target takes only the 市级 figure)
+_LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
+_NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 
 
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
-    """How well an actual measures a count or amount target; None when it cannot (a month's own figure)."""
-    a0 = ev.layout.around(a.start, a.end)[0]
+    """How well an actual measures a count or amount target; None when it cannot (a month's own
+    figure, a figure of what is not done: 1个小区不再改造)."""
+    a0, b0 = ev.layout.around(a.start, a.end)
     clause = ev.layout.text[a0:a.start]
-    if re.search(r"当月|单月", clause):
+    if re.search(r"当月|单月", clause) or _NOT_DONE.search(ev.layout.text, a0, b0):
         return None
     score = overlap(tb, a.label)
     if "开工" in a.label and "开工" not in t.part:
         score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
-    if SINGLE_MONTH.search(clause) or _WITHIN.search(clause):
-        score -= 3
+    if SINGLE_MONTH.search(clause):
+        score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
     elif _CUMULATIVE.search(clause):
         score += 1
+    if _WITHIN.search(clause):
+        score -= 2  # 其中五一假期接待游客412万人次 is a part of the figure before it
+    level = _LEVEL.search(t.part)
+    if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
+        score += 3 if level.group() in a.label else 0
+    if not subject_of(ev, a.start) and DONE_MARK.search(clause):
+        score += 1  # 截至9月底已完工23个: a done figure with no subject of its own is the task's
     return score
 
 

@@ -24,7 +24,7 @@ from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, u
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, assign_actuals, attach_verdict, match_part, refers_to_task
 from helpers.judge.quantities import ratio
-from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, bigrams, overlap, target_parts
+from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
 from helpers.statuses import review_reason
 
 __all__ = ["Target", "Finding", "Part", "Reading", "target_parts", "gather", "match_part", "assign_actuals", "read",
@@ -210,6 +210,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     if target_text and target_text.strip() and fold_width(target_text.strip()) not in task:
         task = f"{task};目标任务:{fold_width(target_text.strip())}"
     targets = target_parts(task, lex)
+    adjusted = adjust_targets(targets, progress)
     ev = gather(progress, lex)
     numeric = numeric_part(task, targets, progress, rate_text)
     if numeric is not None:
@@ -226,8 +227,9 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text
                 _widen(ev.layout, f, printed)
+    review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for c in adjusted]
     return Reading(parts, unused_numbers(progress, ev.layout),
-                   bool(ADJUSTED.search(progress) or ADJUSTED.search(task)), _task_review(ev, parts))
+                   bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review)
 
 
 def _rate_column_part(targets: list[Target], parts: list[Part], rate_text: str | None) -> list[Part]:

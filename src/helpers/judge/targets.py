@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from helpers.judge.findings import ordinal
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import find_quantities, parse_number
+from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
 
 LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|以内|不超过|发生率|死亡|失业率|低于|以下")
 QUALIFIER = re.compile(r"以上|左右|力争|突破|不低于|不少于|以内|确保|超过")
@@ -164,3 +164,25 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
             parts.append(t)
     return parts
 
+
+
+_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)")
+
+
+def adjust_targets(targets: list[Target], progress: str) -> list[str]:
+    """A target cut or raised during the year (年度任务调减为29个): the part is measured against the new
+    figure; returns the clauses that say so (for the review flag)."""
+    said = []
+    for m in _ADJUST_TO.finditer(progress):
+        q = next(iter(find_quantities(progress[m.end():m.end() + 20])), None)
+        if q is None or q.start != 0:
+            continue
+        cands = [t for t in targets if t.kind in ("count", "amount") and t.value and comparable(q.unit, t.unit)]
+        if not cands:
+            continue
+        before = progress[max(0, m.start() - 30):m.start()]
+        t = max(cands, key=lambda x: overlap(bigrams(x.label or x.part), before))
+        t.value = convert(q.value, q.unit, t.unit)
+        start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
+        said.append(progress[start:m.end() + q.end])
+    return said
