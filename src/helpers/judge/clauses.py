@@ -58,6 +58,28 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+#: item labels of a list: 1. 2. (sequential, at a sentence start), ①, (3), (一)
+_NUMBERED = re.compile(r"(?:^|(?<=[。;;\n\s:]))(?P<n>[1-9]\d?)[.、](?=\S)")
+_ALWAYS_LABEL = re.compile(r"[①-⑳]|[(][1-9一二三四五六七八九十][)]")
+
+
+def mask_item_labels(text: str) -> str:
+    """The text with its list labels blanked (same length): in 1.持续开展…;2.45座公厕… the 2. is a
+    label, so 45座 is the figure, not 2.45座. A number followed by a point is a label only where the
+    labels run in sequence (1. then 2.), so a decimal at a sentence start stays a number."""
+    out = list(text)
+    seen: set[int] = set()
+    hits = [(m, int(m["n"])) for m in _NUMBERED.finditer(text)]
+    numbers = {n for _, n in hits}
+    for m, n in hits:
+        if (n == 1 and 2 in numbers) or (n - 1) in seen:
+            seen.add(n)
+            out[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _ALWAYS_LABEL.finditer(text):
+        out[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
+
+
 _SEP_RX: dict[str, re.Pattern] = {}
 
 

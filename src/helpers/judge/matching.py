@@ -367,6 +367,7 @@ _WITHIN = re.compile(r"其中")
 #: the level of government a figure counts (a 市级 target takes only the 市级 figure)
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
+_STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 
 
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
@@ -376,6 +377,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     clause = ev.layout.text[a0:a.start]
     if re.search(r"当月|单月", clause) or _NOT_DONE.search(ev.layout.text, a0, b0):
         return None
+    if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
+        return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     score = overlap(tb, a.label)
     if "开工" in a.label and "开工" not in t.part:
         score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
@@ -390,9 +393,33 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
+    if a.label.endswith("合计"):
+        score += 2  # the city's figure as the sum of its counties
     if not subject_of(ev, a.start) and DONE_MARK.search(clause):
         score += 1  # 截至9月底已完工23个: a done figure with no subject of its own is the task's
     return score
+
+
+_COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+
+
+def county_sums(ev: Evidence) -> list[Finding]:
+    """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩: county figures of one sentence in one unit
+    add up to the city's, when the sentence gives no total of its own."""
+    groups: dict[tuple[int, str], list[Finding]] = {}
+    for a in ev.actuals:
+        groups.setdefault((a.sentence, a.unit), []).append(a)
+    out = []
+    for (_, unit), acts in groups.items():
+        lay = ev.layout
+        county = [a for a in acts if _COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start])]
+        if len(county) < 2 or len(county) != len(acts):
+            continue
+        first, last = county[0], county[-1]
+        total = sum((a.value for a in county), Decimal(0))
+        out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
+                           value=total, unit=unit, label=first.label + "合计"))
+    return out
 
 
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
@@ -408,7 +435,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
-        same = [a for a in ev.actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
+        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
+        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
         # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
         named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
                  not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from helpers.judge.clauses import Layout, fold_width, is_result
+from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.evidence import MULTI_YEAR, DONE_MARK, Evidence, Part, gather
 from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
@@ -205,7 +205,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     """Read one task: target parts from `task` (and `target_text`), findings from `progress`, matched."""
     lex = lex or load_lexicon()
     printed = progress or ""
-    progress, task = fold_width(printed), fold_width(task)
+    progress, task = mask_item_labels(fold_width(printed)), fold_width(task)
     rate_text = fold_width(rate_text) if rate_text else rate_text
     if target_text and target_text.strip() and fold_width(target_text.strip()) not in task:
         task = f"{task};目标任务:{fold_width(target_text.strip())}"
