@@ -26,7 +26,9 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 SENT_SEPS = "。;;\n|"
 CLAUSE_SEPS = ",,;;。\n::|"
 FINE_SEPS = CLAUSE_SEPS + "、"
-_NOT_RESULT = ("forecast", "intention", "condition")
+#: modalities whose figures are no results; `past` (another year's) and `part` (a part's completion)
+#: are set by helpers.judge.scope
+_NOT_RESULT = ("forecast", "intention", "condition", "past", "part")
 _COMPOUND_HEAD = frozenset("接等对期款优招看亟留虐而")
 _OPENING = 6  # a marker within this many characters of its clause's start opens the clause
 #: a marker used as a noun (年度计划, 预期目标, 计划的) marks nothing

@@ -21,7 +21,7 @@ from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_share
 _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
 #: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
-_SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD}))"
+_SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
 _Q = "[“\"]?"
 _QE = "[”\"]?"
 
@@ -79,13 +79,13 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
 _HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|搁置|中止|延期|推迟"
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用)?"
                     r"(?=$|[,,。;;|]|了|至今)"
-                    r"|不再(?:实施|建设|推进|改造|开展)"
+                    r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
                     r"|(?:被|已)?(?:调出|移出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审"
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
-_CAUSE = re.compile(r"因|由于|导致|造成|影响")
+_CAUSE = re.compile(r"导致|造成|致使")
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
 
@@ -281,7 +281,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
     for m in r.deliverable.finditer(progress):
         a, _ = layout.around(m.start(), m.end())
         before = progress[a:m.start()]
-        if re.search(rf"(?:未|没有|不|未能|无法|不能|{_HALT})(?:正式|全面|如期)?$", before):
+        if re.search(rf"(?:未|没有|不|不再|未能|无法|不能|{_HALT})(?:正式|全面|如期)?$", before):
             status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
         elif re.search(r"主体|外立面|部分|一期|基础|土建|设备安装", before):
             status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
@@ -295,6 +295,8 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
 _PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟"
                         r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)$")
+#: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
+_QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0,6})$")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
@@ -324,6 +326,9 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
             plans.append(f)
         elif f.modality == "forecast" or _PROJECTION.search(before):
             f.kind = "projection"
+            plans.append(f)
+        elif _QUOTA.search(before):
+            f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
         elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
             f.kind = "plan"

@@ -83,6 +83,9 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
 
 
+_NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
+
+
 def subject_of(ev: Evidence, pos: int) -> str:
     """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
     lay = ev.layout
@@ -101,6 +104,9 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     subject = subject_of(ev, pos)
     if not subject or _GENERIC.match(subject) or overlap(tb, subject) >= 1:
         return True
+    a = ev.layout.around(pos, pos)[0]
+    if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
+        return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
     return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
 
 
@@ -200,10 +206,11 @@ def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
     text = ev.layout.text
     pv = _PROVINCE_VALUE.search(text) if base in ("", "province") else None
     if pv:
-        s = ev.layout.sentence_of(pv.start())
-        own = [g for g in ev.growths if g.sentence == s and g.start < pv.start() and is_result(g.modality)]
+        # the own rate or level set before the province's (增长6.8%;同期全省平均增幅为7.1%), the latest one
+        own = [g for g in ev.growths + ev.levels if g.end <= pv.start() and is_result(g.modality)
+               and "全省" not in g.label and not _month_only(g, ev)]
         if own:
-            g = own[-1]
+            g = max(own, key=lambda x: x.start)
             return Finding("comparison", g.start, pv.end(), g.sentence, text[g.start:pv.end()], value=g.value,
                            target=Decimal(pv["val"]), met=g.value > Decimal(pv["val"]))
     return None
@@ -400,6 +407,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     return score
 
 
+_OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
 _COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
@@ -436,6 +444,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
+        if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
+            actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
         # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
         named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and

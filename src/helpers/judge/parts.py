@@ -22,6 +22,7 @@ from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_label
 from helpers.judge.evidence import MULTI_YEAR, DONE_MARK, Evidence, Part, gather
 from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.scope import mark_scope
 from helpers.judge.matching import ORDER, assign_actuals, attach_verdict, match_part, refers_to_task
 from helpers.judge.quantities import ratio
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
@@ -126,7 +127,7 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None) -> list[Part]:
     """
     parts = []
     for v in ev.verdicts:
-        if id(v) in ev.used:
+        if id(v) in ev.used or v.modality in ("past", "part"):
             continue
         if tb is not None and v.status == "blocked" and not refers_to_task(ev, v.start, tb):
             continue
@@ -212,6 +213,10 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     targets = target_parts(task, lex)
     adjusted = adjust_targets(targets, progress)
     ev = gather(progress, lex)
+    scoped = mark_scope(ev, task)
+    # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
+    cut = {ev.layout.sentence_of(pos) for pos, _ in adjusted}
+    ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
     numeric = numeric_part(task, targets, progress, rate_text)
     if numeric is not None:
         return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)))
@@ -227,7 +232,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text
                 _widen(ev.layout, f, printed)
-    review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for c in adjusted]
+    review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for _, c in adjusted] + scoped
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review)
 

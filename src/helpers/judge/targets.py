@@ -169,9 +169,9 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
 _ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)")
 
 
-def adjust_targets(targets: list[Target], progress: str) -> list[str]:
+def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]]:
     """A target cut or raised during the year (年度任务调减为29个): the part is measured against the new
-    figure; returns the clauses that say so (for the review flag)."""
+    figure; returns where and in which clause the text says so (for the review flag)."""
     said = []
     for m in _ADJUST_TO.finditer(progress):
         q = next(iter(find_quantities(progress[m.end():m.end() + 20])), None)
@@ -184,5 +184,5 @@ def adjust_targets(targets: list[Target], progress: str) -> list[str]:
         t = max(cands, key=lambda x: overlap(bigrams(x.label or x.part), before))
         t.value = convert(q.value, q.unit, t.unit)
         start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
-        said.append(progress[start:m.end() + q.end])
+        said.append((m.start(), progress[start:m.end() + q.end]))
     return said
