@@ -77,7 +77,8 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 _HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|搁置|中止|延期|推迟"
-_BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用)?"
+HALT_WORDS = re.compile(_HALT)
+_BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批)?"
                     r"(?=$|[,,。;;|]|了|至今)"
                     r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
                     r"|(?:被|已)?(?:调出|移出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)")

@@ -382,8 +382,9 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     figure, a figure of what is not done: 1个小区不再改造)."""
     a0, b0 = ev.layout.around(a.start, a.end)
     clause = ev.layout.text[a0:a.start]
-    if re.search(r"当月|单月", clause) or _NOT_DONE.search(ev.layout.text, a0, b0):
-        return None
+    halt = _NOT_DONE.search(ev.layout.text, a0, b0)
+    if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
+        return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
     if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     score = overlap(tb, a.label)

@@ -20,8 +20,9 @@ from decimal import Decimal
 
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.evidence import MULTI_YEAR, DONE_MARK, Evidence, Part, gather
-from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
+from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.confidence import residual_signals
 from helpers.judge.scope import mark_scope
 from helpers.judge.matching import ORDER, assign_actuals, attach_verdict, match_part, refers_to_task
 from helpers.judge.quantities import ratio
@@ -42,6 +43,7 @@ class Reading:
     unused_numbers: list[str]
     is_target_adjusted: bool
     review: list[str] = field(default_factory=list)
+    signals: list[tuple[str, str]] = field(default_factory=list)  # helpers.judge.confidence.residual_signals
 
 
 
@@ -202,8 +204,9 @@ def numeric_part(task: str, targets: list[Target], progress: str, rate_text: str
 
 
 def read(task: str, progress: str | None, *, target_text: str | None = None, rate_text: str | None = None,
-         lex: Lexicon | None = None) -> Reading:
-    """Read one task: target parts from `task` (and `target_text`), findings from `progress`, matched."""
+         lex: Lexicon | None = None, year: int | None = None) -> Reading:
+    """Read one task: target parts from `task` (and `target_text`), findings from `progress`, matched.
+    `year` is the report's year (another year's batch is not this year's result)."""
     lex = lex or load_lexicon()
     printed = progress or ""
     progress, task = mask_item_labels(fold_width(printed)), fold_width(task)
@@ -213,7 +216,8 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     targets = target_parts(task, lex)
     adjusted = adjust_targets(targets, progress)
     ev = gather(progress, lex)
-    scoped = mark_scope(ev, task)
+    scoped = mark_scope(ev, task, year)
+    _own_verb_is_no_halt(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
     cut = {ev.layout.sentence_of(pos) for pos, _ in adjusted}
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
@@ -234,7 +238,16 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
                 _widen(ev.layout, f, printed)
     review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for _, c in adjusted] + scoped
     return Reading(parts, unused_numbers(progress, ev.layout),
-                   bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review)
+                   bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
+                   residual_signals(ev, parts, task))
+
+
+def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:
+    """全面取消…收费, 撤销行政许可事项: when the task's aim is a verb of the halt family, that verb in the
+    progress text reports the work done, not a halt."""
+    for v in ev.verdicts:
+        if v.status == "blocked" and any(w in task for w in HALT_WORDS.findall(v.text)):
+            ev.used.add(id(v))
 
 
 def _rate_column_part(targets: list[Target], parts: list[Part], rate_text: str | None) -> list[Part]:

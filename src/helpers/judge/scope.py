@@ -20,7 +20,9 @@ from helpers.judge.targets import bigrams, overlap
 from helpers.statuses import review_reason
 
 _YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来)")
-_OTHER_YEAR = re.compile(r"结转|上年度|上一年度|去年|往年|上年(?!同期)")
+#: a batch or plan of another year: 2023年度…, 结转, 上年度 (上年排查发现的问题 only says when they were found)
+_BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年度")
+_OTHER_YEAR = re.compile(r"结转|上年度|上一年度|往年")
 #: remaining work reported: the rest is still to do, or is planned for later
 REMAINING = re.compile(r"剩余|尚有|尚余|还有\d|其余[^,;。]{0,8}(?:正在|未|尚|仍)|尚未(?:完成|交付|竣工|开工|建成)"
                        r"|计划(?:于)?(?:20\d\d年|\d{1,2}月)[^,;。]{0,8}(?:完成|交付|竣工|完工|建成|投用)")
@@ -40,14 +42,14 @@ def this_year(task: str, progress: str) -> int | None:
 def _past(clause: str, year: int | None) -> bool:
     if _OTHER_YEAR.search(clause):
         return True
-    return year is not None and any(int(m["y"]) < year for m in _YEAR.finditer(clause))
+    return year is not None and any(int(m["y"]) < year for m in _BATCH_YEAR.finditer(clause))
 
 
-def mark_scope(ev: Evidence, task: str) -> list[str]:
+def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     """Set `past` and `part` on the findings they apply to; return the review reasons (a part done
-    while remaining work is reported)."""
+    while remaining work is reported). `year` is the report's (else the latest the texts name)."""
     lay, text = ev.layout, ev.layout.text
-    year = this_year(task, text)
+    year = year or this_year(task, text)
     # a deliverable done in an earlier year is still done (已于2023年11月开工): events are not dated out
     for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals):
         for f in group:
