@@ -51,7 +51,7 @@ def same_units(found: str | None, key: list[str], ref) -> bool:
 def read_rows(path: Path) -> list[dict]:
     """The reader's rows for one file (raises the reader's own errors when it refuses)."""
     from helpers.read.bureaus import load_reference
-    from helpers.read.ingest import read_report
+    from helpers.read.doors import read_report  # every door: text, web page, Word, Excel, PDF
     from helpers.read.parse import parse_document
     from helpers.table import parsed_frame, resolve_city, title_period
     from helpers.period import parse_code

@@ -27,6 +27,7 @@ import pytest
 from conftest import NOTEBOOKS, PERIOD, ROOT, SEED, copy_tables
 from helpers import run as batch, provenance
 from helpers.deliver import mail
+from helpers.report.manifest import Manifest, Page
 from helpers.read.bureaus import lead_units
 from helpers.errors import HelpersError, MailError
 
@@ -143,8 +144,7 @@ def test_a_partial_run_merges_and_a_full_run_replaces_the_manifest(tmp_path):
     longer in the table (its page would otherwise be mailed from old tables)."""
     per = batch.parse_code(PERIOD)
     f = batch.Folders.of(per, tmp_path, NOTEBOOKS, None, None, None)
-    old = {"briefings": [{"kind": "city", "bureau": None}, {"kind": "bureau", "bureau": "市旧局"},
-                         {"kind": "bureau", "bureau": "市发改委"}], "failures": []}
+    old = Manifest(PERIOD, briefings=(Page("city"), Page("bureau", "市旧局"), Page("bureau", "市发改委")))
     job = batch._jobs(per, f, ["市发改委"], False, False, ["html"], "k", "t")[0]
     state = {job.id: {"outputs": {str(job.ipynb): "a", str(job.html): "b"}, "seconds": 1.0}}
 
@@ -152,7 +152,7 @@ def test_a_partial_run_merges_and_a_full_run_replaces_the_manifest(tmp_path):
         plan = batch.Plan(per, f, [job], [job], {"files": {}}, "t", ["市发改委"], ("html",), [], state,
                           partial=partial)
         briefings, _, _ = batch._merge(old, plan, {job.id: {"ok": True}})
-        return [(e["kind"], e["bureau"]) for e in briefings]
+        return [(e.kind, e.bureau) for e in briefings]
 
     assert merged(True) == [("city", None), ("bureau", "市发改委"), ("bureau", "市旧局")]
     assert merged(False) == [("bureau", "市发改委")]
@@ -166,8 +166,9 @@ def test_table_records_what_it_was_built_from(seed_table):
     record = provenance.read_record(seed_table.out_dir)
     assert record["period"] == PERIOD and record["ahead_margin"] == 0.10
     assert record["raw"] == {"name": SEED.name, "sha256": provenance.file_sha256(SEED)}
-    assert set(record["reference"]) == {p.name for p in (ROOT / "data" / "reference").glob("*.csv")} - {
-        "recipients.csv"}
+    assert set(record["reference"]) == {p.name for p in (ROOT / "data" / "reference").glob("*.csv")} - set(
+        provenance.NOT_TABLE_INPUTS)
+    assert "recipients.csv" in provenance.NOT_TABLE_INPUTS and "warning_levels.csv" in provenance.NOT_TABLE_INPUTS
     assert {"bureaus.csv", "sectors.csv", "sector_rules.csv", "overrides.csv"} <= set(record["reference"])
     assert record["files"] == provenance.files_record(seed_table.out_dir)
     # the raw report spelled three ways is one input
@@ -179,7 +180,7 @@ def test_table_records_what_it_was_built_from(seed_table):
 
 
 def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, monkeypatch):
-    from helpers import table
+    from helpers import quality, table
 
     processed = copy_tables(seed_table, tmp_path)
     before = {p.name: p.read_bytes() for p in processed.iterdir()}
@@ -188,7 +189,7 @@ def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, 
         Path(path).write_text("{", encoding="utf-8")  # the write got this far
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(table, "write_json", full)
+    monkeypatch.setattr(quality, "write_json", full)  # quality.json is written by its record
     with pytest.raises(OSError) as err:
         table.build_table(SEED, period=PERIOD, out=processed, ahead_margin=0.3)
     assert err.value.errno == errno.ENOSPC
@@ -531,19 +532,23 @@ def test_a_failing_notebook_does_not_stop_the_batch(seed_table, tmp_path):
     broken.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("deliberately broken")'))
     nbformat.write(broken, str(notebooks / "data_quality.ipynb"))
     copy_tables(seed_table, tmp_path)
-    good, bad = "市发改委", "../../不存在的单位"  # unknown, and a name that must not become a path
+    # one unit's page fails (an unknown unit is refused before any notebook runs, test above)
+    good, bad = "市发改委", "市人社局"
+    page = nbformat.read(str(notebooks / "briefing_bureau.ipynb"), as_version=4)
+    page.cells.append(nbformat.v4.new_code_cell(f'if bureau == "{bad}":\n    raise KeyError(bureau)'))
+    nbformat.write(page, str(notebooks / "briefing_bureau.ipynb"))
     result = batch.run_batch(PERIOD, bureaus=[bad, good], research=True,
                              **_kw(tmp_path, notebooks_dir=notebooks, formats=["html"]))
     m, out = result.manifest, tmp_path / "output" / PERIOD
     assert {(f["kind"], f["bureau"]) for f in m["failures"]} == {("data_quality", None), ("bureau", bad)}
     bad_nb = next(Path(f["notebook"]) for f in m["failures"] if f["bureau"] == bad)
-    assert bad_nb == Path("output", PERIOD, "notebooks", "bureau_不存在的单位.ipynb")
+    assert bad_nb == Path("output", PERIOD, "notebooks", f"bureau_{bad}.ipynb")
     for f in m["failures"]:
         nb = nbformat.read(str(tmp_path / f["notebook"]), as_version=4)  # kept, with its error
         assert any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     dq = next(f["error"] for f in m["failures"] if f["kind"] == "data_quality")
     assert dq == f"cell {len(broken.cells)}: RuntimeError: deliberately broken"  # its place in the notebook
-    assert "不存在的单位" in next(f["error"] for f in m["failures"] if f["bureau"] == bad)  # names the unit
+    assert bad in next(f["error"] for f in m["failures"] if f["bureau"] == bad)  # names the unit
     assert [(b["kind"], b["bureau"]) for b in m["briefings"]] == [("bureau", good)]
     assert (out / "pace_analysis.html").exists() and not (out / "data_quality.html").exists()
     assert not (out / batch.MARKER).exists()
@@ -654,6 +659,49 @@ def test_the_rules_the_readme_cites_are_in_the_repository():
     rules = (ROOT / "docs" / "judging.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `?(\w+)`? \| (\S+) \|", rules, re.M))
     assert {k: v for k, v in rows.items() if k in STATUS_ZH} == STATUS_ZH
+
+
+# --------------------------------------------------------------------------------------------
+# issue #20: nothing stale beside the manifest, nothing rendered for a unit that is not there
+
+
+def test_an_unknown_bureau_is_refused_before_any_notebook_runs(seed_table, tmp_path, monkeypatch):
+    copy_tables(seed_table, tmp_path)
+    monkeypatch.setattr(batch, "execute", lambda *a, **k: pytest.fail("a notebook ran"))
+    with pytest.raises(HelpersError, match="市不存在局：不是 .* 中任何任务的牵头单位"):
+        batch.run_batch(PERIOD, bureaus=["市不存在局"], **_kw(tmp_path))
+    assert not (tmp_path / "output" / PERIOD / "manifest.json").exists()
+
+
+def test_pages_the_new_manifest_does_not_list_are_removed(tmp_path):
+    """A unit gone from the report and the PDFs of a run before `--formats html` leave with the
+    manifest that listed them; a file no manifest listed (a person's) stays."""
+    per = batch.parse_code(PERIOD)
+    f = batch.Folders.of(per, tmp_path, NOTEBOOKS, tmp_path / "output" / PERIOD, tmp_path / "processed", tmp_path)
+    out = f.out
+    (out / "notebooks").mkdir(parents=True)
+    names = ["city.html", "city.pdf", "bureau_市旧局.html", "bureau_市旧局.pdf", "notebooks/bureau_市旧局.ipynb",
+             "bureau_市发改委.html", "bureau_市发改委.pdf", "mine.pdf"]
+    for n in names:
+        (out / n).write_text(n, encoding="utf-8")
+    rel = f"output/{PERIOD}"
+    old = Manifest(PERIOD, briefings=(
+        Page("city", html=f"{rel}/city.html", pdf=f"{rel}/city.pdf"),
+        Page("bureau", "市旧局", html=f"{rel}/bureau_市旧局.html", pdf=f"{rel}/bureau_市旧局.pdf",
+             notebook=f"{rel}/notebooks/bureau_市旧局.ipynb"),
+        Page("bureau", "市发改委", html=f"{rel}/bureau_市发改委.html", pdf=f"{rel}/bureau_市发改委.pdf")))
+    new = Manifest(PERIOD, briefings=(Page("city", html=f"{rel}/city.html"),
+                                      Page("bureau", "市发改委", html=f"{rel}/bureau_市发改委.html")))
+    removed = batch.prune(old, new, f)
+    assert sorted(p.name for p in removed) == sorted(
+        ["city.pdf", "bureau_市旧局.html", "bureau_市旧局.pdf", "bureau_市旧局.ipynb", "bureau_市发改委.pdf"])
+    assert sorted(p.name for p in out.rglob("*") if p.is_file()) == sorted(
+        ["city.html", "bureau_市发改委.html", "mine.pdf"])
+    # a manifest pointing outside the output folder removes nothing there
+    outside = tmp_path / "elsewhere.pdf"
+    outside.write_text("x", encoding="utf-8")
+    assert batch.prune(Manifest(PERIOD, briefings=(Page("city", pdf=str(outside)),)), new, f) == []
+    assert outside.exists()
 
 
 # ------------------------------------------------------------------ which raw report is the period's

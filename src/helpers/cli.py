@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 from typing import Any, NoReturn
 
@@ -63,7 +64,9 @@ def _table(args: argparse.Namespace) -> int:
     read_capped(args.raw)
     check_writable_dir(args.out or paths.PROCESSED)
     result = build_table(args.raw, period=args.period, out=args.out, ahead_margin=args.ahead_margin,
-                         city=args.city, force_period=args.force_period)
+                         city=args.city, force_period=args.force_period, sheet=args.sheet,
+                         columns=[c for c in re.split(r"[,，、]", args.columns) if c.strip()] if args.columns else None,
+                         strict=args.strict)
     for w in result.warnings:
         loud = w.startswith("FORCED PERIOD")
         print(f"{'WARNING' if loud else 'warning'}: {w}", file=sys.stderr)
@@ -144,7 +147,7 @@ EXAMPLES = {
     "run": ("examples:\n  python -m helpers run --period 2024H1                    # every unit: city, each lead unit, research pages\n"
             "  python -m helpers run --period 2024H1 --bureau 市交通局  # one unit's page (merged into the manifest)\n"
             "  python -m helpers run --period 2024H1 --formats html --jobs 1"),
-    "mail": ("examples:\n  python -m helpers mail --period 2024H1                  # dry run: .eml drafts in output/2024H1/mail/\n"
+    "mail": ("examples:\n  python -m helpers mail --period 2024H1 --preview        # drafts and preview.html in output/2024H1/mail/\n"
              "  HELPERS_SMTP_PASSWORD=… python -m helpers mail --period 2024H1 --send --smtp-host smtp.example.org \\\n"
              "      --smtp-port 587 --starttls --smtp-user duchaban"),
 }
@@ -169,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     t = _sub(sub, "table", "parse and judge one report into data/processed/<period>/")
-    t.add_argument("raw", help="the report as published (txt or html, any common Chinese encoding)")
+    t.add_argument("raw", help="the report as published: text or a saved web page (any common Chinese encoding), "
+                               ".docx, .xlsx, .pdf with a text layer; .doc/.wps/.xls/.et need LibreOffice")
     t.add_argument("--period", type=period_arg, help="period code such as 2024H1 (default: read from the title)")
     t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
     t.add_argument("--force-period", action="store_true",
@@ -178,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
                                   "(default: read from the title or text)")
     t.add_argument("--ahead-margin", type=margin_arg, default=DEFAULT_AHEAD_MARGIN,
                    help=f"points above the pace that count as ahead, in [0, 1) (default {DEFAULT_AHEAD_MARGIN:.2f})")
+    t.add_argument("--sheet", help="the Excel sheet to read, by name or number (default: the one holding most text)")
+    t.add_argument("--columns", help="the columns of a table printed without a header, in order: role names or "
+                                     "header words, e.g. 序号,任务,牵头单位,进展")
+    t.add_argument("--strict", action="store_true",
+                   help="refuse a layout read without a header instead of flagging every row for review")
     t.set_defaults(func=_table)
 
     j = sub.add_parser("judge", help="judge one task against the time pace and print the judgement")
@@ -227,7 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     m = _sub(sub, "mail", "write .eml drafts of a period's briefings, or send them with --send")
     m.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     m.add_argument("--out", help="folder for .eml drafts (default: output/<period>/mail/)")
-    m.add_argument("--send", action="store_true", help="deliver over SMTP instead of writing drafts")
+    act = m.add_mutually_exclusive_group()
+    act.add_argument("--preview", action="store_true",
+                     help="write the drafts and preview.html listing every message (the default)")
+    act.add_argument("--send", action="store_true", help="deliver over SMTP exactly what the last preview listed")
+    m.add_argument("--allow-test-addresses", action="store_true",
+                   help="send to example.org/.invalid/.test/localhost addresses too (tests only)")
     m.add_argument("--smtp-host", default="localhost")
     m.add_argument("--smtp-port", type=int, default=25)
     m.add_argument("--starttls", action="store_true")

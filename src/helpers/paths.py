@@ -22,9 +22,12 @@ SECTOR_RULES_CSV = REFERENCE / "sector_rules.csv"
 SECTORS_CSV = REFERENCE / "sectors.csv"
 OVERRIDES_CSV = REFERENCE / "overrides.csv"
 RECIPIENTS_CSV = REFERENCE / "recipients.csv"
+MAIL_SETTINGS_TOML = REFERENCE / "mail_settings.toml"
 LEXICON_CSV = REFERENCE / "lexicon.csv"
 TASK_MATCHES_CSV = REFERENCE / "task_matches.csv"
 COLUMN_ROLES_CSV = REFERENCE / "column_roles.csv"
+#: The warning levels (预警) of lagging tasks: read by the briefings, not by the task table.
+WARNING_LEVELS_CSV = REFERENCE / "warning_levels.csv"
 
 DEFAULT_PERIOD = "2024H1"
 DEFAULT_RAW = RAW / "luan_2024H1.txt"

@@ -42,6 +42,8 @@ from helpers.errors import HelpersError
 from helpers.files import exclusive, safe_slug, write_json, write_text
 from helpers.period import Period, parse_code
 from helpers.provenance import file_sha256
+from helpers.read.bureaus import norm
+from helpers.report.manifest import MARKER, Failure, Manifest, Page, listed_files, relative, stale_pages
 from helpers.statuses import DEFAULT_AHEAD_MARGIN
 
 NOTEBOOKS = {
@@ -63,8 +65,6 @@ VERSIONED = ("helpers", "pandas", "numpy", "pyarrow", "matplotlib", "seaborn", "
 RENDER_RECIPE = "2"
 EXECUTION_TIMEOUT = 600  # seconds per cell
 KERNEL_START_TIMEOUT = 300  # two cores shared with other work: be patient
-#: Exists in the output folder while a run works on it; a kill leaves it behind.
-MARKER = ".in-progress"
 #: How often a worker checks that the run that started it is still alive (seconds).
 WATCH_INTERVAL = 0.5
 
@@ -131,17 +131,6 @@ def versions() -> dict[str, str]:
     return out
 
 
-def _rel(path: Path | None, root: Path) -> str | None:
-    """`path` relative to `root` when inside it, else absolute (both resolved by Folders)."""
-    if path is None:
-        return None
-    path = Path(path) if Path(path).is_absolute() else Path(path).resolve()
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 # --------------------------------------------------------------------------------------------
 # what a run works on
 
@@ -158,7 +147,8 @@ class Job:
     html: Path | None
     pdf: Path | None
     title: str
-    key: str = ""
+    key: str = ""  # everything the page shows and is made with: unchanged key, page not rendered
+    tables: str = ""  # the tables' key the page stands for once rendered (Page.tables)
 
     @property
     def id(self) -> str:
@@ -412,8 +402,9 @@ def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: 
                 html=f.out / f"{stem}.html" if ("html" in formats or not briefing) else None,
                 pdf=f.out / f"{stem}.pdf" if ("pdf" in formats and briefing) else None,
                 title=TITLES.get(kind) or f"{bureau}重点工作落实情况")
+        j.tables = table_key
         j.key = _sha(common, nb_sha[kind], kind, params, table_key, j.title,
-                     _rel(j.html, f.out), _rel(j.pdf, f.out))
+                     relative(j.html, f.out), relative(j.pdf, f.out))
         return j
 
     jobs = [job("city")] if city else []
@@ -445,6 +436,17 @@ def _unchanged(job: Job, state: dict[str, Any]) -> bool:
     return True
 
 
+def _chosen(bureaus: Sequence[str], units: Sequence[str], processed: Path) -> list[str]:
+    """The units asked for, each a lead unit of the table; an unknown one is refused before any
+    notebook runs (its page would be empty, and mail would then refuse the whole period)."""
+    chosen = list(dict.fromkeys(norm(b) for b in bureaus))
+    unknown = [b for b in chosen if b not in units]
+    if unknown:
+        raise HelpersError(f"--bureau {'、'.join(unknown)}：不是 {processed / 'tasks.parquet'} 中任何任务的"
+                           f"牵头单位（共 {len(units)} 个牵头单位，如 {'、'.join(units[:3])}）；请检查单位名称")
+    return chosen
+
+
 def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[str] | None,
                formats: Sequence[str], city: bool, research: bool, ahead_margin: float | None,
                build: bool, compare_to: str | None = None) -> Plan:
@@ -454,8 +456,10 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     comparison = ensure_comparison(per.code, f.processed, record.get("ahead_margin"), f.cache, compare_to)
     state = _read_state(f.state)
     units = _units(f.processed, record["files"]["tasks.parquet"], state)
-    chosen = list(dict.fromkeys(bureaus)) if bureaus is not None else units
-    table_key = _sha(record["files"], comparison_key(f.processed))
+    chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
+    # the warning thresholds are read by every page as it renders (helpers.report.warning_levels)
+    levels = paths.WARNING_LEVELS_CSV
+    table_key = _sha(record["files"], comparison_key(f.processed), file_sha256(levels) if levels.exists() else None)
     jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
@@ -590,82 +594,95 @@ def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
 # record
 
 
-def _entry(plan: Plan, job: Job) -> dict[str, Any]:
+def _page(plan: Plan, job: Job) -> Page:
     root, s = plan.folders.root, plan.state[job.id]
-    out = {"kind": job.kind, "bureau": job.bureau, "html": _rel(job.html, root), "pdf": _rel(job.pdf, root),
-           "notebook": _rel(job.ipynb, root), "seconds": s["seconds"]}
-    out["sha256"] = {role: s["outputs"].get(str(p)) for role, p in
-                     (("html", job.html), ("pdf", job.pdf), ("notebook", job.ipynb)) if p is not None}
-    out["tables"] = plan.table_key
-    return out
+    files = (("html", job.html), ("pdf", job.pdf), ("notebook", job.ipynb))
+    return Page(kind=job.kind, bureau=job.bureau, html=relative(job.html, root), pdf=relative(job.pdf, root),
+                notebook=relative(job.ipynb, root), seconds=s["seconds"],
+                sha256={role: s["outputs"][str(p)] for role, p in files if p is not None and str(p) in s["outputs"]},
+                tables=job.tables)
 
 
-def _merge(old: dict[str, Any], plan: Plan, outcomes: dict[str, dict[str, Any]]) -> tuple[list, list, list]:
-    """This run's entries over the previous manifest's: (briefings, research pages, failures).
+def _merge(old: Manifest | None, plan: Plan, outcomes: dict[str, dict[str, Any]]
+           ) -> tuple[list[Page], list[Page], list[Failure]]:
+    """This run's pages over the previous manifest's: (briefings, research pages, failures).
 
     A run of every unit replaces the manifest (a unit gone from the table leaves it); a run of
     some units merges into it.
     """
-    def ident(e: dict[str, Any]) -> str:
-        return e.get("kind", "") if not e.get("bureau") else f"bureau:{e['bureau']}"
-
-    old = old if plan.partial else {}
-
-    entries = {ident(e): e for key in ("briefings", "research") for e in old.get(key) or []
-               if isinstance(e, dict)}
-    failures = {ident(e): e for e in old.get("failures") or [] if isinstance(e, dict)}
+    old = old if (plan.partial and old is not None) else Manifest(plan.period.code)
+    pages = {p.id: p for p in old.pages}
+    failures = {f.id: f for f in old.failures}
     for j in plan.jobs:
         o = outcomes.get(j.id)
         if o is not None and not o["ok"]:
-            entries.pop(j.id, None)
-            failures[j.id] = {"kind": j.kind, "bureau": j.bureau, "notebook": _rel(j.ipynb, plan.folders.root),
-                              "error": o["error"]}
+            pages.pop(j.id, None)
+            failures[j.id] = Failure(j.kind, j.bureau, relative(j.ipynb, plan.folders.root), o["error"])
         else:
-            entries[j.id] = _entry(plan, j)
+            pages[j.id] = _page(plan, j)
             failures.pop(j.id, None)
     rank = {u: i for i, u in enumerate(plan.units)}
-    ordered = sorted(entries.values(), key=lambda e: (
-        ("city", *RESEARCH, "bureau").index(e["kind"]) if e.get("kind") in ("city", *RESEARCH, "bureau") else 9,
-        rank.get(e.get("bureau") or "", len(rank)), e.get("bureau") or ""))
-    return ([e for e in ordered if e.get("kind") in ("city", "bureau")],
-            [e for e in ordered if e.get("kind") in RESEARCH], list(failures.values()))
+    kinds = ("city", *RESEARCH, "bureau")
+    ordered = sorted(pages.values(), key=lambda p: (
+        kinds.index(p.kind) if p.kind in kinds else 9, rank.get(p.bureau or "", len(rank)), p.bureau or ""))
+    return ([p for p in ordered if p.is_briefing], [p for p in ordered if p.kind in RESEARCH],
+            list(failures.values()))
+
+
+def _read_manifest(path: Path, period: str) -> Manifest | None:
+    """The previous run's manifest of this period, if there is a readable one."""
+    try:
+        old = Manifest.read(path)
+    except HelpersError:
+        return None
+    return old if old.period == period else None
+
+
+def prune(old: Manifest | None, new: Manifest, folders: Folders) -> list[Path]:
+    """Remove the files the previous manifest listed in the output folder that the new one does
+    not (an old PDF after `--formats html`, the page of a unit no longer in the report): a
+    writer removes only what it wrote, and nothing stale stays beside the manifest."""
+    if old is None:
+        return []
+    gone = sorted(listed_files(old, folders.root) - listed_files(new, folders.root))
+    removed = []
+    for path in gone:
+        if path.parent in (folders.out, folders.out / "notebooks") and path.is_file():
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _comparison(plan: Plan) -> dict[str, Any]:
+    c, root = plan.comparison, plan.folders.root
+    return {"period": c.get("period"), "chain": c.get("chain", []),
+            "compared": [{"path": relative(Path(x["path"]), root), "sha256": x["sha256"]} for x in c.get("compared", [])],
+            "tables": [relative(Path(t), root) for t in c.get("tables", [])]}
 
 
 def record(plan: Plan, outcomes: dict[str, dict[str, Any]], started: float) -> BatchResult:
-    """Write the manifest (merged with the previous one), only when its content changed."""
+    """Write the manifest (merged with the previous one), only when its content changed, and
+    remove the pages of the previous one it no longer lists."""
     f = plan.folders
     mpath = f.out / "manifest.json"
-    try:
-        old = json.loads(mpath.read_text(encoding="utf-8"))
-        old = old if isinstance(old, dict) and old.get("period") == plan.period.code else {}
-    except (OSError, ValueError):
-        old = {}
+    old = _read_manifest(mpath, plan.period.code)
     briefings, research, failures = _merge(old, plan, outcomes)
-    manifest = {
-        "period": plan.period.code,
-        "inputs": [{"path": _rel(p, f.root), "sha256": file_sha256(p)} for p in plan.inputs],
-        "tables": {"folder": _rel(f.processed, f.root), "files": plan.table["files"], "key": plan.table_key},
-        "parameters": {"period": plan.period.code, "ahead_margin": plan.table.get("ahead_margin"),
-                       "formats": list(plan.formats)},
-        "versions": versions(),
-        # the earlier period's tables this one was compared with (helpers.compare.chain), by checksum
-        "comparison": {"period": plan.comparison.get("period"), "chain": plan.comparison.get("chain", []),
-                       "compared": [{"path": _rel(Path(c["path"]), f.root), "sha256": c["sha256"]}
-                                    for c in plan.comparison.get("compared", [])],
-                       "tables": [_rel(Path(t), f.root) for t in plan.comparison.get("tables", [])]},
-        "briefings": briefings,
-        "research": research,
-        "failures": failures,
-    }
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    if not (mpath.exists() and mpath.read_text(encoding="utf-8") == text):
-        write_text(mpath, text)
+    manifest = Manifest(
+        period=plan.period.code,
+        inputs=tuple({"path": relative(p, f.root), "sha256": file_sha256(p)} for p in plan.inputs),
+        tables={"folder": relative(f.processed, f.root), "files": plan.table["files"], "key": plan.table_key},
+        parameters={"period": plan.period.code, "ahead_margin": plan.table.get("ahead_margin"),
+                    "formats": list(plan.formats)},
+        versions=versions(), comparison=_comparison(plan),
+        briefings=tuple(briefings), research=tuple(research), failures=tuple(failures))
+    manifest.write(mpath)
+    prune(old, manifest, f)
     failed = [j.id for j in plan.jobs if j.id in outcomes and not outcomes[j.id]["ok"]]
     return BatchResult(
-        manifest=manifest, manifest_path=mpath, table_built=plan.table_built,
+        manifest=manifest.to_json(), manifest_path=mpath, table_built=plan.table_built,
         rendered=[j.id for j in plan.pending if j.id in outcomes and outcomes[j.id]["ok"]],
         unchanged=[j.id for j in plan.jobs if j not in plan.pending], failed=failed,
-        stale=[e.get("bureau") or e["kind"] for e in briefings + research if e.get("tables") != plan.table_key],
+        stale=[p.bureau or p.kind for p in stale_pages(manifest)],
         timings={k: o.get("timings", {}) for k, o in outcomes.items() if o["ok"]},
         seconds=time.perf_counter() - started)
 

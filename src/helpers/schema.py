@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from helpers.errors import SchemaError
-from helpers.files import atomic_path
+from helpers.files import atomic_path, spreadsheet_text
 from helpers.statuses import STATUS_ZH, STATUSES
 
 TABLES = ("quantified", "general")
@@ -61,6 +61,9 @@ TASK_COLUMNS: tuple[Col, ...] = (
     Col("sector_rule", "string", "which rule of data/reference/sector_rules.csv assigned the sector"),
     Col("progress", "string", "落实情况 paragraphs of the current period as printed, newline-joined; a 备注/说明 that is not a status word is its last paragraph", nullable=True),
     Col("progress_other", "string", "the other period's progress column when the report prints two (1-10月 beside 1-11月)", nullable=True),
+    Col("problems", "string", "存在问题: the problems part of a progress cell that labels its parts", nullable=True),
+    Col("next_steps", "string", "下一步打算 / 下步工作: the plans part of a progress cell that labels its parts", nullable=True),
+    Col("read_flags", "string", "why the reader doubts how this row was read (a cell that does not fit its column, a layout read without a header), joined with ；", nullable=True),
     Col("period", "string", "reporting period code, e.g. 2024H1"),
     Col("period_end", "datetime64[ns]", "last day of the reporting period"),
     Col("source_file", "string", "raw file the row was parsed from"),
@@ -222,10 +225,14 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, where: str = "") -> p
 
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The CSV twin of a table: dates as text, and text a spreadsheet would run as a formula
+    escaped (helpers.files.spreadsheet_text); the parquet keeps the true text."""
     out = df.copy()
     for col in out.columns:
         if str(out[col].dtype).startswith("datetime64"):
             out[col] = out[col].dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_string_dtype(out[col].dtype) or pd.api.types.is_object_dtype(out[col].dtype):
+            out[col] = out[col].map(spreadsheet_text, na_action="ignore")
     return out
 
 

@@ -8,7 +8,6 @@ data/reference/lexicon.csv.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.reference_csv import read_reference
 
 #: Every status code, in the order tables and charts list them.
 STATUSES = ("completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative")
@@ -67,6 +67,7 @@ REVIEW_REASONS = {
     "ratio_out_of_range": "比例超出合理范围，未采用",
     "part_done": "完成的只是任务的一部分，另有剩余工作",
     "unread_signal": "原文有关乎状态的表述未被规则采用",
+    "read_doubt": "读表存疑：此行的单元格与栏目不符",
 }
 #: Separator of several reasons in one review_reason cell.
 REASON_SEP = "；"
@@ -136,13 +137,12 @@ def official_words(path: Path | str = paths.LEXICON_CSV) -> OfficialWords:
 @lru_cache(maxsize=8)
 def _load_official(path: str, _mtime: int, _size: int) -> OfficialWords:
     meaning: dict[str, str] = {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for n, row in enumerate(csv.DictReader(fh), start=2):
-            if (row.get("kind") or "").strip() != OFFICIAL_KIND:
-                continue
-            word, code = re.sub(r"\s+", "", row.get("phrase") or ""), (row.get("meaning") or "").strip()
-            if code not in OFFICIAL_MEANINGS:
-                raise ReferenceError_(f"{path}:{n}: official word {word!r} means {code!r}, "
-                                      f"not one of {', '.join(OFFICIAL_MEANINGS)}")
-            meaning[word] = code
+    for n, row in read_reference(path, ("kind", "phrase", "meaning")).rows:
+        if row["kind"] != OFFICIAL_KIND:
+            continue
+        word, code = re.sub(r"\s+", "", row["phrase"]), row["meaning"]
+        if code not in OFFICIAL_MEANINGS:
+            raise ReferenceError_(f"{path}:{n}: official word {word!r} means {code!r}, "
+                                  f"not one of {', '.join(OFFICIAL_MEANINGS)}")
+        meaning[word] = code
     return OfficialWords(meaning, path)

@@ -13,12 +13,14 @@ from helpers import paths, provenance
 from helpers.read.align import is_unit
 from helpers.read.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
 from helpers.errors import PeriodError
-from helpers.read.ingest import Document, read_report
-from helpers.files import exclusive, staged, write_json
+from helpers.read.doors import read_report
+from helpers.read.ingest import Document
+from helpers.files import exclusive, staged
 from helpers.read.parse import Parsed, norm, parse_document
 from helpers.period import Period, check_against_data, detect, parse_code
+from helpers.quality import Quality
 from helpers.schema import (INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, validate, write_table)
-from helpers.statuses import DEFAULT_AHEAD_MARGIN
+from helpers.statuses import DEFAULT_AHEAD_MARGIN, REASON_SEP, review_reason
 from helpers.read.sectors import load_rules
 
 
@@ -26,17 +28,17 @@ from helpers.read.sectors import load_rules
 class TableResult:
     tasks: pd.DataFrame
     indicators: pd.DataFrame
-    quality: dict
+    quality: Quality
     out_dir: Path
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         q = self.quality
-        counts = ", ".join(f"{k} {v}" for k, v in q["parsed_counts"].items())
+        counts = ", ".join(f"{k} {v}" for k, v in q.parsed_counts.items())
         status = Counter(self.tasks["status"]) if "status" in self.tasks else {}
         behind = status.get("behind", 0)
-        return (f"{q['period']}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
-                f"{len(q['unassigned_lines'])} unassigned lines → {self.out_dir}")
+        return (f"{q.period}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
+                f"{len(q.unassigned_lines)} unassigned lines → {self.out_dir}")
 
     def review_summary(self) -> list[str]:
         """What the researcher should look at, in a few Chinese lines (the full list: the ledger)."""
@@ -135,6 +137,8 @@ def parsed_frame(parsed: Parsed, period: Period, source_file: str,
                 "sector": sector, "sector_name": sector_name, "sector_rule": rule,
                 "progress": row.cells.get("progress") or None,
                 "progress_other": _cell(row, "progress_other"),
+                "problems": _cell(row, "problems"), "next_steps": _cell(row, "next_steps"),
+                "read_flags": REASON_SEP.join(dict.fromkeys(row.flags)) or None,
                 "period": period.code, "period_end": pd.Timestamp(period.end),
                 "source_file": source_file, "line_start": row.line_start, "line_end": row.line_end,
                 "is_truncated": row.is_truncated,
@@ -191,28 +195,45 @@ def line_accounting(doc: Document, parsed: Parsed) -> dict:
             "lines_holding_several_rows": sorted(shared)}
 
 
+def with_read_doubts(judged: pd.DataFrame) -> pd.DataFrame:
+    """A row the reader doubts (read_flags) goes to review with the reader's reasons, whatever the judge said."""
+    doubt = judged["read_flags"].notna()
+    if not doubt.any():
+        return judged
+    judged = judged.copy()
+    extra = judged.loc[doubt, "read_flags"].map(lambda f: review_reason("read_doubt", f))
+    old = judged.loc[doubt, "review_reason"]
+    judged.loc[doubt, "review_reason"] = [REASON_SEP.join(filter(None, [o if isinstance(o, str) else None, e]))
+                                          for o, e in zip(old, extra)]
+    judged.loc[doubt, "needs_review"] = True
+    return judged
+
+
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
                 ahead_margin: float = DEFAULT_AHEAD_MARGIN, city: str | None = None,
-                overrides: Path | str = paths.OVERRIDES_CSV, force_period: bool = False) -> TableResult:
+                overrides: Path | str = paths.OVERRIDES_CSV, force_period: bool = False,
+                sheet: str | None = None, columns: list[str] | None = None, strict: bool = False) -> TableResult:
     """Parse, judge and write one report's tables; return them with the quality report.
 
-    `overrides` is the researchers' corrections file (tests pass their own)."""
+    `overrides` is the researchers' corrections file (tests pass their own); `sheet`, `columns`
+    and `strict` are the reader's (helpers.read.doors.read_report, helpers.read.parse.parse_document)."""
     from helpers.judge.overrides import apply_overrides
     from helpers.judge.status import judge
     from helpers.judge.review import drop_unmeasured_completion
 
     raw = Path(raw)
-    doc = read_report(raw)
+    doc = read_report(raw, sheet=sheet)
     per = resolve_period(doc, period, force_period)
     conflict = period_conflict(doc, per) if period else None
     period_warning = f"FORCED PERIOD: {raw}: {conflict}; every task is judged against {per.code}'s pace" if conflict else None
-    parsed = parse_document(doc)
+    parsed = parse_document(doc, columns=columns, strict=strict)
     source = raw.name
     city_name, city_source = resolve_city(doc, city)
     tasks, unknown = parsed_frame(parsed, per, source, city_name)
     judgement = judge(tasks, ahead_margin=ahead_margin)
     judged = apply_overrides(judgement.tasks, per.code, Path(overrides))
     judged = drop_unmeasured_completion(judged, per.code, Path(overrides))
+    judged = with_read_doubts(judged)
     out_dir = Path(out) if out else paths.processed_dir(per.code)
 
     accounting = line_accounting(doc, parsed)
@@ -232,7 +253,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     carried = [{"task_id": tid, "columns": r.carried} for tid, r in
                zip(tasks["task_id"], (r for t in parsed.tables for r in t.rows)) if r.carried]
     sections = [dict(s, parsed=int(((tasks["section"] == s["text"])).sum())) for s in parsed.sections]
-    warnings = ([period_warning] if period_warning else []) + list(parsed.warnings)
+    warnings = ([period_warning] if period_warning else []) + list(doc.notes) + list(parsed.warnings)
     for kind, n in declared.items():
         if counts.get(kind, 0) != n:
             warnings.append(f"{kind} table: heading declares {n} tasks, parsed {counts.get(kind, 0)}")
@@ -255,6 +276,10 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     # trap): flagged, never silently judged.
     glued = [tid for tid, p in zip(tasks["task_id"], tasks["progress"])
              if isinstance(p, str) and is_unit(norm(p.split("\n")[0]))]
+    doubted = tasks.loc[tasks["read_flags"].notna(), "task_id"].tolist()
+    if doubted:
+        warnings.append(f"{len(doubted)} row(s) read with doubts, flagged for review (quality.json → read_flags): "
+                        f"{', '.join(doubted[:10])}{' …' if len(doubted) > 10 else ''}")
     if glued:
         warnings.append(f"progress opening with a list of units (a unit cell glued on?): {', '.join(glued)}")
     if not has_units:
@@ -265,33 +290,35 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     truncated = tasks.loc[tasks["is_truncated"], "task_id"].tolist()
     if truncated:
         warnings.append(f"the report ends inside a row: {', '.join(truncated)} kept and flagged truncated")
-    quality = {
-        "source_file": str(raw), "encoding": doc.encoding, "layout": parsed.layout,
-        "period": per.code, "period_end": per.end.isoformat(), "pace": per.pace,
-        "ahead_margin": ahead_margin,
-        "title": doc.title, "city": city_name, "city_source": city_source,
-        "columns": [{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],
-        "declared_counts": declared, "parsed_counts": counts,
-        "counts_match": all(counts.get(k, 0) == n for k, n in declared.items()),
-        "sections": sections, "seq_gaps": gaps, "seq_repeats": repeats, "empty_fields": empty,
-        "truncated_rows": truncated,
-        "unassigned_lines": parsed.unassigned_lines, "chrome_lines": parsed.chrome_lines,
-        "line_accounting": accounting,
-        "unknown_bureaus": [{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
-        "renamed_units": [{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
-                          for mv, ids in renamed.items()],
-        "carried_cells": carried, "period_data_warning": pace_warning, "progress_opening_with_units": glued,
-        "sector_fallbacks": tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
-        "review": judgement.review, "official_disagreements": judgement.official_disagreements,
-        "overrides": judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
-        "warnings": warnings,
-    }
+    quality = Quality(
+        source_file=str(raw), encoding=doc.encoding, layout=parsed.layout,
+        period=per.code, period_end=per.end, pace=per.pace, ahead_margin=ahead_margin,
+        title=doc.title, city=city_name, city_source=city_source,
+        columns=[{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],
+        declared_counts=declared, parsed_counts=counts,
+        counts_match=all(counts.get(k, 0) == n for k, n in declared.items()),
+        sections=sections, seq_gaps=gaps, seq_repeats=repeats, empty_fields=empty,
+        truncated_rows=truncated,
+        unassigned_lines=parsed.unassigned_lines, chrome_lines=parsed.chrome_lines,
+        line_accounting=accounting,
+        unknown_bureaus=[{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
+        renamed_units=[{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
+                       for mv, ids in renamed.items()],
+        carried_cells=carried, period_data_warning=pace_warning, progress_opening_with_units=glued,
+        door=doc.door, door_notes=doc.notes,
+        read_flags=[{"task_id": t, "flags": f.split(REASON_SEP)} for t, f in zip(tasks["task_id"], tasks["read_flags"])
+                    if isinstance(f, str)],
+        sector_fallbacks=tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
+        review=judgement.review, official_disagreements=judgement.official_disagreements,
+        overrides=judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
+        warnings=warnings,
+    )
     # The margin travels with the table (parquet metadata): the notebooks read it from there.
     judged.attrs["ahead_margin"] = float(ahead_margin)
     inputs = provenance.build_inputs(raw, ahead_margin)
     with exclusive(out_dir), staged(out_dir, last=(provenance.RECORD,)) as tmp:
         judged = write_table(judged, tmp / "tasks.parquet", TASKS_SCHEMA)
         indicators = write_table(judgement.indicators, tmp / "indicators.parquet", INDICATORS_SCHEMA)
-        write_json(tmp / "quality.json", quality)
+        quality.write(tmp)
         provenance.write_record(tmp, per.code, inputs)
     return TableResult(judged, indicators, quality, out_dir, warnings)

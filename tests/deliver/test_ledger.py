@@ -9,7 +9,6 @@ from the ledger code under test.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ import pandas as pd
 import pytest
 
 from helpers.judge import review
+from helpers.quality import read_quality
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
 from helpers.cli import main
 from helpers.errors import InputError
@@ -47,7 +47,7 @@ def built(tmp_path_factory, seed_path):
     assert written
     return {"folder": folder, "processed": processed, "overrides": overrides, "ledger": path,
             "tasks": pd.read_parquet(processed / "tasks.parquet"),
-            "quality": json.loads((processed / "quality.json").read_text(encoding="utf-8"))}
+            "quality": read_quality(processed)}
 
 
 def _rows(ws) -> list[dict]:
@@ -157,7 +157,7 @@ def test_about_sheet_names_period_sources_and_checksums(built, seed_path):
     assert about["序时进度"] == "50.0%"
     assert about["来源文件 SHA-256"] == hashlib.sha256(seed_path.read_bytes()).hexdigest()
     assert about["tasks.parquet SHA-256"] == hashlib.sha256((built["processed"] / "tasks.parquet").read_bytes()).hexdigest()
-    assert about["需人工复核（未核定）"] == len({e["task_id"] for e in built["quality"]["review"]})
+    assert about["需人工复核（未核定）"] == len({e.task_id for e in built["quality"].review})
     assert "review import" in about["如何提交更正"]
     # the seed alone has no earlier period: the ledger says no comparison was made
     assert about["较上期比较"] == "未找到2024年更早一期的数据表，本期不作较上期比较。"
@@ -202,7 +202,7 @@ def test_round_trip_two_corrections(built, seed_path):
     settled = {r["编号"]: r for r in _rows(wb[REVIEW_SHEET])}[first]
     assert (settled["已核定"], settled["更正状态"], settled["说明"]) == ("是", "达序时", "核对原文：按年度计划已过半")
     about = {r["项目"]: r["内容"] for r in _rows(wb["说明"])}
-    n_review = len({e["task_id"] for e in built["quality"]["review"]})
+    n_review = len({e.task_id for e in built["quality"].review})
     assert about["需人工复核（未核定）"] == n_review - 1
     assert about["经人工核定"] == 2
     # the Q07 row is gone from the behind list
@@ -274,7 +274,7 @@ def test_a_workbook_without_the_review_sheet_is_refused(built, tmp_path):
 def test_review_reads_the_judges_columns(built):
     tasks = built["tasks"]
     flagged = set(tasks.loc[tasks["needs_review"], "task_id"])
-    assert flagged == {e["task_id"] for e in built["quality"]["review"]}  # the seed: no 完成状态
+    assert flagged == {e.task_id for e in built["quality"].review}  # the seed: no 完成状态
     assert set(review.review_table(tasks)["task_id"]) == flagged
     # every reason the judge writes on the seed has a Chinese reading (none shown in English)
     reasons = {z for r in tasks["review_reason"].dropna() for z in review.split_reasons(r)}
@@ -286,7 +286,7 @@ def test_table_summary_in_chinese(built):
     lines = review.table_summary_zh(tasks, quality)
     n_behind = int(tasks["status"].eq("behind").sum())
     assert lines[0].startswith(f"任务状态（共{len(tasks)}项）") and f"滞后{n_behind}" in lines[0]
-    assert lines[1].startswith(f"需人工复核{len({e['task_id'] for e in quality['review']})}项：")
+    assert lines[1].startswith(f"需人工复核{len({e.task_id for e in quality.review})}项：")
     assert "原文没有完成状态栏" in lines[2] and lines[3] == "未识别单位0个"
 
 
@@ -396,7 +396,7 @@ def test_review_notebook_runs_and_records_a_decision(built, tmp_path):
     nb = nbformat.read(out, as_version=4)
     html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
                    for o in c.outputs)
-    n_open = len({e["task_id"] for e in built["quality"]["review"]})
+    n_open = len({e.task_id for e in built["quality"].review})
     assert f"需人工复核{n_open}项" in html and html.count("<mark>") >= 1
     assert [(r["task_id"], r["value"], r["note"]) for r in read_overrides(overrides)] == [("Q07", "on_pace", "按可比口径")]
 
@@ -466,7 +466,7 @@ def test_fit_widths_keeps_the_total():
 def test_notes_count_only_what_is_still_open_after_corrections(built, seed_path):
     from helpers.report import briefing as b
 
-    n = len({e["task_id"] for e in built["quality"]["review"]})
+    n = len({e.task_id for e in built["quality"].review})
     notes = b.quality_notes(built["quality"], built["tasks"])
     assert f"有{n}项任务的判断需要人工复核。" in notes
     assert any(x.startswith("覆盖面：全市191项任务中可量化评估") for x in notes)

@@ -31,14 +31,10 @@ from helpers import paths
 from helpers.cli import build_parser, main
 from helpers.errors import MailError, ReferenceError_
 from helpers.files import safe_slug
-from helpers.deliver.mail import (
-    load_recipients,
-    mail_command,
-    message_content,
-    plan_messages,
-    send_drafts,
-    write_placeholder_recipients,
-)
+from helpers.deliver.content import attachment_name, message_content
+from helpers.deliver.mail import mail_command, plan_messages
+from helpers.deliver.recipients import load_recipients, write_placeholder_recipients
+from helpers.deliver.smtp import send_drafts
 from helpers.schema import TASKS_SCHEMA, write_table
 from helpers.statuses import STATUS_ZH
 
@@ -58,7 +54,8 @@ def _task(task_id, seq, task, bureau, progress, status, pct=None, lag=None, meth
         "bureau": bureau, "bureau_aliases": None, "co_bureaus": None, "official_status": None,
         "official_status_field": None, "task_source": None, "target_text": None, "rate_text": None,
         "plan_text": None, "people": None, "units_renamed": None, "sector": sector, "sector_name": "经济运行与投资", "sector_rule": "test",
-        "progress": progress, "progress_other": None, "period": PERIOD, "period_end": pd.Timestamp("2024-06-30"),
+        "progress": progress, "progress_other": None, "problems": None, "next_steps": None, "read_flags": None,
+        "period": PERIOD, "period_end": pd.Timestamp("2024-06-30"),
         "source_file": "data/raw/luan_2024H1.txt", "line_start": line, "line_end": line + 3,
         "is_truncated": False, "status": status, "status_zh": STATUS_ZH[status],
         "completion_pct": pct, "pace": 0.5, "lag_pts": lag, "method": method, "evidence": evidence,
@@ -173,14 +170,26 @@ def mail_project(tmp_path, mail_pdfs, mail_table) -> SimpleNamespace:
     recipients = root / "data" / "reference" / "recipients.csv"
     recipients.parent.mkdir(parents=True)
     _write_recipients(recipients, RECIPIENT_ROWS)
+    for shipped in (paths.MAIL_SETTINGS_TOML, paths.WARNING_LEVELS_CSV):  # the office's, as shipped
+        shutil.copy(shipped, recipients.parent / shipped.name)
     return SimpleNamespace(root=root, out=out, manifest=manifest, tasks=tasks, recipients=recipients,
                            mail_dir=out / "mail", pdfs={k: v for k, v in mail_pdfs.items()})
 
 
 def _run(project: SimpleNamespace, *argv: str) -> int:
     args = build_parser().parse_args(["mail", "--period", PERIOD, "--out", str(project.mail_dir), *argv])
-    return mail_command(args, manifest=project.manifest, tasks=project.tasks,
-                        recipients=project.recipients, root=project.root)
+    return mail_command(args, manifest=project.manifest, tasks=project.tasks, recipients=project.recipients,
+                        settings=project.root / "data" / "reference" / "mail_settings.toml", root=project.root)
+
+
+def _send(project: SimpleNamespace, server, *argv: str, only: tuple[str, ...] = (), preview: bool = True) -> int:
+    """Preview (as a person would, before sending), then send what it listed to `server`; the
+    test recipients are at example.org, so --allow-test-addresses."""
+    chosen = ["--only", *only] if only else []
+    if preview:
+        _run(project, *chosen)
+    return _run(project, "--send", "--allow-test-addresses", "--smtp-host", server.hostname,
+                "--smtp-port", str(server.port), *argv, *chosen)
 
 
 # ------------------------------------------------------------------ SMTP server
@@ -252,7 +261,7 @@ def _pdf_name(who: str) -> str:
 def test_send_delivers_every_briefing(mail_project, mail_server, capsys):
     store = Store()
     c = mail_server(store)
-    rc = _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port))
+    rc = _send(mail_project, c)
     assert rc == 0
     msgs = store.messages()
     assert len(msgs) == 4
@@ -261,7 +270,7 @@ def test_send_delivers_every_briefing(mail_project, mail_server, capsys):
     for target, (msg, env) in by_target.items():
         who = "全市" if target == "city" else target
         assert env.rcpt_tos == _expected_rcpts(target)
-        assert env.mail_from == "briefings@example.org"
+        assert env.mail_from == "duchashi@example.org"  # data/reference/mail_settings.toml
         # the Subject header is RFC 2047-encoded on the wire and decodes to the Chinese text
         assert b"=?utf-8?" in env.content.split(b"\r\n\r\n", 1)[0]
         assert msg["Subject"] == f"{LABEL}重点工作落实情况简报 — {who}"
@@ -281,7 +290,7 @@ def test_send_delivers_every_briefing(mail_project, mail_server, capsys):
 def test_bodies_carry_the_headline(mail_project, mail_server):
     store = Store()
     c = mail_server(store)
-    assert _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)) == 0
+    assert _send(mail_project, c) == 0
     msgs = dict(zip(_targets(store.messages()), store.messages()))
     fgw = msgs["市发改委"]
     text = fgw.get_body(("plain",)).get_content()
@@ -352,32 +361,28 @@ def test_login_uses_env_password_and_never_shows_it(mail_project, mail_server, m
     c = mail_server(store, authenticator=auth, auth_require_tls=False, auth_required=True)
     secret = "s3cr3t-pw"
     monkeypatch.setenv("HELPERS_SMTP_PASSWORD", secret)
-    rc = _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port),
-              "--smtp-user", "dc-office")
+    rc = _send(mail_project, c, "--smtp-user", "dc-office")
     assert rc == 0
     assert seen and seen[0][0] == b"dc-office"
     assert len(store.envelopes) == 4
     out = capsys.readouterr()
-    logs = list(mail_project.mail_dir.glob("send-*.json"))
-    assert len(logs) == 1
-    for text in (out.out, out.err, logs[0].read_text(encoding="utf-8")):
+    log = mail_project.mail_dir / "send-log.json"
+    for text in (out.out, out.err, log.read_text(encoding="utf-8")):
         assert secret not in text and "s3cr3t" not in text
-    assert json.loads(logs[0].read_text(encoding="utf-8"))["messages"][0]["status"] == "sent"
+    assert json.loads(log.read_text(encoding="utf-8"))["messages"][0]["status"] == "sent"
+    log.unlink()  # the log would skip every message below: each was delivered
 
     monkeypatch.setenv("HELPERS_SMTP_PASSWORD", "s3cr3t-密码")  # smtplib cannot send it
     with pytest.raises(MailError, match="non-ASCII") as e:
-        _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port),
-             "--smtp-user", "dc-office")
+        _send(mail_project, c, "--smtp-user", "dc-office", preview=False)
     assert "s3cr3t" not in str(e.value) and "密" not in str(e.value)
     monkeypatch.delenv("HELPERS_SMTP_PASSWORD")
     with pytest.raises(MailError, match="HELPERS_SMTP_PASSWORD"):
-        _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port),
-             "--smtp-user", "dc-office")
+        _send(mail_project, c, "--smtp-user", "dc-office", preview=False)
     assert len(store.envelopes) == 4
     # a wrong password: reported as not sent, nothing delivered
     monkeypatch.setenv("HELPERS_SMTP_PASSWORD", "wrong-pw")
-    assert _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port),
-                "--smtp-user", "dc-office") == 1
+    assert _send(mail_project, c, "--smtp-user", "dc-office", preview=False) == 1
     assert len(store.envelopes) == 4
     assert "wrong-pw" not in capsys.readouterr().err
 
@@ -405,8 +410,7 @@ def test_starttls(mail_project, mail_server, tmp_path):
 def test_connection_lost_midway_then_only_finishes(mail_project, mail_server, capsys):
     store = Store(reply={2: "421 4.3.0 closing connection"})
     c = mail_server(store)
-    common = ["--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)]
-    assert _run(mail_project, *common) == 1
+    assert _send(mail_project, c) == 1
     first = _targets(store.messages())
     assert len(first) == 1
     err = capsys.readouterr().err
@@ -417,8 +421,8 @@ def test_connection_lost_midway_then_only_finishes(mail_project, mail_server, ca
         assert f"NOT sent: {t} (not attempted)" in err
     rerun = next(l for l in err.splitlines() if l.startswith("to send the rest: "))
     assert rerun.endswith("--only " + " ".join(order[1:]))
-    log = json.loads(next(mail_project.mail_dir.glob("send-*.json")).read_text(encoding="utf-8"))
-    assert [m["status"] for m in log["messages"]] == ["sent", "failed", "not sent", "not sent"]
+    log = json.loads((mail_project.mail_dir / "send-log.json").read_text(encoding="utf-8"))
+    assert [(m["target"], m["status"]) for m in log["messages"]] == [("city", "sent"), (order[1], "failed")]
 
     # the printed command, run as printed, finishes the rest
     argv = rerun.removeprefix("to send the rest: ").split()[3:]
@@ -433,7 +437,7 @@ def test_connection_lost_midway_then_only_finishes(mail_project, mail_server, ca
 def test_refused_message_does_not_stop_the_others(mail_project, mail_server, capsys):
     store = Store(reply={3: "554 5.6.0 message refused"})
     c = mail_server(store)
-    assert _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)) == 1
+    assert _send(mail_project, c) == 1
     order = ["city", *BUREAUS]
     assert _targets(store.messages()) == [order[0], order[1], order[3]]
     err = capsys.readouterr().err
@@ -443,7 +447,8 @@ def test_refused_message_does_not_stop_the_others(mail_project, mail_server, cap
 
 def test_server_down_sends_nothing_and_says_so(mail_project, capsys):
     port = _free_port()  # nothing listens there
-    assert _run(mail_project, "--send", "--smtp-host", "127.0.0.1", "--smtp-port", str(port)) == 1
+    server = SimpleNamespace(hostname="127.0.0.1", port=port)
+    assert _send(mail_project, server) == 1
     err = capsys.readouterr().err
     assert "NOT sent: (connection)" in err
     assert err.rstrip().splitlines()[-1].endswith("--only city " + " ".join(BUREAUS))
@@ -462,12 +467,13 @@ def test_refuses_when_the_run_recorded_failures(mail_project, mail_server):
                                            "error": "KeyError: 'lag_pts'\nTraceback ..."}])
     store = Store()
     c = mail_server(store)
-    for extra in ([], ["--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)]):
-        with pytest.raises(MailError) as e:
-            _run(mail_project, *extra)
-        msg = str(e.value)
-        assert "1 failed briefing" in msg and "市人社局" in msg and "KeyError: 'lag_pts'" in msg
-        assert "\n" not in msg
+    with pytest.raises(MailError) as e:
+        _run(mail_project)
+    msg = str(e.value)
+    assert "1 failed briefing" in msg and "市人社局" in msg and "KeyError: 'lag_pts'" in msg
+    assert "\n" not in msg
+    with pytest.raises(MailError, match="没有邮件预览"):  # nothing previewed, nothing approved
+        _send(mail_project, c, preview=False)
     assert store.count == 0
     assert not mail_project.mail_dir.exists()
 
@@ -478,12 +484,11 @@ def test_refuses_when_a_pdf_is_missing(mail_project, mail_server):
     missing = mail_project.out / f"bureau_{safe_slug('市人社局')}.pdf"
     missing.unlink()
     with pytest.raises(MailError) as e:
-        _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port))
+        _send(mail_project, c)
     assert "PDF missing for 1 briefing(s): 市人社局" in str(e.value) and str(missing) in str(e.value)
     assert store.count == 0
     # the others can still go: only what is sent must exist
-    assert _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port),
-                "--only", "市发改委", "city") == 0
+    assert _send(mail_project, c, only=("市发改委", "city")) == 0
     assert sorted(_targets(store.messages())) == ["city", "市发改委"]
     # the city PDF rides along with every bureau message, so its absence blocks them all
     (mail_project.out / "city.pdf").write_bytes(b"<html>not a pdf</html>")
@@ -516,9 +521,6 @@ def test_only_names_an_unknown_briefing(mail_project):
 # ------------------------------------------------------------------ dry run
 
 def test_dry_run_writes_parseable_drafts(mail_project, capsys):
-    stale = mail_project.mail_dir / f"{PERIOD}-bureau-市旧局.eml"
-    stale.parent.mkdir(parents=True)
-    stale.write_bytes(b"Subject: old\r\n\r\nold\r\n")
     assert _run(mail_project) == 0
     files = sorted(mail_project.mail_dir.glob("*.eml"))
     assert [f.name for f in files] == sorted(
@@ -554,7 +556,7 @@ def test_draft_names_are_safe(mail_project, capsys):
     _write_recipients(mail_project.recipients, RECIPIENT_ROWS + [("bureau", evil, "evil@example.org", "")])
     assert _run(mail_project, "--only", evil) == 0
     assert "leads no task in the task table" in capsys.readouterr().err
-    (f,) = list(mail_project.mail_dir.iterdir())
+    (f,) = list(mail_project.mail_dir.glob("*.eml"))
     assert f.parent == mail_project.mail_dir
     assert "/" not in f.name and "\\" not in f.name and ".." not in f.name and " " not in f.name
     assert f.name == f"{PERIOD}-bureau-市_evil_局.eml"
@@ -628,10 +630,8 @@ def test_seed_table_end_to_end(mail_project, mail_server, mail_seed_table):
     assert len(tasks) == 191
     store = Store()
     c = mail_server(store)
-    args = build_parser().parse_args(["mail", "--period", PERIOD, "--out", str(mail_project.mail_dir), "--send",
-                                      "--smtp-host", c.hostname, "--smtp-port", str(c.port)])
-    assert mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
-                        recipients=paths.RECIPIENTS_CSV, root=mail_project.root) == 0
+    mail_project.recipients.write_bytes(paths.RECIPIENTS_CSV.read_bytes())
+    assert _send(mail_project, c) == 0
     msgs = dict(zip(_targets(store.messages()), store.messages()))
     envs = dict(zip(_targets(store.messages()), store.envelopes))
     book = load_recipients(paths.RECIPIENTS_CSV)
@@ -764,7 +764,7 @@ def test_the_envelope_is_exactly_the_visible_headers(mail_project, mail_server):
     _write_recipients(mail_project.recipients, rows)
     handler = Received()
     c = mail_server(handler)
-    assert _run(mail_project, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)) == 0
+    assert _send(mail_project, c) == 0
     assert len(handler.messages) == 4
     expected = {
         "city": ["leaders@example.org", "mayor@example.org", "duchaban@example.org"],
@@ -778,3 +778,211 @@ def test_the_envelope_is_exactly_the_visible_headers(mail_project, mail_server):
         assert envelope == list(dict.fromkeys(shown)), (m["X-Helpers-Target"], envelope, shown)
         target = str(make_header(decode_header(m["X-Helpers-Target"])))
         assert envelope == expected[target]
+
+
+# ------------------------------------------------------------------ issue #20: mail that a person approved
+
+def test_preview_lists_every_message_with_its_data_hash(mail_project):
+    import hashlib
+
+    assert _run(mail_project, "--preview") == 0
+    page = (mail_project.mail_dir / "preview.html").read_text(encoding="utf-8")
+    record = json.loads((mail_project.mail_dir / "preview.json").read_text(encoding="utf-8"))
+    assert [m["target"] for m in record["messages"]] == ["city", *BUREAUS]
+    assert "待发送邮件（共 4 封）" in page
+    for target in ("city", *BUREAUS):
+        who = "全市" if target == "city" else target
+        assert f"<td>{who}</td>" in page and f"{LABEL}重点工作落实情况简报 — {who}" in page
+        for addr in _expected_rcpts(target):
+            assert addr in page
+        assert f"sha256 {hashlib.sha256(mail_project.pdfs[target]).hexdigest()}" in page
+
+
+def test_send_refuses_what_changed_since_the_preview(mail_project, mail_server, capsys):
+    store = Store()
+    c = mail_server(store)
+    send = ["mail", "--period", PERIOD, "--out", str(mail_project.mail_dir), "--send", "--allow-test-addresses",
+            "--smtp-host", c.hostname, "--smtp-port", str(c.port)]
+    assert _run(mail_project) == 0
+    # a PDF rendered again after the preview: the message a person saw is not the one that would go
+    (mail_project.out / f"bureau_{safe_slug('市人社局')}.pdf").write_bytes(_pdf("HRSS briefing, second render"))
+    args = build_parser().parse_args(send)
+    with pytest.raises(MailError, match="预览之后邮件有变化：市人社局 的附件已改变"):
+        mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
+                     recipients=mail_project.recipients, root=mail_project.root)
+    assert _run(mail_project) == 0
+    # a recipient added after the preview
+    rows = [r if r[1] != "市生态环境局" else (*r[:3], "boss@example.org") for r in RECIPIENT_ROWS]
+    _write_recipients(mail_project.recipients, rows)
+    with pytest.raises(MailError, match="市生态环境局 的抄送、收件地址已改变"):
+        mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
+                     recipients=mail_project.recipients, root=mail_project.root)
+    assert store.count == 0
+    # previewed again, exactly what the preview listed goes
+    assert _run(mail_project) == 0
+    assert mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
+                        recipients=mail_project.recipients, root=mail_project.root) == 0
+    assert store.envelopes[-1].rcpt_tos == ["sthjj@example.org", "duchaban@example.org", "boss@example.org"] or \
+        any("boss@example.org" in e.rcpt_tos for e in store.envelopes)
+
+
+def test_send_without_a_preview_is_a_one_line_chinese_error(mail_project, mail_server, project_root, capsys):
+    store = Store()
+    c = mail_server(store)
+    project_root(mail_project.root)
+    rc = main(["mail", "--period", PERIOD, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)])
+    err = capsys.readouterr().err
+    assert rc == 2 and err.count("\n") == 1 and "没有邮件预览" in err
+    assert store.count == 0
+
+
+def test_placeholder_addresses_are_refused_unless_allowed(mail_project, mail_server, project_root, capsys):
+    store = Store()
+    c = mail_server(store)
+    project_root(mail_project.root)
+    assert main(["mail", "--period", PERIOD, "--preview"]) == 0
+    assert "示例占位地址" in (mail_project.mail_dir / "preview.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+    send = ["mail", "--period", PERIOD, "--send", "--smtp-host", c.hostname, "--smtp-port", str(c.port)]
+    assert main(send) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "示例占位地址" in err and "--allow-test-addresses" in err
+    assert store.count == 0
+    # real domains (and the .invalid / .test / localhost ones still refused)
+    for addr in ("x@luan.invalid", "x@mail.test", "x@mail.localhost", "x@sub.example.com"):
+        rows = [("city", "", "leaders@luan.gov.cn", ""), ("bureau", "市发改委", "fgw@luan.gov.cn", addr)]
+        _write_recipients(mail_project.recipients, rows)
+        assert main(["mail", "--period", PERIOD, "--only", "city", "市发改委", "--from", "dc@luan.gov.cn"]) == 0
+        capsys.readouterr()
+        assert main([*send, "--from", "dc@luan.gov.cn"]) == 2, addr
+        assert addr in capsys.readouterr().err
+    _write_recipients(mail_project.recipients, [("city", "", "leaders@luan.gov.cn", ""),
+                                                ("bureau", "市发改委", "fgw@luan.gov.cn", "")])
+    assert main(["mail", "--period", PERIOD, "--only", "city", "市发改委", "--from", "dc@luan.gov.cn"]) == 0
+    assert main([*send, "--from", "dc@luan.gov.cn"]) == 0
+    assert sorted(r for e in store.envelopes for r in e.rcpt_tos) == ["fgw@luan.gov.cn", "leaders@luan.gov.cn"]
+
+
+def test_a_second_send_skips_what_was_delivered(mail_project, mail_server, capsys):
+    store = Store()
+    c = mail_server(store)
+    assert _send(mail_project, c) == 0
+    assert len(store.envelopes) == 4
+    capsys.readouterr()
+    assert _send(mail_project, c, preview=False) == 0
+    assert len(store.envelopes) == 4
+    out = capsys.readouterr().out
+    assert out.count("已发送过，跳过") == 4 and "sent 0 of 0" in out
+
+
+class RefusingStore(Store):
+    """Refuses RCPT TO for the addresses given, accepts the rest."""
+
+    def __init__(self, refuse: set[str]):
+        super().__init__()
+        self.refuse = refuse
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_refused_recipient_is_reported_refused_and_never_as_sent(mail_project, mail_server, capsys):
+    store = RefusingStore({"fgw-office@example.org"})
+    c = mail_server(store)
+    assert _send(mail_project, c) == 1
+    out, err = capsys.readouterr()
+    sent_fgw = next(l for l in out.splitlines() if "sent:" in l and "市发改委" in l)
+    assert "fgw-office@example.org" not in sent_fgw and "fgw@example.org" in sent_fgw
+    assert "refused: 市发改委: fgw-office@example.org (550" in err
+    log = json.loads((mail_project.mail_dir / "send-log.json").read_text(encoding="utf-8"))
+    fgw = next(m for m in log["messages"] if m["target"] == "市发改委")
+    assert fgw["status"] == "partly refused" and "fgw-office@example.org" not in fgw["accepted"]
+    assert list(fgw["refused"]) == ["fgw-office@example.org"]
+    # the address fixed on the server's side: a second --send reaches it alone
+    store.refuse = set()
+    assert _send(mail_project, c, preview=False) == 0
+    assert store.envelopes[-1].rcpt_tos == ["fgw-office@example.org"] and len(store.envelopes) == 5
+
+
+def test_mail_out_removes_only_the_drafts_it_wrote(mail_project, capsys):
+    mine = mail_project.mail_dir / f"{PERIOD}-bureau-市人社局.eml"
+    theirs = [mail_project.mail_dir / n for n in (f"{PERIOD}-bureau-市旧局.eml", "note.eml", "回复.eml")]
+    mail_project.mail_dir.mkdir(parents=True)
+    for f in theirs:
+        f.write_bytes(b"Subject: kept\r\n\r\nwritten by a person\r\n")
+    assert _run(mail_project) == 0 and mine.exists()
+    # 市人社局 loses its recipients: its draft, written by the preview before, goes; nothing else
+    _write_recipients(mail_project.recipients, [r for r in RECIPIENT_ROWS if r[1] != "市人社局"])
+    assert _run(mail_project) == 1
+    assert not mine.exists()
+    assert all(f.read_bytes().startswith(b"Subject: kept") for f in theirs)
+    assert len(list(mail_project.mail_dir.glob("*.eml"))) == 3 + 3
+
+
+def test_smtp_port_out_of_range_is_refused(capsys):
+    rc = main(["mail", "--period", PERIOD, "--smtp-port", "70000"])
+    err = capsys.readouterr().err
+    assert rc == 2 and err.count("\n") == 1 and "70000" in err and "65535" in err
+
+
+def test_fullwidth_and_ascii_names_do_not_share_an_attachment_name():
+    names = ["市ＡＢＣ局", "市ABC局", "市A/B局", "市A_B局", "市A:B局"]
+    files = [attachment_name(LABEL, n) for n in names]
+    assert len(set(files)) == len(names)
+    assert files[0] == f"{LABEL}重点工作落实情况简报_市ＡＢＣ局.pdf" and "/" not in files[2] and ":" not in files[4]
+
+
+# ------------------------------------------------------------------ issue #22: mail that an office sends
+
+def _settings(project) -> Path:
+    return project.root / "data" / "reference" / "mail_settings.toml"
+
+
+def test_the_office_speaks_in_its_own_words_and_nothing_names_the_tool(mail_project):
+    plan = plan_messages(PERIOD, manifest=mail_project.manifest, tasks=mail_project.tasks,
+                         recipients=mail_project.recipients, root=mail_project.root, settings=_settings(mail_project))
+    msgs = {d.target: d.message for d in plan.drafts}
+    fgw = msgs["市发改委"]
+    text, page = fgw.get_body(("plain",)).get_content().replace("\r\n", "\n"), fgw.get_body(("html",)).get_content()
+    # 市发改委 leads 4 tasks first (量化1, 7, 8, 12), 3 behind; 量化12 is 20 points behind: yellow
+    assert text.startswith("市发改委：\n\n现将2024年上半年市发改委牵头重点工作落实情况简报发送给你们。"
+                           "本单位牵头重点工作4项，其中3项滞后于序时进度；预警：黄色预警1项。")
+    assert "<p>市发改委：</p>" in page and "预警：黄色预警1项" in page
+    assert text.rstrip().endswith("如对判定结果有异议，请于5个工作日内与督查室联系。\n\n六安市人民政府督查室")
+    assert str(fgw["Reply-To"]) == "duchashi@example.org"
+    assert msgs["city"].get_body(("plain",)).get_content().replace("\r\n", "\n").startswith("各位领导：\n\n现将2024年上半年全市")
+    for m in msgs.values():
+        whole = m.as_string().lower()
+        for body in (m.get_body(("plain",)).get_content(), m.get_body(("html",)).get_content(), str(m["Subject"])):
+            assert "python" not in body.lower() and "helpers" not in body.lower()
+        assert "python -m" not in whole
+
+
+def test_an_edited_settings_file_changes_the_next_preview(mail_project):
+    path = _settings(mail_project)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('name = "六安市人民政府督查室"', 'name = "某市政府办公室督查科"')
+    text = text.replace('greeting = "{unit}："', 'greeting = "尊敬的{unit}负责同志："')
+    text = text.replace('sender = "六安市人民政府督查室 <duchashi@example.org>"', 'sender = "督查科 <dck@example.net>"')
+    path.write_text(text, encoding="utf-8")
+    assert _run(mail_project) == 0
+    record = json.loads((mail_project.mail_dir / "preview.json").read_text(encoding="utf-8"))
+    rsj = next(m for m in record["messages"] if m["target"] == "市人社局")
+    assert rsj["text"].startswith("尊敬的市人社局负责同志：") and rsj["text"].rstrip().endswith("某市政府办公室督查科")
+    assert rsj["from"] == "督查科 <dck@example.net>"
+
+
+@pytest.mark.parametrize("template,problem", [
+    ('greeting = "{unit}{lag}："', "{lag} 不是可用的名称；可用的名称：{unit}、{period}"),
+    ('greeting = "{unit"', "模板写法有误"),
+])
+def test_a_template_naming_a_blank_that_does_not_exist_is_refused(mail_project, template, problem):
+    path = _settings(mail_project)
+    path.write_text(path.read_text(encoding="utf-8").replace('greeting = "{unit}："', template), encoding="utf-8")
+    with pytest.raises(MailError) as e:
+        _run(mail_project)
+    assert str(e.value).startswith(f"{path}: [bureau] greeting") and problem in str(e.value)
+    assert "\n" not in str(e.value)

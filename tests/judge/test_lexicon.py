@@ -45,7 +45,7 @@ def test_bad_rows_are_one_line_errors_naming_file_and_line(tmp_path, row, proble
 def test_bad_header_and_missing_file(tmp_path):
     bad = tmp_path / "lexicon.csv"
     bad.write_text("phrase,kind\n", encoding="utf-8")
-    with pytest.raises(ReferenceError_, match=":1: header must be"):
+    with pytest.raises(ReferenceError_, match=":1: 缺少列 meaning、example"):
         load_lexicon(bad)
     with pytest.raises(ReferenceError_, match="missing"):
         load_lexicon(tmp_path / "none.csv")

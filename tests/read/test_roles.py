@@ -39,7 +39,7 @@ def test_role_table_reads_header_words_in_any_form():
     ("header,role\n序号,seq\n重点工作,tasks\n", ":3: unknown role 'tasks'"),
     ("header,role\n序号,seq\n,task\n", ":3: empty header word"),
     ("header,role\n序号,seq\n重点工作,task\n重 点工作,progress\n", ":4: 重点工作 listed twice"),
-    ("header\n序号\n", "missing column(s) role"),
+    ("header\n序号\n", ":1: 缺少列 role"),
     ("header,role\n重点工作,task\n", "no header word has the role seq"),
 ])
 def test_role_table_errors_name_file_and_line(tmp_path, content, problem):
@@ -51,13 +51,17 @@ def test_role_table_errors_name_file_and_line(tmp_path, content, problem):
 
 
 def test_a_new_header_word_is_data_not_code(tmp_path, monkeypatch, seed_text):
-    """A report whose task column is headed 民生项目 parses once the word is added to the table."""
+    """A report whose task column is headed 民生项目: without the word it is read from its rhythm
+    with every row flagged (refused under strict); once the word is added, read as the seed."""
     text = seed_text.replace("\n重点工作\n", "\n民生项目\n")
     report = tmp_path / "r.txt"
     report.write_text(text, encoding="utf-8")
     from helpers.errors import ParseError
-    with pytest.raises(ParseError, match="no recognizable table header"):
-        parse_document(read_report(report))
+    with pytest.raises(ParseError, match="--strict: no header row.*--columns"):
+        parse_document(read_report(report), strict=True)
+    guessed = parse_document(read_report(report))
+    rows = [r for t in guessed.tables for r in t.rows]
+    assert rows and all(r.flags and r.flags[0].startswith("未找到表头") for r in rows)
     roles = tmp_path / "column_roles.csv"
     roles.write_text((ROOT / "data/reference/column_roles.csv").read_text(encoding="utf-8") + "民生项目,task,\n",
                      encoding="utf-8")
@@ -65,6 +69,7 @@ def test_a_new_header_word_is_data_not_code(tmp_path, monkeypatch, seed_text):
     monkeypatch.setattr(paths, "COLUMN_ROLES_CSV", roles)
     parsed = parse_document(read_report(report))
     assert sum(len(t.rows) for t in parsed.tables) == 191
+    assert not any(r.flags for t in parsed.tables for r in t.rows)
 
 
 def test_bad_role_table_is_a_one_line_error_on_the_command_line(tmp_path, seed_path, project_root, capsys):
@@ -91,7 +96,7 @@ def test_renames_apply_only_in_their_city():
 def test_bureaus_table_needs_a_scope_column(tmp_path):
     p = tmp_path / "bureaus.csv"
     p.write_text("name,canonical\n市发改委,市发改委\n", encoding="utf-8")
-    with pytest.raises(ReferenceError_, match="missing column.*scope"):
+    with pytest.raises(ReferenceError_, match=":1: 缺少列 scope"):
         load_reference(p, city="六安")
 
 
@@ -158,8 +163,8 @@ def test_quality_and_column_record_a_unit_under_its_new_name(tmp_path, seed_text
     p.write_text(text, encoding="utf-8")
     res = build_table(p, out=tmp_path / "o")
     q = res.quality
-    assert q["city"] == "六安"
-    assert q["renamed_units"] == [{"printed_as": "市经信局", "shown_as": "市工信局", "task_ids": ["Q02"]}]
+    assert q.city == "六安"
+    assert [u.model_dump() for u in q.renamed_units] == [{"printed_as": "市经信局", "shown_as": "市工信局", "task_ids": ["Q02"]}]
     row = res.tasks.set_index("task_id").loc["Q02"]
     assert row.bureau == "市工信局" and row.units_renamed == "市经信局→市工信局" and row.bureau_raw == "市经信局"
     assert res.tasks.units_renamed.notna().sum() == 1

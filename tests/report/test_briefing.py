@@ -32,7 +32,7 @@ def test_load_period_reads_all_three_files(data: b.PeriodData) -> None:
     assert len(data.tasks) == 191  # 35 quantified + 156 general, as the report declares
     assert data.label == "2024年上半年" and data.period.pace == 0.5
     assert set(data.indicators["task_id"]) <= set(data.tasks["task_id"])
-    assert data.quality.get("declared_counts") == {"quantified": 35, "general": 156}
+    assert data.quality.declared_counts == {"quantified": 35, "general": 156}
 
 
 def test_load_period_refuses_another_period(data: b.PeriodData) -> None:
@@ -44,7 +44,7 @@ def test_load_period_without_quality_json(data: b.PeriodData, tmp_path: Path) ->
     for name in ("tasks.parquet", "indicators.parquet"):
         (tmp_path / name).write_bytes((data.folder / name).read_bytes())
     loaded = b.load_period("2024H1", tmp_path)
-    assert loaded.quality == {} and len(loaded.tasks) == len(data.tasks)
+    assert loaded.quality is None and len(loaded.tasks) == len(data.tasks)
     assert b.quality_notes(loaded.quality, loaded.tasks)  # still says something from the table
 
 
@@ -116,7 +116,7 @@ def test_behind_list(tasks: pd.DataFrame) -> None:
     has_lag = behind["lag_pts"].notna().tolist()
     assert has_lag == sorted(has_lag, reverse=True)
     zh = b.behind_zh(tasks)
-    assert list(zh.columns) == ["序号", "重点工作", "牵头单位", "完成度", "落后（百分点）", "依据"]
+    assert list(zh.columns) == ["序号", "重点工作", "牵头单位", "完成度", "落后（百分点）", "预警", "依据"]
     assert len(zh) == len(behind)
     assert (zh["依据"].str.len() <= 120).all() and (zh["依据"] != b.DASH).all()
     assert zh["序号"].str.match(r"^(量化|重点)\d+$").all()

@@ -263,7 +263,7 @@ def test_data_quality_executes_and_reports_counts(rendered, seed_table) -> None:
     [counts] = _section_tables(nb, "## 数量核对")
     declared = dict(zip(counts["table"], counts["declared"]))
     assert declared == {"quantified": 35, "general": 156}
-    assert dict(zip(counts["table"], counts["parsed"])) == seed_table.quality["parsed_counts"]
+    assert dict(zip(counts["table"], counts["parsed"])) == seed_table.quality.parsed_counts
     assert "数据质量报告" in _html(nb)
 
 

@@ -25,11 +25,6 @@ each task a change class (CHANGE_RULES) and counts the reports it has been behin
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -39,7 +34,10 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import HelpersError, ReferenceError_
+from helpers.identity import norm_task, task_key
 from helpers.period import parse_code
+from helpers.quality import Quality, find_quality
+from helpers.reference_csv import read_reference
 from helpers.schema import (CHANGE_ZH, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA,
                             read_table, validate, write_table)
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
@@ -71,16 +69,9 @@ MATCH_FILES = paths.COMPARISON_TABLES
 # text and keys
 
 
-def norm_task(text: Any) -> str:
-    """Task text for matching: NFKC (full-width → half-width), no spaces, no punctuation."""
-    s = unicodedata.normalize("NFKC", "" if text is None or pd.isna(text) else str(text))
-    return re.sub(r"[\W_]+", "", s)
-
-
-def base_key(text: Any, bureau: Any) -> str:
-    """The key of a task first seen in this period: a hash of its normalized text and lead unit."""
-    raw = f"{norm_task(text)}|{'' if bureau is None or pd.isna(bureau) else bureau}"
-    return "T" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
+# norm_task and base_key (a task first seen in this period keys on its own text and lead unit)
+# are helpers.identity's: a correction names its task by the same key.
+base_key = task_key
 
 
 # --------------------------------------------------------------------------------------------
@@ -104,26 +95,19 @@ def load_fixes(path: Path | str = paths.TASK_MATCHES_CSV) -> list[Fix]:
     path = Path(path)
     if not path.exists():
         return []
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = set(FIX_COLUMNS) - set(reader.fieldnames or [])
-        if missing:
-            raise ReferenceError_(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        out = []
-        for n, row in enumerate(reader, start=2):
-            cells = {k: (row.get(k) or "").strip() for k in FIX_COLUMNS}
-            if not any(cells.values()):
-                continue
-            try:
-                per, prev = parse_code(cells["period"]).code, parse_code(cells["prev_period"]).code
-            except HelpersError:
-                raise ReferenceError_(f"{path}:{n}: bad period code {cells['period']!r} or "
-                                      f"{cells['prev_period']!r} (use e.g. 2024H1)") from None
-            if not cells["task_id"]:
-                raise ReferenceError_(f"{path}:{n}: empty task_id")
-            if parse_code(prev).year != parse_code(per).year or parse_code(prev).end_month >= parse_code(per).end_month:
-                raise ReferenceError_(f"{path}:{n}: prev_period {prev} is not earlier in the same year as {per}")
-            out.append(Fix(n, per, cells["task_id"], prev, cells["prev_task_id"] or None, cells["note"]))
+    out = []
+    for n, row in read_reference(path, FIX_COLUMNS).rows:
+        cells = {k: row[k] for k in FIX_COLUMNS}
+        try:
+            per, prev = parse_code(cells["period"]).code, parse_code(cells["prev_period"]).code
+        except HelpersError:
+            raise ReferenceError_(f"{path}:{n}: bad period code {cells['period']!r} or "
+                                  f"{cells['prev_period']!r} (use e.g. 2024H1)") from None
+        if not cells["task_id"]:
+            raise ReferenceError_(f"{path}:{n}: empty task_id")
+        if parse_code(prev).year != parse_code(per).year or parse_code(prev).end_month >= parse_code(per).end_month:
+            raise ReferenceError_(f"{path}:{n}: prev_period {prev} is not earlier in the same year as {per}")
+        out.append(Fix(n, per, cells["task_id"], prev, cells["prev_task_id"] or None, cells["note"]))
     return out
 
 
@@ -336,9 +320,9 @@ def assign_keys(matches: pd.DataFrame, cur: pd.DataFrame, prev_keys: dict[str, s
 # one period against the earlier one
 
 
-def is_incomplete(quality: dict[str, Any]) -> bool:
+def is_incomplete(quality: Quality | None) -> bool:
     """The report is known to lack rows: it ends inside a row, or fewer rows than it declares."""
-    return bool(quality.get("truncated_rows")) or quality.get("counts_match") is False
+    return quality is not None and quality.is_incomplete
 
 
 def _combine_prev(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
@@ -447,21 +431,15 @@ class Step:
 
     period: str
     tasks: pd.DataFrame  # with task_key
-    quality: dict[str, Any]
+    quality: Quality | None
     matches: pd.DataFrame | None = None
     changes: pd.DataFrame | None = None
     streak: dict[str, int] = field(default_factory=dict)
 
 
-def load_tasks(folder: Path) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """A period's judged tasks (schema-checked) and its quality.json."""
-    tasks = read_table(folder / "tasks.parquet", TASKS_SCHEMA)
-    q = folder / "quality.json"
-    try:
-        quality = json.loads(q.read_text(encoding="utf-8")) if q.exists() else {}
-    except ValueError:
-        quality = {}
-    return tasks, quality if isinstance(quality, dict) else {}
+def load_tasks(folder: Path) -> tuple[pd.DataFrame, Quality | None]:
+    """A period's judged tasks (schema-checked) and its quality.json (None when it has none)."""
+    return read_table(folder / "tasks.parquet", TASKS_SCHEMA), find_quality(folder)
 
 
 def build_chain(folders: Sequence[Path], fixes: Sequence[Fix] = (),

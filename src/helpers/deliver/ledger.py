@@ -88,6 +88,7 @@ TASK_COLS = (
     Column("完成度", 8, lambda r: _s(r.completion_pct), "pct"),
     Column("序时进度", 8, lambda r: r.pace, "pct"),
     Column("落后（百分点）", 9, lambda r: _s(r.lag_pts), "pts"),
+    Column("预警", 6, lambda r: _s(getattr(r, "warning", None))),  # helpers.report.warning_levels
     Column("判断方法", 15, lambda r: METHOD_ZH.get(r.method, r.method)),
     Column("依据", 40, lambda r: _s(r.evidence), "wrap"),
     Column("部分指标滞后", 7, lambda r: _yes(r.is_mixed)),
@@ -206,14 +207,14 @@ def _about_rows(data: Any, overrides: Path, ahead_margin: float) -> list[tuple[s
     q, folder = data.quality, Path(data.folder)
     h = headline(data.tasks)
     c = review.counts(data.tasks)
-    src = q.get("source_file")
+    src = q.source_file if q else None
     src_path = Path(src) if src else None
     if src_path is not None and not src_path.is_absolute():
         src_path = paths.ROOT / src_path
     rows: list[tuple[str, Any]] = [
         ("期间", data.label), ("期间代码", data.period.code), ("期末", str(data.period.end)),
         ("序时进度", fmt_pct(data.period.pace, 1)), ("超序时幅度", f"{ahead_margin * 100:g}个百分点"),
-        ("原文标题", q.get("title")), ("任务数", h.tasks),
+        ("原文标题", q.title if q else None), ("任务数", h.tasks),
         ("可量化评估", f"{h.measured}项（{fmt_pct(h.measured / h.tasks if h.tasks else None)}）"),
         ("需人工复核（未核定）", c["review_open"]), ("与原文完成状态不一致（未核定）", c["disagree_open"]),
         ("经人工核定", c["overridden"]), ("较上期比较", _comparison_line(data.period.code, folder)),
@@ -405,8 +406,8 @@ def ledger_key(folder: Path, overrides: Path, ahead_margin: float | None) -> str
     here = Path(__file__).resolve().parents[1]
     h = hashlib.sha256(LAYOUT.encode())
     for p in (folder / "tasks.parquet", folder / "indicators.parquet", folder / "quality.json", Path(overrides),
-              folder / "changes.parquet", here / "deliver" / "ledger.py", here / "judge" / "review.py",
-              here / "report" / "briefing.py", here / "compare" / "chain.py"):
+              folder / "changes.parquet", paths.WARNING_LEVELS_CSV, here / "deliver" / "ledger.py",
+              here / "judge" / "review.py", *sorted((here / "report").glob("*.py")), here / "compare" / "chain.py"):
         h.update((sha256(p) or "-").encode())
     h.update(json.dumps(ahead_margin).encode())
     return h.hexdigest()

@@ -8,7 +8,6 @@ the words themselves live here, so a new report's wording is one line in the fil
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.reference_csv import read_reference
 from helpers.statuses import DECIDED, OFFICIAL_KIND, OFFICIAL_MEANINGS
 
 HEADER = ("kind", "phrase", "meaning", "example", "note")
@@ -105,17 +105,34 @@ def load_lexicon(path: Path | str = paths.LEXICON_CSV) -> Lexicon:
 def _load(path: str, _mtime: int, _size: int) -> Lexicon:
     entries: list[Entry] = []
     seen: dict[tuple[str, str], int] = {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ())[:4] != HEADER[:4]:
-            raise ReferenceError_(f"{path}:1: header must be {','.join(HEADER)}")
-        for n, row in enumerate(reader, start=2):
-            if None in row:
-                raise ReferenceError_(f"{path}:{n}: more cells than the header has (quote a phrase with a comma)")
-            e = _check(row, f"{path}:{n}")
-            key = (e.kind, e.phrase)
-            if key in seen:
-                raise ReferenceError_(f"{path}:{n}: {e.kind} {e.phrase!r} repeats line {seen[key]}")
-            seen[key] = n
-            entries.append(e)
+    table = read_reference(path, HEADER[:4])
+    if tuple(table.header)[:4] != HEADER[:4]:
+        raise ReferenceError_(f"{path}:1: header must be {','.join(HEADER)}")
+    for n, row in table.rows:
+        e = _check(row, f"{path}:{n}")
+        key = (e.kind, e.phrase)
+        if key in seen:
+            raise ReferenceError_(f"{path}:{n}: {e.kind} {e.phrase!r} repeats line {seen[key]}")
+        seen[key] = n
+        entries.append(e)
+    _check_classes(path, entries)
     return Lexicon(tuple(entries), path)
+
+
+#: Classes a lexicon may leave empty: `ahead` is said with a pace word (超序时进度: pace_ahead +
+#: pace), never as a whole verdict phrase.
+MAY_BE_EMPTY = {("verdict", "ahead")}
+
+
+def _check_classes(path: str, entries: list[Entry]) -> None:
+    """Refuse a lexicon missing a whole class of wordings (kind and meaning): without the
+    `verdict … blocked` rows, say, 叫停 reads as nothing and the judge goes wrong with exit 0."""
+    have = {(e.kind, e.meaning) for e in entries}
+    lines = {e.kind: e.line for e in reversed(entries)}  # where the kind's rows start
+    for kind, meanings in KINDS.items():
+        for m in meanings or (None,):  # a kind whose meaning is a number needs one row of any share
+            if (kind, m) in MAY_BE_EMPTY or any(k == kind and m in (None, mm) for k, mm in have):
+                continue
+            what = f"kind={kind}、meaning={m}" if m else f"kind={kind}"
+            raise ReferenceError_(f"{path}:{lines.get(kind, 1)}: 没有 {what} 的词条（这一类至少要有一条，"
+                                  f"否则整类说法都读不出来）；请恢复被删除的行")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import PeriodError, ReferenceError_
-from helpers.read.ingest import read_csv_table
+from helpers.reference_csv import read_reference
 from helpers.period import parse_code
 from helpers.schema import METHODS
 from helpers.statuses import ON_PACE_OR_BETTER, STATUS_ZH, STATUSES
@@ -73,7 +73,8 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     path = Path(path)
     if not path.exists():
         return []
-    header, table = read_csv_table(path)
+    ref = read_reference(path)
+    header, table = ref.header, ref.rows
     if tuple(header)[:4] != HEADER[:4]:
         raise ReferenceError_(f"{path}:1: header must be {','.join(HEADER)}")
     rows: list[dict] = []

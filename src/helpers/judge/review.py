@@ -21,6 +21,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.quality import Quality
 from helpers.statuses import MEASURED
 from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES
 
@@ -93,9 +94,8 @@ def reason_counts(review: pd.DataFrame) -> Counter:
     return Counter(z for reasons in open_["reasons_zh"] for z in reasons)
 
 
-def table_summary_zh(tasks: pd.DataFrame, quality: dict | None = None) -> list[str]:
+def table_summary_zh(tasks: pd.DataFrame, quality: Quality | None = None) -> list[str]:
     """The few lines `python -m helpers table` ends with: statuses, review, disagreements, units."""
-    quality = quality or {}
     by = tasks["status"].value_counts()
     lines = [f"任务状态（共{len(tasks)}项）：" + "，".join(f"{STATUS_ZH[s]}{int(by.get(s, 0))}" for s in STATUSES)]
     rv = review_table(tasks)
@@ -112,7 +112,7 @@ def table_summary_zh(tasks: pd.DataFrame, quality: dict | None = None) -> list[s
                      + (f"（另有{c['disagree'] - c['disagree_open']}项已核定）" if c["disagree"] > c["disagree_open"] else ""))
     else:
         lines.append("原文没有完成状态栏，无从比对。")
-    unknown = [u.get("unit") for u in quality.get("unknown_bureaus") or [] if isinstance(u, dict)]
+    unknown = [u.unit for u in quality.unknown_bureaus] if quality else []
     lines.append(f"未识别单位{len(unknown)}个" + (f"：{'、'.join(map(str, unknown[:8]))}"
                                                + ("等" if len(unknown) > 8 else "") if unknown else ""))
     period = tasks["period"].iloc[0] if len(tasks) else ""
@@ -197,12 +197,11 @@ def highlight_html(text: Any, evidence: Any = None, figures: Any = ()) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-def review_figures(quality: dict | None) -> dict[str, list[str]]:
+def review_figures(quality: Quality | None) -> dict[str, list[str]]:
     """task_id → the figures the judge could not place (quality.json's review list), to mark."""
     out: dict[str, list[str]] = {}
-    for e in (quality or {}).get("review") or []:
-        if isinstance(e, dict) and e.get("task_id"):
-            out.setdefault(str(e["task_id"]), []).extend(str(n) for n in e.get("numbers") or [] if n)
+    for e in quality.review if quality else []:
+        out.setdefault(e.task_id, []).extend(n for n in e.numbers if n)
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.files import read_reference_csv
+from helpers.reference_csv import read_reference
 
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|委员会|办|办公室|中心|政府|管委会|管委|分区|军分区|院|厅|部|处|公司|集团|银行|分行|"
@@ -65,7 +65,7 @@ def _load(path: str, mtime: float, city: str | None) -> BureauRef:
     ref = BureauRef(city=city)
     scopes: list[str] = []
     lines: dict[tuple[str, str], tuple[int, str]] = {}  # (name, scope) → (line, canonical)
-    for n, row in read_reference_csv(Path(path), {"name", "canonical", "scope"}):
+    for n, row in read_reference(path, ("name", "canonical", "scope")).rows:
         name, canon, scope = norm(row.get("name") or ""), norm(row.get("canonical") or ""), norm(row.get("scope") or "")
         if not name:
             raise ReferenceError_(f"{path}:{n}: empty name")

@@ -7,22 +7,17 @@ are 1-based lines of the decoded text, so every parsed field can point back at i
 from __future__ import annotations
 
 import codecs
-import csv
 import errno
-import io
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
-from helpers.errors import InputError, ReferenceError_, os_problem
+from helpers.errors import InputError, os_problem
 
 #: Largest report read (the 2024 H1 page is 0.1 MB): a bounded read, so /dev/zero cannot fill memory.
 MAX_INPUT_BYTES = 20 * 10**6
-#: Largest lookup table read (bureaus.csv is a few KB).
-MAX_REFERENCE_BYTES = 5 * 10**6
 
 _HTML_SNIFF = re.compile(rb"<\s*(html|table|body|!doctype)\b", re.I)
 #: A line a copier adds above a saved report (`# source: URL`, `# period: Q1`): not its text.
@@ -45,10 +40,13 @@ class Document:
     path: Path
     encoding: str
     lines: list[str]
-    is_html: bool = False
-    html_rows: list[list[HtmlCell]] = field(default_factory=list)  # every <tr> of every table
+    is_html: bool = False  # read from table cells (a web page's, Word's, Excel's, a PDF's), not lines
+    html_rows: list[list[HtmlCell]] = field(default_factory=list)  # every row of every table
     html_title: str | None = None
     html_texts: list[tuple[int, str]] = field(default_factory=list)  # text blocks outside tables
+    door: str = "text"  # how the file came in: text, html, docx, xlsx, pdf
+    notes: list[str] = field(default_factory=list)  # what the door chose (the sheet read), for the user
+    page_starts: set[int] = field(default_factory=set)  # indexes of html_rows that open a PDF page
 
     @property
     def title(self) -> str:
@@ -146,48 +144,6 @@ def read_report(path: Path | str) -> Document:
     return doc
 
 
-#: What to tell a user whose lookup table is not text we can read.
-SAVE_AS_UTF8 = 'save it from Excel as "CSV UTF-8 (Comma delimited)"'
-
-
-def read_csv_table(path: Path | str, required: Sequence[str] = ()) -> tuple[list[str], list[tuple[int, dict]]]:
-    """A lookup table under data/reference/: (header, [(line, row), ...]), cells stripped.
-
-    Decoded as the raw reports are (UTF-8 with or without BOM, GBK/GB18030 as Excel saves CSV on
-    Chinese Windows, with or without BOM); anything else is refused with a hint to save as CSV
-    UTF-8. Lines are those of the file, so a quoted cell over two lines still names its first.
-    Every problem is a ReferenceError_ naming file (and line).
-    """
-    try:
-        return _read_csv_table(Path(path), required)
-    except InputError as e:
-        raise ReferenceError_(str(e)) from None
-
-
-def _read_csv_table(path: Path, required: Sequence[str]) -> tuple[list[str], list[tuple[int, dict]]]:
-    data = read_capped(path, MAX_REFERENCE_BYTES)
-    try:
-        text, _ = decode_text(path, data)
-    except InputError as e:
-        raise InputError(path, f"{e.problem}; {SAVE_AS_UTF8}", line=e.line) from None
-    text = text.lstrip("\ufeff")  # GB18030's own BOM decodes to U+FEFF too
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [(c or "").strip() for c in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)} (header must include {','.join(required)})", line=1)
-    rows = []
-    for row in reader:
-        # the row's first line: where the reader stopped, less the line breaks inside its cells
-        raw = [v for v in row.values() if isinstance(v, str)] + list(row.get(None) or [])
-        start = reader.line_num - sum(v.count("\n") for v in raw)
-        if None in row:
-            raise InputError(path, f"more cells than the header has columns: {row[None]!r}", line=start)
-        rows.append((start, {k: (v or "").strip() for k, v in row.items() if k}))
-    return header, rows
-
-
 def _cell_text(el) -> str:
     """Text of a table cell, one paragraph per <p>/<br>/<div>, whitespace inside kept."""
     parts: list[str] = []
@@ -260,7 +216,7 @@ def _read_html(doc: Document, text: str) -> None:
         root = lxml.html.document_fromstring(text)
     except Exception as e:  # lxml raises several types for hopeless markup
         raise InputError(doc.path, f"unreadable HTML ({e})") from None
-    doc.is_html = True
+    doc.is_html, doc.door = True, "html"
     # What a browser never shows as text is never task text; the text after each element is kept.
     for el in root.xpath("//script | //style | //noscript | //template"):
         el.drop_tree()

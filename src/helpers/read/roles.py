@@ -17,11 +17,11 @@ from typing import Iterable
 from helpers import paths
 from helpers.read.bureaus import norm
 from helpers.errors import ReferenceError_
-from helpers.files import read_reference_csv
+from helpers.reference_csv import read_reference
 
 #: Roles a column can have. `group` is a spanning column such as 工程名称, printed once per group.
 ROLES = ("seq", "task", "target", "bureau", "co_bureau", "people", "progress", "status", "plan",
-         "rate", "note", "source", "group")
+         "rate", "note", "source", "group", "problems", "next_steps")
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
 PERIOD_PREFIX = re.compile(
     r"^(?:\d{4}年)?(?:(?P<h>上半年|半年度?)|(?P<h2>下半年|全年|年度)|(?P<q>前三季度|[一二三四]季度)|"
@@ -73,7 +73,7 @@ class RoleTable:
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> RoleTable:
     words: dict[str, str] = {}
-    for n, row in read_reference_csv(Path(path), {"header", "role"}):
+    for n, row in read_reference(path, ("header", "role")).rows:
         word, role = norm(row.get("header") or ""), (row.get("role") or "").strip()
         if not word:
             raise ReferenceError_(f"{path}:{n}: empty header word")
@@ -144,7 +144,12 @@ def assign_roles(cells: list[str], roles: RoleTable) -> list[str]:
     目标任务 is the task when no other column is; of two progress columns the one with the later
     period (1-11月 over 1-10月, else the first) is `progress` and the other `progress_other`.
     """
-    out = [roles.role(c) or "other" for c in cells]
+    return settle_roles([roles.role(c) or "other" for c in cells], cells)
+
+
+def settle_roles(out: list[str], cells: list[str]) -> list[str]:
+    """Resolve a header's roles against each other (see assign_roles)."""
+    out = list(out)
     if "task" not in out and "target" in out:
         out[out.index("target")] = "task"
     prog = [i for i, r in enumerate(out) if r == "progress"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.files import read_reference_csv
+from helpers.reference_csv import read_reference
 from helpers.schema import SECTORS
 
 
@@ -46,7 +46,7 @@ class SectorRules:
 @lru_cache(maxsize=4)
 def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     names = {}
-    for n, row in read_reference_csv(Path(names_path), {"sector", "sector_name"}):
+    for n, row in read_reference(names_path, ("sector", "sector_name")).rows:
         if row["sector"] not in SECTORS:
             raise ReferenceError_(f"{names_path}:{n}: unknown sector code {row['sector']!r}")
         if row["sector"] in names:
@@ -57,7 +57,7 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     rules = []
     ids: dict[str, int] = {}
     unit_rule: dict[str, tuple[int, str]] = {}
-    for n, row in read_reference_csv(Path(rules_path), {"rule_id", "match", "pattern", "sector"}):
+    for n, row in read_reference(rules_path, ("rule_id", "match", "pattern", "sector")).rows:
         sector, match, pattern = row["sector"].strip(), row["match"].strip(), row["pattern"].strip()
         if sector not in SECTORS:
             raise ReferenceError_(f"{rules_path}:{n}: unknown sector code {sector!r}")
@@ -80,6 +80,9 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
             raise ReferenceError_(f"{rules_path}:{n}: rule_id {rule_id} used twice (first on line {ids[rule_id]})")
         ids[rule_id] = n
         rules.append(Rule(rule_id, match, compiled, sector))
+    if not rules:  # every task would fall back to one sector, with exit 0
+        raise ReferenceError_(f"{rules_path}:1: 只有表头，没有任何领域规则；每项任务都会落到同一领域。"
+                              "请恢复规则行（rule_id,match,pattern,sector）")
     return SectorRules(tuple(rules), names)
 
 

@@ -17,7 +17,8 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.read.bureaus import leads
 from helpers.report import wording
-from helpers.report.briefing import status_counts, table_pace
+from helpers.report.figures import status_counts
+from helpers.report.loading import table_pace
 from helpers.report.fonts import use_cjk_font
 from helpers.statuses import DEFAULT_AHEAD_MARGIN, MEASURED, STATUS_COLORS, STATUS_ZH, STATUSES
 from helpers.read.sectors import sector_names

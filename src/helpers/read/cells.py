@@ -1,0 +1,229 @@
+"""A row's cells: put into the table's columns (helpers.read.align), units written inside the task
+cell, spanning cells carried down, a row cut off by the end of the file, what a 备注 column holds."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.read.align import CARRIED, align, is_status, is_unit, join
+from helpers.read.bureaus import looks_like_unit, norm
+from helpers.read.records import _INT, Parsed, RawRow, Table, _strip_pipe
+
+_UNIT_IN_TASK = re.compile(r"\s*(?:责任单位|牵头单位|责任部门)[:：]\s*(?P<u>[^。]+?)\s*[。]?$")
+_UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{2,60})[)）]\s*$")
+
+
+def _fill(table: Table, row: RawRow, items: list[tuple[int, str]], parsed: Parsed,
+          carried: dict[str, str], eof_row: bool, one_line: bool = False) -> None:
+    """Put a row's cells (items after its 序号) into the table's columns."""
+    cols = tuple(table.roles[table.roles.index("seq") + 1:])
+    texts = [_strip_pipe(t) for _, t in items]
+    carry = any(r in CARRIED for r in table.roles[: table.roles.index("seq")]) or "group" in table.roles
+    placed = None
+    keep = len(texts)
+    while placed is None and keep > 0:
+        placed = align(texts[:keep], cols, carry=carry, last_at_eof=eof_row)
+        if placed is None:
+            keep -= 1
+    for it in items[keep:]:
+        parsed.unassigned_lines.append({"line": it[0], "text": it[1].strip()})
+    for role, idxs in zip(cols, placed or [[] for _ in cols]):
+        idxs = [i for i in idxs if texts[i].strip()]
+        if role == "progress":
+            # a bare page number inside a progress cell's paragraphs is page chrome
+            pages = [i for i in idxs[1:] if _INT.match(norm(texts[i])) and len(norm(texts[i])) <= 3 and not one_line]
+            for i in pages:
+                parsed.chrome_lines.append({"line": items[i][0], "text": texts[i].strip(), "why": "page number"})
+            idxs = [i for i in idxs if i not in pages]
+        if not idxs:
+            continue
+        text = join(role, [texts[i] for i in idxs], one_line)
+        _put(row, role, text, sorted({items[i][0] for i in idxs}))
+    _finish_row(table, row, carried)
+
+
+def _put(row: RawRow, role: str, text: str, lines: list[int]) -> None:
+    if role in row.cells:  # two columns of one role (an unknown header twice): keep both
+        row.cells[role] += "\n" + text
+        row.lines[role] += lines
+    else:
+        row.cells[role], row.lines[role] = text, lines
+    row.line_end = max([row.line_end] + lines)
+
+
+def _finish_row(table: Table, row: RawRow, carried: dict[str, str]) -> None:
+    """Units written inside the task cell, and spanning cells carried down to the rows below."""
+    task = row.cells.get("task", "")
+    if task and not row.cells.get("bureau"):
+        m = _UNIT_IN_TASK.search(task)
+        if m:
+            row.cells["task"], row.cells["bureau"] = task[: m.start()].rstrip() , m["u"].strip()
+            row.lines["bureau_in_task"] = list(row.lines.get("task", []))
+        elif "bureau" not in table.roles:
+            m = _UNIT_IN_BRACKETS.search(task)
+            if m and is_unit(m["u"]):
+                row.cells["task"], row.cells["bureau"] = task[: m.start()].rstrip(), m["u"].strip()
+                row.lines["bureau_in_task"] = list(row.lines.get("task", []))
+    carry = "group" in table.roles
+    if row.cells.get("group") and carried.get("group") != row.cells["group"]:
+        carried.clear()  # a new group: nothing printed for the last group spans into it
+    for role in CARRIED:
+        if role not in table.roles:
+            continue
+        if row.cells.get(role):
+            carried[role] = row.cells[role]
+        elif carry and role in carried:
+            row.cells[role] = carried[role]
+            row.carried.append(role)
+    if row.cells.get("group"):
+        row.section = row.cells["group"]
+    tidy_row(table, row)
+
+
+#: Labelled parts of a progress cell: 进展情况：… 存在问题：… 下一步打算：…
+_PART_LABEL = re.compile(
+    r"(?:^|(?<=[\n。；;]))\s*(?:[一二三四五六七八九十]、|\d[.、．]|[(（][一二三四五六七八九十\d][)）])?\s*"
+    r"(?P<label>进展情况|工作进展|落实情况|推进情况|完成情况|存在问题|存在的问题|困难和问题|主要问题|"
+    r"下一步打算|下步打算|下一步工作|下步工作|下一步计划|下步计划|下一步工作打算|下步工作打算)\s*[:：]\s*")
+_PART_ROLE = {"存在问题": "problems", "存在的问题": "problems", "困难和问题": "problems", "主要问题": "problems"}
+#: A person after a unit in one cell: 市住建局（李明）, 市城管局 王海, 市教体局 副局长 吴静.
+_NAMED = r"(?:[^\s()（）]{0,6}?(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长)\s*)?[\u4e00-\u9fff·]{2,4}"
+_PERSON = re.compile(r"^(?P<unit>.+?)\s*(?:[(（](?P<p1>" + _NAMED + r")[)）]|[\s\u3000]+(?P<p2>" + _NAMED + r"))\s*$", re.S)
+_NOT_PERSON = re.compile(r"牵头|配合|协同|主办|协办|等|单位|部门|政府")
+
+
+def split_parts(text: str) -> dict[str, str]:
+    """A progress cell's labelled parts: progress, problems, next_steps (a part absent is left out)."""
+    marks = list(_PART_LABEL.finditer(text))
+    if not marks or not any(_PART_ROLE.get(m["label"]) or m["label"].startswith(("下一步", "下步")) for m in marks):
+        return {"progress": text}
+    out: dict[str, list[str]] = {}
+    head = text[: marks[0].start()].strip()
+    if head:
+        out.setdefault("progress", []).append(head)
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        label = m["label"]
+        role = _PART_ROLE.get(label) or ("next_steps" if label.startswith(("下一步", "下步")) else "progress")
+        body = text[m.end(): nxt.start() if nxt else len(text)].strip()
+        if body:
+            out.setdefault(role, []).append(body)
+    return {r: "\n".join(v) for r, v in out.items()}
+
+
+def split_person(cell: str) -> tuple[str, str | None]:
+    """(units, person) of a unit cell that also names a person; the cell unchanged when it does not."""
+    text = cell.strip()
+    m = _PERSON.match(text)
+    person = (m["p1"] or m["p2"] or "").strip() if m else ""
+    if person and is_unit(norm(m["unit"])) and not is_unit(norm(person)) and not _NOT_PERSON.search(person):
+        return m["unit"].strip(), person
+    return text, None
+
+
+def tidy_row(table: Table, row: RawRow) -> None:
+    """Split labelled progress parts and unit+person cells; flag what does not fit its column."""
+    if row.cells.get("progress"):
+        parts = split_parts(row.cells["progress"])
+        for role, text in parts.items():
+            row.cells[role] = text
+        if "progress" not in parts:
+            row.cells.pop("progress")
+    for role in ("bureau", "co_bureau"):
+        if row.cells.get(role):
+            unit, person = split_person(row.cells[role])
+            if person:
+                row.cells[role] = unit
+                row.cells["people"] = "、".join(filter(None, [row.cells.get("people"), person]))
+    flag_row(table, row)
+
+
+def flag_row(table: Table, row: RawRow) -> None:
+    """Cells that do not fit their column: the row is kept, flagged with why (never glued silently)."""
+    task, progress = row.cells.get("task", ""), row.cells.get("progress", "")
+    if task and is_status(norm(task)):
+        row.flags.append(f"重点工作栏是状态词“{norm(task)}”")
+    first = norm(progress.split("\n")[0]) if progress else ""
+    if first and is_unit(first):
+        row.flags.append(f"落实情况以单位名称开头（“{first[:20]}”），疑为单位栏错位")
+    if "bureau" in table.roles and not row.cells.get("bureau") and row.parent_seq is None:
+        row.flags.append("未读到牵头单位（单位栏为空或无法识别）")
+    bureau = norm(row.cells.get("bureau", ""))
+    if bureau and (len(bureau) > 60 or not is_unit(bureau)):
+        row.flags.append(f"牵头单位栏不像单位名称（“{bureau[:20]}…”）")
+
+
+def _looks_truncated(row: RawRow, table: Table, closed: bool = False) -> bool:
+    """The file ends inside the table: is its last row complete?"""
+    cols = table.roles[table.roles.index("seq") + 1:]
+    if "task" not in row.cells or not (row.cells.get("progress") or row.cells.get("status")):
+        return True
+    if "bureau" in cols and not is_unit(row.cells.get("bureau", "")):
+        return True
+    last_filled = max((i for i, r in enumerate(cols) if row.cells.get(r)), default=-1)
+    last_text = norm(row.cells[cols[last_filled]]) if last_filled >= 0 else ""
+    if cols[last_filled] == "progress" and not re.search(r"[。；;！!）)”\"]$", last_text):
+        return True
+    if table.declared is not None and len(table.rows) + 1 < table.declared:
+        return True
+    return not closed and last_filled < len(cols) - 1 and cols[last_filled] in ("progress", "task")
+
+
+def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | None:
+    """Split the first line of a row into the cells before the progress, and the progress."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", rest.replace("\u00a0", " ").replace("\u3000", " "))]
+    tokens = [rest[a:b] for a, b in spans]
+    if len(tokens) < 2:
+        return None
+    cells: dict[str, str] = {}
+    t = 0
+    for role in pre:
+        if t >= len(tokens):
+            break
+        if role in ("bureau", "co_bureau"):
+            # a unit name may itself be broken by spaces (市生态  环境局)
+            for width in (1, 2, 3):
+                cand = "".join(tokens[t:t + width])
+                if is_unit(cand):
+                    cells[role] = cand
+                    t += width
+                    break
+            else:
+                return None if role == "bureau" else (cells, rest[spans[t][0]:])
+        elif role == "task":
+            # the task runs until the first token that is a unit name
+            u = next((i for i in range(t + 1, len(tokens)) if looks_like_unit(tokens[i])
+                      or looks_like_unit("".join(tokens[i:i + 2]))), None)
+            if u is None:
+                return None
+            cells[role] = " ".join(tokens[t:u])
+            t = u
+        else:
+            cells[role] = tokens[t]
+            t += 1
+    progress = rest[spans[t][0]:] if t < len(tokens) else ""
+    return cells, progress
+
+
+def _settle_columns(table: Table) -> None:
+    """Decide what a 备注 / 说明 / second progress column holds, from its cells.
+
+    A column whose cells are all status words (超额完成, 达序推进) is the table's status column when
+    the table has none; otherwise a note is kept at the end of the progress.
+    """
+    for role in ("progress_other", "note"):
+        texts = [r.cells[role] for r in table.rows if r.cells.get(role)]
+        if not texts:
+            continue
+        if "status" not in table.roles and all(is_status(t) for t in texts):
+            header = table.fields.get(role)
+            table.roles = ["status" if r == role else r for r in table.roles]
+            table.fields["status"] = header or role
+            for r in table.rows:
+                if role in r.cells:
+                    r.cells["status"] = r.cells.pop(role)
+                    r.lines["status"] = r.lines.pop(role)
+        elif role == "note":
+            for r in table.rows:
+                if r.cells.get("note"):
+                    r.cells["progress"] = (r.cells.get("progress", "") + "\n" + r.cells.pop("note")).strip("\n")
+                    r.lines["progress"] = r.lines.get("progress", []) + r.lines.pop("note")

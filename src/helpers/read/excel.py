@@ -1,0 +1,79 @@
+"""The Excel door (.xlsx, openpyxl): one sheet's rows as rows of cells.
+
+A merged range is read as a web page's spanning cell: its value copied into the rows below it
+(marked `spanned`) and repeated across its columns. The sheet is the one `--sheet` names (by name or
+1-based number), else the sheet holding the most text; when the workbook has several, a note says
+which was read. Title rows above the header and two-level headers are the parser's to find.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+
+from helpers.errors import InputError
+from helpers.read.ingest import Document, HtmlCell
+
+
+def _text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.strftime("%Y-%m-%d")
+    return str(v).replace("\r\n", "\n").strip()
+
+
+def _pick(path: Path, wb, sheet: str | None):
+    names = wb.sheetnames
+    if sheet:
+        if sheet in names:
+            return wb[sheet]
+        if sheet.isdigit() and 1 <= int(sheet) <= len(names):
+            return wb[names[int(sheet) - 1]]
+        raise InputError(path, f"没有工作表“{sheet}”（有：{'、'.join(names)}）")
+
+    def size(ws) -> int:
+        return sum(len(_text(c)) for row in ws.iter_rows(values_only=True) for c in row)
+
+    return max((wb[n] for n in names), key=size)
+
+
+def _grid(ws) -> dict[tuple[int, int], tuple[str, bool]]:
+    """(row, column) → (text, copied from a merged cell's row above)."""
+    grid = {(c.row, c.column): (_text(c.value), False)
+            for row in ws.iter_rows() for c in row if not isinstance(c, openpyxl.cell.cell.MergedCell)}
+    for rng in ws.merged_cells.ranges:
+        top = grid.get((rng.min_row, rng.min_col), ("", False))[0]
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                grid[(r, c)] = (top, r > rng.min_row)
+    return grid
+
+
+def read_xlsx(path: Path, data: bytes, sheet: str | None = None) -> Document:
+    """One sheet of a workbook as a Document of rows of cells (lines: the rows' texts)."""
+    try:
+        wb = openpyxl.load_workbook(BytesIO(data), data_only=True)
+    except Exception as e:  # openpyxl raises many types for a damaged workbook
+        raise InputError(path, f"无法读取的 Excel 文件（{type(e).__name__}）：请用 Excel 或 WPS 打开后另存为 .xlsx") from None
+    ws = _pick(path, wb, sheet)
+    grid = _grid(ws)
+    doc = Document(path=path, encoding="xlsx", lines=[""] * ws.max_row, door="xlsx", is_html=True)
+    width = max((c for _, c in grid), default=0)
+    for r in range(1, ws.max_row + 1):
+        cells = [grid.get((r, c), ("", False)) for c in range(1, width + 1)]
+        texts = [t for t, _ in cells]
+        doc.lines[r - 1] = " | ".join(dict.fromkeys(t.replace("\n", " ") for t in texts if t))
+        if any(texts):
+            doc.html_rows.append([HtmlCell(t, r, spanned=sp) for t, sp in cells])
+    if len(wb.sheetnames) > 1:
+        doc.notes.append(f"读取工作表“{ws.title}”（共 {len(wb.sheetnames)} 个：{'、'.join(wb.sheetnames)}；"
+                         f"用 --sheet 选择其他）")
+    if not doc.html_rows:
+        raise InputError(path, f"工作表“{ws.title}”是空的")
+    return doc

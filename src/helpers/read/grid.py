@@ -1,0 +1,288 @@
+"""Tables read as cells (a saved web page's <table>, and the Word, Excel and PDF doors).
+
+Each row is a list of cells, a cell spanning rows copied into the rows below and marked. A header
+row is found by its words, with or without a 序号 column, and a second header row under cells
+merged across columns (责任单位 over 牵头 / 配合, 完成情况 over 一季度 … 四季度) names the columns
+below them. A record starts at a 序号, or at an item number in the task cell (1. / （1） / ①), or
+at each task cell when nothing is numbered; a row merged across the table is a section heading;
+a row that holds only more task text (a sub-target) joins the record above, and in a PDF a row the
+page break cut is joined back. Of several period columns (一季度 … 四季度, 7月 … 10月) the latest
+filled one is a row's progress.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.read.bureaus import norm
+from helpers.read.cells import _fill, _finish_row, _put
+from helpers.read.header import _is_title, _table_meta
+from helpers.read.ingest import Document, HtmlCell
+from helpers.read.records import _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
+from helpers.read.roles import RoleTable, period_month, settle_roles
+
+#: An item number at the start of a task cell: 1. / 1、 / （1） / (1) / ① / 一、
+ITEM_NO = re.compile(r"^\s*(?:[(（](\d{1,3})[)）]|(\d{1,3})\s*[.、．]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})、)\s*")
+#: Sub-header words under 责任单位: which of the two unit columns a cell names.
+_LEAD_SUB = re.compile(r"^(?:牵头|主办|主责|牵头单位|主办单位)$")
+_CO_SUB = re.compile(r"^(?:配合|协同|协办|参与|配合单位|协同单位|协办单位)$")
+_KEEP_LINES = ("progress", "progress_other", "note", "plan", "problems", "next_steps")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+
+
+@dataclass
+class GridHead:
+    roles: list[str]
+    headers: list[str]
+    height: int  # header rows (1, or 2 for a two-level header)
+
+
+def item_number(text: str) -> tuple[int | None, str]:
+    """(number, text without it) for a task cell opening with an item number."""
+    m = ITEM_NO.match(text)
+    if not m:
+        return None, text
+    if m[1] or m[2]:
+        return int(m[1] or m[2]), text[m.end():]
+    if m[3]:
+        return ord(m[3]) - 0x2460 + 1, text[m.end():]
+    return None, text  # 一、 opens a section, not an item
+
+
+def _texts(cells: list[HtmlCell]) -> list[str]:
+    return [norm(c.text) if len(c.text) <= 60 else c.text for c in cells]
+
+
+def grid_header(rows: list[list[HtmlCell]], k: int, rt: RoleTable) -> GridHead | None:
+    """The header starting at row k (one or two rows), or None."""
+    top = _texts(rows[k])
+    if any(len(t) > 30 for t in top):
+        return None
+    roles = [(rt.role(t) or "other") if t else "other" for t in top]
+    known = set(roles) - {"other"}
+    if not ({"task", "target"} & known) or len(known) < 2 or any(_SEQ.match(t) for t in top if t):
+        return None
+    heads, height = list(top), 1
+    if k + 1 < len(rows):
+        sub = _texts(rows[k + 1])
+        spans = {j for j in range(len(top)) if top[j] and
+                 ((j > 0 and top[j - 1] == top[j]) or (j + 1 < len(top) and top[j + 1] == top[j]))}
+        if spans and len(sub) == len(top) and all(len(t) <= 12 and not _SEQ.match(t) for t in sub) \
+                and any(sub[j] and sub[j] != top[j] for j in spans):
+            height = 2
+            for j in spans:
+                roles[j], heads[j] = _sub_role(top[j], sub[j], roles[j], rt)
+    return GridHead(settle_roles(roles, heads), heads, height)
+
+
+def _sub_role(parent: str, sub: str, role: str, rt: RoleTable) -> tuple[str, str]:
+    """The role of a column under a merged header cell (责任单位 / 牵头, 完成情况 / 一季度)."""
+    own = rt.role(sub) or rt.role(parent + sub)
+    if own:
+        return own, sub
+    if role in ("bureau", "co_bureau", "other") and (_LEAD_SUB.match(sub) or _CO_SUB.match(sub)):
+        return ("bureau" if _LEAD_SUB.match(sub) else "co_bureau"), parent + sub
+    if period_month(sub) and role in ("progress", "status", "other"):
+        return "progress", sub + parent
+    return role, parent + sub
+
+
+def _distinct(cells: list[HtmlCell]) -> list[str]:
+    return list(dict.fromkeys(t for t in (c.text.strip() for c in cells) if t))
+
+
+def _is_section_row(cells: list[HtmlCell]) -> str | None:
+    """A heading merged across the row (every cell the same text), or alone matching 一、…"""
+    texts = [c.text.strip() for c in cells]
+    distinct = _distinct(cells)
+    if len(distinct) != 1 or len(distinct[0]) > 80:
+        return None
+    s = norm(distinct[0])
+    if all(texts) and len(texts) > 1 or _SECTION.match(s) or re.match(r"^[(（][一二三四五六七八九十]{1,3}[)）]", s):
+        return s
+    return None
+
+
+def _seq_of(table: Table, cells: list[HtmlCell]) -> tuple[int | None, bool]:
+    """A record's number and whether it was printed in this row (False: merged down from above)."""
+    if "seq" in table.roles:
+        c = cells[table.roles.index("seq")]
+        m = _SEQ.match(norm(c.text))
+        return (int(m[1]) if m else None), not c.spanned
+    if "task" in table.roles:
+        c = cells[table.roles.index("task")]
+        n, _ = item_number(c.text)
+        return n, not c.spanned
+    return None, False
+
+
+def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
+    """Tables of rows of cells → raw rows (the door's name is the layout)."""
+    parsed = Parsed(layout=doc.door if doc.door != "text" else "html", tables=[], region=(0, 0))
+    rows, k = doc.html_rows, 0
+    state = _State(parsed)
+    while k < len(rows):
+        head = grid_header(rows, k, rt)
+        if head is not None:
+            state.header(doc, rows[k], head)
+            k += head.height
+            continue
+        state.row(doc, rows[k], k)
+        k += 1
+    state.close()
+    return parsed
+
+
+class _State:
+    """What the grid reader carries from row to row: the table, its section, the open record."""
+
+    def __init__(self, parsed: Parsed):
+        self.parsed = parsed
+        self.table: Table | None = None
+        self.section: str | None = None
+        self.titles: list[tuple[int, str]] = []  # title rows above a header
+        self.record: list[list[HtmlCell]] = []  # the open record's rows
+        self.numbered = False  # the table numbers its records
+        self.carried: dict[str, str] = {}
+        self.counter = 0
+        self.page_break = False  # the header was printed again: the next row opens a page
+
+    def header(self, doc: Document, cells: list[HtmlCell], head: GridHead) -> None:
+        line = cells[0].line
+        t = self.table
+        after = t.header_lines[-1] if t is not None else 0
+        new_title = [s for ln, s in self.titles + doc.html_texts if after < ln <= line and _is_title(norm(s))]
+        secs = self.parsed.sections
+        if t is not None and secs and secs[-1]["line"] > after and not t.rows[-1:] == [] and \
+                secs[-1]["line"] > t.rows[-1].line_end and _is_title(secs[-1]["text"]):
+            new_title.append(secs.pop()["text"])  # a title row inside the sheet, above the next header
+        if t is not None and t.roles == head.roles and not new_title:
+            t.header_lines.append(line)  # the header printed again on the next page
+            self.page_break = True
+            return
+        self.close()
+        title = norm(new_title[-1]) if new_title else None
+        kind, declared = _table_meta(title)
+        self.table = Table(len(self.parsed.tables) + 1, kind, title, declared, head.roles, [line],
+                           fields={r: h for h, r in zip(head.headers, head.roles) if r != "other"},
+                           headers=head.headers)
+        self.parsed.tables.append(self.table)
+        self.section, self.carried, self.numbered, self.counter = None, {}, False, 0
+        self.parsed.region = (self.parsed.region[0] or line, max(self.parsed.region[1], line))
+
+    def row(self, doc: Document, cells: list[HtmlCell], k: int) -> None:
+        t = self.table
+        distinct = _distinct(cells)
+        if t is None:
+            if len(distinct) == 1:
+                self.titles.append((cells[0].line, norm(distinct[0])))
+            return
+        self.parsed.region = (self.parsed.region[0], max(self.parsed.region[1], cells[-1].line))
+        if not distinct:
+            return
+        section = _is_section_row(cells)
+        if section:
+            self.close_record()
+            self.section = section
+            _add_section(self.parsed, t, cells[0].line, section)
+            return
+        seq, printed = _seq_of(t, cells)
+        if seq is not None and printed:
+            self.numbered = True
+        numbered = seq is not None and printed
+        starts = numbered or (not self.numbered and self._task_printed(cells))
+        brk, self.page_break = k in doc.page_starts or self.page_break, False
+        if brk and self.record and not numbered and (self.numbered or not self._task_printed(cells)):
+            self.record[-1] = _joined(self.record[-1], cells)  # a row the page break cut in two
+        elif starts or not self.record:
+            self.close_record()
+            self.record = [cells]
+        else:
+            self.record.append(cells)
+
+    def _task_printed(self, cells: list[HtmlCell]) -> bool:
+        if "task" not in self.table.roles:
+            return True
+        c = cells[self.table.roles.index("task")]
+        return bool(c.text.strip()) and not c.spanned
+
+    def close_record(self) -> None:
+        if self.table is None or not self.record:
+            self.record = []
+            return
+        rows, self.record = self.record, []
+        main = rows[0]
+        subs: list[list[HtmlCell]] = []
+        for extra in rows[1:]:
+            if _only_task_text(self.table, extra):
+                main = _joined(main, extra, sep="")
+            else:
+                subs.append(extra)
+        parent = self._build(main, None)
+        for extra in subs:
+            self._build(extra, parent)
+
+    def _build(self, cells: list[HtmlCell], parent: RawRow | None) -> RawRow:
+        t = self.table
+        seq, _ = _seq_of(t, cells)
+        self.counter += 1
+        line = cells[0].line
+        row = RawRow(t.no, parent.seq if parent else (seq if seq is not None else self.counter), {},
+                     {"seq": [line]} if parent is None else {}, section=self.section, line_start=line,
+                     line_end=cells[-1].line, parent_seq=str(parent.seq) if parent else None)
+        if len(cells) != len(t.roles):
+            seq_at = t.roles.index("seq") if "seq" in t.roles else -1
+            _fill(t, row, [(c.line, c.text) for c in cells[seq_at + 1:]], self.parsed, self.carried, False)
+        else:
+            _put_cells(t, row, cells)
+            _finish_row(t, row, self.carried)
+        t.rows.append(row)
+        return row
+
+    def close(self) -> None:
+        self.close_record()
+
+
+def _only_task_text(table: Table, cells: list[HtmlCell]) -> bool:
+    """A continuation row holding only more of the task (a sub-target): no printed cell elsewhere."""
+    own = [r for r, c in zip(table.roles, cells) if c.text.strip() and not c.spanned]
+    return bool(own) and all(r in ("task", "target") for r in own)
+
+
+def _joined(a: list[HtmlCell], b: list[HtmlCell], sep: str | None = None) -> list[HtmlCell]:
+    """Row a with row b's printed text appended cell by cell (b's merged-down copies ignored)."""
+    out = []
+    for j, ca in enumerate(a):
+        cb = b[j] if j < len(b) else None
+        if cb is None or cb.spanned or not cb.text.strip():
+            out.append(ca)
+            continue
+        glue = sep if sep is not None else ("" if not _SENTENCE_END.search(ca.text.strip()) else "\n")
+        out.append(HtmlCell((ca.text.rstrip() + glue + cb.text.strip()).strip(), ca.line, ca.spanned))
+    return out
+
+
+def _put_cells(table: Table, row: RawRow, cells: list[HtmlCell]) -> None:
+    """A row whose cells line up with the header: each into its column; of period columns the
+    latest filled one is the progress."""
+    periods = [j for j, r in enumerate(table.roles) if r in ("progress", "progress_other")
+               and period_month(table.headers[j] if j < len(table.headers) else "")]
+    current = None
+    if len(periods) > 1:
+        filled = [j for j in periods if cells[j].text.strip()]
+        current = max(filled, key=lambda j: (period_month(table.headers[j]), j)) if filled else None
+    for j, (role, c) in enumerate(zip(table.roles, cells)):
+        if role == "group" and norm(c.text):  # a spanning group cell (工程名称): the row's section
+            row.section = norm(c.text)
+        if role in ("other", "seq", "group") or not norm(c.text):
+            continue
+        if j in periods and len(periods) > 1:
+            role = "progress" if j == current else "progress_other"
+        text = c.text.strip()
+        if role == "task" and "seq" not in table.roles:
+            text = item_number(text)[1]
+        keep = text if role in _KEEP_LINES else text.replace("\n", "")
+        _put(row, role, keep, [c.line])
+        if c.spanned and role not in row.carried:
+            row.carried.append(role)

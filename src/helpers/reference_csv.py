@@ -1,0 +1,148 @@
+"""The one reader of the lookup tables a researcher edits (data/reference/*.csv).
+
+Every loader (bureaus, column roles, sectors and their rules, the lexicon and its official status
+words, overrides, task matches, recipients) reads its file here, so a table saved by Excel or WPS
+on Chinese Windows reads the same whatever the loader: UTF-8 with or without BOM, GBK/GB18030
+(with or without its BOM), UTF-16 with or without BOM (Excel's "Unicode text", tab-separated),
+CRLF or LF, blank rows and the empty trailing cells Excel keeps. What cannot be read is refused
+with one line `FILE:LINE: problem`, in Chinese, naming how to save the file instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from helpers.errors import ReferenceError_, os_problem
+
+#: Largest lookup table read (bureaus.csv is a few KB): a bounded read.
+MAX_REFERENCE_BYTES = 5 * 10**6
+#: What to tell a user whose lookup table is not text we can read.
+SAVE_AS_UTF8 = "请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”"
+#: Control characters that never occur in a text table (TAB, LF, CR, FF are allowed).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+         (codecs.encode("\ufeff", "gb18030"), "gb18030"))
+
+
+@dataclass(frozen=True)
+class ReferenceTable:
+    """A lookup table as read: its header, its rows with the file line each starts on, cells stripped."""
+
+    path: Path
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+    encoding: str
+
+
+def _fail(path: Path, problem: str, line: int | None = None) -> ReferenceError_:
+    return ReferenceError_(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, bounded; a missing file, a folder or an unreadable one is refused."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise _fail(path, f"无法读取（{os_problem(e)}）") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise _fail(path, "是文件夹，不是 CSV 文件")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_REFERENCE_BYTES + 1)
+    except OSError as e:
+        raise _fail(path, f"无法读取（{os_problem(e)}）") from None
+    if len(data) > MAX_REFERENCE_BYTES:
+        raise _fail(path, f"超过 {MAX_REFERENCE_BYTES // 10**6} MB 的上限，不像是一张对照表")
+    return data
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 LE/BE without a BOM: the NUL bytes of its ASCII (commas, line ends, codes) all on
+    one side of their pairs, where a binary file has them on both."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < 4 or min(even, odd) > (even + odd) // 20:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding): by BOM, else UTF-16 by its NULs, else UTF-8, else GB18030 (GBK's superset)."""
+    encodings = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
+    if encodings == ["gb18030"]:
+        data = data[len(_BOMS[3][0]):]
+    if not encodings:
+        guess = _utf16_without_bom(data)
+        encodings = [guess] if guess else ["utf-8", "gb18030"]
+    if b"\x00" in data[:8192] and not encodings[0].startswith("utf-16"):
+        raise _fail(path, f"二进制文件，不是 CSV 文本（是否把 Excel 工作簿存成了 .csv？）；{SAVE_AS_UTF8}")
+    error: UnicodeDecodeError | None = None
+    for enc in encodings:
+        try:
+            return data.decode(enc).lstrip("\ufeff"), enc
+        except UnicodeDecodeError as e:
+            error = error or e
+    assert error is not None
+    line = data[: error.start].count(b"\n") + 1
+    raise _fail(path, f"第 {error.start} 字节无法解码（既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16）；{SAVE_AS_UTF8}", line)
+
+
+def _header(path: Path, cells: list[str], required: Sequence[str]) -> list[str]:
+    header = [c.strip().lstrip("\ufeff") for c in cells]
+    while header and not header[-1]:  # Excel keeps the empty cells of a cleared column
+        header.pop()
+    if not header:
+        raise _fail(path, f"没有表头行（应为 {','.join(required)}）", 1)
+    blank = [i + 1 for i, c in enumerate(header) if not c]
+    if blank:
+        raise _fail(path, f"表头第 {blank[0]} 列为空", 1)
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise _fail(path, f"表头中的列名重复：{'、'.join(repeated)}", 1)
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise _fail(path, f"缺少列 {'、'.join(missing)}（表头应包含 {','.join(required)}）", 1)
+    return header
+
+
+def read_reference(path: Path | str, required: Sequence[str] = ()) -> ReferenceTable:
+    """Read one lookup table: (header, [(line, {column: cell})]) with blank rows left out.
+
+    `required` columns must be in the header (others may follow: a researcher's own columns are
+    kept in each row). A row with a non-empty cell beyond the header is refused (an unquoted
+    comma); empty trailing cells are not. Lines are the file's, so a quoted cell over two lines
+    still names its first. Every problem is a ReferenceError_ `FILE:LINE: 问题`.
+    """
+    path = Path(path)
+    text, encoding = decode(path, read_bytes(path))
+    bad = _BINARY.search(text)
+    if bad:
+        raise _fail(path, f"含有控制字符 {bad.group()!r}，不是 CSV 文本；{SAVE_AS_UTF8}", text.count("\n", 0, bad.start()) + 1)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","  # Excel's UTF-16 "Unicode text"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = _header(path, next(reader, []), required)
+        rows = []
+        end = reader.line_num
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            cells = [c.strip() for c in cells]
+            if not any(cells):
+                continue
+            extra = [c for c in cells[len(header):] if c]
+            if extra:
+                raise _fail(path, f"本行有 {len(header) + len(extra)} 个以上的单元格，比表头的 {len(header)} 列多："
+                                  f"{extra[0][:40]!r}（内容含逗号时请加引号）", start)
+            rows.append((start, dict(zip(header, cells + [""] * (len(header) - len(cells))))))
+    except csv.Error as e:
+        raise _fail(path, f"CSV 格式错误（{e}）", reader.line_num) from None
+    return ReferenceTable(path, header, rows, encoding)

@@ -1,0 +1,139 @@
+"""How values print in the briefings: percentages, points, quantities, task references, escaped text."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pandas as pd
+
+
+TABLE_ZH = {"quantified": "量化", "general": "重点"}
+
+DASH = "—"
+
+def esc(value: Any) -> str:
+    """HTML-escaped text of `value` (missing → an em dash)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return DASH
+    return html.escape(str(value), quote=True)
+
+
+def truncate(text: Any, limit: int = 120) -> str:
+    """One line of at most `limit` characters, ending in … when cut; missing → em dash."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return DASH
+    s = re.sub(r"\s+", " ", str(text)).strip()
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+_SENTENCE_END = "。；;！？!?\n"
+
+def evidence_sentence(evidence: Any, progress: Any, limit: int = 120) -> str:
+    """The sentence of `progress` that holds `evidence`, at most `limit` characters.
+
+    The judgement keeps only the deciding clause (e.g. 未达到序时进度); the reader needs the
+    sentence around it to know what it is about. A sentence too long is cut to a window around
+    the clause, marked with … on the side(s) cut. Evidence not found in the progress text is shown
+    alone; no evidence at all gives an em dash.
+    """
+    if not isinstance(evidence, str) or not evidence.strip():
+        return DASH
+    text = progress if isinstance(progress, str) else ""
+    i = text.find(evidence)
+    if i < 0:
+        return truncate(evidence, limit)
+    j = i + len(evidence)
+    left = max(text.rfind(d, 0, i) for d in _SENTENCE_END) + 1
+    ends = [k for k in (text.find(d, j) for d in _SENTENCE_END) if k >= 0]
+    right = min(ends) + 1 if ends else len(text)
+    if right - left <= limit:
+        return truncate(text[left:right], limit)
+    room = limit - 2  # two ellipses at most
+    if j - i >= room:
+        return truncate(evidence, limit)
+    start = max(left, i - (room - (j - i)) // 2)
+    end = min(right, start + room)
+    start = max(left, end - room)
+    out = ("…" if start > left else "") + text[start:end] + ("…" if end < right else "")
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def fmt_pct(x: Any, digits: int = 1) -> str:
+    """0.517 → '51.7%'; missing → em dash."""
+    if x is None or pd.isna(x):
+        return DASH
+    return f"{float(x) * 100:.{digits}f}%"
+
+
+def fmt_pts(x: Any) -> str:
+    """Lag in percentage points, one decimal; missing → em dash."""
+    if x is None or pd.isna(x):
+        return DASH
+    return f"{float(x):.1f}"
+
+
+def _num(v: float) -> str:
+    s = f"{v:,.2f}".rstrip("0").rstrip(".")
+    return s.replace(",", "")
+
+
+def fmt_quantity(value: Any, unit: Any) -> str:
+    """A value in its base unit as a reader expects it: 1.7e10 元 → '170亿元', 20000 人 → '2万人'."""
+    if value is None or pd.isna(value):
+        return DASH
+    v = float(value)
+    u = "" if unit is None or pd.isna(unit) else str(unit)
+    if u == "元" and abs(v) >= 1e8:
+        return f"{_num(v / 1e8)}亿元"
+    if u == "元" and abs(v) >= 1e4:
+        return f"{_num(v / 1e4)}万元"
+    # 72亿斤 and 2万人 read as printed, but 14826人 stays as it is: only round values switch unit
+    if u != "%":
+        for scale, word in ((1e8, "亿"), (1e4, "万")):
+            if abs(v) >= scale and round(v / scale, 2) == v / scale:
+                return f"{_num(v / scale)}{word}{u}"
+    return f"{_num(v)}{u}"
+
+
+def task_ref(table: str, seq: Any) -> str:
+    """Short reference to a row of the report: 量化7 (附件1 row 7), 重点12 (second table row 12)."""
+    n = "?" if seq is None or pd.isna(seq) else str(int(seq))
+    return f"{TABLE_ZH.get(table, table)}{n}"
+
+
+def _refs(df: pd.DataFrame) -> list[str]:
+    return [task_ref(t, s) for t, s in zip(df["table"], df["seq"])]
+
+
+#: Header of the column showing the report's own 完成状态 beside ours (only for reports that print one).
+OFFICIAL_ZH = "原文状态"
+
+def has_official(tasks: pd.DataFrame) -> bool:
+    """Whether the report prints an official status (完成状态) for any task."""
+    return "official_status" in tasks and bool(tasks["official_status"].notna().any())
+
+
+def official_zh(df: pd.DataFrame) -> list[str]:
+    """The report's status as printed, marked （不一致） where it maps to another status than ours."""
+    from helpers.judge.review import disagrees
+
+    return [DASH if not isinstance(o, str) else o + ("（不一致）" if d else "")
+            for o, d in zip(df["official_status"], disagrees(df))]
+
+
+#: Marks a status a researcher set (overrides.csv), so a reader sees it was not the rules'.
+CORRECTED = "（核定）"
+
+def corrected_zh(shown: str, task_status_zh: str, source: str) -> str:
+    """An indicator's status as printed, with a researcher's correction of its task made visible."""
+    if source != "override":
+        return shown
+    return shown + CORRECTED if shown == task_status_zh else f"{shown}（任务核定为{task_status_zh}）"
+
+
+def rank_label(board: pd.DataFrame) -> list[str]:
+    """The 排名 column as printed: 3, or 并列1 when several units share the rank; — when unranked."""
+    counts = board["rank"].value_counts()
+    return [DASH if pd.isna(r) else (f"并列{int(r)}" if counts.get(r, 0) > 1 else str(int(r))) for r in board["rank"]]
