@@ -736,12 +736,19 @@ def _code_cells(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("extra,keyed_on_its_data", [
     ("", True),
-    ('b.show_table(b.bureau_tasks_zh(tasks, bureau))', True),
-    ('b.show_text(f"全市进展共{int(tasks[\'progress\'].fillna(\'\').str.len().sum())}字")', False),
-    ('b.show_table(b.bureau_tasks_zh(tasks, "市发改委"))', False),  # another unit's tasks
-    ("b.show_table(data.indicators)", False),
-    ("x = data.tasks\nb.show_table(x.head())", False),
-    ("print(len(tasks))", False),
+    ('page.table("bureau_vs_city")\npage.chart("status_by_sector")\nprint(sorted(page.facts))', True),
+    ('page.say("本单位{n}项")', True),
+    ('page.table("behind")', False),  # the city's behind list: every unit's texts
+    ('other = bureau_page(period, "市发改委", processed_dir)\nother.table("bureau_tasks")', False),
+    ('page.table("indicators")', False),  # another table
+    ('name = "bureau_tasks"\npage.table(name)', False),  # a name the check cannot read
+    ("from helpers.report.display import show_text\n"
+     "show_text(f\"全市进展共{int(page.tasks['progress'].fillna('').str.len().sum())}字\")", False),
+    ("x = page.data\nprint(len(x.tasks))", False),
+    ("from helpers.report.loading import load_period\nfrom helpers.report import tables\n"
+     "data = load_period(period, processed_dir)\ntables.bureau_tasks_zh(data.tasks, bureau)", True),
+    ("from helpers.report.loading import load_period\nfrom helpers.report import tables\n"
+     "data = load_period(period, processed_dir)\ntables.bureau_tasks_zh(data.tasks, '市发改委')", False),
 ])
 def test_a_unit_page_is_keyed_on_its_data_only_while_the_notebook_reads_through_the_package(extra, keyed_on_its_data):
     from helpers.report.page_data import reads_through_package

@@ -8,10 +8,13 @@ texts (`OWN_UNIT_ONLY`) of all tasks and comparison rows. A correction of one ta
 or text changes one unit's data; a changed status changes the city's counts, hence every
 unit's page, as it should.
 
-That holds while the notebook hands the tables only to the package's page functions together
-with its unit (`b.bureau_vs_city(tasks, bureau)`); a notebook that reads a table itself
-(`tasks["progress"]…`), or passes it without the unit, may show anything, and
-`reads_through_package` then says no: such a page is keyed on the whole tables.
+That holds while the notebook shows its unit's page through the package: the page object's
+sentences, notes and the tables and charts named in `UNIT_TABLES` / `UNIT_CHARTS`
+(`page.table("bureau_tasks")`), or tables handed to package functions together with the unit
+(`b.bureau_vs_city(tasks, bureau)`). A notebook that reads a table itself (`tasks["progress"]`,
+`page.data…`), shows a city-wide list (`page.table("behind")`) or passes a table without the
+unit may show anything, and `reads_through_package` then says no: such a page is keyed on the
+whole tables.
 """
 
 from __future__ import annotations
@@ -35,6 +38,12 @@ OWN_UNIT_ONLY = frozenset({
 })
 #: Columns naming the units of a row (lead, joint leads, aliases, earlier lead).
 _UNIT_COLUMNS = ("bureau", "bureaus", "bureau_aliases", "prev_bureau")
+#: The tables and charts of a unit's page (helpers.report.briefing.TABLES / CHARTS) that show its
+#: own rows and the city's judgements only: no other unit's texts, no other table.
+UNIT_TABLES = frozenset({"bureau_vs_city", "bureau_tasks", "qualitative", "changes", "scoreboard"})
+UNIT_CHARTS = frozenset({"bureau_vs_city", "status_by_sector", "completion"})
+#: What a notebook may do with its page object besides showing those: its sentences and facts.
+_PAGE_USES = frozenset({"say", "title", "caption", "notes", "key_figures", "text", "facts"})
 #: Attributes of a loaded period a notebook may read without reading a table itself.
 _PLAIN_ATTRIBUTES = frozenset({"period", "label", "ahead_margin", "pace", "code", "label_zh", "folder"})
 
@@ -92,6 +101,12 @@ def unit_digests(tasks: pd.DataFrame, changes: pd.DataFrame | None, units: Itera
     return out
 
 
+def _called(call: ast.Call) -> str:
+    """The name a call calls: `f` of `f(…)` and of `m.f(…)`."""
+    f = call.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+
+
 class _TableUse:
     """Finds a use of a loaded table other than through a package function given the unit."""
 
@@ -101,10 +116,15 @@ class _TableUse:
         self.tables: set[str] = set()  # names holding a loaded table (or the loaded period)
         self._allowed: set[int] = set()  # ids of Name nodes whose use is fine
         self._trees: list[ast.AST] = []  # kept alive: the ids above must not be reused
+        self.foreign = False  # a page object made for another unit, or for none
 
     def _helper_call(self, node: ast.AST) -> bool:
-        return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name) and node.func.value.id in self.modules)
+        """A call of a package function: `b.f(…)` on an imported helpers module, or `f(…)` imported."""
+        if not isinstance(node, ast.Call):
+            return False
+        f = node.func
+        return (isinstance(f, ast.Name) and f.id in self.modules) or (
+            isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in self.modules)
 
     def _root(self, node: ast.AST) -> tuple[ast.Name | None, str | None]:
         """The Name an attribute chain starts from, and the chain's first attribute."""
@@ -120,8 +140,13 @@ class _TableUse:
                 continue
             v = node.value
             name, first = self._root(v)
-            table = (self._helper_call(v) and v.func.attr.startswith("load")  # type: ignore[union-attr]
+            # a page object (`page = bureau_page(…)`) holds the tables too: its uses are checked
+            table = (self._helper_call(v) and _called(v).startswith("load")  # type: ignore[arg-type]
+                     or (isinstance(v, ast.Call) and _called(v).endswith("_page"))
                      or (name is not None and name.id in self.tables and first not in _PLAIN_ATTRIBUTES))
+            if isinstance(v, ast.Call) and _called(v).endswith("_page") and not any(
+                    isinstance(a, ast.Name) and a.id == self.unit for a in self._args(v)):
+                self.foreign = True
             if table:
                 self.tables |= {t.id for t in node.targets if isinstance(t, ast.Name)}
                 if name is not None:
@@ -130,15 +155,30 @@ class _TableUse:
     def _args(self, call: ast.Call) -> list[ast.expr]:
         return [*call.args, *(k.value for k in call.keywords)]
 
+    def _page_use(self, node: ast.AST) -> None:
+        """Allow `page.say(…)`, `page.facts`, and `page.table("x")` / `page.chart("x")` for the
+        tables and charts of UNIT_TABLES / UNIT_CHARTS named as they are."""
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr in _PAGE_USES:
+            self._allowed.add(id(node.value))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.attr in ("table", "chart"):
+            names = UNIT_TABLES if node.func.attr == "table" else UNIT_CHARTS
+            arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
+            if isinstance(arg, ast.Constant) and arg.value in names:
+                self._allowed.add(id(node.func.value))
+
     def mark(self, node: ast.AST, outer: tuple[ast.Call, ...] = ()) -> None:
         """Allow a table handed to a package call that (or whose enclosing package call) is
-        given the unit; a plain attribute of a table; a comparison of a table with None."""
+        given the unit; a plain attribute of a table; a comparison of a table with None; the
+        page object's own uses."""
+        self._page_use(node)
         if self._helper_call(node):
             outer = (node, *outer)  # type: ignore[assignment]
             names_unit = any(isinstance(a, ast.Name) and a.id == self.unit for c in outer for a in self._args(c))
             for a in self._args(node):  # type: ignore[arg-type]
-                if isinstance(a, ast.Name) and a.id in self.tables and names_unit:
-                    self._allowed.add(id(a))
+                root, _ = self._root(a)  # `tasks`, or `data.tasks`
+                if root is not None and root.id in self.tables and names_unit:
+                    self._allowed.add(id(root))
         elif isinstance(node, ast.Attribute) and node.attr in _PLAIN_ATTRIBUTES:
             name, _ = self._root(node)
             if name is not None:
@@ -150,7 +190,7 @@ class _TableUse:
             self.mark(child, outer if self._helper_call(node) or outer else ())
 
     def clean(self, tree: ast.AST) -> bool:
-        return all(id(n) in self._allowed for n in ast.walk(tree)
+        return not self.foreign and all(id(n) in self._allowed for n in ast.walk(tree)
                    if isinstance(n, ast.Name) and n.id in self.tables and isinstance(n.ctx, ast.Load))
 
 
