@@ -36,6 +36,7 @@ class Part:
     met: bool | None = None  # rate, level, comparison targets (rule 3)
     period_target: bool = False  # the ratio is of a quarter's own target, not the year's
     deliverable_missed: bool = False  # the event is stated not to have happened (尚未投入使用)
+    promised_later: bool = False  # the event is promised for a date after this year
     share_range: tuple[Decimal, Decimal] | None = None  # a ratio said in words (近七成) allows a range
     review: list[str] = field(default_factory=list)
 
@@ -61,6 +62,7 @@ class Evidence:
     levels: list[Finding]
     ranks: list[Finding]
     used: set[int] = field(default_factory=set)  # ids of findings a part has taken
+    year: int | None = None  # the report's year
 
     def free(self, items: list[Finding]) -> list[Finding]:
         return [f for f in items if id(f) not in self.used]

@@ -110,15 +110,18 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
 
 
-def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
-    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
+#: a subject naming a part of the task: one county or district, a segment, a batch, some of them
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:县|区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|\d+个|\d+所|\d+座|\d+条"
+                           r"|[东南西北]段|城区段")
+_TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
+_LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
 
-    A negated event (尚未投入使用, 年内未能开工) says the deliverable is not done (behind at the
-    year's end); a stage of it (主体工程已完工) measures nothing.
-    """
+
+def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
+    """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
     lay = ev.layout
-    done = missed = None
+    done = missed = forecast = None
     for f in ev.deliverables:
         if f.meaning not in ok or f.status == "partial" or not _same_document(t, f, lay.text):
             continue
@@ -126,22 +129,52 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
         if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
             continue
-        if f.modality == "forecast" and done is None:
-            _forecast_only(part, f)
-            return
-        if not is_result(f.modality):
+        part_of = _PART_SUBJECT.search(subject_of(ev, f.start))
+        if part_of and part_of.group() not in t.part:
+            continue  # 霍邱县段已建成通车: one segment of the task's road
+        if f.modality == "forecast":
+            forecast = forecast or f
+        elif is_result(f.modality):
+            missed, done = (missed or f, done) if f.status == "not_done" else (missed, done or f)
+    return done, missed, forecast
+
+
+def _promised_later(t: Target, ev: Evidence) -> Finding | None:
+    """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用)."""
+    if ev.year is None:
+        return None
+    text = ev.layout.text
+    for m in _LATER.finditer(text):
+        if m["y"] and int(m["y"]) <= ev.year:
             continue
-        if f.status == "not_done":
-            missed = missed or f
-        else:
-            done = done or f
-    if missed is not None:
-        part.findings.append(missed)
-        part.met, part.method = False, "verdict_phrase"  # not done: behind at the year's end
+        a, b = ev.layout.around(m.start(), m.end())
+        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|投用|运行|建成|竣工|交付", text[a:b]):
+            return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
+    return None
+
+
+def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
+    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
+
+    A negated event (尚未投入使用, 年内未能开工) or a date promised after this year says the
+    deliverable is not done (behind: at the year's end, or now when it is promised for next year);
+    a stage of it (主体工程已完工), or the event of one part (霍邱县段) measures nothing; a trial run
+    (试运行) is done but flagged.
+    """
+    done, missed, forecast = _deliverable_events(t, ev, tb, single)
+    later = _promised_later(t, ev) if done is None else None
+    if missed is not None or later is not None:
+        part.findings.append(missed or later)
+        part.met, part.method = False, "verdict_phrase"
         part.deliverable_missed = True
+        part.promised_later = later is not None
     elif done is not None:
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
+        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)):
+            part.review.append(review_reason("trial_run", done.text))
+    elif forecast is not None:
+        _forecast_only(part, forecast)
 
 
 #: what a label says besides its subject: time, place and reporting words

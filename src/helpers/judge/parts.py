@@ -216,6 +216,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     targets = target_parts(task, lex)
     adjusted = adjust_targets(targets, progress)
     ev = gather(progress, lex)
+    ev.year = year
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut

@@ -81,8 +81,11 @@ def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: 
         s = ratio_status(part.half, pace, ahead_margin)
         return "on_pace" if s == "completed" else s  # 过半 is more than half, never all of it
     if part.deliverable_missed:
-        # a one-off deliverable not yet done: behind once the year is over, else not measured
-        return "behind" if is_year_end else None
+        # a one-off deliverable not yet done: behind once the year is over or when promised for
+        # after it, else not measured
+        return "behind" if is_year_end or part.promised_later else None
+    if is_year_end and part.target is not None and part.target.kind == "deliverable" and part.verdict is None:
+        return "behind"  # the year is over and the deliverable is not reported done
     if part.met is not None:
         return met_status(part.met, is_year_end)
     return None

@@ -166,7 +166,8 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
 
 
 
-_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)")
+_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?(?:数)?"
+                        r"(?:为|至|到)")
 
 
 def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]]:
