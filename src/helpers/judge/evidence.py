@@ -14,7 +14,7 @@ from helpers.judge.findings import (PRELIMINARY, Finding, find_actuals, find_com
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.targets import Target
 
-DONE_MARK = re.compile(r"已|完成|完工|建成")
+DONE_MARK = re.compile(r"已|完成|完工|建成|竣工")
 ACTUAL_MARK = re.compile(r"已|完成|完工|建成|累计|实现|达到?")
 MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 PRELIMINARY_RX = re.compile(PRELIMINARY)

@@ -78,7 +78,8 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
                    r"\d+日|[,,:: ]|其中|同时|此外)+")
 #: where a subject ends: the first adverb, preposition or verb of its clause
-_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自")
+_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
+                          r"|竣工|完工|建成|开工")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
 
@@ -86,10 +87,13 @@ _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?
 _NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
 
 
-def subject_of(ev: Evidence, pos: int) -> str:
+def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
     lay = ev.layout
-    for a in (lay.around(pos, pos)[0], lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0):
+    starts = [lay.around(pos, pos)[0]]
+    if not clause_only:
+        starts.append(lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0)
+    for a in starts:
         head = _LEAD.sub("", lay.text[a:pos])
         m = _SUBJECT_END.search(head)
         subject = head[:m.start()] if m else head
@@ -111,7 +115,7 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
 
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
-_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:县|区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|\d+个|\d+所|\d+座|\d+条"
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|\d+个|\d+所|\d+座|\d+条"
                            r"|[东南西北]段|城区段")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
 _LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
@@ -436,7 +440,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         score += 3 if level.group() in a.label else 0
     if a.label.endswith("合计"):
         score += 2  # the city's figure as the sum of its counties
-    if not subject_of(ev, a.start) and DONE_MARK.search(clause):
+    if not subject_of(ev, a.start, clause_only=True) and DONE_MARK.search(clause):
         score += 1  # 截至9月底已完工23个: a done figure with no subject of its own is the task's
     return score
 
