@@ -37,6 +37,7 @@ class Part:
     period_target: bool = False  # the ratio is of a quarter's own target, not the year's
     deliverable_missed: bool = False  # the event is stated not to have happened (尚未投入使用)
     promised_later: bool = False  # the event is promised for a date after this year
+    whole_task: bool = False  # a verdict said of the task itself (项目已撤销), not of one of its parts
     share_range: tuple[Decimal, Decimal] | None = None  # a ratio said in words (近七成) allows a range
     review: list[str] = field(default_factory=list)
 

@@ -157,6 +157,14 @@ def _promised_later(t: Target, ev: Evidence) -> Finding | None:
     return None
 
 
+def _one_of_several(t: Target, done: Finding, ev: Evidence) -> bool:
+    """三个子系统上线 with only 城市运行子系统已上线运行: one of several things is done, not all."""
+    if t.value is None or t.value < 2:
+        return False
+    sentence = ev.layout.sentence_text(done.sentence)
+    return not re.search(rf"均|全部|都已|{t.value}个|各", sentence)
+
+
 def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
 
@@ -172,7 +180,7 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
         part.met, part.method = False, "verdict_phrase"
         part.deliverable_missed = True
         part.promised_later = later is not None
-    elif done is not None:
+    elif done is not None and not _one_of_several(t, done, ev):
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
         if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)):
@@ -203,7 +211,8 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year
     done = [g for g in done if not _month_only(g, ev)] or done
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
-    best = _best(done, tb, 1) or lone
+    # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
+    best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone
     if best is None:
         fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
         if fc is not None:
