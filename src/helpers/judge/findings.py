@@ -80,7 +80,7 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 _HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|搁置|中止|延期|推迟|撤回"
 HALT_WORDS = re.compile(_HALT)
-_BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批)?"
+_BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
                     r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
@@ -286,7 +286,9 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
     for m in r.deliverable.finditer(progress):
         a, _ = layout.around(m.start(), m.end())
         before = progress[a:m.start()]
-        if re.search(rf"(?:未|没有|不|不再|未能|无法|不能|{_HALT})(?:正式|全面|如期)?$", before):
+        if re.search(rf"(?:{_HALT}|不再)(?:正式|全面|如期)?$", before):
+            status = "halted"  # 暂缓开工, 取消举办: the event was called off or deferred
+        elif re.search(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$", before):
             status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
         elif re.search(r"主体|外立面|部分|一期|基础|土建|设备安装", before):
             status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
