@@ -738,7 +738,23 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         outcomes = execute(plan, jobs, progress)
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
+        write_front_pages(per, f, bool(result.rendered))
         return result
+
+
+def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
+    """The period's front page (output/<P>/index.html) and the list of periods beside it, when a
+    page changed or either is missing or older than the manifest."""
+    index, manifest = f.out / "index.html", f.out / "manifest.json"
+    if not manifest.exists():
+        return
+    if changed or not index.exists() or index.stat().st_mtime_ns < manifest.stat().st_mtime_ns \
+            or not (f.out.parent / "index.html").exists():
+        # deferred: the page loads the tables (pandas), which a run with nothing to do never needs
+        from helpers.report.front_page import write_front_page, write_periods_index
+
+        write_front_page(per.code, f.out, f.processed, f.root, TITLES)
+        write_periods_index(f.out.parent)
 
 
 def run_command(args: argparse.Namespace) -> int:
