@@ -257,14 +257,14 @@ def test_out_under_a_regular_file(tmp_path, capsys, no_table_build):
     f = tmp_path / "notes.txt"
     f.write_text("x", encoding="utf-8")
     line = one_line_error(capsys, cli.main(["table", str(SEED), "--out", str(f / "2024H1")]))
-    assert f"{f / '2024H1'}: is under {f}, which is a file, not a folder" in line
+    assert f"{f / '2024H1'}: 位于文件 {f} 之下，不是文件夹" in line
 
 
 def test_out_is_a_regular_file(tmp_path, capsys, no_table_build):
     f = tmp_path / "notes.txt"
     f.write_text("x", encoding="utf-8")
     line = one_line_error(capsys, cli.main(["table", str(SEED), "--out", str(f)]))
-    assert f"{f}: is a file, not a folder" in line
+    assert f"{f}: 这是文件，不是文件夹" in line
 
 
 def test_read_only_output_folder(tmp_path, capsys, monkeypatch, no_table_build):
