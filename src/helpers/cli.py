@@ -7,6 +7,7 @@ import math
 import os
 import re
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
 from helpers import paths
@@ -79,12 +80,18 @@ def _ledger(args: argparse.Namespace) -> int:
     from helpers.deliver.ledger import write_ledger
 
     path, written = write_ledger(args.period, processed_dir=args.processed, out=args.out, force=args.force)
-    print(say("run.ledger", path=path, unchanged="" if written else say("run.unchanged")))
+    _say_ledger(path, written, Path(args.out) if args.out else paths.ledger_path(args.period))
     return 0
 
 
+def _say_ledger(path: Path, written: bool, asked: Path) -> None:
+    print(say("run.ledger", path=path, unchanged="" if written else say("run.unchanged")))
+    if path != asked:  # the researcher's own ledger holds their additions: never written over
+        print(say("warning", text=say("run.ledger_kept", asked=asked, path=path)), file=sys.stderr)
+
+
 def _review_import(args: argparse.Namespace) -> int:
-    from helpers.deliver.ledger import import_corrections
+    from helpers.deliver.corrections import import_corrections
 
     result = import_corrections(args.file, period=args.period, processed_dir=args.processed,
                                 **({"overrides": args.overrides} if args.overrides else {}))
@@ -124,7 +131,7 @@ def _run(args: argparse.Namespace) -> int:
     if paths.tasks_path(args.period).exists():
         try:
             path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
-            print(say("run.ledger", path=path, unchanged="" if written else say("run.unchanged")))
+            _say_ledger(path, written, paths.ledger_path(args.period))
         except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
             print(say("warning", text=say("run.ledger_failed", text=e)), file=sys.stderr)
     return rc

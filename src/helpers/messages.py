@@ -60,6 +60,7 @@ TEXTS: dict[str, str] = {
     "run.front_page": "本期首页：{path}（用浏览器打开，可查看、排序和筛选本期全部简报）",
     "run.ledger": "督查台账：{path}{unchanged}",
     "run.unchanged": "（未变）",
+    "run.ledger_kept": "{asked} 中有人工添加的内容（备注、列或工作表），未覆盖；新台账写在 {path}",
     "run.ledger_failed": "督查台账未能写出：{text}",
     "compare.none": "{period}：未找到{year}年更早一期的任务表，本期不作较上期比较",
     "compare.summary": "{period}与{prev}比较：{parts}",

@@ -1,11 +1,12 @@
 """The supervision ledger (督查台账): one period's judgements as an Excel workbook researchers
-keep, filter and correct in Excel or WPS, and the import of their corrections.
+keep, filter and correct in Excel or WPS (their import: helpers.deliver.corrections).
 
 `python -m helpers ledger --period P` writes output/<P>/台账_<P>.xlsx (openpyxl) with the sheets
 of SHEETS. The 待复核 sheet lists the doubtful tasks (helpers.judge.review) with two empty columns,
 更正状态 (a drop-down of the Chinese status names) and 说明; `python -m helpers review import
 FILE.xlsx` reads them back into data/reference/overrides.csv (helpers.judge.overrides.merge_overrides),
-refusing the whole file, with the sheet and cell, at the first bad value.
+refusing the whole file, with the sheet and cell, at the first bad value. A ledger a person
+added to (a note, a column, a sheet) is never written over: the next one goes beside it.
 """
 
 from __future__ import annotations
@@ -17,19 +18,19 @@ from pathlib import Path
 from typing import Any, Callable
 
 from helpers import paths
-from helpers.errors import HelpersError, InputError
-from helpers.files import atomic_path
+# the sheets and the columns read back are the import's contract (helpers.deliver.corrections)
+from helpers.deliver.corrections import (CORRECTION, KEY, NOTE, RECORDED, REVIEW_SHEET, SHEETS, TASK_ID,
+                                         read_corrections, recorded_decisions)
+from helpers.errors import InputError
+from helpers.deliver.ledger_file import CONTENT_PROPERTY, KEY_PROPERTY, content_digest, recorded_key, target
+from helpers.files import atomic_path, formula_like
+from helpers.identity import task_keys
 from helpers.provenance import file_sha256
 from helpers.statuses import STATUS_COLORS, STATUS_ZH, STATUSES
 
 # pandas, pandera (via helpers.schema) and openpyxl are imported where used: `run` checks whether
 # the ledger is current on every rerun, and that check must not cost their ~3 s of imports.
 
-SHEETS = ("全部任务", "滞后清单", "待复核", "单位记分", "领域", "说明")
-REVIEW_SHEET = "待复核"
-#: The columns of 待复核 that researchers fill in, and the one that names the task.
-CORRECTION, NOTE, TASK_ID = "更正状态", "说明", "编号"
-RECORDED = "已记录状态"
 METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
              "rate_target": "增速或水平目标", "none": "无"}
 SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
@@ -98,6 +99,7 @@ TASK_COLS = (
     Column("状态来源", 8, lambda r: SOURCE_ZH.get(r.status_source, r.status_source)),
     Column("落实情况", 70, lambda r: _s(r.progress), "wrap"),
     Column("原文行", 9, _lines),
+    Column(KEY, 12, lambda r: r.task_key, "hidden"),  # the task by content: what an import checks its 编号 against
 )
 #: Columns of the task table shown in 全部任务 only when the table has them (later readers add
 #: them for reports that print them): column → (header, width).
@@ -143,6 +145,7 @@ REVIEW_COLS = (
     Column(NOTE, 30, lambda r: r.correction_note, "wrap"),
     # what 更正状态 held when the ledger was written (hidden): tells a researcher's new entry from ours
     Column(RECORDED, 10, lambda r: r.correction, "hidden"),
+    Column(KEY, 12, lambda r: r.task_key, "hidden"),
 )
 
 BOARD_COLS = (
@@ -172,18 +175,8 @@ def _task_frame(data: Any) -> pd.DataFrame:
     t = t.join(review.review_flags(data.tasks))
     t = t.assign(disagrees=review.disagrees(t), settled=review.settled(t))
     t["reasons_zh"] = [rv.at[i, "reasons_zh"] if i in rv.index else [] for i in t.index]
+    t["task_key"] = task_keys(t["task"], t["bureau"])
     return t
-
-
-def _decisions(period: str, overrides: Path) -> dict[str, tuple[str, str]]:
-    """Status overrides already recorded for the period: task_id → (Chinese status, note)."""
-    from helpers.judge.overrides import read_overrides
-
-    out = {}
-    for row in read_overrides(overrides):
-        if row["period"] == period and row["field"] == "status" and row["value"] in STATUS_ZH:
-            out[row["task_id"]] = (STATUS_ZH[row["value"]], row["note"])
-    return out
 
 
 def sha256(path: Path) -> str | None:
@@ -272,7 +265,7 @@ def _write_sheet(ws: Any, rows: list[Any], cols: tuple[Column, ...], spare_rows:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     ws.row_dimensions[1].height = 2 * LINE_PT + 4  # two lines: 落后（百分点） wraps in its narrow column
     for r in rows:
-        ws.append([c.get(r) for c in cols])
+        append_text_safe(ws, [c.get(r) for c in cols])
     last = len(rows) + 1
     top, wrap = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
     for j, c in enumerate(cols, start=1):
@@ -290,6 +283,16 @@ def _write_sheet(ws: Any, rows: list[Any], cols: tuple[Column, ...], spare_rows:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(last, 2)}"
     _print_setup(ws)
+
+
+def append_text_safe(ws: Any, values: list[Any]) -> None:
+    """Append a row; text a spreadsheet would run as a formula (a task printed as =HYPERLINK(…))
+    is stored as text, marked so that editing the cell in Excel or WPS keeps it text."""
+    ws.append(values)
+    for j, v in enumerate(values, start=1):
+        if formula_like(v):
+            cell = ws.cell(ws.max_row, j)
+            cell.data_type, cell.quotePrefix = "s", True
 
 
 def _text_width(text: str) -> int:
@@ -326,7 +329,8 @@ def _print_setup(ws: Any) -> None:
 def _review_rows(data: Any, tasks: pd.DataFrame, overrides: Path) -> list[Any]:
     """The doubtful tasks, and every task with a recorded decision (a researcher's own additions
     included, so importing the sheet again changes nothing): open ones first, in report order."""
-    decided = _decisions(data.period.code, overrides)
+    decided = {t: (STATUS_ZH[r["value"]], r["note"]) for t, r in
+               recorded_decisions(data.period.code, overrides, data.tasks).items()}
     rv = tasks[tasks["needs_review"] | tasks["disagrees"] | tasks["settled"] | tasks["task_id"].isin(list(decided))]
     rv = rv.assign(_t=rv["table"].map({"quantified": 0, "general": 1}).fillna(2))
     rv = rv.sort_values(["settled", "_t", "seq"]).drop(columns="_t")
@@ -391,7 +395,7 @@ def build_workbook(data: Any, overrides: Path = paths.OVERRIDES_CSV, ahead_margi
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for k, v in _about_rows(data, overrides, margin):
-        ws.append([k, v])
+        append_text_safe(ws, [k, v])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 26, 100
     for (a, b) in ws.iter_rows(min_row=2):
         a.alignment, b.alignment = Alignment(vertical="top"), Alignment(vertical="top", horizontal="left", wrap_text=True)
@@ -407,30 +411,10 @@ def ledger_key(folder: Path, overrides: Path, ahead_margin: float | None) -> str
     h = hashlib.sha256(LAYOUT.encode())
     for p in (folder / "tasks.parquet", folder / "indicators.parquet", folder / "quality.json", Path(overrides),
               folder / "changes.parquet", paths.WARNING_LEVELS_CSV, here / "deliver" / "ledger.py",
-              here / "judge" / "review.py", *sorted((here / "report").glob("*.py")), here / "compare" / "chain.py"):
+              here / "deliver" / "corrections.py", here / "judge" / "review.py", *sorted((here / "report").glob("*.py")), here / "compare" / "chain.py"):
         h.update((sha256(p) or "-").encode())
     h.update(json.dumps(ahead_margin).encode())
     return h.hexdigest()
-
-
-KEY_PROPERTY = "helpers_key"
-
-
-def recorded_key(path: Path) -> str | None:
-    """The key a ledger was written with (a custom document property), read straight from the zip
-    so that checking a current ledger imports neither openpyxl nor pandas."""
-    import zipfile
-    from xml.etree import ElementTree
-
-    try:
-        with zipfile.ZipFile(path) as z:
-            root = ElementTree.fromstring(z.read("docProps/custom.xml"))
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return None
-    for prop in root:
-        if prop.get("name") == KEY_PROPERTY and len(prop):
-            return (prop[0].text or "").strip() or None
-    return None
 
 
 def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path | str | None = None,
@@ -438,8 +422,10 @@ def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path
                  force: bool = False) -> tuple[Path, bool]:
     """Write the period's ledger atomically; return (path, written). Unchanged inputs → not rewritten.
 
-    A ledger holding corrections a researcher filled in but has not imported is not overwritten
-    (InputError saying so) unless `force`: their work would be lost.
+    A ledger a person added to (a note, a column, a sheet, an edited cell: anything but the
+    corrections 待复核 asks for) is never written over: the new one goes beside it. A ledger holding
+    corrections filled in but not imported is not overwritten (InputError saying so) unless
+    `force`: their work would be lost.
     """
     from helpers.period import parse_code
 
@@ -449,7 +435,10 @@ def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path
     key = ledger_key(folder, overrides, ahead_margin)
     if path.exists() and recorded_key(path) == key:
         return path, False
-    if path.exists() and not force:
+    dest = target(path, key)
+    if dest != path and dest.exists() and recorded_key(dest) == key:
+        return dest, False
+    if dest == path and path.exists() and not force:
         _refuse_unimported(path, per.code, overrides)
     from openpyxl.packaging.custom import StringProperty
 
@@ -457,9 +446,10 @@ def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path
 
     wb = build_workbook(load_period(per.code, folder), overrides, ahead_margin)
     wb.custom_doc_props.append(StringProperty(name=KEY_PROPERTY, value=key))
-    with atomic_path(path) as tmp:
+    wb.custom_doc_props.append(StringProperty(name=CONTENT_PROPERTY, value=content_digest(wb)))
+    with atomic_path(dest) as tmp:
         wb.save(tmp)
-    return path, True
+    return dest, True
 
 
 def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
@@ -471,123 +461,10 @@ def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
     except InputError as e:
         raise InputError(path, f"not overwritten: it holds corrections that cannot be imported ({e.problem}); "
                                "fix them and import, or pass --force") from None
-    decided = _decisions(period, overrides)
+    decided = recorded_decisions(period, overrides)
     new = [r["task_id"] for r in rows if r["recorded"] != r["value"]
-           and decided.get(r["task_id"], (None,))[0] != STATUS_ZH[r["value"]]]
+           and decided.get(r["task_id"], {}).get("value") != r["value"]]
     if new:
         raise InputError(path, f"not overwritten: {len(new)} correction(s) filled in here are not imported yet "
                                f"({', '.join(new[:5])}{', …' if len(new) > 5 else ''}); run "
                                f"`python -m helpers review import {path}` first, or pass --force")
-
-
-# --------------------------------------------------------------------------------------------
-# reading corrections back
-
-
-@dataclass
-class ImportResult:
-    period: str
-    rows: list[dict]
-    counts: dict[str, int]
-    overrides: Path
-
-    def summary(self) -> str:
-        c = self.counts
-        return (f"{self.period}: {len(self.rows)} correction(s) read; {c['new']} new, {c['updated']} updated, "
-                f"{c['unchanged']} unchanged in {self.overrides}; re-render with "
-                f"`python -m helpers run --period {self.period} --all-bureaus`")
-
-
-def _header_index(ws: Any, file: Path, names: tuple[str, ...]) -> dict[str, int]:
-    header = [("" if c.value is None else str(c.value).strip()) for c in next(ws.iter_rows(min_row=1, max_row=1))]
-    missing = [n for n in names if n not in header]
-    if missing:
-        raise InputError(file, f"sheet {ws.title}: header row has no column {'、'.join(missing)}")
-    return {n: header.index(n) for n in names}
-
-
-def _ledger_period(wb: Any, file: Path) -> str | None:
-    if SHEETS[5] not in wb.sheetnames:
-        return None
-    for row in wb[SHEETS[5]].iter_rows(min_row=2, values_only=True):
-        if row and row[0] == "期间代码":
-            return str(row[1]).strip() if row[1] else None
-    return None
-
-
-def read_corrections(file: Path | str, period: str | None = None) -> tuple[str, list[dict]]:
-    """The filled-in 更正状态 / 说明 rows of a ledger → (period, override rows).
-
-    Any bad value raises InputError naming the file, the sheet and the cell; a task corrected twice
-    with different statuses too. Rows with 更正状态 blank are not decisions and are skipped.
-    """
-    from openpyxl import load_workbook
-
-    from helpers.judge.review import parse_status
-
-    file = Path(file)
-    if not file.is_file():
-        raise InputError(file, "no such file")
-    try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception as e:
-        raise InputError(file, f"not a readable .xlsx workbook ({type(e).__name__})") from None
-    if REVIEW_SHEET not in wb.sheetnames:
-        raise InputError(file, f"no sheet named {REVIEW_SHEET}")
-    period = period or _ledger_period(wb, file)
-    if not period:
-        raise InputError(file, f"sheet {SHEETS[5]}: no 期间代码 row; pass --period")
-    ws = wb[REVIEW_SHEET]
-    idx = _header_index(ws, file, (TASK_ID, CORRECTION, NOTE))
-    header = [("" if c.value is None else str(c.value).strip()) for c in next(ws.iter_rows(min_row=1, max_row=1))]
-    rec_col = header.index(RECORDED) if RECORDED in header else None
-    from openpyxl.utils import get_column_letter
-
-    out: list[dict] = []
-    seen: dict[str, tuple[str, str]] = {}
-    for n, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        cells = list(row) + [None] * (max(idx.values()) + 1 - len(row))
-        where = lambda name: f"sheet {REVIEW_SHEET}, cell {get_column_letter(idx[name] + 1)}{n}"  # noqa: E731
-        try:
-            code = parse_status(cells[idx[CORRECTION]])
-        except ValueError as e:
-            raise InputError(file, f"{where(CORRECTION)}: {CORRECTION} {e}") from None
-        if code is None:
-            continue
-        tid = "" if cells[idx[TASK_ID]] is None else str(cells[idx[TASK_ID]]).strip()
-        if not tid:
-            raise InputError(file, f"{where(TASK_ID)}: {CORRECTION} is filled but {TASK_ID} is empty")
-        if tid in seen and seen[tid][0] != code:
-            raise InputError(file, f"{where(CORRECTION)}: task {tid} is corrected twice, differently "
-                                   f"(first at {seen[tid][1]})")
-        seen[tid] = (code, where(CORRECTION))
-        note = "" if cells[idx[NOTE]] is None else " ".join(str(cells[idx[NOTE]]).split())
-        try:
-            recorded = parse_status(cells[rec_col]) if rec_col is not None and rec_col < len(cells) else None
-        except ValueError:
-            recorded = None
-        out.append({"period": period, "task_id": tid, "field": "status", "value": code, "note": note,
-                    "cell": where(TASK_ID), "recorded": recorded})
-    return period, out
-
-
-def import_corrections(file: Path | str, period: str | None = None, processed_dir: Path | str | None = None,
-                       overrides: Path = paths.OVERRIDES_CSV) -> ImportResult:
-    """Read a ledger's corrections, check every task exists in the period's table, and merge them
-    into the overrides file. On any error nothing is written."""
-    from helpers.report.briefing import load_period
-    from helpers.judge.overrides import merge_overrides
-
-    file = Path(file)
-    period, rows = read_corrections(file, period)
-    try:
-        data = load_period(period, processed_dir)
-    except HelpersError as e:
-        raise InputError(file, f"period {period}: no task table to check the corrections against ({e})") from None
-    known = set(data.tasks["task_id"].astype(str))
-    for r in rows:
-        if r["task_id"] not in known:
-            raise InputError(file, f"{r['cell']}: unknown task {r['task_id']!r} in {period}")
-    uniq = list({r["task_id"]: {k: v for k, v in r.items() if k not in ("cell", "recorded")} for r in rows}.values())
-    counts = merge_overrides(uniq, overrides)
-    return ImportResult(period, uniq, counts, Path(overrides))

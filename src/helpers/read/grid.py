@@ -13,10 +13,10 @@ filled one is a row's progress.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from helpers.read.bureaus import norm
-from helpers.read.cells import _fill, _finish_row, _put
+from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
 from helpers.read.ingest import Document, HtmlCell
 from helpers.read.records import _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
@@ -214,16 +214,21 @@ class _State:
         rows, self.record = self.record, []
         main = rows[0]
         subs: list[list[HtmlCell]] = []
+        parts: list[tuple[int, str]] = []
         for extra in rows[1:]:
-            if _only_task_text(self.table, extra):
+            labelled = _labelled_part(extra)
+            if labelled is not None:  # a second line of the record: 落实情况：… under the task
+                parts.append((extra[0].line, labelled))
+            elif _only_task_text(self.table, extra):
                 main = _joined(main, extra, sep="")
             else:
                 subs.append(extra)
-        parent = self._build(main, None)
+        parent = self._build(main, None, parts)
         for extra in subs:
             self._build(extra, parent)
 
-    def _build(self, cells: list[HtmlCell], parent: RawRow | None) -> RawRow:
+    def _build(self, cells: list[HtmlCell], parent: RawRow | None,
+               parts: list[tuple[int, str]] | None = None) -> RawRow:
         t = self.table
         seq, _ = _seq_of(t, cells)
         self.counter += 1
@@ -236,12 +241,23 @@ class _State:
             _fill(t, row, [(c.line, c.text) for c in cells[seq_at + 1:]], self.parsed, self.carried, False)
         else:
             _put_cells(t, row, cells)
+            for ln, text in parts or []:
+                _put(row, "progress", text, [ln])
             _finish_row(t, row, self.carried)
         t.rows.append(row)
         return row
 
     def close(self) -> None:
         self.close_record()
+
+
+def _labelled_part(cells: list[HtmlCell]) -> str | None:
+    """The text of a continuation row that is a labelled part (落实情况：… / 存在问题：…) printed in
+    whatever column, else None."""
+    own = [c.text.strip() for c in cells if c.text.strip() and not c.spanned]
+    if len(set(own)) != 1 or not PART_LABEL.match(own[0]):
+        return None
+    return own[0]
 
 
 def _only_task_text(table: Table, cells: list[HtmlCell]) -> bool:
@@ -286,3 +302,22 @@ def _put_cells(table: Table, row: RawRow, cells: list[HtmlCell]) -> None:
         _put(row, role, keep, [c.line])
         if c.spanned and role not in row.carried:
             row.carried.append(role)
+
+
+def tab_grid(doc: Document) -> Document | None:
+    """A text whose table rows are tab-separated (copied from a spreadsheet) as rows of cells, the
+    lines without a tab as text; None when fewer than three lines hold two tabs."""
+    tabbed = [i for i, s in enumerate(doc.lines) if s.count("\t") >= 2]
+    if len(tabbed) < 3:
+        return None
+    width = max(len(doc.lines[i].rstrip("\n").split("\t")) for i in tabbed)
+    rows, texts = [], []
+    for i, s in enumerate(doc.lines):
+        if "\t" in s:
+            cells = [c.strip() for c in s.split("\t")]
+            rows.append([HtmlCell(c, i + 1) for c in cells + [""] * (width - len(cells))])
+        elif s.strip():
+            texts.append((i + 1, s.strip()))
+            if tabbed[0] < i < tabbed[-1]:  # a heading inside the table: a row of its own
+                rows.append([HtmlCell(s.strip(), i + 1)] + [HtmlCell("", i + 1)] * (width - 1))
+    return replace(doc, html_rows=rows, html_texts=texts, is_html=True, door="tabs")
