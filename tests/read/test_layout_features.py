@@ -241,3 +241,37 @@ def test_tab_separated_rows_with_runs_of_empty_cells(tmp_path, rows):
     assert df.co_bureaus.isna().all() and df.official_status.tolist() == ["已完成"] * 6
     assert df.progress.map(norm).tolist() == _progress(rows[:6])
     assert df.bureaus.tolist()[2] == "" and df.read_flags.notna().tolist() == [False, False, True, False, False, False]
+
+
+def test_two_line_records_in_a_word_table(tmp_path, rows):
+    """Each record on two rows of one column: the task, then 落实情况：…; 序号 and the lead merged
+    over both rows."""
+    table = [["序号", "重点工作", "牵头单位", "完成状态"]]
+    merges = []
+    for i, r in enumerate(rows[:4], 1):
+        top = len(table)
+        table += [[str(i), r.cells["task"], r.cells["bureau"], "序时推进"],
+                  [str(i), "落实情况：" + r.cells["progress"], r.cells["bureau"], "序时推进"]]
+        merges += [(top, 0, top + 1, 0), (top, 2, top + 1, 2), (top, 3, top + 1, 3)]
+    _, df = read(office_files.write_docx(tmp_path / "r.docx", [TITLE, (table, merges)]))
+    assert len(df) == 4 and df.parent_seq.isna().all()
+    assert df.task.map(norm).tolist() == _tasks(rows[:4])
+    assert df.progress.map(norm).tolist() == _progress(rows[:4])
+    assert df.official_status.tolist() == ["序时推进"] * 4
+
+
+def test_pipe_table_with_a_two_level_header_and_months(tmp_path, rows):
+    """A pipe table whose second header row names the columns under 责任单位 and 推进情况; each
+    row's latest filled month is its progress (a row may stop at 9月 or skip 10月)."""
+    out = [TITLE, "", "| 序号 | 重点工作 | 责任单位 | | 推进情况 | | |", "|---|---|---|---|---|---|---|",
+           "| | | 牵头 | 配合 | 9月 | 10月 | 11月 |"]
+    months = [("九月进展。", "十月进展。", None), ("九月进展。", None, None), ("九月进展。", "", None)]
+    for i, (r, (m9, m10, _)) in enumerate(zip(rows[:3], months), 1):
+        cells = [str(i), r.cells["task"], r.cells["bureau"], "市财政局" if i == 1 else "", m9, m10 or "",
+                 r.cells["progress"].replace("\n", "") if i != 2 else ""]
+        out.append("| " + " | ".join(cells) + " |")
+    parsed, df = read(_text(tmp_path, out))
+    assert parsed.tables[0].roles[2:4] == ["bureau", "co_bureau"]
+    assert df.bureaus.tolist() == [r.cells["bureau"] for r in rows[:3]]
+    assert df.co_bureaus.fillna("").tolist() == ["市财政局", "", ""]
+    assert df.progress.map(norm).tolist() == [_progress(rows[:1])[0], "九月进展。", _progress(rows[2:3])[0]]
