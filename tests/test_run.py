@@ -642,7 +642,7 @@ def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tm
     kept = {str(p): p.stat().st_mtime_ns for p in out.glob("*.html")}
     rerun = subprocess.run([*cmd, "--jobs", "1"], env=env, cwd=project, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{len(bureaus) - len(done)} rendered, {len(done)} unchanged" in rerun.stdout
+    assert f"已生成{len(bureaus) - len(done)}页、未变{len(done)}页" in rerun.stdout
     assert all(Path(p).stat().st_mtime_ns == t for p, t in kept.items() if
                any(p.endswith(f"bureau_{batch.safe_slug(d.split(':', 1)[1])}.html") for d in done))
     assert not (out / batch.MARKER).exists()

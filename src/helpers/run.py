@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from helpers import paths, provenance
+from helpers.messages import say
 from helpers.errors import HelpersError
 from helpers.files import exclusive, safe_slug, write_json, write_text
 from helpers.period import Period, parse_code
@@ -220,13 +221,12 @@ class BatchResult:
     timings: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def summary(self) -> str:
-        m = self.manifest
-        parts = [f"{m['period']}: {len(self.rendered)} rendered", f"{len(self.unchanged)} unchanged"]
-        if self.failed:
-            parts.append(f"{len(self.failed)} FAILED ({', '.join(self.failed[:5])}"
-                         + (", …" if len(self.failed) > 5 else "") + ")")
-        table = "table rebuilt; " if self.table_built else ""
-        return f"{', '.join(parts)} in {self.seconds:.1f} s; {table}manifest: {self.manifest_path}"
+        """The run's last line, in Chinese: pages rendered, unchanged, failed; where the manifest is."""
+        failed = say("run.summary_failed", n=len(self.failed), who="、".join(self.failed[:5])
+                     + ("……" if len(self.failed) > 5 else "")) if self.failed else ""
+        return say("run.summary", period=self.manifest["period"], rendered=len(self.rendered),
+                   kept=len(self.unchanged), failed=failed, seconds=self.seconds,
+                   rebuilt="；任务表已重新生成" if self.table_built else "", manifest=self.manifest_path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,12 +262,12 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
         raise HelpersError(f"{processed}: the tables do not match their record ({'; '.join(problems)}); "
                            f"rebuild them with `python -m helpers table RAW --period {period}`")
     if record is not None:
-        print(f"table: rebuilding {processed}: {'; '.join(problems)}", file=sys.stderr)
+        print(say("table.rebuild", folder=processed, problems="；".join(problems)), file=sys.stderr)
     from helpers.table import build_table
 
     result = build_table(raw, period=period, out=processed, ahead_margin=margin)
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(say("warning", text=w), file=sys.stderr)
     for line in result.review_summary():  # what to review, as `python -m helpers table` prints it
         print(line, file=sys.stderr)
     return True, provenance.read_record(processed) or {}
@@ -344,6 +344,8 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
     # on other folders, as in tests, compares with what is built there).
     if processed.parent == paths.PROCESSED.resolve():
         for code, raw in earlier_raws(period).items():
+            if provenance.read_record(processed.parent / code) is None:  # say why another period is built
+                print(say("compare.build_earlier", period=code, raw=raw.name), file=sys.stderr)
             with exclusive(processed.parent / code):
                 ensure_table(raw, code, processed.parent / code, ahead_margin)
     fixes = paths.TASK_MATCHES_CSV
@@ -368,10 +370,19 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
               "compared": [{"path": str(p), "sha256": file_sha256(p)} for p in comp.compared],
               "tables": [str(p) for p in comp.written]}
     if comp.prev_period:
-        print(comp.summary(), file=sys.stderr)
+        print(comparison_summary(comp), file=sys.stderr)
     write_json(stamp, {"state": state, "record": record,
                        "outputs": {str(p): file_sha256(p) for p in outs if p.exists()}})
     return record
+
+
+def comparison_summary(comp: Any) -> str:
+    """What the comparison found, in Chinese: counts per change class (schema.CHANGE_ZH)."""
+    from helpers.schema import CHANGE_ZH
+
+    counts = comp.changes["change"].value_counts()
+    parts = "、".join(f"{CHANGE_ZH.get(k, k)}{int(counts[k])}项" for k in CHANGE_ZH if counts.get(k, 0))
+    return say("compare.summary", period=comp.period, prev=comp.prev_period, parts=parts)
 
 
 def comparison_key(processed: Path) -> str:
@@ -759,13 +770,30 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
                           ahead_margin=ahead_margin, build=build, compare_to=compare_to)
         marker = f.out / MARKER
         if plan.pending:
-            print(f"run {per.code}: {len(plan.pending)} of {len(plan.jobs)} page(s) to render"
-                  + (" (tables rebuilt)" if plan.table_built else "") + " …", file=sys.stderr)
+            print(say("run.pages", period=per.code, total=len(plan.jobs), pending=len(plan.pending),
+                      why=say("run.pages_rebuilt") if plan.table_built else ""), file=sys.stderr)
             write_text(marker, json.dumps({"pid": os.getpid(), "started": time.time()}) + "\n")
         outcomes = execute(plan, jobs, progress)
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
+        write_front_pages(per, f, bool(result.rendered))
         return result
+
+
+def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
+    """The period's front page (output/<P>/index.html) and the list of periods beside it, when a
+    page changed or either is missing or older than the manifest."""
+    index, manifest = f.out / "index.html", f.out / "manifest.json"
+    if not manifest.exists():
+        return
+    if changed or not index.exists() or index.stat().st_mtime_ns < manifest.stat().st_mtime_ns \
+            or not (f.out.parent / "index.html").exists():
+        # deferred: the page loads the tables (pandas), which a run with nothing to do never needs
+        from helpers.report.front_page import write_front_page, write_periods_index
+
+        path = write_front_page(per.code, f.out, f.processed, f.root, TITLES)
+        write_periods_index(f.out.parent)
+        print(say("run.front_page", path=path), file=sys.stderr)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -776,11 +804,10 @@ def run_command(args: argparse.Namespace) -> int:
                        compare_to=getattr(args, "compare_to", None))
     for f in result.manifest["failures"]:
         who = f["bureau"] or f["kind"]
-        print(f"failed: {who}: {f['error']} (executed notebook: {f['notebook']})", file=sys.stderr)
+        print(say("run.failed", who=who, error=f["error"], notebook=f["notebook"]), file=sys.stderr)
     if result.stale:
-        print(f"warning: {len(result.stale)} page(s) in the manifest were rendered from older tables "
-              f"({', '.join(result.stale[:5])}); `mail` refuses them until `python -m helpers run "
-              f"--period {result.manifest['period']}` renders every unit", file=sys.stderr)
+        print(say("warning", text=say("run.stale", n=len(result.stale), who="、".join(result.stale[:5]),
+                                      period=result.manifest["period"])), file=sys.stderr)
     print(result.summary())
     return 1 if result.failed else 0
 
