@@ -84,7 +84,7 @@ def _ledger(args: argparse.Namespace) -> int:
 
 
 def _review_import(args: argparse.Namespace) -> int:
-    from helpers.deliver.ledger import import_corrections
+    from helpers.deliver.corrections import import_corrections
 
     result = import_corrections(args.file, period=args.period, processed_dir=args.processed,
                                 **({"overrides": args.overrides} if args.overrides else {}))

@@ -18,7 +18,7 @@ import pandas as pd
 from helpers import paths
 from helpers.compare import chain
 from helpers.deliver.recipients import CITY_ZH
-from helpers.report import briefing
+from helpers.report import briefing, wording
 
 _EVIDENCE_MAX = 300
 #: Characters no file name may hold on Windows, macOS or Linux (and control characters).
@@ -33,6 +33,8 @@ class Content:
     headline: briefing.Headline
     sentence: str
     behind: pd.DataFrame  # behind tasks, largest lag first; `is_primary` False for joint leads
+    #: the period's pace: the body speaks of the year's end as the PDF does (helpers.report.wording)
+    pace: float
     behind_by_bureau: dict[str, int] = field(default_factory=dict)
     #: lines naming the tasks newly behind and behind two reports running (helpers.compare.chain)
     changes: tuple[str, ...] = ()
@@ -41,12 +43,13 @@ class Content:
 def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None = None) -> Content:
     """Headline and behind tasks for the city, or for one bureau, counted as its PDF counts them
     (helpers.report.briefing): the headline over the tasks it leads first, the list with joint leads too."""
+    pace = briefing.table_pace(tasks)
     if bureau is None:
         h = briefing.headline(tasks)
         behind = briefing.behind_tasks(tasks).assign(is_primary=True)
         by_bureau = {str(k): int(v) for k, v in behind["bureau"].value_counts().items()}
-        return Content(CITY_ZH, h, briefing.headline_sentence(h, period_label, CITY_ZH), behind, by_bureau)
-    h = briefing.headline(tasks[tasks["bureau"] == bureau])
+        return Content(CITY_ZH, h, briefing.headline_sentence(h, period_label, CITY_ZH), behind, pace, by_bureau)
+    h = briefing.headline(tasks[tasks["bureau"] == bureau], pace)
     try:
         mine = briefing.bureau_tasks(tasks, bureau)
         sentence = briefing.bureau_sentence(tasks, bureau, period_label)
@@ -54,7 +57,7 @@ def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None =
         mine = tasks.iloc[0:0].assign(is_primary=True)
         sentence = briefing.headline_sentence(h, period_label, bureau)
     behind = mine[mine["status"] == "behind"]
-    return Content(bureau, h, sentence, behind)
+    return Content(bureau, h, sentence, behind, pace)
 
 
 def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame | None,
@@ -67,16 +70,16 @@ def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame
     return replace(content, changes=tuple(chain.mail_lines(chain.load_changes(period, folder), bureau)))
 
 
-def _behind_detail(row: pd.Series) -> str:
-    """Lag and completion of one behind task, in words."""
+def _behind_detail(row: pd.Series, pace: float) -> str:
+    """Lag and completion of one behind task, in words (a lag to the annual target at the year's end)."""
     parts = []
     if not pd.isna(row.get("completion_pct")):
         parts.append(f"完成{briefing.fmt_pct(row['completion_pct'])}")
     lag = row.get("lag_pts")
     # only a positive lag is a lag: a behind task (by override) at or above the pace has none to print
     if lag is not None and not pd.isna(lag) and lag > 0:
-        parts.append(f"落后序时{briefing.fmt_pts(lag)}个百分点")
-    return "，".join(parts) or "未达序时进度"
+        parts.append(wording.lag_words(pace, briefing.fmt_pts(lag)))
+    return "，".join(parts) or wording.not_reached(pace)
 
 
 def _evidence(row: pd.Series) -> str:
@@ -107,18 +110,18 @@ def bodies(c: Content, period_label: str, attachments: Sequence[str]) -> tuple[s
     if c.behind_by_bureau:
         top = "、".join(f"{b}{n}项" for b, n in list(c.behind_by_bureau.items())[:10])
         more = "等" if len(c.behind_by_bureau) > 10 else ""
-        line = f"滞后任务按牵头单位：{top}{more}。"
+        line = f"{wording.behind_by_unit(c.pace)}：{top}{more}。"
         text += ["", line]
         body.append(f"<p>{esc(line)}</p>")
     if c.who != CITY_ZH and len(c.behind):
         joint = not c.behind["is_primary"].all()
-        head = "滞后于序时进度的任务" + ("（含联合牵头）" if joint else "") + "："
+        head = wording.behind_section(c.pace) + ("（含联合牵头）" if joint else "") + "："
         text += ["", head]
         items = []
         for i, (_, r) in enumerate(c.behind.iterrows(), 1):
             ref = briefing.task_ref(r["table"], r["seq"])
             task = briefing.truncate(r["task"], 120) + ("（联合牵头）" if not r["is_primary"] else "")
-            detail, ev = _behind_detail(r), _evidence(r)
+            detail, ev = _behind_detail(r, c.pace), _evidence(r)
             text.append(f"{i}. [{ref}] {task}（{detail}）")
             if ev:
                 text.append(f"   依据：{ev}")
