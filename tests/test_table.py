@@ -197,3 +197,49 @@ def test_a_lower_case_period_is_the_same_period(tmp_path, seed_path):
     res = run(seed_path, "--period", "2024h1", "--out", tmp_path / "o")
     assert res.returncode == 0, res.stderr
     assert json.loads((tmp_path / "o" / "quality.json").read_text(encoding="utf-8"))["period"] == "2024H1"
+
+
+# ------------------------------------------------------------------ formula injection
+
+HYPERLINK = '=HYPERLINK("http://evil.example/x","加快建设和襄高速")'
+DDE = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory, seed_text):
+    """The seed with a task text and a progress text a spreadsheet would run as formulas."""
+    folder = tmp_path_factory.mktemp("injected")
+    raw = folder / "luan_2024H1.txt"
+    assert seed_text.count("\n加快建设和襄高速。\n") == 1
+    text = seed_text.replace("\n加快建设和襄高速。\n", f"\n{HYPERLINK}\n").replace(
+        "\n1-6月,和襄高速六安段", f"\n {DDE} 1-6月,和襄高速六安段")
+    raw.write_text(text, encoding="utf-8")
+    res = run(raw, "--out", folder / "out")
+    assert res.returncode == 0, res.stderr
+    return folder / "out"
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_parquet_keeps_the_text(injected):
+    import csv
+
+    tasks = pd.read_parquet(injected / "tasks.parquet")
+    row = tasks.index[tasks["task"] == HYPERLINK]
+    assert len(row) == 1  # the true text, as printed
+    assert tasks.loc[row[0], "progress"].startswith(f"{DDE} 1-6月") or tasks.loc[row[0], "progress"].startswith(f" {DDE}")
+    with open(injected / "tasks.csv", encoding="utf-8-sig", newline="") as fh:
+        cells = [c for r in csv.reader(fh) for c in r]
+    assert HYPERLINK not in cells and "'" + HYPERLINK in cells
+    risky = [c for c in cells if c.lstrip(" \t\r\n").startswith(("=", "+", "-", "@"))]
+    assert not [c for c in risky if not (c.startswith("'") or c.lstrip("-+").replace(".", "", 1).isdigit())]
+
+
+@pytest.mark.parametrize("text,escaped", [
+    ("=1+1", True), ("+86 564 123", True), ("-2+3+cmd|' /C calc'!A0", True), ("@SUM(A1)", True),
+    ("  =HYPERLINK(\"x\")", True), ("\t=1", True), ("\r=1", True), ("\t滞后", True),
+    ("-12.5", False), ("+3%", False), ("加快建设和襄高速。", False), ("市交通局", False), ("", False),
+])
+def test_spreadsheet_text(text, escaped):
+    from helpers.files import spreadsheet_text
+
+    assert spreadsheet_text(text) == ("'" + text if escaped else text)
+    assert spreadsheet_text(3.5) == 3.5 and spreadsheet_text(None) is None

@@ -18,6 +18,7 @@ from conftest import copy_year
 from helpers.deliver.content import bodies, message_content
 from helpers.deliver.corrections import read_corrections
 from helpers.deliver.ledger import write_ledger
+from helpers.deliver.settings import load_settings
 from helpers.report.loading import load_period
 
 FY, Q3 = "2024FY", "2024Q3"
@@ -35,7 +36,7 @@ def year(tmp_path_factory: pytest.TempPathFactory, year_tables: Path) -> dict[st
 def _body(folder: Path, period: str, bureau: str | None) -> str:
     data = load_period(period, folder)
     c = message_content(data.tasks, data.label, bureau)
-    text, _html = bodies(c, data.label, ["简报.pdf"])
+    text, _html = bodies(c, data.label, ["简报.pdf"], load_settings())
     return text
 
 

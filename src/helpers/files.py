@@ -62,6 +62,27 @@ def safe_slug(name: str, max_len: int = 60) -> str:
     return s
 
 
+#: A cell Excel, WPS or LibreOffice would read as a formula (or a DDE command): =, +, - or @
+#: first, after any spaces; or a tab or carriage return first (OWASP's CSV injection list).
+_FORMULA_START = re.compile(r"^(?:\s*[=+\-@]|[\t\r])")
+#: A plain number (-12.5, +3%) is no formula, and an apostrophe would turn it into text.
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$")
+
+
+def formula_like(value: Any) -> bool:
+    """Would a spreadsheet run this cell as a formula? (plain numbers are not)"""
+    return isinstance(value, str) and bool(_FORMULA_START.match(value)) and not _PLAIN_NUMBER.match(value.strip())
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """A cell for a CSV a person opens in Excel or WPS: formula-like text gets a leading
+    apostrophe so it shows as text and never runs; anything else is returned as it is.
+
+    Escaping is for the spreadsheet copies only: the parquet tables keep the true text.
+    """
+    return "'" + value if formula_like(value) else value
+
+
 #: The lock file a command keeps inside the folder it writes (see `exclusive`).
 LOCK_NAME = ".lock"
 #: Locks this process holds, by lock file: `exclusive` is re-entrant (run → table nest).

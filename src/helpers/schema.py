@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from helpers.errors import SchemaError
-from helpers.files import atomic_path
+from helpers.files import atomic_path, spreadsheet_text
 from helpers.statuses import STATUS_ZH, STATUSES
 
 TABLES = ("quantified", "general")
@@ -225,10 +225,14 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, where: str = "") -> p
 
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The CSV twin of a table: dates as text, and text a spreadsheet would run as a formula
+    escaped (helpers.files.spreadsheet_text); the parquet keeps the true text."""
     out = df.copy()
     for col in out.columns:
         if str(out[col].dtype).startswith("datetime64"):
             out[col] = out[col].dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_string_dtype(out[col].dtype) or pd.api.types.is_object_dtype(out[col].dtype):
+            out[col] = out[col].map(spreadsheet_text, na_action="ignore")
     return out
 
 

@@ -54,7 +54,8 @@ def _task(task_id, seq, task, bureau, progress, status, pct=None, lag=None, meth
         "bureau": bureau, "bureau_aliases": None, "co_bureaus": None, "official_status": None,
         "official_status_field": None, "task_source": None, "target_text": None, "rate_text": None,
         "plan_text": None, "people": None, "units_renamed": None, "sector": sector, "sector_name": "经济运行与投资", "sector_rule": "test",
-        "progress": progress, "progress_other": None, "period": PERIOD, "period_end": pd.Timestamp("2024-06-30"),
+        "progress": progress, "progress_other": None, "problems": None, "next_steps": None, "read_flags": None,
+        "period": PERIOD, "period_end": pd.Timestamp("2024-06-30"),
         "source_file": "data/raw/luan_2024H1.txt", "line_start": line, "line_end": line + 3,
         "is_truncated": False, "status": status, "status_zh": STATUS_ZH[status],
         "completion_pct": pct, "pace": 0.5, "lag_pts": lag, "method": method, "evidence": evidence,
@@ -169,14 +170,16 @@ def mail_project(tmp_path, mail_pdfs, mail_table) -> SimpleNamespace:
     recipients = root / "data" / "reference" / "recipients.csv"
     recipients.parent.mkdir(parents=True)
     _write_recipients(recipients, RECIPIENT_ROWS)
+    for shipped in (paths.MAIL_SETTINGS_TOML, paths.WARNING_LEVELS_CSV):  # the office's, as shipped
+        shutil.copy(shipped, recipients.parent / shipped.name)
     return SimpleNamespace(root=root, out=out, manifest=manifest, tasks=tasks, recipients=recipients,
                            mail_dir=out / "mail", pdfs={k: v for k, v in mail_pdfs.items()})
 
 
 def _run(project: SimpleNamespace, *argv: str) -> int:
     args = build_parser().parse_args(["mail", "--period", PERIOD, "--out", str(project.mail_dir), *argv])
-    return mail_command(args, manifest=project.manifest, tasks=project.tasks,
-                        recipients=project.recipients, root=project.root)
+    return mail_command(args, manifest=project.manifest, tasks=project.tasks, recipients=project.recipients,
+                        settings=project.root / "data" / "reference" / "mail_settings.toml", root=project.root)
 
 
 def _send(project: SimpleNamespace, server, *argv: str, only: tuple[str, ...] = (), preview: bool = True) -> int:
@@ -267,7 +270,7 @@ def test_send_delivers_every_briefing(mail_project, mail_server, capsys):
     for target, (msg, env) in by_target.items():
         who = "全市" if target == "city" else target
         assert env.rcpt_tos == _expected_rcpts(target)
-        assert env.mail_from == "briefings@example.org"
+        assert env.mail_from == "duchashi@example.org"  # data/reference/mail_settings.toml
         # the Subject header is RFC 2047-encoded on the wire and decodes to the Chinese text
         assert b"=?utf-8?" in env.content.split(b"\r\n\r\n", 1)[0]
         assert msg["Subject"] == f"{LABEL}重点工作落实情况简报 — {who}"
@@ -930,3 +933,56 @@ def test_fullwidth_and_ascii_names_do_not_share_an_attachment_name():
     files = [attachment_name(LABEL, n) for n in names]
     assert len(set(files)) == len(names)
     assert files[0] == f"{LABEL}重点工作落实情况简报_市ＡＢＣ局.pdf" and "/" not in files[2] and ":" not in files[4]
+
+
+# ------------------------------------------------------------------ issue #22: mail that an office sends
+
+def _settings(project) -> Path:
+    return project.root / "data" / "reference" / "mail_settings.toml"
+
+
+def test_the_office_speaks_in_its_own_words_and_nothing_names_the_tool(mail_project):
+    plan = plan_messages(PERIOD, manifest=mail_project.manifest, tasks=mail_project.tasks,
+                         recipients=mail_project.recipients, root=mail_project.root, settings=_settings(mail_project))
+    msgs = {d.target: d.message for d in plan.drafts}
+    fgw = msgs["市发改委"]
+    text, page = fgw.get_body(("plain",)).get_content().replace("\r\n", "\n"), fgw.get_body(("html",)).get_content()
+    # 市发改委 leads 4 tasks first (量化1, 7, 8, 12), 3 behind; 量化12 is 20 points behind: yellow
+    assert text.startswith("市发改委：\n\n现将2024年上半年市发改委牵头重点工作落实情况简报发送给你们。"
+                           "本单位牵头重点工作4项，其中3项滞后于序时进度；预警：黄色预警1项。")
+    assert "<p>市发改委：</p>" in page and "预警：黄色预警1项" in page
+    assert text.rstrip().endswith("如对判定结果有异议，请于5个工作日内与督查室联系。\n\n六安市人民政府督查室")
+    assert str(fgw["Reply-To"]) == "duchashi@example.org"
+    assert msgs["city"].get_body(("plain",)).get_content().replace("\r\n", "\n").startswith("各位领导：\n\n现将2024年上半年全市")
+    for m in msgs.values():
+        whole = m.as_string().lower()
+        for body in (m.get_body(("plain",)).get_content(), m.get_body(("html",)).get_content(), str(m["Subject"])):
+            assert "python" not in body.lower() and "helpers" not in body.lower()
+        assert "python -m" not in whole
+
+
+def test_an_edited_settings_file_changes_the_next_preview(mail_project):
+    path = _settings(mail_project)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('name = "六安市人民政府督查室"', 'name = "某市政府办公室督查科"')
+    text = text.replace('greeting = "{unit}："', 'greeting = "尊敬的{unit}负责同志："')
+    text = text.replace('sender = "六安市人民政府督查室 <duchashi@example.org>"', 'sender = "督查科 <dck@example.net>"')
+    path.write_text(text, encoding="utf-8")
+    assert _run(mail_project) == 0
+    record = json.loads((mail_project.mail_dir / "preview.json").read_text(encoding="utf-8"))
+    rsj = next(m for m in record["messages"] if m["target"] == "市人社局")
+    assert rsj["text"].startswith("尊敬的市人社局负责同志：") and rsj["text"].rstrip().endswith("某市政府办公室督查科")
+    assert rsj["from"] == "督查科 <dck@example.net>"
+
+
+@pytest.mark.parametrize("template,problem", [
+    ('greeting = "{unit}{lag}："', "{lag} 不是可用的名称；可用的名称：{unit}、{period}"),
+    ('greeting = "{unit"', "模板写法有误"),
+])
+def test_a_template_naming_a_blank_that_does_not_exist_is_refused(mail_project, template, problem):
+    path = _settings(mail_project)
+    path.write_text(path.read_text(encoding="utf-8").replace('greeting = "{unit}："', template), encoding="utf-8")
+    with pytest.raises(MailError) as e:
+        _run(mail_project)
+    assert str(e.value).startswith(f"{path}: [bureau] greeting") and problem in str(e.value)
+    assert "\n" not in str(e.value)

@@ -167,7 +167,11 @@ def test_status_override_to_behind_clears_a_negative_lag(judged, tmp_path):
 
 
 def test_mail_never_prints_a_negative_lag_after_a_status_override(judged, tmp_path):
-    from helpers.deliver.content import bodies as _bodies, message_content
+    from helpers.deliver.content import bodies, message_content
+    from helpers.deliver.settings import load_settings
+
+    def _bodies(content, label, attachments):
+        return bodies(content, label, attachments, load_settings())
 
     p = _write(tmp_path, "2024H1,Q06,status,behind,")
     tasks = apply_overrides(judged, "2024H1", p).assign(

@@ -25,9 +25,6 @@ each task a change class (CHANGE_RULES) and counts the reports it has been behin
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -37,6 +34,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import HelpersError, ReferenceError_
+from helpers.identity import norm_task, task_key
 from helpers.period import parse_code
 from helpers.quality import Quality, find_quality
 from helpers.reference_csv import read_reference
@@ -71,16 +69,9 @@ MATCH_FILES = paths.COMPARISON_TABLES
 # text and keys
 
 
-def norm_task(text: Any) -> str:
-    """Task text for matching: NFKC (full-width → half-width), no spaces, no punctuation."""
-    s = unicodedata.normalize("NFKC", "" if text is None or pd.isna(text) else str(text))
-    return re.sub(r"[\W_]+", "", s)
-
-
-def base_key(text: Any, bureau: Any) -> str:
-    """The key of a task first seen in this period: a hash of its normalized text and lead unit."""
-    raw = f"{norm_task(text)}|{'' if bureau is None or pd.isna(bureau) else bureau}"
-    return "T" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
+# norm_task and base_key (a task first seen in this period keys on its own text and lead unit)
+# are helpers.identity's: a correction names its task by the same key.
+base_key = task_key
 
 
 # --------------------------------------------------------------------------------------------

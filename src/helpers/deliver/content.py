@@ -1,7 +1,9 @@
-"""What a period's messages say: the headline and the tasks behind the pace, as text and HTML.
+"""What a period's messages say: the office's greeting and opening, the headline and the tasks
+behind the pace, the office's closing and signature, as text and HTML.
 
-Counted as the briefings count them (helpers.report.briefing); every piece of report text is
-HTML-escaped in the HTML body.
+Counted as the briefings count them (helpers.report.briefing), worded for the period as they
+are (helpers.report.wording); the office's texts come from its settings file
+(helpers.deliver.settings). Every piece of report text is HTML-escaped in the HTML body.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import pandas as pd
 from helpers import paths
 from helpers.compare import chain
 from helpers.deliver.recipients import CITY_ZH
-from helpers.report import briefing, wording
+from helpers.deliver.settings import MailSettings
+from helpers.report import briefing, warning_levels, wording
+from helpers.report.loading import table_pace
 
 _EVIDENCE_MAX = 300
 #: Characters no file name may hold on Windows, macOS or Linux (and control characters).
@@ -38,18 +42,31 @@ class Content:
     behind_by_bureau: dict[str, int] = field(default_factory=dict)
     #: lines naming the tasks newly behind and behind two reports running (helpers.compare.chain)
     changes: tuple[str, ...] = ()
+    #: the warning levels of the tasks counted in the headline, e.g. 红色预警2项、黄色预警1项 (or 无)
+    warnings: str = "无"
+
+    def blanks(self, period_label: str) -> dict[str, object]:
+        """The values the office's templates may name (helpers.deliver.settings.FIELDS)."""
+        h = self.headline
+        return {"unit": self.who, "period": period_label, "headline": self.sentence, "tasks": h.tasks,
+                "behind": h.behind, "behind_word": wording.behind_phrase(self.pace),
+                "on_pace": h.on_pace_or_better, "completed": h.completed, "warnings": self.warnings}
 
 
 def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None = None) -> Content:
     """Headline and behind tasks for the city, or for one bureau, counted as its PDF counts them
     (helpers.report.briefing): the headline over the tasks it leads first, the list with joint leads too."""
-    pace = briefing.table_pace(tasks)
+    pace = table_pace(tasks)
+    if warning_levels.COLUMN not in tasks:  # a table as read from disk: levels as the pages give them
+        tasks = warning_levels.assign(tasks)
     if bureau is None:
         h = briefing.headline(tasks)
         behind = briefing.behind_tasks(tasks).assign(is_primary=True)
         by_bureau = {str(k): int(v) for k, v in behind["bureau"].value_counts().items()}
-        return Content(CITY_ZH, h, briefing.headline_sentence(h, period_label, CITY_ZH), behind, pace, by_bureau)
-    h = briefing.headline(tasks[tasks["bureau"] == bureau], pace)
+        return Content(CITY_ZH, h, briefing.headline_sentence(h, period_label, CITY_ZH), behind, pace, by_bureau,
+                       warnings=warning_levels.facts(tasks)["summary"])
+    led = tasks[tasks["bureau"] == bureau]
+    h = briefing.headline(led, pace)
     try:
         mine = briefing.bureau_tasks(tasks, bureau)
         sentence = briefing.bureau_sentence(tasks, bureau, period_label)
@@ -57,7 +74,7 @@ def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None =
         mine = tasks.iloc[0:0].assign(is_primary=True)
         sentence = briefing.headline_sentence(h, period_label, bureau)
     behind = mine[mine["status"] == "behind"]
-    return Content(bureau, h, sentence, behind, pace)
+    return Content(bureau, h, sentence, behind, pace, warnings=warning_levels.facts(led)["summary"])
 
 
 def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame | None,
@@ -71,7 +88,7 @@ def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame
 
 
 def _behind_detail(row: pd.Series, pace: float) -> str:
-    """Lag and completion of one behind task, in words (a lag to the annual target at the year's end)."""
+    """Lag and completion of one behind task, in words."""
     parts = []
     if not pd.isna(row.get("completion_pct")):
         parts.append(f"完成{briefing.fmt_pct(row['completion_pct'])}")
@@ -87,10 +104,6 @@ def _evidence(row: pd.Series) -> str:
     return "" if ev is None or pd.isna(ev) else briefing.truncate(ev, _EVIDENCE_MAX)
 
 
-def subject(period_label: str, who: str) -> str:
-    return f"{period_label}重点工作落实情况简报 — {who}"
-
-
 def attachment_name(period_label: str, who: str) -> str:
     """The PDF's name in the message: the unit's name as written (full-width letters stay full
     width, so 市ＡＢＣ局 and 市ABC局 never share a name); characters no file name may hold are
@@ -101,43 +114,56 @@ def attachment_name(period_label: str, who: str) -> str:
     return f"{period_label}重点工作落实情况简报_{safe}.pdf"
 
 
-def bodies(c: Content, period_label: str, attachments: Sequence[str]) -> tuple[str, str]:
-    """Plain text and HTML of one message; every piece of report text is HTML-escaped."""
-    title = subject(period_label, c.who)
+def _behind_lines(c: Content) -> tuple[list[str], str]:
+    """The unit's behind tasks as text lines and as one HTML list (empty for the city)."""
+    if c.who == CITY_ZH or not len(c.behind):
+        return [], ""
     esc = html.escape
-    text = [title, "", c.sentence]
-    body = [f"<h2 style=\"font-size:18px\">{esc(title)}</h2>", f"<p><b>{esc(c.sentence)}</b></p>"]
+    joint = not c.behind["is_primary"].all()
+    head = wording.behind_section(c.pace) + ("（含联合牵头）" if joint else "") + "："
+    text, items = ["", head], []
+    for i, (_, r) in enumerate(c.behind.iterrows(), 1):
+        ref = briefing.task_ref(r["table"], r["seq"])
+        task = briefing.truncate(r["task"], 120) + ("（联合牵头）" if not r["is_primary"] else "")
+        detail, ev = _behind_detail(r, c.pace), _evidence(r)
+        text.append(f"{i}. [{ref}] {task}（{detail}）")
+        if ev:
+            text.append(f"   依据：{ev}")
+        items.append(f"<li><b>[{esc(ref)}] {esc(task)}</b>（{esc(detail)}）"
+                     + (f"<br><span style=\"color:#555\">依据：{esc(ev)}</span>" if ev else "") + "</li>")
+    return text, f"<p>{esc(head)}</p><ol>" + "".join(items) + "</ol>"
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+
+
+def bodies(c: Content, period_label: str, attachments: Sequence[str], settings: MailSettings) -> tuple[str, str]:
+    """Plain text and HTML of one message: the office's greeting and opening, the headline, the
+    behind tasks or (for the city) the units they belong to, the changes since the earlier
+    period, the attachments, the office's closing and signature."""
+    esc, blanks = html.escape, c.blanks(period_label)
+    kind = "city" if c.who == CITY_ZH else "bureau"
+    greeting, opening = (settings.fill(kind, k, blanks) for k in ("greeting", "opening"))
+    text = [greeting, "", opening, "", c.sentence]
+    body = [_paragraphs(greeting), _paragraphs(opening), f"<p><b>{esc(c.sentence)}</b></p>"]
     if c.behind_by_bureau:
         top = "、".join(f"{b}{n}项" for b, n in list(c.behind_by_bureau.items())[:10])
-        more = "等" if len(c.behind_by_bureau) > 10 else ""
-        line = f"{wording.behind_by_unit(c.pace)}：{top}{more}。"
+        line = f"{wording.behind_by_unit(c.pace)}：{top}{'等' if len(c.behind_by_bureau) > 10 else ''}。"
         text += ["", line]
         body.append(f"<p>{esc(line)}</p>")
-    if c.who != CITY_ZH and len(c.behind):
-        joint = not c.behind["is_primary"].all()
-        head = wording.behind_section(c.pace) + ("（含联合牵头）" if joint else "") + "："
-        text += ["", head]
-        items = []
-        for i, (_, r) in enumerate(c.behind.iterrows(), 1):
-            ref = briefing.task_ref(r["table"], r["seq"])
-            task = briefing.truncate(r["task"], 120) + ("（联合牵头）" if not r["is_primary"] else "")
-            detail, ev = _behind_detail(r, c.pace), _evidence(r)
-            text.append(f"{i}. [{ref}] {task}（{detail}）")
-            if ev:
-                text.append(f"   依据：{ev}")
-            items.append(
-                f"<li><b>[{esc(ref)}] {esc(task)}</b>（{esc(detail)}）"
-                + (f"<br><span style=\"color:#555\">依据：{esc(ev)}</span>" if ev else "") + "</li>")
-        body.append(f"<p>{esc(head)}</p><ol>" + "".join(items) + "</ol>")
+    lines, listed = _behind_lines(c)
+    text += lines
+    body.append(listed)
     for line in c.changes:
         text += ["", line]
         body.append(f"<p>{esc(line)}</p>")
-    footer = "本邮件由 python -m helpers mail 生成；详见附件 PDF 简报。"
-    text += ["", "附件：" + "；".join(attachments), "", footer]
-    body.append("<p>附件：" + "；".join(esc(a) for a in attachments) + "</p>")
-    body.append(f"<p style=\"color:#777;font-size:12px\">{esc(footer)}</p>")
+    closing, signature = (settings.fill("closing", k, blanks) for k in ("text", "signature"))
+    text += ["", "附件：" + "；".join(attachments), "", closing, "", signature]
+    body += ["<p>附件：" + "；".join(esc(a) for a in attachments) + "</p>", _paragraphs(closing),
+             _paragraphs(signature)]
+    title = settings.fill("subject", "template", blanks)
     doc = ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
            f"<title>{esc(title)}</title></head><body style=\"font-family:sans-serif\">"
            + "".join(body) + "</body></html>")
     return "\n".join(text) + "\n", doc
-

@@ -27,17 +27,19 @@ import pandas as pd
 from helpers import paths
 from helpers.deliver import approval, content
 from helpers.deliver.message import Draft, build_message
+from helpers.compare import chain
 from helpers.deliver.recipients import (CITY, CITY_ZH, Recipients, load_recipients, one_line,
                                         sender_address)
+from helpers.deliver.settings import MailSettings, load_settings
 from helpers.deliver.smtp import LOG_NAME, SendReport, send_drafts
 from helpers.errors import MailError
 from helpers.files import safe_slug, write_bytes
 from helpers.period import parse_code
 from helpers.read.bureaus import norm
+from helpers.report import warning_levels
 from helpers.report.manifest import Manifest, ManifestError, in_progress, problems, resolve
 from helpers.schema import TASKS_SCHEMA, read_table
 
-DEFAULT_SENDER = "重点工作简报 <briefings@example.org>"
 ENV_USER, ENV_PASSWORD, ENV_FROM = "HELPERS_SMTP_USER", "HELPERS_SMTP_PASSWORD", "HELPERS_MAIL_FROM"
 
 
@@ -127,6 +129,7 @@ class Plan:
     drafts: list[Draft]
     no_recipients: list[str]
     warnings: list[str] = field(default_factory=list)
+    sender: str = ""  # the From of every message
 
 
 def _chosen(briefings: list[Briefing], only: Sequence[str] | None, where: Path) -> list[Briefing]:
@@ -142,30 +145,38 @@ def _chosen(briefings: list[Briefing], only: Sequence[str] | None, where: Path) 
 
 
 def _task_table(period: str, tasks: Path | str | pd.DataFrame | None) -> pd.DataFrame:
-    table = tasks if isinstance(tasks, pd.DataFrame) else read_table(
-        Path(tasks) if tasks is not None else paths.tasks_path(period), TASKS_SCHEMA)
+    """The period's task table with the warning levels its pages show (reports running behind
+    from the comparison beside it)."""
+    if isinstance(tasks, pd.DataFrame):
+        table, changes = tasks, None
+    else:
+        path = Path(tasks) if tasks is not None else paths.tasks_path(period)
+        table, changes = read_table(path, TASKS_SCHEMA), chain.load_changes(period, path.parent)
     periods = set(table["period"].dropna().unique())
     if periods and periods != {period}:
         raise MailError(f"task table is for period {', '.join(sorted(periods))}, not {period}")
-    return table
+    return warning_levels.assign(table, changes) if warning_levels.COLUMN not in table else table
 
 
-def _draft(b: Briefing, rcpt: Recipients, c: content.Content, period: str, sender: Address,
-           city_pdf: Path | None) -> Draft:
+def _draft(b: Briefing, rcpt: Recipients, c: content.Content, period: str, office: MailSettings,
+           sender: Address, city_pdf: Path | None) -> Draft:
     label = parse_code(period).label_zh
     files = [(content.attachment_name(label, b.label), b.pdf)]
     if city_pdf is not None and b.kind != CITY:
         files.append((content.attachment_name(label, CITY_ZH), city_pdf))
-    text_html = content.bodies(c, label, [n for n, _ in files])
-    return build_message(b.target, b.label, rcpt, content.subject(label, b.label), sender, text_html,
-                         files, period)
+    text_html = content.bodies(c, label, [n for n, _ in files], office)
+    reply = sender_address(office.reply_to, f"{office.path} [office] reply_to") if office.reply_to else None
+    return build_message(b.target, b.label, rcpt, office.fill("subject", "template", c.blanks(label)),
+                         sender, text_html, files, period, reply)
 
 
 def plan_messages(period: str, *, manifest: Path | str | None = None,
                   tasks: Path | str | pd.DataFrame | None = None, recipients: Path | str | None = None,
                   root: Path | str | None = None, only: Sequence[str] | None = None,
-                  sender: str = DEFAULT_SENDER, attach_city: bool = True) -> Plan:
-    """Check the run's outputs and build every message (or those of `only`) for `period`."""
+                  sender: str | None = None, attach_city: bool = True,
+                  settings: Path | str | None = None) -> Plan:
+    """Check the run's outputs and build every message (or those of `only`) for `period`, in the
+    words of the office's settings file; `sender` None is the settings' sender."""
     period = parse_code(period).code
     root = Path(root) if root is not None else paths.ROOT
     path = Path(manifest) if manifest is not None else paths.manifest_path(period)
@@ -179,6 +190,8 @@ def plan_messages(period: str, *, manifest: Path | str | None = None,
     city = next((b for b in briefings if b.kind == CITY), None)
     city_pdf = city.pdf if (attach_city and city is not None) else None
     check_ready(m, path, chosen + ([city] if city_pdf is not None and any(b.kind != CITY for b in chosen) else []))
+    office = load_settings(settings)
+    sender_addr = sender_address(sender or office.sender, "--from" if sender else f"{office.path} [office] sender")
     table = _task_table(period, tasks)
     book = load_recipients(recipients if recipients is not None else paths.RECIPIENTS_CSV)
     drafts, missing, warnings = [], [], []
@@ -192,8 +205,8 @@ def plan_messages(period: str, *, manifest: Path | str | None = None,
         if c.headline.tasks == 0:
             warnings.append(f"{b.label}: leads no task in the task table; its message says 0 tasks")
         c = content.with_changes(c, period, tasks, bureau)
-        drafts.append(_draft(b, rcpt, c, period, sender_address(sender), city_pdf))
-    return Plan(period, drafts, missing, warnings)
+        drafts.append(_draft(b, rcpt, c, period, office, sender_addr, city_pdf))
+    return Plan(period, drafts, missing, warnings, str(sender_addr))
 
 
 # ---------------------------------------------------------------- drafts and preview
@@ -232,8 +245,7 @@ def _describe(d: Draft) -> list[str]:
     return lines
 
 
-def preview(plan: Plan, out_dir: Path, only: Sequence[str] | None, sender: str,
-            recipients: Path | str | None = None) -> int:
+def preview(plan: Plan, out_dir: Path, only: Sequence[str] | None, recipients: Path | str | None = None) -> int:
     """Write the drafts and the preview page; 1 when a briefing has no recipients."""
     before = approval.Preview.read(out_dir)
     owned = before.drafts if before is not None else []
@@ -241,7 +253,7 @@ def preview(plan: Plan, out_dir: Path, only: Sequence[str] | None, sender: str,
     names = sorted({f.name for f in files} | (set(owned) if only else set()))
     record = approval.Preview(plan.period, approval.listings(plan.drafts), list(only) if only else None,
                               list(plan.no_recipients), [n for n in names if (out_dir / n).exists()])
-    page = approval.write_preview(record, out_dir, sender)
+    page = approval.write_preview(record, out_dir, plan.sender)
     print(f"dry run: would send {len(plan.drafts)} message(s); drafts in {out_dir}")
     for d, f in zip(plan.drafts, files):
         print("\n".join(_describe(d)) + f"\n    draft: {f.name}")
@@ -314,7 +326,7 @@ def _report(report: SendReport, drafts: Sequence[Draft], smtp: Smtp, log: Path) 
 
 
 def send(plan: Plan, approved: approval.Preview, out_dir: Path, only: Sequence[str] | None, smtp: Smtp,
-         sender: str, allow_test: bool) -> SendReport:
+         allow_test: bool) -> SendReport:
     """Send the messages the last preview listed (those of `only` among them), after checking
     they are exactly what it listed and reach no placeholder address unless `allow_test`."""
     approval.changes_since(approved, plan.drafts, plan.no_recipients, out_dir)
@@ -333,7 +345,7 @@ def send(plan: Plan, approved: approval.Preview, out_dir: Path, only: Sequence[s
     log = out_dir / LOG_NAME
     report = send_drafts(drafts, smtp.host, smtp.port, starttls=smtp.starttls, user=smtp.user,
                          password=smtp.password if smtp.user else None,
-                         envelope_from=sender_address(sender).addr_spec, log=log)
+                         envelope_from=sender_address(plan.sender).addr_spec, log=log)
     _report(report, drafts, smtp, log)
     return report
 
@@ -341,27 +353,28 @@ def send(plan: Plan, approved: approval.Preview, out_dir: Path, only: Sequence[s
 def mail(period: str, *, out: str | Path | None = None, send_now: bool = False, smtp: Smtp = Smtp(),
          only: Sequence[str] | None = None, sender: str | None = None, allow_test_addresses: bool = False,
          manifest: Path | None = None, tasks: Path | None = None, recipients: Path | None = None,
-         root: Path | None = None) -> int:
+         settings: Path | None = None, root: Path | None = None) -> int:
     """`python -m helpers mail`: drafts and the preview page by default, SMTP with `send_now`.
     0 when every message was previewed or sent, 1 when some were not (each named, with the
     command that finishes the rest)."""
     period = parse_code(period).code
     smtp.check(send_now)
-    where = "--from" if sender else (ENV_FROM if os.environ.get(ENV_FROM) else "sender")
-    address = str(sender_address(sender or os.environ.get(ENV_FROM) or DEFAULT_SENDER, where))
+    chosen = sender or os.environ.get(ENV_FROM)  # else the office's settings
+    address = str(sender_address(chosen, "--from" if sender else ENV_FROM)) if chosen else None
     out_dir = Path(out) if out else paths.mail_dir(period)
     approved = approval.approved(out_dir, period) if send_now else None
     plan = plan_messages(period, manifest=manifest, tasks=tasks, recipients=recipients, root=root,
-                         only=approved.only if approved is not None else only, sender=address)
+                         only=approved.only if approved is not None else only, sender=address,
+                         settings=settings)
     for w in plan.warnings:
         print(f"warning: {w}", file=sys.stderr)
     if approved is None:
-        return preview(plan, out_dir, only, address, recipients)
+        return preview(plan, out_dir, only, recipients)
     if smtp.password and not smtp.user:
         print(f"warning: {ENV_PASSWORD} is set but no user; not logging in", file=sys.stderr)
     if smtp.user and not smtp.starttls and smtp.host not in ("localhost", "127.0.0.1", "::1"):
         print("warning: logging in without --starttls sends the password unencrypted", file=sys.stderr)
-    report = send(plan, approved, out_dir, only, smtp, address, allow_test_addresses)
+    report = send(plan, approved, out_dir, only, smtp, allow_test_addresses)
     if report.unsent:
         todo = list(dict.fromkeys(t for t in report.unsent if t in {d.target for d in plan.drafts}))
         again = _rerun_command(period, smtp, str(out) if out else None, sender, allow_test_addresses, todo)
@@ -370,11 +383,11 @@ def mail(period: str, *, out: str | Path | None = None, send_now: bool = False, 
 
 
 def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, tasks: Path | None = None,
-                 recipients: Path | None = None, root: Path | None = None) -> int:
+                 recipients: Path | None = None, settings: Path | None = None, root: Path | None = None) -> int:
     """The command line's arguments as the plain values of `mail`."""
     user = getattr(args, "smtp_user", None) or os.environ.get(ENV_USER) or None
     smtp = Smtp(args.smtp_host, args.smtp_port, bool(args.starttls), user, os.environ.get(ENV_PASSWORD) or None)
     return mail(args.period, out=getattr(args, "out", None), send_now=bool(args.send), smtp=smtp,
                 only=args.only, sender=getattr(args, "sender", None),
                 allow_test_addresses=bool(getattr(args, "allow_test_addresses", False)),
-                manifest=manifest, tasks=tasks, recipients=recipients, root=root)
+                manifest=manifest, tasks=tasks, recipients=recipients, settings=settings, root=root)

@@ -26,9 +26,12 @@ class _Header:
 
 
 def _is_header(cells: list[str], roles: list[str]) -> bool:
-    known = [r for r in roles if r != "other"]
-    return "seq" in roles and "task" in roles and len(set(known)) >= 3 and \
-        bool({"progress", "status", "bureau", "rate"} & set(known))
+    """序号, a task column and a progress, status, unit or rate column; without 序号 (items numbered
+    in the task cell) the task, a progress and a unit or status column."""
+    known = set(roles) - {"other"}
+    if "seq" not in known:
+        return "task" in known and "progress" in known and bool({"bureau", "status"} & known)
+    return "task" in known and len(known) >= 3 and bool({"progress", "status", "bureau", "rate"} & known)
 
 
 def _find_headers(lines: list[str], rt: RoleTable) -> list[_Header]:

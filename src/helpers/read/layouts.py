@@ -45,10 +45,13 @@ def _row_starts(table: Table, body: list[tuple[int, str]], at_eof: bool) -> tupl
         opening = not starts and not table.rows and all(_PIPES_ONLY.match(body[i][1].strip()) or i in sections
                                                         for i in range(k))
         if (seq == expected or (after_section and seq == 1) or opening) and (task_like or (last and at_eof)) or \
-                (_row_start_ok(seq, expected, after_section) and task_like and k + 2 < len(body)
-                 and _unit_next(body, k + 2, cols)):
+                ((_row_start_ok(seq, expected, after_section) or misprint(seq, expected)) and task_like
+                 and k + 2 < len(body) and _unit_next(body, k + 2, cols)):
+            # out of sequence but a task and a unit follow: a row (a 序号 misprint), flagged below
             starts.append(k)
-            expected, after_section = seq + 1, False
+            # a misprinted 序号 does not move the count on: the next row is still the one after
+            odd = not opening and not _row_start_ok(seq, expected, after_section)
+            expected, after_section = (expected + 1 if odd else seq + 1), False
             prev = k - 1
             if has_group and prev >= 0 and prev not in sections and (not starts[:-1] or prev > starts[-2] + 1):
                 g = norm(_cell_text(body[prev]))
@@ -56,6 +59,12 @@ def _row_starts(table: Table, body: list[tuple[int, str]], at_eof: bool) -> tupl
                         and not re.match(r"^[\d.%*]+$", g):
                     groups[prev] = g
     return starts, sections, groups
+
+
+def misprint(seq: int, expected: int) -> bool:
+    """Could `seq` be `expected` misprinted: as many digits, two swapped or one wrong (21 for 12)?"""
+    a, b = str(seq), str(expected)
+    return len(a) == len(b) and (sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b)) == 1)
 
 
 def _unit_next(body: list[tuple[int, str]], k: int, cols: tuple[str, ...]) -> bool:
@@ -106,6 +115,11 @@ def _stream_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_e
             row.lines["delimiter"] = [ln for ln, _ in delims]
         eof_row = at_eof and n == len(starts) - 1
         _fill(table, row, items, parsed, carried, eof_row, one_line)
+        prev = table.rows[-1].seq if table.rows else None
+        misprint_before = len(table.rows) >= 2 and row.seq == table.rows[-2].seq + 2  # the row above was the odd one
+        if prev is not None and row.seq not in (prev + 1, 1) and not misprint_before \
+                and row.section == table.rows[-1].section:
+            row.flags.append(f"序号{row.seq}接在{prev}之后，不连续（疑为印误）")
         if eof_row:
             row.is_truncated = _looks_truncated(row, table, bool(delims))
         table.rows.append(row)
@@ -158,7 +172,7 @@ def _pipe_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof
         current = row
 
 
-_ROW_LINE = re.compile(r"^\s*(\d{1,4})[\s\u00a0\u3000]+(\S.*)$")
+_ROW_LINE = re.compile(r"^\s*(\d{1,6})[\s\u00a0\u3000]+(\S.*)$")
 
 
 def _line_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof: bool,

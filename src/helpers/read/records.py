@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from helpers.read.bureaus import WHITESPACE, norm
 
 _INT = re.compile(r"^\d{1,4}$")
-_SEQ = re.compile(r"^(\d{1,4})\*?$")
+_SEQ = re.compile(r"^(\d{1,6})\*?$")
 _WS = WHITESPACE
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．][^。]{1,60}$")
 #: A group heading above a repeated header: a leader's (洪湖鹏市长主抓重点工作) or a 负责事项 list.

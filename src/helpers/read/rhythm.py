@@ -17,6 +17,7 @@ header words, in order) stands for the missing header.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from helpers.errors import ParseError
 from helpers.read.align import is_unit
@@ -94,9 +95,9 @@ def columns_roles(doc: Document, columns: list[str], rt: RoleTable) -> list[str]
     for word in columns:
         w = norm(word)
         role = w if w in ROLES else rt.role(w)
-        if role is None:
-            hits = {r for h, r in rt.words.items() if w in h}
-            role = hits.pop() if len(hits) == 1 else None
+        if role is None:  # a part of header words (任务, 进展): the role most of them have
+            hits = Counter(r for h, r in rt.words.items() if w in h).most_common(2)
+            role = hits[0][0] if hits and (len(hits) == 1 or hits[0][1] > hits[1][1]) else None
         if role is None:
             raise ParseError(doc.path, f"--columns: 不认识的栏目“{word}”（可用：{', '.join(ROLES)}，"
                                        f"或 data/reference/column_roles.csv 中的表头词）")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from helpers.read.bureaus import norm
+from helpers.read.bureaus import looks_like_unit, norm
+from helpers.read.grid import item_number
 from helpers.read.header import _Header, _preamble, _table_meta
 from helpers.read.ingest import Document
 from helpers.read.layouts import _line_rows, _pipe_rows, _stream_rows
@@ -36,11 +37,12 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
         parsed.chrome_lines += [{"line": p + 1, "text": lines[p].strip(), "why": "page number"} for p in pages]
         header_lines = [k + 1 for k in range(h.line_start, h.line_end + 1) if norm(lines[k])]
         # A header repeated under a group heading, with no title of its own, goes on with the same table.
-        if table is not None and not titles and h.roles == table.roles:
+        roles = h.roles if "seq" in h.roles else ["seq"] + h.roles  # items numbered in the task cell
+        if table is not None and not titles and roles == table.roles:
             table.header_lines += header_lines
         else:
             kind, declared = _table_meta(title)
-            table = Table(len(parsed.tables) + 1, kind, title, declared, h.roles, header_lines,
+            table = Table(len(parsed.tables) + 1, kind, title, declared, roles, header_lines,
                           fields={r: c for c, r in zip(h.cells, h.roles)})
             parsed.tables.append(table)
         section = None
@@ -68,6 +70,8 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
             else:
                 body.append((k + 1, lines[k]))
         at_eof = no == len(headers) and not ended_by_footer
+        if "seq" not in h.roles:
+            body = number_items(body, h.roles, h.layout)
         if h.layout in ("cells", "oneline"):
             _stream_rows(table, body, parsed, at_eof, section, one_line=h.layout == "oneline")
         elif h.layout == "pipe":
@@ -81,3 +85,31 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
         last_line = max(last_line, h.line_end + 1)
     parsed.region = (first + 1, last_line)
     return parsed
+
+
+def number_items(body: list[tuple[int, str]], roles: list[str], layout: str) -> list[tuple[int, str]]:
+    """A table without 序号 whose task cells open with an item number (1. / （1） / ①): the number
+    becomes the row's 序号 cell, so rows are cut as in any numbered table. Only the next number
+    counts (or 1 under a heading), and where a unit column follows the task, only before a unit."""
+    unit_next = roles.index("task") + 1 < len(roles) and roles[roles.index("task") + 1] in ("bureau", "co_bureau")
+    out: list[tuple[int, str]] = []
+    expected = 1
+    for k, (ln, text) in enumerate(body):
+        lead = text.lstrip(" |") if layout == "pipe" else text
+        n, rest = item_number(lead.strip())
+        nxt = body[k + 1][1] if k + 1 < len(body) else ""
+        ok = n is not None and (n == expected or n == 1) and \
+            (layout != "cells" or not unit_next or looks_like_unit(norm(nxt)))
+        if not ok:
+            if re.match(r"^[一二三四五六七八九十]{1,3}、", norm(text)):
+                expected = 1  # a section heading: its items count from 1
+            out.append((ln, text))
+            continue
+        expected = n + 1
+        if layout == "cells":
+            out += [(ln, str(n)), (ln, rest)]
+        elif layout == "pipe":
+            out.append((ln, f"| {n} | {rest}"))
+        else:
+            out.append((ln, f"{n} {rest}"))
+    return out
