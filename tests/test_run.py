@@ -468,7 +468,8 @@ def _with_city_figure(notebooks: Path) -> None:
     path = notebooks / "briefing_bureau.ipynb"
     nb = nbformat.read(str(path), as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(
-        'b.show_text(f"全市进展共{int(tasks[\'progress\'].fillna(\'\').str.len().sum())}字")'))
+        'from helpers.report.display import show_text\n'
+        'show_text(f"全市进展共{int(page.tasks[\'progress\'].fillna(\'\').str.len().sum())}字")'))
     nbformat.write(nb, str(path))
 
 

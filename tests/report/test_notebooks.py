@@ -128,16 +128,22 @@ def _outputs(nb: nbformat.NotebookNode) -> list[dict]:
 
 
 def _html(nb: nbformat.NotebookNode) -> str:
-    return "\n".join(o["data"]["text/html"] for o in _outputs(nb) if "text/html" in o.get("data", {}))
+    """The page as exported: outputs and markdown, headings filled from the page's facts."""
+    from helpers.report.render import export_html
+
+    return export_html(nb, "title", "period")
 
 
 def _section_tables(nb: nbformat.NotebookNode, heading: str) -> list[pd.DataFrame]:
-    """The HTML tables shown under the section heading starting with `heading` ("## 三、" or "三、"):
-    the notebooks number their sections in code (an <h2> output), so a left-out section leaves no gap."""
+    """The HTML tables shown under the section heading starting with `heading` ("## 较上期变化"): a
+    markdown heading (its blanks filled from the page's facts, as the export fills them) or an <h2> output."""
+    from helpers.report.outline import fill_markdown
+    from helpers.report.render import REMOVE_CELL_TAGS
+
     title = heading.removeprefix("## ")
     chunks: list[str] = []
     found = False
-    for cell in nb.cells:
+    for cell in fill_markdown(nb, REMOVE_CELL_TAGS).cells:
         if cell.cell_type == "markdown":
             if cell.source.startswith("## "):
                 if found:
@@ -177,17 +183,17 @@ def test_city_briefing_executes_and_shows_the_behind_list(rendered, seed_table) 
 
     behind = tasks[tasks["status"].eq("behind")]
     assert len(behind) > 0, "the seed has tasks behind pace (e.g. 生态环境质量, 未达到序时进度)"
-    [shown] = _section_tables(nb, "## 三、")
+    [shown] = _section_tables(nb, "## 滞后于序时进度的任务")
     assert sorted(shown["序号"]) == sorted(b.task_ref(t, s) for t, s in zip(behind["table"], behind["seq"]))
     assert set(shown["牵头单位"]) <= set(behind["bureaus"])
     assert shown["依据"].str.len().max() <= 120
 
-    assert "<h2>四、较上期变化</h2>" in html and "本期不作较上期比较" in html  # no earlier period here
-    assert _section_tables(nb, "四、较上期变化") == []  # one line, no empty table or chart
-    [ind] = _section_tables(nb, "## 五、量化指标")
+    assert "较上期变化</h2>" in html and "本期不作较上期比较" in html  # no earlier period here
+    assert _section_tables(nb, "## 较上期变化") == []  # one line, no empty table or chart
+    [ind] = _section_tables(nb, "## 量化指标")
     data = b.load_period("2024H1", seed_table.out_dir)
     assert len(ind) == len(b.indicators_table(data, table="quantified"))
-    [board] = _section_tables(nb, "## 六、牵头单位排名")
+    [board] = _section_tables(nb, "## 牵头单位排名")
     ranked = b.bureau_scoreboard(tasks).query("measured > 0")
     assert list(board["牵头单位"]) == list(ranked["bureau"])
 
@@ -210,7 +216,7 @@ def test_bureau_briefing_puts_behind_first(rendered, seed_table) -> None:
     _assert_clean_run(nb)
     html = _html(nb)
     assert f"{bureau} 2024年上半年重点工作落实情况" in html
-    shown, *rest = _section_tables(nb, "## 二、")
+    shown, *rest = _section_tables(nb, "## 各项任务进展")
     mine = b.bureau_tasks(tasks, bureau)
     n_qualitative = int(mine["status"].eq("qualitative").sum())
     assert len(shown) == len(mine) - n_qualitative
@@ -222,7 +228,7 @@ def test_bureau_briefing_puts_behind_first(rendered, seed_table) -> None:
     assert n_behind > 0
     assert shown["状态"].iloc[:n_behind].str.startswith("滞后").all()
     assert not shown["状态"].iloc[n_behind:].str.startswith("滞后").any()
-    [versus] = _section_tables(nb, "## 一、")
+    [versus] = _section_tables(nb, "## 总体情况与全市对比")
     assert list(versus["范围"]) == [bureau, "全市"]
     assert list(versus["重点工作"]) == [int(tasks["bureau"].eq(bureau).sum()), len(tasks)]
 
@@ -240,7 +246,7 @@ def test_bureau_briefing_for_a_unit_that_only_co_leads(rendered, seed_table) -> 
     nb = _bureau_nb(rendered, joint_only[0])
     _assert_clean_run(nb)
     assert "没有作为第一牵头单位的重点工作" in _html(nb)
-    shown = pd.concat(_section_tables(nb, "## 二、"))
+    shown = pd.concat(_section_tables(nb, "## 各项任务进展"))
     assert len(shown) == len(b.bureau_tasks(tasks, joint_only[0]))
     assert shown["重点工作"].str.contains("联合牵头").all()
 
@@ -283,3 +289,53 @@ def test_trend_executes_on_a_synthetic_year(tmp_path: Path, year_tables: Path) -
     [review] = _section_tables(nb, "## 待核对")
     assert {"reworded", "split", "merge", "dropped", "new"} <= set(review["match"])
     assert set(review.loc[review["match"].eq("split"), "period"]) == {"2024FY"}
+
+
+# ------------------------------------------------------------------------------ briefings as documents
+
+#: What a briefing notebook may call: the page and its note list; each shows, none returns a sentence.
+PAGE_CALLS = {"city_page", "bureau_page", "title", "say", "caption", "table", "chart", "notes", "key_figures", "note"}
+
+
+@pytest.mark.parametrize("name", ["briefing_city.ipynb", "briefing_bureau.ipynb"])
+def test_briefing_notebooks_hold_words_not_layout(name: str) -> None:
+    """Sentences are templates written in the notebook; layout lists and sentence-making calls are not."""
+    nb = _read(name)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    tree = ast.parse(code)
+    calls = [n.func for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    names = {f.attr if isinstance(f, ast.Attribute) else f.id for f in calls}
+    assert names <= PAGE_CALLS, names - PAGE_CALLS
+    assert not [n for n in ast.walk(tree) if isinstance(n, (ast.List, ast.Tuple, ast.Dict))]  # no layout lists
+    assert not {k.arg for n in ast.walk(tree) if isinstance(n, ast.Call) for k in n.keywords} - {
+        "when", "otherwise", "year_end"}
+    says = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "say"]
+    assert says and all(isinstance(n.args[0], ast.Constant) and "{" in n.args[0].value for n in says[:1])
+    headings = [c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## ")]
+    assert len(headings) >= 4  # the sections are the researcher's markdown
+
+
+@pytest.mark.integration
+def test_a_sentence_reworded_in_the_notebook_reaches_the_bureau_pdf(rendered, tmp_path: Path) -> None:
+    """A researcher rewords the headline template and drops the changes section: the next run shows both."""
+    import shutil
+    import subprocess
+
+    from helpers import run as batch
+
+    books = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, books)
+    nb = nbformat.read(books / "briefing_bureau.ipynb", as_version=4)
+    for cell in nb.cells:
+        cell.source = cell.source.replace("共有重点工作{n}项", "本期牵头重点工作合计{n}项（研究室改写）")
+    nb.cells = [c for c in nb.cells if "较上期变化" not in c.source and "no_earlier" not in c.source]
+    nbformat.write(nb, books / "briefing_bureau.ipynb")
+    kw = {**rendered.kw, "notebooks_dir": books, "output_dir": tmp_path / "out", "cache_dir": tmp_path / "cache"}
+    result = batch.run_batch("2024H1", bureaus=[rendered.behind], city=False, research=False, formats=("pdf",), **kw)
+    assert not result.failed
+    [pdf] = (tmp_path / "out").glob("bureau_*.pdf")
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    n = int(rendered.processed.joinpath("tasks.parquet").exists() and
+            pd.read_parquet(rendered.processed / "tasks.parquet").eq(rendered.behind)["bureau"].sum())
+    assert f"本期牵头重点工作合计{n}项（研究室改写）" in text
+    assert "较上期变化" not in text and "共有重点工作" not in text

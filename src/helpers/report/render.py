@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from helpers.report.outline import drop_empty_sections, fill_markdown
 from helpers import paths
 from helpers.files import atomic_path, write_text
 
@@ -262,6 +263,7 @@ def html_exporter():  # -> nbconvert.HTMLExporter
     c.HTMLExporter.exclude_input_prompt = True
     c.HTMLExporter.exclude_output_prompt = True
     c.HTMLExporter.embed_images = True
+    c.HTMLExporter.exclude_anchor_links = True  # a printed heading has no ¶ link
     c.TagRemovePreprocessor.enabled = True
     c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
     c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
@@ -272,6 +274,7 @@ def html_exporter():  # -> nbconvert.HTMLExporter
 def export_html(nb: Any, title: str, period_label: str) -> str:
     """The notebook's outputs and markdown as one self-contained HTML page (no code, no prompts)."""
     resources = {"briefing": {"title": title, "period_label": period_label, "css": _css()}}
+    nb = drop_empty_sections(fill_markdown(nb, REMOVE_CELL_TAGS))
     body, _ = html_exporter().from_notebook_node(nb, resources=resources)
     return body
 

@@ -8,7 +8,8 @@ table to show.
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Sequence
 
 import pandas as pd
 from pydantic import BaseModel
@@ -213,3 +214,52 @@ def counts_frame(quality: Quality | None, tasks: pd.DataFrame) -> pd.DataFrame:
         rows.append({"table": t, "declared": d, "parsed": p, "in_table": int(in_table.get(t, 0)),
                      "difference": (p - d) if isinstance(d, int) and isinstance(p, int) else None})
     return pd.DataFrame(rows, columns=["table", "declared", "parsed", "in_table", "difference"])
+
+
+# --------------------------------------------------------------------------------------------
+# layout: how each briefing table prints
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a table prints: each column's share of the page width (by header, every wording the
+    period gives it; shares of the columns shown are scaled to fill the width), the columns
+    right-aligned as numbers, and the line shown when the table has no rows."""
+
+    widths: dict[str, float]
+    numeric: tuple[str, ...] = ()
+    empty: str = "无。"
+
+    def shares(self, columns: Sequence[str]) -> list[float]:
+        """The columns' width shares (%), summing to 100; a column not listed gets an even share."""
+        known = [self.widths.get(c) for c in columns]
+        spare = sum(w for w in known if w) / max(1, sum(1 for w in known if w))
+        raw = [w or spare for w in known]
+        return [round(w * 100 / sum(raw), 2) for w in raw]
+
+
+# one definition per column head, reused below: a column is as wide in every table
+_REF, _LAG = {"序号": 9}, {wording.lag_header(p): 9 for p in (0.5, 1.0)}
+_BEHIND = {wording.behind_short(p): 9 for p in (0.5, 1.0)}
+_GOOD = {wording.good_short(p): 14 for p in (0.5, 1.0)}
+_WARN, _OFFICIAL = {warning_levels.HEADER: 7}, {OFFICIAL_ZH: 13}
+_SHARES = {f"{when}{word}": 19 for when in ("上期", "本期") for word in ("占比", *_GOOD)}
+
+LAYOUTS: dict[str, Layout] = {
+    "bureau_vs_city": Layout({"范围": 20, "重点工作": 10, "可量化评估": 11, **_BEHIND, "已完成": 9, **_GOOD,
+                              "完成度中位数": 13, warning_levels.HEADER: 14},
+                             ("重点工作", "可量化评估", *_BEHIND, "已完成", *_GOOD, "完成度中位数")),
+    "bureau_tasks": Layout({**_REF, "重点工作": 29, "状态": 11, **_WARN, **_OFFICIAL, "完成度": 9, "依据": 42},
+                           ("完成度",), "本单位没有可对照序时进度评估的任务。"),
+    "qualitative": Layout({**_REF, "重点工作": 40, **_OFFICIAL, "进展摘要": 51}),
+    "behind": Layout({**_REF, "重点工作": 25, "牵头单位": 13, **_OFFICIAL, "完成度": 8, **_LAG, **_WARN, "依据": 36},
+                     ("完成度", *_LAG)),
+    "changes": Layout({**_REF, "重点工作": 33, "牵头单位": 14, "上期": 14, "本期": 14, "变化": 16}),
+    "sector_shares": Layout({"领域": 28, "两期均有的任务": 16, **_SHARES, "变化（百分点）": 18},
+                            ("两期均有的任务", *_SHARES, "变化（百分点）")),
+    "indicators": Layout({**_REF, "指标": 34, "牵头单位": 15, "目标": 11, "实际": 11, "完成度": 10, "状态": 10},
+                         ("目标", "实际", "完成度"), "本期没有可量化的指标。"),
+    "scoreboard": Layout({"排名": 9, "牵头单位": 23, "任务": 8, "可量化": 9, **_BEHIND, "已完成": 9, **_GOOD,
+                          "完成度中位数": 13, warning_levels.HEADER: 7},
+                         ("任务", "可量化", *_BEHIND, "已完成", *_GOOD, "完成度中位数", warning_levels.HEADER)),
+}

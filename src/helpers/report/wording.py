@@ -118,15 +118,19 @@ def behind_section(pace: float) -> str:
     return f"{behind_phrase(pace)}的任务"
 
 
+def pace_gloss(pace: float) -> str:
+    """What the pace means in plain words: 即“时间过半、任务过半” at H1, 即11/12 at 1-11月."""
+    m = months(pace)
+    gloss = {3: "一季度末应完成全年任务的四分之一", 6: "即“时间过半、任务过半”", 9: "前三季度应完成全年任务的四分之三"}
+    return gloss.get(m) or f"即{Fraction(m, 12).numerator}/{Fraction(m, 12).denominator}"
+
+
 def pace_note(pace: float, ahead_margin: float, label: str) -> str:
     """The method note on the pace, worded for the period (Q1, H1, Q3, 1-N月, FY)."""
     if is_year_end(pace):
         return (f"{label}报告：全年时间已满，序时进度为100%，不再区分“超序时”“达序时”：达到年度目标的任务为"
                 "“已完成”，未达到的为“未完成”（原“滞后”）；受阻、待评估和定性推进的任务另计。")
-    m = months(pace)
-    gloss = {3: "一季度末应完成全年任务的四分之一", 6: "即“时间过半、任务过半”", 9: "前三季度应完成全年任务的四分之三"}
-    extra = gloss.get(m) or f"即{Fraction(m, 12).numerator}/{Fraction(m, 12).denominator}"
-    return (f"序时进度：{label}末已过全年时间的{pace_pct(pace)}（{extra}）；完成度低于序时进度即为滞后，"
+    return (f"序时进度：{label}末已过全年时间的{pace_pct(pace)}（{pace_gloss(pace)}）；完成度低于序时进度即为滞后，"
             f"高于序时进度{ahead_margin * 100:.0f}个百分点及以上为超序时。")
 
 

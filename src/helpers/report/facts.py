@@ -1,0 +1,205 @@
+"""The facts a briefing's sentences are filled from, and the filling of a researcher's template.
+
+A briefing notebook writes each computed sentence as a Chinese template with named blanks, e.g.
+``本单位牵头重点工作{n}项[，其中{behind}项{behind_word}]``; the package computes the facts of the page
+(numbers, and the words that change with the period, such as 滞后于序时进度 or 未完成年度目标)
+and fills the template. A part in square brackets is shown only when every fact in it is
+non-zero and non-empty, so a sentence drops a clause about nothing. A blank naming no fact of
+the page fails with that name and the facts there are (a Chinese message).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from typing import Any, Iterator
+
+import pandas as pd
+
+from helpers.compare import chain
+from helpers.errors import HelpersError
+from helpers.judge.review import counts as review_counts
+from helpers.read.bureaus import UNIT_SEP
+from helpers.messages import blanks, say
+from helpers.period import parse_code
+from helpers.quality import Quality
+from helpers.report import warning_levels, wording
+from helpers.report.figures import MEASURED, behind_tasks, bureau_scoreboard, bureau_tasks, headline
+from helpers.report.formatting import fmt_pct
+from helpers.report.loading import PeriodData
+from helpers.schema import CHANGE_ZH
+from helpers.statuses import STATUS_ZH
+
+#: An optional part of a template: shown only when all its facts are there (non-zero, non-empty).
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+
+
+class FactError(HelpersError):
+    """A template names a fact the page does not have, or is written wrongly."""
+
+
+class Facts(Mapping):
+    """The facts of one page (name → value) and the filling of templates with them."""
+
+    def __init__(self, values: dict[str, Any]):
+        self._values = dict(values)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def _check(self, template: str) -> list[str]:
+        try:
+            names = blanks(template)
+        except ValueError as e:
+            raise FactError(say("facts.bad_template", template=template, problem=e)) from None
+        for name in names:
+            if name not in self._values:
+                raise FactError(say("facts.missing", name=name, available="、".join(sorted(self._values))))
+        return names
+
+    def _present(self, part: str) -> bool:
+        return all(self._values[n] not in (None, "", 0, False) for n in self._check(part))
+
+    def fill(self, template: str) -> str:
+        """`template` with its blanks filled; a [part] whose facts are all there kept, else left out."""
+        self._check(template.replace("[", "").replace("]", ""))
+        text = _OPTIONAL.sub(lambda m: m.group(1) if self._present(m.group(1)) else "", template)
+        return string.Formatter().vformat(text, (), {k: "—" if v is None else v for k, v in self._values.items()})
+
+
+def _others(h: Any) -> str:
+    return "、".join(f"{STATUS_ZH[s]}{h.by_status[s]}项" for s in ("blocked", "pending", "qualitative") if h.by_status[s])
+
+
+def headline_facts(tasks: pd.DataFrame, pace: float) -> dict[str, Any]:
+    """Counts and shares of a set of tasks, and the period's words for them."""
+    h = headline(tasks, pace)
+    warn = warning_levels.facts(tasks)
+    return {
+        "n": h.tasks, "measured": h.measured, "behind": h.behind, "completed": h.completed,
+        "good": h.on_pace_or_better, "share": fmt_pct(h.share_on_pace_or_better) if h.measured else None,
+        "unmeasured": h.tasks - h.measured, "others": _others(h),
+        "coverage": fmt_pct(h.measured / h.tasks) if h.tasks else None,
+        "warned": warn["warned"], "warnings": warn["summary"] if warn["warned"] else "",
+        **{f"{name}预警": n for name, n in warn["levels"].items()},
+    }
+
+
+def period_facts(data: PeriodData) -> dict[str, Any]:
+    """The period's words: its label, the pace, and how behind and on pace read in it."""
+    pace = data.period.pace
+    year_end = wording.is_year_end(pace)
+    return {
+        "label": data.label, "pace": wording.pace_pct(pace), "year_end": year_end,
+        "behind_word": wording.behind_phrase(pace), "behind_short": wording.behind_short(pace),
+        "good_word": "已完成年度目标" if year_end else "达到或超过序时进度（含已完成）",
+        "line": "年度目标（100%）" if year_end else f"序时进度（{wording.pace_pct(pace)}）",
+        "gap_word": "距年度目标的差距" if year_end else "落后序时进度的百分点",
+        "basis": "已完成年度目标" if year_end else "达到或超过序时进度",
+        "pace_section": wording.pace_section(pace), "year": data.period.year, "margin": f"{data.ahead_margin * 100:.0f}",
+        "pace_gloss": wording.pace_gloss(pace),
+        "rules": "；".join(f"{k}预警：{v}" for k, v in warning_levels.facts(data.tasks)["rules"].items()),
+    }
+
+
+def completion_facts(tasks: pd.DataFrame, pace: float) -> dict[str, Any]:
+    """How the measured completions sit against the line (the pace, or 100% at the year's end)."""
+    c = tasks.loc[tasks["status"].isin(MEASURED), "completion_pct"].dropna()
+    b = behind_tasks(tasks)
+    n_lag = int(b["lag_pts"].notna().sum())
+    return {"with_ratio": len(c), "median": fmt_pct(c.median()) if len(c) else None,
+            "below_line": int((c < pace).sum()), "behind_listed": len(b), "behind_no_lag": len(b) - n_lag}
+
+
+def renamed(tasks: pd.DataFrame) -> str:
+    """Units the report prints under an old name, as 原文“市经信局”按现名称“市工信局”列示 (joined by 、)."""
+    if "units_renamed" not in tasks:
+        return ""
+    moves = [m for cell in tasks["units_renamed"].dropna() for m in str(cell).split(UNIT_SEP) if "→" in m]
+    pairs = [p.split("→", 1) for p in dict.fromkeys(moves)]
+    return "、".join(f"原文“{old}”按现名称“{new}”列示" for old, new in pairs)
+
+
+def quality_facts(quality: Quality | None, tasks: pd.DataFrame) -> dict[str, Any]:
+    """How complete the parse was: rows declared and parsed per table, rows cut short, lines left over."""
+    declared = quality.declared_counts if quality else {}
+    parsed = quality.parsed_counts if quality else tasks["table"].value_counts().to_dict()
+    trunc = int(tasks["is_truncated"].sum()) if "is_truncated" in tasks else 0
+    return {
+        "declared_q": declared.get("quantified"), "parsed_q": parsed.get("quantified", 0),
+        "declared_g": declared.get("general"), "parsed_g": parsed.get("general", 0),
+        "count_mismatch": any(v is not None and v != parsed.get(t) for t, v in declared.items()),
+        "truncated": max(trunc, len(quality.truncated_rows) if quality else 0),
+        "unassigned": len(quality.unassigned_lines) if quality else 0,
+        "unknown_units": len(quality.unknown_bureaus) if quality else 0,
+        "renamed": renamed(tasks),
+    }
+
+
+def review_facts(tasks: pd.DataFrame) -> dict[str, Any]:
+    """What is left to review, and what researchers settled (helpers.judge.review counts)."""
+    c = review_counts(tasks)
+    return {"review_open": c["review_open"], "disagree_open": c["disagree_open"],
+            "overridden": c["overridden"], "settled": c["settled"]}
+
+
+def change_facts(changes: pd.DataFrame | None, bureau: str | None = None) -> dict[str, Any]:
+    """What changed since the earlier period: its label, how many were compared, counts per class."""
+    if changes is None or not len(changes):
+        return {"compared_with": "", "compared": 0, "of": 0, **{k: 0 for k in CHANGE_ZH}, "moved": "",
+                "attention": "", "ambiguous": 0, "unmatched_now": 0, "unmatched_before": 0,
+                "no_earlier": True, "no_match": False, "quiet": False}
+    n, m = chain.coverage(changes, bureau)
+    rows = changes if bureau is None else chain.bureau_changes(changes, bureau)
+    counts = rows["change"].value_counts()
+    un = rows[rows["change"].eq("unmatched")]
+    moved = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged")
+    return {"compared_with": parse_code(str(changes["prev_period"].iloc[0])).label_zh, "compared": m, "of": n,
+            **{k: int(counts.get(k, 0)) for k in CHANGE_ZH},
+            "moved": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in moved if counts.get(k, 0)),
+            "attention": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in chain.ATTENTION if counts.get(k, 0)),
+            "ambiguous": int(un["match"].eq("ambiguous").sum()),
+            "unmatched_now": int((un["task_id"].notna() & un["match"].ne("ambiguous")).sum()),
+            "unmatched_before": int(un["task_id"].isna().sum()),
+            # which of the section's sentences applies: nothing earlier, nothing tied, nothing to flag
+            "no_earlier": False, "no_match": m == 0, "quiet": m > 0 and not any(counts.get(k, 0) for k in chain.ATTENTION)}
+
+
+def city_facts(data: PeriodData) -> Facts:
+    """Every fact the city briefing's templates may name."""
+    tasks, pace = data.tasks, data.period.pace
+    board = bureau_scoreboard(tasks)
+    return Facts({
+        **period_facts(data), **headline_facts(tasks, pace), **completion_facts(tasks, pace),
+        **review_facts(tasks), **change_facts(data.changes), **quality_facts(data.quality, tasks),
+        "who": "全市", "units": int(board["bureau"].nunique()), "ranked": int(board["rank"].notna().sum()),
+        "unranked": int((board["measured"] == 0).sum()),
+    })
+
+
+def bureau_facts(data: PeriodData, bureau: str) -> Facts:
+    """Every fact a bureau's briefing templates may name (its counts are of the tasks it leads first)."""
+    tasks, pace = data.tasks, data.period.pace
+    mine = bureau_tasks(tasks, bureau)
+    primary = mine[mine["is_primary"]]
+    board = bureau_scoreboard(tasks)
+    ranked = board[board["rank"].notna()]
+    hit = ranked.loc[ranked["bureau"].eq(bureau), "rank"]
+    rank = int(hit.iloc[0]) if len(hit) else None
+    tied = int(ranked["rank"].eq(rank).sum()) if rank is not None else 0
+    return Facts({
+        **period_facts(data), **headline_facts(primary, pace), **completion_facts(primary, pace),
+        **review_facts(mine.drop(columns=["is_primary"])), **change_facts(data.changes, bureau),
+        "renamed": renamed(mine),
+        "who": bureau, "bureau": bureau, "joint": int((~mine["is_primary"]).sum()),
+        "ranked": len(ranked), "rank": rank, "tied_with": tied - 1 if tied > 1 else 0,
+        "qualitative": int(mine["status"].eq("qualitative").sum()),
+        "city_share": fmt_pct(headline(tasks, pace).share_on_pace_or_better),
+    })
