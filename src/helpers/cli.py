@@ -7,6 +7,7 @@ import math
 import os
 import re
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
 from helpers import paths
@@ -79,8 +80,14 @@ def _ledger(args: argparse.Namespace) -> int:
     from helpers.deliver.ledger import write_ledger
 
     path, written = write_ledger(args.period, processed_dir=args.processed, out=args.out, force=args.force)
-    print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+    _say_ledger(path, written, Path(args.out) if args.out else paths.ledger_path(args.period))
     return 0
+
+
+def _say_ledger(path: Path, written: bool, asked: Path) -> None:
+    print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+    if path != asked:  # the researcher's own ledger holds their additions: never written over
+        print(f"提示：{asked} 中有人工添加的内容（备注、列或工作表），未覆盖；新台账写在 {path}", file=sys.stderr)
 
 
 def _review_import(args: argparse.Namespace) -> int:
@@ -124,7 +131,7 @@ def _run(args: argparse.Namespace) -> int:
     if paths.tasks_path(args.period).exists():
         try:
             path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
-            print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+            _say_ledger(path, written, paths.ledger_path(args.period))
         except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
             print(f"warning: ledger: {e}", file=sys.stderr)
     return rc

@@ -83,6 +83,13 @@ def spreadsheet_text(value: Any) -> Any:
     return "'" + value if formula_like(value) else value
 
 
+def from_spreadsheet_text(value: Any) -> Any:
+    """The text `spreadsheet_text` escaped, as typed: the apostrophe before formula-like text removed."""
+    if isinstance(value, str) and value.startswith("'") and formula_like(value[1:]):
+        return value[1:]
+    return value
+
+
 #: The lock file a command keeps inside the folder it writes (see `exclusive`).
 LOCK_NAME = ".lock"
 #: Locks this process holds, by lock file: `exclusive` is re-entrant (run → table nest).

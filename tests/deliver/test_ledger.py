@@ -23,13 +23,13 @@ from helpers.quality import read_quality
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
 from helpers.cli import main
 from helpers.errors import InputError
-from helpers.deliver.corrections import import_corrections
+from helpers.deliver.corrections import REVIEW_SHEET, import_corrections
+from helpers.deliver.ledger_columns import sheet_names
 from helpers.deliver.ledger import write_ledger
-from helpers.deliver.ledger_columns import REVIEW_SHEET, sheet_names
-
-SHEETS = sheet_names(0.5)  # the seed is a mid-year report (2024H1)
 from helpers.judge.overrides import HEADER, read_overrides
 from helpers.table import build_table
+
+SHEETS = sheet_names(0.5)  # the seed is a mid-year report (2024H1)
 
 PERIOD = "2024H1"
 
@@ -576,3 +576,137 @@ def test_a_withdrawn_correction_does_not_block_the_next_ledger(built, seed_path)
     overrides.write_text(",".join(HEADER) + "\n", encoding="utf-8")
     path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
     assert written and "Q07" not in {r["编号"] for r in _sheet(path, REVIEW_SHEET)}
+
+
+# ------------------------------------------------------------------------------ nothing lost, identity by content
+
+
+def _cell_of(wb, value):
+    return next(c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value == value)
+
+
+def test_a_task_text_that_is_a_formula_stays_text_in_the_ledger(tmp_path, seed_text):
+    hyperlink = '=HYPERLINK("http://evil.example/x","加快建设和襄高速")'
+    raw = tmp_path / "luan_2024H1.txt"
+    raw.write_text(seed_text.replace("\n加快建设和襄高速。\n", f"\n{hyperlink}\n"), encoding="utf-8")
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text(",".join(HEADER) + "\n", encoding="utf-8")
+    processed = _build(raw, tmp_path, overrides)
+    path, _ = write_ledger(PERIOD, processed_dir=processed, out=tmp_path / "台账.xlsx", overrides=overrides)
+    wb = openpyxl.load_workbook(path)
+    cell = _cell_of(wb, hyperlink)
+    assert cell.data_type == "s" and cell.quotePrefix  # shown as text, stays text when edited
+    assert not [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_a_formula_without_a_cached_value_is_refused_not_read_as_blank(built):
+    """A formula written by a script has no computed value: read as data it was an empty cell,
+    and the correction vanished with exit 0."""
+    ledger, overrides = _fresh_copy(built, "formula")
+    cells = _fill(ledger, {}, extra={"Q07": ('=IF(1=1,"达序时","")', "公式算出的状态")})
+    before = overrides.read_bytes()
+    with pytest.raises(InputError, match=rf"sheet 待复核, cell {cells['Q07']}: .*公式"):
+        import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    assert overrides.read_bytes() == before
+
+
+def test_researchers_notes_columns_and_sheets_survive_the_next_ledger(built):
+    ledger, overrides = _fresh_copy(built, "researcher_notes")
+    wb = openpyxl.load_workbook(ledger)
+    ws = wb["全部任务"]
+    col = ws.max_column + 1
+    ws.cell(1, col).value, ws.cell(2, col).value = "我的备注", "约谈牵头单位"
+    wb.create_sheet("走访记录").append(["6月走访", "市交通局"])
+    wb.save(ledger)
+    before = ledger.read_bytes()
+    review.record_decision(PERIOD, "Q06", "已完成", "", path=overrides)  # the ledger is due a rewrite
+    path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert written and path != ledger and path.parent == ledger.parent
+    assert ledger.read_bytes() == before  # the researcher's file, untouched
+    assert {r["编号"]: r for r in _sheet(path, REVIEW_SHEET)}["Q06"]["更正状态"] == "已完成"
+    again, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert (again, written) == (path, False)  # no pile of copies
+
+
+def test_a_ledger_nobody_edited_is_replaced_in_place(built):
+    ledger, overrides = _fresh_copy(built, "in_place")
+    _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})  # corrections are the ledger's own cells
+    import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert (path, written) == (ledger, True)
+
+
+def test_review_import_keeps_every_column_of_overrides(built):
+    ledger, overrides = _fresh_copy(built, "columns")
+    overrides.write_text(",".join(HEADER) + ",审核人,日期\n2024H1,Q06,status,completed,原文已完成,张三,2024-08-20\n",
+                         encoding="utf-8")
+    _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})
+    import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    lines = overrides.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("period,task_id,field,value,note,审核人,日期")
+    assert lines[1].startswith("2024H1,Q06,status,completed,原文已完成,张三,2024-08-20")
+
+
+def test_corrections_carry_the_task_key_and_the_table_checksum(built):
+    from helpers.identity import task_key
+
+    ledger, overrides = _fresh_copy(built, "keyed")
+    _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})
+    import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    row = read_overrides(overrides)[0]
+    q07 = built["tasks"].set_index("task_id").loc["Q07"]
+    assert row["task_key"] == task_key(q07["task"], q07["bureau"])
+    assert row["table_sha256"] == hashlib.sha256((built["processed"] / "tasks.parquet").read_bytes()).hexdigest()
+
+
+def test_a_ledger_of_another_period_is_refused(built):
+    """A ledger of 2024Q1 imported with --period 2024H1 once overrode H1's G002, a different task."""
+    ledger, overrides = _fresh_copy(built, "other_period")
+    _fill(ledger, {}, extra={"G002": ("已完成", "")})
+    wb = openpyxl.load_workbook(ledger)  # the ledger says it is 2024Q1's, as a Q1 ledger does
+    next(r for r in wb["说明"].iter_rows() if r[0].value == "期间代码")[1].value = "2024Q1"
+    wb.save(ledger)
+    before = overrides.read_bytes()
+    with pytest.raises(InputError, match="2024H1.*2024Q1|2024Q1.*2024H1") as e:
+        import_corrections(ledger, period="2024H1", processed_dir=built["processed"], overrides=overrides)
+    assert "\n" not in str(e.value) and overrides.read_bytes() == before
+
+
+def test_a_lower_case_period_is_the_ledgers_period(built, capsys):
+    ledger, overrides = _fresh_copy(built, "lower")
+    _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})
+    assert main(["review", "import", str(ledger), "--period", "2024h1", "--processed", str(built["processed"]),
+                 "--overrides", str(overrides)]) == 0
+    assert [r["period"] for r in read_overrides(overrides)] == ["2024H1"]
+    again = import_corrections(ledger, period="2024H1", processed_dir=built["processed"], overrides=overrides)
+    assert again.counts == {"new": 0, "updated": 0, "unchanged": 1}
+
+
+def test_a_correction_made_before_a_row_was_added_is_refused(built, seed_text, tmp_path):
+    """Task ids are row positions: a ledger of a report one row shorter once put its G002's
+    correction on today's G002, another task."""
+    tasks = built["tasks"].set_index("task_id")
+    lines = seed_text.split("\n")
+    first, second = int(tasks.loc["G001", "line_start"]), int(tasks.loc["G002", "line_start"])
+    raw = tmp_path / "luan_2024H1.txt"
+    raw.write_text("\n".join(lines[:first - 1] + lines[second - 1:]), encoding="utf-8")  # G001 not yet there
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text(",".join(HEADER) + "\n", encoding="utf-8")
+    old = _build(raw, tmp_path, overrides)
+    assert pd.read_parquet(old / "tasks.parquet").set_index("task_id").loc["G002", "task"] == tasks.loc["G003", "task"]
+    ledger, _ = write_ledger(PERIOD, processed_dir=old, out=tmp_path / "台账.xlsx", overrides=overrides)
+    _fill(ledger, {}, extra={"G002": ("已完成", "任务3已完成")})
+    with pytest.raises(InputError, match="G002") as e:
+        import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    assert tasks.loc["G003", "task"][:8] in str(e.value) and "\n" not in str(e.value)
+    assert read_overrides(overrides) == []
+
+
+def test_a_correction_recorded_after_the_ledger_was_written_is_not_overwritten(built):
+    ledger, overrides = _fresh_copy(built, "conflict")
+    _fill(ledger, {}, extra={"Q07": ("达序时", "台账里填的")})
+    review.record_decision(PERIOD, "Q07", "滞后", "另一位研究员先记下的", path=overrides)
+    before = overrides.read_bytes()
+    with pytest.raises(InputError, match="Q07.*滞后") as e:
+        import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    assert "\n" not in str(e.value) and overrides.read_bytes() == before

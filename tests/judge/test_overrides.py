@@ -210,3 +210,75 @@ def test_an_override_settles_the_review_but_keeps_the_judges_flag(tmp_path):
     # the judge's flag and reason stay (so notes can say it was doubtful); the override settles it
     assert by_id.loc["Q24", "needs_review"] and by_id.loc["Q24", "review_reason"]
     assert review.settled(out).tolist() == [True, False]
+
+
+# ------------------------------------------------------------------ identity by content; the researcher's columns
+
+def _keyed(tmp_path: Path, *rows: str, extra: str = "") -> Path:
+    p = tmp_path / "overrides.csv"
+    p.write_text(",".join(HEADER) + ",task_key,table_sha256" + extra + "\n" + "".join(r + "\n" for r in rows),
+                 encoding="utf-8")
+    return p
+
+
+def test_a_keyed_correction_follows_its_task_when_the_rows_move(judged, tmp_path):
+    """A correction made when Q07 (GDP) was the report's sixth row still lands on GDP once a row
+    above it was removed, never on whatever task now sits at Q06."""
+    from helpers.identity import task_key
+
+    gdp = task_key(Q07[0], None)
+    out = apply_overrides(judged, "2024H1", _keyed(tmp_path, f"2024H1,Q06,status,on_pace,按可比口径,{gdp},abc"))
+    by_id = out.set_index("task_id")
+    assert (by_id.loc["Q07", "status"], by_id.loc["Q07", "status_source"]) == ("on_pace", "override")
+    assert by_id.loc["Q06", "status_source"] == "rule"
+
+
+def test_a_keyed_correction_whose_task_is_gone_is_refused_with_file_and_line(judged, tmp_path):
+    from helpers.identity import task_key
+
+    gone = task_key("新增城镇就业4万人。", "市人社局")
+    p = _keyed(tmp_path, f"2024H1,Q06,status,completed,,{gone},abc")
+    with pytest.raises(ReferenceError_, match=rf"^{re.escape(str(p))}:2: .*Q06") as e:
+        apply_overrides(judged, "2024H1", p)
+    assert "\n" not in str(e.value)
+
+
+def test_a_keyed_correction_on_its_own_task_applies(judged, tmp_path):
+    from helpers.identity import task_key
+
+    p = _keyed(tmp_path, f"2024H1,Q06,status,completed,,{task_key(Q06[0], None)},abc")
+    assert apply_overrides(judged, "2024H1", p).set_index("task_id").loc["Q06", "status"] == "completed"
+
+
+def test_merging_keeps_every_column_and_cell_the_researcher_added(tmp_path):
+    from helpers.judge.overrides import merge_overrides
+
+    p = _keyed(tmp_path, "2024H1,Q06,status,completed,原文已完成,,,张三,2024-08-20", extra=",审核人,日期")
+    counts = merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "on_pace",
+                               "note": "按可比口径", "task_key": "T0123456789", "table_sha256": "abc"}], p)
+    assert counts == {"new": 1, "updated": 0, "unchanged": 0}
+    lines = p.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "period,task_id,field,value,note,task_key,table_sha256,审核人,日期"
+    assert lines[1] == "2024H1,Q06,status,completed,原文已完成,,,张三,2024-08-20"
+    assert lines[2] == "2024H1,Q07,status,on_pace,按可比口径,T0123456789,abc,,"
+
+
+def test_merging_adds_the_key_columns_to_an_old_file(tmp_path):
+    from helpers.judge.overrides import merge_overrides
+
+    p = _write(tmp_path, "2024H1,Q06,status,completed,原文已完成")
+    merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": "",
+                      "task_key": "T0123456789", "table_sha256": "abc"}], p)
+    assert p.read_text(encoding="utf-8").splitlines() == [
+        "period,task_id,field,value,note,task_key,table_sha256",
+        "2024H1,Q06,status,completed,原文已完成,,", "2024H1,Q07,status,behind,,T0123456789,abc"]
+
+
+def test_a_note_a_spreadsheet_would_run_is_escaped_and_read_back_as_typed(tmp_path):
+    from helpers.judge.overrides import merge_overrides
+
+    p = _write(tmp_path)
+    note = '=HYPERLINK("http://evil.example/x","核对")'
+    merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": note}], p)
+    assert "'" + note.replace('"', '""') in p.read_text(encoding="utf-8")
+    assert read_overrides(p)[0]["note"] == note

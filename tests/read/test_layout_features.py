@@ -227,3 +227,17 @@ def test_columns_name_a_headerless_slice_and_strict_refuses_a_guess(tmp_path, ro
     assert "--strict" in str(e.value) and "--columns" in str(e.value) and "\n" not in str(e.value)
     with pytest.raises(ParseError, match="不认识的栏目“摘要”"):
         read(path, columns=["序号", "摘要"])
+
+
+def test_tab_separated_rows_with_runs_of_empty_cells(tmp_path, rows):
+    """Rows copied from a spreadsheet (tabs): empty cells stay in their column; a lead printed only
+    on a group's first row is not guessed for the rows below — they are flagged instead."""
+    out = [TITLE, "", "序号\t督查内容\t牵头责任单位\t协同责任单位\t落实情况(全年)\t完成状态"]
+    for i, r in enumerate(rows[:6], 1):
+        lead = r.cells["bureau"] if i != 3 else ""
+        out.append(f"{i}\t{r.cells['task']}\t{lead}\t\t{r.cells['progress'].replace(chr(10), '')}\t已完成")
+    parsed, df = read(_text(tmp_path, out))
+    assert parsed.layout == "tabs" and len(df) == 6
+    assert df.co_bureaus.isna().all() and df.official_status.tolist() == ["已完成"] * 6
+    assert df.progress.map(norm).tolist() == _progress(rows[:6])
+    assert df.bureaus.tolist()[2] == "" and df.read_flags.notna().tolist() == [False, False, True, False, False, False]

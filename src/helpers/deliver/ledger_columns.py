@@ -12,14 +12,12 @@ from typing import Any, Callable
 
 import pandas as pd
 
+# the sheets and the columns read back are the import's contract (helpers.deliver.corrections)
+from helpers.deliver.corrections import (ABOUT_SHEET, ALL_SHEET, CORRECTION, KEY, NOTE, RECORDED, REVIEW_SHEET,
+                                         TASK_ID)
 from helpers.report import wording
 from helpers.report.formatting import task_ref
 
-REVIEW_SHEET = "待复核"
-ABOUT_SHEET = "说明"
-#: The columns of 待复核 that researchers fill in, and the one that names the task.
-CORRECTION, NOTE, TASK_ID = "更正状态", "说明", "编号"
-RECORDED = "已记录状态"
 METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
              "rate_target": "增速或水平目标", "official_status": "原文完成状态栏", "none": "无"}
 SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
@@ -27,7 +25,7 @@ SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
 
 def sheet_names(pace: float) -> tuple[str, ...]:
     """The sheets in order: every task, the tasks behind, review, the units' board, sectors, notes."""
-    return ("全部任务", f"{wording.behind_short(pace)}清单", REVIEW_SHEET, "单位记分", "领域", ABOUT_SHEET)
+    return (ALL_SHEET, f"{wording.behind_short(pace)}清单", REVIEW_SHEET, "单位记分", "领域", ABOUT_SHEET)
 
 
 @dataclass(frozen=True)
@@ -105,6 +103,7 @@ def task_cols(pace: float) -> tuple[Column, ...]:
         Column("状态来源", 8, _source),
         Column("落实情况", 70, lambda r: _s(r.progress), "wrap"),
         Column("原文行", 9, _lines),
+        Column(KEY, 12, lambda r: r.task_key, "hidden"),  # the task by content: what an import checks its 编号 against
     )
 
 
@@ -156,6 +155,7 @@ def review_cols(pace: float) -> tuple[Column, ...]:
         Column(NOTE, 30, lambda r: r.correction_note, "wrap"),
         # what 更正状态 held when the ledger was written (hidden): tells a researcher's new entry from ours
         Column(RECORDED, 10, correction, "hidden"),
+        Column(KEY, 12, lambda r: r.task_key, "hidden"),
     )
 
 

@@ -18,10 +18,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers import paths
 from helpers.compare import chain
-from helpers.deliver.ledger_columns import (CORRECTION, NOTE, REVIEW_SHEET, TASK_ID, Column, behind_cols,
-                                            board_cols, review_cols, sheet_names, task_columns)
+from helpers.deliver.corrections import CORRECTION, NOTE, REVIEW_SHEET, TASK_ID
+from helpers.deliver.ledger_columns import (Column, behind_cols, board_cols, review_cols, sheet_names,
+                                            task_columns)
+from helpers.deliver.corrections import recorded_decisions
+from helpers.files import formula_like
+from helpers.identity import task_keys
 from helpers.judge import review
-from helpers.judge.overrides import read_overrides
 from helpers.provenance import sha256_if_file as sha256
 from helpers.report import wording
 from helpers.report.figures import behind_tasks, bureau_scoreboard, headline
@@ -48,13 +51,8 @@ def task_frame(data: PeriodData) -> pd.DataFrame:
     t = t.join(review.review_flags(data.tasks))
     t = t.assign(disagrees=review.disagrees(t), settled=review.settled(t))
     t["reasons_zh"] = [rv.at[i, "reasons_zh"] if i in rv.index else [] for i in t.index]
+    t["task_key"] = task_keys(t["task"], t["bureau"])
     return t
-
-
-def decisions(period: str, overrides: Path) -> dict[str, tuple[str, str]]:
-    """Status overrides already recorded for the period: task_id → (status code, note)."""
-    return {row["task_id"]: (row["value"], row["note"]) for row in read_overrides(overrides)
-            if row["period"] == period and row["field"] == "status" and row["value"] in STATUSES}
 
 
 def _comparison_line(period: str, folder: Path) -> str:
@@ -97,7 +95,8 @@ def _about_rows(data: PeriodData, overrides: Path, ahead_margin: float) -> list[
 def _review_rows(data: PeriodData, tasks: pd.DataFrame, overrides: Path) -> list[Any]:
     """The doubtful tasks, and every task with a recorded decision (a researcher's own additions
     included, so importing the sheet again changes nothing): open ones first, in report order."""
-    decided = decisions(data.period.code, overrides)
+    decided = {t: (r["value"], r["note"]) for t, r in
+               recorded_decisions(data.period.code, overrides, data.tasks).items()}
     rv = tasks[tasks["needs_review"] | tasks["disagrees"] | tasks["settled"] | tasks["task_id"].isin(list(decided))]
     rv = rv.assign(_t=rv["table"].map({"quantified": 0, "general": 1}).fillna(2))
     rv = rv.sort_values(["settled", "_t", "seq"]).drop(columns="_t")
@@ -171,7 +170,7 @@ def _write_sheet(ws: Any, rows: list[Any], cols: tuple[Column, ...], pace: float
     """Header, rows, widths, wrapping, number formats, frozen header, filter, status colours."""
     _header_row(ws, cols)
     for r in rows:
-        ws.append([c.get(r) for c in cols])
+        append_text_safe(ws, [c.get(r) for c in cols])
     last = len(rows) + 1
     top, wrap = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
     for j, c in enumerate(cols, start=1):
@@ -189,6 +188,16 @@ def _write_sheet(ws: Any, rows: list[Any], cols: tuple[Column, ...], pace: float
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(last, 2)}"
     _print_setup(ws)
+
+
+def append_text_safe(ws: Any, values: list[Any]) -> None:
+    """Append a row; text a spreadsheet would run as a formula (a task printed as =HYPERLINK(…))
+    is stored as text, marked so that editing the cell in Excel or WPS keeps it text."""
+    ws.append(values)
+    for j, v in enumerate(values, start=1):
+        if formula_like(v):
+            cell = ws.cell(ws.max_row, j)
+            cell.data_type, cell.quotePrefix = "s", True
 
 
 def _add_dropdown(ws: Any, col: int, first: int, last: int, pace: float) -> None:
@@ -224,7 +233,7 @@ def _about_sheet(wb: Workbook, name: str, rows: list[tuple[str, Any]]) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for k, v in rows:
-        ws.append([k, v])
+        append_text_safe(ws, [k, v])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 26, 100
     for (a, b) in ws.iter_rows(min_row=2):
         a.alignment, b.alignment = Alignment(vertical="top"), Alignment(vertical="top", horizontal="left", wrap_text=True)

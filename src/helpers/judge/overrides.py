@@ -16,12 +16,18 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import PeriodError, ReferenceError_
+from helpers.files import atomic_path, from_spreadsheet_text, spreadsheet_text
+from helpers.identity import task_keys
 from helpers.reference_csv import read_reference
 from helpers.period import parse_code
 from helpers.schema import METHODS
 from helpers.statuses import ON_PACE_OR_BETTER, STATUS_ZH, STATUSES
 
 HEADER = ("period", "task_id", "field", "value", "note")
+#: What a correction from the ledger also carries: the task's key (helpers.identity: its text and
+#: lead unit, so a row added to the report cannot move the correction onto another task) and the
+#: checksum of the tasks.parquet it was made against. Optional: a row typed by hand may leave them out.
+KEY_COLUMNS = ("task_key", "table_sha256")
 #: Largest completion an override may state (1000%: far beyond any 超额完成 yet printed).
 MAX_COMPLETION = 10.0
 _BOOL = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -82,7 +88,9 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     for line, cells in table:
         if not any(cells.values()):
             continue
-        row = {**{k: cells.get(k, "") for k in HEADER}, "line": line}
+        # every column kept (a researcher's own too); a cell escaped for Excel reads back as typed
+        row = {**{k: "" for k in HEADER + KEY_COLUMNS}, **{k: from_spreadsheet_text(v) for k, v in cells.items()},
+               "line": line}
         try:
             row["period"] = parse_code(row["period"]).code
         except PeriodError:
@@ -96,6 +104,36 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
         seen.setdefault(key, row)
         rows.append(row)
     return rows
+
+
+def period_rows(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRIDES_CSV) -> list[dict]:
+    """The override rows of `period`, each with the task_id of the task it is about now.
+
+    A row carrying a task_key names its task by content: when the task at its task_id has another
+    key (rows were added or removed above it), the row follows the one task with its key; when no
+    task (or more than one) has it, the correction is refused naming the file, line and task.
+    """
+    period = parse_code(period).code
+    keys = task_keys(tasks["task"], tasks["bureau"] if "bureau" in tasks else [None] * len(tasks))
+    key_of = dict(zip(tasks["task_id"].astype(str), keys))
+    ids_of: dict[str, list[str]] = {}
+    for tid, key in key_of.items():
+        ids_of.setdefault(key, []).append(tid)
+    out = []
+    for row in read_overrides(path):
+        if row["period"] != period:
+            continue
+        key = row["task_key"]
+        if key and key_of.get(row["task_id"]) != key:
+            found = ids_of.get(key, [])
+            if len(found) != 1:
+                raise ReferenceError_(
+                    f"{path}:{row['line']}: {row['task_id']} 的更正针对的任务（任务键 {key}）"
+                    f"{'在本期表中出现多次' if found else '已不在本期表中'}：报告在更正之后有改动；"
+                    f"请重新生成台账、复核后再导入，或删去这一行")
+            row = {**row, "task_id": found[0], "moved_from": row["task_id"]}
+        out.append(row)
+    return out
 
 
 def _lag_agrees(status: str, lag: float | None) -> bool:
@@ -123,9 +161,7 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
     ids = pd.Index(out["task_id"].astype(str))
     period = parse_code(period).code
     by_task: dict[str, dict[str, tuple[object, str]]] = {}
-    for row in read_overrides(path):
-        if row["period"] != period:
-            continue
+    for row in period_rows(out, period, path):
         where = f"{path}:{row['line']}"
         if row["task_id"] not in ids:
             raise ReferenceError_(f"{where}: unknown task_id {row['task_id']!r} for period {period}")
@@ -158,46 +194,55 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
     return out
 
 
+def _columns(path: Path, rows: list[dict]) -> list[str]:
+    """The file's columns as it has them (a researcher's own kept, in place), then the key columns
+    when a new row carries them and the file does not have them yet."""
+    header = read_reference(path).header if path.exists() else list(HEADER)
+    return header + [c for c in KEY_COLUMNS if c not in header and any(r.get(c) for r in rows)]
+
+
 def merge_overrides(rows: list[dict], path: Path = paths.OVERRIDES_CSV) -> dict[str, int]:
-    """Merge `rows` (dicts with the HEADER keys) into the overrides file; return what changed.
+    """Merge `rows` (dicts with the HEADER keys, and KEY_COLUMNS when known) into the overrides
+    file; return what changed.
 
-    A row for the same period, task and field as an existing one replaces its value and note
-    (so importing the same ledger twice adds nothing); other rows are appended. Every value is
-    checked first and the file is rewritten atomically, so a bad row leaves it untouched. Counts:
-    new, updated, unchanged.
+    A row for the same period, task and field as an existing one replaces its values (so importing
+    the same ledger twice adds nothing); other rows are appended. Every column and cell a researcher
+    added is kept. Every value is checked first and the file is rewritten atomically, so a bad row
+    leaves it untouched. Cells a spreadsheet would run as formulas are escaped (read back as typed).
+    Counts: new, updated, unchanged.
     """
-    from helpers.files import atomic_path
-
     path = Path(path)
     existing = read_overrides(path)
     for i, row in enumerate(rows, start=1):
         if row["field"] not in FIELDS:
             raise ReferenceError_(f"{path}: new row {i}: field {row['field']!r} cannot be overridden")
         _convert(row["field"], row["value"], f"{path}: new row {i}")
-    merged = [{k: r[k] for k in HEADER} for r in existing]
-    key = {(r["period"], r["task_id"], r["field"]): n for n, r in enumerate(merged)}
+    columns = _columns(path, rows)
+    merged = [{k: r.get(k, "") for k in columns} for r in existing]
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     for row in rows:
-        clean = {k: str(row.get(k) or "").strip() for k in HEADER}
-        k = (clean["period"], clean["task_id"], clean["field"])
-        if k not in key:
-            key[k] = len(merged)
-            merged.append(clean)
-            counts["new"] += 1
-            continue
+        given = {k: str(row.get(k) or "").strip() for k in HEADER + KEY_COLUMNS if k in row or k in HEADER}
+        k = (given["period"], given["task_id"], given["field"])
         # earlier duplicates of the same key (hand edits) all take the new value: apply order no longer matters
         same = [n for n, r in enumerate(merged) if (r["period"], r["task_id"], r["field"]) == k]
-        if all(merged[n] == clean for n in same):
+        if not same:
+            merged.append({c: given.get(c, "") for c in columns})
+            counts["new"] += 1
+        elif all(all(merged[n].get(c, "") == v for c, v in given.items()) for n in same):
             counts["unchanged"] += 1
         else:
             for n in same:
-                merged[n] = dict(clean)
+                merged[n].update({c: v for c, v in given.items() if c in columns})
             counts["updated"] += 1
     if counts["new"] or counts["updated"] or not path.exists():
-        bom = path.exists() and path.read_bytes().startswith(b"\xef\xbb\xbf")
-        with atomic_path(path) as tmp:
-            with tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-                w = csv.DictWriter(fh, fieldnames=list(HEADER), lineterminator="\n")
-                w.writeheader()
-                w.writerows(merged)
+        _write(path, columns, merged)
     return counts
+
+
+def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
+    bom = path.exists() and path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with atomic_path(path) as tmp:
+        with tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+            w.writeheader()
+            w.writerows({c: spreadsheet_text(r.get(c, "")) for c in columns} for r in rows)

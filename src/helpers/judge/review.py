@@ -126,9 +126,9 @@ def drop_unmeasured_completion(tasks: pd.DataFrame, period: str, path: Path = pa
     """A task a researcher set to a status that measures nothing (pending, qualitative, blocked)
     keeps no completion or lag from the rules (Q17: 为预算的53.95% is not the 6% growth target),
     unless the researcher gave a completion_pct override too. Returns a new table."""
-    from helpers.judge.overrides import read_overrides
+    from helpers.judge.overrides import period_rows
 
-    given = {r["task_id"] for r in read_overrides(path) if r["period"] == period and r["field"] == "completion_pct"}
+    given = {r["task_id"] for r in period_rows(tasks, period, path) if r["field"] == "completion_pct"}
     out = tasks.copy()
     mask = (out["status_source"].eq("override") & ~out["status"].isin(MEASURED)
             & ~out["task_id"].astype(str).isin(given))

@@ -13,7 +13,7 @@ filled one is a row's progress.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from helpers.read.bureaus import norm
 from helpers.read.cells import _fill, _finish_row, _put
@@ -286,3 +286,22 @@ def _put_cells(table: Table, row: RawRow, cells: list[HtmlCell]) -> None:
         _put(row, role, keep, [c.line])
         if c.spanned and role not in row.carried:
             row.carried.append(role)
+
+
+def tab_grid(doc: Document) -> Document | None:
+    """A text whose table rows are tab-separated (copied from a spreadsheet) as rows of cells, the
+    lines without a tab as text; None when fewer than three lines hold two tabs."""
+    tabbed = [i for i, s in enumerate(doc.lines) if s.count("\t") >= 2]
+    if len(tabbed) < 3:
+        return None
+    width = max(len(doc.lines[i].rstrip("\n").split("\t")) for i in tabbed)
+    rows, texts = [], []
+    for i, s in enumerate(doc.lines):
+        if "\t" in s:
+            cells = [c.strip() for c in s.split("\t")]
+            rows.append([HtmlCell(c, i + 1) for c in cells + [""] * (width - len(cells))])
+        elif s.strip():
+            texts.append((i + 1, s.strip()))
+            if tabbed[0] < i < tabbed[-1]:  # a heading inside the table: a row of its own
+                rows.append([HtmlCell(s.strip(), i + 1)] + [HtmlCell("", i + 1)] * (width - 1))
+    return replace(doc, html_rows=rows, html_texts=texts, is_html=True, door="tabs")

@@ -227,7 +227,14 @@ def _line_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof
         plines.append(ln)
         current.line_end = ln
     close()
-    # Columns after the progress (完成状态): the last token of the row, when it fits.
+    _trailing_cells(table, post, carried)
+    if at_eof and table.rows:
+        table.rows[-1].is_truncated = _looks_truncated(table.rows[-1], table)
+
+
+def _trailing_cells(table: Table, post: list[str], carried: dict[str, str]) -> None:
+    """Columns after the progress (完成状态): the last token of each row, when it fits; then each
+    row is finished (units in the task, carried cells, labelled parts, flags)."""
     for row in table.rows:
         for role in reversed(post):
             p = row.cells.get("progress", "")
@@ -238,5 +245,3 @@ def _line_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof
                 row.lines[role] = [row.lines["progress"][-1]]
                 row.cells["progress"] = p[: m.start()].rstrip()
         _finish_row(table, row, carried)
-    if at_eof and table.rows:
-        table.rows[-1].is_truncated = _looks_truncated(table.rows[-1], table)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from helpers.errors import ParseError
 from helpers.read.bureaus import norm
 from helpers.read.cells import _settle_columns
-from helpers.read.grid import parse_grid
+from helpers.read.grid import parse_grid, tab_grid
 from helpers.read.header import _find_headers
 from helpers.read.ingest import Document
 from helpers.read.records import Parsed, RawRow, Table
@@ -42,8 +42,9 @@ def parse_document(doc: Document, columns: list[str] | None = None, strict: bool
     """
     rt = load_roles()
     parsed = None
-    if doc.is_html and not columns:
-        parsed = parse_grid(doc, rt)
+    grid = doc if doc.is_html else tab_grid(doc)
+    if grid is not None and not columns:
+        parsed = parse_grid(grid, rt)
         if not any(t.rows for t in parsed.tables):
             parsed = None  # no header among the cells: read the cells' text as lines
     if parsed is None:

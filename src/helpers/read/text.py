@@ -55,20 +55,7 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
             stop = min([headers[no].line_start] + nt + npg + ng)
         else:
             stop = len(lines)
-        body: list[tuple[int, str]] = []
-        ended_by_footer = False
-        if h.layout == "oneline":
-            body += [(h.line_end + 1, t) for t in _tokens(lines[h.line_end])[h.token_end:]]
-        for k in range(h.line_end + 1, stop):
-            if not norm(lines[k]):
-                continue
-            if _FOOTER.match(norm(lines[k])):
-                ended_by_footer = True
-                break
-            if h.layout == "oneline":
-                body += [(k + 1, t) for t in _tokens(lines[k])]
-            else:
-                body.append((k + 1, lines[k]))
+        body, ended_by_footer = _body(lines, h, stop)
         at_eof = no == len(headers) and not ended_by_footer
         if "seq" not in h.roles:
             body = number_items(body, h.roles, h.layout)
@@ -85,6 +72,24 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
         last_line = max(last_line, h.line_end + 1)
     parsed.region = (first + 1, last_line)
     return parsed
+
+
+def _body(lines: list[str], h: _Header, stop: int) -> tuple[list[tuple[int, str]], bool]:
+    """The body's (line, text) items under a header up to `stop` (tokens for a one-line table),
+    and whether the page footer ended it."""
+    body: list[tuple[int, str]] = []
+    if h.layout == "oneline":
+        body += [(h.line_end + 1, t) for t in _tokens(lines[h.line_end])[h.token_end:]]
+    for k in range(h.line_end + 1, stop):
+        if not norm(lines[k]):
+            continue
+        if _FOOTER.match(norm(lines[k])):
+            return body, True
+        if h.layout == "oneline":
+            body += [(k + 1, t) for t in _tokens(lines[k])]
+        else:
+            body.append((k + 1, lines[k]))
+    return body, False
 
 
 def number_items(body: list[tuple[int, str]], roles: list[str], layout: str) -> list[tuple[int, str]]:
