@@ -4,7 +4,8 @@ Every loader (bureaus, column roles, sectors and their rules, the lexicon and it
 words, overrides, task matches, recipients) reads its file here, so a table saved by Excel or WPS
 on Chinese Windows reads the same whatever the loader: UTF-8 with or without BOM, GBK/GB18030
 (with or without its BOM), UTF-16 with or without BOM (Excel's "Unicode text", tab-separated),
-CRLF or LF, blank rows and the empty trailing cells Excel keeps. What cannot be read is refused
+CRLF or LF, blank rows and the empty trailing cells Excel keeps; a cell a writer escaped so that
+a spreadsheet shows it as text ('=…) reads back as typed. What cannot be read is refused
 with one line `FILE:LINE: problem`, in Chinese, naming how to save the file instead.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Sequence
 
 from helpers.errors import ReferenceError_, os_problem
+from helpers.files import from_spreadsheet_text
 
 #: Largest lookup table read (bureaus.csv is a few KB): a bounded read.
 MAX_REFERENCE_BYTES = 5 * 10**6
@@ -135,7 +137,8 @@ def read_reference(path: Path | str, required: Sequence[str] = ()) -> ReferenceT
         end = reader.line_num
         for cells in reader:
             start, end = end + 1, reader.line_num
-            cells = [c.strip() for c in cells]
+            # a cell escaped for Excel (helpers.files.spreadsheet_text) reads back as typed
+            cells = [from_spreadsheet_text(c.strip()) for c in cells]
             if not any(cells):
                 continue
             extra = [c for c in cells[len(header):] if c]

@@ -64,6 +64,11 @@ REVIEW_REASONS = {
     "percent_unread": "进展中的百分数无法对应到目标",
     "partly_measured": "部分目标数字未能衡量，状态取决于其余指标",
     "truncated": "原文在此行中断，判断所依据的文字不完整",
+    "target_adjusted": "年度目标年中调整，按调整后的目标衡量",
+    "approximate": "原文比例为约数，跨越两个状态",
+    "ratio_out_of_range": "比例超出合理范围，未采用",
+    "part_done": "完成的只是任务的一部分，另有剩余工作",
+    "unread_signal": "原文有关乎状态的表述未被规则采用",
     "read_doubt": "读表存疑：此行的单元格与栏目不符",
 }
 #: Separator of several reasons in one review_reason cell.

@@ -28,7 +28,7 @@ def test_the_shipped_lexicon_loads_and_covers_the_issue_words():
     ("verdict,大幅领先,ahead,进度很快,", "does not contain the phrase"),
     ("verdict,,ahead,进度很快,", "empty phrase"),
     ("half,过三成,0.3x,过三成,", "must be a share"),
-    ("verdict,叫停,blocked,被叫停,", "repeats line"),
+    ("verdict,待审批,pending,尚待审批,", "repeats line"),
 ])
 def test_bad_rows_are_one_line_errors_naming_file_and_line(tmp_path, row, problem):
     path = tmp_path / "lexicon.csv"

@@ -5,6 +5,16 @@ against the text (task, progress, evidence) when the clause reader replaced the 
 (issue #9). A change here must be a better reading, listed with why in the change's note.
 Against the sentence rules no status changed; G010's completion moved from 11/15 to 3090/4350 (the
 planned 新增学位4350个 is now read as planned too, and 已增加公办学位3090个 measures it).
+
+Issue #18 (a judge that knows what it has not read) changed, each by reading the text again:
+- G114 保交楼 completed → qualitative, flagged: 城区…保交楼任务全部完成 is one district's part while
+  the same cell reports 舒城恒大项目剩余保交楼任务2023套 to deliver by September (scope);
+- G074 养老服务体系 completed → qualitative, flagged: 完成年度6070户适老化改造任务 completes one part
+  of a broad task, not the task (scope: the verdict's object is not the task's);
+- G019 qualitative → pending, flagged: the fund waits on 备案审核 (待…审核通过后) before it can invest;
+- G134 qualitative → pending, flagged: 图书馆…待基础验收, an outside acceptance awaited;
+- Q30 stays behind (建设进度40.16% of this year's batch) but is flagged: 新增省级中心村建设指标94个
+  is a quota handed down, not 94 of the 80 villages, so two of its parts measure nothing.
 """
 
 from __future__ import annotations
@@ -26,14 +36,14 @@ PINNED = {
     "G004": "ahead", "G005": "ahead", "G006": "ahead", "G007": "ahead", "G008": "ahead", "G009": "ahead",
     "G010": "ahead", "G011": "behind", "G012": "behind", "G016": "completed", "G028": "pending",
     "G037": "on_pace", "G046": "on_pace", "G049": "behind", "G059": "pending", "G067": "on_pace", "G068": "on_pace",
-    "G069": "ahead", "G072": "pending", "G074": "completed", "G078": "blocked", "G081": "on_pace", "G082": "behind",
-    "G085": "pending", "G094": "behind", "G109": "ahead", "G110": "on_pace", "G113": "on_pace", "G114": "completed",
+    "G069": "ahead", "G072": "pending", "G074": "qualitative", "G078": "blocked", "G081": "on_pace", "G082": "behind",
+    "G085": "pending", "G094": "behind", "G109": "ahead", "G110": "on_pace", "G113": "on_pace", "G114": "qualitative",
     "G120": "pending", "G122": "completed", "G124": "pending", "G126": "on_pace", "G132": "completed", "G135": "completed",
     "G146": "ahead",
     # qualitative by reading: actions only, an intention restating the target, a verdict about others
     "Q24": "qualitative", "G053": "qualitative", "G143": "qualitative", "G002": "qualitative",
 }
-COUNTS = {"qualitative": 119, "behind": 20, "on_pace": 18, "ahead": 13, "pending": 11, "completed": 8,
+COUNTS = {"qualitative": 119, "behind": 20, "on_pace": 18, "ahead": 13, "pending": 13, "completed": 6,
           "blocked": 2}
 
 
@@ -65,3 +75,11 @@ def test_flagged_tasks_say_why(seed_tasks):
     for tid in ("Q27", "Q28"):
         assert seed_tasks.loc[tid, "status"] == "pending"
         assert seed_tasks.loc[tid, "review_reason"].startswith("只有预计数，没有实绩")
+
+
+def test_issue_18_seed_judgements_are_flagged_or_right(seed_tasks):
+    # the three confidently wrong judgements that reached the PDF: each is now flagged
+    for tid in ("G114", "Q30", "G074"):
+        assert seed_tasks.loc[tid, "needs_review"], tid
+    assert seed_tasks.loc["G114", "status"] != "completed" and seed_tasks.loc["G074", "status"] != "completed"
+    assert seed_tasks.loc["G114", "review_reason"].startswith("完成的只是任务的一部分")

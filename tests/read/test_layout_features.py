@@ -241,3 +241,20 @@ def test_tab_separated_rows_with_runs_of_empty_cells(tmp_path, rows):
     assert df.co_bureaus.isna().all() and df.official_status.tolist() == ["已完成"] * 6
     assert df.progress.map(norm).tolist() == _progress(rows[:6])
     assert df.bureaus.tolist()[2] == "" and df.read_flags.notna().tolist() == [False, False, True, False, False, False]
+
+
+def test_two_line_records_in_a_word_table(tmp_path, rows):
+    """Each record on two rows of one column: the task, then 落实情况：…; 序号 and the lead merged
+    over both rows."""
+    table = [["序号", "重点工作", "牵头单位", "完成状态"]]
+    merges = []
+    for i, r in enumerate(rows[:4], 1):
+        top = len(table)
+        table += [[str(i), r.cells["task"], r.cells["bureau"], "序时推进"],
+                  [str(i), "落实情况：" + r.cells["progress"], r.cells["bureau"], "序时推进"]]
+        merges += [(top, 0, top + 1, 0), (top, 2, top + 1, 2), (top, 3, top + 1, 3)]
+    _, df = read(office_files.write_docx(tmp_path / "r.docx", [TITLE, (table, merges)]))
+    assert len(df) == 4 and df.parent_seq.isna().all()
+    assert df.task.map(norm).tolist() == _tasks(rows[:4])
+    assert df.progress.map(norm).tolist() == _progress(rows[:4])
+    assert df.official_status.tolist() == ["序时推进"] * 4

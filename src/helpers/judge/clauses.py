@@ -26,7 +26,9 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 SENT_SEPS = "。;;\n|"
 CLAUSE_SEPS = ",,;;。\n::|"
 FINE_SEPS = CLAUSE_SEPS + "、"
-_NOT_RESULT = ("forecast", "intention", "condition")
+#: modalities whose figures are no results; `past` (another year's) and `part` (a part's completion)
+#: are set by helpers.judge.scope
+_NOT_RESULT = ("forecast", "intention", "condition", "past", "part")
 _COMPOUND_HEAD = frozenset("接等对期款优招看亟留虐而")
 _OPENING = 6  # a marker within this many characters of its clause's start opens the clause
 #: a marker used as a noun (年度计划, 预期目标, 计划的) marks nothing
@@ -56,6 +58,28 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 def fold_width(text: str) -> str:
     """The text with full-width punctuation and digits as ASCII (same length, same offsets)."""
     return text.translate(_WIDTH)
+
+
+#: item labels of a list: 1. 2. (sequential, at a sentence start), ①, (3), (一)
+_NUMBERED = re.compile(r"(?:^|(?<=[。;;\n\s:]))(?P<n>[1-9]\d?)[.、](?=\S)")
+_ALWAYS_LABEL = re.compile(r"[①-⑳]|[(][1-9一二三四五六七八九十][)]")
+
+
+def mask_item_labels(text: str) -> str:
+    """The text with its list labels blanked (same length): in 1.持续开展…;2.45座公厕… the 2. is a
+    label, so 45座 is the figure, not 2.45座. A number followed by a point is a label only where the
+    labels run in sequence (1. then 2.), so a decimal at a sentence start stays a number."""
+    out = list(text)
+    seen: set[int] = set()
+    hits = [(m, int(m["n"])) for m in _NUMBERED.finditer(text)]
+    numbers = {n for _, n in hits}
+    for m, n in hits:
+        if (n == 1 and 2 in numbers) or (n - 1) in seen:
+            seen.add(n)
+            out[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _ALWAYS_LABEL.finditer(text):
+        out[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
 
 
 _SEP_RX: dict[str, re.Pattern] = {}

@@ -16,10 +16,12 @@ from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import find_quantities
+from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
+#: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
+_SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
 _Q = "[“\"]?"
 _QE = "[”\"]?"
 
@@ -42,6 +44,7 @@ class Finding:
     modality: str = "done"
     period_target: bool = False  # a ratio of a quarter's or half-year's own target (一季度目标完成率)
     meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base
+    share_range: tuple[Decimal, Decimal] | None = None  # a share in words allows a range (近七成: 0.65–0.70)
 
 
 @dataclass(frozen=True)
@@ -62,19 +65,28 @@ class Rules:
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
 _COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
+#: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
+_AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
+_OUTSIDE_ACT = r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
 _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
-                    r"|(?:结果|名单|数据)[^,,。;;|]{0,4}预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)"
+                    r"|(?:结果|名单|数据)[^,,。;;|]{0,6}预计[^,,。;;|]{0,16}?(?:公布|发布|揭晓|反馈)"
                     r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
-                    r"|待[^,,。;;|]{0,10}?(?:省|国家|部|厅|市)[^,,。;;|]{0,6}?(?:审批|批复|审核|审议|验收)"
-                    r"|待[^,,。;;|]{0,10}?(?:审批|批复|验收|检测|评审|认定|公布|发布|反馈|统计)(?:合格|通过)?后"
-                    r"|待[^,,。;;|]{0,10}?后(?:统计|公布|发布|认定|核定)"
-                    r"|待[^,,。;;|]{0,10}?(?:统计|核定|公布|发布|反馈)(?=$|[,,。;;|])"
+                    rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
+#: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
+#: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
+_HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|搁置|中止|延期|推迟"
+HALT_WORDS = re.compile(_HALT)
+_BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批)?"
+                    r"(?=$|[,,。;;|]|了|至今)"
+                    r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
+                    r"|(?:被|已)?(?:调出|移出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审"
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
+_CAUSE = re.compile(r"导致|造成|致使")
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
 
@@ -88,6 +100,7 @@ def rules(lex: Lexicon) -> Rules:
         "on_pace": f"(?:{lex.alternation('pace_on')}){_Q}(?:{pace}){_QE}",
         "completed": _COMPLETED_GRAMMAR,
         "pending": _PENDING_GRAMMAR,
+        "blocked": _BLOCKED_GRAMMAR,
     }
     verdicts = []
     for status in _VERDICT_ORDER:
@@ -139,6 +152,8 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
                 continue
             a, _ = layout.around(m.start(), m.end())
+            if status == "blocked" and _CAUSE.search(progress, a, m.start()):
+                continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
             if (status, a) in seen:
                 continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict
             seen.add((status, a))
@@ -158,7 +173,10 @@ def _label_before(layout: Layout, pos: int, floor: int) -> str:
 # stated completion ratios against the annual target or plan (docs/judging.md, rule 2)
 STATED_RATIOS: tuple[re.Pattern, ...] = (
     re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务))"
-               r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _PCT),
+               r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _SHARE),
+    # 已建成村级综合服务社区近六成: a done verb, what it counts, then a share in words
+    re.compile(r"(?:已|累计|共)(?:完成|建成|完工|竣工|开工|改造|新建)(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>"
+               + SHARE_WORD + ")"),
     re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
     re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
     # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
@@ -183,7 +201,7 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             clause = progress[a:m.end()]
             if _RATIO_EXCLUDE.search(clause) or _MULTI_YEAR.search(clause):
                 continue
-            start = m.start("pct")
+            start = m.start("pct") if m.groupdict().get("pct") else m.start("word")
             if start in hits:
                 continue
             what = m.groupdict().get("what") or ""
@@ -191,14 +209,27 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             if not what and re.search(r"(?:[一二三四]|第[一二三四])季度[^,,;;。|]{0,6}$", progress[a:m.start()]) \
                     and "完成率" in m.group():
                 continue  # 第二季度督导完成率96.21%: a quarter's own work, not the year's target
-            hits[start] = _finding(layout, "stated_ratio", m.start(), m.end(), value=Decimal(m["pct"]) / 100,
-                                   period_target=period_target)
+            f = _share_finding(layout, m, period_target)
+            if f is not None:
+                hits[start] = f
     out = sorted(hits.values(), key=lambda f: f.start)
     floor = 0
     for f in out:
         f.label = _label_before(layout, f.start, floor) + progress[f.start:f.end]
         floor = f.end
     return out
+
+
+def _share_finding(layout: Layout, m: re.Match, period_target: bool) -> Finding | None:
+    """The stated ratio of a match: a percentage, or a share in words with the range it allows."""
+    if m.groupdict().get("pct"):
+        return _finding(layout, "stated_ratio", m.start(), m.end(), value=Decimal(m["pct"]) / 100,
+                        period_target=period_target)
+    share = parse_share(m["word"])
+    if share is None:
+        return None
+    return _finding(layout, "stated_ratio", m.start(), m.end(), value=share.value, period_target=period_target,
+                    share_range=(share.low, share.high))
 
 
 def find_halves(progress: str, layout: Layout, verdicts: list[Finding], lex: Lexicon) -> list[Finding]:
@@ -251,7 +282,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
     for m in r.deliverable.finditer(progress):
         a, _ = layout.around(m.start(), m.end())
         before = progress[a:m.start()]
-        if re.search(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$", before):
+        if re.search(rf"(?:未|没有|不|不再|未能|无法|不能|{_HALT})(?:正式|全面|如期)?$", before):
             status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
         elif re.search(r"主体|外立面|部分|一期|基础|土建|设备安装", before):
             status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
@@ -263,7 +294,10 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 
 
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
-_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟")
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟"
+                        r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)$")
+#: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
+_QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0,6})$")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
@@ -293,6 +327,9 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
             plans.append(f)
         elif f.modality == "forecast" or _PROJECTION.search(before):
             f.kind = "projection"
+            plans.append(f)
+        elif _QUOTA.search(before):
+            f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
         elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
             f.kind = "plan"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import PeriodError, ReferenceError_
-from helpers.files import atomic_path, from_spreadsheet_text, spreadsheet_text
+from helpers.files import atomic_path, spreadsheet_text
 from helpers.identity import task_keys
 from helpers.reference_csv import read_reference
 from helpers.period import parse_code
@@ -88,9 +88,7 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     for line, cells in table:
         if not any(cells.values()):
             continue
-        # every column kept (a researcher's own too); a cell escaped for Excel reads back as typed
-        row = {**{k: "" for k in HEADER + KEY_COLUMNS}, **{k: from_spreadsheet_text(v) for k, v in cells.items()},
-               "line": line}
+        row = {**{k: "" for k in HEADER + KEY_COLUMNS}, **cells, "line": line}  # a researcher's columns kept
         try:
             row["period"] = parse_code(row["period"]).code
         except PeriodError:

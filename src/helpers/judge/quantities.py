@@ -133,6 +133,79 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+#: Units of one measure under different sizes: unit → (the measure's smallest unit, how many of it).
+MEASURES: dict[str, tuple[str, int]] = {
+    "米": ("米", 1), "公里": ("米", 1000),
+    "平方米": ("平方米", 1), "公顷": ("平方米", 10**4), "平方公里": ("平方米", 10**6),
+    "千瓦": ("千瓦", 1), "兆瓦": ("千瓦", 1000),
+}
+
+
+def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
+    """`value` in `unit` expressed in `to` (28600米 → 28.6 公里); None when they measure different things."""
+    if unit is None or to is None:
+        return None
+    unit, to = base_unit(unit), base_unit(to)
+    if unit == to:
+        return value
+    a, b = MEASURES.get(unit), MEASURES.get(to)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return _normal(value * a[1] / b[1])
+
+
+def comparable(unit: str | None, to: str | None) -> bool:
+    """Whether a figure in `unit` can measure a target in `to` (the same unit, or one measure's sizes)."""
+    return convert(Decimal(1), unit, to) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# shares in words: 六成, 近七成, 九成以上, 八成半, 过半, 三分之二, 5‰
+
+_CN = "一二三四五六七八九十"
+SHARE_WORD = (rf"(?:近|约|接近|超过|超|逾|不足|不到)?[{_CN[:9]}]成(?:半|[{_CN[:9]}](?!成))?(?:以上|多|左右)?"
+              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半")
+_SHARE_RX = re.compile(rf"^(?P<pre>近|约|接近|超过|超|逾|不足|不到)?(?:(?P<tenths>[{_CN[:9]}])成"
+                       rf"(?P<half>半)?(?P<hundredths>[{_CN[:9]}])?|(?P<den>[{_CN}])分之(?P<num>[{_CN}]))"
+                       rf"(?P<post>以上|多|左右)?$")
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share said in words: the value read, and the range the words allow (近七成: 0.65–0.70)."""
+
+    value: Decimal
+    low: Decimal
+    high: Decimal
+
+
+def parse_share(word: str) -> Share | None:
+    """近七成 → 0.68 (0.65–0.70); 九成以上 → 0.90 (0.90–1); 八成半 → 0.85; 三分之二 → 0.667; 过半 → 0.5 (0.5–0.6)."""
+    if word in ("过半", "大半"):  # 时间过半、任务过半: on pace at H1, as the offices use it
+        return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
+    if word == "近半":
+        return Share(Decimal("0.48"), Decimal("0.45"), Decimal("0.5"))
+    m = _SHARE_RX.match(word)
+    if not m:
+        return None
+    if m["den"]:
+        v = Decimal(_CN.index(m["num"]) + 1) / Decimal(_CN.index(m["den"]) + 1)
+        v = v.quantize(Decimal("0.001"))
+        base = Share(v, v, v)
+    else:
+        v = Decimal(_CN.index(m["tenths"]) + 1) / 10
+        v += Decimal("0.05") if m["half"] else Decimal(_CN.index(m["hundredths"]) + 1) / 100 if m["hundredths"] else 0
+        base = Share(v, v - Decimal("0.02"), v + Decimal("0.02"))
+    pre, post = m["pre"] or "", m["post"] or ""
+    if pre in ("近", "接近"):
+        return Share(base.value - Decimal("0.02"), base.value - Decimal("0.05"), base.value)
+    if pre in ("不足", "不到"):
+        return Share(base.value - Decimal("0.01"), base.value - Decimal("0.05"), base.value)
+    if pre in ("超过", "超", "逾") or post in ("以上", "多"):
+        return Share(base.value, base.value, min(Decimal(1), base.value + Decimal("0.1")))
+    return base
+
+
 def to_float(d: Decimal | None) -> float | None:
     """Decimal → float for the table (None stays None)."""
     return None if d is None else float(d)

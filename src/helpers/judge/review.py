@@ -57,7 +57,7 @@ def settled(tasks: pd.DataFrame) -> pd.Series:
 
 def review_flags(tasks: pd.DataFrame) -> pd.DataFrame:
     """needs_review and review_reason per task (index: the tasks' index), as the judge wrote them
-    (helpers.judge.status.review_reasons; a disagreement with the official status is one of its reasons)."""
+    (helpers.judge.confidence.decide; a disagreement with the official status is one of its reasons)."""
     reason = tasks["review_reason"] if "review_reason" in tasks.columns else pd.Series(None, index=tasks.index)
     flag = tasks["needs_review"] if "needs_review" in tasks.columns else reason.notna()
     return pd.DataFrame({"needs_review": flag.fillna(False).astype(bool),

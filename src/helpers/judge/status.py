@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.judge.clauses import fold_width
+from helpers.judge.confidence import decide, plausible
 from helpers.judge.parts import Part, Reading, read
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import to_float
@@ -93,7 +94,12 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool)
     A verdict that the figures contradict (达到序时进度 beside 45%, 未完成 beside 100%) keeps the
     verdict and is flagged on the part: a conflict is never silently won.
     """
+    plausible(part)
     measured = _measured_status(part, pace, ahead_margin, is_year_end)
+    if part.share_range is not None and measured is not None and part.stated_ratio is not None:
+        low, high = (ratio_status(float(x), pace, ahead_margin) for x in part.share_range)
+        if low != high:  # 九成以上 at 1-11月: behind or on pace, the words do not say which
+            part.review.append(review_reason("approximate", f"{STATUS_ZH[low]}或{STATUS_ZH[high]}"))
     if part.verdict:
         verdict = "completed" if part.verdict == "on_pace" and is_year_end else part.verdict
         if measured in ("on_pace", "ahead") and verdict in ("on_pace", "ahead"):
@@ -207,13 +213,16 @@ class TaskJudgement:
 def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
               official_status: str | None = None, official_status_field: str | None = None,
               target_text: str | None = None, rate_text: str | None = None,
-              lex: Lexicon | None = None) -> TaskJudgement:
-    """Read, judge and collect the review reasons of one task (judge_text without the extras)."""
+              lex: Lexicon | None = None, truncated: bool = False) -> TaskJudgement:
+    """Read, judge and collect the review reasons of one task (judge_text without the extras).
+
+    Every status passes through helpers.judge.confidence.decide, which says whether it is confident.
+    """
     progress = progress or ""
-    reading = read(task, progress, target_text=target_text, rate_text=rate_text, lex=lex)
+    reading = read(task, progress, target_text=target_text, rate_text=rate_text, lex=lex,
+                   year=parse_code(period).year)
     fields, rows = judge_reading(reading, progress, period, ahead_margin, official_status, official_status_field)
-    entry = _review_entry("", reading, fields, rows)
-    reasons = review_reasons(reading, fields, entry)
+    reasons, entry = decide(reading, fields, rows, truncated)
     fields["needs_review"] = bool(reasons)
     fields["review_reason"] = REASON_SEP.join(reasons) or None
     return TaskJudgement(fields, rows, entry)
@@ -231,34 +240,6 @@ def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: fl
     return j.fields, j.rows
 
 
-def review_reasons(reading: Reading, fields: dict, entry: dict | None) -> list[str]:
-    """Why a researcher should look at this judgement (empty when it stands on its own)."""
-    reasons = [r for p in reading.parts for r in p.review] + list(reading.review)
-    if entry:
-        reasons.append(entry["reason"])
-    if fields["status"] == "pending" and not reasons:
-        # the result is still to come: someone must look again when it is out
-        reasons.append(review_reason("pending", fields["evidence"]))
-    code = fields.get("official_status_code")
-    if code and code != fields["status"]:
-        reasons.append(review_reason("official_disagrees", f"原文为{STATUS_ZH[code]}，规则判为{fields['status_zh']}"))
-    return list(dict.fromkeys(reasons))
-
-
-def _review_entry(task_id: str, reading: Reading, fields: dict, rows: list[dict]) -> dict | None:
-    """Numbers were found but no rule decided: the researcher should look."""
-    unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
-    if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
-        reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
-        return {"task_id": task_id, "status": fields["status"], "reason": reason,
-                "numbers": unmeasured or reading.unused_numbers}
-    if unmeasured and fields["status"] not in ("blocked",):
-        return {"task_id": task_id, "status": fields["status"],
-                "reason": review_reason("partly_measured"),
-                "numbers": unmeasured}
-    return None
-
-
 def _cell(rec, name: str) -> str | None:
     v = getattr(rec, name, None)
     return v if isinstance(v, str) and v.strip() else None
@@ -272,12 +253,8 @@ def judge(tasks: pd.DataFrame, ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> Ju
         official = _cell(rec, "official_status")
         j = judge_one(rec.task, _cell(rec, "progress"), rec.period, ahead_margin=ahead_margin,
                       official_status=official, official_status_field=_cell(rec, "official_status_field"),
-                      target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"), lex=lex)
-        if bool(getattr(rec, "is_truncated", False)):
-            # the report ends inside this row: whatever the rules read, they read part of the text
-            reason = review_reason("truncated")
-            j.fields["needs_review"] = True
-            j.fields["review_reason"] = REASON_SEP.join(filter(None, (j.fields["review_reason"], reason)))
+                      target_text=_cell(rec, "target_text"), rate_text=_cell(rec, "rate_text"), lex=lex,
+                      truncated=bool(getattr(rec, "is_truncated", False)))
         out_rows.append(j.fields)
         ind_rows.extend({"task_id": rec.task_id, **r} for r in j.rows)
         if j.fields["needs_review"]:

@@ -81,7 +81,7 @@ def _finish_row(table: Table, row: RawRow, carried: dict[str, str]) -> None:
 
 
 #: Labelled parts of a progress cell: 进展情况：… 存在问题：… 下一步打算：…
-_PART_LABEL = re.compile(
+PART_LABEL = re.compile(
     r"(?:^|(?<=[\n。；;]))\s*(?:[一二三四五六七八九十]、|\d[.、．]|[(（][一二三四五六七八九十\d][)）])?\s*"
     r"(?P<label>进展情况|工作进展|落实情况|推进情况|完成情况|存在问题|存在的问题|困难和问题|主要问题|"
     r"下一步打算|下步打算|下一步工作|下步工作|下一步计划|下步计划|下一步工作打算|下步工作打算)\s*[:：]\s*")
@@ -94,9 +94,10 @@ _NOT_PERSON = re.compile(r"牵头|配合|协同|主办|协办|等|单位|部门|
 
 def split_parts(text: str) -> dict[str, str]:
     """A progress cell's labelled parts: progress, problems, next_steps (a part absent is left out)."""
-    marks = list(_PART_LABEL.finditer(text))
+    marks = list(PART_LABEL.finditer(text))
     if not marks or not any(_PART_ROLE.get(m["label"]) or m["label"].startswith(("下一步", "下步")) for m in marks):
-        return {"progress": text}
+        opening = marks[0] if marks and marks[0].start() == 0 else None  # 落实情况：… heading the cell
+        return {"progress": text[opening.end():] if opening else text}
     out: dict[str, list[str]] = {}
     head = text[: marks[0].start()].strip()
     if head:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from helpers.read.bureaus import norm
-from helpers.read.cells import _fill, _finish_row, _put
+from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
 from helpers.read.ingest import Document, HtmlCell
 from helpers.read.records import _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
@@ -214,16 +214,21 @@ class _State:
         rows, self.record = self.record, []
         main = rows[0]
         subs: list[list[HtmlCell]] = []
+        parts: list[tuple[int, str]] = []
         for extra in rows[1:]:
-            if _only_task_text(self.table, extra):
+            labelled = _labelled_part(extra)
+            if labelled is not None:  # a second line of the record: 落实情况：… under the task
+                parts.append((extra[0].line, labelled))
+            elif _only_task_text(self.table, extra):
                 main = _joined(main, extra, sep="")
             else:
                 subs.append(extra)
-        parent = self._build(main, None)
+        parent = self._build(main, None, parts)
         for extra in subs:
             self._build(extra, parent)
 
-    def _build(self, cells: list[HtmlCell], parent: RawRow | None) -> RawRow:
+    def _build(self, cells: list[HtmlCell], parent: RawRow | None,
+               parts: list[tuple[int, str]] | None = None) -> RawRow:
         t = self.table
         seq, _ = _seq_of(t, cells)
         self.counter += 1
@@ -236,12 +241,23 @@ class _State:
             _fill(t, row, [(c.line, c.text) for c in cells[seq_at + 1:]], self.parsed, self.carried, False)
         else:
             _put_cells(t, row, cells)
+            for ln, text in parts or []:
+                _put(row, "progress", text, [ln])
             _finish_row(t, row, self.carried)
         t.rows.append(row)
         return row
 
     def close(self) -> None:
         self.close_record()
+
+
+def _labelled_part(cells: list[HtmlCell]) -> str | None:
+    """The text of a continuation row that is a labelled part (落实情况：… / 存在问题：…) printed in
+    whatever column, else None."""
+    own = [c.text.strip() for c in cells if c.text.strip() and not c.spanned]
+    if len(set(own)) != 1 or not PART_LABEL.match(own[0]):
+        return None
+    return own[0]
 
 
 def _only_task_text(table: Table, cells: list[HtmlCell]) -> bool:

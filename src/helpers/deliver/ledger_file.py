@@ -1,0 +1,94 @@
+"""The ledger as a file: the properties it was written with, and whether a person added to it.
+
+A ledger is rewritten when its inputs change (`helpers_key`), but a researcher keeps notes in it:
+a comment, a column, a sheet, an edited cell. `content_digest` hashes the cells as written
+(stored as `helpers_content`); when the file no longer matches it, the next ledger goes beside it,
+never over it. The corrections 待复核 asks for are not counted: `review import` reads them and the
+next ledger shows them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import numbers
+from pathlib import Path
+from typing import Any
+
+from helpers.deliver.corrections import CORRECTION, NOTE, REVIEW_SHEET, TASK_ID
+
+KEY_PROPERTY = "helpers_key"
+#: Hash of the cells as written (content_digest): tells a ledger a person added to from ours.
+CONTENT_PROPERTY = "helpers_content"
+
+
+def recorded_property(path: Path, name: str = KEY_PROPERTY) -> str | None:
+    """A custom document property of a ledger, read straight from the zip so that checking a
+    current ledger imports neither openpyxl nor pandas."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            root = ElementTree.fromstring(z.read("docProps/custom.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    for prop in root:
+        if prop.get("name") == name and len(prop):
+            return (prop[0].text or "").strip() or None
+    return None
+
+
+def recorded_key(path: Path) -> str | None:
+    """The key a ledger was written with (ledger_key)."""
+    return recorded_property(path, KEY_PROPERTY)
+
+
+def _plain(value: Any) -> str:
+    # one spelling for a value as written and as read back (1 and 1.0 are one number)
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        return str(value)
+    return repr(float(value))  # numpy's integers too
+
+
+def content_digest(wb: Any) -> str:
+    """Hash of what a person can add to a ledger: the sheets, every cell's value and comment,
+    except the corrections 待复核 asks for (更正状态, 说明, and the 编号 of a row added for one),
+    which `review import` reads and the next ledger shows."""
+    h = hashlib.sha256()
+    for ws in wb.worksheets:
+        h.update(f"\0sheet\0{ws.title}\0".encode())
+        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
+        review = ws.title == REVIEW_SHEET
+        asked = {j for j, v in enumerate(header) if review and v in (CORRECTION, NOTE)}
+        id_col = header.index(TASK_ID) if review and TASK_ID in header else None
+        for row in ws.iter_rows():
+            ours = [c for j, c in enumerate(row) if j not in asked and j != id_col]
+            added = all(c.value is None for c in ours)  # a row a researcher added for a correction
+            for j, c in enumerate(row):
+                if j in asked or (j == id_col and added) or (c.value in (None, "") and c.comment is None):
+                    continue
+                h.update(f"{c.coordinate}\0{_plain(c.value)}\0{c.comment.text if c.comment else ''}\n".encode())
+    return h.hexdigest()
+
+
+def _edited(path: Path) -> bool:
+    """Did a person add or change anything in this ledger beyond its corrections? (True when it
+    cannot be told: a ledger of an older version, or a file openpyxl cannot read, is kept.)"""
+    from openpyxl import load_workbook
+
+    recorded = recorded_property(path, CONTENT_PROPERTY)
+    if recorded is None:
+        return True
+    try:
+        wb = load_workbook(path)
+    except Exception:  # openpyxl raises many types for a damaged file: keep it, whatever it is
+        return True
+    return content_digest(wb) != recorded
+
+
+def target(path: Path, key: str) -> Path:
+    """Where the new ledger goes: over the old one, unless a person added to it; then beside it,
+    named by the new content's key (written once, however often `ledger` or `run` runs)."""
+    if not path.exists() or not _edited(path):
+        return path
+    return path.with_name(f"{path.stem}_{key[:8]}{path.suffix}")

@@ -1,0 +1,98 @@
+"""What measured a part (`Part`) and everything one progress text says (`Evidence`, read once by
+`gather`): step 2 of helpers.judge.parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from helpers.judge.clauses import Layout
+from helpers.judge.findings import (PRELIMINARY, Finding, find_actuals, find_comparisons, find_deliverables,
+                                    find_growths, find_halves, find_levels, find_ranks, find_stated_ratios,
+                                    find_verdicts)
+from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.targets import Target
+
+DONE_MARK = re.compile(r"已|完成|完工|建成")
+ACTUAL_MARK = re.compile(r"已|完成|完工|建成|累计|实现|达到?")
+MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
+PRELIMINARY_RX = re.compile(PRELIMINARY)
+
+
+@dataclass
+class Part:
+    """A part with what measured it; helpers.judge.status turns this into a status."""
+
+    target: Target | None
+    findings: list[Finding] = field(default_factory=list)
+    method: str = "none"
+    stated_ratio: float | None = None
+    computed_ratio: float | None = None
+    half: float | None = None  # 完成全年任务过半: a lower bound of the ratio
+    actual_value: Decimal | None = None
+    actual_unit: str | None = None
+    verdict: str | None = None  # status given by a phrase (rule 1)
+    met: bool | None = None  # rate, level, comparison targets (rule 3)
+    period_target: bool = False  # the ratio is of a quarter's own target, not the year's
+    deliverable_missed: bool = False  # the event is stated not to have happened (尚未投入使用)
+    share_range: tuple[Decimal, Decimal] | None = None  # a ratio said in words (近七成) allows a range
+    review: list[str] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> Finding | None:
+        return self.findings[0] if self.findings else None
+
+
+
+@dataclass
+class Evidence:
+    """All findings of one progress text, with the layout they were placed in."""
+
+    layout: Layout
+    verdicts: list[Finding]
+    ratios: list[Finding]
+    halves: list[Finding]
+    growths: list[Finding]
+    comparisons: list[Finding]
+    deliverables: list[Finding]
+    actuals: list[Finding]
+    plans: list[Finding]
+    levels: list[Finding]
+    ranks: list[Finding]
+    used: set[int] = field(default_factory=set)  # ids of findings a part has taken
+
+    def free(self, items: list[Finding]) -> list[Finding]:
+        return [f for f in items if id(f) not in self.used]
+
+    def has_verdicts(self, sentence: int) -> bool:
+        return sentence in self._by_sentence
+
+    def verdicts_in(self, sentence: int) -> list[Finding]:
+        return [v for v in self._by_sentence.get(sentence, []) if id(v) not in self.used]
+
+    def __post_init__(self) -> None:
+        self._by_sentence: dict[int, list[Finding]] = {}
+        for v in self.verdicts:
+            self._by_sentence.setdefault(v.sentence, []).append(v)
+
+
+def gather(progress: str, lex: Lexicon | None = None) -> Evidence:
+    """Read the progress text once: its clauses (with modality) and every finding in them."""
+    lex = lex or load_lexicon()
+    layout = Layout(progress, lex)
+    verdicts = find_verdicts(progress, layout, lex)
+    actuals, plans = find_actuals(progress, layout)
+    ev = Evidence(layout, verdicts, find_stated_ratios(progress, layout), find_halves(progress, layout, verdicts, lex),
+                  find_growths(progress, layout, lex), find_comparisons(progress, layout, lex),
+                  find_deliverables(progress, layout, lex), actuals, plans, find_levels(progress, layout),
+                  find_ranks(progress, layout))
+    for group, kind in ((ev.verdicts, "verdict"), (ev.ratios, "stated_ratio"), (ev.halves, "stated_ratio"),
+                        (ev.growths, "growth"), (ev.comparisons, "comparison"), (ev.ranks, "rank"),
+                        (ev.deliverables, "deliverable"), (ev.actuals, "actual"), (ev.plans, "plan")):
+        for f in group:
+            c = layout.clause_of(f.start)
+            if c is not None:
+                c.kinds.add(kind)
+    return ev
+

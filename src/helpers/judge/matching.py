@@ -1,0 +1,470 @@
+"""Which clauses of the progress text speak of each part of the task (step 3 of helpers.judge.parts):
+verdicts, ratios, rates, levels, comparisons, ranks and deliverable events, matched by the
+character bigrams the part's words share with the clause, in the target's unit."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from helpers.judge.clauses import is_result
+from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence, Part
+from helpers.judge.findings import Finding
+from helpers.judge.quantities import comparable, convert, ratio
+from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
+from helpers.statuses import review_reason
+
+ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
+
+
+def attach_verdict(part: Part, f: Finding, ev: Evidence, near: int | None = None) -> None:
+    """Rule 1: a verdict about the same figure (same sentence, or right after a ratio) decides it."""
+    cands = ev.verdicts_in(f.sentence)
+    if near is not None:
+        cands = [v for v in cands if 0 <= v.start - f.end <= near]
+    cands = [v for v in cands if is_result(v.modality) or v.status == "pending"]
+    if not cands:
+        return
+    # several verdicts in one sentence (11项已完成、8项序时推进、3项未到序时): the worst counts
+    v = min(cands, key=lambda x: ORDER.index(x.status))
+    part.verdict = v.status
+    part.findings.insert(0, v)
+    for c in cands:
+        if c.status == v.status:
+            ev.used.add(id(c))
+
+
+def _best(cands: list[Finding], tb: set[str], minimum: int) -> Finding | None:
+    """The finding whose label shares most bigrams with the target (earliest on ties)."""
+    best, score = None, minimum - 1
+    for f in cands:
+        s = overlap(tb, f.label)
+        if s > score:
+            best, score = f, s
+    return best
+
+
+def _split(cands: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """Results (done clauses) and forecasts; intentions and conditions are dropped."""
+    return ([f for f in cands if is_result(f.modality)], [f for f in cands if f.modality == "forecast"])
+
+
+def _forecast_only(part: Part, f: Finding) -> None:
+    """A part whose only evidence is a forecast: pending, for review."""
+    part.findings.append(f)
+    part.verdict, part.method = "pending", "verdict_phrase"
+    part.review.append(review_reason("forecast_only", f.text))
+
+
+def _threshold(tb: set[str]) -> int:
+    """Shared bigrams needed: a short label (竣工) can only share one."""
+    return 1 if len(tb) <= 2 else 2
+
+
+_TITLE = re.compile(r"《([^》]{2,60})》")
+
+
+def _same_document(t: Target, f: Finding, text: str) -> bool:
+    """An issued document (印发《X》) is the target's only if the titles match, when both are named."""
+    want = _TITLE.search(t.part)
+    got = _TITLE.search(text, f.end, f.end + 4 + 60)
+    if not want or not got or got.start() - f.end > 4:
+        return True
+    a, b = bigrams(want[1]), bigrams(got[1])
+    return len(a & b) >= 0.7 * min(len(a), len(b))
+
+
+#: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
+_LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
+                   r"\d+日|[,,:: ]|其中|同时|此外)+")
+#: where a subject ends: the first adverb, preposition or verb of its clause
+_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自")
+#: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
+_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
+
+
+_NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
+
+
+def subject_of(ev: Evidence, pos: int) -> str:
+    """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
+    lay = ev.layout
+    for a in (lay.around(pos, pos)[0], lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0):
+        head = _LEAD.sub("", lay.text[a:pos])
+        m = _SUBJECT_END.search(head)
+        subject = head[:m.start()] if m else head
+        if subject:
+            return subject
+    return ""
+
+
+def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
+    """Whether a finding at pos is said of the task: its subject shares the task's words, is a
+    generic reference (项目, 该工程, 上述工作) or absent; or its sentence shares two of them."""
+    subject = subject_of(ev, pos)
+    if not subject or _GENERIC.match(subject) or overlap(tb, subject) >= 1:
+        return True
+    a = ev.layout.around(pos, pos)[0]
+    if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
+        return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
+    return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
+
+
+def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
+    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
+
+    A negated event (尚未投入使用, 年内未能开工) says the deliverable is not done (behind at the
+    year's end); a stage of it (主体工程已完工) measures nothing.
+    """
+    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
+    lay = ev.layout
+    done = missed = None
+    for f in ev.deliverables:
+        if f.meaning not in ok or f.status == "partial" or not _same_document(t, f, lay.text):
+            continue
+        a, b = lay.around(f.start, f.end)
+        clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
+        if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
+            continue
+        if f.modality == "forecast" and done is None:
+            _forecast_only(part, f)
+            return
+        if not is_result(f.modality):
+            continue
+        if f.status == "not_done":
+            missed = missed or f
+        else:
+            done = done or f
+    if missed is not None:
+        part.findings.append(missed)
+        part.met, part.method = False, "verdict_phrase"  # not done: behind at the year's end
+        part.deliverable_missed = True
+    elif done is not None:
+        part.findings.append(done)
+        part.verdict, part.method = "completed", "verdict_phrase"
+
+
+#: what a label says besides its subject: time, place and reporting words
+_FRAME = re.compile(r"\d+\s*[-—~至]?\s*\d*月(?:份|底|末)?|[一二三四]季度|前三季度|上半年|全年|今年|截至|截止|以来|全市|我市|"
+                    r"当月|单月|累计|同比|同期|其中|主要|经济|指标|运行|平稳|[,,、;;。:: ]")
+
+
+def _names_another(label: str, tb: set[str]) -> bool:
+    """A figure whose label names a subject of its own that the target does not (规上工业增加值 for
+    a GDP target): it cannot be taken as the only figure there is."""
+    rest = _FRAME.sub("", label)
+    return len(rest) >= 4 and overlap(tb, rest) == 0
+
+
+def _month_only(f: Finding, ev: Evidence) -> bool:
+    a = ev.layout.around(f.start, f.end)[0]
+    return bool(re.search(r"当月|单月", ev.layout.text[a:f.start]))
+
+
+def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
+    done, forecast = _split(ev.growths)
+    # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year
+    done = [g for g in done if not _month_only(g, ev)] or done
+    lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
+    best = _best(done, tb, 1) or lone
+    if best is None:
+        fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
+        if fc is not None:
+            _forecast_only(part, fc)
+        return
+    # 4个结构性指标均实现10%以上增长: each rate of that sentence must meet it; the worst decides
+    group = _each_of(t, done, best, ev) if "均" in t.part else [best]
+    if t.direction == "lower":  # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it
+        best = max(group, key=lambda g: g.value)
+        part.met = best.value <= -t.value
+    else:
+        best = min(group, key=lambda g: g.value)
+        part.met = best.value >= t.value
+    part.findings.append(best)
+    part.actual_value, part.actual_unit = best.value, "%"
+    part.method = "rate_target"
+    attach_verdict(part, best, ev)
+
+
+def _each_of(t: Target, done: list[Finding], best: Finding, ev: Evidence) -> list[Finding]:
+    """The rates a 均 (each of N) target covers: the best match and the ones after it in its paragraph,
+    N of them when the target counts them (4个结构性指标均…)."""
+    n = re.search(r"(\d+|[两三四五六七八九十])个", t.part)
+    count = int(n[1]) if n and n[1].isdigit() else "两三四五六七八九十".find(n[1]) + 2 if n else None
+    para_end = ev.layout.text.find("\n", best.start)
+    after = [g for g in done if g.start >= best.start and (para_end < 0 or g.start < para_end)]
+    return after[:count] if count else after
+
+
+def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
+    """高于/低于全省… stated, or the own rate set beside the provincial one (增速3.6% … 全省平均增幅3.9%)."""
+    for f in ev.comparisons:
+        if f.meaning and base and f.meaning != base:
+            continue
+        if overlap(tb, ev.layout.sentence_text(f.sentence)) >= 1 and is_result(f.modality):
+            return f
+    text = ev.layout.text
+    pv = _PROVINCE_VALUE.search(text) if base in ("", "province") else None
+    if pv:
+        # the own rate or level set before the province's (增长6.8%;同期全省平均增幅为7.1%), the latest one
+        own = [g for g in ev.growths + ev.levels if g.end <= pv.start() and is_result(g.modality)
+               and "全省" not in g.label and not _month_only(g, ev)]
+        if own:
+            g = max(own, key=lambda x: x.start)
+            return Finding("comparison", g.start, pv.end(), g.sentence, text[g.start:pv.end()], value=g.value,
+                           target=Decimal(pv["val"]), met=g.value > Decimal(pv["val"]))
+    return None
+
+
+_PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:为)?\(?\s*(?P<val>-?\d+(?:\.\d+)?)\s*%")
+
+
+def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
+    best, score = None, 1
+    for f in ev.levels:
+        if not is_result(f.modality):
+            continue
+        s = overlap(tb, f.label)
+        if s > score:
+            best, score = f, s
+    if best is not None:
+        part.findings.append(best)
+        part.actual_value, part.actual_unit = best.value, "%"
+        part.met = best.value <= t.value if t.direction == "lower" else best.value >= t.value
+        part.method = "rate_target"
+        attach_verdict(part, best, ev)
+
+
+def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
+    """A stated ratio (or 过半) about this part: the best label overlap, or the only one of a one-part task."""
+    done, forecast = _split(ev.free(ev.ratios))
+    best = _best(done, tb, _threshold(tb))
+    if best is None and single and len(done) == 1 and t.kind != "level":
+        best = done[0]
+    if best is not None:
+        ev.used.add(id(best))
+        part.findings.append(best)
+        part.stated_ratio, part.period_target = float(best.value), best.period_target
+        part.share_range = best.share_range
+        part.method = "stated_ratio"
+        attach_verdict(part, best, ev, near=24)
+        return
+    half = _best([h for h in ev.free(ev.halves) if is_result(h.modality)], tb, 1) \
+        or (ev.free(ev.halves)[0] if single and ev.free(ev.halves) else None)
+    if half is not None:
+        ev.used.add(id(half))
+        part.findings.append(half)
+        part.half, part.method = float(half.value), "stated_ratio"
+        return
+    fc = _best(forecast, tb, _threshold(tb))
+    if fc is not None:
+        ev.used.add(id(fc))
+        _forecast_only(part, fc)
+
+
+def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: set[str]) -> None:
+    """An actual in the target's unit: a ratio to the target, or a ceiling kept (lower is better)."""
+    # the target restated as a projection for the whole year (预计/确保全年 …以上): the result waits
+    # (a part of the total, 小麦 of 粮食, says nothing yet)
+    proj = [p for p in ev.plans if p.kind == "projection" and p.unit == t.unit and p.value == t.value]
+    if proj and part.stated_ratio is None:
+        _forecast_only(part, proj[0])
+        return
+    if act is None:
+        fc = [p for p in ev.plans if p.kind == "projection" and p.unit == t.unit and overlap(tb, p.label) >= 1]
+        if fc and part.stated_ratio is None and part.half is None and part.verdict is None:
+            _forecast_only(part, fc[0])  # 预期上半年实现…330亿元左右: a forecast of this very figure
+            return
+        if part.stated_ratio is None and part.half is None:
+            intents = [p for p in ev.plans if p.unit == t.unit and p.kind == "plan" and overlap(tb, p.label) >= 1
+                       and not is_result(p.modality)]
+            if intents:
+                part.review.append(review_reason("intention_figure", intents[0].text))
+            _verdict_about(part, ev, tb)
+        return
+    ev.used.add(id(act))
+    part.actual_value, part.actual_unit = act.value, act.unit
+    if t.direction == "lower":
+        if part.stated_ratio is None:  # a ceiling (浓度 …以内) is a level to stay under
+            part.findings.append(act)
+            part.met, part.method = convert(act.value, act.unit, t.unit) <= t.value, "rate_target"
+            attach_verdict(part, act, ev)
+        return
+    value = convert(act.value, act.unit, t.unit)  # 28600米 of a target in 公里
+    part.computed_ratio = ratio(value, t.value) if t.value and value is not None else None
+    if part.stated_ratio is None:
+        part.findings.append(act)
+        part.method = "computed_ratio"
+        if part.verdict is None:
+            attach_verdict(part, act, ev)
+        if part.verdict is None:
+            _year_figure_awaited(part, ev, tb)
+
+
+_WHOLE_YEAR = re.compile(r"全年|年度|年底")
+
+
+def _year_figure_awaited(part: Part, ev: Evidence, tb: set[str]) -> None:
+    """全年产量待秋收后统计: the year's figure is still to come, so a partial actual (夏粮) is no ratio."""
+    for v in ev.verdicts:
+        if v.status != "pending" or id(v) in ev.used:
+            continue
+        a, b = ev.layout.around(v.start, v.end)
+        clause = ev.layout.text[a:b]
+        if _WHOLE_YEAR.search(clause) and overlap(tb, clause) >= 1:
+            ev.used.add(id(v))
+            part.findings.insert(0, v)
+            part.verdict = "pending"
+            part.review.append(review_reason("year_awaited", clause))
+            return
+
+
+def _verdict_about(part: Part, ev: Evidence, tb: set[str]) -> None:
+    """A verdict in a sentence that talks about this part (Q19: 推荐7家…预计12月公布结果)."""
+    for i, (a, b) in enumerate(ev.layout.sents):
+        if ev.verdicts_in(i) and overlap(tb, ev.layout.text[a:b]) >= 3:
+            attach_verdict(part, Finding("actual", a, b, i, ev.layout.text[a:b]), ev)
+            if part.verdict:
+                return
+
+
+def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bool) -> Part:
+    """Pair one target part with the clauses that speak of it; a number about something else measures nothing."""
+    part = Part(t)
+    tb = bigrams(QUALIFIER.sub("", t.label or t.part))
+    if t.kind == "deliverable":
+        _match_deliverable(part, t, ev, tb, single)
+    elif t.kind == "rate":
+        _match_rate(part, t, ev, tb, single)
+    elif t.kind == "rank":
+        done = [f for f in ev.ranks if is_result(f.modality)]
+        best = _best(done, tb, 1) or (done[0] if single and len(done) == 1 else None)
+        if best is not None:
+            part.findings.append(best)
+            part.actual_value, part.actual_unit = best.value, "位"
+            part.met, part.method = best.value <= t.value, "rate_target"
+    elif t.kind == "comparison":
+        f = _comparison(ev, tb, t.meaning)
+        if f is not None:
+            part.findings.append(f)
+            part.met, part.method = f.met, "rate_target"
+            attach_verdict(part, f, ev)
+    else:
+        _match_ratio(part, t, ev, tb, single)
+        if t.kind == "level":
+            if part.stated_ratio is None and part.verdict is None:
+                _match_level(part, t, ev, tb)
+        elif part.verdict != "pending" or part.stated_ratio is not None:
+            _match_actual(part, t, ev, assigned.get(id(t)), tb)
+    return part
+
+
+def _done_after(a: Finding, ev: Evidence) -> bool:
+    """3个保障性住房项目均已开工建设: the figure, then what was done with all of it (no other figure)."""
+    _, b = ev.layout.around(a.start, a.end)
+    rest = ev.layout.text[a.end:b]
+    return bool(DONE_MARK.search(rest)) and not re.search(r"\d", rest) and not PRELIMINARY_RX.search(rest)
+
+
+#: one month's figure (10月当月, 9月单月, 3月份): it does not measure the year's pace
+SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)")
+_CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
+#: a figure after 其中 is a part of the one before it (其中五一假期接待游客412万人次)
+_WITHIN = re.compile(r"其中")
+#: the level of government a figure counts (a 市级 target takes only the 市级 figure)
+_LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
+_NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
+_STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
+
+
+def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
+    """How well an actual measures a count or amount target; None when it cannot (a month's own
+    figure, a figure of what is not done: 1个小区不再改造)."""
+    a0, b0 = ev.layout.around(a.start, a.end)
+    clause = ev.layout.text[a0:a.start]
+    halt = _NOT_DONE.search(ev.layout.text, a0, b0)
+    if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
+        return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
+    if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
+        return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
+    score = overlap(tb, a.label)
+    if "开工" in a.label and "开工" not in t.part:
+        score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    if DONE_MARK.search(a.label):
+        score += 1  # 已完成改造提升4个 before a figure merely mentioned
+    if SINGLE_MONTH.search(clause):
+        score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
+    elif _CUMULATIVE.search(clause):
+        score += 1
+    if _WITHIN.search(clause):
+        score -= 2  # 其中五一假期接待游客412万人次 is a part of the figure before it
+    level = _LEVEL.search(t.part)
+    if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
+        score += 3 if level.group() in a.label else 0
+    if a.label.endswith("合计"):
+        score += 2  # the city's figure as the sum of its counties
+    if not subject_of(ev, a.start) and DONE_MARK.search(clause):
+        score += 1  # 截至9月底已完工23个: a done figure with no subject of its own is the task's
+    return score
+
+
+_OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
+_COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+
+
+def county_sums(ev: Evidence) -> list[Finding]:
+    """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩: county figures of one sentence in one unit
+    add up to the city's, when the sentence gives no total of its own."""
+    groups: dict[tuple[int, str], list[Finding]] = {}
+    for a in ev.actuals:
+        groups.setdefault((a.sentence, a.unit), []).append(a)
+    out = []
+    for (_, unit), acts in groups.items():
+        lay = ev.layout
+        county = [a for a in acts if _COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start])]
+        if len(county) < 2 or len(county) != len(acts):
+            continue
+        first, last = county[0], county[-1]
+        total = sum((a.value for a in county), Decimal(0))
+        out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
+                           value=total, unit=unit, label=first.label + "合计"))
+    return out
+
+
+def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
+    """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
+
+    Pairing globally (not target by target) keeps 10亿元企业达25家 from taking the 142户 that
+    belongs to 亿元企业达330家 only because it was read first.
+    """
+    text, lay = ev.layout.text, ev.layout
+    scored = []
+    for t in targets:
+        if t.kind not in ("count", "amount") or t.value is None:
+            continue
+        tb = bigrams(QUALIFIER.sub("", t.label or t.part))
+        # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
+        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
+        if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
+            actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
+        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
+        # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
+        named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
+                 not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
+                 and not _done_after(a, ev)}
+        for a in same:
+            score = None if lay.around(a.start, a.end)[0] in named else _actual_score(t, a, tb, ev)
+            if score is None:
+                continue
+            if score >= _threshold(tb):
+                scored.append((score, -a.start, id(t), a))
+            elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
+                scored.append((0, -a.start, id(t), a))
+    out: dict[int, Finding] = {}
+    taken: set[int] = set()
+    for score, _, tid, a in sorted(scored, key=lambda x: (x[0], x[1]), reverse=True):
+        if tid in out or id(a) in taken:
+            continue
+        out[tid] = a
+        taken.add(id(a))
+    return out

@@ -1,0 +1,71 @@
+"""Whose result a finding is: this year's task, another year's batch, or a part of the task.
+
+Two constructions, applied to the findings of one progress text before any part takes them:
+
+- **another year**: a clause about a batch or a figure of another year (2023年度结转的156户,
+  上年度, 去年) says nothing of this year's target; its findings become `past` (not results);
+- **a part, not the task**: a completion said of one district, batch or project (城区…保交楼任务
+  全部完成) while the text reports remaining work (剩余, 尚有, 计划…前交付), or said of an object
+  the task does not name (完成年度6070户适老化改造任务 for 健全养老服务体系), is `part`: it
+  completes nothing of the task; with remaining work reported the task is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.judge.evidence import Evidence
+from helpers.judge.matching import refers_to_task
+from helpers.judge.targets import bigrams, overlap
+from helpers.statuses import review_reason
+
+_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来)")
+#: a batch or plan of another year: 2023年度…, 结转, 上年度 (上年排查发现的问题 only says when they were found)
+_BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年度")
+_OTHER_YEAR = re.compile(r"结转|上年度|上一年度|往年")
+#: remaining work reported: the rest is still to do, or is planned for later
+REMAINING = re.compile(r"剩余|尚有|尚余|还有\d|其余[^,;。]{0,8}(?:正在|未|尚|仍)|尚未(?:完成|交付|竣工|开工|建成)"
+                       r"|计划(?:于)?(?:20\d\d年|\d{1,2}月)[^,;。]{0,8}(?:完成|交付|竣工|完工|建成|投用)")
+#: what a completion verdict says was completed: 完成年度(6070户适老化改造)任务
+_OBJECT = re.compile(r"完成(?:了)?(?:全年|年度)?(?P<obj>[^,;。]{2,14}?)(?:目标)?任务")
+
+
+_GENERIC_OBJECT = re.compile(r"全年|年度|目标|各项|全部|既定|工作|的")
+
+
+def this_year(task: str, progress: str) -> int | None:
+    """The report's year as its texts name it: the latest year the task or progress speaks of."""
+    years = [int(m["y"]) for m in _YEAR.finditer(task + progress)]
+    return max(years) if years else None
+
+
+def _past(clause: str, year: int | None) -> bool:
+    if _OTHER_YEAR.search(clause):
+        return True
+    return year is not None and any(int(m["y"]) < year for m in _BATCH_YEAR.finditer(clause))
+
+
+def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
+    """Set `past` and `part` on the findings they apply to; return the review reasons (a part done
+    while remaining work is reported). `year` is the report's (else the latest the texts name)."""
+    lay, text = ev.layout, ev.layout.text
+    year = year or this_year(task, text)
+    # a deliverable done in an earlier year is still done (已于2023年11月开工): events are not dated out
+    for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals):
+        for f in group:
+            a, b = lay.sents[f.sentence] if group is ev.verdicts and lay.sents else lay.around(f.start, f.end)
+            if _past(text[a:b], year):
+                f.modality = "past"
+    tb = bigrams(task)
+    remaining = REMAINING.search(text)
+    reasons = []
+    for v in ev.verdicts:
+        if v.status != "completed" or v.modality in ("past", "forecast", "intention", "condition"):
+            continue
+        obj = _OBJECT.search(text, lay.around(v.start, v.end)[0], v.end)
+        named = _GENERIC_OBJECT.sub("", obj["obj"]) if obj else ""
+        if remaining or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb):
+            v.modality = "part"
+            if remaining:
+                reasons.append(review_reason("part_done", f"{v.text}；{text[remaining.start():remaining.end() + 12]}"))
+    return reasons

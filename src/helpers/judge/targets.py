@@ -1,0 +1,188 @@
+"""The task text cut into measurable parts: counts, amounts, rates, levels, comparisons, ranks,
+one-off deliverables (step 1 of helpers.judge.parts)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from helpers.judge.findings import ordinal
+from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
+
+LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|以内|不超过|发生率|死亡|失业率|低于|以下")
+QUALIFIER = re.compile(r"以上|左右|力争|突破|不低于|不少于|以内|确保|超过")
+_STOP_BIGRAMS = frozenset({"全市", "截至", "目前", "累计", "今年", "以来", "上半", "半年", "月底", "以上",
+                           "我市", "已经", "完成", "20", "02", "24", "持续", "推进", "加快", "开展", "进一",
+                           "一步", "年度", "全年", "目标", "任务"})
+_TASK_SPLIT = re.compile(r"[,,、;;。\n::|]")
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams used to match a target clause with a progress clause (no tokenizer needed)."""
+    t = re.sub(r"[\s,,、;;。:“”\"()()【】\[\]《》|]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)} - _STOP_BIGRAMS
+
+
+def overlap(a: str | set[str], b: str | set[str]) -> int:
+    """How many bigrams two clauses share."""
+    sa = a if isinstance(a, set) else bigrams(a)
+    sb = b if isinstance(b, set) else bigrams(b)
+    return len(sa & sb)
+
+
+@dataclass
+class Target:
+    """A measurable part of the task text."""
+
+    part: str
+    kind: str  # count, amount, rate, level, comparison, deliverable
+    value: Decimal | None = None
+    unit: str | None = None
+    high: Decimal | None = None
+    direction: str = "higher"
+    label: str = ""
+    verb: str = ""  # for deliverables: the event word (建成, 开工建设, 印发 …)
+    meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base (province …)
+
+
+
+# step 1: the target text
+_COMPARISON_TARGET = re.compile(r"(?:高于|超过?|优于|快于|高出)(?P<base>全省|全国|全市)")
+_RATE_TARGET = re.compile(r"(?P<word>增长|增幅|增速|下降|降低|提高)(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%"
+                          r"|(?P<val2>\d+(?:\.\d+)?)\s*%(?:以上|左右)?(?:的)?(?P<word2>增长|增幅|增速|下降|降幅)")
+_LEVEL_TARGET = re.compile(r"(?P<val>\d+(?:\.\d+)?)\s*%")
+#: a numeric table's target: 城镇新增就业(人) 26000, 城镇登记失业率低于(%) 4.3
+_COLUMN_TARGET = re.compile(r"(?P<label>[^()()]*)[((](?P<unit>[^()()]{1,8})[))]\s*(?P<val>\d+(?:\.\d+)?)\s*$")
+_BASES = {"全省": "province", "全国": "nation", "全市": "city"}
+_RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)?")
+
+
+@lru_cache(maxsize=4)
+def _deliverable_rx(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    verbs = lex.alternation("deliverable")
+    return (re.compile(rf"^(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
+            re.compile(rf"^(?P<obj>.{{2,}}?)(?:年内|年底前|全面)?(?P<verb>{verbs})$"))
+
+
+_EVENT_LEAD = re.compile(r"^(?:推动|推进|加快|力争|确保|实现|完成|年内|全面|正式)+")
+
+
+def _event_anywhere(c: str, lex: Lexicon) -> tuple[str, str] | None:
+    """推动六安综合保税区通过验收并封关运作: the event word that ends the clause, and what it is said of
+    (the words before its first event word); an event word inside a noun (竣工财务决算) is none."""
+    hits = list(re.finditer(lex.alternation("deliverable"), c))
+    if not hits or hits[-1].end() != len(c):
+        return None
+    obj = _EVENT_LEAD.sub("", c[:hits[0].start()])
+    return (hits[-1].group(), obj) if len(obj) >= 2 else None
+
+
+def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
+    """建成X / 开工建设X / X建成投用 / 印发X: a one-off deliverable and its event word."""
+    before, after = _deliverable_rx(lex)
+    m = before.match(c) or after.match(c)
+    verb, obj = (m["verb"], m["obj"]) if m else _event_anywhere(c, lex) or (None, "")
+    if not verb or re.search(r"体系|机制|制度|行动", obj):
+        return None
+    return Target(c, "deliverable", label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
+
+
+def _column_target(c: str) -> Target | None:
+    m = _COLUMN_TARGET.search(c)
+    if not m:
+        return None
+    value, unit, label = parse_number(m["val"]), m["unit"].strip(), m["label"].strip()
+    direction = "lower" if LOWER_BETTER.search(label) else "higher"
+    return Target(c, "level" if unit == "%" else "count", value, unit, direction=direction, label=label)
+
+
+def _quantity_target(c: str) -> Target | None:
+    qs = [q for q in find_quantities(c) if q.unit not in ("个百分点",)]
+    # the last quantity is the target: in 10亿元以上项目50个 the 10亿元 only describes the projects
+    counted = [q for q in qs if q.unit != "%"]
+    if counted:
+        q = counted[-1]
+        if q.start > 0 and re.search(r"(?:首批|前|第)$", c[:q.start]):
+            return None  # 首批21个 names which villages, it is not a count to reach
+        kind = "amount" if q.unit in ("元", "美元") else "count"
+        direction = "lower" if LOWER_BETTER.search(c) else "higher"
+        return Target(c, kind, q.value, q.unit, q.high, direction, (c[:q.start] + c[q.end:]).strip())
+    m = _LEVEL_TARGET.search(c)
+    if m:
+        direction = "lower" if LOWER_BETTER.search(c) else "higher"
+        return Target(c, "level", parse_number(m["val"]), "%", direction=direction, label=c[:m.start()])
+    return None
+
+
+_RESPECTIVELY = re.compile(r"(?P<subjects>[^,;。]+?)分别(?P<verb>增长|下降|降低|提高|达到?|为)"
+                           r"(?P<vals>\d+(?:\.\d+)?%?(?:、\d+(?:\.\d+)?%?)+)")
+
+
+def _each_respectively(task: str) -> str:
+    """城镇、农村常住居民人均可支配收入分别增长6.5%、8% → 城镇常住居民…增长6.5%;农村常住居民…增长8%."""
+    def expand(m: re.Match) -> str:
+        subjects, vals = m["subjects"].split("、"), m["vals"].split("、")
+        if len(subjects) != len(vals):
+            return m.group()
+        last = subjects[-1]
+        # a shared tail printed once: 城镇、农村常住居民… → 城镇 takes 常住居民… from 农村常住居民…
+        subjects = [x + last[len(x):] if len(x) < len(last) and len(x) <= 3 else x for x in subjects[:-1]] + [last]
+        unit = "%" if vals[-1].endswith("%") else ""
+        return ";".join(f"{x}{m['verb']}{v if v.endswith('%') else v + unit}" for x, v in zip(subjects, vals))
+    return _RESPECTIVELY.sub(expand, task)
+
+
+def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
+    """Cut the task text into measurable parts (clauses with a number, a comparison or a deliverable)."""
+    lex = lex or load_lexicon()
+    parts: list[Target] = []
+    for c in (x.strip() for x in _TASK_SPLIT.split(_each_respectively(task))):
+        if not c:
+            continue
+        rank = _RANK_TARGET.search(c)
+        if rank:  # 争创全省前三, 保持全省前五位: a place to reach, lower is better
+            parts.append(Target(c, "rank", Decimal(ordinal(rank["n"])), "位", direction="lower",
+                                label=c[:rank.start()] or c))
+            continue
+        cmp_ = _COMPARISON_TARGET.search(c)
+        if cmp_:
+            parts.append(Target(c, "comparison", label=c, meaning=_BASES[cmp_["base"]]))
+            continue
+        m = _RATE_TARGET.search(c)
+        if m:
+            lower = (m["word"] or m["word2"]) in ("下降", "降低", "降幅")
+            # 实现旅游总收入500亿元,增长10%: a rate with no subject of its own is about the part before
+            label = c[:m.start()] or (parts[-1].label if parts else c)
+            parts.append(Target(c, "rate", parse_number(m["val"] or m["val2"]), "%",
+                                direction="lower" if lower else "higher", label=label))
+            continue
+        t = _column_target(c) or _quantity_target(c) or _deliverable_target(c, lex)
+        if t is not None:
+            parts.append(t)
+    return parts
+
+
+
+_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)")
+
+
+def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]]:
+    """A target cut or raised during the year (年度任务调减为29个): the part is measured against the new
+    figure; returns where and in which clause the text says so (for the review flag)."""
+    said = []
+    for m in _ADJUST_TO.finditer(progress):
+        q = next(iter(find_quantities(progress[m.end():m.end() + 20])), None)
+        if q is None or q.start != 0:
+            continue
+        cands = [t for t in targets if t.kind in ("count", "amount") and t.value and comparable(q.unit, t.unit)]
+        if not cands:
+            continue
+        before = progress[max(0, m.start() - 30):m.start()]
+        t = max(cands, key=lambda x: overlap(bigrams(x.label or x.part), before))
+        t.value = convert(q.value, q.unit, t.unit)
+        start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
+        said.append((m.start(), progress[start:m.end() + q.end]))
+    return said
