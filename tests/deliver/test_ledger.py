@@ -260,7 +260,7 @@ def test_cli_refuses_with_one_line_and_exit_2(built, capsys):
     before = overrides.read_bytes()
     rc = main(["review", "import", str(ledger), "--processed", str(built["processed"]), "--overrides", str(overrides)])
     err = capsys.readouterr().err
-    assert rc == 2 and err.count("\n") == 1 and err.startswith("error: ") and "待复核" in err
+    assert rc == 2 and err.count("\n") == 1 and err.startswith("错误：") and "待复核" in err
     assert overrides.read_bytes() == before
 
 
