@@ -33,13 +33,17 @@ $(STAMP): pyproject.toml
 font:
 	@bash scripts/ensure-font.sh
 
+# Chromium for the front page's browser test (installed on Debian as root, like the font).
+browser:
+	@bash scripts/ensure-chromium.sh
+
 table: setup
 	$(PY) -m helpers table $(RAW) --period $(PERIOD)
 
 report: setup
 	$(PY) -m helpers run --period $(PERIOD) --raw $(RAW)
 
-test: setup
+test: setup browser
 	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup
 
 test-fast: setup

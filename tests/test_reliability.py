@@ -38,7 +38,7 @@ def one_line_error(capsys, rc: int) -> str:
     assert rc == 2, err
     assert "Traceback" not in err
     lines = [ln for ln in err.splitlines() if ln.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert len(lines) == 1 and lines[0].startswith("错误："), err
     return lines[0]
 
 
@@ -145,7 +145,7 @@ def _parse_error(capsys, argv: list[str]) -> str:
         cli.build_parser().parse_args(argv)
     assert e.value.code == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("error: python -m helpers"), err  # one line, no usage dump
+    assert err.count("\n") == 1 and err.startswith("错误：python -m helpers"), err  # one line, no usage dump
     return err
 
 
@@ -176,7 +176,7 @@ def test_ahead_margin_in_range_is_taken(value, expected):
 def test_a_period_contradicting_the_title_is_refused(tmp_path, capsys):
     rc = cli.main(["table", str(SEED), "--period", "2023FY", "--out", str(tmp_path / "out")])
     line = one_line_error(capsys, rc)
-    assert str(SEED) in line and "2023FY contradicts" in line and "2024H1" in line and "--force-period" in line
+    assert str(SEED) in line and "--period 2023FY 与报告标题" in line and "2024H1" in line and "--force-period" in line
     assert not (tmp_path / "out").exists()
 
 
@@ -202,7 +202,7 @@ def test_force_period_takes_it_and_warns_loudly(tmp_path, capsys):
     rc = cli.main(["table", str(SEED), "--period", "2024Q3", "--force-period", "--out", str(out)])
     err = capsys.readouterr().err
     assert rc == 0, err
-    assert "WARNING: FORCED PERIOD" in err and "2024Q3 contradicts" in err
+    assert "提示：已按 --period" in err and "--period 2024Q3 与报告标题" in err
     import json
     assert json.loads((out / "quality.json").read_text(encoding="utf-8"))["pace"] == 0.75
 
@@ -226,7 +226,7 @@ def test_unreadable_raw_file(tmp_path, capsys, monkeypatch, no_table_build):
         return real_open(path, *a, **k)
     monkeypatch.setattr(ingest, "open", denied, raising=False)
     line = one_line_error(capsys, cli.main(["table", str(raw), "--out", str(tmp_path / "o")]))
-    assert line == f"error: {raw}: permission denied"
+    assert line == f"错误：{raw}: 没有访问权限，请检查文件权限或换一个文件夹"
 
 
 @pytest.mark.skipif(ROOT_USER, reason="root reads a file whatever its mode; the monkeypatched case above covers it")
@@ -235,21 +235,21 @@ def test_unreadable_raw_file_by_mode(tmp_path, capsys, no_table_build):
     shutil.copy(SEED, raw)
     raw.chmod(0)
     line = one_line_error(capsys, cli.main(["table", str(raw), "--out", str(tmp_path / "o")]))
-    assert line == f"error: {raw}: permission denied"
+    assert line == f"错误：{raw}: 没有访问权限，请检查文件权限或换一个文件夹"
 
 
 def test_out_under_a_regular_file(tmp_path, capsys, no_table_build):
     f = tmp_path / "notes.txt"
     f.write_text("x", encoding="utf-8")
     line = one_line_error(capsys, cli.main(["table", str(SEED), "--out", str(f / "2024H1")]))
-    assert f"{f / '2024H1'}: is under {f}, which is a file, not a folder" in line
+    assert f"{f / '2024H1'}: 位于文件 {f} 之下，不是文件夹" in line
 
 
 def test_out_is_a_regular_file(tmp_path, capsys, no_table_build):
     f = tmp_path / "notes.txt"
     f.write_text("x", encoding="utf-8")
     line = one_line_error(capsys, cli.main(["table", str(SEED), "--out", str(f)]))
-    assert f"{f}: is a file, not a folder" in line
+    assert f"{f}: 这是文件，不是文件夹" in line
 
 
 def test_read_only_output_folder(tmp_path, capsys, monkeypatch, no_table_build):
@@ -260,7 +260,7 @@ def test_read_only_output_folder(tmp_path, capsys, monkeypatch, no_table_build):
         raise OSError(errno.EROFS, "Read-only file system", str(dir))
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
     line = one_line_error(capsys, cli.main(["table", str(SEED), "--out", str(out)]))
-    assert line == f"error: {out}: cannot write here: read-only file system"
+    assert line == f"错误：{out}: 无法在此写入：文件系统只读，请换一个可写的文件夹"
 
 
 @pytest.mark.skipif(ROOT_USER, reason="root writes into a folder whatever its mode; the monkeypatched case above covers it")
@@ -269,7 +269,7 @@ def test_read_only_output_folder_by_mode(tmp_path, capsys, no_table_build):
     out.mkdir()
     out.chmod(0o555)
     line = one_line_error(capsys, cli.main(["table", str(SEED), "--out", str(out)]))
-    assert line == f"error: {out}: cannot write here: permission denied"
+    assert line == f"错误：{out}: 无法在此写入：没有访问权限，请检查文件权限或换一个文件夹"
 
 
 def test_full_disk_while_writing_the_table(tmp_path, capsys, monkeypatch):
@@ -281,7 +281,7 @@ def test_full_disk_while_writing_the_table(tmp_path, capsys, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
     monkeypatch.setattr(helpers.table, "write_table", full)
     line = one_line_error(capsys, cli.main(["table", str(SEED), "--out", str(out)]))
-    assert line == f"error: {out / 'tasks.parquet'}: no space left on device (disk full)"
+    assert line == f"错误：{out / 'tasks.parquet'}: 磁盘已满，请清理空间后重试"
 
 
 def test_symlink_loop_is_not_called_missing(tmp_path, capsys, no_table_build):
@@ -289,24 +289,24 @@ def test_symlink_loop_is_not_called_missing(tmp_path, capsys, no_table_build):
     a.symlink_to(b)
     b.symlink_to(a)
     line = one_line_error(capsys, cli.main(["table", str(a), "--out", str(tmp_path / "o")]))
-    assert line == f"error: {a}: symlink loop (too many levels of symbolic links)"
+    assert line == f"错误：{a}: 符号链接循环（链接层数过多）"
 
 
 def test_dangling_symlink_names_its_target(tmp_path, capsys, no_table_build):
     a = tmp_path / "a.txt"
     a.symlink_to(tmp_path / "gone.txt")
     line = one_line_error(capsys, cli.main(["table", str(a), "--out", str(tmp_path / "o")]))
-    assert line == f"error: {a}: symlink to a missing file ({tmp_path / 'gone.txt'})"
+    assert line == f"错误：{a}: 符号链接指向的文件不存在（{tmp_path / 'gone.txt'}）"
 
 
 def test_missing_file(tmp_path, capsys, no_table_build):
     line = one_line_error(capsys, cli.main(["table", str(tmp_path / "none.txt")]))
-    assert line == f"error: {tmp_path / 'none.txt'}: no such file or folder"
+    assert line == f"错误：{tmp_path / 'none.txt'}: 文件或文件夹不存在，请检查路径"
 
 
 def test_a_folder_given_as_the_report(tmp_path, capsys, no_table_build):
     line = one_line_error(capsys, cli.main(["table", str(tmp_path), "--out", str(tmp_path / "o")]))
-    assert line == f"error: {tmp_path}: is a folder, not a file"
+    assert line == f"错误：{tmp_path}: 这是文件夹，不是文件"
 
 
 def test_a_folder_given_as_a_lookup_table(tmp_path):
@@ -321,21 +321,21 @@ def test_oserror_reaching_main_is_one_line(capsys, monkeypatch):
         raise OSError(errno.EIO, "Input/output error", "/mnt/usb/report.txt")
     monkeypatch.setattr(cli, "_table", fail)
     line = one_line_error(capsys, cli.main(["table", "x.txt"]))
-    assert line == "error: /mnt/usb/report.txt: input/output error"
+    assert line == "错误：/mnt/usb/report.txt: 读写出错（输入/输出错误）"
 
 
 def test_a_multi_line_message_is_printed_on_one_line(capsys, monkeypatch):
     def fail(args):
         raise HelpersError("bad cell:\nline two")
     monkeypatch.setattr(cli, "_table", fail)
-    assert one_line_error(capsys, cli.main(["table", "x.txt"])) == "error: bad cell: line two"
+    assert one_line_error(capsys, cli.main(["table", "x.txt"])) == "错误：bad cell: line two"
 
 
 # ------------------------------------------------------------------ size cap and long cells
 
 def test_dev_zero_is_refused_at_the_cap(capsys, no_table_build):
     line = one_line_error(capsys, cli.main(["table", "/dev/zero"]))
-    assert line.startswith("error: /dev/zero: more than the 20 MB limit")
+    assert line.startswith("错误：/dev/zero: 超过输入文件20 MB的上限")
 
 
 def test_a_file_over_the_cap_is_refused_before_reading(tmp_path, capsys, no_table_build):
@@ -343,7 +343,7 @@ def test_a_file_over_the_cap_is_refused_before_reading(tmp_path, capsys, no_tabl
     with big.open("wb") as fh:  # sparse: no 21 MB written to disk
         fh.truncate(ingest.MAX_INPUT_BYTES + 1)
     line = one_line_error(capsys, cli.main(["table", str(big)]))
-    assert line == f"error: {big}: 20.0 MB is over the 20 MB limit for an input file"
+    assert line == f"错误：{big}: 文件大小20.0 MB，超过输入文件20 MB的上限"
 
 
 def _long_cell_report(n_sentences: int) -> str:
@@ -472,14 +472,14 @@ def test_run_with_output_under_a_regular_file(tmp_path, capsys, monkeypatch, no_
     f.write_text("not a folder", encoding="utf-8")
     monkeypatch.setattr(paths, "OUTPUT", f)
     line = one_line_error(capsys, cli.main(["run", "--period", "2024H1", "--all-bureaus"]))
-    assert line == f"error: {f}: is a file, not a folder"
+    assert line == f"错误：{f}: 这是文件，不是文件夹"
 
 
 def test_run_with_a_raw_symlink_loop(tmp_path, capsys, no_batch):
     a = tmp_path / "a.txt"
     a.symlink_to(a)
     line = one_line_error(capsys, cli.main(["run", "--period", "2024H1", "--raw", str(a)]))
-    assert line == f"error: {a}: symlink loop (too many levels of symbolic links)"
+    assert line == f"错误：{a}: 符号链接循环（链接层数过多）"
 
 
 def test_mail_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
@@ -493,7 +493,7 @@ def test_mail_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
     monkeypatch.setattr(helpers.deliver.mail, "plan_messages", lambda *a, **k: pytest.fail("planned before the check"))
     line = one_line_error(capsys, cli.main(["mail", "--period", "2024H1", "--out", str(out)]))
-    assert line == f"error: {out}: cannot write here: read-only file system"
+    assert line == f"错误：{out}: 无法在此写入：文件系统只读，请换一个可写的文件夹"
 
 
 def test_disk_full_while_writing_drafts(tmp_path, capsys, monkeypatch):
@@ -512,7 +512,7 @@ def test_disk_full_while_writing_drafts(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(helpers.deliver.mail, "plan_messages", lambda *a, **k: Plan("2024H1", [draft], []))
     monkeypatch.setattr(helpers.deliver.mail, "write_bytes", full)
     line = one_line_error(capsys, cli.main(["mail", "--period", "2024H1", "--out", str(out)]))
-    assert line == f"error: {out / '2024H1-city.eml'}: no space left on device (disk full)"
+    assert line == f"错误：{out / '2024H1-city.eml'}: 磁盘已满，请清理空间后重试"
 
 
 def test_reference_lines_are_those_of_the_file(tmp_path):

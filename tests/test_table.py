@@ -83,7 +83,7 @@ def test_period_override_on_command_line(tmp_path, seed_path):
     # the seed's title says 上半年: another period is taken only with --force-period, and said loudly
     res = run(seed_path, "--period", "2024Q3", "--force-period", "--out", tmp_path)
     assert res.returncode == 0, res.stderr
-    assert "WARNING: FORCED PERIOD" in res.stderr
+    assert "提示：已按 --period" in res.stderr and "强制判断" in res.stderr
     tasks = pd.read_parquet(tmp_path / "tasks.parquet")
     assert set(tasks.period) == {"2024Q3"} and set(tasks.pace) == {0.75}
 
@@ -176,7 +176,7 @@ def test_a_report_of_another_period_is_refused_whatever_sits_above_its_title(tmp
     res = run(Q1_RAW, "--period", "2024H1", "--out", tmp_path / "o")
     assert res.returncode == 2
     line = res.stderr.strip()
-    assert len(line.splitlines()) == 1 and "2024H1 contradicts" in line and "2024Q1" in line
+    assert len(line.splitlines()) == 1 and "--period 2024H1 与报告标题" in line and "2024Q1" in line
     assert not (tmp_path / "o" / "tasks.parquet").exists()
 
 
@@ -189,7 +189,7 @@ def test_the_run_refuses_a_raw_report_of_another_period(tmp_path, project_root, 
     project_root(tmp_path)
     rc = cli.main(["run", "--period", "2024H1", "--raw", str(Q1_RAW), "--formats", "html", "--jobs", "1"])
     err = capsys.readouterr().err.strip()
-    assert rc == 2 and len(err.splitlines()) == 1 and "2024H1 contradicts" in err, err
+    assert rc == 2 and len(err.splitlines()) == 1 and "--period 2024H1 与报告标题" in err, err
     assert not (tmp_path / "data" / "processed" / "2024H1" / "tasks.parquet").exists()
 
 

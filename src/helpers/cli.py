@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from helpers import paths
 from helpers.errors import HelpersError, PeriodError, os_error_line
+from helpers.messages import say
 from helpers.period import parse_code
 from helpers.statuses import DEFAULT_AHEAD_MARGIN
 
@@ -69,8 +70,7 @@ def _table(args: argparse.Namespace) -> int:
                          columns=[c for c in re.split(r"[,，、]", args.columns) if c.strip()] if args.columns else None,
                          strict=args.strict)
     for w in result.warnings:
-        loud = w.startswith("FORCED PERIOD")
-        print(f"{'WARNING' if loud else 'warning'}: {w}", file=sys.stderr)
+        print(say("warning", text=w), file=sys.stderr)
     print(result.summary())
     print("\n".join(result.review_summary()))
     return 0
@@ -85,9 +85,9 @@ def _ledger(args: argparse.Namespace) -> int:
 
 
 def _say_ledger(path: Path, written: bool, asked: Path) -> None:
-    print(f"ledger: {path}" + ("" if written else " (unchanged)"))
+    print(say("run.ledger", path=path, unchanged="" if written else say("run.unchanged")))
     if path != asked:  # the researcher's own ledger holds their additions: never written over
-        print(f"提示：{asked} 中有人工添加的内容（备注、列或工作表），未覆盖；新台账写在 {path}", file=sys.stderr)
+        print(say("warning", text=say("run.ledger_kept", asked=asked, path=path)), file=sys.stderr)
 
 
 def _review_import(args: argparse.Namespace) -> int:
@@ -133,7 +133,7 @@ def _run(args: argparse.Namespace) -> int:
             path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
             _say_ledger(path, written, paths.ledger_path(args.period))
         except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
-            print(f"warning: ledger: {e}", file=sys.stderr)
+            print(say("warning", text=say("run.ledger_failed", text=e)), file=sys.stderr)
     return rc
 
 
@@ -164,7 +164,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument is one line on stderr (exit 2), like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"error: {self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(2, say("error", text=say("cli.usage", prog=self.prog, problem=message)) + "\n")
 
 
 def _sub(sub: Any, name: str, help: str) -> argparse.ArgumentParser:
@@ -268,11 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except HelpersError as e:
-        print(f"error: {' '.join(str(e).split())}", file=sys.stderr)
+        print(say("error", text=" ".join(str(e).split())), file=sys.stderr)
         return 2
     except OSError as e:  # last line of defence: the specific checks come first, in each command
-        print(f"error: {os_error_line(e)}", file=sys.stderr)
+        print(say("error", text=os_error_line(e)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say("interrupted"), file=sys.stderr)
         return 130

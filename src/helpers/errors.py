@@ -51,19 +51,20 @@ class OutputError(HelpersError):
         super().__init__(f"{self.path}: {problem}")
 
 
+#: What a failed file operation means, for the researcher (Chinese, as every message they read).
 _ERRNO_WORDS = {
-    errno.ENOENT: "no such file or folder",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "operation not permitted",
-    errno.ELOOP: "symlink loop (too many levels of symbolic links)",
-    errno.EISDIR: "is a folder, not a file",
-    errno.ENOTDIR: "a parent in the path is a regular file, not a folder",
-    errno.ENOSPC: "no space left on device (disk full)",
-    errno.EDQUOT: "disk quota exceeded",
-    errno.EROFS: "read-only file system",
-    errno.ENAMETOOLONG: "file name too long",
-    errno.EFBIG: "file too large",
-    errno.EIO: "input/output error",
+    errno.ENOENT: "文件或文件夹不存在，请检查路径",
+    errno.EACCES: "没有访问权限，请检查文件权限或换一个文件夹",
+    errno.EPERM: "不允许此操作，请检查文件权限",
+    errno.ELOOP: "符号链接循环（链接层数过多）",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一级是文件而不是文件夹",
+    errno.ENOSPC: "磁盘已满，请清理空间后重试",
+    errno.EDQUOT: "超出磁盘配额，请清理空间后重试",
+    errno.EROFS: "文件系统只读，请换一个可写的文件夹",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EFBIG: "文件过大",
+    errno.EIO: "读写出错（输入/输出错误）",
 }
 
 

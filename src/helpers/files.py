@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+from helpers.messages import say
+
 # mkstemp creates files readable by the owner only; outputs get the mode a plain open() would give.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -187,17 +189,16 @@ def check_writable_dir(path: Path | str) -> Path:
             break
         except (FileNotFoundError, NotADirectoryError):  # walk up to the part that exists
             if probe.parent == probe:
-                raise OutputError(path, "no existing folder on this path") from None
+                raise OutputError(path, say("folder.none")) from None
             probe = probe.parent
         except OSError as e:
             raise OutputError(path, os_problem(e)) from None
     if not stat.S_ISDIR(st.st_mode):
-        where = "is a file" if probe == path else f"is under {probe}, which is a file"
-        raise OutputError(path, f"{where}, not a folder")
+        raise OutputError(path, say("folder.is_file") if probe == path else say("folder.under_file", probe=probe))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".write-check.", dir=probe)
         os.close(fd)
         os.unlink(tmp)
     except OSError as e:
-        raise OutputError(path if probe == path else probe, f"cannot write here: {os_problem(e)}") from None
+        raise OutputError(path if probe == path else probe, say("folder.cannot_write", problem=os_problem(e))) from None
     return path

@@ -17,23 +17,54 @@ TEXTS: dict[str, str] = {
     "error": "错误：{text}",
     "warning": "提示：{text}",
     "interrupted": "已中断。",
-    # --- table
-    "table.summary": ("已生成{period}任务表：{tasks}项任务（量化{quantified}项、重点{general}项），"
-                      "{indicators}个指标，{review}项待人工复核；文件在 {folder}"),
-    "table.truncated": "原文在任务 {tasks} 的中途结束（报告不完整），这些任务的进展可能不全，已列入待复核。",
-    "table.rebuild": "任务表 {folder} 与其记录不符（{problems}），正在重新生成。",
+    "cli.usage": "{prog}：{problem}（用法见 {prog} --help）",
+    "forced": "警告：{text}",
+    # --- files and folders the researcher names
+    "file.missing_link": "符号链接指向的文件不存在（{target}）",
+    "file.is_folder": "这是文件夹，不是文件",
+    "file.too_big": "文件大小{mb:.1f} MB，超过输入文件{cap} MB的上限",
+    "file.over_cap": "超过输入文件{cap} MB的上限（是设备或管道吗？）",
+    "folder.none": "路径上没有已存在的文件夹",
+    "folder.is_file": "这是文件，不是文件夹",
+    "folder.under_file": "位于文件 {probe} 之下，不是文件夹",
+    "folder.cannot_write": "无法在此写入：{problem}",
+    # --- table: the summary and what the researcher should check in the report
+    "table.summary": ("{period}：任务{tasks}项（{counts}），其中滞后{behind}项；未归入任务的文字{unassigned}行；"
+                      "任务表已写入 {folder}"),
+    "table.forced_period": ("已按 --period {period} 强制判断：{raw}：{conflict}；所有任务都按{period}的序时进度判断，"
+                            "请确认期别无误"),
+    "table.period_conflict": "--period {given} 与报告标题“{title}”不符：标题是{found}（序时进度{found_pace}，而不是{given_pace}）",
+    "table.declared": "{table}：标题声明{declared}项，解析出{parsed}项；请对照原文检查是否漏读或多读",
+    "table.section_declared": "章节“{section}”：声明{declared}项，解析出{parsed}项；请对照原文检查",
+    "table.seq_gaps": "序号有缺漏：{gaps}；请对照原文检查是否漏读",
+    "table.seq_repeats": "序号重复：{repeats}；请对照原文检查",
+    "table.unassigned": "有{n}行文字未能归入任何任务（见数据质量报告或 quality.json）",
+    "table.no_city": "报告标题和正文中没有写明城市：单位名称按原文保留，不作更名（可用 --city 指定城市）",
+    "table.unknown_units": ("以下单位不在 data/reference/bureaus.csv（{city}）中，按原文保留：{units}；"
+                            "如是新单位或别称，请在该表中补充"),
+    "table.read_doubts": "有{n}行读取存疑，已列入待复核（quality.json → read_flags）：{tasks}",
+    "table.glued_units": "以下任务的落实情况以一串单位名称开头，可能误并了单位栏，请核对：{tasks}",
+    "table.no_unit_column": "表格没有牵头单位一栏：单位留空",
+    "table.truncated": "原文在任务 {tasks} 的中途结束（报告不完整）：已保留并列入待复核",
+    "table.data_months": ("报告期{period}截至{end_month}月，但落实情况中的数据多截至{month}月（如“1-{month}月”，"
+                          "共{n}处）：可能是该期的早期数据，请核对标题或用 --period 指定期别"),
+    "table.rebuild": "任务表 {folder} 与其记录不符（{problems}），正在重新生成",
     # --- run
-    "run.pages": "{period}：共{total}页简报，需生成{pending}页{why}。",
-    "run.summary": "{period}：已生成{rendered}页、沿用{kept}页、失败{failed}页，用时{seconds:.0f}秒；输出在 {folder}",
-    "run.failed": "生成失败：{who}：{error}（已执行的笔记本：{notebook}）。请打开该笔记本查看出错的单元格。",
-    "run.stale": "清单中有{n}页是用较早的任务表生成的，请重新运行 make report 更新全部页面后再发送邮件。",
-    "run.front_page": "首页：{path}（用浏览器打开即可查看本期全部简报）",
+    "run.pages": "{period}：共{total}页，需生成{pending}页{why}……",
+    "run.pages_rebuilt": "（任务表已重新生成）",
+    "run.summary": "{period}：已生成{rendered}页、未变{kept}页{failed}，用时{seconds:.1f}秒{rebuilt}；清单：{manifest}",
+    "run.summary_failed": "、失败{n}页（{who}）",
+    "run.failed": "生成失败：{who}：{error}（已执行的笔记本：{notebook}）；请在 JupyterLab 中打开该笔记本查看出错的单元格",
+    "run.stale": ("清单中有{n}页（{who}）是用较早的任务表生成的；发送邮件前请运行 python -m helpers run "
+                  "--period {period} 重新生成全部单位"),
+    "run.front_page": "本期首页：{path}（用浏览器打开，可查看、排序和筛选本期全部简报）",
     "run.ledger": "督查台账：{path}{unchanged}",
+    "run.unchanged": "（未变）",
+    "run.ledger_kept": "{asked} 中有人工添加的内容（备注、列或工作表），未覆盖；新台账写在 {path}",
     "run.ledger_failed": "督查台账未能写出：{text}",
-    "compare.none": "{period}：未找到{year}年更早一期的任务表，本期不作较上期比较。",
+    "compare.none": "{period}：未找到{year}年更早一期的任务表，本期不作较上期比较",
     "compare.summary": "{period}与{prev}比较：{parts}",
-    "compare.earlier_built": ("为比较较上期变化，先生成了更早一期的任务表：{periods}"
-                              "（data/raw/ 中文件名含期别代码的报告，如 luan_2024Q1.txt）。"),
+    "compare.build_earlier": "为比较较上期变化，先生成同年更早一期{period}的任务表（原文：{raw}）",
     # --- reference tables a researcher edits
     "reference.missing": "{path}：缺少参照表，请从项目仓库恢复该文件。",
     "reference.bad_number": "{path}:{line}：“{column}”应为数字，而不是“{value}”；请改正后重新运行。",

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from helpers.messages import say
 from helpers.errors import PeriodError
 
 _CODE = re.compile(r"^(?P<year>\d{4})(?:(?P<half>H[12])|(?P<q>Q[1-4])|(?P<fy>FY)|M(?P<m>\d{1,2}))$")
@@ -133,6 +134,4 @@ def check_against_data(period: Period, texts: list[str]) -> str | None:
     month, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if month == period.end_month or n < 2 and len(counts) > 1:
         return None
-    return (f"the period {period.code} ends in month {period.end_month}, but the progress figures mostly run "
-            f"to month {month} ({n} mention(s) such as 1-{month}月): the report may be early data for the "
-            f"period; check the title or pass --period")
+    return say("table.data_months", period=period.code, end_month=period.end_month, month=month, n=n)

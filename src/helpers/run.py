@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from helpers import paths, provenance
+from helpers.messages import say
 from helpers.errors import HelpersError
 from helpers.files import exclusive, safe_slug, write_json, write_text
 from helpers.period import Period, parse_code
@@ -220,13 +221,12 @@ class BatchResult:
     timings: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def summary(self) -> str:
-        m = self.manifest
-        parts = [f"{m['period']}: {len(self.rendered)} rendered", f"{len(self.unchanged)} unchanged"]
-        if self.failed:
-            parts.append(f"{len(self.failed)} FAILED ({', '.join(self.failed[:5])}"
-                         + (", …" if len(self.failed) > 5 else "") + ")")
-        table = "table rebuilt; " if self.table_built else ""
-        return f"{', '.join(parts)} in {self.seconds:.1f} s; {table}manifest: {self.manifest_path}"
+        """The run's last line, in Chinese: pages rendered, unchanged, failed; where the manifest is."""
+        failed = say("run.summary_failed", n=len(self.failed), who="、".join(self.failed[:5])
+                     + ("……" if len(self.failed) > 5 else "")) if self.failed else ""
+        return say("run.summary", period=self.manifest["period"], rendered=len(self.rendered),
+                   kept=len(self.unchanged), failed=failed, seconds=self.seconds,
+                   rebuilt="；任务表已重新生成" if self.table_built else "", manifest=self.manifest_path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,29 +262,50 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
         raise HelpersError(f"{processed}: the tables do not match their record ({'; '.join(problems)}); "
                            f"rebuild them with `python -m helpers table RAW --period {period}`")
     if record is not None:
-        print(f"table: rebuilding {processed}: {'; '.join(problems)}", file=sys.stderr)
+        print(say("table.rebuild", folder=processed, problems="；".join(problems)), file=sys.stderr)
     from helpers.table import build_table
 
     result = build_table(raw, period=period, out=processed, ahead_margin=margin)
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(say("warning", text=w), file=sys.stderr)
     for line in result.review_summary():  # what to review, as `python -m helpers table` prints it
         print(line, file=sys.stderr)
     return True, provenance.read_record(processed) or {}
 
 
-def _units(processed: Path, tasks_sha: str, state: dict[str, Any]) -> list[str]:
-    """Every lead unit of the task table, remembered against the table's hash (no pandas on a
-    rerun that finds nothing to do)."""
+def _units(processed: Path, table_key: str, state: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+    """Every lead unit of the task table and the checksum of the data each unit's page shows
+    (helpers.report.page_data), remembered against the tables' key (no pandas on a rerun that
+    finds nothing to do)."""
     memo = state.get("_units", {})
-    if memo.get("tasks") != tasks_sha:
+    if memo.get("tables") != table_key or "data" not in memo:
+        # pandas only when the tables changed: a no-op rerun stays free of it
         import pandas as pd
 
         from helpers.read.bureaus import lead_units
+        from helpers.report.page_data import unit_digests
 
-        memo = {"tasks": tasks_sha, "units": lead_units(pd.read_parquet(processed / "tasks.parquet"))}
+        tasks = pd.read_parquet(processed / "tasks.parquet")
+        changes = pd.read_parquet(processed / "changes.parquet") if (processed / "changes.parquet").exists() else None
+        units = lead_units(tasks)
+        memo = {"tables": table_key, "units": units, "data": unit_digests(tasks, changes, units)}
         state["_units"] = memo
-    return list(memo["units"])
+    return list(memo["units"]), dict(memo["data"])
+
+
+def _unit_pages_keyed_on_their_data(notebook: Path) -> bool:
+    """Whether the unit notebook hands the tables only to package functions given its unit, so
+    each unit's page can be keyed on its own data (helpers.report.page_data)."""
+    from helpers.report.page_data import reads_through_package
+
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return False
+    code = ["".join(c.get("source", "")) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+            for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"
+            and "parameters" not in (c.get("metadata") or {}).get("tags", [])]
+    return reads_through_package(code)
 
 
 # --------------------------------------------------------------------------------------------
@@ -323,6 +344,8 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
     # on other folders, as in tests, compares with what is built there).
     if processed.parent == paths.PROCESSED.resolve():
         for code, raw in earlier_raws(period).items():
+            if provenance.read_record(processed.parent / code) is None:  # say why another period is built
+                print(say("compare.build_earlier", period=code, raw=raw.name), file=sys.stderr)
             with exclusive(processed.parent / code):
                 ensure_table(raw, code, processed.parent / code, ahead_margin)
     fixes = paths.TASK_MATCHES_CSV
@@ -347,10 +370,19 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
               "compared": [{"path": str(p), "sha256": file_sha256(p)} for p in comp.compared],
               "tables": [str(p) for p in comp.written]}
     if comp.prev_period:
-        print(comp.summary(), file=sys.stderr)
+        print(comparison_summary(comp), file=sys.stderr)
     write_json(stamp, {"state": state, "record": record,
                        "outputs": {str(p): file_sha256(p) for p in outs if p.exists()}})
     return record
+
+
+def comparison_summary(comp: Any) -> str:
+    """What the comparison found, in Chinese: counts per change class (schema.CHANGE_ZH)."""
+    from helpers.schema import CHANGE_ZH
+
+    counts = comp.changes["change"].value_counts()
+    parts = "、".join(f"{CHANGE_ZH.get(k, k)}{int(counts[k])}项" for k in CHANGE_ZH if counts.get(k, 0))
+    return say("compare.summary", period=comp.period, prev=comp.prev_period, parts=parts)
 
 
 def comparison_key(processed: Path) -> str:
@@ -384,8 +416,9 @@ def _common_key(formats: Sequence[str]) -> str:
 
 
 def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: bool,
-          formats: Sequence[str], common: str, table_key: str) -> list[Job]:
-    """The pages of this run, each with its key."""
+          formats: Sequence[str], common: str, table_key: str, unit_data: dict[str, str] | None) -> list[Job]:
+    """The pages of this run, each with its key: the city's and the research pages' on the whole
+    tables, a unit's on the data it shows (`unit_data`, None: on the whole tables too)."""
     slugs = bureau_slugs(chosen)
     nb_sha = {k: file_sha256(f.notebooks / n) if (f.notebooks / n).is_file() else "missing"
               for k, n in NOTEBOOKS.items()}
@@ -403,8 +436,8 @@ def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: 
                 pdf=f.out / f"{stem}.pdf" if ("pdf" in formats and briefing) else None,
                 title=TITLES.get(kind) or f"{bureau}重点工作落实情况")
         j.tables = table_key
-        j.key = _sha(common, nb_sha[kind], kind, params, table_key, j.title,
-                     relative(j.html, f.out), relative(j.pdf, f.out))
+        data = unit_data[bureau] if (unit_data is not None and bureau is not None) else table_key
+        j.key = _sha(common, nb_sha[kind], kind, params, data, j.title, relative(j.html, f.out), relative(j.pdf, f.out))
         return j
 
     jobs = [job("city")] if city else []
@@ -455,12 +488,16 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     built, record = ensure_table(raw, per.code, f.processed, ahead_margin, build)
     comparison = ensure_comparison(per.code, f.processed, record.get("ahead_margin"), f.cache, compare_to)
     state = _read_state(f.state)
-    units = _units(f.processed, record["files"]["tasks.parquet"], state)
-    chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
     # the warning thresholds are read by every page as it renders (helpers.report.warning_levels)
     levels = paths.WARNING_LEVELS_CSV
-    table_key = _sha(record["files"], comparison_key(f.processed), file_sha256(levels) if levels.exists() else None)
-    jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
+    levels_sha = file_sha256(levels) if levels.exists() else None
+    table_key = _sha(record["files"], comparison_key(f.processed), levels_sha)
+    units, digests = _units(f.processed, table_key, state)
+    chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
+    # a unit's data, with what every page reads beside the tables: the margin and the thresholds
+    unit_data = ({u: _sha(d, record.get("ahead_margin"), levels_sha) for u, d in digests.items()}
+                 if _unit_pages_keyed_on_their_data(f.notebooks / NOTEBOOKS["bureau"]) else None)
+    jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key, unit_data)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
                 tuple(formats), inputs, state, built, partial=bureaus is not None, comparison=comparison)
@@ -512,7 +549,8 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
 
     from tqdm import tqdm
 
-    from helpers.report.render import notebook_imports, prepare_fonts, sweep_kernel_dirs
+    from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
+    from helpers.report.render import prepare_fonts
 
     pending = plan.pending
     if not pending:
@@ -567,10 +605,10 @@ def local_kernel(cwd: str, warm_code: str) -> Any:
     global _LOCAL
     import atexit
 
-    from helpers.report import render
+    from helpers.report import kernels
 
     if _LOCAL is None:
-        _LOCAL = render.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
+        _LOCAL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
         atexit.register(_LOCAL.shutdown)
     elif warm_code not in _LOCAL.warm_code:  # a notebook with other imports: warm them too
         _LOCAL.warm_code = warm_code
@@ -732,13 +770,30 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
                           ahead_margin=ahead_margin, build=build, compare_to=compare_to)
         marker = f.out / MARKER
         if plan.pending:
-            print(f"run {per.code}: {len(plan.pending)} of {len(plan.jobs)} page(s) to render"
-                  + (" (tables rebuilt)" if plan.table_built else "") + " …", file=sys.stderr)
+            print(say("run.pages", period=per.code, total=len(plan.jobs), pending=len(plan.pending),
+                      why=say("run.pages_rebuilt") if plan.table_built else ""), file=sys.stderr)
             write_text(marker, json.dumps({"pid": os.getpid(), "started": time.time()}) + "\n")
         outcomes = execute(plan, jobs, progress)
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
+        write_front_pages(per, f, bool(result.rendered))
         return result
+
+
+def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
+    """The period's front page (output/<P>/index.html) and the list of periods beside it, when a
+    page changed or either is missing or older than the manifest."""
+    index, manifest = f.out / "index.html", f.out / "manifest.json"
+    if not manifest.exists():
+        return
+    if changed or not index.exists() or index.stat().st_mtime_ns < manifest.stat().st_mtime_ns \
+            or not (f.out.parent / "index.html").exists():
+        # deferred: the page loads the tables (pandas), which a run with nothing to do never needs
+        from helpers.report.front_page import write_front_page, write_periods_index
+
+        path = write_front_page(per.code, f.out, f.processed, f.root, TITLES)
+        write_periods_index(f.out.parent)
+        print(say("run.front_page", path=path), file=sys.stderr)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -749,11 +804,10 @@ def run_command(args: argparse.Namespace) -> int:
                        compare_to=getattr(args, "compare_to", None))
     for f in result.manifest["failures"]:
         who = f["bureau"] or f["kind"]
-        print(f"failed: {who}: {f['error']} (executed notebook: {f['notebook']})", file=sys.stderr)
+        print(say("run.failed", who=who, error=f["error"], notebook=f["notebook"]), file=sys.stderr)
     if result.stale:
-        print(f"warning: {len(result.stale)} page(s) in the manifest were rendered from older tables "
-              f"({', '.join(result.stale[:5])}); `mail` refuses them until `python -m helpers run "
-              f"--period {result.manifest['period']}` renders every unit", file=sys.stderr)
+        print(say("warning", text=say("run.stale", n=len(result.stale), who="、".join(result.stale[:5]),
+                                      period=result.manifest["period"])), file=sys.stderr)
     print(result.summary())
     return 1 if result.failed else 0
 
@@ -784,10 +838,10 @@ def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) 
     global _KERNEL
     import multiprocessing.util
 
-    from helpers.report import render
+    from helpers.report import kernels, render
 
     _watch_parent(parent)
-    _KERNEL = render.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=startup_timeout)
+    _KERNEL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=startup_timeout)
     # Finalize runs when the worker exits normally (atexit handlers do not, in pool workers).
     multiprocessing.util.Finalize(None, _shutdown_worker, exitpriority=10)
     try:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths, provenance
+from helpers.messages import say
 from helpers.read.align import is_unit
 from helpers.read.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
 from helpers.errors import PeriodError
@@ -24,6 +25,10 @@ from helpers.statuses import DEFAULT_AHEAD_MARGIN, REASON_SEP, review_reason
 from helpers.read.sectors import load_rules
 
 
+#: The report's two tables as a researcher names them.
+TABLE_NAMES_ZH = {"quantified": "量化重点工作", "general": "重点工作"}
+
+
 @dataclass
 class TableResult:
     tasks: pd.DataFrame
@@ -33,12 +38,12 @@ class TableResult:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        """One Chinese line: what was read and where the table went."""
         q = self.quality
-        counts = ", ".join(f"{k} {v}" for k, v in q.parsed_counts.items())
+        counts = "、".join(f"{TABLE_NAMES_ZH.get(k, k)}{v}项" for k, v in q.parsed_counts.items())
         status = Counter(self.tasks["status"]) if "status" in self.tasks else {}
-        behind = status.get("behind", 0)
-        return (f"{q.period}: {len(self.tasks)} tasks ({counts}), {behind} behind pace, "
-                f"{len(q.unassigned_lines)} unassigned lines → {self.out_dir}")
+        return say("table.summary", period=q.period, tasks=len(self.tasks), counts=counts,
+                   behind=status.get("behind", 0), unassigned=len(q.unassigned_lines), folder=self.out_dir)
 
     def review_summary(self) -> list[str]:
         """What the researcher should look at, in a few Chinese lines (the full list: the ledger)."""
@@ -65,8 +70,8 @@ def period_conflict(doc: Document, given: Period) -> str | None:
     title = re.sub(r"\s+", "", doc.title)
     if str(given.year) in title and given.label_zh[5:] in title:
         return None
-    return (f"--period {given.code} contradicts the report's title {doc.title[:40]!r}, which says "
-            f"{found.code} (pace {found.pace:.0%}, not {given.pace:.0%})")
+    return say("table.period_conflict", given=given.code, title=doc.title[:40], found=found.code,
+               found_pace=f"{found.pace:.0%}", given_pace=f"{given.pace:.0%}")
 
 
 def resolve_period(doc: Document, period: str | None, force: bool = False) -> Period:
@@ -225,7 +230,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     doc = read_report(raw, sheet=sheet)
     per = resolve_period(doc, period, force_period)
     conflict = period_conflict(doc, per) if period else None
-    period_warning = f"FORCED PERIOD: {raw}: {conflict}; every task is judged against {per.code}'s pace" if conflict else None
+    period_warning = say("table.forced_period", period=per.code, raw=raw, conflict=conflict) if conflict else None
     parsed = parse_document(doc, columns=columns, strict=strict)
     source = raw.name
     city_name, city_source = resolve_city(doc, city)
@@ -256,40 +261,39 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     warnings = ([period_warning] if period_warning else []) + list(doc.notes) + list(parsed.warnings)
     for kind, n in declared.items():
         if counts.get(kind, 0) != n:
-            warnings.append(f"{kind} table: heading declares {n} tasks, parsed {counts.get(kind, 0)}")
+            warnings.append(say("table.declared", table=TABLE_NAMES_ZH.get(kind, kind), declared=n,
+                                parsed=counts.get(kind, 0)))
     for s in sections:
         if s["declared"] is not None and s["declared"] != s["parsed"]:
-            warnings.append(f"section {s['text']}: declares {s['declared']} tasks, parsed {s['parsed']}")
+            warnings.append(say("table.section_declared", section=s["text"], declared=s["declared"], parsed=s["parsed"]))
     if gaps:
-        warnings.append(f"gaps in 序号: {gaps}")
+        warnings.append(say("table.seq_gaps", gaps=gaps))
     if repeats:
-        warnings.append(f"repeated 序号: {repeats}")
+        warnings.append(say("table.seq_repeats", repeats=repeats))
     if parsed.unassigned_lines:
-        warnings.append(f"{len(parsed.unassigned_lines)} line(s) not placed in any row (see quality.json)")
+        warnings.append(say("table.unassigned", n=len(parsed.unassigned_lines)))
     if city_name is None:
-        warnings.append("the report's city is not named in its title or text: units are kept as printed "
-                        "and no city's renames apply (pass --city to choose)")
+        warnings.append(say("table.no_city"))
     if unknown:
-        warnings.append(f"units not in data/reference/bureaus.csv for {city_name or 'this report'} "
-                        f"(kept as printed): {', '.join(unknown)}")
+        warnings.append(say("table.unknown_units", city=city_name or "本报告", units="、".join(unknown)))
     # A progress that opens with a list of units is a unit cell glued onto it (the 2021 layout's
     # trap): flagged, never silently judged.
     glued = [tid for tid, p in zip(tasks["task_id"], tasks["progress"])
              if isinstance(p, str) and is_unit(norm(p.split("\n")[0]))]
     doubted = tasks.loc[tasks["read_flags"].notna(), "task_id"].tolist()
     if doubted:
-        warnings.append(f"{len(doubted)} row(s) read with doubts, flagged for review (quality.json → read_flags): "
-                        f"{', '.join(doubted[:10])}{' …' if len(doubted) > 10 else ''}")
+        warnings.append(say("table.read_doubts", n=len(doubted),
+                            tasks="、".join(doubted[:10]) + ("……" if len(doubted) > 10 else "")))
     if glued:
-        warnings.append(f"progress opening with a list of units (a unit cell glued on?): {', '.join(glued)}")
+        warnings.append(say("table.glued_units", tasks="、".join(glued)))
     if not has_units:
-        warnings.append("the table has no unit column: units are left empty")
+        warnings.append(say("table.no_unit_column"))
     pace_warning = None if period else check_against_data(per, tasks["progress"].fillna("").tolist())
     if pace_warning:
         warnings.append(pace_warning)
     truncated = tasks.loc[tasks["is_truncated"], "task_id"].tolist()
     if truncated:
-        warnings.append(f"the report ends inside a row: {', '.join(truncated)} kept and flagged truncated")
+        warnings.append(say("table.truncated", tasks="、".join(truncated)))
     quality = Quality(
         source_file=str(raw), encoding=doc.encoding, layout=parsed.layout,
         period=per.code, period_end=per.end, pace=per.pace, ahead_margin=ahead_margin,

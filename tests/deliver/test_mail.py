@@ -502,7 +502,7 @@ def test_cli_refusal_is_one_line_and_nonzero_then_drafts(mail_project, project_r
     project_root(mail_project.root)
     assert main(["mail", "--period", PERIOD]) == 2
     out, err = capsys.readouterr()
-    assert err.count("\n") == 1 and err.startswith("error: ")
+    assert err.count("\n") == 1 and err.startswith("错误：")
     assert "全市 (city.ipynb): RenderError: no CJK font" in err
     assert out == ""
     # fixed, the same command drafts into the default folder of that root
@@ -724,7 +724,7 @@ def test_a_bad_from_is_a_one_line_error(capsys, sender, problem):
     rc = main(["mail", "--period", PERIOD, "--from", sender])
     err = capsys.readouterr().err
     assert rc == 2 and len(err.strip().splitlines()) == 1, err
-    assert err.startswith(f"error: --from: {problem}") and "Traceback" not in err
+    assert err.startswith(f"错误：--from: {problem}") and "Traceback" not in err
 
 
 def test_a_line_break_in_a_cell_is_a_one_line_error_from_the_command(mail_project, capsys, monkeypatch):
@@ -738,7 +738,7 @@ def test_a_line_break_in_a_cell_is_a_one_line_error_from_the_command(mail_projec
     rc = main(["mail", "--period", PERIOD])
     err = capsys.readouterr().err
     assert rc == 2 and len(err.strip().splitlines()) == 1, err
-    assert err.startswith(f"error: {mail_project.recipients}:2 (to): line break or NUL inside an address cell")
+    assert err.startswith(f"错误：{mail_project.recipients}:2 (to): line break or NUL inside an address cell")
     assert not mail_project.mail_dir.exists()  # nothing drafted
 
 

@@ -252,7 +252,7 @@ def test_bad_input_raises_one_line_error(tmp_path, content, problem):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="文件或文件夹不存在"):
         read_report(tmp_path / "nope.txt")
 
 

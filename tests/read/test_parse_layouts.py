@@ -161,7 +161,7 @@ def test_a_unit_list_opening_the_progress_is_flagged(tmp_path, seed_df):
         out += [str(r.seq), "", r.task, "", "市发改委、市税务局等。", "", r.progress, ""]
     res = build_table(_write(tmp_path, "\n".join(out)), out=tmp_path / "o")
     assert res.quality.progress_opening_with_units == ["G001", "G002", "G003"]
-    assert any("glued" in w for w in res.warnings)
+    assert any("可能误并了单位栏" in w for w in res.warnings)
 
 
 def test_one_cell_per_line_without_blank_lines(tmp_path, seed_text, seed_df):

@@ -137,7 +137,7 @@ def test_period_from_more_titles(title, code):
 def test_title_and_data_disagree_warns():
     texts = ["从1-2月主要经济指标完成情况看,…", "1-2月,全市固定资产投资同比下降12.7%", "启动…;1-2月,战略性新兴产业…"]
     w = check_against_data(parse_code("2020Q1"), texts)
-    assert w and "month 2" in w and "2020Q1" in w
+    assert w and "数据多截至2月" in w and "2020Q1" in w
     assert check_against_data(parse_code("2024H1"), ["截至6月底,已开工项目145个", "1-6月,全市305家"]) is None
 
 
@@ -152,8 +152,8 @@ def test_quality_lists_other_places_units_and_the_period_warning(tmp_path):
     q = json.loads((tmp_path / "o" / "quality.json").read_text(encoding="utf-8"))
     assert q["city"] is None and q["period"] == "2020Q1"
     assert {u["unit"] for u in q["unknown_bureaus"]} == {"市发改委", "市发"}
-    assert "month 2" in q["period_data_warning"]
-    assert any("city is not named" in w for w in res.warnings)
+    assert "数据多截至2月" in q["period_data_warning"]
+    assert any("没有写明城市" in w for w in res.warnings)
     assert q["columns"][0]["roles"] == ["seq", "task", "progress", "bureau"]
 
 

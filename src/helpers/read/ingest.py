@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.errors import InputError, os_problem
+from helpers.messages import say
 
 #: Largest report read (the 2024 H1 page is 0.1 MB): a bounded read, so /dev/zero cannot fill memory.
 MAX_INPUT_BYTES = 20 * 10**6
@@ -101,19 +102,19 @@ def read_capped(path: Path | str, cap: int = MAX_INPUT_BYTES) -> bytes:
         st = os.stat(path)  # follows symlinks: a loop is ELOOP here, not "no such file"
     except OSError as e:
         if e.errno == errno.ENOENT and os.path.islink(path):
-            raise InputError(path, f"symlink to a missing file ({os.readlink(path)})") from None
+            raise InputError(path, say("file.missing_link", target=os.readlink(path))) from None
         raise InputError(path, os_problem(e)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(path, "is a folder, not a file")
+        raise InputError(path, say("file.is_folder"))
     if stat.S_ISREG(st.st_mode) and st.st_size > cap:
-        raise InputError(path, f"{st.st_size / 1e6:.1f} MB is over the {cap // 10**6} MB limit for an input file")
+        raise InputError(path, say("file.too_big", mb=st.st_size / 1e6, cap=cap // 10**6))
     try:
         with open(path, "rb") as fh:
             data = fh.read(cap + 1)
     except OSError as e:
         raise InputError(path, os_problem(e)) from None
     if len(data) > cap:
-        raise InputError(path, f"more than the {cap // 10**6} MB limit for an input file (a device or a pipe?)")
+        raise InputError(path, say("file.over_cap", cap=cap // 10**6))
     return data
 
 
