@@ -75,21 +75,26 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 
 
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
-_LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
+_LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
                    r"\d+日|[,,:: ]|其中|同时|此外)+")
 #: where a subject ends: the first adverb, preposition or verb of its clause
-_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自")
+_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
+                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|取消|撤销|叫停|定于|计划|拟")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
 
 
+_AUTHORITY = re.compile(r"(?:局|厅|部|委|办|政府|管委会)$")
 _NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
 
 
-def subject_of(ev: Evidence, pos: int) -> str:
+def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
     lay = ev.layout
-    for a in (lay.around(pos, pos)[0], lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0):
+    starts = [lay.around(pos, pos + 1)[0]]
+    if not clause_only:
+        starts.append(lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0)
+    for a in starts:
         head = _LEAD.sub("", lay.text[a:pos])
         m = _SUBJECT_END.search(head)
         subject = head[:m.start()] if m else head
@@ -104,21 +109,28 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     subject = subject_of(ev, pos)
     if not subject or _GENERIC.match(subject) or overlap(tb, subject) >= 1:
         return True
-    a = ev.layout.around(pos, pos)[0]
+    if _AUTHORITY.search(subject):
+        return True  # 市住建局叫停内部装修施工: an authority acting on the works this cell reports
+    if len(subject) <= 3 and any(ch in "".join(tb) for ch in subject):
+        return True  # 赛事 for 马拉松赛, 院区 for 西院区: a short name of the task's own thing
+    a = ev.layout.around(pos, pos + 1)[0]
     if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
         return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
     return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
 
 
-def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
-    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
+#: a subject naming a part of the task: one county or district, a segment, a batch, some of them
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|\d+个|\d+所|\d+座|\d+条"
+                           r"|[东南西北]段|城区段")
+_TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
+_LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
 
-    A negated event (尚未投入使用, 年内未能开工) says the deliverable is not done (behind at the
-    year's end); a stage of it (主体工程已完工) measures nothing.
-    """
+
+def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
+    """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
     lay = ev.layout
-    done = missed = None
+    done = missed = forecast = None
     for f in ev.deliverables:
         if f.meaning not in ok or f.status == "partial" or not _same_document(t, f, lay.text):
             continue
@@ -126,22 +138,63 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
         if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
             continue
-        if f.modality == "forecast" and done is None:
-            _forecast_only(part, f)
-            return
-        if not is_result(f.modality):
+        part_of = _PART_SUBJECT.search(subject_of(ev, f.start))
+        if part_of and part_of.group() not in t.part:
+            continue  # 霍邱县段已建成通车: one segment of the task's road
+        if f.modality == "forecast":
+            forecast = forecast or f
+        elif is_result(f.modality):
+            missed, done = (missed or f, done) if f.status in ("not_done", "halted") else (missed, done or f)
+    return done, missed, forecast
+
+
+def _promised_later(t: Target, ev: Evidence) -> Finding | None:
+    """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用)."""
+    if ev.year is None:
+        return None
+    text = ev.layout.text
+    for m in _LATER.finditer(text):
+        if m["y"] and int(m["y"]) <= ev.year:
             continue
-        if f.status == "not_done":
-            missed = missed or f
-        else:
-            done = done or f
-    if missed is not None:
-        part.findings.append(missed)
-        part.met, part.method = False, "verdict_phrase"  # not done: behind at the year's end
+        a, b = ev.layout.around(m.start(), m.end())
+        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|投用|运行|建成|竣工|交付", text[a:b]):
+            return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
+    return None
+
+
+def _one_of_several(t: Target, done: Finding, ev: Evidence) -> bool:
+    """三个子系统上线 with only 城市运行子系统已上线运行: one of several things is done, not all."""
+    if t.value is None or t.value < 2:
+        return False
+    sentence = ev.layout.sentence_text(done.sentence)
+    return not re.search(rf"均|全部|都已|{t.value}个|各", sentence)
+
+
+def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
+    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
+
+    A negated event (尚未投入使用, 年内未能开工) or a date promised after this year says the
+    deliverable is not done (behind: at the year's end, or now when it is promised for next year);
+    a stage of it (主体工程已完工), or the event of one part (霍邱县段) measures nothing; a trial run
+    (试运行) is done but flagged.
+    """
+    done, missed, forecast = _deliverable_events(t, ev, tb, single)
+    later = _promised_later(t, ev) if done is None else None
+    if missed is not None and missed.status == "halted":
+        part.findings.append(missed)  # 本年度赛事取消举办: the event itself was called off
+        part.verdict, part.method = "blocked", "verdict_phrase"
+    elif missed is not None or later is not None:
+        part.findings.append(missed or later)
+        part.met, part.method = False, "verdict_phrase"
         part.deliverable_missed = True
-    elif done is not None:
+        part.promised_later = later is not None
+    elif done is not None and not _one_of_several(t, done, ev):
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
+        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)):
+            part.review.append(review_reason("trial_run", done.text))
+    elif forecast is not None:
+        _forecast_only(part, forecast)
 
 
 #: what a label says besides its subject: time, place and reporting words
@@ -166,7 +219,8 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year
     done = [g for g in done if not _month_only(g, ev)] or done
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
-    best = _best(done, tb, 1) or lone
+    # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
+    best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone
     if best is None:
         fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
         if fc is not None:
@@ -403,7 +457,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         score += 3 if level.group() in a.label else 0
     if a.label.endswith("合计"):
         score += 2  # the city's figure as the sum of its counties
-    if not subject_of(ev, a.start) and DONE_MARK.search(clause):
+    if not subject_of(ev, a.start, clause_only=True) and DONE_MARK.search(clause):
         score += 1  # 截至9月底已完工23个: a done figure with no subject of its own is the task's
     return score
 
