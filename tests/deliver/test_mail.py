@@ -986,3 +986,11 @@ def test_a_template_naming_a_blank_that_does_not_exist_is_refused(mail_project, 
         _run(mail_project)
     assert str(e.value).startswith(f"{path}: [bureau] greeting") and problem in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_a_recipient_name_a_spreadsheet_would_run_is_written_as_text(tmp_path):
+    path = tmp_path / "recipients.csv"
+    _write_recipients(path, [("bureau", "市发改委", "=cmd|' /C calc'!A0 <real@fgw.gov.cn>", "")])
+    write_placeholder_recipients(["市人社局"], path)
+    assert "'=cmd|" in path.read_text(encoding="utf-8")
+    assert [a.addr_spec for a in load_recipients(path)["市发改委"].to] == ["real@fgw.gov.cn"]
