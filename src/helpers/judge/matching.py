@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import Finding
+from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, ratio
 from helpers.judge.actuals import threshold
 from helpers.judge.subjects import refers_to_task, subject_of
@@ -81,13 +81,24 @@ _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
 _LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
 
 
+def _stage_ok(t: Target, f: Finding, text: str) -> bool:
+    """Whether an event can be the target's: not a stage the task does not name (主体工程已完工 for a
+    building; 一期工程已竣工 is the target of 建成…一期工程), and a use event when the task is to put
+    the thing to use (建成投用: 新场地已建成 is not yet 投用)."""
+    if f.status == "partial":
+        stage = STAGE_OF_WORKS.search(text, text.rfind(",", 0, f.start) + 1, f.start)
+        if not stage or stage.group() not in t.part:
+            return False
+    return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4))
+
+
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
     lay = ev.layout
     done = missed = forecast = None
     for f in ev.deliverables:
-        if f.meaning not in ok or f.status == "partial" or not _same_document(t, f, lay.text):
+        if f.meaning not in ok or not _same_document(t, f, lay.text) or not _stage_ok(t, f, lay.text):
             continue
         a, b = lay.around(f.start, f.end)
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
