@@ -29,6 +29,8 @@ STATUS_ZH = {
     "pending": "待评估",
     "qualitative": "定性推进",
 }
+#: How a status reads once the year is over (pace 1): no pace is left to lag, a target is missed.
+YEAR_END_ZH = {"behind": "未完成"}
 #: Statuses that rest on a measurement (or a verdict) against the pace, least to most advanced.
 MEASURED = ("behind", "on_pace", "ahead", "completed")
 #: Measured statuses that meet the pace.

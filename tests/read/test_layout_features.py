@@ -275,3 +275,15 @@ def test_pipe_table_with_a_two_level_header_and_months(tmp_path, rows):
     assert df.bureaus.tolist() == [r.cells["bureau"] for r in rows[:3]]
     assert df.co_bureaus.fillna("").tolist() == ["市财政局", "", ""]
     assert df.progress.map(norm).tolist() == [_progress(rows[:1])[0], "九月进展。", _progress(rows[2:3])[0]]
+
+
+def test_unknown_header_words_take_their_role_from_the_cells(tmp_path, rows):
+    """承办处室 and 联系人 are no header words of column_roles.csv: their cells (units, names) say
+    what the columns are; the known header words (序号, 重点工作, 工作进展) stand."""
+    table = [["序号", "重点工作", "承办处室", "联系人", "工作进展"]] + \
+        [[str(i), r.cells["task"], r.cells["bureau"], name, r.cells["progress"]]
+         for i, (r, name) in enumerate(zip(rows[:4], ["李明", "王海", "张伟", "刘洋"]), 1)]
+    parsed, df = read(office_files.write_docx(tmp_path / "r.docx", [TITLE, (table, [])]))
+    assert parsed.tables[0].roles == ["seq", "task", "bureau", "people", "progress"]
+    assert df.bureaus.tolist() == [r.cells["bureau"] for r in rows[:4]]
+    assert df.people.tolist() == ["李明", "王海", "张伟", "刘洋"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from helpers.read.align import is_status, is_unit
 from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
@@ -24,6 +25,8 @@ from helpers.read.roles import RoleTable, period_month, settle_roles, sub_role
 
 #: An item number at the start of a task cell: 1. / 1、 / （1） / (1) / ① / 一、
 ITEM_NO = re.compile(r"^\s*(?:[(（](\d{1,3})[)）]|(\d{1,3})\s*[.、．]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})、)\s*")
+#: A cell of people's names (张明, 李明、王海).
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*$")
 _KEEP_LINES = ("progress", "progress_other", "note", "plan", "problems", "next_steps")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 
@@ -73,6 +76,27 @@ def grid_header(rows: list[list[HtmlCell]], k: int, rt: RoleTable) -> GridHead |
     return GridHead(settle_roles(roles, heads), heads, height)
 
 
+def content_roles(head: GridHead, body: list[list[HtmlCell]]) -> list[str]:
+    """Roles of columns whose header word is unknown, from what their cells hold: units (a lead
+    column, else the co-units), status words, or people's names; the header's known words stand."""
+    roles = list(head.roles)
+    for j, role in enumerate(roles):
+        if role != "other":
+            continue
+        texts = [norm(r[j].text) for r in body if j < len(r) and norm(r[j].text) and not r[j].spanned]
+        if len(texts) < 2:
+            continue
+        share = {kind: sum(bool(test(t)) for t in texts) / len(texts) for kind, test in
+                 (("unit", is_unit), ("status", is_status), ("people", _NAME.match))}
+        if share["unit"] >= 0.6:
+            roles[j] = "co_bureau" if "bureau" in roles else "bureau"
+        elif share["status"] >= 0.6 and "status" not in roles:
+            roles[j] = "status"
+        elif share["people"] >= 0.6 and "people" not in roles:
+            roles[j] = "people"
+    return roles
+
+
 def _distinct(cells: list[HtmlCell]) -> list[str]:
     return list(dict.fromkeys(t for t in (c.text.strip() for c in cells) if t))
 
@@ -110,6 +134,7 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
     while k < len(rows):
         head = grid_header(rows, k, rt)
         if head is not None:
+            head.roles = content_roles(head, rows[k + head.height: k + head.height + 30])
             state.header(doc, rows[k], head)
             k += head.height
             continue
