@@ -90,10 +90,10 @@ def test_run_command_exits_non_zero_on_failure(monkeypatch, capsys):
         manifest_path=Path("m.json"), failed=["bureau:x"])
     seen = {}
     monkeypatch.setattr(batch, "run_batch", lambda *a, **k: seen.update(k) or failing)
-    from helpers.cli import build_parser
+    from helpers.cli import build_parser, run_options
 
     def run(*argv: str) -> int:
-        return batch.run_command(build_parser().parse_args(["run", "--period", PERIOD, *argv]))
+        return batch.run_command(**run_options(build_parser().parse_args(["run", "--period", PERIOD, *argv])))
 
     assert run("--bureau", "x") == 1
     assert "boom" in capsys.readouterr().err

@@ -22,7 +22,6 @@ kernels watch their parent and end when it dies.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import json
@@ -796,12 +795,12 @@ def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
         print(say("run.front_page", path=path), file=sys.stderr)
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """CLI entry: run the batch, print the summary and any failures; 1 when a notebook failed."""
-    formats = str(getattr(args, "formats", None) or "html,pdf").split(",")
-    result = run_batch(args.period, raw=args.raw, bureaus=args.bureau, formats=formats,
-                       jobs=args.jobs or 0, ahead_margin=args.ahead_margin,
-                       compare_to=getattr(args, "compare_to", None))
+def run_command(period: str, *, raw: Path | str | None = None, bureaus: Sequence[str] | None = None,
+                formats: Sequence[str] = ("html", "pdf"), jobs: int = 0, ahead_margin: float | None = None,
+                compare_to: str | None = None) -> int:
+    """The `run` command: run the batch, print the summary and any failures; 1 when a notebook failed."""
+    result = run_batch(period, raw=raw, bureaus=bureaus, formats=formats, jobs=jobs, ahead_margin=ahead_margin,
+                       compare_to=compare_to)
     for f in result.manifest["failures"]:
         who = f["bureau"] or f["kind"]
         print(say("run.failed", who=who, error=f["error"], notebook=f["notebook"]), file=sys.stderr)
