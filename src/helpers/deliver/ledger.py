@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from helpers import paths
 # the sheets and the columns read back are the import's contract (helpers.deliver.corrections)
+from helpers.report.formatting import METHOD_ZH
 from helpers.deliver.corrections import (CORRECTION, KEY, NOTE, RECORDED, REVIEW_SHEET, SHEETS, TASK_ID,
                                          read_corrections, recorded_decisions)
 from helpers.errors import InputError
@@ -31,8 +32,6 @@ from helpers.statuses import STATUS_COLORS, STATUS_ZH, STATUSES
 # pandas, pandera (via helpers.schema) and openpyxl are imported where used: `run` checks whether
 # the ledger is current on every rerun, and that check must not cost their ~3 s of imports.
 
-METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
-             "rate_target": "增速或水平目标", "none": "无"}
 SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
 #: Rows of 待复核 below the listed tasks that keep the drop-down, for tasks a researcher adds.
 SPARE_ROWS = 200
