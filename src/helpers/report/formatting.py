@@ -27,6 +27,9 @@ QUALITY_HEADERS = {
 MATCH_HEADERS_ZH = {"period": "本期", "task_id": "本期编号", "prev_period": "上期", "prev_task_id": "上期编号",
                     "match": "对应方式", "score": "相似度", "candidate": "候选", "task": "本期任务", "prev_task": "上期任务",
                     "note": "说明"}
+#: How a task was tied to the earlier period's (schema.MATCH_KINDS), in the researcher's words.
+MATCH_ZH = {"same": "文字相同", "reworded": "文字改动", "split": "拆分", "merge": "合并", "manual": "人工指定",
+            "new": "本期新增", "ambiguous": "难以确定", "dropped": "本期未列"}
 #: Field values shown in Chinese: the report's empty columns by role.
 FIELD_ZH = {"task": "重点工作", "bureau_raw": "牵头单位", "progress": "落实情况"}
 
