@@ -106,19 +106,23 @@ def test_a_repeated_header_name_is_refused(tmp_path):
         load_reference(p)
 
 
-def test_undecodable_bytes_name_the_line_and_say_how_to_save(tmp_path):
-    p = tmp_path / "lexicon.csv"
-    p.write_bytes(_text("lexicon.csv").encode("utf-8")[:200] + b"\xff\xfe\xfa\n")
+@pytest.mark.parametrize("name", ["lexicon.csv", "task_matches.csv", "bureaus.csv", "recipients.csv"])
+@pytest.mark.parametrize("tail,problem", [
+    (b"\xff\xfe\xfa\n", "字节无法解码"),  # neither UTF-8 nor GB18030
+    (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"\x00" * 64, "二进制文件"),  # a workbook saved as .csv
+])
+def test_bytes_no_encoding_explains_are_refused_with_how_to_save(tmp_path, name, tail, problem):
+    p = tmp_path / name
+    text = _text(name).encode("utf-8")
+    head = text[:text.index(b"\n", 40) + 1]
+    p.write_bytes(head + tail if problem != "二进制文件" else tail)
     with pytest.raises(ReferenceError_) as e:
-        load_lexicon(p)
-    assert str(e.value).startswith(f"{p}:") and "CSV UTF-8" in str(e.value)
-
-
-def test_a_workbook_saved_under_the_csv_name_is_refused(tmp_path):
-    p = tmp_path / "task_matches.csv"
-    p.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"\x00" * 64)
-    with pytest.raises(ReferenceError_, match="CSV UTF-8"):
-        load_fixes(p)
+        LOADERS[name](p)
+    msg = str(e.value)
+    assert msg.startswith(f"{p}:") and problem in msg and "CSV UTF-8" in msg and "\n" not in msg
+    line = head.count(b"\n") + 1
+    if problem != "二进制文件":
+        assert msg.startswith(f"{p}:{line}: ")
 
 
 def test_the_reader_gives_lines_of_the_file(tmp_path):

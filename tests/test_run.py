@@ -90,10 +90,10 @@ def test_run_command_exits_non_zero_on_failure(monkeypatch, capsys):
         manifest_path=Path("m.json"), failed=["bureau:x"])
     seen = {}
     monkeypatch.setattr(batch, "run_batch", lambda *a, **k: seen.update(k) or failing)
-    from helpers.cli import build_parser
+    from helpers.cli import build_parser, run_options
 
     def run(*argv: str) -> int:
-        return batch.run_command(build_parser().parse_args(["run", "--period", PERIOD, *argv]))
+        return batch.run_command(**run_options(build_parser().parse_args(["run", "--period", PERIOD, *argv])))
 
     assert run("--bureau", "x") == 1
     assert "boom" in capsys.readouterr().err
@@ -145,7 +145,7 @@ def test_a_partial_run_merges_and_a_full_run_replaces_the_manifest(tmp_path):
     per = batch.parse_code(PERIOD)
     f = batch.Folders.of(per, tmp_path, NOTEBOOKS, None, None, None)
     old = Manifest(PERIOD, briefings=(Page("city"), Page("bureau", "市旧局"), Page("bureau", "市发改委")))
-    job = batch._jobs(per, f, ["市发改委"], False, False, ["html"], "k", "t")[0]
+    job = batch._jobs(per, f, ["市发改委"], False, False, ["html"], "k", "t", None)[0]
     state = {job.id: {"outputs": {str(job.ipynb): "a", str(job.html): "b"}, "seconds": 1.0}}
 
     def merged(partial: bool) -> list:
@@ -288,21 +288,21 @@ def test_run_refuses_tables_that_disagree_with_their_record(seed_table, tmp_path
 def test_kernel_sockets_fit_a_unix_socket_path_whatever_the_temp_folder(monkeypatch):
     """A deep TMPDIR (pytest-xdist's, a CI runner's) made the kernel die at start: ipc paths are
     limited to ~107 bytes. The sockets then go to /tmp, or to loopback TCP when nothing fits."""
-    from helpers.report import render
+    from helpers.report import kernels
 
     monkeypatch.setattr(tempfile, "tempdir", "/tmp")
-    assert render.kernel_socket_root() == "/tmp"
+    assert kernels.kernel_socket_root() == "/tmp"
     deep = "/tmp/" + "/".join(["pytest-of-root-深"] * 6)
     monkeypatch.setattr(tempfile, "tempdir", deep)
-    assert render.kernel_socket_root() == "/tmp"
-    monkeypatch.setattr(render, "_socket_roots", lambda: [deep])
-    assert render.kernel_socket_root() is None
+    assert kernels.kernel_socket_root() == "/tmp"
+    monkeypatch.setattr(kernels, "_socket_roots", lambda: [deep])
+    assert kernels.kernel_socket_root() is None
 
 
 def test_an_executed_notebook_is_never_left_truncated(tmp_path, monkeypatch):
     import papermill
 
-    from helpers.report import render
+    from helpers.report import kernels
 
     out = tmp_path / "nb.ipynb"
     out.write_text('{"cells": []}', encoding="utf-8")  # an earlier, good copy
@@ -312,7 +312,7 @@ def test_an_executed_notebook_is_never_left_truncated(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(papermill, "execute_notebook", full_disk)
-    kernel = render.WarmKernel()
+    kernel = kernels.WarmKernel()
     monkeypatch.setattr(kernel, "alive", lambda: True)
     kernel.km = object()
     with pytest.raises(OSError):
@@ -723,3 +723,69 @@ def test_the_raw_report_of_a_period_is_matched_by_its_whole_code(tmp_path, proje
     assert batch.default_raw("2024M1").name == "luan_2024M1.txt"
     assert batch.default_raw("2024m1").name == "luan_2024M1.txt"
     assert set(batch.earlier_raws("2024M12")) == {"2024M1", "2024M11"}
+
+
+# --------------------------------------------------------------------------------------------
+# issue #20: a unit's page is keyed on the data it shows
+
+
+def _code_cells(path: Path) -> list[str]:
+    nb = nbformat.read(str(path), as_version=4)
+    return [c.source for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
+
+
+@pytest.mark.parametrize("extra,keyed_on_its_data", [
+    ("", True),
+    ('page.table("bureau_vs_city")\npage.chart("status_by_sector")\nprint(sorted(page.facts))', True),
+    ('page.say("本单位{n}项")', True),
+    ('page.table("behind")', False),  # the city's behind list: every unit's texts
+    ('other = bureau_page(period, "市发改委", processed_dir)\nother.table("bureau_tasks")', False),
+    ('page.table("indicators")', False),  # another table
+    ('name = "bureau_tasks"\npage.table(name)', False),  # a name the check cannot read
+    ("from helpers.report.display import show_text\n"
+     "show_text(f\"全市进展共{int(page.tasks['progress'].fillna('').str.len().sum())}字\")", False),
+    ("x = page.data\nprint(len(x.tasks))", False),
+    ("from helpers.report.loading import load_period\nfrom helpers.report import tables\n"
+     "data = load_period(period, processed_dir)\ntables.bureau_tasks_zh(data.tasks, bureau)", True),
+    ("from helpers.report.loading import load_period\nfrom helpers.report import tables\n"
+     "data = load_period(period, processed_dir)\ntables.bureau_tasks_zh(data.tasks, '市发改委')", False),
+])
+def test_a_unit_page_is_keyed_on_its_data_only_while_the_notebook_reads_through_the_package(extra, keyed_on_its_data):
+    from helpers.report.page_data import reads_through_package
+
+    code = _code_cells(NOTEBOOKS / "briefing_bureau.ipynb") + ([extra] if extra else [])
+    assert reads_through_package(code) is keyed_on_its_data
+
+
+def test_the_data_of_a_unit_is_its_rows_and_the_city_judgements(seed_table):
+    from helpers.report.page_data import unit_digests
+
+    tasks = seed_table.tasks
+    a, b = tasks["bureau"].value_counts().index[-2:]
+    before = unit_digests(tasks, None, [a, b])
+    row = tasks.index[tasks["bureau"].eq(a)][0]
+    text = tasks.assign(evidence=tasks["evidence"].where(tasks.index != row, "经核实，以市统计局最新数据为准。"))
+    after = unit_digests(text, None, [a, b])
+    assert after[a] != before[a] and after[b] == before[b]  # a's text: a's page alone
+    other = "behind" if tasks.loc[row, "status"] != "behind" else "on_pace"
+    status = tasks.assign(status=tasks["status"].where(tasks.index != row, other))
+    changed = unit_digests(status, None, [a, b])
+    assert changed[a] != before[a] and changed[b] != before[b]  # the city's counts: every page
+
+
+@pytest.mark.integration
+def test_one_units_row_changed_renders_that_units_page_and_the_citys_only(seed_table, tmp_path):
+    copy_tables(seed_table, tmp_path)
+    counts = seed_table.tasks["bureau"].value_counts()
+    a, b = counts.index[-2:]
+    kw = _kw(tmp_path)
+    first = batch.run_batch(PERIOD, bureaus=[a, b], city=True, **kw)
+    assert first.failed == [] and set(first.rendered) == {"city", f"bureau:{a}", f"bureau:{b}"}
+    raw = _changed_row(seed_table, a, tmp_path / "luan_2024H1.txt")  # a's progress text, not its status
+    second = batch.run_batch(PERIOD, bureaus=[a, b], city=True, **dict(kw, raw=raw))
+    assert second.table_built and second.failed == []
+    assert set(second.rendered) == {"city", f"bureau:{a}"} and second.unchanged == [f"bureau:{b}"]
+    assert EVIL in _page(tmp_path / "output" / PERIOD, a).replace("&lt;", "<").replace("&gt;", ">") or \
+        "&lt;script&gt;alert" in _page(tmp_path / "output" / PERIOD, a)
+    m = second.manifest
+    assert {p["tables"] for p in m["briefings"]} == {m["tables"]["key"]}  # every page stands for the new tables

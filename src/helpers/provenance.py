@@ -37,6 +37,12 @@ def file_sha256(path: Path | str) -> str:
     return h.hexdigest()
 
 
+def sha256_if_file(path: Path | str) -> str | None:
+    """sha256 of a file's bytes, None when there is no such file (a ledger lists what is missing)."""
+    p = Path(path)
+    return file_sha256(p) if p.is_file() else None
+
+
 def package_digest(package_dir: Path = PACKAGE_DIR) -> str:
     """Hash of every file of the helpers package (code and templates), by relative path.
 

@@ -22,7 +22,6 @@ kernels watch their parent and end when it dies.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import json
@@ -272,18 +271,39 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
     return True, provenance.read_record(processed) or {}
 
 
-def _units(processed: Path, tasks_sha: str, state: dict[str, Any]) -> list[str]:
-    """Every lead unit of the task table, remembered against the table's hash (no pandas on a
-    rerun that finds nothing to do)."""
+def _units(processed: Path, table_key: str, state: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+    """Every lead unit of the task table and the checksum of the data each unit's page shows
+    (helpers.report.page_data), remembered against the tables' key (no pandas on a rerun that
+    finds nothing to do)."""
     memo = state.get("_units", {})
-    if memo.get("tasks") != tasks_sha:
+    if memo.get("tables") != table_key or "data" not in memo:
+        # pandas only when the tables changed: a no-op rerun stays free of it
         import pandas as pd
 
         from helpers.read.bureaus import lead_units
+        from helpers.report.page_data import unit_digests
 
-        memo = {"tasks": tasks_sha, "units": lead_units(pd.read_parquet(processed / "tasks.parquet"))}
+        tasks = pd.read_parquet(processed / "tasks.parquet")
+        changes = pd.read_parquet(processed / "changes.parquet") if (processed / "changes.parquet").exists() else None
+        units = lead_units(tasks)
+        memo = {"tables": table_key, "units": units, "data": unit_digests(tasks, changes, units)}
         state["_units"] = memo
-    return list(memo["units"])
+    return list(memo["units"]), dict(memo["data"])
+
+
+def _unit_pages_keyed_on_their_data(notebook: Path) -> bool:
+    """Whether the unit notebook hands the tables only to package functions given its unit, so
+    each unit's page can be keyed on its own data (helpers.report.page_data)."""
+    from helpers.report.page_data import reads_through_package
+
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return False
+    code = ["".join(c.get("source", "")) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+            for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"
+            and "parameters" not in (c.get("metadata") or {}).get("tags", [])]
+    return reads_through_package(code)
 
 
 # --------------------------------------------------------------------------------------------
@@ -394,8 +414,9 @@ def _common_key(formats: Sequence[str]) -> str:
 
 
 def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: bool,
-          formats: Sequence[str], common: str, table_key: str) -> list[Job]:
-    """The pages of this run, each with its key."""
+          formats: Sequence[str], common: str, table_key: str, unit_data: dict[str, str] | None) -> list[Job]:
+    """The pages of this run, each with its key: the city's and the research pages' on the whole
+    tables, a unit's on the data it shows (`unit_data`, None: on the whole tables too)."""
     slugs = bureau_slugs(chosen)
     nb_sha = {k: file_sha256(f.notebooks / n) if (f.notebooks / n).is_file() else "missing"
               for k, n in NOTEBOOKS.items()}
@@ -413,8 +434,8 @@ def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: 
                 pdf=f.out / f"{stem}.pdf" if ("pdf" in formats and briefing) else None,
                 title=TITLES.get(kind) or f"{bureau}重点工作落实情况")
         j.tables = table_key
-        j.key = _sha(common, nb_sha[kind], kind, params, table_key, j.title,
-                     relative(j.html, f.out), relative(j.pdf, f.out))
+        data = unit_data[bureau] if (unit_data is not None and bureau is not None) else table_key
+        j.key = _sha(common, nb_sha[kind], kind, params, data, j.title, relative(j.html, f.out), relative(j.pdf, f.out))
         return j
 
     jobs = [job("city")] if city else []
@@ -465,12 +486,16 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     built, record = ensure_table(raw, per.code, f.processed, ahead_margin, build)
     comparison = ensure_comparison(per.code, f.processed, record.get("ahead_margin"), f.cache, compare_to)
     state = _read_state(f.state)
-    units = _units(f.processed, record["files"]["tasks.parquet"], state)
-    chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
     # the warning thresholds are read by every page as it renders (helpers.report.warning_levels)
     levels = paths.WARNING_LEVELS_CSV
-    table_key = _sha(record["files"], comparison_key(f.processed), file_sha256(levels) if levels.exists() else None)
-    jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key)
+    levels_sha = file_sha256(levels) if levels.exists() else None
+    table_key = _sha(record["files"], comparison_key(f.processed), levels_sha)
+    units, digests = _units(f.processed, table_key, state)
+    chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
+    # a unit's data, with what every page reads beside the tables: the margin and the thresholds
+    unit_data = ({u: _sha(d, record.get("ahead_margin"), levels_sha) for u, d in digests.items()}
+                 if _unit_pages_keyed_on_their_data(f.notebooks / NOTEBOOKS["bureau"]) else None)
+    jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key, unit_data)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
                 tuple(formats), inputs, state, built, partial=bureaus is not None, comparison=comparison)
@@ -522,7 +547,8 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
 
     from tqdm import tqdm
 
-    from helpers.report.render import notebook_imports, prepare_fonts, sweep_kernel_dirs
+    from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
+    from helpers.report.render import prepare_fonts
 
     pending = plan.pending
     if not pending:
@@ -577,10 +603,10 @@ def local_kernel(cwd: str, warm_code: str) -> Any:
     global _LOCAL
     import atexit
 
-    from helpers.report import render
+    from helpers.report import kernels
 
     if _LOCAL is None:
-        _LOCAL = render.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
+        _LOCAL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
         atexit.register(_LOCAL.shutdown)
     elif warm_code not in _LOCAL.warm_code:  # a notebook with other imports: warm them too
         _LOCAL.warm_code = warm_code
@@ -768,12 +794,12 @@ def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
         print(say("run.front_page", path=path), file=sys.stderr)
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """CLI entry: run the batch, print the summary and any failures; 1 when a notebook failed."""
-    formats = str(getattr(args, "formats", None) or "html,pdf").split(",")
-    result = run_batch(args.period, raw=args.raw, bureaus=args.bureau, formats=formats,
-                       jobs=args.jobs or 0, ahead_margin=args.ahead_margin,
-                       compare_to=getattr(args, "compare_to", None))
+def run_command(period: str, *, raw: Path | str | None = None, bureaus: Sequence[str] | None = None,
+                formats: Sequence[str] = ("html", "pdf"), jobs: int = 0, ahead_margin: float | None = None,
+                compare_to: str | None = None) -> int:
+    """The `run` command: run the batch, print the summary and any failures; 1 when a notebook failed."""
+    result = run_batch(period, raw=raw, bureaus=bureaus, formats=formats, jobs=jobs, ahead_margin=ahead_margin,
+                       compare_to=compare_to)
     for f in result.manifest["failures"]:
         who = f["bureau"] or f["kind"]
         print(say("run.failed", who=who, error=f["error"], notebook=f["notebook"]), file=sys.stderr)
@@ -810,10 +836,10 @@ def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) 
     global _KERNEL
     import multiprocessing.util
 
-    from helpers.report import render
+    from helpers.report import kernels, render
 
     _watch_parent(parent)
-    _KERNEL = render.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=startup_timeout)
+    _KERNEL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=startup_timeout)
     # Finalize runs when the worker exits normally (atexit handlers do not, in pool workers).
     multiprocessing.util.Finalize(None, _shutdown_worker, exitpriority=10)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -246,11 +247,30 @@ def write_table(df: pd.DataFrame, parquet: Path, schema: pa.DataFrameSchema) -> 
     return df
 
 
+#: Tables read and checked in this process, by file identity (path, inode, size, time) and
+#: schema: a warm kernel renders many pages from one period's tables, and reading and checking
+#: them again for every page was half of a page's execution.
+_CHECKED: dict[tuple[Any, ...], pd.DataFrame] = {}
+_CHECKED_MAX = 16
+
+
 def read_table(parquet: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
-    """Load a table written by write_table and check it against its schema."""
-    if not Path(parquet).exists():
-        raise SchemaError(f"{parquet}: missing; build it with `python -m helpers table RAW_FILE`")
-    return validate(pd.read_parquet(parquet), schema, where=str(parquet))
+    """Load a table written by write_table and check it against its schema (once per version of
+    the file in a process; each call gets its own copy, so a page that changes its table in place
+    changes nothing for the next)."""
+    path = Path(parquet)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise SchemaError(f"{parquet}: missing; build it with `python -m helpers table RAW_FILE`") from None
+    key = (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, id(schema))
+    checked = _CHECKED.get(key)
+    if checked is None:
+        checked = validate(pd.read_parquet(path), schema, where=str(parquet))
+        if len(_CHECKED) >= _CHECKED_MAX:
+            _CHECKED.clear()
+        _CHECKED[key] = checked
+    return checked.copy()
 
 
 def data_dictionary(cols: tuple[Col, ...] = TASK_COLUMNS) -> pd.DataFrame:

@@ -29,6 +29,8 @@ STATUS_ZH = {
     "pending": "待评估",
     "qualitative": "定性推进",
 }
+#: How a status reads once the year is over (pace 1): no pace is left to lag, a target is missed.
+YEAR_END_ZH = {"behind": "未完成"}
 #: Statuses that rest on a measurement (or a verdict) against the pace, least to most advanced.
 MEASURED = ("behind", "on_pace", "ahead", "completed")
 #: Measured statuses that meet the pace.
@@ -67,6 +69,7 @@ REVIEW_REASONS = {
     "ratio_out_of_range": "比例超出合理范围，未采用",
     "part_done": "完成的只是任务的一部分，另有剩余工作",
     "unread_signal": "原文有关乎状态的表述未被规则采用",
+    "trial_run": "处于试运行或试运营，尚未正式投用",
     "read_doubt": "读表存疑：此行的单元格与栏目不符",
 }
 #: Separator of several reasons in one review_reason cell.

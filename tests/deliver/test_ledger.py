@@ -23,10 +23,13 @@ from helpers.quality import read_quality
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
 from helpers.cli import main
 from helpers.errors import InputError
-from helpers.deliver.corrections import REVIEW_SHEET, SHEETS, import_corrections
+from helpers.deliver.corrections import REVIEW_SHEET, import_corrections
+from helpers.deliver.ledger_columns import sheet_names
 from helpers.deliver.ledger import write_ledger
 from helpers.judge.overrides import HEADER, read_overrides
 from helpers.table import build_table
+
+SHEETS = sheet_names(0.5)  # the seed is a mid-year report (2024H1)
 
 PERIOD = "2024H1"
 
@@ -416,12 +419,12 @@ def test_tied_units_share_a_rank(built):
     assert len(perfect) > 1
     top = board[board["rank"] == 1]
     assert sorted(top["bureau"]) == perfect
-    zh = b.scoreboard_zh(board[board["measured"] > 0])
+    zh = b.scoreboard_zh(board[board["measured"] > 0], 0.5)
     assert (zh.loc[zh["牵头单位"].isin(perfect), "排名"] == "并列1").all()
     nxt = zh.loc[~zh["牵头单位"].isin(perfect), "排名"].iloc[0]
     assert nxt.removeprefix("并列") == str(len(perfect) + 1)  # 1, 1, …, then n+1: no rank 2
     last = perfect[-1]
-    assert b.rank_sentence(board, last).endswith(f"{last}与其他{len(perfect) - 1}个单位并列第1位。")
+    assert b.rank_sentence(board, last, 0.5).endswith(f"{last}与其他{len(perfect) - 1}个单位并列第1位。")
 
 
 @pytest.fixture(scope="module")

@@ -196,3 +196,79 @@ def test_a_target_cut_during_the_year_is_measured_against_the_new_one():
 def test_the_province_average_in_another_sentence_is_compared():
     f = judge("城镇居民人均可支配收入增幅高于全省平均水平。", "上半年城镇居民人均可支配收入增长5.1%；同期全省平均增幅为5.6%。")
     assert f["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# the year's end and dates after it
+
+@pytest.mark.parametrize("progress,period", [
+    ("新院区主体工程已完工，正在进行内部装修，预计2025年5月投入使用。", FY),
+    ("主体结构已封顶，计划明年6月建成投用。", H1),
+])
+def test_a_deliverable_promised_for_after_the_year_is_behind(progress, period):
+    assert judge("建成投用市第二人民医院新院区。", progress, period)["status"] == "behind"
+
+
+def test_a_deliverable_not_reported_done_at_the_years_end_is_behind_unless_awaited():
+    assert judge("建成投用城西污水处理厂。", "完成设备安装和管网铺设，正在单机调试。", FY)["status"] == "behind"
+    f = judge("创成国家森林城市。", "已通过省级初审，等待国家林草局综合评审后确定命名。", FY)
+    assert f["status"] == "pending"
+
+
+def test_an_event_called_off_is_blocked_and_a_date_fixed_for_later_is_not_done():
+    assert judge("举办第五届茶谷马拉松赛。", "受赛事审批政策调整影响，本年度赛事取消举办。", FY)["status"] == "blocked"
+    assert judge("举办第五届茶谷马拉松赛。", "赛事定于10月举办，已完成赛道踏勘。")["status"] != "completed"
+    assert judge("举办第五届茶谷马拉松赛。", "赛事已于4月21日成功举办，参赛选手1.2万人。")["status"] == "completed"
+
+
+def test_a_marker_starting_another_word_marks_nothing():
+    # 若干措施 holds 若 (if), 拟定 holds 拟 (plan): neither makes the clause a condition or an intention
+    f = judge("印发《促进民营经济发展若干措施》。", "《若干措施》已于4月经市政府常务会议审议通过并正式印发实施。")
+    assert f["status"] == "completed"
+
+
+def test_one_of_several_deliverables_is_not_all_of_them():
+    f = judge("完成城市运行、应急指挥、生态环境三个子系统上线。",
+              "城市运行子系统已于7月上线运行；应急指挥子系统正在测试；生态环境子系统正在招标。", Q3)
+    assert f["status"] != "completed"
+
+
+def test_a_halt_of_the_task_decides_one_of_a_part_does_not():
+    f = judge("实施东河片区棚户区改造，年内征迁900户。", "根据政策调整，东河片区棚户区改造项目已撤销。此前已签约的120户全部安置完毕。")
+    assert f["status"] == "blocked"
+    f = judge("开通城市快速公交示范线，新增优化公交线路12条。",
+              "快速公交示范线项目按上级要求暂停审批；上半年新增优化公交线路3条。")
+    assert f["status"] == "behind"
+
+
+def test_a_trial_run_is_done_but_flagged():
+    f = judge("建成智慧城管平台。", "平台已于8月上线试运行。", Q3)
+    assert f["status"] == "completed" and f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# range checks and the lower-is-better per mille
+
+@pytest.mark.parametrize("progress", ["已完成年度任务的7413%。", "已完成年度任务的100000000000000000000000%。"])
+def test_a_ratio_out_of_any_range_is_flagged_never_a_fact(progress):
+    f = judge("完成植树造林5万亩。", progress)
+    assert f["needs_review"] and f["completion_pct"] is None and f["status"] != "completed"
+    assert "比例超出合理范围" in f["review_reason"]
+
+
+def test_a_real_over_fulfilment_is_kept():
+    f = judge("氨氮减排400吨。", "氨氮累计完成减排1500吨(任务为400吨),已超额完成年度减排任务。")
+    assert f["status"] == "completed" and not f["needs_review"]
+
+
+def test_per_mille_levels_to_stay_under():
+    assert judge("人口自然增长率控制在5‰以内。", "全年人口自然增长率为-1.2‰。", FY)["status"] == "completed"
+    assert judge("人口自然增长率控制在5‰以内。", "上半年人口自然增长率为5.8‰。")["status"] == "behind"
+
+
+def test_a_stage_the_task_names_is_its_deliverable_and_use_needs_a_use_event():
+    assert judge("建成区域医疗中心一期工程。", "一期工程已于10月竣工验收并投入使用。", FY)["status"] == "completed"
+    assert judge("建成区域医疗中心。", "主体工程已于10月完工。")["status"] != "completed"
+    f = judge("建成投用市公共资源交易中心新场地。", "新场地已建成，待市场监管部门完成计量器具检定后投入使用。")
+    assert f["status"] == "pending"
+    assert judge("全面完成农村饮水安全巩固提升工程。", "工程已全部完工，惠及农村人口12万人。")["status"] == "completed"

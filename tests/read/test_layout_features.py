@@ -258,3 +258,32 @@ def test_two_line_records_in_a_word_table(tmp_path, rows):
     assert df.task.map(norm).tolist() == _tasks(rows[:4])
     assert df.progress.map(norm).tolist() == _progress(rows[:4])
     assert df.official_status.tolist() == ["序时推进"] * 4
+
+
+def test_pipe_table_with_a_two_level_header_and_months(tmp_path, rows):
+    """A pipe table whose second header row names the columns under 责任单位 and 推进情况; each
+    row's latest filled month is its progress (a row may stop at 9月 or skip 10月)."""
+    out = [TITLE, "", "| 序号 | 重点工作 | 责任单位 | | 推进情况 | | |", "|---|---|---|---|---|---|---|",
+           "| | | 牵头 | 配合 | 9月 | 10月 | 11月 |"]
+    months = [("九月进展。", "十月进展。", None), ("九月进展。", None, None), ("九月进展。", "", None)]
+    for i, (r, (m9, m10, _)) in enumerate(zip(rows[:3], months), 1):
+        cells = [str(i), r.cells["task"], r.cells["bureau"], "市财政局" if i == 1 else "", m9, m10 or "",
+                 r.cells["progress"].replace("\n", "") if i != 2 else ""]
+        out.append("| " + " | ".join(cells) + " |")
+    parsed, df = read(_text(tmp_path, out))
+    assert parsed.tables[0].roles[2:4] == ["bureau", "co_bureau"]
+    assert df.bureaus.tolist() == [r.cells["bureau"] for r in rows[:3]]
+    assert df.co_bureaus.fillna("").tolist() == ["市财政局", "", ""]
+    assert df.progress.map(norm).tolist() == [_progress(rows[:1])[0], "九月进展。", _progress(rows[2:3])[0]]
+
+
+def test_unknown_header_words_take_their_role_from_the_cells(tmp_path, rows):
+    """承办处室 and 联系人 are no header words of column_roles.csv: their cells (units, names) say
+    what the columns are; the known header words (序号, 重点工作, 工作进展) stand."""
+    table = [["序号", "重点工作", "承办处室", "联系人", "工作进展"]] + \
+        [[str(i), r.cells["task"], r.cells["bureau"], name, r.cells["progress"]]
+         for i, (r, name) in enumerate(zip(rows[:4], ["李明", "王海", "张伟", "刘洋"]), 1)]
+    parsed, df = read(office_files.write_docx(tmp_path / "r.docx", [TITLE, (table, [])]))
+    assert parsed.tables[0].roles == ["seq", "task", "bureau", "people", "progress"]
+    assert df.bureaus.tolist() == [r.cells["bureau"] for r in rows[:4]]
+    assert df.people.tolist() == ["李明", "王海", "张伟", "刘洋"]

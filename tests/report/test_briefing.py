@@ -186,10 +186,12 @@ def test_rank_sentence(tasks: pd.DataFrame) -> None:
     top = board.iloc[0]["bureau"]
     n_top = int((board["rank"] == 1).sum())
     expected = f"{top}与其他{n_top - 1}个单位并列第1位。" if n_top > 1 else f"{top}排第1位。"
-    assert b.rank_sentence(board, top).endswith(expected)
+    assert b.rank_sentence(board, top, 0.5).endswith(expected)
+    assert "按达到或超过序时进度的比例" in b.rank_sentence(board, top, 0.5)
+    assert "按已完成年度目标的比例" in b.rank_sentence(board, top, 1.0)  # a year-end board
     unmeasured = board.loc[board["measured"] == 0, "bureau"]
     if len(unmeasured):
-        assert "未参加" in b.rank_sentence(board, unmeasured.iloc[0])
+        assert "未参加" in b.rank_sentence(board, unmeasured.iloc[0], 0.5)
 
 
 def test_ahead_margin_is_read_from_the_table(data: b.PeriodData) -> None:

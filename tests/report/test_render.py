@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.report import render
+from helpers.report import kernels, render
 from helpers.report.fonts import find_cjk_font, use_cjk_font
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -104,7 +104,7 @@ def test_notebook_imports_collects_top_level_imports(tmp_path):
                 nbformat.v4.new_code_cell("def f():\n    import json\nimport os")]
     path = tmp_path / "n.ipynb"
     nbformat.write(nb, str(path))
-    assert render.notebook_imports([path]) == ["import os", "from helpers import briefing as b"]
+    assert kernels.notebook_imports([path]) == ["import os", "from helpers import briefing as b"]
 
 
 def test_sector_names_come_from_the_reference_csv(tmp_path, monkeypatch, seed_table):

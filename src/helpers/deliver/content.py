@@ -37,12 +37,13 @@ class Content:
     headline: briefing.Headline
     sentence: str
     behind: pd.DataFrame  # behind tasks, largest lag first; `is_primary` False for joint leads
+    #: the period's pace: the body speaks of the year's end as the PDF does (helpers.report.wording)
+    pace: float
     behind_by_bureau: dict[str, int] = field(default_factory=dict)
     #: lines naming the tasks newly behind and behind two reports running (helpers.compare.chain)
     changes: tuple[str, ...] = ()
     #: the warning levels of the tasks counted in the headline, e.g. 红色预警2项、黄色预警1项 (or 无)
     warnings: str = "无"
-    pace: float = 0.5
 
     def blanks(self, period_label: str) -> dict[str, object]:
         """The values the office's templates may name (helpers.deliver.settings.FIELDS)."""
@@ -62,8 +63,8 @@ def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None =
         h = briefing.headline(tasks)
         behind = briefing.behind_tasks(tasks).assign(is_primary=True)
         by_bureau = {str(k): int(v) for k, v in behind["bureau"].value_counts().items()}
-        return Content(CITY_ZH, h, briefing.headline_sentence(h, period_label, CITY_ZH), behind, by_bureau,
-                       warnings=warning_levels.facts(tasks)["summary"], pace=pace)
+        return Content(CITY_ZH, h, briefing.headline_sentence(h, period_label, CITY_ZH), behind, pace, by_bureau,
+                       warnings=warning_levels.facts(tasks)["summary"])
     led = tasks[tasks["bureau"] == bureau]
     h = briefing.headline(led, pace)
     try:
@@ -73,7 +74,7 @@ def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None =
         mine = tasks.iloc[0:0].assign(is_primary=True)
         sentence = briefing.headline_sentence(h, period_label, bureau)
     behind = mine[mine["status"] == "behind"]
-    return Content(bureau, h, sentence, behind, warnings=warning_levels.facts(led)["summary"], pace=pace)
+    return Content(bureau, h, sentence, behind, pace, warnings=warning_levels.facts(led)["summary"])
 
 
 def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame | None,
@@ -86,7 +87,7 @@ def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame
     return replace(content, changes=tuple(chain.mail_lines(chain.load_changes(period, folder), bureau)))
 
 
-def _behind_detail(row: pd.Series) -> str:
+def _behind_detail(row: pd.Series, pace: float) -> str:
     """Lag and completion of one behind task, in words."""
     parts = []
     if not pd.isna(row.get("completion_pct")):
@@ -94,8 +95,8 @@ def _behind_detail(row: pd.Series) -> str:
     lag = row.get("lag_pts")
     # only a positive lag is a lag: a behind task (by override) at or above the pace has none to print
     if lag is not None and not pd.isna(lag) and lag > 0:
-        parts.append(f"落后序时{briefing.fmt_pts(lag)}个百分点")
-    return "，".join(parts) or "未达序时进度"
+        parts.append(wording.lag_words(pace, briefing.fmt_pts(lag)))
+    return "，".join(parts) or wording.not_reached(pace)
 
 
 def _evidence(row: pd.Series) -> str:
@@ -119,12 +120,12 @@ def _behind_lines(c: Content) -> tuple[list[str], str]:
         return [], ""
     esc = html.escape
     joint = not c.behind["is_primary"].all()
-    head = f"{wording.behind_phrase(c.pace)}的任务" + ("（含联合牵头）" if joint else "") + "："
+    head = wording.behind_section(c.pace) + ("（含联合牵头）" if joint else "") + "："
     text, items = ["", head], []
     for i, (_, r) in enumerate(c.behind.iterrows(), 1):
         ref = briefing.task_ref(r["table"], r["seq"])
         task = briefing.truncate(r["task"], 120) + ("（联合牵头）" if not r["is_primary"] else "")
-        detail, ev = _behind_detail(r), _evidence(r)
+        detail, ev = _behind_detail(r, c.pace), _evidence(r)
         text.append(f"{i}. [{ref}] {task}（{detail}）")
         if ev:
             text.append(f"   依据：{ev}")
@@ -148,7 +149,7 @@ def bodies(c: Content, period_label: str, attachments: Sequence[str], settings: 
     body = [_paragraphs(greeting), _paragraphs(opening), f"<p><b>{esc(c.sentence)}</b></p>"]
     if c.behind_by_bureau:
         top = "、".join(f"{b}{n}项" for b, n in list(c.behind_by_bureau.items())[:10])
-        line = f"{wording.behind_short(c.pace)}任务按牵头单位：{top}{'等' if len(c.behind_by_bureau) > 10 else ''}。"
+        line = f"{wording.behind_by_unit(c.pace)}：{top}{'等' if len(c.behind_by_bureau) > 10 else ''}。"
         text += ["", line]
         body.append(f"<p>{esc(line)}</p>")
     lines, listed = _behind_lines(c)

@@ -27,8 +27,8 @@ from helpers.statuses import STATUS_ZH
 # openpyxl and pandas are imported where used, as in helpers.deliver.ledger: `run` checks whether
 # the ledger is current on every rerun without them.
 
-SHEETS = ("全部任务", "滞后清单", "待复核", "单位记分", "领域", "说明")
-ALL_SHEET, REVIEW_SHEET, ABOUT_SHEET = SHEETS[0], SHEETS[2], SHEETS[5]
+#: The sheets an import reads (the others are named for the period: helpers.deliver.ledger_columns).
+ALL_SHEET, REVIEW_SHEET, ABOUT_SHEET = "全部任务", "待复核", "说明"
 #: The columns of 待复核 that researchers fill in, the one that names the task, what was recorded
 #: when the ledger was written (hidden), and the task's key (hidden, in 全部任务 and 待复核).
 CORRECTION, NOTE, TASK_ID = "更正状态", "说明", "编号"

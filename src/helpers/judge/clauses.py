@@ -30,6 +30,7 @@ FINE_SEPS = CLAUSE_SEPS + "、"
 #: are set by helpers.judge.scope
 _NOT_RESULT = ("forecast", "intention", "condition", "past", "part")
 _COMPOUND_HEAD = frozenset("接等对期款优招看亟留虐而")
+_COMPOUND_WORDS = frozenset({"若干", "待遇", "待岗", "待业", "拟定", "拟订"})
 _OPENING = 6  # a marker within this many characters of its clause's start opens the clause
 #: a marker used as a noun (年度计划, 预期目标, 计划的) marks nothing
 _NOUN_MARKERS = frozenset({"计划", "预期"})  # markers that are also nouns: 年度计划, 既定预期
@@ -168,6 +169,8 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
             continue
         if len(m.group()) == 1 and m.start() > 0 and text[m.start() - 1] in _COMPOUND_HEAD:
             continue  # 接待, 等待, 期待: a one-character marker inside a word
+        if text[m.start():m.end() + 1] in _COMPOUND_WORDS:
+            continue  # 若干措施, 待遇, 拟定: the marker starts another word
         i = layout.clause_index(m.start())
         # the first marker of a clause decides it (力争…完成 is an intention, 已…预计 rare)
         own.setdefault(i, (mod, m.group(), m.start()))

@@ -14,7 +14,7 @@ from helpers.judge.findings import (PRELIMINARY, Finding, find_actuals, find_com
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.targets import Target
 
-DONE_MARK = re.compile(r"已|完成|完工|建成")
+DONE_MARK = re.compile(r"已|完成|完工|建成|竣工")
 ACTUAL_MARK = re.compile(r"已|完成|完工|建成|累计|实现|达到?")
 MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 PRELIMINARY_RX = re.compile(PRELIMINARY)
@@ -36,6 +36,8 @@ class Part:
     met: bool | None = None  # rate, level, comparison targets (rule 3)
     period_target: bool = False  # the ratio is of a quarter's own target, not the year's
     deliverable_missed: bool = False  # the event is stated not to have happened (尚未投入使用)
+    promised_later: bool = False  # the event is promised for a date after this year
+    whole_task: bool = False  # a verdict said of the task itself (项目已撤销), not of one of its parts
     share_range: tuple[Decimal, Decimal] | None = None  # a ratio said in words (近七成) allows a range
     review: list[str] = field(default_factory=list)
 
@@ -61,6 +63,7 @@ class Evidence:
     levels: list[Finding]
     ranks: list[Finding]
     used: set[int] = field(default_factory=set)  # ids of findings a part has taken
+    year: int | None = None  # the report's year
 
     def free(self, items: list[Finding]) -> list[Finding]:
         return [f for f in items if id(f) not in self.used]

@@ -18,14 +18,16 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from helpers.judge.actuals import assign_actuals
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
-from helpers.judge.evidence import MULTI_YEAR, DONE_MARK, Evidence, Part, gather
+from helpers.judge.confidence import residual_signals
+from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, Evidence, Part, gather
 from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.confidence import residual_signals
-from helpers.judge.scope import mark_scope
-from helpers.judge.matching import ORDER, assign_actuals, attach_verdict, match_part, refers_to_task
+from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import ratio
+from helpers.judge.scope import mark_scope
+from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -120,7 +122,16 @@ def plan_parts(ev: Evidence, parts: list[Part]) -> list[Part]:
     return out
 
 
-def leftover_verdicts(ev: Evidence, tb: set[str] | None = None) -> list[Part]:
+def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]) -> bool:
+    """A halt whose subject names the task (西河片区棚户区改造项目已撤销), not one of its several parts
+    (城市轨道交通示范线项目暂停审批 beside 新增公交线路10条)."""
+    subject = subject_of(ev, v.start)
+    if overlap(tb, subject) < 3:
+        return False
+    return len(targets) < 2 or not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
+
+
+def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = ()) -> list[Part]:
     """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
 
     A halt said of something else than the task (暂停水下桩基作业 for a bridge is not one, but
@@ -138,6 +149,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None) -> list[Part]:
             part.review.append(review_reason("forecast_only", v.text))
         else:
             part = Part(None, [v], method="verdict_phrase", verdict=v.status)
+            # 西河片区棚户区改造项目已撤销: the task itself is halted, whatever was done before
+            part.whole_task = v.status == "blocked" and tb is not None and _of_whole_task(ev, v, tb, targets)
         parts.append(part)
     return parts
 
@@ -216,6 +229,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     targets = target_parts(task, lex)
     adjusted = adjust_targets(targets, progress)
     ev = gather(progress, lex)
+    ev.year = year
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
@@ -231,7 +245,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += leftover_ratios(ev, parts)
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
-    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)))
+    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets)
     for part in parts:
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text

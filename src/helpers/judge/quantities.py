@@ -22,7 +22,7 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "人次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
     "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米",
-    "微克/立方米", "%", "个百分点", "千瓦", "千瓦时", "兆瓦",
+    "微克/立方米", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦",
 ), key=len, reverse=True))
 
 #: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress.
@@ -138,7 +138,10 @@ MEASURES: dict[str, tuple[str, int]] = {
     "米": ("米", 1), "公里": ("米", 1000),
     "平方米": ("平方米", 1), "公顷": ("平方米", 10**4), "平方公里": ("平方米", 10**6),
     "千瓦": ("千瓦", 1), "兆瓦": ("千瓦", 1000),
+    "斤": ("斤", 1), "公斤": ("斤", 2), "千克": ("斤", 2), "吨": ("斤", 2000),
 }
+#: 1 亩 is 2000/3 平方米: area targets in 亩 and progress in 公顷 (or back) compare
+_MU = Decimal(2000) / 3
 
 
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
@@ -148,10 +151,17 @@ def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     unit, to = base_unit(unit), base_unit(to)
     if unit == to:
         return value
-    a, b = MEASURES.get(unit), MEASURES.get(to)
+    a, b = _measure(unit), _measure(to)
     if a is None or b is None or a[0] != b[0]:
         return None
     return _normal(value * a[1] / b[1])
+
+
+def _measure(unit: str) -> tuple[str, Decimal] | None:
+    if unit == "亩":
+        return "平方米", _MU
+    m = MEASURES.get(unit)
+    return (m[0], Decimal(m[1])) if m else None
 
 
 def comparable(unit: str | None, to: str | None) -> bool:
@@ -163,9 +173,9 @@ def comparable(unit: str | None, to: str | None) -> bool:
 # shares in words: 六成, 近七成, 九成以上, 八成半, 过半, 三分之二, 5‰
 
 _CN = "一二三四五六七八九十"
-SHARE_WORD = (rf"(?:近|约|接近|超过|超|逾|不足|不到)?[{_CN[:9]}]成(?:半|[{_CN[:9]}](?!成))?(?:以上|多|左右)?"
-              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半")
-_SHARE_RX = re.compile(rf"^(?P<pre>近|约|接近|超过|超|逾|不足|不到)?(?:(?P<tenths>[{_CN[:9]}])成"
+SHARE_WORD = (rf"(?:近|约|接近|超过|超|逾|不足|不到)?[{_CN[:9]}两]成(?:半|[{_CN[:9]}](?!成))?(?:以上|多|左右)?"
+              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足)?一半")
+_SHARE_RX = re.compile(rf"^(?P<pre>近|约|接近|超过|超|逾|不足|不到)?(?:(?P<tenths>[{_CN[:9]}两])成"
                        rf"(?P<half>半)?(?P<hundredths>[{_CN[:9]}])?|(?P<den>[{_CN}])分之(?P<num>[{_CN}]))"
                        rf"(?P<post>以上|多|左右)?$")
 
@@ -183,8 +193,10 @@ def parse_share(word: str) -> Share | None:
     """近七成 → 0.68 (0.65–0.70); 九成以上 → 0.90 (0.90–1); 八成半 → 0.85; 三分之二 → 0.667; 过半 → 0.5 (0.5–0.6)."""
     if word in ("过半", "大半"):  # 时间过半、任务过半: on pace at H1, as the offices use it
         return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
-    if word == "近半":
+    if word in ("近半", "不到一半", "不足一半"):
         return Share(Decimal("0.48"), Decimal("0.45"), Decimal("0.5"))
+    if word in ("一半", "超过一半"):
+        return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
     m = _SHARE_RX.match(word)
     if not m:
         return None
@@ -193,7 +205,7 @@ def parse_share(word: str) -> Share | None:
         v = v.quantize(Decimal("0.001"))
         base = Share(v, v, v)
     else:
-        v = Decimal(_CN.index(m["tenths"]) + 1) / 10
+        v = Decimal(2 if m["tenths"] == "两" else _CN.index(m["tenths"]) + 1) / 10
         v += Decimal("0.05") if m["half"] else Decimal(_CN.index(m["hundredths"]) + 1) / 100 if m["hundredths"] else 0
         base = Share(v, v - Decimal("0.02"), v + Decimal("0.02"))
     pre, post = m["pre"] or "", m["post"] or ""

@@ -23,11 +23,13 @@ from helpers import paths
 from helpers.errors import ReferenceError_
 from helpers.quality import Quality
 from helpers.statuses import MEASURED
-from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES
+from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES, YEAR_END_ZH
 
 DISAGREE_ZH = REVIEW_REASONS["official_disagrees"]
 #: Status names a researcher may type: the Chinese names readers see, or the codes.
-STATUS_BY_NAME = {**{z: s for s, z in STATUS_ZH.items()}, **{s: s for s in STATUSES}}
+#: A year-end ledger offers 未完成 for behind (helpers.statuses.YEAR_END_ZH): read back as behind.
+STATUS_BY_NAME = {**{z: s for s, z in STATUS_ZH.items()}, **{z: s for s, z in YEAR_END_ZH.items()},
+                  **{s: s for s in STATUSES}}
 
 
 def reason_zh(reason: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
-from helpers.judge.matching import refers_to_task
+from helpers.judge.subjects import refers_to_task
 from helpers.judge.targets import bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -24,7 +24,8 @@ _YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来
 _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年度")
 _OTHER_YEAR = re.compile(r"结转|上年度|上一年度|往年")
 #: remaining work reported: the rest is still to do, or is planned for later
-REMAINING = re.compile(r"剩余|尚有|尚余|还有\d|其余[^,;。]{0,8}(?:正在|未|尚|仍)|尚未(?:完成|交付|竣工|开工|建成)"
+REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|其余[^,;。]{0,8}(?:正在|未|尚|仍)"
+                       r"|尚未(?:完成|交付|竣工|开工|建成)|尚需完成"
                        r"|计划(?:于)?(?:20\d\d年|\d{1,2}月)[^,;。]{0,8}(?:完成|交付|竣工|完工|建成|投用)")
 #: what a completion verdict says was completed: 完成年度(6070户适老化改造)任务
 _OBJECT = re.compile(r"完成(?:了)?(?:全年|年度)?(?P<obj>[^,;。]{2,14}?)(?:目标)?任务")

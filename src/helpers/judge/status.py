@@ -69,7 +69,7 @@ _COMPATIBLE = {"on_pace": ("on_pace", "ahead"), "ahead": ("ahead", "on_pace"), "
                "behind": ("behind",)}
 
 
-def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str | None:
+def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool, due: bool = False) -> str | None:
     """Status from the part's figures alone (ratio, 过半, or a rate/level/comparison met or missed)."""
     r = part.stated_ratio if part.stated_ratio is not None else part.computed_ratio
     if r is not None and part.period_target:
@@ -81,21 +81,24 @@ def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: 
         s = ratio_status(part.half, pace, ahead_margin)
         return "on_pace" if s == "completed" else s  # 过半 is more than half, never all of it
     if part.deliverable_missed:
-        # a one-off deliverable not yet done: behind once the year is over, else not measured
-        return "behind" if is_year_end else None
+        # a one-off deliverable not yet done: behind once the year is over or when promised for
+        # after it, else not measured
+        return "behind" if is_year_end or part.promised_later else None
+    if due and part.target is not None and part.target.kind == "deliverable" and part.verdict is None:
+        return "behind"  # the year is over and the deliverable is not reported done (nor awaited)
     if part.met is not None:
         return met_status(part.met, is_year_end)
     return None
 
 
-def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool) -> str:
+def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool, due: bool = False) -> str:
     """Status of one part: a verdict about it first, else its figures; qualitative when nothing decides.
 
     A verdict that the figures contradict (达到序时进度 beside 45%, 未完成 beside 100%) keeps the
     verdict and is flagged on the part: a conflict is never silently won.
     """
     plausible(part)
-    measured = _measured_status(part, pace, ahead_margin, is_year_end)
+    measured = _measured_status(part, pace, ahead_margin, is_year_end, due)
     if part.share_range is not None and measured is not None and part.stated_ratio is not None:
         low, high = (ratio_status(float(x), pace, ahead_margin) for x in part.share_range)
         if low != high:  # 九成以上 at 1-11月: behind or on pace, the words do not say which
@@ -174,8 +177,12 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     """Judgement fields and indicator rows from a Reading (see judge_text)."""
     per = parse_code(period)
     pace = per.pace
-    statuses = [part_status(p, pace, ahead_margin, per.is_year_end) for p in reading.parts]
+    # at the year's end a deliverable not reported done is due (behind), unless a result is awaited
+    due = per.is_year_end and not any(p.verdict == "pending" for p in reading.parts)
+    statuses = [part_status(p, pace, ahead_margin, per.is_year_end, due) for p in reading.parts]
     status, mixed = aggregate(statuses)
+    if any(p.whole_task and p.verdict == "blocked" for p in reading.parts):
+        status, mixed = "blocked", False  # the task itself was halted: its earlier figures measure nothing
     rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]
     # the deciding part: the first part with the task's status (for behind: the first behind part)
     decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)

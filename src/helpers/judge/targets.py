@@ -85,9 +85,19 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     before, after = _deliverable_rx(lex)
     m = before.match(c) or after.match(c)
     verb, obj = (m["verb"], m["obj"]) if m else _event_anywhere(c, lex) or (None, "")
+    works = _WORKS_DONE.match(c)
+    if not verb and works:  # 全面完成农村饮水安全巩固提升工程: the works done is the deliverable
+        verb, obj = "完工", works["obj"]
     if not verb or re.search(r"体系|机制|制度|行动", obj):
         return None
-    return Target(c, "deliverable", label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
+    # 三个子系统上线: a deliverable of several things is done when all of them are
+    n = _SEVERAL.search(obj)
+    count = Decimal(ordinal(n["n"]) if not n["n"].isdigit() else int(n["n"])) if n else None
+    return Target(c, "deliverable", count, label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
+
+
+_WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{2,}?(?:工程|项目|建设|改造|整治|搬迁))$")
+_SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 
 
 def _column_target(c: str) -> Target | None:
@@ -135,13 +145,28 @@ def _each_respectively(task: str) -> str:
     return _RESPECTIVELY.sub(expand, task)
 
 
+def _pieces(task: str) -> list[str]:
+    """The task's clauses; a short verb listed before the next (撤销、下放行政许可事项30项) joins it."""
+    out: list[str] = []
+    carry = ""
+    text = _each_respectively(task)
+    for c, sep in zip(_TASK_SPLIT.split(text), _TASK_SPLIT.findall(text) + [""]):
+        c = c.strip()
+        if not c:
+            continue
+        if len(c) <= 4 and sep == "、" and not re.search(r"\d", c):
+            carry += c + "、"
+            continue
+        out.append(carry + c if carry else c)
+        carry = ""
+    return out + ([carry.rstrip("、")] if carry else [])
+
+
 def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
     """Cut the task text into measurable parts (clauses with a number, a comparison or a deliverable)."""
     lex = lex or load_lexicon()
     parts: list[Target] = []
-    for c in (x.strip() for x in _TASK_SPLIT.split(_each_respectively(task))):
-        if not c:
-            continue
+    for c in _pieces(task):
         rank = _RANK_TARGET.search(c)
         if rank:  # 争创全省前三, 保持全省前五位: a place to reach, lower is better
             parts.append(Target(c, "rank", Decimal(ordinal(rank["n"])), "位", direction="lower",
@@ -166,7 +191,8 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
 
 
 
-_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)后?(?:为|至|到)")
+_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?(?:数)?"
+                        r"(?:为|至|到)")
 
 
 def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]]:

@@ -15,18 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from helpers.read.align import is_status, is_unit
 from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
 from helpers.read.ingest import Document, HtmlCell
 from helpers.read.records import _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
-from helpers.read.roles import RoleTable, period_month, settle_roles
+from helpers.read.roles import RoleTable, period_month, settle_roles, sub_role
 
 #: An item number at the start of a task cell: 1. / 1、 / （1） / (1) / ① / 一、
 ITEM_NO = re.compile(r"^\s*(?:[(（](\d{1,3})[)）]|(\d{1,3})\s*[.、．]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})、)\s*")
-#: Sub-header words under 责任单位: which of the two unit columns a cell names.
-_LEAD_SUB = re.compile(r"^(?:牵头|主办|主责|牵头单位|主办单位)$")
-_CO_SUB = re.compile(r"^(?:配合|协同|协办|参与|配合单位|协同单位|协办单位)$")
+#: A cell of people's names (张明, 李明、王海).
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*$")
 _KEEP_LINES = ("progress", "progress_other", "note", "plan", "problems", "next_steps")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 
@@ -72,20 +72,29 @@ def grid_header(rows: list[list[HtmlCell]], k: int, rt: RoleTable) -> GridHead |
                 and any(sub[j] and sub[j] != top[j] for j in spans):
             height = 2
             for j in spans:
-                roles[j], heads[j] = _sub_role(top[j], sub[j], roles[j], rt)
+                roles[j], heads[j] = sub_role(top[j], sub[j], roles[j], rt)
     return GridHead(settle_roles(roles, heads), heads, height)
 
 
-def _sub_role(parent: str, sub: str, role: str, rt: RoleTable) -> tuple[str, str]:
-    """The role of a column under a merged header cell (责任单位 / 牵头, 完成情况 / 一季度)."""
-    own = rt.role(sub) or rt.role(parent + sub)
-    if own:
-        return own, sub
-    if role in ("bureau", "co_bureau", "other") and (_LEAD_SUB.match(sub) or _CO_SUB.match(sub)):
-        return ("bureau" if _LEAD_SUB.match(sub) else "co_bureau"), parent + sub
-    if period_month(sub) and role in ("progress", "status", "other"):
-        return "progress", sub + parent
-    return role, parent + sub
+def content_roles(head: GridHead, body: list[list[HtmlCell]]) -> list[str]:
+    """Roles of columns whose header word is unknown, from what their cells hold: units (a lead
+    column, else the co-units), status words, or people's names; the header's known words stand."""
+    roles = list(head.roles)
+    for j, role in enumerate(roles):
+        if role != "other":
+            continue
+        texts = [norm(r[j].text) for r in body if j < len(r) and norm(r[j].text) and not r[j].spanned]
+        if len(texts) < 2:
+            continue
+        share = {kind: sum(bool(test(t)) for t in texts) / len(texts) for kind, test in
+                 (("unit", is_unit), ("status", is_status), ("people", _NAME.match))}
+        if share["unit"] >= 0.6:
+            roles[j] = "co_bureau" if "bureau" in roles else "bureau"
+        elif share["status"] >= 0.6 and "status" not in roles:
+            roles[j] = "status"
+        elif share["people"] >= 0.6 and "people" not in roles:
+            roles[j] = "people"
+    return roles
 
 
 def _distinct(cells: list[HtmlCell]) -> list[str]:
@@ -125,6 +134,7 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
     while k < len(rows):
         head = grid_header(rows, k, rt)
         if head is not None:
+            head.roles = content_roles(head, rows[k + head.height: k + head.height + 30])
             state.header(doc, rows[k], head)
             k += head.height
             continue
@@ -240,7 +250,7 @@ class _State:
             seq_at = t.roles.index("seq") if "seq" in t.roles else -1
             _fill(t, row, [(c.line, c.text) for c in cells[seq_at + 1:]], self.parsed, self.carried, False)
         else:
-            _put_cells(t, row, cells)
+            put_cells(t, row, cells)
             for ln, text in parts or []:
                 _put(row, "progress", text, [ln])
             _finish_row(t, row, self.carried)
@@ -279,11 +289,17 @@ def _joined(a: list[HtmlCell], b: list[HtmlCell], sep: str | None = None) -> lis
     return out
 
 
-def _put_cells(table: Table, row: RawRow, cells: list[HtmlCell]) -> None:
+def period_columns(table: Table) -> list[int]:
+    """Columns of a progress per period (一季度 … 四季度, 7月 … 10月), when there are several."""
+    cols = [j for j, r in enumerate(table.roles) if r in ("progress", "progress_other")
+            and period_month(table.headers[j] if j < len(table.headers) else "")]
+    return cols if len(cols) > 1 else []
+
+
+def put_cells(table: Table, row: RawRow, cells: list[HtmlCell]) -> None:
     """A row whose cells line up with the header: each into its column; of period columns the
     latest filled one is the progress."""
-    periods = [j for j, r in enumerate(table.roles) if r in ("progress", "progress_other")
-               and period_month(table.headers[j] if j < len(table.headers) else "")]
+    periods = period_columns(table)
     current = None
     if len(periods) > 1:
         filled = [j for j in periods if cells[j].text.strip()]

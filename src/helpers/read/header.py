@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from helpers.read.bureaus import norm
 from helpers.read.records import _INT, _SEQ, _pipe_cells, _short, _strip_pipe, _tokens
-from helpers.read.roles import RoleTable, assign_roles, merge_fragments
+from helpers.read.roles import RoleTable, assign_roles, merge_fragments, settle_roles, sub_role
 
 _GROUP = re.compile(r"^[^。，,；;]{2,30}(?:主抓|负责|分管|牵头)[^。，,；;]{0,12}(?:工作|事项|任务)(?:[(（]共\s*\d+\s*项[)）])?$")
 _TITLE_COUNT = re.compile(r"(\d+)\s*项")
@@ -42,8 +42,7 @@ def _find_headers(lines: list[str], rt: RoleTable) -> list[_Header]:
         s = _short(_strip_pipe(raw), 30) or ("…" if raw.strip() else "")
         h: _Header | None = None
         if s and raw.count("|") >= 2 and len(_pipe_cells(raw)) >= 3:
-            cells = merge_fragments(_pipe_cells(raw), rt)
-            h = _Header(i, i, cells, assign_roles(cells, rt), "pipe")
+            h = _pipe_header(lines, i, rt)
         elif s and (rt.role(s) or rt.is_prefix(s)):
             h = _cell_header(lines, i, rt)
         elif s:
@@ -54,6 +53,32 @@ def _find_headers(lines: list[str], rt: RoleTable) -> list[_Header]:
         else:
             i += 1
     return headers
+
+
+_DELIMITER = re.compile(r"^[\s|:：\-—=+]*$")
+
+
+def _pipe_header(lines: list[str], i: int, rt: RoleTable) -> _Header:
+    """A pipe header, or a two-level one: a second pipe row (after a |---| line or not) naming the
+    columns under a parent cell that spans the empty cells to its right (责任单位 | | over 牵头 | 配合)."""
+    top = _pipe_cells(lines[i])
+    j = i + 1
+    while j < len(lines) and lines[j].strip() and _DELIMITER.match(lines[j]):
+        j += 1
+    sub = _pipe_cells(lines[j]) if j < len(lines) and lines[j].count("|") >= 2 else []
+    spans = any(not t.strip() for t in top[1:])
+    if len(sub) == len(top) and spans and all(len(norm(t)) <= 12 and not _SEQ.match(norm(t)) for t in sub) \
+            and any(norm(t) for t in sub):
+        heads = [norm(t) for t in top]
+        for k in range(1, len(heads)):
+            heads[k] = heads[k] or heads[k - 1]  # a parent spans the empty cells to its right
+        roles = [(rt.role(h) or "other") if h else "other" for h in heads]
+        for k, t in enumerate(sub):
+            if norm(t) and norm(t) != heads[k]:
+                roles[k], heads[k] = sub_role(heads[k], norm(t), roles[k], rt)
+        return _Header(i, j, heads, settle_roles(roles, heads), "pipe")
+    cells = merge_fragments(top, rt)
+    return _Header(i, i, cells, assign_roles(cells, rt), "pipe")
 
 
 def _cell_header(lines: list[str], i: int, rt: RoleTable) -> _Header | None:

@@ -8,6 +8,8 @@ import re
 from helpers.read.align import is_status, is_unit
 from helpers.read.bureaus import looks_like_unit, norm
 from helpers.read.cells import _fill, _finish_row, _looks_truncated, _put, _split_line_row
+from helpers.read.grid import period_columns, put_cells
+from helpers.read.ingest import HtmlCell
 from helpers.read.records import (_INT, _PIPES_ONLY, _PROSE, _SECTION, _SEQ, Parsed, RawRow, Table,
                                   _add_section, _cell_text, _is_section, _orphan, _pipe_cells,
                                   _row_start_ok, _short)
@@ -164,7 +166,12 @@ def _pipe_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof
             _orphan(parsed, (ln, text))
             continue
         eof_row = at_eof and k == len(body) - 1
-        _fill(table, row, items, parsed, carried, eof_row)
+        if m and len(cells) <= len(table.roles) and period_columns(table):
+            # pipe cells are positional (an empty one is "| |"): the latest filled period is the progress
+            put_cells(table, row, [HtmlCell(c, ln) for c in cells + [""] * (len(table.roles) - len(cells))])
+            _finish_row(table, row, carried)
+        else:
+            _fill(table, row, items, parsed, carried, eof_row)
         if eof_row:
             n_cols = len(table.roles) - 1
             row.is_truncated = not text.rstrip().endswith("|") or len(cells) - (1 if m else 0) < n_cols

@@ -28,6 +28,9 @@ PERIOD_PREFIX = re.compile(
     r"(?:1[-—~至])?(?P<m>\d{1,2})月(?:份|底|末)?)?"
 )
 _BRACKET_SUFFIX = re.compile(r"[(（][^()（）]*[)）]$")
+#: Sub-header words under 责任单位: which of the two unit columns a cell names.
+_LEAD_SUB = re.compile(r"^(?:牵头|主办|主责|牵头单位|主办单位)$")
+_CO_SUB = re.compile(r"^(?:配合|协同|协办|参与|配合单位|协同单位|协办单位)$")
 
 
 @dataclass(frozen=True)
@@ -159,3 +162,15 @@ def settle_roles(out: list[str], cells: list[str]) -> list[str]:
             if i != current:
                 out[i] = "progress_other"
     return out
+
+
+def sub_role(parent: str, sub: str, role: str, rt: RoleTable) -> tuple[str, str]:
+    """The role of a column under a merged header cell (责任单位 / 牵头, 完成情况 / 一季度)."""
+    own = rt.role(sub) or rt.role(parent + sub)
+    if own:
+        return own, sub
+    if role in ("bureau", "co_bureau", "other") and (_LEAD_SUB.match(sub) or _CO_SUB.match(sub)):
+        return ("bureau" if _LEAD_SUB.match(sub) else "co_bureau"), parent + sub
+    if period_month(sub) and role in ("progress", "status", "other"):
+        return "progress", sub + parent
+    return role, parent + sub

@@ -43,7 +43,8 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
         else:
             kind, declared = _table_meta(title)
             table = Table(len(parsed.tables) + 1, kind, title, declared, roles, header_lines,
-                          fields={r: c for c, r in zip(h.cells, h.roles)})
+                          fields={r: c for c, r in zip(h.cells, h.roles)},
+                          headers=h.cells if "seq" in h.roles else ["序号"] + h.cells)
             parsed.tables.append(table)
         section = None
         for g in groups:

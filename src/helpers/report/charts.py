@@ -129,7 +129,7 @@ def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = D
                        edgecolor="#333333", linewidth=0.4, zorder=3)
     year_end = wording.is_year_end(pace)
     ax.axvline(pace * 100, color="#222222", linewidth=1.2, zorder=2)
-    line = "年度目标 100%" if year_end else f"序时进度 {wording.pace_pct(pace)}"
+    line = f"{wording.yardstick(pace)} {wording.pace_pct(pace)}"
     ax.text(pace * 100, len(sectors) - 0.45, f" {line}", fontsize=FONT_PT, va="bottom")
     if not year_end:  # at the year's end there is no pace to be ahead of
         ax.axvline((pace + ahead_margin) * 100, color="#555555", linewidth=0.8, linestyle="--", zorder=2)
@@ -140,7 +140,7 @@ def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = D
     ax.set_xlabel(f"完成度（占年度目标的%）；{dashed}超过{cap * 100:.0f}%的画在右端（▶）")
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6, zorder=0)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.04), ncol=4, frameon=False, handletextpad=0.3)
-    yardstick = "年度目标" if year_end else "序时进度"
+    yardstick = wording.yardstick(pace)
     fig.alt_text = (f"可量化任务的完成度与{yardstick}：{len(t)}项任务，{yardstick}{wording.pace_pct(pace)}，"
                     f"低于{yardstick}的{int((t['completion_pct'] < pace).sum())}项")
     return fig

@@ -162,8 +162,8 @@ def indicators_table(data: PeriodData, table: str | None = "quantified") -> pd.D
     """
     ind = data.indicators
     # the task's status and its source ride along: a researcher's override is of the task, not its parts
-    t = data.tasks[["task_id", "table", "seq", "bureau", "task", "status_zh", "status_source"]].rename(
-        columns={"status_zh": "task_status_zh", "status_source": "task_status_source"})
+    t = data.tasks[["task_id", "table", "seq", "bureau", "task", "status", "status_source", "pace"]].rename(
+        columns={"status": "task_status", "status_source": "task_status_source"})
     out = ind.merge(t, on="task_id", how="inner", validate="many_to_one")
     if table is not None:
         out = out[out["table"].eq(table)]

@@ -14,7 +14,7 @@ TABLE_ZH = {"quantified": "量化", "general": "重点"}
 TABLE_NAMES_ZH = {"quantified": "量化重点工作", "general": "重点工作"}
 #: How a status was decided (the task table's `method`), in the researcher's words.
 METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
-             "rate_target": "增速或水平目标", "none": "无"}
+             "rate_target": "增速或水平目标", "official_status": "原文完成状态栏", "none": "无"}
 #: Field names of the quality record (quality.json) as the data-quality page heads them.
 QUALITY_HEADERS = {
     "table": "表格", "after": "此序号之后", "missing": "缺少的序号", "seq": "序号", "line": "行号", "text": "原文",

@@ -2,9 +2,9 @@
 
 Where the time goes and what this module does about it:
 
-* kernel start and imports (~5 s a notebook): `WarmKernel` keeps one kernel alive and runs many
-  notebooks through it (papermill still executes each one, with its parameters injected, through
-  its own engine: the kernel manager is handed to papermill's nbclient engine);
+* kernel start and imports (~5 s a notebook): a `WarmKernel` (helpers.report.kernels) keeps one
+  kernel alive and runs many notebooks through it (papermill still executes each one, with its
+  parameters injected, through its own engine);
 * nbconvert's start (~3 s as a command): one `HTMLExporter` per process, with the briefing template;
 * WeasyPrint subsetting the 20 MB CJK collection (~8 s a PDF): `prepare_fonts` subsets the font
   once to the GB2312 repertoire plus the period's own characters, caches it under
@@ -14,10 +14,12 @@ Where the time goes and what this module does about it:
 
 from __future__ import annotations
 
-import ast
 import atexit
 import functools
+import gc
 import hashlib
+import json
+import logging
 import os
 import re
 import time
@@ -26,9 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from helpers import paths, provenance
 from helpers.report.outline import drop_empty_sections, fill_markdown
-from helpers import paths
 from helpers.files import atomic_path, write_text
+from helpers.report.fonts import _fc, find_cjk_font_face
+from helpers.report.kernels import WarmKernel
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 TEMPLATE_NAME = "briefing"
@@ -96,9 +100,7 @@ def text_chars(texts: Iterable[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=8)
 def _file_sha(path: str, size: int, mtime_ns: int) -> str:
-    from helpers.provenance import file_sha256 as sha  # the one reader; size and time key the memo
-
-    return sha(path)
+    return provenance.file_sha256(path)  # the one reader; size and time key the memo
 
 
 def file_sha256(path: Path | str) -> str:
@@ -130,8 +132,6 @@ class FontSet:
 
 
 def _bold_face(regular: Path, family: str) -> tuple[Path, int] | None:
-    from helpers.report.fonts import _fc
-
     out = _fc("fc-match", "-f", "%{file}|%{index}|%{family}|%{weight}\n", f"{family}:weight=bold").strip()
     if not out:
         return None
@@ -219,8 +219,6 @@ def prepare_fonts(chars: Iterable[str] | None = None, cache_dir: Path | None = N
     and a PDF then renders in about a second. A character outside the subset still prints,
     through pango's fallback to the system font, only slower.
     """
-    from helpers.report.fonts import find_cjk_font_face
-
     src, index, family = find_cjk_font_face()
     repertoire = base_repertoire() if chars is None else (symbol_repertoire() | set(chars))
     rep = "".join(sorted(repertoire))
@@ -301,16 +299,12 @@ def _release_pdf_setup() -> None:
     # (its module globals already gone); release the cached ones while they still work.
     if _pdf_setup.cache_info().currsize:
         _pdf_setup.cache_clear()
-        import gc
-
         gc.collect()
 
 
 def html_to_pdf(html: str, fonts: FontSet | None = None, base_url: str | None = None) -> bytes:
     """Render `html` to PDF bytes; with `fonts`, the cached CJK subset is embedded (fast)."""
-    import logging
-
-    from weasyprint import HTML
+    from weasyprint import HTML  # deferred: ~1 s to import, and only PDFs need it
 
     # WeasyPrint logs every unsupported CSS property at WARNING; the template is known-good.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -329,278 +323,6 @@ def write_pdf(html: str, out: Path | str, fonts: FontSet | None = None) -> None:
 
 # --------------------------------------------------------------------------------------------
 # execution
-
-
-def notebook_imports(notebooks: Iterable[Path | str]) -> list[str]:
-    """The top-level import statements of the notebooks' code cells (to warm a kernel with).
-
-    Reads the .ipynb JSON directly: importing nbformat costs ~2 s, too much for a rerun that
-    finds nothing to do.
-    """
-    import json
-
-    lines: list[str] = []
-    for path in notebooks:
-        try:
-            cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
-        except (OSError, ValueError, AttributeError):  # reported later by the notebook's own run
-            continue
-        for cell in cells:
-            if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-                continue
-            src = cell.get("source", "")
-            src = "".join(src) if isinstance(src, list) else str(src)
-            try:
-                tree = ast.parse(src)
-            except SyntaxError:
-                continue
-            for node in tree.body:
-                if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    stmt = ast.unparse(node)
-                    if stmt not in lines:
-                        lines.append(stmt)
-    return lines
-
-
-#: Prefix of the private folder of a kernel's sockets and connection file (+ owner pid).
-KERNEL_DIR_PREFIX = "helpers-kernel-"
-WATCH_INTERVAL = 0.5
-#: Run in every kernel first: the kernel ends, removing its sockets, when the worker that
-#: started it dies (killed with the run), instead of idling for minutes holding memory.
-_WATCHDOG_CODE = """\
-def _helpers_watchdog():
-    import os, shutil, threading, time
-    parent = os.getppid()
-    def loop():
-        while os.getppid() == parent:
-            time.sleep({interval})
-        if {sockdir!r}:
-            shutil.rmtree({sockdir!r}, ignore_errors=True)
-        os._exit(1)
-    threading.Thread(target=loop, name="helpers-watchdog", daemon=True).start()
-_helpers_watchdog()
-del _helpers_watchdog
-"""
-
-
-#: A Unix socket's path must fit sockaddr_un.sun_path (108 bytes on Linux, 104 on macOS); a
-#: longer one makes the kernel die at start, with the client waiting for it.
-SOCKET_PATH_MAX = 100
-
-
-def _socket_roots() -> list[str]:
-    import tempfile
-
-    return list(dict.fromkeys([tempfile.gettempdir(), "/tmp"]))
-
-
-def kernel_socket_root() -> str | None:
-    """The folder for kernel socket folders: the temp folder when a socket path in it fits, else
-    /tmp; None when neither does (the kernel then listens on loopback TCP)."""
-    for root in _socket_roots():
-        probe = os.path.join(root, f"{KERNEL_DIR_PREFIX}{os.getpid()}-abcdefgh", "k-65535")
-        if len(os.fsencode(probe)) <= SOCKET_PATH_MAX and os.path.isdir(root) and os.access(root, os.W_OK):
-            return root
-    return None
-
-
-def sweep_kernel_dirs(tmpdir: str | None = None) -> list[str]:
-    """Remove kernel socket folders whose owner process is gone (a killed run's); return them."""
-    import shutil
-
-    removed = []
-    found = [d for root in ([tmpdir] if tmpdir else _socket_roots()) for d in Path(root).glob(f"{KERNEL_DIR_PREFIX}*")]
-    for d in found:
-        pid = d.name[len(KERNEL_DIR_PREFIX):].split("-", 1)[0]
-        if not pid.isdigit() or not d.is_dir():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(d, ignore_errors=True)
-            removed.append(str(d))
-        except PermissionError:  # someone else's live process
-            pass
-    return removed
-
-
-# Figures closed first, so the garbage collection that %reset ends with frees them too.
-_RESET_CODE = """\
-import sys as _sys
-if 'matplotlib.pyplot' in _sys.modules:
-    _sys.modules['matplotlib.pyplot'].close('all')
-del _sys
-get_ipython().run_line_magic('reset', '-f')
-"""
-
-
-class WarmKernel:
-    """One Jupyter kernel that executes many notebooks, each through papermill.
-
-    Imports done once stay warm (`sys.modules`); before each notebook the user namespace is
-    cleared (`%reset -f`) and open figures are closed, so a notebook sees no variables of the
-    one before. Global settings a notebook changes (rcParams, pandas options) persist, which the
-    project's notebooks do not rely on: they set what they use through helpers.
-    """
-
-    def __init__(self, cwd: Path | str | None = None, kernel_name: str = "python3",
-                 startup_timeout: float = 300, warm_code: str = "", env: Mapping[str, str] | None = None):
-        self.cwd = str(cwd or paths.NOTEBOOKS)
-        self.kernel_name = kernel_name
-        self.startup_timeout = startup_timeout
-        self.warm_code = warm_code
-        self.env = dict(env) if env is not None else None
-        self.km = None
-        self.used = 0
-
-    def start(self) -> None:
-        """Launch the kernel and run the warm-up imports (blocks until the kernel is ready)."""
-        self.launch()
-        self.warm()
-
-    def launch(self) -> None:
-        """Start the kernel process without waiting for it (overlap its boot with other work)."""
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        # The project's kernel: the env's kernelspec before any user-level one of the same name.
-        os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
-        kw: dict[str, Any] = {}
-        root = kernel_socket_root() if os.name == "posix" else None
-        if root is not None:
-            # Unix sockets in a private folder: nothing listens on the network (and ipykernel
-            # does not warn about unencrypted TCP at every start).
-            import tempfile
-
-            # The folder is named after this process, so a later run can remove what a killed
-            # one left (sweep_kernel_dirs); the connection file lives in it too.
-            self._sockdir = tempfile.TemporaryDirectory(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-", dir=root)
-            kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k"),
-                  "connection_file": os.path.join(self._sockdir.name, "kernel.json")}
-        self.km = AsyncKernelManager(kernel_name=self.kernel_name, **kw)
-        kwargs: dict[str, Any] = {"cwd": self.cwd}
-        if self.env is not None:
-            kwargs["env"] = self.env
-        run_sync(self.km.start_kernel)(**kwargs)
-        self.used = 0
-
-    def warm(self) -> None:
-        """Start the kernel's watchdog and run the warm-up imports (an import that fails is
-        reported by the notebook needing it)."""
-        sockdir = getattr(self, "_sockdir", None)
-        code = _WATCHDOG_CODE.format(sockdir=sockdir.name if sockdir else "", interval=WATCH_INTERVAL)
-        if self.warm_code:
-            code += ("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
-                     + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
-        self.run_code(code)
-
-    def kill(self) -> None:
-        """End the kernel at once and remove its sockets (from a watchdog: no event loop needed)."""
-        import shutil
-        import signal
-
-        proc = getattr(getattr(self.km, "provisioner", None), "process", None)
-        if proc is not None and proc.poll() is None:
-            try:
-                os.kill(proc.pid, signal.SIGKILL)
-            except OSError:
-                pass
-        sockdir = getattr(self, "_sockdir", None)
-        if sockdir is not None:
-            shutil.rmtree(sockdir.name, ignore_errors=True)
-
-    def alive(self) -> bool:
-        from jupyter_core.utils import run_sync
-
-        return self.km is not None and bool(run_sync(self.km.is_alive)())
-
-    def run_code(self, code: str, timeout: float = 600) -> dict[str, Any]:
-        """Run `code` in the kernel and return its execute_reply content (an error is reported
-        there, not raised; output is not collected). A bare shell channel, opened for this call
-        and closed after it (papermill's own client talks to the kernel next): a NotebookClient
-        per call cost 0.2 s of channel set-up and kernel_info, paid at every page's reset."""
-        import queue
-
-        from jupyter_client.blocking import BlockingKernelClient
-
-        # as km.client() builds its own (same session key), blocking, and the shell channel only:
-        # a request waits in the socket until a kernel still booting binds it.
-        kc = BlockingKernelClient(**self.km.get_connection_info(session=True),
-                                  connection_file=self.km.connection_file, parent=self.km)
-        kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
-        try:
-            msg_id = kc.execute(code, store_history=False)
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    reply = kc.get_shell_msg(timeout=1)
-                except queue.Empty:
-                    if not self.alive():
-                        raise RuntimeError("the kernel died before it replied") from None
-                    if time.monotonic() > deadline:
-                        raise TimeoutError(f"the kernel did not reply within {timeout:.0f} s") from None
-                    continue
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    return reply["content"]
-        finally:
-            kc.stop_channels()
-
-    def execute(self, notebook: Path | str, output: Path | str, parameters: Mapping[str, Any],
-                timeout: float = 600) -> Any:
-        """Execute `notebook` with papermill (parameters injected) into `output`, atomically.
-
-        The executed notebook is written even when a cell fails (papermill marks the error in it);
-        the PapermillExecutionError is then re-raised.
-        """
-        import papermill as pm
-
-        if self.km is None or not self.alive():
-            self.start()
-        elif self.used:
-            self.run_code(_RESET_CODE)
-        self.used += 1
-        output = Path(output)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        # papermill wants a .ipynb name; the rename makes the write atomic.
-        tmp = output.with_name(f".{output.stem}.{os.getpid()}.{time.monotonic_ns()}.ipynb")
-        try:
-            nb = pm.execute_notebook(
-                str(notebook), str(tmp), parameters=dict(parameters), km=self.km,
-                progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                start_timeout=self.startup_timeout, execution_timeout=timeout,
-            )
-        except BaseException:
-            if _complete_json(tmp):
-                os.replace(tmp, output)  # keep the executed notebook with its error
-            raise
-        else:
-            if not _complete_json(tmp):  # a full disk truncated it: never put that in place
-                raise OSError(f"{output}: the executed notebook could not be written completely")
-            os.replace(tmp, output)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return nb
-
-    def shutdown(self) -> None:
-        from jupyter_core.utils import run_sync
-
-        if self.km is not None:
-            try:
-                run_sync(self.km.shutdown_kernel)(now=False)
-            except Exception:
-                pass
-            self.km = None
-        sockdir = getattr(self, "_sockdir", None)
-        if sockdir is not None:
-            sockdir.cleanup()
-            self._sockdir = None
-
-    def __enter__(self) -> "WarmKernel":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.shutdown()
 
 
 @dataclass
@@ -644,22 +366,10 @@ def render_notebook(notebook: Path | str, parameters: Mapping[str, Any], *, ipyn
     return Rendered(ipynb=Path(ipynb), html=html, pdf=pdf, seconds=time.perf_counter() - t0, timings=timings)
 
 
-def _complete_json(path: Path) -> bool:
-    import json
-
-    try:
-        json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return False
-    return True
-
-
 def source_cell_number(executed: Path | str | None, cell_index: int) -> int:
     """1-based number, in the notebook as committed, of cell `cell_index` of its executed copy
     (papermill inserts an injected-parameters cell; the kernel's execution count means nothing
     to a reader once a warm kernel has run other notebooks)."""
-    import json
-
     injected = 0
     try:
         cells = json.loads(Path(executed).read_text(encoding="utf-8"))["cells"] if executed else []

@@ -86,16 +86,16 @@ def unranked_sentence(board: pd.DataFrame) -> str:
     return f"另有{n}个牵头单位的任务均无法量化评估（定性推进或待评估），未参加排名。"
 
 
-def rank_sentence(board: pd.DataFrame, bureau: str, pace: float = 0.5) -> str:
+def rank_sentence(board: pd.DataFrame, bureau: str, pace: float) -> str:
     """Where `bureau` stands in the scoreboard, among bureaus with a measured task."""
     ranked = board[board["rank"].notna()]
     hit = ranked.loc[ranked["bureau"].eq(bureau), "rank"]
     if hit.empty:
-        return f"{bureau}牵头的任务均无法对照序时进度量化评估，未参加全市牵头单位排名。"
+        return f"{bureau}牵头的任务均无法对照{wording.yardstick(pace)}量化评估，未参加全市牵头单位排名。"
     r = int(hit.iloc[0])
     tied = int(ranked["rank"].eq(r).sum())
     place = f"与其他{tied - 1}个单位并列第{r}位" if tied > 1 else f"排第{r}位"
-    basis = "已完成年度目标" if wording.is_year_end(pace) else "达到或超过序时进度"
+    basis = wording.rank_basis(pace)
     return f"在全市{len(ranked)}个有可量化任务的牵头单位中，按{basis}的比例，{bureau}{place}。"
 
 

@@ -83,16 +83,16 @@ def bureau_vs_city(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
 
 
 def status_counts_zh(tasks: pd.DataFrame) -> pd.DataFrame:
-    """status_counts by sector with Chinese headers and a total row, for display."""
+    """status_counts by sector with Chinese headers (worded for the period) and a total row, for display."""
     c = status_counts(tasks)
     c.loc["total"] = c.sum()
     names = sector_names()
     c.index = [names.get(s, s) if s != "total" else "合计" for s in c.index]
-    c = c.rename(columns={**STATUS_ZH, "total": "合计"})
+    c = c.rename(columns={**wording.status_names(table_pace(tasks)), "total": "合计"})
     return c.reset_index(names="领域")
 
 
-def scoreboard_zh(board: pd.DataFrame, pace: float = 0.5) -> pd.DataFrame:
+def scoreboard_zh(board: pd.DataFrame, pace: float) -> pd.DataFrame:
     """bureau_scoreboard with Chinese headers and formatted shares, for display (headers worded
     for the period's `pace`: at the year's end 未完成 and 已完成占比)."""
     return pd.DataFrame({
@@ -178,9 +178,9 @@ def indicators_zh(ind: pd.DataFrame, part_chars: int = 30) -> pd.DataFrame:
                for v, u, d in zip(ind["target_value"], ind["target_unit"], ind["direction"])],
         "实际": [fmt_quantity(v, u) for v, u in zip(ind["actual_value"], ind["actual_unit"])],
         "完成度": ind["completion"].map(fmt_pct).tolist(),
-        "状态": [corrected_zh(STATUS_ZH[s], z, src) for s, z, src in
-               zip(ind["status"], ind.get("task_status_zh", ind["status"].map(STATUS_ZH)),
-                   ind.get("task_status_source", pd.Series("rule", index=ind.index)))],
+        # worded for the period (未完成 at the year's end), the task's own status beside a corrected one
+        "状态": [corrected_zh(wording.status_zh(s, pace), wording.status_zh(ts, pace), src) for s, ts, src, pace in
+               zip(ind["status"], ind["task_status"], ind["task_status_source"], ind["pace"])],
     })
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from helpers.period import is_year_end  # noqa: F401  (the briefings ask wording whether a pace is the year's end)
-from helpers.statuses import STATUS_ZH
+from helpers.statuses import STATUS_ZH, YEAR_END_ZH
 
 
 def months(pace: float) -> int:
@@ -25,8 +25,8 @@ def pace_pct(pace: float) -> str:
 
 def status_zh(status: str, pace: float) -> str:
     """A status as shown in this period: at the year's end 滞后 reads 未完成."""
-    if is_year_end(pace) and status == "behind":
-        return "未完成"
+    if is_year_end(pace) and status in YEAR_END_ZH:
+        return YEAR_END_ZH[status]
     return STATUS_ZH.get(status, status)
 
 
@@ -41,7 +41,63 @@ def behind_phrase(pace: float) -> str:
 
 
 def behind_short(pace: float) -> str:
-    return "未完成" if is_year_end(pace) else "滞后"
+    return status_zh("behind", pace)
+
+
+def not_reached(pace: float) -> str:
+    """What a behind task has not reached, when no lag can be given: 未达序时进度 / 未完成年度目标."""
+    return "未完成年度目标" if is_year_end(pace) else "未达序时进度"
+
+
+def lag_words(pace: float, pts: str) -> str:
+    """A behind task's lag in words, `pts` already formatted: 落后序时5.2个百分点 / 距年度目标5.2个百分点."""
+    return f"距年度目标{pts}个百分点" if is_year_end(pace) else f"落后序时{pts}个百分点"
+
+
+def yardstick(pace: float) -> str:
+    """What completion is measured against: 序时进度, or at the year's end 年度目标 (100%)."""
+    return "年度目标" if is_year_end(pace) else "序时进度"
+
+
+def mixed_mark(pace: float) -> str:
+    """A task behind on one part while on pace on another: 部分指标滞后 / 部分指标未完成."""
+    return f"部分指标{behind_short(pace)}"
+
+
+def good_count(pace: float) -> str:
+    """The count of tasks on pace or better: 达序时及以上, or 已完成年度目标 at the year's end."""
+    return "已完成年度目标" if is_year_end(pace) else "达序时及以上"
+
+
+def good_share(pace: float) -> str:
+    """The share of measured tasks on pace or better, as a column header."""
+    return good_short(pace) if is_year_end(pace) else f"{good_count(pace)}比例"
+
+
+def margin_text(pace: float, ahead_margin: float) -> str:
+    """The ahead margin as a setting: at the year's end there is no pace to be ahead of."""
+    if is_year_end(pace):
+        return "不适用（全年只分已完成、未完成）"
+    return f"{ahead_margin * 100:g}个百分点"
+
+
+def behind_by_unit(pace: float) -> str:
+    """The line that counts behind tasks per lead unit opens with this."""
+    return f"{behind_short(pace)}任务按牵头单位"
+
+
+def analysis_title(pace: float) -> str:
+    """The title of the pace analysis page after the period's label."""
+    if is_year_end(pace):
+        return "年度目标完成分析（全年时间已满，对照年度目标100%）"
+    return f"序时进度分析（序时进度 {pace_pct(pace)}）"
+
+
+def figure_note(pace: float) -> str:
+    """What the completion chart draws (the analysis page's note above it)."""
+    if is_year_end(pace):
+        return "每点一项有完成度的任务；实线为年度目标100%。"
+    return "每点一项有完成度的任务；实线为序时进度，虚线为超序时线。"
 
 
 def good_short(pace: float) -> str:
@@ -84,8 +140,12 @@ def figure2_caption(pace: float) -> str:
     return f"图2 可量化任务的完成度（每点一项任务）；实线为序时进度{pace_pct(pace)}。"
 
 
+def rank_basis(pace: float) -> str:
+    """What the bureau ranking counts: 达到或超过序时进度, or 已完成年度目标 at the year's end."""
+    return "已完成年度目标" if is_year_end(pace) else "达到或超过序时进度"
+
+
 def ranking_note(pace: float) -> str:
     """The sentence above the bureau ranking."""
-    basis = "已完成年度目标" if is_year_end(pace) else "达到或超过序时进度"
-    return (f"按可量化任务中{basis}的比例排序；比例相同时{behind_short(pace)}任务少的在前。"
+    return (f"按可量化任务中{rank_basis(pace)}的比例排序；比例相同时{behind_short(pace)}任务少的在前。"
             "可量化任务只有一两项的单位，比例受个别任务影响较大，宜结合“可量化”一栏阅读。")
