@@ -27,7 +27,9 @@ import pytest
 from conftest import NOTEBOOKS, PERIOD, ROOT, SEED, copy_tables
 from helpers import run as batch, provenance
 from helpers.deliver import mail
-from helpers.report.manifest import Manifest, Page
+from helpers import period_tables
+from helpers.report import pool
+from helpers.report.manifest import Manifest, Page, prune
 from helpers.read.bureaus import lead_units
 from helpers.errors import HelpersError, MailError
 
@@ -119,12 +121,12 @@ def test_progress_only_in_a_terminal_and_not_in_ci(monkeypatch):
 
     monkeypatch.setattr(sys, "stderr", Tty())
     monkeypatch.delenv("CI", raising=False)
-    assert batch._show_progress(None) is True
+    assert pool._show_progress(None) is True
     monkeypatch.setenv("CI", "true")
-    assert batch._show_progress(None) is False
+    assert pool._show_progress(None) is False
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys, "stderr", open(os.devnull, "w"))  # piped
-    assert batch._show_progress(None) is False
+    assert pool._show_progress(None) is False
 
 
 def test_package_digest_covers_every_module_and_template(tmp_path):
@@ -693,7 +695,7 @@ def test_pages_the_new_manifest_does_not_list_are_removed(tmp_path):
         Page("bureau", "市发改委", html=f"{rel}/bureau_市发改委.html", pdf=f"{rel}/bureau_市发改委.pdf")))
     new = Manifest(PERIOD, briefings=(Page("city", html=f"{rel}/city.html"),
                                       Page("bureau", "市发改委", html=f"{rel}/bureau_市发改委.html")))
-    removed = batch.prune(old, new, f)
+    removed = prune(old, new, f.root, (f.out, f.out / "notebooks"))
     assert sorted(p.name for p in removed) == sorted(
         ["city.pdf", "bureau_市旧局.html", "bureau_市旧局.pdf", "bureau_市旧局.ipynb", "bureau_市发改委.pdf"])
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == sorted(
@@ -701,7 +703,7 @@ def test_pages_the_new_manifest_does_not_list_are_removed(tmp_path):
     # a manifest pointing outside the output folder removes nothing there
     outside = tmp_path / "elsewhere.pdf"
     outside.write_text("x", encoding="utf-8")
-    assert batch.prune(Manifest(PERIOD, briefings=(Page("city", pdf=str(outside)),)), new, f) == []
+    assert prune(Manifest(PERIOD, briefings=(Page("city", pdf=str(outside)),)), new, f.root, (f.out,)) == []
     assert outside.exists()
 
 
@@ -722,7 +724,7 @@ def test_the_raw_report_of_a_period_is_matched_by_its_whole_code(tmp_path, proje
     shutil.copy(seed_path, raw / "luan_2024M1.txt")
     assert batch.default_raw("2024M1").name == "luan_2024M1.txt"
     assert batch.default_raw("2024m1").name == "luan_2024M1.txt"
-    assert set(batch.earlier_raws("2024M12")) == {"2024M1", "2024M11"}
+    assert set(period_tables.earlier_raws("2024M12")) == {"2024M1", "2024M11"}
 
 
 # --------------------------------------------------------------------------------------------

@@ -389,7 +389,7 @@ def test_figures_in_question_are_marked_in_the_progress_text(built):
 def test_review_notebook_runs_and_records_a_decision(built, tmp_path):
     import nbformat
 
-    from helpers.run import local_kernel
+    from helpers.report.pool import local_kernel
 
     ledger, overrides = _fresh_copy(built, "notebook")
     out = tmp_path / "review.ipynb"

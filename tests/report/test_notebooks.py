@@ -116,7 +116,7 @@ def _bureau_nb(rendered, bureau: str) -> nbformat.NotebookNode:
 
 def _execute(name: str, out_dir: Path, **parameters) -> nbformat.NotebookNode:
     """Run a notebook the shared batch run does not (the trend notebook needs a year of tables)."""
-    from helpers.run import local_kernel
+    from helpers.report.pool import local_kernel
 
     out = out_dir / name
     local_kernel(str(NOTEBOOKS), "").execute(NOTEBOOKS / name, out, parameters)  # papermill, warm kernel
