@@ -124,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.raw:
         read_capped(args.raw)
     check_writable_dir(paths.OUTPUT)
-    rc = run_command(args)
+    rc = run_command(**run_options(args))
     # the ledger follows the table the briefings were rendered from (unchanged → not rewritten)
     from helpers.deliver.ledger import write_ledger
 
@@ -143,8 +143,20 @@ def _mail(args: argparse.Namespace) -> int:
 
     # drafts, or the send log, go there: refuse an unwritable folder before building any message
     check_writable_dir(args.out or paths.OUTPUT)
+    return mail_command(**mail_options(args))
 
-    return mail_command(args)
+
+def run_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The parsed `run` options as the plain values helpers.run.run_command takes."""
+    return {"period": args.period, "raw": args.raw, "bureaus": args.bureau, "formats": args.formats.split(","),
+            "jobs": args.jobs, "ahead_margin": args.ahead_margin, "compare_to": args.compare_to}
+
+
+def mail_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The parsed `mail` options as the plain values helpers.deliver.mail.mail_command takes."""
+    return {"period": args.period, "out": args.out, "send": args.send, "smtp_host": args.smtp_host,
+            "smtp_port": args.smtp_port, "starttls": args.starttls, "smtp_user": args.smtp_user,
+            "only": args.only, "sender": args.sender, "allow_test_addresses": args.allow_test_addresses}
 
 
 PERIODS = ("period codes: YYYYQ1..YYYYQ4 (一季度, 二季度, 前三季度 / 1-9月, 全年), YYYYH1 / YYYYH2 (上半年 / 下半年), "

@@ -28,7 +28,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from helpers import paths
-from helpers.cli import build_parser, main
+from helpers.cli import build_parser, mail_options, main
 from helpers.errors import MailError, ReferenceError_
 from helpers.files import safe_slug
 from helpers.deliver.content import attachment_name, message_content
@@ -178,7 +178,7 @@ def mail_project(tmp_path, mail_pdfs, mail_table) -> SimpleNamespace:
 
 def _run(project: SimpleNamespace, *argv: str) -> int:
     args = build_parser().parse_args(["mail", "--period", PERIOD, "--out", str(project.mail_dir), *argv])
-    return mail_command(args, manifest=project.manifest, tasks=project.tasks, recipients=project.recipients,
+    return mail_command(**mail_options(args), manifest=project.manifest, tasks=project.tasks, recipients=project.recipients,
                         settings=project.root / "data" / "reference" / "mail_settings.toml", root=project.root)
 
 
@@ -428,7 +428,7 @@ def test_connection_lost_midway_then_only_finishes(mail_project, mail_server, ca
     argv = rerun.removeprefix("to send the rest: ").split()[3:]
     args = build_parser().parse_args(argv)
     assert args.only == order[1:]
-    rc = mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
+    rc = mail_command(**mail_options(args), manifest=mail_project.manifest, tasks=mail_project.tasks,
                       recipients=mail_project.recipients, root=mail_project.root)
     assert rc == 0
     assert sorted(_targets(store.messages())) == sorted(order)  # each exactly once
@@ -808,19 +808,19 @@ def test_send_refuses_what_changed_since_the_preview(mail_project, mail_server, 
     (mail_project.out / f"bureau_{safe_slug('市人社局')}.pdf").write_bytes(_pdf("HRSS briefing, second render"))
     args = build_parser().parse_args(send)
     with pytest.raises(MailError, match="预览之后邮件有变化：市人社局 的附件已改变"):
-        mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
+        mail_command(**mail_options(args), manifest=mail_project.manifest, tasks=mail_project.tasks,
                      recipients=mail_project.recipients, root=mail_project.root)
     assert _run(mail_project) == 0
     # a recipient added after the preview
     rows = [r if r[1] != "市生态环境局" else (*r[:3], "boss@example.org") for r in RECIPIENT_ROWS]
     _write_recipients(mail_project.recipients, rows)
     with pytest.raises(MailError, match="市生态环境局 的抄送、收件地址已改变"):
-        mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
+        mail_command(**mail_options(args), manifest=mail_project.manifest, tasks=mail_project.tasks,
                      recipients=mail_project.recipients, root=mail_project.root)
     assert store.count == 0
     # previewed again, exactly what the preview listed goes
     assert _run(mail_project) == 0
-    assert mail_command(args, manifest=mail_project.manifest, tasks=mail_project.tasks,
+    assert mail_command(**mail_options(args), manifest=mail_project.manifest, tasks=mail_project.tasks,
                         recipients=mail_project.recipients, root=mail_project.root) == 0
     assert store.envelopes[-1].rcpt_tos == ["sthjj@example.org", "duchaban@example.org", "boss@example.org"] or \
         any("boss@example.org" in e.rcpt_tos for e in store.envelopes)
@@ -986,3 +986,11 @@ def test_a_template_naming_a_blank_that_does_not_exist_is_refused(mail_project, 
         _run(mail_project)
     assert str(e.value).startswith(f"{path}: [bureau] greeting") and problem in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_a_recipient_name_a_spreadsheet_would_run_is_written_as_text(tmp_path):
+    path = tmp_path / "recipients.csv"
+    _write_recipients(path, [("bureau", "市发改委", "=cmd|' /C calc'!A0 <real@fgw.gov.cn>", "")])
+    write_placeholder_recipients(["市人社局"], path)
+    assert "'=cmd|" in path.read_text(encoding="utf-8")
+    assert [a.addr_spec for a in load_recipients(path)["市发改委"].to] == ["real@fgw.gov.cn"]

@@ -264,3 +264,11 @@ def test_a_real_over_fulfilment_is_kept():
 def test_per_mille_levels_to_stay_under():
     assert judge("人口自然增长率控制在5‰以内。", "全年人口自然增长率为-1.2‰。", FY)["status"] == "completed"
     assert judge("人口自然增长率控制在5‰以内。", "上半年人口自然增长率为5.8‰。")["status"] == "behind"
+
+
+def test_a_stage_the_task_names_is_its_deliverable_and_use_needs_a_use_event():
+    assert judge("建成区域医疗中心一期工程。", "一期工程已于10月竣工验收并投入使用。", FY)["status"] == "completed"
+    assert judge("建成区域医疗中心。", "主体工程已于10月完工。")["status"] != "completed"
+    f = judge("建成投用市公共资源交易中心新场地。", "新场地已建成，待市场监管部门完成计量器具检定后投入使用。")
+    assert f["status"] == "pending"
+    assert judge("全面完成农村饮水安全巩固提升工程。", "工程已全部完工，惠及农村人口12万人。")["status"] == "completed"

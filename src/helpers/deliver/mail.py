@@ -11,7 +11,6 @@ is read from HELPERS_SMTP_PASSWORD only and never printed, logged or written.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import os
 import re
@@ -20,7 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -382,12 +381,15 @@ def mail(period: str, *, out: str | Path | None = None, send_now: bool = False, 
     return max(0 if report.ok else 1, _no_recipients(plan, recipients))
 
 
-def mail_command(args: argparse.Namespace, *, manifest: Path | None = None, tasks: Path | None = None,
-                 recipients: Path | None = None, settings: Path | None = None, root: Path | None = None) -> int:
-    """The command line's arguments as the plain values of `mail`."""
-    user = getattr(args, "smtp_user", None) or os.environ.get(ENV_USER) or None
-    smtp = Smtp(args.smtp_host, args.smtp_port, bool(args.starttls), user, os.environ.get(ENV_PASSWORD) or None)
-    return mail(args.period, out=getattr(args, "out", None), send_now=bool(args.send), smtp=smtp,
-                only=args.only, sender=getattr(args, "sender", None),
-                allow_test_addresses=bool(getattr(args, "allow_test_addresses", False)),
-                manifest=manifest, tasks=tasks, recipients=recipients, settings=settings, root=root)
+def mail_command(period: str, *, out: Path | str | None = None, send: bool = False, smtp_host: str = "localhost",
+                 smtp_port: int = 25, starttls: bool = False, smtp_user: str | None = None,
+                 only: Sequence[str] | None = None, sender: str | None = None, allow_test_addresses: bool = False,
+                 manifest: Path | None = None, tasks: Path | None = None, recipients: Path | None = None,
+                 settings: Path | None = None, root: Path | None = None) -> int:
+    """The `mail` command: `mail` with the SMTP account of the options and the environment (the
+    password only from the environment, never an option)."""
+    user = smtp_user or os.environ.get(ENV_USER) or None
+    smtp = Smtp(smtp_host, smtp_port, starttls, user, os.environ.get(ENV_PASSWORD) or None)
+    return mail(period, out=out, send_now=send, smtp=smtp, only=only, sender=sender,
+                allow_test_addresses=allow_test_addresses, manifest=manifest, tasks=tasks, recipients=recipients,
+                settings=settings, root=root)

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from helpers import paths
 from helpers.errors import MailError, ReferenceError_
-from helpers.files import write_text
+from helpers.files import spreadsheet_text, write_text
 from helpers.read.bureaus import norm
 from helpers.reference_csv import read_reference
 
@@ -179,7 +179,8 @@ def write_placeholder_recipients(bureaus: Iterable[str], path: Path | str = path
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")  # quotes a cell such as `"Li, Wei" <l@x.org>`
     writer.writerow(RECIPIENT_COLUMNS)
-    writer.writerows([r[c] for c in RECIPIENT_COLUMNS] for r in rows)
+    # a name such as =cmd <a@b.org> is text in Excel, never a formula (read back as typed)
+    writer.writerows([spreadsheet_text(r[c]) for c in RECIPIENT_COLUMNS] for r in rows)
     write_text(path, buf.getvalue())
     return added
 

@@ -67,7 +67,8 @@ class Rules:
 _COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
 #: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
 _AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
-_OUTSIDE_ACT = r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
+_OUTSIDE_ACT = (r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
+                r"|检定|检测|检验|鉴定|审查|备案")
 _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     r"|(?:结果|名单|数据)[^,,。;;|]{0,6}预计[^,,。;;|]{0,16}?(?:公布|发布|揭晓|反馈)"
                     r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
@@ -80,6 +81,10 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 _HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|搁置|中止|延期|推迟|撤回"
 HALT_WORDS = re.compile(_HALT)
+#: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
+STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
+#: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
+USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作")
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
@@ -290,7 +295,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
             status = "halted"  # 暂缓开工, 取消举办: the event was called off or deferred
         elif re.search(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$", before):
             status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
-        elif re.search(r"主体|外立面|部分|一期|基础|土建|设备安装", before):
+        elif STAGE_OF_WORKS.search(before):
             status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
         else:
             status = "completed"

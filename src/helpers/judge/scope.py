@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
-from helpers.judge.matching import refers_to_task
+from helpers.judge.subjects import refers_to_task
 from helpers.judge.targets import bigrams, overlap
 from helpers.statuses import review_reason
 
