@@ -178,7 +178,7 @@ def test_table_records_what_it_was_built_from(seed_table):
     for spelled in (SEED, rel, Path(".") / rel):
         assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(spelled, 0.10)) == []
     assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(SEED, 0.3)) == [
-        "judged with ahead margin 0.1, asked for 0.3"]
+        "判断时的超序时幅度为0.1，本次要求0.3"]
 
 
 def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, monkeypatch):
@@ -280,7 +280,7 @@ def test_run_refuses_tables_that_disagree_with_their_record(seed_table, tmp_path
     tasks = pd.read_parquet(processed / "tasks.parquet")
     tasks.loc[0, "status"] = "completed"  # a hand edit: not what the rules or overrides say
     tasks.to_parquet(processed / "tasks.parquet", index=False)
-    with pytest.raises(HelpersError, match="tasks.parquet differs from the one recorded"):
+    with pytest.raises(HelpersError, match="tasks.parquet 与生成任务表时记录的不同"):
         batch.run_batch(PERIOD, **_kw(tmp_path, processed_dir=processed, build=False))
     built, record = batch.ensure_table(SEED, PERIOD, processed, None)  # with a raw report: rebuilt
     assert built and record["files"] == provenance.files_record(processed)

@@ -60,12 +60,11 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
     expected = provenance.build_inputs(raw, margin) if raw is not None else None
     problems = provenance.disagreements(record, processed, expected)
     if record is not None and record.get("period") != period:
-        problems.append(f"tables are for {record.get('period')}, not {period}")
+        problems.append(say("record.period", found=record.get("period"), period=period))
     if not problems:
         return False, record  # type: ignore[return-value]
     if not build or raw is None:
-        raise HelpersError(f"{processed}: the tables do not match their record ({'; '.join(problems)}); "
-                           f"rebuild them with `python -m helpers table RAW --period {period}`")
+        raise HelpersError(say("table.stale", folder=processed, problems="；".join(problems), period=period))
     if record is not None:
         print(say("table.rebuild", folder=processed, problems="；".join(problems)), file=sys.stderr)
     from helpers.table import build_table  # deferred: parsing and judging import pandas and more

@@ -25,7 +25,7 @@ from helpers.report.display import (OPTIONAL_WIDTHS, TABLE_CLASS, Sections, figu
 from helpers.report.figures import (ATTENTION_ORDER, MEASURED, ON_PACE_OR_BETTER, Headline, behind_tasks,
                                     bureau_scoreboard, bureau_tasks, has_completions, headline,
                                     indicators_table, method_counts, status_counts, tie_ranks)
-from helpers.report.formatting import (CORRECTED, DASH, OFFICIAL_ZH, TABLE_ZH, corrected_zh, esc,
+from helpers.report.formatting import (CORRECTED, DASH, MATCH_HEADERS_ZH, MATCH_ZH, OFFICIAL_ZH, TABLE_ZH, corrected_zh, esc,
                                        evidence_sentence, fmt_pct, fmt_pts, fmt_quantity, has_official,
                                        official_zh, rank_label, task_ref, truncate)
 from helpers.report.loading import PeriodData, load_period, table_pace
@@ -38,7 +38,7 @@ from helpers.report.tables import (behind_zh, bureau_qualitative_zh, bureau_task
                                    status_counts_zh, LAYOUTS)
 
 __all__ = [
-    "ATTENTION_ORDER", "BUREAU_NOTE", "Page", "city_page", "bureau_page", "Facts", "CORRECTED", "DASH", "Headline", "MEASURED", "OFFICIAL_ZH",
+    "ATTENTION_ORDER", "BUREAU_NOTE", "MATCH_HEADERS_ZH", "MATCH_ZH", "Page", "city_page", "bureau_page", "Facts", "CORRECTED", "DASH", "Headline", "MEASURED", "OFFICIAL_ZH",
     "ON_PACE_OR_BETTER", "OPTIONAL_WIDTHS", "PeriodData", "Sections", "TABLE_CLASS", "TABLE_ZH",
     "behind_sentence", "behind_tasks", "behind_zh", "bureau_notes", "bureau_qualitative_zh",
     "bureau_scoreboard", "bureau_sentence", "bureau_tasks", "bureau_tasks_zh", "bureau_vs_city",
