@@ -282,3 +282,13 @@ def test_a_note_a_spreadsheet_would_run_is_escaped_and_read_back_as_typed(tmp_pa
     merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": note}], p)
     assert "'" + note.replace('"', '""') in p.read_text(encoding="utf-8")
     assert read_overrides(p)[0]["note"] == note
+
+
+def test_a_decision_recorded_with_a_lower_case_period_updates_the_one_row(tmp_path):
+    """The review notebook's record_decision once kept 2024h1 as typed: a second row beside
+    2024H1's, then every command refused the file."""
+    from helpers.judge.review import record_decision
+
+    p = _write(tmp_path, "2024H1,Q07,status,behind,规则判断")
+    assert record_decision("2024h1", "Q07", "达序时", "按可比口径", path=p) == {"new": 0, "updated": 1, "unchanged": 0}
+    assert [(r["period"], r["value"]) for r in read_overrides(p)] == [("2024H1", "on_pace")]

@@ -34,6 +34,10 @@ _CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截�
 _WITHIN = re.compile(r"其中")
 #: the level of government a figure counts (a 市级 target takes only the 市级 figure)
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
+#: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
+_NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
+_STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到")
+_SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 _STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 
@@ -43,6 +47,10 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     figure, a figure of what is not done: 1个小区不再改造)."""
     a0, b0 = ev.layout.around(a.start, a.end)
     clause = ev.layout.text[a0:a.start]
+    if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
+        return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
+    if _COUNTY.match(clause) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
+        return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
     if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
@@ -58,7 +66,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     elif _CUMULATIVE.search(clause):
         score += 1
     if _WITHIN.search(clause):
-        score -= 2  # 其中五一假期接待游客412万人次 is a part of the figure before it
+        score -= 1  # 其中五一假期接待游客412万人次 is a part of the figure before it
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
@@ -70,7 +78,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
 
 
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
-_COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+_COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
 def county_sums(ev: Evidence) -> list[Finding]:

@@ -75,7 +75,7 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
                     rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
                     rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
-                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|评审|验收|认定)(?!通过|合格|完成)"
+                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
@@ -92,7 +92,7 @@ _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|�
                     r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     r"|列入(?:暂缓|停建|缓建)[^,,。;;|]{0,6}(?:名单|清单)")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
-PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审"
+PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _CAUSE = re.compile(r"导致|造成|致使")
@@ -160,6 +160,8 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             mod = layout.modality_at(m.start())
             if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
                 continue
+            if status == "pending" and mod == "intention":
+                continue  # 拟于三季度提请…审议: nothing submitted yet
             a, _ = layout.around(m.start(), m.end())
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
