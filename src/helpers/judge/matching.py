@@ -76,7 +76,7 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
-_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|\d+个|\d+所|\d+座|\d+条"
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
 _LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
