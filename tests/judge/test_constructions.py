@@ -319,3 +319,11 @@ def test_target_forms_a_share_of_things_a_rate_not_below_and_full_coverage():
     assert judge("实现全市行政村5G网络全覆盖。", "已实现全市行政村5G网络全覆盖。")["status"] == "completed"
     f = judge("实现县域医共体全覆盖。", "全市7个县区紧密型县域医共体建设实现全覆盖。", FY)
     assert f["status"] == "completed"
+
+
+def test_a_seasons_figure_is_not_the_years_and_a_wait_of_others_is_not_the_figures():
+    f = judge("粮食总产量稳定在70亿斤以上。", "夏粮总产18.3亿斤，同比增长2.1%，秋粮长势良好。")
+    assert f["status"] != "behind" and f["needs_review"]
+    f = judge("新增省级以上研发平台20家。", "新增省级以上研发平台8家，另有6家已通过专家评审待省科技厅认定。")
+    assert f["status"] == "behind"
+    assert judge("全年出栏生猪400万头。", "上半年生猪出栏213万头。")["status"] == "on_pace"
