@@ -22,14 +22,18 @@ kernels watch their parent and end when it dies.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.util
 import os
 import re
 import sys
 import threading
 import time
+from importlib import metadata
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -116,8 +120,6 @@ def _installed() -> dict[str, str]:
 
 def versions() -> dict[str, str]:
     """Versions of python and of the packages that shape a page."""
-    from importlib import metadata
-
     out = {"python": sys.version.split()[0]}
     installed = _installed()
     for name in VERSIONED:
@@ -544,8 +546,6 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
     Each finished page is remembered at once, so a run that is killed midway leaves a state
     from which the next run renders only what is missing or stale.
     """
-    import multiprocessing
-
     from tqdm import tqdm
 
     from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
@@ -602,7 +602,6 @@ _LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later
 def local_kernel(cwd: str, warm_code: str) -> Any:
     """This process's warm kernel (started on first use by the first job, shut down at exit)."""
     global _LOCAL
-    import atexit
 
     from helpers.report import kernels
 
@@ -835,7 +834,6 @@ def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) 
     """Pool initializer: watch the parent, launch this worker's kernel, import the renderers while
     it boots."""
     global _KERNEL
-    import multiprocessing.util
 
     from helpers.report import kernels, render
 

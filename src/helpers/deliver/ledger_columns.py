@@ -16,7 +16,7 @@ import pandas as pd
 from helpers.deliver.corrections import (ABOUT_SHEET, ALL_SHEET, CORRECTION, KEY, NOTE, RECORDED, REVIEW_SHEET,
                                          TASK_ID)
 from helpers.report import wording
-from helpers.report.formatting import task_ref
+from helpers.plaintext import task_ref
 
 METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
              "rate_target": "增速或水平目标", "official_status": "原文完成状态栏", "none": "无"}
