@@ -27,7 +27,9 @@ import pytest
 from conftest import NOTEBOOKS, PERIOD, ROOT, SEED, copy_tables
 from helpers import run as batch, provenance
 from helpers.deliver import mail
-from helpers.report.manifest import Manifest, Page
+from helpers import period_tables
+from helpers.report import pool
+from helpers.report.manifest import Manifest, Page, prune
 from helpers.read.bureaus import lead_units
 from helpers.errors import HelpersError, MailError
 
@@ -119,12 +121,12 @@ def test_progress_only_in_a_terminal_and_not_in_ci(monkeypatch):
 
     monkeypatch.setattr(sys, "stderr", Tty())
     monkeypatch.delenv("CI", raising=False)
-    assert batch._show_progress(None) is True
+    assert pool._show_progress(None) is True
     monkeypatch.setenv("CI", "true")
-    assert batch._show_progress(None) is False
+    assert pool._show_progress(None) is False
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys, "stderr", open(os.devnull, "w"))  # piped
-    assert batch._show_progress(None) is False
+    assert pool._show_progress(None) is False
 
 
 def test_package_digest_covers_every_module_and_template(tmp_path):
@@ -176,7 +178,7 @@ def test_table_records_what_it_was_built_from(seed_table):
     for spelled in (SEED, rel, Path(".") / rel):
         assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(spelled, 0.10)) == []
     assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(SEED, 0.3)) == [
-        "judged with ahead margin 0.1, asked for 0.3"]
+        "判断时的超序时幅度为0.1，本次要求0.3"]
 
 
 def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, monkeypatch):
@@ -278,7 +280,7 @@ def test_run_refuses_tables_that_disagree_with_their_record(seed_table, tmp_path
     tasks = pd.read_parquet(processed / "tasks.parquet")
     tasks.loc[0, "status"] = "completed"  # a hand edit: not what the rules or overrides say
     tasks.to_parquet(processed / "tasks.parquet", index=False)
-    with pytest.raises(HelpersError, match="tasks.parquet differs from the one recorded"):
+    with pytest.raises(HelpersError, match="tasks.parquet 与生成任务表时记录的不同"):
         batch.run_batch(PERIOD, **_kw(tmp_path, processed_dir=processed, build=False))
     built, record = batch.ensure_table(SEED, PERIOD, processed, None)  # with a raw report: rebuilt
     assert built and record["files"] == provenance.files_record(processed)
@@ -693,7 +695,7 @@ def test_pages_the_new_manifest_does_not_list_are_removed(tmp_path):
         Page("bureau", "市发改委", html=f"{rel}/bureau_市发改委.html", pdf=f"{rel}/bureau_市发改委.pdf")))
     new = Manifest(PERIOD, briefings=(Page("city", html=f"{rel}/city.html"),
                                       Page("bureau", "市发改委", html=f"{rel}/bureau_市发改委.html")))
-    removed = batch.prune(old, new, f)
+    removed = prune(old, new, f.root, (f.out, f.out / "notebooks"))
     assert sorted(p.name for p in removed) == sorted(
         ["city.pdf", "bureau_市旧局.html", "bureau_市旧局.pdf", "bureau_市旧局.ipynb", "bureau_市发改委.pdf"])
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == sorted(
@@ -701,7 +703,7 @@ def test_pages_the_new_manifest_does_not_list_are_removed(tmp_path):
     # a manifest pointing outside the output folder removes nothing there
     outside = tmp_path / "elsewhere.pdf"
     outside.write_text("x", encoding="utf-8")
-    assert batch.prune(Manifest(PERIOD, briefings=(Page("city", pdf=str(outside)),)), new, f) == []
+    assert prune(Manifest(PERIOD, briefings=(Page("city", pdf=str(outside)),)), new, f.root, (f.out,)) == []
     assert outside.exists()
 
 
@@ -722,7 +724,7 @@ def test_the_raw_report_of_a_period_is_matched_by_its_whole_code(tmp_path, proje
     shutil.copy(seed_path, raw / "luan_2024M1.txt")
     assert batch.default_raw("2024M1").name == "luan_2024M1.txt"
     assert batch.default_raw("2024m1").name == "luan_2024M1.txt"
-    assert set(batch.earlier_raws("2024M12")) == {"2024M1", "2024M11"}
+    assert set(period_tables.earlier_raws("2024M12")) == {"2024M1", "2024M11"}
 
 
 # --------------------------------------------------------------------------------------------

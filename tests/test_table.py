@@ -48,7 +48,7 @@ def test_writes_tables_and_quality(built):
                                                 "indicators.csv", "quality.json", "tables.json"}
     tasks = read_table(out / "tasks.parquet", TASKS_SCHEMA)
     read_table(out / "indicators.parquet", INDICATORS_SCHEMA)
-    assert len(tasks) == 191 and "191 tasks" in res.stdout
+    assert len(tasks) == 191 and "任务191项" in res.stdout
     q = json.loads((out / "quality.json").read_text(encoding="utf-8"))
     assert q["declared_counts"] == {"quantified": 35, "general": 156} == q["parsed_counts"]
     assert q["counts_match"] is True

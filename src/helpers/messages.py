@@ -49,6 +49,15 @@ TEXTS: dict[str, str] = {
     "table.data_months": ("报告期{period}截至{end_month}月，但落实情况中的数据多截至{month}月（如“1-{month}月”，"
                           "共{n}处）：可能是该期的早期数据，请核对标题或用 --period 指定期别"),
     "table.rebuild": "任务表 {folder} 与其记录不符（{problems}），正在重新生成",
+    "table.stale": ("{folder}：任务表与其记录不符（{problems}）；请运行 python -m helpers table 原文文件 "
+                    "--period {period} 重新生成"),
+    "record.none": "没有 {record}（任务表由旧版本生成，或尚未生成）",
+    "record.file": "{name} 与生成任务表时记录的不同",
+    "record.raw": "任务表由 {built} 生成，而不是本次的 {given}",
+    "record.reference": "参照表有改动：{names}",
+    "record.code": "程序已更新",
+    "record.margin": "判断时的超序时幅度为{was}，本次要求{asked}",
+    "record.period": "任务表是{found}期的，不是{period}",
     # --- run
     "run.pages": "{period}：共{total}页，需生成{pending}页{why}……",
     "run.pages_rebuilt": "（任务表已重新生成）",

@@ -18,6 +18,7 @@ from typing import Any
 
 from helpers import paths
 from helpers.files import write_json
+from helpers.messages import say
 
 RECORD = "tables.json"
 #: The files of a period's table set whose hashes the record holds (the CSV twins follow them).
@@ -107,18 +108,18 @@ def disagreements(record: dict[str, Any] | None, folder: Path | str,
     `expected` None checks only that the files are the ones the record lists (no raw to compare).
     """
     if record is None:
-        return [f"no {RECORD} (tables built by an older version, or not built)"]
-    problems = [f"{n} differs from the one recorded when the tables were built"
+        return [say("record.none", record=RECORD)]
+    problems = [say("record.file", name=n)
                 for n, h in files_record(folder).items() if record.get("files", {}).get(n) != h]
     if expected is None:
         return problems
     if record.get("raw") != expected["raw"]:
-        problems.append(f"built from {record.get('raw', {}).get('name')}, not from this {expected['raw']['name']}")
+        problems.append(say("record.raw", built=record.get("raw", {}).get("name"), given=expected["raw"]["name"]))
     changed = sorted(set(record.get("reference", {}).items()) ^ set(expected["reference"].items()))
     if changed:
-        problems.append("lookup tables changed: " + ", ".join(sorted({n for n, _ in changed})))
+        problems.append(say("record.reference", names="、".join(sorted({n for n, _ in changed}))))
     if record.get("code") != expected["code"]:
-        problems.append("the helpers code changed")
+        problems.append(say("record.code"))
     if record.get("ahead_margin") != expected["ahead_margin"]:
-        problems.append(f"judged with ahead margin {record.get('ahead_margin')}, asked for {expected['ahead_margin']}")
+        problems.append(say("record.margin", was=record.get("ahead_margin"), asked=expected["ahead_margin"]))
     return problems

@@ -12,6 +12,7 @@ import pandas as pd
 
 from helpers import paths, provenance
 from helpers.messages import say
+from helpers.report.formatting import TABLE_NAMES_ZH
 from helpers.read.align import is_unit
 from helpers.read.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_reference, normalize_units
 from helpers.errors import PeriodError
@@ -24,10 +25,6 @@ from helpers.quality import Quality
 from helpers.schema import (INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, validate, write_table)
 from helpers.statuses import DEFAULT_AHEAD_MARGIN, REASON_SEP, review_reason
 from helpers.read.sectors import load_rules
-
-
-#: The report's two tables as a researcher names them.
-TABLE_NAMES_ZH = {"quantified": "量化重点工作", "general": "重点工作"}
 
 
 @dataclass

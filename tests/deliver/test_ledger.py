@@ -389,7 +389,7 @@ def test_figures_in_question_are_marked_in_the_progress_text(built):
 def test_review_notebook_runs_and_records_a_decision(built, tmp_path):
     import nbformat
 
-    from helpers.run import local_kernel
+    from helpers.report.pool import local_kernel
 
     ledger, overrides = _fresh_copy(built, "notebook")
     out = tmp_path / "review.ipynb"
@@ -673,13 +673,16 @@ def test_a_ledger_of_another_period_is_refused(built):
 
 
 def test_a_lower_case_period_is_the_ledgers_period(built, capsys):
+    """`--period 2024h1` once added a second row beside 2024H1's, and every later command exited 2."""
     ledger, overrides = _fresh_copy(built, "lower")
-    _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})
+    _fill(ledger, {}, extra={"Q07": ("达序时", "初核")})
+    import_corrections(ledger, period="2024H1", processed_dir=built["processed"], overrides=overrides)
+    _fill(ledger, {"Q07": ("滞后", "复核后维持规则判断")})
+    again = import_corrections(ledger, period="2024h1", processed_dir=built["processed"], overrides=overrides)
+    assert again.counts == {"new": 0, "updated": 1, "unchanged": 0}
+    assert [(r["period"], r["value"]) for r in read_overrides(overrides)] == [("2024H1", "behind")]
     assert main(["review", "import", str(ledger), "--period", "2024h1", "--processed", str(built["processed"]),
                  "--overrides", str(overrides)]) == 0
-    assert [r["period"] for r in read_overrides(overrides)] == ["2024H1"]
-    again = import_corrections(ledger, period="2024H1", processed_dir=built["processed"], overrides=overrides)
-    assert again.counts == {"new": 0, "updated": 0, "unchanged": 1}
 
 
 def test_a_correction_made_before_a_row_was_added_is_refused(built, seed_text, tmp_path):

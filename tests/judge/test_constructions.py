@@ -264,3 +264,38 @@ def test_a_real_over_fulfilment_is_kept():
 def test_per_mille_levels_to_stay_under():
     assert judge("人口自然增长率控制在5‰以内。", "全年人口自然增长率为-1.2‰。", FY)["status"] == "completed"
     assert judge("人口自然增长率控制在5‰以内。", "上半年人口自然增长率为5.8‰。")["status"] == "behind"
+
+
+def test_a_stage_the_task_names_is_its_deliverable_and_use_needs_a_use_event():
+    assert judge("建成区域医疗中心一期工程。", "一期工程已于10月竣工验收并投入使用。", FY)["status"] == "completed"
+    assert judge("建成区域医疗中心。", "主体工程已于10月完工。")["status"] != "completed"
+    f = judge("建成投用市公共资源交易中心新场地。", "新场地已建成，待市场监管部门完成计量器具检定后投入使用。")
+    assert f["status"] == "pending"
+    assert judge("全面完成农村饮水安全巩固提升工程。", "工程已全部完工，惠及农村人口12万人。")["status"] == "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# traps for a wrong 已完成: a stock for additions, a step's count, one county's figure
+
+@pytest.mark.parametrize("task,progress", [
+    ("新建5G基站2000个。", "全市累计建成5G基站6200个，实现乡镇全覆盖。"),
+    ("新增城市停车泊位5000个。", "全市公共停车泊位总数达到3.2万个。"),
+    ("实施农村危房改造600户。", "已完成危房鉴定600户，开工改造320户，竣工180户。"),
+])
+def test_a_stock_or_a_steps_count_is_no_completion(task, progress):
+    assert judge(task, progress, Q3)["status"] != "completed"
+
+
+def test_additions_beside_a_stock_measure_the_target():
+    f = judge("新增城市停车泊位5000个。", "上半年新增公共停车泊位2600个，全市总数达到3.2万个。")
+    assert f["completion_pct"] == pytest.approx(0.52)
+
+
+def test_one_countys_figure_is_not_the_citys():
+    f = judge("全市新增城镇就业4万人。", "霍邱县新增城镇就业4200人，超额完成本县年度任务。")
+    assert f["status"] != "completed" or f["needs_review"]
+    assert judge("新增城市绿地100公顷。", "1-9月,中心城区新增城市绿地82.6公顷。", Q3)["completion_pct"] == pytest.approx(0.826)
+
+
+def test_a_draft_submitted_for_deliberation_is_pending():
+    assert judge("出台《六安市城市更新条例》。", "《条例》草案已提请市人大常委会审议。")["status"] == "pending"

@@ -287,3 +287,24 @@ def test_unknown_header_words_take_their_role_from_the_cells(tmp_path, rows):
     assert parsed.tables[0].roles == ["seq", "task", "bureau", "people", "progress"]
     assert df.bureaus.tolist() == [r.cells["bureau"] for r in rows[:4]]
     assert df.people.tolist() == ["李明", "王海", "张伟", "刘洋"]
+
+
+@pytest.mark.parametrize("cell, unit, person", [
+    ("市住建局\n（李明）", "市住建局", "李明"), ("市城管局 王海", "市城管局", "王海"),
+    ("市教体局 副局长 吴静", "市教体局", "副局长 吴静"), ("市交通局/王强", "市交通局", "王强"),
+    ("市发改委 张三、李四", "市发改委", "张三、李四"), ("市财政局(市政府国资委)", "市财政局(市政府国资委)", None),
+    ("市发改委、市税务局", "市发改委、市税务局", None), ("市发改委(牵头)", "市发改委(牵头)", None),
+])
+def test_a_person_beside_a_unit_is_told_from_an_alias_or_a_second_unit(cell, unit, person):
+    from helpers.read.cells import split_person
+
+    assert split_person(cell) == (unit, person)
+
+
+def test_items_numbered_in_the_task_cell_with_a_unit_broken_over_two_lines(tmp_path, rows):
+    out = [TITLE, "", "重点工作", "", "牵头责任", "单位", "", "上半年落实情况", ""]
+    for i, r in enumerate(rows[:4], 1):
+        unit = ["市生态", "环境局"] if i == 2 else [r.cells["bureau"]]
+        out += [f"{i}.{r.cells['task']}", ""] + [u for x in unit for u in (x, "")] + [r.cells["progress"].replace("\n", ""), ""]
+    _, df = read(_text(tmp_path, out))
+    assert df.seq.tolist() == [1, 2, 3, 4] and df.bureaus[1] == "市生态环境局"

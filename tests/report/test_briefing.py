@@ -215,10 +215,10 @@ def test_quality_notes_and_frames(data: b.PeriodData) -> None:
     notes = b.quality_notes(data.quality, data.tasks)
     assert notes[0].startswith("原文量化重点工作声明35项")
     counts = b.counts_frame(data.quality, data.tasks)
-    assert counts.set_index("table").loc["general", "declared"] == 156
+    assert counts.set_index("表格").loc["重点工作", "原文声明"] == 156
     assert b.quality_frame(None).empty and b.quality_frame({}).empty
     odd = b.quality_frame([{"unit": "市X局", "task_ids": ["G001", "G002"]}, "plain"])
-    assert len(odd) == 2 and '"G001"' in odd.loc[0, "task_ids"]
+    assert len(odd) == 2 and '"G001"' in odd.loc[0, "任务编号"] and odd.loc[0, "单位"] == "市X局"
 
 
 # ------------------------------------------------------------------------------ formatting

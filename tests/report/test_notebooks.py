@@ -116,7 +116,7 @@ def _bureau_nb(rendered, bureau: str) -> nbformat.NotebookNode:
 
 def _execute(name: str, out_dir: Path, **parameters) -> nbformat.NotebookNode:
     """Run a notebook the shared batch run does not (the trend notebook needs a year of tables)."""
-    from helpers.run import local_kernel
+    from helpers.report.pool import local_kernel
 
     out = out_dir / name
     local_kernel(str(NOTEBOOKS), "").execute(NOTEBOOKS / name, out, parameters)  # papermill, warm kernel
@@ -267,9 +267,10 @@ def test_data_quality_executes_and_reports_counts(rendered, seed_table) -> None:
     nb = _executed(rendered, "data_quality")
     _assert_clean_run(nb)
     [counts] = _section_tables(nb, "## 数量核对")
-    declared = dict(zip(counts["table"], counts["declared"]))
-    assert declared == {"quantified": 35, "general": 156}
-    assert dict(zip(counts["table"], counts["parsed"])) == seed_table.quality.parsed_counts
+    declared = dict(zip(counts["表格"], counts["原文声明"]))
+    assert declared == {"量化重点工作": 35, "重点工作": 156}
+    names = {"quantified": "量化重点工作", "general": "重点工作"}
+    assert dict(zip(counts["表格"], counts["解析"])) == {names[k]: v for k, v in seed_table.quality.parsed_counts.items()}
     assert "数据质量报告" in _html(nb)
 
 
@@ -287,8 +288,8 @@ def test_trend_executes_on_a_synthetic_year(tmp_path: Path, year_tables: Path) -
     [shares] = _section_tables(nb, "## 各牵头单位")
     assert list(shares.columns) == ["牵头单位", *cr.PERIODS]
     [review] = _section_tables(nb, "## 待核对")
-    assert {"reworded", "split", "merge", "dropped", "new"} <= set(review["match"])
-    assert set(review.loc[review["match"].eq("split"), "period"]) == {"2024FY"}
+    assert {"文字改动", "拆分", "合并", "本期未列", "本期新增"} <= set(review["对应方式"])
+    assert set(review.loc[review["对应方式"].eq("拆分"), "本期"]) == {"2024FY"}
 
 
 # ------------------------------------------------------------------------------ briefings as documents

@@ -13,13 +13,12 @@ from typing import Any, Callable
 import pandas as pd
 
 # the sheets and the columns read back are the import's contract (helpers.deliver.corrections)
+from helpers.report.formatting import METHOD_ZH  # one wording of the methods, pages and ledger alike
 from helpers.deliver.corrections import (ABOUT_SHEET, ALL_SHEET, CORRECTION, KEY, NOTE, RECORDED, REVIEW_SHEET,
                                          TASK_ID)
 from helpers.report import wording
 from helpers.plaintext import task_ref
 
-METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
-             "rate_target": "增速或水平目标", "official_status": "原文完成状态栏", "none": "无"}
 SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.matching import refers_to_task
+from helpers.judge.subjects import refers_to_task
 from helpers.judge.scope import REMAINING
 from helpers.judge.targets import bigrams
 from helpers.statuses import STATUS_ZH, review_reason

@@ -67,19 +67,24 @@ class Rules:
 _COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
 #: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
 _AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
-_OUTSIDE_ACT = r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
+_OUTSIDE_ACT = (r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
+                r"|检定|检测|检验|鉴定|审查|备案")
 _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     r"|(?:结果|名单|数据)[^,,。;;|]{0,6}预计[^,,。;;|]{0,16}?(?:公布|发布|揭晓|反馈)"
                     r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
                     rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
                     rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
-                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|评审|验收|认定)(?!通过|合格|完成)"
+                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 _HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|搁置|中止|延期|推迟|撤回"
 HALT_WORDS = re.compile(_HALT)
+#: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
+STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
+#: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
+USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作")
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
@@ -87,7 +92,7 @@ _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|�
                     r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     r"|列入(?:暂缓|停建|缓建)[^,,。;;|]{0,6}(?:名单|清单)")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
-PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审"
+PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _CAUSE = re.compile(r"导致|造成|致使")
@@ -155,6 +160,8 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             mod = layout.modality_at(m.start())
             if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
                 continue
+            if status == "pending" and mod == "intention":
+                continue  # 拟于三季度提请…审议: nothing submitted yet
             a, _ = layout.around(m.start(), m.end())
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
@@ -290,7 +297,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
             status = "halted"  # 暂缓开工, 取消举办: the event was called off or deferred
         elif re.search(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$", before):
             status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
-        elif re.search(r"主体|外立面|部分|一期|基础|土建|设备安装", before):
+        elif STAGE_OF_WORKS.search(before):
             status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
         else:
             status = "completed"

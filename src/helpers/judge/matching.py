@@ -8,9 +8,11 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence, Part
-from helpers.judge.findings import Finding
-from helpers.judge.quantities import comparable, convert, ratio
+from helpers.judge.evidence import Evidence, Part
+from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
+from helpers.judge.quantities import convert, ratio
+from helpers.judge.actuals import threshold
+from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -56,9 +58,6 @@ def _forecast_only(part: Part, f: Finding) -> None:
     part.review.append(review_reason("forecast_only", f.text))
 
 
-def _threshold(tb: set[str]) -> int:
-    """Shared bigrams needed: a short label (竣工) can only share one."""
-    return 1 if len(tb) <= 2 else 2
 
 
 _TITLE = re.compile(r"《([^》]{2,60})》")
@@ -74,50 +73,6 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
     return len(a & b) >= 0.7 * min(len(a), len(b))
 
 
-#: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
-_LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
-                   r"\d+日|[,,:: ]|其中|同时|此外)+")
-#: where a subject ends: the first adverb, preposition or verb of its clause
-_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
-                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|取消|撤销|叫停|定于|计划|拟")
-#: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
-_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
-
-
-_AUTHORITY = re.compile(r"(?:局|厅|部|委|办|政府|管委会)$")
-_NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
-
-
-def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
-    """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
-    lay = ev.layout
-    starts = [lay.around(pos, pos + 1)[0]]
-    if not clause_only:
-        starts.append(lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0)
-    for a in starts:
-        head = _LEAD.sub("", lay.text[a:pos])
-        m = _SUBJECT_END.search(head)
-        subject = head[:m.start()] if m else head
-        if subject:
-            return subject
-    return ""
-
-
-def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
-    """Whether a finding at pos is said of the task: its subject shares the task's words, is a
-    generic reference (项目, 该工程, 上述工作) or absent; or its sentence shares two of them."""
-    subject = subject_of(ev, pos)
-    if not subject or _GENERIC.match(subject) or overlap(tb, subject) >= 1:
-        return True
-    if _AUTHORITY.search(subject):
-        return True  # 市住建局叫停内部装修施工: an authority acting on the works this cell reports
-    if len(subject) <= 3 and any(ch in "".join(tb) for ch in subject):
-        return True  # 赛事 for 马拉松赛, 院区 for 西院区: a short name of the task's own thing
-    a = ev.layout.around(pos, pos + 1)[0]
-    if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
-        return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
-    return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
-
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
 _PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|\d+个|\d+所|\d+座|\d+条"
@@ -126,13 +81,24 @@ _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
 _LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
 
 
+def _stage_ok(t: Target, f: Finding, text: str) -> bool:
+    """Whether an event can be the target's: not a stage the task does not name (主体工程已完工 for a
+    building; 一期工程已竣工 is the target of 建成…一期工程), and a use event when the task is to put
+    the thing to use (建成投用: 新场地已建成 is not yet 投用)."""
+    if f.status == "partial":
+        stage = STAGE_OF_WORKS.search(text, text.rfind(",", 0, f.start) + 1, f.start)
+        if not stage or stage.group() not in t.part:
+            return False
+    return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4))
+
+
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
     lay = ev.layout
     done = missed = forecast = None
     for f in ev.deliverables:
-        if f.meaning not in ok or f.status == "partial" or not _same_document(t, f, lay.text):
+        if f.meaning not in ok or not _same_document(t, f, lay.text) or not _stage_ok(t, f, lay.text):
             continue
         a, b = lay.around(f.start, f.end)
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
@@ -292,7 +258,7 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
 def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     """A stated ratio (or 过半) about this part: the best label overlap, or the only one of a one-part task."""
     done, forecast = _split(ev.free(ev.ratios))
-    best = _best(done, tb, _threshold(tb))
+    best = _best(done, tb, threshold(tb))
     if best is None and single and len(done) == 1 and t.kind != "level":
         best = done[0]
     if best is not None:
@@ -310,7 +276,7 @@ def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool
         part.findings.append(half)
         part.half, part.method = float(half.value), "stated_ratio"
         return
-    fc = _best(forecast, tb, _threshold(tb))
+    fc = _best(forecast, tb, threshold(tb))
     if fc is not None:
         ev.used.add(id(fc))
         _forecast_only(part, fc)
@@ -411,114 +377,3 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
     return part
-
-
-def _done_after(a: Finding, ev: Evidence) -> bool:
-    """3个保障性住房项目均已开工建设: the figure, then what was done with all of it (no other figure)."""
-    _, b = ev.layout.around(a.start, a.end)
-    rest = ev.layout.text[a.end:b]
-    return bool(DONE_MARK.search(rest)) and not re.search(r"\d", rest) and not PRELIMINARY_RX.search(rest)
-
-
-#: one month's figure (10月当月, 9月单月, 3月份): it does not measure the year's pace
-SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)")
-_CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
-#: a figure after 其中 is a part of the one before it (其中五一假期接待游客412万人次)
-_WITHIN = re.compile(r"其中")
-#: the level of government a figure counts (a 市级 target takes only the 市级 figure)
-_LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
-_NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
-_STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
-
-
-def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
-    """How well an actual measures a count or amount target; None when it cannot (a month's own
-    figure, a figure of what is not done: 1个小区不再改造)."""
-    a0, b0 = ev.layout.around(a.start, a.end)
-    clause = ev.layout.text[a0:a.start]
-    halt = _NOT_DONE.search(ev.layout.text, a0, b0)
-    if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
-        return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
-    if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
-        return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
-    score = overlap(tb, a.label)
-    if "开工" in a.label and "开工" not in t.part:
-        score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
-    if DONE_MARK.search(a.label):
-        score += 1  # 已完成改造提升4个 before a figure merely mentioned
-    if SINGLE_MONTH.search(clause):
-        score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
-    elif _CUMULATIVE.search(clause):
-        score += 1
-    if _WITHIN.search(clause):
-        score -= 2  # 其中五一假期接待游客412万人次 is a part of the figure before it
-    level = _LEVEL.search(t.part)
-    if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
-        score += 3 if level.group() in a.label else 0
-    if a.label.endswith("合计"):
-        score += 2  # the city's figure as the sum of its counties
-    if not subject_of(ev, a.start, clause_only=True) and DONE_MARK.search(clause):
-        score += 1  # 截至9月底已完工23个: a done figure with no subject of its own is the task's
-    return score
-
-
-_OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
-_COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
-
-
-def county_sums(ev: Evidence) -> list[Finding]:
-    """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩: county figures of one sentence in one unit
-    add up to the city's, when the sentence gives no total of its own."""
-    groups: dict[tuple[int, str], list[Finding]] = {}
-    for a in ev.actuals:
-        groups.setdefault((a.sentence, a.unit), []).append(a)
-    out = []
-    for (_, unit), acts in groups.items():
-        lay = ev.layout
-        county = [a for a in acts if _COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start])]
-        if len(county) < 2 or len(county) != len(acts):
-            continue
-        first, last = county[0], county[-1]
-        total = sum((a.value for a in county), Decimal(0))
-        out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
-                           value=total, unit=unit, label=first.label + "合计"))
-    return out
-
-
-def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
-    """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
-
-    Pairing globally (not target by target) keeps 10亿元企业达25家 from taking the 142户 that
-    belongs to 亿元企业达330家 only because it was read first.
-    """
-    text, lay = ev.layout.text, ev.layout
-    scored = []
-    for t in targets:
-        if t.kind not in ("count", "amount") or t.value is None:
-            continue
-        tb = bigrams(QUALIFIER.sub("", t.label or t.part))
-        # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
-        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
-        if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
-            actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
-        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
-        # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
-        named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
-                 not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
-                 and not _done_after(a, ev)}
-        for a in same:
-            score = None if lay.around(a.start, a.end)[0] in named else _actual_score(t, a, tb, ev)
-            if score is None:
-                continue
-            if score >= _threshold(tb):
-                scored.append((score, -a.start, id(t), a))
-            elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
-                scored.append((0, -a.start, id(t), a))
-    out: dict[int, Finding] = {}
-    taken: set[int] = set()
-    for score, _, tid, a in sorted(scored, key=lambda x: (x[0], x[1]), reverse=True):
-        if tid in out or id(a) in taken:
-            continue
-        out[tid] = a
-        taken.add(id(a))
-    return out

@@ -18,14 +18,16 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from helpers.judge.actuals import assign_actuals
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
-from helpers.judge.evidence import MULTI_YEAR, DONE_MARK, Evidence, Part, gather
+from helpers.judge.confidence import residual_signals
+from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, Evidence, Part, gather
 from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.confidence import residual_signals
-from helpers.judge.scope import mark_scope
-from helpers.judge.matching import ORDER, assign_actuals, attach_verdict, match_part, refers_to_task, subject_of
+from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import ratio
+from helpers.judge.scope import mark_scope
+from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
 from helpers.statuses import review_reason
 

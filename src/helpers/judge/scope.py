@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
-from helpers.judge.matching import refers_to_task
+from helpers.judge.subjects import refers_to_task
 from helpers.judge.targets import bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -31,6 +31,8 @@ REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|
 _OBJECT = re.compile(r"完成(?:了)?(?:全年|年度)?(?P<obj>[^,;。]{2,14}?)(?:目标)?任务")
 
 
+#: a completion of one county's or district's own share (超额完成本县年度任务)
+_OWN_PART = re.compile(r"本县|本区|该县|该区|本镇|^\s*[\u4e00-\u9fff]{1,3}县")
 _GENERIC_OBJECT = re.compile(r"全年|年度|目标|各项|全部|既定|工作|的")
 
 
@@ -65,7 +67,8 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
             continue
         obj = _OBJECT.search(text, lay.around(v.start, v.end)[0], v.end)
         named = _GENERIC_OBJECT.sub("", obj["obj"]) if obj else ""
-        if remaining or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb):
+        own_part = _OWN_PART.search(lay.sentence_text(v.sentence)) and not _OWN_PART.search(task)
+        if remaining or own_part or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb):
             v.modality = "part"
             if remaining:
                 reasons.append(review_reason("part_done", f"{v.text}；{text[remaining.start():remaining.end() + 12]}"))

@@ -85,6 +85,9 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     before, after = _deliverable_rx(lex)
     m = before.match(c) or after.match(c)
     verb, obj = (m["verb"], m["obj"]) if m else _event_anywhere(c, lex) or (None, "")
+    works = _WORKS_DONE.match(c)
+    if not verb and works:  # 全面完成农村饮水安全巩固提升工程: the works done is the deliverable
+        verb, obj = "完工", works["obj"]
     if not verb or re.search(r"体系|机制|制度|行动", obj):
         return None
     # 三个子系统上线: a deliverable of several things is done when all of them are
@@ -93,6 +96,7 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     return Target(c, "deliverable", count, label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
 
 
+_WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{2,}?(?:工程|项目|建设|改造|整治|搬迁))$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 
 

@@ -87,8 +87,10 @@ PART_LABEL = re.compile(
     r"下一步打算|下步打算|下一步工作|下步工作|下一步计划|下步计划|下一步工作打算|下步工作打算)\s*[:：]\s*")
 _PART_ROLE = {"存在问题": "problems", "存在的问题": "problems", "困难和问题": "problems", "主要问题": "problems"}
 #: A person after a unit in one cell: 市住建局（李明）, 市城管局 王海, 市教体局 副局长 吴静.
-_NAMED = r"(?:[^\s()（）]{0,6}?(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长)\s*)?[\u4e00-\u9fff·]{2,4}"
-_PERSON = re.compile(r"^(?P<unit>.+?)\s*(?:[(（](?P<p1>" + _NAMED + r")[)）]|[\s\u3000]+(?P<p2>" + _NAMED + r"))\s*$", re.S)
+_TITLE = r"(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长|董事长|负责人)"
+_ONE = r"(?:[\u4e00-\u9fff]{0,2}" + _TITLE + r"\s*)?[\u4e00-\u9fff·]{2,4}(?:[(（][\u4e00-\u9fff]{0,2}" + _TITLE + r"[)）])?"
+_NAMED = _ONE + r"(?:\s*[、，,]\s*" + _ONE + r")*"
+_PERSON = re.compile(r"^(?P<unit>.+?)\s*(?:[(（](?P<p1>" + _NAMED + r")[)）]|[\s/／:：]+(?P<p2>" + _NAMED + r"))\s*$", re.S)
 _NOT_PERSON = re.compile(r"牵头|配合|协同|主办|协办|等|单位|部门|政府")
 
 

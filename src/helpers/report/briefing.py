@@ -27,8 +27,8 @@ from helpers.report.figures import (ATTENTION_ORDER, MEASURED, ON_PACE_OR_BETTER
                                     bureau_scoreboard, bureau_tasks, has_completions, headline,
                                     indicators_table, method_counts, status_counts, tie_ranks)
 from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, task_ref, truncate
-from helpers.report.formatting import (CORRECTED, OFFICIAL_ZH, corrected_zh, esc, evidence_sentence, fmt_quantity,
-                                       has_official, official_zh, rank_label)
+from helpers.report.formatting import (CORRECTED, MATCH_HEADERS_ZH, MATCH_ZH, OFFICIAL_ZH, corrected_zh, esc,
+                                       evidence_sentence, fmt_quantity, has_official, official_zh, rank_label)
 from helpers.report.loading import PeriodData, load_period, table_pace
 from helpers.report.sentences import (BUREAU_NOTE, behind_sentence, bureau_notes, bureau_sentence,
                                       coverage_sentence, headline_sentence, method_notes, pace_sentence,
@@ -39,7 +39,7 @@ from helpers.report.tables import (behind_zh, bureau_qualitative_zh, bureau_task
                                    status_counts_zh, LAYOUTS)
 
 __all__ = [
-    "ATTENTION_ORDER", "BUREAU_NOTE", "Page", "city_page", "bureau_page", "Facts", "CORRECTED", "DASH", "Headline", "MEASURED", "OFFICIAL_ZH",
+    "ATTENTION_ORDER", "BUREAU_NOTE", "MATCH_HEADERS_ZH", "MATCH_ZH", "Page", "city_page", "bureau_page", "Facts", "CORRECTED", "DASH", "Headline", "MEASURED", "OFFICIAL_ZH",
     "ON_PACE_OR_BETTER", "OPTIONAL_WIDTHS", "PeriodData", "Sections", "TABLE_CLASS", "TABLE_ZH",
     "behind_sentence", "behind_tasks", "behind_zh", "bureau_notes", "bureau_qualitative_zh",
     "bureau_scoreboard", "bureau_sentence", "bureau_tasks", "bureau_tasks_zh", "bureau_vs_city",

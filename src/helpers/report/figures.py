@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.read.bureaus import leads
+from helpers.report.formatting import METHOD_ZH
 from helpers.report.loading import PeriodData, table_pace
 from helpers.report.warning_levels import COLUMN as WARNING
 from helpers.schema import SECTORS
@@ -180,5 +181,6 @@ def method_counts(tasks: pd.DataFrame) -> pd.DataFrame:
     t = pd.crosstab(tasks["status"], tasks["method"])
     t = t.reindex([s for s in STATUSES if s in t.index])
     t.index = [STATUS_ZH[s] for s in t.index]
+    t.columns = [METHOD_ZH.get(m, m) for m in t.columns]
     t.columns.name = None
     return t.reset_index(names="状态")

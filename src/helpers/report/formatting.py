@@ -11,6 +11,29 @@ import pandas as pd
 from helpers.judge.review import disagrees
 from helpers.plaintext import DASH, task_ref, truncate
 
+#: The report's two tables as a researcher names them.
+TABLE_NAMES_ZH = {"quantified": "量化重点工作", "general": "重点工作"}
+#: How a status was decided (the task table's `method`), in the researcher's words.
+METHOD_ZH = {"verdict_phrase": "原文表述", "stated_ratio": "原文完成比例", "computed_ratio": "实际值÷目标值",
+             "rate_target": "增速或水平目标", "official_status": "原文完成状态栏", "none": "无"}
+#: Field names of the quality record (quality.json) as the data-quality page heads them.
+QUALITY_HEADERS = {
+    "table": "表格", "after": "此序号之后", "missing": "缺少的序号", "seq": "序号", "line": "行号", "text": "原文",
+    "task_id": "任务编号", "field": "空字段", "unit": "单位", "task_ids": "任务编号", "status": "判断状态",
+    "reason": "复核原因", "numbers": "未能对应的数字", "official_status": "原文完成状态",
+    "official_status_code": "原文状态对应", "value": "内容", "key": "项目", "why": "原因", "flags": "存疑之处",
+    "columns": "沿用上方的栏", "printed_as": "原文名称", "shown_as": "现名称",
+}
+#: Columns of the period chain's match review (helpers.compare.chain.review_matches), for the trend page.
+MATCH_HEADERS_ZH = {"period": "本期", "task_id": "本期编号", "prev_period": "上期", "prev_task_id": "上期编号",
+                    "match": "对应方式", "score": "相似度", "candidate": "候选", "task": "本期任务", "prev_task": "上期任务",
+                    "note": "说明"}
+#: How a task was tied to the earlier period's (schema.MATCH_KINDS), in the researcher's words.
+MATCH_ZH = {"same": "文字相同", "reworded": "文字改动", "split": "拆分", "merge": "合并", "manual": "人工指定",
+            "new": "本期新增", "ambiguous": "难以确定", "dropped": "本期未列"}
+#: Field values shown in Chinese: the report's empty columns by role.
+FIELD_ZH = {"task": "重点工作", "bureau_raw": "牵头单位", "progress": "落实情况"}
+
 def esc(value: Any) -> str:
     """HTML-escaped text of `value` (missing → an em dash)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):

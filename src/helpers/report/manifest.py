@@ -142,6 +142,15 @@ class Manifest:
             raise ManifestError(f"{path}: not a readable manifest ({e})") from None
         return cls.from_json(data, str(path))
 
+    @classmethod
+    def read_or_none(cls, path: Path, period: str) -> "Manifest | None":
+        """The manifest of `period` at `path`, or None when there is no readable one."""
+        try:
+            found = cls.read(path)
+        except ManifestError:
+            return None
+        return found if found.period == period else None
+
 
 def _page(e: Any, where: str) -> Page:
     if not isinstance(e, dict):
@@ -216,3 +225,18 @@ def problems(m: Manifest, folder: Path, root: Path, pages: Iterable[Page] | None
 def listed_files(m: Manifest, root: Path) -> set[Path]:
     """Every file the manifest lists (the pages a run owns in its folder)."""
     return {path.resolve() for page in m.pages for path in page.files(root).values()}
+
+
+def prune(old: Manifest | None, new: Manifest, root: Path, folders: Iterable[Path]) -> list[Path]:
+    """Remove the files in `folders` the previous manifest listed and the new one does not (an
+    old PDF after `--formats html`, the page of a unit no longer in the report): a writer
+    removes only what it wrote, and nothing stale stays beside the manifest."""
+    if old is None:
+        return []
+    inside = {Path(f).resolve() for f in folders}
+    removed = []
+    for path in sorted(listed_files(old, root) - listed_files(new, root)):
+        if path.parent in inside and path.is_file():
+            path.unlink()
+            removed.append(path)
+    return removed

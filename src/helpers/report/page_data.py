@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
@@ -215,3 +217,16 @@ def reads_through_package(sources: Iterable[str], unit: str = "bureau") -> bool:
         if not use.clean(tree):
             return False
     return True
+
+
+def notebook_reads_through_package(notebook: Path) -> bool:
+    """`reads_through_package` for a unit notebook's code cells (its parameters cell left out);
+    False when the file cannot be read."""
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return False
+    code = ["".join(c.get("source", "")) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+            for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"
+            and "parameters" not in (c.get("metadata") or {}).get("tags", [])]
+    return reads_through_package(code)

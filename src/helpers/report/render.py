@@ -22,8 +22,10 @@ import json
 import logging
 import os
 import re
+import sys
 import time
 import unicodedata
+from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -391,3 +393,43 @@ def error_summary(exc: BaseException, executed: Path | str | None = None) -> str
         text = f"{type(exc).__name__}: {exc}"
     text = re.sub(r"\x1b\[[0-9;]*m", "", text)
     return " ".join(text.split())[:500]
+
+
+# --------------------------------------------------------------------------------------------
+# what a page is made with
+
+#: Packages whose version is recorded in the manifest and enters every page's key.
+VERSIONED = ("helpers", "pandas", "numpy", "pyarrow", "matplotlib", "seaborn", "papermill",
+             "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint", "fonttools", "jinja2")
+
+
+@functools.lru_cache(maxsize=1)
+def _installed() -> dict[str, str]:
+    """Installed distributions by normalized name, read from the `name-version.dist-info` folder
+    names on sys.path (importlib.metadata parses every METADATA file: 0.2 s of a no-op rerun)."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for n in names:
+            if n.endswith(".dist-info") and n.count("-") >= 1:
+                name, version = n[: -len(".dist-info")].rsplit("-", 1)
+                found.setdefault(re.sub(r"[-_.]+", "_", name).lower(), version)
+    return found
+
+
+def versions() -> dict[str, str]:
+    """Versions of python and of the packages that shape a page."""
+    out = {"python": sys.version.split()[0]}
+    installed = _installed()
+    for name in VERSIONED:
+        version = installed.get(re.sub(r"[-_.]+", "_", name).lower())
+        if version is None:
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                continue
+        out[name] = version
+    return out

@@ -18,8 +18,9 @@ from helpers.quality import Quality
 from helpers.report import warning_levels, wording
 from helpers.report.figures import behind_tasks, bureau_tasks, headline, status_counts
 from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, truncate
-from helpers.report.formatting import (CORRECTED, OFFICIAL_ZH, _refs, corrected_zh, evidence_sentence, fmt_quantity,
-                                       has_official, official_zh, rank_label)
+from helpers.report.formatting import (CORRECTED, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH, _refs,
+                                       corrected_zh, evidence_sentence, fmt_quantity, has_official, official_zh,
+                                       rank_label)
 from helpers.report.loading import table_pace
 from helpers.read.sectors import sector_names
 from helpers.statuses import STATUS_ZH
@@ -193,15 +194,16 @@ def quality_frame(items: Any, text_chars: int = 120) -> pd.DataFrame:
     rows = [i.model_dump(mode="json") if isinstance(i, BaseModel) else i if isinstance(i, dict) else {"value": i}
             for i in items]
     df = pd.DataFrame(rows)
+    words = {"table": TABLE_NAMES_ZH, "status": STATUS_ZH, "official_status_code": STATUS_ZH, "field": FIELD_ZH}
     for col in df.columns:
         df[col] = [v if isinstance(v, (int, float)) and not isinstance(v, bool) else truncate(
-            json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v, text_chars)
-            for v in df[col]]
-    return df
+            json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else words.get(col, {}).get(v, v),
+            text_chars) for v in df[col]]
+    return df.rename(columns=QUALITY_HEADERS)
 
 
 def counts_frame(quality: Quality | None, tasks: pd.DataFrame) -> pd.DataFrame:
-    """Declared against parsed rows per table of the report, with the difference."""
+    """Declared against parsed rows per table of the report, with the difference (Chinese headers)."""
     declared = quality.declared_counts if quality else {}
     parsed = quality.parsed_counts if quality else {}
     in_table = tasks["table"].value_counts().to_dict()
@@ -211,9 +213,9 @@ def counts_frame(quality: Quality | None, tasks: pd.DataFrame) -> pd.DataFrame:
     for t in tables:
         d = declared.get(t)
         p = parsed.get(t, in_table.get(t, 0))
-        rows.append({"table": t, "declared": d, "parsed": p, "in_table": int(in_table.get(t, 0)),
-                     "difference": (p - d) if isinstance(d, int) and isinstance(p, int) else None})
-    return pd.DataFrame(rows, columns=["table", "declared", "parsed", "in_table", "difference"])
+        rows.append({"表格": TABLE_NAMES_ZH.get(t, t), "原文声明": d, "解析": p, "任务表中": int(in_table.get(t, 0)),
+                     "差额": (p - d) if isinstance(d, int) and isinstance(p, int) else None})
+    return pd.DataFrame(rows, columns=["表格", "原文声明", "解析", "任务表中", "差额"])
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""Which figure of the progress text measures a count or amount target: scored by the words it shares
+with the target, whether it is done, cumulative or a month's own, a breakdown (其中), the level of
+government it counts, a stage of the works; county figures summed when the target is the city's."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from helpers.judge.clauses import is_result
+from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
+from helpers.judge.findings import Finding
+from helpers.judge.quantities import comparable
+from helpers.judge.subjects import subject_of
+from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
+
+
+def threshold(tb: set[str]) -> int:
+    """Shared bigrams needed: a short label (竣工) can only share one."""
+    return 1 if len(tb) <= 2 else 2
+
+
+def _done_after(a: Finding, ev: Evidence) -> bool:
+    """3个保障性住房项目均已开工建设: the figure, then what was done with all of it (no other figure)."""
+    _, b = ev.layout.around(a.start, a.end)
+    rest = ev.layout.text[a.end:b]
+    return bool(DONE_MARK.search(rest)) and not re.search(r"\d", rest) and not PRELIMINARY_RX.search(rest)
+
+
+#: one month's figure (10月当月, 9月单月, 3月份): it does not measure the year's pace
+SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)")
+_CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
+#: a figure after 其中 is a part of the one before it (其中五一假期接待游客412万人次)
+_WITHIN = re.compile(r"其中")
+#: the level of government a figure counts (a 市级 target takes only the 市级 figure)
+_LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
+#: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
+_NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
+_STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到")
+_SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
+_NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
+_STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
+
+
+def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
+    """How well an actual measures a count or amount target; None when it cannot (a month's own
+    figure, a figure of what is not done: 1个小区不再改造)."""
+    a0, b0 = ev.layout.around(a.start, a.end)
+    clause = ev.layout.text[a0:a.start]
+    if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
+        return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
+    if _COUNTY.match(clause) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
+        return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
+    halt = _NOT_DONE.search(ev.layout.text, a0, b0)
+    if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
+        return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
+    if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
+        return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
+    score = overlap(tb, a.label)
+    if "开工" in a.label and "开工" not in t.part:
+        score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    if DONE_MARK.search(a.label):
+        score += 1  # 已完成改造提升4个 before a figure merely mentioned
+    if SINGLE_MONTH.search(clause):
+        score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
+    elif _CUMULATIVE.search(clause):
+        score += 1
+    if _WITHIN.search(clause):
+        score -= 1  # 其中五一假期接待游客412万人次 is a part of the figure before it
+    level = _LEVEL.search(t.part)
+    if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
+        score += 3 if level.group() in a.label else 0
+    if a.label.endswith("合计"):
+        score += 2  # the city's figure as the sum of its counties
+    if not subject_of(ev, a.start, clause_only=True) and DONE_MARK.search(clause):
+        score += 1  # 截至9月底已完工23个: a done figure with no subject of its own is the task's
+    return score
+
+
+_OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
+_COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+
+
+def county_sums(ev: Evidence) -> list[Finding]:
+    """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩: county figures of one sentence in one unit
+    add up to the city's, when the sentence gives no total of its own."""
+    groups: dict[tuple[int, str], list[Finding]] = {}
+    for a in ev.actuals:
+        groups.setdefault((a.sentence, a.unit), []).append(a)
+    out = []
+    for (_, unit), acts in groups.items():
+        lay = ev.layout
+        county = [a for a in acts if _COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start])]
+        if len(county) < 2 or len(county) != len(acts):
+            continue
+        first, last = county[0], county[-1]
+        total = sum((a.value for a in county), Decimal(0))
+        out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
+                           value=total, unit=unit, label=first.label + "合计"))
+    return out
+
+
+def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
+    """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
+
+    Pairing globally (not target by target) keeps 10亿元企业达25家 from taking the 142户 that
+    belongs to 亿元企业达330家 only because it was read first.
+    """
+    text, lay = ev.layout.text, ev.layout
+    scored = []
+    for t in targets:
+        if t.kind not in ("count", "amount") or t.value is None:
+            continue
+        tb = bigrams(QUALIFIER.sub("", t.label or t.part))
+        # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
+        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
+        if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
+            actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
+        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
+        # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
+        named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
+                 not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
+                 and not _done_after(a, ev)}
+        for a in same:
+            score = None if lay.around(a.start, a.end)[0] in named else _actual_score(t, a, tb, ev)
+            if score is None:
+                continue
+            if score >= threshold(tb):
+                scored.append((score, -a.start, id(t), a))
+            elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
+                scored.append((0, -a.start, id(t), a))
+    out: dict[int, Finding] = {}
+    taken: set[int] = set()
+    for score, _, tid, a in sorted(scored, key=lambda x: (x[0], x[1]), reverse=True):
+        if tid in out or id(a) in taken:
+            continue
+        out[tid] = a
+        taken.add(id(a))
+    return out

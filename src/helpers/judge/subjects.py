@@ -1,0 +1,54 @@
+"""What a clause is said of: its subject (the opening noun after time and cause words), and whether
+that subject is the task (its own words, a generic reference such as 该项目, or none at all)."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.judge.evidence import Evidence
+from helpers.judge.targets import overlap
+
+
+#: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
+_LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
+                   r"\d+日|[,,:: ]|其中|同时|此外)+")
+#: where a subject ends: the first adverb, preposition or verb of its clause
+_SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
+                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|取消|撤销|叫停|定于|计划|拟")
+#: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
+_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
+
+
+_AUTHORITY = re.compile(r"(?:局|厅|部|委|办|政府|管委会)$")
+_NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
+
+
+def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
+    """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
+    lay = ev.layout
+    starts = [lay.around(pos, pos + 1)[0]]
+    if not clause_only:
+        starts.append(lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0)
+    for a in starts:
+        head = _LEAD.sub("", lay.text[a:pos])
+        m = _SUBJECT_END.search(head)
+        subject = head[:m.start()] if m else head
+        if subject:
+            return subject
+    return ""
+
+
+def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
+    """Whether a finding at pos is said of the task: its subject shares the task's words, is a
+    generic reference (项目, 该工程, 上述工作) or absent; or its sentence shares two of them."""
+    subject = subject_of(ev, pos)
+    if not subject or _GENERIC.match(subject) or overlap(tb, subject) >= 1:
+        return True
+    if _AUTHORITY.search(subject):
+        return True  # 市住建局叫停内部装修施工: an authority acting on the works this cell reports
+    if len(subject) <= 3 and any(ch in "".join(tb) for ch in subject):
+        return True  # 赛事 for 马拉松赛, 院区 for 西院区: a short name of the task's own thing
+    a = ev.layout.around(pos, pos + 1)[0]
+    if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
+        return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
+    return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2

@@ -1,0 +1,217 @@
+"""Render pages over a pool of worker processes, each with one warm Jupyter kernel.
+
+A worker executes its share of the notebooks through papermill in its kernel (helpers.report.
+kernels), exports them with one HTMLExporter and prints the PDFs with WeasyPrint and the
+period's CJK font subset (helpers.report.render). Workers are spawned first, so their kernels
+boot while this process subsets the font; workers and kernels watch their parent and end when
+it dies. With one job the pages render in this process, in a kernel kept warm for the next run.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import multiprocessing.util
+import os
+import sys
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from helpers import provenance
+from helpers.provenance import file_sha256
+from helpers.report import kernels
+from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
+
+EXECUTION_TIMEOUT = 600  # seconds per cell
+KERNEL_START_TIMEOUT = 300  # two cores shared with other work: be patient
+#: How often a worker checks that the run that started it is still alive (seconds).
+WATCH_INTERVAL = 0.5
+#: Longest first, so the last page to finish is a short one: the city briefing, the research
+#: pages, then the units'.
+ORDER = {"city": 0, "pace_analysis": 1, "data_quality": 2, "bureau": 3}
+
+
+@dataclass
+class Job:
+    """One notebook to execute and render."""
+
+    kind: str  # city | bureau | data_quality | pace_analysis
+    bureau: str | None
+    notebook: Path
+    parameters: dict[str, Any]
+    ipynb: Path
+    html: Path | None
+    pdf: Path | None
+    title: str
+    key: str = ""  # everything the page shows and is made with: unchanged key, page not rendered
+    tables: str = ""  # the tables' key the page stands for once rendered (Page.tables)
+
+    @property
+    def id(self) -> str:
+        return self.kind if self.bureau is None else f"bureau:{self.bureau}"
+
+    @property
+    def is_briefing(self) -> bool:
+        return self.kind in ("city", "bureau")
+
+    def outputs(self) -> list[Path]:
+        return [p for p in (self.ipynb, self.html, self.pdf) if p is not None]
+
+
+def _show_progress(progress: bool | None) -> bool:
+    """A progress bar in a terminal; none in CI or when stderr is piped."""
+    if progress is not None:
+        return progress
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def font_chars(folder: Path, notebooks: Iterable[Path]) -> set[str]:
+    """Every character the period's pages may print: the tables' texts, the notebooks' and the
+    package's (for the font subset of the PDFs)."""
+    import pandas as pd  # deferred: a run that renders nothing never needs it
+
+    from helpers.report.render import text_chars
+
+    texts: list[str] = [(folder / "quality.json").read_text(encoding="utf-8")]
+    for name in ("tasks.parquet", "indicators.parquet", "changes.parquet"):  # changes: earlier task texts
+        if not (folder / name).exists():
+            continue
+        df = pd.read_parquet(folder / name)
+        for col in df.columns:
+            if pd.api.types.is_string_dtype(df[col]) or df[col].dtype == object:
+                texts.extend(df[col].dropna().astype(str).unique().tolist())
+    here = provenance.PACKAGE_DIR
+    sources = (list(notebooks) + sorted(here.rglob("*.py"))
+               + sorted((here / "templates").rglob("*.*")))
+    for p in sources:
+        try:
+            texts.append(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            pass
+    return text_chars(texts)
+
+
+def _ready() -> None:
+    """Nothing: submitted once per worker to start it (and its kernel) before the real work."""
+
+
+def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
+                 fonts: Callable[[], Any], workers: int, progress: bool | None,
+                 done: Callable[["Job", dict[str, Any]], None], label: str = "run") -> None:
+    """Render `jobs`, longest first, over `workers` warm-kernel processes (this process when 1);
+    `done(job, outcome)` as each finishes. `fonts()` gives the PDF font subset; it is built
+    while the workers' kernels boot."""
+    from tqdm import tqdm
+
+    pending = sorted(jobs, key=lambda j: ORDER.get(j.kind, 9))
+    sweep_kernel_dirs()  # sockets a killed run's kernels left behind
+    warm = "\n".join(notebook_imports(sorted({j.notebook for j in pending})))
+    n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
+    bar = tqdm(total=len(pending), desc=label, unit="page", disable=not _show_progress(progress), file=sys.stderr)
+
+    def finish(j: "Job", o: dict[str, Any]) -> None:
+        done(j, o)
+        bar.set_postfix_str(j.id if o["ok"] else f"{j.id} FAILED", refresh=False)
+        bar.update(1)
+
+    if n == 1:  # one worker: this process, with a kernel kept warm for the next run
+        kernel = local_kernel(str(notebooks), warm)
+        font_set = fonts()
+        for j in pending:
+            finish(j, run_job(j, font_set, period_label, kernel))
+        bar.close()
+        return
+    # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
+                             initargs=(str(notebooks), warm, KERNEL_START_TIMEOUT, os.getpid())) as pool:
+        for _ in range(n):
+            pool.submit(_ready)
+        font_set = fonts()
+        futures: dict[Future, Job] = {pool.submit(run_job, j, font_set, period_label): j for j in pending}
+        for fut in as_completed(futures):
+            j = futures[fut]
+            try:
+                o = fut.result()
+            except Exception as e:  # a worker died (killed, out of memory): record, go on
+                o = {"id": j.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
+            finish(j, o)
+    bar.close()
+
+
+_LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
+
+
+def local_kernel(cwd: str, warm_code: str) -> Any:
+    """This process's warm kernel (started on first use by the first job, shut down at exit)."""
+    global _LOCAL
+    if _LOCAL is None:
+        _LOCAL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
+        atexit.register(_LOCAL.shutdown)
+    elif warm_code not in _LOCAL.warm_code:  # a notebook with other imports: warm them too
+        _LOCAL.warm_code = warm_code
+    return _LOCAL
+
+
+
+_KERNEL = None  # the worker's WarmKernel
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker, and its kernel, as soon as the run that started it is gone (a kill -9 of
+    `run` gives no chance to clean up): poll the parent pid from a daemon thread."""
+    def loop() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_INTERVAL)
+        if _KERNEL is not None:
+            _KERNEL.kill()
+        os._exit(1)
+
+    threading.Thread(target=loop, name="helpers-watchdog", daemon=True).start()
+
+
+def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) -> None:
+    """Pool initializer: watch the parent, launch this worker's kernel, import the renderers while
+    it boots."""
+    global _KERNEL
+    from helpers.report import render  # deferred: nbconvert and its exporter cost seconds
+
+    _watch_parent(parent)
+    _KERNEL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=startup_timeout)
+    # Finalize runs when the worker exits normally (atexit handlers do not, in pool workers).
+    multiprocessing.util.Finalize(None, _shutdown_worker, exitpriority=10)
+    try:
+        _KERNEL.launch()
+    except Exception:  # retried (and reported) by the first job
+        _KERNEL.km = None
+    render.html_exporter()
+    import weasyprint  # noqa: F401  (its import costs ~1 s; pay it while the kernel boots)
+
+
+def _shutdown_worker() -> None:
+    if _KERNEL is not None:
+        _KERNEL.shutdown()
+
+
+def run_job(job: Job, fonts: Any, period_label: str, kernel: Any = None) -> dict[str, Any]:
+    """Execute and render one job; never raises for a notebook's own failure."""
+    from helpers.report import render  # deferred, as above
+
+    kernel = kernel or _KERNEL
+    t0 = time.perf_counter()
+    try:
+        if kernel is not None and kernel.km is not None and not kernel.used:
+            kernel.warm()  # launched by the initializer; imports not yet run
+        r = render.render_notebook(job.notebook, job.parameters, ipynb=job.ipynb, html=job.html,
+                                   pdf=job.pdf, title=job.title, period_label=period_label,
+                                   kernel=kernel, fonts=fonts, timeout=EXECUTION_TIMEOUT)
+        outputs = {str(p): file_sha256(p) for p in job.outputs()}
+        return {"id": job.id, "ok": True, "seconds": round(r.seconds, 2), "timings": r.timings,
+                "outputs": outputs}
+    except Exception as e:  # the notebook's error, recorded; the batch goes on
+        return {"id": job.id, "ok": False, "seconds": round(time.perf_counter() - t0, 2),
+                "error": render.error_summary(e, job.ipynb)}

@@ -1,0 +1,44 @@
+"""helpers.messages: the texts a researcher reads are Chinese, in one place, and fill only named blanks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import cli
+from helpers.messages import TEXTS, blanks, say
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_every_text_is_chinese(key: str) -> None:
+    """Each template speaks Chinese beyond its blanks (a bare "{text}" prefix aside)."""
+    words = re.sub(r"\{[^{}]*\}", "", TEXTS[key])
+    assert HAN.search(words), key
+
+
+def test_say_fills_named_blanks_and_names_a_missing_one() -> None:
+    assert say("run.ledger", path="output/2024H1/台账_2024H1.xlsx", unchanged="") == "督查台账：output/2024H1/台账_2024H1.xlsx"
+    assert blanks(TEXTS["table.truncated"]) == ["tasks"]
+    with pytest.raises(KeyError, match="tasks"):
+        say("table.truncated")
+
+
+def test_the_command_line_answers_in_chinese(capsys, tmp_path) -> None:
+    missing = tmp_path / "luan_2024H1.txt"
+    assert cli.main(["table", str(missing)]) != 0
+    err = capsys.readouterr().err
+    assert err == f"错误：{missing}: 文件或文件夹不存在，请检查路径\n"
+    assert cli.main(["run", "--period", "2024X9"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "用法见" in err and err.count("\n") == 1
+
+
+def test_table_summary_and_warnings_are_chinese(seed_table) -> None:
+    line = seed_table.summary()
+    assert line.startswith("2024H1：任务191项（量化重点工作35项、重点工作156项）") and "任务表已写入" in line
+    assert not re.search(r"\b(tasks|behind|unassigned)\b", line)
+    for w in seed_table.warnings:  # the seed's: a task the report cuts short, at least
+        assert HAN.search(w), w
