@@ -299,3 +299,14 @@ def test_one_countys_figure_is_not_the_citys():
 
 def test_a_draft_submitted_for_deliberation_is_pending():
     assert judge("出台《六安市城市更新条例》。", "《条例》草案已提请市人大常委会审议。")["status"] == "pending"
+
+
+def test_a_halt_of_some_beside_the_count_of_the_rest_leaves_the_count_to_decide():
+    # DOMAIN: a task is behind when any part is, else blocked
+    assert judge("新建幼儿园10所。", "已建成3所，另有2所因用地问题暂缓建设。")["status"] == "behind"
+    assert judge("新建冷链集配中心4个。", "2个中心已完成选址，另2个项目被调出省级投资计划。")["status"] == "blocked"
+
+
+def test_an_outside_act_scheduled_is_awaited():
+    f = judge("创建国家级全域旅游示范区。", "已通过文旅部评审，拟于明年初正式命名。", FY)
+    assert f["status"] == "pending" and f["needs_review"]

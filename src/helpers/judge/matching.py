@@ -24,7 +24,8 @@ def attach_verdict(part: Part, f: Finding, ev: Evidence, near: int | None = None
     cands = ev.verdicts_in(f.sentence)
     if near is not None:
         cands = [v for v in cands if 0 <= v.start - f.end <= near]
-    cands = [v for v in cands if is_result(v.modality) or v.status == "pending"]
+    # a halt beside a figure (已建成3所，另有2所暂缓建设) is of another part: it stays a part of its own
+    cands = [v for v in cands if (is_result(v.modality) or v.status == "pending") and v.status != "blocked"]
     if not cands:
         return
     # several verdicts in one sentence (11项已完成、8项序时推进、3项未到序时): the worst counts

@@ -72,6 +72,14 @@ def _convert(field: str, value: str, where: str):
 FIELDS = ("status", "completion_pct", "lag_pts", "method", "evidence", "is_mixed", "is_target_adjusted")
 
 
+def _period(code: str, where: str) -> str:
+    try:
+        return parse_code(code).code
+    except PeriodError:
+        raise ReferenceError_(f"{where}: period {code!r} is not a period code "
+                              "(e.g. 2024H1, 2024Q1, 2024Q3, 2021FY, 2024M11)") from None
+
+
 def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     """All override rows with their line numbers and normalized period (2024h1 → 2024H1);
     a missing file means no overrides. A bad period or two rows setting one field of one task
@@ -89,11 +97,7 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
         if not any(cells.values()):
             continue
         row = {**{k: "" for k in HEADER + KEY_COLUMNS}, **cells, "line": line}  # a researcher's columns kept
-        try:
-            row["period"] = parse_code(row["period"]).code
-        except PeriodError:
-            raise ReferenceError_(f"{path}:{line}: period {row['period']!r} is not a period code "
-                                  "(e.g. 2024H1, 2024Q1, 2024Q3, 2021FY, 2024M11)") from None
+        row["period"] = _period(row["period"], f"{path}:{line}")
         key = (row["period"], row["task_id"], row["field"])
         if key in seen and seen[key]["value"] != row["value"]:
             raise ReferenceError_(f"{path}:{line}: {row['task_id']} {row['field']} for {row['period']} is set to "
@@ -130,8 +134,18 @@ def period_rows(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRIDES_C
                     f"{'在本期表中出现多次' if found else '已不在本期表中'}：报告在更正之后有改动；"
                     f"请重新生成台账、复核后再导入，或删去这一行")
             row = {**row, "task_id": found[0], "moved_from": row["task_id"]}
+        _refuse_meeting(path, row, out)
         out.append(row)
     return out
+
+
+def _refuse_meeting(path: Path, row: dict, earlier: list[dict]) -> None:
+    """Two rows that now set one field of one task to different values (one followed its task
+    there by key) are refused: neither may silently outvote the other."""
+    for e in earlier:
+        if (e["task_id"], e["field"]) == (row["task_id"], row["field"]) and e["value"] != row["value"]:
+            raise ReferenceError_(f"{path}:{row['line']}: 这一行与第 {e['line']} 行都更正 {row['task_id']} 的 "
+                                  f"{row['field']}（{row['value']!r} 与 {e['value']!r}）；请只保留一行")
 
 
 def _lag_agrees(status: str, lag: float | None) -> bool:
@@ -220,6 +234,7 @@ def merge_overrides(rows: list[dict], path: Path = paths.OVERRIDES_CSV) -> dict[
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     for row in rows:
         given = {k: str(row.get(k) or "").strip() for k in HEADER + KEY_COLUMNS if k in row or k in HEADER}
+        given["period"] = _period(given["period"], f"{path}: new row")  # 2024h1 is 2024H1 before any comparison
         k = (given["period"], given["task_id"], given["field"])
         # earlier duplicates of the same key (hand edits) all take the new value: apply order no longer matters
         same = [n for n, r in enumerate(merged) if (r["period"], r["task_id"], r["field"]) == k]
