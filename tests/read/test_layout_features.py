@@ -308,3 +308,20 @@ def test_items_numbered_in_the_task_cell_with_a_unit_broken_over_two_lines(tmp_p
         out += [f"{i}.{r.cells['task']}", ""] + [u for x in unit for u in (x, "")] + [r.cells["progress"].replace("\n", ""), ""]
     _, df = read(_text(tmp_path, out))
     assert df.seq.tolist() == [1, 2, 3, 4] and df.bureaus[1] == "市生态环境局"
+
+
+def test_the_table_command_strict_refusal_is_one_line_and_columns_read(tmp_path, rows, capsys):
+    from helpers.cli import main
+
+    out = [TITLE, ""] + [f"{i} {r.cells['task']} {r.cells['bureau']} {r.cells['progress'].replace(chr(10), '')}"
+                         for i, r in enumerate(rows[:5], 1)]
+    path = _text(tmp_path, out)
+    assert main(["table", str(path), "--period", "2024H1", "--out", str(tmp_path / "o"), "--strict"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in lines[0] and "--columns" in lines[0]
+    assert main(["table", str(path), "--period", "2024H1", "--out", str(tmp_path / "o"),
+                 "--columns", "序号,任务,牵头单位,进展"]) == 0
+    import pandas as pd
+
+    tasks = pd.read_parquet(tmp_path / "o" / "tasks.parquet")
+    assert tasks.bureaus.tolist() == [r.cells["bureau"] for r in rows[:5]]

@@ -76,7 +76,9 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
                     rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
                     rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
-                    r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果")
+                    r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
+                    r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
+_SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 _HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|搁置|中止|延期|推迟|撤回"
@@ -160,8 +162,8 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             mod = layout.modality_at(m.start())
             if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
                 continue
-            if status == "pending" and mod == "intention":
-                continue  # 拟于三季度提请…审议: nothing submitted yet
+            if status == "pending" and mod == "intention" and _SUBMIT.search(m.group()):
+                continue  # 拟于三季度提请…审议: nothing submitted yet (拟于明年初正式命名 is awaited)
             a, _ = layout.around(m.start(), m.end())
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
@@ -267,8 +269,11 @@ def find_growths(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
         val = Decimal(m["val"])
         if m["word"] in r.growth_down:
             val = -val
-        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%",
-                     label=_label_before(layout, m.start(), floor))
+        # its own clause names what grew (填报企业数较上年增长16.2%); a bare 增长5.5% takes the text before
+        own = progress[layout.around(m.start(), m.end(), fine=True)[0]:m.start()]
+        subject = re.sub(r"同比|较上年|比上年|同期|累计|\d+\s*[-—~至]?\s*\d*月|上半年|[一二三四]季度|全市|我市|[,,、 ]", "", own)
+        label = own if len(subject) >= 3 else _label_before(layout, m.start(), floor)
+        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%", label=label)
         out.append(f)
         floor = m.end()
     return out

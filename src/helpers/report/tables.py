@@ -17,10 +17,10 @@ from pydantic import BaseModel
 from helpers.quality import Quality
 from helpers.report import warning_levels, wording
 from helpers.report.figures import behind_tasks, bureau_tasks, headline, status_counts
-from helpers.report.formatting import (CORRECTED, DASH, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH,
-                                       TABLE_ZH, _refs, corrected_zh,
-                                       evidence_sentence, fmt_pct, fmt_pts, fmt_quantity, has_official,
-                                       official_zh, rank_label, truncate)
+from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, truncate
+from helpers.report.formatting import (CORRECTED, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH, _refs,
+                                       corrected_zh, evidence_sentence, fmt_quantity, has_official, official_zh,
+                                       rank_label)
 from helpers.report.loading import table_pace
 from helpers.read.sectors import sector_names
 from helpers.statuses import STATUS_ZH
