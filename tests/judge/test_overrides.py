@@ -292,3 +292,13 @@ def test_a_decision_recorded_with_a_lower_case_period_updates_the_one_row(tmp_pa
     p = _write(tmp_path, "2024H1,Q07,status,behind,规则判断")
     assert record_decision("2024h1", "Q07", "达序时", "按可比口径", path=p) == {"new": 0, "updated": 1, "unchanged": 0}
     assert [(r["period"], r["value"]) for r in read_overrides(p)] == [("2024H1", "on_pace")]
+
+
+def test_a_moved_correction_that_meets_another_on_its_task_is_refused(judged, tmp_path):
+    """A keyed row that follows its task onto Q07 must not silently outvote Q07's own row."""
+    from helpers.identity import task_key
+
+    gdp = task_key(Q07[0], None)
+    p = _keyed(tmp_path, "2024H1,Q07,status,behind,规则判断,,", f"2024H1,Q06,status,on_pace,按可比口径,{gdp},abc")
+    with pytest.raises(ReferenceError_, match=rf"^{re.escape(str(p))}:3: 这一行与第 2 行都更正 Q07 "):
+        apply_overrides(judged, "2024H1", p)

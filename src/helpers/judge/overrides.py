@@ -134,8 +134,18 @@ def period_rows(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRIDES_C
                     f"{'在本期表中出现多次' if found else '已不在本期表中'}：报告在更正之后有改动；"
                     f"请重新生成台账、复核后再导入，或删去这一行")
             row = {**row, "task_id": found[0], "moved_from": row["task_id"]}
+        _refuse_meeting(path, row, out)
         out.append(row)
     return out
+
+
+def _refuse_meeting(path: Path, row: dict, earlier: list[dict]) -> None:
+    """Two rows that now set one field of one task to different values (one followed its task
+    there by key) are refused: neither may silently outvote the other."""
+    for e in earlier:
+        if (e["task_id"], e["field"]) == (row["task_id"], row["field"]) and e["value"] != row["value"]:
+            raise ReferenceError_(f"{path}:{row['line']}: 这一行与第 {e['line']} 行都更正 {row['task_id']} 的 "
+                                  f"{row['field']}（{row['value']!r} 与 {e['value']!r}）；请只保留一行")
 
 
 def _lag_agrees(status: str, lag: float | None) -> bool:
