@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.compare.chain import load_fixes
+from helpers.compare.matching import load_fixes
 from helpers.deliver.mail import load_recipients
 from helpers.errors import ReferenceError_
 from helpers.judge.lexicon import load_lexicon

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import re
@@ -12,6 +13,7 @@ from typing import Any, NoReturn
 
 from helpers import paths
 from helpers.errors import HelpersError, PeriodError, os_error_line
+from helpers.files import check_writable_dir
 from helpers.messages import say
 from helpers.period import parse_code
 from helpers.statuses import DEFAULT_AHEAD_MARGIN
@@ -59,7 +61,6 @@ def period_arg(text: str) -> str:
 
 def _table(args: argparse.Namespace) -> int:
     from helpers.read.ingest import read_capped
-    from helpers.files import check_writable_dir
     from helpers.table import build_table
 
     # the cheap checks first: a file that cannot be read, a folder that cannot be written
@@ -100,8 +101,6 @@ def _review_import(args: argparse.Namespace) -> int:
 
 
 def _judge(args: argparse.Namespace) -> int:
-    import json
-
     from helpers.judge.status import judge_text
 
     fields, _ = judge_text(args.task, args.progress, args.period, ahead_margin=args.ahead_margin,
@@ -119,7 +118,6 @@ def _judge(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from helpers.run import run_command
     from helpers.read.ingest import read_capped
-    from helpers.files import check_writable_dir
 
     if args.raw:
         read_capped(args.raw)
@@ -138,7 +136,6 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _mail(args: argparse.Namespace) -> int:
-    from helpers.files import check_writable_dir
     from helpers.deliver.mail import mail_command
 
     # drafts, or the send log, go there: refuse an unwritable folder before building any message
@@ -189,7 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
                 epilog="\n\n".join([*EXAMPLES.values(), PERIODS]),
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
+    for add in (_table_parser, _judge_parser, _run_parser, _ledger_parsers, _mail_parser):
+        add(sub)
+    return p
 
+
+def _table_parser(sub: Any) -> None:
     t = _sub(sub, "table", "parse and judge one report into data/processed/<period>/")
     t.add_argument("raw", help="the report as published: text or a saved web page (any common Chinese encoding), "
                                ".docx, .xlsx, .pdf with a text layer; .doc/.wps/.xls/.et need LibreOffice")
@@ -208,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="refuse a layout read without a header instead of flagging every row for review")
     t.set_defaults(func=_table)
 
+
+def _judge_parser(sub: Any) -> None:
     j = sub.add_parser("judge", help="judge one task against the time pace and print the judgement")
     j.add_argument("--period", required=True, type=period_arg, help="period code such as 2024Q3 (sets the pace)")
     j.add_argument("--task", required=True, help="the task (重点工作) text with its target")
@@ -220,6 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
     j.set_defaults(func=_judge)
 
+
+def _run_parser(sub: Any) -> None:
     r = _sub(sub, "run", "render a period's briefings (HTML and PDF) into output/<period>/")
     r.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     r.add_argument("--raw", help="raw report (default: the file in data/raw/ for the period)")
@@ -235,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="earlier period of the same year to compare with (default: the latest one built or in data/raw/)")
     r.set_defaults(func=_run)
 
+
+def _ledger_parsers(sub: Any) -> None:
+    """`ledger` writes the workbook, `review import` reads its corrections back."""
     lg = sub.add_parser("ledger", help="write the period's supervision ledger output/<period>/台账_<period>.xlsx")
     lg.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     lg.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
@@ -252,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     ri.add_argument("--overrides", help="overrides file to merge into (default: data/reference/overrides.csv)")
     ri.set_defaults(func=_review_import)
 
+
+def _mail_parser(sub: Any) -> None:
     m = _sub(sub, "mail", "write .eml drafts of a period's briefings, or send them with --send")
     m.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
     m.add_argument("--out", help="folder for .eml drafts (default: output/<period>/mail/)")
@@ -269,7 +280,6 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--from", dest="sender", metavar="ADDRESS",
                    help="sender, e.g. '督查办 <dc@example.org>' (or env HELPERS_MAIL_FROM)")
     m.set_defaults(func=_mail)
-    return p
 
 
 def main(argv: list[str] | None = None) -> int:

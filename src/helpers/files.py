@@ -8,12 +8,14 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+from helpers.errors import OutputError, os_problem
 from helpers.messages import say
 
 # mkstemp creates files readable by the owner only; outputs get the mode a plain open() would give.
@@ -132,8 +134,6 @@ def exclusive(folder: Path | str) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            import sys
-
             print(f"waiting for another table/run holding {path} …", file=sys.stderr)
             fcntl.flock(fh, fcntl.LOCK_EX)
         _HELD[key] = 1
@@ -179,8 +179,6 @@ def check_writable_dir(path: Path | str) -> Path:
     file) in which a file can be created. A probe file is created and removed, since permission
     bits alone say nothing on a read-only mount or for root.
     """
-    from helpers.errors import OutputError, os_problem
-
     path = Path(path)
     probe = path
     while True:

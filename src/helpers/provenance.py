@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.files import write_json
 from helpers.messages import say
 
 RECORD = "tables.json"
@@ -86,8 +87,6 @@ def files_record(folder: Path | str) -> dict[str, str | None]:
 
 def write_record(folder: Path | str, period: str, inputs: dict[str, Any]) -> dict[str, Any]:
     """Write tables.json for the table files now in `folder` (called by the table build)."""
-    from helpers.files import write_json
-
     record = {"period": period, **inputs, "files": files_record(folder)}
     write_json(Path(folder) / RECORD, record)
     return record

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 import pandas as pd
@@ -211,6 +212,118 @@ def with_read_doubts(judged: pd.DataFrame) -> pd.DataFrame:
     return judged
 
 
+@dataclass
+class _Reading:
+    """One report as read: the document, its period and city, the rows, the units not listed."""
+
+    raw: Path
+    doc: Document
+    per: Period
+    period_warning: str | None
+    parsed: Parsed
+    city: str | None
+    city_source: str | None
+    tasks: pd.DataFrame
+    unknown: dict[str, list[str]]
+
+
+def _read(raw: Path, period: str | None, force_period: bool, city: str | None, sheet: str | None,
+          columns: list[str] | None, strict: bool) -> _Reading:
+    doc = read_report(raw, sheet=sheet)
+    per = resolve_period(doc, period, force_period)
+    conflict = period_conflict(doc, per) if period else None
+    period_warning = say("table.forced_period", period=per.code, raw=raw, conflict=conflict) if conflict else None
+    parsed = parse_document(doc, columns=columns, strict=strict)
+    city_name, city_source = resolve_city(doc, city)
+    tasks, unknown = parsed_frame(parsed, per, raw.name, city_name)
+    return _Reading(raw, doc, per, period_warning, parsed, city_name, city_source, tasks, unknown)
+
+
+def _findings(r: _Reading, period_given: bool) -> dict:
+    """What the parse found beyond the rows: counts, gaps, empty cells, renamed and carried units."""
+    doc, parsed, tasks = r.doc, r.parsed, r.tasks
+    accounting = line_accounting(doc, parsed)
+    # Lines the parser could not place are never dropped silently: they join the unassigned list.
+    for ln in accounting["missing_lines"]:
+        parsed.unassigned_lines.append({"line": ln, "text": doc.lines[ln - 1].strip()})
+    declared = {t.kind: t.declared for t in parsed.tables if t.declared is not None}
+    counts = dict(Counter(t.kind for t in parsed.tables for _ in t.rows))
+    gaps, repeats = _seq_findings(parsed)
+    has_units = any("bureau" in t.roles or any(row.cells.get("bureau") for row in t.rows) for t in parsed.tables)
+    fields = ("task", "bureau_raw", "progress") if has_units else ("task", "progress")
+    renamed: dict[str, list[str]] = {}
+    for tid, moves in zip(tasks["task_id"], tasks["units_renamed"]):
+        for mv in (moves or "").split(UNIT_SEP) if isinstance(moves, str) else []:
+            renamed.setdefault(mv, []).append(tid)
+    return {
+        "accounting": accounting, "declared": declared, "counts": counts, "gaps": gaps, "repeats": repeats,
+        "has_units": has_units, "renamed": renamed,
+        "empty": [{"task_id": t.task_id, "field": f} for t in tasks.itertuples() for f in fields if not getattr(t, f)],
+        "carried": [{"task_id": tid, "columns": row.carried} for tid, row in
+                    zip(tasks["task_id"], (row for t in parsed.tables for row in t.rows)) if row.carried],
+        "sections": [dict(s, parsed=int(((tasks["section"] == s["text"])).sum())) for s in parsed.sections],
+        # A progress that opens with a list of units is a unit cell glued onto it (the 2021 layout's
+        # trap): flagged, never silently judged.
+        "glued": [tid for tid, p in zip(tasks["task_id"], tasks["progress"])
+                  if isinstance(p, str) and is_unit(norm(p.split("\n")[0]))],
+        "doubted": tasks.loc[tasks["read_flags"].notna(), "task_id"].tolist(),
+        "pace_warning": None if period_given else check_against_data(r.per, tasks["progress"].fillna("").tolist()),
+        "truncated": tasks.loc[tasks["is_truncated"], "task_id"].tolist(),
+    }
+
+
+def _warnings(r: _Reading, f: dict) -> list[str]:
+    """What `table` warns about, in the order a researcher checks it."""
+    out = ([r.period_warning] if r.period_warning else []) + list(r.doc.notes) + list(r.parsed.warnings)
+    for kind, n in f["declared"].items():
+        if f["counts"].get(kind, 0) != n:
+            out.append(say("table.declared", table=TABLE_NAMES_ZH.get(kind, kind), declared=n,
+                           parsed=f["counts"].get(kind, 0)))
+    for s in f["sections"]:
+        if s["declared"] is not None and s["declared"] != s["parsed"]:
+            out.append(say("table.section_declared", section=s["text"], declared=s["declared"], parsed=s["parsed"]))
+    checks = [(f["gaps"], lambda: say("table.seq_gaps", gaps=f["gaps"])),
+              (f["repeats"], lambda: say("table.seq_repeats", repeats=f["repeats"])),
+              (r.parsed.unassigned_lines, lambda: say("table.unassigned", n=len(r.parsed.unassigned_lines))),
+              (r.city is None, lambda: say("table.no_city")),
+              (r.unknown, lambda: say("table.unknown_units", city=r.city or "本报告", units="、".join(r.unknown))),
+              (f["doubted"], lambda: say("table.read_doubts", n=len(f["doubted"]), tasks="、".join(f["doubted"][:10])
+                                         + ("……" if len(f["doubted"]) > 10 else ""))),
+              (f["glued"], lambda: say("table.glued_units", tasks="、".join(f["glued"]))),
+              (not f["has_units"], lambda: say("table.no_unit_column")),
+              (f["pace_warning"], lambda: f["pace_warning"]),
+              (f["truncated"], lambda: say("table.truncated", tasks="、".join(f["truncated"])))]
+    return out + [text() for holds, text in checks if holds]
+
+
+def _quality(r: _Reading, f: dict, judgement: Any, judged: pd.DataFrame, ahead_margin: float,
+             warnings: list[str]) -> Quality:
+    doc, parsed, tasks, per = r.doc, r.parsed, r.tasks, r.per
+    return Quality(
+        source_file=str(r.raw), encoding=doc.encoding, layout=parsed.layout,
+        period=per.code, period_end=per.end, pace=per.pace, ahead_margin=ahead_margin,
+        title=doc.title, city=r.city, city_source=r.city_source,
+        columns=[{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],
+        declared_counts=f["declared"], parsed_counts=f["counts"],
+        counts_match=all(f["counts"].get(k, 0) == n for k, n in f["declared"].items()),
+        sections=f["sections"], seq_gaps=f["gaps"], seq_repeats=f["repeats"], empty_fields=f["empty"],
+        truncated_rows=f["truncated"],
+        unassigned_lines=parsed.unassigned_lines, chrome_lines=parsed.chrome_lines,
+        line_accounting=f["accounting"],
+        unknown_bureaus=[{"unit": u, "task_ids": ids} for u, ids in r.unknown.items()],
+        renamed_units=[{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
+                       for mv, ids in f["renamed"].items()],
+        carried_cells=f["carried"], period_data_warning=f["pace_warning"], progress_opening_with_units=f["glued"],
+        door=doc.door, door_notes=doc.notes,
+        read_flags=[{"task_id": t, "flags": fl.split(REASON_SEP)} for t, fl in zip(tasks["task_id"], tasks["read_flags"])
+                    if isinstance(fl, str)],
+        sector_fallbacks=tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
+        review=judgement.review, official_disagreements=judgement.official_disagreements,
+        overrides=judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
+        warnings=warnings,
+    )
+
+
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
                 ahead_margin: float = DEFAULT_AHEAD_MARGIN, city: str | None = None,
                 overrides: Path | str = paths.OVERRIDES_CSV, force_period: bool = False,
@@ -223,103 +336,21 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     from helpers.judge.status import judge
     from helpers.judge.review import drop_unmeasured_completion
 
-    raw = Path(raw)
-    doc = read_report(raw, sheet=sheet)
-    per = resolve_period(doc, period, force_period)
-    conflict = period_conflict(doc, per) if period else None
-    period_warning = say("table.forced_period", period=per.code, raw=raw, conflict=conflict) if conflict else None
-    parsed = parse_document(doc, columns=columns, strict=strict)
-    source = raw.name
-    city_name, city_source = resolve_city(doc, city)
-    tasks, unknown = parsed_frame(parsed, per, source, city_name)
-    judgement = judge(tasks, ahead_margin=ahead_margin)
-    judged = apply_overrides(judgement.tasks, per.code, Path(overrides))
-    judged = drop_unmeasured_completion(judged, per.code, Path(overrides))
+    r = _read(Path(raw), period, force_period, city, sheet, columns, strict)
+    judgement = judge(r.tasks, ahead_margin=ahead_margin)
+    judged = apply_overrides(judgement.tasks, r.per.code, Path(overrides))
+    judged = drop_unmeasured_completion(judged, r.per.code, Path(overrides))
     judged = with_read_doubts(judged)
-    out_dir = Path(out) if out else paths.processed_dir(per.code)
-
-    accounting = line_accounting(doc, parsed)
-    # Lines the parser could not place are never dropped silently: they join the unassigned list.
-    for ln in accounting["missing_lines"]:
-        parsed.unassigned_lines.append({"line": ln, "text": doc.lines[ln - 1].strip()})
-    declared = {t.kind: t.declared for t in parsed.tables if t.declared is not None}
-    counts = dict(Counter(t.kind for t in parsed.tables for _ in t.rows))
-    gaps, repeats = _seq_findings(parsed)
-    has_units = any("bureau" in t.roles or any(r.cells.get("bureau") for r in t.rows) for t in parsed.tables)
-    fields = ("task", "bureau_raw", "progress") if has_units else ("task", "progress")
-    empty = [{"task_id": r.task_id, "field": f} for r in tasks.itertuples() for f in fields if not getattr(r, f)]
-    renamed: dict[str, list[str]] = {}
-    for tid, moves in zip(tasks["task_id"], tasks["units_renamed"]):
-        for mv in (moves or "").split(UNIT_SEP) if isinstance(moves, str) else []:
-            renamed.setdefault(mv, []).append(tid)
-    carried = [{"task_id": tid, "columns": r.carried} for tid, r in
-               zip(tasks["task_id"], (r for t in parsed.tables for r in t.rows)) if r.carried]
-    sections = [dict(s, parsed=int(((tasks["section"] == s["text"])).sum())) for s in parsed.sections]
-    warnings = ([period_warning] if period_warning else []) + list(doc.notes) + list(parsed.warnings)
-    for kind, n in declared.items():
-        if counts.get(kind, 0) != n:
-            warnings.append(say("table.declared", table=TABLE_NAMES_ZH.get(kind, kind), declared=n,
-                                parsed=counts.get(kind, 0)))
-    for s in sections:
-        if s["declared"] is not None and s["declared"] != s["parsed"]:
-            warnings.append(say("table.section_declared", section=s["text"], declared=s["declared"], parsed=s["parsed"]))
-    if gaps:
-        warnings.append(say("table.seq_gaps", gaps=gaps))
-    if repeats:
-        warnings.append(say("table.seq_repeats", repeats=repeats))
-    if parsed.unassigned_lines:
-        warnings.append(say("table.unassigned", n=len(parsed.unassigned_lines)))
-    if city_name is None:
-        warnings.append(say("table.no_city"))
-    if unknown:
-        warnings.append(say("table.unknown_units", city=city_name or "本报告", units="、".join(unknown)))
-    # A progress that opens with a list of units is a unit cell glued onto it (the 2021 layout's
-    # trap): flagged, never silently judged.
-    glued = [tid for tid, p in zip(tasks["task_id"], tasks["progress"])
-             if isinstance(p, str) and is_unit(norm(p.split("\n")[0]))]
-    doubted = tasks.loc[tasks["read_flags"].notna(), "task_id"].tolist()
-    if doubted:
-        warnings.append(say("table.read_doubts", n=len(doubted),
-                            tasks="、".join(doubted[:10]) + ("……" if len(doubted) > 10 else "")))
-    if glued:
-        warnings.append(say("table.glued_units", tasks="、".join(glued)))
-    if not has_units:
-        warnings.append(say("table.no_unit_column"))
-    pace_warning = None if period else check_against_data(per, tasks["progress"].fillna("").tolist())
-    if pace_warning:
-        warnings.append(pace_warning)
-    truncated = tasks.loc[tasks["is_truncated"], "task_id"].tolist()
-    if truncated:
-        warnings.append(say("table.truncated", tasks="、".join(truncated)))
-    quality = Quality(
-        source_file=str(raw), encoding=doc.encoding, layout=parsed.layout,
-        period=per.code, period_end=per.end, pace=per.pace, ahead_margin=ahead_margin,
-        title=doc.title, city=city_name, city_source=city_source,
-        columns=[{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],
-        declared_counts=declared, parsed_counts=counts,
-        counts_match=all(counts.get(k, 0) == n for k, n in declared.items()),
-        sections=sections, seq_gaps=gaps, seq_repeats=repeats, empty_fields=empty,
-        truncated_rows=truncated,
-        unassigned_lines=parsed.unassigned_lines, chrome_lines=parsed.chrome_lines,
-        line_accounting=accounting,
-        unknown_bureaus=[{"unit": u, "task_ids": ids} for u, ids in unknown.items()],
-        renamed_units=[{"printed_as": mv.split("→")[0], "shown_as": mv.split("→")[1], "task_ids": ids}
-                       for mv, ids in renamed.items()],
-        carried_cells=carried, period_data_warning=pace_warning, progress_opening_with_units=glued,
-        door=doc.door, door_notes=doc.notes,
-        read_flags=[{"task_id": t, "flags": f.split(REASON_SEP)} for t, f in zip(tasks["task_id"], tasks["read_flags"])
-                    if isinstance(f, str)],
-        sector_fallbacks=tasks.loc[tasks["sector_rule"].str.startswith("fallback"), "task_id"].tolist(),
-        review=judgement.review, official_disagreements=judgement.official_disagreements,
-        overrides=judged.loc[judged["status_source"] == "override", "task_id"].tolist(),
-        warnings=warnings,
-    )
+    out_dir = Path(out) if out else paths.processed_dir(r.per.code)
+    f = _findings(r, bool(period))
+    warnings = _warnings(r, f)
+    quality = _quality(r, f, judgement, judged, ahead_margin, warnings)
     # The margin travels with the table (parquet metadata): the notebooks read it from there.
     judged.attrs["ahead_margin"] = float(ahead_margin)
-    inputs = provenance.build_inputs(raw, ahead_margin)
+    inputs = provenance.build_inputs(r.raw, ahead_margin)
     with exclusive(out_dir), staged(out_dir, last=(provenance.RECORD,)) as tmp:
         judged = write_table(judged, tmp / "tasks.parquet", TASKS_SCHEMA)
         indicators = write_table(judgement.indicators, tmp / "indicators.parquet", INDICATORS_SCHEMA)
         quality.write(tmp)
-        provenance.write_record(tmp, per.code, inputs)
+        provenance.write_record(tmp, r.per.code, inputs)
     return TableResult(judged, indicators, quality, out_dir, warnings)

@@ -16,7 +16,8 @@ import pytest
 
 import chain_reports as cr
 from conftest import copy_year
-from helpers.compare import chain
+from helpers.compare import chain, matching
+from helpers.report import changes as changes_zh
 from helpers.errors import HelpersError, ReferenceError_
 from helpers.schema import CHANGES_SCHEMA, MATCHES_SCHEMA, read_table
 
@@ -75,7 +76,7 @@ def test_a_reworded_task_is_matched_and_says_so(comparisons) -> None:
     m = comparisons["2024H1"].matches
     row = m[m["task"].eq(cr.C2[0])].iloc[0]
     assert row["match"] == "reworded" and row["prev_task"] == cr.C[0]
-    assert chain.THRESHOLD <= row["score"] < 100
+    assert matching.THRESHOLD <= row["score"] < 100
     later = comparisons["2024Q3"].changes
     assert later.loc[later["task"].eq(cr.C2[0]), "task_key"].item() == row["task_key"]
 
@@ -144,7 +145,7 @@ def test_an_ambiguous_task_is_listed_not_guessed(tmp_path: Path) -> None:
     # the seed's two income targets, here under one unit: a text between them is not guessed
     prev = _frame("2024Q1", [("Q01", cr.B16[0], "市统计局"), ("Q02", cr.B25[0], "市统计局")])
     cur = _frame("2024H1", [("Q01", "常住居民人均可支配收入增幅高于全省平均水平、位次靠前。", "市统计局")])
-    m = chain.match_tasks(prev, cur, fixes_path=tmp_path / "none.csv")
+    m = matching.match_tasks(prev, cur, fixes_path=tmp_path / "none.csv")
     row = m[m["task_id"].eq("Q01")].iloc[0]
     assert row["match"] == "ambiguous" and pd.isna(row["prev_task_id"])
     assert "Q01" in row["candidate"] and "Q02" in row["candidate"]
@@ -154,16 +155,16 @@ def test_an_ambiguous_task_is_listed_not_guessed(tmp_path: Path) -> None:
 def test_below_the_threshold_is_new_with_its_best_candidate(tmp_path: Path) -> None:
     prev = _frame("2024Q1", [("Q01", cr.C[0], "市工信局")])
     cur = _frame("2024H1", [("Q01", "全年完成工业技术改造投资增长10%以上。", "市工信局")])
-    m = chain.match_tasks(prev, cur, fixes_path=tmp_path / "none.csv")
+    m = matching.match_tasks(prev, cur, fixes_path=tmp_path / "none.csv")
     row = m[m["task_id"].eq("Q01")].iloc[0]
-    assert row["match"] == "new" and row["score"] < chain.THRESHOLD and row["candidate"].startswith("Q01(")
+    assert row["match"] == "new" and row["score"] < matching.THRESHOLD and row["candidate"].startswith("Q01(")
 
 
 def test_a_lead_unit_change_costs_the_penalty_and_is_noted(tmp_path: Path) -> None:
     prev = _frame("2024Q1", [("G001", cr.G[0], "市住建局")])
     cur = _frame("2024H1", [("G001", cr.G[0], "市房管局")])
-    row = chain.match_tasks(prev, cur, fixes_path=tmp_path / "none.csv").iloc[0]
-    assert row["match"] == "same" and row["score"] == 100 - chain.BUREAU_PENALTY
+    row = matching.match_tasks(prev, cur, fixes_path=tmp_path / "none.csv").iloc[0]
+    assert row["match"] == "same" and row["score"] == 100 - matching.BUREAU_PENALTY
     assert "牵头单位：市住建局 → 市房管局" in row["note"]
 
 
@@ -174,7 +175,7 @@ def test_a_researchers_fix_overrides_the_match(tmp_path: Path) -> None:
     fixes.write_text("period,task_id,prev_period,prev_task_id,note\n"
                      "2024H1,Q07,2024Q1,Q01,同一项技改任务，表述调整\n"
                      "2024H1,Q08,2024Q1,,另立新任务\n", encoding="utf-8")
-    m = chain.match_tasks(prev, cur, chain.load_fixes(fixes), fixes)
+    m = matching.match_tasks(prev, cur, matching.load_fixes(fixes), fixes)
     q07 = m[m["task_id"].eq("Q07")].iloc[0]
     assert (q07["match"], q07["prev_task_id"], q07["note"]) == ("manual", "Q01", "同一项技改任务，表述调整")
     q08 = m[m["task_id"].eq("Q08")].iloc[0]
@@ -193,11 +194,11 @@ def test_a_bad_fix_names_the_file_and_line(tmp_path: Path, row: str, message: st
     fixes = tmp_path / "task_matches.csv"
     fixes.write_text("period,task_id,prev_period,prev_task_id,note\n" + row + "\n", encoding="utf-8")
     with pytest.raises(ReferenceError_, match=message):
-        chain.match_tasks(prev, cur, chain.load_fixes(fixes), fixes)
+        matching.match_tasks(prev, cur, matching.load_fixes(fixes), fixes)
 
 
 def test_the_shipped_fix_file_loads() -> None:
-    assert isinstance(chain.load_fixes(ROOT / "data" / "reference" / "task_matches.csv"), list)
+    assert isinstance(matching.load_fixes(ROOT / "data" / "reference" / "task_matches.csv"), list)
 
 
 def test_shares_compare_the_same_tasks_then_and_now(comparisons) -> None:
@@ -230,15 +231,15 @@ def test_h1_against_the_real_q1_excerpt(tmp_path: Path, seed_path: Path) -> None
     assert set(ch.loc[ch["prev_task_ids"].isna(), "change"]) == {"unmatched"}
     assert not ch["change"].isin(["new", "dropped"]).any()
     assert "上期报告不完整（节选或在任务中途结束），本期另有189项在上期数据中没有对应，不计为新增。" in \
-        chain.changes_sentence(ch)
+        changes_zh.changes_sentence(ch)
     # the sentence says how much it compared; a bureau none of whose tasks matched is told so
-    assert "与2024年一季度相比（比对了191项中的2项，" in chain.changes_sentence(ch)
+    assert "与2024年一季度相比（比对了191项中的2项，" in changes_zh.changes_sentence(ch)
     now = ch[ch["task_id"].notna()]
     unmatched_only = next(b for b, g in now.groupby("bureau") if not g["change"].isin(chain.COMPARED).any())
     n = int(now["bureau"].eq(unmatched_only).sum())
     line = f"本单位本期{n}项任务均未能与2024年一季度的任务对应，无法作较上期比较。"
-    assert chain.bureau_change_sentence(ch, unmatched_only) == line
-    assert chain.mail_lines(ch, unmatched_only) == [line]
+    assert changes_zh.bureau_change_sentence(ch, unmatched_only) == line
+    assert changes_zh.mail_lines(ch, unmatched_only) == [line]
 
 
 def _changes(rows: list[tuple[str, str | None, str]]) -> pd.DataFrame:
@@ -254,17 +255,17 @@ def test_change_sentences_claim_only_what_was_compared() -> None:
                    ("市乙局", "G003", "unchanged"), ("市乙局", "G004", "unmatched"), ("市丙局", None, "unmatched")])
     # 市甲局: nothing of it was compared, so nothing is said about what changed
     none = "本单位本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。"
-    assert chain.bureau_change_sentence(ch, "市甲局") == none
-    assert chain.mail_lines(ch, "市甲局") == [none]
-    assert chain.nothing_listed_zh(ch, "市甲局") == "无可比对的任务。"
+    assert changes_zh.bureau_change_sentence(ch, "市甲局") == none
+    assert changes_zh.mail_lines(ch, "市甲局") == [none]
+    assert changes_zh.nothing_listed_zh(ch, "市甲局") == "无可比对的任务。"
     # 市乙局: one of two compared, and the sentence says so
-    assert chain.bureau_change_sentence(ch, "市乙局") == \
+    assert changes_zh.bureau_change_sentence(ch, "市乙局") == \
         "与2024年一季度相比（比对了2项中的1项），本单位没有新滞后或连续滞后的任务。"
-    assert chain.mail_lines(ch, "市乙局") == ["较2024年一季度（比对了2项中的1项）：本单位没有新滞后或连续滞后的任务。"]
-    assert chain.coverage(ch) == (4, 1) and chain.nothing_listed_zh(ch) == "没有连续滞后、新滞后或恢复的任务。"
-    assert chain.changes_sentence(ch).startswith("与2024年一季度相比（比对了4项中的1项，")
+    assert changes_zh.mail_lines(ch, "市乙局") == ["较2024年一季度（比对了2项中的1项）：本单位没有新滞后或连续滞后的任务。"]
+    assert chain.coverage(ch) == (4, 1) and changes_zh.nothing_listed_zh(ch) == "没有连续滞后、新滞后或恢复的任务。"
+    assert changes_zh.changes_sentence(ch).startswith("与2024年一季度相比（比对了4项中的1项，")
     # the city with nothing matched at all
     alone = ch[ch["bureau"].eq("市甲局")]
-    assert chain.changes_sentence(alone).startswith("本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。")
-    assert chain.mail_lines(alone) == ["本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。"]
-    assert chain.bureau_change_sentence(ch, "市丁局") == "本单位本期没有牵头任务，不作较2024年一季度比较。"
+    assert changes_zh.changes_sentence(alone).startswith("本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。")
+    assert changes_zh.mail_lines(alone) == ["本期2项任务均未能与2024年一季度的任务对应，无法作较上期比较。"]
+    assert changes_zh.bureau_change_sentence(ch, "市丁局") == "本单位本期没有牵头任务，不作较2024年一季度比较。"

@@ -16,6 +16,7 @@ import chain_reports as cr
 from conftest import copy_year
 from helpers import run as batch
 from helpers.compare import chain
+from helpers.report import changes as changes_zh
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -184,10 +185,10 @@ def test_compare_to_picks_another_period_and_the_manifest_says_so(tmp_path_facto
 def test_mail_lines_name_the_tasks(tmp_path: Path, year_tables: Path) -> None:
     copy_year(year_tables, tmp_path)
     comp = chain.build_comparison("2024FY", tmp_path / "processed" / "2024FY", fixes_path=tmp_path / "none.csv")
-    city = chain.mail_lines(comp.changes)
+    city = changes_zh.mail_lines(comp.changes)
     assert any(line.startswith("较2024年前三季度连续滞后：") and "竣工亿元以上项目120个以上" in line
                and "连续4期" in line and "（市发改委）" in line for line in city)
     n, m = chain.coverage(comp.changes, "市住建局")
-    assert m and chain.mail_lines(comp.changes, "市住建局") == [
+    assert m and changes_zh.mail_lines(comp.changes, "市住建局") == [
         f"较2024年前三季度（比对了{n}项中的{m}项）：本单位没有新滞后或连续滞后的任务。"]
-    assert chain.mail_lines(None) == []
+    assert changes_zh.mail_lines(None) == []

@@ -22,6 +22,7 @@ from helpers.compare import chain
 from helpers.deliver.recipients import CITY_ZH
 from helpers.deliver.settings import MailSettings
 from helpers.report import briefing, warning_levels, wording
+from helpers.report.changes import mail_lines
 from helpers.report.loading import table_pace
 
 _EVIDENCE_MAX = 300
@@ -84,7 +85,7 @@ def with_changes(content: Content, period: str, tasks: Path | str | pd.DataFrame
     if isinstance(tasks, pd.DataFrame):
         return content
     folder = Path(tasks).parent if tasks is not None else paths.processed_dir(period)
-    return replace(content, changes=tuple(chain.mail_lines(chain.load_changes(period, folder), bureau)))
+    return replace(content, changes=tuple(mail_lines(chain.load_changes(period, folder), bureau)))
 
 
 def _behind_detail(row: pd.Series, pace: float) -> str:

@@ -17,7 +17,7 @@ from helpers.report.formatting import METHOD_ZH  # one wording of the methods, p
 from helpers.deliver.corrections import (ABOUT_SHEET, ALL_SHEET, CORRECTION, KEY, NOTE, RECORDED, REVIEW_SHEET,
                                          TASK_ID)
 from helpers.report import wording
-from helpers.report.formatting import task_ref
+from helpers.plaintext import task_ref
 
 SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import numbers
+import zipfile
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from helpers.deliver.corrections import CORRECTION, NOTE, REVIEW_SHEET, TASK_ID
 
@@ -24,9 +26,6 @@ CONTENT_PROPERTY = "helpers_content"
 def recorded_property(path: Path, name: str = KEY_PROPERTY) -> str | None:
     """A custom document property of a ledger, read straight from the zip so that checking a
     current ledger imports neither openpyxl nor pandas."""
-    import zipfile
-    from xml.etree import ElementTree
-
     try:
         with zipfile.ZipFile(path) as z:
             root = ElementTree.fromstring(z.read("docProps/custom.xml"))

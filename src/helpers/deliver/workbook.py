@@ -27,8 +27,10 @@ from helpers.identity import task_keys
 from helpers.judge import review
 from helpers.provenance import sha256_if_file as sha256
 from helpers.report import wording
+from helpers.report.changes import changes_sentence, no_comparison_sentence
 from helpers.report.figures import behind_tasks, bureau_scoreboard, headline
-from helpers.report.formatting import evidence_sentence, fmt_pct
+from helpers.report.formatting import evidence_sentence
+from helpers.plaintext import fmt_pct
 from helpers.report.loading import PeriodData
 from helpers.report.sentences import method_notes
 from helpers.report.tables import status_counts_zh
@@ -58,7 +60,7 @@ def task_frame(data: PeriodData) -> pd.DataFrame:
 def _comparison_line(period: str, folder: Path) -> str:
     """What the briefings say was compared with the earlier period (比对了N项中的M项, or no comparison)."""
     changes = chain.load_changes(period, folder)
-    return chain.no_comparison_sentence(period) if changes is None else chain.changes_sentence(changes)
+    return no_comparison_sentence(period) if changes is None else changes_sentence(changes)
 
 
 def _about_rows(data: PeriodData, overrides: Path, ahead_margin: float) -> list[tuple[str, Any]]:

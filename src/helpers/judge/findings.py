@@ -269,8 +269,11 @@ def find_growths(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
         val = Decimal(m["val"])
         if m["word"] in r.growth_down:
             val = -val
-        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%",
-                     label=_label_before(layout, m.start(), floor))
+        # its own clause names what grew (填报企业数较上年增长16.2%); a bare 增长5.5% takes the text before
+        own = progress[layout.around(m.start(), m.end(), fine=True)[0]:m.start()]
+        subject = re.sub(r"同比|较上年|比上年|同期|累计|\d+\s*[-—~至]?\s*\d*月|上半年|[一二三四]季度|全市|我市|[,,、 ]", "", own)
+        label = own if len(subject) >= 3 else _label_before(layout, m.start(), floor)
+        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%", label=label)
         out.append(f)
         floor = m.end()
     return out

@@ -21,9 +21,10 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.judge.overrides import merge_overrides, period_rows
+from helpers.plaintext import task_ref
 from helpers.quality import Quality
-from helpers.statuses import MEASURED
-from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES, YEAR_END_ZH
+from helpers.statuses import MEASURED, REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES, YEAR_END_ZH
 
 DISAGREE_ZH = REVIEW_REASONS["official_disagrees"]
 #: Status names a researcher may type: the Chinese names readers see, or the codes.
@@ -126,8 +127,6 @@ def drop_unmeasured_completion(tasks: pd.DataFrame, period: str, path: Path = pa
     """A task a researcher set to a status that measures nothing (pending, qualitative, blocked)
     keeps no completion or lag from the rules (Q17: 为预算的53.95% is not the 6% growth target),
     unless the researcher gave a completion_pct override too. Returns a new table."""
-    from helpers.judge.overrides import period_rows
-
     given = {r["task_id"] for r in period_rows(tasks, period, path) if r["field"] == "completion_pct"}
     out = tasks.copy()
     mask = (out["status_source"].eq("override") & ~out["status"].isin(MEASURED)
@@ -158,8 +157,6 @@ def record_decision(period: str, task_id: str, status: str, note: str = "", *,
     `status` is a Chinese status name or a code; `known_ids` (e.g. the table's task_id column)
     refuses a task the table does not have. Rebuild with `python -m helpers run` afterwards.
     """
-    from helpers.judge.overrides import merge_overrides
-
     try:
         code = parse_status(status)
     except ValueError as e:
@@ -211,8 +208,6 @@ def review_html(review: pd.DataFrame, include_settled: bool = False, progress_ch
                 figures: dict[str, list[str]] | None = None) -> str:
     """The doubtful tasks grouped by reason, as escaped HTML: each task with its statuses, its
     progress text with the deciding clause marked, and `figures` (review_figures) marked in blue."""
-    from helpers.report.briefing import task_ref
-
     r = review if include_settled else review[~review["settled"]]
     if r.empty:
         return "<p>没有待复核的任务。</p>"
@@ -241,6 +236,6 @@ def review_html(review: pd.DataFrame, include_settled: bool = False, progress_ch
 def show_review(review: pd.DataFrame, include_settled: bool = False,
                 figures: dict[str, list[str]] | None = None) -> None:
     """Display review_html in a notebook."""
-    from IPython.display import HTML, display
+    from IPython.display import HTML, display  # deferred: only a notebook shows it (IPython, ~0.3 s)
 
     display(HTML(review_html(review, include_settled, figures=figures)))

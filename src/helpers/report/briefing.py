@@ -17,6 +17,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from helpers.compare import chain
+from helpers.report import changes as changes_zh
 from helpers.report import charts, wording
 from helpers.report.facts import Facts, bureau_facts, city_facts
 from helpers.report.outline import FACTS_KEY
@@ -25,9 +26,9 @@ from helpers.report.display import (OPTIONAL_WIDTHS, TABLE_CLASS, Sections, figu
 from helpers.report.figures import (ATTENTION_ORDER, MEASURED, ON_PACE_OR_BETTER, Headline, behind_tasks,
                                     bureau_scoreboard, bureau_tasks, has_completions, headline,
                                     indicators_table, method_counts, status_counts, tie_ranks)
-from helpers.report.formatting import (CORRECTED, DASH, MATCH_HEADERS_ZH, MATCH_ZH, OFFICIAL_ZH, TABLE_ZH, corrected_zh, esc,
-                                       evidence_sentence, fmt_pct, fmt_pts, fmt_quantity, has_official,
-                                       official_zh, rank_label, task_ref, truncate)
+from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, task_ref, truncate
+from helpers.report.formatting import (CORRECTED, MATCH_HEADERS_ZH, MATCH_ZH, OFFICIAL_ZH, corrected_zh, esc,
+                                       evidence_sentence, fmt_quantity, has_official, official_zh, rank_label)
 from helpers.report.loading import PeriodData, load_period, table_pace
 from helpers.report.sentences import (BUREAU_NOTE, behind_sentence, bureau_notes, bureau_sentence,
                                       coverage_sentence, headline_sentence, method_notes, pace_sentence,
@@ -61,14 +62,14 @@ def _changes_table(page: "Page") -> pd.DataFrame | None:
     if changes is None:
         return None
     if page.bureau is None:
-        return chain.change_list_zh(changes, (*chain.ATTENTION, "recovered"))
-    mine = chain.change_list_zh(chain.bureau_changes(changes, page.bureau))
+        return changes_zh.change_list_zh(changes, (*changes_zh.ATTENTION, "recovered"))
+    mine = changes_zh.change_list_zh(chain.bureau_changes(changes, page.bureau))
     return mine if len(mine) else None
 
 
 def _shares_table(page: "Page") -> pd.DataFrame | None:
     shares = chain.load_shares(page.data.period.code, page.data.folder)
-    return None if shares is None else chain.sector_shares_zh(shares)
+    return None if shares is None else changes_zh.sector_shares_zh(shares)
 
 
 def _indicators(page: "Page") -> pd.DataFrame | None:

@@ -14,7 +14,8 @@ from IPython.display import HTML, display
 
 from helpers.report import warning_levels, wording
 from helpers.report.figures import Headline
-from helpers.report.formatting import DASH, OFFICIAL_ZH, esc, fmt_pct
+from helpers.report.formatting import OFFICIAL_ZH, esc
+from helpers.plaintext import DASH, fmt_pct
 from helpers.report.sentences import headline_sentence
 from helpers.errors import SchemaError
 from helpers.statuses import STATUS_ZH

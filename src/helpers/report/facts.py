@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import pandas as pd
 
 from helpers.compare import chain
+from helpers.report.changes import ATTENTION
 from helpers.errors import HelpersError
 from helpers.judge.review import counts as review_counts
 from helpers.read.bureaus import UNIT_SEP
@@ -26,7 +27,7 @@ from helpers.period import parse_code
 from helpers.quality import Quality
 from helpers.report import warning_levels, wording
 from helpers.report.figures import MEASURED, behind_tasks, bureau_scoreboard, bureau_tasks, headline
-from helpers.report.formatting import fmt_pct
+from helpers.plaintext import fmt_pct
 from helpers.report.loading import PeriodData
 from helpers.schema import CHANGE_ZH
 from helpers.statuses import STATUS_ZH
@@ -164,12 +165,12 @@ def change_facts(changes: pd.DataFrame | None, bureau: str | None = None) -> dic
     return {"compared_with": parse_code(str(changes["prev_period"].iloc[0])).label_zh, "compared": m, "of": n,
             **{k: int(counts.get(k, 0)) for k in CHANGE_ZH},
             "moved": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in moved if counts.get(k, 0)),
-            "attention": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in chain.ATTENTION if counts.get(k, 0)),
+            "attention": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in ATTENTION if counts.get(k, 0)),
             "ambiguous": int(un["match"].eq("ambiguous").sum()),
             "unmatched_now": int((un["task_id"].notna() & un["match"].ne("ambiguous")).sum()),
             "unmatched_before": int(un["task_id"].isna().sum()),
             # which of the section's sentences applies: nothing earlier, nothing tied, nothing to flag
-            "no_earlier": False, "no_match": m == 0, "quiet": m > 0 and not any(counts.get(k, 0) for k in chain.ATTENTION)}
+            "no_earlier": False, "no_match": m == 0, "quiet": m > 0 and not any(counts.get(k, 0) for k in ATTENTION)}
 
 
 def city_facts(data: PeriodData) -> Facts:

@@ -8,8 +8,9 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.judge.review import disagrees
+from helpers.plaintext import DASH, task_ref, truncate
 
-TABLE_ZH = {"quantified": "量化", "general": "重点"}
 #: The report's two tables as a researcher names them.
 TABLE_NAMES_ZH = {"quantified": "量化重点工作", "general": "重点工作"}
 #: How a status was decided (the task table's `method`), in the researcher's words.
@@ -33,21 +34,11 @@ MATCH_ZH = {"same": "文字相同", "reworded": "文字改动", "split": "拆分
 #: Field values shown in Chinese: the report's empty columns by role.
 FIELD_ZH = {"task": "重点工作", "bureau_raw": "牵头单位", "progress": "落实情况"}
 
-DASH = "—"
-
 def esc(value: Any) -> str:
     """HTML-escaped text of `value` (missing → an em dash)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return DASH
     return html.escape(str(value), quote=True)
-
-
-def truncate(text: Any, limit: int = 120) -> str:
-    """One line of at most `limit` characters, ending in … when cut; missing → em dash."""
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
-        return DASH
-    s = re.sub(r"\s+", " ", str(text)).strip()
-    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
 _SENTENCE_END = "。；;！？!?\n"
@@ -82,20 +73,6 @@ def evidence_sentence(evidence: Any, progress: Any, limit: int = 120) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-def fmt_pct(x: Any, digits: int = 1) -> str:
-    """0.517 → '51.7%'; missing → em dash."""
-    if x is None or pd.isna(x):
-        return DASH
-    return f"{float(x) * 100:.{digits}f}%"
-
-
-def fmt_pts(x: Any) -> str:
-    """Lag in percentage points, one decimal; missing → em dash."""
-    if x is None or pd.isna(x):
-        return DASH
-    return f"{float(x):.1f}"
-
-
 def _num(v: float) -> str:
     s = f"{v:,.2f}".rstrip("0").rstrip(".")
     return s.replace(",", "")
@@ -119,12 +96,6 @@ def fmt_quantity(value: Any, unit: Any) -> str:
     return f"{_num(v)}{u}"
 
 
-def task_ref(table: str, seq: Any) -> str:
-    """Short reference to a row of the report: 量化7 (附件1 row 7), 重点12 (second table row 12)."""
-    n = "?" if seq is None or pd.isna(seq) else str(int(seq))
-    return f"{TABLE_ZH.get(table, table)}{n}"
-
-
 def _refs(df: pd.DataFrame) -> list[str]:
     return [task_ref(t, s) for t, s in zip(df["table"], df["seq"])]
 
@@ -139,8 +110,6 @@ def has_official(tasks: pd.DataFrame) -> bool:
 
 def official_zh(df: pd.DataFrame) -> list[str]:
     """The report's status as printed, marked （不一致） where it maps to another status than ours."""
-    from helpers.judge.review import disagrees
-
     return [DASH if not isinstance(o, str) else o + ("（不一致）" if d else "")
             for o, d in zip(df["official_status"], disagrees(df))]
 

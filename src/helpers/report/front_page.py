@@ -23,7 +23,7 @@ from helpers.period import parse_code
 from helpers.report import warning_levels, wording
 from helpers.report.facts import change_facts, headline_facts
 from helpers.report.figures import bureau_tasks
-from helpers.report.formatting import DASH, fmt_pts
+from helpers.plaintext import DASH, fmt_pts
 from helpers.report.loading import PeriodData, load_period
 from helpers.report.manifest import Manifest, Page
 

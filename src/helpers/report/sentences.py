@@ -15,7 +15,8 @@ from helpers.judge.review import counts as review_counts
 from helpers.read.bureaus import UNIT_SEP
 from helpers.report import wording
 from helpers.report.figures import MEASURED, Headline, behind_tasks, bureau_tasks, headline
-from helpers.report.formatting import CORRECTED, OFFICIAL_ZH, fmt_pct
+from helpers.report.formatting import CORRECTED, OFFICIAL_ZH
+from helpers.plaintext import fmt_pct
 from helpers.quality import Quality
 from helpers.report.loading import table_pace
 from helpers.statuses import DEFAULT_AHEAD_MARGIN, STATUS_ZH

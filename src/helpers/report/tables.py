@@ -17,10 +17,10 @@ from pydantic import BaseModel
 from helpers.quality import Quality
 from helpers.report import warning_levels, wording
 from helpers.report.figures import behind_tasks, bureau_tasks, headline, status_counts
-from helpers.report.formatting import (CORRECTED, DASH, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH,
-                                       TABLE_ZH, _refs, corrected_zh,
-                                       evidence_sentence, fmt_pct, fmt_pts, fmt_quantity, has_official,
-                                       official_zh, rank_label, truncate)
+from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, truncate
+from helpers.report.formatting import (CORRECTED, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH, _refs,
+                                       corrected_zh, evidence_sentence, fmt_quantity, has_official, official_zh,
+                                       rank_label)
 from helpers.report.loading import table_pace
 from helpers.read.sectors import sector_names
 from helpers.statuses import STATUS_ZH
@@ -254,7 +254,8 @@ LAYOUTS: dict[str, Layout] = {
     "bureau_tasks": Layout({**_REF, "重点工作": 29, "状态": 11, **_WARN, **_OFFICIAL, "完成度": 9, "依据": 42},
                            ("完成度",), "本单位没有可对照序时进度评估的任务。"),
     "qualitative": Layout({**_REF, "重点工作": 40, **_OFFICIAL, "进展摘要": 51}),
-    "behind": Layout({**_REF, "重点工作": 25, "牵头单位": 13, **_OFFICIAL, "完成度": 8, **_LAG, **_WARN, "依据": 36},
+    "behind": Layout({**_REF, "重点工作": 24, "牵头单位": 12, **_OFFICIAL, "完成度": 8, **{h: 11 for h in _LAG}, **_WARN,
+                      "依据": 30},
                      ("完成度", *_LAG)),
     "changes": Layout({**_REF, "重点工作": 33, "牵头单位": 14, "上期": 14, "本期": 14, "变化": 16}),
     "sector_shares": Layout({"领域": 28, "两期均有的任务": 16, **_SHARES, "变化（百分点）": 18},
