@@ -197,7 +197,8 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
 )
 # a ratio of a design quantity or of a rate is not progress on the year's target
-_RATIO_EXCLUDE = re.compile(r"设计总量|开工率|覆盖率")
+#: 总工程量, 总投资: a share of a project's works over however many years, not of the year's target
+_RATIO_EXCLUDE = re.compile(r"设计总量|开工率|覆盖率|总工程量|工程总量|总投资")
 _MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 #: a quarter's or half-year's own target (一季度目标): compared on its own when the annual is not given
 _PERIOD_BASE = re.compile(r"(?:[一二三四]|第[一二三四]|前三)季度|上半年|\d{1,2}月(?:份)?(?:目标|任务|计划)|月度")
