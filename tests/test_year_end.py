@@ -102,7 +102,7 @@ def test_a_correction_typed_as_the_year_end_name_reads_back_as_behind(year, tmp_
 def test_the_pace_analysis_of_the_year_end_has_year_end_headers(year, tmp_path):
     import nbformat
 
-    from helpers.run import local_kernel
+    from helpers.report.pool import local_kernel
 
     notebooks = Path(__file__).resolve().parents[1] / "notebooks"
     out = tmp_path / "pace_analysis.ipynb"
