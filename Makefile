@@ -15,6 +15,8 @@ ROOT_ARG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # environment says not to: without them every test run, worker and kernel recompiles the package
 # and pytest rewrites every test module again (seconds per process).
 unexport PYTHONDONTWRITEBYTECODE
+#: Extra arguments for `make bench`, e.g. BENCH_ARGS="--before ../old-checkout" (rendering side by side).
+BENCH_ARGS ?=
 #: pytest-xdist workers for the tests: one per core. Each costly shared render (the seed's batch
 #: run, the synthetic year) stays in one worker (tests/conftest.py, --dist loadgroup).
 TEST_JOBS ?= auto
@@ -50,7 +52,7 @@ test-fast: setup
 	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup -m "not integration"
 
 bench: setup
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 eval: setup
 	$(PY) scripts/eval_judge.py

@@ -116,6 +116,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--skip-render", action="store_true", help="only the table figures")
     ap.add_argument("--skip-long", action="store_true", help="skip the 2 MB / 20 MB cell")
+    ap.add_argument("--before", help="a checkout of the code to compare the rendering with, side by side "
+                                     "(scripts/bench_render.py --before)")
     args = ap.parse_args()
     print("== table: parse and judge (2024H1 seed) ==")
     bench_table(args.repeat)
@@ -127,7 +129,7 @@ def main() -> int:
         render = ROOT / "scripts" / "bench_render.py"
         if render.exists():
             print("\n== render: naive chain vs batch ==", flush=True)
-            return subprocess.call([sys.executable, str(render)])
+            return subprocess.call([sys.executable, str(render)] + (["--before", args.before] if args.before else []))
     return 0
 
 

@@ -1,81 +1,43 @@
 #!/usr/bin/env python
-"""Benchmark the briefing batch against the naive chain, side by side in one run (issue 5).
+"""Benchmark the briefing batch against the naive chain, side by side in one run.
 
-Everything happens in a temporary copy of the project (HELPERS_ROOT), so the real output/,
+Everything happens in temporary copies of the project (HELPERS_ROOT), so the real output/,
 data/processed/ and .cache/ are not touched:
 
-1. naive baseline on two bureaus, each briefing as separate commands: `papermill`, then
+1. the naive chain on two unit briefings, each as separate commands: `papermill`, then
    `jupyter nbconvert --to html --no-input`, then `weasyprint` with the system's full CJK font;
-2. the whole period (city + every bureau, HTML and PDF, plus the two research notebooks) with
+2. the whole period (city + every unit, HTML and PDF, plus the two research notebooks) with
    `helpers.run.run_batch`, from a clean output folder and an empty cache (the font subset is
-   built inside this figure);
-3. a rerun with nothing changed, with the raw report's path spelled otherwise, and after
-   `run --bureau X` (all three must rewrite nothing); a rerun after one override (the tables
-   change, so every page re-renders: a page is keyed on the whole table);
-4. peak memory of the batch (its process tree, sampled), and the medians of each step.
+   built inside this figure), `--repeat` times;
+3. the review loop: a rerun with nothing changed; one task's text corrected (an `evidence`
+   override: its unit's page, the city's and the research pages change); one task's status
+   corrected through the ledger (`review import`, then `run`: the city's counts change, and
+   every unit's page prints them).
 
-Prints figures only; the targets are printed beside them, nothing fails. The machine has two
-cores shared with whatever else runs: figures taken beside other work are noisy.
+With `--before DIR` (a checkout of the code to compare with), steps 2 and 3 run for both codes,
+alternating, each in its own process and project copy with that checkout's `src/` first on
+PYTHONPATH: the figures share the machine's conditions. Prints figures only; the targets are
+printed beside them, nothing fails. The machine has two cores shared with whatever else runs.
 
-Usage: python scripts/bench_render.py [--period 2024H1] [--jobs 0] [--keep]
+Usage: python scripts/bench_render.py [--period 2024H1] [--jobs 0] [--repeat 2] [--before DIR] [--keep]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-class PeakMemory:
-    """Peak resident memory of this process and all its descendants, sampled every 0.1 s."""
-
-    def __init__(self) -> None:
-        try:
-            import psutil
-        except ImportError:  # not a dependency: the figure is then reported as n/a
-            psutil = None
-        self.proc = psutil.Process() if psutil else None
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _sample(self) -> int:
-        total = 0
-        procs = [self.proc]
-        try:
-            procs += self.proc.children(recursive=True)
-        except Exception:
-            pass
-        for p in procs:
-            try:
-                total += p.memory_info().rss
-            except Exception:
-                pass
-        return total
-
-    def _run(self) -> None:
-        while self.proc is not None and not self._stop.is_set():
-            self.peak = max(self.peak, self._sample())
-            self._stop.wait(0.1)
-
-    def __enter__(self) -> "PeakMemory":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def _median(xs: list[float]) -> float:
@@ -88,148 +50,200 @@ def _timed(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - t
 
 
-def naive_chain(bureaus: list[str], period: str, processed: Path, notebooks: Path, out: Path,
-                env: dict[str, str]) -> list[dict[str, float]]:
-    """papermill → nbconvert --no-input → weasyprint (system font), one briefing at a time."""
-    bindir = Path(sys.executable).parent
+# ------------------------------------------------------------------ inside one side's process
+
+def _run(period: str, jobs: int, raw: Path, **kw: Any) -> tuple[float, Any]:
+    from helpers import run as batch
+
+    t = time.perf_counter()
+    result = batch.run_batch(period, jobs=jobs, progress=False, raw=raw, **kw)
+    return time.perf_counter() - t, result
+
+
+def measure_whole(period: str, jobs: int) -> dict[str, Any]:
+    """The whole period from a clean output folder and an empty cache."""
+    from helpers import paths
+    from helpers.period_tables import default_raw
+
+    shutil.rmtree(paths.OUTPUT, ignore_errors=True)
+    shutil.rmtree(paths.CACHE, ignore_errors=True)
+    seconds, r = _run(period, jobs, default_raw(period))
+    steps: dict[str, list[float]] = {}
+    for job, tm in r.timings.items():
+        if job.startswith("bureau:"):
+            for k, v in tm.items():
+                steps.setdefault(k, []).append(v)
+    return {"seconds": seconds, "rendered": len(r.rendered), "failed": len(r.failed),
+            "steps": {k: _median(v) for k, v in steps.items()}}
+
+
+def _text_correction(period: str) -> str:
+    """Correct one task's evidence text in overrides.csv (as a researcher's note would); its unit."""
+    import pandas as pd
+
+    from helpers import paths
+
+    tasks = pd.read_parquet(paths.tasks_path(period))
+    unit = tasks["bureau"].value_counts().index[5]
+    task = str(tasks.loc[tasks["bureau"].eq(unit), "task_id"].iloc[0])
+    path = paths.OVERRIDES_CSV
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh), None) or ["period", "task_id", "field", "value", "note"]
+    row = {"period": period, "task_id": task, "field": "evidence", "value": "经核实，以市统计局最新数据为准。",
+           "note": "bench"}
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerow([row.get(h, "") for h in header])
+    return unit
+
+
+def _status_correction(period: str) -> tuple[str, float]:
+    """Write the ledger, correct the status of its first task to review as a researcher would,
+    and `review import` it; (the task, seconds of the import)."""
+    import openpyxl
+
+    from helpers.deliver.corrections import REVIEW_SHEET, import_corrections
+    from helpers.deliver.ledger import write_ledger
+
+    path, _ = write_ledger(period)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[REVIEW_SHEET]
+    header = [c.value for c in ws[1]]
+    col_id, col_fix, col_note = (header.index(h) + 1 for h in ("编号", "更正状态", "说明"))
+    task = ws.cell(2, col_id).value
+    ws.cell(2, col_fix).value, ws.cell(2, col_note).value = "达序时", "核对原文：按年度计划已过半"
+    wb.save(path)
+    t = time.perf_counter()
+    import_corrections(path, period=period)
+    return str(task), time.perf_counter() - t
+
+
+def measure_loop(period: str, jobs: int) -> dict[str, Any]:
+    """The review loop: nothing changed, a text corrected, a status corrected through the ledger."""
+    from helpers.period_tables import default_raw
+
+    raw = default_raw(period)
+    _run(period, jobs, raw)  # everything current
+    noop, r0 = _run(period, jobs, raw)
+    unit = _text_correction(period)
+    text, r1 = _run(period, jobs, raw)
+    task, imported = _status_correction(period)
+    status, r2 = _run(period, jobs, raw)
+    return {"noop": noop, "noop_rendered": len(r0.rendered),
+            "text": text, "text_rendered": sorted(r1.rendered), "text_unit": unit,
+            "status": status, "status_import": imported, "status_rendered": len(r2.rendered), "status_task": task}
+
+
+# ------------------------------------------------------------------ the driver
+
+def project(code: Path, period: str) -> Path:
+    """A temporary project: `code`'s data, reference tables and notebooks, its tables built."""
+    tmp = Path(tempfile.mkdtemp(prefix="bench-render-"))
+    for sub in ("data/raw", "data/reference", "notebooks"):
+        shutil.copytree(code / sub, tmp / sub)
+    side(code, tmp, "table", period, 0)
+    return tmp
+
+
+def side(code: Path, root: Path, what: str, period: str, jobs: int) -> dict[str, Any]:
+    """Run `what` for the code in `code` on the project `root`, in its own process."""
+    env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(code / "src"))
+    env.pop("HELPERS_CACHE", None)
+    out = subprocess.run([sys.executable, __file__, "--measure", what, "--period", period, "--jobs", str(jobs)],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def naive_chain(bureaus: list[str], period: str, root: Path) -> float:
+    """papermill → nbconvert --no-input → weasyprint (system font), one briefing at a time; the
+    median seconds per briefing."""
+    bindir, out = Path(sys.executable).parent, root / "naive"
+    env = dict(os.environ, HELPERS_ROOT=str(root))
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    totals = []
     for i, bureau in enumerate(bureaus):
         nb, html, pdf = out / f"b{i}.ipynb", out / f"b{i}.html", out / f"b{i}.pdf"
-        r = {
-            "papermill": _timed([str(bindir / "papermill"), "--no-progress-bar", str(notebooks / "briefing_bureau.ipynb"),
-                                 str(nb), "-p", "period", period, "-p", "bureau", bureau,
-                                 "-p", "processed_dir", str(processed)], env),
-            "nbconvert": _timed([str(bindir / "jupyter"), "nbconvert", "--to", "html", "--no-input",
-                                 str(nb), "--output", html.stem, "--output-dir", str(out)], env),
-            "weasyprint": _timed([str(bindir / "weasyprint"), str(html), str(pdf)], env),
-        }
-        r["total"] = sum(r.values())
-        rows.append(r)
-    return rows
+        totals.append(
+            _timed([str(bindir / "papermill"), "--no-progress-bar", str(root / "notebooks" / "briefing_bureau.ipynb"),
+                    str(nb), "-p", "period", period, "-p", "bureau", bureau,
+                    "-p", "processed_dir", str(root / "data" / "processed" / period)], env)
+            + _timed([str(bindir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(nb),
+                      "--output", html.stem, "--output-dir", str(out)], env)
+            + _timed([str(bindir / "weasyprint"), str(html), str(pdf)], env))
+    return _median(totals)
 
 
-def add_override(csv_path: Path, period: str, task_id: str, field: str, value: str) -> None:
-    new = not csv_path.exists() or not csv_path.read_text(encoding="utf-8-sig").strip()
-    with csv_path.open("a", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        if new:
-            w.writerow(["period", "task_id", "field", "value", "note"])
-        w.writerow([period, task_id, field, value, "bench"])
+def report(sides: dict[str, dict[str, Any]], naive: float, n_pages: int) -> None:
+    naive_set = naive * n_pages
+    print(f"\nnaive chain: median {naive:.1f} s a briefing; × {n_pages} briefings = {naive_set:.0f} s")
+    for name, s in sides.items():
+        whole = _median([w["seconds"] for w in s["whole"]])
+        steps = s["whole"][-1]["steps"]
+        loop = s["loop"]
+        print(f"\n[{name}] whole period from clean, median of {len(s['whole'])}: {whole:.1f} s "
+              f"({s['whole'][-1]['rendered']} pages, {s['whole'][-1]['failed']} failed); "
+              f"ratio to the naive chain {whole / naive_set:.3f}   (targets ≤ 30 s, ≤ 0.05)")
+        print(f"  a unit's page inside the batch: execute {steps.get('execute', float('nan')):.2f} s, "
+              f"html {steps.get('html', float('nan')):.2f} s, pdf {steps.get('pdf', float('nan')):.2f} s (medians)")
+        print(f"  rerun, nothing changed: {loop['noop']:.2f} s, {loop['noop_rendered']} rendered   (target < 0.5 s)")
+        print(f"  one task's text corrected ({loop['text_unit']}): run {loop['text']:.1f} s, "
+              f"{len(loop['text_rendered'])} pages re-rendered: {', '.join(loop['text_rendered'])}   (target ≤ 5 s)")
+        print(f"  one status corrected in the ledger ({loop['status_task']}): review import "
+              f"{loop['status_import']:.1f} s, run {loop['status']:.1f} s, {loop['status_rendered']} pages "
+              f"re-rendered (the city's counts change, and every unit's page prints them)")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--period", default="2024H1")
     ap.add_argument("--jobs", type=int, default=0, help="batch workers (default: cores)")
-    ap.add_argument("--naive", type=int, default=2, help="bureaus rendered the naive way (default 2)")
-    ap.add_argument("--keep", action="store_true", help="keep the temporary project and print its path")
+    ap.add_argument("--naive", type=int, default=2, help="unit briefings rendered the naive way (default 2)")
+    ap.add_argument("--repeat", type=int, default=2, help="whole-period runs per code (default 2)")
+    ap.add_argument("--before", type=Path, help="a checkout of the code to compare with, side by side")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary projects and print their paths")
+    ap.add_argument("--measure", choices=("table", "whole", "loop"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-
-    tmp = Path(tempfile.mkdtemp(prefix="bench-render-"))
-    for sub in ("data/raw", "data/reference", "notebooks"):
-        shutil.copytree(REPO / sub, tmp / sub)
-    os.environ["HELPERS_ROOT"] = str(tmp)  # before helpers is imported: every path in the copy
-    os.environ.pop("HELPERS_CACHE", None)
-    env = dict(os.environ)
-
-    from helpers import run as batch, paths
-    from helpers.read.bureaus import lead_units
-    from helpers.table import build_table
-
-    period = args.period
-    raw = batch.default_raw(period)
-    if raw is None:
-        print(f"no raw report for {period} in {paths.RAW}", file=sys.stderr)
-        return 2
-    print(f"bench in {tmp} (cores: {os.cpu_count()}; load average now: "
-          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())})")
-
-    t = time.perf_counter()
-    build_table(raw, period=period, out=paths.processed_dir(period))
-    print(f"table build: {time.perf_counter() - t:.1f} s")
+    if args.measure:
+        return measure(args.measure, args.period, args.jobs)
+    codes = {"after": REPO, **({"before": args.before.resolve()} if args.before else {})}
+    print(f"bench (cores: {os.cpu_count()}; load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())})",
+          flush=True)
+    roots = {name: project(code, args.period) for name, code in codes.items()}
     import pandas as pd
 
-    tasks = pd.read_parquet(paths.tasks_path(period))
-    bureaus = lead_units(tasks)  # the set `run` renders by default
-    n_briefings = 1 + len(bureaus)
+    from helpers.read.bureaus import lead_units
 
-    # 1. naive baseline
-    naive = naive_chain(bureaus[: args.naive], period, paths.processed_dir(period), paths.NOTEBOOKS,
-                        tmp / "naive", env)
-    per_naive = _median([r["total"] for r in naive])
-    print(f"\nnaive chain, {len(naive)} bureau briefings (papermill → nbconvert → weasyprint, full system font):")
-    for step in ("papermill", "nbconvert", "weasyprint", "total"):
-        print(f"  {step:<11} median {_median([r[step] for r in naive]):6.1f} s")
-
-    # 2. whole set from a clean output folder and an empty cache
-    shutil.rmtree(paths.OUTPUT, ignore_errors=True)
-    shutil.rmtree(paths.CACHE, ignore_errors=True)
-    kw = dict(jobs=args.jobs, progress=False, raw=raw)
-    with PeakMemory() as mem:
-        t = time.perf_counter()
-        full = batch.run_batch(period, **kw)
-        whole = time.perf_counter() - t
-    naive_set = per_naive * n_briefings
-    print(f"\nwhole set: city + {len(bureaus)} bureaus = {n_briefings} briefings (HTML+PDF), "
-          f"+ 2 research notebooks (HTML)")
-    print(f"  batch, clean output and cache: {whole:6.1f} s   ({len(full.rendered)} rendered, "
-          f"{len(full.failed)} failed)")
-    print(f"  naive estimate {per_naive:.1f} s × {n_briefings} = {naive_set:6.1f} s")
-    print(f"  ratio batch / naive: {whole / naive_set:.2f}   (target ≤ 0.25; ≤ ~90 s here)")
-    steps: dict[str, list[float]] = {}
-    for job, tm in full.timings.items():
-        if job.startswith("bureau:"):
-            for k, v in tm.items():
-                steps.setdefault(k, []).append(v)
-    per_job = [b["seconds"] for b in full.manifest["briefings"] if b["kind"] == "bureau"]
-    print(f"  per bureau briefing, inside the batch: median {_median(per_job):.2f} s "
-          f"(execute {_median(steps.get('execute', [])):.2f}, html {_median(steps.get('html', [])):.2f}, "
-          f"pdf {_median(steps.get('pdf', [])):.2f})")
-    print(f"  warm PDF render median: {_median(steps.get('pdf', [])):.2f} s   (target < 1.5 s)")
-    print(f"  peak memory of the batch's process tree: {mem.peak / 2**30:.2f} GB   (target < 2 GB)")
-
-    # 3. reruns
-    out = paths.output_dir(period)
-    snap = {str(p): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
-    t = time.perf_counter()
-    again = batch.run_batch(period, **kw)
-    rerun = time.perf_counter() - t
-    rewritten = sum(1 for p in out.rglob("*") if p.is_file() and snap.get(str(p)) != p.stat().st_mtime_ns)
-    print(f"\nrerun, nothing changed: {rerun:.2f} s, {len(again.rendered)} rendered, "
-          f"{rewritten} files rewritten   (target < 0.5 s, nothing rewritten)")
-    cwd = os.getcwd()
-    os.chdir(raw.parent)
-    try:
-        t = time.perf_counter()
-        spelled = batch.run_batch(period, **dict(kw, raw=Path(".") / raw.name))
-        t_spelled = time.perf_counter() - t
-    finally:
-        os.chdir(cwd)
-    t = time.perf_counter()
-    batch.run_batch(period, **dict(kw, bureaus=[bureaus[0]]))
-    t_one = time.perf_counter() - t
-    t = time.perf_counter()
-    after_one = batch.run_batch(period, **kw)
-    t_after = time.perf_counter() - t
-    rewritten = sum(1 for p in out.rglob("*") if p.is_file() and snap.get(str(p)) != p.stat().st_mtime_ns)
-    print(f"rerun with --raw ./{raw.name}: {t_spelled:.2f} s (table rebuilt: {spelled.table_built}); "
-          f"`run --bureau {bureaus[0]}`: {t_one:.2f} s; then `run` again: {t_after:.2f} s; "
-          f"{len(spelled.rendered) + len(after_one.rendered)} rendered, {rewritten} files rewritten in all")
-
-    one = next(b for b in bureaus if (tasks["bureau"] == b).sum() >= 2)
-    task_id = str(tasks.loc[tasks["bureau"].eq(one), "task_id"].iloc[0])
-    add_override(paths.OVERRIDES_CSV, period, task_id, "evidence", "经核实，以市统计局最新数据为准。")
-    t = time.perf_counter()
-    ev = batch.run_batch(period, **kw)
-    print(f"rerun after one evidence override ({task_id}, {one}): {time.perf_counter() - t:.1f} s, "
-          f"{len(ev.rendered)} re-rendered (every page is keyed on the whole table)")
+    tasks = pd.read_parquet(roots["after"] / "data" / "processed" / args.period / "tasks.parquet")
+    units = lead_units(tasks)
+    naive = naive_chain(units[: args.naive], args.period, roots["after"])
+    sides: dict[str, dict[str, Any]] = {name: {"whole": []} for name in codes}
+    for _ in range(args.repeat):
+        for name, code in codes.items():
+            sides[name]["whole"].append(side(code, roots[name], "whole", args.period, args.jobs))
+    for name, code in codes.items():
+        sides[name]["loop"] = side(code, roots[name], "loop", args.period, args.jobs)
+    report(sides, naive, 1 + len(units))
+    for root in roots.values():
+        if args.keep:
+            print(f"kept: {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
 
 
-    if args.keep:
-        print(f"\nkept: {tmp}")
+def measure(what: str, period: str, jobs: int) -> int:
+    """The worker side: one measurement in this process, printed as one JSON line."""
+    if what == "table":
+        from helpers import paths
+        from helpers.period_tables import default_raw
+        from helpers.table import build_table
+
+        build_table(default_raw(period), period=period, out=paths.processed_dir(period))
+        out: dict[str, Any] = {}
     else:
-        shutil.rmtree(tmp, ignore_errors=True)
+        out = (measure_whole if what == "whole" else measure_loop)(period, jobs)
+    print(json.dumps(out, ensure_ascii=False))
     return 0
 
 

@@ -310,3 +310,20 @@ def test_a_halt_of_some_beside_the_count_of_the_rest_leaves_the_count_to_decide(
 def test_an_outside_act_scheduled_is_awaited():
     f = judge("创建国家级全域旅游示范区。", "已通过文旅部评审，拟于明年初正式命名。", FY)
     assert f["status"] == "pending" and f["needs_review"]
+
+
+def test_target_forms_a_share_of_things_a_rate_not_below_and_full_coverage():
+    # 50万元 describes the villages; the share is the target
+    assert judge("集体经济收入50万元以上的村占比达到30%。", "上半年集体经济收入50万元以上的村占比为24%。")["status"] == "behind"
+    assert judge("一般公共预算收入增速不低于6%。", "1-6月一般公共预算收入增长6.4%。")["status"] == "on_pace"
+    assert judge("实现全市行政村5G网络全覆盖。", "已实现全市行政村5G网络全覆盖。")["status"] == "completed"
+    f = judge("实现县域医共体全覆盖。", "全市7个县区紧密型县域医共体建设实现全覆盖。", FY)
+    assert f["status"] == "completed"
+
+
+def test_a_seasons_figure_is_not_the_years_and_a_wait_of_others_is_not_the_figures():
+    f = judge("粮食总产量稳定在70亿斤以上。", "夏粮总产18.3亿斤，同比增长2.1%，秋粮长势良好。")
+    assert f["status"] != "behind" and f["needs_review"]
+    f = judge("新增省级以上研发平台20家。", "新增省级以上研发平台8家，另有6家已通过专家评审待省科技厅认定。")
+    assert f["status"] == "behind"
+    assert judge("全年出栏生猪400万头。", "上半年生猪出栏213万头。")["status"] == "on_pace"

@@ -140,3 +140,20 @@ def test_the_table_command_reads_a_workbook_and_says_which_sheet(tmp_path, capsy
         assert main(["table", str(legacy), "--out", str(tmp_path / "o2")]) == 2
         lines = capsys.readouterr().err.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in lines[0] and "另存为 .xlsx" in lines[0]
+
+
+@pytest.mark.integration
+def test_a_pdf_with_merged_cells(tmp_path):
+    """A lead cell spanning two rows and a section row spanning the table, as a PDF: the lead is
+    each row's, the section heads the rows below it."""
+    rows = [r for _, rs in office_files.seed_tables() for r in rs][35:38]
+    body = (f"<tr><td colspan='4'>一、扩大有效投资</td></tr>"
+            f"<tr><td>1</td><td>{rows[0][1]}</td><td rowspan='2'>市发改委</td><td>{rows[0][3]}</td></tr>"
+            f"<tr><td>2</td><td>{rows[1][1]}</td><td>{rows[1][3]}</td></tr>"
+            f"<tr><td>3</td><td>{rows[2][1]}</td><td>{rows[2][2]}</td><td>{rows[2][3]}</td></tr>")
+    page = office_files.html_tables(office_files.SEED_TITLE, [("汇总表", office_files.SEED_HEADER, [])])
+    page = page.replace("</tbody>", body + "</tbody>")
+    doc, parsed, df = frame(office_files.write_pdf(tmp_path / "m.pdf", page))
+    assert df.bureaus.tolist() == ["市发改委", "市发改委", rows[2][2]]
+    assert df.section.tolist() == ["一、扩大有效投资"] * 3
+    assert df.progress.map(norm).tolist() == [norm(r[3]) for r in rows]

@@ -38,6 +38,7 @@ _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 _NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
 _STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到")
 _SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
+_SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 _STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 
@@ -51,6 +52,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _COUNTY.match(clause) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
+    if _SEASON.search(a.label) and not _SEASON.search(t.part):
+        return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
     if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)

@@ -197,7 +197,8 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
 )
 # a ratio of a design quantity or of a rate is not progress on the year's target
-_RATIO_EXCLUDE = re.compile(r"设计总量|开工率|覆盖率")
+#: 总工程量, 总投资: a share of a project's works over however many years, not of the year's target
+_RATIO_EXCLUDE = re.compile(r"设计总量|开工率|覆盖率|总工程量|工程总量|总投资")
 _MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 #: a quarter's or half-year's own target (一季度目标): compared on its own when the annual is not given
 _PERIOD_BASE = re.compile(r"(?:[一二三四]|第[一二三四]|前三)季度|上半年|\d{1,2}月(?:份)?(?:目标|任务|计划)|月度")
@@ -269,8 +270,11 @@ def find_growths(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
         val = Decimal(m["val"])
         if m["word"] in r.growth_down:
             val = -val
-        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%",
-                     label=_label_before(layout, m.start(), floor))
+        # its own clause names what grew (填报企业数较上年增长16.2%); a bare 增长5.5% takes the text before
+        own = progress[layout.around(m.start(), m.end(), fine=True)[0]:m.start()]
+        subject = re.sub(r"同比|较上年|比上年|同期|累计|\d+\s*[-—~至]?\s*\d*月|上半年|[一二三四]季度|全市|我市|[,,、 ]", "", own)
+        label = own if len(subject) >= 3 else _label_before(layout, m.start(), floor)
+        f = _finding(layout, "growth", m.start(), m.end(), value=val, unit="%", label=label)
         out.append(f)
         floor = m.end()
     return out

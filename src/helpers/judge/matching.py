@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
-from helpers.judge.quantities import convert, ratio
+from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import threshold
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
@@ -26,6 +26,10 @@ def attach_verdict(part: Part, f: Finding, ev: Evidence, near: int | None = None
         cands = [v for v in cands if 0 <= v.start - f.end <= near]
     # a halt beside a figure (已建成3所，另有2所暂缓建设) is of another part: it stays a part of its own
     cands = [v for v in cands if (is_result(v.modality) or v.status == "pending") and v.status != "blocked"]
+    # 新增8家，另有6家…待认定: a wait said of other things than the figure (another count between)
+    text = ev.layout.text
+    cands = [v for v in cands if v.status != "pending" or v.start < f.end
+             or not find_quantities(text[f.end:v.start])]
     if not cands:
         return
     # several verdicts in one sentence (11项已完成、8项序时推进、3项未到序时): the worst counts
@@ -76,7 +80,7 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
-_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|\d+个|\d+所|\d+座|\d+条"
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
 _LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")

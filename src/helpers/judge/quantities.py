@@ -22,7 +22,7 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "人次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
     "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米",
-    "微克/立方米", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦",
+    "微克/立方米", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
 ), key=len, reverse=True))
 
 #: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress.
@@ -127,7 +127,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         # '一项', '一批', '一张图' in running prose are articles, not counts
         if not re.match(r"\d", m["num"]) and (m["num"] == "一" or m["unit"] in (
-                "批", "项", "个", "次", "期", "种", "位", "件", "名")):
+                "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
             continue
         out.append(q)
     return out

@@ -54,9 +54,12 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     lay, text = ev.layout, ev.layout.text
     year = year or this_year(task, text)
     # a deliverable done in an earlier year is still done (已于2023年11月开工): events are not dated out
+    # a year named at a sentence's head (2023年度21个精品示范村…,建设进度69.91%) dates its clauses
     for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals):
         for f in group:
-            a, b = lay.sents[f.sentence] if group is ev.verdicts and lay.sents else lay.around(f.start, f.end)
+            a, b = lay.around(f.start, f.end)
+            if group is ev.verdicts or not _YEAR.search(text, a, b):
+                a, b = lay.sents[f.sentence] if lay.sents else (a, b)
             if _past(text[a:b], year):
                 f.modality = "past"
     tb = bigrams(task)

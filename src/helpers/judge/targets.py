@@ -51,7 +51,7 @@ class Target:
 
 # step 1: the target text
 _COMPARISON_TARGET = re.compile(r"(?:高于|超过?|优于|快于|高出)(?P<base>全省|全国|全市)")
-_RATE_TARGET = re.compile(r"(?P<word>增长|增幅|增速|下降|降低|提高)(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%"
+_RATE_TARGET = re.compile(r"(?P<word>增长|增幅|增速|下降|降低|提高)(?:达到?|为|不低于|不少于|保持在|高于)?\s*(?P<val>\d+(?:\.\d+)?)\s*%"
                           r"|(?P<val2>\d+(?:\.\d+)?)\s*%(?:以上|左右)?(?:的)?(?P<word2>增长|增幅|增速|下降|降幅)")
 _LEVEL_TARGET = re.compile(r"(?P<val>\d+(?:\.\d+)?)\s*%")
 #: a numeric table's target: 城镇新增就业(人) 26000, 城镇登记失业率低于(%) 4.3
@@ -109,10 +109,16 @@ def _column_target(c: str) -> Target | None:
     return Target(c, "level" if unit == "%" else "count", value, unit, direction=direction, label=label)
 
 
+_SHARE_TARGET = re.compile(r"(?:占比|比例|比重|率)[^\d,;。]{0,6}\d+(?:\.\d+)?\s*%")
+
+
 def _quantity_target(c: str) -> Target | None:
     qs = [q for q in find_quantities(c) if q.unit not in ("个百分点",)]
     # the last quantity is the target: in 10亿元以上项目50个 the 10亿元 only describes the projects
     counted = [q for q in qs if q.unit != "%"]
+    share = _SHARE_TARGET.search(c)
+    if counted and share and share.start() > counted[-1].end:
+        counted = []  # 收入50万元以上的村占比达到30%: the share is the target, 50万元 describes the villages
     if counted:
         q = counted[-1]
         if q.start > 0 and re.search(r"(?:首批|前|第)$", c[:q.start]):
