@@ -47,13 +47,9 @@ def default_raw(period: str) -> Path | None:
     return raws_by_period().get(code)
 
 
-def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: float | None,
-                 build: bool = True) -> tuple[bool, dict[str, Any]]:
-    """Check the period's tables against their record; rebuild them when they disagree.
-
-    `ahead_margin` None keeps the margin the tables were judged with (DEFAULT_AHEAD_MARGIN for new tables).
-    Returns (built, record). Without `build` or a raw report, a disagreement is refused.
-    """
+def _check(raw: Path | None, period: str, processed: Path, ahead_margin: float | None
+           ) -> tuple[dict[str, Any] | None, float, list[str]]:
+    """The tables' record, the margin to judge with, and how the tables disagree with the record."""
     record = provenance.read_record(processed)
     margin = ahead_margin if ahead_margin is not None else float(
         (record or {}).get("ahead_margin", DEFAULT_AHEAD_MARGIN))
@@ -61,6 +57,22 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
     problems = provenance.disagreements(record, processed, expected)
     if record is not None and record.get("period") != period:
         problems.append(say("record.period", found=record.get("period"), period=period))
+    return record, margin, problems
+
+
+def will_rebuild(raw: Path | None, period: str, processed: Path, ahead_margin: float | None) -> bool:
+    """Whether `ensure_table` will build the tables anew (a corrected override, a new report)."""
+    return raw is not None and bool(_check(raw, period, processed, ahead_margin)[2])
+
+
+def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: float | None,
+                 build: bool = True) -> tuple[bool, dict[str, Any]]:
+    """Check the period's tables against their record; rebuild them when they disagree.
+
+    `ahead_margin` None keeps the margin the tables were judged with (DEFAULT_AHEAD_MARGIN for new tables).
+    Returns (built, record). Without `build` or a raw report, a disagreement is refused.
+    """
+    record, margin, problems = _check(raw, period, processed, ahead_margin)
     if not problems:
         return False, record  # type: ignore[return-value]
     if not build or raw is None:

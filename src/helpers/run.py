@@ -37,8 +37,8 @@ from helpers.files import exclusive, safe_slug, write_json, write_text
 from helpers.period import Period, parse_code
 from helpers.provenance import file_sha256
 from helpers.read.bureaus import norm
-from helpers.period_tables import comparison_key, default_raw, digest, ensure_comparison, ensure_table
-from helpers.report.pool import Job, font_chars, render_pages
+from helpers.period_tables import comparison_key, default_raw, digest, ensure_comparison, ensure_table, will_rebuild
+from helpers.report.pool import Job, Workers, font_chars, render_pages
 from helpers.report.manifest import MARKER, Failure, Manifest, Page, prune, relative, stale_pages
 from helpers.report.render import versions
 
@@ -287,7 +287,8 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
 # execute
 
 
-def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str, dict[str, Any]]:
+def execute(plan: Plan, jobs: int = 0, progress: bool | None = None,
+            started: Workers | None = None) -> dict[str, dict[str, Any]]:
     """Render the plan's pending pages (helpers.report.pool); outcomes by page id.
 
     Each finished page is remembered at once, so a run that is killed midway leaves a state
@@ -312,7 +313,7 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None) -> dict[str
         return prepare_fonts(font_chars(plan.folders.processed, notebooks), paths.CACHE)
 
     render_pages(plan.pending, plan.folders.notebooks, plan.period.label_zh, fonts, jobs, progress, done,
-                 f"run {plan.period.code}")
+                 f"run {plan.period.code}", started)
     return outcomes
 
 
@@ -441,6 +442,12 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         stack.enter_context(exclusive(f.processed))  # shared with `table`
         stack.enter_context(exclusive(f.out))
         everything = bureaus is None
+        early = None
+        if build and jobs != 1 and will_rebuild(raw_path, per.code, f.processed, ahead_margin):
+            # the tables will be built anew, so pages will render: the workers' kernels boot
+            # while the tables are built and compared
+            early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
+            stack.callback(early.close)
         plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
                           city=everything if city is None else city,
                           research=everything if research is None else research,
@@ -450,7 +457,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
             print(say("run.pages", period=per.code, total=len(plan.jobs), pending=len(plan.pending),
                       why=say("run.pages_rebuilt") if plan.table_built else ""), file=sys.stderr)
             write_text(marker, json.dumps({"pid": os.getpid(), "started": time.time()}) + "\n")
-        outcomes = execute(plan, jobs, progress)
+        outcomes = execute(plan, jobs, progress, early)
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
         write_front_pages(per, f, bool(result.rendered))

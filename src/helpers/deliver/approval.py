@@ -112,13 +112,14 @@ def _cell(values: Sequence[str]) -> str:
 
 
 def _row(m: dict[str, Any]) -> str:
-    atts = "<br>".join(f"{html.escape(a['name'])}<br><code>sha256 {a['sha256']}</code>（{a['bytes']:,} 字节）"
+    atts = "<br>".join(f"{html.escape(a['name'])}<br><code class=\"sha\">sha256 {a['sha256']}</code>（{a['bytes']:,} 字节）"
                        for a in m["attachments"])
     marks = [a for a in m["envelope"] if is_placeholder(a)]
     warn = f"<div class=\"warn\">示例占位地址：{_cell(marks)}</div>" if marks else ""
     return (f"<tr><td>{html.escape(m['label'])}</td><td>{_cell(m['to'])}{warn}</td><td>{_cell(m['cc'])}</td>"
-            f"<td>{html.escape(m['subject'])}<details><summary>正文</summary><pre>{html.escape(m['text'])}</pre>"
-            f"</details></td><td>{atts}</td></tr>")
+            f"<td>{html.escape(m['subject'])}</td><td>{atts}</td></tr>"
+            f"<tr class=\"body\"><td></td><td colspan=\"4\"><details><summary>正文</summary>"
+            f"<pre>{html.escape(m['text'])}</pre></details></td></tr>")
 
 
 def preview_page(preview: Preview, sender: str) -> str:
@@ -128,9 +129,10 @@ def preview_page(preview: Preview, sender: str) -> str:
                if preview.no_recipients else "")
     return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(preview.period)} 邮件预览</title><style>"
-            "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-            "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:14px}"
-            ".warn{color:#b00}code{font-size:11px}pre{white-space:pre-wrap}</style></head><body>"
+            "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
+            "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:14px;text-align:left}"
+            "td:first-child{white-space:nowrap}tr.body td{border-top:none}"
+            ".warn{color:#b00}code{font-size:11px}code.sha{word-break:break-all}pre{white-space:pre-wrap}</style></head><body>"
             f"<h1>{html.escape(preview.period)} 待发送邮件（共 {len(preview.messages)} 封）</h1>"
             f"<p>发件人：{html.escape(sender)}。核对无误后运行 <code>mail --send</code>：只发送本页所列邮件；"
             "本页之后任何附件、收件人或正文有变化，发送都会被拒绝，须重新预览。</p>"

@@ -99,18 +99,37 @@ def _ready() -> None:
     """Nothing: submitted once per worker to start it (and its kernel) before the real work."""
 
 
+class Workers:
+    """Worker processes started ahead of their work: each launches its kernel at once, so the
+    kernels boot while the caller does other work (builds tables, subsets the font)."""
+
+    def __init__(self, notebooks: Path, warm_from: Iterable[Path], workers: int):
+        self.n = max(1, workers or os.cpu_count() or 1)
+        warm = "\n".join(notebook_imports(sorted(set(warm_from))))
+        # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
+        self.pool = ProcessPoolExecutor(max_workers=self.n, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_init_worker,
+                                        initargs=(str(notebooks), warm, KERNEL_START_TIMEOUT, os.getpid()))
+        for _ in range(self.n):
+            self.pool.submit(_ready)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
 def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
                  fonts: Callable[[], Any], workers: int, progress: bool | None,
-                 done: Callable[["Job", dict[str, Any]], None], label: str = "run") -> None:
-    """Render `jobs`, longest first, over `workers` warm-kernel processes (this process when 1);
-    `done(job, outcome)` as each finishes. `fonts()` gives the PDF font subset; it is built
-    while the workers' kernels boot."""
+                 done: Callable[["Job", dict[str, Any]], None], label: str = "run",
+                 started: Workers | None = None) -> None:
+    """Render `jobs`, longest first, over `workers` warm-kernel processes (this process when 1;
+    `started` ones when given: the caller closes those); `done(job, outcome)` as each
+    finishes. `fonts()` gives the PDF font subset; it is built while the workers' kernels boot."""
     from tqdm import tqdm
 
     pending = sorted(jobs, key=lambda j: ORDER.get(j.kind, 9))
     sweep_kernel_dirs()  # sockets a killed run's kernels left behind
     warm = "\n".join(notebook_imports(sorted({j.notebook for j in pending})))
-    n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
+    n = started.n if started is not None else max(1, min(workers or os.cpu_count() or 1, len(pending)))
     bar = tqdm(total=len(pending), desc=label, unit="page", disable=not _show_progress(progress), file=sys.stderr)
 
     def finish(j: "Job", o: dict[str, Any]) -> None:
@@ -118,21 +137,18 @@ def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
         bar.set_postfix_str(j.id if o["ok"] else f"{j.id} FAILED", refresh=False)
         bar.update(1)
 
-    if n == 1:  # one worker: this process, with a kernel kept warm for the next run
+    if started is None and n == 1:  # one worker: this process, with a kernel kept warm for the next run
         kernel = local_kernel(str(notebooks), warm)
         font_set = fonts()
         for j in pending:
             finish(j, run_job(j, font_set, period_label, kernel))
         bar.close()
         return
-    # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                             initargs=(str(notebooks), warm, KERNEL_START_TIMEOUT, os.getpid())) as pool:
-        for _ in range(n):
-            pool.submit(_ready)
+    own = started is None
+    started = started or Workers(notebooks, [j.notebook for j in pending], n)
+    try:
         font_set = fonts()
-        futures: dict[Future, Job] = {pool.submit(run_job, j, font_set, period_label): j for j in pending}
+        futures: dict[Future, Job] = {started.pool.submit(run_job, j, font_set, period_label): j for j in pending}
         for fut in as_completed(futures):
             j = futures[fut]
             try:
@@ -140,6 +156,9 @@ def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
             except Exception as e:  # a worker died (killed, out of memory): record, go on
                 o = {"id": j.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
             finish(j, o)
+    finally:
+        if own:
+            started.close()
     bar.close()
 
 
