@@ -16,6 +16,7 @@ module when it imports no stage, else a command (cli, table, run). Arrows only g
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +120,10 @@ def _imports(m: Module, mods: dict[str, Module]):
             yield n, node.lineno, id(node) in inner
 
 
-MODULES = _modules()
+@functools.cache
+def modules() -> dict[str, Module]:
+    """The package's modules, parsed once per process and only where a test asks (not at collection)."""
+    return _modules()
 
 
 def rank(name: str) -> int:
@@ -129,13 +133,13 @@ def rank(name: str) -> int:
         return 1 + FLOW.index(parts[1])
     if name == "helpers":
         return 0
-    stages = [t for t, _, _ in MODULES[name].imports if t.startswith("helpers.") and t.split(".")[1] in FLOW]
+    stages = [t for t, _, _ in modules()[name].imports if t.startswith("helpers.") and t.split(".")[1] in FLOW]
     return len(FLOW) + 1 if stages or name == "helpers.__main__" else 0
 
 
 def _package_edges() -> list[tuple[str, str, int, bool]]:
-    return [(m.name, t, line, inner) for m in MODULES.values() for t, line, inner in m.imports
-            if t in MODULES and t != m.name]
+    return [(m.name, t, line, inner) for m in modules().values() for t, line, inner in m.imports
+            if t in modules() and t != m.name]
 
 
 def test_every_folder_is_a_stage_of_the_flow():
@@ -146,9 +150,9 @@ def test_every_folder_is_a_stage_of_the_flow():
 
 def test_the_layers_are_as_the_readme_draws_them():
     assert {"helpers.cli", "helpers.table", "helpers.run", "helpers.__main__"} <= {
-        n for n in MODULES if rank(n) == len(FLOW) + 1}
+        n for n in modules() if rank(n) == len(FLOW) + 1}
     assert {"helpers.paths", "helpers.errors", "helpers.schema", "helpers.statuses", "helpers.period",
-            "helpers.quality", "helpers.plaintext"} <= {n for n in MODULES if rank(n) == 0}
+            "helpers.quality", "helpers.plaintext"} <= {n for n in modules() if rank(n) == 0}
 
 
 def test_no_arrow_goes_up():
@@ -210,7 +214,7 @@ def test_no_package_import_inside_a_function_without_its_reason():
 
 
 def test_no_standard_library_import_inside_a_function():
-    late = [f"{m.name}:{line} {t}" for m in MODULES.values() for t, line, inner in m.imports
+    late = [f"{m.name}:{line} {t}" for m in modules().values() for t, line, inner in m.imports
             if inner and t.split(".")[0] in sys.stdlib_module_names and t.split(".")[0] not in OPTIONAL_STDLIB]
     assert not late, "\n".join(late)
 
@@ -221,7 +225,7 @@ def test_no_standard_library_import_inside_a_function():
 def _sizes() -> dict[str, int]:
     """Lines of every module (path under helpers/) and of every function ("path:qualified name")."""
     out = {}
-    for m in MODULES.values():
+    for m in modules().values():
         rel = m.path.relative_to(PACKAGE).as_posix()
         out[rel] = len(m.path.read_text(encoding="utf-8").splitlines())
         for node in ast.walk(m.tree):

@@ -42,6 +42,7 @@ def _same_rows(df, seed_df, *, exact_progress: bool) -> None:
     assert df.read_flags.isna().all()
 
 
+@pytest.mark.integration  # the whole seed through python-docx and back: seconds
 def test_the_seed_as_a_word_document(tmp_path, seed_df):
     doc, parsed, df = frame(office_files.seed_docx(tmp_path / "seed.docx"))
     assert doc.door == "docx" and parsed.layout == "docx"
@@ -82,7 +83,8 @@ def test_a_pdf_without_a_text_layer_is_refused_as_a_scan(tmp_path):
 
 
 def test_content_decides_the_door_not_the_name(tmp_path, seed_path):
-    docx = office_files.seed_docx(tmp_path / "seed.docx")
+    title, rows = office_files.seed_tables()[0]
+    docx = office_files.write_docx(tmp_path / "seed.docx", [title, ([office_files.SEED_HEADER] + rows[:3], [])])
     renamed = tmp_path / "seed.txt"
     shutil.copy(docx, renamed)
     assert read_report(renamed).door == "docx"
