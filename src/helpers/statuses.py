@@ -79,7 +79,9 @@ REASON_SEP = "；"
 def review_reason(code: str, detail: str | None = None) -> str:
     """One review reason as stored in review_reason: the label, then the detail after "："."""
     label = REVIEW_REASONS[code]
-    return f"{label}：{detail.strip()}" if detail and detail.strip() else label
+    # a quoted detail never holds the separator, or one reason would read as two
+    detail = (detail or "").strip().replace(REASON_SEP, "，")
+    return f"{label}：{detail}" if detail else label
 
 
 # --------------------------------------------------------------------------------------------

@@ -74,5 +74,7 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
         if remaining or own_part or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb):
             v.modality = "part"
             if remaining:
-                reasons.append(review_reason("part_done", f"{v.text}；{text[remaining.start():remaining.end() + 12]}"))
+                # the remaining work quoted to its clause's end, not cut inside a word
+                end = lay.around(remaining.start(), remaining.end())[1]
+                reasons.append(review_reason("part_done", f"{v.text}，{text[remaining.start():end]}"))
     return reasons
