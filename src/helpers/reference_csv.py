@@ -149,3 +149,14 @@ def read_reference(path: Path | str, required: Sequence[str] = ()) -> ReferenceT
     except csv.Error as e:
         raise _fail(path, f"CSV 格式错误（{e}）", reader.line_num) from None
     return ReferenceTable(path, header, rows, encoding)
+
+
+def file_version(path: Path | str, holds: str) -> tuple[str, int, int]:
+    """(path, mtime, size) of a lookup table: the key its loader caches on, so a researcher's edit
+    is read at the next call; a missing file is a one-line error saying what lives there."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError:
+        raise ReferenceError_(f"{path}: missing ({holds})") from None
+    return str(path), st.st_mtime_ns, st.st_size

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.reference_csv import read_reference
+from helpers.reference_csv import file_version, read_reference
 
 #: Every status code, in the order tables and charts list them.
 STATUSES = ("completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative")
@@ -131,12 +131,7 @@ def _finder(words: tuple[str, ...]) -> re.Pattern:
 def official_words(path: Path | str = paths.LEXICON_CSV) -> OfficialWords:
     """The `official` rows of the lexicon (re-read when the file changes); a bad row is a one-line
     error naming the file and line."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-    except OSError:
-        raise ReferenceError_(f"{path}: missing (the official status words live there)") from None
-    return _load_official(str(path), stat.st_mtime_ns, stat.st_size)
+    return _load_official(*file_version(path, "the official status words live there"))
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.reference_csv import read_reference
+from helpers.reference_csv import file_version, read_reference
 from helpers.statuses import DECIDED, OFFICIAL_KIND, OFFICIAL_MEANINGS
 
 HEADER = ("kind", "phrase", "meaning", "example", "note")
@@ -93,12 +93,7 @@ def _check(row: dict, where: str) -> Entry:
 
 def load_lexicon(path: Path | str = paths.LEXICON_CSV) -> Lexicon:
     """Read and check the lexicon; a bad row is a one-line error naming the file and line."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-    except OSError:
-        raise ReferenceError_(f"{path}: missing (the judge's wordings live there)") from None
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+    return _load(*file_version(path, "the judge's wordings live there"))
 
 
 @lru_cache(maxsize=8)
