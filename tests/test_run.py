@@ -265,7 +265,7 @@ def test_table_and_run_wait_for_the_same_lock(seed_table, tmp_path, monkeypatch)
         worker = threading.Thread(target=attempt)
         worker.start()
         for _ in range(3000):
-            if "waiting for another table/run" in err.getvalue():
+            if "正在使用" in err.getvalue():
                 break
             time.sleep(0.02)
         release.touch()

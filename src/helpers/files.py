@@ -134,7 +134,7 @@ def exclusive(folder: Path | str) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            print(f"waiting for another table/run holding {path} …", file=sys.stderr)
+            print(say("lock.waiting", path=path), file=sys.stderr)
             fcntl.flock(fh, fcntl.LOCK_EX)
         _HELD[key] = 1
         try:

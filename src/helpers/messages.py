@@ -85,6 +85,22 @@ TEXTS: dict[str, str] = {
     "facts.missing": ("句子模板中的“{{{name}}}”不是本页的数据项。请改正笔记本中的模板；"
                       "可用的数据项有：{available}"),
     "facts.bad_template": "句子模板“{template}”写法有误（{problem}）；花括号只用于数据项，如 {{n}}。",
+    "lock.waiting": "另一个 table 或 run 正在使用 {path}，等待其结束……",
+    # --- mail: the preview, the sending and what to do next
+    "mail.previewed": "预览：将发送{n}封邮件，草稿在 {folder}",
+    "mail.draft": "    草稿：{name}",
+    "mail.no_recipients": "{n}份简报没有收件人，未发送：{units}；请在 {csv} 中补充收件人，然后用 --only 重新运行",
+    "mail.sent": "已发送{went}封（共{total}封），经 {host}:{port}（发送记录：{log}）",
+    "mail.sent_one": "  已发送：{subject} → {to}",
+    "mail.skipped": "  已发送过，跳过：{subject}",
+    "mail.refused": "  被拒收：{unit}：{addr}（{why}）",
+    "mail.not_sent": "  未发送：{unit}：{err}",
+    "mail.not_attempted": "  未发送：{unit}（未尝试）",
+    "mail.no_user": "设置了 {env}，但没有 --smtp-user，不登录",
+    "mail.plain_login": "未用 --starttls 登录，密码将以明文发送",
+    "mail.rerun": "发送其余邮件：{command}",
+    "mail.user_without_password": "给出了 --smtp-user {user}，但没有设置 {env}（密码只从这个环境变量读取）",
+    "mail.password_not_ascii": "{env} 含有非 ASCII 字符，SMTP 登录（smtplib）无法发送",
 }
 
 

@@ -284,7 +284,7 @@ def test_send_delivers_every_briefing(mail_project, mail_server, capsys):
             assert list(atts) == [_pdf_name(who), _pdf_name("全市")]
             assert atts[_pdf_name("全市")] == mail_project.pdfs["city"]
     out = capsys.readouterr().out
-    assert "sent 4 of 4" in out
+    assert "已发送4封（共4封）" in out
 
 
 def test_bodies_carry_the_headline(mail_project, mail_server):
@@ -373,7 +373,7 @@ def test_login_uses_env_password_and_never_shows_it(mail_project, mail_server, m
     log.unlink()  # the log would skip every message below: each was delivered
 
     monkeypatch.setenv("HELPERS_SMTP_PASSWORD", "s3cr3t-密码")  # smtplib cannot send it
-    with pytest.raises(MailError, match="non-ASCII") as e:
+    with pytest.raises(MailError, match="非 ASCII") as e:
         _send(mail_project, c, "--smtp-user", "dc-office", preview=False)
     assert "s3cr3t" not in str(e.value) and "密" not in str(e.value)
     monkeypatch.delenv("HELPERS_SMTP_PASSWORD")
@@ -416,16 +416,16 @@ def test_connection_lost_midway_then_only_finishes(mail_project, mail_server, ca
     err = capsys.readouterr().err
     order = ["city", *BUREAUS]  # the manifest's order
     assert first == order[:1]
-    assert f"NOT sent: {order[1]}: (421" in err
+    assert f"未发送：{order[1]}：(421" in err
     for t in order[2:]:
-        assert f"NOT sent: {t} (not attempted)" in err
-    rerun = next(l for l in err.splitlines() if l.startswith("to send the rest: "))
+        assert f"未发送：{t}（未尝试）" in err
+    rerun = next(l for l in err.splitlines() if l.startswith("发送其余邮件："))
     assert rerun.endswith("--only " + " ".join(order[1:]))
     log = json.loads((mail_project.mail_dir / "send-log.json").read_text(encoding="utf-8"))
     assert [(m["target"], m["status"]) for m in log["messages"]] == [("city", "sent"), (order[1], "failed")]
 
     # the printed command, run as printed, finishes the rest
-    argv = rerun.removeprefix("to send the rest: ").split()[3:]
+    argv = rerun.removeprefix("发送其余邮件：").split()[3:]
     args = build_parser().parse_args(argv)
     assert args.only == order[1:]
     rc = mail_command(**mail_options(args), manifest=mail_project.manifest, tasks=mail_project.tasks,
@@ -441,7 +441,7 @@ def test_refused_message_does_not_stop_the_others(mail_project, mail_server, cap
     order = ["city", *BUREAUS]
     assert _targets(store.messages()) == [order[0], order[1], order[3]]
     err = capsys.readouterr().err
-    assert f"NOT sent: {order[2]}: (554" in err
+    assert f"未发送：{order[2]}：(554" in err
     assert err.rstrip().splitlines()[-1].endswith(f"--only {order[2]}")
 
 
@@ -450,7 +450,7 @@ def test_server_down_sends_nothing_and_says_so(mail_project, capsys):
     server = SimpleNamespace(hostname="127.0.0.1", port=port)
     assert _send(mail_project, server) == 1
     err = capsys.readouterr().err
-    assert "NOT sent: (connection)" in err
+    assert "未发送：(connection)" in err
     assert err.rstrip().splitlines()[-1].endswith("--only city " + " ".join(BUREAUS))
 
 
@@ -510,7 +510,7 @@ def test_cli_refusal_is_one_line_and_nonzero_then_drafts(mail_project, project_r
     assert main(["mail", "--period", PERIOD]) == 0
     out, err = capsys.readouterr()
     assert len(list((mail_project.root / "output" / PERIOD / "mail").glob("*.eml"))) == 4
-    assert "would send 4 message(s)" in out
+    assert "将发送4封邮件" in out
 
 
 def test_only_names_an_unknown_briefing(mail_project):
@@ -540,7 +540,7 @@ def test_dry_run_writes_parseable_drafts(mail_project, capsys):
         assert b"filename*0*=utf-8''" in raw or b"filename*=utf-8''" in raw  # RFC 2231
         assert msg.get_body(("plain",)) is not None and msg.get_body(("html",)) is not None
     out = capsys.readouterr().out
-    assert "would send 4 message(s)" in out and f"{LABEL}重点工作落实情况简报 — 市人社局" in out
+    assert "将发送4封邮件" in out and f"{LABEL}重点工作落实情况简报 — 市人社局" in out
     assert "to: fgw@example.org" in out and "cc: duchaban@example.org, fgw-office@example.org" in out
     # with --only the other drafts stay
     assert _run(mail_project, "--only", "市人社局") == 0
@@ -574,7 +574,7 @@ def test_bureau_without_recipients_is_reported_not_guessed(mail_project, capsys)
     names = {f.name for f in mail_project.mail_dir.glob("*.eml")}
     assert names == {f"{PERIOD}-city.eml", f"{PERIOD}-bureau-市发改委.eml", f"{PERIOD}-bureau-市生态环境局.eml"}
     err = capsys.readouterr().err
-    assert "no recipients for 1 briefing(s), not sent: 市人社局" in err
+    assert "1份简报没有收件人，未发送：市人社局" in err
 
 
 def test_shipped_recipients_cover_the_seed_lead_units(mail_seed_table):
@@ -872,7 +872,7 @@ def test_a_second_send_skips_what_was_delivered(mail_project, mail_server, capsy
     assert _send(mail_project, c, preview=False) == 0
     assert len(store.envelopes) == 4
     out = capsys.readouterr().out
-    assert out.count("已发送过，跳过") == 4 and "sent 0 of 0" in out
+    assert out.count("已发送过，跳过") == 4 and "已发送0封（共0封）" in out
 
 
 class RefusingStore(Store):
@@ -894,9 +894,9 @@ def test_a_refused_recipient_is_reported_refused_and_never_as_sent(mail_project,
     c = mail_server(store)
     assert _send(mail_project, c) == 1
     out, err = capsys.readouterr()
-    sent_fgw = next(l for l in out.splitlines() if "sent:" in l and "市发改委" in l)
+    sent_fgw = next(l for l in out.splitlines() if "已发送：" in l and "市发改委" in l)
     assert "fgw-office@example.org" not in sent_fgw and "fgw@example.org" in sent_fgw
-    assert "refused: 市发改委: fgw-office@example.org (550" in err
+    assert "被拒收：市发改委：fgw-office@example.org（550" in err
     log = json.loads((mail_project.mail_dir / "send-log.json").read_text(encoding="utf-8"))
     fgw = next(m for m in log["messages"] if m["target"] == "市发改委")
     assert fgw["status"] == "partly refused" and "fgw-office@example.org" not in fgw["accepted"]

@@ -33,6 +33,7 @@ from helpers.deliver.settings import MailSettings, load_settings
 from helpers.deliver.smtp import LOG_NAME, SendReport, send_drafts
 from helpers.errors import MailError
 from helpers.files import safe_slug, write_bytes
+from helpers.messages import say
 from helpers.period import parse_code
 from helpers.read.bureaus import norm
 from helpers.report import warning_levels
@@ -253,9 +254,9 @@ def preview(plan: Plan, out_dir: Path, only: Sequence[str] | None, recipients: P
     record = approval.Preview(plan.period, approval.listings(plan.drafts), list(only) if only else None,
                               list(plan.no_recipients), [n for n in names if (out_dir / n).exists()])
     page = approval.write_preview(record, out_dir, plan.sender)
-    print(f"dry run: would send {len(plan.drafts)} message(s); drafts in {out_dir}")
+    print(say("mail.previewed", n=len(plan.drafts), folder=out_dir))
     for d, f in zip(plan.drafts, files):
-        print("\n".join(_describe(d)) + f"\n    draft: {f.name}")
+        print("\n".join(_describe(d)) + "\n" + say("mail.draft", name=f.name))
     print(f"预览：{page}（核对后运行 mail --send 发送本页所列邮件）")
     return _no_recipients(plan, recipients)
 
@@ -263,8 +264,8 @@ def preview(plan: Plan, out_dir: Path, only: Sequence[str] | None, recipients: P
 def _no_recipients(plan: Plan, recipients: Path | str | None = None) -> int:
     if not plan.no_recipients:
         return 0
-    print(f"no recipients for {len(plan.no_recipients)} briefing(s), not sent: {', '.join(plan.no_recipients)}; "
-          f"add rows to {recipients or paths.RECIPIENTS_CSV}, then rerun with --only", file=sys.stderr)
+    print(say("mail.no_recipients", n=len(plan.no_recipients), units="、".join(plan.no_recipients),
+              csv=recipients or paths.RECIPIENTS_CSV), file=sys.stderr)
     return 1
 
 
@@ -287,10 +288,9 @@ class Smtp:
         if not sending:
             return
         if self.user and not self.password:
-            raise MailError(f"--smtp-user {self.user} given but {ENV_PASSWORD} is not set "
-                            "(the password is read only from there)")
+            raise MailError(say("mail.user_without_password", user=self.user, env=ENV_PASSWORD))
         if self.user and not (self.password or "").isascii():
-            raise MailError(f"{ENV_PASSWORD} has non-ASCII characters, which SMTP login (smtplib) cannot send")
+            raise MailError(say("mail.password_not_ascii", env=ENV_PASSWORD))
 
 
 def _rerun_command(period: str, smtp: Smtp, out: str | None, sender: str | None, allow_test: bool,
@@ -309,19 +309,19 @@ def _rerun_command(period: str, smtp: Smtp, out: str | None, sender: str | None,
 def _report(report: SendReport, drafts: Sequence[Draft], smtp: Smtp, log: Path) -> None:
     by_target = {d.target: d for d in drafts}
     went = len(report.sent) + len(report.refused) - sum(1 for t, _ in report.refused if not report.accepted.get(t))
-    print(f"sent {went} of {len(drafts) - len(report.skipped)} message(s) via {smtp.host}:{smtp.port} (log: {log})")
+    print(say("mail.sent", went=went, total=len(drafts) - len(report.skipped), host=smtp.host, port=smtp.port, log=log))
     for t in report.skipped:
-        print(f"  已发送过，跳过: {by_target[t].subject}")
+        print(say("mail.skipped", subject=by_target[t].subject))
     for t, accepted in report.accepted.items():
         if accepted:
-            print(f"  sent: {by_target[t].subject} → {', '.join(accepted)}")
+            print(say("mail.sent_one", subject=by_target[t].subject, to=", ".join(accepted)))
     for t, refused in report.refused:
         for addr, why in refused.items():
-            print(f"  refused: {by_target[t].label}: {addr} ({why})", file=sys.stderr)
+            print(say("mail.refused", unit=by_target[t].label, addr=addr, why=why), file=sys.stderr)
     for t, err in report.failed:
-        print(f"  NOT sent: {by_target[t].label if t in by_target else t}: {err}", file=sys.stderr)
+        print(say("mail.not_sent", unit=by_target[t].label if t in by_target else t, err=err), file=sys.stderr)
     for t in report.not_attempted:
-        print(f"  NOT sent: {by_target[t].label} (not attempted)", file=sys.stderr)
+        print(say("mail.not_attempted", unit=by_target[t].label), file=sys.stderr)
 
 
 def send(plan: Plan, approved: approval.Preview, out_dir: Path, only: Sequence[str] | None, smtp: Smtp,
@@ -366,18 +366,18 @@ def mail(period: str, *, out: str | Path | None = None, send_now: bool = False, 
                          only=approved.only if approved is not None else only, sender=address,
                          settings=settings)
     for w in plan.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(say("warning", text=w), file=sys.stderr)
     if approved is None:
         return preview(plan, out_dir, only, recipients)
     if smtp.password and not smtp.user:
-        print(f"warning: {ENV_PASSWORD} is set but no user; not logging in", file=sys.stderr)
+        print(say("warning", text=say("mail.no_user", env=ENV_PASSWORD)), file=sys.stderr)
     if smtp.user and not smtp.starttls and smtp.host not in ("localhost", "127.0.0.1", "::1"):
-        print("warning: logging in without --starttls sends the password unencrypted", file=sys.stderr)
+        print(say("warning", text=say("mail.plain_login")), file=sys.stderr)
     report = send(plan, approved, out_dir, only, smtp, allow_test_addresses)
     if report.unsent:
         todo = list(dict.fromkeys(t for t in report.unsent if t in {d.target for d in plan.drafts}))
         again = _rerun_command(period, smtp, str(out) if out else None, sender, allow_test_addresses, todo)
-        print(f"to send the rest: {again}", file=sys.stderr)
+        print(say("mail.rerun", command=again), file=sys.stderr)
     return max(0 if report.ok else 1, _no_recipients(plan, recipients))
 
 
