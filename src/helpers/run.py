@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 import time
 from contextlib import ExitStack
@@ -41,17 +40,13 @@ from helpers.period_tables import comparison_key, default_raw, digest, ensure_co
 from helpers.report.pool import Job, Workers, font_chars, render_pages
 from helpers.report.manifest import MARKER, Failure, Manifest, Page, prune, relative, stale_pages
 from helpers.report.render import versions
+from helpers.report import wording
 
 NOTEBOOKS = {
     "city": "briefing_city.ipynb",
     "bureau": "briefing_bureau.ipynb",
     "data_quality": "data_quality.ipynb",
     "pace_analysis": "pace_analysis.ipynb",
-}
-TITLES = {
-    "city": "市政府重点工作落实情况简报",
-    "data_quality": "数据质量报告",
-    "pace_analysis": "序时进度分析",
 }
 RESEARCH = ("data_quality", "pace_analysis")
 #: Bump when the way pages are rendered changes in a way the code hash would not catch.
@@ -212,7 +207,7 @@ def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: 
                 ipynb=f.out / "notebooks" / f"{stem}.ipynb",
                 html=f.out / f"{stem}.html" if ("html" in formats or not briefing) else None,
                 pdf=f.out / f"{stem}.pdf" if ("pdf" in formats and briefing) else None,
-                title=TITLES.get(kind) or f"{bureau}重点工作落实情况")
+                title=wording.page_titles(per.pace).get(kind) or f"{bureau}重点工作落实情况")
         j.tables = table_key
         data = unit_data[bureau] if (unit_data is not None and bureau is not None) else table_key
         j.key = digest(common, nb_sha[kind], kind, params, data, j.title, relative(j.html, f.out), relative(j.pdf, f.out))
@@ -475,7 +470,7 @@ def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
         # deferred: the page loads the tables (pandas), which a run with nothing to do never needs
         from helpers.report.front_page import write_front_page, write_periods_index
 
-        path = write_front_page(per.code, f.out, f.processed, f.root, TITLES)
+        path = write_front_page(per.code, f.out, f.processed, f.root, wording.page_titles(per.pace))
         write_periods_index(f.out.parent)
         print(say("run.front_page", path=path), file=sys.stderr)
 

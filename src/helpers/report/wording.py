@@ -86,11 +86,21 @@ def behind_by_unit(pace: float) -> str:
     return f"{behind_short(pace)}任务按牵头单位"
 
 
+def analysis_name(pace: float) -> str:
+    """The pace analysis page's short name (the front page, the manifest)."""
+    return "年度目标完成分析" if is_year_end(pace) else "序时进度分析"
+
+
+def page_titles(pace: float) -> dict[str, str]:
+    """The titles of the city and research pages by kind, as the manifest and the front page list them."""
+    return {"city": "市政府重点工作落实情况简报", "data_quality": "数据质量报告", "pace_analysis": analysis_name(pace)}
+
+
 def analysis_title(pace: float) -> str:
     """The title of the pace analysis page after the period's label."""
     if is_year_end(pace):
-        return "年度目标完成分析（全年时间已满，对照年度目标100%）"
-    return f"序时进度分析（序时进度 {pace_pct(pace)}）"
+        return f"{analysis_name(pace)}（全年时间已满，对照年度目标100%）"
+    return f"{analysis_name(pace)}（序时进度 {pace_pct(pace)}）"
 
 
 def figure_note(pace: float) -> str:
