@@ -322,10 +322,13 @@ _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
                          r"|在谈|洽谈")
+#: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
+_CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名)(?!成功|获批|通过|认定)")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
-_COUNT_OF_TASKS = re.compile(r"[^,,;;。、\d()()]{0,10}任务(?!清单)")
+#: (20个示范村已完成创建任务 reports them done: a done mark between makes the figure a result)
+_COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)")
 
 
 def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
@@ -354,7 +357,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
             f.kind = "plan"
             plans.append(f)
-        elif not _NOT_ACTUAL.search(before):
+        elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
             # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
             # for a target that counts that very work, and measure nothing else
             work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start])
