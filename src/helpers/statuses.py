@@ -70,6 +70,7 @@ REVIEW_REASONS = {
     "part_done": "完成的只是任务的一部分，另有剩余工作",
     "unread_signal": "原文有关乎状态的表述未被规则采用",
     "trial_run": "处于试运行或试运营，尚未正式投用",
+    "deferred": "完成时间推迟，尚未完成",
     "read_doubt": "读表存疑：此行的单元格与栏目不符",
 }
 #: Separator of several reasons in one review_reason cell.
