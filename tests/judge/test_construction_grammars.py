@@ -94,3 +94,20 @@ def test_a_deferred_deliverable_is_not_done(task, progress, period, status):
 def test_a_deferral_within_the_year_is_flagged_not_done():
     f = judge("建成市民健身中心。", "受雨季影响，项目推迟至10月底建成。", H1)
     assert f["status"] != "completed" and f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the scope of a halt: a halt verb with an object of its own acts on that object
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("单位地区生产总值能耗下降3%。", "1-6月单位地区生产总值能耗同比下降3.4%，依法叫停5个高耗能项目。", "on_pace"),
+    ("新增城镇就业2万人。", "上半年新增城镇就业1.1万人，叫停2家违规职业培训机构的补贴申领资格。", "on_pace"),
+    ("PM2.5平均浓度控制在35微克/立方米以内。", "上半年PM2.5平均浓度31.2微克/立方米，叫停3个不符合环评要求的建设项目。", "on_pace"),
+])
+def test_a_halt_of_something_else_does_not_block_the_task(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+@pytest.mark.parametrize("progress", ["因规划调整，市政府已叫停该项目。", "停车场建设被市自然资源局叫停。"])
+def test_a_halt_of_the_task_itself_still_blocks(progress):
+    assert judge("建设城区智慧停车场5处。", progress)["status"] == "blocked"
