@@ -111,3 +111,17 @@ def test_a_halt_of_something_else_does_not_block_the_task(task, progress, status
 @pytest.mark.parametrize("progress", ["因规划调整，市政府已叫停该项目。", "停车场建设被市自然资源局叫停。"])
 def test_a_halt_of_the_task_itself_still_blocks(progress):
     assert judge("建设城区智慧停车场5处。", progress)["status"] == "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# the time span of a figure: the last span word before it in its sentence (当月 … vs 1-N月累计)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("规模以上工业增加值增长8%。", "9月当月规上工业增加值同比增长12.5%；1-9月累计增长6.1%。", Q3, "behind"),
+    ("社会消费品零售总额增长7%。", "1-6月社会消费品零售总额同比增长7.8%，6月当月增长4.2%。", H1, "on_pace"),
+    ("实际利用外资增长10%。", "6月单月实际利用外资1.1亿美元，同比增长25%；上半年累计实际利用外资4.2亿美元，增长6%。", H1,
+     "behind"),
+    ("新增城镇就业3万人。", "10月当月新增城镇就业3200人，1-10月累计新增城镇就业2.6万人。", M10, "on_pace"),
+])
+def test_the_cumulative_figure_measures_the_pace_wherever_the_month_word_stands(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

@@ -11,7 +11,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import threshold
+from helpers.judge.actuals import month_only, threshold
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -185,15 +185,10 @@ def _names_another(label: str, tb: set[str]) -> bool:
     return len(rest) >= 4 and overlap(tb, rest) == 0
 
 
-def _month_only(f: Finding, ev: Evidence) -> bool:
-    a = ev.layout.around(f.start, f.end)[0]
-    return bool(re.search(r"当月|单月", ev.layout.text[a:f.start]))
-
-
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year
-    done = [g for g in done if not _month_only(g, ev)] or done
+    done = [g for g in done if not month_only(g, ev)] or done
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
     best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone
@@ -238,7 +233,7 @@ def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
     if pv:
         # the own rate or level set before the province's (增长6.8%;同期全省平均增幅为7.1%), the latest one
         own = [g for g in ev.growths + ev.levels if g.end <= pv.start() and is_result(g.modality)
-               and "全省" not in g.label and not _month_only(g, ev)]
+               and "全省" not in g.label and not month_only(g, ev)]
         if own:
             g = max(own, key=lambda x: x.start)
             return Finding("comparison", g.start, pv.end(), g.sentence, text[g.start:pv.end()], value=g.value,
