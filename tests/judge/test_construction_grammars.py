@@ -125,3 +125,23 @@ def test_a_halt_of_the_task_itself_still_blocks(progress):
 ])
 def test_the_cumulative_figure_measures_the_pace_wherever_the_month_word_stands(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a plan's own split is the plan; a report of the present ends the plan's clauses
+
+@pytest.mark.parametrize("progress", [
+    "已制定年度建设方案，计划新建5G基站900个，其中一季度完成200个、二季度完成300个。",
+    "预计全年新建5G基站850个，其中上半年建成400个。",
+])
+def test_the_split_of_a_plan_is_no_result(progress):
+    f = judge("新建5G基站800个。", progress, Q1)
+    assert f["status"] not in ("completed", "ahead", "on_pace", "behind") and f["completion_pct"] is None
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("年内计划改造320公里，目前完工165公里，正在加快推进。", "on_pace"),
+    ("年内计划改造320公里，截至6月底完工120公里，进度未达序时要求。", "behind"),
+])
+def test_a_report_of_the_present_after_a_plan_is_a_result(progress, status):
+    assert judge("完成农村公路提质改造300公里。", progress)["status"] == status
