@@ -145,3 +145,36 @@ def test_the_split_of_a_plan_is_no_result(progress):
 ])
 def test_a_report_of_the_present_after_a_plan_is_a_result(progress, status):
     assert judge("完成农村公路提质改造300公里。", progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# number forms: a share opening its clause, a rate ceiling with 左右, a rate against the economy's
+
+@pytest.mark.parametrize("progress,period,status", [
+    ("截至9月底，完成村庄规划编制不足三成，主要受测绘数据交付影响。", Q3, "behind"),
+    ("上半年，完成村庄规划编制近六成。", H1, "on_pace"),
+])
+def test_a_share_in_words_after_a_bare_verb_is_a_ratio(progress, period, status):
+    assert judge("完成村庄规划编制320个。", progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("1-6月，全市居民消费价格同比上涨0.8%。", "on_pace"),
+    ("1-6月，全市居民消费价格同比上涨3.2%，涨幅高于全省0.3个百分点。", "on_pace"),  # 左右: about 3%
+    ("1-6月，全市居民消费价格同比上涨3.8%。", "behind"),
+])
+def test_a_rate_ceiling_with_about(progress, status):
+    assert judge("居民消费价格涨幅控制在3%左右。", progress)["status"] == status
+
+
+def test_a_rate_ceiling_without_about_is_strict():
+    assert judge("居民消费价格涨幅控制在3%以内。", "上半年居民消费价格同比上涨3.2%。")["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("城镇居民人均可支配收入增长快于经济增长。", "上半年城镇居民人均可支配收入增长5.6%，同期全市地区生产总值增长6.1%。", H1, "behind"),
+    ("农村居民人均可支配收入增长快于经济增长。", "前三季度农村居民人均可支配收入增长7.9%；全市GDP增长5.8%。", Q3, "on_pace"),
+    ("居民收入增长与经济增长同步。", "全年城乡居民人均可支配收入增长6.0%，地区生产总值增长6.0%。", FY, "completed"),
+])
+def test_a_rate_against_the_economys_growth(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

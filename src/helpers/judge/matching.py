@@ -199,7 +199,10 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
         return
     # 4个结构性指标均实现10%以上增长: each rate of that sentence must meet it; the worst decides
     group = _each_of(t, done, best, ev) if "均" in t.part else [best]
-    if t.direction == "lower":  # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it
+    if t.ceiling:  # 涨幅控制在3%左右: the highest rate of the group must stay under the ceiling
+        best = max(group, key=lambda g: g.value)
+        part.met = best.value <= (t.high if t.high is not None else t.value)
+    elif t.direction == "lower":  # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it
         best = max(group, key=lambda g: g.value)
         part.met = best.value <= -t.value
     else:
@@ -221,8 +224,29 @@ def _each_of(t: Target, done: list[Finding], best: Finding, ev: Evidence) -> lis
     return after[:count] if count else after
 
 
-def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
+_ECONOMY_LABEL = re.compile(r"地区生产总值|生产总值|GDP|经济增长|经济增速")
+
+
+def _against_economy(ev: Evidence, t: Target, tb: set[str]) -> Finding | None:
+    """The target's own rate beside the economy's (收入增长5.6%，同期地区生产总值增长6.1%): faster
+    than it (快于, 高于), or not slower (不低于, 同步)."""
+    done = [g for g in ev.growths if is_result(g.modality) and not month_only(g, ev)]
+    text = ev.layout.text
+    gdp = [g for g in done if _ECONOMY_LABEL.search(text, ev.layout.around(g.start, g.end)[0], g.start)]
+    own = _best([g for g in done if g not in gdp], tb, 1)
+    if not gdp or own is None:
+        return None
+    base = gdp[0]
+    strict = t.verb in ("快于", "高于", "超过", "跑赢")
+    met = own.value > base.value if strict else own.value >= base.value
+    a, b = min(own.start, base.start), max(own.end, base.end)
+    return Finding("comparison", a, b, own.sentence, text[a:b], value=own.value, target=base.value, met=met)
+
+
+def _comparison(ev: Evidence, tb: set[str], base: str, t: Target | None = None) -> Finding | None:
     """高于/低于全省… stated, or the own rate set beside the provincial one (增速3.6% … 全省平均增幅3.9%)."""
+    if base == "economy":
+        return _against_economy(ev, t, tb)
     for f in ev.comparisons:
         if f.meaning and base and f.meaning != base:
             continue
@@ -369,7 +393,7 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
             part.actual_value, part.actual_unit = best.value, "位"
             part.met, part.method = best.value <= t.value, "rate_target"
     elif t.kind == "comparison":
-        f = _comparison(ev, tb, t.meaning)
+        f = _comparison(ev, tb, t.meaning, t)
         if f is not None:
             part.findings.append(f)
             part.met, part.method = f.met, "rate_target"
