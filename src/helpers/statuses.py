@@ -70,6 +70,7 @@ REVIEW_REASONS = {
     "part_done": "完成的只是任务的一部分，另有剩余工作",
     "unread_signal": "原文有关乎状态的表述未被规则采用",
     "trial_run": "处于试运行或试运营，尚未正式投用",
+    "deferred": "完成时间推迟，尚未完成",
     "read_doubt": "读表存疑：此行的单元格与栏目不符",
     "other_period": "判断依据不属本期或本年度",
     "not_a_result": "判断依据是计划或预计，不是实绩",

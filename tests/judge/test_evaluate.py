@@ -83,6 +83,25 @@ def test_eval_never_lists_the_blind_test_half(capsys):
     assert not any(i in out for i in test_ids)
 
 
+def test_a_kept_back_file_is_scored_in_aggregate_only(tmp_path, capsys):
+    """`--holdout FILE` scores a labelled file kept outside the repository without naming a case."""
+    import csv
+
+    from judge_set import BLIND, COLUMNS
+
+    rows = list(csv.DictReader(BLIND["test"].open(encoding="utf-8", newline="")))[:30]
+    held = tmp_path / "held.csv"
+    with held.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS)
+        w.writeheader()
+        w.writerows({**r, "case_id": f"H{i:03d}"} for i, r in enumerate(rows, 1))
+    _eval_script().main(["--errors", "--only-holdout", "--holdout", str(held)])
+    out = capsys.readouterr().out
+    assert "kept-back set held.csv (aggregate only): 30 cases" in out
+    assert "development half" not in out
+    assert not any(f"H{i:03d}" in out for i in range(1, 31))
+
+
 def test_blind_halves_are_disjoint_and_valid():
     from judge_set import load_blind
 

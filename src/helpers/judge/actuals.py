@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import comparable
+from helpers.judge.quantities import comparable, find_quantities
 from helpers.judge.subjects import subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 
@@ -103,6 +103,29 @@ def county_sums(ev: Evidence) -> list[Finding]:
     return out
 
 
+def _restated(t: Target, same: list[Finding], ev: Evidence) -> dict[int, int]:
+    """Clauses naming the target again (50项民生实事的84项细分任务…, 8条黑臭水体中…): clause start → the
+    end of the restated figure."""
+    text, lay = ev.layout.text, ev.layout
+    return {lay.around(a.start, a.end)[0]: a.end for a in same if a.value == t.value and
+            not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start]) and not _done_after(a, ev)}
+
+
+def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:
+    """A figure of a clause that restates the target breaks it down — unless it is what was done of
+    that whole, right after it (8条黑臭水体中已完成治理5条: the 5 is the result; in 50项…的84项细分任务
+    已完成12项 the 12 counts the 84)."""
+    end = named.get(lay.around(a.start, a.end)[0])
+    if end is None:
+        return False
+    if a.start < end:
+        return True
+    # what was done comes first after the whole (已开工40个、完成30个 are both results of it)
+    between = text[end:a.start]
+    first = next(iter(find_quantities(between)), None)
+    return not ACTUAL_MARK.search(between, 0, first.start if first else len(between))
+
+
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
 
@@ -119,13 +142,12 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
-        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
-        # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
-        named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
-                 not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
-                 and not _done_after(a, ev)}
+        # another year's batch or a part's completion (scope.mark_scope) is no result of this task
+        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
+                and is_result(a.modality)]
+        named = _restated(t, same, ev)
         for a in same:
-            score = None if lay.around(a.start, a.end)[0] in named else _actual_score(t, a, tb, ev)
+            score = None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev)
             if score is None:
                 continue
             if score >= threshold(tb):

@@ -116,7 +116,7 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
         if f.modality == "forecast":
             forecast = forecast or f
         elif is_result(f.modality):
-            missed, done = (missed or f, done) if f.status in ("not_done", "halted") else (missed, done or f)
+            missed, done = (missed or f, done) if f.status in ("not_done", "halted", "deferred") else (missed, done or f)
     return done, missed, forecast
 
 
@@ -159,7 +159,12 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
         part.findings.append(missed or later)
         part.met, part.method = False, "verdict_phrase"
         part.deliverable_missed = True
-        part.promised_later = later is not None
+        if missed is not None and missed.status == "deferred":
+            # 推迟至明年开通 (behind); 推迟到10月 is not done yet, and not behind before the year's end
+            later = later or _promised_later(t, ev)
+            if not (missed.later or later):
+                part.review.append(review_reason("deferred", missed.text))
+        part.promised_later = later is not None or (missed is not None and missed.later)
     elif done is not None and not _one_of_several(t, done, ev):
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"

@@ -42,10 +42,13 @@ def this_year(task: str, progress: str) -> int | None:
     return max(years) if years else None
 
 
-def _past(clause: str, year: int | None) -> bool:
+def _past(clause: str, year: int | None, task_years: set[int]) -> bool:
+    """A clause about another year's batch: an earlier one (结转, 2023年度…) or a later one's quota
+    (下达我市2025年度…任务) — unless the task itself names that year."""
     if _OTHER_YEAR.search(clause):
         return True
-    return year is not None and any(int(m["y"]) < year for m in _BATCH_YEAR.finditer(clause))
+    return year is not None and any(int(m["y"]) != year and int(m["y"]) not in task_years
+                                    for m in _BATCH_YEAR.finditer(clause))
 
 
 def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
@@ -53,6 +56,7 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     while remaining work is reported). `year` is the report's (else the latest the texts name)."""
     lay, text = ev.layout, ev.layout.text
     year = year or this_year(task, text)
+    task_years = {int(m["y"]) for m in _BATCH_YEAR.finditer(task)}
     # a deliverable done in an earlier year is still done (已于2023年11月开工): events are not dated out
     # a year named at a sentence's head (2023年度21个精品示范村…,建设进度69.91%) dates its clauses
     for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals):
@@ -60,7 +64,7 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
             a, b = lay.around(f.start, f.end)
             if group is ev.verdicts or not _YEAR.search(text, a, b):
                 a, b = lay.sents[f.sentence] if lay.sents else (a, b)
-            if _past(text[a:b], year):
+            if _past(text[a:b], year, task_years):
                 f.modality = "past"
     tb = bigrams(task)
     remaining = REMAINING.search(text)
