@@ -83,6 +83,7 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 _PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
+_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车)")
 _LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
 
 
@@ -167,7 +168,9 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
     elif done is not None and not _one_of_several(t, done, ev):
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
-        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)):
+        # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
+        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)) \
+                and not _FORMAL.search(ev.layout.text, done.end):
             part.review.append(review_reason("trial_run", done.text))
     elif forecast is not None:
         _forecast_only(part, forecast)

@@ -45,7 +45,9 @@ class Reading:
     unused_numbers: list[str]
     is_target_adjusted: bool
     review: list[str] = field(default_factory=list)
-    signals: list[tuple[str, str]] = field(default_factory=list)  # helpers.judge.confidence.residual_signals
+    signals: list = field(default_factory=list)  # helpers.judge.signals.Signal, by confidence.residual_signals
+    year: int | None = None  # the report's year
+    task: str = ""  # the task text as read (helpers.judge.confidence checks what a verdict is said of)
 
 
 
@@ -254,7 +256,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for _, c in adjusted] + scoped
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
-                   residual_signals(ev, parts, task))
+                   residual_signals(ev, parts, task, lex), year, task)
 
 
 def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:
