@@ -178,3 +178,15 @@ def test_a_rate_ceiling_without_about_is_strict():
 ])
 def test_a_rate_against_the_economys_growth(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# what a level counts: the noun before 率/比重 agrees with the target's
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("城市生活垃圾回收利用率达到35%以上。", "上半年，城市生活垃圾无害化处理率100%，回收利用率33.2%。", "behind"),
+    ("农作物秸秆综合利用率达到92%以上。", "全市秸秆收储率98%，综合利用率93.5%。", "on_pace"),
+    ("城镇污水集中收集率达到70%。", "城市污水处理率97.6%，城镇污水集中收集率为66%。", "behind"),
+])
+def test_a_level_of_another_rate_does_not_measure_the_target(task, progress, status):
+    assert judge(task, progress)["status"] == status

@@ -271,10 +271,25 @@ def _comparison(ev: Evidence, tb: set[str], base: str, t: Target | None = None) 
 _PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:为)?\(?\s*(?P<val>-?\d+(?:\.\d+)?)\s*%")
 
 
+#: the noun a share or rate is of: the words right before 率/比重/占比 (回收利用率, 无害化处理率)
+_RATE_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:率|比重|占比|比例)")
+
+
+def _rate_noun(label: str) -> str | None:
+    nouns = _RATE_NOUN.findall(label)
+    return nouns[-1][:-1] if nouns else None
+
+
+def _other_rate(t: Target, f: Finding) -> bool:
+    """A level of another rate than the target's (无害化处理率100% for a 回收利用率 target)."""
+    want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
+    return bool(want and got and len(want) >= 2 and len(got) >= 2 and overlap(want, got) == 0)
+
+
 def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     best, score = None, 1
     for f in ev.levels:
-        if not is_result(f.modality):
+        if not is_result(f.modality) or _other_rate(t, f):
             continue
         s = overlap(tb, f.label)
         if s > score:
