@@ -190,3 +190,21 @@ def test_a_rate_against_the_economys_growth(task, progress, period, status):
 ])
 def test_a_level_of_another_rate_does_not_measure_the_target(task, progress, status):
     assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a completion said of some counties (or after 其中) is a part of a city-wide task
+
+@pytest.mark.parametrize("task,progress,period,ratio", [
+    ("完成农村改厕8000户。", "全年完成农村改厕7600户，其中舒城县、霍山县任务已全部完成；其余400户结转明年实施。", FY, 0.95),
+    ("完成人工造林1.5万亩。", "上半年完成人工造林0.9万亩，其中金安区已完成全年任务。", H1, 0.6),
+    ("改造农村公路危桥60座。", "截至9月底，改造危桥42座，金寨县、岳西段任务全部完成。", Q3, 0.7),
+])
+def test_some_counties_done_is_not_the_city_done(task, progress, period, ratio):
+    f = judge(task, progress, period)
+    assert f["status"] != "completed" and f["completion_pct"] == pytest.approx(ratio)
+
+
+def test_a_county_task_done_by_its_county_is_done():
+    f = judge("霍山县完成农村改厕1200户。", "霍山县已全部完成年度任务，共改厕1260户。", FY)
+    assert f["status"] == "completed"
