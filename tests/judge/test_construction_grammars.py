@@ -208,3 +208,14 @@ def test_some_counties_done_is_not_the_city_done(task, progress, period, ratio):
 def test_a_county_task_done_by_its_county_is_done():
     f = judge("霍山县完成农村改厕1200户。", "霍山县已全部完成年度任务，共改厕1260户。", FY)
     assert f["status"] == "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a count of deliverables whose rest is promised for next year is not reached this year
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成霍山、舒城2个污水处理厂。", "霍山县污水处理厂已通水运行；舒城县项目主体完工，计划明年3月投运。", M10),
+    ("建成5个乡镇综合文化站。", "已建成3个，其余2个受用地影响计划2025年建成。", Q3),
+])
+def test_the_rest_of_a_count_promised_for_next_year_is_behind(task, progress, period):
+    assert judge(task, progress, period)["status"] == "behind"

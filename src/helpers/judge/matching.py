@@ -423,4 +423,20 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
                 _match_level(part, t, ev, tb)
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
+        if single and part.method == "none" and _EVENT_COUNT.match(t.part):
+            _rest_promised_later(part, t, ev)
     return part
+
+
+#: a count of one-off deliverables (建成3个…项目, 开工10个…): each is an event
+_EVENT_COUNT = re.compile(r"^(?:加快|力争|确保|年内|全面)?(?:建成|竣工|完工|投用|投运|开工|开通)")
+
+
+def _rest_promised_later(part: Part, t: Target, ev: Evidence) -> None:
+    """建成3个项目 with 两个项目…计划明年上半年投运: what is left is promised for after this year, so
+    the count is not reached this year (behind)."""
+    later = _promised_later(t, ev)
+    if later is not None:
+        part.findings.append(later)
+        part.met, part.method = False, "verdict_phrase"
+        part.deliverable_missed = part.promised_later = True
