@@ -186,8 +186,15 @@ def other_period(clause: str, year: int | None) -> str | None:
 #: an intention opening a figure's evidence, the figure a breakdown of it (计划新建…1200个，其中上半年
 #: 完成600个): a share of the plan, not a result
 _PLANNED = re.compile(r"^[^,，;；。|]{0,8}?(?:计划|拟|力争|争取|确保)(?!投资|总投资|的)[^;；。|]*[,，]\s*其中[^,，;；。|]*$")
+#: a quota handed down or broken down, not a result: 省下达我市…任务20万亩, 分解下达指标
+QUOTA = re.compile(r"(?:下达|分解|下发|核定|分配)[^,，;；。|]{0,12}?(?:任务|指标|计划|额度|目标)")
 #: a count of candidates, not of results: 组织32家企业开展申报
 CANDIDATES = re.compile(r"申报|推荐|报名|申请|入围|初审|候选")
+
+
+def own_clause(quote: str) -> str:
+    """The last clause of a quoted evidence: the finding's own (the quote is widened leftwards)."""
+    return re.split(r"[,，;；]", quote.rstrip(" ,，;；。"))[-1]
 
 
 def planned(f: Finding) -> bool:
