@@ -56,9 +56,9 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 #: which residual families undo which status: a measured status is undone only by another reading
 #: of its own figures, a completion by work still reported, 定性推进 by any measurable claim
 _BEARING = {
-    "qualitative": ("await", "event", "share", "done", "figure"),
-    "pending": ("event", "share", "figure"),
-    "completed": ("remaining", "await", "share"),
+    "qualitative": ("await", "event", "share", "done", "figure", "halt"),
+    "pending": ("event", "share", "figure", "halt"),
+    "completed": ("remaining", "await", "share", "halt"),
     "blocked": ("share",),
     "ahead": ("rate", "await", "share"), "on_pace": ("rate", "await", "share"), "behind": ("rate",),
 }
@@ -85,7 +85,7 @@ def _finding_doubt(f, status: str, reading) -> str | None:
         return review_reason("not_a_result", f.text)
     if status in GOOD and f.kind == "actual" and signals.CANDIDATES.search(f.text):
         return review_reason("step_counted", f.text)
-    word = signals.CONTRARY.search(f.text)
+    word = signals.CONTRARY.search(signals.own_clause(f.text))
     if status == "completed" and word and word.group() not in reading.task:
         return review_reason("contrary_word", f"{f.text}（{word.group()}）")
     return None
@@ -156,7 +156,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
     measurable = any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
-                     for p in reading.parts)
+                     for p in reading.parts) or signals.completes(reading.task, load_lexicon())
     reasons += _signal_reasons(fields["status"], reading.signals, measurable)
     reasons += _decider_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
