@@ -94,3 +94,128 @@ def test_a_deferred_deliverable_is_not_done(task, progress, period, status):
 def test_a_deferral_within_the_year_is_flagged_not_done():
     f = judge("建成市民健身中心。", "受雨季影响，项目推迟至10月底建成。", H1)
     assert f["status"] != "completed" and f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the scope of a halt: a halt verb with an object of its own acts on that object
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("单位地区生产总值能耗下降3%。", "1-6月单位地区生产总值能耗同比下降3.4%，依法叫停5个高耗能项目。", "on_pace"),
+    ("新增城镇就业2万人。", "上半年新增城镇就业1.1万人，叫停2家违规职业培训机构的补贴申领资格。", "on_pace"),
+    ("PM2.5平均浓度控制在35微克/立方米以内。", "上半年PM2.5平均浓度31.2微克/立方米，叫停3个不符合环评要求的建设项目。", "on_pace"),
+])
+def test_a_halt_of_something_else_does_not_block_the_task(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+@pytest.mark.parametrize("progress", ["因规划调整，市政府已叫停该项目。", "停车场建设被市自然资源局叫停。"])
+def test_a_halt_of_the_task_itself_still_blocks(progress):
+    assert judge("建设城区智慧停车场5处。", progress)["status"] == "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# the time span of a figure: the last span word before it in its sentence (当月 … vs 1-N月累计)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("规模以上工业增加值增长8%。", "9月当月规上工业增加值同比增长12.5%；1-9月累计增长6.1%。", Q3, "behind"),
+    ("社会消费品零售总额增长7%。", "1-6月社会消费品零售总额同比增长7.8%，6月当月增长4.2%。", H1, "on_pace"),
+    ("实际利用外资增长10%。", "6月单月实际利用外资1.1亿美元，同比增长25%；上半年累计实际利用外资4.2亿美元，增长6%。", H1,
+     "behind"),
+    ("新增城镇就业3万人。", "10月当月新增城镇就业3200人，1-10月累计新增城镇就业2.6万人。", M10, "on_pace"),
+])
+def test_the_cumulative_figure_measures_the_pace_wherever_the_month_word_stands(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a plan's own split is the plan; a report of the present ends the plan's clauses
+
+@pytest.mark.parametrize("progress", [
+    "已制定年度建设方案，计划新建5G基站900个，其中一季度完成200个、二季度完成300个。",
+    "预计全年新建5G基站850个，其中上半年建成400个。",
+])
+def test_the_split_of_a_plan_is_no_result(progress):
+    f = judge("新建5G基站800个。", progress, Q1)
+    assert f["status"] not in ("completed", "ahead", "on_pace", "behind") and f["completion_pct"] is None
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("年内计划改造320公里，目前完工165公里，正在加快推进。", "on_pace"),
+    ("年内计划改造320公里，截至6月底完工120公里，进度未达序时要求。", "behind"),
+])
+def test_a_report_of_the_present_after_a_plan_is_a_result(progress, status):
+    assert judge("完成农村公路提质改造300公里。", progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# number forms: a share opening its clause, a rate ceiling with 左右, a rate against the economy's
+
+@pytest.mark.parametrize("progress,period,status", [
+    ("截至9月底，完成村庄规划编制不足三成，主要受测绘数据交付影响。", Q3, "behind"),
+    ("上半年，完成村庄规划编制近六成。", H1, "on_pace"),
+])
+def test_a_share_in_words_after_a_bare_verb_is_a_ratio(progress, period, status):
+    assert judge("完成村庄规划编制320个。", progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("1-6月，全市居民消费价格同比上涨0.8%。", "on_pace"),
+    ("1-6月，全市居民消费价格同比上涨3.2%，涨幅高于全省0.3个百分点。", "on_pace"),  # 左右: about 3%
+    ("1-6月，全市居民消费价格同比上涨3.8%。", "behind"),
+])
+def test_a_rate_ceiling_with_about(progress, status):
+    assert judge("居民消费价格涨幅控制在3%左右。", progress)["status"] == status
+
+
+def test_a_rate_ceiling_without_about_is_strict():
+    assert judge("居民消费价格涨幅控制在3%以内。", "上半年居民消费价格同比上涨3.2%。")["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("城镇居民人均可支配收入增长快于经济增长。", "上半年城镇居民人均可支配收入增长5.6%，同期全市地区生产总值增长6.1%。", H1, "behind"),
+    ("农村居民人均可支配收入增长快于经济增长。", "前三季度农村居民人均可支配收入增长7.9%；全市GDP增长5.8%。", Q3, "on_pace"),
+    ("居民收入增长与经济增长同步。", "全年城乡居民人均可支配收入增长6.0%，地区生产总值增长6.0%。", FY, "completed"),
+])
+def test_a_rate_against_the_economys_growth(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# what a level counts: the noun before 率/比重 agrees with the target's
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("城市生活垃圾回收利用率达到35%以上。", "上半年，城市生活垃圾无害化处理率100%，回收利用率33.2%。", "behind"),
+    ("农作物秸秆综合利用率达到92%以上。", "全市秸秆收储率98%，综合利用率93.5%。", "on_pace"),
+    ("城镇污水集中收集率达到70%。", "城市污水处理率97.6%，城镇污水集中收集率为66%。", "behind"),
+])
+def test_a_level_of_another_rate_does_not_measure_the_target(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a completion said of some counties (or after 其中) is a part of a city-wide task
+
+@pytest.mark.parametrize("task,progress,period,ratio", [
+    ("完成农村改厕8000户。", "全年完成农村改厕7600户，其中舒城县、霍山县任务已全部完成；其余400户结转明年实施。", FY, 0.95),
+    ("完成人工造林1.5万亩。", "上半年完成人工造林0.9万亩，其中金安区已完成全年任务。", H1, 0.6),
+    ("改造农村公路危桥60座。", "截至9月底，改造危桥42座，金寨县、岳西段任务全部完成。", Q3, 0.7),
+])
+def test_some_counties_done_is_not_the_city_done(task, progress, period, ratio):
+    f = judge(task, progress, period)
+    assert f["status"] != "completed" and f["completion_pct"] == pytest.approx(ratio)
+
+
+def test_a_county_task_done_by_its_county_is_done():
+    f = judge("霍山县完成农村改厕1200户。", "霍山县已全部完成年度任务，共改厕1260户。", FY)
+    assert f["status"] == "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a count of deliverables whose rest is promised for next year is not reached this year
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成霍山、舒城2个污水处理厂。", "霍山县污水处理厂已通水运行；舒城县项目主体完工，计划明年3月投运。", M10),
+    ("建成5个乡镇综合文化站。", "已建成3个，其余2个受用地影响计划2025年建成。", Q3),
+])
+def test_the_rest_of_a_count_promised_for_next_year_is_behind(task, progress, period):
+    assert judge(task, progress, period)["status"] == "behind"

@@ -43,6 +43,20 @@ _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 _STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 
 
+#: the time span a figure is said over: the last span word before it in its sentence decides
+_SPAN_MARK = re.compile(r"(?P<month>当月|单月)|累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止|上半年|前三季度|全年")
+
+
+def month_only(f: Finding, ev: Evidence) -> bool:
+    """A figure of one month (8月当月实际利用外资…，同比增长31%; 增长12%(当月)): not the year's pace."""
+    text, lay = ev.layout.text, ev.layout
+    if re.match(r"\s*[((]?(?:当月|单月)", text[f.end:f.end + 4]):
+        return True
+    s0 = lay.sents[f.sentence][0] if lay.sents else 0
+    marks = list(_SPAN_MARK.finditer(text, s0, f.start))
+    return bool(marks and marks[-1]["month"])
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -55,7 +69,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _SEASON.search(a.label) and not _SEASON.search(t.part):
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
-    if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
+    if month_only(a, ev) or (halt and halt.group() not in t.part):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
     if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done

@@ -27,7 +27,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, refers_to_task, subject_of
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -144,7 +144,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
     for v in ev.verdicts:
         if id(v) in ev.used or v.modality in ("past", "part"):
             continue
-        if tb is not None and v.status == "blocked" and not refers_to_task(ev, v.start, tb):
+        if tb is not None and v.status == "blocked" and (not refers_to_task(ev, v.start, tb)
+                                                         or acts_on_another(ev, v.end, tb)):
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")

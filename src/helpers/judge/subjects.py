@@ -52,3 +52,20 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
         return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
     return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
+
+
+#: what opens an object after a verb: a count, an article, a particle (叫停3个…项目, 暂停了一批…)
+_OBJECT_LEAD = re.compile(r"^(?:了|一批|部分|\d+(?:\.\d+)?\s*[个家项座条所处批]|[,,:: “”\"])+")
+
+
+def object_of(ev: Evidence, end: int) -> str:
+    """The object a verb ending at `end` takes: the rest of its clause, without a leading count."""
+    b = ev.layout.around(end - 1, end)[1]
+    return _OBJECT_LEAD.sub("", ev.layout.text[end:b]).strip()
+
+
+def acts_on_another(ev: Evidence, end: int, tb: set[str]) -> bool:
+    """A verb with an object of its own that the task does not name (叫停3个不符合要求的“两高”项目 for
+    an air-quality task): it acts on something else, not on the task."""
+    obj = object_of(ev, end)
+    return len(obj) >= 2 and not _GENERIC.match(obj) and overlap(tb, obj) == 0
