@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
-from helpers.read.align import CARRIED, align, is_status, is_unit, join
+from helpers.read.align import CARRIED, align, is_status, is_unit, is_verdict, join
 from helpers.read.bureaus import looks_like_unit, norm
 from helpers.read.records import _INT, Parsed, RawRow, Table, _strip_pipe
 
+#: Between the parts of a progress printed in several columns (a period's value, the text, a remark),
+#: as the judge's labelled set joins them: a numeric first part stays readable as the value.
+PART_SEP = " | "
 _UNIT_IN_TASK = re.compile(r"\s*(?:责任单位|牵头单位|责任部门)[:：]\s*(?P<u>[^。]+?)\s*[。]?$")
 _UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{2,60})[)）]\s*$")
 
@@ -123,8 +126,31 @@ def split_person(cell: str) -> tuple[str, str | None]:
     return text, None
 
 
+#: A cell that says "nothing here" (无法量化的填“—”).
+DASH = re.compile(r"^[-—–－―/／\\]+$")
+_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def fold_numbers(row: RawRow) -> None:
+    """A numeric table's cells as the judge reads them: the period's value (1-6月完成) opens the
+    progress, before any text of it; the 计量单位 goes after a bare target figure (68 → 68亿元);
+    a dash says there is nothing (a rate of —)."""
+    for role in ("actual", "rate", "target", "measure"):
+        if DASH.match(norm(row.cells.get(role, "")) or "-"):
+            row.cells.pop(role, None)
+    measure = norm(row.cells.pop("measure", ""))
+    if measure and _BARE_NUMBER.match(norm(row.cells.get("target", ""))):
+        row.cells["target"] = norm(row.cells["target"]) + measure
+    if row.cells.get("actual"):
+        value, lines = row.cells.pop("actual"), row.lines.pop("actual", [])
+        rest = row.cells.get("progress", "")
+        row.cells["progress"] = value + (PART_SEP + rest if rest else "")
+        row.lines["progress"] = lines + row.lines.get("progress", [])
+
+
 def tidy_row(table: Table, row: RawRow) -> None:
     """Split labelled progress parts and unit+person cells; flag what does not fit its column."""
+    fold_numbers(row)
     if row.cells.get("progress"):
         parts = split_parts(row.cells["progress"])
         for role, text in parts.items():
@@ -210,23 +236,33 @@ def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | N
 def _settle_columns(table: Table) -> None:
     """Decide what a 备注 / 说明 / second progress column holds, from its cells.
 
-    A column whose cells are all status words (超额完成, 达序推进) is the table's status column when
-    the table has none; otherwise a note is kept at the end of the progress.
+    A column whose cells are mostly verdicts (超额完成, 达序推进, 已完成年度投资计划) is the table's
+    status column when the table has none: its verdict cells are the status, any other remark in it
+    (因征收方案调整暂停实施) goes to the end of the progress; a note column of remarks goes there too.
     """
     for role in ("progress_other", "note"):
         texts = [r.cells[role] for r in table.rows if r.cells.get(role)]
         if not texts:
             continue
-        if "status" not in table.roles and all(is_status(t) for t in texts):
+        verdicts = sum(is_verdict(t) for t in texts)
+        if "status" not in table.roles and verdicts and verdicts * 2 >= len(texts):
             header = table.fields.get(role)
             table.roles = ["status" if r == role else r for r in table.roles]
             table.fields["status"] = header or role
             for r in table.rows:
                 if role in r.cells:
-                    r.cells["status"] = r.cells.pop(role)
-                    r.lines["status"] = r.lines.pop(role)
+                    _move(r, role, "status" if is_verdict(r.cells[role]) else "progress")
         elif role == "note":
             for r in table.rows:
                 if r.cells.get("note"):
-                    r.cells["progress"] = (r.cells.get("progress", "") + "\n" + r.cells.pop("note")).strip("\n")
-                    r.lines["progress"] = r.lines.get("progress", []) + r.lines.pop("note")
+                    _move(r, "note", "progress")
+
+
+def _move(row: RawRow, role: str, to: str) -> None:
+    """A cell into another column; into a filled progress it is appended as one more part."""
+    text, lines = row.cells.pop(role), row.lines.pop(role, [])
+    if to == "progress" and row.cells.get("progress"):
+        row.cells["progress"] = row.cells["progress"] + PART_SEP + text
+        row.lines["progress"] = row.lines.get("progress", []) + lines
+    else:
+        row.cells[to], row.lines[to] = text, lines

@@ -20,11 +20,13 @@ from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
 from helpers.read.ingest import Document, HtmlCell
-from helpers.read.records import _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
+from helpers.read.records import FOOTER_LINE, _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
 from helpers.read.roles import RoleTable, period_month, settle_roles, sub_role
 
 #: An item number at the start of a task cell: 1. / 1、 / （1） / (1) / ① / 一、
 ITEM_NO = re.compile(r"^\s*(?:[(（](\d{1,3})[)）]|(\d{1,3})\s*[.、．]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})、)\s*")
+#: The first cell of a row that sums the records above (合计, 小计, 全市合计, 总 计).
+TOTAL_ROW = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}合计|小计|总计)$")
 #: A cell of people's names (张明, 李明、王海).
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*$")
 _KEEP_LINES = ("progress", "progress_other", "note", "plan", "problems", "next_steps")
@@ -190,6 +192,15 @@ class _State:
             return
         self.parsed.region = (self.parsed.region[0], max(self.parsed.region[1], cells[-1].line))
         if not distinct:
+            return
+        first = norm(distinct[0])
+        if TOTAL_ROW.match(first) or (len(distinct) == 1 and FOOTER_LINE.match(first)):
+            # a 合计 row sums the records, a note or signature ends the table: neither is a record
+            self.close_record()
+            why = "total row" if TOTAL_ROW.match(first) else "footer"
+            self.parsed.chrome_lines.append({"line": cells[0].line, "text": " ".join(distinct)[:200], "why": why})
+            if why == "footer":
+                self.table = None
             return
         section = _is_section_row(cells)
         if section:
