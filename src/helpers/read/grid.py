@@ -133,7 +133,13 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
     parsed = Parsed(layout=doc.door if doc.door != "text" else "html", tables=[], region=(0, 0))
     rows, k = doc.html_rows, 0
     state = _State(parsed)
+    sheet_of: dict[int, str] = {}  # table number → the sheet it was read from
     while k < len(rows):
+        if k in doc.sheet_starts:  # a new sheet opens tables of its own
+            state.close()
+            state.table, state.titles = None, []
+        if state.table is not None and doc.sheet_starts:
+            sheet_of.setdefault(state.table.no, doc.sheet_starts[max(i for i in doc.sheet_starts if i <= k)])
         head = grid_header(rows, k, rt)
         if head is not None:
             head.roles = content_roles(head, rows[k + head.height: k + head.height + 30])
@@ -143,7 +149,28 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
         state.row(doc, rows[k], k)
         k += 1
     state.close()
+    if sheet_of:
+        _drop_copies(parsed, sheet_of, doc.main_sheet)
     return parsed
+
+
+def _drop_copies(parsed: Parsed, sheet_of: dict[int, str], main: str | None) -> None:
+    """Tables of other sheets with a header of the main sheet's: another month's copy, left out."""
+    heads = {tuple(t.headers) for t in parsed.tables if sheet_of.get(t.no) == main}
+    keep = []
+    for t in parsed.tables:
+        if sheet_of.get(t.no, main) != main and tuple(t.headers) in heads:
+            parsed.warnings.append(f"工作表“{sheet_of[t.no]}”的表与主表“{main}”表头相同，视为副本未读取"
+                                   f"（用 --sheet 指定）")
+            continue
+        keep.append(t)
+    renumber = {t.no: n for n, t in enumerate(keep, start=1)}
+    parsed.sections = [dict(s, table=renumber[s["table"]]) for s in parsed.sections if s.get("table") in renumber]
+    for t in keep:
+        for r in t.rows:
+            r.table_no = renumber[t.no]
+        t.no = renumber[t.no]
+    parsed.tables = keep
 
 
 class _State:
