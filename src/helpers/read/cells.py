@@ -219,9 +219,9 @@ def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | N
             else:
                 return None if role == "bureau" else (cells, rest[spans[t][0]:])
         elif role == "task":
-            # the task runs until the first token that is a unit name
-            u = next((i for i in range(t + 1, len(tokens)) if looks_like_unit(tokens[i])
-                      or looks_like_unit("".join(tokens[i:i + 2]))), None)
+            # the task runs until the first token that opens the next column
+            nxt = pre[pre.index(role) + 1] if pre.index(role) + 1 < len(pre) else "bureau"
+            u = next((i for i in range(t + 1, len(tokens)) if _opens(nxt, tokens, i)), None)
             if u is None:
                 return None
             cells[role] = " ".join(tokens[t:u])
@@ -231,6 +231,24 @@ def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | N
             t += 1
     progress = rest[spans[t][0]:] if t < len(tokens) else ""
     return cells, progress
+
+
+_FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%‰]{0,4}$|^[-—–－]$")
+_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+
+
+def _opens(role: str, tokens: list[str], i: int) -> bool:
+    """Does token i open a column of this role on a space-separated row: a unit name, a person
+    before a unit, a measure before a figure (% 6.5, 亿元 68), a figure?"""
+    tok, nxt = tokens[i], (tokens[i + 1] if i + 1 < len(tokens) else "")
+    if role == "people":
+        return bool(_PERSON_NAME.match(tok)) and not looks_like_unit(tok) and \
+            (looks_like_unit(nxt) or looks_like_unit(nxt + (tokens[i + 2] if i + 2 < len(tokens) else "")))
+    if role == "measure":
+        return (tok in ("%", "‰") or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", tok))) and bool(_FIGURE.match(nxt))
+    if role in ("target", "actual", "rate"):
+        return bool(_FIGURE.match(tok))
+    return looks_like_unit(tok) or looks_like_unit(tok + nxt)
 
 
 def _settle_columns(table: Table) -> None:
