@@ -208,6 +208,8 @@ class _State:
                            headers=head.headers)
         self.parsed.tables.append(self.table)
         self.section, self.carried, self.numbered, self.counter = None, {}, False, 0
+        if title and _SECTION.match(title):  # 一、欠进度事项（3项）over its own header: also the rows' section
+            self.section = title
         self.parsed.region = (self.parsed.region[0] or line, max(self.parsed.region[1], line))
 
     def row(self, doc: Document, cells: list[HtmlCell], k: int) -> None:
@@ -358,6 +360,15 @@ def put_cells(table: Table, row: RawRow, cells: list[HtmlCell]) -> None:
             row.carried.append(role)
 
 
+def _wrapped(line: str, above: list[HtmlCell]) -> bool:
+    """Is a line without tabs, right under a tab row, the rest of that row's last cell: not a
+    heading, a labelled part or a note, and the cell it would continue does not end a sentence?"""
+    s = norm(line)
+    last = next((c.text for c in reversed(above) if c.text), "")
+    return bool(last) and not (_SECTION.match(s) or PART_LABEL.match(s) or FOOTER_LINE.match(s)
+                               or _SENTENCE_END.search(last.strip()))
+
+
 def tab_grid(doc: Document) -> Document | None:
     """A text whose table rows are tab-separated (copied from a spreadsheet) as rows of cells, the
     lines without a tab as text; None when fewer than three lines hold two tabs."""
@@ -372,6 +383,13 @@ def tab_grid(doc: Document) -> Document | None:
             rows.append([HtmlCell(c, i + 1) for c in cells + [""] * (width - len(cells))])
         elif s.strip():
             texts.append((i + 1, s.strip()))
-            if tabbed[0] < i < tabbed[-1]:  # a heading inside the table: a row of its own
-                rows.append([HtmlCell(s.strip(), i + 1)] + [HtmlCell("", i + 1)] * (width - 1))
+            if not tabbed[0] < i < tabbed[-1]:
+                continue
+            if rows and "\t" in doc.lines[i - 1] and _wrapped(s, rows[-1]):
+                # a cell's text wrapped onto a line of its own: it goes on the cell it continues
+                j = max(n for n, c in enumerate(rows[-1]) if c.text)
+                rows[-1][j] = HtmlCell(rows[-1][j].text + "\n" + s.strip(), rows[-1][j].line)
+                continue
+            # a heading or a labelled part (存在问题：…) inside the table: a row of its own
+            rows.append([HtmlCell(s.strip(), i + 1)] + [HtmlCell("", i + 1)] * (width - 1))
     return replace(doc, html_rows=rows, html_texts=texts, is_html=True, door="tabs")
