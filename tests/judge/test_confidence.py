@@ -125,3 +125,29 @@ def test_every_reason_is_chinese_and_quotes_its_evidence():
         assert any("\u4e00" <= ch <= "\u9fff" for ch in label)
         if label == REVIEW_REASONS["unread_signal"]:
             assert detail and detail in "新馆建设任务已全部完成，于5月8日起对外开放查阅。".replace(",", "，")
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("召开全市民营经济发展大会。", "大会原定于6月召开，因会期调整推迟至四季度举行。"),
+    ("建成县城污水处理厂提标改造工程。", "提标改造工程已完工，因在线监测设备未验收，出水达标排放时间延期。"),
+])
+def test_a_halt_or_deferral_no_rule_read_undoes_a_confident_status(task, progress):
+    f = judge(task, progress)
+    assert f["status"] == "blocked" or f["needs_review"], f
+
+
+def test_a_halt_with_an_object_of_its_own_is_no_signal():
+    f = judge("建成沿淮大桥。", "大桥主体已完工，施工期间因汛期暂停水下作业10天，8月通过竣工验收并正式通车。", Q3)
+    assert f["status"] == "completed" and not f["needs_review"], f
+
+
+def test_a_service_started_from_a_date_is_a_completion_signal():
+    f = judge("开通六安至南京直达班车。", "经交通运输部门批准，9月1日起每日安排往返班次4个。", Q3)
+    assert f["status"] == "completed" or f["needs_review"], f
+
+
+def test_a_stage_the_task_names_is_the_task():
+    f = judge("建成市民服务中心二期并投入使用。", "二期工程已于5月通过竣工验收，6月3日起12个部门集中进驻办公。")
+    assert f["status"] == "completed" or f["needs_review"], f
+    f = judge("出台《六安市夜间经济发展实施方案》。", "实施方案已完成起草，正在征求有关部门意见。")
+    assert f["status"] == "qualitative" and not f["needs_review"], f

@@ -56,11 +56,11 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 #: which residual families undo which status: a measured status is undone only by another reading
 #: of its own figures, a completion by work still reported, 定性推进 by any measurable claim
 _BEARING = {
-    "qualitative": ("await", "event", "share", "done", "figure"),
-    "pending": ("event", "share", "figure"),
-    "completed": ("remaining", "await"),
+    "qualitative": ("await", "event", "share", "done", "figure", "halt"),
+    "pending": ("event", "share", "figure", "halt"),
+    "completed": ("remaining", "await", "share", "halt"),
     "blocked": ("share",),
-    "ahead": ("rate", "await"), "on_pace": ("rate", "await"), "behind": ("rate",),
+    "ahead": ("rate", "await", "share"), "on_pace": ("rate", "await", "share"), "behind": ("rate",),
 }
 
 
@@ -80,11 +80,12 @@ def _finding_doubt(f, status: str, reading) -> str | None:
     other = signals.other_period(f.text, reading.year)
     if other and (status in GOOD or not signals.later(other, reading.year)) and status in MEASURED:
         return review_reason("other_period", f"{f.text}（{other}）")
-    if status in MEASURED and (not is_result(f.modality) or (f.kind == "actual" and signals.planned(f))):
+    if status in MEASURED and (not is_result(f.modality) or (f.kind == "actual" and signals.planned(f))
+                               or (f.kind == "actual" and signals.QUOTA.search(signals.own_clause(f.text)))):
         return review_reason("not_a_result", f.text)
     if status in GOOD and f.kind == "actual" and signals.CANDIDATES.search(f.text):
         return review_reason("step_counted", f.text)
-    word = signals.CONTRARY.search(f.text)
+    word = signals.CONTRARY.search(signals.own_clause(f.text))
     if status == "completed" and word and word.group() not in reading.task:
         return review_reason("contrary_word", f"{f.text}（{word.group()}）")
     return None
@@ -109,6 +110,11 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
     if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
+    # whether the task is behind or blocked is the researcher's call
+    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
+    if halts and status == "behind":
+        out.append(review_reason("parts_disagree", halts[0].evidence.text))
     return out
 
 
@@ -150,7 +156,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
     measurable = any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
-                     for p in reading.parts)
+                     for p in reading.parts) or signals.completes(reading.task, load_lexicon())
     reasons += _signal_reasons(fields["status"], reading.signals, measurable)
     reasons += _decider_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):

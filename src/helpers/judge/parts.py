@@ -240,7 +240,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
     numeric = numeric_part(task, targets, progress, rate_text)
     if numeric is not None:
-        return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)))
+        return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)), year=year, task=task)
     assigned = assign_actuals(targets, ev)
     parts = [match_part(t, ev, assigned, len(targets) == 1) for t in targets]
     if len(parts) == 1:

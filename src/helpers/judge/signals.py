@@ -34,7 +34,7 @@ SIGNAL_KIND = "signal"
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|不再)(?:能|够|全部|全面|正式|如期|按期)?$")
 #: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
 #: 招标公告已发布): its completion verb is not the task's
-STEP = re.compile(rf"{PRELIMINARY}|{STAGE_OF_WORKS.pattern}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|筹备")
+STEP = re.compile(rf"{PRELIMINARY}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|筹备|起草|征求意见|初稿")
 #: the words of a sentence that leave the current period: another year, or later this year's end
 _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!同期)|往年|结转|明年|下一年|次年|(?P<y>20\d\d)年(?P<batch>度)?")
 
@@ -54,11 +54,20 @@ class Signal:
     pos: int
 
 
+#: a service started from a date on: 7月10日起每日安排…, 自9月1日开始
+_FROM_DATE = r"(?<!\d)\d{1,2}月(?:\d{1,2}日)?(?:起|开始)"
+
+
 @lru_cache(maxsize=4)
 def _done_rx(lex: Lexicon) -> re.Pattern:
-    words = "|".join(a for a in (lex.alternation(SIGNAL_KIND), lex.alternation("deliverable"))
-                     if a != "(?!)")
-    return re.compile(f"(?:{words})")
+    kinds = [SIGNAL_KIND, "deliverable"] + [k for k in ("operation",) if lex.phrases(k)]
+    words = "|".join(a for a in (lex.alternation(k) for k in kinds) if a != "(?!)")
+    return re.compile(f"(?:{words}|{_FROM_DATE})")
+
+
+def completes(task: str, lex: Lexicon) -> bool:
+    """Whether the task's own aim is a completion (完成…排查, 建成…): its verb is of the done family."""
+    return bool(_done_rx(lex).search(task))
 
 
 def consumed_clauses(ev: Evidence, parts: list[Part]) -> set[int]:
@@ -78,6 +87,12 @@ def _clause(ev: Evidence, pos: int, end: int | None = None) -> str:
     return ev.layout.text[a:b].strip(" ,，;；。")
 
 
+def _step(clause: str, task: str) -> bool:
+    """A clause about a step or a trial, or a stage the task does not name (二期 for a 二期 task is
+    the task)."""
+    return bool(STEP.search(clause)) or any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause))
+
+
 def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read: set[int]) -> list[Signal]:
     """Completion or attainment verbs said of the task in an unread result clause; an event word
     (开工, 建成, 印发) only when it is the kind of event the task asks for (开工 is no 建成)."""
@@ -89,7 +104,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
     for m in _done_rx(lex).finditer(text):
         a, b = lay.around(m.start(), m.end())
         if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
-                or _NEGATED.search(text[max(0, m.start() - 6):m.start()]) or STEP.search(text, a, b) \
+                or _NEGATED.search(text[max(0, m.start() - 6):m.start()]) or _step(text[a:b], task) \
                 or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
                 or not _about_task(ev, m.start(), tb):
@@ -110,6 +125,30 @@ _SHORT_SUBJECT = 4
 
 def _about_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     return refers_to_task(ev, pos, tb) or len(subject_of(ev, pos)) <= _SHORT_SUBJECT
+
+
+#: a halt said of the thing itself: at its clause's end, before a date (延期至下半年), or before the
+#: works or the event (暂停举办); a halt with an object of its own (暂停水下桩基作业15天) is not
+_HALT_SAID = re.compile(rf"(?:{HALT_WORDS.pattern})(?=$|[,，;；。|]|了|至|到|(?:开工|建设|实施|施工|举办|举行|召开|开放|运营|使用|投用|开通))")
+
+
+_INTENDED = re.compile(r"拟|将|计划|如|若|一旦")
+
+
+def halt_signals(ev: Evidence, read: set[int], used: set[int]) -> list[Signal]:
+    """A halt, deferral or cancellation word (暂停, 延期至下半年, 取消) in an unread result clause that
+    no verdict took (a verdict the rules set aside is no signal: it was read)."""
+    text, lay = ev.layout.text, ev.layout
+    taken = [(v.start, v.end) for v in ev.verdicts if v.status == "blocked"]
+    out: list[Signal] = []
+    for m in _HALT_SAID.finditer(text):
+        # a halt reports what happened even after 原定于 (the plan it undoes); only one intended in
+        # its own clause (拟暂停) is none
+        if lay.clause_index(m.start()) in read or _INTENDED.search(text, lay.around(m.start(), m.end())[0], m.start()) \
+                or any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(Signal("halt", _clause(ev, m.start(), m.end()), m.start()))
+    return out
 
 
 def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
@@ -167,6 +206,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
                 and refers_to_task(ev, f.start, tb):
             out.append(Signal("event", f.text, f.start))
     out += [Signal("share", f.text, f.start) for f in ev.free(ev.ratios) if is_result(f.modality)]
+    out += halt_signals(ev, read, used)
     rest = REMAINING.search(lay.text)
     if rest:
         out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))
@@ -186,8 +226,15 @@ def other_period(clause: str, year: int | None) -> str | None:
 #: an intention opening a figure's evidence, the figure a breakdown of it (计划新建…1200个，其中上半年
 #: 完成600个): a share of the plan, not a result
 _PLANNED = re.compile(r"^[^,，;；。|]{0,8}?(?:计划|拟|力争|争取|确保)(?!投资|总投资|的)[^;；。|]*[,，]\s*其中[^,，;；。|]*$")
+#: a quota handed down or broken down, not a result: 省下达我市…任务20万亩, 分解下达指标
+QUOTA = re.compile(r"(?:下达|分解|下发|核定|分配)[^,，;；。|]{0,12}?(?:任务|指标|计划|额度|目标)")
 #: a count of candidates, not of results: 组织32家企业开展申报
 CANDIDATES = re.compile(r"申报|推荐|报名|申请|入围|初审|候选")
+
+
+def own_clause(quote: str) -> str:
+    """The last clause of a quoted evidence: the finding's own (the quote is widened leftwards)."""
+    return re.split(r"[,，;；]", quote.rstrip(" ,，;；。"))[-1]
 
 
 def planned(f: Finding) -> bool:
