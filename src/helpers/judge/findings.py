@@ -138,7 +138,8 @@ def rules(lex: Lexicon) -> Rules:
         base_meaning=lex.meaning_of("comparison_base"),
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率|调试|测试|试验|仪式筹备)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
-        operation=re.compile(f"(?:{lex.alternation('operation')}){_NOUN_TAIL}"),
+        # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
+        operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){_NOUN_TAIL}"),
     )
 
 
@@ -313,7 +314,7 @@ _NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|
               r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
 #: an attainment mark for an operation verb: in its clause (正式, 已, 顺利) or a start date in its
 #: sentence (3月18日起, 5月10日起，…每日开行)
-_ATTAINED = re.compile(r"正式|已经?|顺利|全面|均|开始")
+_ATTAINED = re.compile(r"正式|已经?|顺利|全面|均|开始|首发|首班|首航|于\d{1,2}月")
 _STARTED_ON = re.compile(r"\d{1,2}(?:月|日)(?:份)?起")
 
 
@@ -373,6 +374,7 @@ _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|�
                          r"|在谈|洽谈")
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
 _CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名)(?!成功|获批|通过|认定)")
+_OPENS_BREAKDOWN = re.compile(r"\s*其中")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
@@ -403,7 +405,10 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif _QUOTA.search(before):
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
-        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
+        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality) \
+                or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
+                    and plans[-1].kind == "plan"):
+            # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
             f.kind = "plan"
             plans.append(f)
         elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
