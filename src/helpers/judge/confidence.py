@@ -117,8 +117,13 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     tb = bigrams(QUALIFIER.sub("", reading.task))
     for p in deciding:
         out += [d for d in (_finding_doubt(f, status, reading) for f in signals.evidence_findings(p)) if d]
-        if p.target is not None and signals.noun_differs(p):
+        # a count read from another noun threatens a status at or above the pace (a shortfall
+        # read from the wrong noun is still a shortfall to look at, and behind decides anyway)
+        counted = p.target is not None and p.target.kind in ("count", "amount")
+        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p):
             out.append(review_reason("noun_mismatch", p.evidence.text))
+        elif counted and status in GOOD and signals.stock_for_flow(p):
+            out.append(review_reason("stock_for_flow", p.evidence.text))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.judge.actuals import SINGLE_MONTH
+from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import HALT_WORDS, PRELIMINARY, STAGE_OF_WORKS, Finding
@@ -259,7 +259,10 @@ def evidence_findings(part: Part) -> list[Finding]:
 CONTRARY = re.compile(rf"{HALT_WORDS.pattern}|明年|次年|下一年|尚未|未能|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 #: the verbs between a label's frame and its noun, or after its noun (回收利用率达到, 完成一般公共预算收入)
-_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的")
+_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的"
+                         r"|建成|完工|竣工|开工|新建|新增|改造|实施|开通|投用|已|共|累计")
+#: a place, not what is counted: 舒城县完成23公里
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:县|区|市|镇|乡)$")
 #: time and place frames around a noun: 1-3月份, 上半年, 全市, 较上年同期
 _FRAME = re.compile(r"\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|当月|单月|上半年|全年|前三季度|[一二三四]季度|今年|全市|我市|累计"
                     r"|较上年同期|上年同期|同期|[较比](?:上年|去年)|截至|截止|目前")
@@ -281,7 +284,7 @@ def _figure_head(label: str) -> str:
     text = _FRAME.sub("", label)
     text = re.split(r"\d", text, maxsplit=1)[0]
     pieces = [pc for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
-    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc)]
+    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 
 
@@ -289,8 +292,25 @@ def noun_differs(part: Part) -> bool:
     """A rate or level target read from a figure of another indicator (无害化处理率 for 回收利用率):
     the nouns just before the figure and in the target share no two characters."""
     t, f = part.target, part.evidence
-    if t is None or f is None or t.kind not in ("rate", "level") or f.kind not in ("actual", "level", "growth"):
+    if t is None or f is None or t.kind not in ("rate", "level", "count", "amount") \
+            or f.kind not in ("actual", "level", "growth"):
         return False
     tl, fl = t.label or t.part, f.label
     a, b = _target_head(tl), _figure_head(fl)
-    return len(a) >= 2 and len(b) >= 2 and (overlap(a, fl) == 0 or overlap(b, tl) == 0)
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if t.kind in ("count", "amount"):
+        # counts are named in many ways (新建改扩建中小学校 for 新建学校): only nouns that share
+        # nothing at all either way (森林抚育 for 人工造林) differ
+        return overlap(a, fl) == 0 and overlap(b, t.part) == 0
+    return overlap(a, fl) == 0 or overlap(b, tl) == 0
+
+
+def stock_for_flow(part: Part) -> bool:
+    """A target of additions (新增, 新建) read from a stock (高新技术企业达到620家, 累计拥有): the
+    figure's own clause names a stock and no addition."""
+    t, f = part.target, part.evidence
+    if t is None or f is None or f.kind != "actual" or not NEW.search(t.part):
+        return False
+    clause = own_clause(f.text)
+    return bool(STOCK.search(clause)) and not NEW.search(clause)
