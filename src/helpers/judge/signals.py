@@ -49,7 +49,8 @@ _FIGURE = re.compile(r"\d")
 class Signal:
     """One residual token: its family, the clause it is in (quoted in the reason), its position."""
 
-    kind: str  # done, await, halt, event, share, remaining, figure, rate
+    kind: str  # done (a generic completion verb), use (an event or putting to use), await, halt, event,
+    # share, remaining, figure, rate
     clause: str
     pos: int
 
@@ -60,8 +61,7 @@ _FROM_DATE = r"(?<!\d)\d{1,2}月(?:\d{1,2}日)?(?:起|开始)"
 
 @lru_cache(maxsize=4)
 def _done_rx(lex: Lexicon) -> re.Pattern:
-    kinds = [SIGNAL_KIND, "deliverable"] + [k for k in ("operation",) if lex.phrases(k)]
-    words = "|".join(a for a in (lex.alternation(k) for k in kinds) if a != "(?!)")
+    words = "|".join(a for a in (lex.alternation(k) for k in (SIGNAL_KIND, "deliverable")) if a != "(?!)")
     return re.compile(f"(?:{words}|{_FROM_DATE})")
 
 
@@ -109,7 +109,9 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
                 or not _about_task(ev, m.start(), tb):
             continue
-        out.append(Signal("done", _clause(ev, m.start(), m.end()), m.start()))
+        # issuing a document is a measure unless the task asks for that document: a generic verb
+        kind = "done" if m.group() in generic or events.get(m.group()) == "issue" else "use"
+        out.append(Signal(kind, _clause(ev, m.start(), m.end()), m.start()))
     return out
 
 
