@@ -134,7 +134,7 @@ def line(name: str, sc: Score) -> str:
 
 def inputs(folder: Path) -> list[tuple[Path, dict]]:
     out = []
-    for key_path in sorted(folder.glob("L*.expected.json")):
+    for key_path in sorted(folder.glob("*.expected.json")):
         key = json.loads(key_path.read_text(encoding="utf-8"))
         out.append((folder / key["file"], key))
     return out
@@ -142,7 +142,7 @@ def inputs(folder: Path) -> list[tuple[Path, dict]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--folder", type=Path, default=BLIND, help="folder of LNN.* files and LNN.expected.json keys")
+    ap.add_argument("--folder", type=Path, default=BLIND, help="folder of input files and their NAME.expected.json keys")
     args = ap.parse_args()
     total = Score()
     files = inputs(args.folder)

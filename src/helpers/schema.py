@@ -123,6 +123,8 @@ CHANGE_ZH = {
     "unmatched": "未能对应",
     "dropped": "本期未列",
 }
+#: At the year's end `behind` reads 未完成 (statuses.YEAR_END_ZH), and so do the changes into and in it.
+YEAR_END_CHANGE_ZH = {"newly_behind": "转为未完成", "still_behind": "仍未完成"}
 
 MATCH_COLUMNS: tuple[Col, ...] = (
     Col("period", "string", "the later period"),

@@ -70,7 +70,15 @@ REVIEW_REASONS = {
     "part_done": "完成的只是任务的一部分，另有剩余工作",
     "unread_signal": "原文有关乎状态的表述未被规则采用",
     "trial_run": "处于试运行或试运营，尚未正式投用",
+    "deferred": "完成时间推迟，尚未完成",
     "read_doubt": "读表存疑：此行的单元格与栏目不符",
+    "other_period": "判断依据不属本期或本年度",
+    "not_a_result": "判断依据是计划或预计，不是实绩",
+    "contrary_word": "完成的表述旁有相反的字眼",
+    "noun_mismatch": "数字所指与目标指标不同",
+    "parts_disagree": "各部分结论不一",
+    "halt_of_other": "叫停或取消的对象不是本任务",
+    "step_counted": "数字计的是前期步骤，不是目标本身",
 }
 #: Separator of several reasons in one review_reason cell.
 REASON_SEP = "；"

@@ -17,12 +17,15 @@ by helpers.judge.parts; `plausible` is the range check of every ratio the rules 
 
 from __future__ import annotations
 
+import re
+
+from helpers.judge import signals
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.subjects import refers_to_task
-from helpers.judge.scope import REMAINING
-from helpers.judge.targets import bigrams
-from helpers.statuses import STATUS_ZH, review_reason
+from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.signals import Signal
+from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
 
 #: a completion ratio above this is no reading of the target: 7413 % is 74.13 % misplaced, while
 #: the seed's own 1554 of 413 tonnes (376 %) is a real over-fulfilment
@@ -45,39 +48,101 @@ def plausible(part: Part) -> bool:
     return True
 
 
-def residual_signals(ev: Evidence, parts: list[Part], task: str) -> list[tuple[str, str]]:
-    """(kind, clause) of the words bearing on a status that no part consumed: await (a wait on an
-    outside act), event (the task's own deliverable event, in a done clause), share (a completion
-    share of a plan), remaining (work still to do)."""
-    used = set(ev.used) | {id(f) for p in parts for f in p.findings}
-    lay, tb = ev.layout, bigrams(task)
-    out: list[tuple[str, str]] = []
-    for v in ev.verdicts:
-        if v.status == "pending" and id(v) not in used:
-            out.append(("await", v.text))
-    wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
-    for f in ev.deliverables:
-        if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \
-                and refers_to_task(ev, f.start, tb):
-            out.append(("event", f.text))
-    for f in ev.free(ev.ratios):
-        if id(f) not in used and is_result(f.modality):
-            out.append(("share", f.text))
-    rest = REMAINING.search(lay.text)
-    if rest:
-        out.append(("remaining", lay.text[slice(*lay.around(rest.start(), rest.end()))]))
+def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | None = None) -> list[Signal]:
+    """The residual signals of one reading (helpers.judge.signals), computed once by helpers.judge.parts."""
+    return signals.residual_signals(ev, parts, task, lex or load_lexicon())
+
+
+#: which residual families undo which status: a measured status is undone only by another reading
+#: of its own figures, a completion by work still reported, 定性推进 by any measurable claim
+_BEARING = {
+    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt"),
+    "pending": ("event", "share", "figure", "halt"),
+    "completed": ("remaining", "await", "share", "halt"),
+    "blocked": ("share",),
+    "ahead": ("rate", "await", "share"), "on_pace": ("rate", "await", "share"), "behind": ("rate",),
+}
+
+
+#: bigrams an event's clause shares with a task that has no measurable part, for the event to be
+#: the task's own outcome (被命名为国家全域旅游示范区 for 创建国家级全域旅游示范区), not one of its
+#: actions (召开专题会议, 出台措施)
+_NAMED = 5
+#: a count of actions in a clause (召开会议5次, 举办博览会一场): it reports actions, not the outcome
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
+
+
+def _signal_reasons(status: str, found: list[Signal], measurable: bool, task: str = "") -> list[str]:
+    """The residual signals that undo this status's confidence (the first quoted). For a task with
+    nothing to complete, a generic verb (完成, 实现) bears nothing, and an event only when its
+    clause names the task's own thing and counts no actions."""
+    tb = bigrams(QUALIFIER.sub("", task))
+
+    def bears(s: Signal) -> bool:
+        if s.kind not in _BEARING.get(status, ()):
+            return False
+        if measurable or s.kind not in ("done", "use"):
+            return True
+        return s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)
+
+    return [review_reason("unread_signal", s.clause) for s in found if bears(s)][:1]
+
+
+#: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
+_WORKS = re.compile(r"施工|建设|工程|开工|实施|举办|运营")
+
+
+def _finding_doubt(f, status: str, reading) -> str | None:
+    """Why one deciding finding does not support the status, or None."""
+    other = signals.other_period(f.text, reading.year)
+    if other and (status in GOOD or not signals.later(other, reading.year)) and status in MEASURED:
+        return review_reason("other_period", f"{f.text}（{other}）")
+    if status in MEASURED and (not is_result(f.modality) or (f.kind == "actual" and signals.planned(f))
+                               or (f.kind == "actual" and signals.QUOTA.search(signals.own_clause(f.text)))):
+        return review_reason("not_a_result", f.text)
+    if status in GOOD and f.kind == "actual" and signals.CANDIDATES.search(f.text):
+        return review_reason("step_counted", f.text)
+    word = signals.CONTRARY.search(signals.own_clause(f.text))
+    if status == "completed" and word and word.group() not in reading.task:
+        return review_reason("contrary_word", f"{f.text}（{word.group()}）")
+    return None
+
+
+def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
+    """Doubts about the clauses that decided the status: not a result of this period, a contrary
+    word in the same clause, a figure whose noun is not the target's, a halt said of something
+    the task does not name, a wait beside measured parts."""
+    out: list[str] = []
+    deciding = [p for p, s in zip(reading.parts, statuses) if s == status]
+    tb = bigrams(QUALIFIER.sub("", reading.task))
+    for p in deciding:
+        out += [d for d in (_finding_doubt(f, status, reading) for f in signals.evidence_findings(p)) if d]
+        if p.target is not None and signals.noun_differs(p):
+            out.append(review_reason("noun_mismatch", p.evidence.text))
+        if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
+                and not _WORKS.search(p.evidence.text):
+            out.append(review_reason("halt_of_other", p.evidence.text))
+    # a wait no target claimed, beside a status met by measured parts: one reading says the result
+    # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
+    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
+    if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
+        out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
+    # whether the task is behind or blocked is the researcher's call
+    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
+    if halts and status == "behind":
+        out.append(review_reason("parts_disagree", halts[0].evidence.text))
     return out
 
 
-def _signal_reasons(status: str, signals: list[tuple[str, str]]) -> list[str]:
-    """The residual signals that undo this status's confidence."""
-    if status == "qualitative":
-        bearing = [c for k, c in signals if k in ("await", "event", "share")]
-    elif status == "completed":
-        bearing = [c for k, c in signals if k == "remaining"]
-    else:
-        bearing = []
-    return [review_reason("unread_signal", c) for c in bearing[:1]]
+def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
+    """A pending status is confident when it rests on a wait on an outside act alone (待…验收, 尚未
+    公布, 已报送…审批, 结果预计9月公布), before the year's end: a figure beside it (夏粮…410万亩) or
+    a year already over leaves it to the researcher; the count of candidates awaiting the decision
+    (3个社区申报材料已…推荐) is the wait's own subject."""
+    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending"]
+    return pace < 1 and all(f.kind == "verdict" or signals.CANDIDATES.search(f.text)
+                            for p in waits for f in p.findings)
 
 
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
@@ -86,7 +151,8 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
         reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
         return {"status": fields["status"], "reason": reason, "numbers": unmeasured or reading.unused_numbers}
-    if unmeasured and fields["status"] not in ("blocked",):
+    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say
+    if unmeasured and fields["status"] not in ("blocked", "behind"):
         return {"status": fields["status"], "reason": review_reason("partly_measured"), "numbers": unmeasured}
     return None
 
@@ -99,12 +165,19 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     pending result, an official status that disagrees, residual signals, a row cut off.
     """
     reasons = [r for p in reading.parts for r in p.review] + list(reading.review)
+    if fields["status"] == "behind":
+        # a part done while work remains only threatens a completion: behind already says not done
+        reasons = [r for r in reasons if not r.startswith(REVIEW_REASONS["part_done"])]
     entry = _unmeasured(reading, fields, rows)
     if entry:
         reasons.append(entry["reason"])
-    reasons += _signal_reasons(fields["status"], reading.signals)
-    if fields["status"] == "pending" and not reasons:
-        # the result is still to come: someone must look again when it is out
+    statuses = [r["status"] for r in rows]
+    measurable = any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
+                     for p in reading.parts) or signals.completes(reading.task, load_lexicon())
+    reasons += _signal_reasons(fields["status"], reading.signals, measurable, reading.task)
+    reasons += _decider_doubts(reading, fields["status"], statuses)
+    if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
+        # a figure beside the wait, a date forecast, or the year over: someone must look again
         reasons.append(review_reason("pending", fields["evidence"]))
     code = fields.get("official_status_code")
     if code and code != fields["status"]:

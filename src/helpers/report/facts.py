@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import pandas as pd
 
 from helpers.compare import chain
-from helpers.report.changes import ATTENTION
+from helpers.report.changes import ATTENTION, later_pace
 from helpers.errors import HelpersError
 from helpers.judge.review import counts as review_counts
 from helpers.read.bureaus import UNIT_SEP
@@ -154,7 +154,7 @@ def review_facts(tasks: pd.DataFrame) -> dict[str, Any]:
 def change_facts(changes: pd.DataFrame | None, bureau: str | None = None) -> dict[str, Any]:
     """What changed since the earlier period: its label, how many were compared, counts per class."""
     if changes is None or not len(changes):
-        return {"compared_with": "", "compared": 0, "of": 0, **{k: 0 for k in CHANGE_ZH}, "moved": "",
+        return {"compared_with": "", "compared": 0, "of": 0, **{k: 0 for k in CHANGE_ZH}, "moved": "", "no_attention": "",
                 "attention": "", "ambiguous": 0, "unmatched_now": 0, "unmatched_before": 0,
                 "no_earlier": True, "no_match": False, "quiet": False}
     n, m = chain.coverage(changes, bureau)
@@ -162,10 +162,13 @@ def change_facts(changes: pd.DataFrame | None, bureau: str | None = None) -> dic
     counts = rows["change"].value_counts()
     un = rows[rows["change"].eq("unmatched")]
     moved = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged")
+    pace = later_pace(changes)
+    names = wording.change_names(pace)
     return {"compared_with": parse_code(str(changes["prev_period"].iloc[0])).label_zh, "compared": m, "of": n,
             **{k: int(counts.get(k, 0)) for k in CHANGE_ZH},
-            "moved": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in moved if counts.get(k, 0)),
-            "attention": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in ATTENTION if counts.get(k, 0)),
+            "moved": "、".join(f"{names[k]}{int(counts[k])}项" for k in moved if counts.get(k, 0)),
+            "attention": "、".join(f"{names[k]}{int(counts[k])}项" for k in ATTENTION if counts.get(k, 0)),
+            "no_attention": wording.no_attention(pace),
             "ambiguous": int(un["match"].eq("ambiguous").sum()),
             "unmatched_now": int((un["task_id"].notna() & un["match"].ne("ambiguous")).sum()),
             "unmatched_before": int(un["task_id"].isna().sum()),
