@@ -260,3 +260,23 @@ def test_the_breakdown_of_a_plan_figure_is_the_plan():
 def test_a_city_task_named_with_a_district_word_is_still_the_citys():
     f = judge("完成老旧小区改造80个。", "金安区、裕安区改造任务已全部完成，全市完成改造52个。", Q3)
     assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(52 / 80)
+
+
+# ---------------------------------------------------------------------------------------------
+# more of the same grammars in other words
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a date moved (调整至) after the event word; a halting verb to next year
+    ("建成投用市殡仪馆新馆。", "新馆主体已封顶，受设备采购流标影响，投用时间调整至明年上半年。", Q3, "behind"),
+    ("建成投用市殡仪馆新馆。", "受资金影响，市政府决定新馆建设暂缓至明年实施。", Q3, "blocked"),
+    # submitted and awaiting deliberation
+    ("印发《六安市城市更新实施方案》。", "方案已完成征求意见，正报市政府常务会议审议。", H1, "pending"),
+    # firms in coaching are candidates, not listings
+    ("新增上市公司2家。", "已有3家企业进入辅导期，1家企业已向深交所提交申报材料，待审核。", H1, "pending"),
+    # for a build target the finished figure counts, not the started one
+    ("新增高标准农田30万亩。", "截至6月底已开工建设28万亩，完工12万亩。", H1, "behind"),
+    # the stock is left out: the one figure left measures the target
+    ("新建5G基站1500个。", "全市累计建成5G基站8600个，今年新建980个。", Q3, "behind"),
+])
+def test_the_grammars_in_other_words(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
