@@ -124,6 +124,9 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
             out.append(review_reason("noun_mismatch", p.evidence.text))
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
+        part_of = signals.part_subject(p, reading.task) if status in GOOD else None
+        if part_of:
+            out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))

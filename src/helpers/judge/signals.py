@@ -314,3 +314,23 @@ def stock_for_flow(part: Part) -> bool:
         return False
     clause = own_clause(f.text)
     return bool(STOCK.search(clause)) and not NEW.search(clause)
+
+
+#: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
+_PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
+                           r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
+_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
+
+
+def part_subject(part: Part, task: str) -> str | None:
+    """The part a deciding ratio or figure is said of (其余县区完成率85%, 金安区完成…), when the task
+    does not name it: the words, else None."""
+    f = part.evidence
+    if f is None or f.kind not in ("stated_ratio", "actual", "half"):
+        return None
+    m = _PART_OPENING.match(own_clause(f.text))
+    if not m or m.group().strip() in task:
+        return None
+    if _COUNTY.fullmatch(m.group().strip()) and len(set(_COUNTY.findall(f.text))) > 1:
+        return None  # several counties in one quote are the city's sum (county_sums)
+    return m.group().strip()
