@@ -64,28 +64,9 @@ _BEARING = {
 }
 
 
-#: bigrams an event's clause shares with a task that has no measurable part, for the event to be
-#: the task's own outcome (被命名为国家全域旅游示范区 for 创建国家级全域旅游示范区), not one of its
-#: actions (召开专题会议, 出台措施)
-_NAMED = 5
-#: a count of actions in a clause (召开会议5次, 举办博览会一场): it reports actions, not the outcome
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
-
-
-def _signal_reasons(status: str, found: list[Signal], measurable: bool, task: str = "") -> list[str]:
-    """The residual signals that undo this status's confidence (the first quoted). For a task with
-    nothing to complete, a generic verb (完成, 实现) bears nothing, and an event only when its
-    clause names the task's own thing and counts no actions."""
-    tb = bigrams(QUALIFIER.sub("", task))
-
-    def bears(s: Signal) -> bool:
-        if s.kind not in _BEARING.get(status, ()):
-            return False
-        if measurable or s.kind not in ("done", "use"):
-            return True
-        return s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)
-
-    return [review_reason("unread_signal", s.clause) for s in found if bears(s)][:1]
+def _signal_reasons(status: str, found: list[Signal]) -> list[str]:
+    """The residual signals that undo this status's confidence (the first quoted)."""
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in _BEARING.get(status, ())][:1]
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
@@ -180,9 +161,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     if entry:
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
-    measurable = any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
-                     for p in reading.parts) or signals.completes(reading.task, load_lexicon())
-    reasons += _signal_reasons(fields["status"], reading.signals, measurable, reading.task)
+    reasons += _signal_reasons(fields["status"], reading.signals)
     reasons += _decider_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again

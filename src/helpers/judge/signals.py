@@ -14,6 +14,7 @@ subject is the task's own words, a generic reference or absent).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +66,13 @@ def _done_rx(lex: Lexicon) -> re.Pattern:
     return re.compile(f"(?:{words}|{_FROM_DATE})")
 
 
+@lru_cache(maxsize=4)
+def _families(lex: Lexicon) -> tuple[dict[str, str], frozenset[str]]:
+    """The event words with their meaning, and the generic completion verbs, of one lexicon."""
+    generic = frozenset(p for p, meaning in lex.meaning_of(SIGNAL_KIND).items() if meaning == "done")
+    return lex.meaning_of("deliverable"), generic
+
+
 def completes(task: str, lex: Lexicon) -> bool:
     """Whether the task's own aim is a completion (完成…排查, 建成…): its verb is of the done family."""
     return bool(_done_rx(lex).search(task))
@@ -97,8 +105,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
     """Completion or attainment verbs said of the task in an unread result clause; an event word
     (开工, 建成, 印发) only when it is the kind of event the task asks for (开工 is no 建成)."""
     text, lay, tb = ev.layout.text, ev.layout, bigrams(QUALIFIER.sub("", task))
-    events = lex.meaning_of("deliverable")
-    generic = {p for p, meaning in lex.meaning_of(SIGNAL_KIND).items() if meaning == "done"}
+    events, generic = _families(lex)
     wanted = {p.target.meaning for p in parts if p.target is not None and p.target.kind == "deliverable"}
     out: list[Signal] = []
     for m in _done_rx(lex).finditer(text):
@@ -141,13 +148,15 @@ def halt_signals(ev: Evidence, read: set[int], used: set[int]) -> list[Signal]:
     """A halt, deferral or cancellation word (暂停, 延期至下半年, 取消) in an unread result clause that
     no verdict took (a verdict the rules set aside is no signal: it was read)."""
     text, lay = ev.layout.text, ev.layout
-    taken = [(v.start, v.end) for v in ev.verdicts if v.status == "blocked"]
+    taken = sorted((v.start, v.end) for v in ev.verdicts if v.status == "blocked")
+    starts = [a for a, _ in taken]
     out: list[Signal] = []
     for m in _HALT_SAID.finditer(text):
+        i = bisect_right(starts, m.start()) - 1  # the verdict starting last before the word
         # a halt reports what happened even after 原定于 (the plan it undoes); only one intended in
         # its own clause (拟暂停) is none
         if lay.clause_index(m.start()) in read or _INTENDED.search(text, lay.around(m.start(), m.end())[0], m.start()) \
-                or any(a <= m.start() < b for a, b in taken):
+                or (i >= 0 and m.start() < taken[i][1]):
             continue
         out.append(Signal("halt", _clause(ev, m.start(), m.end()), m.start()))
     return out
@@ -212,8 +221,29 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
     rest = REMAINING.search(lay.text)
     if rest:
         out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))
-    out += done_signals(ev, parts, task, lex, read) + figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
+    out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex)
+    out += figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
     return sorted(out, key=lambda s: s.pos)
+
+
+#: bigrams an event's clause shares with a task that has nothing to complete, for the event to be
+#: the task's own outcome (被命名为国家全域旅游示范区 for 创建国家级全域旅游示范区), not one of its
+#: actions (召开专题会议, 出台措施)
+_NAMED = 5
+#: a count of actions in a clause (召开会议5次, 举办博览会一场): it reports actions, not the outcome
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
+
+
+def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexicon) -> list[Signal]:
+    """The completion signals that bear on the task. For a task with nothing to complete (no
+    count, deliverable or completion aim: 完善…机制), a generic verb (完成, 实现) or a document
+    issued bears nothing, and an event only when its clause restates the task's thing and counts
+    no actions."""
+    if any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable") for p in parts) \
+            or completes(task, lex):
+        return found
+    tb = bigrams(QUALIFIER.sub("", task))
+    return [s for s in found if s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)]
 
 
 def other_period(clause: str, year: int | None) -> str | None:
