@@ -738,7 +738,11 @@ def _code_cells(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("extra,keyed_on_its_data", [
     ("", True),
-    ('page.table("bureau_vs_city")\npage.chart("status_by_sector")\nprint(sorted(page.facts))', True),
+    ('page.table("bureau_figures")\npage.chart("bureau_status")\nprint(sorted(page.facts))', True),
+    ('page.table("bureau_vs_city")', False),  # the unit beside the city: every task's status
+    ('page.chart("bureau_vs_city")', False),
+    ('page.chart("status_by_sector")', False),  # the city's chart
+    ('page.table("scoreboard")', False),  # every unit's rank
     ('page.say("本单位{n}项")', True),
     ('page.table("behind")', False),  # the city's behind list: every unit's texts
     ('other = bureau_page(period, "市发改委", processed_dir)\nother.table("bureau_tasks")', False),
@@ -759,7 +763,9 @@ def test_a_unit_page_is_keyed_on_its_data_only_while_the_notebook_reads_through_
     assert reads_through_package(code) is keyed_on_its_data
 
 
-def test_the_data_of_a_unit_is_its_rows_and_the_city_judgements(seed_table):
+def test_the_data_of_a_unit_is_its_own_rows(seed_table):
+    """A status corrected once changed every unit's key (each page printed the city's counts):
+    now a correction, of a text or of a status, changes its own unit's data only."""
     from helpers.report.page_data import unit_digests
 
     tasks = seed_table.tasks
@@ -772,7 +778,10 @@ def test_the_data_of_a_unit_is_its_rows_and_the_city_judgements(seed_table):
     other = "behind" if tasks.loc[row, "status"] != "behind" else "on_pace"
     status = tasks.assign(status=tasks["status"].where(tasks.index != row, other))
     changed = unit_digests(status, None, [a, b])
-    assert changed[a] != before[a] and changed[b] != before[b]  # the city's counts: every page
+    assert changed[a] != before[a] and changed[b] == before[b]  # a's status: a's page alone
+    margin = tasks.copy()
+    margin.attrs["ahead_margin"] = 0.2
+    assert unit_digests(margin, None, [b])[b] != before[b]  # what every page reads: every page
 
 
 @pytest.mark.integration

@@ -219,3 +219,64 @@ def test_a_county_task_done_by_its_county_is_done():
 ])
 def test_the_rest_of_a_count_promised_for_next_year_is_behind(task, progress, period):
     assert judge(task, progress, period)["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# events held, things listed, first runs; a plan's breakdown figure; places opening a subject
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("举办第十届六安茶谷马拉松赛。", "4月14日，马拉松赛在金寨县顺利举行，参赛选手1.5万人。", "completed"),
+    ("召开全市民营经济发展大会。", "全市民营经济发展大会于2月26日召开。", "completed"),
+    ("举办第十届六安茶谷马拉松赛。", "已举行赛事新闻发布会，赛道勘测完成。", "qualitative"),
+    # a finish task is not done by a meeting held about it
+    ("建成市体育中心。", "已召开市体育中心建设推进会，主体工程完成七成。", "qualitative"),
+])
+def test_an_event_held(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("市图书馆新馆已于2月1日正式开馆；市文化馆新馆正在进行展陈布置，计划年内开放。", "qualitative"),
+    ("市图书馆新馆和市文化馆新馆均已正式开馆。", "completed"),
+])
+def test_a_deliverable_of_two_things_is_done_when_both_are(progress, status):
+    assert judge("建成市图书馆新馆和市文化馆新馆。", progress, Q1)["status"] == status
+
+
+def test_a_project_name_with_and_is_one_thing():
+    f = judge("开工建设淠河灌区续建配套与节水改造工程。", "该工程已于3月开工，累计完成投资2.1亿元。", Q3)
+    assert f["status"] == "completed"
+
+
+def test_a_first_run_is_the_line_opened():
+    assert judge("开通六安至金寨城际公交。", "城际公交线路于2月1日首发开行。", Q1)["status"] == "completed"
+
+
+def test_the_breakdown_of_a_plan_figure_is_the_plan():
+    f = judge("完成造林绿化5万亩。", "年度计划造林5.5万亩，其中春季完成3万亩。", Q1)
+    assert f["completion_pct"] is None
+
+
+def test_a_city_task_named_with_a_district_word_is_still_the_citys():
+    f = judge("完成老旧小区改造80个。", "金安区、裕安区改造任务已全部完成，全市完成改造52个。", Q3)
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(52 / 80)
+
+
+# ---------------------------------------------------------------------------------------------
+# more of the same grammars in other words
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a date moved (调整至) after the event word; a halting verb to next year
+    ("建成投用市殡仪馆新馆。", "新馆主体已封顶，受设备采购流标影响，投用时间调整至明年上半年。", Q3, "behind"),
+    ("建成投用市殡仪馆新馆。", "受资金影响，市政府决定新馆建设暂缓至明年实施。", Q3, "blocked"),
+    # submitted and awaiting deliberation
+    ("印发《六安市城市更新实施方案》。", "方案已完成征求意见，正报市政府常务会议审议。", H1, "pending"),
+    # firms in coaching are candidates, not listings
+    ("新增上市公司2家。", "已有3家企业进入辅导期，1家企业已向深交所提交申报材料，待审核。", H1, "pending"),
+    # for a build target the finished figure counts, not the started one
+    ("新增高标准农田30万亩。", "截至6月底已开工建设28万亩，完工12万亩。", H1, "behind"),
+    # the stock is left out: the one figure left measures the target
+    ("新建5G基站1500个。", "全市累计建成5G基站8600个，今年新建980个。", Q3, "behind"),
+])
+def test_the_grammars_in_other_words(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

@@ -75,7 +75,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     score = overlap(tb, a.label)
     if "开工" in a.label and "开工" not in t.part:
-        score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+        score -= 3  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -160,13 +160,15 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
                 and is_result(a.modality)]
         named = _restated(t, same, ev)
-        for a in same:
-            score = None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev)
+        scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
+        # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
+        alone = sum(1 for sc, _ in scores if sc is not None) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1
+        for score, a in scores:
             if score is None:
                 continue
             if score >= threshold(tb):
                 scored.append((score, -a.start, id(t), a))
-            elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
+            elif score >= 1 and alone:
                 scored.append((0, -a.start, id(t), a))
     out: dict[int, Finding] = {}
     taken: set[int] = set()

@@ -56,7 +56,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 #: which residual families undo which status: a measured status is undone only by another reading
 #: of its own figures, a completion by work still reported, 定性推进 by any measurable claim
 _BEARING = {
-    "qualitative": ("await", "event", "share", "done", "figure", "halt"),
+    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt"),
     "pending": ("event", "share", "figure", "halt"),
     "completed": ("remaining", "await", "share", "halt"),
     "blocked": ("share",),
@@ -64,11 +64,9 @@ _BEARING = {
 }
 
 
-def _signal_reasons(status: str, found: list[Signal], measurable: bool) -> list[str]:
+def _signal_reasons(status: str, found: list[Signal]) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted)."""
-    bearing = [s for s in found if s.kind in _BEARING.get(status, ())
-               and (s.kind != "done" or measurable)]
-    return [review_reason("unread_signal", s.clause) for s in bearing[:1]]
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in _BEARING.get(status, ())][:1]
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
@@ -100,8 +98,16 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     tb = bigrams(QUALIFIER.sub("", reading.task))
     for p in deciding:
         out += [d for d in (_finding_doubt(f, status, reading) for f in signals.evidence_findings(p)) if d]
-        if p.target is not None and signals.noun_differs(p):
+        # a count read from another noun threatens a status at or above the pace (a shortfall
+        # read from the wrong noun is still a shortfall to look at, and behind decides anyway)
+        counted = p.target is not None and p.target.kind in ("count", "amount")
+        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p):
             out.append(review_reason("noun_mismatch", p.evidence.text))
+        elif counted and status in GOOD and signals.stock_for_flow(p):
+            out.append(review_reason("stock_for_flow", p.evidence.text))
+        part_of = signals.part_subject(p, reading.task) if status in GOOD else None
+        if part_of:
+            out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))
@@ -155,9 +161,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     if entry:
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
-    measurable = any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
-                     for p in reading.parts) or signals.completes(reading.task, load_lexicon())
-    reasons += _signal_reasons(fields["status"], reading.signals, measurable)
+    reasons += _signal_reasons(fields["status"], reading.signals)
     reasons += _decider_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again

@@ -77,7 +77,7 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
                     rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
                     rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
-                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
+                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
                     r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
 _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
@@ -92,6 +92,9 @@ USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理")
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"
+                    # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
+                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:明年|次年|下一?年度?|20\d\d年)[^,,。;;|]{{0,8}}?"
+                    r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
                     r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
                     r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
@@ -138,7 +141,8 @@ def rules(lex: Lexicon) -> Rules:
         base_meaning=lex.meaning_of("comparison_base"),
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率|调试|测试|试验|仪式筹备)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
-        operation=re.compile(f"(?:{lex.alternation('operation')}){_NOUN_TAIL}"),
+        # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
+        operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){_NOUN_TAIL}"),
     )
 
 
@@ -303,7 +307,7 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
 _WHEN = (r"(?:20\d\d年度?|明年|次年|下一?年度?|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
          r"|\d{1,2}月(?:份|底|初|末|中旬|下旬|上旬)?)?(?:前|内|后)?")
 _DEFER = re.compile(rf"(?P<verb>{_HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
-_DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延")
+_DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(r"明年|次年|下一?年")
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
 _AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
@@ -313,12 +317,13 @@ _NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|
               r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
 #: an attainment mark for an operation verb: in its clause (正式, 已, 顺利) or a start date in its
 #: sentence (3月18日起, 5月10日起，…每日开行)
-_ATTAINED = re.compile(r"正式|已经?|顺利|全面|均|开始")
+_ATTAINED = re.compile(r"正式|已经?|顺利|全面|均|开始|首发|首班|首航|于\d{1,2}月")
 _STARTED_ON = re.compile(r"\d{1,2}(?:月|日)(?:份)?起")
 
 
 #: the event's date moved after it: 投用时间顺延至明年5月, 开通日期推迟到10月
-_DEFERRED_AFTER = re.compile(rf"(?:时间|日期|节点|工期)?(?:将|已|被|需)?(?P<verb>延期|推迟|延后|顺延|推延)(?:至|到)(?P<when>{_WHEN})")
+_DEFERRED_AFTER = re.compile(rf"(?:时间|日期|节点|工期)?(?:将|已|被|需)?(?P<verb>延期|推迟|延后|顺延|推延|调整|延)(?:至|到|为)"
+                             rf"(?P<when>{_WHEN})")
 
 
 def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, bool]:
@@ -372,7 +377,8 @@ _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
                          r"|在谈|洽谈")
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
-_CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名)(?!成功|获批|通过|认定)")
+_CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
+_OPENS_BREAKDOWN = re.compile(r"\s*其中")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
@@ -403,7 +409,10 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif _QUOTA.search(before):
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
-        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
+        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality) \
+                or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
+                    and plans[-1].kind == "plan"):
+            # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
             f.kind = "plan"
             plans.append(f)
         elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):

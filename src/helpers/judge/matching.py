@@ -12,7 +12,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, threshold
-from helpers.judge.subjects import refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -100,7 +100,7 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
 
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
-    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
+    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",)}[t.meaning]
     lay = ev.layout
     done = missed = forecast = None
     for f in ev.deliverables:
@@ -113,6 +113,8 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
         part_of = _PART_SUBJECT.search(subject_of(ev, f.start))
         if part_of and part_of.group() not in t.part:
             continue  # 霍邱县段已建成通车: one segment of the task's road
+        if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
+            continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
         if f.modality == "forecast":
             forecast = forecast or f
         elif is_result(f.modality):

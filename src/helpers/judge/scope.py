@@ -38,7 +38,9 @@ _GENERIC_OBJECT = re.compile(r"全年|年度|目标|各项|全部|既定|工作|
 
 
 #: a county or district named as the subject (霍山县、金寨县任务已全部完成)
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+#: (opening the subject or a list of them: 老旧小区 is no place)
+_PLACE = re.compile(r"(?:^|(?<=[、和及与]))(?:[\u4e00-\u9fff]{2,3}县|[\u4e00-\u9fff]{2}(?<![院园校片社景厂矿营城该本新小街辖山湖库])区)"
+                    r"(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
 def _of_some_counties(ev: Evidence, pos: int, task: str) -> bool:

@@ -97,9 +97,16 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     # 三个子系统上线: a deliverable of several things is done when all of them are
     n = _SEVERAL.search(obj)
     count = Decimal(ordinal(n["n"]) if not n["n"].isdigit() else int(n["n"])) if n else None
+    listed = len(_AND.split(obj)) if all(_FACILITY.search(x) for x in _AND.split(obj)) else 1
+    if count is None and listed >= 2:
+        count = Decimal(listed)  # 建成市图书馆新馆和市文化馆新馆: two things, done when both are
     return Target(c, "deliverable", count, label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
 
 
+#: things listed in one deliverable's object (X和Y, X、Y及Z)
+_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与|、)(?=[\u4e00-\u9fff]{2})")
+#: …each a thing of its own: a facility or a project (续建配套与现代化改造工程 is one project)
+_FACILITY = re.compile(r"(?:馆|院|中心|厂|站|场|园|楼|校|路|桥|港|项目|工程|平台|系统|基地)$")
 _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{2,}?(?:工程|项目|建设|改造|整治|搬迁))$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 

@@ -1,20 +1,20 @@
 """The data a unit's page shows, as a checksum: what `run` keys that page on.
 
-A unit's briefing shows its own tasks in full (texts, figures, judgements) and the city beside
-it — counts, shares, ranks — computed from every task's judgement, never from another unit's
-texts. So its data is (a) every column of the tasks the unit leads, alone or jointly, and of
-their rows in the comparison with the earlier period, and (b) every other column than the
-texts (`OWN_UNIT_ONLY`) of all tasks and comparison rows. A correction of one task's evidence
-or text changes one unit's data; a changed status changes the city's counts, hence every
-unit's page, as it should.
+A unit's briefing shows its own tasks in full (texts, figures, judgements) and nothing of the
+other units' or the city's: counts, shares and the ranking of the units are the city
+briefing's. So its data is every column of the tasks the unit leads, alone or jointly, and of
+their rows in the comparison with the earlier period, and what is the same for every task of
+the period (the tables' attributes, the earlier period compared with). A correction of one
+task, its text or its status, changes one unit's data (two or three for a task led jointly):
+that unit's page re-renders, and the other units' pages stay as they are.
 
 That holds while the notebook shows its unit's page through the package: the page object's
 sentences, notes and the tables and charts named in `UNIT_TABLES` / `UNIT_CHARTS`
 (`page.table("bureau_tasks")`), or tables handed to package functions together with the unit
-(`b.bureau_vs_city(tasks, bureau)`). A notebook that reads a table itself (`tasks["progress"]`,
-`page.data…`), shows a city-wide list (`page.table("behind")`) or passes a table without the
-unit may show anything, and `reads_through_package` then says no: such a page is keyed on the
-whole tables.
+(`b.bureau_tasks_zh(tasks, bureau)`). A notebook that reads a table itself (`tasks["progress"]`,
+`page.data…`), shows a city-wide table or chart (`page.table("behind")`,
+`page.chart("bureau_vs_city")`) or passes a table without the unit may show anything, and
+`reads_through_package` then says no: such a page is keyed on the whole tables.
 """
 
 from __future__ import annotations
@@ -29,21 +29,13 @@ import pandas as pd
 
 from helpers.read.bureaus import UNIT_SEP
 
-#: Columns a unit's page shows for its own tasks only: the texts, where they were read, and how
-#: a judgement was reached (a corrected task is marked on its unit's page; the city's counts do
-#: not depend on how).
-OWN_UNIT_ONLY = frozenset({
-    "task", "section", "bureau_raw", "task_source", "target_text", "rate_text", "plan_text", "people",
-    "progress", "progress_other", "problems", "next_steps", "read_flags", "source_file", "line_start",
-    "line_end", "evidence", "review_reason", "prev_task", "note", "candidate", "status_source",
-    "method", "sector_rule", "official_status_field", "parent_seq",
-})
 #: Columns naming the units of a row (lead, joint leads, aliases, earlier lead).
 _UNIT_COLUMNS = ("bureau", "bureaus", "bureau_aliases", "prev_bureau")
 #: The tables and charts of a unit's page (helpers.report.briefing.TABLES / CHARTS) that show its
-#: own rows and the city's judgements only: no other unit's texts, no other table.
-UNIT_TABLES = frozenset({"bureau_vs_city", "bureau_tasks", "qualitative", "changes", "scoreboard"})
-UNIT_CHARTS = frozenset({"bureau_vs_city", "status_by_sector", "completion"})
+#: own rows only. The others (the unit beside the city, the city's charts, the scoreboard) show
+#: every task: a notebook showing one of them is keyed on the whole tables.
+UNIT_TABLES = frozenset({"bureau_figures", "bureau_tasks", "qualitative", "changes"})
+UNIT_CHARTS = frozenset({"bureau_status"})
 #: What a notebook may do with its page object besides showing those: its sentences and facts.
 _PAGE_USES = frozenset({"say", "title", "caption", "notes", "key_figures", "text", "facts"})
 #: Attributes of a loaded period a notebook may read without reading a table itself.
@@ -81,15 +73,19 @@ def unit_rows(df: pd.DataFrame, unit: str, named: list[set[str]] | None = None) 
     return pd.Series([unit in n for n in named], index=df.index, dtype=bool)
 
 
-def _city(df: pd.DataFrame | None) -> pd.DataFrame | None:
-    return None if df is None else df[[c for c in df.columns if c not in OWN_UNIT_ONLY]]
+def _period_constants(tasks: pd.DataFrame, changes: pd.DataFrame | None) -> str:
+    """What every page of the period reads beside its rows: the tables' attributes (the margin)
+    and the earlier period the comparison names (a unit with no row in it still names it)."""
+    earlier = sorted(map(str, changes["prev_period"].dropna().unique())) if changes is not None and \
+        "prev_period" in changes else None
+    return repr((sorted(tasks.attrs.items()), earlier))
 
 
 def unit_digests(tasks: pd.DataFrame, changes: pd.DataFrame | None, units: Iterable[str]) -> dict[str, str]:
     """Per unit, the checksum of the data its page shows (module docstring): each row hashed
     once, a unit's rows picked from those."""
     task_rows, change_rows = _row_hashes(tasks), _row_hashes(changes)
-    city = _digest(_row_hashes(_city(tasks))) + _digest(_row_hashes(_city(changes))) + repr(sorted(tasks.attrs.items()))
+    constants = _period_constants(tasks, changes)
     out = {}
     in_tasks = _named_units(tasks)
     in_changes = _named_units(changes) if changes is not None else []
@@ -99,7 +95,7 @@ def unit_digests(tasks: pd.DataFrame, changes: pd.DataFrame | None, units: Itera
         if changes is not None:
             ids = set(tasks.loc[mine, "task_id"])
             own += _digest(change_rows, unit_rows(changes, unit, in_changes) | changes["task_id"].isin(ids))
-        out[unit] = hashlib.sha256(f"{city}|{own}".encode("utf-8")).hexdigest()
+        out[unit] = hashlib.sha256(f"{constants}|{own}".encode("utf-8")).hexdigest()
     return out
 
 
