@@ -376,6 +376,9 @@ def tab_grid(doc: Document) -> Document | None:
     if len(tabbed) < 3:
         return None
     width = max(len(doc.lines[i].rstrip("\n").split("\t")) for i in tabbed)
+    end = tabbed[-1]
+    while end + 1 < len(doc.lines) and doc.lines[end + 1].strip() and not FOOTER_LINE.match(norm(doc.lines[end + 1])):
+        end += 1  # the lines right under the last row (its wrapped text, 存在问题：…) up to a blank line
     rows, texts = [], []
     for i, s in enumerate(doc.lines):
         if "\t" in s:
@@ -383,7 +386,7 @@ def tab_grid(doc: Document) -> Document | None:
             rows.append([HtmlCell(c, i + 1) for c in cells + [""] * (width - len(cells))])
         elif s.strip():
             texts.append((i + 1, s.strip()))
-            if not tabbed[0] < i < tabbed[-1]:
+            if not tabbed[0] < i <= end:
                 continue
             if rows and "\t" in doc.lines[i - 1] and _wrapped(s, rows[-1]):
                 # a cell's text wrapped onto a line of its own: it goes on the cell it continues
