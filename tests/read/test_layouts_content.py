@@ -16,7 +16,7 @@ import pytest
 from helpers.read.align import is_verdict
 from helpers.read.doors import read_report
 from helpers.read.parse import norm, parse_document
-from helpers.read.records import FOOTER_LINE
+from helpers.read.records import FOOTER_LINE, PAGER_LINE
 from helpers.table import parsed_frame, resolve_period
 
 import office_files
@@ -212,9 +212,53 @@ def test_a_verdict_cell_is_a_status_word_or_one_naming_what_it_reached(cell, ver
 
 @pytest.mark.parametrize("line,footer", [
     ("注：完成率＝1-6月完成数÷全年目标×100%。", True), ("填报单位（盖章）：城南区人民政府办公室", True),
-    ("填报人：马丽审核人：郑国华联系电话：XXXX-XXXXXXX", True), ("第1页共2页", True), ("抄送：县委办。", True),
+    ("填报人：马丽审核人：郑国华联系电话：XXXX-XXXXXXX", True), ("第1页共2页", False), ("抄送：县委办。", True),
     ("青岚县人民政府督查室2025年7月10日印发", True), ("已于2024年5月20日", False), ("说明|", False),
     ("1.加快推进项目建设。", False),
 ])
 def test_notes_and_signatures_are_footer_lines(line, footer):
     assert bool(FOOTER_LINE.match(line)) == footer
+
+
+@pytest.mark.parametrize("line,pager", [
+    ("第1页共2页", True), ("共2页", True), ("上一页12下一页", True), ("首页上一页下一页尾页", True),
+    ("1.已完成", False), ("共建项目12个", False), ("第2季度完成", False),
+])
+def test_a_pagers_leftovers_are_skipped_not_an_end(line, pager):
+    assert bool(PAGER_LINE.match(line)) == pager
+
+
+@pytest.mark.parametrize("order", ["task,progress,unit", "unit,task,progress"])
+def test_no_header_one_row_per_line_starting_mid_table(tmp_path, order):
+    """No header at all, a row per line from row 7 on (a slice of a longer page), the progress
+    before the unit or the unit first; a pager's leftovers and blank lines inside: every row read,
+    its columns from what the cells hold, flagged for review."""
+    seed = seed_rows()[1][1][6:14]
+    out = ["六安市人民政府", "2024年上半年重点工作落实情况（续）", ""]
+    for i, r in enumerate(seed, 7):
+        task, unit, prog = r.cells["task"], r.cells["bureau"], r.cells["progress"].replace("\n", "")
+        out.append(f"{i} {task} {prog} {unit}" if order.startswith("task") else f"{i} {unit} {task} {prog}")
+        if i == 9:
+            out += ["", "第 1 页 共 2 页", "上一页 1 2 下一页", ""]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    parsed, df = read(path)
+    assert df.seq.tolist() == list(range(7, 15))
+    assert df.task.tolist() == [norm(r.cells["task"]) for r in seed]
+    assert df.bureau_raw.tolist() == [r.cells["bureau"] for r in seed]
+    assert df.progress.tolist() == [r.cells["progress"].replace("\n", "") for r in seed]
+    assert all(f.startswith("未找到表头") for f in df.read_flags)
+    assert [c["why"] for c in parsed.chrome_lines] == ["pager", "pager"]
+
+
+def test_a_header_cell_of_two_is_read_as_its_first(tmp_path, rows):
+    """重点工作及落实情况: the task, with its 落实情况：… printed on the row under it."""
+    header = ["序号", "重点工作及落实情况", "牵头单位", "完成状态"]
+    body = []
+    for i, r in enumerate(rows, 1):
+        body += [[str(i), r.cells["task"], r.cells["bureau"], "已完成"], [str(i), "落实情况：" + _progress(r), r.cells["bureau"], "已完成"]]
+    merges = [(k, c, k + 1, c) for k in range(1, len(body), 2) for c in (0, 2, 3)]
+    parsed, df = read(office_files.write_docx(tmp_path / "r.docx", [TITLE, ([header] + body, merges)]))
+    assert parsed.tables[0].roles[:2] == ["seq", "task"]
+    assert df.task.tolist() == [norm(r.cells["task"]) for r in rows]
+    assert df.progress.tolist() == [_progress(r) for r in rows]

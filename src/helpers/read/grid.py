@@ -20,7 +20,7 @@ from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
 from helpers.read.ingest import Document, HtmlCell
-from helpers.read.records import FOOTER_LINE, _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
+from helpers.read.records import FOOTER_LINE, PAGER_LINE, _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
 from helpers.read.roles import RoleTable, period_month, settle_roles, sub_role
 
 #: An item number at the start of a task cell: 1. / 1、 / （1） / (1) / ① / 一、
@@ -223,6 +223,9 @@ class _State:
         if not distinct:
             return
         first = norm(distinct[0])
+        if len(distinct) == 1 and PAGER_LINE.match(first):
+            self.parsed.chrome_lines.append({"line": cells[0].line, "text": distinct[0], "why": "pager"})
+            return
         if TOTAL_ROW.match(first) or (len(distinct) == 1 and FOOTER_LINE.match(first)):
             # a 合计 row sums the records, a note or signature ends the table: neither is a record
             self.close_record()
