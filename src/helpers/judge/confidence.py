@@ -119,11 +119,19 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
     if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
+                                    for f in signals.evidence_findings(p)):
+        # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)
+        out.append(review_reason("parts_disagree", waits[0].evidence.text))
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
     if halts and status == "behind":
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
+    # a halt beside a part already done: what is halted is beyond the target, or the target was cut
+    done = [p for p, s in zip(reading.parts, statuses) if s == "completed" and p.evidence]
+    if done and status == "blocked":
+        out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
 
 
