@@ -176,9 +176,37 @@ def test_table_records_what_it_was_built_from(seed_table):
     # the raw report spelled three ways is one input
     rel = Path(os.path.relpath(SEED))
     for spelled in (SEED, rel, Path(".") / rel):
-        assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(spelled, 0.10)) == []
-    assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(SEED, 0.3)) == [
+        assert provenance.disagreements(record, seed_table.out_dir,
+                                        provenance.build_inputs(spelled, 0.10, period=PERIOD)) == []
+    assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(SEED, 0.3, period=PERIOD)) == [
         "判断时的超序时幅度为0.1，本次要求0.3"]
+
+
+def test_a_correction_of_one_period_rebuilds_that_periods_tables_only(tmp_path, project_root, seed_path):
+    """Every table set once recorded overrides.csv whole: a correction imported for H1 rebuilt
+    Q1's tables too (a second parse and judgement in the review loop)."""
+    from helpers.table import build_table
+
+    import shutil
+
+    root = project_root(tmp_path)
+    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference", dirs_exist_ok=True)
+    overrides = root / "data" / "reference" / "overrides.csv"
+    overrides.write_text("period,task_id,field,value,note\n", encoding="utf-8")
+    tables = {code: build_table(seed_path, period=code, out=root / "p" / code, force_period=True, overrides=overrides)
+              for code in ("2024Q1", "2024H1")}
+
+    def stale(code: str) -> list[str]:
+        return period_tables._check(seed_path, code, tables[code].out_dir, None)[2]
+
+    with overrides.open("a", encoding="utf-8") as fh:
+        fh.write("2024h1,G010,evidence,经核实，以市统计局最新数据为准。,\n")  # H1, spelled in lower case
+    assert stale("2024Q1") == [] and stale("2024H1") == ["参照表有改动：overrides.csv"]
+    with overrides.open("a", encoding="utf-8") as fh:
+        fh.write("2024Q1,G011,status,达序时,\n")
+    assert stale("2024Q1") == ["参照表有改动：overrides.csv"]
+    overrides.write_text("period,task_id,field,value,note\n2024Q9,G011,status,达序时,\n", encoding="utf-8")
+    assert stale("2024Q1") and stale("2024H1")  # a row that names no period: every period rebuilds, and says why
 
 
 def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, monkeypatch):

@@ -53,7 +53,7 @@ def _check(raw: Path | None, period: str, processed: Path, ahead_margin: float |
     record = provenance.read_record(processed)
     margin = ahead_margin if ahead_margin is not None else float(
         (record or {}).get("ahead_margin", DEFAULT_AHEAD_MARGIN))
-    expected = provenance.build_inputs(raw, margin) if raw is not None else None
+    expected = provenance.build_inputs(raw, margin, period=period) if raw is not None else None
     problems = provenance.disagreements(record, processed, expected)
     if record is not None and record.get("period") != period:
         problems.append(say("record.period", found=record.get("period"), period=period))
