@@ -48,14 +48,14 @@ DEFERRED = {
     ("helpers.run", "helpers.report.front_page"): "pandas, when the front page is rewritten",
     ("helpers.period_tables", "helpers.table"): "parsing and judging, only when a table is stale",
     ("helpers.period_tables", "helpers.compare.chain"): "pandas and rapidfuzz, for a comparison that changed",
-    ("helpers.period_tables", "helpers.schema"): "pandera, when a comparison is summarised",
     ("helpers.report.pool", "helpers.report.render"): "nbconvert and weasyprint, in a worker that renders",
+    ("helpers.report.outline", "helpers.report.facts"): "pandas: `run` imports the renderer on every rerun",
     # `run` asks on every rerun whether the ledger is current: pandas and openpyxl only to draw or read one
     ("helpers.deliver.ledger", "helpers.deliver.workbook"): "pandas and openpyxl, to draw a ledger",
     ("helpers.deliver.ledger", "helpers.report.loading"): "pandas, to draw a ledger",
     ("helpers.deliver.corrections", "helpers.judge.overrides"): "pandas, to read corrections back",
     ("helpers.deliver.corrections", "helpers.judge.review"): "pandas, to read corrections back",
-    ("helpers.deliver.corrections", "helpers.report.briefing"): "the period's tables, to check corrections",
+    ("helpers.deliver.corrections", "helpers.report.loading"): "the period's tables (pandas), to check corrections",
     # a report in an office format needs its reader's library only for that format
     ("helpers.read.doors", "helpers.read.pdf"): "pdfplumber, for a PDF report",
     ("helpers.read.doors", "helpers.read.word"): "python-docx, for a Word report",

@@ -22,7 +22,7 @@ from helpers.files import exclusive, write_json
 from helpers.messages import say
 from helpers.period import parse_code
 from helpers.provenance import file_sha256
-from helpers.statuses import DEFAULT_AHEAD_MARGIN
+from helpers.statuses import CHANGE_ZH, DEFAULT_AHEAD_MARGIN
 
 
 def digest(*parts: Any) -> str:
@@ -155,9 +155,7 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
 
 
 def comparison_summary(comp: Any) -> str:
-    """What the comparison found, in Chinese: counts per change class (schema.CHANGE_ZH)."""
-    from helpers.schema import CHANGE_ZH  # deferred: pandera
-
+    """What the comparison found, in Chinese: counts per change class (statuses.CHANGE_ZH)."""
     counts = comp.changes["change"].value_counts()
     parts = "、".join(f"{CHANGE_ZH.get(k, k)}{int(counts[k])}项" for k in CHANGE_ZH if counts.get(k, 0))
     return say("compare.summary", period=comp.period, prev=comp.prev_period, parts=parts)
