@@ -442,7 +442,9 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
             # the tables will be built anew, so pages will render: the workers' kernels boot
             # while the tables are built and compared
             early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
-            stack.callback(early.close)
+            # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes
+            # the manifest, the front page and the ledger; the interpreter joins them at exit
+            stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
         plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
                           city=everything if city is None else city,
                           research=everything if research is None else research,
