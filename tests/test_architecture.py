@@ -41,9 +41,10 @@ DEFERRED = {
     ("helpers.table", "helpers.judge.status"): "judged only when a table is built",
     ("helpers.table", "helpers.judge.review"): "judged only when a table is built",
     # `run` answers "nothing to do" without pandas, the notebooks' stack or the renderer
-    ("helpers.run", "helpers.read.bureaus"): "the units of a table, when pages are planned",
-    ("helpers.run", "helpers.report.page_data"): "page digests, when pages are planned",
-    ("helpers.run", "helpers.report.fonts"): "matplotlib's font manager, when pages are rendered",
+    ("helpers.page_keys", "helpers.read.bureaus"): "the units of a table, when pages are planned",
+    ("helpers.page_keys", "helpers.report.page_data"): "page digests, when pages are planned",
+    ("helpers.page_keys", "helpers.report.fonts"): "matplotlib's font manager, when pages are rendered",
+    ("helpers.page_keys", "helpers.report.render"): "the font recipe, when pages are planned",
     ("helpers.run", "helpers.report.render"): "weasyprint and nbconvert, when pages are rendered",
     ("helpers.run", "helpers.report.front_page"): "pandas, when the front page is rewritten",
     ("helpers.period_tables", "helpers.table"): "parsing and judging, only when a table is stale",

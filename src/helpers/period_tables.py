@@ -81,7 +81,8 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
         print(say("table.rebuild", folder=processed, problems="；".join(problems)), file=sys.stderr)
     from helpers.table import build_table  # deferred: parsing and judging import pandas and more
 
-    result = build_table(raw, period=period, out=processed, ahead_margin=margin)
+    # the corrections file named now (a default argument is fixed when the module is imported)
+    result = build_table(raw, period=period, out=processed, ahead_margin=margin, overrides=paths.OVERRIDES_CSV)
     for w in result.warnings:
         print(say("warning", text=w), file=sys.stderr)
     for line in result.review_summary():  # what to review, as `python -m helpers table` prints it
