@@ -151,3 +151,33 @@ def test_a_stage_the_task_names_is_the_task():
     assert f["status"] == "completed" or f["needs_review"], f
     f = judge("出台《六安市夜间经济发展实施方案》。", "实施方案已完成起草，正在征求有关部门意见。")
     assert f["status"] == "qualitative" and not f["needs_review"], f
+
+
+def test_a_count_read_from_another_noun_or_a_stock_is_flagged():
+    f = judge("完成人工造林2万亩。", "上半年完成森林抚育3.2万亩，人工造林正在整地。")
+    assert f["status"] not in ("completed", "ahead", "on_pace") or f["needs_review"], f
+    f = judge("新增国家高新技术企业100家。", "截至6月底，全市高新技术企业总数达到620家。")
+    assert f["status"] not in ("completed", "ahead", "on_pace") or f["needs_review"], f
+
+
+def test_a_count_named_by_its_verb_alone_is_the_targets():
+    f = judge("新建城市口袋公园6个。", "年内计划建设口袋公园6个，上半年建成3个，其余正在施工。")
+    assert "数字所指与目标指标不同" not in reasons(f)
+
+
+def test_a_ratio_said_of_the_rest_or_one_county_is_a_part():
+    f = judge("完成全市自然村通硬化路建设。", "金安区、裕安区已全部完成，其余县区完成率85%，年底前全面完成。", Q3)
+    assert f["status"] not in ("completed", "ahead", "on_pace") or f["needs_review"], f
+    # the counties of one sentence add up to the city's figure: no part
+    f = judge("完成人工造林5000亩。", "上半年金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩。")
+    assert "判断依据只说了任务的一部分" not in reasons(f)
+
+
+def test_a_halt_beside_a_part_already_done_is_flagged():
+    f = judge("完成营造林3万亩。", "已完成营造林3.6万亩，完成率120%，因部分地块权属争议，2000亩造林被暂停。", Q3)
+    assert f["status"] == "completed" or f["needs_review"], f
+
+
+def test_a_wait_in_any_wording_undoes_a_completion():
+    f = judge("完成城区老旧供水管网改造50公里。", "已完成改造52公里，其中8公里待市政道路恢复后验收移交。", Q3)
+    assert f["status"] != "completed" or f["needs_review"], f

@@ -1,15 +1,17 @@
 """Confidence is earned: the one function every status passes through before it is shown.
 
 A status is confident only when the text supports it in full (docs/judging.md, "Confidence"):
+every measurable part is measured by a done clause of this period, or a verdict speaks of the
+task itself with no remaining work reported; and no doubt is left:
 
-1. every measurable part of the task is measured by a done clause of this period, or a verdict
-   speaks of the task itself; a part left unmeasured, a forecast standing in for a result, a
-   verdict against the figures, a share in words spanning two statuses, a target cut during the
-   year, a ratio out of any plausible range — each is a reason to review;
-2. no residual signal is left: words bearing on a status that no rule consumed — a wait on an
-   outside act, the task's deliverable event said of it, a completion share, remaining work beside
-   a completion — send the task to review. 定性推进 is confident only when
-   the text makes no measurable claim about the task.
+1. the parts' and the reading's own notes (a forecast standing in for a result, a verdict against
+   the figures, a share in words spanning two statuses, a target cut, an implausible ratio …);
+2. doubts about the deciding clause (`_decider_doubts`): another period's batch, a plan's
+   breakdown, a contrary word, another indicator's noun, a stock for additions, a part of the
+   task, a quota, a halt of something else, a stray wait beside measured parts;
+3. residual signals (helpers.judge.signals): status-bearing words no rule read, each family
+   undoing the statuses it bears on (`_BEARING`). 定性推进 is confident only when the text makes
+   no measurable claim about the task; a plain wait before the year's end is a confident 待评估.
 
 `decide` returns the reasons (empty: confident); `residual_signals` is computed once per reading
 by helpers.judge.parts; `plausible` is the range check of every ratio the rules derive.
@@ -53,8 +55,9 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
     return signals.residual_signals(ev, parts, task, lex or load_lexicon())
 
 
-#: which residual families undo which status: a measured status is undone only by another reading
-#: of its own figures, a completion by work still reported, 定性推进 by any measurable claim
+#: which residual families undo which status: a status at or above the pace by another reading of
+#: its own figures or a wait, a completion by work still reported, 定性推进 by any measurable claim;
+#: behind only by a disagreeing rate (a part behind decides whatever else the text says)
 _BEARING = {
     "qualitative": ("await", "event", "share", "done", "use", "figure", "halt"),
     "pending": ("event", "share", "figure", "halt"),
@@ -64,28 +67,9 @@ _BEARING = {
 }
 
 
-#: bigrams an event's clause shares with a task that has no measurable part, for the event to be
-#: the task's own outcome (被命名为国家全域旅游示范区 for 创建国家级全域旅游示范区), not one of its
-#: actions (召开专题会议, 出台措施)
-_NAMED = 5
-#: a count of actions in a clause (召开会议5次, 举办博览会一场): it reports actions, not the outcome
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
-
-
-def _signal_reasons(status: str, found: list[Signal], measurable: bool, task: str = "") -> list[str]:
-    """The residual signals that undo this status's confidence (the first quoted). For a task with
-    nothing to complete, a generic verb (完成, 实现) bears nothing, and an event only when its
-    clause names the task's own thing and counts no actions."""
-    tb = bigrams(QUALIFIER.sub("", task))
-
-    def bears(s: Signal) -> bool:
-        if s.kind not in _BEARING.get(status, ()):
-            return False
-        if measurable or s.kind not in ("done", "use"):
-            return True
-        return s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)
-
-    return [review_reason("unread_signal", s.clause) for s in found if bears(s)][:1]
+def _signal_reasons(status: str, found: list[Signal]) -> list[str]:
+    """The residual signals that undo this status's confidence (the first quoted)."""
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in _BEARING.get(status, ())][:1]
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
@@ -117,8 +101,16 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     tb = bigrams(QUALIFIER.sub("", reading.task))
     for p in deciding:
         out += [d for d in (_finding_doubt(f, status, reading) for f in signals.evidence_findings(p)) if d]
-        if p.target is not None and signals.noun_differs(p):
+        # a count read from another noun threatens a status at or above the pace (a shortfall
+        # read from the wrong noun is still a shortfall to look at, and behind decides anyway)
+        counted = p.target is not None and p.target.kind in ("count", "amount")
+        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p):
             out.append(review_reason("noun_mismatch", p.evidence.text))
+        elif counted and status in GOOD and signals.stock_for_flow(p):
+            out.append(review_reason("stock_for_flow", p.evidence.text))
+        part_of = signals.part_subject(p, reading.task) if status in GOOD else None
+        if part_of:
+            out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))
@@ -127,11 +119,19 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
     if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
+                                    for f in signals.evidence_findings(p)):
+        # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)
+        out.append(review_reason("parts_disagree", waits[0].evidence.text))
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
     if halts and status == "behind":
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
+    # a halt beside a part already done: what is halted is beyond the target, or the target was cut
+    done = [p for p, s in zip(reading.parts, statuses) if s == "completed" and p.evidence]
+    if done and status == "blocked":
+        out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
 
 
@@ -172,9 +172,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     if entry:
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
-    measurable = any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
-                     for p in reading.parts) or signals.completes(reading.task, load_lexicon())
-    reasons += _signal_reasons(fields["status"], reading.signals, measurable, reading.task)
+    reasons += _signal_reasons(fields["status"], reading.signals)
     reasons += _decider_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again

@@ -14,10 +14,11 @@ subject is the task's own words, a generic reference or absent).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.judge.actuals import SINGLE_MONTH
+from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import HALT_WORDS, PRELIMINARY, STAGE_OF_WORKS, Finding
@@ -65,6 +66,13 @@ def _done_rx(lex: Lexicon) -> re.Pattern:
     return re.compile(f"(?:{words}|{_FROM_DATE})")
 
 
+@lru_cache(maxsize=4)
+def _families(lex: Lexicon) -> tuple[dict[str, str], frozenset[str]]:
+    """The event words with their meaning, and the generic completion verbs, of one lexicon."""
+    generic = frozenset(p for p, meaning in lex.meaning_of(SIGNAL_KIND).items() if meaning == "done")
+    return lex.meaning_of("deliverable"), generic
+
+
 def completes(task: str, lex: Lexicon) -> bool:
     """Whether the task's own aim is a completion (完成…排查, 建成…): its verb is of the done family."""
     return bool(_done_rx(lex).search(task))
@@ -97,8 +105,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
     """Completion or attainment verbs said of the task in an unread result clause; an event word
     (开工, 建成, 印发) only when it is the kind of event the task asks for (开工 is no 建成)."""
     text, lay, tb = ev.layout.text, ev.layout, bigrams(QUALIFIER.sub("", task))
-    events = lex.meaning_of("deliverable")
-    generic = {p for p, meaning in lex.meaning_of(SIGNAL_KIND).items() if meaning == "done"}
+    events, generic = _families(lex)
     wanted = {p.target.meaning for p in parts if p.target is not None and p.target.kind == "deliverable"}
     out: list[Signal] = []
     for m in _done_rx(lex).finditer(text):
@@ -137,17 +144,32 @@ _HALT_SAID = re.compile(rf"(?:{HALT_WORDS.pattern})(?=$|[,，;；。|]|了|至|�
 _INTENDED = re.compile(r"拟|将|计划|如|若|一旦")
 
 
+#: a wait on something outside, however it is named: 待证监会注册后上市, 等待…, 有待…, 尚需…同意
+_WAIT = re.compile(r"(?<![接期款优招看亟留对虐])(?:待(?!遇|办|业|岗|售|定|人|客)[^,，;；。|]{1,20}?后|等待|有待|尚需[^,，;；。|]{1,12}?(?:同意|批准|确认|注册|核准))")
+
+
+def wait_signals(ev: Evidence, read: set[int], verdicts: set[int]) -> list[Signal]:
+    """A wait in an unread clause that no wait verdict already holds (the rules' outside acts are a
+    closed list; the construction 待…后 is open)."""
+    lay = ev.layout
+    held = read | {lay.clause_index(v) for v in verdicts}
+    return [Signal("await", _clause(ev, m.start(), m.end()), m.start()) for m in _WAIT.finditer(lay.text)
+            if lay.clause_index(m.start()) not in held]
+
+
 def halt_signals(ev: Evidence, read: set[int], used: set[int]) -> list[Signal]:
     """A halt, deferral or cancellation word (暂停, 延期至下半年, 取消) in an unread result clause that
     no verdict took (a verdict the rules set aside is no signal: it was read)."""
     text, lay = ev.layout.text, ev.layout
-    taken = [(v.start, v.end) for v in ev.verdicts if v.status == "blocked"]
+    taken = sorted((v.start, v.end) for v in ev.verdicts if v.status == "blocked")
+    starts = [a for a, _ in taken]
     out: list[Signal] = []
     for m in _HALT_SAID.finditer(text):
+        i = bisect_right(starts, m.start()) - 1  # the verdict starting last before the word
         # a halt reports what happened even after 原定于 (the plan it undoes); only one intended in
         # its own clause (拟暂停) is none
         if lay.clause_index(m.start()) in read or _INTENDED.search(text, lay.around(m.start(), m.end())[0], m.start()) \
-                or any(a <= m.start() < b for a, b in taken):
+                or (i >= 0 and m.start() < taken[i][1]):
             continue
         out.append(Signal("halt", _clause(ev, m.start(), m.end()), m.start()))
     return out
@@ -202,6 +224,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
     for v in ev.verdicts:
         if id(v) not in used and v.status == "pending":
             out.append(Signal("await", v.text, v.start))
+    out += wait_signals(ev, read, {v.start for v in ev.verdicts if v.status == "pending"})
     wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
     for f in ev.deliverables:
         if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \
@@ -212,8 +235,29 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
     rest = REMAINING.search(lay.text)
     if rest:
         out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))
-    out += done_signals(ev, parts, task, lex, read) + figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
+    out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex)
+    out += figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
     return sorted(out, key=lambda s: s.pos)
+
+
+#: bigrams an event's clause shares with a task that has nothing to complete, for the event to be
+#: the task's own outcome (被命名为国家全域旅游示范区 for 创建国家级全域旅游示范区), not one of its
+#: actions (召开专题会议, 出台措施)
+_NAMED = 5
+#: a count of actions in a clause (召开会议5次, 举办博览会一场): it reports actions, not the outcome
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
+
+
+def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexicon) -> list[Signal]:
+    """The completion signals that bear on the task. For a task with nothing to complete (no
+    count, deliverable or completion aim: 完善…机制), a generic verb (完成, 实现) or a document
+    issued bears nothing, and an event only when its clause restates the task's thing and counts
+    no actions."""
+    if any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable") for p in parts) \
+            or completes(task, lex):
+        return found
+    tb = bigrams(QUALIFIER.sub("", task))
+    return [s for s in found if s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)]
 
 
 def other_period(clause: str, year: int | None) -> str | None:
@@ -259,7 +303,10 @@ def evidence_findings(part: Part) -> list[Finding]:
 CONTRARY = re.compile(rf"{HALT_WORDS.pattern}|明年|次年|下一年|尚未|未能|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 #: the verbs between a label's frame and its noun, or after its noun (回收利用率达到, 完成一般公共预算收入)
-_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的")
+_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的"
+                         r"|建成|完工|竣工|开工|新建|新增|改造|实施|开通|投用|已|共|累计")
+#: a place, not what is counted: 舒城县完成23公里
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:县|区|市|镇|乡)$")
 #: time and place frames around a noun: 1-3月份, 上半年, 全市, 较上年同期
 _FRAME = re.compile(r"\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|当月|单月|上半年|全年|前三季度|[一二三四]季度|今年|全市|我市|累计"
                     r"|较上年同期|上年同期|同期|[较比](?:上年|去年)|截至|截止|目前")
@@ -281,7 +328,7 @@ def _figure_head(label: str) -> str:
     text = _FRAME.sub("", label)
     text = re.split(r"\d", text, maxsplit=1)[0]
     pieces = [pc for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
-    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc)]
+    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 
 
@@ -289,8 +336,45 @@ def noun_differs(part: Part) -> bool:
     """A rate or level target read from a figure of another indicator (无害化处理率 for 回收利用率):
     the nouns just before the figure and in the target share no two characters."""
     t, f = part.target, part.evidence
-    if t is None or f is None or t.kind not in ("rate", "level") or f.kind not in ("actual", "level", "growth"):
+    if t is None or f is None or t.kind not in ("rate", "level", "count", "amount") \
+            or f.kind not in ("actual", "level", "growth"):
         return False
     tl, fl = t.label or t.part, f.label
     a, b = _target_head(tl), _figure_head(fl)
-    return len(a) >= 2 and len(b) >= 2 and (overlap(a, fl) == 0 or overlap(b, tl) == 0)
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if t.kind in ("count", "amount"):
+        # counts are named in many ways (新建改扩建中小学校 for 新建学校): only nouns that share
+        # nothing at all either way (森林抚育 for 人工造林) differ
+        return overlap(a, fl) == 0 and overlap(b, t.part) == 0
+    return overlap(a, fl) == 0 or overlap(b, tl) == 0
+
+
+def stock_for_flow(part: Part) -> bool:
+    """A target of additions (新增, 新建) read from a stock (高新技术企业达到620家, 累计拥有): the
+    figure's own clause names a stock and no addition."""
+    t, f = part.target, part.evidence
+    if t is None or f is None or f.kind != "actual" or not NEW.search(t.part):
+        return False
+    clause = own_clause(f.text)
+    return bool(STOCK.search(clause)) and not NEW.search(clause)
+
+
+#: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
+_PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
+                           r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
+_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
+
+
+def part_subject(part: Part, task: str) -> str | None:
+    """The part a deciding ratio or figure is said of (其余县区完成率85%, 金安区完成…), when the task
+    does not name it: the words, else None."""
+    f = part.evidence
+    if f is None or f.kind not in ("stated_ratio", "actual", "half"):
+        return None
+    m = _PART_OPENING.match(own_clause(f.text))
+    if not m or m.group().strip() in task:
+        return None
+    if _COUNTY.fullmatch(m.group().strip()) and len(set(_COUNTY.findall(f.text))) > 1:
+        return None  # several counties in one quote are the city's sum (county_sums)
+    return m.group().strip()

@@ -29,8 +29,7 @@ from helpers.report import warning_levels, wording
 from helpers.report.figures import MEASURED, behind_tasks, bureau_scoreboard, bureau_tasks, headline
 from helpers.plaintext import fmt_pct
 from helpers.report.loading import PeriodData
-from helpers.schema import CHANGE_ZH
-from helpers.statuses import STATUS_ZH
+from helpers.statuses import CHANGE_ZH, STATUS_ZH
 
 #: An optional part of a template: shown only when all its facts are there (non-zero, non-empty).
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
@@ -189,21 +188,17 @@ def city_facts(data: PeriodData) -> Facts:
 
 
 def bureau_facts(data: PeriodData, bureau: str) -> Facts:
-    """Every fact a bureau's briefing templates may name (its counts are of the tasks it leads first)."""
+    """Every fact a bureau's briefing templates may name: its own tasks' (counted over those it
+    leads first), never the city's. A city figure on 46 unit pages would make all of them stale
+    at one corrected status elsewhere; the city's figures and the units' ranking are the city
+    briefing's (helpers.report.page_data keys a unit's page on its own rows)."""
     tasks, pace = data.tasks, data.period.pace
     mine = bureau_tasks(tasks, bureau)
     primary = mine[mine["is_primary"]]
-    board = bureau_scoreboard(tasks)
-    ranked = board[board["rank"].notna()]
-    hit = ranked.loc[ranked["bureau"].eq(bureau), "rank"]
-    rank = int(hit.iloc[0]) if len(hit) else None
-    tied = int(ranked["rank"].eq(rank).sum()) if rank is not None else 0
     return Facts({
         **period_facts(data), **headline_facts(primary, pace), **completion_facts(primary, pace),
         **review_facts(mine.drop(columns=["is_primary"])), **change_facts(data.changes, bureau),
         "renamed": renamed(mine),
         "who": bureau, "bureau": bureau, "joint": int((~mine["is_primary"]).sum()),
-        "ranked": len(ranked), "rank": rank, "tied_with": tied - 1 if tied > 1 else 0,
         "qualitative": int(mine["status"].eq("qualitative").sum()),
-        "city_share": fmt_pct(headline(tasks, pace).share_on_pace_or_better),
     })
