@@ -29,8 +29,7 @@ from helpers.report import warning_levels, wording
 from helpers.report.figures import MEASURED, behind_tasks, bureau_scoreboard, bureau_tasks, headline
 from helpers.plaintext import fmt_pct
 from helpers.report.loading import PeriodData
-from helpers.schema import CHANGE_ZH
-from helpers.statuses import STATUS_ZH
+from helpers.statuses import CHANGE_ZH, STATUS_ZH
 
 #: An optional part of a template: shown only when all its facts are there (non-zero, non-empty).
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")

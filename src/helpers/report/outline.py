@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from helpers.report.facts import Facts
+if TYPE_CHECKING:
+    from helpers.report.facts import Facts
 
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 
@@ -50,6 +51,10 @@ def page_facts(nb: Any) -> dict[str, Any] | None:
 def fill_markdown(nb: Any, skip_tags: Iterable[str] = ()) -> Any:
     """`nb` with the blanks of its markdown cells filled from the page's facts (cells with a tag in
     `skip_tags`, left out of the briefing anyway, are not filled)."""
+    # deferred: facts imports pandas and the comparison; `run` imports the renderer (for the
+    # package versions of a page's key) on every rerun, most of which render nothing
+    from helpers.report.facts import Facts
+
     values = page_facts(nb)
     if values is None:
         return nb
@@ -60,7 +65,7 @@ def fill_markdown(nb: Any, skip_tags: Iterable[str] = ()) -> Any:
     return out
 
 
-def _filled(cell: Any, facts: Facts) -> Any:
+def _filled(cell: Any, facts: "Facts") -> Any:
     source = "".join(cell.get("source", ""))
     if "{" not in source:
         return cell
