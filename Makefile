@@ -58,7 +58,8 @@ eval: setup
 	$(PY) scripts/eval_judge.py
 	$(PY) scripts/eval_reader.py
 
-# The reader on the blind layout set (tests/fixtures/blind_layouts/): records and fields read right.
+# The reader on the blind layout sets (tests/fixtures/blind_layouts/ and the second set's development half,
+# tests/fixtures/blind_layouts2_dev/): records and fields read right, each set with its own totals.
 eval-reader: setup
 	$(PY) scripts/eval_reader.py
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
 from helpers.judge.evaluate import disagreements, judge_case, report, score  # noqa: E402
-from judge_set import load_blind, load_judge_set  # noqa: E402
+from judge_set import BLIND_ORIGINS, load_blind, load_judge_set  # noqa: E402
 
 
 def seed_cases() -> list[dict]:
@@ -38,15 +38,21 @@ def seed_cases() -> list[dict]:
              "period": by_id.loc[tid, "period"], "status": st, "also_ok": []} for tid, st in PINNED.items()]
 
 
-def groups() -> list[tuple[str, list[dict], bool]]:
-    """(name, cases, may list its cases) for every set `make eval` prints, in order."""
+def groups(holdout: Path | None = None) -> list[tuple[str, list[dict], bool]]:
+    """(name, cases, may list its cases) for every set `make eval` prints, in order.
+
+    `holdout` is a labelled file kept outside the repository (same columns as the blind set); it is
+    printed in aggregate only, like the test half, so it can measure the rules before anyone reads it.
+    """
     cases = load_judge_set()
     return [("labelled set, all non-seed", cases, True),
             ("  of which corpus excerpts", [c for c in cases if c["origin"] == "corpus"], True),
             ("  of which written wordings", [c for c in cases if c["origin"] == "written"], True),
             ("blind set, development half", load_blind("dev"), True),
             ("blind set, test half (aggregate only)", load_blind("test"), False),
-            ("seed (pinned statuses)", seed_cases(), True)]
+            ("seed (pinned statuses)", seed_cases(), True)] + (
+            [(f"kept-back set {holdout.name} (aggregate only)", load_judge_set(holdout, BLIND_ORIGINS), False)]
+            if holdout else [])
 
 
 def print_group(name: str, group: list[dict], detailed: bool, errors: bool) -> None:
@@ -71,8 +77,13 @@ def print_group(name: str, group: list[dict], detailed: bool, errors: bool) -> N
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", action="store_true", help="list every disagreement (never the blind test half's)")
+    ap.add_argument("--holdout", type=Path, help="also score this kept-back labelled CSV, in aggregate only")
+    ap.add_argument("--only-holdout", action="store_true", help="score the kept-back CSV alone")
     args = ap.parse_args(argv)
-    for name, group, detailed in groups():
+    sets = groups(args.holdout)
+    if args.only_holdout:
+        sets = sets[-1:] if args.holdout else []
+    for name, group, detailed in sets:
         print_group(name, group, detailed, args.errors)
     return 0
 

@@ -7,6 +7,15 @@ the lead units, the co-units and the progress (whitespace and punctuation normal
 holding the key's first 20 characters counts) — and the files it refused (an error, or no rows).
 
 Found rows are paired with expected records by their task text, each row used once, in order.
+
+Numeric tables: a key writes a target printed in its own column after the task (`任务;目标任务:68亿元`)
+and joins a row's value, rate and remark cells with ` | ` (as the judge's labelled set does). The
+reader keeps them apart, as the judge reads them: the target in `target_text` (the judge appends it
+to the task in the same form), the rate in `rate_text`. So a key's target is looked for in the
+task and target_text, and each ` | ` part of a key's progress in the progress and rate_text.
+
+`make eval-reader` runs the first set and the development half of the second
+(tests/fixtures/blind_layouts2_dev/), each with its own totals.
 """
 
 from __future__ import annotations
@@ -21,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "fixtures" / "blind_layouts"
+BLIND2_DEV = ROOT / "tests" / "fixtures" / "blind_layouts2_dev"
+#: How a key appends a target column to the task (labels.json's form, ASCII or full width).
+_TARGET_MARK = re.compile(r"[;；]目标任务[:：]")
 FIELDS = ("task", "lead", "co", "progress")
 #: Fields of the key scored only where the key fills them (the reader's extra columns).
 EXTRA = {"problems": "problems", "next_steps": "next_steps", "status_word": "official_status",
@@ -38,6 +50,28 @@ def same_text(found: str | None, key: str | None) -> bool:
     if not k:
         return not f
     return f == k or k[:20] in f
+
+
+def key_task(task: str) -> tuple[str, str]:
+    """(the task, the target a key appended to it from its own column, or "")."""
+    head, *target = _TARGET_MARK.split(task, maxsplit=1)
+    return head, (target[0] if target else "")
+
+
+def same_task(row: dict, key: str) -> bool:
+    head, target = key_task(key)
+    if not same_text(row.get("task"), head):
+        return False
+    return not target or normal(target) in normal(row.get("task")) + normal(row.get("target_text"))
+
+
+def same_progress(row: dict, key: str | None) -> bool:
+    """The key's progress, each ` | ` part of it in the row's progress or rate cell."""
+    parts = [p for p in (key or "").split(" | ") if normal(p)]
+    if len(parts) <= 1:
+        return same_text(row.get("progress"), key)
+    found = normal(row.get("progress")) + "|" + normal(row.get("rate_text"))
+    return all(normal(p)[:20] in found for p in parts)
 
 
 def same_units(found: str | None, key: list[str], ref) -> bool:
@@ -90,7 +124,8 @@ def pair(rows: list[dict], records: list[dict]) -> list[tuple[dict, dict | None]
     used: set[int] = set()
     out = []
     for rec in records:
-        hit = next((i for i, r in enumerate(rows) if i not in used and same_text(r.get("task"), rec["task"])), None)
+        hit = next((i for i, r in enumerate(rows) if i not in used and same_text(r.get("task"), key_task(rec["task"])[0])),
+                   None)
         if hit is not None:
             used.add(hit)
         out.append((rec, rows[hit] if hit is not None else None))
@@ -116,10 +151,10 @@ def score_file(path: Path, key: dict) -> Score:
         if row is None:
             continue
         ref = row["_ref"]
-        sc.right["task"] += 1
+        sc.right["task"] += same_task(row, rec["task"])
         sc.right["lead"] += same_units(row.get("bureaus"), rec.get("lead") or [], ref)
         sc.right["co"] += same_units(row.get("co_bureaus"), rec.get("co") or [], ref)
-        sc.right["progress"] += same_text(row.get("progress"), rec.get("progress"))
+        sc.right["progress"] += same_progress(row, rec.get("progress"))
         for f, col in EXTRA.items():
             if rec.get(f):
                 sc.extra[f][0] += same_text(row.get(col), rec[f])
@@ -134,7 +169,7 @@ def line(name: str, sc: Score) -> str:
 
 def inputs(folder: Path) -> list[tuple[Path, dict]]:
     out = []
-    for key_path in sorted(folder.glob("L*.expected.json")):
+    for key_path in sorted(folder.glob("*.expected.json")):
         key = json.loads(key_path.read_text(encoding="utf-8"))
         out.append((folder / key["file"], key))
     return out
@@ -142,12 +177,27 @@ def inputs(folder: Path) -> list[tuple[Path, dict]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--folder", type=Path, default=BLIND, help="folder of LNN.* files and LNN.expected.json keys")
+    ap.add_argument("--folder", type=Path, action="append",
+                    help="folder of input files and their NAME.expected.json keys (may be repeated); "
+                         "default: the first set and the second set's development half")
     args = ap.parse_args()
+    folders = args.folder or [BLIND, BLIND2_DEV]
+    for n, folder in enumerate(folders):
+        if n:
+            print()
+        if len(folders) > 1:
+            print(f"== {folder.name}")
+        if report(folder):
+            return 2
+    return 0
+
+
+def report(folder: Path) -> int:
+    """Print one folder's per-file lines and totals; 2 when it holds no answer keys."""
     total = Score()
-    files = inputs(args.folder)
+    files = inputs(folder)
     if not files:
-        print(f"no answer keys in {args.folder}", file=sys.stderr)
+        print(f"no answer keys in {folder}", file=sys.stderr)
         return 2
     for path, key in files:
         sc = score_file(path, key)

@@ -35,7 +35,7 @@ BLIND_ORIGINS = frozenset({"blind"})
 # clause kinds of issue #9, plus `official` (the official status column decides the case)
 KINDS = frozenset({"verdict", "ratio", "amount", "rate", "comparison", "rank", "event", "plan", "official"})
 #: the blind set is grouped by the constructions of issue #18 as well
-BLIND_KINDS = KINDS | {"adjusted", "blocked", "level", "numberform", "pending", "qualitative", "quota", "scope",
+BLIND_KINDS = KINDS | {"adjusted", "blocked", "level", "numberform", "pending", "qualitative", "quota", "scope", "subject",
                        "timespan", "unit", "yearend"}
 MODALITIES = frozenset({"done", "forecast", "intention", "condition"})
 

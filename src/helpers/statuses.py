@@ -70,7 +70,17 @@ REVIEW_REASONS = {
     "part_done": "完成的只是任务的一部分，另有剩余工作",
     "unread_signal": "原文有关乎状态的表述未被规则采用",
     "trial_run": "处于试运行或试运营，尚未正式投用",
+    "deferred": "完成时间推迟，尚未完成",
     "read_doubt": "读表存疑：此行的单元格与栏目不符",
+    "other_period": "判断依据不属本期或本年度",
+    "not_a_result": "判断依据是计划或预计，不是实绩",
+    "contrary_word": "完成的表述旁有相反的字眼",
+    "noun_mismatch": "数字所指与目标指标不同",
+    "parts_disagree": "各部分结论不一",
+    "halt_of_other": "叫停或取消的对象不是本任务",
+    "step_counted": "数字计的是前期步骤，不是目标本身",
+    "stock_for_flow": "数字是总量，目标是新增量",
+    "part_measured": "判断依据只说了任务的一部分",
 }
 #: Separator of several reasons in one review_reason cell.
 REASON_SEP = "；"
@@ -146,3 +156,22 @@ def _load_official(path: str, _mtime: int, _size: int) -> OfficialWords:
                                   f"not one of {', '.join(OFFICIAL_MEANINGS)}")
         meaning[word] = code
     return OfficialWords(meaning, path)
+
+
+#: What happened to a task since the earlier period (helpers.compare.chain.CHANGE_RULES says how each
+#: is decided; the changes table's column, helpers.schema).
+CHANGE_CLASSES = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged",
+                  "new", "unmatched", "dropped")
+CHANGE_ZH = {
+    "newly_behind": "新滞后",
+    "still_behind": "连续滞后",
+    "recovered": "恢复",
+    "completed_since": "新完成",
+    "changed": "状态变化",
+    "unchanged": "状态未变",
+    "new": "本期新增",
+    "unmatched": "未能对应",
+    "dropped": "本期未列",
+}
+#: At the year's end `behind` reads 未完成 (YEAR_END_ZH above), and so do the changes into and in it.
+YEAR_END_CHANGE_ZH = {"newly_behind": "转为未完成", "still_behind": "仍未完成"}

@@ -51,9 +51,10 @@ def test_role_table_errors_name_file_and_line(tmp_path, content, problem):
 
 
 def test_a_new_header_word_is_data_not_code(tmp_path, monkeypatch, seed_text):
-    """A report whose task column is headed 民生项目: without the word it is read from its rhythm
+    """A report whose task column is headed 民生实事 (a word whose head noun names no role): without
+    the word it is read from its rhythm
     with every row flagged (refused under strict); once the word is added, read as the seed."""
-    text = seed_text.replace("\n重点工作\n", "\n民生项目\n")
+    text = seed_text.replace("\n重点工作\n", "\n民生实事\n")
     report = tmp_path / "r.txt"
     report.write_text(text, encoding="utf-8")
     from helpers.errors import ParseError
@@ -63,7 +64,7 @@ def test_a_new_header_word_is_data_not_code(tmp_path, monkeypatch, seed_text):
     rows = [r for t in guessed.tables for r in t.rows]
     assert rows and all(r.flags and r.flags[0].startswith("未找到表头") for r in rows)
     roles = tmp_path / "column_roles.csv"
-    roles.write_text((ROOT / "data/reference/column_roles.csv").read_text(encoding="utf-8") + "民生项目,task,\n",
+    roles.write_text((ROOT / "data/reference/column_roles.csv").read_text(encoding="utf-8") + "民生实事,task,\n",
                      encoding="utf-8")
     from helpers import paths
     monkeypatch.setattr(paths, "COLUMN_ROLES_CSV", roles)
@@ -173,3 +174,25 @@ def test_quality_and_column_record_a_unit_under_its_new_name(tmp_path, seed_text
 def test_prose_in_the_page_head_names_no_city():
     head = ["2023年区政府重点民生实事项目推进情况(1-11月)", "前期配合区相关部门对该项目招标质疑、投诉处置,项目于9月28才签订合同"]
     assert detect_city(head, "")[0] is None
+
+
+@pytest.mark.parametrize("word,role", [
+    ("工作事项", "task"), ("主要内容", "task"), ("指标名称", "task"), ("责任主体", "bureau"),
+    ("牵头厅局", "bureau"), ("牵头领导", "people"), ("推进措施及成效", "progress"), ("截至目前进展", "progress"),
+    ("形象进度", "progress"), ("序时要求", "plan"), ("时间节点", "plan"), ("完成时限", "plan"),
+    ("全年目标", "target"), ("年度计划投资", "target"), ("1-6月完成", "actual"), ("1-11月完成投资", "actual"),
+    ("完成值", "actual"), ("计量单位", "measure"), ("进度评价", "status"), ("总投资", None), ("计划投资", None),
+    ("市发展改革委", None), ("区教育体育局", None),
+])
+def test_a_header_word_not_listed_has_the_role_of_its_head_noun(word, role):
+    """推进措施及成效 is a progress by 成效, 责任主体 a unit column by 主体; a deadline (完成时限) or a
+    rate (完成率) is not a completion; a whole project's 总投资 is no target of the year; unit names
+    are never header words."""
+    assert load_roles().role(word) == role
+
+
+def test_header_fragments_join_into_a_listed_word_before_a_guessed_one():
+    """完成 / 状态 broken over lines is 完成状态, though 完成 alone would name a period's value."""
+    rt = load_roles()
+    assert merge_fragments(["序号", "督查内容", "完成", "状态"], rt) == ["序号", "督查内容", "完成状态"]
+    assert merge_fragments(["1-6月完成", "完成率"], rt) == ["1-6月完成", "完成率"]

@@ -119,7 +119,7 @@ def test_the_first_period_says_there_is_nothing_to_compare_in_one_line(year) -> 
 @pytest.mark.parametrize("period, prev, names", [
     ("2024H1", "2024年一季度", ["连续2期滞后", "新滞后"]),
     ("2024Q3", "2024年上半年", ["连续3期滞后", "本期未列1项"]),
-    ("2024FY", "2024年前三季度", ["连续4期滞后", "恢复4项"]),
+    ("2024FY", "2024年前三季度", ["仍未完成（连续4期）", "恢复4项"]),
 ])
 def test_later_periods_show_what_changed(year, period: str, prev: str, names: list[str]) -> None:
     page = year[period]
@@ -136,9 +136,10 @@ def test_later_periods_show_what_changed(year, period: str, prev: str, names: li
 @pytest.mark.integration
 def test_the_bureau_briefing_lists_its_behind_streak(year) -> None:
     # 市发改委 leads A: behind since Q1; at FY its 竣工 part is still behind (split from A)
+    # at the year's end behind reads 未完成, and so do its changes (转为未完成, 仍未完成)
     fy = year["2024FY"]["bureau"].split("较上期变化</h2>")[1]
-    assert "新滞后" not in fy.split("<table")[0] and "连续滞后1项" in fy
-    assert cr.A2[0].rstrip("。") in fy and "连续4期滞后" in fy
+    assert "转为未完成" not in fy.split("<table")[0] and "仍未完成1项" in fy
+    assert cr.A2[0].rstrip("。") in fy and "仍未完成（连续4期）" in fy and "滞后" not in fy.split("<table")[0]
     h1 = year["2024H1"]["bureau"].split("较上期变化</h2>")[1]
     assert "连续2期滞后" in h1
 
@@ -178,7 +179,7 @@ def test_compare_to_picks_another_period_and_the_manifest_says_so(tmp_path_facto
     copy_year(year_tables, root)
     page = _render(root, "2024FY", compare_to="2024H1")
     assert page["manifest"]["comparison"]["period"] == "2024H1"
-    assert "与2024年上半年相比" in page["city"] and "连续3期滞后" in page["city"]
+    assert "与2024年上半年相比" in page["city"] and "仍未完成（连续3期）" in page["city"]
 
 
 @pytest.mark.integration  # tables built from two reports, then mail drafted
@@ -186,9 +187,9 @@ def test_mail_lines_name_the_tasks(tmp_path: Path, year_tables: Path) -> None:
     copy_year(year_tables, tmp_path)
     comp = chain.build_comparison("2024FY", tmp_path / "processed" / "2024FY", fixes_path=tmp_path / "none.csv")
     city = changes_zh.mail_lines(comp.changes)
-    assert any(line.startswith("较2024年前三季度连续滞后：") and "竣工亿元以上项目120个以上" in line
+    assert any(line.startswith("较2024年前三季度仍未完成：") and "竣工亿元以上项目120个以上" in line
                and "连续4期" in line and "（市发改委）" in line for line in city)
     n, m = chain.coverage(comp.changes, "市住建局")
     assert m and changes_zh.mail_lines(comp.changes, "市住建局") == [
-        f"较2024年前三季度（比对了{n}项中的{m}项）：本单位没有新滞后或连续滞后的任务。"]
+        f"较2024年前三季度（比对了{n}项中的{m}项）：本单位没有转为未完成或仍未完成的任务。"]
     assert changes_zh.mail_lines(None) == []

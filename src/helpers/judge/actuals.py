@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import comparable
+from helpers.judge.quantities import comparable, find_quantities
 from helpers.judge.subjects import subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 
@@ -43,6 +43,20 @@ _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 _STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 
 
+#: the time span a figure is said over: the last span word before it in its sentence decides
+_SPAN_MARK = re.compile(r"(?P<month>当月|单月)|累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止|上半年|前三季度|全年")
+
+
+def month_only(f: Finding, ev: Evidence) -> bool:
+    """A figure of one month (8月当月实际利用外资…，同比增长31%; 增长12%(当月)): not the year's pace."""
+    text, lay = ev.layout.text, ev.layout
+    if re.match(r"\s*[((]?(?:当月|单月)", text[f.end:f.end + 4]):
+        return True
+    s0 = lay.sents[f.sentence][0] if lay.sents else 0
+    marks = list(_SPAN_MARK.finditer(text, s0, f.start))
+    return bool(marks and marks[-1]["month"])
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -55,13 +69,13 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _SEASON.search(a.label) and not _SEASON.search(t.part):
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
-    if re.search(r"当月|单月", clause) or (halt and halt.group() not in t.part):
+    if month_only(a, ev) or (halt and halt.group() not in t.part):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
     if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
-    score = overlap(tb, a.label)
-    if "开工" in a.label and "开工" not in t.part:
-        score -= 1  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
+        return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
+    score = overlap(tb, a.label)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -80,6 +94,9 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     return score
 
 
+_STARTED = re.compile(r"开工|动工|开建")
+#: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
+_PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
 _COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
@@ -103,6 +120,29 @@ def county_sums(ev: Evidence) -> list[Finding]:
     return out
 
 
+def _restated(t: Target, same: list[Finding], ev: Evidence) -> dict[int, int]:
+    """Clauses naming the target again (50项民生实事的84项细分任务…, 8条黑臭水体中…): clause start → the
+    end of the restated figure."""
+    text, lay = ev.layout.text, ev.layout
+    return {lay.around(a.start, a.end)[0]: a.end for a in same if a.value == t.value and
+            not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start]) and not _done_after(a, ev)}
+
+
+def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:
+    """A figure of a clause that restates the target breaks it down — unless it is what was done of
+    that whole, right after it (8条黑臭水体中已完成治理5条: the 5 is the result; in 50项…的84项细分任务
+    已完成12项 the 12 counts the 84)."""
+    end = named.get(lay.around(a.start, a.end)[0])
+    if end is None:
+        return False
+    if a.start < end:
+        return True
+    # what was done comes first after the whole (已开工40个、完成30个 are both results of it)
+    between = text[end:a.start]
+    first = next(iter(find_quantities(between)), None)
+    return not ACTUAL_MARK.search(between, 0, first.start if first else len(between))
+
+
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
 
@@ -119,18 +159,19 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
-        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)]
-        # a clause naming the target again (50项民生实事的84项细分任务…) breaks it down; it is no result
-        named = {lay.around(a.start, a.end)[0] for a in same if a.value == t.value and
-                 not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start])
-                 and not _done_after(a, ev)}
-        for a in same:
-            score = None if lay.around(a.start, a.end)[0] in named else _actual_score(t, a, tb, ev)
+        # another year's batch or a part's completion (scope.mark_scope) is no result of this task
+        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
+                and is_result(a.modality)]
+        named = _restated(t, same, ev)
+        scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
+        # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
+        alone = sum(1 for sc, _ in scores if sc is not None) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1
+        for score, a in scores:
             if score is None:
                 continue
             if score >= threshold(tb):
                 scored.append((score, -a.start, id(t), a))
-            elif score >= 1 and len(same) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1:
+            elif score >= 1 and alone:
                 scored.append((0, -a.start, id(t), a))
     out: dict[int, Finding] = {}
     taken: set[int] = set()

@@ -157,6 +157,10 @@ def _marker_rx(lexicon: Lexicon) -> re.Pattern:
                                for m in ("forecast", "intention", "condition", "done")))
 
 
+_BREAKDOWN = re.compile(r"\s*其中")
+_FRESH = re.compile(r"\s*(?:目前|截至|截止|当前|现已|实际)")
+
+
 def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
     """Mark each clause's modality from the markers in it; unmarked clauses carry the one before on."""
     text = layout.text
@@ -177,7 +181,15 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
     prev: Clause | None = None
     carry = False
     for i, c in enumerate(layout.clauses):
-        if i in own:
+        if prev is not None and prev.sentence == c.sentence and prev.modality in ("intention", "forecast") \
+                and _BREAKDOWN.match(text, c.start):
+            # 计划新建1200个，其中上半年完成600个: the breakdown of a plan is the plan's, whatever its verb
+            c.modality, carry = prev.modality, True
+        elif _FRESH.match(text, c.start):
+            carry = False  # 目前完工3个 after 年内计划…: a report of the present ends the plan's carry
+            if i in own:
+                c.modality, c.marker, c.marker_pos = own[i]
+        elif i in own:
             c.modality, c.marker, pos = own[i]
             c.marker_pos = pos
             # only a marker that opens its clause (计划新建…, 预计全年…) governs the clauses after it;

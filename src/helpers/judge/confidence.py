@@ -1,15 +1,17 @@
 """Confidence is earned: the one function every status passes through before it is shown.
 
 A status is confident only when the text supports it in full (docs/judging.md, "Confidence"):
+every measurable part is measured by a done clause of this period, or a verdict speaks of the
+task itself with no remaining work reported; and no doubt is left:
 
-1. every measurable part of the task is measured by a done clause of this period, or a verdict
-   speaks of the task itself; a part left unmeasured, a forecast standing in for a result, a
-   verdict against the figures, a share in words spanning two statuses, a target cut during the
-   year, a ratio out of any plausible range — each is a reason to review;
-2. no residual signal is left: words bearing on a status that no rule consumed — a wait on an
-   outside act, the task's deliverable event said of it, a completion share, remaining work beside
-   a completion — send the task to review. 定性推进 is confident only when
-   the text makes no measurable claim about the task.
+1. the parts' and the reading's own notes (a forecast standing in for a result, a verdict against
+   the figures, a share in words spanning two statuses, a target cut, an implausible ratio …);
+2. doubts about the deciding clause (`_decider_doubts`): another period's batch, a plan's
+   breakdown, a contrary word, another indicator's noun, a stock for additions, a part of the
+   task, a quota, a halt of something else, a stray wait beside measured parts;
+3. residual signals (helpers.judge.signals): status-bearing words no rule read, each family
+   undoing the statuses it bears on (`_BEARING`). 定性推进 is confident only when the text makes
+   no measurable claim about the task; a plain wait before the year's end is a confident 待评估.
 
 `decide` returns the reasons (empty: confident); `residual_signals` is computed once per reading
 by helpers.judge.parts; `plausible` is the range check of every ratio the rules derive.
@@ -17,12 +19,15 @@ by helpers.judge.parts; `plausible` is the range check of every ratio the rules 
 
 from __future__ import annotations
 
+import re
+
+from helpers.judge import signals
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.subjects import refers_to_task
-from helpers.judge.scope import REMAINING
-from helpers.judge.targets import bigrams
-from helpers.statuses import STATUS_ZH, review_reason
+from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.signals import Signal
+from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
 
 #: a completion ratio above this is no reading of the target: 7413 % is 74.13 % misplaced, while
 #: the seed's own 1554 of 413 tonnes (376 %) is a real over-fulfilment
@@ -45,39 +50,100 @@ def plausible(part: Part) -> bool:
     return True
 
 
-def residual_signals(ev: Evidence, parts: list[Part], task: str) -> list[tuple[str, str]]:
-    """(kind, clause) of the words bearing on a status that no part consumed: await (a wait on an
-    outside act), event (the task's own deliverable event, in a done clause), share (a completion
-    share of a plan), remaining (work still to do)."""
-    used = set(ev.used) | {id(f) for p in parts for f in p.findings}
-    lay, tb = ev.layout, bigrams(task)
-    out: list[tuple[str, str]] = []
-    for v in ev.verdicts:
-        if v.status == "pending" and id(v) not in used:
-            out.append(("await", v.text))
-    wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
-    for f in ev.deliverables:
-        if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \
-                and refers_to_task(ev, f.start, tb):
-            out.append(("event", f.text))
-    for f in ev.free(ev.ratios):
-        if id(f) not in used and is_result(f.modality):
-            out.append(("share", f.text))
-    rest = REMAINING.search(lay.text)
-    if rest:
-        out.append(("remaining", lay.text[slice(*lay.around(rest.start(), rest.end()))]))
+def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | None = None) -> list[Signal]:
+    """The residual signals of one reading (helpers.judge.signals), computed once by helpers.judge.parts."""
+    return signals.residual_signals(ev, parts, task, lex or load_lexicon())
+
+
+#: which residual families undo which status: a status at or above the pace by another reading of
+#: its own figures or a wait, a completion by work still reported, 定性推进 by any measurable claim;
+#: behind only by a disagreeing rate (a part behind decides whatever else the text says)
+_BEARING = {
+    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt"),
+    "pending": ("event", "share", "figure", "halt"),
+    "completed": ("remaining", "await", "share", "halt"),
+    "blocked": ("share",),
+    "ahead": ("rate", "await", "share", "verdict_done"), "on_pace": ("rate", "await", "share", "verdict_done"),
+    "behind": ("rate", "verdict_done"),
+}
+
+
+def _signal_reasons(status: str, found: list[Signal]) -> list[str]:
+    """The residual signals that undo this status's confidence (the first quoted)."""
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in _BEARING.get(status, ())][:1]
+
+
+#: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
+_WORKS = re.compile(r"施工|建设|工程|开工|实施|举办|运营")
+
+
+def _finding_doubt(f, status: str, reading) -> str | None:
+    """Why one deciding finding does not support the status, or None."""
+    other = signals.other_period(f.text, reading.year)
+    if other and (status in GOOD or not signals.later(other, reading.year)) and status in MEASURED:
+        return review_reason("other_period", f"{f.text}（{other}）")
+    if status in MEASURED and (not is_result(f.modality) or (f.kind == "actual" and signals.planned(f))
+                               or (f.kind == "actual" and signals.QUOTA.search(signals.own_clause(f.text)))):
+        return review_reason("not_a_result", f.text)
+    if status in GOOD and f.kind == "actual" and signals.CANDIDATES.search(f.text):
+        return review_reason("step_counted", f.text)
+    word = signals.CONTRARY.search(signals.own_clause(f.text))
+    if status == "completed" and word and word.group() not in reading.task:
+        return review_reason("contrary_word", f"{f.text}（{word.group()}）")
+    return None
+
+
+def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
+    """Doubts about the clauses that decided the status: not a result of this period, a contrary
+    word in the same clause, a figure whose noun is not the target's, a halt said of something
+    the task does not name, a wait beside measured parts."""
+    out: list[str] = []
+    deciding = [p for p, s in zip(reading.parts, statuses) if s == status]
+    tb = bigrams(QUALIFIER.sub("", reading.task))
+    for p in deciding:
+        out += [d for d in (_finding_doubt(f, status, reading) for f in signals.evidence_findings(p)) if d]
+        # a count read from another noun threatens a status at or above the pace (a shortfall
+        # read from the wrong noun is still a shortfall to look at, and behind decides anyway)
+        counted = p.target is not None and p.target.kind in ("count", "amount")
+        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p):
+            out.append(review_reason("noun_mismatch", p.evidence.text))
+        elif counted and status in GOOD and signals.stock_for_flow(p):
+            out.append(review_reason("stock_for_flow", p.evidence.text))
+        part_of = signals.part_subject(p, reading.task) if status in GOOD else None
+        if part_of:
+            out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
+        if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
+                and not _WORKS.search(p.evidence.text):
+            out.append(review_reason("halt_of_other", p.evidence.text))
+    # a wait no target claimed, beside a status met by measured parts: one reading says the result
+    # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
+    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
+    if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
+        out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
+                                    for f in signals.evidence_findings(p)):
+        # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)
+        out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
+    # whether the task is behind or blocked is the researcher's call
+    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
+    if halts and status == "behind":
+        out.append(review_reason("parts_disagree", halts[0].evidence.text))
+    # a halt beside a part already done: what is halted is beyond the target, or the target was cut
+    done = [p for p, s in zip(reading.parts, statuses) if s == "completed" and p.evidence]
+    if done and status == "blocked":
+        out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
 
 
-def _signal_reasons(status: str, signals: list[tuple[str, str]]) -> list[str]:
-    """The residual signals that undo this status's confidence."""
-    if status == "qualitative":
-        bearing = [c for k, c in signals if k in ("await", "event", "share")]
-    elif status == "completed":
-        bearing = [c for k, c in signals if k == "remaining"]
-    else:
-        bearing = []
-    return [review_reason("unread_signal", c) for c in bearing[:1]]
+def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
+    """A pending status is confident when it rests on a wait on an outside act alone (待…验收, 尚未
+    公布, 已报送…审批, 结果预计9月公布), before the year's end: a figure beside it (夏粮…410万亩) or
+    a year already over leaves it to the researcher; the count of candidates awaiting the decision
+    (3个社区申报材料已…推荐) is the wait's own subject."""
+    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending"]
+    return pace < 1 and all(f.kind == "verdict" or signals.CANDIDATES.search(f.text)
+                            for p in waits for f in p.findings)
 
 
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
@@ -86,7 +152,8 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
         reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
         return {"status": fields["status"], "reason": reason, "numbers": unmeasured or reading.unused_numbers}
-    if unmeasured and fields["status"] not in ("blocked",):
+    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say
+    if unmeasured and fields["status"] not in ("blocked", "behind"):
         return {"status": fields["status"], "reason": review_reason("partly_measured"), "numbers": unmeasured}
     return None
 
@@ -99,12 +166,17 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     pending result, an official status that disagrees, residual signals, a row cut off.
     """
     reasons = [r for p in reading.parts for r in p.review] + list(reading.review)
+    if fields["status"] == "behind":
+        # a part done while work remains only threatens a completion: behind already says not done
+        reasons = [r for r in reasons if not r.startswith(REVIEW_REASONS["part_done"])]
     entry = _unmeasured(reading, fields, rows)
     if entry:
         reasons.append(entry["reason"])
+    statuses = [r["status"] for r in rows]
     reasons += _signal_reasons(fields["status"], reading.signals)
-    if fields["status"] == "pending" and not reasons:
-        # the result is still to come: someone must look again when it is out
+    reasons += _decider_doubts(reading, fields["status"], statuses)
+    if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
+        # a figure beside the wait, a date forecast, or the year over: someone must look again
         reasons.append(review_reason("pending", fields["evidence"]))
     code = fields.get("official_status_code")
     if code and code != fields["status"]:

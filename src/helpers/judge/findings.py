@@ -9,7 +9,7 @@ clause (done, forecast, intention, condition); helpers.judge.parts decides which
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -45,6 +45,7 @@ class Finding:
     period_target: bool = False  # a ratio of a quarter's or half-year's own target (一季度目标完成率)
     meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base
     share_range: tuple[Decimal, Decimal] | None = None  # a share in words allows a range (近七成: 0.65–0.70)
+    later: bool = False  # deliverables deferred: to a date after this year (延期至明年开通)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Rules:
     base_meaning: dict
     deliverable: re.Pattern
     deliverable_meaning: dict
+    operation: re.Pattern
 
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
@@ -75,7 +77,7 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
                     rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
                     rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
-                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
+                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
                     r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
 _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
@@ -86,9 +88,13 @@ HALT_WORDS = re.compile(_HALT)
 #: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
-USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作")
+USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
+                        r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理")
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"
+                    # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
+                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:明年|次年|下一?年度?|20\d\d年)[^,,。;;|]{{0,8}}?"
+                    r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
                     r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
                     r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
@@ -135,6 +141,8 @@ def rules(lex: Lexicon) -> Rules:
         base_meaning=lex.meaning_of("comparison_base"),
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率|调试|测试|试验|仪式筹备)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
+        # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
+        operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){_NOUN_TAIL}"),
     )
 
 
@@ -190,6 +198,9 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # 已建成村级综合服务社区近六成: a done verb, what it counts, then a share in words
     re.compile(r"(?:已|累计|共)(?:完成|建成|完工|竣工|开工|改造|新建)(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>"
                + SHARE_WORD + ")"),
+    # or the verb opening its clause (截至9月底，完成村庄规划编制不足三成); 完成全年任务过半 is a half
+    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:完成|建成|完工|竣工|开工|改造|新建)"
+               r"(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>" + SHARE_WORD + ")(?<!过半)(?<!大半)"),
     re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
     re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
     # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
@@ -292,24 +303,68 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
     return out
 
 
+#: a date a deferral names (延期至明年, 推迟到10月底, 顺延至2025年一季度)
+_WHEN = (r"(?:20\d\d年度?|明年|次年|下一?年度?|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
+         r"|\d{1,2}月(?:份|底|初|末|中旬|下旬|上旬)?)?(?:前|内|后)?")
+_DEFER = re.compile(rf"(?P<verb>{_HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
+_DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
+_NEXT_YEAR = re.compile(r"明年|次年|下一?年")
+#: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
+_AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
+_NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
+#: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
+_NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
+              r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
+#: an attainment mark for an operation verb: in its clause (正式, 已, 顺利) or a start date in its
+#: sentence (3月18日起, 5月10日起，…每日开行)
+_ATTAINED = re.compile(r"正式|已经?|顺利|全面|均|开始|首发|首班|首航|于\d{1,2}月")
+_STARTED_ON = re.compile(r"\d{1,2}(?:月|日)(?:份)?起")
+
+
+#: the event's date moved after it: 投用时间顺延至明年5月, 开通日期推迟到10月
+_DEFERRED_AFTER = re.compile(rf"(?:时间|日期|节点|工期)?(?:将|已|被|需)?(?P<verb>延期|推迟|延后|顺延|推延|调整|延)(?:至|到|为)"
+                             rf"(?P<when>{_WHEN})")
+
+
+def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, bool]:
+    """(status, deferred to next year) of an event from the words before it in its clause (and a
+    deferral of its date right after it)."""
+    d = _DEFER.search(before) or _DEFERRED_AFTER.match(after)
+    if d:
+        if _DEFER_VERBS.search(d["verb"]) and d["when"]:
+            # deferred to a date: not done; by an authority's decision it is a halt
+            later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
+            return ("halted" if _AUTHORITY_ACT.search(sentence) else "deferred"), later
+        return "halted", False  # 暂缓开工, 取消举办: the event was called off
+    if _NEGATED.search(before):
+        return "not_done", False  # 尚未投入使用, 年内未能开工: the event has not happened
+    if STAGE_OF_WORKS.search(before):
+        return "partial", False  # 主体工程已完工: a stage of the deliverable, not all of it
+    return "completed", False
+
+
 def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
-    """Deliverable events (开工, 竣工, 建成, 通车, 印发 …) with their meaning and modality."""
+    """Deliverable events (开工, 竣工, 建成, 通车, 印发 …) with their meaning and modality; operation
+    verbs (对外办公, 开行, 运行) count as a finish when an attainment mark says they began."""
     r = rules(lex)
     out = []
     for m in r.deliverable.finditer(progress):
-        a, _ = layout.around(m.start(), m.end())
-        before = progress[a:m.start()]
-        if re.search(rf"(?:{_HALT}|不再)(?:正式|全面|如期)?$", before):
-            status = "halted"  # 暂缓开工, 取消举办: the event was called off or deferred
-        elif re.search(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$", before):
-            status = "not_done"  # 尚未投入使用, 年内未能开工: the event has not happened
-        elif STAGE_OF_WORKS.search(before):
-            status = "partial"  # 主体工程已完工: a stage of the deliverable, not all of it
-        else:
-            status = "completed"
+        a, b = layout.around(m.start(), m.end())
+        sentence = progress[layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0:m.start()]
+        status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=r.deliverable_meaning[m.group()],
-                            status=status))
-    return out
+                            status=status, later=later))
+    taken = sorted(f.start for f in out)
+    for m in r.operation.finditer(progress):
+        a, _ = layout.around(m.start(), m.end(), fine=True)  # 已完成备案、通航影响评价: 已 is not its mark
+        s0 = layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0
+        before = progress[a:m.start()]
+        i = bisect_left(taken, a)
+        if (i < len(taken) and taken[i] < m.end()) or _NEGATED.search(before) \
+                or not (_ATTAINED.search(before) or _STARTED_ON.search(progress, s0, m.start())):
+            continue  # an event word of the clause already speaks, or nothing says it began
+        out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning="finish", status="completed"))
+    return sorted(out, key=lambda f: f.start)
 
 
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
@@ -322,10 +377,14 @@ _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
                          r"|在谈|洽谈")
+#: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
+_CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
+_OPENS_BREAKDOWN = re.compile(r"\s*其中")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
-_COUNT_OF_TASKS = re.compile(r"[^,,;;。、\d()()]{0,10}任务(?!清单)")
+#: (20个示范村已完成创建任务 reports them done: a done mark between makes the figure a result)
+_COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)")
 
 
 def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
@@ -351,10 +410,13 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif _QUOTA.search(before):
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
-        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality):
+        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality) \
+                or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
+                    and plans[-1].kind == "plan"):
+            # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
             f.kind = "plan"
             plans.append(f)
-        elif not _NOT_ACTUAL.search(before):
+        elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
             # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
             # for a target that counts that very work, and measure nothing else
             work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start])

@@ -11,8 +11,8 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import threshold
-from helpers.judge.subjects import refers_to_task, subject_of
+from helpers.judge.actuals import month_only, threshold
+from helpers.judge.subjects import acts_on_another, another_instance, refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -83,6 +83,7 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 _PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
+_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车)")
 _LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
 
 
@@ -99,7 +100,7 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
 
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
-    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",)}[t.meaning]
+    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",)}[t.meaning]
     lay = ev.layout
     done = missed = forecast = None
     for f in ev.deliverables:
@@ -109,13 +110,18 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
         if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
             continue
-        part_of = _PART_SUBJECT.search(subject_of(ev, f.start))
+        subject = subject_of(ev, f.start)
+        part_of = _PART_SUBJECT.search(subject)
         if part_of and part_of.group() not in t.part:
             continue  # 霍邱县段已建成通车: one segment of the task's road
+        if another_instance(subject, t.label or t.part):
+            continue  # 城南污水处理厂已建成 for 建成城北污水处理厂
+        if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
+            continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
         if f.modality == "forecast":
             forecast = forecast or f
         elif is_result(f.modality):
-            missed, done = (missed or f, done) if f.status in ("not_done", "halted") else (missed, done or f)
+            missed, done = (missed or f, done) if f.status in ("not_done", "halted", "deferred") else (missed, done or f)
     return done, missed, forecast
 
 
@@ -158,11 +164,18 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
         part.findings.append(missed or later)
         part.met, part.method = False, "verdict_phrase"
         part.deliverable_missed = True
-        part.promised_later = later is not None
+        if missed is not None and missed.status == "deferred":
+            # 推迟至明年开通 (behind); 推迟到10月 is not done yet, and not behind before the year's end
+            later = later or _promised_later(t, ev)
+            if not (missed.later or later):
+                part.review.append(review_reason("deferred", missed.text))
+        part.promised_later = later is not None or (missed is not None and missed.later)
     elif done is not None and not _one_of_several(t, done, ev):
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
-        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)):
+        # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
+        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)) \
+                and not _FORMAL.search(ev.layout.text, done.end):
             part.review.append(review_reason("trial_run", done.text))
     elif forecast is not None:
         _forecast_only(part, forecast)
@@ -180,15 +193,10 @@ def _names_another(label: str, tb: set[str]) -> bool:
     return len(rest) >= 4 and overlap(tb, rest) == 0
 
 
-def _month_only(f: Finding, ev: Evidence) -> bool:
-    a = ev.layout.around(f.start, f.end)[0]
-    return bool(re.search(r"当月|单月", ev.layout.text[a:f.start]))
-
-
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year
-    done = [g for g in done if not _month_only(g, ev)] or done
+    done = [g for g in done if not month_only(g, ev)] or done
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
     best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone
@@ -199,7 +207,10 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
         return
     # 4个结构性指标均实现10%以上增长: each rate of that sentence must meet it; the worst decides
     group = _each_of(t, done, best, ev) if "均" in t.part else [best]
-    if t.direction == "lower":  # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it
+    if t.ceiling:  # 涨幅控制在3%左右: the highest rate of the group must stay under the ceiling
+        best = max(group, key=lambda g: g.value)
+        part.met = best.value <= (t.high if t.high is not None else t.value)
+    elif t.direction == "lower":  # 下降1.6% as a target is a growth of -1.6: a fall of 2% meets it
         best = max(group, key=lambda g: g.value)
         part.met = best.value <= -t.value
     else:
@@ -221,8 +232,29 @@ def _each_of(t: Target, done: list[Finding], best: Finding, ev: Evidence) -> lis
     return after[:count] if count else after
 
 
-def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
+_ECONOMY_LABEL = re.compile(r"地区生产总值|生产总值|GDP|经济增长|经济增速")
+
+
+def _against_economy(ev: Evidence, t: Target, tb: set[str]) -> Finding | None:
+    """The target's own rate beside the economy's (收入增长5.6%，同期地区生产总值增长6.1%): faster
+    than it (快于, 高于), or not slower (不低于, 同步)."""
+    done = [g for g in ev.growths if is_result(g.modality) and not month_only(g, ev)]
+    text = ev.layout.text
+    gdp = [g for g in done if _ECONOMY_LABEL.search(text, ev.layout.around(g.start, g.end)[0], g.start)]
+    own = _best([g for g in done if g not in gdp], tb, 1)
+    if not gdp or own is None:
+        return None
+    base = gdp[0]
+    strict = t.verb in ("快于", "高于", "超过", "跑赢")
+    met = own.value > base.value if strict else own.value >= base.value
+    a, b = min(own.start, base.start), max(own.end, base.end)
+    return Finding("comparison", a, b, own.sentence, text[a:b], value=own.value, target=base.value, met=met)
+
+
+def _comparison(ev: Evidence, tb: set[str], base: str, t: Target | None = None) -> Finding | None:
     """高于/低于全省… stated, or the own rate set beside the provincial one (增速3.6% … 全省平均增幅3.9%)."""
+    if base == "economy":
+        return _against_economy(ev, t, tb)
     for f in ev.comparisons:
         if f.meaning and base and f.meaning != base:
             continue
@@ -233,7 +265,7 @@ def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
     if pv:
         # the own rate or level set before the province's (增长6.8%;同期全省平均增幅为7.1%), the latest one
         own = [g for g in ev.growths + ev.levels if g.end <= pv.start() and is_result(g.modality)
-               and "全省" not in g.label and not _month_only(g, ev)]
+               and "全省" not in g.label and not month_only(g, ev)]
         if own:
             g = max(own, key=lambda x: x.start)
             return Finding("comparison", g.start, pv.end(), g.sentence, text[g.start:pv.end()], value=g.value,
@@ -244,10 +276,25 @@ def _comparison(ev: Evidence, tb: set[str], base: str) -> Finding | None:
 _PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:为)?\(?\s*(?P<val>-?\d+(?:\.\d+)?)\s*%")
 
 
+#: the noun a share or rate is of: the words right before 率/比重/占比 (回收利用率, 无害化处理率)
+_RATE_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:率|比重|占比|比例)")
+
+
+def _rate_noun(label: str) -> str | None:
+    nouns = _RATE_NOUN.findall(label)
+    return nouns[-1][:-1] if nouns else None
+
+
+def _other_rate(t: Target, f: Finding) -> bool:
+    """A level of another rate than the target's (无害化处理率100% for a 回收利用率 target)."""
+    want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
+    return bool(want and got and len(want) >= 2 and len(got) >= 2 and overlap(want, got) == 0)
+
+
 def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     best, score = None, 1
     for f in ev.levels:
-        if not is_result(f.modality):
+        if not is_result(f.modality) or _other_rate(t, f):
             continue
         s = overlap(tb, f.label)
         if s > score:
@@ -369,7 +416,7 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
             part.actual_value, part.actual_unit = best.value, "位"
             part.met, part.method = best.value <= t.value, "rate_target"
     elif t.kind == "comparison":
-        f = _comparison(ev, tb, t.meaning)
+        f = _comparison(ev, tb, t.meaning, t)
         if f is not None:
             part.findings.append(f)
             part.met, part.method = f.met, "rate_target"
@@ -381,4 +428,20 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
                 _match_level(part, t, ev, tb)
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
+        if single and part.method == "none" and _EVENT_COUNT.match(t.part):
+            _rest_promised_later(part, t, ev)
     return part
+
+
+#: a count of one-off deliverables (建成3个…项目, 开工10个…): each is an event
+_EVENT_COUNT = re.compile(r"^(?:加快|力争|确保|年内|全面)?(?:建成|竣工|完工|投用|投运|开工|开通)")
+
+
+def _rest_promised_later(part: Part, t: Target, ev: Evidence) -> None:
+    """建成3个项目 with 两个项目…计划明年上半年投运: what is left is promised for after this year, so
+    the count is not reached this year (behind)."""
+    later = _promised_later(t, ev)
+    if later is not None:
+        part.findings.append(later)
+        part.met, part.method = False, "verdict_phrase"
+        part.deliverable_missed = part.promised_later = True

@@ -27,7 +27,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, refers_to_task, subject_of
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -45,7 +45,9 @@ class Reading:
     unused_numbers: list[str]
     is_target_adjusted: bool
     review: list[str] = field(default_factory=list)
-    signals: list[tuple[str, str]] = field(default_factory=list)  # helpers.judge.confidence.residual_signals
+    signals: list = field(default_factory=list)  # helpers.judge.signals.Signal, by confidence.residual_signals
+    year: int | None = None  # the report's year
+    task: str = ""  # the task text as read (helpers.judge.confidence checks what a verdict is said of)
 
 
 
@@ -142,7 +144,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
     for v in ev.verdicts:
         if id(v) in ev.used or v.modality in ("past", "part"):
             continue
-        if tb is not None and v.status == "blocked" and not refers_to_task(ev, v.start, tb):
+        if tb is not None and v.status == "blocked" and (not refers_to_task(ev, v.start, tb)
+                                                         or acts_on_another(ev, v.end, tb)):
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
@@ -237,7 +240,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
     numeric = numeric_part(task, targets, progress, rate_text)
     if numeric is not None:
-        return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)))
+        return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)), year=year, task=task)
     assigned = assign_actuals(targets, ev)
     parts = [match_part(t, ev, assigned, len(targets) == 1) for t in targets]
     if len(parts) == 1:
@@ -253,7 +256,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for _, c in adjusted] + scoped
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
-                   residual_signals(ev, parts, task))
+                   residual_signals(ev, parts, task, lex), year, task)
 
 
 def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:

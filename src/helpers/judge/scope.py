@@ -15,16 +15,18 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
-from helpers.judge.subjects import refers_to_task
+from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import bigrams, overlap
 from helpers.statuses import review_reason
 
 _YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来)")
 #: a batch or plan of another year: 2023年度…, 结转, 上年度 (上年排查发现的问题 only says when they were found)
 _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年度")
-_OTHER_YEAR = re.compile(r"结转|上年度|上一年度|往年")
+#: (结转明年 carries the rest forward: remaining work, not a batch of the past)
+_OTHER_YEAR = re.compile(r"结转(?!(?:至|到)?(?:明年|下一?年|次年|20\d\d年))|上年度|上一年度|往年")
 #: remaining work reported: the rest is still to do, or is planned for later
-REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|其余[^,;。]{0,8}(?:正在|未|尚|仍)"
+REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|其余[^,;。]{0,16}(?:正在|未|尚|仍)"
+                       r"|结转(?:至|到)?(?:明年|下年|下一年|20\d\d年)"
                        r"|尚未(?:完成|交付|竣工|开工|建成)|尚需完成"
                        r"|计划(?:于)?(?:20\d\d年|\d{1,2}月)[^,;。]{0,8}(?:完成|交付|竣工|完工|建成|投用)")
 #: what a completion verdict says was completed: 完成年度(6070户适老化改造)任务
@@ -36,16 +38,33 @@ _OWN_PART = re.compile(r"本县|本区|该县|该区|本镇|^\s*[\u4e00-\u9fff]{
 _GENERIC_OBJECT = re.compile(r"全年|年度|目标|各项|全部|既定|工作|的")
 
 
+#: a county or district named as the subject (霍山县、金寨县任务已全部完成)
+#: (opening the subject or a list of them: 老旧小区 is no place)
+_PLACE = re.compile(r"(?:^|(?<=[、和及与]))(?:[\u4e00-\u9fff]{2,3}县|[\u4e00-\u9fff]{2}(?<![院园校片社景厂矿营城该本新小街辖山湖库])区)"
+                    r"(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+
+
+def _of_some_counties(ev: Evidence, pos: int, task: str) -> bool:
+    """A completion said of a breakdown (其中…) or of named counties while the task is the city's."""
+    a = ev.layout.around(pos, pos + 1)[0]
+    if re.match(r"\s*其中", ev.layout.text[a:pos]):
+        return True
+    return bool(_PLACE.search(subject_of(ev, pos, clause_only=True))) and not _PLACE.search(task)
+
+
 def this_year(task: str, progress: str) -> int | None:
     """The report's year as its texts name it: the latest year the task or progress speaks of."""
     years = [int(m["y"]) for m in _YEAR.finditer(task + progress)]
     return max(years) if years else None
 
 
-def _past(clause: str, year: int | None) -> bool:
+def _past(clause: str, year: int | None, task_years: set[int]) -> bool:
+    """A clause about another year's batch: an earlier one (结转, 2023年度…) or a later one's quota
+    (下达我市2025年度…任务) — unless the task itself names that year."""
     if _OTHER_YEAR.search(clause):
         return True
-    return year is not None and any(int(m["y"]) < year for m in _BATCH_YEAR.finditer(clause))
+    return year is not None and any(int(m["y"]) != year and int(m["y"]) not in task_years
+                                    for m in _BATCH_YEAR.finditer(clause))
 
 
 def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
@@ -53,6 +72,7 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     while remaining work is reported). `year` is the report's (else the latest the texts name)."""
     lay, text = ev.layout, ev.layout.text
     year = year or this_year(task, text)
+    task_years = {int(m["y"]) for m in _BATCH_YEAR.finditer(task)}
     # a deliverable done in an earlier year is still done (已于2023年11月开工): events are not dated out
     # a year named at a sentence's head (2023年度21个精品示范村…,建设进度69.91%) dates its clauses
     for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals):
@@ -60,7 +80,7 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
             a, b = lay.around(f.start, f.end)
             if group is ev.verdicts or not _YEAR.search(text, a, b):
                 a, b = lay.sents[f.sentence] if lay.sents else (a, b)
-            if _past(text[a:b], year):
+            if _past(text[a:b], year, task_years):
                 f.modality = "past"
     tb = bigrams(task)
     remaining = REMAINING.search(text)
@@ -70,7 +90,8 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
             continue
         obj = _OBJECT.search(text, lay.around(v.start, v.end)[0], v.end)
         named = _GENERIC_OBJECT.sub("", obj["obj"]) if obj else ""
-        own_part = _OWN_PART.search(lay.sentence_text(v.sentence)) and not _OWN_PART.search(task)
+        own_part = (_OWN_PART.search(lay.sentence_text(v.sentence)) and not _OWN_PART.search(task)) \
+            or _of_some_counties(ev, v.start, task)
         if remaining or own_part or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb):
             v.modality = "part"
             if remaining:

@@ -65,7 +65,8 @@ def met_status(met: bool, is_year_end: bool) -> str:
     return "completed" if is_year_end else "on_pace"
 
 
-_COMPATIBLE = {"on_pace": ("on_pace", "ahead"), "ahead": ("ahead", "on_pace"), "completed": ("completed",),
+# 达到序时进度 beside a figure already at 100 %: both say at least the pace, the verdict is the report's
+_COMPATIBLE = {"on_pace": ("on_pace", "ahead", "completed"), "ahead": ("ahead", "on_pace"), "completed": ("completed",),
                "behind": ("behind",)}
 
 

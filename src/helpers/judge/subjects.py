@@ -11,10 +11,10 @@ from helpers.judge.targets import overlap
 
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
 _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
-                   r"\d+日|[,,:: ]|其中|同时|此外)+")
+                   r"\d+日|起(?!草)|以来|[,,:: ]|其中|同时|此外)+")
 #: where a subject ends: the first adverb, preposition or verb of its clause
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
-                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|取消|撤销|叫停|定于|计划|拟")
+                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|取消|撤销|叫停|延期|推迟|顺延|延后|定于|计划|拟")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
 
@@ -52,3 +52,34 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
         return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
     return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
+
+
+#: what opens an object after a verb: a count, an article, a particle (叫停3个…项目, 暂停了一批…)
+_OBJECT_LEAD = re.compile(r"^(?:了|一批|部分|\d+(?:\.\d+)?\s*[个家项座条所处批]|[,,:: “”\"])+")
+
+
+def object_of(ev: Evidence, end: int) -> str:
+    """The object a verb ending at `end` takes: the rest of its clause, without a leading count."""
+    b = ev.layout.around(end - 1, end)[1]
+    return _OBJECT_LEAD.sub("", ev.layout.text[end:b]).strip()
+
+
+def acts_on_another(ev: Evidence, end: int, tb: set[str]) -> bool:
+    """A verb with an object of its own that the task does not name (叫停3个不符合要求的“两高”项目 for
+    an air-quality task): it acts on something else, not on the task."""
+    obj = object_of(ev, end)
+    return len(obj) >= 2 and not _GENERIC.match(obj) and overlap(tb, obj) == 0
+
+
+def another_instance(subject: str, name: str) -> bool:
+    """A subject naming another thing of the task's kind (城南污水处理厂 for 城北污水处理厂, 西院区 for
+    东院区): the two share a head noun, but the words right before it differ."""
+    if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
+        return False  # 该工程, 该院区, 本项目: the task's own thing named again
+    k = 0
+    while k < min(len(subject), len(name)) and subject[-1 - k] == name[-1 - k]:
+        k += 1
+    if k < 2 or k == len(subject) or k == len(name):
+        return False
+    before = subject[-1 - k]  # 通知该专线: a determiner before the head noun points back at the task
+    return before != name[-1 - k] and before not in "该此本这述" and "\u4e00" <= before <= "\u9fff"

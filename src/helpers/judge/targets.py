@@ -46,6 +46,7 @@ class Target:
     label: str = ""
     verb: str = ""  # for deliverables: the event word (建成, 开工建设, 印发 …)
     meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base (province …)
+    ceiling: bool = False  # a rate to stay under (涨幅控制在3%左右): met at or below `high`
 
 
 
@@ -56,6 +57,9 @@ _RATE_TARGET = re.compile(r"(?P<word>增长|增幅|增速|下降|降低|提高)(
 _LEVEL_TARGET = re.compile(r"(?P<val>\d+(?:\.\d+)?)\s*%")
 #: a numeric table's target: 城镇新增就业(人) 26000, 城镇登记失业率低于(%) 4.3
 _COLUMN_TARGET = re.compile(r"(?P<label>[^()()]*)[((](?P<unit>[^()()]{1,8})[))]\s*(?P<val>\d+(?:\.\d+)?)\s*$")
+#: a rate compared with the economy's growth (快于经济增长, 与经济增长同步, 不低于GDP增速)
+ECONOMY = r"经济增长|经济增速|GDP增速|GDP增长|地区生产总值增速|地区生产总值增长|生产总值增速"
+_ECONOMY_TARGET = re.compile(rf"(?P<word>快于|高于|超过|跑赢|不低于|同步于|与)(?:{ECONOMY})(?:同步)?")
 _BASES = {"全省": "province", "全国": "nation", "全市": "city"}
 _RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)?")
 
@@ -93,9 +97,16 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     # 三个子系统上线: a deliverable of several things is done when all of them are
     n = _SEVERAL.search(obj)
     count = Decimal(ordinal(n["n"]) if not n["n"].isdigit() else int(n["n"])) if n else None
+    listed = len(_AND.split(obj)) if all(_FACILITY.search(x) for x in _AND.split(obj)) else 1
+    if count is None and listed >= 2:
+        count = Decimal(listed)  # 建成市图书馆新馆和市文化馆新馆: two things, done when both are
     return Target(c, "deliverable", count, label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
 
 
+#: things listed in one deliverable's object (X和Y, X、Y及Z)
+_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与|、)(?=[\u4e00-\u9fff]{2})")
+#: …each a thing of its own: a facility or a project (续建配套与现代化改造工程 is one project)
+_FACILITY = re.compile(r"(?:馆|院|中心|厂|站|场|园|楼|校|路|桥|港|项目|工程|平台|系统|基地)$")
 _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{2,}?(?:工程|项目|建设|改造|整治|搬迁))$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 
@@ -168,6 +179,23 @@ def _pieces(task: str) -> list[str]:
     return out + ([carry.rstrip("、")] if carry else [])
 
 
+#: a rate to stay under: 居民消费价格涨幅控制在3%左右, 增幅不超过5%
+_RATE_CEILING = re.compile(r"(?P<word>涨幅|增幅|增速|上涨|增长)(?:控制在|不超过|不高于|低于|保持在)\s*(?P<val>\d+(?:\.\d+)?)\s*%"
+                           r"\s*(?P<bound>左右|以内|以下)?")
+#: 左右 allows this share of the value above it (3%左右 is met by 3.2%)
+ABOUT_TOLERANCE = Decimal("0.1")
+
+
+def _rate_ceiling(c: str) -> Target | None:
+    """A growth rate to keep under a ceiling (lower is better; 左右 allows a tenth above it)."""
+    m = _RATE_CEILING.search(c)
+    if not m:
+        return None
+    value = parse_number(m["val"])
+    high = value * (1 + ABOUT_TOLERANCE) if m["bound"] == "左右" else value
+    return Target(c, "rate", value, "%", high=high, direction="lower", label=c[:m.start()] or c, ceiling=True)
+
+
 def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
     """Cut the task text into measurable parts (clauses with a number, a comparison or a deliverable)."""
     lex = lex or load_lexicon()
@@ -178,9 +206,18 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
             parts.append(Target(c, "rank", Decimal(ordinal(rank["n"])), "位", direction="lower",
                                 label=c[:rank.start()] or c))
             continue
+        econ = _ECONOMY_TARGET.search(c)
+        if econ:  # 城镇居民人均可支配收入增长快于经济增长: the own rate against the GDP's
+            parts.append(Target(c, "comparison", label=c[:econ.start()] or c, meaning="economy",
+                                verb=econ["word"]))
+            continue
         cmp_ = _COMPARISON_TARGET.search(c)
         if cmp_:
             parts.append(Target(c, "comparison", label=c, meaning=_BASES[cmp_["base"]]))
+            continue
+        ceiling = _rate_ceiling(c)
+        if ceiling is not None:
+            parts.append(ceiling)
             continue
         m = _RATE_TARGET.search(c)
         if m:

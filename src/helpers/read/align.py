@@ -19,6 +19,8 @@ from helpers.statuses import official_words
 
 NEG = float("-inf")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*%?$|^[-—/]$")
+#: A figure with its measure (1650个, 2.8万人): a period's value printed with its unit.
+_QUANTITY = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%‰]{0,4}$")
 _SENTENCE = re.compile(r"[。，,；;：:！？!?]")
 #: Marks of prose before a cell's last two characters (a unit list may end 等。).
 _PROSE_MARK = re.compile(r"[。；;：:！？!?“”《》%]|\d{2,}")
@@ -45,6 +47,23 @@ def is_status(s: str) -> bool:
     return len(s) <= 16 and official_words().exact(norm(s)) is not None
 
 
+#: What may follow a status word in a verdict cell: what was reached (已完成年度投资计划, 达序时).
+_VERDICT_TAIL = re.compile(r"^(?:时|(?:年度|全年|本年)?[\u4e00-\u9fff]{0,4}(?:计划|任务|目标)|进度)$")
+
+
+@lru_cache(maxsize=8192)
+def is_verdict(s: str) -> bool:
+    """A status cell as a supervision office fills it: a status word, or one naming what it reached
+    (已完成年度投资计划, 超额完成全年任务); never a sentence or a figure."""
+    s = norm(s)
+    if is_status(s):
+        return True
+    if len(s) > 14 or not re.fullmatch(r"[\u4e00-\u9fff]+", s):
+        return False
+    m = official_words().finder.match(s)
+    return bool(m) and len(m[0]) >= 2 and bool(_VERDICT_TAIL.match(s[m.end():]))
+
+
 def _fit(role: str, s: str, last_at_eof: bool) -> float:
     """How well one cell fits a column (higher is better, -inf impossible)."""
     if not s:
@@ -60,8 +79,10 @@ def _fit(role: str, s: str, last_at_eof: bool) -> float:
         return 2.0 if _NAME.match(s) and not unit and not is_status(s) else NEG
     if role == "status":
         return 3.0 if is_status(s) else (0.2 if len(s) <= 10 and not number else NEG)
-    if role == "rate":
-        return 2.0 if number else NEG
+    if role in ("rate", "actual"):
+        return 2.0 if number else (1.0 if role == "actual" and _QUANTITY.match(s) else NEG)
+    if role == "measure":
+        return 1.5 if len(s) <= 6 and not unit and not _SENTENCE.search(s) and not s[:1].isdigit() else NEG
     if role == "target":
         return 2.0 if number else (0.8 if not unit else -1.0)
     if role == "progress_other":

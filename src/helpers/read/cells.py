@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
-from helpers.read.align import CARRIED, align, is_status, is_unit, join
+from helpers.read.align import CARRIED, align, is_status, is_unit, is_verdict, join
 from helpers.read.bureaus import looks_like_unit, norm
 from helpers.read.records import _INT, Parsed, RawRow, Table, _strip_pipe
 
+#: Between the parts of a progress printed in several columns (a period's value, the text, a remark),
+#: as the judge's labelled set joins them: a numeric first part stays readable as the value.
+PART_SEP = " | "
 _UNIT_IN_TASK = re.compile(r"\s*(?:责任单位|牵头单位|责任部门)[:：]\s*(?P<u>[^。]+?)\s*[。]?$")
 _UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{2,60})[)）]\s*$")
 
@@ -84,7 +87,7 @@ def _finish_row(table: Table, row: RawRow, carried: dict[str, str]) -> None:
 PART_LABEL = re.compile(
     r"(?:^|(?<=[\n。；;]))\s*(?:[一二三四五六七八九十]、|\d[.、．]|[(（][一二三四五六七八九十\d][)）])?\s*"
     r"(?P<label>进展情况|工作进展|落实情况|推进情况|完成情况|存在问题|存在的问题|困难和问题|主要问题|"
-    r"下一步打算|下步打算|下一步工作|下步工作|下一步计划|下步计划|下一步工作打算|下步工作打算)\s*[:：]\s*")
+    r"下一步打算|下步打算|下一步工作|下步工作|下一步计划|下步计划|下一步工作打算|下步工作打算|下一步|下步)\s*[:：]\s*")
 _PART_ROLE = {"存在问题": "problems", "存在的问题": "problems", "困难和问题": "problems", "主要问题": "problems"}
 #: A person after a unit in one cell: 市住建局（李明）, 市城管局 王海, 市教体局 副局长 吴静.
 _TITLE = r"(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长|董事长|负责人)"
@@ -123,8 +126,31 @@ def split_person(cell: str) -> tuple[str, str | None]:
     return text, None
 
 
+#: A cell that says "nothing here" (无法量化的填“—”).
+DASH = re.compile(r"^[-—–－―/／\\]+$")
+_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def fold_numbers(row: RawRow) -> None:
+    """A numeric table's cells as the judge reads them: the period's value (1-6月完成) opens the
+    progress, before any text of it; the 计量单位 goes after a bare target figure (68 → 68亿元);
+    a dash says there is nothing (a rate of —)."""
+    for role in ("actual", "rate", "target", "measure"):
+        if DASH.match(norm(row.cells.get(role, "")) or "-"):
+            row.cells.pop(role, None)
+    measure = norm(row.cells.pop("measure", ""))
+    if measure and _BARE_NUMBER.match(norm(row.cells.get("target", ""))):
+        row.cells["target"] = norm(row.cells["target"]) + measure
+    if row.cells.get("actual"):
+        value, lines = row.cells.pop("actual"), row.lines.pop("actual", [])
+        rest = row.cells.get("progress", "")
+        row.cells["progress"] = value + (PART_SEP + rest if rest else "")
+        row.lines["progress"] = lines + row.lines.get("progress", [])
+
+
 def tidy_row(table: Table, row: RawRow) -> None:
     """Split labelled progress parts and unit+person cells; flag what does not fit its column."""
+    fold_numbers(row)
     if row.cells.get("progress"):
         parts = split_parts(row.cells["progress"])
         for role, text in parts.items():
@@ -193,9 +219,9 @@ def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | N
             else:
                 return None if role == "bureau" else (cells, rest[spans[t][0]:])
         elif role == "task":
-            # the task runs until the first token that is a unit name
-            u = next((i for i in range(t + 1, len(tokens)) if looks_like_unit(tokens[i])
-                      or looks_like_unit("".join(tokens[i:i + 2]))), None)
+            # the task runs until the first token that opens the next column
+            nxt = pre[pre.index(role) + 1] if pre.index(role) + 1 < len(pre) else "bureau"
+            u = next((i for i in range(t + 1, len(tokens)) if _opens(nxt, tokens, i)), None)
             if u is None:
                 return None
             cells[role] = " ".join(tokens[t:u])
@@ -207,26 +233,54 @@ def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | N
     return cells, progress
 
 
+_FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%‰]{0,4}$|^[-—–－]$")
+_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+
+
+def _opens(role: str, tokens: list[str], i: int) -> bool:
+    """Does token i open a column of this role on a space-separated row: a unit name, a person
+    before a unit, a measure before a figure (% 6.5, 亿元 68), a figure?"""
+    tok, nxt = tokens[i], (tokens[i + 1] if i + 1 < len(tokens) else "")
+    if role == "people":
+        return bool(_PERSON_NAME.match(tok)) and not looks_like_unit(tok) and \
+            (looks_like_unit(nxt) or looks_like_unit(nxt + (tokens[i + 2] if i + 2 < len(tokens) else "")))
+    if role == "measure":
+        return (tok in ("%", "‰") or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", tok))) and bool(_FIGURE.match(nxt))
+    if role in ("target", "actual", "rate"):
+        return bool(_FIGURE.match(tok))
+    return looks_like_unit(tok) or looks_like_unit(tok + nxt)
+
+
 def _settle_columns(table: Table) -> None:
     """Decide what a 备注 / 说明 / second progress column holds, from its cells.
 
-    A column whose cells are all status words (超额完成, 达序推进) is the table's status column when
-    the table has none; otherwise a note is kept at the end of the progress.
+    A column whose cells are mostly verdicts (超额完成, 达序推进, 已完成年度投资计划) is the table's
+    status column when the table has none: its verdict cells are the status, any other remark in it
+    (因征收方案调整暂停实施) goes to the end of the progress; a note column of remarks goes there too.
     """
     for role in ("progress_other", "note"):
         texts = [r.cells[role] for r in table.rows if r.cells.get(role)]
         if not texts:
             continue
-        if "status" not in table.roles and all(is_status(t) for t in texts):
+        verdicts = sum(is_verdict(t) for t in texts)
+        if "status" not in table.roles and verdicts and verdicts * 2 >= len(texts):
             header = table.fields.get(role)
             table.roles = ["status" if r == role else r for r in table.roles]
             table.fields["status"] = header or role
             for r in table.rows:
                 if role in r.cells:
-                    r.cells["status"] = r.cells.pop(role)
-                    r.lines["status"] = r.lines.pop(role)
+                    _move(r, role, "status" if is_verdict(r.cells[role]) else "progress")
         elif role == "note":
             for r in table.rows:
                 if r.cells.get("note"):
-                    r.cells["progress"] = (r.cells.get("progress", "") + "\n" + r.cells.pop("note")).strip("\n")
-                    r.lines["progress"] = r.lines.get("progress", []) + r.lines.pop("note")
+                    _move(r, "note", "progress")
+
+
+def _move(row: RawRow, role: str, to: str) -> None:
+    """A cell into another column; into a filled progress it is appended as one more part."""
+    text, lines = row.cells.pop(role), row.lines.pop(role, [])
+    if to == "progress" and row.cells.get("progress"):
+        row.cells["progress"] = row.cells["progress"] + PART_SEP + text
+        row.lines["progress"] = row.lines.get("progress", []) + lines
+    else:
+        row.cells[to], row.lines[to] = text, lines

@@ -1,9 +1,12 @@
 """The Excel door (.xlsx, openpyxl): one sheet's rows as rows of cells.
 
 A merged range is read as a web page's spanning cell: its value copied into the rows below it
-(marked `spanned`) and repeated across its columns. The sheet is the one `--sheet` names (by name or
-1-based number), else the sheet holding the most text; when the workbook has several, a note says
-which was read. Title rows above the header and two-level headers are the parser's to find.
+(marked `spanned`) and repeated across its columns. The sheet read is the one `--sheet` names (by
+name or 1-based number); else every sheet, in order, each opening tables of its own (a 指标 sheet
+beside a text sheet: both are read; a notes sheet holds no header and gives no records), and a note
+says so. The sheet holding the most text is the main one: another sheet whose table has the same
+header is taken for a copy (another month's) and left out by the parser. Title rows above the
+header and two-level headers are the parser's to find.
 """
 
 from __future__ import annotations
@@ -56,24 +59,38 @@ def _grid(ws) -> dict[tuple[int, int], tuple[str, bool]]:
 
 
 def read_xlsx(path: Path, data: bytes, sheet: str | None = None) -> Document:
-    """One sheet of a workbook as a Document of rows of cells (lines: the rows' texts)."""
+    """A workbook (or the sheet `sheet` names) as a Document of rows of cells (lines: the rows' texts)."""
     try:
         wb = openpyxl.load_workbook(BytesIO(data), data_only=True)
     except Exception as e:  # openpyxl raises many types for a damaged workbook
         raise InputError(path, f"无法读取的 Excel 文件（{type(e).__name__}）：请用 Excel 或 WPS 打开后另存为 .xlsx") from None
-    ws = _pick(path, wb, sheet)
+    main = _pick(path, wb, sheet)
+    sheets = [main] if sheet else [wb[n] for n in wb.sheetnames]
+    doc = Document(path=path, encoding="xlsx", lines=[], door="xlsx", is_html=True, main_sheet=main.title)
+    for ws in sheets:
+        _add_sheet(doc, ws, multi=len(sheets) > 1)
+    if len(wb.sheetnames) > 1:
+        doc.notes.append(f"读取工作表“{main.title}”（共 {len(wb.sheetnames)} 个：{'、'.join(wb.sheetnames)}）" if sheet else
+                         f"读取全部 {len(wb.sheetnames)} 个工作表（{'、'.join(wb.sheetnames)}；主表“{main.title}”）；"
+                         f"用 --sheet 只读其中一个")
+    if not doc.html_rows:
+        raise InputError(path, f"工作表“{main.title}”是空的")
+    return doc
+
+
+def _add_sheet(doc: Document, ws, multi: bool) -> None:
+    """One sheet's rows appended to the document, its lines numbered on from the last sheet's."""
     grid = _grid(ws)
-    doc = Document(path=path, encoding="xlsx", lines=[""] * ws.max_row, door="xlsx", is_html=True)
+    offset = len(doc.lines)
+    doc.lines += [""] * ws.max_row
     width = max((c for _, c in grid), default=0)
+    opened = False
     for r in range(1, ws.max_row + 1):
         cells = [grid.get((r, c), ("", False)) for c in range(1, width + 1)]
         texts = [t for t, _ in cells]
-        doc.lines[r - 1] = " | ".join(dict.fromkeys(t.replace("\n", " ") for t in texts if t))
+        doc.lines[offset + r - 1] = " | ".join(dict.fromkeys(t.replace("\n", " ") for t in texts if t))
         if any(texts):
-            doc.html_rows.append([HtmlCell(t, r, spanned=sp) for t, sp in cells])
-    if len(wb.sheetnames) > 1:
-        doc.notes.append(f"读取工作表“{ws.title}”（共 {len(wb.sheetnames)} 个：{'、'.join(wb.sheetnames)}；"
-                         f"用 --sheet 选择其他）")
-    if not doc.html_rows:
-        raise InputError(path, f"工作表“{ws.title}”是空的")
-    return doc
+            if multi and not opened:
+                doc.sheet_starts[len(doc.html_rows)] = ws.title
+                opened = True
+            doc.html_rows.append([HtmlCell(t, offset + r, spanned=sp) for t, sp in cells])

@@ -20,11 +20,13 @@ from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
 from helpers.read.ingest import Document, HtmlCell
-from helpers.read.records import _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
+from helpers.read.records import FOOTER_LINE, _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
 from helpers.read.roles import RoleTable, period_month, settle_roles, sub_role
 
 #: An item number at the start of a task cell: 1. / 1、 / （1） / (1) / ① / 一、
 ITEM_NO = re.compile(r"^\s*(?:[(（](\d{1,3})[)）]|(\d{1,3})\s*[.、．]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})、)\s*")
+#: The first cell of a row that sums the records above (合计, 小计, 全市合计, 总 计).
+TOTAL_ROW = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}合计|小计|总计)$")
 #: A cell of people's names (张明, 李明、王海).
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*$")
 _KEEP_LINES = ("progress", "progress_other", "note", "plan", "problems", "next_steps")
@@ -131,7 +133,13 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
     parsed = Parsed(layout=doc.door if doc.door != "text" else "html", tables=[], region=(0, 0))
     rows, k = doc.html_rows, 0
     state = _State(parsed)
+    sheet_of: dict[int, str] = {}  # table number → the sheet it was read from
     while k < len(rows):
+        if k in doc.sheet_starts:  # a new sheet opens tables of its own
+            state.close()
+            state.table, state.titles = None, []
+        if state.table is not None and doc.sheet_starts:
+            sheet_of.setdefault(state.table.no, doc.sheet_starts[max(i for i in doc.sheet_starts if i <= k)])
         head = grid_header(rows, k, rt)
         if head is not None:
             head.roles = content_roles(head, rows[k + head.height: k + head.height + 30])
@@ -141,7 +149,28 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
         state.row(doc, rows[k], k)
         k += 1
     state.close()
+    if sheet_of:
+        _drop_copies(parsed, sheet_of, doc.main_sheet)
     return parsed
+
+
+def _drop_copies(parsed: Parsed, sheet_of: dict[int, str], main: str | None) -> None:
+    """Tables of other sheets with a header of the main sheet's: another month's copy, left out."""
+    heads = {tuple(t.headers) for t in parsed.tables if sheet_of.get(t.no) == main}
+    keep = []
+    for t in parsed.tables:
+        if sheet_of.get(t.no, main) != main and tuple(t.headers) in heads:
+            parsed.warnings.append(f"工作表“{sheet_of[t.no]}”的表与主表“{main}”表头相同，视为副本未读取"
+                                   f"（用 --sheet 指定）")
+            continue
+        keep.append(t)
+    renumber = {t.no: n for n, t in enumerate(keep, start=1)}
+    parsed.sections = [dict(s, table=renumber[s["table"]]) for s in parsed.sections if s.get("table") in renumber]
+    for t in keep:
+        for r in t.rows:
+            r.table_no = renumber[t.no]
+        t.no = renumber[t.no]
+    parsed.tables = keep
 
 
 class _State:
@@ -179,6 +208,8 @@ class _State:
                            headers=head.headers)
         self.parsed.tables.append(self.table)
         self.section, self.carried, self.numbered, self.counter = None, {}, False, 0
+        if title and _SECTION.match(title):  # 一、欠进度事项（3项）over its own header: also the rows' section
+            self.section = title
         self.parsed.region = (self.parsed.region[0] or line, max(self.parsed.region[1], line))
 
     def row(self, doc: Document, cells: list[HtmlCell], k: int) -> None:
@@ -190,6 +221,15 @@ class _State:
             return
         self.parsed.region = (self.parsed.region[0], max(self.parsed.region[1], cells[-1].line))
         if not distinct:
+            return
+        first = norm(distinct[0])
+        if TOTAL_ROW.match(first) or (len(distinct) == 1 and FOOTER_LINE.match(first)):
+            # a 合计 row sums the records, a note or signature ends the table: neither is a record
+            self.close_record()
+            why = "total row" if TOTAL_ROW.match(first) else "footer"
+            self.parsed.chrome_lines.append({"line": cells[0].line, "text": " ".join(distinct)[:200], "why": why})
+            if why == "footer":
+                self.table = None
             return
         section = _is_section_row(cells)
         if section:
@@ -320,6 +360,15 @@ def put_cells(table: Table, row: RawRow, cells: list[HtmlCell]) -> None:
             row.carried.append(role)
 
 
+def _wrapped(line: str, above: list[HtmlCell]) -> bool:
+    """Is a line without tabs, right under a tab row, the rest of that row's last cell: not a
+    heading, a labelled part or a note, and the cell it would continue does not end a sentence?"""
+    s = norm(line)
+    last = next((c.text for c in reversed(above) if c.text), "")
+    return bool(last) and not (_SECTION.match(s) or PART_LABEL.match(s) or FOOTER_LINE.match(s)
+                               or _SENTENCE_END.search(last.strip()))
+
+
 def tab_grid(doc: Document) -> Document | None:
     """A text whose table rows are tab-separated (copied from a spreadsheet) as rows of cells, the
     lines without a tab as text; None when fewer than three lines hold two tabs."""
@@ -334,6 +383,13 @@ def tab_grid(doc: Document) -> Document | None:
             rows.append([HtmlCell(c, i + 1) for c in cells + [""] * (width - len(cells))])
         elif s.strip():
             texts.append((i + 1, s.strip()))
-            if tabbed[0] < i < tabbed[-1]:  # a heading inside the table: a row of its own
-                rows.append([HtmlCell(s.strip(), i + 1)] + [HtmlCell("", i + 1)] * (width - 1))
+            if not tabbed[0] < i < tabbed[-1]:
+                continue
+            if rows and "\t" in doc.lines[i - 1] and _wrapped(s, rows[-1]):
+                # a cell's text wrapped onto a line of its own: it goes on the cell it continues
+                j = max(n for n, c in enumerate(rows[-1]) if c.text)
+                rows[-1][j] = HtmlCell(rows[-1][j].text + "\n" + s.strip(), rows[-1][j].line)
+                continue
+            # a heading or a labelled part (存在问题：…) inside the table: a row of its own
+            rows.append([HtmlCell(s.strip(), i + 1)] + [HtmlCell("", i + 1)] * (width - 1))
     return replace(doc, html_rows=rows, html_texts=texts, is_html=True, door="tabs")

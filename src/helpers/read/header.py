@@ -12,7 +12,8 @@ from helpers.read.roles import RoleTable, assign_roles, merge_fragments, settle_
 
 _GROUP = re.compile(r"^[^。，,；;]{2,30}(?:主抓|负责|分管|牵头)[^。，,；;]{0,12}(?:工作|事项|任务)(?:[(（]共\s*\d+\s*项[)）])?$")
 _TITLE_COUNT = re.compile(r"(\d+)\s*项")
-_TITLE = re.compile(r"^附件\s*\d*$|汇总表|清单|情况表|一览表|进度表|统计表|推进表|[(（][^()（）]*\d+\s*项[)）]")
+_TITLE = re.compile(r"^附件\s*\d*$|汇总表|清单|情况表|一览表|进度表|统计表|推进表|[(（][^()（）]*\d+\s*项[)）]|"
+                    r"^\d{4}年[^。，,；;：:]{2,40}(?:情况|进展)$")  # a title naming the year: 2025年上半年…完成情况
 
 
 @dataclass

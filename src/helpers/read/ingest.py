@@ -48,6 +48,9 @@ class Document:
     door: str = "text"  # how the file came in: text, html, docx, xlsx, pdf
     notes: list[str] = field(default_factory=list)  # what the door chose (the sheet read), for the user
     page_starts: set[int] = field(default_factory=set)  # indexes of html_rows that open a PDF page
+    #: index of the html_row that opens each sheet of a workbook read whole → the sheet's name
+    sheet_starts: dict[int, str] = field(default_factory=dict)
+    main_sheet: str | None = None  # the sheet holding the most text: its tables stand over copies
 
     @property
     def title(self) -> str:

@@ -21,7 +21,29 @@ from helpers.reference_csv import read_reference
 
 #: Roles a column can have. `group` is a spanning column such as 工程名称, printed once per group.
 ROLES = ("seq", "task", "target", "bureau", "co_bureau", "people", "progress", "status", "plan",
-         "rate", "note", "source", "group", "problems", "next_steps")
+         "rate", "note", "source", "group", "problems", "next_steps", "actual", "measure")
+#: A header word not in the list gets its role from its head noun, the end of the compound (推进措施及
+#: 成效 → 成效, 责任主体 → 主体, 牵头领导 → 领导); the first pattern that matches decides, so a rate
+#: (完成率) or a deadline (完成时限) is not taken for a completion. `actual` is a period's value
+#: (1-6月完成, 完成值), `measure` the 计量单位 of a numeric table.
+_HEAD_NOUNS = (
+    ("rate", re.compile(r"(?:率|比例|占比|百分比)$")),
+    ("measure", re.compile(r"计量单位$")),
+    ("plan", re.compile(r"(?:时限|时间|节点|要求|期限|安排|计划)$")),
+    ("status", re.compile(r"(?:评价|状态|是否[\u4e00-\u9fff]{0,4}|评定|等次)$")),
+    ("people", re.compile(r"(?:领导|责任人|负责人|联系人|分管)$")),
+    ("co_bureau", re.compile(r"(?:配合|协同|协办|参与|协助)(?:单位|部门|主体|厅局)$")),
+    ("bureau", re.compile(r"(?:单位|主体|部门|厅局|处室|科室)$")),
+    ("problems", re.compile(r"问题$")),
+    ("next_steps", re.compile(r"(?:下一?步.{0,4}|打算)$")),
+    ("progress", re.compile(r"(?:进展|情况|成效|进度|措施|成果)$")),
+    ("target", re.compile(r"(?:目标(?:值|数)?|(?:年度|全年|本年)计划(?:投资|数)?)$")),
+    ("actual", re.compile(r"^(?:完成|实际完成|累计完成|实际)(?:值|数|投资|额|量)?$")),
+    ("task", re.compile(r"(?:事项|任务|内容|名称|工作|项目|指标)$")),
+    ("note", re.compile(r"(?:备注|说明)$")),
+)
+#: A header cell the head nouns may name: short, Chinese, at most a period before it and a bracket after.
+_GUESSABLE = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
 PERIOD_PREFIX = re.compile(
     r"^(?:\d{4}年)?(?:(?P<h>上半年|半年度?)|(?P<h2>下半年|全年|年度)|(?P<q>前三季度|[一二三四]季度)|"
@@ -57,7 +79,12 @@ class RoleTable:
             rest = PERIOD_PREFIX.sub("", cand, count=1)
             if rest != cand and self.words.get(rest) == "progress":
                 return "progress"
-        return None
+        return head_noun_role(s)
+
+    def known(self, cell: str) -> bool:
+        """Is the cell a header word of the list (not only guessed from its head noun)?"""
+        s = _BRACKET_SUFFIX.sub("", norm(cell).rstrip("|"))
+        return s in self.words or PERIOD_PREFIX.sub("", s, count=1) in self.words
 
     def is_prefix(self, s: str) -> bool:
         """Could `s` be the first part of a header cell broken over lines (牵头责任 / 单位)?"""
@@ -71,6 +98,16 @@ class RoleTable:
         if len(s) > 24:
             return False
         return s in self.prefixes or PERIOD_PREFIX.sub("", s, count=1) in self.prefixes
+
+
+def head_noun_role(cell: str) -> str | None:
+    """The role a header word not in the list has by its head noun (None when it names none)."""
+    s = _BRACKET_SUFFIX.sub("", cell)
+    s = re.sub(r"^截[至止]\S{0,3}?(?:目前|[\d月底末]+)", "", s) or s
+    for cand in (s, PERIOD_PREFIX.sub("", s, count=1)):  # 年度计划投资 as printed, 1-6月完成 without 1-6月
+        if _GUESSABLE.match(cand):
+            return next((role for role, pat in _HEAD_NOUNS if pat.search(cand)), None)
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -124,13 +161,21 @@ def merge_fragments(frags: Iterable[str], roles: RoleTable) -> list[str]:
         if not f:
             continue
         cand = acc + f
-        if roles.role(cand):
+        # a listed word first (完成 + 状态), then the start of one, then a word named by its head noun
+        if roles.known(cand) or (not acc and roles.role(cand) and not roles.is_prefix(cand)):
             cells.append(cand)
             acc = ""
         elif f.startswith(("(", "（")) and not acc and cells:
             cells[-1] += f
         elif roles.is_prefix(cand):
             acc = cand
+        elif acc and (roles.role(f) or roles.is_prefix(f)):
+            cells.append(acc)  # the fragment before was a cell of its own (完成 | 完成率)
+            acc = ""
+            if roles.known(f) or not roles.is_prefix(f):
+                cells.append(f)
+            else:
+                acc = f
         else:
             if acc:
                 cells.append(acc)

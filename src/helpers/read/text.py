@@ -11,7 +11,7 @@ from helpers.read.grid import item_number
 from helpers.read.header import _Header, _preamble, _table_meta
 from helpers.read.ingest import Document
 from helpers.read.layouts import _line_rows, _pipe_rows, _stream_rows
-from helpers.read.records import Parsed, Table, _add_section, _tokens
+from helpers.read.records import FOOTER_LINE, Parsed, Table, _add_section, _tokens
 
 _FOOTER = re.compile(
     r"^(?:文件下载|政策咨询|扫一扫|标签[:：]|【?打印本页|关闭窗口|相关附件|相关链接|分享到|【字体|"
@@ -84,7 +84,7 @@ def _body(lines: list[str], h: _Header, stop: int) -> tuple[list[tuple[int, str]
     for k in range(h.line_end + 1, stop):
         if not norm(lines[k]):
             continue
-        if _FOOTER.match(norm(lines[k])):
+        if _FOOTER.match(norm(lines[k])) or FOOTER_LINE.match(norm(lines[k])):
             return body, True
         if h.layout == "oneline":
             body += [(k + 1, t) for t in _tokens(lines[k])]

@@ -34,7 +34,7 @@ from helpers.report.sentences import (BUREAU_NOTE, behind_sentence, bureau_notes
                                       coverage_sentence, headline_sentence, method_notes, pace_sentence,
                                       quality_notes, rank_sentence, renamed_notes, review_notes,
                                       unranked_sentence)
-from helpers.report.tables import (behind_zh, bureau_qualitative_zh, bureau_tasks_zh, bureau_vs_city,
+from helpers.report.tables import (behind_zh, bureau_figures, bureau_qualitative_zh, bureau_tasks_zh, bureau_vs_city,
                                    counts_frame, indicators_zh, quality_frame, scoreboard_zh,
                                    status_counts_zh, LAYOUTS)
 
@@ -42,7 +42,7 @@ __all__ = [
     "ATTENTION_ORDER", "BUREAU_NOTE", "MATCH_HEADERS_ZH", "MATCH_ZH", "Page", "city_page", "bureau_page", "Facts", "CORRECTED", "DASH", "Headline", "MEASURED", "OFFICIAL_ZH",
     "ON_PACE_OR_BETTER", "OPTIONAL_WIDTHS", "PeriodData", "Sections", "TABLE_CLASS", "TABLE_ZH",
     "behind_sentence", "behind_tasks", "behind_zh", "bureau_notes", "bureau_qualitative_zh",
-    "bureau_scoreboard", "bureau_sentence", "bureau_tasks", "bureau_tasks_zh", "bureau_vs_city",
+    "bureau_figures", "bureau_scoreboard", "bureau_sentence", "bureau_tasks", "bureau_tasks_zh", "bureau_vs_city",
     "corrected_zh", "counts_frame", "coverage_sentence", "esc", "evidence_sentence", "figures_html",
     "fit_widths", "fmt_pct", "fmt_pts", "fmt_quantity", "has_completions", "has_official", "headline",
     "headline_sentence", "indicators_table", "indicators_zh", "load_period", "method_counts",
@@ -91,6 +91,7 @@ def _scoreboard(page: "Page") -> pd.DataFrame:
 #: The tables a page can show, by name: each builds its frame (None: the table does not apply to
 #: this report, and nothing is shown); its layout is tables.LAYOUTS[name].
 TABLES: dict[str, Callable[["Page"], pd.DataFrame | None]] = {
+    "bureau_figures": lambda p: bureau_figures(p.tasks, p.bureau),
     "bureau_vs_city": lambda p: bureau_vs_city(p.tasks, p.bureau),
     "bureau_tasks": lambda p: bureau_tasks_zh(p.tasks, p.bureau),
     "qualitative": _qualitative,
@@ -106,6 +107,7 @@ CHARTS: dict[str, tuple[Callable[["Page"], Any], str]] = {
     "status_by_sector": (lambda p: charts.status_by_sector(p.tasks), "各领域重点工作进度状态"),
     "completion": (lambda p: charts.completion_vs_pace(p.tasks, p.pace, p.data.ahead_margin)
                    if has_completions(p.tasks) else None, "可量化任务的完成度"),
+    "bureau_status": (lambda p: charts.bureau_vs_city_shares(p.tasks, p.bureau, city=False), "本单位的进度状态构成"),
     "bureau_vs_city": (lambda p: charts.bureau_vs_city_shares(p.tasks, p.bureau), "本单位与全市的进度状态构成"),
 }
 

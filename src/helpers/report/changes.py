@@ -12,8 +12,7 @@ from helpers.compare.chain import bureau_changes, change_counts, coverage
 from helpers.period import parse_code
 from helpers.plaintext import DASH, fmt_pct, fmt_pts, task_ref, truncate
 from helpers.read.sectors import sector_names
-from helpers.report.wording import good_short, is_year_end, status_zh
-from helpers.schema import CHANGE_ZH
+from helpers.report.wording import change_names, good_short, is_year_end, no_attention, status_zh, streak_label
 
 #: The classes a bureau is told about, and the order lists show them in.
 ATTENTION = ("still_behind", "newly_behind")
@@ -21,6 +20,11 @@ ATTENTION = ("still_behind", "newly_behind")
 
 def _label(period: str) -> str:
     return parse_code(period).label_zh
+
+
+def later_pace(changes: pd.DataFrame) -> float:
+    """The later period's pace, which words the change classes (转为未完成 at the year's end)."""
+    return parse_code(str(changes["period"].dropna().iloc[0])).pace if changes["period"].notna().any() else 0.5
 
 
 def no_comparison_sentence(period: str) -> str:
@@ -48,18 +52,22 @@ def no_match_sentence(changes: pd.DataFrame, bureau: str | None = None) -> str |
 
 def nothing_listed_zh(changes: pd.DataFrame, bureau: str | None = None) -> str:
     """What an empty change list says: that nothing moved only when something was compared."""
-    return "无可比对的任务。" if no_match_sentence(changes, bureau) else "没有连续滞后、新滞后或恢复的任务。"
+    if no_match_sentence(changes, bureau):
+        return "无可比对的任务。"
+    names = change_names(later_pace(changes))
+    return f"没有{names['still_behind']}、{names['newly_behind']}或恢复的任务。"
 
 
 def changes_sentence(changes: pd.DataFrame) -> str:
     """What changed since the earlier period, in one Chinese sentence (counts by change class)."""
     c = change_counts(changes)
     prev = _label(changes["prev_period"].iloc[0])
-    moved = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("newly_behind", "still_behind", "recovered", "completed_since",
+    names = change_names(later_pace(changes))
+    moved = [f"{names[k]}{c[k]}项" for k in ("newly_behind", "still_behind", "recovered", "completed_since",
                                                   "changed", "unchanged") if k in c]
     s = no_match_sentence(changes) or (f"与{prev}相比（{coverage_zh(changes)}，同一任务按任务文字和牵头单位对应）："
                                        + "、".join(moved))
-    extra = [f"{CHANGE_ZH[k]}{c[k]}项" for k in ("new", "dropped") if k in c]
+    extra = [f"{names[k]}{c[k]}项" for k in ("new", "dropped") if k in c]
     if extra:
         s = s.rstrip("。") + "；" + "、".join(extra)
     s = s.rstrip("。") + "。"
@@ -94,8 +102,8 @@ def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, ta
         "牵头单位": rows["bureau"].tolist(),
         "上期": [state(s, c, p) for s, c, p in zip(rows["prev_status"], rows["prev_completion_pct"], rows["prev_period"])],
         "本期": [state(s, c, p) for s, c, p in zip(rows["status"], rows["completion_pct"], rows["period"])],
-        "变化": [f"连续{int(n)}期滞后" if k == "still_behind" else CHANGE_ZH[k]
-               for k, n in zip(rows["change"], rows["behind_reports"])],
+        "变化": [streak_label(int(n), parse_code(p).pace) if k == "still_behind" else change_names(parse_code(p).pace)[k]
+               for k, n, p in zip(rows["change"], rows["behind_reports"], rows["period"])],
     })
 
 
@@ -131,9 +139,10 @@ def bureau_change_sentence(changes: pd.DataFrame, bureau: str) -> str:
     prev = _label(changes["prev_period"].iloc[0])
     c = change_counts(bureau_changes(changes, bureau))
     head = f"与{prev}相比（{coverage_zh(changes, bureau)}），本单位"
+    pace = later_pace(changes)
     if not any(c.get(k) for k in ATTENTION):
-        return head + "没有新滞后或连续滞后的任务。"
-    return head + "、".join(f"{CHANGE_ZH[k]}{c[k]}项" for k in ATTENTION if c.get(k)) + "（见下表）。"
+        return head + no_attention(pace) + "。"
+    return head + "、".join(f"{change_names(pace)[k]}{c[k]}项" for k in ATTENTION if c.get(k)) + "（见下表）。"
 
 
 def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: int = 10) -> list[str]:
@@ -142,6 +151,7 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
         return []
     rows = changes if bureau is None else bureau_changes(changes, bureau)
     prev = _label(changes["prev_period"].iloc[0])
+    pace = later_pace(changes)
     out = []
     for k in ATTENTION:
         sub = rows[rows["change"].eq(k)].sort_values("behind_reports", ascending=False)
@@ -151,10 +161,10 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
                  + ("" if bureau else f"（{u}）")
                  for t, s, x, n, u in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"], sub["bureau"])]
         more = f"等{len(names)}项" if len(names) > limit else ""
-        out.append(f"较{prev}{CHANGE_ZH[k]}：" + "；".join(names[:limit]) + more + "。")
+        out.append(f"较{prev}{change_names(pace)[k]}：" + "；".join(names[:limit]) + more + "。")
     none = no_match_sentence(changes, bureau)
     if none:
         return [none]
     if not out:
-        out.append(f"较{prev}（{coverage_zh(changes, bureau)}）：{'本单位' if bureau else ''}没有新滞后或连续滞后的任务。")
+        out.append(f"较{prev}（{coverage_zh(changes, bureau)}）：{'本单位' if bureau else ''}{no_attention(pace)}。")
     return out

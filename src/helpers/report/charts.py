@@ -172,19 +172,19 @@ def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
     return fig
 
 
-def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
-    """Two 100% bars: the status mix of the bureau's tasks (first lead) beside the city's."""
+def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str, city: bool = True) -> Figure:
+    """Two 100% bars: the status mix of the bureau's tasks (first lead) beside the city's; the
+    bureau's bar alone with `city` False (a unit's page that depends on its own rows only)."""
     mine = tasks.loc[tasks["bureau"].eq(bureau), "status"].value_counts()
     # A long name would squeeze the bars; the page title already names the unit.
     label = bureau if len(bureau) <= 8 else "本单位"
     if not mine.sum():  # a unit that only co-leads: show the tasks it co-leads, marked so
         mine = tasks.loc[leads(tasks, bureau), "status"].value_counts()
         label = "本单位（联合牵头）"
-    city = tasks["status"].value_counts()
     names = wording.status_names(table_pace(tasks))
-    fig = _figure(1.45)
+    rows = [(label, mine)] + ([("全市", tasks["status"].value_counts())] if city else [])
+    fig = _figure(1.45 if city else 1.1)
     ax = fig.add_subplot()
-    rows = [(label, mine), ("全市", city)]
     for yi, (_name, counts) in enumerate(rows):
         total = counts.sum() or 1
         left = 0.0
@@ -199,16 +199,16 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str) -> Figure:
                 ax.text(left + share * 50, 1 - yi, f"{share * 100:.0f}%", ha="center", va="center",
                         fontsize=FONT_PT - 1, color="white" if dark else "black")
             left += share * 100
-    ax.set_yticks([1, 0], [r[0] for r in rows])
+    ax.set_yticks([1 - i for i in range(len(rows))], [r[0] for r in rows])
     ax.set_xlim(0, 100)
-    ax.set_xlabel("占本单位 / 全市任务的比例（%）")
+    ax.set_xlabel("占本单位 / 全市任务的比例（%）" if city else "占本单位任务的比例（%）")
     handles, labels = ax.get_legend_handles_labels()
     seen = dict(zip(labels, handles))
     order = [names[s] for s in STATUSES if names[s] in seen]
     # Centred on the figure, not the axes, so a wide tick label cannot push it off the page.
     fig.legend([seen[k] for k in order], order, loc="outside upper center", ncol=7,
                frameon=False, handlelength=1.0, columnspacing=0.8)
-    fig.alt_text = f"{label}与全市的进度状态构成（占任务的比例）"
+    fig.alt_text = f"{label}{'与全市' if city else ''}的进度状态构成（占任务的比例）"
     return fig
 
 

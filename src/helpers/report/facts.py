@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.compare import chain
-from helpers.report.changes import ATTENTION
+from helpers.report.changes import ATTENTION, later_pace
 from helpers.judge.review import counts as review_counts
 from helpers.read.bureaus import UNIT_SEP
 from helpers.period import parse_code
@@ -25,8 +25,7 @@ from helpers.report.fill import FactError, Facts  # noqa: F401  (the page's fact
 from helpers.report.figures import MEASURED, behind_tasks, bureau_scoreboard, bureau_tasks, headline
 from helpers.plaintext import fmt_pct
 from helpers.report.loading import PeriodData
-from helpers.schema import CHANGE_ZH
-from helpers.statuses import STATUS_ZH
+from helpers.statuses import CHANGE_ZH, STATUS_ZH
 
 def _others(h: Any) -> str:
     return "、".join(f"{STATUS_ZH[s]}{h.by_status[s]}项" for s in ("blocked", "pending", "qualitative") if h.by_status[s])
@@ -107,7 +106,7 @@ def review_facts(tasks: pd.DataFrame) -> dict[str, Any]:
 def change_facts(changes: pd.DataFrame | None, bureau: str | None = None) -> dict[str, Any]:
     """What changed since the earlier period: its label, how many were compared, counts per class."""
     if changes is None or not len(changes):
-        return {"compared_with": "", "compared": 0, "of": 0, **{k: 0 for k in CHANGE_ZH}, "moved": "",
+        return {"compared_with": "", "compared": 0, "of": 0, **{k: 0 for k in CHANGE_ZH}, "moved": "", "no_attention": "",
                 "attention": "", "ambiguous": 0, "unmatched_now": 0, "unmatched_before": 0,
                 "no_earlier": True, "no_match": False, "quiet": False}
     n, m = chain.coverage(changes, bureau)
@@ -115,10 +114,13 @@ def change_facts(changes: pd.DataFrame | None, bureau: str | None = None) -> dic
     counts = rows["change"].value_counts()
     un = rows[rows["change"].eq("unmatched")]
     moved = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged")
+    pace = later_pace(changes)
+    names = wording.change_names(pace)
     return {"compared_with": parse_code(str(changes["prev_period"].iloc[0])).label_zh, "compared": m, "of": n,
             **{k: int(counts.get(k, 0)) for k in CHANGE_ZH},
-            "moved": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in moved if counts.get(k, 0)),
-            "attention": "、".join(f"{CHANGE_ZH[k]}{int(counts[k])}项" for k in ATTENTION if counts.get(k, 0)),
+            "moved": "、".join(f"{names[k]}{int(counts[k])}项" for k in moved if counts.get(k, 0)),
+            "attention": "、".join(f"{names[k]}{int(counts[k])}项" for k in ATTENTION if counts.get(k, 0)),
+            "no_attention": wording.no_attention(pace),
             "ambiguous": int(un["match"].eq("ambiguous").sum()),
             "unmatched_now": int((un["task_id"].notna() & un["match"].ne("ambiguous")).sum()),
             "unmatched_before": int(un["task_id"].isna().sum()),
@@ -139,21 +141,17 @@ def city_facts(data: PeriodData) -> Facts:
 
 
 def bureau_facts(data: PeriodData, bureau: str) -> Facts:
-    """Every fact a bureau's briefing templates may name (its counts are of the tasks it leads first)."""
+    """Every fact a bureau's briefing templates may name: its own tasks' (counted over those it
+    leads first), never the city's. A city figure on 46 unit pages would make all of them stale
+    at one corrected status elsewhere; the city's figures and the units' ranking are the city
+    briefing's (helpers.report.page_data keys a unit's page on its own rows)."""
     tasks, pace = data.tasks, data.period.pace
     mine = bureau_tasks(tasks, bureau)
     primary = mine[mine["is_primary"]]
-    board = bureau_scoreboard(tasks)
-    ranked = board[board["rank"].notna()]
-    hit = ranked.loc[ranked["bureau"].eq(bureau), "rank"]
-    rank = int(hit.iloc[0]) if len(hit) else None
-    tied = int(ranked["rank"].eq(rank).sum()) if rank is not None else 0
     return Facts({
         **period_facts(data), **headline_facts(primary, pace), **completion_facts(primary, pace),
         **review_facts(mine.drop(columns=["is_primary"])), **change_facts(data.changes, bureau),
         "renamed": renamed(mine),
         "who": bureau, "bureau": bureau, "joint": int((~mine["is_primary"]).sum()),
-        "ranked": len(ranked), "rank": rank, "tied_with": tied - 1 if tied > 1 else 0,
         "qualitative": int(mine["status"].eq("qualitative").sum()),
-        "city_share": fmt_pct(headline(tasks, pace).share_on_pace_or_better),
     })

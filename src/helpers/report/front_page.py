@@ -71,7 +71,7 @@ def unit_row(data: PeriodData, unit: str, link: Link, severity: dict[str, int]) 
         "lag": None if lag is None or pd.isna(lag) else float(lag), "lag_text": fmt_pts(lag),
         "warning": worst, "warning_rank": severity.get(worst, len(severity)) if worst else len(severity),
         "warnings": h["warnings"] or DASH,
-        "change": (change["attention"] or "无新滞后") if compared else "未比较",
+        "change": (change["attention"] or f"无{wording.change_names(pace)['newly_behind']}") if compared else "未比较",
         "change_n": change["newly_behind"] + change["still_behind"] if compared else -1,
         "link": link,
     }

@@ -101,7 +101,7 @@ def rank_sentence(board: pd.DataFrame, bureau: str, pace: float) -> str:
 
 
 #: The bureau briefing's note on whose tasks it counts.
-BUREAU_NOTE = ("本单位为第一牵头单位的任务计入上方统计和排名；与其他单位联合牵头、列在其后的任务"
+BUREAU_NOTE = ("本单位为第一牵头单位的任务计入上方统计和全市简报的牵头单位排名；与其他单位联合牵头、列在其后的任务"
                "也列于任务表中（标注“联合牵头”），但不计入本单位的统计。")
 
 def bureau_notes(tasks: pd.DataFrame, bureau: str, pace: float, label: str,

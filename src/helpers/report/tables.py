@@ -59,27 +59,38 @@ def _with_official(out: pd.DataFrame, rows: pd.DataFrame, after: str) -> pd.Data
     return out
 
 
+def _figures_row(name: str, sub: pd.DataFrame, pace: float) -> dict[str, Any]:
+    """One row of headline figures of a set of tasks (bureau_figures, bureau_vs_city)."""
+    h = headline(sub, pace)
+    return {
+        "范围": name,
+        "重点工作": h.tasks,
+        "可量化评估": h.measured,
+        wording.behind_short(pace): h.behind,
+        STATUS_ZH["completed"]: h.completed,
+        wording.good_short(pace): fmt_pct(h.share_on_pace_or_better),
+        "完成度中位数": fmt_pct(sub["completion_pct"].median()),
+        warning_levels.HEADER: warning_cell(sub),
+    }
+
+
+def bureau_figures(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
+    """The bureau's headline figures, one row: the tasks it is first lead unit of, as the
+    scoreboard counts them. Its own rows only, so a correction elsewhere leaves the page as it is
+    (the city's figures and the ranking are on the city briefing)."""
+    return pd.DataFrame([_figures_row(bureau, tasks[tasks["bureau"].eq(bureau)], table_pace(tasks))])
+
+
 def bureau_vs_city(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
     """The bureau's headline figures above the city's: two rows, one column per measure.
 
     The bureau's row counts the tasks it is first lead unit of, as the scoreboard does. Two rows
-    rather than two columns keep the table three lines high on the page.
+    rather than two columns keep the table three lines high on the page. A page showing it
+    depends on every task (helpers.report.page_data keys it on the whole table).
     """
-    rows = []
     pace = table_pace(tasks)
-    for name, sub in ((bureau, tasks[tasks["bureau"].eq(bureau)]), ("全市", tasks)):
-        h = headline(sub, pace)
-        rows.append({
-            "范围": name,
-            "重点工作": h.tasks,
-            "可量化评估": h.measured,
-            wording.behind_short(pace): h.behind,
-            STATUS_ZH["completed"]: h.completed,
-            wording.good_short(pace): fmt_pct(h.share_on_pace_or_better),
-            "完成度中位数": fmt_pct(sub["completion_pct"].median()),
-            warning_levels.HEADER: warning_cell(sub),
-        })
-    return pd.DataFrame(rows)
+    return pd.DataFrame([_figures_row(bureau, tasks[tasks["bureau"].eq(bureau)], pace),
+                         _figures_row("全市", tasks, pace)])
 
 
 def status_counts_zh(tasks: pd.DataFrame) -> pd.DataFrame:
@@ -247,10 +258,14 @@ _GOOD = {wording.good_short(p): 14 for p in (0.5, 1.0)}
 _WARN, _OFFICIAL = {warning_levels.HEADER: 7}, {OFFICIAL_ZH: 13}
 _SHARES = {f"{when}{word}": 19 for when in ("上期", "本期") for word in ("占比", *_GOOD)}
 
+#: A set of tasks' headline figures, one row each (a unit's alone, or beside the city's).
+_FIGURES = Layout({"范围": 20, "重点工作": 10, "可量化评估": 11, **_BEHIND, "已完成": 9, **_GOOD,
+                   "完成度中位数": 13, warning_levels.HEADER: 14},
+                  ("重点工作", "可量化评估", *_BEHIND, "已完成", *_GOOD, "完成度中位数"))
+
 LAYOUTS: dict[str, Layout] = {
-    "bureau_vs_city": Layout({"范围": 20, "重点工作": 10, "可量化评估": 11, **_BEHIND, "已完成": 9, **_GOOD,
-                              "完成度中位数": 13, warning_levels.HEADER: 14},
-                             ("重点工作", "可量化评估", *_BEHIND, "已完成", *_GOOD, "完成度中位数")),
+    "bureau_vs_city": _FIGURES,
+    "bureau_figures": _FIGURES,
     "bureau_tasks": Layout({**_REF, "重点工作": 29, "状态": 11, **_WARN, **_OFFICIAL, "完成度": 9, "依据": 42},
                            ("完成度",), "本单位没有可对照序时进度评估的任务。"),
     "qualitative": Layout({**_REF, "重点工作": 40, **_OFFICIAL, "进展摘要": 51}),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from helpers.period import is_year_end  # noqa: F401  (the briefings ask wording whether a pace is the year's end)
-from helpers.statuses import STATUS_ZH, YEAR_END_ZH
+from helpers.statuses import CHANGE_ZH, STATUS_ZH, YEAR_END_CHANGE_ZH, YEAR_END_ZH
 
 
 def months(pace: float) -> int:
@@ -159,3 +159,19 @@ def ranking_note(pace: float) -> str:
     """The sentence above the bureau ranking."""
     return (f"按可量化任务中{rank_basis(pace)}的比例排序；比例相同时{behind_short(pace)}任务少的在前。"
             "可量化任务只有一两项的单位，比例受个别任务影响较大，宜结合“可量化”一栏阅读。")
+
+
+def change_names(pace: float) -> dict[str, str]:
+    """How readers see each change class in a period (转为未完成/仍未完成 at the year's end)."""
+    return {**CHANGE_ZH, **(YEAR_END_CHANGE_ZH if is_year_end(pace) else {})}
+
+
+def streak_label(reports: int, pace: float) -> str:
+    """A task behind in `reports` reports in a row, as the change column shows it."""
+    return f"仍未完成（连续{reports}期）" if is_year_end(pace) else f"连续{reports}期滞后"
+
+
+def no_attention(pace: float) -> str:
+    """The words for "no task newly or still behind" in a period."""
+    names = change_names(pace)
+    return f"没有{names['newly_behind']}或{names['still_behind']}的任务"

@@ -1,0 +1,383 @@
+"""Residual signals: the words of a progress text that bear on a status, read as coverage.
+
+Every status-bearing token of the text — a completion or attainment verb, the start or finish of
+works, a halt, a wait on an outside act, remaining work, a figure in the target's unit, a growth
+rate of the target's own indicator — either sits in a clause a rule consumed (a finding some part
+took) or is *residual*. helpers.judge.confidence decides which residual signals undo which status.
+
+The families are a grammar, not a phrase list: a completion is a verb of the `signal … done` rows
+of data/reference/lexicon.csv or of the `deliverable` rows (events), in a clause reporting a
+result, not negated, not followed by a preliminary step (完成可研批复), and said of the task (its
+subject is the task's own words, a generic reference or absent).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
+from helpers.judge.clauses import is_result
+from helpers.judge.evidence import Evidence, Part
+from helpers.judge.findings import HALT_WORDS, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.lexicon import Lexicon
+from helpers.judge.quantities import comparable
+from helpers.judge.scope import REMAINING
+from helpers.judge.subjects import refers_to_task, subject_of
+from helpers.judge.targets import QUALIFIER, bigrams, overlap
+
+#: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
+#: (putting a thing to use: 运行, 对外办公, 开行)
+SIGNAL_KIND = "signal"
+#: a negation or a not-yet just before a verb: 尚未建成, 未能完成, 没有开工
+_NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|不再)(?:能|够|全部|全面|正式|如期|按期)?$")
+#: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
+#: 招标公告已发布): its completion verb is not the task's
+STEP = re.compile(rf"{PRELIMINARY}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|筹备|起草|征求意见|初稿")
+#: the words of a sentence that leave the current period: another year, or later this year's end
+_OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!同期)|往年|结转|明年|下一年|次年|(?P<y>20\d\d)年(?P<batch>度)?")
+
+
+_BREAKDOWN = re.compile(r"\s*其中")
+#: a number after a generic completion verb in its clause (完成基坑开挖1.2公里): what was done is
+#: counted, and the figure family reads it; a verb of putting to use (开行…2对) stays an event
+_FIGURE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One residual token: its family, the clause it is in (quoted in the reason), its position."""
+
+    kind: str  # done (a generic completion verb), use (an event or putting to use), await, halt, event,
+    # share, remaining, figure, rate
+    clause: str
+    pos: int
+
+
+#: a service started from a date on: 7月10日起每日安排…, 自9月1日开始
+_FROM_DATE = r"(?<!\d)\d{1,2}月(?:\d{1,2}日)?(?:起|开始)"
+
+
+@lru_cache(maxsize=4)
+def _done_rx(lex: Lexicon) -> re.Pattern:
+    words = "|".join(a for a in (lex.alternation(k) for k in (SIGNAL_KIND, "deliverable")) if a != "(?!)")
+    return re.compile(f"(?:{words}|{_FROM_DATE})")
+
+
+@lru_cache(maxsize=4)
+def _families(lex: Lexicon) -> tuple[dict[str, str], frozenset[str]]:
+    """The event words with their meaning, and the generic completion verbs, of one lexicon."""
+    generic = frozenset(p for p, meaning in lex.meaning_of(SIGNAL_KIND).items() if meaning == "done")
+    return lex.meaning_of("deliverable"), generic
+
+
+def completes(task: str, lex: Lexicon) -> bool:
+    """Whether the task's own aim is a completion (完成…排查, 建成…): its verb is of the done family."""
+    return bool(_done_rx(lex).search(task))
+
+
+def consumed_clauses(ev: Evidence, parts: list[Part]) -> set[int]:
+    """Indices of the clauses whose findings a part (or a rule) took: their words are read. A
+    finding's clause is the one it ends in (evidence is widened leftwards to a readable quote:
+    the clause before it is shown, not read)."""
+    used = set(ev.used) | {id(f) for p in parts for f in p.findings}
+    lay = ev.layout
+    found = [f for group in (ev.verdicts, ev.ratios, ev.halves, ev.growths, ev.comparisons, ev.deliverables,
+                             ev.actuals, ev.plans, ev.levels, ev.ranks) for f in group if id(f) in used]
+    found += [f for p in parts for f in p.findings]
+    return {lay.clause_index(max(f.start, f.end - 1)) for f in found if f.end > f.start}
+
+
+def _clause(ev: Evidence, pos: int, end: int | None = None) -> str:
+    a, b = ev.layout.around(pos, end or pos + 1)
+    return ev.layout.text[a:b].strip(" ,，;；。")
+
+
+def _step(clause: str, task: str) -> bool:
+    """A clause about a step or a trial, or a stage the task does not name (二期 for a 二期 task is
+    the task)."""
+    return bool(STEP.search(clause)) or any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause))
+
+
+def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read: set[int]) -> list[Signal]:
+    """Completion or attainment verbs said of the task in an unread result clause; an event word
+    (开工, 建成, 印发) only when it is the kind of event the task asks for (开工 is no 建成)."""
+    text, lay, tb = ev.layout.text, ev.layout, bigrams(QUALIFIER.sub("", task))
+    events, generic = _families(lex)
+    wanted = {p.target.meaning for p in parts if p.target is not None and p.target.kind == "deliverable"}
+    out: list[Signal] = []
+    for m in _done_rx(lex).finditer(text):
+        a, b = lay.around(m.start(), m.end())
+        if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
+                or _NEGATED.search(text[max(0, m.start() - 6):m.start()]) or _step(text[a:b], task) \
+                or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
+                or (m.group() in events and wanted and events[m.group()] not in wanted) \
+                or not _about_task(ev, m.start(), tb):
+            continue
+        # issuing a document is a measure unless the task asks for that document: a generic verb
+        kind = "done" if m.group() in generic or events.get(m.group()) == "issue" else "use"
+        out.append(Signal(kind, _clause(ev, m.start(), m.end()), m.start()))
+    return out
+
+
+def _unread(ev: Evidence, f: Finding, read: set[int], used: set[int]) -> bool:
+    """A finding no part took, in a clause no rule read."""
+    return id(f) not in used and ev.layout.clause_index(max(f.start, f.end - 1)) not in read
+
+
+#: a short subject is a reference back to the task's thing (线路, 新馆, 平台): a signal, which can
+#: only send a task to review, takes it as the task's
+_SHORT_SUBJECT = 4
+
+
+def _about_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
+    return refers_to_task(ev, pos, tb) or len(subject_of(ev, pos)) <= _SHORT_SUBJECT
+
+
+#: a halt said of the thing itself: at its clause's end, before a date (延期至下半年), or before the
+#: works or the event (暂停举办); a halt with an object of its own (暂停水下桩基作业15天) is not
+_HALT_SAID = re.compile(rf"(?:{HALT_WORDS.pattern})(?=$|[,，;；。|]|了|至|到|(?:开工|建设|实施|施工|举办|举行|召开|开放|运营|使用|投用|开通))")
+
+
+_INTENDED = re.compile(r"拟|将|计划|如|若|一旦")
+
+
+#: a wait on something outside, however it is named: 待证监会注册后上市, 等待…, 有待…, 尚需…同意
+_WAIT = re.compile(r"(?<![接期款优招看亟留对虐])(?:待(?!遇|办|业|岗|售|定|人|客)[^,，;；。|]{1,20}?后|等待|有待|尚需[^,，;；。|]{1,12}?(?:同意|批准|确认|注册|核准))")
+
+
+def wait_signals(ev: Evidence, read: set[int], verdicts: set[int]) -> list[Signal]:
+    """A wait in an unread clause that no wait verdict already holds (the rules' outside acts are a
+    closed list; the construction 待…后 is open)."""
+    lay = ev.layout
+    held = read | {lay.clause_index(v) for v in verdicts}
+    return [Signal("await", _clause(ev, m.start(), m.end()), m.start()) for m in _WAIT.finditer(lay.text)
+            if lay.clause_index(m.start()) not in held]
+
+
+def halt_signals(ev: Evidence, read: set[int], used: set[int]) -> list[Signal]:
+    """A halt, deferral or cancellation word (暂停, 延期至下半年, 取消) in an unread result clause that
+    no verdict took (a verdict the rules set aside is no signal: it was read)."""
+    text, lay = ev.layout.text, ev.layout
+    taken = sorted((v.start, v.end) for v in ev.verdicts if v.status == "blocked")
+    starts = [a for a, _ in taken]
+    out: list[Signal] = []
+    for m in _HALT_SAID.finditer(text):
+        i = bisect_right(starts, m.start()) - 1  # the verdict starting last before the word
+        # a halt reports what happened even after 原定于 (the plan it undoes); only one intended in
+        # its own clause (拟暂停) is none
+        if lay.clause_index(m.start()) in read or _INTENDED.search(text, lay.around(m.start(), m.end())[0], m.start()) \
+                or (i >= 0 and m.start() < taken[i][1]):
+            continue
+        out.append(Signal("halt", _clause(ev, m.start(), m.end()), m.start()))
+    return out
+
+
+def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
+    """Figures of this period, in a result clause nobody read, counting what a target counts (its
+    unit, and its noun where the figure names one); a breakdown (其中…) or a single month's figure
+    is no reading of the target."""
+    lay = ev.layout
+    out: list[Signal] = []
+    targets = [p.target for p in parts if p.target is not None and p.target.unit and p.target.kind in ("count", "amount")]
+    for a in ev.actuals:
+        c0 = lay.around(a.start, a.end)[0]
+        if not _unread(ev, a, read, used) or not is_result(a.modality) or not a.unit \
+                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start):
+            continue
+        for t in targets:
+            if comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1):
+                out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
+                break
+    return out
+
+
+def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
+    """A second growth rate of a rate target's own indicator, in a result clause nobody read, that
+    would meet the target where the one read misses it, or the reverse (8月当月…增长31% read,
+    1-8月累计…增长8.3% not): two readings of one target that disagree. A single month's rate is
+    no reading of the year."""
+    lay, text = ev.layout, ev.layout.text
+    rated = [p for p in parts if p.target is not None and p.target.kind == "rate" and p.met is not None]
+    out: list[Signal] = []
+    for g in ev.growths:
+        s0 = lay.sents[g.sentence][0] if lay.sents else 0
+        if not _unread(ev, g, read, used) or not is_result(g.modality) or SINGLE_MONTH.search(text, s0, g.start):
+            continue
+        for p in rated:
+            t = p.target
+            met = g.value <= -t.value if t.direction == "lower" else g.value >= t.value
+            if met != p.met and overlap(bigrams(QUALIFIER.sub("", t.label or t.part)), g.label or g.text) >= 2:
+                out.append(Signal("rate", _clause(ev, g.start, g.end), g.start))
+                break
+    return out
+
+
+def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -> list[Signal]:
+    """Every residual signal of one reading (see the module's docstring), in text order."""
+    used = set(ev.used) | {id(f) for p in parts for f in p.findings}
+    read = consumed_clauses(ev, parts)
+    lay, tb = ev.layout, bigrams(task)
+    out: list[Signal] = []
+    for v in ev.verdicts:
+        if id(v) not in used and v.status == "pending":
+            out.append(Signal("await", v.text, v.start))
+    out += wait_signals(ev, read, {v.start for v in ev.verdicts if v.status == "pending"})
+    # a completion verdict of this period said of the task, that no part took (已完成年度任务)
+    out += [Signal("verdict_done", v.text, v.start) for v in ev.verdicts
+            if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"]
+    wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
+    for f in ev.deliverables:
+        if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \
+                and refers_to_task(ev, f.start, tb):
+            out.append(Signal("event", f.text, f.start))
+    out += [Signal("share", f.text, f.start) for f in ev.free(ev.ratios) if is_result(f.modality)]
+    out += halt_signals(ev, read, used)
+    rest = REMAINING.search(lay.text)
+    if rest:
+        out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))
+    out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex)
+    out += figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
+    return sorted(out, key=lambda s: s.pos)
+
+
+#: bigrams an event's clause shares with a task that has nothing to complete, for the event to be
+#: the task's own outcome (被命名为国家全域旅游示范区 for 创建国家级全域旅游示范区), not one of its
+#: actions (召开专题会议, 出台措施)
+_NAMED = 5
+#: a count of actions in a clause (召开会议5次, 举办博览会一场): it reports actions, not the outcome
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
+
+
+def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexicon) -> list[Signal]:
+    """The completion signals that bear on the task. For a task with nothing to complete (no
+    count, deliverable or completion aim: 完善…机制), a generic verb (完成, 实现) or a document
+    issued bears nothing, and an event only when its clause restates the task's thing and counts
+    no actions."""
+    if any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable") for p in parts) \
+            or completes(task, lex):
+        return found
+    tb = bigrams(QUALIFIER.sub("", task))
+    return [s for s in found if s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)]
+
+
+def other_period(clause: str, year: int | None) -> str | None:
+    """The words of a deciding clause that place it outside this period (上年度, 2025年度 in a 2024
+    report, 明年), or None."""
+    for m in _OTHER_YEAR.finditer(clause):
+        if m["y"] is None or (year is not None and (int(m["y"]) > year or (m["batch"] and int(m["y"]) != year))):
+            return m.group()
+    return None
+
+
+#: an intention opening a figure's evidence, the figure a breakdown of it (计划新建…1200个，其中上半年
+#: 完成600个): a share of the plan, not a result
+_PLANNED = re.compile(r"^[^,，;；。|]{0,8}?(?:计划|拟|力争|争取|确保)(?!投资|总投资|的)[^;；。|]*[,，]\s*其中[^,，;；。|]*$")
+#: a quota handed down or broken down, not a result: 省下达我市…任务20万亩, 分解下达指标
+QUOTA = re.compile(r"(?:下达|分解|下发|核定|分配)[^,，;；。|]{0,12}?(?:任务|指标|计划|额度|目标)")
+#: a count of candidates, not of results: 组织32家企业开展申报
+CANDIDATES = re.compile(r"申报|推荐|报名|申请|入围|初审|候选")
+
+
+def own_clause(quote: str) -> str:
+    """The last clause of a quoted evidence: the finding's own (the quote is widened leftwards)."""
+    return re.split(r"[,，;；]", quote.rstrip(" ,，;；。"))[-1]
+
+
+def planned(f: Finding) -> bool:
+    """Whether a figure's evidence is a breakdown of an intention (its figure is part of a plan)."""
+    return bool(_PLANNED.search(f.text))
+
+
+def later(word: str, year: int | None) -> bool:
+    """Whether an other-period word (other_period) points after this year (明年, 2025年)."""
+    m = re.match(r"(20\d\d)", word)
+    return word in ("明年", "次年", "下一年") or bool(m and year is not None and int(m[1]) > year)
+
+
+def evidence_findings(part: Part) -> list[Finding]:
+    """The findings that decided a part (its evidence first)."""
+    return [f for f in part.findings if f.end > f.start]
+
+
+#: in the clause that says a task is done, a word that says it is not: a halt, a later date, a wait
+CONTRARY = re.compile(rf"{HALT_WORDS.pattern}|明年|次年|下一年|尚未|未能|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
+#: the verbs between a label's frame and its noun, or after its noun (回收利用率达到, 完成一般公共预算收入)
+_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的"
+                         r"|建成|完工|竣工|开工|新建|新增|改造|实施|开通|投用|已|共|累计")
+#: a place, not what is counted: 舒城县完成23公里
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:县|区|市|镇|乡)$")
+#: time and place frames around a noun: 1-3月份, 上半年, 全市, 较上年同期
+_FRAME = re.compile(r"\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|当月|单月|上半年|全年|前三季度|[一二三四]季度|今年|全市|我市|累计"
+                    r"|较上年同期|上年同期|同期|[较比](?:上年|去年)|截至|截止|目前")
+#: a run that is only a unit (万美元, 亿元): no noun
+_UNIT_RUN = re.compile(r"^(?:万|亿|千)?(?:美元|元|人次|人|个|户|亩|吨|家|项|次|座|条|所|公里|米)$")
+_HEAD_CHARS = 4
+
+
+def _target_head(label: str) -> str:
+    """A target's noun: the run just before its first verb (单位GDP能耗降低… → DP能耗)."""
+    m = _LABEL_VERB.search(label, 2)
+    runs = _CJK_RUN.findall(_FRAME.sub("", label[:m.start()] if m else label))
+    return runs[-1][-_HEAD_CHARS:] if runs else ""
+
+
+def _figure_head(label: str) -> str:
+    """A figure's noun: the last piece before the figure past the frames and verbs
+    (上半年全市实现地区生产总值1077.8亿元 → 生产总值)."""
+    text = _FRAME.sub("", label)
+    text = re.split(r"\d", text, maxsplit=1)[0]
+    pieces = [pc for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
+    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
+    return nouns[-1][-_HEAD_CHARS:] if nouns else ""
+
+
+def noun_differs(part: Part) -> bool:
+    """A rate or level target read from a figure of another indicator (无害化处理率 for 回收利用率):
+    the nouns just before the figure and in the target share no two characters."""
+    t, f = part.target, part.evidence
+    if t is None or f is None or t.kind not in ("rate", "level", "count", "amount") \
+            or f.kind not in ("actual", "level", "growth"):
+        return False
+    tl, fl = t.label or t.part, f.label
+    a, b = _target_head(tl), _figure_head(fl)
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if t.kind in ("count", "amount"):
+        # counts are named in many ways (新建改扩建中小学校 for 新建学校): only nouns that share
+        # nothing at all either way (森林抚育 for 人工造林) differ
+        return overlap(a, fl) == 0 and overlap(b, t.part) == 0
+    return overlap(a, fl) == 0 or overlap(b, tl) == 0
+
+
+def stock_for_flow(part: Part) -> bool:
+    """A target of additions (新增, 新建) read from a stock (高新技术企业达到620家, 累计拥有): the
+    figure's own clause names a stock and no addition."""
+    t, f = part.target, part.evidence
+    if t is None or f is None or f.kind != "actual" or not NEW.search(t.part):
+        return False
+    clause = own_clause(f.text)
+    return bool(STOCK.search(clause)) and not NEW.search(clause)
+
+
+#: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
+_PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
+                           r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
+_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
+
+
+def part_subject(part: Part, task: str) -> str | None:
+    """The part a deciding ratio or figure is said of (其余县区完成率85%, 金安区完成…), when the task
+    does not name it: the words, else None."""
+    f = part.evidence
+    if f is None or f.kind not in ("stated_ratio", "actual", "half"):
+        return None
+    m = _PART_OPENING.match(own_clause(f.text))
+    if not m or m.group().strip() in task:
+        return None
+    if _COUNTY.fullmatch(m.group().strip()) and len(set(_COUNTY.findall(f.text))) > 1:
+        return None  # several counties in one quote are the city's sum (county_sums)
+    return m.group().strip()

@@ -1,0 +1,183 @@
+"""The confidence gate (helpers.judge.confidence.decide) and the residual signals
+(helpers.judge.signals): a status is confident only when the text supports it in full.
+
+Sentences are written in the reports' own manner (the seed, the corpus excerpts), varied in their
+wording so that each case exercises a construction, not a phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.lexicon import load_lexicon
+from helpers.judge.parts import read
+from helpers.judge.signals import noun_differs, other_period
+from helpers.judge.status import judge_text
+from helpers.statuses import REVIEW_REASONS
+
+H1, Q3, FY = "2024H1", "2024Q3", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+def reasons(f: dict) -> str:
+    return f["review_reason"] or ""
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成县级档案馆新馆并投入使用。", "新馆建设任务已全部完成，档案整体搬迁后于5月8日起对外开放查阅。"),
+    ("开通六安至合肥城际公交。", "线路于4月1日起每日开行班次24个。"),
+    ("建成市政务服务中心新大厅。", "装修和设备调试已结束，6月起全部窗口迁入新大厅运行。"),
+])
+def test_a_completion_in_words_no_rule_read_is_never_confidently_qualitative(task, progress):
+    f = judge(task, progress)
+    assert f["status"] == "completed" or f["needs_review"], f
+    if f["status"] != "completed":
+        assert REVIEW_REASONS["unread_signal"] in reasons(f)
+
+
+def test_a_qualitative_task_with_only_actions_stays_confident():
+    f = judge("深化“放管服”改革，优化营商环境。", "制定年度工作要点，召开专题推进会2次，开展营商环境督查。")
+    assert f["status"] == "qualitative" and not f["needs_review"]
+
+
+def test_a_step_or_stage_completed_is_no_completion_signal():
+    f = judge("建成城东综合管廊二期工程。", "项目于3月正式开工，目前已完成管廊基坑开挖1.2公里，招标公告已发布。")
+    assert REVIEW_REASONS["unread_signal"] not in reasons(f)
+
+
+def test_another_years_batch_deciding_is_flagged_with_the_words_quoted():
+    f = judge("建设2024年度美丽乡村中心村20个。",
+              "2023年度20个中心村已全部建成并通过验收；2024年度中心村正在编制建设规划。", H1)
+    assert f["status"] == "qualitative" or f["needs_review"]
+    if f["status"] == "completed":
+        assert "2023年度" in reasons(f)
+    assert other_period("上年度创建的18个示范村已全部通过验收", 2024) == "上年度"
+    assert other_period("已于2023年11月开工", 2024) is None  # an event of an earlier year is still done
+    assert other_period("省厅下达2025年度任务48万亩", 2024) == "2025年度"
+
+
+def test_a_figure_of_another_indicator_is_flagged():
+    f = judge("城市生活污水集中收集率达到70%以上。", "上半年，城市生活污水处理率98.5%，集中收集率66.3%。")
+    assert f["status"] == "behind" or f["needs_review"]
+    reading = read("城市生活污水集中收集率达到70%以上。", "上半年，城市生活污水处理率98.5%。")
+    part = reading.parts[0]
+    if part.evidence is not None and part.method == "rate_target":
+        assert noun_differs(part)
+
+
+def test_two_readings_of_one_rate_that_disagree_are_flagged():
+    f = judge("外贸进出口总额增长10%。",
+              "6月当月进出口总额同比增长24%；1-6月累计进出口总额同比增长6.1%。")
+    assert f["status"] == "behind" or f["needs_review"]
+
+
+def test_a_share_of_a_plan_is_not_a_result():
+    f = judge("新增城市公共充电桩800个。", "已印发年度建设方案，计划新建公共充电桩1000个，其中上半年建成500个。", "2024Q1")
+    assert f["status"] == "qualitative" or f["needs_review"]
+
+
+def test_a_halt_of_something_the_task_does_not_name_is_flagged():
+    f = judge("PM2.5平均浓度控制在35微克/立方米以内。",
+              "1-9月，全市淘汰燃煤小锅炉8台，叫停2个不符合要求的化工项目。全市PM2.5平均浓度33.1微克/立方米。", Q3)
+    assert f["status"] != "blocked" or f["needs_review"]
+
+
+def test_a_halt_of_the_tasks_own_works_is_confident():
+    f = judge("建成市体育中心游泳馆。", "主体结构已完工。因设计标准调整，市住建局叫停内部装修施工，设计单位正在修改方案。")
+    assert f["status"] == "blocked" and not f["needs_review"]
+
+
+def test_a_plain_wait_before_the_years_end_is_confident_pending():
+    f = judge("创成省级园林城市。", "创建材料已全部报送省住建厅，待省级专家组现场考核验收。")
+    assert f["status"] == "pending" and not f["needs_review"]
+
+
+def test_a_wait_at_the_years_end_or_beside_a_figure_is_flagged():
+    f = judge("创成省级园林城市。", "创建材料已全部报送省住建厅，待省级专家组现场考核验收。", FY)
+    assert f["status"] == "pending" and f["needs_review"]
+    f = judge("油菜种植面积稳定在120万亩。", "秋播油菜面积已落实65万亩，全年种植面积待省统计局核定后发布。")
+    assert f["status"] == "pending" and f["needs_review"]
+
+
+def test_a_wait_no_part_claims_beside_a_completion_is_flagged():
+    f = judge("新增省级专精特新企业10家。", "组织26家企业开展申报，经市级初审推荐18家至省经信厅，目前等待省级认定。")
+    assert f["status"] != "completed" or f["needs_review"]
+
+
+def test_a_completion_beside_remaining_work_or_a_later_date_is_flagged():
+    f = judge("开通六安至黄山旅游直通车。", "线路审批已完成，因沿线道路施工，运管部门通知该线路推迟至明年开通。")
+    assert f["status"] != "completed" or f["needs_review"]
+
+
+def test_the_signal_words_are_a_family_in_the_lexicon():
+    lex = load_lexicon()
+    assert lex.phrases("signal", "done") and lex.phrases("signal", "use")
+    assert "对外办公" in lex.phrases("signal", "use")
+
+
+def test_every_reason_is_chinese_and_quotes_its_evidence():
+    f = judge("建成县级档案馆新馆并投入使用。", "新馆建设任务已全部完成，于5月8日起对外开放查阅。")
+    for r in filter(None, reasons(f).split("；")):
+        label, _, detail = r.partition("：")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in label)
+        if label == REVIEW_REASONS["unread_signal"]:
+            assert detail and detail in "新馆建设任务已全部完成，于5月8日起对外开放查阅。".replace(",", "，")
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("召开全市民营经济发展大会。", "大会原定于6月召开，因会期调整推迟至四季度举行。"),
+    ("建成县城污水处理厂提标改造工程。", "提标改造工程已完工，因在线监测设备未验收，出水达标排放时间延期。"),
+])
+def test_a_halt_or_deferral_no_rule_read_undoes_a_confident_status(task, progress):
+    f = judge(task, progress)
+    assert f["status"] == "blocked" or f["needs_review"], f
+
+
+def test_a_halt_with_an_object_of_its_own_is_no_signal():
+    f = judge("建成沿淮大桥。", "大桥主体已完工，施工期间因汛期暂停水下作业10天，8月通过竣工验收并正式通车。", Q3)
+    assert f["status"] == "completed" and not f["needs_review"], f
+
+
+def test_a_service_started_from_a_date_is_a_completion_signal():
+    f = judge("开通六安至南京直达班车。", "经交通运输部门批准，9月1日起每日安排往返班次4个。", Q3)
+    assert f["status"] == "completed" or f["needs_review"], f
+
+
+def test_a_stage_the_task_names_is_the_task():
+    f = judge("建成市民服务中心二期并投入使用。", "二期工程已于5月通过竣工验收，6月3日起12个部门集中进驻办公。")
+    assert f["status"] == "completed" or f["needs_review"], f
+    f = judge("出台《六安市夜间经济发展实施方案》。", "实施方案已完成起草，正在征求有关部门意见。")
+    assert f["status"] == "qualitative" and not f["needs_review"], f
+
+
+def test_a_count_read_from_another_noun_or_a_stock_is_flagged():
+    f = judge("完成人工造林2万亩。", "上半年完成森林抚育3.2万亩，人工造林正在整地。")
+    assert f["status"] not in ("completed", "ahead", "on_pace") or f["needs_review"], f
+    f = judge("新增国家高新技术企业100家。", "截至6月底，全市高新技术企业总数达到620家。")
+    assert f["status"] not in ("completed", "ahead", "on_pace") or f["needs_review"], f
+
+
+def test_a_count_named_by_its_verb_alone_is_the_targets():
+    f = judge("新建城市口袋公园6个。", "年内计划建设口袋公园6个，上半年建成3个，其余正在施工。")
+    assert "数字所指与目标指标不同" not in reasons(f)
+
+
+def test_a_ratio_said_of_the_rest_or_one_county_is_a_part():
+    f = judge("完成全市自然村通硬化路建设。", "金安区、裕安区已全部完成，其余县区完成率85%，年底前全面完成。", Q3)
+    assert f["status"] not in ("completed", "ahead", "on_pace") or f["needs_review"], f
+    # the counties of one sentence add up to the city's figure: no part
+    f = judge("完成人工造林5000亩。", "上半年金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩。")
+    assert "判断依据只说了任务的一部分" not in reasons(f)
+
+
+def test_a_halt_beside_a_part_already_done_is_flagged():
+    f = judge("完成营造林3万亩。", "已完成营造林3.6万亩，完成率120%，因部分地块权属争议，2000亩造林被暂停。", Q3)
+    assert f["status"] == "completed" or f["needs_review"], f
+
+
+def test_a_wait_in_any_wording_undoes_a_completion():
+    f = judge("完成城区老旧供水管网改造50公里。", "已完成改造52公里，其中8公里待市政道路恢复后验收移交。", Q3)
+    assert f["status"] != "completed" or f["needs_review"], f
