@@ -9,10 +9,10 @@ data/processed/ and .cache/ are not touched:
 2. the whole period (city + every unit, HTML and PDF, plus the two research notebooks) with
    `helpers.run.run_batch`, from a clean output folder and an empty cache (the font subset is
    built inside this figure), `--repeat` times;
-3. the review loop: a rerun with nothing changed; one task's text corrected (an `evidence`
-   override: its unit's page, the city's and the research pages change); one task's status
-   corrected through the ledger (`review import`, then `run`: the city's counts change, and
-   every unit's page prints them).
+3. the review loop, each command as a researcher types it (its own process), 3 times each with
+   a different task, the pages each re-rendered listed: a rerun with nothing changed; one task's
+   text corrected (an `evidence` row in overrides.csv), then `run`; one task's status corrected
+   in the ledger, then `review import` and `run` (`--loop-only`: this step alone).
 
 With `--before DIR` (a checkout of the code to compare with), steps 2 and 3 run for both codes,
 alternating, each in its own process and project copy with that checkout's `src/` first on
@@ -77,62 +77,97 @@ def measure_whole(period: str, jobs: int) -> dict[str, Any]:
             "steps": {k: _median(v) for k, v in steps.items()}}
 
 
-def _text_correction(period: str) -> str:
-    """Correct one task's evidence text in overrides.csv (as a researcher's note would); its unit."""
+def _cli(*args: str) -> float:
+    """One command as the researcher types it (`python -m helpers …`, its own process); seconds."""
+    return _timed([sys.executable, "-m", "helpers", *args], dict(os.environ))
+
+
+def _page_keys() -> dict[str, str]:
+    """Each page's key in the batch state (helpers.run): a page whose key moved was re-rendered."""
+    from helpers import paths
+
+    keys: dict[str, str] = {}
+    for state in (paths.CACHE / "batch").glob("state-*.json"):
+        for page, entry in json.loads(state.read_text(encoding="utf-8")).items():
+            if isinstance(entry, dict) and "key" in entry:
+                keys[page] = entry["key"]
+    return keys
+
+
+def _rendered_by(step: Any) -> tuple[float, list[str]]:
+    """Run `step` (which returns seconds); (seconds, the pages re-rendered meanwhile)."""
+    before = _page_keys()
+    seconds = step()
+    after = _page_keys()
+    return seconds, sorted(k for k, v in after.items() if before.get(k) != v)
+
+
+def _text_correction(period: str, n: int) -> str:
+    """Correct the evidence text of the first task of the (5 + n)-th largest unit in overrides.csv,
+    as a researcher's note would (a row added, the earlier ones kept); that unit."""
     import pandas as pd
 
     from helpers import paths
 
     tasks = pd.read_parquet(paths.tasks_path(period))
-    unit = tasks["bureau"].value_counts().index[5]
+    unit = tasks["bureau"].value_counts().index[5 + n]
     task = str(tasks.loc[tasks["bureau"].eq(unit), "task_id"].iloc[0])
     path = paths.OVERRIDES_CSV
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        header = next(csv.reader(fh), None) or ["period", "task_id", "field", "value", "note"]
-    row = {"period": period, "task_id": task, "field": "evidence", "value": "经核实，以市统计局最新数据为准。",
+        rows = list(csv.reader(fh))
+    header = rows[0] if rows else ["period", "task_id", "field", "value", "note"]
+    row = {"period": period, "task_id": task, "field": "evidence", "value": f"经核实，以市统计局最新数据为准（{n + 1}）。",
            "note": "bench"}
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(header)
-        w.writerow([row.get(h, "") for h in header])
+        w.writerows([header, *rows[1:], [row.get(h, "") for h in header]])
     return unit
 
 
-def _status_correction(period: str) -> tuple[str, float]:
-    """Write the ledger, correct the status of its first task to review as a researcher would,
-    and `review import` it; (the task, seconds of the import)."""
+def _status_correction(period: str, done: set[str]) -> tuple[str, Path]:
+    """In the ledger `run` wrote, correct the status of the first task to review not corrected
+    yet (达序时, or 滞后 when it is recorded 达序时), as a researcher would; (the task, the ledger)."""
     import openpyxl
 
-    from helpers.deliver.corrections import REVIEW_SHEET, import_corrections
-    from helpers.deliver.ledger import write_ledger
+    from helpers import paths
+    from helpers.deliver.corrections import CORRECTION, NOTE, RECORDED, REVIEW_SHEET, TASK_ID
 
-    path, _ = write_ledger(period)
+    path = paths.ledger_path(period)
     wb = openpyxl.load_workbook(path)
     ws = wb[REVIEW_SHEET]
     header = [c.value for c in ws[1]]
-    col_id, col_fix, col_note = (header.index(h) + 1 for h in ("编号", "更正状态", "说明"))
-    task = ws.cell(2, col_id).value
-    ws.cell(2, col_fix).value, ws.cell(2, col_note).value = "达序时", "核对原文：按年度计划已过半"
-    wb.save(path)
-    t = time.perf_counter()
-    import_corrections(path, period=period)
-    return str(task), time.perf_counter() - t
+    col = {h: header.index(h) + 1 for h in (TASK_ID, CORRECTION, NOTE, RECORDED)}
+    for r in range(2, ws.max_row + 1):
+        task = ws.cell(r, col[TASK_ID]).value
+        if task and task not in done:
+            fix = "滞后" if ws.cell(r, col[RECORDED]).value == "达序时" else "达序时"
+            ws.cell(r, col[CORRECTION]).value, ws.cell(r, col[NOTE]).value = fix, "核对原文：按年度计划判断"
+            wb.save(path)
+            return str(task), path
+    raise SystemExit(f"{path}: no task left to correct")
 
 
-def measure_loop(period: str, jobs: int) -> dict[str, Any]:
-    """The review loop: nothing changed, a text corrected, a status corrected through the ledger."""
-    from helpers.period_tables import default_raw
-
-    raw = default_raw(period)
-    _run(period, jobs, raw)  # everything current
-    noop, r0 = _run(period, jobs, raw)
-    unit = _text_correction(period)
-    text, r1 = _run(period, jobs, raw)
-    task, imported = _status_correction(period)
-    status, r2 = _run(period, jobs, raw)
-    return {"noop": noop, "noop_rendered": len(r0.rendered),
-            "text": text, "text_rendered": sorted(r1.rendered), "text_unit": unit,
-            "status": status, "status_import": imported, "status_rendered": len(r2.rendered), "status_task": task}
+def measure_loop(period: str, jobs: int, repeat: int = 3) -> dict[str, Any]:
+    """The review loop as a researcher types it, each command in its own process: `run` with
+    nothing changed; one task's text corrected (an evidence row in overrides.csv), then `run`;
+    one status corrected in the ledger, then `review import` and `run`. `repeat` times each,
+    a different task every time."""
+    _cli("run", "--period", period, "--jobs", str(jobs))  # everything current
+    run = ("run", "--period", period, "--jobs", str(jobs))
+    noop = [_rendered_by(lambda: _cli(*run)) for _ in range(repeat)]
+    text = []
+    for n in range(repeat):
+        unit = _text_correction(period, n)
+        seconds, pages = _rendered_by(lambda: _cli(*run))
+        text.append({"seconds": seconds, "pages": pages, "unit": unit})
+    status, done = [], set()
+    for _ in range(repeat):
+        task, ledger = _status_correction(period, done)
+        done.add(task)
+        imported = _cli("review", "import", str(ledger))
+        seconds, pages = _rendered_by(lambda: _cli(*run))
+        status.append({"seconds": imported + seconds, "import": imported, "run": seconds, "pages": pages, "task": task})
+    return {"noop": [s for s, _ in noop], "noop_rendered": max(len(p) for _, p in noop), "text": text, "status": status}
 
 
 # ------------------------------------------------------------------ the driver
@@ -176,8 +211,13 @@ def naive_chain(bureaus: list[str], period: str, root: Path) -> float:
 
 def report(sides: dict[str, dict[str, Any]], naive: float, n_pages: int) -> None:
     naive_set = naive * n_pages
-    print(f"\nnaive chain: median {naive:.1f} s a briefing; × {n_pages} briefings = {naive_set:.0f} s")
+    if naive == naive:  # not NaN: measured (not --loop-only)
+        print(f"\nnaive chain: median {naive:.1f} s a briefing; × {n_pages} briefings = {naive_set:.0f} s")
     for name, s in sides.items():
+        if not s["whole"]:  # --loop-only
+            print(f"\n[{name}]")
+            _loop_lines(s["loop"])
+            continue
         whole = _median([w["seconds"] for w in s["whole"]])
         steps = s["whole"][-1]["steps"]
         loop = s["loop"]
@@ -186,12 +226,31 @@ def report(sides: dict[str, dict[str, Any]], naive: float, n_pages: int) -> None
               f"ratio to the naive chain {whole / naive_set:.3f}   (targets ≤ 30 s, ≤ 0.05)")
         print(f"  a unit's page inside the batch: execute {steps.get('execute', float('nan')):.2f} s, "
               f"html {steps.get('html', float('nan')):.2f} s, pdf {steps.get('pdf', float('nan')):.2f} s (medians)")
-        print(f"  rerun, nothing changed: {loop['noop']:.2f} s, {loop['noop_rendered']} rendered   (target < 0.5 s)")
-        print(f"  one task's text corrected ({loop['text_unit']}): run {loop['text']:.1f} s, "
-              f"{len(loop['text_rendered'])} pages re-rendered: {', '.join(loop['text_rendered'])}   (target ≤ 5 s)")
-        print(f"  one status corrected in the ledger ({loop['status_task']}): review import "
-              f"{loop['status_import']:.1f} s, run {loop['status']:.1f} s, {loop['status_rendered']} pages "
-              f"re-rendered (the city's counts change, and every unit's page prints them)")
+        _loop_lines(loop)
+
+
+def _loop_lines(loop: dict[str, Any]) -> None:
+    """The review loop's figures (measure_loop), side by side."""
+    print(f"  rerun, nothing changed (`run`): median {_median(loop['noop']):.2f} s, "
+          f"{loop['noop_rendered']} rendered")
+    _loop_line("one task's text corrected (evidence), then `run`", loop["text"])
+    _loop_line("one status corrected in the ledger, `review import` + `run`", loop["status"])
+    t, st = loop["text"], loop["status"]
+    print(f"  review loop, median of {len(t)}: text {_median([r['seconds'] for r in t]):.1f} s, "
+          f"{_median([len(r['pages']) for r in t]):.0f} pages | status "
+          f"{_median([r['seconds'] for r in st]):.1f} s (import {_median([r['import'] for r in st]):.1f} s), "
+          f"{_median([len(r['pages']) for r in st]):.0f} pages")
+
+
+def _loop_line(what: str, runs: list[dict[str, Any]]) -> None:
+    """A loop's figures: the median of its runs, and the pages each re-rendered."""
+    secs = _median([r["seconds"] for r in runs])
+    pages = sorted({len(r["pages"]) for r in runs})
+    each = ", ".join(f"{r['seconds']:.1f}" for r in runs)
+    print(f"  {what}: median of {len(runs)} {secs:.1f} s ({each}), "
+          f"{'/'.join(map(str, pages))} pages re-rendered   (target ≤ 5 s)")
+    for r in runs:
+        print(f"      {r.get('unit') or r.get('task')}: {', '.join(r['pages'])}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="whole-period runs per code (default 2)")
     ap.add_argument("--before", type=Path, help="a checkout of the code to compare with, side by side")
     ap.add_argument("--keep", action="store_true", help="keep the temporary projects and print their paths")
+    ap.add_argument("--loop-only", action="store_true", help="only the review loop (step 3)")
     ap.add_argument("--measure", choices=("table", "whole", "loop"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.measure:
@@ -216,9 +276,9 @@ def main(argv: list[str] | None = None) -> int:
 
     tasks = pd.read_parquet(roots["after"] / "data" / "processed" / args.period / "tasks.parquet")
     units = lead_units(tasks)
-    naive = naive_chain(units[: args.naive], args.period, roots["after"])
+    naive = naive_chain(units[: args.naive], args.period, roots["after"]) if not args.loop_only else float("nan")
     sides: dict[str, dict[str, Any]] = {name: {"whole": []} for name in codes}
-    for _ in range(args.repeat):
+    for _ in range(0 if args.loop_only else args.repeat):
         for name, code in codes.items():
             sides[name]["whole"].append(side(code, roots[name], "whole", args.period, args.jobs))
     for name, code in codes.items():

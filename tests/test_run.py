@@ -147,7 +147,7 @@ def test_a_partial_run_merges_and_a_full_run_replaces_the_manifest(tmp_path):
     per = batch.parse_code(PERIOD)
     f = batch.Folders.of(per, tmp_path, NOTEBOOKS, None, None, None)
     old = Manifest(PERIOD, briefings=(Page("city"), Page("bureau", "市旧局"), Page("bureau", "市发改委")))
-    job = batch._jobs(per, f, ["市发改委"], False, False, ["html"], "k", "t", None)[0]
+    job = batch._jobs(per, f, ["市发改委"], False, False, ["html"], "k", "t", {"bureau": None})[0]
     state = {job.id: {"outputs": {str(job.ipynb): "a", str(job.html): "b"}, "seconds": 1.0}}
 
     def merged(partial: bool) -> list:
@@ -176,9 +176,37 @@ def test_table_records_what_it_was_built_from(seed_table):
     # the raw report spelled three ways is one input
     rel = Path(os.path.relpath(SEED))
     for spelled in (SEED, rel, Path(".") / rel):
-        assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(spelled, 0.10)) == []
-    assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(SEED, 0.3)) == [
+        assert provenance.disagreements(record, seed_table.out_dir,
+                                        provenance.build_inputs(spelled, 0.10, period=PERIOD)) == []
+    assert provenance.disagreements(record, seed_table.out_dir, provenance.build_inputs(SEED, 0.3, period=PERIOD)) == [
         "判断时的超序时幅度为0.1，本次要求0.3"]
+
+
+def test_a_correction_of_one_period_rebuilds_that_periods_tables_only(tmp_path, project_root, seed_path):
+    """Every table set once recorded overrides.csv whole: a correction imported for H1 rebuilt
+    Q1's tables too (a second parse and judgement in the review loop)."""
+    from helpers.table import build_table
+
+    import shutil
+
+    root = project_root(tmp_path)
+    shutil.copytree(ROOT / "data" / "reference", root / "data" / "reference", dirs_exist_ok=True)
+    overrides = root / "data" / "reference" / "overrides.csv"
+    overrides.write_text("period,task_id,field,value,note\n", encoding="utf-8")
+    tables = {code: build_table(seed_path, period=code, out=root / "p" / code, force_period=True, overrides=overrides)
+              for code in ("2024Q1", "2024H1")}
+
+    def stale(code: str) -> list[str]:
+        return period_tables._check(seed_path, code, tables[code].out_dir, None)[2]
+
+    with overrides.open("a", encoding="utf-8") as fh:
+        fh.write("2024h1,G010,evidence,经核实，以市统计局最新数据为准。,\n")  # H1, spelled in lower case
+    assert stale("2024Q1") == [] and stale("2024H1") == ["参照表有改动：overrides.csv"]
+    with overrides.open("a", encoding="utf-8") as fh:
+        fh.write("2024Q1,G011,status,达序时,\n")
+    assert stale("2024Q1") == ["参照表有改动：overrides.csv"]
+    overrides.write_text("period,task_id,field,value,note\n2024Q9,G011,status,达序时,\n", encoding="utf-8")
+    assert stale("2024Q1") and stale("2024H1")  # a row that names no period: every period rebuilds, and says why
 
 
 def test_disk_full_during_table_leaves_the_old_set_intact(seed_table, tmp_path, monkeypatch):
@@ -761,6 +789,31 @@ def test_a_unit_page_is_keyed_on_its_data_only_while_the_notebook_reads_through_
 
     code = _code_cells(NOTEBOOKS / "briefing_bureau.ipynb") + ([extra] if extra else [])
     assert reads_through_package(code) is keyed_on_its_data
+
+
+@pytest.mark.parametrize("notebook,policy,extra,keyed_on_its_data", [
+    ("briefing_city.ipynb", "city", "", True),
+    ("briefing_city.ipynb", "city", 'page.table("bureau_tasks")', False),  # a unit's texts
+    ("briefing_city.ipynb", "city", "from helpers.report.display import show_table\nshow_table(page.tasks)", False),
+    ("briefing_city.ipynb", "city", 'other = bureau_page(period, "市发改委", processed_dir)', False),
+    ("data_quality.ipynb", "research", "", True),
+    ("pace_analysis.ipynb", "research", "", True),
+    ("pace_analysis.ipynb", "research", "b.show_text(f'{len(tasks)}项')", True),  # a count of every row
+    ("pace_analysis.ipynb", "research", 'b.show_table(tasks[["task", "evidence"]])', False),
+    ("pace_analysis.ipynb", "research", "b.show_table(b.bureau_tasks_zh(tasks, '市发改委'))", False),
+    ("pace_analysis.ipynb", "research", "t, n = data.tasks, 1\nb.show_table(t)", False),
+    ("pace_analysis.ipynb", "research", "p = b.city_page(period, processed_dir)\np.table('behind')", False),
+    ("briefing_bureau.ipynb", "bureau", "from helpers.report.display import show_text\nshow_text(str(len(page.tasks)))", False),
+])
+def test_the_city_and_research_pages_are_keyed_on_what_their_notebooks_show(notebook, policy, extra,
+                                                                            keyed_on_its_data):
+    """The city's and the research pages were keyed on the whole tables: one evidence text
+    corrected re-rendered all three. They are keyed on every column but the long texts while
+    their notebooks show the tables only as their policy allows."""
+    from helpers.report.page_data import POLICIES, reads_through_package
+
+    code = _code_cells(NOTEBOOKS / notebook) + ([extra] if extra else [])
+    assert reads_through_package(code, POLICIES[policy]) is keyed_on_its_data
 
 
 def test_the_data_of_a_unit_is_its_own_rows(seed_table):

@@ -22,7 +22,7 @@ from helpers.files import exclusive, write_json
 from helpers.messages import say
 from helpers.period import parse_code
 from helpers.provenance import file_sha256
-from helpers.statuses import DEFAULT_AHEAD_MARGIN
+from helpers.statuses import CHANGE_ZH, DEFAULT_AHEAD_MARGIN
 
 
 def digest(*parts: Any) -> str:
@@ -53,7 +53,7 @@ def _check(raw: Path | None, period: str, processed: Path, ahead_margin: float |
     record = provenance.read_record(processed)
     margin = ahead_margin if ahead_margin is not None else float(
         (record or {}).get("ahead_margin", DEFAULT_AHEAD_MARGIN))
-    expected = provenance.build_inputs(raw, margin) if raw is not None else None
+    expected = provenance.build_inputs(raw, margin, period=period) if raw is not None else None
     problems = provenance.disagreements(record, processed, expected)
     if record is not None and record.get("period") != period:
         problems.append(say("record.period", found=record.get("period"), period=period))
@@ -81,7 +81,8 @@ def ensure_table(raw: Path | None, period: str, processed: Path, ahead_margin: f
         print(say("table.rebuild", folder=processed, problems="；".join(problems)), file=sys.stderr)
     from helpers.table import build_table  # deferred: parsing and judging import pandas and more
 
-    result = build_table(raw, period=period, out=processed, ahead_margin=margin)
+    # the corrections file named now (a default argument is fixed when the module is imported)
+    result = build_table(raw, period=period, out=processed, ahead_margin=margin, overrides=paths.OVERRIDES_CSV)
     for w in result.warnings:
         print(say("warning", text=w), file=sys.stderr)
     for line in result.review_summary():  # what to review, as `python -m helpers table` prints it
@@ -155,9 +156,7 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
 
 
 def comparison_summary(comp: Any) -> str:
-    """What the comparison found, in Chinese: counts per change class (schema.CHANGE_ZH)."""
-    from helpers.schema import CHANGE_ZH  # deferred: pandera
-
+    """What the comparison found, in Chinese: counts per change class (statuses.CHANGE_ZH)."""
     counts = comp.changes["change"].value_counts()
     parts = "、".join(f"{CHANGE_ZH.get(k, k)}{int(counts[k])}项" for k in CHANGE_ZH if counts.get(k, 0))
     return say("compare.summary", period=comp.period, prev=comp.prev_period, parts=parts)

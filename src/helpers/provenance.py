@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.errors import HelpersError
 from helpers.files import write_json
 from helpers.messages import say
+from helpers.period import parse_code
+from helpers.reference_csv import read_reference
 
 RECORD = "tables.json"
 #: The files of a period's table set whose hashes the record holds (the CSV twins follow them).
@@ -67,13 +70,32 @@ def reference_files(reference_dir: Path | str | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("*.csv") if p.is_file() and p.name not in NOT_TABLE_INPUTS)
 
 
-def build_inputs(raw: Path | str, ahead_margin: float, reference_dir: Path | str | None = None) -> dict[str, Any]:
+def _period_rows(path: Path, period: str) -> str:
+    """The rows of `period` in the corrections file (with their lines and the header), as a
+    checksum: a correction imported for one period leaves the other periods' tables standing.
+    A file that does not read, or a row whose period is no period code, counts whole (the build
+    then names the problem)."""
+    try:
+        ref = read_reference(path)
+        rows = [(line, cells) for line, cells in ref.rows
+                if any(cells.values()) and parse_code(cells.get("period") or "").code == period]
+    except HelpersError:
+        return file_sha256(path)
+    text = json.dumps([list(ref.header), rows], ensure_ascii=False, sort_keys=True)
+    return "rows:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_inputs(raw: Path | str, ahead_margin: float, reference_dir: Path | str | None = None,
+                 period: str | None = None) -> dict[str, Any]:
     """What a table set depends on: the raw report (by name and content, not by the path as
-    typed), the lookup tables, the package's code and the ahead margin."""
+    typed), the lookup tables, the package's code and the ahead margin. With the `period`, the
+    corrections file counts by that period's rows only (`_period_rows`)."""
     raw = Path(raw).resolve()
+    corrections = paths.OVERRIDES_CSV.name
     return {
         "raw": {"name": raw.name, "sha256": file_sha256(raw)},
-        "reference": {p.name: file_sha256(p) for p in reference_files(reference_dir)},
+        "reference": {p.name: _period_rows(p, period) if (period and p.name == corrections) else file_sha256(p)
+                      for p in reference_files(reference_dir)},
         "code": package_digest(),
         "ahead_margin": float(ahead_margin),
     }

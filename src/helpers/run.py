@@ -1,12 +1,9 @@
 """`python -m helpers run`: a period's briefings (city + one per lead unit) as HTML and PDF.
 
-Each page has a key: everything that can change it — the notebook's source, the page's
-parameters, the code of the whole helpers package and its templates, the package versions, the
-font, and its data. A unit's page is keyed on the data it shows (its own rows and the city's
-judgements, helpers.report.page_data) while its notebook shows only those; the city's and the
-research pages, and a unit's page whose notebook reads more, on the whole tables (their hashes
-as `table` recorded them in tables.json). A page whose key and files are unchanged is not
-executed and nothing is rewritten. Keys live in the cache (`paths.CACHE/batch/`, safe to delete).
+Each page has a key: everything that can change it, the data it shows included
+(helpers.page_keys). A page whose key and files are unchanged is not executed and nothing is
+rewritten: one corrected task re-renders its unit's page and, when the city's figures move, the
+city's and the research pages. Keys live in the cache (`paths.CACHE/batch/`, safe to delete).
 
 A run is all or nothing for mail: while it works, `output/<P>/.in-progress` exists (a kill
 leaves it behind, and `mail` refuses the folder); `manifest.json` (helpers.report.manifest)
@@ -40,17 +37,9 @@ from helpers.period_tables import comparison_key, default_raw, digest, ensure_co
 from helpers.report.pool import Job, Workers, font_chars, render_pages
 from helpers.report.manifest import MARKER, Failure, Manifest, Page, prune, relative, stale_pages
 from helpers.report.render import versions
+from helpers.page_keys import NOTEBOOKS, RESEARCH, common_key, page_data, stat, unchanged, unit_keys
 from helpers.report import wording
 
-NOTEBOOKS = {
-    "city": "briefing_city.ipynb",
-    "bureau": "briefing_bureau.ipynb",
-    "data_quality": "data_quality.ipynb",
-    "pace_analysis": "pace_analysis.ipynb",
-}
-RESEARCH = ("data_quality", "pace_analysis")
-#: Bump when the way pages are rendered changes in a way the code hash would not catch.
-RENDER_RECIPE = "2"
 
 
 # --------------------------------------------------------------------------------------------
@@ -144,26 +133,6 @@ class BatchResult:
 # the tables
 
 
-def _units(processed: Path, table_key: str, state: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
-    """Every lead unit of the task table and the checksum of the data each unit's page shows
-    (helpers.report.page_data), remembered against the tables' key (no pandas on a rerun that
-    finds nothing to do)."""
-    memo = state.get("_units", {})
-    if memo.get("tables") != table_key or "data" not in memo:
-        # pandas only when the tables changed: a no-op rerun stays free of it
-        import pandas as pd
-
-        from helpers.read.bureaus import lead_units
-        from helpers.report.page_data import unit_digests
-
-        tasks = pd.read_parquet(processed / "tasks.parquet")
-        changes = pd.read_parquet(processed / "changes.parquet") if (processed / "changes.parquet").exists() else None
-        units = lead_units(tasks)
-        memo = {"tables": table_key, "units": units, "data": unit_digests(tasks, changes, units)}
-        state["_units"] = memo
-    return list(memo["units"]), dict(memo["data"])
-
-
 # --------------------------------------------------------------------------------------------
 # plan
 
@@ -176,22 +145,10 @@ def _read_state(path: Path) -> dict[str, Any]:
     return state if isinstance(state, dict) else {}
 
 
-def _common_key(formats: Sequence[str]) -> str:
-    """The part of every page's key that is not about the page: code, templates, versions, font."""
-    from helpers.report.fonts import find_cjk_font_face
-    from helpers.report.render import FONT_RECIPE
-
-    # A missing CJK font is an error before any notebook runs, not boxes in 45 PDFs. The font
-    # is known by its path, size and time (hashing its 20 MB would be most of a no-op rerun).
-    font, index, _family = find_cjk_font_face()
-    return digest(RENDER_RECIPE, provenance.package_digest(), versions(), list(formats), FONT_RECIPE,
-                str(font), _stat(font), index)
-
-
 def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: bool,
-          formats: Sequence[str], common: str, table_key: str, unit_data: dict[str, str] | None) -> list[Job]:
-    """The pages of this run, each with its key: the city's and the research pages' on the whole
-    tables, a unit's on the data it shows (`unit_data`, None: on the whole tables too)."""
+          formats: Sequence[str], common: str, table_key: str, data: dict[str, Any]) -> list[Job]:
+    """The pages of this run, each with its key: on the data it shows (`data`, page_keys.page_data; a
+    unit's None: on the whole tables)."""
     slugs = bureau_slugs(chosen)
     nb_sha = {k: file_sha256(f.notebooks / n) if (f.notebooks / n).is_file() else "missing"
               for k, n in NOTEBOOKS.items()}
@@ -209,37 +166,13 @@ def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: 
                 pdf=f.out / f"{stem}.pdf" if ("pdf" in formats and briefing) else None,
                 title=wording.page_titles(per.pace).get(kind) or f"{bureau}重点工作落实情况")
         j.tables = table_key
-        data = unit_data[bureau] if (unit_data is not None and bureau is not None) else table_key
-        j.key = digest(common, nb_sha[kind], kind, params, data, j.title, relative(j.html, f.out), relative(j.pdf, f.out))
+        shown = (data["bureau"] or {}).get(bureau, table_key) if bureau is not None else data[kind]
+        j.key = digest(common, nb_sha[kind], kind, params, shown, j.title, relative(j.html, f.out), relative(j.pdf, f.out))
         return j
 
     jobs = [job("city")] if city else []
     jobs += [job(k) for k in RESEARCH] if research else []
     return jobs + [job("bureau", b) for b in chosen]
-
-
-def _stat(path: Path | str) -> list[int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
-
-
-def _unchanged(job: Job, state: dict[str, Any]) -> bool:
-    """The page's key is the recorded one and its files are the ones it wrote (re-hashed only
-    when their size or time moved: 140 files hashed would be most of a no-op rerun)."""
-    s = state.get(job.id)
-    if not s or s.get("key") != job.key:
-        return False
-    recorded, stats = s.get("outputs", {}), s.get("stats", {})
-    if set(recorded) != {str(p) for p in job.outputs()}:
-        return False
-    for p, h in recorded.items():
-        st = _stat(p)
-        if st is None or (st != stats.get(p) and file_sha256(p) != h):
-            return False
-    return True
 
 
 def _chosen(bureaus: Sequence[str], units: Sequence[str], processed: Path) -> list[str]:
@@ -265,16 +198,12 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     levels = paths.WARNING_LEVELS_CSV
     levels_sha = file_sha256(levels) if levels.exists() else None
     table_key = digest(record["files"], comparison_key(f.processed), levels_sha)
-    units, digests = _units(f.processed, table_key, state)
+    units, digests, pages = unit_keys(f.processed, table_key, state)
     chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
-    # a unit's data, with what every page reads beside the tables: the margin and the thresholds
-    from helpers.report.page_data import notebook_reads_through_package  # deferred: it imports pandas
-
-    unit_data = ({u: digest(d, record.get("ahead_margin"), levels_sha) for u, d in digests.items()}
-                 if notebook_reads_through_package(f.notebooks / NOTEBOOKS["bureau"]) else None)
-    jobs = _jobs(per, f, chosen, city, research, formats, _common_key(formats), table_key, unit_data)
+    data = page_data(f.notebooks, f.processed, record, table_key, levels_sha, digests, pages)
+    jobs = _jobs(per, f, chosen, city, research, formats, common_key(formats), table_key, data)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
-    return Plan(per, f, jobs, [j for j in jobs if not _unchanged(j, state)], record, table_key, units,
+    return Plan(per, f, jobs, [j for j in jobs if not unchanged(j, state)], record, table_key, units,
                 tuple(formats), inputs, state, built, partial=bureaus is not None, comparison=comparison)
 
 
@@ -316,7 +245,7 @@ def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
     """Record one finished page in the cache state (or forget it and its outputs on failure)."""
     if outcome["ok"]:
         plan.state[job.id] = {"key": job.key, "outputs": outcome["outputs"], "seconds": outcome["seconds"],
-                              "stats": {p: _stat(p) for p in outcome["outputs"]}}
+                              "stats": {p: stat(p) for p in outcome["outputs"]}}
     else:
         plan.state.pop(job.id, None)
         for p in (job.html, job.pdf):  # stale outputs of an earlier run would mislead
@@ -442,7 +371,9 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
             # the tables will be built anew, so pages will render: the workers' kernels boot
             # while the tables are built and compared
             early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
-            stack.callback(early.close)
+            # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes
+            # the manifest, the front page and the ledger; the interpreter joins them at exit
+            stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
         plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
                           city=everything if city is None else city,
                           research=everything if research is None else research,

@@ -15,7 +15,7 @@ import pandera.pandas as pa
 
 from helpers.errors import SchemaError
 from helpers.files import atomic_path, spreadsheet_text
-from helpers.statuses import STATUS_ZH, STATUSES
+from helpers.statuses import CHANGE_CLASSES, STATUS_ZH, STATUSES
 
 TABLES = ("quantified", "general")
 METHODS = ("verdict_phrase", "stated_ratio", "computed_ratio", "rate_target", "official_status", "none")
@@ -109,23 +109,6 @@ INDICATOR_COLUMNS: tuple[Col, ...] = (
 
 #: How a task of one period was tied to the earlier period's (helpers.compare.chain).
 MATCH_KINDS = ("same", "reworded", "split", "merge", "manual", "new", "ambiguous", "dropped")
-#: What happened to a task since the earlier period (helpers.compare.chain.CHANGE_RULES says how each is decided).
-CHANGE_CLASSES = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged",
-                  "new", "unmatched", "dropped")
-CHANGE_ZH = {
-    "newly_behind": "新滞后",
-    "still_behind": "连续滞后",
-    "recovered": "恢复",
-    "completed_since": "新完成",
-    "changed": "状态变化",
-    "unchanged": "状态未变",
-    "new": "本期新增",
-    "unmatched": "未能对应",
-    "dropped": "本期未列",
-}
-#: At the year's end `behind` reads 未完成 (statuses.YEAR_END_ZH), and so do the changes into and in it.
-YEAR_END_CHANGE_ZH = {"newly_behind": "转为未完成", "still_behind": "仍未完成"}
-
 MATCH_COLUMNS: tuple[Col, ...] = (
     Col("period", "string", "the later period"),
     Col("task_id", "string", "task of the later period (empty for an earlier task matched to nothing)", nullable=True),

@@ -156,3 +156,22 @@ def _load_official(path: str, _mtime: int, _size: int) -> OfficialWords:
                                   f"not one of {', '.join(OFFICIAL_MEANINGS)}")
         meaning[word] = code
     return OfficialWords(meaning, path)
+
+
+#: What happened to a task since the earlier period (helpers.compare.chain.CHANGE_RULES says how each
+#: is decided; the changes table's column, helpers.schema).
+CHANGE_CLASSES = ("newly_behind", "still_behind", "recovered", "completed_since", "changed", "unchanged",
+                  "new", "unmatched", "dropped")
+CHANGE_ZH = {
+    "newly_behind": "新滞后",
+    "still_behind": "连续滞后",
+    "recovered": "恢复",
+    "completed_since": "新完成",
+    "changed": "状态变化",
+    "unchanged": "状态未变",
+    "new": "本期新增",
+    "unmatched": "未能对应",
+    "dropped": "本期未列",
+}
+#: At the year's end `behind` reads 未完成 (YEAR_END_ZH above), and so do the changes into and in it.
+YEAR_END_CHANGE_ZH = {"newly_behind": "转为未完成", "still_behind": "仍未完成"}

@@ -347,7 +347,7 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     quality = _quality(r, f, judgement, judged, ahead_margin, warnings)
     # The margin travels with the table (parquet metadata): the notebooks read it from there.
     judged.attrs["ahead_margin"] = float(ahead_margin)
-    inputs = provenance.build_inputs(r.raw, ahead_margin)
+    inputs = provenance.build_inputs(r.raw, ahead_margin, period=r.per.code)
     with exclusive(out_dir), staged(out_dir, last=(provenance.RECORD,)) as tmp:
         judged = write_table(judged, tmp / "tasks.parquet", TASKS_SCHEMA)
         indicators = write_table(judgement.indicators, tmp / "indicators.parquet", INDICATORS_SCHEMA)

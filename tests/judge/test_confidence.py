@@ -171,3 +171,13 @@ def test_a_ratio_said_of_the_rest_or_one_county_is_a_part():
     # the counties of one sentence add up to the city's figure: no part
     f = judge("完成人工造林5000亩。", "上半年金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩。")
     assert "判断依据只说了任务的一部分" not in reasons(f)
+
+
+def test_a_halt_beside_a_part_already_done_is_flagged():
+    f = judge("完成营造林3万亩。", "已完成营造林3.6万亩，完成率120%，因部分地块权属争议，2000亩造林被暂停。", Q3)
+    assert f["status"] == "completed" or f["needs_review"], f
+
+
+def test_a_wait_in_any_wording_undoes_a_completion():
+    f = judge("完成城区老旧供水管网改造50公里。", "已完成改造52公里，其中8公里待市政道路恢复后验收移交。", Q3)
+    assert f["status"] != "completed" or f["needs_review"], f

@@ -280,3 +280,24 @@ def test_a_city_task_named_with_a_district_word_is_still_the_citys():
 ])
 def test_the_grammars_in_other_words(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # another thing of the task's kind is not the task
+    ("建成城北污水处理厂。", "城南污水处理厂已建成通水；城北污水处理厂完成主体工程的70%。", "qualitative"),
+    ("建成市人民医院东院区。", "西院区已于3月正式开诊，东院区正在进行内部装修。", "qualitative"),
+    # the task's own thing named again is the task
+    ("建成市人民医院东院区。", "该院区已于5月建成并正式开诊。", "completed"),
+])
+def test_another_thing_of_the_tasks_kind(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+def test_started_is_not_built_and_a_completion_share_in_words_is_read():
+    f = judge("建设美丽乡村中心村40个。", "40个中心村建设已全部开工，完工率过半。")
+    assert f["status"] == "on_pace" and f["completion_pct"] is None or f["completion_pct"] == 0.5
+
+
+def test_the_rest_carried_forward_to_next_year_leaves_this_years_figure():
+    f = judge("新建公办幼儿园8所。", "全年建成公办幼儿园6所，2所受用地影响结转明年。", FY)
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.75)

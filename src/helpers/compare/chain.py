@@ -19,9 +19,9 @@ from helpers.compare.matching import Fix, assign_keys, load_fixes, match_tasks
 from helpers.errors import HelpersError
 from helpers.period import parse_code
 from helpers.quality import Quality, find_quality
-from helpers.schema import (CHANGE_CLASSES, CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA, read_table,
+from helpers.schema import (CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA, read_table,
                             validate, write_table)
-from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
+from helpers.statuses import CHANGE_CLASSES, MEASURED, ON_PACE_OR_BETTER
 
 #: How a matched task's change class is decided, first rule that holds wins.
 CHANGE_RULES = {

@@ -248,7 +248,7 @@ def import_corrections(file: Path | str, period: str | None = None, processed_di
     """Read a ledger's corrections, check each against the period's table and the corrections
     recorded since, and merge them into the overrides file. On any error nothing is written."""
     from helpers.judge.overrides import merge_overrides
-    from helpers.report.briefing import load_period
+    from helpers.report.loading import load_period
 
     file = Path(file)
     period, rows, ledger = read_ledger(file, period)

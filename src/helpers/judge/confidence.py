@@ -1,15 +1,17 @@
 """Confidence is earned: the one function every status passes through before it is shown.
 
 A status is confident only when the text supports it in full (docs/judging.md, "Confidence"):
+every measurable part is measured by a done clause of this period, or a verdict speaks of the
+task itself with no remaining work reported; and no doubt is left:
 
-1. every measurable part of the task is measured by a done clause of this period, or a verdict
-   speaks of the task itself; a part left unmeasured, a forecast standing in for a result, a
-   verdict against the figures, a share in words spanning two statuses, a target cut during the
-   year, a ratio out of any plausible range — each is a reason to review;
-2. no residual signal is left: words bearing on a status that no rule consumed — a wait on an
-   outside act, the task's deliverable event said of it, a completion share, remaining work beside
-   a completion — send the task to review. 定性推进 is confident only when
-   the text makes no measurable claim about the task.
+1. the parts' and the reading's own notes (a forecast standing in for a result, a verdict against
+   the figures, a share in words spanning two statuses, a target cut, an implausible ratio …);
+2. doubts about the deciding clause (`_decider_doubts`): another period's batch, a plan's
+   breakdown, a contrary word, another indicator's noun, a stock for additions, a part of the
+   task, a quota, a halt of something else, a stray wait beside measured parts;
+3. residual signals (helpers.judge.signals): status-bearing words no rule read, each family
+   undoing the statuses it bears on (`_BEARING`). 定性推进 is confident only when the text makes
+   no measurable claim about the task; a plain wait before the year's end is a confident 待评估.
 
 `decide` returns the reasons (empty: confident); `residual_signals` is computed once per reading
 by helpers.judge.parts; `plausible` is the range check of every ratio the rules derive.
@@ -53,14 +55,16 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
     return signals.residual_signals(ev, parts, task, lex or load_lexicon())
 
 
-#: which residual families undo which status: a measured status is undone only by another reading
-#: of its own figures, a completion by work still reported, 定性推进 by any measurable claim
+#: which residual families undo which status: a status at or above the pace by another reading of
+#: its own figures or a wait, a completion by work still reported, 定性推进 by any measurable claim;
+#: behind only by a disagreeing rate (a part behind decides whatever else the text says)
 _BEARING = {
     "qualitative": ("await", "event", "share", "done", "use", "figure", "halt"),
     "pending": ("event", "share", "figure", "halt"),
     "completed": ("remaining", "await", "share", "halt"),
     "blocked": ("share",),
-    "ahead": ("rate", "await", "share"), "on_pace": ("rate", "await", "share"), "behind": ("rate",),
+    "ahead": ("rate", "await", "share", "verdict_done"), "on_pace": ("rate", "await", "share", "verdict_done"),
+    "behind": ("rate", "verdict_done"),
 }
 
 
@@ -116,11 +120,19 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
     if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
+                                    for f in signals.evidence_findings(p)):
+        # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)
+        out.append(review_reason("parts_disagree", waits[0].evidence.text))
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
     if halts and status == "behind":
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
+    # a halt beside a part already done: what is halted is beyond the target, or the target was cut
+    done = [p for p, s in zip(reading.parts, statuses) if s == "completed" and p.evidence]
+    if done and status == "blocked":
+        out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
 
 

@@ -9,7 +9,7 @@ clause (done, forecast, intention, condition); helpers.judge.parts decides which
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -354,12 +354,13 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
         status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=r.deliverable_meaning[m.group()],
                             status=status, later=later))
-    taken = {f.start for f in out}
+    taken = sorted(f.start for f in out)
     for m in r.operation.finditer(progress):
         a, _ = layout.around(m.start(), m.end(), fine=True)  # 已完成备案、通航影响评价: 已 is not its mark
         s0 = layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0
         before = progress[a:m.start()]
-        if any(a <= t < m.end() for t in taken) or _NEGATED.search(before) \
+        i = bisect_left(taken, a)
+        if (i < len(taken) and taken[i] < m.end()) or _NEGATED.search(before) \
                 or not (_ATTAINED.search(before) or _STARTED_ON.search(progress, s0, m.start())):
             continue  # an event word of the clause already speaks, or nothing says it began
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning="finish", status="completed"))

@@ -69,3 +69,17 @@ def acts_on_another(ev: Evidence, end: int, tb: set[str]) -> bool:
     an air-quality task): it acts on something else, not on the task."""
     obj = object_of(ev, end)
     return len(obj) >= 2 and not _GENERIC.match(obj) and overlap(tb, obj) == 0
+
+
+def another_instance(subject: str, name: str) -> bool:
+    """A subject naming another thing of the task's kind (城南污水处理厂 for 城北污水处理厂, 西院区 for
+    东院区): the two share a head noun, but the words right before it differ."""
+    if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
+        return False  # 该工程, 该院区, 本项目: the task's own thing named again
+    k = 0
+    while k < min(len(subject), len(name)) and subject[-1 - k] == name[-1 - k]:
+        k += 1
+    if k < 2 or k == len(subject) or k == len(name):
+        return False
+    before = subject[-1 - k]  # 通知该专线: a determiner before the head noun points back at the task
+    return before != name[-1 - k] and before not in "该此本这述" and "\u4e00" <= before <= "\u9fff"

@@ -18,7 +18,7 @@ import copy
 import re
 from typing import Any, Iterable
 
-from helpers.report.facts import Facts
+from helpers.report.fill import Facts
 
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 

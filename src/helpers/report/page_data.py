@@ -15,6 +15,14 @@ sentences, notes and the tables and charts named in `UNIT_TABLES` / `UNIT_CHARTS
 `page.data…`), shows a city-wide table or chart (`page.table("behind")`,
 `page.chart("bureau_vs_city")`) or passes a table without the unit may show anything, and
 `reads_through_package` then says no: such a page is keyed on the whole tables.
+
+The city's page and the research pages show every task's judgement but, of a task's long texts
+(`TEXTS`: its progress, problems, next steps, the evidence of its judgement), only the behind
+tasks' on the city's list: `page_digests` keys them on every column but those, and the city's
+page on the behind tasks' rows in full too. That holds while their notebooks show the tables
+only through the city page's tables and charts (`CITY_TABLES` / `CITY_CHARTS`) or through
+package functions that count and measure (`AGGREGATES`), as `reads_through_package` checks
+with the page's `Policy`.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -36,6 +45,16 @@ _UNIT_COLUMNS = ("bureau", "bureaus", "bureau_aliases", "prev_bureau")
 #: every task: a notebook showing one of them is keyed on the whole tables.
 UNIT_TABLES = frozenset({"bureau_figures", "bureau_tasks", "qualitative", "changes"})
 UNIT_CHARTS = frozenset({"bureau_status"})
+#: A task's long texts: printed on its unit's page, and on the city's for the behind tasks it lists.
+TEXTS = frozenset({"progress", "progress_other", "problems", "next_steps", "evidence"})
+#: The city page's tables and charts: none prints a TEXTS cell but of the behind tasks.
+CITY_TABLES = frozenset({"behind", "changes", "sector_shares", "indicators", "scoreboard"})
+CITY_CHARTS = frozenset({"status_by_sector", "completion"})
+#: Package functions that count and measure the tasks they are given, printing none of TEXTS
+#: (tests/report/test_page_data.py runs each): a research notebook may hand them the tables.
+AGGREGATES = frozenset({"headline", "status_counts", "status_counts_zh", "bureau_scoreboard", "method_counts",
+                        "indicators_table", "counts_frame", "quality_notes", "status_by_sector",
+                        "completion_vs_pace", "bureau_status_heatmap"})
 #: What a notebook may do with its page object besides showing those: its sentences and facts.
 _PAGE_USES = frozenset({"say", "title", "caption", "notes", "key_figures", "text", "facts"})
 #: Attributes of a loaded period a notebook may read without reading a table itself.
@@ -99,6 +118,38 @@ def unit_digests(tasks: pd.DataFrame, changes: pd.DataFrame | None, units: Itera
     return out
 
 
+def page_digests(tasks: pd.DataFrame, changes: pd.DataFrame | None) -> dict[str, str]:
+    """The checksums of what the city's page and the research pages show of the tasks and the
+    comparison (module docstring): {"research": every column but TEXTS of every row, and the
+    comparison; "city": that, and the behind tasks' rows in full}."""
+    plain = _row_hashes(tasks.drop(columns=[c for c in TEXTS if c in tasks]))
+    research = hashlib.sha256("|".join((_period_constants(tasks, changes), _digest(plain),
+                                        _digest(_row_hashes(changes)))).encode("utf-8")).hexdigest()
+    behind = _digest(_row_hashes(tasks), tasks["status"].eq("behind"))
+    return {"research": research, "city": hashlib.sha256(f"{research}|{behind}".encode("utf-8")).hexdigest()}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What a page's notebook may do with the tables for its page to be keyed on its data: the
+    page object it may make, the tables and charts it may show, the package functions it may
+    hand a table to (None: any, given the page's unit)."""
+
+    page: str | None  # the page object's maker (bureau_page, city_page); None: none
+    tables: frozenset[str]
+    charts: frozenset[str]
+    functions: frozenset[str] | None
+    unit: str | None = None  # the unit parameter a unit page's maker and functions are given
+
+
+#: By page: a unit's, the city's, a research page.
+POLICIES = {
+    "bureau": Policy("bureau_page", UNIT_TABLES, UNIT_CHARTS, None, unit="bureau"),
+    "city": Policy("city_page", CITY_TABLES, CITY_CHARTS, AGGREGATES),
+    "research": Policy(None, frozenset(), frozenset(), AGGREGATES),
+}
+
+
 def _called(call: ast.Call) -> str:
     """The name a call calls: `f` of `f(…)` and of `m.f(…)`."""
     f = call.func
@@ -106,10 +157,10 @@ def _called(call: ast.Call) -> str:
 
 
 class _TableUse:
-    """Finds a use of a loaded table other than through a package function given the unit."""
+    """Finds a use of a loaded table other than its policy allows (`Policy`)."""
 
-    def __init__(self, unit: str):
-        self.unit = unit
+    def __init__(self, policy: Policy):
+        self.policy, self.unit = policy, policy.unit
         self.modules: set[str] = set()  # names the helpers modules are imported as
         self.tables: set[str] = set()  # names holding a loaded table (or the loaded period)
         self._allowed: set[int] = set()  # ids of Name nodes whose use is fine
@@ -132,50 +183,68 @@ class _TableUse:
         return (node, first) if isinstance(node, ast.Name) else (None, None)
 
     def collect(self, tree: ast.AST) -> None:
-        """Names assigned a table: `data = b.load_period(…)`, `tasks = data.tasks`, `t = tasks`."""
+        """Names assigned a table: `data = b.load_period(…)`, `tasks = data.tasks`, `t = tasks`,
+        `q, tasks = read_quality(…), data.tasks` (pairwise; other unpacking of a table: all)."""
         for node in ast.walk(tree):
             if not isinstance(node, ast.Assign):
                 continue
-            v = node.value
-            name, first = self._root(v)
-            # a page object (`page = bureau_page(…)`) holds the tables too: its uses are checked
-            table = (self._helper_call(v) and _called(v).startswith("load")  # type: ignore[arg-type]
-                     or (isinstance(v, ast.Call) and _called(v).endswith("_page"))
-                     or (name is not None and name.id in self.tables and first not in _PLAIN_ATTRIBUTES))
-            if isinstance(v, ast.Call) and _called(v).endswith("_page") and not any(
-                    isinstance(a, ast.Name) and a.id == self.unit for a in self._args(v)):
-                self.foreign = True
-            if table:
-                self.tables |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-                if name is not None:
-                    self._allowed.add(id(name))
+            for target in node.targets:
+                if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple) \
+                        and len(target.elts) == len(node.value.elts):
+                    for t, v in zip(target.elts, node.value.elts):
+                        self._assigned([t], v)
+                else:
+                    self._assigned([target], node.value)
+
+    def _assigned(self, targets: list[ast.expr], v: ast.expr) -> None:
+        name, first = self._root(v)
+        # a page object (`page = bureau_page(…)`) holds the tables too: its uses are checked
+        maker = isinstance(v, ast.Call) and _called(v).endswith("_page")
+        table = (self._helper_call(v) and _called(v).startswith("load")  # type: ignore[arg-type]
+                 or maker or (name is not None and name.id in self.tables and first not in _PLAIN_ATTRIBUTES))
+        if maker and (_called(v) != self.policy.page or (self.unit is not None and not any(  # type: ignore[arg-type]
+                isinstance(a, ast.Name) and a.id == self.unit for a in self._args(v)))):  # type: ignore[arg-type]
+            self.foreign = True
+        if table:
+            self.tables |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+            if name is not None:
+                self._allowed.add(id(name))
 
     def _args(self, call: ast.Call) -> list[ast.expr]:
         return [*call.args, *(k.value for k in call.keywords)]
 
     def _page_use(self, node: ast.AST) -> None:
         """Allow `page.say(…)`, `page.facts`, and `page.table("x")` / `page.chart("x")` for the
-        tables and charts of UNIT_TABLES / UNIT_CHARTS named as they are."""
+        tables and charts of the policy named as they are."""
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr in _PAGE_USES:
             self._allowed.add(id(node.value))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and isinstance(node.func.value, ast.Name) and node.func.attr in ("table", "chart"):
-            names = UNIT_TABLES if node.func.attr == "table" else UNIT_CHARTS
+            names = self.policy.tables if node.func.attr == "table" else self.policy.charts
             arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
             if isinstance(arg, ast.Constant) and arg.value in names:
                 self._allowed.add(id(node.func.value))
 
+    def _fine_call(self, node: ast.Call, outer: tuple[ast.Call, ...]) -> bool:
+        """Whether a package call may be handed the tables: one of the policy's functions, or
+        (for a unit's page) any that it, or a package call enclosing it, gives the unit."""
+        if self.policy.functions is not None:
+            return _called(node) in self.policy.functions
+        return any(isinstance(a, ast.Name) and a.id == self.unit for c in outer for a in self._args(c))
+
     def mark(self, node: ast.AST, outer: tuple[ast.Call, ...] = ()) -> None:
-        """Allow a table handed to a package call that (or whose enclosing package call) is
-        given the unit; a plain attribute of a table; a comparison of a table with None; the
-        page object's own uses."""
+        """Allow a table handed to a package call the policy allows (`_fine_call`), or to `len`
+        on a page keyed on every row; a plain attribute of a table; a comparison of a table with
+        None; the page object's own uses."""
         self._page_use(node)
-        if self._helper_call(node):
+        counted = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" \
+            and self.unit is None
+        if self._helper_call(node) or counted:
             outer = (node, *outer)  # type: ignore[assignment]
-            names_unit = any(isinstance(a, ast.Name) and a.id == self.unit for c in outer for a in self._args(c))
+            fine = counted or self._fine_call(node, outer)  # type: ignore[arg-type]
             for a in self._args(node):  # type: ignore[arg-type]
                 root, _ = self._root(a)  # `tasks`, or `data.tasks`
-                if root is not None and root.id in self.tables and names_unit:
+                if root is not None and root.id in self.tables and fine:
                     self._allowed.add(id(root))
         elif isinstance(node, ast.Attribute) and node.attr in _PLAIN_ATTRIBUTES:
             name, _ = self._root(node)
@@ -192,11 +261,11 @@ class _TableUse:
                    if isinstance(n, ast.Name) and n.id in self.tables and isinstance(n.ctx, ast.Load))
 
 
-def reads_through_package(sources: Iterable[str], unit: str = "bureau") -> bool:
-    """Whether notebook code (its code cells, in order) uses the tables it loads only through
-    package functions called with the page's `unit` parameter, so the page shows no more than
-    `unit_digests` covers. Code that does not parse says no."""
-    use = _TableUse(unit)
+def reads_through_package(sources: Iterable[str], policy: Policy = POLICIES["bureau"]) -> bool:
+    """Whether notebook code (its code cells, in order) uses the tables it loads only as its
+    page's `policy` allows, so the page shows no more than its digest covers (`unit_digests`,
+    `page_digests`). Code that does not parse says no."""
+    use = _TableUse(policy)
     for source in sources:
         try:
             tree = ast.parse(source)
@@ -215,8 +284,8 @@ def reads_through_package(sources: Iterable[str], unit: str = "bureau") -> bool:
     return True
 
 
-def notebook_reads_through_package(notebook: Path) -> bool:
-    """`reads_through_package` for a unit notebook's code cells (its parameters cell left out);
+def notebook_reads_through_package(notebook: Path, policy: Policy = POLICIES["bureau"]) -> bool:
+    """`reads_through_package` for a notebook's code cells (its parameters cell left out);
     False when the file cannot be read."""
     try:
         cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
@@ -225,4 +294,4 @@ def notebook_reads_through_package(notebook: Path) -> bool:
     code = ["".join(c.get("source", "")) if isinstance(c.get("source"), list) else str(c.get("source", ""))
             for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"
             and "parameters" not in (c.get("metadata") or {}).get("tags", [])]
-    return reads_through_package(code)
+    return reads_through_package(code, policy)

@@ -10,8 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from helpers.period import is_year_end  # noqa: F401  (the briefings ask wording whether a pace is the year's end)
-from helpers.schema import CHANGE_ZH, YEAR_END_CHANGE_ZH
-from helpers.statuses import STATUS_ZH, YEAR_END_ZH
+from helpers.statuses import CHANGE_ZH, STATUS_ZH, YEAR_END_CHANGE_ZH, YEAR_END_ZH
 
 
 def months(pace: float) -> int:
