@@ -262,3 +262,21 @@ def test_a_header_cell_of_two_is_read_as_its_first(tmp_path, rows):
     assert parsed.tables[0].roles[:2] == ["seq", "task"]
     assert df.task.tolist() == [norm(r.cells["task"]) for r in rows]
     assert df.progress.tolist() == [_progress(r) for r in rows]
+
+
+def test_a_header_cell_no_word_names_does_not_cut_the_header(tmp_path, rows):
+    """A cell per line: 序号 / 主要内容 / 牵头厅局 / 配合单位 / 计划投资 / （亿元） / 截至目前进展 / 完成率;
+    计划投资 (a whole project's money, named by no word) is a column of its own, kept out of the
+    progress, and the columns after it are read."""
+    out = ["关于2024年上半年重点项目推进情况的通报", "", "序号", "主要内容", "牵头厅局", "配合单位", "计划投资", "（亿元）",
+           "截至目前进展", "完成率", ""]
+    for i, r in enumerate(rows, 1):
+        out += [str(i), r.cells["task"], r.cells["bureau"], "市财政局、市统计局", f"{i * 3}.5", _progress(r), f"{40 + i}%", ""]
+    out += FOOTER
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    parsed, df = read(path)
+    assert parsed.tables[0].headers == ["序号", "主要内容", "牵头厅局", "配合单位", "计划投资（亿元）", "截至目前进展", "完成率"]
+    assert df.progress.tolist() == [_progress(r) for r in rows]
+    assert df.rate_text.tolist() == [f"{40 + i}%" for i in range(1, len(rows) + 1)]
+    assert set(df.co_bureaus) == {"市财政局、市统计局"} and parsed.unassigned_lines == []
