@@ -280,3 +280,21 @@ def test_a_header_cell_no_word_names_does_not_cut_the_header(tmp_path, rows):
     assert df.progress.tolist() == [_progress(r) for r in rows]
     assert df.rate_text.tolist() == [f"{40 + i}%" for i in range(1, len(rows) + 1)]
     assert set(df.co_bureaus) == {"市财政局、市统计局"} and parsed.unassigned_lines == []
+
+
+def test_headings_at_three_levels_and_unit_person_cells_a_cell_per_line(tmp_path, rows):
+    """No blank lines, the title right above 序号; headings 一、 / （一） / 1.财政收支管理 (the last beside
+    a row's 序号 1); 完成时限 / 序时要求 / 完成情况; unit cells naming a deputy head (市交通局 副局长 王海):
+    the innermost heading is the section, the person goes to people."""
+    out = ["2024年1-9月重点工作推进情况", "序号", "重点工作", "责任单位", "完成时限", "序时要求", "完成情况"]
+    heads = {0: ["一、经济发展", "（一）财政金融", "1.财政收支管理"], 2: ["2.金融服务"], 4: ["二、民生保障", "（一）就业"]}
+    for i, r in enumerate(rows):
+        out += heads.get(i, [])
+        out += [str(i + 1), r.cells["task"], r.cells["bureau"] + " 副局长 王海", "12月底前", "完成75%", _progress(r)]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    parsed, df = read(path)
+    assert df.section.tolist() == ["1.财政收支管理"] * 2 + ["2.金融服务"] * 2 + ["（一）就业"] * 2
+    assert df.bureau_raw.tolist() == [r.cells["bureau"] for r in rows] and set(df.people) == {"副局长 王海"}
+    assert df.progress.tolist() == [_progress(r) for r in rows]
+    assert df.task.tolist() == [norm(r.cells["task"]) for r in rows] and parsed.unassigned_lines == []
