@@ -298,3 +298,17 @@ def test_headings_at_three_levels_and_unit_person_cells_a_cell_per_line(tmp_path
     assert df.bureau_raw.tolist() == [r.cells["bureau"] for r in rows] and set(df.people) == {"副局长 王海"}
     assert df.progress.tolist() == [_progress(r) for r in rows]
     assert df.task.tolist() == [norm(r.cells["task"]) for r in rows] and parsed.unassigned_lines == []
+
+
+def test_the_cells_win_over_a_header_they_contradict(tmp_path, rows):
+    """完成情况 (a progress word) over verdicts, 具体进展 beside it over the narrative, 责任单位 over
+    people's names and 单位 over the units: the verdicts are the status, the narrative the progress,
+    the names people and the units the lead."""
+    header = ["序号", "任务", "责任单位", "单位", "完成情况", "具体进展"]
+    body = [[str(i), r.cells["task"], ["张明", "李海", "王芳"][i % 3], r.cells["bureau"], ["序时推进", "滞后"][i % 2],
+             _progress(r)] for i, r in enumerate(rows, 1)]
+    parsed, df = read(office_files.write_docx(tmp_path / "r.docx", [TITLE, ([header] + body, [])]))
+    assert parsed.tables[0].roles == ["seq", "task", "people", "bureau", "status", "progress"]
+    assert df.progress.tolist() == [_progress(r) for r in rows]
+    assert df.official_status.tolist() == [["序时推进", "滞后"][i % 2] for i in range(1, len(rows) + 1)]
+    assert df.bureau_raw.tolist() == [r.cells["bureau"] for r in rows]
