@@ -301,3 +301,16 @@ def test_started_is_not_built_and_a_completion_share_in_words_is_read():
 def test_the_rest_carried_forward_to_next_year_leaves_this_years_figure():
     f = judge("新建公办幼儿园8所。", "全年建成公办幼儿园6所，2所受用地影响结转明年。", FY)
     assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("出台《六安市数字经济发展三年行动方案》。", "市政府办公室已正式印发该方案。", "completed"),
+    ("出台《六安市数字经济发展三年行动方案》。", "方案已起草完成，正在征求相关部门意见。", "qualitative"),
+    ("建立健全河湖长制工作机制。", "已印发河湖长制工作规则。", "qualitative"),
+])
+def test_a_titled_document_is_one_thing_issued_a_mechanism_is_not(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+def test_opened_to_the_public_from_a_date_is_put_to_use():
+    assert judge("建成六安市规划展示馆。", "展示馆于7月1日起免费向公众开放。", Q3)["status"] == "completed"

@@ -92,7 +92,8 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     works = _WORKS_DONE.match(c)
     if not verb and works:  # 全面完成农村饮水安全巩固提升工程: the works done is the deliverable
         verb, obj = "完工", works["obj"]
-    if not verb or re.search(r"体系|机制|制度|行动", obj):
+    # 建立…机制 is standing work; a document's title (《…三年行动方案》) is one thing issued
+    if not verb or re.search(r"体系|机制|制度|行动", re.sub(r"《[^》]*》", "", obj)):
         return None
     # 三个子系统上线: a deliverable of several things is done when all of them are
     n = _SEVERAL.search(obj)
