@@ -314,3 +314,12 @@ def test_a_titled_document_is_one_thing_issued_a_mechanism_is_not(task, progress
 
 def test_opened_to_the_public_from_a_date_is_put_to_use():
     assert judge("建成六安市规划展示馆。", "展示馆于7月1日起免费向公众开放。", Q3)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("化学需氧量排放量减少3000吨。", "上半年减排化学需氧量1800吨。", "ahead"),
+    ("压减粗钢产能50万吨。", "上半年已压减粗钢产能20万吨。", "behind"),
+    ("能源消费总量控制在1200万吨标准煤以内。", "上半年能源消费总量560万吨标准煤。", "on_pace"),
+])
+def test_an_amount_to_reduce_by_is_reached_from_below(task, progress, status):
+    assert judge(task, progress)["status"] == status
