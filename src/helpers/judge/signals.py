@@ -225,6 +225,9 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
         if id(v) not in used and v.status == "pending":
             out.append(Signal("await", v.text, v.start))
     out += wait_signals(ev, read, {v.start for v in ev.verdicts if v.status == "pending"})
+    # a completion verdict of this period said of the task, that no part took (已完成年度任务)
+    out += [Signal("verdict_done", v.text, v.start) for v in ev.verdicts
+            if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"]
     wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
     for f in ev.deliverables:
         if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \
