@@ -19,6 +19,8 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
+#: the year after this one, in words (a year by number is compared with the report's year)
+NEXT_YEAR = r"明年|次年|下一?年度?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
 #: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
 _SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
@@ -93,7 +95,7 @@ USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"
                     # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
-                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:明年|次年|下一?年度?|20\d\d年)[^,,。;;|]{{0,8}}?"
+                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:{NEXT_YEAR}|20\d\d年)[^,,。;;|]{{0,8}}?"
                     r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
                     r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
@@ -304,11 +306,11 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
 
 
 #: a date a deferral names (延期至明年, 推迟到10月底, 顺延至2025年一季度)
-_WHEN = (r"(?:20\d\d年度?|明年|次年|下一?年度?|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
+_WHEN = (rf"(?:20\d\d年度?|{NEXT_YEAR}|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
          r"|\d{1,2}月(?:份|底|初|末|中旬|下旬|上旬)?)?(?:前|内|后)?")
 _DEFER = re.compile(rf"(?P<verb>{_HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
-_NEXT_YEAR = re.compile(r"明年|次年|下一?年")
+_NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
 _AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
