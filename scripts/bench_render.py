@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -80,6 +81,8 @@ def measure_whole(period: str, jobs: int) -> dict[str, Any]:
     shutil.rmtree(paths.CACHE, ignore_errors=True)
     cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds()
     seconds, r = _run(period, jobs, default_raw(period))
+    for worker in multiprocessing.active_children():  # ending after the run returned: their CPU too
+        worker.join()
     cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds() - cpu
     steps: dict[str, list[float]] = {}
     for job, tm in r.timings.items():
