@@ -319,6 +319,7 @@ _NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|
 #: sentence (3月18日起, 5月10日起，…每日开行)
 _ATTAINED = re.compile(r"正式|已经?|顺利|全面|均|开始|首发|首班|首航|于\d{1,2}月")
 _STARTED_ON = re.compile(r"\d{1,2}(?:月|日)(?:份)?起")
+_OTHER_VERB = re.compile(r"完成|开展|进行|编制|制定|启动|推进|筹备|做好|研究|谋划|部署|建立|组织|调试|测试")
 
 
 #: the event's date moved after it: 投用时间顺延至明年5月, 开通日期推迟到10月
@@ -360,8 +361,11 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
         s0 = layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0
         before = progress[a:m.start()]
         i = bisect_left(taken, a)
+        marks = list(_ATTAINED.finditer(before))
+        # the mark governs the verb: no other verb between (已完成运行环境部署: 已 marks 完成)
+        attained = bool(marks) and not _OTHER_VERB.search(before, marks[-1].end())
         if (i < len(taken) and taken[i] < m.end()) or _NEGATED.search(before) \
-                or not (_ATTAINED.search(before) or _STARTED_ON.search(progress, s0, m.start())):
+                or not (attained or (_STARTED_ON.search(progress, s0, m.start()) and not _OTHER_VERB.search(before))):
             continue  # an event word of the clause already speaks, or nothing says it began
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning="finish", status="completed"))
     return sorted(out, key=lambda f: f.start)

@@ -12,7 +12,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, threshold
-from helpers.judge.subjects import acts_on_another, another_instance, refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -114,8 +114,8 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
         part_of = _PART_SUBJECT.search(subject)
         if part_of and part_of.group() not in t.part:
             continue  # 霍邱县段已建成通车: one segment of the task's road
-        if another_instance(subject, t.label or t.part):
-            continue  # 城南污水处理厂已建成 for 建成城北污水处理厂
+        if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
+            continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心
         if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
             continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
         if f.modality == "forecast":
