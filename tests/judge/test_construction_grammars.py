@@ -323,3 +323,16 @@ def test_opened_to_the_public_from_a_date_is_put_to_use():
 ])
 def test_an_amount_to_reduce_by_is_reached_from_below(task, progress, status):
     assert judge(task, progress)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # the attainment mark governs another verb: no use event
+    ("建成智慧停车平台。", "平台已完成运行环境部署和数据对接。", "qualitative"),
+    # a thing inside the task's (a system of the centre) put to use is not the centre put to use
+    ("建成投用市急救中心。", "急救指挥调度系统已正式运行，中心大楼正在装修。", "qualitative"),
+    # the task's own thing with a head noun added is the task's
+    ("开通六安至金寨城际公交。", "城际公交线路于2月1日首发开行。", "completed"),
+    ("建成投用市急救中心。", "急救中心已投入运行两个月，运行平稳。", "completed"),
+])
+def test_whose_use_event_it_is(task, progress, status):
+    assert judge(task, progress, Q3)["status"] == status

@@ -91,3 +91,18 @@ def another_instance(subject: str, name: str) -> bool:
         return False
     before = subject[-1 - k]  # 通知该专线: a determiner before the head noun points back at the task
     return before != name[-1 - k] and before not in "该此本这述" and "\u4e00" <= before <= "\u9fff"
+
+
+#: the head noun of a named thing: what it is (a system, a centre, a hall …)
+_HEAD = re.compile(r"(?:系统|平台|中心|大楼|馆|院区|医院|学校|站|厂|场|园|线|路|桥|港|楼)$")
+
+
+def another_thing(subject: str, name: str) -> bool:
+    """A subject whose head noun the task's name does not hold (急救指挥调度系统已正式运行 for
+    建成市急救中心): a thing inside or beside the task's, not the task's thing."""
+    head = _HEAD.search(subject)
+    if not head or head.group() in name or re.match(r"(?:该|此|本|这|上述)", subject):
+        return False
+    # 城际公交线路 for 开通…城际公交: the task's thing with a head noun added is still the task's
+    modifier = subject[:head.start()]
+    return len(modifier) >= 2 and overlap(modifier, name) < 2
