@@ -149,6 +149,7 @@ class WarmKernel:
         self.env = dict(env) if env is not None else None
         self.km = None
         self.used = 0
+        self.warmed = False  # the watchdog and the warm-up imports have run in this kernel
 
     def start(self) -> None:
         """Launch the kernel and run the warm-up imports (blocks until the kernel is ready)."""
@@ -177,7 +178,7 @@ class WarmKernel:
         if self.env is not None:
             kwargs["env"] = self.env
         run_sync(self.km.start_kernel)(**kwargs)
-        self.used = 0
+        self.used, self.warmed = 0, False
 
     def warm(self) -> None:
         """Start the kernel's watchdog and run the warm-up imports (an import that fails is
@@ -188,6 +189,7 @@ class WarmKernel:
             code += ("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
                      + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
         self.run_code(code)
+        self.warmed = True
 
     def kill(self) -> None:
         """End the kernel at once and remove its sockets (from a watchdog: no event loop needed)."""
