@@ -14,9 +14,15 @@ _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年
                    r"\d+日|起(?!草)|以来|[,,:: ]|其中|同时|此外)+")
 #: where a subject ends: the first adverb, preposition or verb of its clause
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
-                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|取消|撤销|叫停|延期|推迟|顺延|延后|定于|计划|拟")
+                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|终止|中止|取消|撤销|叫停|停建|停工|缓建|搁置|延期|推迟|顺延|延后|定于"
+                          r"|计划|拟")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
-_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统)?$")
+_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
+
+
+def is_generic(subject: str) -> bool:
+    """A subject that can only mean the task itself (项目, 该工程, 项目工程, 上述工作)."""
+    return bool(_GENERIC.match(subject))
 
 
 _AUTHORITY = re.compile(r"(?:局|厅|部|委|办|政府|管委会)$")
@@ -71,15 +77,23 @@ def acts_on_another(ev: Evidence, end: int, tb: set[str]) -> bool:
     return len(obj) >= 2 and not _GENERIC.match(obj) and overlap(tb, obj) == 0
 
 
+#: a generic tail of a name (…提标改造工程, …项目): the thing is named before it
+_GENERIC_TAIL = re.compile(r"(?:工程|项目|一期|二期)+$")
+#: one-character heads that name a building or a site
+_FACILITY = frozenset("楼馆厂院站场园桥港库所")
+
+
 def another_instance(subject: str, name: str) -> bool:
     """A subject naming another thing of the task's kind (城南污水处理厂 for 城北污水处理厂, 西院区 for
     东院区): the two share a head noun, but the words right before it differ."""
     if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
         return False  # 该工程, 该院区, 本项目: the task's own thing named again
+    subject, name = _GENERIC_TAIL.sub("", subject), _GENERIC_TAIL.sub("", name)
     k = 0
     while k < min(len(subject), len(name)) and subject[-1 - k] == name[-1 - k]:
         k += 1
-    if k < 2 or k == len(subject) or k == len(name):
+    # a head noun of two characters (处理厂), or one that names a building or site (实验楼 for 调度大楼)
+    if (k < 2 and not (k == 1 and subject[-1] in _FACILITY)) or k == len(subject) or k == len(name):
         return False
     before = subject[-1 - k]  # 通知该专线: a determiner before the head noun points back at the task
     return before != name[-1 - k] and before not in "该此本这述" and "\u4e00" <= before <= "\u9fff"
