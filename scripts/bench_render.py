@@ -11,8 +11,9 @@ data/processed/ and .cache/ are not touched:
    built inside this figure), `--repeat` times;
 3. the review loop, each command as a researcher types it (its own process), 3 times each with
    a different task, each step for every code in turn, the pages each re-rendered listed: a rerun with nothing changed; one task's
-   text corrected (an `evidence` row in overrides.csv), then `run`; one task's status corrected
-   in the ledger, then `review import` and `run` (`--loop-only`: this step alone).
+   text corrected (an `evidence` row in overrides.csv), then `run`; that correction reworded,
+   then `run`; one task's status corrected in the ledger, then `review import` and `run`
+   (`--loop-only`: this step alone).
 
 With `--before DIR` (a checkout of the code to compare with), steps 2 and 3 run for both codes,
 alternating, each in its own process and project copy with that checkout's `src/` first on
@@ -102,9 +103,10 @@ def _rendered_by(step: Any) -> tuple[float, list[str]]:
     return seconds, sorted(k for k, v in after.items() if before.get(k) != v)
 
 
-def _text_correction(period: str, n: int) -> str:
+def _text_correction(period: str, n: int, again: bool = False) -> str:
     """Correct the evidence text of the first task of the (5 + n)-th largest unit in overrides.csv,
-    as a researcher's note would (a row added, the earlier ones kept); that unit."""
+    as a researcher's note would (a row added, the earlier ones kept), or with `again` reword that
+    correction (its row rewritten); that unit."""
     import pandas as pd
 
     from helpers import paths
@@ -116,11 +118,13 @@ def _text_correction(period: str, n: int) -> str:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     header = rows[0] if rows else ["period", "task_id", "field", "value", "note"]
-    row = {"period": period, "task_id": task, "field": "evidence", "value": f"经核实，以市统计局最新数据为准（{n + 1}）。",
-           "note": "bench"}
+    text = f"经{'再次' if again else ''}核实，以市统计局最新数据为准（{n + 1}）。"
+    row = [{"period": period, "task_id": task, "field": "evidence", "value": text, "note": "bench"}.get(h, "")
+           for h in header]
+    mine = [r for r in rows[1:] if r[:3] == row[:3]]
+    body = [row if r[:3] == row[:3] else r for r in rows[1:]] if again and mine else [*rows[1:], row]
     with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerows([header, *rows[1:], [row.get(h, "") for h in header]])
+        csv.writer(fh).writerows([header, *body])
     return unit
 
 
@@ -150,14 +154,15 @@ def _status_correction(period: str, done: set[str]) -> tuple[str, Path]:
 #: The review loop's steps, in order (measure_step): each runs for every code before the next,
 #: so the codes' figures share the machine's conditions.
 LOOP_STEPS = ("setup", *(f"noop:{n}" for n in range(3)), *(f"text:{n}" for n in range(3)),
-              *(f"status:{n}" for n in range(3)))
+              *(f"reword:{n}" for n in range(3)), *(f"status:{n}" for n in range(3)))
 
 
 def measure_step(period: str, jobs: int, step: str) -> dict[str, Any]:
     """One step of the review loop as a researcher types it, each command in its own process:
     `setup` (everything current), `noop` (`run` with nothing changed), `text:N` (one task's
-    text corrected, an evidence row in overrides.csv, then `run`), `status:N` (one status
-    corrected in the ledger, then `review import` and `run`); a different task every time."""
+    text corrected, an evidence row in overrides.csv, then `run`), `reword:N` (that correction
+    reworded, then `run`), `status:N` (one status corrected in the ledger, then `review import`
+    and `run`); a different task every time."""
     from helpers import paths
 
     kind, _, n = step.partition(":")
@@ -168,8 +173,8 @@ def measure_step(period: str, jobs: int, step: str) -> dict[str, Any]:
     if kind == "noop":
         seconds, pages = _rendered_by(lambda: _cli(*run))
         return {"seconds": seconds, "pages": pages}
-    if kind == "text":
-        unit = _text_correction(period, int(n))
+    if kind in ("text", "reword"):
+        unit = _text_correction(period, int(n), again=kind == "reword")
         seconds, pages = _rendered_by(lambda: _cli(*run))
         return {"seconds": seconds, "pages": pages, "unit": unit}
     memo = paths.ROOT / "bench-corrected.json"  # the tasks corrected by earlier steps
@@ -183,7 +188,7 @@ def measure_step(period: str, jobs: int, step: str) -> dict[str, Any]:
 
 def measure_loop(side_of: Any, names: list[str]) -> dict[str, dict[str, Any]]:
     """Every step of the loop for every code, alternating (`side_of(name, step)` runs one)."""
-    loops: dict[str, dict[str, Any]] = {n: {"noop": [], "text": [], "status": []} for n in names}
+    loops: dict[str, dict[str, Any]] = {n: {"noop": [], "text": [], "reword": [], "status": []} for n in names}
     for step in LOOP_STEPS:
         for name in names:
             out = side_of(name, step)
@@ -259,10 +264,12 @@ def _loop_lines(loop: dict[str, Any]) -> None:
     print(f"  rerun, nothing changed (`run`): median {_median(loop['noop']):.2f} s, "
           f"{loop['noop_rendered']} rendered")
     _loop_line("one task's text corrected (evidence), then `run`", loop["text"])
+    _loop_line("that correction reworded, then `run`", loop["reword"])
     _loop_line("one status corrected in the ledger, `review import` + `run`", loop["status"])
-    t, st = loop["text"], loop["status"]
+    t, w, st = loop["text"], loop["reword"], loop["status"]
     print(f"  review loop, median of {len(t)}: text {_median([r['seconds'] for r in t]):.1f} s, "
-          f"{_median([len(r['pages']) for r in t]):.0f} pages | status "
+          f"{_median([len(r['pages']) for r in t]):.0f} pages | reworded {_median([r['seconds'] for r in w]):.1f} s, "
+          f"{_median([len(r['pages']) for r in w]):.0f} pages | status "
           f"{_median([r['seconds'] for r in st]):.1f} s (import {_median([r['import'] for r in st]):.1f} s), "
           f"{_median([len(r['pages']) for r in st]):.0f} pages")
 
