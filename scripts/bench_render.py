@@ -8,7 +8,9 @@ data/processed/ and .cache/ are not touched:
    `jupyter nbconvert --to html --no-input`, then `weasyprint` with the system's full CJK font;
 2. the whole period (city + every unit, HTML and PDF, plus the two research notebooks) with
    `helpers.run.run_batch`, from a clean output folder and an empty cache (the font subset is
-   built inside this figure), `--repeat` times;
+   built inside this figure), `--repeat` times, in wall seconds and in CPU seconds (the run's
+   process, its workers and their kernels; the naive chain's commands likewise): the machine is
+   shared, and the CPU a run costs moves little with the others' load where its seconds do;
 3. the review loop, each command as a researcher types it (its own process), 3 times each with
    a different task, each step for every code in turn, the pages each re-rendered listed: a rerun with nothing changed; one task's
    text corrected (an `evidence` row in overrides.csv), then `run`; that correction reworded,
@@ -28,7 +30,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -51,6 +55,14 @@ def _timed(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - t
 
 
+def cpu_seconds(who: int = resource.RUSAGE_CHILDREN) -> float:
+    """CPU seconds (user + system) of this process, or of its finished children: the batch's
+    workers, which wait for their kernels, and the naive chain's commands. The machine is shared,
+    so wall seconds follow everyone's load; the CPU a run costs hardly does."""
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
 # ------------------------------------------------------------------ inside one side's process
 
 def _run(period: str, jobs: int, raw: Path, **kw: Any) -> tuple[float, Any]:
@@ -68,13 +80,17 @@ def measure_whole(period: str, jobs: int) -> dict[str, Any]:
 
     shutil.rmtree(paths.OUTPUT, ignore_errors=True)
     shutil.rmtree(paths.CACHE, ignore_errors=True)
+    cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds()
     seconds, r = _run(period, jobs, default_raw(period))
+    for worker in multiprocessing.active_children():  # ending after the run returned: their CPU too
+        worker.join()
+    cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds() - cpu
     steps: dict[str, list[float]] = {}
     for job, tm in r.timings.items():
         if job.startswith("bureau:"):
             for k, v in tm.items():
                 steps.setdefault(k, []).append(v)
-    return {"seconds": seconds, "rendered": len(r.rendered), "failed": len(r.failed),
+    return {"seconds": seconds, "cpu": cpu, "rendered": len(r.rendered), "failed": len(r.failed),
             "steps": {k: _median(v) for k, v in steps.items()}}
 
 
@@ -220,15 +236,16 @@ def side(code: Path, root: Path, what: str, period: str, jobs: int, step: str = 
     return json.loads(out.strip().splitlines()[-1])
 
 
-def naive_chain(bureaus: list[str], period: str, root: Path) -> float:
+def naive_chain(bureaus: list[str], period: str, root: Path) -> tuple[float, float]:
     """papermill → nbconvert --no-input → weasyprint (system font), one briefing at a time; the
-    median seconds per briefing."""
+    median seconds and CPU seconds per briefing."""
     bindir, out = Path(sys.executable).parent, root / "naive"
     env = dict(os.environ, HELPERS_ROOT=str(root))
     out.mkdir(parents=True, exist_ok=True)
-    totals = []
+    totals, cpus = [], []
     for i, bureau in enumerate(bureaus):
         nb, html, pdf = out / f"b{i}.ipynb", out / f"b{i}.html", out / f"b{i}.pdf"
+        cpu = cpu_seconds()
         totals.append(
             _timed([str(bindir / "papermill"), "--no-progress-bar", str(root / "notebooks" / "briefing_bureau.ipynb"),
                     str(nb), "-p", "period", period, "-p", "bureau", bureau,
@@ -236,13 +253,16 @@ def naive_chain(bureaus: list[str], period: str, root: Path) -> float:
             + _timed([str(bindir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(nb),
                       "--output", html.stem, "--output-dir", str(out)], env)
             + _timed([str(bindir / "weasyprint"), str(html), str(pdf)], env))
-    return _median(totals)
+        cpus.append(cpu_seconds() - cpu)
+    return _median(totals), _median(cpus)
 
 
-def report(sides: dict[str, dict[str, Any]], naive: float, n_pages: int) -> None:
+def report(sides: dict[str, dict[str, Any]], naive: tuple[float, float], n_pages: int) -> None:
+    naive, naive_cpu = naive
     naive_set = naive * n_pages
     if naive == naive:  # not NaN: measured (not --loop-only)
-        print(f"\nnaive chain: median {naive:.1f} s a briefing; × {n_pages} briefings = {naive_set:.0f} s")
+        print(f"\nnaive chain: median {naive:.1f} s a briefing; × {n_pages} briefings = {naive_set:.0f} s "
+              f"(CPU {naive_cpu:.1f} s a briefing)")
     for name, s in sides.items():
         if not s["whole"]:  # --loop-only
             print(f"\n[{name}]")
@@ -254,6 +274,9 @@ def report(sides: dict[str, dict[str, Any]], naive: float, n_pages: int) -> None
         print(f"\n[{name}] whole period from clean, median of {len(s['whole'])}: {whole:.1f} s "
               f"({s['whole'][-1]['rendered']} pages, {s['whole'][-1]['failed']} failed); "
               f"ratio to the naive chain {whole / naive_set:.3f}   (targets ≤ 30 s, ≤ 0.05)")
+        cpu = _median([w["cpu"] for w in s["whole"]])
+        print(f"  CPU of the whole period (this process, workers, kernels): median {cpu:.1f} s; "
+              f"ratio to the naive chain's CPU {cpu / (naive_cpu * n_pages):.3f}")
         print(f"  a unit's page inside the batch: execute {steps.get('execute', float('nan')):.2f} s, "
               f"html {steps.get('html', float('nan')):.2f} s, pdf {steps.get('pdf', float('nan')):.2f} s (medians)")
         _loop_lines(loop)
@@ -309,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
 
     tasks = pd.read_parquet(roots["after"] / "data" / "processed" / args.period / "tasks.parquet")
     units = lead_units(tasks)
-    naive = naive_chain(units[: args.naive], args.period, roots["after"]) if not args.loop_only else float("nan")
+    naive = (naive_chain(units[: args.naive], args.period, roots["after"]) if not args.loop_only
+             else (float("nan"), float("nan")))
     sides: dict[str, dict[str, Any]] = {name: {"whole": []} for name in codes}
     for _ in range(0 if args.loop_only else args.repeat):
         for name, code in codes.items():

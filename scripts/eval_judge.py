@@ -50,6 +50,7 @@ def groups(holdout: Path | None = None) -> list[tuple[str, list[dict], bool]]:
             ("  of which written wordings", [c for c in cases if c["origin"] == "written"], True),
             ("blind set, development half", load_blind("dev"), True),
             ("blind set, test half (aggregate only)", load_blind("test"), False),
+            ("blind set 2, development (long cells)", load_blind("dev2"), True),
             ("seed (pinned statuses)", seed_cases(), True)] + (
             [(f"kept-back set {holdout.name} (aggregate only)", load_judge_set(holdout, BLIND_ORIGINS), False)]
             if holdout else [])

@@ -50,7 +50,6 @@ DEFERRED = {
     ("helpers.period_tables", "helpers.table"): "parsing and judging, only when a table is stale",
     ("helpers.period_tables", "helpers.compare.chain"): "pandas and rapidfuzz, for a comparison that changed",
     ("helpers.report.pool", "helpers.report.render"): "nbconvert and weasyprint, in a worker that renders",
-    ("helpers.report.outline", "helpers.report.facts"): "pandas: `run` imports the renderer on every rerun",
     # `run` asks on every rerun whether the ledger is current: pandas and openpyxl only to draw or read one
     ("helpers.deliver.ledger", "helpers.deliver.workbook"): "pandas and openpyxl, to draw a ledger",
     ("helpers.deliver.ledger", "helpers.report.loading"): "pandas, to draw a ledger",

@@ -370,9 +370,10 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         stack.enter_context(exclusive(f.out))
         everything = bureaus is None
         early = None
-        if build and jobs != 1 and will_rebuild(raw_path, per.code, f.processed, ahead_margin):
-            # the tables will be built anew, so pages will render: the workers' kernels boot
-            # while the tables are built and compared
+        if jobs != 1 and (not (f.out / "manifest.json").exists()
+                          or build and will_rebuild(raw_path, per.code, f.processed, ahead_margin)):
+            # an output folder without pages, or tables to be built anew: pages will render, so
+            # the workers' kernels boot while the run plans (and builds and compares the tables)
             early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
             # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes
             # the manifest, the front page and the ledger; the interpreter joins them at exit

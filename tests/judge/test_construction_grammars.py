@@ -280,3 +280,59 @@ def test_a_city_task_named_with_a_district_word_is_still_the_citys():
 ])
 def test_the_grammars_in_other_words(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # another thing of the task's kind is not the task
+    ("建成城北污水处理厂。", "城南污水处理厂已建成通水；城北污水处理厂完成主体工程的70%。", "qualitative"),
+    ("建成市人民医院东院区。", "西院区已于3月正式开诊，东院区正在进行内部装修。", "qualitative"),
+    # the task's own thing named again is the task
+    ("建成市人民医院东院区。", "该院区已于5月建成并正式开诊。", "completed"),
+])
+def test_another_thing_of_the_tasks_kind(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+def test_started_is_not_built_and_a_completion_share_in_words_is_read():
+    f = judge("建设美丽乡村中心村40个。", "40个中心村建设已全部开工，完工率过半。")
+    assert f["status"] == "on_pace" and f["completion_pct"] is None or f["completion_pct"] == 0.5
+
+
+def test_the_rest_carried_forward_to_next_year_leaves_this_years_figure():
+    f = judge("新建公办幼儿园8所。", "全年建成公办幼儿园6所，2所受用地影响结转明年。", FY)
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("出台《六安市数字经济发展三年行动方案》。", "市政府办公室已正式印发该方案。", "completed"),
+    ("出台《六安市数字经济发展三年行动方案》。", "方案已起草完成，正在征求相关部门意见。", "qualitative"),
+    ("建立健全河湖长制工作机制。", "已印发河湖长制工作规则。", "qualitative"),
+])
+def test_a_titled_document_is_one_thing_issued_a_mechanism_is_not(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+def test_opened_to_the_public_from_a_date_is_put_to_use():
+    assert judge("建成六安市规划展示馆。", "展示馆于7月1日起免费向公众开放。", Q3)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("化学需氧量排放量减少3000吨。", "上半年减排化学需氧量1800吨。", "ahead"),
+    ("压减粗钢产能50万吨。", "上半年已压减粗钢产能20万吨。", "behind"),
+    ("能源消费总量控制在1200万吨标准煤以内。", "上半年能源消费总量560万吨标准煤。", "on_pace"),
+])
+def test_an_amount_to_reduce_by_is_reached_from_below(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # the attainment mark governs another verb: no use event
+    ("建成智慧停车平台。", "平台已完成运行环境部署和数据对接。", "qualitative"),
+    # a thing inside the task's (a system of the centre) put to use is not the centre put to use
+    ("建成投用市急救中心。", "急救指挥调度系统已正式运行，中心大楼正在装修。", "qualitative"),
+    # the task's own thing with a head noun added is the task's
+    ("开通六安至金寨城际公交。", "城际公交线路于2月1日首发开行。", "completed"),
+    ("建成投用市急救中心。", "急救中心已投入运行两个月，运行平稳。", "completed"),
+])
+def test_whose_use_event_it_is(task, progress, status):
+    assert judge(task, progress, Q3)["status"] == status

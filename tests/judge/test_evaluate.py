@@ -105,7 +105,9 @@ def test_a_kept_back_file_is_scored_in_aggregate_only(tmp_path, capsys):
 def test_blind_halves_are_disjoint_and_valid():
     from judge_set import load_blind
 
-    dev, test = load_blind("dev"), load_blind("test")
-    assert len(dev) >= 100 and len(test) >= 100
-    assert not {c["case_id"] for c in dev} & {c["case_id"] for c in test}
-    assert not {(c["task"], c["progress"]) for c in dev} & {(c["task"], c["progress"]) for c in test}
+    sets = [load_blind(k) for k in ("dev", "test", "dev2")]
+    assert all(len(s) >= 100 for s in sets)
+    for i, a in enumerate(sets):
+        for b in sets[i + 1:]:
+            assert not {c["case_id"] for c in a} & {c["case_id"] for c in b}
+            assert not {(c["task"], c["progress"]) for c in a} & {(c["task"], c["progress"]) for c in b}

@@ -73,9 +73,9 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
     if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
-    score = overlap(tb, a.label)
-    if "开工" in a.label and "开工" not in t.part:
-        score -= 3  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
+        return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
+    score = overlap(tb, a.label)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -94,6 +94,9 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     return score
 
 
+_STARTED = re.compile(r"开工|动工|开建")
+#: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
+_PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
 _COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 

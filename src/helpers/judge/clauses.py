@@ -7,7 +7,13 @@ scans, never a rescan per finding. A clause's modality says whether its figures 
 - done (已, 完成, 实现, or a plainly reported figure: the default);
 - forecast (预计, 有望, 预期): never a result — a part resting on it alone is pending, for review;
 - intention (力争, 计划, 将于, 拟, 确保): no evidence at all;
-- condition (若, 如果, 一旦): no evidence at all.
+- condition (若, 如果, 一旦): no evidence at all;
+- problem (a sentence under 存在问题：, 主要困难是 …): the report's own difficulties, no result.
+
+A real report's cell has parts: this period's results, then its problems (存在问题, 困难) and its
+next steps (下一步, 下步工作打算, 四季度将). A sentence opened by such a heading is read as that part
+(`_set_sections`): a problem's clauses are `problem`, a next step's are `intention`, so a figure,
+a completion verb or a wait in them (下一步将开工3个, 积极性有待提高) is no result of this period.
 
 A clause without a marker of its own carries on the forecast, intention or condition of the clause
 before it in the same sentence (预计全年增长7%,高于全省0.5个百分点: both are forecast), until a
@@ -28,7 +34,7 @@ CLAUSE_SEPS = ",,;;。\n::|"
 FINE_SEPS = CLAUSE_SEPS + "、"
 #: modalities whose figures are no results; `past` (another year's) and `part` (a part's completion)
 #: are set by helpers.judge.scope
-_NOT_RESULT = ("forecast", "intention", "condition", "past", "part")
+_NOT_RESULT = ("forecast", "intention", "condition", "past", "part", "problem")
 _COMPOUND_HEAD = frozenset("接等对期款优招看亟留虐而")
 _COMPOUND_WORDS = frozenset({"若干", "待遇", "待岗", "待业", "拟定", "拟订"})
 _OPENING = 6  # a marker within this many characters of its clause's start opens the clause
@@ -114,6 +120,7 @@ class Layout:
         self._fine_starts = [a for a, _ in fine]
         self._fine_ends = [b for _, b in fine]
         _set_modality(self, lexicon or load_lexicon())
+        _set_sections(self)
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding pos (0 when the text has none)."""
@@ -200,6 +207,29 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
         else:
             carry = False
         prev = c
+
+
+#: a heading opening a sentence of the report's problems: 存在问题：, 目前存在的问题是, 困难和问题：,
+#: 主要困难是, 问题：
+_PROBLEM_HEAD = re.compile(r"\s*(?:目前|当前|主要|工作中)?(?:存在|面临|遇到)?(?:的)?(?:主要)?(?:问题|困难|短板|不足)"
+                           r"(?:[和与及、](?:问题|困难|不足|短板))?(?:是|有|主要是|主要有|[:\uff1a])")
+#: a heading opening a sentence of next steps: 下一步将…, 下步工作打算：, 下阶段, 四季度将, 后期将
+_NEXT_HEAD = re.compile(r"\s*(?:下一步|下步|下阶段|下一阶段|(?:下半年|[一二三四]季度|今后|后期|年底前)(?=将|要|[:\uff1a]))")
+
+
+def _set_sections(layout: Layout) -> None:
+    """Read each sentence opened by a problem or next-step heading as that part of the cell: its
+    clauses are `problem` or `intention`, whatever marker they hold (有待提高 is no condition)."""
+    text = layout.text
+    for c in layout.clauses:
+        a = layout.sents[c.sentence][0] if layout.sents else 0
+        if _NEXT_HEAD.match(text, a):
+            mod = "intention"
+        elif _PROBLEM_HEAD.match(text, a):
+            mod = "problem"
+        else:
+            continue
+        c.modality, c.marker, c.marker_pos = mod, None, -1
 
 
 def is_result(modality: str) -> bool:

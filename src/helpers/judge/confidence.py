@@ -63,7 +63,8 @@ _BEARING = {
     "pending": ("event", "share", "figure", "halt"),
     "completed": ("remaining", "await", "share", "halt"),
     "blocked": ("share",),
-    "ahead": ("rate", "await", "share"), "on_pace": ("rate", "await", "share"), "behind": ("rate",),
+    "ahead": ("rate", "await", "share", "verdict_done"), "on_pace": ("rate", "await", "share", "verdict_done"),
+    "behind": ("rate", "verdict_done"),
 }
 
 

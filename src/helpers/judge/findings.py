@@ -9,7 +9,7 @@ clause (done, forecast, intention, condition); helpers.judge.parts decides which
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -19,6 +19,8 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
+#: the year after this one, in words (a year by number is compared with the report's year)
+NEXT_YEAR = r"明年|次年|下一?年度?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
 #: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
 _SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
@@ -93,7 +95,7 @@ USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"
                     # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
-                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:明年|次年|下一?年度?|20\d\d年)[^,,。;;|]{{0,8}}?"
+                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:{NEXT_YEAR}|20\d\d年)[^,,。;;|]{{0,8}}?"
                     r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
                     r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
@@ -304,11 +306,11 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
 
 
 #: a date a deferral names (延期至明年, 推迟到10月底, 顺延至2025年一季度)
-_WHEN = (r"(?:20\d\d年度?|明年|次年|下一?年度?|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
+_WHEN = (rf"(?:20\d\d年度?|{NEXT_YEAR}|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
          r"|\d{1,2}月(?:份|底|初|末|中旬|下旬|上旬)?)?(?:前|内|后)?")
 _DEFER = re.compile(rf"(?P<verb>{_HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
-_NEXT_YEAR = re.compile(r"明年|次年|下一?年")
+_NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
 _AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
@@ -319,6 +321,7 @@ _NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|
 #: sentence (3月18日起, 5月10日起，…每日开行)
 _ATTAINED = re.compile(r"正式|已经?|顺利|全面|均|开始|首发|首班|首航|于\d{1,2}月")
 _STARTED_ON = re.compile(r"\d{1,2}(?:月|日)(?:份)?起")
+_OTHER_VERB = re.compile(r"完成|开展|进行|编制|制定|启动|推进|筹备|做好|研究|谋划|部署|建立|组织|调试|测试")
 
 
 #: the event's date moved after it: 投用时间顺延至明年5月, 开通日期推迟到10月
@@ -354,13 +357,17 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
         status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=r.deliverable_meaning[m.group()],
                             status=status, later=later))
-    taken = {f.start for f in out}
+    taken = sorted(f.start for f in out)
     for m in r.operation.finditer(progress):
         a, _ = layout.around(m.start(), m.end(), fine=True)  # 已完成备案、通航影响评价: 已 is not its mark
         s0 = layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0
         before = progress[a:m.start()]
-        if any(a <= t < m.end() for t in taken) or _NEGATED.search(before) \
-                or not (_ATTAINED.search(before) or _STARTED_ON.search(progress, s0, m.start())):
+        i = bisect_left(taken, a)
+        marks = list(_ATTAINED.finditer(before))
+        # the mark governs the verb: no other verb between (已完成运行环境部署: 已 marks 完成)
+        attained = bool(marks) and not _OTHER_VERB.search(before, marks[-1].end())
+        if (i < len(taken) and taken[i] < m.end()) or _NEGATED.search(before) \
+                or not (attained or (_STARTED_ON.search(progress, s0, m.start()) and not _OTHER_VERB.search(before))):
             continue  # an event word of the clause already speaks, or nothing says it began
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning="finish", status="completed"))
     return sorted(out, key=lambda f: f.start)

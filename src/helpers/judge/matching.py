@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import STAGE_OF_WORKS, USE_EVENTS, Finding
+from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, threshold
-from helpers.judge.subjects import acts_on_another, refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -84,7 +84,7 @@ _PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景�
                            r"|[东南西北]段|城区段")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
 _FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车)")
-_LATER = re.compile(r"明年|下一年|次年|(?P<y>20\d\d)年")
+_LATER = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
 
 
 def _stage_ok(t: Target, f: Finding, text: str) -> bool:
@@ -110,9 +110,12 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
         if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
             continue
-        part_of = _PART_SUBJECT.search(subject_of(ev, f.start))
+        subject = subject_of(ev, f.start)
+        part_of = _PART_SUBJECT.search(subject)
         if part_of and part_of.group() not in t.part:
             continue  # 霍邱县段已建成通车: one segment of the task's road
+        if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
+            continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心
         if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
             continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
         if f.modality == "forecast":

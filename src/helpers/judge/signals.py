@@ -144,8 +144,11 @@ _HALT_SAID = re.compile(rf"(?:{HALT_WORDS.pattern})(?=$|[,，;；。|]|了|至|�
 _INTENDED = re.compile(r"拟|将|计划|如|若|一旦")
 
 
-#: a wait on something outside, however it is named: 待证监会注册后上市, 等待…, 有待…, 尚需…同意
-_WAIT = re.compile(r"(?<![接期款优招看亟留对虐])(?:待(?!遇|办|业|岗|售|定|人|客)[^,，;；。|]{1,20}?后|等待|有待|尚需[^,，;；。|]{1,12}?(?:同意|批准|确认|注册|核准))")
+#: a wait on something outside, however it is named: 待证监会注册后上市, 等待…, 有待…, 尚需…同意;
+#: 有待 before a verb of betterment (有待提高, 有待加强) is a shortcoming, no wait
+_WAIT = re.compile(r"(?<![接期款优招看亟留对虐])(?:待(?!遇|办|业|岗|售|定|人|客)[^,，;；。|]{1,20}?后|等待"
+                   r"|有待(?!(?:进一步)?(?:提高|提升|加强|改进|完善|增强|优化|强化|健全|改善))"
+                   r"|尚需[^,，;；。|]{1,12}?(?:同意|批准|确认|注册|核准))")
 
 
 def wait_signals(ev: Evidence, read: set[int], verdicts: set[int]) -> list[Signal]:
@@ -154,7 +157,7 @@ def wait_signals(ev: Evidence, read: set[int], verdicts: set[int]) -> list[Signa
     lay = ev.layout
     held = read | {lay.clause_index(v) for v in verdicts}
     return [Signal("await", _clause(ev, m.start(), m.end()), m.start()) for m in _WAIT.finditer(lay.text)
-            if lay.clause_index(m.start()) not in held]
+            if lay.clause_index(m.start()) not in held and lay.modality_at(m.start()) != "problem"]
 
 
 def halt_signals(ev: Evidence, read: set[int], used: set[int]) -> list[Signal]:
@@ -225,6 +228,9 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
         if id(v) not in used and v.status == "pending":
             out.append(Signal("await", v.text, v.start))
     out += wait_signals(ev, read, {v.start for v in ev.verdicts if v.status == "pending"})
+    # a completion verdict of this period said of the task, that no part took (已完成年度任务)
+    out += [Signal("verdict_done", v.text, v.start) for v in ev.verdicts
+            if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"]
     wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
     for f in ev.deliverables:
         if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \

@@ -69,3 +69,40 @@ def acts_on_another(ev: Evidence, end: int, tb: set[str]) -> bool:
     an air-quality task): it acts on something else, not on the task."""
     obj = object_of(ev, end)
     return len(obj) >= 2 and not _GENERIC.match(obj) and overlap(tb, obj) == 0
+
+
+#: a generic tail of a name (…提标改造工程, …项目): the thing is named before it
+_GENERIC_TAIL = re.compile(r"(?:工程|项目|一期|二期)+$")
+#: one-character heads that name a building or a site
+_FACILITY = frozenset("楼馆厂院站场园桥港库所")
+
+
+def another_instance(subject: str, name: str) -> bool:
+    """A subject naming another thing of the task's kind (城南污水处理厂 for 城北污水处理厂, 西院区 for
+    东院区): the two share a head noun, but the words right before it differ."""
+    if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
+        return False  # 该工程, 该院区, 本项目: the task's own thing named again
+    subject, name = _GENERIC_TAIL.sub("", subject), _GENERIC_TAIL.sub("", name)
+    k = 0
+    while k < min(len(subject), len(name)) and subject[-1 - k] == name[-1 - k]:
+        k += 1
+    # a head noun of two characters (处理厂), or one that names a building or site (实验楼 for 调度大楼)
+    if (k < 2 and not (k == 1 and subject[-1] in _FACILITY)) or k == len(subject) or k == len(name):
+        return False
+    before = subject[-1 - k]  # 通知该专线: a determiner before the head noun points back at the task
+    return before != name[-1 - k] and before not in "该此本这述" and "\u4e00" <= before <= "\u9fff"
+
+
+#: the head noun of a named thing: what it is (a system, a centre, a hall …)
+_HEAD = re.compile(r"(?:系统|平台|中心|大楼|馆|院区|医院|学校|站|厂|场|园|线|路|桥|港|楼)$")
+
+
+def another_thing(subject: str, name: str) -> bool:
+    """A subject whose head noun the task's name does not hold (急救指挥调度系统已正式运行 for
+    建成市急救中心): a thing inside or beside the task's, not the task's thing."""
+    head = _HEAD.search(subject)
+    if not head or head.group() in name or re.match(r"(?:该|此|本|这|上述)", subject):
+        return False
+    # 城际公交线路 for 开通…城际公交: the task's thing with a head noun added is still the task's
+    modifier = subject[:head.start()]
+    return len(modifier) >= 2 and overlap(modifier, name) < 2

@@ -92,7 +92,8 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     works = _WORKS_DONE.match(c)
     if not verb and works:  # 全面完成农村饮水安全巩固提升工程: the works done is the deliverable
         verb, obj = "完工", works["obj"]
-    if not verb or re.search(r"体系|机制|制度|行动", obj):
+    # 建立…机制 is standing work; a document's title (《…三年行动方案》) is one thing issued
+    if not verb or re.search(r"体系|机制|制度|行动", re.sub(r"《[^》]*》", "", obj)):
         return None
     # 三个子系统上线: a deliverable of several things is done when all of them are
     n = _SEVERAL.search(obj)
@@ -120,6 +121,7 @@ def _column_target(c: str) -> Target | None:
     return Target(c, "level" if unit == "%" else "count", value, unit, direction=direction, label=label)
 
 
+_REDUCE_BY = re.compile(r"(?:减少|削减|压减|下降|降低|减排|淘汰|化解|压降)[^\d,;。]{0,8}$")
 _SHARE_TARGET = re.compile(r"(?:占比|比例|比重|率)[^\d,;。]{0,6}\d+(?:\.\d+)?\s*%")
 
 
@@ -135,7 +137,8 @@ def _quantity_target(c: str) -> Target | None:
         if q.start > 0 and re.search(r"(?:首批|前|第)$", c[:q.start]):
             return None  # 首批21个 names which villages, it is not a count to reach
         kind = "amount" if q.unit in ("元", "美元") else "count"
-        direction = "lower" if LOWER_BETTER.search(c) else "higher"
+        # 减少化学需氧量排放3000吨: the amount to reduce by is reached from below (higher is better)
+        direction = "lower" if LOWER_BETTER.search(c) and not _REDUCE_BY.search(c[:q.start]) else "higher"
         return Target(c, kind, q.value, q.unit, q.high, direction, (c[:q.start] + c[q.end:]).strip())
     m = _LEVEL_TARGET.search(c)
     if m:

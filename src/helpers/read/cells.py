@@ -197,8 +197,9 @@ def _looks_truncated(row: RawRow, table: Table, closed: bool = False) -> bool:
     return not closed and last_filled < len(cols) - 1 and cols[last_filled] in ("progress", "task")
 
 
-def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | None:
-    """Split the first line of a row into the cells before the progress, and the progress."""
+def _split_line_row(rest: str, pre: list[str], after: str = "progress") -> tuple[dict[str, str], str] | None:
+    """Split the first line of a row into the cells before the progress, and the progress.
+    `after` is the role of the column after `pre` (the progress, or none)."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", rest.replace("\u00a0", " ").replace("\u3000", " "))]
     tokens = [rest[a:b] for a, b in spans]
     if len(tokens) < 2:
@@ -220,8 +221,11 @@ def _split_line_row(rest: str, pre: list[str]) -> tuple[dict[str, str], str] | N
                 return None if role == "bureau" else (cells, rest[spans[t][0]:])
         elif role == "task":
             # the task runs until the first token that opens the next column
-            nxt = pre[pre.index(role) + 1] if pre.index(role) + 1 < len(pre) else "bureau"
-            u = next((i for i in range(t + 1, len(tokens)) if _opens(nxt, tokens, i)), None)
+            nxt = pre[pre.index(role) + 1] if pre.index(role) + 1 < len(pre) else (after or "bureau")
+            if nxt == "progress":  # no mark between a task and its progress: the task is one token
+                u = t + 1 if t + 1 < len(tokens) else None
+            else:
+                u = next((i for i in range(t + 1, len(tokens)) if _opens(nxt, tokens, i)), None)
             if u is None:
                 return None
             cells[role] = " ".join(tokens[t:u])

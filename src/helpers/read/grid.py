@@ -20,7 +20,7 @@ from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
 from helpers.read.ingest import Document, HtmlCell
-from helpers.read.records import FOOTER_LINE, _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
+from helpers.read.records import FOOTER_LINE, PAGER_LINE, _SECTION, _SEQ, Parsed, RawRow, Table, _add_section
 from helpers.read.roles import RoleTable, period_month, settle_roles, sub_role
 
 #: An item number at the start of a task cell: 1. / 1、 / （1） / (1) / ① / 一、
@@ -223,6 +223,9 @@ class _State:
         if not distinct:
             return
         first = norm(distinct[0])
+        if len(distinct) == 1 and PAGER_LINE.match(first):
+            self.parsed.chrome_lines.append({"line": cells[0].line, "text": distinct[0], "why": "pager"})
+            return
         if TOTAL_ROW.match(first) or (len(distinct) == 1 and FOOTER_LINE.match(first)):
             # a 合计 row sums the records, a note or signature ends the table: neither is a record
             self.close_record()
@@ -376,6 +379,9 @@ def tab_grid(doc: Document) -> Document | None:
     if len(tabbed) < 3:
         return None
     width = max(len(doc.lines[i].rstrip("\n").split("\t")) for i in tabbed)
+    end = tabbed[-1]
+    while end + 1 < len(doc.lines) and doc.lines[end + 1].strip() and not FOOTER_LINE.match(norm(doc.lines[end + 1])):
+        end += 1  # the lines right under the last row (its wrapped text, 存在问题：…) up to a blank line
     rows, texts = [], []
     for i, s in enumerate(doc.lines):
         if "\t" in s:
@@ -383,7 +389,7 @@ def tab_grid(doc: Document) -> Document | None:
             rows.append([HtmlCell(c, i + 1) for c in cells + [""] * (width - len(cells))])
         elif s.strip():
             texts.append((i + 1, s.strip()))
-            if not tabbed[0] < i < tabbed[-1]:
+            if not tabbed[0] < i <= end:
                 continue
             if rows and "\t" in doc.lines[i - 1] and _wrapped(s, rows[-1]):
                 # a cell's text wrapped onto a line of its own: it goes on the cell it continues

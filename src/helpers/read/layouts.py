@@ -214,9 +214,11 @@ def _line_rows(table: Table, body: list[tuple[int, str]], parsed: Parsed, at_eof
             _add_section(parsed, table, ln, s)
             continue
         m = _ROW_LINE.match(text)
-        if m and _row_start_ok(int(m[1]), expected, after_section):
-            fields = _split_line_row(m[2], pre)
-            if fields is not None and (int(m[1]) == expected or (after_section and int(m[1]) == 1) or "bureau" in fields[0]):
+        opening = current is None and not table.rows  # a slice of a table may start at any number
+        if m and (_row_start_ok(int(m[1]), expected, after_section) or opening):
+            fields = _split_line_row(m[2], pre, roles[p_idx] if p_idx < len(roles) else "")
+            if fields is not None and (int(m[1]) == expected or (after_section and int(m[1]) == 1) or
+                                       "bureau" in fields[0] or opening):
                 close()
                 cells, progress = fields
                 current = RawRow(table.no, int(m[1]), cells, {r: [ln] for r in cells} | {"seq": [ln]},

@@ -16,12 +16,14 @@ _SECTION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（
 #: A group heading above a repeated header: a leader's (洪湖鹏市长主抓重点工作) or a 负责事项 list.
 _SECTION_COUNT = re.compile(r"[(（]共\s*(\d+)\s*项[)）]")
 _PIPES_ONLY = re.compile(r"^\|+$")
+#: A pager's leftovers in a copied page (第 1 页 共 2 页, 上一页 下一页): skipped, the table goes on.
+PAGER_LINE = re.compile(r"^(?:第\s*\d+\s*页\s*[,，/]?\s*)?共\s*\d+\s*页|^第\s*\d+\s*页$|"
+                        r"^(?:首页|上一页|下一页|尾页|末页|跳转|\d{1,3}|[|｜/\s])*(?:上一页|下一页|尾页|末页)")
 #: A line below a table that is never a record: a note (注：), who filled it in and how to reach
 #: them (填报人 / 审核人 / 联系电话), where it was sent (抄送 / 印发), a dated signature, a pager line.
 FOOTER_LINE = re.compile(
     r"^(?:注|说明|附注|备注)\s*\d?\s*[:：]|^(?:填报|填表|制表|审核|审批|签发|联系|报送|抄送|印发|主送)"
     r"(?:人|单位|日期|时间|电话|方式|机关)?\s*(?:[(（][^)）]{0,6}[)）])?\s*[:：]|^联系电话|"
-    r"^第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页$|^共\s*\d+\s*页|"
     r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:室|办|局|委|府|组|中心|会)\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|签发|制)?$")
 _PROSE = re.compile(r"[。，,；;：:]")
 

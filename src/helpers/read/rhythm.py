@@ -41,8 +41,11 @@ _SUBSECTION = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）][^�
 MIN_RECORDS = 2
 #: A person as printed after a unit: 张明, 副局长吴静.
 _NAME_LIKE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长))?[\u4e00-\u9fff·]{2,3}$")
+#: Two sentences in one task cell, separated by spaces: a task glued to the next column's text.
+_TWO_CELLS = re.compile(r"[。；;]\s+\S{8,}|\S{8,}\s+\S{8,}[。；;]")
 #: The usual columns of a table printed without a header, tried in turn.
-DEFAULT_COLUMNS = (("seq", "task", "bureau", "progress"), ("seq", "task", "bureau", "people", "progress"))
+DEFAULT_COLUMNS = (("seq", "task", "bureau", "progress"), ("seq", "task", "bureau", "people", "progress"),
+                   ("seq", "task", "progress", "bureau"), ("seq", "bureau", "task", "progress"))
 HEADERLESS = "未找到表头，栏目按内容推断（{how}）：请核对，或用 --columns 指明各栏"
 
 
@@ -83,6 +86,9 @@ def _whole(parsed: Parsed) -> float:
     for t in parsed.tables:
         for r in t.rows:
             score += bool(r.cells.get("task") and (r.cells.get("progress") or r.cells.get("bureau")))
+            # a reading that fills every column beats one that leaves the progress in the task
+            score += 0.25 * bool(r.cells.get("task") and r.cells.get("progress") and r.cells.get("bureau"))
+            score -= 0.5 * bool(_TWO_CELLS.search(r.cells.get("task", "")))
             first = norm(r.cells.get("progress", "").split("\n")[0])
             score -= 0.5 * bool(_NAME_LIKE.match(first))
             score -= 0.5 * bool(r.cells.get("people") and not _NAME_LIKE.match(norm(r.cells["people"])))

@@ -79,6 +79,9 @@ class RoleTable:
             rest = PERIOD_PREFIX.sub("", cand, count=1)
             if rest != cand and self.words.get(rest) == "progress":
                 return "progress"
+        first, joined, _ = s.partition("及")
+        if joined and first in self.words:  # 重点工作及落实情况: a cell of two, read as its first
+            return self.words[first]
         return head_noun_role(s)
 
     def known(self, cell: str) -> bool:
@@ -104,6 +107,9 @@ def head_noun_role(cell: str) -> str | None:
     """The role a header word not in the list has by its head noun (None when it names none)."""
     s = _BRACKET_SUFFIX.sub("", cell)
     s = re.sub(r"^截[至止]\S{0,3}?(?:目前|[\d月底末]+)", "", s) or s
+    first, joined, second = s.partition("及")
+    if joined and len(first) >= 2 and len(s) <= 14:  # 重点工作及落实情况: a cell of two, read as its first
+        return head_noun_role(first) or head_noun_role(second)
     for cand in (s, PERIOD_PREFIX.sub("", s, count=1)):  # 年度计划投资 as printed, 1-6月完成 without 1-6月
         if _GUESSABLE.match(cand):
             return next((role for role, pat in _HEAD_NOUNS if pat.search(cand)), None)

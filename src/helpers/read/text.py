@@ -11,7 +11,7 @@ from helpers.read.grid import item_number
 from helpers.read.header import _Header, _preamble, _table_meta
 from helpers.read.ingest import Document
 from helpers.read.layouts import _line_rows, _pipe_rows, _stream_rows
-from helpers.read.records import FOOTER_LINE, Parsed, Table, _add_section, _tokens
+from helpers.read.records import FOOTER_LINE, PAGER_LINE, Parsed, Table, _add_section, _tokens
 
 _FOOTER = re.compile(
     r"^(?:文件下载|政策咨询|扫一扫|标签[:：]|【?打印本页|关闭窗口|相关附件|相关链接|分享到|【字体|"
@@ -56,7 +56,8 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
             stop = min([headers[no].line_start] + nt + npg + ng)
         else:
             stop = len(lines)
-        body, ended_by_footer = _body(lines, h, stop)
+        body, ended_by_footer, pager = _body(lines, h, stop)
+        parsed.chrome_lines += [{"line": k + 1, "text": lines[k].strip(), "why": "pager"} for k in pager]
         at_eof = no == len(headers) and not ended_by_footer
         if "seq" not in h.roles:
             body = number_items(body, h.roles, h.layout)
@@ -75,22 +76,26 @@ def parse_with_headers(doc: Document, headers: list[_Header]) -> Parsed:
     return parsed
 
 
-def _body(lines: list[str], h: _Header, stop: int) -> tuple[list[tuple[int, str]], bool]:
+def _body(lines: list[str], h: _Header, stop: int) -> tuple[list[tuple[int, str]], bool, list[int]]:
     """The body's (line, text) items under a header up to `stop` (tokens for a one-line table),
-    and whether the page footer ended it."""
+    whether the page footer ended it, and the pager lines skipped inside it."""
     body: list[tuple[int, str]] = []
+    pager: list[int] = []
     if h.layout == "oneline":
         body += [(h.line_end + 1, t) for t in _tokens(lines[h.line_end])[h.token_end:]]
     for k in range(h.line_end + 1, stop):
         if not norm(lines[k]):
             continue
+        if PAGER_LINE.match(norm(lines[k])) and h.layout != "oneline":
+            pager.append(k)
+            continue
         if _FOOTER.match(norm(lines[k])) or FOOTER_LINE.match(norm(lines[k])):
-            return body, True
+            return body, True, pager
         if h.layout == "oneline":
             body += [(k + 1, t) for t in _tokens(lines[k])]
         else:
             body.append((k + 1, lines[k]))
-    return body, False
+    return body, False, pager
 
 
 def number_items(body: list[tuple[int, str]], roles: list[str], layout: str) -> list[tuple[int, str]]:

@@ -119,8 +119,7 @@ class Page:
     def __init__(self, data: PeriodData, bureau: str | None = None):
         self.data, self.bureau = data, bureau
         self.tasks, self.pace = data.tasks, data.period.pace
-        if bureau is not None:
-            bureau_tasks(self.tasks, bureau)  # fails here, naming similar units, if the bureau leads nothing
+        # a unit that leads nothing fails here, in bureau_facts, naming similar units
         self.facts: Facts = city_facts(data) if bureau is None else bureau_facts(data, bureau)
 
     def text(self, template: str, *, when: str | None = None, otherwise: str | None = None,

@@ -1,4 +1,4 @@
-"""The facts a briefing's sentences are filled from, and the filling of a researcher's template.
+"""The facts a briefing's sentences are filled from (the filling itself: helpers.report.fill).
 
 A briefing notebook writes each computed sentence as a Chinese template with named blanks, e.g.
 ``本单位牵头重点工作{n}项[，其中{behind}项{behind_word}]``; the package computes the facts of the page
@@ -10,69 +10,22 @@ the page fails with that name and the facts there are (a Chinese message).
 
 from __future__ import annotations
 
-import re
-import string
-from collections.abc import Mapping
-from typing import Any, Iterator
+from typing import Any
 
 import pandas as pd
 
 from helpers.compare import chain
 from helpers.report.changes import ATTENTION, later_pace
-from helpers.errors import HelpersError
 from helpers.judge.review import counts as review_counts
 from helpers.read.bureaus import UNIT_SEP
-from helpers.messages import blanks, say
 from helpers.period import parse_code
 from helpers.quality import Quality
 from helpers.report import warning_levels, wording
+from helpers.report.fill import FactError, Facts  # noqa: F401  (the page's facts, filled here)
 from helpers.report.figures import MEASURED, behind_tasks, bureau_scoreboard, bureau_tasks, headline
 from helpers.plaintext import fmt_pct
 from helpers.report.loading import PeriodData
 from helpers.statuses import CHANGE_ZH, STATUS_ZH
-
-#: An optional part of a template: shown only when all its facts are there (non-zero, non-empty).
-_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
-
-
-class FactError(HelpersError):
-    """A template names a fact the page does not have, or is written wrongly."""
-
-
-class Facts(Mapping):
-    """The facts of one page (name → value) and the filling of templates with them."""
-
-    def __init__(self, values: dict[str, Any]):
-        self._values = dict(values)
-
-    def __getitem__(self, name: str) -> Any:
-        return self._values[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def _check(self, template: str) -> list[str]:
-        try:
-            names = blanks(template)
-        except ValueError as e:
-            raise FactError(say("facts.bad_template", template=template, problem=e)) from None
-        for name in names:
-            if name not in self._values:
-                raise FactError(say("facts.missing", name=name, available="、".join(sorted(self._values))))
-        return names
-
-    def _present(self, part: str) -> bool:
-        return all(self._values[n] not in (None, "", 0, False) for n in self._check(part))
-
-    def fill(self, template: str) -> str:
-        """`template` with its blanks filled; a [part] whose facts are all there kept, else left out."""
-        self._check(template.replace("[", "").replace("]", ""))
-        text = _OPTIONAL.sub(lambda m: m.group(1) if self._present(m.group(1)) else "", template)
-        return string.Formatter().vformat(text, (), {k: "—" if v is None else v for k, v in self._values.items()})
-
 
 def _others(h: Any) -> str:
     return "、".join(f"{STATUS_ZH[s]}{h.by_status[s]}项" for s in ("blocked", "pending", "qualitative") if h.by_status[s])

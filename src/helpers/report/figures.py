@@ -147,11 +147,14 @@ def bureau_tasks(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
         close = [b for b in known if set(b) & set(bureau.removeprefix("市")) and len(set(b) & set(bureau)) >= 2]
         hint = f"; similar: {'、'.join(close[:8])}" if close else ""
         raise KeyError(f"no task is led by {bureau!r}{hint}")
-    out = tasks[mask].assign(is_primary=tasks.loc[mask, "bureau"].eq(bureau))
+    # The order is found on the four sort keys and the rows taken once: every selection of the
+    # whole table copies its ~50 columns (a unit's page asks for its tasks several times).
+    sub = tasks.loc[mask, ["status", "lag_pts", "table", "seq"]]
     order = {s: i for i, s in enumerate(ATTENTION_ORDER)}
-    out = out.assign(_order=out["status"].map(order), _lag=out["lag_pts"].fillna(-math.inf))
-    out = out.sort_values(["_order", "_lag", "table", "seq"], ascending=[True, False, False, True])
-    return out.drop(columns=["_order", "_lag"])
+    keys = sub.assign(_order=sub["status"].map(order), _lag=sub["lag_pts"].fillna(-math.inf))
+    rows = keys.sort_values(["_order", "_lag", "table", "seq"], ascending=[True, False, False, True]).index
+    out = tasks.loc[rows]
+    return out.assign(is_primary=out["bureau"].eq(bureau))
 
 
 def indicators_table(data: PeriodData, table: str | None = "quantified") -> pd.DataFrame:

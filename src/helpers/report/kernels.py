@@ -52,6 +52,10 @@ def notebook_imports(notebooks: Iterable[Path | str]) -> list[str]:
     return lines
 
 
+#: Options of every batch kernel: no input history (nobody reads a batch kernel's, and its
+#: SQLite writes cost ~20 ms of CPU a page between the kernel and the worker).
+KERNEL_ARGUMENTS = ("--HistoryManager.enabled=False",)
+
 #: Prefix of the private folder of a kernel's sockets and connection file (+ owner pid).
 KERNEL_DIR_PREFIX = "helpers-kernel-"
 WATCH_INTERVAL = 0.5
@@ -145,6 +149,7 @@ class WarmKernel:
         self.env = dict(env) if env is not None else None
         self.km = None
         self.used = 0
+        self.warmed = False  # the watchdog and the warm-up imports have run in this kernel
 
     def start(self) -> None:
         """Launch the kernel and run the warm-up imports (blocks until the kernel is ready)."""
@@ -169,11 +174,11 @@ class WarmKernel:
             kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k"),
                   "connection_file": os.path.join(self._sockdir.name, "kernel.json")}
         self.km = AsyncKernelManager(kernel_name=self.kernel_name, **kw)
-        kwargs: dict[str, Any] = {"cwd": self.cwd}
+        kwargs: dict[str, Any] = {"cwd": self.cwd, "extra_arguments": list(KERNEL_ARGUMENTS)}
         if self.env is not None:
             kwargs["env"] = self.env
         run_sync(self.km.start_kernel)(**kwargs)
-        self.used = 0
+        self.used, self.warmed = 0, False
 
     def warm(self) -> None:
         """Start the kernel's watchdog and run the warm-up imports (an import that fails is
@@ -184,6 +189,7 @@ class WarmKernel:
             code += ("try:\n" + "\n".join("    " + l for l in self.warm_code.splitlines())
                      + "\nexcept Exception as _e:\n    print('warm-up:', _e)\n")
         self.run_code(code)
+        self.warmed = True
 
     def kill(self) -> None:
         """End the kernel at once and remove its sockets (from a watchdog: no event loop needed)."""

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
-if TYPE_CHECKING:
-    from helpers.report.facts import Facts
+from helpers.report.fill import Facts
 
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 
@@ -51,10 +50,6 @@ def page_facts(nb: Any) -> dict[str, Any] | None:
 def fill_markdown(nb: Any, skip_tags: Iterable[str] = ()) -> Any:
     """`nb` with the blanks of its markdown cells filled from the page's facts (cells with a tag in
     `skip_tags`, left out of the briefing anyway, are not filled)."""
-    # deferred: facts imports pandas and the comparison; `run` imports the renderer (for the
-    # package versions of a page's key) on every rerun, most of which render nothing
-    from helpers.report.facts import Facts
-
     values = page_facts(nb)
     if values is None:
         return nb
@@ -65,7 +60,7 @@ def fill_markdown(nb: Any, skip_tags: Iterable[str] = ()) -> Any:
     return out
 
 
-def _filled(cell: Any, facts: "Facts") -> Any:
+def _filled(cell: Any, facts: Facts) -> Any:
     source = "".join(cell.get("source", ""))
     if "{" not in source:
         return cell

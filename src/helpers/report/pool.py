@@ -195,7 +195,7 @@ def _watch_parent(parent: int) -> None:
 
 def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) -> None:
     """Pool initializer: watch the parent, launch this worker's kernel, import the renderers while
-    it boots."""
+    it boots, then warm it (its imports)."""
     global _KERNEL
     from helpers.report import render  # deferred: nbconvert and its exporter cost seconds
 
@@ -209,6 +209,11 @@ def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) 
         _KERNEL.km = None
     render.html_exporter()
     import weasyprint  # noqa: F401  (its import costs ~1 s; pay it while the kernel boots)
+    if _KERNEL.km is not None:
+        try:  # the kernel's imports too, while the run still plans its pages
+            _KERNEL.warm()
+        except Exception:  # retried (and reported) by the first job
+            pass
 
 
 def _shutdown_worker() -> None:
@@ -223,8 +228,8 @@ def run_job(job: Job, fonts: Any, period_label: str, kernel: Any = None) -> dict
     kernel = kernel or _KERNEL
     t0 = time.perf_counter()
     try:
-        if kernel is not None and kernel.km is not None and not kernel.used:
-            kernel.warm()  # launched by the initializer; imports not yet run
+        if kernel is not None and kernel.km is not None and not kernel.warmed:
+            kernel.warm()  # launched by the initializer; its warm-up failed or did not run
         r = render.render_notebook(job.notebook, job.parameters, ipynb=job.ipynb, html=job.html,
                                    pdf=job.pdf, title=job.title, period_label=period_label,
                                    kernel=kernel, fonts=fonts, timeout=EXECUTION_TIMEOUT)

@@ -1,0 +1,70 @@
+"""A cell's parts: this period's results, its problems and its next steps (sentences composed from
+the seed's wording, with the problem and next-step tails real reports add)."""
+
+from __future__ import annotations
+
+from helpers.judge.clauses import Layout, is_result
+from helpers.judge.status import judge_text
+from helpers.judge.subjects import another_instance
+
+# the seed's G-row wording on grain, with a problem and a next step appended
+GRAIN = ("2024年,全市小麦总产15.16亿斤,较上年增加0.18亿斤。存在问题：部分县区种粮积极性有待提高，"
+         "已流转土地30万亩撂荒风险较大。下步工作打算：新建高标准农田5万亩，确保全年粮食总产稳定在72亿斤以上。")
+
+
+def _modality_of(text: str, words: str) -> str:
+    lay = Layout(text)
+    return lay.modality_at(text.index(words))
+
+
+def test_a_problem_sentence_is_no_result():
+    assert _modality_of(GRAIN, "全市小麦总产") == "done"
+    assert _modality_of(GRAIN, "撂荒风险") == "problem"
+    assert not is_result(_modality_of(GRAIN, "30万亩"))
+
+
+def test_a_next_step_sentence_is_an_intention_whatever_its_verbs():
+    assert _modality_of(GRAIN, "新建高标准农田") == "intention"
+    text = "已完成可研报告审批。下一步督促相关单位加快推进项目前期工作,开工建设3个。四季度将组织“回头看”。"
+    assert _modality_of(text, "开工建设3个") == "intention"
+    assert _modality_of(text, "回头看") == "intention"
+    assert _modality_of(text, "可研报告") == "done"
+
+
+def test_problem_headings_in_several_wordings():
+    for head in ("存在问题：", "问题：", "目前存在的问题是", "主要困难是", "困难和问题：", "存在的困难："):
+        text = f"上半年完成投资12亿元。{head}要素保障压力较大，完成投资3亿元的项目仅2个。"
+        assert _modality_of(text, "完成投资3亿元") == "problem", head
+        assert _modality_of(text, "上半年完成") == "done", head
+
+
+def test_a_word_problem_inside_a_result_opens_nothing():
+    # 问题 as an object of a result (整改问题326个) is no heading
+    text = "排查整改问题326个,整改率100%。"
+    assert _modality_of(text, "326") == "done"
+
+
+def test_a_shortcoming_in_the_problems_sends_nothing_to_review():
+    # a qualitative task whose cell ends with the customary problems: no residual wait
+    fields, _ = judge_text("提高城乡低保待遇标准，规范救助管理。",
+                           "开展低保对象动态核查，清退不符合条件对象326户。存在问题：基层经办能力有待加强。"
+                           "下一步将推进救助“一网通办”。", "2024H1")
+    assert fields["status"] == "qualitative" and not fields["needs_review"]
+
+
+def test_a_real_wait_is_still_a_wait():
+    fields, _ = judge_text("创建全国文明城市。", "已完成申报和省级测评，待中央文明办测评后确定。", "2024H1")
+    assert fields["status"] == "pending" or fields["needs_review"]
+
+
+def test_another_building_of_the_same_kind_is_another_instance():
+    assert another_instance("市疾控中心实验楼", "建成市急救中心指挥调度大楼")
+    assert another_instance("舒城县污水处理厂提标改造", "建成叶集区污水处理厂提标改造工程")
+    assert not another_instance("该大楼", "建成市急救中心指挥调度大楼")
+    assert not another_instance("调度大楼", "建成市急救中心指挥调度大楼")
+
+
+def test_a_completion_of_a_neighbouring_project_does_not_complete_the_task():
+    fields, _ = judge_text("建成叶集区污水处理厂提标改造工程。",
+                           "舒城县污水处理厂提标改造已完工投运；叶集区项目正在进行设备招标。", "2024H1")
+    assert fields["status"] != "completed"
