@@ -369,15 +369,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         stack.enter_context(exclusive(f.processed))  # shared with `table`
         stack.enter_context(exclusive(f.out))
         everything = bureaus is None
-        early = None
-        if jobs != 1 and (not (f.out / "manifest.json").exists()
-                          or build and will_rebuild(raw_path, per.code, f.processed, ahead_margin)):
-            # an output folder without pages, or tables to be built anew: pages will render, so
-            # the workers' kernels boot while the run plans (and builds and compares the tables)
-            early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
-            # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes
-            # the manifest, the front page and the ledger; the interpreter joins them at exit
-            stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
+        early = _early_workers(stack, per, f, raw_path, jobs, build, ahead_margin)
         plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
                           city=everything if city is None else city,
                           research=everything if research is None else research,
@@ -394,6 +386,21 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         write_front_pages(per, f, bool(result.rendered))
         result.alongside = side.result() if side is not None else None
         return result
+
+
+def _early_workers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, jobs: int, build: bool,
+                   ahead_margin: float | None) -> Workers | None:
+    """Workers started before the run plans, when pages will render: an output folder without
+    pages, or tables to be built anew. Their kernels boot while the run plans (and builds and
+    compares the tables)."""
+    if jobs == 1 or ((f.out / "manifest.json").exists()
+                     and not (build and will_rebuild(raw, per.code, f.processed, ahead_margin))):
+        return None
+    early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
+    # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes the
+    # manifest, the front page and the ledger; the interpreter joins them at exit
+    stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
+    return early
 
 
 def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
