@@ -68,3 +68,26 @@ def test_a_completion_of_a_neighbouring_project_does_not_complete_the_task():
     fields, _ = judge_text("建成叶集区污水处理厂提标改造工程。",
                            "舒城县污水处理厂提标改造已完工投运；叶集区项目正在进行设备招标。", "2024H1")
     assert fields["status"] != "completed"
+
+
+def test_an_ascii_point_ends_a_chinese_sentence_but_not_a_decimal():
+    from helpers.judge.clauses import fold_width
+    text = "完成投资2.94亿元.存在问题：审批较慢."
+    folded = fold_width(text)
+    assert folded == "完成投资2.94亿元。存在问题:审批较慢。" and len(folded) == len(text)
+
+
+def test_a_halt_of_the_one_thing_a_task_names_blocks_it_in_any_halting_verb():
+    cases = [("新建城东农贸市场1个。", "因地块规划用途调整,市自然资源局已通知停止供地,项目终止."),
+             ("完成市博物馆改扩建，投资1.5亿元。", "因考古勘探发现遗址，经省文物局同意，项目工程中止。"),
+             ("举办2024年六安茶文化节。", "按照上级关于节庆活动精简要求,本年度茶文化节取消."),
+             ("建设东淠河湿地保护修复项目。", "受督察意见影响,项目已终止实施.")]
+    for task, progress in cases:
+        for period in ("2024H1", "2024FY"):
+            fields, _ = judge_text(task, progress, period)
+            assert fields["status"] == "blocked", (task, period, fields)
+
+
+def test_a_halt_of_something_else_blocks_nothing():
+    fields, _ = judge_text("新建城东农贸市场1个。", "市场主体已封顶；周边其他项目暂停施工。", "2024H1")
+    assert fields["status"] != "blocked"

@@ -62,9 +62,14 @@ class Clause:
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+#: an ASCII point ending a Chinese sentence (…办理缓慢.存在问题): after a word, before no digit
+_POINT_STOP = re.compile(r"(?<=[\u4e00-\u9fff)”%])\.(?!\d)")
+
+
 def fold_width(text: str) -> str:
-    """The text with full-width punctuation and digits as ASCII (same length, same offsets)."""
-    return text.translate(_WIDTH)
+    """The text with full-width punctuation and digits as ASCII, and an ASCII point that ends a
+    sentence as 。 (same length, same offsets)."""
+    return _POINT_STOP.sub("。", text.translate(_WIDTH))
 
 
 #: item labels of a list: 1. 2. (sequential, at a sentence start), ①, (3), (一)

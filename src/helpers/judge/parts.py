@@ -27,7 +27,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import acts_on_another, refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, is_generic, refers_to_task, subject_of
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -126,11 +126,14 @@ def plan_parts(ev: Evidence, parts: list[Part]) -> list[Part]:
 
 def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]) -> bool:
     """A halt whose subject names the task (西河片区棚户区改造项目已撤销), not one of its several parts
-    (城市轨道交通示范线项目暂停审批 beside 新增公交线路10条)."""
+    (城市轨道交通示范线项目暂停审批 beside 新增公交线路10条); for a task of one target, a subject
+    naming its thing or a generic one (项目, 该工程)."""
     subject = subject_of(ev, v.start)
+    if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject)):
+        return True  # a task of one thing: 博览会取消, 项目终止 name it
     if overlap(tb, subject) < 3:
         return False
-    return len(targets) < 2 or not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
+    return not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
 
 
 def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = ()) -> list[Part]:
