@@ -336,3 +336,18 @@ def test_an_amount_to_reduce_by_is_reached_from_below(task, progress, status):
 ])
 def test_whose_use_event_it_is(task, progress, status):
     assert judge(task, progress, Q3)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("外贸进出口总额增长8%。", "6月份外贸进出口增长15.3%，为年内单月最高；上半年累计增长5.1%。", "behind"),
+    ("旅游总收入增长15%。", "五一假期旅游收入同比增长28%；上半年全市旅游总收入增长9.6%。", "behind"),
+    # month on month is never the year's growth
+    ("全社会用电量增长6%。", "上半年全社会用电量同比增长5.2%，6月环比增长12.4%。", "behind"),
+])
+def test_a_span_shorter_than_the_period_and_month_on_month_growth(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+def test_a_months_or_a_holidays_growth_alone_does_not_measure_the_year():
+    f = judge("旅游总收入增长15%。", "五一假期全市接待游客同比增长35%，旅游收入增长28%。")
+    assert f["status"] not in ("on_pace", "ahead", "completed")

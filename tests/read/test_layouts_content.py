@@ -262,3 +262,53 @@ def test_a_header_cell_of_two_is_read_as_its_first(tmp_path, rows):
     assert parsed.tables[0].roles[:2] == ["seq", "task"]
     assert df.task.tolist() == [norm(r.cells["task"]) for r in rows]
     assert df.progress.tolist() == [_progress(r) for r in rows]
+
+
+def test_a_header_cell_no_word_names_does_not_cut_the_header(tmp_path, rows):
+    """A cell per line: 序号 / 主要内容 / 牵头厅局 / 配合单位 / 计划投资 / （亿元） / 截至目前进展 / 完成率;
+    计划投资 (a whole project's money, named by no word) is a column of its own, kept out of the
+    progress, and the columns after it are read."""
+    out = ["关于2024年上半年重点项目推进情况的通报", "", "序号", "主要内容", "牵头厅局", "配合单位", "计划投资", "（亿元）",
+           "截至目前进展", "完成率", ""]
+    for i, r in enumerate(rows, 1):
+        out += [str(i), r.cells["task"], r.cells["bureau"], "市财政局、市统计局", f"{i * 3}.5", _progress(r), f"{40 + i}%", ""]
+    out += FOOTER
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    parsed, df = read(path)
+    assert parsed.tables[0].headers == ["序号", "主要内容", "牵头厅局", "配合单位", "计划投资（亿元）", "截至目前进展", "完成率"]
+    assert df.progress.tolist() == [_progress(r) for r in rows]
+    assert df.rate_text.tolist() == [f"{40 + i}%" for i in range(1, len(rows) + 1)]
+    assert set(df.co_bureaus) == {"市财政局、市统计局"} and parsed.unassigned_lines == []
+
+
+def test_headings_at_three_levels_and_unit_person_cells_a_cell_per_line(tmp_path, rows):
+    """No blank lines, the title right above 序号; headings 一、 / （一） / 1.财政收支管理 (the last beside
+    a row's 序号 1); 完成时限 / 序时要求 / 完成情况; unit cells naming a deputy head (市交通局 副局长 王海):
+    the innermost heading is the section, the person goes to people."""
+    out = ["2024年1-9月重点工作推进情况", "序号", "重点工作", "责任单位", "完成时限", "序时要求", "完成情况"]
+    heads = {0: ["一、经济发展", "（一）财政金融", "1.财政收支管理"], 2: ["2.金融服务"], 4: ["二、民生保障", "（一）就业"]}
+    for i, r in enumerate(rows):
+        out += heads.get(i, [])
+        out += [str(i + 1), r.cells["task"], r.cells["bureau"] + " 副局长 王海", "12月底前", "完成75%", _progress(r)]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    parsed, df = read(path)
+    assert df.section.tolist() == ["1.财政收支管理"] * 2 + ["2.金融服务"] * 2 + ["（一）就业"] * 2
+    assert df.bureau_raw.tolist() == [r.cells["bureau"] for r in rows] and set(df.people) == {"副局长 王海"}
+    assert df.progress.tolist() == [_progress(r) for r in rows]
+    assert df.task.tolist() == [norm(r.cells["task"]) for r in rows] and parsed.unassigned_lines == []
+
+
+def test_the_cells_win_over_a_header_they_contradict(tmp_path, rows):
+    """完成情况 (a progress word) over verdicts, 具体进展 beside it over the narrative, 责任单位 over
+    people's names and 单位 over the units: the verdicts are the status, the narrative the progress,
+    the names people and the units the lead."""
+    header = ["序号", "任务", "责任单位", "单位", "完成情况", "具体进展"]
+    body = [[str(i), r.cells["task"], ["张明", "李海", "王芳"][i % 3], r.cells["bureau"], ["序时推进", "滞后"][i % 2],
+             _progress(r)] for i, r in enumerate(rows, 1)]
+    parsed, df = read(office_files.write_docx(tmp_path / "r.docx", [TITLE, ([header] + body, [])]))
+    assert parsed.tables[0].roles == ["seq", "task", "people", "bureau", "status", "progress"]
+    assert df.progress.tolist() == [_progress(r) for r in rows]
+    assert df.official_status.tolist() == [["序时推进", "滞后"][i % 2] for i in range(1, len(rows) + 1)]
+    assert df.bureau_raw.tolist() == [r.cells["bureau"] for r in rows]

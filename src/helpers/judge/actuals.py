@@ -44,7 +44,9 @@ _STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|�
 
 
 #: the time span a figure is said over: the last span word before it in its sentence decides
-_SPAN_MARK = re.compile(r"(?P<month>当月|单月)|累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止|上半年|前三季度|全年")
+#: (a span shorter than any period counts as a month: 6月份, 五一假期, 国庆黄金周)
+_SPAN_MARK = re.compile(r"(?P<month>当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)|假期|黄金周|小长假)"
+                        r"|累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止|上半年|前三季度|全年")
 
 
 def month_only(f: Finding, ev: Evidence) -> bool:

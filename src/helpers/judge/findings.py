@@ -280,6 +280,8 @@ def find_growths(progress: str, layout: Layout, lex: Lexicon) -> list[Finding]:
     out = []
     floor = 0
     for m in r.growth.finditer(progress):
+        if progress.endswith("环比", 0, m.start()):
+            continue  # month on month: never the year's growth
         val = Decimal(m["val"])
         if m["word"] in r.growth_down:
             val = -val

@@ -196,8 +196,8 @@ def _names_another(label: str, tb: set[str]) -> bool:
 
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
-    # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year
-    done = [g for g in done if not month_only(g, ev)] or done
+    # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year, a month alone never
+    done = [g for g in done if not month_only(g, ev)]
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
     best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone

@@ -47,6 +47,25 @@ def is_status(s: str) -> bool:
     return len(s) <= 16 and official_words().exact(norm(s)) is not None
 
 
+#: A person after a unit in one cell: 市住建局（李明）, 市城管局 王海, 市教体局 副局长 吴静.
+_TITLE = r"(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长|董事长|负责人)"
+_ONE = r"(?:[\u4e00-\u9fff]{0,2}" + _TITLE + r"\s*)?[\u4e00-\u9fff·]{2,4}(?:[(（][\u4e00-\u9fff]{0,2}" + _TITLE + r"[)）])?"
+_NAMED = _ONE + r"(?:\s*[、，,]\s*" + _ONE + r")*"
+_PERSON = re.compile(r"^(?P<unit>.+?)\s*(?:[(（](?P<p1>" + _NAMED + r")[)）]|[\s/／:：]+(?P<p2>" + _NAMED + r")|"
+                     r"(?P<p3>(?:常务副|副)?" + _TITLE + r"[\u4e00-\u9fff·]{2,4}))\s*$", re.S)
+_NOT_PERSON = re.compile(r"牵头|配合|协同|主办|协办|等|单位|部门|政府")
+
+
+def split_person(cell: str) -> tuple[str, str | None]:
+    """(units, person) of a unit cell that also names a person; the cell unchanged when it does not."""
+    text = cell.strip()
+    m = _PERSON.match(text)
+    person = (m["p1"] or m["p2"] or m["p3"] or "").strip() if m else ""
+    if person and is_unit(norm(m["unit"])) and not is_unit(norm(person)) and not _NOT_PERSON.search(person):
+        return m["unit"].strip(), person
+    return text, None
+
+
 #: What may follow a status word in a verdict cell: what was reached (已完成年度投资计划, 达序时).
 _VERDICT_TAIL = re.compile(r"^(?:时|(?:年度|全年|本年)?[\u4e00-\u9fff]{0,4}(?:计划|任务|目标)|进度)$")
 
@@ -71,7 +90,7 @@ def _fit(role: str, s: str, last_at_eof: bool) -> float:
     number = bool(_NUMBER.match(s))
     unit = is_unit(s)
     if role in ("bureau", "co_bureau"):
-        if unit:
+        if unit or (len(s) <= 40 and split_person(s)[1]):  # 市交通局 副局长 王海
             return 3.0
         # a unit cell cut off by the end of the file (市发…)
         return 1.5 if last_at_eof and len(s) <= 8 and not _SENTENCE.search(s) and not number else NEG

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.read.align import CARRIED, align, is_status, is_unit, is_verdict, join
+from helpers.read.align import CARRIED, align, is_status, is_unit, is_verdict, join, split_person
 from helpers.read.bureaus import looks_like_unit, norm
 from helpers.read.records import _INT, Parsed, RawRow, Table, _strip_pipe
 
@@ -89,12 +89,6 @@ PART_LABEL = re.compile(
     r"(?P<label>进展情况|工作进展|落实情况|推进情况|完成情况|存在问题|存在的问题|困难和问题|主要问题|"
     r"下一步打算|下步打算|下一步工作|下步工作|下一步计划|下步计划|下一步工作打算|下步工作打算|下一步|下步)\s*[:：]\s*")
 _PART_ROLE = {"存在问题": "problems", "存在的问题": "problems", "困难和问题": "problems", "主要问题": "problems"}
-#: A person after a unit in one cell: 市住建局（李明）, 市城管局 王海, 市教体局 副局长 吴静.
-_TITLE = r"(?:局长|主任|书记|部长|县长|区长|市长|科长|处长|经理|组长|董事长|负责人)"
-_ONE = r"(?:[\u4e00-\u9fff]{0,2}" + _TITLE + r"\s*)?[\u4e00-\u9fff·]{2,4}(?:[(（][\u4e00-\u9fff]{0,2}" + _TITLE + r"[)）])?"
-_NAMED = _ONE + r"(?:\s*[、，,]\s*" + _ONE + r")*"
-_PERSON = re.compile(r"^(?P<unit>.+?)\s*(?:[(（](?P<p1>" + _NAMED + r")[)）]|[\s/／:：]+(?P<p2>" + _NAMED + r"))\s*$", re.S)
-_NOT_PERSON = re.compile(r"牵头|配合|协同|主办|协办|等|单位|部门|政府")
 
 
 def split_parts(text: str) -> dict[str, str]:
@@ -114,16 +108,6 @@ def split_parts(text: str) -> dict[str, str]:
         if body:
             out.setdefault(role, []).append(body)
     return {r: "\n".join(v) for r, v in out.items()}
-
-
-def split_person(cell: str) -> tuple[str, str | None]:
-    """(units, person) of a unit cell that also names a person; the cell unchanged when it does not."""
-    text = cell.strip()
-    m = _PERSON.match(text)
-    person = (m["p1"] or m["p2"] or "").strip() if m else ""
-    if person and is_unit(norm(m["unit"])) and not is_unit(norm(person)) and not _NOT_PERSON.search(person):
-        return m["unit"].strip(), person
-    return text, None
 
 
 #: A cell that says "nothing here" (无法量化的填“—”).

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from helpers.read.align import is_status, is_unit
+from helpers.read.align import is_unit, is_verdict
 from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
 from helpers.read.header import _is_title, _table_meta
@@ -27,6 +27,8 @@ from helpers.read.roles import RoleTable, period_month, settle_roles, sub_role
 ITEM_NO = re.compile(r"^\s*(?:[(（](\d{1,3})[)）]|(\d{1,3})\s*[.、．]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})、)\s*")
 #: The first cell of a row that sums the records above (合计, 小计, 全市合计, 总 计).
 TOTAL_ROW = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}合计|小计|总计)$")
+#: Narrative as a progress cell holds it: a sentence with a figure or a date.
+_PROSE_CELL = re.compile(r"(?=.*\d)(?=.*[，。；,;]).{15,}", re.S)
 #: A cell of people's names (张明, 李明、王海).
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*$")
 _KEEP_LINES = ("progress", "progress_other", "note", "plan", "problems", "next_steps")
@@ -79,24 +81,43 @@ def grid_header(rows: list[list[HtmlCell]], k: int, rt: RoleTable) -> GridHead |
 
 
 def content_roles(head: GridHead, body: list[list[HtmlCell]]) -> list[str]:
-    """Roles of columns whose header word is unknown, from what their cells hold: units (a lead
-    column, else the co-units), status words, or people's names; the header's known words stand."""
+    """Roles from what the columns' cells hold, the header words as evidence.
+
+    A column the header does not name takes the role of its cells: units (a lead column, else the
+    co-units), verdicts, people's names, long narrative (the progress, when none is named). Where
+    the cells contradict the header, the cells win: a progress or 完成情况 column of verdicts is the
+    status (a narrative column beside it the progress), a unit column of people's names is people.
+    """
     roles = list(head.roles)
+    shares = [_shares(body, j) for j in range(len(roles))]
     for j, role in enumerate(roles):
-        if role != "other":
+        share = shares[j]
+        if share is None:
             continue
-        texts = [norm(r[j].text) for r in body if j < len(r) and norm(r[j].text) and not r[j].spanned]
-        if len(texts) < 2:
-            continue
-        share = {kind: sum(bool(test(t)) for t in texts) / len(texts) for kind, test in
-                 (("unit", is_unit), ("status", is_status), ("people", _NAME.match))}
-        if share["unit"] >= 0.6:
+        if role == "other" and share["unit"] >= 0.6:
             roles[j] = "co_bureau" if "bureau" in roles else "bureau"
-        elif share["status"] >= 0.6 and "status" not in roles:
+        elif role in ("other", "progress", "progress_other") and share["status"] >= 0.6 and "status" not in roles:
             roles[j] = "status"
-        elif share["people"] >= 0.6 and "people" not in roles:
+        elif role in ("other", "bureau", "co_bureau") and share["people"] >= 0.6 and share["unit"] <= 0.2 \
+                and "people" not in roles:
             roles[j] = "people"
+    if "progress" not in roles:  # the narrative column the header named otherwise (or not at all)
+        prose = [j for j, r in enumerate(roles) if r in ("progress_other", "other", "note")
+                 and shares[j] is not None and shares[j]["prose"] >= 0.6]
+        if prose:
+            roles[max(prose, key=lambda j: shares[j]["length"])] = "progress"
     return roles
+
+
+def _shares(body: list[list[HtmlCell]], j: int) -> dict[str, float] | None:
+    """What a column's printed cells are (shares of units, verdicts, names, narrative; mean length)."""
+    texts = [norm(r[j].text) for r in body if j < len(r) and norm(r[j].text) and not r[j].spanned]
+    if len(texts) < 2:
+        return None
+    out = {kind: sum(bool(test(t)) for t in texts) / len(texts) for kind, test in
+           (("unit", is_unit), ("status", is_verdict), ("people", _NAME.match), ("prose", _PROSE_CELL.search))}
+    out["length"] = sum(map(len, texts)) / len(texts)
+    return out
 
 
 def _distinct(cells: list[HtmlCell]) -> list[str]:

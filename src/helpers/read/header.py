@@ -93,13 +93,27 @@ def _cell_header(lines: list[str], i: int, rt: RoleTable) -> _Header | None:
             continue
         pending = bool(frags) and rt.is_prefix(frags[-1]) and bool(rt.role(frags[-1] + s))
         bracket = s.startswith(("(", "（")) and len(s) <= 8 and bool(frags)
-        if not (rt.role(s) or rt.is_prefix(s) or pending or bracket):
+        if not (rt.role(s) or rt.is_prefix(s) or pending or bracket or _inner_cell(lines, j, frags, rt)):
             break
         frags.append(s)
         last = j
         j += 1
     cells = merge_fragments(frags, rt)
     return _Header(i, last, cells, assign_roles(cells, rt), "cells")
+
+
+#: A header cell no word names: short, no sentence, no figure (计划投资, 总投资).
+_UNNAMED_CELL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def _inner_cell(lines: list[str], j: int, frags: list[str], rt: RoleTable) -> bool:
+    """Is line j a header cell no word names, between named ones (序号 … 计划投资 / （亿元） / 进展):
+    short, after at least two header cells, and a header word among the next two cells?"""
+    if len(frags) < 2 or not _UNNAMED_CELL.match(norm(lines[j])):
+        return False
+    ahead = [norm(_strip_pipe(x)) for x in lines[j + 1: j + 8] if norm(x)][:2]
+    return any(rt.role(a) and not _SEQ.match(a) for a in ahead) or \
+        (len(ahead) == 2 and ahead[0].startswith(("(", "（")) and bool(rt.role(ahead[1])))
 
 
 def _token_header(lines: list[str], i: int, rt: RoleTable) -> _Header | None:
@@ -112,7 +126,9 @@ def _token_header(lines: list[str], i: int, rt: RoleTable) -> _Header | None:
         return None
     k = start
     while k < len(tokens) and (rt.role(tokens[k]) or rt.is_prefix(tokens[k])
-                               or (tokens[k].startswith(("(", "（")) and len(tokens[k]) <= 8)):
+                               or (tokens[k].startswith(("(", "（")) and len(tokens[k]) <= 8)
+                               or (k - start >= 2 and _UNNAMED_CELL.match(tokens[k])
+                                   and any(rt.role(t) for t in tokens[k + 1: k + 3]))):
         k += 1
     head = tokens[start:k]
     if k < len(tokens):  # the body follows on the same line

@@ -13,6 +13,8 @@ _SEQ = re.compile(r"^(\d{1,6})\*?$")
 _WS = WHITESPACE
 #: A section heading at its first two levels: 一、… and （一）…
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])[^。]{1,60}$")
+#: A heading at the third level, 1.财政收支管理: a heading only where a row's bare 序号 follows it.
+_THIRD_LEVEL = re.compile(r"^\d{1,2}[.．、][^。，,；;：:\d]{2,20}$")
 #: A group heading above a repeated header: a leader's (洪湖鹏市长主抓重点工作) or a 负责事项 list.
 _SECTION_COUNT = re.compile(r"[(（]共\s*(\d+)\s*项[)）]")
 _PIPES_ONLY = re.compile(r"^\|+$")
@@ -111,13 +113,18 @@ def _add_section(parsed: Parsed, table: Table, line: int, text: str) -> None:
 
 def _is_section(items: list[tuple[int, str]], k: int, expected: int, shorts: list[str] | None = None) -> bool:
     s = shorts[k] if shorts else _short(items[k][1], 64)
-    if not _SECTION.match(s) or k + 1 >= len(items):
+    if not _heading_text(s) or k + 1 >= len(items):
         return False
     nxt_text = shorts[k + 1] if shorts else _short(items[k + 1][1])
     nxt = _SEQ.match(nxt_text)
-    if nxt is None and _SECTION.match(nxt_text) and k + 2 < len(items):  # a heading over a heading
+    if nxt is None and _heading_text(nxt_text) and k + 2 < len(items):  # a heading over a heading
         return _is_section(items, k + 1, expected, shorts)
     return bool(nxt) and int(nxt[1]) in (1, expected)
+
+
+def _heading_text(s: str) -> bool:
+    """一、… / （一）… / a third level 1.财政收支管理 (short, no sentence), as a heading could be."""
+    return bool(_SECTION.match(s) or _THIRD_LEVEL.match(s))
 
 
 def _row_start_ok(seq: int, expected: int, after_section: bool) -> bool:

@@ -106,6 +106,8 @@ class RoleTable:
 def head_noun_role(cell: str) -> str | None:
     """The role a header word not in the list has by its head noun (None when it names none)."""
     s = _BRACKET_SUFFIX.sub("", cell)
+    if re.match(r"^\d{4}\s*年", s):  # a title (2024年1-9月重点工作推进情况), not a header cell
+        return None
     s = re.sub(r"^截[至止]\S{0,3}?(?:目前|[\d月底末]+)", "", s) or s
     first, joined, second = s.partition("及")
     if joined and len(first) >= 2 and len(s) <= 14:  # 重点工作及落实情况: a cell of two, read as its first
