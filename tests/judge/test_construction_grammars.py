@@ -351,3 +351,8 @@ def test_a_span_shorter_than_the_period_and_month_on_month_growth(task, progress
 def test_a_months_or_a_holidays_growth_alone_does_not_measure_the_year():
     f = judge("旅游总收入增长15%。", "五一假期全市接待游客同比增长35%，旅游收入增长28%。")
     assert f["status"] not in ("on_pace", "ahead", "completed")
+
+
+def test_a_halt_of_some_of_the_count_halts_a_part_of_the_task():
+    f = judge("建设乡镇综合服务中心6个。", "已建成4个；受上级资金调整影响，金寨县、霍山县2个项目被调出年度建设计划，已停止推进。")
+    assert f["status"] == "blocked"
