@@ -12,9 +12,10 @@ data/processed/ and .cache/ are not touched:
    process, its workers and their kernels; the naive chain's commands likewise): the machine is
    shared, and the CPU a run costs moves little with the others' load where its seconds do;
 3. the review loop, each command as a researcher types it (its own process), 3 times each with
-   a different task, the pages each re-rendered listed: a rerun with nothing changed; one task's
-   text corrected (an `evidence` row in overrides.csv), then `run`; one task's status corrected
-   in the ledger, then `review import` and `run` (`--loop-only`: this step alone).
+   a different task, each step for every code in turn, the pages each re-rendered listed: a rerun with nothing changed; one task's
+   text corrected (an `evidence` row in overrides.csv), then `run`; that correction reworded,
+   then `run`; one task's status corrected in the ledger, then `review import` and `run`
+   (`--loop-only`: this step alone).
 
 With `--before DIR` (a checkout of the code to compare with), steps 2 and 3 run for both codes,
 alternating, each in its own process and project copy with that checkout's `src/` first on
@@ -118,9 +119,10 @@ def _rendered_by(step: Any) -> tuple[float, list[str]]:
     return seconds, sorted(k for k, v in after.items() if before.get(k) != v)
 
 
-def _text_correction(period: str, n: int) -> str:
+def _text_correction(period: str, n: int, again: bool = False) -> str:
     """Correct the evidence text of the first task of the (5 + n)-th largest unit in overrides.csv,
-    as a researcher's note would (a row added, the earlier ones kept); that unit."""
+    as a researcher's note would (a row added, the earlier ones kept), or with `again` reword that
+    correction (its row rewritten); that unit."""
     import pandas as pd
 
     from helpers import paths
@@ -132,11 +134,13 @@ def _text_correction(period: str, n: int) -> str:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     header = rows[0] if rows else ["period", "task_id", "field", "value", "note"]
-    row = {"period": period, "task_id": task, "field": "evidence", "value": f"经核实，以市统计局最新数据为准（{n + 1}）。",
-           "note": "bench"}
+    text = f"经{'再次' if again else ''}核实，以市统计局最新数据为准（{n + 1}）。"
+    row = [{"period": period, "task_id": task, "field": "evidence", "value": text, "note": "bench"}.get(h, "")
+           for h in header]
+    mine = [r for r in rows[1:] if r[:3] == row[:3]]
+    body = [row if r[:3] == row[:3] else r for r in rows[1:]] if again and mine else [*rows[1:], row]
     with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerows([header, *rows[1:], [row.get(h, "") for h in header]])
+        csv.writer(fh).writerows([header, *body])
     return unit
 
 
@@ -163,27 +167,53 @@ def _status_correction(period: str, done: set[str]) -> tuple[str, Path]:
     raise SystemExit(f"{path}: no task left to correct")
 
 
-def measure_loop(period: str, jobs: int, repeat: int = 3) -> dict[str, Any]:
-    """The review loop as a researcher types it, each command in its own process: `run` with
-    nothing changed; one task's text corrected (an evidence row in overrides.csv), then `run`;
-    one status corrected in the ledger, then `review import` and `run`. `repeat` times each,
-    a different task every time."""
-    _cli("run", "--period", period, "--jobs", str(jobs))  # everything current
+#: The review loop's steps, in order (measure_step): each runs for every code before the next,
+#: so the codes' figures share the machine's conditions.
+LOOP_STEPS = ("setup", *(f"noop:{n}" for n in range(3)), *(f"text:{n}" for n in range(3)),
+              *(f"reword:{n}" for n in range(3)), *(f"status:{n}" for n in range(3)))
+
+
+def measure_step(period: str, jobs: int, step: str) -> dict[str, Any]:
+    """One step of the review loop as a researcher types it, each command in its own process:
+    `setup` (everything current), `noop` (`run` with nothing changed), `text:N` (one task's
+    text corrected, an evidence row in overrides.csv, then `run`), `reword:N` (that correction
+    reworded, then `run`), `status:N` (one status corrected in the ledger, then `review import`
+    and `run`); a different task every time."""
+    from helpers import paths
+
+    kind, _, n = step.partition(":")
     run = ("run", "--period", period, "--jobs", str(jobs))
-    noop = [_rendered_by(lambda: _cli(*run)) for _ in range(repeat)]
-    text = []
-    for n in range(repeat):
-        unit = _text_correction(period, n)
+    if kind == "setup":
+        _cli(*run)
+        return {}
+    if kind == "noop":
         seconds, pages = _rendered_by(lambda: _cli(*run))
-        text.append({"seconds": seconds, "pages": pages, "unit": unit})
-    status, done = [], set()
-    for _ in range(repeat):
-        task, ledger = _status_correction(period, done)
-        done.add(task)
-        imported = _cli("review", "import", str(ledger))
+        return {"seconds": seconds, "pages": pages}
+    if kind in ("text", "reword"):
+        unit = _text_correction(period, int(n), again=kind == "reword")
         seconds, pages = _rendered_by(lambda: _cli(*run))
-        status.append({"seconds": imported + seconds, "import": imported, "run": seconds, "pages": pages, "task": task})
-    return {"noop": [s for s, _ in noop], "noop_rendered": max(len(p) for _, p in noop), "text": text, "status": status}
+        return {"seconds": seconds, "pages": pages, "unit": unit}
+    memo = paths.ROOT / "bench-corrected.json"  # the tasks corrected by earlier steps
+    done = set(json.loads(memo.read_text(encoding="utf-8"))) if memo.exists() else set()
+    task, ledger = _status_correction(period, done)
+    memo.write_text(json.dumps(sorted(done | {task})), encoding="utf-8")
+    imported = _cli("review", "import", str(ledger))
+    seconds, pages = _rendered_by(lambda: _cli(*run))
+    return {"seconds": imported + seconds, "import": imported, "run": seconds, "pages": pages, "task": task}
+
+
+def measure_loop(side_of: Any, names: list[str]) -> dict[str, dict[str, Any]]:
+    """Every step of the loop for every code, alternating (`side_of(name, step)` runs one)."""
+    loops: dict[str, dict[str, Any]] = {n: {"noop": [], "text": [], "reword": [], "status": []} for n in names}
+    for step in LOOP_STEPS:
+        for name in names:
+            out = side_of(name, step)
+            if step != "setup":
+                loops[name][step.partition(":")[0]].append(out)
+    for loop in loops.values():
+        loop["noop_rendered"] = max(len(r["pages"]) for r in loop["noop"])
+        loop["noop"] = [r["seconds"] for r in loop["noop"]]
+    return loops
 
 
 # ------------------------------------------------------------------ the driver
@@ -197,12 +227,12 @@ def project(code: Path, period: str) -> Path:
     return tmp
 
 
-def side(code: Path, root: Path, what: str, period: str, jobs: int) -> dict[str, Any]:
-    """Run `what` for the code in `code` on the project `root`, in its own process."""
+def side(code: Path, root: Path, what: str, period: str, jobs: int, step: str = "") -> dict[str, Any]:
+    """Run `what` (a loop's `step`) for the code in `code` on the project `root`, in its own process."""
     env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(code / "src"))
     env.pop("HELPERS_CACHE", None)
-    out = subprocess.run([sys.executable, __file__, "--measure", what, "--period", period, "--jobs", str(jobs)],
-                         env=env, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, __file__, "--measure", what, "--period", period, "--jobs", str(jobs),
+                          "--step", step], env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -257,10 +287,12 @@ def _loop_lines(loop: dict[str, Any]) -> None:
     print(f"  rerun, nothing changed (`run`): median {_median(loop['noop']):.2f} s, "
           f"{loop['noop_rendered']} rendered")
     _loop_line("one task's text corrected (evidence), then `run`", loop["text"])
+    _loop_line("that correction reworded, then `run`", loop["reword"])
     _loop_line("one status corrected in the ledger, `review import` + `run`", loop["status"])
-    t, st = loop["text"], loop["status"]
+    t, w, st = loop["text"], loop["reword"], loop["status"]
     print(f"  review loop, median of {len(t)}: text {_median([r['seconds'] for r in t]):.1f} s, "
-          f"{_median([len(r['pages']) for r in t]):.0f} pages | status "
+          f"{_median([len(r['pages']) for r in t]):.0f} pages | reworded {_median([r['seconds'] for r in w]):.1f} s, "
+          f"{_median([len(r['pages']) for r in w]):.0f} pages | status "
           f"{_median([r['seconds'] for r in st]):.1f} s (import {_median([r['import'] for r in st]):.1f} s), "
           f"{_median([len(r['pages']) for r in st]):.0f} pages")
 
@@ -286,9 +318,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temporary projects and print their paths")
     ap.add_argument("--loop-only", action="store_true", help="only the review loop (step 3)")
     ap.add_argument("--measure", choices=("table", "whole", "loop"), help=argparse.SUPPRESS)
+    ap.add_argument("--step", default="", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.measure:
-        return measure(args.measure, args.period, args.jobs)
+        return measure(args.measure, args.period, args.jobs, args.step)
     codes = {"after": REPO, **({"before": args.before.resolve()} if args.before else {})}
     print(f"bench (cores: {os.cpu_count()}; load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())})",
           flush=True)
@@ -305,8 +338,10 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(0 if args.loop_only else args.repeat):
         for name, code in codes.items():
             sides[name]["whole"].append(side(code, roots[name], "whole", args.period, args.jobs))
-    for name, code in codes.items():
-        sides[name]["loop"] = side(code, roots[name], "loop", args.period, args.jobs)
+    loops = measure_loop(lambda name, step: side(codes[name], roots[name], "loop", args.period, args.jobs, step),
+                         list(codes))
+    for name in codes:
+        sides[name]["loop"] = loops[name]
     report(sides, naive, 1 + len(units))
     for root in roots.values():
         if args.keep:
@@ -316,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure(what: str, period: str, jobs: int) -> int:
+def measure(what: str, period: str, jobs: int, step: str = "") -> int:
     """The worker side: one measurement in this process, printed as one JSON line."""
     if what == "table":
         from helpers import paths
@@ -326,7 +361,7 @@ def measure(what: str, period: str, jobs: int) -> int:
         build_table(default_raw(period), period=period, out=paths.processed_dir(period))
         out: dict[str, Any] = {}
     else:
-        out = (measure_whole if what == "whole" else measure_loop)(period, jobs)
+        out = measure_whole(period, jobs) if what == "whole" else measure_step(period, jobs, step)
     print(json.dumps(out, ensure_ascii=False))
     return 0
 

@@ -673,6 +673,9 @@ def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tm
     rerun = subprocess.run([*cmd, "--jobs", "1"], env=env, cwd=project, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert f"已生成{len(bureaus) - len(done)}页、未变{len(done)}页" in rerun.stdout
+    # the ledger, written while the pages render, is named after the run's summary
+    ledger = out / f"台账_{PERIOD}.xlsx"
+    assert ledger.is_file() and rerun.stdout.index(str(ledger)) > rerun.stdout.index("已生成")
     assert all(Path(p).stat().st_mtime_ns == t for p, t in kept.items() if
                any(p.endswith(f"bureau_{batch.safe_slug(d.split(':', 1)[1])}.html") for d in done))
     assert not (out / batch.MARKER).exists()

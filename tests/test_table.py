@@ -243,3 +243,42 @@ def test_spreadsheet_text(text, escaped):
 
     assert spreadsheet_text(text) == ("'" + text if escaped else text)
     assert spreadsheet_text(3.5) == 3.5 and spreadsheet_text(None) is None
+
+
+def test_a_correction_rebuilds_the_tables_without_judging_the_report_again(tmp_path, monkeypatch):
+    """The review loop parsed and judged the whole report again for every correction imported.
+    The judgement before the corrections is kept in the cache against what it depends on: a
+    changed corrections file reuses it, and the tables come out as a build from scratch makes
+    them; a changed lookup table judges anew."""
+    import shutil
+
+    import helpers.judge.status
+    from helpers import paths
+    from helpers.table import build_table
+
+    seed = ROOT / "data" / "raw" / "luan_2024H1.txt"
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text("period,task_id,field,value,note\n", encoding="utf-8")
+    build_table(seed, period="2024H1", out=tmp_path / "a", overrides=overrides)
+    overrides.write_text("period,task_id,field,value,note\n2024H1,G010,status,behind,核对\n", encoding="utf-8")
+    judged = helpers.judge.status.judge
+
+    def refuse(*a, **k):
+        raise AssertionError("judged again")
+
+    monkeypatch.setattr(helpers.judge.status, "judge", refuse)
+    cached = build_table(seed, period="2024H1", out=tmp_path / "b", overrides=overrides)
+    assert cached.tasks.loc[cached.tasks["task_id"].eq("G010"), "status"].tolist() == ["behind"]
+    monkeypatch.setattr(helpers.judge.status, "judge", judged)
+    shutil.rmtree(tmp_path / "cache")
+    fresh = build_table(seed, period="2024H1", out=tmp_path / "c", overrides=overrides)
+    for name in ("tasks.parquet", "indicators.parquet", "quality.json"):
+        assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "c" / name).read_bytes(), name
+    # another lookup table (here the lexicon, pointed elsewhere): judged anew
+    lexicon = tmp_path / "lexicon.csv"
+    lexicon.write_text(paths.LEXICON_CSV.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "LEXICON_CSV", lexicon)
+    monkeypatch.setattr(helpers.judge.status, "judge", refuse)
+    with pytest.raises(AssertionError, match="judged again"):
+        build_table(seed, period="2024H1", out=tmp_path / "d", overrides=overrides)

@@ -9,7 +9,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Callable, NoReturn
 
 from helpers import paths
 from helpers.errors import HelpersError, PeriodError, os_error_line
@@ -122,17 +122,21 @@ def _run(args: argparse.Namespace) -> int:
     if args.raw:
         read_capped(args.raw)
     check_writable_dir(paths.OUTPUT)
-    rc = run_command(**run_options(args))
-    # the ledger follows the table the briefings were rendered from (unchanged → not rewritten)
+    return run_command(**run_options(args), alongside=lambda: _ledger_of_the_run(args.period, args.ahead_margin))
+
+
+def _ledger_of_the_run(period: str, ahead_margin: float | None) -> Callable[[], None]:
+    """The ledger follows the table the briefings are rendered from (unchanged → not rewritten);
+    written while the pages render. What to print after the run's summary."""
     from helpers.deliver.ledger import write_ledger
 
-    if paths.tasks_path(args.period).exists():
-        try:
-            path, written = write_ledger(args.period, ahead_margin=args.ahead_margin)
-            _say_ledger(path, written, paths.ledger_path(args.period))
-        except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
-            print(say("warning", text=say("run.ledger_failed", text=e)), file=sys.stderr)
-    return rc
+    if not paths.tasks_path(period).exists():
+        return lambda: None
+    try:
+        path, written = write_ledger(period, ahead_margin=ahead_margin)
+    except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
+        return lambda: print(say("warning", text=say("run.ledger_failed", text=e)), file=sys.stderr)
+    return lambda: _say_ledger(path, written, paths.ledger_path(period))
 
 
 def _mail(args: argparse.Namespace) -> int:

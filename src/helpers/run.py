@@ -21,10 +21,11 @@ import json
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from helpers import paths, provenance
 from helpers.messages import say
@@ -119,6 +120,7 @@ class BatchResult:
     seconds: float = 0.0
     table_built: bool = False
     timings: dict[str, dict[str, float]] = field(default_factory=dict)
+    alongside: Any = None  # what run_batch's `alongside` returned
 
     def summary(self) -> str:
         """The run's last line, in Chinese: pages rendered, unchanged, failed; where the manifest is."""
@@ -337,7 +339,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
               output_dir: Path | None = None, processed_dir: Path | None = None,
               cache_dir: Path | None = None, root: Path | None = None, city: bool | None = None,
               research: bool | None = None, progress: bool | None = None, build: bool = True,
-              compare_to: str | None = None) -> BatchResult:
+              compare_to: str | None = None, alongside: Callable[[], Any] | None = None) -> BatchResult:
     """Render a period: every unit's page by default (the city briefing, every lead unit's and
     the data-quality and pace-analysis pages), or only the `bureaus` given (an empty list: no
     unit's page, e.g. the city's alone with `city=True`). `city` and `research` None follow that
@@ -345,6 +347,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     entries in the manifest.
 
     `compare_to` picks the earlier period to compare with (default: the latest one built).
+    `alongside` (the ledger) runs in a thread once the tables are current, while pages render.
     `all_bureaus` is accepted for old callers and changes nothing (every unit is the default).
     `ahead_margin` None keeps the tables' margin; another value rebuilds them with it. Every
     folder defaults to the project's (helpers.paths); tests pass temporary ones. Worker processes
@@ -366,19 +369,12 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         stack.enter_context(exclusive(f.processed))  # shared with `table`
         stack.enter_context(exclusive(f.out))
         everything = bureaus is None
-        early = None
-        if jobs != 1 and (not (f.out / "manifest.json").exists()
-                          or build and will_rebuild(raw_path, per.code, f.processed, ahead_margin)):
-            # an output folder without pages, or tables to be built anew: pages will render, so
-            # the workers' kernels boot while the run plans (and builds and compares the tables)
-            early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
-            # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes
-            # the manifest, the front page and the ledger; the interpreter joins them at exit
-            stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
+        early = _early_workers(stack, per, f, raw_path, jobs, build, ahead_margin)
         plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
                           city=everything if city is None else city,
                           research=everything if research is None else research,
                           ahead_margin=ahead_margin, build=build, compare_to=compare_to)
+        side = stack.enter_context(ThreadPoolExecutor(1)).submit(alongside) if alongside else None
         marker = f.out / MARKER
         if plan.pending:
             print(say("run.pages", period=per.code, total=len(plan.jobs), pending=len(plan.pending),
@@ -388,7 +384,23 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
         write_front_pages(per, f, bool(result.rendered))
+        result.alongside = side.result() if side is not None else None
         return result
+
+
+def _early_workers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, jobs: int, build: bool,
+                   ahead_margin: float | None) -> Workers | None:
+    """Workers started before the run plans, when pages will render: an output folder without
+    pages, or tables to be built anew. Their kernels boot while the run plans (and builds and
+    compares the tables)."""
+    if jobs == 1 or ((f.out / "manifest.json").exists()
+                     and not (build and will_rebuild(raw, per.code, f.processed, ahead_margin))):
+        return None
+    early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
+    # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes the
+    # manifest, the front page and the ledger; the interpreter joins them at exit
+    stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
+    return early
 
 
 def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
@@ -409,10 +421,12 @@ def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
 
 def run_command(period: str, *, raw: Path | str | None = None, bureaus: Sequence[str] | None = None,
                 formats: Sequence[str] = ("html", "pdf"), jobs: int = 0, ahead_margin: float | None = None,
-                compare_to: str | None = None) -> int:
-    """The `run` command: run the batch, print the summary and any failures; 1 when a notebook failed."""
+                compare_to: str | None = None, alongside: Callable[[], Callable[[], None]] | None = None) -> int:
+    """The `run` command: run the batch, print the summary and any failures; 1 when a notebook
+    failed. `alongside` runs while the pages render (run_batch) and returns what to print after
+    the summary."""
     result = run_batch(period, raw=raw, bureaus=bureaus, formats=formats, jobs=jobs, ahead_margin=ahead_margin,
-                       compare_to=compare_to)
+                       compare_to=compare_to, alongside=alongside)
     for f in result.manifest["failures"]:
         who = f["bureau"] or f["kind"]
         print(say("run.failed", who=who, error=f["error"], notebook=f["notebook"]), file=sys.stderr)
@@ -420,4 +434,6 @@ def run_command(period: str, *, raw: Path | str | None = None, bureaus: Sequence
         print(say("warning", text=say("run.stale", n=len(result.stale), who="、".join(result.stale[:5]),
                                       period=result.manifest["period"])), file=sys.stderr)
     print(result.summary())
+    if result.alongside is not None:
+        result.alongside()
     return 1 if result.failed else 0

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pickle
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +22,7 @@ from helpers.read.bureaus import HOME_CITY, UNIT_SEP, detect_city, load_referenc
 from helpers.errors import PeriodError
 from helpers.read.doors import read_report
 from helpers.read.ingest import Document
-from helpers.files import exclusive, staged
+from helpers.files import exclusive, staged, write_bytes
 from helpers.read.parse import Parsed, norm, parse_document
 from helpers.period import Period, check_against_data, detect, parse_code
 from helpers.quality import Quality
@@ -324,6 +328,36 @@ def _quality(r: _Reading, f: dict, judgement: Any, judged: pd.DataFrame, ahead_m
     )
 
 
+def _read_and_judge(raw: Path, period: str | None, force_period: bool, city: str | None, sheet: str | None,
+                    columns: list[str] | None, strict: bool, ahead_margin: float) -> tuple[_Reading, Any]:
+    """The report read and judged, before the researchers' corrections: kept in the cache against
+    everything it depends on (the report, the lookup tables but the corrections file, the code,
+    the margin, the options; helpers.provenance), so a correction imported rebuilds the tables
+    without parsing and judging the report again. A cache entry that does not load is redone."""
+    inputs = provenance.build_inputs(raw, ahead_margin)
+    inputs["reference"].pop(paths.OVERRIDES_CSV.name, None)  # applied after the judgement
+    # every lookup table by the path it is read from now (a test may point one elsewhere)
+    inputs["tables"] = {name: provenance.sha256_if_file(p) for name, p in sorted(vars(paths).items())
+                        if name.endswith("_CSV") and p != paths.OVERRIDES_CSV}
+    # the path too: the reading records where the report was read from
+    key = hashlib.sha256(json.dumps([inputs, str(raw.resolve()), period, force_period, city, sheet, columns, strict, sys.version,
+                                     pd.__version__], sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    path = paths.CACHE / "judged" / f"{key[:32]}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # missing, truncated, or written by other library versions: judged anew
+        pass
+    from helpers.judge.status import judge  # deferred: cn2an and the lexicon, only when judging
+
+    r = _read(raw, period, force_period, city, sheet, columns, strict)
+    judgement = judge(r.tasks, ahead_margin=ahead_margin)
+    try:
+        write_bytes(path, pickle.dumps((r, judgement), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:  # a cache that cannot be written costs time, never the table
+        pass
+    return r, judgement
+
+
 def build_table(raw: Path | str, period: str | None = None, out: Path | str | None = None,
                 ahead_margin: float = DEFAULT_AHEAD_MARGIN, city: str | None = None,
                 overrides: Path | str = paths.OVERRIDES_CSV, force_period: bool = False,
@@ -333,11 +367,9 @@ def build_table(raw: Path | str, period: str | None = None, out: Path | str | No
     `overrides` is the researchers' corrections file (tests pass their own); `sheet`, `columns`
     and `strict` are the reader's (helpers.read.doors.read_report, helpers.read.parse.parse_document)."""
     from helpers.judge.overrides import apply_overrides
-    from helpers.judge.status import judge
     from helpers.judge.review import drop_unmeasured_completion
 
-    r = _read(Path(raw), period, force_period, city, sheet, columns, strict)
-    judgement = judge(r.tasks, ahead_margin=ahead_margin)
+    r, judgement = _read_and_judge(Path(raw), period, force_period, city, sheet, columns, strict, ahead_margin)
     judged = apply_overrides(judgement.tasks, r.per.code, Path(overrides))
     judged = drop_unmeasured_completion(judged, r.per.code, Path(overrides))
     judged = with_read_doubts(judged)

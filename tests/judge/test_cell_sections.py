@@ -91,3 +91,37 @@ def test_a_halt_of_the_one_thing_a_task_names_blocks_it_in_any_halting_verb():
 def test_a_halt_of_something_else_blocks_nothing():
     fields, _ = judge_text("新建城东农贸市场1个。", "市场主体已封顶；周边其他项目暂停施工。", "2024H1")
     assert fields["status"] != "blocked"
+
+
+def test_an_opening_or_an_approval_the_task_asks_for_completes_it():
+    cases = [("市美术馆新馆开馆。", "于9月28日正式对外开放,首月接待观众1.2万人次。", "2024Q3"),
+             ("实现六安至杭州直飞航线开通。", "六安机场至杭州萧山航线已于6月8日首航，每周执飞3班。", "2024H1"),
+             ("申报国家级农业产业强镇并获批。", "3月农业农村部公布名单，我市金寨县成功获批国家农业产业强镇。", "2024H1"),
+             ("完成全市综合交通规划编制报批。", "《六安市综合交通运输体系规划（2021—2035年）》已于8月经省政府批复实施。", "2024FY")]
+    for task, progress, period in cases:
+        fields, _ = judge_text(task, progress, period)
+        assert fields["status"] == "completed" and not fields["needs_review"], (task, fields)
+
+
+def test_a_submission_for_approval_is_no_approval():
+    fields, _ = judge_text("完成全市综合交通规划编制报批。", "规划成果已报省政府审批。", "2024H1")
+    assert fields["status"] != "completed"
+
+
+def test_a_year_inside_a_title_is_no_other_period():
+    from helpers.judge.signals import other_period
+    assert other_period("《六安市国土空间总体规划（2021—2035年）》已于11月经省政府批复实施", 2024) is None
+    assert other_period("计划2025年6月正式开诊", 2024) == "2025年"
+
+
+def test_number_forms_in_words_measure_the_task():
+    from helpers.judge.quantities import find_quantities
+    assert [q.value for q in find_quantities("已建成两百一十个")] == [210]
+    assert find_quantities("从三个方面推进") == []  # a numeral of prose stays no count
+    cases = [("新建城市书房300个。", "已建成两百一十个。", "2024H1", "ahead"),
+             ("改造农村公路1800公里。", "不足三成,主要受汛期影响施工;下步将倒排工期.", "2024Q3", "behind"),
+             ("完成秸秆综合利用量180万吨。", "上半年已完成年度任务的过半。", "2024H1", "on_pace"),
+             ("建成充电桩3000个。", "已建成六成以上。", "2024H1", "ahead")]
+    for task, progress, period, status in cases:
+        fields, _ = judge_text(task, progress, period)
+        assert fields["status"] == status, (task, fields)

@@ -102,7 +102,8 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
 
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
-    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",)}[t.meaning]
+    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",),
+          "approve": ("approve",)}[t.meaning]
     lay = ev.layout
     done = missed = forecast = None
     for f in ev.deliverables:
@@ -114,7 +115,7 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
             continue
         subject = subject_of(ev, f.start)
         part_of = _PART_SUBJECT.search(subject)
-        if part_of and part_of.group() not in t.part:
+        if part_of and part_of.group() not in t.part and not (t.meaning == "approve" and subject.startswith("我市")):
             continue  # 霍邱县段已建成通车: one segment of the task's road
         if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
             continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心

@@ -266,9 +266,13 @@ def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexico
     return [s for s in found if s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)]
 
 
+_TITLE = re.compile(r"《[^》]*》")
+
+
 def other_period(clause: str, year: int | None) -> str | None:
     """The words of a deciding clause that place it outside this period (上年度, 2025年度 in a 2024
     report, 明年), or None."""
+    clause = _TITLE.sub(lambda m: " " * len(m.group()), clause)  # 《…（2021—2035年）》 is a name
     for m in _OTHER_YEAR.finditer(clause):
         if m["y"] is None or (year is not None and (int(m["y"]) > year or (m["batch"] and int(m["y"]) != year))):
             return m.group()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
-from helpers.judge.targets import overlap
+from helpers.judge.targets import bigrams, overlap
 
 
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
@@ -95,6 +95,8 @@ def another_instance(subject: str, name: str) -> bool:
     # a head noun of two characters (处理厂), or one that names a building or site (实验楼 for 调度大楼)
     if (k < 2 and not (k == 1 and subject[-1] in _FACILITY)) or k == len(subject) or k == len(name):
         return False
+    if overlap(bigrams(name[:-k]), subject[:-k]) >= 2:
+        return False  # 六安机场至上海虹桥航线 for 六安至上海直飞航线: one thing named more fully
     before = subject[-1 - k]  # 通知该专线: a determiner before the head noun points back at the task
     return before != name[-1 - k] and before not in "该此本这述" and "\u4e00" <= before <= "\u9fff"
 
