@@ -112,3 +112,16 @@ def test_a_year_inside_a_title_is_no_other_period():
     from helpers.judge.signals import other_period
     assert other_period("《六安市国土空间总体规划（2021—2035年）》已于11月经省政府批复实施", 2024) is None
     assert other_period("计划2025年6月正式开诊", 2024) == "2025年"
+
+
+def test_number_forms_in_words_measure_the_task():
+    from helpers.judge.quantities import find_quantities
+    assert [q.value for q in find_quantities("已建成两百一十个")] == [210]
+    assert find_quantities("从三个方面推进") == []  # a numeral of prose stays no count
+    cases = [("新建城市书房300个。", "已建成两百一十个。", "2024H1", "ahead"),
+             ("改造农村公路1800公里。", "不足三成,主要受汛期影响施工;下步将倒排工期.", "2024Q3", "behind"),
+             ("完成秸秆综合利用量180万吨。", "上半年已完成年度任务的过半。", "2024H1", "on_pace"),
+             ("建成充电桩3000个。", "已建成六成以上。", "2024H1", "ahead")]
+    for task, progress, period, status in cases:
+        fields, _ = judge_text(task, progress, period)
+        assert fields["status"] == status, (task, fields)

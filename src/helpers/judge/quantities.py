@@ -125,8 +125,9 @@ def find_quantities(text: str) -> list[Quantity]:
             q = _from_match(m)
         except ValueError:
             continue
-        # '一项', '一批', '一张图' in running prose are articles, not counts
-        if not re.match(r"\d", m["num"]) and (m["num"] == "一" or m["unit"] in (
+        # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
+        # of hundreds or thousands (两百一十个) is a count
+        if not re.match(r"\d", m["num"]) and not re.search("[百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
                 "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
             continue
         out.append(q)
