@@ -59,6 +59,20 @@ def month_only(f: Finding, ev: Evidence) -> bool:
     return bool(marks and marks[-1]["month"])
 
 
+_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成)?\s*$")
+
+
+def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
+    """…约8000个;配建停车场接入7500个,累计1.55万个: a total with no subject of its own that is the
+    sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
+    if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
+        return False
+    text = ev.layout.text
+    start = max(text.rfind("。", 0, a.start), text.rfind("\n", 0, a.start))  # the parts before it, cut at ;
+    rest = [b.value for b in ev.actuals if start < b.start < a.start and b.unit == a.unit]
+    return len(rest) >= 2 and sum(rest) == a.value
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -77,7 +91,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
-    score = overlap(tb, a.label)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    score = overlap(tb, a.label) + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
