@@ -12,7 +12,8 @@ from helpers.judge.findings import ordinal
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
 
-LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|以内|不超过|发生率|死亡|失业率|低于|以下")
+#: (以下, 以内 bound the target only at its end: 3岁以下婴幼儿, 5万元以下贷款 name a class of thing)
+LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|(?:以内|以下)(?![\u4e00-\u9fff])|不超过|发生率|死亡|失业率|低于")
 QUALIFIER = re.compile(r"以上|左右|力争|突破|不低于|不少于|以内|确保|超过")
 _STOP_BIGRAMS = frozenset({"全市", "截至", "目前", "累计", "今年", "以来", "上半", "半年", "月底", "以上",
                            "我市", "已经", "完成", "20", "02", "24", "持续", "推进", "加快", "开展", "进一",
