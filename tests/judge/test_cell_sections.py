@@ -150,3 +150,10 @@ def test_a_completion_that_counts_its_own_number_is_a_part():
     # the count that is the target itself keeps the completion whole
     fields, _ = judge_text("完成农村改厕2万户。", "农村改厕任务已全部完成,共计2万户。", "2024Q3")
     assert fields["status"] == "completed"
+
+
+def test_an_unbounded_batch_is_no_deliverable_and_a_trial_run_is_flagged():
+    fields, _ = judge_text("深化“放管服”改革，下放审批事项一批。", "梳理审批事项清单，下放审批事项12项，实行告知承诺8项。", "2024Q3")
+    assert fields["status"] != "completed"
+    fields, _ = judge_text("城市运行管理服务平台正式运行。", "平台于10月上线试运行,接入视频资源1.2万路。", "2024FY")
+    assert fields["needs_review"]

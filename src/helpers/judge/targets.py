@@ -96,7 +96,8 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     if not verb and opening:  # 市档案馆新馆开馆; 完成总体规划编制报批 (its event is the approval)
         verb, obj = ("获批" if opening["verb"] == "报批" else "建成"), _EVENT_LEAD.sub("", opening["obj"])
     # 建立…机制 is standing work; a document's title (《…三年行动方案》) is one thing issued
-    if not verb or re.search(r"体系|机制|制度|行动", re.sub(r"《[^》]*》", "", obj)):
+    # an unbounded batch (一批事项) has no end to reach: standing work too
+    if not verb or re.search(r"体系|机制|制度|行动|一批", re.sub(r"《[^》]*》", "", obj)):
         return None
     # 三个子系统上线: a deliverable of several things is done when all of them are
     n = _SEVERAL.search(obj)
@@ -114,7 +115,7 @@ _FACILITY = re.compile(r"(?:馆|院|中心|厂|站|场|园|楼|校|路|桥|港|�
 _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{2,}?(?:工程|项目|建设|改造|整治|搬迁))$")
 #: a task clause ending in the opening of a thing (新馆开馆, 航线首航) or in its approval (编制报批):
 #: a one-off deliverable though its verb is no event word of the lexicon
-_OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|报批)$")
+_OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|正式运行|投入运行|报批)$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 
 
