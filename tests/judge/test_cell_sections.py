@@ -125,3 +125,28 @@ def test_number_forms_in_words_measure_the_task():
     for task, progress, period, status in cases:
         fields, _ = judge_text(task, progress, period)
         assert fields["status"] == status, (task, fields)
+
+
+def test_the_items_of_an_enumeration_add_up_to_the_whole():
+    cases = [("完成全市农村危房改造1200户。", "建立月调度制度,一是金安片区完成520户；二是裕安片区完成680户；上述改造均已通过验收。",
+              "2024Q3", "completed"),
+             ("新增城镇就业岗位3万个。", "(1)市区新增1.1万个；(2)各县新增0.9万个；(3)开发区新增0.1万个。", "2024H1", "ahead")]
+    for task, progress, period, status in cases:
+        fields, _ = judge_text(task, progress, period)
+        assert fields["status"] == status and not fields["needs_review"], (task, fields)
+
+
+def test_a_class_bound_inside_a_noun_is_no_ceiling():
+    fields, _ = judge_text("每千人口拥有3岁以下婴幼儿托位数达到4.5个。", "每千人口托位数达到4.2个。", "2024FY")
+    assert fields["status"] == "behind"
+    fields, _ = judge_text("城镇登记失业率控制在4.5%以下。", "城镇登记失业率为4.2%。", "2024FY")
+    assert fields["status"] in ("completed", "on_pace")
+
+
+def test_a_completion_that_counts_its_own_number_is_a_part():
+    fields, _ = judge_text("建设智慧停车系统，接入泊位2万个。",
+                           "城区道路泊位接入全部完成,约8000个;配建停车场接入7500个,累计1.55万个。", "2024Q3")
+    assert fields["status"] == "on_pace"
+    # the count that is the target itself keeps the completion whole
+    fields, _ = judge_text("完成农村改厕2万户。", "农村改厕任务已全部完成,共计2万户。", "2024Q3")
+    assert fields["status"] == "completed"

@@ -370,3 +370,16 @@ def test_a_halt_of_some_of_the_count_halts_a_part_of_the_task():
 ])
 def test_totals_of_parts_and_levels_per_head(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a point after a percent sign ends the sentence: the cumulative figure after it is read
+    ("完成水利建设投资60亿元。", "8月单月完成投资6亿元,同比增长25%.1-8月累计完成投资35亿元.", "2024M8", "behind"),
+    # 共争取 is obtained (a result), 争取完成 an intention
+    ("争取中央预算内投资8亿元。", "全年共争取中央预算内投资9.2亿元，支持项目31个。", FY, "completed"),
+    ("争取中央预算内投资8亿元。", "已申报项目45个，争取年内到位资金8亿元以上。", H1, "qualitative"),
+    # 块 counts plots
+    ("完成污染地块修复治理6块。", "已完成修复治理4块，其余2块正在施工。", Q3, "behind"),
+])
+def test_points_obtained_and_plots(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

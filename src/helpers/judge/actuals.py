@@ -136,6 +136,30 @@ def county_sums(ev: Evidence) -> list[Finding]:
     return out
 
 
+#: an item of an enumeration opening a clause: 一是, 二是 …, or a list label blanked by the reader
+#: (①, (2): helpers.judge.clauses.mask_item_labels leaves spaces)
+_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
+
+
+def item_sums(ev: Evidence) -> list[Finding]:
+    """一是城区学校完成18栋；二是县区学校完成22栋: the figures of an enumeration's items, one per
+    item in one unit, add up to the whole when the items give no total of their own."""
+    lay, groups = ev.layout, {}
+    for a in ev.actuals:
+        c0 = lay.around(a.start, a.end)[0]
+        if is_result(a.modality):
+            groups.setdefault(a.unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
+    out = []
+    for unit, acts in groups.items():
+        items = [a for a, opened, _ in acts if opened]
+        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts):
+            continue
+        first, last = items[0], items[-1]
+        out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
+                           value=sum((a.value for a in items), Decimal(0)), unit=unit, label=first.label + "合计"))
+    return out
+
+
 def _restated(t: Target, same: list[Finding], ev: Evidence) -> dict[int, int]:
     """Clauses naming the target again (50项民生实事的84项细分任务…, 8条黑臭水体中…): clause start → the
     end of the restated figure."""
@@ -172,7 +196,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
-        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
+        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev) + item_sums(ev)
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
