@@ -130,7 +130,6 @@ def _column_target(c: str) -> Target | None:
 
 #: a figure per head or per area (每千人口, 每万人, 每平方公里): a level, whatever its unit
 PER_HEAD = re.compile(r"每(?:十万|万|千|百)?(?:常住)?(?:人口|人|户|平方公里|名)")
-_AGE_BAND = re.compile(r"[\d一二三四五六七八九十]+(?:周)?岁以[上下]")
 _REDUCE_BY = re.compile(r"(?:减少|削减|压减|下降|降低|减排|淘汰|化解|压降)[^\d,;。]{0,8}$")
 _SHARE_TARGET = re.compile(r"(?:占比|比例|比重|率)[^\d,;。]{0,6}\d+(?:\.\d+)?\s*%")
 
@@ -150,8 +149,7 @@ def _quantity_target(c: str) -> Target | None:
         if PER_HEAD.search(c[:q.start]):
             kind = "level"  # 每千人口拥有…托位数达到4.5个: a level to reach, not a count to add up
         # 减少化学需氧量排放3000吨: the amount to reduce by is reached from below (higher is better)
-        lower = LOWER_BETTER.search(_AGE_BAND.sub("", c))  # 3岁以下婴幼儿 describes whom, not the bound
-        direction = "lower" if lower and not _REDUCE_BY.search(c[:q.start]) else "higher"
+        direction = "lower" if LOWER_BETTER.search(c) and not _REDUCE_BY.search(c[:q.start]) else "higher"
         return Target(c, kind, q.value, q.unit, q.high, direction, (c[:q.start] + c[q.end:]).strip())
     m = _LEVEL_TARGET.search(c)
     if m:
