@@ -141,3 +141,19 @@ def test_a_class_bound_inside_a_noun_is_no_ceiling():
     assert fields["status"] == "behind"
     fields, _ = judge_text("城镇登记失业率控制在4.5%以下。", "城镇登记失业率为4.2%。", "2024FY")
     assert fields["status"] in ("completed", "on_pace")
+
+
+def test_a_completion_that_counts_its_own_number_is_a_part():
+    fields, _ = judge_text("建设智慧停车系统，接入泊位2万个。",
+                           "城区道路泊位接入全部完成,约8000个;配建停车场接入7500个,累计1.55万个。", "2024Q3")
+    assert fields["status"] == "on_pace"
+    # the count that is the target itself keeps the completion whole
+    fields, _ = judge_text("完成农村改厕2万户。", "农村改厕任务已全部完成,共计2万户。", "2024Q3")
+    assert fields["status"] == "completed"
+
+
+def test_an_unbounded_batch_is_no_deliverable_and_a_trial_run_is_flagged():
+    fields, _ = judge_text("深化“放管服”改革，下放审批事项一批。", "梳理审批事项清单，下放审批事项12项，实行告知承诺8项。", "2024Q3")
+    assert fields["status"] != "completed"
+    fields, _ = judge_text("城市运行管理服务平台正式运行。", "平台于10月上线试运行,接入视频资源1.2万路。", "2024FY")
+    assert fields["needs_review"]
