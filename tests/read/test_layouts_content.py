@@ -202,6 +202,18 @@ def test_a_workbook_read_whole_each_sheet_its_own_table(tmp_path, numeric, rows)
     assert any("1-5月" in w and "副本" in w for w in parsed.warnings)
 
 
+def test_sheets_of_one_header_with_tasks_of_their_own_are_all_read(tmp_path, rows):
+    """One sheet per sector under the same header is the report split up, not a copy: every task is read."""
+    head = ["序号", "工作任务", "责任单位", "推进情况"]
+    half = len(rows) // 2
+    sheet = lambda part, top: (top + [head] + [[str(i), r.cells["task"], r.cells["bureau"], _progress(r)]  # noqa: E731
+                                               for i, r in enumerate(part, 1)], [])
+    parsed, df = read(office_files.write_xlsx(tmp_path / "r.xlsx", {"经济发展": sheet(rows[:half], [[TITLE]]),
+                                                                   "社会民生": sheet(rows[half:], [])}))
+    assert df.task.tolist() == [norm(r.cells["task"]) for r in rows]
+    assert not any("副本" in w for w in parsed.warnings)
+
+
 @pytest.mark.parametrize("cell,verdict", [
     ("序时推进", True), ("已完成年度投资计划", True), ("超额完成全年任务", True), ("达序时", True),
     ("完成管网铺设28公里。", False), ("因征收方案调整暂停实施", False), ("受用地指标影响，部分项目开工推迟", False),

@@ -5,7 +5,8 @@ A merged range is read as a web page's spanning cell: its value copied into the 
 name or 1-based number); else every sheet, in order, each opening tables of its own (a 指标 sheet
 beside a text sheet: both are read; a notes sheet holds no header and gives no records), and a note
 says so. The sheet holding the most text is the main one: another sheet whose table has the same
-header is taken for a copy (another month's) and left out by the parser. Title rows above the
+header and repeats its tasks is taken for a copy (another month's) and left out by the parser, with
+a warning; one with the same header and tasks of its own (one sheet per sector) is read. Title rows above the
 header and two-level headers are the parser's to find.
 """
 

@@ -175,13 +175,23 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
     return parsed
 
 
+def _tasks(t: Table) -> set[str]:
+    return {"".join(r.cells.get("task", "").split()) for r in t.rows} - {""}
+
+
 def _drop_copies(parsed: Parsed, sheet_of: dict[int, str], main: str | None) -> None:
-    """Tables of other sheets with a header of the main sheet's: another month's copy, left out."""
-    heads = {tuple(t.headers) for t in parsed.tables if sheet_of.get(t.no) == main}
+    """Tables of other sheets that repeat the main sheet's header AND its tasks: another month's copy,
+    left out with a warning. A sheet with the same header but tasks of its own (one sheet per sector)
+    is part of the report and read: the content decides, not the header alone."""
+    mains = [t for t in parsed.tables if sheet_of.get(t.no) == main]
+    heads = {tuple(t.headers) for t in mains}
+    main_tasks = set().union(*(_tasks(t) for t in mains)) if mains else set()
     keep = []
     for t in parsed.tables:
-        if sheet_of.get(t.no, main) != main and tuple(t.headers) in heads:
-            parsed.warnings.append(f"工作表“{sheet_of[t.no]}”的表与主表“{main}”表头相同，视为副本未读取"
+        mine = _tasks(t)
+        if (sheet_of.get(t.no, main) != main and tuple(t.headers) in heads
+                and mine and len(mine & main_tasks) * 2 >= len(mine)):
+            parsed.warnings.append(f"工作表“{sheet_of[t.no]}”的表与主表“{main}”表头相同、任务重复，视为副本未读取"
                                    f"（用 --sheet 指定）")
             continue
         keep.append(t)
