@@ -92,7 +92,7 @@ def test_period_override_on_command_line(tmp_path, seed_path):
     (b"", "empty file"),
     (b"\x00\x01\x02binary", "binary"),
     (b"\xff\xfe\xfa\xfb not text", "undecodable"),
-    ("2024年上半年重点工作落实情况\n没有表格\n".encode(), "no recognizable table header"),
+    ("2024年上半年重点工作落实情况\n没有表格\n".encode(), "未找到可识别的表头"),
 ])
 def test_bad_input_one_line_no_traceback(tmp_path, content, problem):
     p = tmp_path / "bad.txt"

@@ -112,3 +112,48 @@ def test_a_year_inside_a_title_is_no_other_period():
     from helpers.judge.signals import other_period
     assert other_period("《六安市国土空间总体规划（2021—2035年）》已于11月经省政府批复实施", 2024) is None
     assert other_period("计划2025年6月正式开诊", 2024) == "2025年"
+
+
+def test_number_forms_in_words_measure_the_task():
+    from helpers.judge.quantities import find_quantities
+    assert [q.value for q in find_quantities("已建成两百一十个")] == [210]
+    assert find_quantities("从三个方面推进") == []  # a numeral of prose stays no count
+    cases = [("新建城市书房300个。", "已建成两百一十个。", "2024H1", "ahead"),
+             ("改造农村公路1800公里。", "不足三成,主要受汛期影响施工;下步将倒排工期.", "2024Q3", "behind"),
+             ("完成秸秆综合利用量180万吨。", "上半年已完成年度任务的过半。", "2024H1", "on_pace"),
+             ("建成充电桩3000个。", "已建成六成以上。", "2024H1", "ahead")]
+    for task, progress, period, status in cases:
+        fields, _ = judge_text(task, progress, period)
+        assert fields["status"] == status, (task, fields)
+
+
+def test_the_items_of_an_enumeration_add_up_to_the_whole():
+    cases = [("完成全市农村危房改造1200户。", "建立月调度制度,一是金安片区完成520户；二是裕安片区完成680户；上述改造均已通过验收。",
+              "2024Q3", "completed"),
+             ("新增城镇就业岗位3万个。", "(1)市区新增1.1万个；(2)各县新增0.9万个；(3)开发区新增0.1万个。", "2024H1", "ahead")]
+    for task, progress, period, status in cases:
+        fields, _ = judge_text(task, progress, period)
+        assert fields["status"] == status and not fields["needs_review"], (task, fields)
+
+
+def test_a_class_bound_inside_a_noun_is_no_ceiling():
+    fields, _ = judge_text("每千人口拥有3岁以下婴幼儿托位数达到4.5个。", "每千人口托位数达到4.2个。", "2024FY")
+    assert fields["status"] == "behind"
+    fields, _ = judge_text("城镇登记失业率控制在4.5%以下。", "城镇登记失业率为4.2%。", "2024FY")
+    assert fields["status"] in ("completed", "on_pace")
+
+
+def test_a_completion_that_counts_its_own_number_is_a_part():
+    fields, _ = judge_text("建设智慧停车系统，接入泊位2万个。",
+                           "城区道路泊位接入全部完成,约8000个;配建停车场接入7500个,累计1.55万个。", "2024Q3")
+    assert fields["status"] == "on_pace"
+    # the count that is the target itself keeps the completion whole
+    fields, _ = judge_text("完成农村改厕2万户。", "农村改厕任务已全部完成,共计2万户。", "2024Q3")
+    assert fields["status"] == "completed"
+
+
+def test_an_unbounded_batch_is_no_deliverable_and_a_trial_run_is_flagged():
+    fields, _ = judge_text("深化“放管服”改革，下放审批事项一批。", "梳理审批事项清单，下放审批事项12项，实行告知承诺8项。", "2024Q3")
+    assert fields["status"] != "completed"
+    fields, _ = judge_text("城市运行管理服务平台正式运行。", "平台于10月上线试运行,接入视频资源1.2万路。", "2024FY")
+    assert fields["needs_review"]

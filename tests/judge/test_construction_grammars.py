@@ -351,3 +351,35 @@ def test_a_span_shorter_than_the_period_and_month_on_month_growth(task, progress
 def test_a_months_or_a_holidays_growth_alone_does_not_measure_the_year():
     f = judge("旅游总收入增长15%。", "五一假期全市接待游客同比增长35%，旅游收入增长28%。")
     assert f["status"] not in ("on_pace", "ahead", "completed")
+
+
+def test_a_halt_of_some_of_the_count_halts_a_part_of_the_task():
+    f = judge("建设乡镇综合服务中心6个。", "已建成4个；受上级资金调整影响，金寨县、霍山县2个项目被调出年度建设计划，已停止推进。")
+    assert f["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a verdict before other figures is theirs; the total that sums them measures the task
+    ("建设智慧停车系统，接入泊位2万个。", "城区道路泊位接入全部完成，约8000个；配建停车场接入7500个，累计1.55万个。", Q3,
+     "on_pace"),
+    ("完成农村公路安防工程500公里。", "国道沿线安防工程全部完工，共120公里；县乡道完成180公里，累计300公里。", H1, "ahead"),
+    # a level per head is met by the level, not by the count added
+    ("每千人口拥有3岁以下婴幼儿托位数达到4.5个。", "全年新增托位2100个，每千人口托位数达到4.2个。", FY, "behind"),
+    ("每万人口拥有公共文化设施面积达到1500平方米。", "新增文化设施面积3.2万平方米，每万人口拥有面积达到1560平方米。", FY,
+     "completed"),
+])
+def test_totals_of_parts_and_levels_per_head(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a point after a percent sign ends the sentence: the cumulative figure after it is read
+    ("完成水利建设投资60亿元。", "8月单月完成投资6亿元,同比增长25%.1-8月累计完成投资35亿元.", "2024M8", "behind"),
+    # 共争取 is obtained (a result), 争取完成 an intention
+    ("争取中央预算内投资8亿元。", "全年共争取中央预算内投资9.2亿元，支持项目31个。", FY, "completed"),
+    ("争取中央预算内投资8亿元。", "已申报项目45个，争取年内到位资金8亿元以上。", H1, "qualitative"),
+    # 块 counts plots
+    ("完成污染地块修复治理6块。", "已完成修复治理4块，其余2块正在施工。", Q3, "behind"),
+])
+def test_points_obtained_and_plots(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

@@ -312,3 +312,24 @@ def test_the_cells_win_over_a_header_they_contradict(tmp_path, rows):
     assert df.progress.tolist() == [_progress(r) for r in rows]
     assert df.official_status.tolist() == [["序时推进", "滞后"][i % 2] for i in range(1, len(rows) + 1)]
     assert df.bureau_raw.tolist() == [r.cells["bureau"] for r in rows]
+
+
+def test_items_numbered_in_the_task_cell_count_on_across_headings(tmp_path, rows):
+    """No 序号 column, items 1. 2. under 一、 and 3. 4. under 二、 (the count goes on), co-units ending
+    in a full stop (市统计局。): every item read, the full stop not part of the unit."""
+    out = [TITLE, "", "重点工作", "", "牵头责任", "单位", "", "协同责任", "单位", "", "上半年落实情况", ""]
+    for i, r in enumerate(rows[:4], 1):
+        if i in (1, 3):
+            out += [["一、扩大有效投资", "二、保障改善民生"][i // 3], ""]
+        out += [f"{i}.{r.cells['task']}", "", r.cells["bureau"], "", "市统计局。", "", _progress(r), ""]
+    parsed, df = read(_write(tmp_path, out))
+    assert df.seq.tolist() == [1, 2, 3, 4]
+    assert df.task.tolist() == [norm(r.cells["task"]) for r in rows[:4]]
+    assert set(df.co_bureaus) == {"市统计局"}
+    assert df.section.tolist() == ["一、扩大有效投资"] * 2 + ["二、保障改善民生"] * 2
+
+
+def _write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

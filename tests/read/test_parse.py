@@ -240,7 +240,7 @@ def test_cut_between_rows_flags_when_count_is_short(tmp_path, seed_text):
     (b"  \n\n \r\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("2024年上半年".encode() + b"\xff\xfe\xfa\n", "undecodable bytes"),
-    ("2024年上半年重点工作\n\n一些文字\n".encode(), "no recognizable table header"),
+    ("2024年上半年重点工作\n\n一些文字\n".encode(), "未找到可识别的表头"),
 ])
 def test_bad_input_raises_one_line_error(tmp_path, content, problem):
     p = tmp_path / "bad.txt"
@@ -259,7 +259,7 @@ def test_missing_file(tmp_path):
 def test_header_without_rows_is_an_error(tmp_path):
     p = tmp_path / "r.txt"
     p.write_text("2024年上半年\n序号\n重点工作\n牵头责任单位\n上半年落实情况\n", encoding="utf-8")
-    with pytest.raises(ParseError, match="no task rows"):
+    with pytest.raises(ParseError, match="表头下没有读到任何任务行"):
         parse_document(read_report(p))
 
 

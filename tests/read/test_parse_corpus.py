@@ -94,7 +94,7 @@ def test_slice_without_header_is_refused(tmp_path):
     p = excerpt(tmp_path, "luan_2022H1_1.txt")
     with pytest.raises(ParseError) as e:
         parse_document(read_report(p))
-    assert "no recognizable table header" in str(e.value) and str(p) in str(e.value)
+    assert "未找到可识别的表头" in str(e.value) and str(p) in str(e.value)
     assert "\n" not in str(e.value)
 
 

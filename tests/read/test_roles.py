@@ -58,7 +58,7 @@ def test_a_new_header_word_is_data_not_code(tmp_path, monkeypatch, seed_text):
     report = tmp_path / "r.txt"
     report.write_text(text, encoding="utf-8")
     from helpers.errors import ParseError
-    with pytest.raises(ParseError, match="--strict: no header row.*--columns"):
+    with pytest.raises(ParseError, match="--strict：没有表头行.*--columns"):
         parse_document(read_report(report), strict=True)
     guessed = parse_document(read_report(report))
     rows = [r for t in guessed.tables for r in t.rows]

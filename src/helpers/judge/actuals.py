@@ -59,6 +59,20 @@ def month_only(f: Finding, ev: Evidence) -> bool:
     return bool(marks and marks[-1]["month"])
 
 
+_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成)?\s*$")
+
+
+def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
+    """…约8000个;配建停车场接入7500个,累计1.55万个: a total with no subject of its own that is the
+    sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
+    if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
+        return False
+    text = ev.layout.text
+    start = max(text.rfind("。", 0, a.start), text.rfind("\n", 0, a.start))  # the parts before it, cut at ;
+    rest = [b.value for b in ev.actuals if start < b.start < a.start and b.unit == a.unit]
+    return len(rest) >= 2 and sum(rest) == a.value
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -77,7 +91,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
-    score = overlap(tb, a.label)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    score = overlap(tb, a.label) + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -122,6 +136,30 @@ def county_sums(ev: Evidence) -> list[Finding]:
     return out
 
 
+#: an item of an enumeration opening a clause: 一是, 二是 …, or a list label blanked by the reader
+#: (①, (2): helpers.judge.clauses.mask_item_labels leaves spaces)
+_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
+
+
+def item_sums(ev: Evidence) -> list[Finding]:
+    """一是城区学校完成18栋；二是县区学校完成22栋: the figures of an enumeration's items, one per
+    item in one unit, add up to the whole when the items give no total of their own."""
+    lay, groups = ev.layout, {}
+    for a in ev.actuals:
+        c0 = lay.around(a.start, a.end)[0]
+        if is_result(a.modality):
+            groups.setdefault(a.unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
+    out = []
+    for unit, acts in groups.items():
+        items = [a for a, opened, _ in acts if opened]
+        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts):
+            continue
+        first, last = items[0], items[-1]
+        out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
+                           value=sum((a.value for a in items), Decimal(0)), unit=unit, label=first.label + "合计"))
+    return out
+
+
 def _restated(t: Target, same: list[Finding], ev: Evidence) -> dict[int, int]:
     """Clauses naming the target again (50项民生实事的84项细分任务…, 8条黑臭水体中…): clause start → the
     end of the restated figure."""
@@ -158,7 +196,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
-        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev)
+        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev) + item_sums(ev)
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task

@@ -63,7 +63,8 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 #: an ASCII point ending a Chinese sentence (…办理缓慢.存在问题): after a word, before no digit
-_POINT_STOP = re.compile(r"(?<=[\u4e00-\u9fff)”%])\.(?!\d)")
+#: (after a percent sign a point never starts a decimal: 增长40%.1-8月累计… ends the sentence)
+_POINT_STOP = re.compile(r"(?<=[\u4e00-\u9fff)”])\.(?!\d)|(?<=%)\.")
 
 
 def fold_width(text: str) -> str:
@@ -169,6 +170,7 @@ def _marker_rx(lexicon: Lexicon) -> re.Pattern:
                                for m in ("forecast", "intention", "condition", "done")))
 
 
+_OBTAINED = re.compile(r"(?:已|共|累计|成功|共计|先后)$")
 _BREAKDOWN = re.compile(r"\s*其中")
 _FRESH = re.compile(r"\s*(?:目前|截至|截止|当前|现已|实际)")
 
@@ -187,6 +189,8 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
             continue  # 接待, 等待, 期待: a one-character marker inside a word
         if text[m.start():m.end() + 1] in _COMPOUND_WORDS:
             continue  # 若干措施, 待遇, 拟定: the marker starts another word
+        if m.group() == "争取" and _OBTAINED.search(text, max(0, m.start() - 2), m.start()):
+            continue  # 全年共争取…6.3亿元: obtained, a result (争取完成 is an intention)
         i = layout.clause_index(m.start())
         # the first marker of a clause decides it (力争…完成 is an intention, 已…预计 rare)
         own.setdefault(i, (mod, m.group(), m.start()))

@@ -82,6 +82,9 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
                     r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
+#: more than half of the year's work, in any wording between (完成年度任务的过半, 完成全年目标任务过半)
+_HALF_GRAMMAR = r"完成(?:了)?(?:全年|年度)(?:目标|计划)?(?:任务|目标|计划)?的?过半"
+_HALF = Decimal("0.5")
 _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
@@ -131,7 +134,7 @@ def rules(lex: Lexicon) -> Rules:
     base = lex.alternation("comparison_base")
     return Rules(
         verdicts=tuple(verdicts),
-        half=re.compile(f"(?:{lex.alternation('half')})"),
+        half=re.compile(f"(?:{lex.alternation('half')}|{_HALF_GRAMMAR})"),
         half_share={p: Decimal(m) for p, m in lex.meaning_of("half").items()},
         growth=re.compile(rf"(?:同比|较上年|比上年)?(?P<word>{growth_words})\s*(?:为|达到?|了)?\s*(?P<val>{_NUM})\s*%"),
         growth_down=frozenset(lex.phrases("growth_down")),
@@ -198,8 +201,10 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务))"
                r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _SHARE),
     # 已建成村级综合服务社区近六成: a done verb, what it counts, then a share in words
-    re.compile(r"(?:已|累计|共)(?:完成|建成|完工|竣工|开工|改造|新建)(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>"
+    re.compile(r"(?:已|累计|共)(?:完成|建成|完工|竣工|开工|改造|新建)(?P<what>[^,,;;。的%|\d]{0,14}?)(?P<word>"
                + SHARE_WORD + ")"),
+    # a share standing as a clause of its own, said of the task (不足三成,主要受汛期影响)
+    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:目前|仅|约|已)?(?P<word>" + SHARE_WORD + r")(?=$|[,,;;。|])"),
     # or the verb opening its clause (截至9月底，完成村庄规划编制不足三成); 完成全年任务过半 is a half
     re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:完成|建成|完工|竣工|开工|改造|新建)"
                r"(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>" + SHARE_WORD + ")(?<!过半)(?<!大半)"),
@@ -268,7 +273,7 @@ def find_halves(progress: str, layout: Layout, verdicts: list[Finding], lex: Lex
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < verdicts[i].end:
             continue  # inside 时间过半、任务过半, a verdict already
-        f = _finding(layout, "half", m.start(), m.end(), value=r.half_share[m.group()])
+        f = _finding(layout, "half", m.start(), m.end(), value=r.half_share.get(m.group(), _HALF))
         f.label = _label_before(layout, m.start(), 0) + m.group()
         out.append(f)
     return out

@@ -13,7 +13,7 @@ from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Findin
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, threshold
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
-from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
+from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
 ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
@@ -27,9 +27,11 @@ def attach_verdict(part: Part, f: Finding, ev: Evidence, near: int | None = None
     # a halt beside a figure (已建成3所，另有2所暂缓建设) is of another part: it stays a part of its own
     cands = [v for v in cands if (is_result(v.modality) or v.status == "pending") and v.status != "blocked"]
     # 新增8家，另有6家…待认定: a wait said of other things than the figure (another count between)
+    # a verdict before another figure is that figure's (泊位接入全部完成,约8000个;…累计1.55万个); a
+    # closing one after the figures (…其余7个正在扫尾,整体进度已达序) sums them up
     text = ev.layout.text
-    cands = [v for v in cands if v.status != "pending" or v.start < f.end
-             or not find_quantities(text[f.end:v.start])]
+    cands = [v for v in cands if (v.start >= f.end and (v.status != "pending" or not find_quantities(text[f.end:v.start])))
+             or (v.start < f.end and not find_quantities(text[v.end:f.start]))]
     if not cands:
         return
     # several verdicts in one sentence (11项已完成、8项序时推进、3项未到序时): the worst counts
@@ -293,8 +295,11 @@ def _other_rate(t: Target, f: Finding) -> bool:
 
 
 def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
+    """A level target (a rate in %, or a figure per head: 每千人口…4.5个) met or missed by the level
+    of the same noun (never by a count of additions: 新增托位2100个)."""
     best, score = None, 1
-    for f in ev.levels:
+    levels = ev.levels if t.unit == "%" else [a for a in ev.actuals if a.unit == t.unit and PER_HEAD.search(a.label)]
+    for f in levels:
         if not is_result(f.modality) or _other_rate(t, f):
             continue
         s = overlap(tb, f.label)
@@ -302,7 +307,7 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
             best, score = f, s
     if best is not None:
         part.findings.append(best)
-        part.actual_value, part.actual_unit = best.value, "%"
+        part.actual_value, part.actual_unit = best.value, t.unit
         part.met = best.value <= t.value if t.direction == "lower" else best.value >= t.value
         part.method = "rate_target"
         attach_verdict(part, best, ev)

@@ -25,7 +25,7 @@ from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, Evidence, Part, gather
 from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
-from helpers.judge.quantities import ratio
+from helpers.judge.quantities import find_quantities, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import acts_on_another, is_generic, refers_to_task, subject_of
 from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
@@ -136,6 +136,13 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
     return not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
 
 
+def _some_of_the_count(subject: str, targets: list[Target]) -> bool:
+    """金寨县、舒城县2个项目被调出…计划 for 建设…集配中心4个: a halt said of some of the task's count
+    (fewer of them, in its unit) halts a part of the task."""
+    return any(t.kind == "count" and t.value and q.unit == t.unit and q.value < t.value
+               for q in find_quantities(subject) for t in targets)
+
+
 def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = ()) -> list[Part]:
     """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
 
@@ -148,7 +155,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
         if id(v) in ev.used or v.modality in ("past", "part"):
             continue
         if tb is not None and v.status == "blocked" and (not refers_to_task(ev, v.start, tb)
-                                                         or acts_on_another(ev, v.end, tb)):
+                                                         or acts_on_another(ev, v.end, tb)) \
+                and not _some_of_the_count(subject_of(ev, v.start, clause_only=True), targets):
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")

@@ -21,7 +21,7 @@ MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千
 UNITS: tuple[str, ...] = tuple(sorted((
     "人次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
-    "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米",
+    "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米", "块",
     "微克/立方米", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
 ), key=len, reverse=True))
 
@@ -125,8 +125,9 @@ def find_quantities(text: str) -> list[Quantity]:
             q = _from_match(m)
         except ValueError:
             continue
-        # '一项', '一批', '一张图' in running prose are articles, not counts
-        if not re.match(r"\d", m["num"]) and (m["num"] == "一" or m["unit"] in (
+        # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
+        # of hundreds or thousands (两百一十个) is a count
+        if not re.match(r"\d", m["num"]) and not re.search("[百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
                 "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
             continue
         out.append(q)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
+from helpers.judge.quantities import find_quantities
 from helpers.judge.findings import NEXT_YEAR
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import bigrams, overlap
@@ -68,6 +69,21 @@ def _past(clause: str, year: int | None, task_years: set[int]) -> bool:
                                     for m in _BATCH_YEAR.finditer(clause))
 
 
+#: a count right after a completion (全部完成,约8000个; 均已完成,共计3200户)
+_COUNT_AFTER = re.compile(r"[,，]?\s*(?:约|共|共计|计|合计|涉及)?\s*(?=\d)")
+
+
+def _counts_a_part(ev: Evidence, v, targets: set) -> bool:
+    """A completion that counts what it completed (城区道路泊位接入全部完成,约8000个) with a number
+    that is not the task's target: it is that part's completion, not the task's."""
+    text = ev.layout.text
+    m = _COUNT_AFTER.match(text, v.end)
+    if not m:
+        return False
+    q = next(iter(find_quantities(text[m.end():m.end() + 16])), None)
+    return q is not None and q.start == 0 and q.value not in targets
+
+
 def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     """Set `past` and `part` on the findings they apply to; return the review reasons (a part done
     while remaining work is reported). `year` is the report's (else the latest the texts name)."""
@@ -83,7 +99,7 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
                 a, b = lay.sents[f.sentence] if lay.sents else (a, b)
             if _past(text[a:b], year, task_years):
                 f.modality = "past"
-    tb = bigrams(task)
+    tb, targets = bigrams(task), {q.value for q in find_quantities(task)}
     remaining = REMAINING.search(text)
     reasons = []
     for v in ev.verdicts:
@@ -93,7 +109,8 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
         named = _GENERIC_OBJECT.sub("", obj["obj"]) if obj else ""
         own_part = (_OWN_PART.search(lay.sentence_text(v.sentence)) and not _OWN_PART.search(task)) \
             or _of_some_counties(ev, v.start, task)
-        if remaining or own_part or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb):
+        if remaining or own_part or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb) \
+                or _counts_a_part(ev, v, targets):
             v.modality = "part"
             if remaining:
                 # the remaining work quoted to its clause's end, not cut inside a word

@@ -319,7 +319,7 @@ _LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:县|区|市|镇|乡)$")
 #: time and place frames around a noun: 1-3月份, 上半年, 全市, 较上年同期
 _FRAME = re.compile(r"\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|当月|单月|上半年|全年|前三季度|[一二三四]季度|今年|全市|我市|累计"
-                    r"|较上年同期|上年同期|同期|[较比](?:上年|去年)|截至|截止|目前")
+                    r"|较上年同期|上年同期|同期|[较比](?:上年|去年)|截至|截止|目前|合计|总计")
 #: a run that is only a unit (万美元, 亿元): no noun
 _UNIT_RUN = re.compile(r"^(?:万|亿|千)?(?:美元|元|人次|人|个|户|亩|吨|家|项|次|座|条|所|公里|米)$")
 _HEAD_CHARS = 4
@@ -380,8 +380,8 @@ def part_subject(part: Part, task: str) -> str | None:
     """The part a deciding ratio or figure is said of (其余县区完成率85%, 金安区完成…), when the task
     does not name it: the words, else None."""
     f = part.evidence
-    if f is None or f.kind not in ("stated_ratio", "actual", "half"):
-        return None
+    if f is None or f.kind not in ("stated_ratio", "actual", "half") or f.label.endswith("合计"):
+        return None  # a sum of the parts (county_sums, item_sums) is the whole
     m = _PART_OPENING.match(own_clause(f.text))
     if not m or m.group().strip() in task:
         return None

@@ -12,7 +12,8 @@ from helpers.judge.findings import ordinal
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
 
-LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|以内|不超过|发生率|死亡|失业率|低于|以下")
+#: (以下, 以内 bound the target only at its end: 3岁以下婴幼儿, 5万元以下贷款 name a class of thing)
+LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|(?:以内|以下)(?![\u4e00-\u9fff])|不超过|发生率|死亡|失业率|低于")
 QUALIFIER = re.compile(r"以上|左右|力争|突破|不低于|不少于|以内|确保|超过")
 _STOP_BIGRAMS = frozenset({"全市", "截至", "目前", "累计", "今年", "以来", "上半", "半年", "月底", "以上",
                            "我市", "已经", "完成", "20", "02", "24", "持续", "推进", "加快", "开展", "进一",
@@ -95,7 +96,8 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     if not verb and opening:  # 市档案馆新馆开馆; 完成总体规划编制报批 (its event is the approval)
         verb, obj = ("获批" if opening["verb"] == "报批" else "建成"), _EVENT_LEAD.sub("", opening["obj"])
     # 建立…机制 is standing work; a document's title (《…三年行动方案》) is one thing issued
-    if not verb or re.search(r"体系|机制|制度|行动", re.sub(r"《[^》]*》", "", obj)):
+    # an unbounded batch (一批事项) has no end to reach: standing work too
+    if not verb or re.search(r"体系|机制|制度|行动|一批", re.sub(r"《[^》]*》", "", obj)):
         return None
     # 三个子系统上线: a deliverable of several things is done when all of them are
     n = _SEVERAL.search(obj)
@@ -113,7 +115,7 @@ _FACILITY = re.compile(r"(?:馆|院|中心|厂|站|场|园|楼|校|路|桥|港|�
 _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{2,}?(?:工程|项目|建设|改造|整治|搬迁))$")
 #: a task clause ending in the opening of a thing (新馆开馆, 航线首航) or in its approval (编制报批):
 #: a one-off deliverable though its verb is no event word of the lexicon
-_OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|报批)$")
+_OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|正式运行|投入运行|报批)$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 
 
@@ -126,6 +128,8 @@ def _column_target(c: str) -> Target | None:
     return Target(c, "level" if unit == "%" else "count", value, unit, direction=direction, label=label)
 
 
+#: a figure per head or per area (每千人口, 每万人, 每平方公里): a level, whatever its unit
+PER_HEAD = re.compile(r"每(?:十万|万|千|百)?(?:常住)?(?:人口|人|户|平方公里|名)")
 _REDUCE_BY = re.compile(r"(?:减少|削减|压减|下降|降低|减排|淘汰|化解|压降)[^\d,;。]{0,8}$")
 _SHARE_TARGET = re.compile(r"(?:占比|比例|比重|率)[^\d,;。]{0,6}\d+(?:\.\d+)?\s*%")
 
@@ -142,6 +146,8 @@ def _quantity_target(c: str) -> Target | None:
         if q.start > 0 and re.search(r"(?:首批|前|第)$", c[:q.start]):
             return None  # 首批21个 names which villages, it is not a count to reach
         kind = "amount" if q.unit in ("元", "美元") else "count"
+        if PER_HEAD.search(c[:q.start]):
+            kind = "level"  # 每千人口拥有…托位数达到4.5个: a level to reach, not a count to add up
         # 减少化学需氧量排放3000吨: the amount to reduce by is reached from below (higher is better)
         direction = "lower" if LOWER_BETTER.search(c) and not _REDUCE_BY.search(c[:q.start]) else "higher"
         return Target(c, kind, q.value, q.unit, q.high, direction, (c[:q.start] + c[q.end:]).strip())

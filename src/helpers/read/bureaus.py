@@ -37,8 +37,12 @@ def norm(s: str) -> str:
 
 
 def unit_text(s: str) -> str:
-    """A unit cell without what offices put after the names (等, 等。, 等单位, a trailing 、)."""
-    return re.sub(r"(?:(?:等单位|等部门|等)[。;；.]?|[;；,，、])$", "", norm(s))
+    """A unit cell without what offices put after the names (等, 等。, 等单位, a trailing 、, the full
+    stop after short names)."""
+    s = re.sub(r"(?:(?:等单位|等部门|等)[。;；.]?|[;；,，、])$", "", norm(s))
+    if s.endswith("。") and all(len(p) <= 12 for p in re.split(r"[、，,]", s)):
+        s = s[:-1]  # 市统计局。: a list of short names closed by a full stop, not a sentence
+    return s
 
 
 def looks_like_unit(s: str) -> bool:

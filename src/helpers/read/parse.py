@@ -54,7 +54,7 @@ def parse_document(doc: Document, columns: list[str] | None = None, strict: bool
         else:
             parsed = read_rhythm(doc, rt, columns, strict)
     if not any(t.rows for t in parsed.tables):
-        raise ParseError(doc.path, "a table header was found but no task rows under it",
+        raise ParseError(doc.path, "找到了表头，但表头下没有读到任何任务行",
                          line=parsed.region[0] or None)
     for t in parsed.tables:
         _settle_columns(t)

@@ -46,6 +46,9 @@ _TWO_CELLS = re.compile(r"[。；;]\s+\S{8,}|\S{8,}\s+\S{8,}[。；;]")
 #: The usual columns of a table printed without a header, tried in turn.
 DEFAULT_COLUMNS = (("seq", "task", "bureau", "progress"), ("seq", "task", "bureau", "people", "progress"),
                    ("seq", "task", "progress", "bureau"), ("seq", "bureau", "task", "progress"))
+#: How each rhythm is named to the user.
+_LAYOUT_ZH = {"blocks": "“标签：内容”段落", "prose": "通报式段落", "lines": "无表头的编号行", "cells": "无表头的编号行",
+              "pipe": "无表头的编号行"}
 HEADERLESS = "未找到表头，栏目按内容推断（{how}）：请核对，或用 --columns 指明各栏"
 
 
@@ -62,16 +65,14 @@ def read_rhythm(doc: Document, rt: RoleTable, columns: list[str] | None, strict:
     tries += [p for roles in DEFAULT_COLUMNS if (p := _as_table(doc, roles, "无表头的编号行")) is not None]
     best = max(tries, key=_whole, default=None)
     if best is None or _whole(best) < MIN_RECORDS:
-        raise ParseError(doc.path, "no recognizable table header (a row with 序号, a task column such as 重点工作 "
-                                   "and a progress, status or unit column; header words are listed in "
-                                   "data/reference/column_roles.csv), nor numbered records, label:value blocks "
-                                   "or prose tasks with a unit bracket; name the columns with --columns "
-                                   "序号,任务,牵头单位,进展")
+        raise ParseError(doc.path, "未找到可识别的表头（含序号、任务栏如“重点工作”及进展、状态或单位栏的一行；"
+                                   "表头词见 data/reference/column_roles.csv），也没有编号的记录、“标签：内容”段落"
+                                   "或以单位括号结尾的通报式段落：请用 --columns 指明各栏，如 --columns 序号,任务,牵头单位,进展")
     if strict:
-        raise ParseError(doc.path, f"--strict: no header row; read as {best.layout} it gives {_whole(best)} "
-                                   f"record(s) — name the columns with --columns (e.g. 序号,任务,牵头单位,进展) "
-                                   f"or drop --strict to read it flagged for review")
-    how = {"blocks": "“标签：内容”段落", "prose": "通报式段落"}.get(best.layout, "无表头的编号行")
+        raise ParseError(doc.path, f"--strict：没有表头行；按{_LAYOUT_ZH.get(best.layout, best.layout)}读出 "
+                                   f"{_whole(best):g} 条记录——请用 --columns 指明各栏（如 序号,任务,牵头单位,进展），"
+                                   f"或去掉 --strict 以标记待复核的方式读取")
+    how = _LAYOUT_ZH.get(best.layout, "无表头的编号行")
     best.warnings.append(HEADERLESS.format(how=how))
     for t in best.tables:
         for r in t.rows:

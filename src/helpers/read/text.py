@@ -112,9 +112,7 @@ def number_items(body: list[tuple[int, str]], roles: list[str], layout: str) -> 
         nxt2 = norm(body[k + 2][1]) if k + 2 < len(body) else ""
         unit = looks_like_unit(nxt) or (len(nxt2) <= 8 and looks_like_unit(nxt + nxt2))  # 市生态 / 环境局
         ok = n is not None and (n == expected or n == 1) and (layout != "cells" or not unit_next or unit)
-        if not ok:
-            if re.match(r"^[一二三四五六七八九十]{1,3}、", norm(text)):
-                expected = 1  # a section heading: its items count from 1
+        if not ok:  # under a heading the items count on, or from 1 (always allowed above)
             out.append((ln, text))
             continue
         expected = n + 1
