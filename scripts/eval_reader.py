@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "fixtures" / "blind_layouts"
 BLIND2_DEV = ROOT / "tests" / "fixtures" / "blind_layouts2_dev"
+#: kept back: nobody developing the reader opens it; printed as counts only, like every folder here
+BLIND2_TEST = ROOT / "tests" / "fixtures" / "blind_layouts2_test"
 #: How a key appends a target column to the task (labels.json's form, ASCII or full width).
 _TARGET_MARK = re.compile(r"[;；]目标任务[:：]")
 FIELDS = ("task", "lead", "co", "progress")
@@ -181,7 +183,7 @@ def main() -> int:
                     help="folder of input files and their NAME.expected.json keys (may be repeated); "
                          "default: the first set and the second set's development half")
     args = ap.parse_args()
-    folders = args.folder or [BLIND, BLIND2_DEV]
+    folders = args.folder or [BLIND, BLIND2_DEV, BLIND2_TEST]
     for n, folder in enumerate(folders):
         if n:
             print()
