@@ -51,6 +51,7 @@ def groups(holdout: Path | None = None) -> list[tuple[str, list[dict], bool]]:
             ("blind set, development half", load_blind("dev"), True),
             ("blind set, test half (aggregate only)", load_blind("test"), False),
             ("blind set 2, development (long cells)", load_blind("dev2"), True),
+            ("blind set 3, kept back (aggregate only)", load_blind("holdout"), False),
             ("seed (pinned statuses)", seed_cases(), True)] + (
             [(f"kept-back set {holdout.name} (aggregate only)", load_judge_set(holdout, BLIND_ORIGINS), False)]
             if holdout else [])
