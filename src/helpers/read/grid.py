@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from helpers.identity import norm_task
 from helpers.read.align import is_unit, is_verdict
 from helpers.read.bureaus import norm
 from helpers.read.cells import PART_LABEL, _fill, _finish_row, _put
@@ -176,7 +177,7 @@ def parse_grid(doc: Document, rt: RoleTable) -> Parsed:
 
 
 def _tasks(t: Table) -> set[str]:
-    return {"".join(r.cells.get("task", "").split()) for r in t.rows} - {""}
+    return {norm_task(r.cells.get("task")) for r in t.rows} - {""}
 
 
 def _drop_copies(parsed: Parsed, sheet_of: dict[int, str], main: str | None) -> None:
