@@ -87,6 +87,8 @@ def changes_sentence(changes: pd.DataFrame) -> str:
 def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, task_chars: int = 50) -> pd.DataFrame:
     """The tasks of `classes` (连续滞后 first, longest streak first): reference, task, unit, then and now."""
     rows = changes[changes["change"].isin(classes)]
+    pace = later_pace(changes)
+    names = change_names(pace)
     order = {k: i for i, k in enumerate(classes)}
     rows = rows.assign(_o=rows["change"].map(order)).sort_values(
         ["_o", "behind_reports", "lag_pts"], ascending=[True, False, False], na_position="last")
@@ -102,8 +104,8 @@ def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, ta
         "牵头单位": rows["bureau"].tolist(),
         "上期": [state(s, c, p) for s, c, p in zip(rows["prev_status"], rows["prev_completion_pct"], rows["prev_period"])],
         "本期": [state(s, c, p) for s, c, p in zip(rows["status"], rows["completion_pct"], rows["period"])],
-        "变化": [streak_label(int(n), parse_code(p).pace) if k == "still_behind" else change_names(parse_code(p).pace)[k]
-               for k, n, p in zip(rows["change"], rows["behind_reports"], rows["period"])],
+        "变化": [streak_label(int(n), pace) if k == "still_behind" else names[k]
+               for k, n in zip(rows["change"], rows["behind_reports"])],
     })
 
 
