@@ -38,12 +38,8 @@ def seed_cases() -> list[dict]:
              "period": by_id.loc[tid, "period"], "status": st, "also_ok": []} for tid, st in PINNED.items()]
 
 
-def groups(holdout: Path | None = None) -> list[tuple[str, list[dict], bool]]:
-    """(name, cases, may list its cases) for every set `make eval` prints, in order.
-
-    `holdout` is a labelled file kept outside the repository (same columns as the blind set); it is
-    printed in aggregate only, like the test half, so it can measure the rules before anyone reads it.
-    """
+def groups() -> list[tuple[str, list[dict], bool]]:
+    """(name, cases, may list its cases) for every set `make eval` prints, in order."""
     cases = load_judge_set()
     return [("labelled set, all non-seed", cases, True),
             ("  of which corpus excerpts", [c for c in cases if c["origin"] == "corpus"], True),
@@ -52,9 +48,13 @@ def groups(holdout: Path | None = None) -> list[tuple[str, list[dict], bool]]:
             ("blind set, test half (aggregate only)", load_blind("test"), False),
             ("blind set 2, development (long cells)", load_blind("dev2"), True),
             ("blind set 3, kept back (aggregate only)", load_blind("holdout"), False),
-            ("seed (pinned statuses)", seed_cases(), True)] + (
-            [(f"kept-back set {holdout.name} (aggregate only)", load_judge_set(holdout, BLIND_ORIGINS), False)]
-            if holdout else [])
+            ("seed (pinned statuses)", seed_cases(), True)]
+
+
+def holdout_group(path: Path) -> tuple[str, list[dict], bool]:
+    """A labelled file kept outside the repository (the blind set's columns), printed in aggregate
+    only like the test half, so it can measure the rules before anyone reads it."""
+    return f"kept-back set {path.name} (aggregate only)", load_judge_set(path, BLIND_ORIGINS), False
 
 
 def print_group(name: str, group: list[dict], detailed: bool, errors: bool) -> None:
@@ -82,9 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout", type=Path, help="also score this kept-back labelled CSV, in aggregate only")
     ap.add_argument("--only-holdout", action="store_true", help="score the kept-back CSV alone")
     args = ap.parse_args(argv)
-    sets = groups(args.holdout)
-    if args.only_holdout:
-        sets = sets[-1:] if args.holdout else []
+    if args.only_holdout and not args.holdout:
+        ap.error("--only-holdout needs --holdout FILE")
+    # the repository's sets (and the seed's parse) only when they are printed
+    sets = [] if args.only_holdout else groups()
+    if args.holdout:
+        sets.append(holdout_group(args.holdout))
     for name, group, detailed in sets:
         print_group(name, group, detailed, args.errors)
     return 0
