@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
+from helpers.judge.findings import HALT_WORDS
 from helpers.judge.targets import bigrams, overlap
 
 
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
 _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
                    r"\d+日|起(?!草)|以来|[,,:: ]|其中|同时|此外)+")
-#: where a subject ends: the first adverb, preposition or verb of its clause
+#: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
+#: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
-                          r"|竣工|完工|建成|开工|暂缓|暂停|停止|终止|中止|取消|撤销|叫停|停建|停工|缓建|搁置|延期|推迟|顺延|延后|定于"
+                          rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
                           r"|计划|拟")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
