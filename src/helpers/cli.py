@@ -135,7 +135,9 @@ def _ledger_of_the_run(period: str, ahead_margin: float | None) -> Callable[[], 
     try:
         path, written = write_ledger(period, ahead_margin=ahead_margin)
     except HelpersError as e:  # e.g. corrections not imported yet: the briefings stand, say why
-        return lambda: print(say("warning", text=say("run.ledger_failed", text=e)), file=sys.stderr)
+        # said now: Python unbinds `e` when the except block ends, before the run prints this
+        message = say("warning", text=say("run.ledger_failed", text=e))
+        return lambda: print(message, file=sys.stderr)
     return lambda: _say_ledger(path, written, paths.ledger_path(period))
 
 

@@ -713,3 +713,23 @@ def test_a_correction_recorded_after_the_ledger_was_written_is_not_overwritten(b
     with pytest.raises(InputError, match="Q07.*滞后") as e:
         import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
     assert "\n" not in str(e.value) and overrides.read_bytes() == before
+
+
+def test_a_ledger_that_cannot_be_written_is_a_warning_said_after_the_run(monkeypatch, tmp_path, capsys):
+    """`run` writes the ledger while pages render and says afterwards why it could not: the
+    message is bound when the ledger fails, not looked up when it is printed."""
+    from helpers import cli, paths
+    from helpers.deliver import ledger
+    from helpers.errors import HelpersError
+
+    table = tmp_path / "tasks.parquet"
+    table.write_bytes(b"")
+    monkeypatch.setattr(paths, "tasks_path", lambda period: table)
+
+    def refuse(period, ahead_margin=None):
+        raise HelpersError("台账中有更正尚未导入")
+
+    monkeypatch.setattr(ledger, "write_ledger", refuse)
+    say_after = cli._ledger_of_the_run("2024H1", None)
+    say_after()
+    assert "督查台账未能写出：" in capsys.readouterr().err
