@@ -272,7 +272,7 @@ def test_a_correction_rebuilds_the_tables_without_judging_the_report_again(tmp_p
     assert cached.tasks.loc[cached.tasks["task_id"].eq("G010"), "status"].tolist() == ["behind"]
     monkeypatch.setattr(helpers.judge.status, "judge", judged)
     shutil.rmtree(tmp_path / "cache")
-    fresh = build_table(seed, period="2024H1", out=tmp_path / "c", overrides=overrides)
+    build_table(seed, period="2024H1", out=tmp_path / "c", overrides=overrides)
     for name in ("tasks.parquet", "indicators.parquet", "quality.json"):
         assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "c" / name).read_bytes(), name
     # another lookup table (here the lexicon, pointed elsewhere): judged anew

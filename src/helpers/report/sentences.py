@@ -7,7 +7,6 @@ quality, pace analysis) and for the ledger's 说明 sheet and the mail body.
 
 from __future__ import annotations
 
-from typing import Any
 
 import pandas as pd
 
