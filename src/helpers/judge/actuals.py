@@ -82,6 +82,10 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _COUNTY.match(clause) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
+    if counts_another(t, a, ev):
+        return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
+    if _grades_differ(t.label or t.part, a.label):
+        return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
     if _SEASON.search(a.label) and not _SEASON.search(t.part):
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
@@ -110,7 +114,46 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     return score
 
 
-_STARTED = re.compile(r"开工|动工|开建")
+#: the noun a figure counts when it follows the unit (38个厢房, 3个项目已竣工): up to a verb or mark
+_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z“”\"]{1,16}")
+_TAIL_STOP = re.compile(r"已|均|全部|全面|正在|陆续|基本|顺利|完成|建成|开工|竣工|完工|实现|达到|通过|纳入|获|被|将|为|并|和|及|共|累计")
+#: words of the action done to a thing, not the thing (幼儿园建设, 小区改造任务)
+_ACTION_TAIL = re.compile(r"(?:建设|新建|改扩建|改造|提升|治理|整治|创建|任务|工作|工程|的|等)+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: a step's noun: the figure counts a step towards the things, not the things (点位布局, 方案设计)
+_STEP_HEAD = re.compile(r"布局|选址|设计|方案|规划|招标|可研|立项|摸排|签约")
+
+
+def trailing_noun(a: Finding, text: str) -> str:
+    """The noun after a figure's unit in its clause (建成38个厢房 → 厢房), without the action words."""
+    m = _TAIL.match(text, a.end)
+    if not m:
+        return ""
+    return _ACTION_TAIL.sub("", _TAIL_STOP.split(m.group(), maxsplit=1)[0])  # 4条整治: no noun
+
+
+def counts_another(t: Target, a: Finding, ev: Evidence) -> bool:
+    """A figure whose noun after it is not the target's thing: a noun the target does not name at
+    all (厢房 for 达标小区), or a step towards it (点位布局) the target does not name."""
+    noun = trailing_noun(a, ev.layout.text)
+    if len(noun) < 2 or noun[-2:] in t.part:
+        return False
+    # a thing named in other words shares a character at least (道路 for 主干道)
+    return bool(_STEP_HEAD.search(noun[-2:])) or not set(noun) & set(_HAN.findall(t.label or t.part))
+
+
+#: a grade that is part of a thing's name (5A级景区, 三甲医院, 五星级, 二级公路): another grade is
+#: another thing, however many other words the names share
+_GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低上下同超初中])(?:[一二三四五]|[1-5])级(?!以上|及以上)")
+
+
+def _grades_differ(target: str, label: str) -> bool:
+    """Whether the target and a figure each name a grade, and no grade is the same."""
+    want, got = set(_GRADE.findall(target)), set(_GRADE.findall(label))
+    return bool(want and got and not want & got)
+
+
+_STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建设|进场施工")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
@@ -160,12 +203,22 @@ def item_sums(ev: Evidence) -> list[Finding]:
     return out
 
 
+def _restates(a: Finding, ev: Evidence) -> bool:
+    """A figure equal to the target names the whole when its clause goes on about it (8条黑臭水体中…,
+    20个示范村建设项目全面铺开, 50项民生实事的84项…); a figure that ends its clause after the verb
+    (新增4A级景区3个。) reports a result."""
+    text, lay = ev.layout.text, ev.layout
+    a0, b0 = lay.around(a.start, a.end)
+    if ACTUAL_MARK.search(text[a0:a.start]) or _done_after(a, ev):
+        return False
+    return bool(text[a.end:b0].strip(" \t。，,;；、“”\"）)"))
+
+
 def _restated(t: Target, same: list[Finding], ev: Evidence) -> dict[int, int]:
     """Clauses naming the target again (50项民生实事的84项细分任务…, 8条黑臭水体中…): clause start → the
     end of the restated figure."""
-    text, lay = ev.layout.text, ev.layout
-    return {lay.around(a.start, a.end)[0]: a.end for a in same if a.value == t.value and
-            not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start]) and not _done_after(a, ev)}
+    lay = ev.layout
+    return {lay.around(a.start, a.end)[0]: a.end for a in same if a.value == t.value and _restates(a, ev)}
 
 
 def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:

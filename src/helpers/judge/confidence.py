@@ -152,7 +152,10 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
         reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
         return {"status": fields["status"], "reason": reason, "numbers": unmeasured or reading.unused_numbers}
-    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say
+    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
+    # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
+    if fields["status"] in MEASURED:
+        unmeasured += [r["part"] for r in rows if r["status"] == "pending" and r["target_value"] is not None]
     if unmeasured and fields["status"] not in ("blocked", "behind"):
         return {"status": fields["status"], "reason": review_reason("partly_measured"), "numbers": unmeasured}
     return None

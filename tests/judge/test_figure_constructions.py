@@ -1,0 +1,111 @@
+"""What a figure measures: the bound a target sets, the grade and the noun a figure counts, a
+whole restated against a result, a part awaiting a decision beside a part done.
+
+Sentences are written in the wording of the corpus reports (tests/fixtures/blind_layouts,
+the 2023 崇川 and 2024 六安 reports) with other subjects and figures, so a rule that is a phrase
+list in disguise fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+from helpers.judge.targets import target_parts
+
+H1, Q3, M11, FY = "2024H1", "2024Q3", "2024M11", "2023FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# the bound a target sets: 不低于 is a floor, whatever the noun (低于 alone is a ceiling)
+
+@pytest.mark.parametrize("task,direction", [
+    ("完成投资总额不低于800亿元。", "higher"),
+    ("粮食总产量不低于45亿斤。", "higher"),
+    ("森林覆盖率不低于45%。", "higher"),
+    ("新增城镇就业不少于2万人。", "higher"),
+    ("城镇调查失业率不高于5.5%。", "lower"),
+    ("PM2.5平均浓度控制在35微克/立方米以内。", "lower"),
+    ("城镇登记失业率低于4.5%。", "lower"),
+])
+def test_a_floor_is_met_from_above_a_ceiling_from_below(task, direction):
+    assert target_parts(task)[-1].direction == direction
+
+
+def test_an_amount_not_below_its_floor_is_reached():
+    f = judge("新开工重大项目200个以上,完成投资总额不低于800亿元。", "全年新开工重大项目213个,完成投资836.5亿元。", FY)
+    assert f["status"] == "completed" and not f["needs_review"]
+
+
+def test_a_level_under_its_floor_is_missed():
+    f = judge("森林覆盖率不低于46%。", "经年度监测，全市森林覆盖率为45.2%。", FY)
+    assert f["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# a grade is part of a thing's name: 4A级 景区 do not count 5A级 ones
+
+def test_another_grades_figure_counts_another_thing():
+    task = "创建国家5A级旅游景区1个，新增4A级旅游景区3个。"
+    f, rows = judge_text(task, "万佛湖景区5A级创建通过景观质量评审，正在等待文化和旅游部公示；新增4A级景区3个。", FY)
+    by_part = {r["part"]: r for r in rows}
+    assert by_part["新增4A级旅游景区3个"]["computed_ratio"] == 1.0
+    assert by_part["创建国家5A级旅游景区1个"]["status"] == "pending"
+    assert f["completion_pct"] == 1.0 and f["needs_review"]  # the 5A part awaits 公示: not confident
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("新增三级甲等医院1家。", "今年新增二级医院2家，市中医院三甲创建已迎接省卫健委现场评审。"),
+    ("新增四星级旅游饭店2家。", "新评定三星级旅游饭店3家。"),
+])
+def test_a_figure_of_another_grade_measures_nothing(task, progress):
+    f = judge(task, progress, Q3)
+    assert f["completion_pct"] is None and f["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a figure equal to the target: the whole restated when its clause goes on about it, a result
+# when it ends its clause
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增4A级旅游景区3个。", "新增4A级景区3个。", FY, "completed"),
+    ("新建城市口袋公园6个。", "今年新建城市口袋公园6个，接待市民游览超20万人次。", M11, "completed"),
+    # the whole named, then what happens to it: no result
+    ("打造省级精品示范村20个。", "上半年,全市20个省级精品示范村建设项目全面铺开,累计完成投资2.1亿元。", H1, "qualitative"),
+    ("完成城区黑臭水体治理8条。", "城区8条黑臭水体中已完成治理5条，其余3条正在施工。", Q3, "behind"),
+])
+def test_the_whole_restated_or_a_result(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# the noun after a figure is what it counts (建成38个厢房): another thing, or a step, is no count of
+# the target's thing; the thing in other words (道路 for 主干道), or an action (4条整治), is
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增四分类“三定一督”达标小区210个。", "在46个小区,建成38个厢房,70个分类亭。", M11),
+    ("建设“15分钟便民生活圈”示范社区10个。", "完成10个示范社区点位布局，8个已启动建设。", M11),
+    ("建成社区嵌入式养老服务中心12个。", "已完成12个中心选址，签订9个中心设计合同。", Q3),
+])
+def test_a_figure_of_another_noun_or_a_step_measures_nothing(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "qualitative" and f["completion_pct"] is None and f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period,ratio", [
+    ("完成城区主干道“白改黑”提升工程15条。", "梅山路等首批9条道路已完成沥青摊铺，实现通车。", Q3, 9 / 15),
+    ("治理城区黑臭水体8条。", "已完成4条整治，第5条正在施工。", H1, 4 / 8),
+    ("建成乡镇综合文化站提升工程8个。", "8个文化站提升工程已全部完工。", M11, 1.0),
+    ("新建幼儿园15所。", "已建成15所幼儿园。", Q3, 1.0),
+])
+def test_the_targets_thing_in_other_words_is_counted(task, progress, period, ratio):
+    assert judge(task, progress, period)["completion_pct"] == pytest.approx(ratio, abs=1e-6)
+
+
+def test_a_started_figure_does_not_measure_a_build_target():
+    f = judge("建设城市社区综合服务站10个。", "10个站点均已启动建设，完成主体施工的有6个。", M11)
+    assert f["status"] != "completed"
