@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_share
+from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
 #: the year after this one, in words (a year by number is compared with the report's year)
@@ -454,19 +454,12 @@ def find_levels(progress: str, layout: Layout) -> list[Finding]:
     return out
 
 
-_CN_ORDINAL = "一二三四五六七八九十"
 _RANK = re.compile(r"(?:居|位列|位居|排名|排|列|居于|名列)(?:全省|全国|全市)?(?:第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)")
 
 
 def ordinal(n: str) -> int:
-    """'3' or '三' → 3 (up to 十九)."""
-    if n.isdigit():
-        return int(n)
-    if n.startswith("十"):
-        return 10 + (_CN_ORDINAL.index(n[1]) + 1 if len(n) > 1 else 0)
-    if n.endswith("十") and len(n) == 2:
-        return (_CN_ORDINAL.index(n[0]) + 1) * 10  # 二十
-    return _CN_ORDINAL.index(n[0]) + 1
+    """'3', '三', '两' or '二十三' → the whole number (cn2an's numeral grammar, via parse_number)."""
+    return int(parse_number(n))
 
 
 def find_ranks(progress: str, layout: Layout) -> list[Finding]:
