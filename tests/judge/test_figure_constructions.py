@@ -156,3 +156,30 @@ def test_an_elided_noun_and_a_qualified_one_are_the_targets(task, progress, peri
 def test_a_share_in_words_after_the_figures_noun(progress, status):
     f = judge("新增城镇就业4万人。", progress, Q3)
     assert f["status"] == status and f["completion_pct"] is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# a level reached by a verb of change (提升至76.2%), a share of one thing in another (A占B比重),
+# a figure whose sentence names no noun at all
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("城市生活污水集中收集率提高到75%。", "通过管网改造，城市生活污水集中收集率提升至76.2%。", "on_pace"),
+    ("城镇调查失业率控制在5.5%以内。", "城镇调查失业率降至4.9%。", "on_pace"),
+    ("农村自来水普及率提高到95%。", "全市农村自来水普及率上升到93.8%。", "behind"),
+    # a rise in points is no level
+    ("城市生活污水集中收集率提高到75%。", "城市生活污水集中收集率较上年提高2.1个百分点。", "qualitative"),
+])
+def test_a_level_reached_by_a_verb_of_change(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+def test_a_share_of_one_thing_in_another_is_the_first_things():
+    f = judge("税收收入占一般公共预算收入比重达到70%，财政收入增长6%。",
+              "上半年财政收入增长6.9%；税收占比67.2%，较去年同期提高1.5个百分点。")
+    assert f["status"] == "behind"
+
+
+@pytest.mark.parametrize("progress,ratio", [("一季度新认定10家,第1批次名单已公示.", 0.25), ("1-3月新培育12家。", 0.3)])
+def test_a_figure_with_no_noun_in_its_sentence_is_the_tasks(progress, ratio):
+    f = judge("培育专精特新中小企业40家。", progress, "2024Q1")
+    assert f["completion_pct"] == pytest.approx(ratio) and not f["needs_review"]

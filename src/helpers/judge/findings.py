@@ -438,7 +438,9 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
     return actuals, plans
 
 
-_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+#: a level reached, also by a verb of change to it (提升至76.2%, 降至3.1%: the level, not a growth)
+_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?:提高|提升|上升|增加|下降|降低|减少)(?:至|到)|[升增降]至"
+                           r"|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
 def find_levels(progress: str, layout: Layout) -> list[Finding]:
