@@ -109,3 +109,77 @@ def test_the_targets_thing_in_other_words_is_counted(task, progress, period, rat
 def test_a_started_figure_does_not_measure_a_build_target():
     f = judge("建设城市社区综合服务站10个。", "10个站点均已启动建设，完成主体施工的有6个。", M11)
     assert f["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# whose figure: 市本级 takes its own, never the whole city's
+
+@pytest.mark.parametrize("progress,ratio", [
+    ("全市完成人工造林4900亩，其中市本级800亩。", 0.8),
+    ("全市完成人工造林4900亩。", None),
+])
+def test_the_governments_own_level_takes_its_own_figure(progress, ratio):
+    f = judge("市本级完成人工造林1000亩。", progress, Q3)
+    assert f["completion_pct"] == (pytest.approx(ratio) if ratio else None)
+    assert f["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a count of visits (家次, 户次) is no count of the things; an actual far above its target is flagged
+
+def test_a_count_of_visits_does_not_count_the_things():
+    f = judge("全年新增高新技术企业200家。", "组织科技政策宣讲会15场，服务企业420家次。", Q3)
+    assert f["completion_pct"] is None
+
+
+def test_an_actual_far_above_its_target_is_kept_but_flagged():
+    f = judge("完成既有住宅加装电梯200台。", "已完成加装电梯1820台。", Q3)
+    assert f["status"] == "completed" and "实际数远超目标" in f["review_reason"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the noun a figure's clause leaves out is the clause's before it; 以上 is set aside on both sides
+
+@pytest.mark.parametrize("task,progress,period,ratio", [
+    ("新增高新技术企业200家。", "全市高新技术企业总数达到1650家，今年新认定85家。", Q3, 85 / 200),
+    ("新增省级专精特新企业40家。", "省级专精特新企业累计达到210家，上半年新增22家。", H1, 22 / 40),
+    ("引进亿元以上项目50个。", "新签约项目28个，其中亿元以上项目19个。", H1, 19 / 50),
+])
+def test_an_elided_noun_and_a_qualified_one_are_the_targets(task, progress, period, ratio):
+    assert judge(task, progress, period)["completion_pct"] == pytest.approx(ratio)
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("新增城镇就业超六成。", "behind"),
+    ("截至9月底，新增城镇就业逾八成。", "on_pace"),
+])
+def test_a_share_in_words_after_the_figures_noun(progress, status):
+    f = judge("新增城镇就业4万人。", progress, Q3)
+    assert f["status"] == status and f["completion_pct"] is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# a level reached by a verb of change (提升至76.2%), a share of one thing in another (A占B比重),
+# a figure whose sentence names no noun at all
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("城市生活污水集中收集率提高到75%。", "通过管网改造，城市生活污水集中收集率提升至76.2%。", "on_pace"),
+    ("城镇调查失业率控制在5.5%以内。", "城镇调查失业率降至4.9%。", "on_pace"),
+    ("农村自来水普及率提高到95%。", "全市农村自来水普及率上升到93.8%。", "behind"),
+    # a rise in points is no level
+    ("城市生活污水集中收集率提高到75%。", "城市生活污水集中收集率较上年提高2.1个百分点。", "qualitative"),
+])
+def test_a_level_reached_by_a_verb_of_change(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+def test_a_share_of_one_thing_in_another_is_the_first_things():
+    f = judge("税收收入占一般公共预算收入比重达到70%，财政收入增长6%。",
+              "上半年财政收入增长6.9%；税收占比67.2%，较去年同期提高1.5个百分点。")
+    assert f["status"] == "behind"
+
+
+@pytest.mark.parametrize("progress,ratio", [("一季度新认定10家,第1批次名单已公示.", 0.25), ("1-3月新培育12家。", 0.3)])
+def test_a_figure_with_no_noun_in_its_sentence_is_the_tasks(progress, ratio):
+    f = judge("培育专精特新中小企业40家。", progress, "2024Q1")
+    assert f["completion_pct"] == pytest.approx(ratio) and not f["needs_review"]

@@ -34,6 +34,9 @@ _CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截�
 _WITHIN = re.compile(r"其中")
 #: the level of government a figure counts (a 市级 target takes only the 市级 figure)
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
+#: the government's own level (市本级, 市直) against the whole area's figure (全市, 各县区, 各级)
+_OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
+_WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
 #: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
 _NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
 _STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到")
@@ -73,6 +76,27 @@ def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
     return len(rest) >= 2 and sum(rest) == a.value
 
 
+#: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
+_FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
+                         r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|实现|达到?|其中|[\s,、]")
+
+
+def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
+    """Bigrams the figure's words share with the target (以上, 左右 set aside on both sides); a
+    figure whose clause names no noun (高新技术企业总数达到1650家,今年新认定85家) takes the noun of
+    the clause before it in its sentence."""
+    shared = overlap(tb, QUALIFIER.sub("", a.label))
+    if shared or len(_FRAME_VERB.sub("", a.label)) > 1:
+        return shared
+    text, lay = ev.layout.text, ev.layout
+    la = lay.around(a.start, a.end, fine=True)[0]
+    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    before = re.split(r"[,;、]", text[s0:la].rstrip(",;、 "))[-1]
+    if not before.strip():
+        return 1  # 一季度新认定10家: no noun at all in its sentence, said of the task (subjects.py)
+    return overlap(tb, QUALIFIER.sub("", before))
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -95,7 +119,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
-    score = overlap(tb, a.label) + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    score = _named(tb, a, ev) + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -107,6 +131,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
+    if _OWN_LEVEL.search(t.part) and not _OWN_LEVEL.search(a.label) and _WHOLE_LEVEL.search(a.label):
+        return None  # 市本级 target: 全市完成4900亩 (其中市本级800亩) is the whole city's, not its own
     if a.label.endswith("合计"):
         score += 2  # the city's figure as the sum of its counties
     if not subject_of(ev, a.start, clause_only=True) and DONE_MARK.search(clause):

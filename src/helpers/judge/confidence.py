@@ -34,6 +34,9 @@ from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS
 RATIO_BOUND = 10.0
 #: a growth rate beyond this many percent is a misread figure (10²³ %)
 RATE_BOUND = 1000.0
+#: an actual above this multiple of its target is kept but flagged: 已完成加装电梯1820台 of 200 is more
+#: often a stock, another noun or a misplaced unit than a ninefold over-fulfilment
+UNLIKELY_RATIO = 2.0
 
 
 def plausible(part: Part) -> bool:
@@ -109,6 +112,10 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
             out.append(review_reason("noun_mismatch", p.evidence.text))
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
+        # (a verdict beside it, 已超额完成, or the text's own plan, 任务为400吨, vouches for it)
+        if status in GOOD and p.stated_ratio is None and (p.computed_ratio or 0) > UNLIKELY_RATIO \
+                and p.verdict is None and p.evidence is not None and p.evidence.kind == "actual":
+            out.append(review_reason("ratio_unlikely", f"{p.computed_ratio:.0%}"))
         part_of = signals.part_subject(p, reading.task) if status in GOOD else None
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
