@@ -17,7 +17,7 @@ from functools import lru_cache
 from helpers.judge.clauses import Layout, is_result
 from helpers.judge.halts_and_waits import BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, HALT_WORDS, NEXT_YEAR
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_number, parse_share
+from helpers.judge.quantities import SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
@@ -45,7 +45,8 @@ class Finding:
     modality: str = "done"
     period_target: bool = False  # a ratio of a quarter's or half-year's own target (一季度目标完成率)
     meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base
-    share_range: tuple[Decimal, Decimal] | None = None  # a share in words allows a range (近七成: 0.65–0.70)
+    # a share in words allows a range (近七成: 0.65–0.70); an approximate actual (近1.5万人) its values
+    share_range: tuple[Decimal, Decimal] | None = None
     later: bool = False  # deliverables deferred: to a date after this year (延期至明年开通)
 
 
@@ -179,7 +180,7 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # a share standing as a clause of its own, said of the task (不足三成,主要受汛期影响)
     re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:目前|仅|约|已)?(?P<word>" + SHARE_WORD + r")(?=$|[,,;;。|])"),
     # or the verb opening its clause (截至9月底，完成村庄规划编制不足三成); 完成全年任务过半 is a half
-    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:完成|建成|完工|竣工|开工|改造|新建|新增)"
+    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:全市|全县|我市|目前|累计)?(?:完成|建成|完工|竣工|开工|改造|新建|新增)"
                r"(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>" + SHARE_WORD + ")(?<!过半)(?<!大半)"),
     re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
     re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
@@ -354,7 +355,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 
 
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
-_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟"
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟|^\s*(?:全年|年度|今年)?目标"
                         r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?"
                         r"(?:数)?(?:为|至|到)$")
 #: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
@@ -383,7 +384,8 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
         before = progress[a:q.start]
         f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
-                     label=progress[la:q.start] + progress[q.end:lb])
+                     label=progress[la:q.start] + progress[q.end:lb],
+                     share_range=approx_range(q, progress[max(0, q.start - 4):q.start]))
         if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
             f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
             plans.append(f)

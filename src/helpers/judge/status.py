@@ -100,7 +100,8 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool,
     """
     plausible(part)
     measured = _measured_status(part, pace, ahead_margin, is_year_end, due)
-    if part.share_range is not None and measured is not None and part.stated_ratio is not None:
+    if part.share_range is not None and measured is not None and \
+            (part.stated_ratio is not None or part.computed_ratio is not None):
         low, high = (ratio_status(float(x), pace, ahead_margin) for x in part.share_range)
         if low != high:  # 九成以上 at 1-11月: behind or on pace, the words do not say which
             part.review.append(review_reason("approximate", f"{STATUS_ZH[low]}或{STATUS_ZH[high]}"))
