@@ -118,3 +118,19 @@ def test_an_amount_with_a_floor_is_still_added_up():
 def test_a_target_cut_during_the_year(task, progress, period, status):
     f = judge(task, progress, period)
     assert (f["status"], f["is_target_adjusted"], f["needs_review"]) == (status, True, True)
+
+
+# ---------------------------------------------------------------------------------------------
+# a coverage to reach: every unit said to have it, or a coverage rate of 100 %
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("年内实现全市乡镇5G网络全覆盖。", "全市136个乡镇已全部开通5G网络。", "completed"),
+    ("实现全市义务教育学校智慧课堂全覆盖。", "全市义务教育学校智慧课堂覆盖率100%。", "completed"),
+    ("年内完成全市不动产登记“带押过户”全覆盖。", "“带押过户”业务已于11月在全市8个县区全面铺开,全年办理1326件。", "completed"),
+    # 92 % is not all, and what is left is promised for next year
+    ("实现全市义务教育学校智慧课堂全覆盖。", "全市义务教育学校智慧课堂覆盖率92%,剩余学校明年完成。", "behind"),
+    # some counties rolled out is no coverage: at the year's end, not done
+    ("实现全市乡镇综合文化站免费开放全覆盖。", "金安区、裕安区所辖乡镇综合文化站已实现免费开放。", "behind"),
+])
+def test_a_coverage_reached_at_the_years_end(task, progress, status):
+    assert judge(task, progress, FY)["status"] == status
