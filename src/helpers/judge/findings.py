@@ -15,12 +15,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
+from helpers.judge.halts_and_waits import BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, HALT_WORDS, NEXT_YEAR
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
-#: the year after this one, in words (a year by number is compared with the report's year)
-NEXT_YEAR = r"明年|次年|下一?年度?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
 #: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
 _SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
@@ -70,41 +69,15 @@ class Rules:
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
 _COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
-#: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
-_AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
-_OUTSIDE_ACT = (r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
-                r"|检定|检测|检验|鉴定|审查|备案")
-_PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
-                    r"|(?:结果|名单|数据)[^,,。;;|]{0,6}预计[^,,。;;|]{0,16}?(?:公布|发布|揭晓|反馈)"
-                    r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
-                    r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
-                    rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
-                    rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
-                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
-                    r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
-                    r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
 #: more than half of the year's work, in any wording between (完成年度任务的过半, 完成全年目标任务过半)
 _HALF_GRAMMAR = r"完成(?:了)?(?:全年|年度)(?:目标|计划)?(?:任务|目标|计划)?的?过半"
 _HALF = Decimal("0.5")
 _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
-#: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
-#: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
-_HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|搁置|中止|延期|推迟|撤回"
-HALT_WORDS = re.compile(_HALT)
 #: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
 USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理")
-_BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
-                    r"(?=$|[,,。;;|]|了|至今)"
-                    # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
-                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:{NEXT_YEAR}|20\d\d年)[^,,。;;|]{{0,8}}?"
-                    r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
-                    r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
-                    r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
-                    r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
-                    r"|列入(?:暂缓|停建|缓建)[^,,。;;|]{0,6}(?:名单|清单)")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
@@ -122,8 +95,8 @@ def rules(lex: Lexicon) -> Rules:
         "ahead": f"(?:{lex.alternation('pace_ahead')})(?:{pace})",
         "on_pace": f"(?:{lex.alternation('pace_on')}){_Q}(?:{pace}){_QE}",
         "completed": _COMPLETED_GRAMMAR,
-        "pending": _PENDING_GRAMMAR,
-        "blocked": _BLOCKED_GRAMMAR,
+        "pending": PENDING_GRAMMAR,
+        "blocked": BLOCKED_GRAMMAR,
     }
     verdicts = []
     for status in _VERDICT_ORDER:
@@ -316,7 +289,7 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
 #: a date a deferral names (延期至明年, 推迟到10月底, 顺延至2025年一季度)
 _WHEN = (rf"(?:20\d\d年度?|{NEXT_YEAR}|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
          r"|\d{1,2}月(?:份|底|初|末|中旬|下旬|上旬)?)?(?:前|内|后)?")
-_DEFER = re.compile(rf"(?P<verb>{_HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
+_DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
