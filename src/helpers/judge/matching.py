@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
+from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
@@ -150,30 +151,6 @@ def _one_of_several(t: Target, done: Finding, ev: Evidence) -> bool:
     return not re.search(rf"均|全部|都已|{t.value}个|各", sentence)
 
 
-#: a coverage to reach (实现行政村5G网络全覆盖) and the words that say every unit has it
-_COVERAGE_TARGET = re.compile(r"全覆盖|覆盖率(?:达到?)?100\s*%")
-_ALL_UNITS = re.compile(r"全市|全县|全区|所有|各县区|各乡镇|全部|均已")
-_ALL_REACHED = re.compile(r"(?:全部|均已?|全面)(?:实现|开通|覆盖|接入|推行|推开|铺开|实施|上线|建成)")
-_COVERAGE_LEVEL = re.compile(r"覆盖率(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%")
-
-
-def _coverage(ev: Evidence, tb: set[str]) -> tuple[Finding | None, Finding | None]:
-    """(reached, not reached) for a coverage target: a coverage rate of the task's thing (覆盖率100%;
-    92% is not all), or every unit said to have it (全市1836个行政村已全部开通, 在全市8个县区全面铺开)."""
-    lay, text = ev.layout, ev.layout.text
-    for rx in (_COVERAGE_LEVEL, _ALL_REACHED):
-        for m in rx.finditer(text):
-            a, b = lay.around(m.start(), m.end())
-            if not is_result(lay.modality_at(m.start())) or overlap(tb, lay.sentence_text(lay.sentence_of(a))) < 2:
-                continue
-            f = Finding("deliverable", a, b, lay.sentence_of(a), text[a:b], status="completed", meaning="finish")
-            if rx is _COVERAGE_LEVEL:
-                return (f, None) if Decimal(m["val"]) >= 100 else (None, f)
-            if _ALL_UNITS.search(text, a, b):
-                return f, None
-    return None, None
-
-
 def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
 
@@ -183,14 +160,14 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
     (试运行) is done but flagged.
     """
     done, missed, forecast = _deliverable_events(t, ev, tb, single)
-    if _COVERAGE_TARGET.search(t.part) and missed is None:
+    if COVERAGE_TARGET.search(t.part) and missed is None:
         # a coverage is reached when every unit has it: an event said of some (金安区、裕安区…已实现
         # 免费开放) is a part of it
-        if done is not None and not _ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
+        if done is not None and not ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
                 and "全覆盖" not in ev.layout.sentence_text(done.sentence):
             done = None
         if done is None:
-            done, missed = _coverage(ev, tb)
+            done, missed = coverage(ev, tb)
     later = _promised_later(t, ev) if done is None else None
     if missed is not None and missed.status == "halted":
         part.findings.append(missed)  # 本年度赛事取消举办: the event itself was called off
