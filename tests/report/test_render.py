@@ -76,6 +76,29 @@ def test_html_has_no_code_no_prompts_and_escapes_report_text():
     assert len(page.encode()) < 30_000  # our stylesheet, not the lab's 300 KB
 
 
+#: A white 1×1 PNG.
+PNG_1PX = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
+
+
+def test_the_briefing_exporter_writes_the_page_nbconvert_does_without_its_soup_pass():
+    """The exporter skips HTMLExporter's closing BeautifulSoup pass (parse and print again); the
+    page it writes is the same document, element for element and text for text."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    nb = _notebook_with_outputs('市发改委 "引号" <b>粗</b> & 滞后')
+    image = nbformat.v4.new_output("display_data", data={"image/png": PNG_1PX},
+                                   metadata={"image/png": {"width": 624, "alt": "各领域重点工作进度状态"}})
+    nb.cells.append(nbformat.v4.new_code_cell("charts.show(fig)", outputs=[image]))
+    nb.cells.append(nbformat.v4.new_markdown_cell("| 列 | 值 |\n| --- | --- |\n| 甲 & 乙 | 1 |\n\n- 一\n- 二"))
+    resources = {"briefing": {"title": "标题", "period_label": "2024年上半年", "css": render._css()}}
+    ours, _ = render.html_exporter().from_notebook_node(nb, resources=dict(resources))
+    theirs, _ = HTMLExporter(config=render.html_exporter().config).from_notebook_node(nb, resources=dict(resources))
+    assert type(render.html_exporter()) is not HTMLExporter  # else this compares a thing with itself
+    assert str(BeautifulSoup(ours, "html.parser")) == str(BeautifulSoup(theirs, "html.parser"))
+    assert 'alt="各领域重点工作进度状态"' in ours and "甲 &amp; 乙" in ours
+
+
 @pytest.mark.integration
 @needs_poppler
 def test_pdf_embeds_the_cached_subset_and_extracts_chinese(tmp_path):

@@ -224,8 +224,9 @@ def _css() -> str:
 @functools.lru_cache(maxsize=1)
 def html_exporter():  # -> nbconvert.HTMLExporter
     """One HTMLExporter per process with the briefing template (building it costs ~1 s)."""
-    from nbconvert import HTMLExporter
     from traitlets.config import Config
+
+    from helpers.report.exporter import BriefingExporter  # nbconvert: deferred, ~1 s to import
 
     c = Config()
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
@@ -239,7 +240,7 @@ def html_exporter():  # -> nbconvert.HTMLExporter
     c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
     c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
     c.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
-    return HTMLExporter(config=c)
+    return BriefingExporter(config=c)
 
 
 def export_html(nb: Any, title: str, period_label: str) -> str:
