@@ -404,7 +404,7 @@ def _early_workers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, 
     early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs if fresh else 1)
     # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes the
     # manifest, the front page and the ledger; the interpreter joins them at exit
-    stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
+    stack.callback(early.close, wait=False)
     return early
 
 
