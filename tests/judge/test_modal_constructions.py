@@ -82,3 +82,55 @@ def test_no_wait_once_the_decision_came_after_the_papers():
 ])
 def test_no_wait_when_decided_or_a_step_or_a_word_holding_dai(task, progress, status):
     assert judge(task, progress, Q3)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a stock to hold: met or missed, never a share of the year's additions
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("耕地保有量不低于580万亩。", "根据国土变更调查成果,全市耕地保有量582.3万亩。", H1, "on_pace"),
+    ("耕地保有量不低于580万亩。", "根据国土变更调查成果,全市耕地保有量582.3万亩。", FY, "completed"),
+    # 99 % of the floor is no pace reached: the stock is below what it must hold
+    ("耕地保有量不低于580万亩。", "根据国土变更调查成果,全市耕地保有量576.1万亩。", H1, "behind"),
+    ("生猪存栏稳定在120万头以上。", "6月末全市生猪存栏123.5万头,能繁母猪存栏11.2万头。", H1, "on_pace"),
+    ("湿地保护面积稳定在50万亩。", "经年度监测,全市湿地面积50.6万亩。", Q3, "on_pace"),
+])
+def test_a_stock_held_is_met_or_missed(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_an_amount_with_a_floor_is_still_added_up():
+    # 不低于 alone is no stock: the year's investment is added up against the pace
+    f = judge("完成重点项目投资不低于800亿元。", "上半年全市重点项目完成投资436亿元。", H1)
+    assert f["status"] == "on_pace" and round(f["completion_pct"], 3) == 0.545
+
+
+# ---------------------------------------------------------------------------------------------
+# a target cut during the year: measured against the new figure, flagged
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年新增养老床位2000张。", "根据省民政厅要求,我市年度任务调为1500张。上半年新增床位790张。", H1, "on_pace"),
+    ("新建农村公路200公里。", "年度任务由200公里调减至150公里。前三季度已建成120公里。", Q3, "on_pace"),
+    # a rate target cut: the new rate decides, met at the year's end is completed
+    ("规上工业增加值增长9%。", "年中将目标调整为增长7%左右。全年规上工业增加值增长7.4%。", FY, "completed"),
+    ("固定资产投资增长8%。", "根据中期评估,市政府将年度目标下调为增长5%。1-9月固定资产投资增长4.1%。", Q3, "behind"),
+])
+def test_a_target_cut_during_the_year(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["is_target_adjusted"], f["needs_review"]) == (status, True, True)
+
+
+# ---------------------------------------------------------------------------------------------
+# a coverage to reach: every unit said to have it, or a coverage rate of 100 %
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("年内实现全市乡镇5G网络全覆盖。", "全市136个乡镇已全部开通5G网络。", "completed"),
+    ("实现全市义务教育学校智慧课堂全覆盖。", "全市义务教育学校智慧课堂覆盖率100%。", "completed"),
+    ("年内完成全市不动产登记“带押过户”全覆盖。", "“带押过户”业务已于11月在全市8个县区全面铺开,全年办理1326件。", "completed"),
+    # 92 % is not all, and what is left is promised for next year
+    ("实现全市义务教育学校智慧课堂全覆盖。", "全市义务教育学校智慧课堂覆盖率92%,剩余学校明年完成。", "behind"),
+    # some counties rolled out is no coverage: at the year's end, not done
+    ("实现全市乡镇综合文化站免费开放全覆盖。", "金安区、裕安区所辖乡镇综合文化站已实现免费开放。", "behind"),
+])
+def test_a_coverage_reached_at_the_years_end(task, progress, status):
+    assert judge(task, progress, FY)["status"] == status

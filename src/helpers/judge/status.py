@@ -73,6 +73,8 @@ _COMPATIBLE = {"on_pace": ("on_pace", "ahead", "completed"), "ahead": ("ahead", 
 def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool, due: bool = False) -> str | None:
     """Status from the part's figures alone (ratio, 过半, or a rate/level/comparison met or missed)."""
     r = part.stated_ratio if part.stated_ratio is not None else part.computed_ratio
+    if r is not None and part.stated_ratio is None and part.target is not None and part.target.held:
+        return met_status(round(r, _PRECISION) >= 1, is_year_end)  # a stock held, not a year's additions
     if r is not None and part.period_target:
         # a ratio of the quarter's own target: met is on pace, never the year's completion
         return met_status(round(r, _PRECISION) >= 1, False)
