@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
+from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
@@ -82,7 +83,7 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
-_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)\d+[个所座条]"
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<!\d)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
 _FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车)")
@@ -159,6 +160,14 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
     (试运行) is done but flagged.
     """
     done, missed, forecast = _deliverable_events(t, ev, tb, single)
+    if COVERAGE_TARGET.search(t.part) and missed is None:
+        # a coverage is reached when every unit has it: an event said of some (金安区、裕安区…已实现
+        # 免费开放) is a part of it
+        if done is not None and not ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
+                and "全覆盖" not in ev.layout.sentence_text(done.sentence):
+            done = None
+        if done is None:
+            done, missed = coverage(ev, tb)
     later = _promised_later(t, ev) if done is None else None
     if missed is not None and missed.status == "halted":
         part.findings.append(missed)  # 本年度赛事取消举办: the event itself was called off
@@ -283,9 +292,22 @@ _PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:
 _RATE_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:率|比重|占比|比例)")
 
 
+#: a share of one thing in another (税收收入占一般公共预算收入比重): the share is of the first
+_SHARE_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6}?)占[^,;。]{1,16}?(?:比重|比例)")
+
+
 def _rate_noun(label: str) -> str | None:
+    share = _SHARE_OF.search(label)
+    if share:
+        return share["noun"]
     nouns = _RATE_NOUN.findall(label)
     return nouns[-1][:-1] if nouns else None
+
+
+def _same_rate_noun(t: Target, f: Finding) -> int:
+    """1 when the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比), else 0."""
+    want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
+    return int(bool(want and got and overlap(want, got) >= 1))
 
 
 def _other_rate(t: Target, f: Finding) -> bool:
@@ -302,7 +324,7 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     for f in levels:
         if not is_result(f.modality) or _other_rate(t, f):
             continue
-        s = overlap(tb, f.label)
+        s = overlap(tb, f.label) + _same_rate_noun(t, f)
         if s > score:
             best, score = f, s
     if best is not None:
@@ -370,6 +392,9 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
         return
     value = convert(act.value, act.unit, t.unit)  # 28600米 of a target in 公里
     part.computed_ratio = ratio(value, t.value) if t.value and value is not None else None
+    if act.share_range is not None and part.computed_ratio is not None and part.stated_ratio is None:
+        # 近1.5万人: the ratio spans what the words allow (a status either side is flagged)
+        part.share_range = tuple(convert(x, act.unit, t.unit) / t.value for x in act.share_range)
     if part.stated_ratio is None:
         part.findings.append(act)
         part.method = "computed_ratio"
