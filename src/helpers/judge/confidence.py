@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge import signals
+from helpers.judge.actuals import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.lexicon import Lexicon, load_lexicon
@@ -34,6 +35,9 @@ from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS
 RATIO_BOUND = 10.0
 #: a growth rate beyond this many percent is a misread figure (10²³ %)
 RATE_BOUND = 1000.0
+#: an actual above this multiple of its target is kept but flagged: 已完成加装电梯1820台 of 200 is more
+#: often a stock, another noun or a misplaced unit than a ninefold over-fulfilment
+UNLIKELY_RATIO = 2.0
 
 
 def plausible(part: Part) -> bool:
@@ -109,6 +113,15 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
             out.append(review_reason("noun_mismatch", p.evidence.text))
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
+        # (a verdict beside it, 已超额完成, or the text's own plan, 任务为400吨, vouches for it)
+        if status in GOOD and p.stated_ratio is None and (p.computed_ratio or 0) > UNLIKELY_RATIO \
+                and p.verdict is None and p.evidence is not None and p.evidence.kind == "actual":
+            out.append(review_reason("ratio_unlikely", f"{p.computed_ratio:.0%}"))
+        if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM):
+            # 金安区完成40个，裕安区35个: the counties named may not be all of them
+            out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))
+        elif status in ("ahead", "on_pace") and signals.stock_for_stock(p):
+            out.append(review_reason("stock_target", p.evidence.text))
         part_of = signals.part_subject(p, reading.task) if status in GOOD else None
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
@@ -129,8 +142,9 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
     if halts and status == "behind":
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
-    # a halt beside a part already done: what is halted is beyond the target, or the target was cut
-    done = [p for p, s in zip(reading.parts, statuses) if s == "completed" and p.evidence]
+    # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
+    # target, or the target was cut
+    done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
     if done and status == "blocked":
         out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
@@ -152,7 +166,10 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
         reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
         return {"status": fields["status"], "reason": reason, "numbers": unmeasured or reading.unused_numbers}
-    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say
+    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
+    # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
+    if fields["status"] in MEASURED:
+        unmeasured += [r["part"] for r in rows if r["status"] == "pending" and r["target_value"] is not None]
     if unmeasured and fields["status"] not in ("blocked", "behind"):
         return {"status": fields["status"], "reason": review_reason("partly_measured"), "numbers": unmeasured}
     return None

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
+from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
@@ -82,10 +83,10 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
-_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)\d+[个所座条]"
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<!\d)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
-_TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
-_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车)")
+_TRIAL = re.compile(r"试运行|试运营|试生产|试通车|试通水|试营业|试运转|试投产|试供水")
+_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车|供水|通水|营业|投产|生产)")
 _LATER = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
 
 
@@ -137,7 +138,7 @@ def _promised_later(t: Target, ev: Evidence) -> Finding | None:
         if m["y"] and int(m["y"]) <= ev.year:
             continue
         a, b = ev.layout.around(m.start(), m.end())
-        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|投用|运行|建成|竣工|交付", text[a:b]):
+        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气", text[a:b]) or USE_EVENTS.search(text, a, b):
             return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
     return None
 
@@ -159,6 +160,14 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
     (试运行) is done but flagged.
     """
     done, missed, forecast = _deliverable_events(t, ev, tb, single)
+    if COVERAGE_TARGET.search(t.part) and missed is None:
+        # a coverage is reached when every unit has it: an event said of some (金安区、裕安区…已实现
+        # 免费开放) is a part of it
+        if done is not None and not ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
+                and "全覆盖" not in ev.layout.sentence_text(done.sentence):
+            done = None
+        if done is None:
+            done, missed = coverage(ev, tb)
     later = _promised_later(t, ev) if done is None else None
     if missed is not None and missed.status == "halted":
         part.findings.append(missed)  # 本年度赛事取消举办: the event itself was called off
@@ -174,11 +183,17 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
                 part.review.append(review_reason("deferred", missed.text))
         part.promised_later = later is not None or (missed is not None and missed.later)
     elif done is not None and not _one_of_several(t, done, ev):
+        trial = _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end))
+        later = _promised_later(t, ev) if trial else None
+        if later is not None:  # 试通水…正式供水预计明年1月: the formal start is after this year
+            part.findings.append(later)
+            part.met, part.method = False, "verdict_phrase"
+            part.deliverable_missed = part.promised_later = True
+            return
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
         # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
-        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)) \
-                and not _FORMAL.search(ev.layout.text, done.end):
+        if trial and not _FORMAL.search(ev.layout.text, done.end):
             part.review.append(review_reason("trial_run", done.text))
     elif forecast is not None:
         _forecast_only(part, forecast)
@@ -283,9 +298,22 @@ _PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:
 _RATE_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:率|比重|占比|比例)")
 
 
+#: a share of one thing in another (税收收入占一般公共预算收入比重): the share is of the first
+_SHARE_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6}?)占[^,;。]{1,16}?(?:比重|比例)")
+
+
 def _rate_noun(label: str) -> str | None:
+    share = _SHARE_OF.search(label)
+    if share:
+        return share["noun"]
     nouns = _RATE_NOUN.findall(label)
     return nouns[-1][:-1] if nouns else None
+
+
+def _same_rate_noun(t: Target, f: Finding) -> int:
+    """1 when the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比), else 0."""
+    want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
+    return int(bool(want and got and overlap(want, got) >= 1))
 
 
 def _other_rate(t: Target, f: Finding) -> bool:
@@ -302,7 +330,7 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     for f in levels:
         if not is_result(f.modality) or _other_rate(t, f):
             continue
-        s = overlap(tb, f.label)
+        s = overlap(tb, f.label) + _same_rate_noun(t, f)
         if s > score:
             best, score = f, s
     if best is not None:
@@ -370,6 +398,9 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
         return
     value = convert(act.value, act.unit, t.unit)  # 28600米 of a target in 公里
     part.computed_ratio = ratio(value, t.value) if t.value and value is not None else None
+    if act.share_range is not None and part.computed_ratio is not None and part.stated_ratio is None:
+        # 近1.5万人: the ratio spans what the words allow (a status either side is flagged)
+        part.share_range = tuple(convert(x, act.unit, t.unit) / t.value for x in act.share_range)
     if part.stated_ratio is None:
         part.findings.append(act)
         part.method = "computed_ratio"

@@ -19,7 +19,7 @@ MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千
 
 #: Units a target or an actual value can be counted in, longest first so 平方公里 beats 公里.
 UNITS: tuple[str, ...] = tuple(sorted((
-    "人次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
+    "人次", "家次", "户次", "台次", "架次", "车次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
     "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米", "块",
     "微克/立方米", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
@@ -38,7 +38,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 QUANTITY_RE = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?:\s*(?:-|—|~|至|到)\s*(?P<hi>{_ARABIC}|{_CHINESE}))?"
-    rf"\s*(?P<mag>{_MAG})?\s*(?P<unit>{_UNIT_ALT})"
+    rf"\s*(?P<mag>{_MAG})?\s*(?P<more>余|多)?\s*(?P<unit>{_UNIT_ALT})"
 )
 _NUMBER_ONLY = re.compile(rf"^\s*(?P<sign>[-−+])?\s*(?P<num>{_ARABIC}|{_CHINESE})\s*(?P<mag>{_MAG})?\s*$")
 
@@ -127,7 +127,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
         # of hundreds or thousands (两百一十个) is a count
-        if not re.match(r"\d", m["num"]) and not re.search("[百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
+        if not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
                 "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
             continue
         out.append(q)
@@ -145,12 +145,17 @@ MEASURES: dict[str, tuple[str, int]] = {
 _MU = Decimal(2000) / 3
 
 
+#: 个 is the generic classifier: 20个 城市书房 and 11家 are one count (the nouns must still agree,
+#: helpers.judge.actuals); measures (亩, 吨, 元, 人) and visits (人次) are never counted in 个
+CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批")
+
+
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     """`value` in `unit` expressed in `to` (28600米 → 28.6 公里); None when they measure different things."""
     if unit is None or to is None:
         return None
     unit, to = base_unit(unit), base_unit(to)
-    if unit == to:
+    if unit == to or {unit, to} <= CLASSIFIERS | {"个"} and "个" in (unit, to):
         return value
     a, b = _measure(unit), _measure(to)
     if a is None or b is None or a[0] != b[0]:
@@ -217,6 +222,21 @@ def parse_share(word: str) -> Share | None:
     if pre in ("超过", "超", "逾") or post in ("以上", "多"):
         return Share(base.value, base.value, min(Decimal(1), base.value + Decimal("0.1")))
     return base
+
+
+#: how far an approximate figure may be from the number said: 近1.5万 is 1.425万–1.5万, 1.6万余 1.6万–1.68万
+APPROX = Decimal("0.05")
+_BELOW = re.compile(r"(?:近|接近|将近|不足|不到|不及)\s*$")
+_ABOVE = re.compile(r"(?:超|超过|逾|多于)\s*$")
+
+
+def approx_range(q: Quantity, before: str) -> tuple[Decimal, Decimal] | None:
+    """The values an approximate figure allows (近1.5万人, 超1.6万人, 1.6万余人), or None when exact."""
+    if _BELOW.search(before):
+        return q.value * (1 - APPROX), q.value
+    if _ABOVE.search(before) or re.search(r"[余多]", q.raw):
+        return q.value, q.value * (1 + APPROX)
+    return None
 
 
 def to_float(d: Decimal | None) -> float | None:

@@ -313,7 +313,7 @@ def evidence_findings(part: Part) -> list[Finding]:
 CONTRARY = re.compile(rf"{HALT_WORDS.pattern}|明年|次年|下一年|尚未|未能|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 #: the verbs between a label's frame and its noun, or after its noun (回收利用率达到, 完成一般公共预算收入)
-_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的"
+_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的|认定|培育|引进|签约|获批"
                          r"|建成|完工|竣工|开工|新建|新增|改造|实施|开通|投用|已|共|累计")
 #: a place, not what is counted: 舒城县完成23公里
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:县|区|市|镇|乡)$")
@@ -368,6 +368,20 @@ def stock_for_flow(part: Part) -> bool:
         return False
     clause = own_clause(f.text)
     return bool(STOCK.search(clause)) and not NEW.search(clause)
+
+
+#: a target that is a stock to reach (累计建成5G基站8000个, 企业总数达到1200家), not additions
+_STOCK_TARGET = re.compile(r"累计|总数|总量|保有量|(?<![增提])达到?\d|达到?[^,，;；。\d]{0,12}\d")
+
+
+def stock_for_stock(part: Part) -> bool:
+    """A stock target measured by a stock figure before the year's end: the share of the stock is no
+    share of the year's work (8000个 with 6200 built is 77.5 % of the stock, not of the year's
+    additions), so a status at or above the pace from it is not confident."""
+    t, f = part.target, part.evidence
+    if t is None or f is None or f.kind != "actual" or t.kind not in ("count", "amount") or NEW.search(t.part):
+        return False
+    return bool(_STOCK_TARGET.search(t.part)) and not NEW.search(own_clause(f.text))
 
 
 #: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
