@@ -81,6 +81,7 @@ REVIEW_REASONS = {
     "step_counted": "数字计的是前期步骤，不是目标本身",
     "stock_for_flow": "数字是总量，目标是新增量",
     "part_measured": "判断依据只说了任务的一部分",
+    "soft_done": "原文只说基本或初步完成",
 }
 #: Separator of several reasons in one review_reason cell.
 REASON_SEP = "；"

@@ -118,8 +118,13 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
+    # a part of the task still awaiting its outside act (5A级创建…正在等待公示) beside parts done or on
+    # pace: the task's status speaks for the measured parts only (rule (a) of the gate)
+    own_waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is not None and p.evidence]
     if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    elif own_waits and status in GOOD:
+        out.append(review_reason("parts_disagree", own_waits[0].evidence.text))
     elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
                                     for f in signals.evidence_findings(p)):
         # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)

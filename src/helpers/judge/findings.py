@@ -93,7 +93,7 @@ HALT_WORDS = re.compile(_HALT)
 #: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
-USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
+USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理")
 _BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
                     r"(?=$|[,,。;;|]|了|至今)"

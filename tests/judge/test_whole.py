@@ -1,0 +1,85 @@
+"""A result said of the task itself in words (helpers.judge.whole), and the events and waits around it.
+
+The cases are from the layout fixtures and the seed (quoted) and variants written in their style:
+a one-off task whose aim is reached with no number is completed; a step, a stage, a part counted,
+work still going on or a task of standing work is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+from helpers.judge.whole import task_aim
+
+
+def judged(task: str, progress: str, period: str = "2025H1") -> dict:
+    fields, _ = judge_text(task, progress, period)
+    return fields
+
+
+@pytest.mark.parametrize("task, aim", [
+    ("实施农村公路提质改造工程。", "finish"),
+    ("争创国家全域旅游示范区。", "title"),
+    ("办好第二届六安马拉松。", "hold"),
+    ("组建市级国有资本投资公司。", "entity"),
+    ("启动市级数据中心建设。", "start"),
+    # standing work: its completions are of its actions
+    ("深化行政复议体制改革,提升行政机关负责人出庭应诉质效。", None),
+    ("健全政企常态化沟通交流机制,帮助企业排忧纾困。", None),
+    ("持续推进“鸿雁回归”工程。", None),
+])
+def test_task_aim(task, aim):
+    assert task_aim(task) == aim
+
+
+@pytest.mark.parametrize("task, progress", [
+    ("承办全市中学生运动会。", "5月16日至19日顺利承办，参赛运动员1800余人。"),  # fixture M09, a hosting verb
+    ("实施农村公路提质改造工程。", "工程已提前完成。"),
+    ("创建省级文明城市。", "我市被评为省级文明城市。"),
+    ("争创国家全域旅游示范区。", "已通过文旅部验收，正式被认定为国家全域旅游示范区。"),
+    ("办好第二届六安马拉松。", "赛事于4月14日鸣枪开跑，2万名选手参赛。"),
+    ("组建市级国有资本投资公司。", "公司已注册成立，完成首批资产注入。"),
+    ("推进淠河总干渠综合治理。", "治理工程已完工并通过验收。"),
+    ("做好国家卫生城市复审。", "已顺利通过国家卫生城市复审。"),
+    ("启动市级数据中心建设。", "项目已于3月开工。"),
+    ("推动金寨抽水蓄能电站首台机组投产发电。", "首台机组已于5月并网发电。"),
+])
+def test_the_aim_reached_in_words_is_completed(task, progress):
+    f = judged(task, progress)
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+@pytest.mark.parametrize("task, progress", [
+    # a step of the aim, a stage of the works, a part counted, work still going on
+    ("实施城市体检，编制城市体检报告。", "已完成城市体检数据采集，正在编制体检报告。"),
+    ("创建国家食品安全示范城市。", "完成省级初评，正在准备国家级现场评审材料。"),  # fixture L07
+    ("建设市档案馆新馆。", "新馆主体已封顶，正在进行内部装修。"),
+    ("推进“数字六安”建设。", "印发数字六安建设年度工作要点，建成城市运行管理服务平台。"),
+    # seed G095: 1782 village sites counted are not the task said done
+    ("布局建设村级公共快递物流服务终端。", "截止6月30日,全市共新建14个乡镇综合运输服务站。实现全市1782个行政村村级站点建设全覆盖。"),
+    # standing work: a completion of one of its actions (seed G080)
+    ("深化行政复议体制改革,提升行政机关负责人出庭应诉质效。",
+     "行政复议体制改革已基本完成,市本级行政复议与应诉科室分设的请示已经提交市委编办,正在持续推进中。"),
+])
+def test_a_step_a_stage_a_part_or_standing_work_is_not_the_task_done(task, progress):
+    assert judged(task, progress)["status"] != "completed"
+
+
+def test_a_hedged_result_is_flagged():
+    f = judged("完成全市地名普查。", "地名普查工作基本完成。")
+    assert f["status"] == "completed" and f["review_reason"].startswith("原文只说基本或初步完成")
+
+
+def test_a_stage_built_is_no_production_started():
+    # fixture M04: the first phase's buildings finished, production planned for September
+    f = judged("推动新能源汽车零部件产业园一期投产。", "一期6栋厂房已竣工，3家企业完成设备安装调试，计划9月底前投产。")
+    assert f["status"] != "completed" and f["needs_review"]
+    assert judged("推动新能源汽车零部件产业园一期投产。", "一期已于5月建成投产。")["status"] == "completed"
+
+
+def test_a_part_awaiting_its_outside_act_beside_parts_done_is_flagged():
+    # fixture L14: the 4A part is done, the 5A part awaits the ministry's notice
+    f = judged("创建国家5A级旅游景区1个，新增4A级旅游景区3个。",
+               "万佛湖景区5A级创建通过景观质量评审，正在等待文化和旅游部公示；新增4A级景区3个。", "2023FY")
+    assert f["needs_review"] and "各部分结论不一" in f["review_reason"]
