@@ -83,3 +83,24 @@ def test_a_part_awaiting_its_outside_act_beside_parts_done_is_flagged():
     f = judged("创建国家5A级旅游景区1个，新增4A级旅游景区3个。",
                "万佛湖景区5A级创建通过景观质量评审，正在等待文化和旅游部公示；新增4A级景区3个。", "2023FY")
     assert f["needs_review"] and "各部分结论不一" in f["review_reason"]
+
+
+@pytest.mark.parametrize("task, progress", [
+    ("深化医药卫生体制改革。", "各项改革任务均已按期完成。"),
+    ("推进农村人居环境整治。", "年度整治目标已提前完成。"),
+    ("落实耕地保护责任。", "耕地保有量和永久基本农田保护任务全面完成，通过省级考核。"),
+])
+def test_the_tasks_work_as_the_subject_of_a_completion_is_a_verdict(task, progress):
+    assert judged(task, progress)["status"] == "completed"
+
+
+def test_a_completion_of_work_the_task_does_not_name_is_a_part():
+    # 2023年度 batch, and a subject the task does not name: not this task's completion
+    f = judged("完成农村危房改造1200户。", "2023年度下达的1300户改造任务均已全部完成;2024年度任务清单正在核定。", "2024H1")
+    assert f["status"] != "completed"
+
+
+def test_a_bare_halt_is_the_tasks_own():
+    # 因故取消 with no subject and no object: the event itself was called off, confidently
+    f = judged("举办第十届中国（六安）茶文化节。", "因故取消。", "2024H1")
+    assert (f["status"], f["needs_review"]) == ("blocked", False)

@@ -75,6 +75,9 @@ def _signal_reasons(status: str, found: list[Signal]) -> list[str]:
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
 _WORKS = re.compile(r"施工|建设|工程|开工|实施|举办|运营")
+#: a halt with no subject and no object (因故取消, 已暂停): said of the task, as a clause with no subject is
+_BARE_HALT = re.compile(rf"^[\s,，;；。]*(?:因故|因[^,，;；。]{{0,8}}?原因|受[^,，;；。]{{0,10}}?影响)?[,，]?(?:已|被|均|暂)*"
+                        rf"(?:{signals.HALT_WORDS.pattern})+[\s,，;；。]*$")
 
 
 def _finding_doubt(f, status: str, reading) -> str | None:
@@ -113,7 +116,7 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
-                and not _WORKS.search(p.evidence.text):
+                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.match(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
