@@ -87,11 +87,15 @@ def test_a_part_awaiting_its_outside_act_beside_parts_done_is_flagged():
 
 @pytest.mark.parametrize("task, progress", [
     ("深化医药卫生体制改革。", "各项改革任务均已按期完成。"),
-    ("推进农村人居环境整治。", "年度整治目标已提前完成。"),
+    ("推进农村人居环境整治。", "年度整治任务已提前完成。"),
     ("落实耕地保护责任。", "耕地保有量和永久基本农田保护任务全面完成，通过省级考核。"),
 ])
 def test_the_tasks_work_as_the_subject_of_a_completion_is_a_verdict(task, progress):
     assert judged(task, progress)["status"] == "completed"
+
+
+def test_a_periods_own_work_done_is_not_the_years():
+    assert judged("推进农村人居环境整治。", "一季度整治任务已全部完成。", "2024Q1")["status"] != "completed"
 
 
 def test_a_completion_of_work_the_task_does_not_name_is_a_part():

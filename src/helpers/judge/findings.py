@@ -69,8 +69,8 @@ class Rules:
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
 _COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
-                      # the task's work as the subject: 各项改革任务均已按期完成, 年度整治目标已提前完成
-                      r"|(?<![的个项户条])(?:任务|目标)(?:已经?|均已|均|都已)(?:全部|全面|按期|如期|提前|超额|顺利|圆满)?(?:完成|达成)(?=$|[,,。;;|])"
+                      # the task's work as the subject: 各项改革任务均已按期完成 (a 目标 reached may be a level met: on pace)
+                      r"|(?<![的个项户条])任务(?:已经?|均已|均|都已)(?:全部|全面|按期|如期|提前|超额|顺利|圆满)?完成(?=$|[,,。;;|])"
                       r"|(?<![的个项户条])任务(?:全部|全面|圆满)完成(?=$|[,,。;;|])")
 #: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
 _AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
@@ -183,6 +183,8 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             a, _ = layout.around(m.start(), m.end())
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
+            if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
+                continue  # 一季度目标任务已完成: a period's own work done, not the year's
             if (status, a) in seen:
                 continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict
             seen.add((status, a))

@@ -62,6 +62,8 @@ _COUNTED = re.compile(r"\s*(?:了)?[^,，;；。|]{0,12}?\d")
 _PLACE_SUBJECT = re.compile(r"^(?:我市|全市|本市|我县|全县|我区|该市|该县)$")
 #: what is not an object's word after a result word: dates, marks, punctuation (已于6月全部结束)
 _OBJECT_RUN = re.compile(r"[^\u4e00-\u9fff]|了|并|于|已|全部|全面|顺利|正式|工作|任务|目标|年度|全年|\d+月\d*日?")
+#: a count in the subject (全市1782个行政村…): things counted, not the task itself (a year, 2024六安马拉松, is none)
+_COUNT_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|项|所|条|户|座|处|批|名|万|千|余|多)")
 #: a generic tail after the head noun (治理工程, 改造项目, 普查工作)
 _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an event named by its kind (赛事于4月14日鸣枪开跑 for 办好…马拉松)
@@ -95,7 +97,7 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         return False
     if not subject:
         return len(obj) >= 2 or len(lay.sents) <= 1
-    if re.search(r"\d", subject):
+    if _COUNT_IN.search(subject):
         return False  # 实现全市1782个行政村…全覆盖: a count of things, the task's or a part's
     return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or _EVENT_SUBJECT.match(subject)) \
         or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task)
