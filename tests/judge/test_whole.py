@@ -108,3 +108,31 @@ def test_a_bare_halt_is_the_tasks_own():
     # 因故取消 with no subject and no object: the event itself was called off, confidently
     f = judged("举办第十届中国（六安）茶文化节。", "因故取消。", "2024H1")
     assert (f["status"], f["needs_review"]) == ("blocked", False)
+
+
+@pytest.mark.parametrize("task, progress", [
+    # buried mid-cell, before a problem and a next step (their 加快推进 is no work reported going on)
+    ("实施城区排涝泵站建设工程。", "今年以来，我局高度重视，召开专题会议3次。项目已于5月底全面完工并通过竣工验收。"
+                           "存在问题：资金压力较大。下一步将加快推进运营管理。"),
+    # a passive with its agent between
+    ("创建全国文明典范城市。", "坚持高位推动，召开推进会2次，6月份我市被中央文明委确定为全国文明典范城市。"
+                         "下步工作打算：持续巩固创建成果。"),
+    # the new site of a task that moves
+    ("推进市第二人民医院迁建。", "新院区已于6月28日正式开诊，老院区同步停诊。"),
+])
+def test_the_aim_reached_in_a_long_cell_or_other_words(task, progress):
+    f = judged(task, progress, "2024H1")
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+def test_another_thing_of_the_tasks_kind_is_not_the_task():
+    f = judged("建设城北污水处理厂。", "城南污水处理厂已建成投运，城北污水处理厂正在进行设备安装。", "2024H1")
+    assert (f["status"], f["needs_review"]) == ("qualitative", False)
+
+
+def test_the_aim_said_done_beside_remaining_work_goes_to_review():
+    f = judged("实施城区供水管网改造。", "改造工程已完工，剩余2处管网接口计划7月完成。", "2024H1")
+    assert f["status"] != "completed" and f["needs_review"]
+    # a step done and an event of another kind bear nothing on a one-off aim
+    assert not judged("实施城市体检，编制城市体检报告。", "已完成城市体检数据采集，正在编制体检报告。")["needs_review"]
+    assert not judged("推动乡村振兴示范创建。", "召开专题推进会,下发工作要点,对示范村开展督导.")["needs_review"]

@@ -27,6 +27,7 @@ from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.judge.whole import result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
 #: (putting a thing to use: 运行, 对外办公, 开行)
@@ -241,7 +242,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
     rest = REMAINING.search(lay.text)
     if rest:
         out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))
-    out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex)
+    out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex, ev, read)
     out += figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
     return sorted(out, key=lambda s: s.pos)
 
@@ -254,14 +255,21 @@ _NAMED = 5
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
 
 
-def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexicon) -> list[Signal]:
+def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexicon, ev: Evidence,
+                  read: set[int]) -> list[Signal]:
     """The completion signals that bear on the task. For a task with nothing to complete (no
     count, deliverable or completion aim: 完善…机制), a generic verb (完成, 实现) or a document
     issued bears nothing, and an event only when its clause restates the task's thing and counts
-    no actions."""
+    no actions. For a one-off aim (实施…工程, 创建…: helpers.judge.whole.task_aim) the result
+    phrases of that aim said of the task's thing bear (改造工程已完工 beside 剩余2处…), not the
+    completion of a step (完成城市体检数据采集) or another kind of event (召开推进会 for 创建)."""
     if any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable") for p in parts) \
             or completes(task, lex):
         return found
+    if task_aim(task) is not None:
+        lay = ev.layout
+        return [Signal("done", _clause(ev, a, b), a) for a, b in result_phrases(ev, task)
+                if lay.clause_index(a) not in read]
     tb = bigrams(QUALIFIER.sub("", task))
     return [s for s in found if s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)]
 

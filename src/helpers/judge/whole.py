@@ -25,7 +25,7 @@ import re
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import PRELIMINARY, STAGE_OF_WORKS, Finding
-from helpers.judge.subjects import is_generic, subject_of
+from helpers.judge.subjects import another_instance, is_generic, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -45,7 +45,7 @@ _COMPLETE = r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|圆
 _PASSED = r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估)(?!会|材料|工作)"
 RESULT_WORDS = {
     "finish": re.compile(rf"{_COMPLETE}|{_PASSED}|(?<!未)达标|全面落地|并网发电|投产"),
-    "title": re.compile(rf"被(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入)|获评|获批|荣获|创成|成功创建|创建成功|{_PASSED}"),
+    "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入)|获评|获批|荣获|创成|成功创建|创建成功|{_PASSED}"),
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
     "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记"),
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
@@ -64,6 +64,11 @@ _PLACE_SUBJECT = re.compile(r"^(?:我市|全市|本市|我县|全县|我区|该�
 _OBJECT_RUN = re.compile(r"[^\u4e00-\u9fff]|了|并|于|已|全部|全面|顺利|正式|工作|任务|目标|年度|全年|\d+月\d*日?")
 #: a count in the subject (全市1782个行政村…): things counted, not the task itself (a year, 2024六安马拉松, is none)
 _COUNT_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|项|所|条|户|座|处|批|名|万|千|余|多)")
+#: a new site of a task that moves or builds anew (新院区已正式开诊 for …医院迁建)
+_NEW_SITE = re.compile(r"^新(?:院区|址|馆|校区|厂区|园区|大楼|楼|场馆|航站楼)$")
+_MOVED = re.compile(r"迁建|搬迁|新建|异地")
+#: the works words closing a task's object (城市公园建设 → 城市公园)
+_WORKS_TAIL = re.compile(r"(?:建设|工程|项目|改造|迁建|扩建|新建|[。.])+$")
 #: a generic tail after the head noun (治理工程, 改造项目, 普查工作)
 _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an event named by its kind (赛事于4月14日鸣枪开跑 for 办好…马拉松)
@@ -99,8 +104,25 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         return len(obj) >= 2 or len(lay.sents) <= 1
     if _COUNT_IN.search(subject):
         return False  # 实现全市1782个行政村…全覆盖: a count of things, the task's or a part's
+    if another_instance(subject, _task_object(task)):
+        return False  # 城南污水处理厂已建成 for 建设城北污水处理厂
     return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or _EVENT_SUBJECT.match(subject)) \
-        or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task)
+        or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task) \
+        or _same_kind(subject, task)
+
+
+def _task_object(task: str) -> str:
+    """The task's thing: its first clause without the works words closing it (城市公园建设 → 城市公园)."""
+    return _WORKS_TAIL.sub("", re.split(r"[,，;；。]", task.strip(), maxsplit=1)[0])
+
+
+def _same_kind(subject: str, task: str) -> bool:
+    """新建口袋公园 for 推进城市公园建设, 新院区 for …医院迁建: the subject ends in the head noun of the
+    task's object, and names no other thing of its kind (城南污水处理厂 for 建设城北污水处理厂)."""
+    if _NEW_SITE.match(subject):
+        return bool(_MOVED.search(task))
+    obj = _task_object(task)
+    return len(obj) >= 2 and len(subject) >= 2 and subject[-2:] == obj[-2:]
 
 
 def _candidates(ev: Evidence, aim: str) -> list[tuple[int, int]]:
@@ -122,20 +144,28 @@ def _plain(ev: Evidence, a: int, b: int, task: str) -> bool:
         and not _COUNTED.match(text, b, c1)
 
 
-def whole_task_result(ev: Evidence, task: str) -> Part | None:
-    """The task's own aim said reached (see the module's docstring), as a completed part, or None."""
+def result_phrases(ev: Evidence, task: str) -> list[tuple[int, int]]:
+    """The spans of the result phrases of the task's aim said of its thing (see the module's
+    docstring), in text order; none for a task of standing work."""
     aim = task_aim(task)
-    if aim is None or _ONGOING.search(ev.layout.text):
-        return None
+    if aim is None:
+        return []
     tb = bigrams(QUALIFIER.sub("", task))
+    return [(a, b) for a, b in _candidates(ev, aim) if _plain(ev, a, b, task) and _said_of_task(ev, a, b, tb, task)]
+
+
+def whole_task_result(ev: Evidence, task: str) -> Part | None:
+    """The task's own aim said reached, as a completed part, or None; work still going on in this
+    period's report (a problem or a next step is no report of the works) declines it."""
     lay = ev.layout
-    for a, b in _candidates(ev, aim):
-        if _plain(ev, a, b, task) and _said_of_task(ev, a, b, tb, task):
-            c0, c1 = lay.around(a, b)
-            f = Finding("verdict", c0, c1, lay.sentence_of(a), lay.text[c0:c1], status="completed",
-                        modality=lay.modality_at(a))
-            part = Part(None, [f], method="verdict_phrase", verdict="completed", whole_task=True)
-            if _SOFT.search(lay.text, max(c0, a - 4), b):
-                part.review.append(review_reason("soft_done", f.text))  # 基本完成: done, or nearly
-            return part
+    if any(lay.modality_at(m.start()) not in ("problem", "intention") for m in _ONGOING.finditer(lay.text)):
+        return None
+    for a, b in result_phrases(ev, task)[:1]:
+        c0, c1 = lay.around(a, b)
+        f = Finding("verdict", c0, c1, lay.sentence_of(a), lay.text[c0:c1], status="completed",
+                    modality=lay.modality_at(a))
+        part = Part(None, [f], method="verdict_phrase", verdict="completed", whole_task=True)
+        if _SOFT.search(lay.text, max(c0, a - 4), b):
+            part.review.append(review_reason("soft_done", f.text))  # 基本完成: done, or nearly
+        return part
     return None
