@@ -136,3 +136,9 @@ def test_the_aim_said_done_beside_remaining_work_goes_to_review():
     # a step done and an event of another kind bear nothing on a one-off aim
     assert not judged("实施城市体检，编制城市体检报告。", "已完成城市体检数据采集，正在编制体检报告。")["needs_review"]
     assert not judged("推动乡村振兴示范创建。", "召开专题推进会,下发工作要点,对示范村开展督导.")["needs_review"]
+
+
+def test_a_figure_in_the_unit_of_a_target_no_rule_read_goes_to_review():
+    # fixture M13: minutes are no unit the target reader knows; the figure is a measurable claim all the same
+    f = judged("建设智慧急救体系，城区急救平均反应时间缩短至12分钟以内。", "新增急救站点4个，上半年城区急救平均反应时间为12.8分钟。")
+    assert f["status"] == "qualitative" and f["needs_review"]

@@ -198,6 +198,22 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
     return out
 
 
+#: a number and the word right after it, as a unit the rules may not know (12分钟, 3.5天)
+_RAW_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,2})")
+
+
+def raw_figure_signals(ev: Evidence, parts: list[Part], task: str, read: set[int]) -> list[Signal]:
+    """A task with a number the rules read no target from (缩短至12分钟以内) and a result figure in
+    the same unit word (反应时间为12.8分钟) in a clause nobody read: a measurable claim unread."""
+    if any(p.target is not None for p in parts):
+        return []
+    units = {m[2] for m in _RAW_FIGURE.finditer(task) if not m[2].startswith(("年", "月", "日"))}
+    lay = ev.layout
+    return [Signal("figure", _clause(ev, m.start(), m.end()), m.start()) for m in _RAW_FIGURE.finditer(lay.text)
+            if m[2] in units and lay.clause_index(m.start()) not in read and is_result(lay.modality_at(m.start()))
+            and lay.modality_at(m.start()) != "problem"]
+
+
 def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
     """A second growth rate of a rate target's own indicator, in a result clause nobody read, that
     would meet the target where the one read misses it, or the reverse (8月当月…增长31% read,
@@ -244,6 +260,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
         out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))
     out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex, ev, read)
     out += figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
+    out += raw_figure_signals(ev, parts, task, read)
     return sorted(out, key=lambda s: s.pos)
 
 
