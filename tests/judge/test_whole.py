@@ -142,3 +142,9 @@ def test_a_figure_in_the_unit_of_a_target_no_rule_read_goes_to_review():
     # fixture M13: minutes are no unit the target reader knows; the figure is a measurable claim all the same
     f = judged("建设智慧急救体系，城区急救平均反应时间缩短至12分钟以内。", "新增急救站点4个，上半年城区急救平均反应时间为12.8分钟。")
     assert f["status"] == "qualitative" and f["needs_review"]
+
+
+def test_a_names_number_is_no_figure():
+    # fixture L18: 2号线 names the line in the task and the text alike; the wait decides, confidently
+    f = judged("城市轨道交通2号线前期工作。", "2号线建设规划调整方案已上报国家发展改革委，等待审批。")
+    assert (f["status"], f["needs_review"]) == ("pending", False)

@@ -199,7 +199,8 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
 
 
 #: a number and the word right after it, as a unit the rules may not know (12分钟, 3.5天)
-_RAW_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,2})")
+#: (a name's number is none: 2号线, 第3届, 5G, 一期)
+_RAW_FIGURE = re.compile(r"(?<![\d.第A-Za-z])(\d+(?:\.\d+)?)\s*(?![号期届级类代版批轮])([\u4e00-\u9fff]{1,2})")
 
 
 def raw_figure_signals(ev: Evidence, parts: list[Part], task: str, read: set[int]) -> list[Signal]:

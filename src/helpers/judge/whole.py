@@ -30,7 +30,7 @@ from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
 
 #: standing work: its completions are of actions, never of the task (DOMAIN: 定性推进 unless measured)
-STANDING = re.compile(r"体系|机制|制度|能力|水平|环境|氛围|质效|效率|意识|作用|长效|常态|持续|不断|进一步|深化|巩固|健全"
+STANDING = re.compile(r"体系|机制|制度|能力|水平|环境|氛围|质效|效率|意识|作用|长效|常态|持续|不断|进一步|深化|深入|巩固|健全"
                       r"|完善|加强|强化|优化|提升|提高|规范|保障|防范|防止|遏制|严控|落实|弘扬|发挥|一批|各类|行动(?!计划)")
 #: the task's aim, by its verb (the first match in the task's first clause decides)
 _AIMS = (
