@@ -34,6 +34,9 @@ _CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截�
 _WITHIN = re.compile(r"其中")
 #: the level of government a figure counts (a 市级 target takes only the 市级 figure)
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
+#: the government's own level (市本级, 市直) against the whole area's figure (全市, 各县区, 各级)
+_OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
+_WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
 #: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
 _NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
 _STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到")
@@ -73,6 +76,27 @@ def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
     return len(rest) >= 2 and sum(rest) == a.value
 
 
+#: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
+_FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
+                         r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|实现|达到?|其中|[\s,、]")
+
+
+def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
+    """Bigrams the figure's words share with the target (以上, 左右 set aside on both sides); a
+    figure whose clause names no noun (高新技术企业总数达到1650家,今年新认定85家) takes the noun of
+    the clause before it in its sentence."""
+    shared = overlap(tb, QUALIFIER.sub("", a.label))
+    if shared or len(_FRAME_VERB.sub("", a.label)) > 1:
+        return shared
+    text, lay = ev.layout.text, ev.layout
+    la = lay.around(a.start, a.end, fine=True)[0]
+    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    before = re.split(r"[,;、]", text[s0:la].rstrip(",;、 "))[-1]
+    if not before.strip():
+        return 1  # 一季度新认定10家: no noun at all in its sentence, said of the task (subjects.py)
+    return overlap(tb, QUALIFIER.sub("", before))
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -82,6 +106,10 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _COUNTY.match(clause) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
+    if counts_another(t, a, ev):
+        return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
+    if _grades_differ(t.label or t.part, a.label):
+        return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
     if _SEASON.search(a.label) and not _SEASON.search(t.part):
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
@@ -91,7 +119,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
-    score = overlap(tb, a.label) + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    score = _named(tb, a, ev) + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -103,6 +131,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
+    if _OWN_LEVEL.search(t.part) and not _OWN_LEVEL.search(a.label) and _WHOLE_LEVEL.search(a.label):
+        return None  # 市本级 target: 全市完成4900亩 (其中市本级800亩) is the whole city's, not its own
     if a.label.endswith("合计"):
         score += 2  # the city's figure as the sum of its counties
     if not subject_of(ev, a.start, clause_only=True) and DONE_MARK.search(clause):
@@ -110,7 +140,46 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     return score
 
 
-_STARTED = re.compile(r"开工|动工|开建")
+#: the noun a figure counts when it follows the unit (38个厢房, 3个项目已竣工): up to a verb or mark
+_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z“”\"]{1,16}")
+_TAIL_STOP = re.compile(r"已|均|全部|全面|正在|陆续|基本|顺利|完成|建成|开工|竣工|完工|实现|达到|通过|纳入|获|被|将|为|并|和|及|共|累计")
+#: words of the action done to a thing, not the thing (幼儿园建设, 小区改造任务)
+_ACTION_TAIL = re.compile(r"(?:建设|新建|改扩建|改造|提升|治理|整治|创建|任务|工作|工程|的|等)+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: a step's noun: the figure counts a step towards the things, not the things (点位布局, 方案设计)
+_STEP_HEAD = re.compile(r"布局|选址|设计|方案|规划|招标|可研|立项|摸排|签约")
+
+
+def trailing_noun(a: Finding, text: str) -> str:
+    """The noun after a figure's unit in its clause (建成38个厢房 → 厢房), without the action words."""
+    m = _TAIL.match(text, a.end)
+    if not m:
+        return ""
+    return _ACTION_TAIL.sub("", _TAIL_STOP.split(m.group(), maxsplit=1)[0])  # 4条整治: no noun
+
+
+def counts_another(t: Target, a: Finding, ev: Evidence) -> bool:
+    """A figure whose noun after it is not the target's thing: a noun the target does not name at
+    all (厢房 for 达标小区), or a step towards it (点位布局) the target does not name."""
+    noun = trailing_noun(a, ev.layout.text)
+    if len(noun) < 2 or noun[-2:] in t.part:
+        return False
+    # a thing named in other words shares a character at least (道路 for 主干道)
+    return bool(_STEP_HEAD.search(noun[-2:])) or not set(noun) & set(_HAN.findall(t.label or t.part))
+
+
+#: a grade that is part of a thing's name (5A级景区, 三甲医院, 五星级, 二级公路): another grade is
+#: another thing, however many other words the names share
+_GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低上下同超初中])(?:[一二三四五]|[1-5])级(?!以上|及以上)")
+
+
+def _grades_differ(target: str, label: str) -> bool:
+    """Whether the target and a figure each name a grade, and no grade is the same."""
+    want, got = set(_GRADE.findall(target)), set(_GRADE.findall(label))
+    return bool(want and got and not want & got)
+
+
+_STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建设|进场施工")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
@@ -160,12 +229,22 @@ def item_sums(ev: Evidence) -> list[Finding]:
     return out
 
 
+def _restates(a: Finding, ev: Evidence) -> bool:
+    """A figure equal to the target names the whole when its clause goes on about it (8条黑臭水体中…,
+    20个示范村建设项目全面铺开, 50项民生实事的84项…); a figure that ends its clause after the verb
+    (新增4A级景区3个。) reports a result."""
+    text, lay = ev.layout.text, ev.layout
+    a0, b0 = lay.around(a.start, a.end)
+    if ACTUAL_MARK.search(text[a0:a.start]) or _done_after(a, ev):
+        return False
+    return bool(text[a.end:b0].strip(" \t。，,;；、“”\"）)"))
+
+
 def _restated(t: Target, same: list[Finding], ev: Evidence) -> dict[int, int]:
     """Clauses naming the target again (50项民生实事的84项细分任务…, 8条黑臭水体中…): clause start → the
     end of the restated figure."""
-    text, lay = ev.layout.text, ev.layout
-    return {lay.around(a.start, a.end)[0]: a.end for a in same if a.value == t.value and
-            not ACTUAL_MARK.search(text[lay.around(a.start, a.end)[0]:a.start]) and not _done_after(a, ev)}
+    lay = ev.layout
+    return {lay.around(a.start, a.end)[0]: a.end for a in same if a.value == t.value and _restates(a, ev)}
 
 
 def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:

@@ -34,6 +34,9 @@ from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS
 RATIO_BOUND = 10.0
 #: a growth rate beyond this many percent is a misread figure (10²³ %)
 RATE_BOUND = 1000.0
+#: an actual above this multiple of its target is kept but flagged: 已完成加装电梯1820台 of 200 is more
+#: often a stock, another noun or a misplaced unit than a ninefold over-fulfilment
+UNLIKELY_RATIO = 2.0
 
 
 def plausible(part: Part) -> bool:
@@ -112,6 +115,10 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
             out.append(review_reason("noun_mismatch", p.evidence.text))
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
+        # (a verdict beside it, 已超额完成, or the text's own plan, 任务为400吨, vouches for it)
+        if status in GOOD and p.stated_ratio is None and (p.computed_ratio or 0) > UNLIKELY_RATIO \
+                and p.verdict is None and p.evidence is not None and p.evidence.kind == "actual":
+            out.append(review_reason("ratio_unlikely", f"{p.computed_ratio:.0%}"))
         part_of = signals.part_subject(p, reading.task) if status in GOOD else None
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
@@ -123,7 +130,9 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
     # a part of the task still awaiting its outside act (5A级创建…正在等待公示) beside parts done or on
     # pace: the task's status speaks for the measured parts only (rule (a) of the gate)
-    own_waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is not None and p.evidence]
+    # (one with a number is an unmeasured part: _unmeasured says so)
+    own_waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is not None
+                 and p.target.value is None and p.evidence]
     if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
     elif own_waits and status in GOOD:
@@ -160,7 +169,10 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
         reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
         return {"status": fields["status"], "reason": reason, "numbers": unmeasured or reading.unused_numbers}
-    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say
+    # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
+    # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
+    if fields["status"] in MEASURED:
+        unmeasured += [r["part"] for r in rows if r["status"] == "pending" and r["target_value"] is not None]
     if unmeasured and fields["status"] not in ("blocked", "behind"):
         return {"status": fields["status"], "reason": review_reason("partly_measured"), "numbers": unmeasured}
     return None

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_share
+from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
 #: the year after this one, in words (a year by number is compared with the report's year)
@@ -211,7 +211,7 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # a share standing as a clause of its own, said of the task (不足三成,主要受汛期影响)
     re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:目前|仅|约|已)?(?P<word>" + SHARE_WORD + r")(?=$|[,,;;。|])"),
     # or the verb opening its clause (截至9月底，完成村庄规划编制不足三成); 完成全年任务过半 is a half
-    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:完成|建成|完工|竣工|开工|改造|新建)"
+    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:完成|建成|完工|竣工|开工|改造|新建|新增)"
                r"(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>" + SHARE_WORD + ")(?<!过半)(?<!大半)"),
     re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
     re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
@@ -443,7 +443,9 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
     return actuals, plans
 
 
-_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+#: a level reached, also by a verb of change to it (提升至76.2%, 降至3.1%: the level, not a growth)
+_LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?:提高|提升|上升|增加|下降|降低|减少)(?:至|到)|[升增降]至"
+                           r"|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
 def find_levels(progress: str, layout: Layout) -> list[Finding]:
@@ -459,19 +461,12 @@ def find_levels(progress: str, layout: Layout) -> list[Finding]:
     return out
 
 
-_CN_ORDINAL = "一二三四五六七八九十"
 _RANK = re.compile(r"(?:居|位列|位居|排名|排|列|居于|名列)(?:全省|全国|全市)?(?:第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)")
 
 
 def ordinal(n: str) -> int:
-    """'3' or '三' → 3 (up to 十九)."""
-    if n.isdigit():
-        return int(n)
-    if n.startswith("十"):
-        return 10 + (_CN_ORDINAL.index(n[1]) + 1 if len(n) > 1 else 0)
-    if n.endswith("十") and len(n) == 2:
-        return (_CN_ORDINAL.index(n[0]) + 1) * 10  # 二十
-    return _CN_ORDINAL.index(n[0]) + 1
+    """'3', '三', '两' or '二十三' → the whole number (cn2an's numeral grammar, via parse_number)."""
+    return int(parse_number(n))
 
 
 def find_ranks(progress: str, layout: Layout) -> list[Finding]:

@@ -283,9 +283,22 @@ _PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:
 _RATE_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:率|比重|占比|比例)")
 
 
+#: a share of one thing in another (税收收入占一般公共预算收入比重): the share is of the first
+_SHARE_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6}?)占[^,;。]{1,16}?(?:比重|比例)")
+
+
 def _rate_noun(label: str) -> str | None:
+    share = _SHARE_OF.search(label)
+    if share:
+        return share["noun"]
     nouns = _RATE_NOUN.findall(label)
     return nouns[-1][:-1] if nouns else None
+
+
+def _same_rate_noun(t: Target, f: Finding) -> int:
+    """1 when the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比), else 0."""
+    want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
+    return int(bool(want and got and overlap(want, got) >= 1))
 
 
 def _other_rate(t: Target, f: Finding) -> bool:
@@ -302,7 +315,7 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     for f in levels:
         if not is_result(f.modality) or _other_rate(t, f):
             continue
-        s = overlap(tb, f.label)
+        s = overlap(tb, f.label) + _same_rate_noun(t, f)
         if s > score:
             best, score = f, s
     if best is not None:

@@ -29,7 +29,7 @@ from helpers.judge.quantities import find_quantities, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import acts_on_another, is_generic, refers_to_task, subject_of
 from helpers.judge.whole import whole_task_result
-from helpers.judge.targets import LOWER_BETTER, QUALIFIER, Target, adjust_targets, bigrams, overlap, target_parts
+from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
 
 __all__ = ["Target", "Finding", "Part", "Reading", "target_parts", "gather", "match_part", "assign_actuals", "read",
@@ -196,7 +196,7 @@ def _percent_column_target(task: str, t: Target | None) -> Target | None:
     m = _TARGET_CELL.search(task)
     if not m or not _PERCENT_COLUMN.search(task):
         return t
-    lower = m["bound"] in ("以内", "以下") or bool(LOWER_BETTER.search(task))
+    lower = m["bound"] in ("以内", "以下") or direction(task) == "lower"
     return Target(task, "level", Decimal(m["val"]), "%", direction="lower" if lower else "higher",
                   label=task[:m.start()])
 

@@ -339,7 +339,7 @@ def evidence_findings(part: Part) -> list[Finding]:
 CONTRARY = re.compile(rf"{HALT_WORDS.pattern}|明年|次年|下一年|尚未|未能|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 #: the verbs between a label's frame and its noun, or after its noun (回收利用率达到, 完成一般公共预算收入)
-_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的"
+_LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升|实现|增长|增幅|增速|同比|下降|降低|减少|完成|的|认定|培育|引进|签约|获批"
                          r"|建成|完工|竣工|开工|新建|新增|改造|实施|开通|投用|已|共|累计")
 #: a place, not what is counted: 舒城县完成23公里
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:县|区|市|镇|乡)$")

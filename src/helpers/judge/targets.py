@@ -13,7 +13,16 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
 
 #: (以下, 以内 bound the target only at its end: 3岁以下婴幼儿, 5万元以下贷款 name a class of thing)
-LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|(?:以内|以下)(?![\u4e00-\u9fff])|不超过|发生率|死亡|失业率|低于")
+LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|(?:以内|以下)(?![\u4e00-\u9fff])|不超过|不高于|不多于|发生率|死亡|失业率"
+                          r"|(?<!不)低于")
+#: a floor said at the figure (不低于, 不少于, 至少): higher is better whatever the noun (森林覆盖率不低于45%,
+#: 完成投资总额不低于800亿元); a ceiling word there (不超过, 以内, 控制在) keeps it lower
+FLOOR = re.compile(r"不低于|不少于|不小于|至少")
+
+
+def direction(c: str) -> str:
+    """Which way a target clause is met: `lower` (a ceiling, a lower-is-better noun) or `higher`."""
+    return "lower" if LOWER_BETTER.search(c) and not FLOOR.search(c) else "higher"
 QUALIFIER = re.compile(r"以上|左右|力争|突破|不低于|不少于|以内|确保|超过")
 _STOP_BIGRAMS = frozenset({"全市", "截至", "目前", "累计", "今年", "以来", "上半", "半年", "月底", "以上",
                            "我市", "已经", "完成", "20", "02", "24", "持续", "推进", "加快", "开展", "进一",
@@ -125,8 +134,7 @@ def _column_target(c: str) -> Target | None:
     if not m:
         return None
     value, unit, label = parse_number(m["val"]), m["unit"].strip(), m["label"].strip()
-    direction = "lower" if LOWER_BETTER.search(label) else "higher"
-    return Target(c, "level" if unit == "%" else "count", value, unit, direction=direction, label=label)
+    return Target(c, "level" if unit == "%" else "count", value, unit, direction=direction(label), label=label)
 
 
 #: a figure per head or per area (每千人口, 每万人, 每平方公里): a level, whatever its unit
@@ -150,12 +158,11 @@ def _quantity_target(c: str) -> Target | None:
         if PER_HEAD.search(c[:q.start]):
             kind = "level"  # 每千人口拥有…托位数达到4.5个: a level to reach, not a count to add up
         # 减少化学需氧量排放3000吨: the amount to reduce by is reached from below (higher is better)
-        direction = "lower" if LOWER_BETTER.search(c) and not _REDUCE_BY.search(c[:q.start]) else "higher"
-        return Target(c, kind, q.value, q.unit, q.high, direction, (c[:q.start] + c[q.end:]).strip())
+        way = "higher" if _REDUCE_BY.search(c[:q.start]) else direction(c)
+        return Target(c, kind, q.value, q.unit, q.high, way, (c[:q.start] + c[q.end:]).strip())
     m = _LEVEL_TARGET.search(c)
     if m:
-        direction = "lower" if LOWER_BETTER.search(c) else "higher"
-        return Target(c, "level", parse_number(m["val"]), "%", direction=direction, label=c[:m.start()])
+        return Target(c, "level", parse_number(m["val"]), "%", direction=direction(c), label=c[:m.start()])
     return None
 
 
