@@ -154,3 +154,10 @@ def test_a_names_number_is_no_figure():
     # fixture L18: 2号线 names the line in the task and the text alike; the wait decides, confidently
     f = judged("城市轨道交通2号线前期工作。", "2号线建设规划调整方案已上报国家发展改革委，等待审批。")
     assert (f["status"], f["needs_review"]) == ("pending", False)
+
+
+def test_a_regulation_adopted_and_in_force_is_issued():
+    f = judged("出台《六安市停车管理办法》。", "《办法》已由市政府常务会议审议通过，于6月1日正式实施。")
+    assert (f["status"], f["needs_review"]) == ("completed", False)
+    # a plan to set up a body, adopted, is no body set up
+    assert judged("组建市城市发展集团。", "集团组建方案已经市政府常务会审议通过，目前正在开展资产划转。")["status"] == "qualitative"

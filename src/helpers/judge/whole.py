@@ -51,7 +51,8 @@ RESULT_WORDS = {
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
 }
 #: the lexicon's event meanings that also reach each aim (a finish reaches a start)
-_MEANINGS = {"finish": ("finish",), "title": ("finish", "approve"), "hold": ("hold",), "entity": ("issue",),
+#: (a body set up has its own words: an issued 组建方案 is no body)
+_MEANINGS = {"finish": ("finish",), "title": ("finish", "approve"), "hold": ("hold",), "entity": (),
              "start": ("start", "finish")}
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|待)(?:能|够|全部|全面|正式|如期|按期|顺利)?$")
 #: a step or a trial of the works, not the aim: 完成可研批复, 通过省级初评, 完成设计招标
