@@ -161,3 +161,9 @@ def test_a_regulation_adopted_and_in_force_is_issued():
     assert (f["status"], f["needs_review"]) == ("completed", False)
     # a plan to set up a body, adopted, is no body set up
     assert judged("组建市城市发展集团。", "集团组建方案已经市政府常务会审议通过，目前正在开展资产划转。")["status"] == "qualitative"
+
+
+def test_an_event_planned_then_deferred_within_the_year_is_not_done_and_flagged():
+    # 原定5月举办的 is the plan the deferral undoes; the relative clause names no other fair
+    f = judged("举办第五届六安茶博会。", "原定5月举办的茶博会延期至9月举办。", "2024H1")
+    assert f["status"] != "completed" and f["review_reason"].startswith("完成时间推迟")

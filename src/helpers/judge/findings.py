@@ -351,8 +351,8 @@ def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, boo
             later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
             return ("halted" if _AUTHORITY_ACT.search(sentence) else "deferred"), later
         return "halted", False  # 暂缓开工, 取消举办: the event was called off
-    if _NEGATED.search(before):
-        return "not_done", False  # 尚未投入使用, 年内未能开工: the event has not happened
+    if _NEGATED.search(before) or "原定" in before or "原计划" in before:
+        return "not_done", False  # 尚未投入使用, 年内未能开工, 原定5月举办的: the event has not happened
     if STAGE_OF_WORKS.search(before):
         return "partial", False  # 主体工程已完工: a stage of the deliverable, not all of it
     return "completed", False

@@ -124,7 +124,11 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
         if f.modality == "forecast":
             forecast = forecast or f
         elif is_result(f.modality):
-            missed, done = (missed or f, done) if f.status in ("not_done", "halted", "deferred") else (missed, done or f)
+            if f.status in ("not_done", "halted", "deferred"):
+                # a halt or a slip says more than a plan undone (原定5月举办的…延期至9月举办)
+                missed = f if missed is None or (missed.status == "not_done" and f.status != "not_done") else missed
+            else:
+                done = done or f
     return done, missed, forecast
 
 

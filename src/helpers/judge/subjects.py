@@ -90,7 +90,8 @@ def another_instance(subject: str, name: str) -> bool:
     东院区): the two share a head noun, but the words right before it differ."""
     if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
         return False  # 该工程, 该院区, 本项目: the task's own thing named again
-    subject, name = _GENERIC_TAIL.sub("", subject), _GENERIC_TAIL.sub("", name)
+    # a relative clause before 的 describes the thing, it does not name another (原定5月举办的茶博会)
+    subject, name = _GENERIC_TAIL.sub("", subject.rsplit("的", 1)[-1]), _GENERIC_TAIL.sub("", name)
     k = 0
     while k < min(len(subject), len(name)) and subject[-1 - k] == name[-1 - k]:
         k += 1
