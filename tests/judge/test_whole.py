@@ -167,3 +167,16 @@ def test_an_event_planned_then_deferred_within_the_year_is_not_done_and_flagged(
     # 原定5月举办的 is the plan the deferral undoes; the relative clause names no other fair
     f = judged("举办第五届六安茶博会。", "原定5月举办的茶博会延期至9月举办。", "2024H1")
     assert f["status"] != "completed" and f["review_reason"].startswith("完成时间推迟")
+
+
+@pytest.mark.parametrize("task, progress", [
+    ("申报国家级经开区。", "申报材料已上报商务部，正在审核中。"),
+    ("推进霍山抽水蓄能电站项目。", "项目核准申请已提交省能源局，正在履行核准程序。"),
+])
+def test_submitted_and_under_an_outside_act_is_pending(task, progress):
+    assert judged(task, progress)["status"] == "pending"
+
+
+def test_an_authority_granting_the_aim_is_the_aim_reached():
+    f = judged("申报国家历史文化名城。", "国务院已批复同意。")
+    assert (f["status"], f["needs_review"]) == ("completed", False)

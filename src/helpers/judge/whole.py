@@ -34,7 +34,7 @@ STANDING = re.compile(r"体系|机制|制度|能力|水平|环境|氛围|质效|
                       r"|完善|加强|强化|优化|提升|提高|规范|保障|防范|防止|遏制|严控|落实|弘扬|发挥|一批|各类|行动(?!计划)")
 #: the task's aim, by its verb (the first match in the task's first clause decides)
 _AIMS = (
-    ("title", re.compile(r"创建|争创|创成|申创|创评|争取(?:列入|入选|获批|命名)|复审|复评|复核")),
+    ("title", re.compile(r"创建|争创|创成|申创|创评|申报|争取(?:列入|入选|获批|命名)|复审|复评|复核")),
     ("hold", re.compile(r"办好|举办|承办|筹办|主办|召开|举行")),
     ("entity", re.compile(r"组建|成立|设立|筹建(?:成立)?|注册")),
     ("start", re.compile(r"启动(?:[^,，;；。]{0,16}?)(?:建设|实施|改造|工程)|开工|动工")),
@@ -45,7 +45,8 @@ _COMPLETE = r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|圆
 _PASSED = r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估)(?!会|材料|工作)"
 RESULT_WORDS = {
     "finish": re.compile(rf"{_COMPLETE}|{_PASSED}|(?<!未)达标|全面落地|并网发电|投产"),
-    "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入)|获评|获批|荣获|创成|成功创建|创建成功|{_PASSED}"),
+    "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入)|获评|获批|荣获|创成|成功创建"
+                        rf"|创建成功|(?<!待)批复同意|同意(?:设立|命名)|批准设立|{_PASSED}"),
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
     "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记"),
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
@@ -72,6 +73,8 @@ _MOVED = re.compile(r"迁建|搬迁|新建|异地")
 _WORKS_TAIL = re.compile(r"(?:建设|工程|项目|改造|迁建|扩建|新建|[。.])+$")
 #: a generic tail after the head noun (治理工程, 改造项目, 普查工作)
 _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
+#: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
+_AUTHORITY = re.compile(r"(?:国务院|政府|部|委|厅|局|办公室|委员会)$")
 #: an event named by its kind (赛事于4月14日鸣枪开跑 for 办好…马拉松)
 _EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)$")
 
@@ -108,6 +111,7 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     if another_instance(subject, _task_object(task)):
         return False  # 城南污水处理厂已建成 for 建设城北污水处理厂
     return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or _EVENT_SUBJECT.match(subject)) \
+        or bool(_AUTHORITY.search(subject)) \
         or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task) \
         or _same_kind(subject, task)
 
