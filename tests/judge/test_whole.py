@@ -180,3 +180,14 @@ def test_submitted_and_under_an_outside_act_is_pending(task, progress):
 def test_an_authority_granting_the_aim_is_the_aim_reached():
     f = judged("申报国家历史文化名城。", "国务院已批复同意。")
     assert (f["status"], f["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("task, progress", [
+    # a whole-task verdict buried mid-cell, its subject the year's work (年度目标任务)
+    ("新增城镇就业2.5万人。", "今年以来，市人社局坚持就业优先战略，举办各类招聘会56场。截至6月底，年度目标任务已全面完成。"
+                       "存在问题：结构性就业矛盾突出。下一步将继续做好重点群体就业帮扶。"),
+    ("新建农村公路200公里。", "今年以来，我局抢抓施工黄金期，农村公路建设任务提前完成，累计建成215公里。"),
+])
+def test_a_whole_task_verdict_mid_cell_completes_the_task(task, progress):
+    f = judged(task, progress, "2024H1")
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]

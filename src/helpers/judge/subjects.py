@@ -19,7 +19,9 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
                           rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
                           r"|计划|拟")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
-_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
+#: (年度目标任务, 全年各项任务: the year's work of the task itself)
+_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
+                      r"(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
 
 
 def is_generic(subject: str) -> bool:
