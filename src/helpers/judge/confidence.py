@@ -71,9 +71,22 @@ _BEARING = {
 }
 
 
-def _signal_reasons(status: str, found: list[Signal]) -> list[str]:
+#: a deliverable behind only because the year ended with no event read for it (DOMAIN: not reported
+#: done at FY): any completion or use word the rules did not read may be that event in other words
+_DUE = ("done", "use", "event", "share")
+
+
+def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted)."""
-    return [review_reason("unread_signal", s.clause) for s in found if s.kind in _BEARING.get(status, ())][:1]
+    bearing = _BEARING.get(status, ()) + (_DUE if due else ())
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing][:1]
+
+
+def _due_only(reading, statuses: list[str]) -> bool:
+    """Whether the task is behind only by a deliverable the year's end found with nothing read for it."""
+    behind = [p for p, s in zip(reading.parts, statuses) if s == "behind"]
+    return bool(behind) and all(p.target is not None and p.target.kind == "deliverable" and not p.findings
+                                for p in behind)
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
@@ -193,7 +206,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     if entry:
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
-    reasons += _signal_reasons(fields["status"], reading.signals)
+    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses))
     reasons += _decider_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again

@@ -85,7 +85,8 @@ _PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
                     rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
                     # submitted, and the outside act under way: 已上报商务部，正在审核中; 正在履行核准程序
-                    rf"|(?:报送|上报|提交|报请|呈报)[^。;;|]{{0,30}}?(?:正在|目前|尚在|仍在)(?:履行)?(?:{_OUTSIDE_ACT}|核准)"
+                    rf"|(?:报送|上报|提交|报请|呈报)[^。;;|]{{0,30}}?(?:(?:正在|目前|尚在|仍在)(?:履行)?(?:{_OUTSIDE_ACT}|核准)"
+                    r"|[^。;;|]{0,10}?(?:尚未|暂未|还未)(?:确定|明确|安排|反馈|公布|下达|批复))"
                     r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
 #: more than half of the year's work, in any wording between (完成年度任务的过半, 完成全年目标任务过半)
 _HALF_GRAMMAR = r"完成(?:了)?(?:全年|年度)(?:目标|计划)?(?:任务|目标|计划)?的?过半"
@@ -328,6 +329,7 @@ _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
 _AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
+_AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
 _NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
               r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
@@ -353,8 +355,8 @@ def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, boo
             later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
             return ("halted" if _AUTHORITY_ACT.search(sentence) else "deferred"), later
         return "halted", False  # 暂缓开工, 取消举办: the event was called off
-    if _NEGATED.search(before) or "原定" in before or "原计划" in before:
-        return "not_done", False  # 尚未投入使用, 年内未能开工, 原定5月举办的: the event has not happened
+    if _NEGATED.search(before) or _AWAITED.search(before) or "原定" in before or "原计划" in before:
+        return "not_done", False  # 尚未投入使用, 年内未能开工, 待…批复同意, 原定5月举办的: not happened
     if STAGE_OF_WORKS.search(before):
         return "partial", False  # 主体工程已完工: a stage of the deliverable, not all of it
     return "completed", False

@@ -34,15 +34,19 @@ STANDING = re.compile(r"体系|机制|制度|能力|水平|环境|氛围|质效|
                       r"|完善|加强|强化|优化|提升|提高|规范|保障|防范|防止|遏制|严控|落实|弘扬|发挥|一批|各类|行动(?!计划)")
 #: the task's aim, by its verb (the first match in the task's first clause decides)
 _AIMS = (
-    ("title", re.compile(r"创建|争创|创成|申创|创评|申报|争取(?:列入|入选|获批|命名)|复审|复评|复核")),
+    ("title", re.compile(r"创建|争创|创成|申创|创评|申报|争取(?:列入|入选|获批|命名)|复审|复评|复核"
+                         r"|通过[^,，;；。]{0,24}?(?:验收|评估|认定|考核)")),
     ("hold", re.compile(r"办好|举办|承办|筹办|主办|召开|举行")),
     ("entity", re.compile(r"组建|成立|设立|筹建(?:成立)?|注册")),
     ("start", re.compile(r"启动(?:[^,，;；。]{0,16}?)(?:建设|实施|改造|工程)|开工|动工")),
     ("finish", re.compile(r"建设|新建|建成|迁建|改建|扩建|续建|实施|完成|改造|整治|治理|修缮|普查|调查|体检|搬迁|投产|发电|贯通")),
 )
 #: the result phrases of each aim beyond the lexicon's events (`deliverable` rows of the same meaning)
-_COMPLETE = r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|圆满)?(?:完成|完工|竣工|结束|建成|收官|办结)(?!率)"
-_PASSED = r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估)(?!会|材料|工作)"
+_COMPLETE = (r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|圆满)?(?:完成|完工|竣工|结束|建成|收官|办结)(?!率)"
+             # problems cleared: 312个问题已于8月底前全数销号, 隐患全部清零
+             r"|(?:全部|全数|全面|均已|已)(?:销号|清零|整改到位)")
+_PASSED = (r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估)(?!会|材料|工作)"
+           r"|(?:等次|顺利|一次性)(?:通关|过关)")
 RESULT_WORDS = {
     "finish": re.compile(rf"{_COMPLETE}|{_PASSED}|(?<!未)达标|全面落地|并网发电|投产"),
     "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入)|获评|获批|荣获|创成|成功创建"
@@ -71,6 +75,13 @@ _NEW_SITE = re.compile(r"^新(?:院区|址|馆|校区|厂区|园区|大楼|楼|�
 _MOVED = re.compile(r"迁建|搬迁|新建|异地")
 #: the works words closing a task's object (城市公园建设 → 城市公园)
 _WORKS_TAIL = re.compile(r"(?:建设|工程|项目|改造|迁建|扩建|新建|[。.])+$")
+#: a manner phrase opening a clause, no subject (以优秀等次通关)
+_MANNER = re.compile(r"^以")
+#: a rectification task, and the problems it clears as the subject of their clearing
+_REMEDIED = re.compile(r"整治|整改|清理|清零|销号|四乱|排查")
+_PROBLEMS = re.compile(r"(?:问题|隐患|图斑|事项|点位)$")
+#: all of the things counted (312个问题已于8月底前全数销号): the count is the whole
+_ALL_OF = re.compile(r"全部|全数|均已|均|悉数|全面")
 #: a generic tail after the head noun (治理工程, 改造项目, 普查工作)
 _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
@@ -88,10 +99,12 @@ _ONGOING = re.compile(r"正在|仍在|尚在|还在|抓紧|加紧|有序推进|�
 def task_aim(task: str) -> str | None:
     """The family of a one-off task's aim (finish, title, hold, entity, start), else None (standing work)."""
     first = re.split(r"[,，;；。]", task.strip(), maxsplit=1)[0]
-    if STANDING.search(re.sub(r"《[^》]*》", "", first)):
-        return None
     hits = [(m.start(), aim) for aim, rx in _AIMS for m in [rx.search(first)] if m]
-    return min(hits)[1] if hits else None
+    aim = min(hits)[1] if hits else None
+    # a title's name may hold the words of standing work (公共文化服务体系示范区): the title is one thing
+    if aim != "title" and STANDING.search(re.sub(r"《[^》]*》", "", first)):
+        return None
+    return aim
 
 
 def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool:
@@ -104,12 +117,16 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     obj = _OBJECT_RUN.sub("", lay.text[b:lay.around(a, b)[1]])
     if len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2):
         return False
-    if not subject:
-        return len(obj) >= 2 or len(lay.sents) <= 1
-    if _COUNT_IN.search(subject):
+    if not subject or _MANNER.match(subject):
+        # no subject: the task's, when what follows names it or its sentence does (…对我市示范区创建
+        # 进行验收,以优秀等次通关)
+        return len(obj) >= 2 or len(lay.sents) <= 1 or overlap(tb, lay.sentence_text(lay.sentence_of(a))) >= 2
+    if _COUNT_IN.search(subject) and not _ALL_OF.search(lay.text, max(0, a - 6), b):
         return False  # 实现全市1782个行政村…全覆盖: a count of things, the task's or a part's
     if another_instance(subject, _task_object(task)):
         return False  # 城南污水处理厂已建成 for 建设城北污水处理厂
+    if _REMEDIED.search(task) and _PROBLEMS.search(subject):
+        return True  # 纳入年度清单的312个问题…全数销号: the problems are what a rectification task clears
     return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or _EVENT_SUBJECT.match(subject)) \
         or bool(_AUTHORITY.search(subject)) \
         or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task) \
