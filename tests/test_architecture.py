@@ -50,6 +50,8 @@ DEFERRED = {
     ("helpers.period_tables", "helpers.table"): "parsing and judging, only when a table is stale",
     ("helpers.period_tables", "helpers.compare.chain"): "pandas and rapidfuzz, for a comparison that changed",
     ("helpers.report.pool", "helpers.report.render"): "nbconvert and weasyprint, in a worker that renders",
+    ("helpers.report.kernels", "helpers.report.ready_client"): "jupyter_client, when a kernel is started",
+    ("helpers.report.render", "helpers.report.exporter"): "nbconvert, when a page is exported",
     # `run` asks on every rerun whether the ledger is current: pandas and openpyxl only to draw or read one
     ("helpers.deliver.ledger", "helpers.deliver.workbook"): "pandas and openpyxl, to draw a ledger",
     ("helpers.deliver.ledger", "helpers.report.loading"): "pandas, to draw a ledger",

@@ -81,6 +81,7 @@ REVIEW_REASONS = {
     "halt_of_other": "叫停或取消的对象不是本任务",
     "step_counted": "数字计的是前期步骤，不是目标本身",
     "stock_for_flow": "数字是总量，目标是新增量",
+    "stock_target": "目标是总量，总量的比例不是本年工作的进度",
     "part_measured": "判断依据只说了任务的一部分",
     "soft_done": "原文只说基本或初步完成",
 }

@@ -183,3 +183,80 @@ def test_a_share_of_one_thing_in_another_is_the_first_things():
 def test_a_figure_with_no_noun_in_its_sentence_is_the_tasks(progress, ratio):
     f = judge("培育专精特新中小企业40家。", progress, "2024Q1")
     assert f["completion_pct"] == pytest.approx(ratio) and not f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# number forms: 1.6万余人, 九十六个, an approximate figure at a status's edge, a share in words after
+# a clause's place word, a clause opening with 目标 is the plan
+
+@pytest.mark.parametrize("progress,ratio", [
+    ("新增城镇就业1.6万余人。", 0.8),
+    ("新增城镇就业1600余人。", 0.08),
+    ("新增城镇就业超1.6万人。", 0.8),
+])
+def test_more_than_a_figure_is_that_figure(progress, ratio):
+    assert judge("新增城镇就业2万人。", progress, Q3)["completion_pct"] == pytest.approx(ratio)
+
+
+def test_an_approximate_figure_at_a_status_edge_is_flagged():
+    f = judge("新增城镇就业2万人。", "新增城镇就业近1.5万人。", Q3)
+    assert f["needs_review"] and "约数" in f["review_reason"]
+    assert not judge("新增城镇就业2万人。", "新增城镇就业近1.9万人。", Q3)["needs_review"]  # ahead either way
+
+
+@pytest.mark.parametrize("progress,ratio", [("已完成改造九十六个。", 0.8), ("已完成改造一百零二个。", 0.85)])
+def test_chinese_numerals_of_ten_and_more_count(progress, ratio):
+    assert judge("改造老旧小区120个。", progress, Q3)["completion_pct"] == pytest.approx(ratio)
+
+
+def test_a_share_in_words_after_a_place_word():
+    f = judge("完成造林10万亩。", "全市完成造林近七成。", Q3)
+    assert f["status"] == "behind" and f["completion_pct"] is not None
+
+
+@pytest.mark.parametrize("progress,ratio", [
+    ("目标建成充电桩2000个，已建成1120个。", 0.56),
+    ("年度目标新增泊位2000个，目前已新增860个。", 0.43),
+])
+def test_a_clause_opening_with_the_target_is_the_plan(progress, ratio):
+    f = judge("建成充电桩2000个。" if "充电桩" in progress else "新增公共停车泊位2000个。", progress)
+    assert f["completion_pct"] == pytest.approx(ratio)
+
+
+# ---------------------------------------------------------------------------------------------
+# counties: a sum of the counties named may leave some out; the city's own figure beats their sum;
+# one county after 其中 is a part
+
+def test_a_shortfall_from_the_counties_named_is_flagged():
+    f = judge("全市改造老旧小区120个。", "金安区完成改造40个，裕安区完成改造35个。", Q3)
+    assert f["needs_review"] and "所列县区之和" in f["review_reason"]
+
+
+def test_the_citys_own_figure_beats_the_sum_of_its_counties():
+    f = judge("完成高标准农田建设30万亩。", "霍邱县10万亩、寿县8万亩已全部完工;舒城县6万亩、金寨县4万亩完工.全市完工28万亩.", M11)
+    assert f["completion_pct"] == pytest.approx(28 / 30)
+
+
+@pytest.mark.parametrize("progress,ratio", [
+    ("其中霍邱县新增就业8000人。", None),
+    ("全市新增城镇就业3.1万人，其中霍邱县新增就业8000人。", 0.775),
+])
+def test_one_county_after_qizhong_is_a_part(progress, ratio):
+    assert judge("新增城镇就业4万人。", progress, Q3)["completion_pct"] == (pytest.approx(ratio) if ratio else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# a stock target (累计, 总数, 达到) read from a stock: its share is no pace of the year's work
+
+@pytest.mark.parametrize("task,progress", [
+    ("累计建成5G基站8000个。", "全市累计建成5G基站6200个。"),
+    ("规上工业企业数量达到1200家。", "全市规上工业企业达1180家。"),
+])
+def test_a_share_of_a_stock_is_no_pace(task, progress):
+    f = judge(task, progress, Q3)
+    assert f["needs_review"] and "目标是总量" in f["review_reason"]
+
+
+def test_additions_to_a_stock_are_a_pace():
+    f = judge("新增规上工业企业120家。", "全市规上工业企业达1180家，今年新增入规企业96家。", Q3)
+    assert f["completion_pct"] == pytest.approx(0.8) and not f["needs_review"]

@@ -76,6 +76,29 @@ def test_html_has_no_code_no_prompts_and_escapes_report_text():
     assert len(page.encode()) < 30_000  # our stylesheet, not the lab's 300 KB
 
 
+#: A white 1×1 PNG.
+PNG_1PX = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
+
+
+def test_the_briefing_exporter_writes_the_page_nbconvert_does_without_its_soup_pass():
+    """The exporter skips HTMLExporter's closing BeautifulSoup pass (parse and print again); the
+    page it writes is the same document, element for element and text for text."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    nb = _notebook_with_outputs('市发改委 "引号" <b>粗</b> & 滞后')
+    image = nbformat.v4.new_output("display_data", data={"image/png": PNG_1PX},
+                                   metadata={"image/png": {"width": 624, "alt": "各领域重点工作进度状态"}})
+    nb.cells.append(nbformat.v4.new_code_cell("charts.show(fig)", outputs=[image]))
+    nb.cells.append(nbformat.v4.new_markdown_cell("| 列 | 值 |\n| --- | --- |\n| 甲 & 乙 | 1 |\n\n- 一\n- 二"))
+    resources = {"briefing": {"title": "标题", "period_label": "2024年上半年", "css": render._css()}}
+    ours, _ = render.html_exporter().from_notebook_node(nb, resources=dict(resources))
+    theirs, _ = HTMLExporter(config=render.html_exporter().config).from_notebook_node(nb, resources=dict(resources))
+    assert type(render.html_exporter()) is not HTMLExporter  # else this compares a thing with itself
+    assert str(BeautifulSoup(ours, "html.parser")) == str(BeautifulSoup(theirs, "html.parser"))
+    assert 'alt="各领域重点工作进度状态"' in ours and "甲 &amp; 乙" in ours
+
+
 @pytest.mark.integration
 @needs_poppler
 def test_pdf_embeds_the_cached_subset_and_extracts_chinese(tmp_path):
@@ -96,6 +119,34 @@ def test_pdf_embeds_the_cached_subset_and_extracts_chinese(tmp_path):
     fonts_out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     embedded = [l for l in fonts_out.splitlines()[2:] if l.strip()]
     assert embedded and all(render.PDF_FAMILY in l and " yes yes " in l for l in embedded), fonts_out
+
+
+@pytest.mark.integration
+@needs_poppler
+def test_the_template_stylesheet_parsed_once_prints_the_page_as_its_own_copy_does(tmp_path):
+    """html_to_pdf swaps the page's <style> for the stylesheet parsed once per process: the pages
+    come out the same pixel for pixel (section numbers of the template's @counter-style too)."""
+    from weasyprint import CSS, HTML
+
+    nb = _notebook_with_outputs("市发改委重点工作滞后")
+    nb.cells += [nbformat.v4.new_markdown_cell("## 较上期变化"), nbformat.v4.new_markdown_cell("## 说明")]
+    page = render.export_html(nb, "标题", "2024年上半年")
+    assert render.style_block() in page
+    fonts = render.prepare_fonts(render.text_chars([page]), cache_dir=tmp_path / "cache")
+    ours = render.html_to_pdf(page, fonts)
+    own_copy = HTML(string=page, base_url=str(tmp_path)).write_pdf(stylesheets=[CSS(string=fonts.css())])
+    pngs = {}
+    for name, pdf in (("ours", ours), ("own", own_copy)):
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "50", "-png", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True)
+        pngs[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.png"))]
+    assert pngs["ours"] and pngs["ours"] == pngs["own"]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "ours.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "二、较上期变化" in text and "三、说明" in text
+    # a page carrying another stylesheet (an older template's) is printed with its own
+    other = page.replace("h2 { font-size: 12.5pt;", "h2 { font-size: 30pt;")
+    assert other != page and render.html_to_pdf(other, fonts) != ours
 
 
 def test_notebook_imports_collects_top_level_imports(tmp_path):

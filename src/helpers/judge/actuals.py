@@ -39,7 +39,7 @@ _OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
 _WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
 #: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
 _NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
-_STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到")
+_STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到|达\s*$")
 _SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
 _SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
@@ -104,7 +104,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     clause = ev.layout.text[a0:a.start]
     if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
-    if _COUNTY.match(clause) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
+    if _COUNTY.match(_WITHIN.sub("", clause, count=1)) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
@@ -186,6 +186,10 @@ _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
 _COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
+#: the label's end of a sum of the counties a sentence names: maybe not all of them
+COUNTY_SUM = "县区合计"
+
+
 def county_sums(ev: Evidence) -> list[Finding]:
     """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩: county figures of one sentence in one unit
     add up to the city's, when the sentence gives no total of its own."""
@@ -193,15 +197,18 @@ def county_sums(ev: Evidence) -> list[Finding]:
     for a in ev.actuals:
         groups.setdefault((a.sentence, a.unit), []).append(a)
     out = []
+    lay = ev.layout
+    whole = {a.unit for a in ev.actuals if _WHOLE_LEVEL.match(lay.text, lay.around(a.start, a.end)[0])}
     for (_, unit), acts in groups.items():
-        lay = ev.layout
+        if unit in whole:
+            continue  # 全市完工28万亩 is the city's figure: the counties' are its parts
         county = [a for a in acts if _COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start])]
         if len(county) < 2 or len(county) != len(acts):
             continue
         first, last = county[0], county[-1]
         total = sum((a.value for a in county), Decimal(0))
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
-                           value=total, unit=unit, label=first.label + "合计"))
+                           value=total, unit=unit, label=first.label + COUNTY_SUM))
     return out
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge import signals
+from helpers.judge.actuals import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.lexicon import Lexicon, load_lexicon
@@ -132,6 +133,11 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
         if status in GOOD and p.stated_ratio is None and (p.computed_ratio or 0) > UNLIKELY_RATIO \
                 and p.verdict is None and p.evidence is not None and p.evidence.kind == "actual":
             out.append(review_reason("ratio_unlikely", f"{p.computed_ratio:.0%}"))
+        if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM):
+            # 金安区完成40个，裕安区35个: the counties named may not be all of them
+            out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))
+        elif status in ("ahead", "on_pace") and signals.stock_for_stock(p):
+            out.append(review_reason("stock_target", p.evidence.text))
         part_of = signals.part_subject(p, reading.task) if status in GOOD else None
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))

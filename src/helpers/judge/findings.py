@@ -15,12 +15,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
+from helpers.judge.halts_and_waits import AWAITED, BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, HALT_WORDS, NEXT_YEAR
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import SHARE_WORD, find_quantities, parse_number, parse_share
+from helpers.judge.quantities import SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
-#: the year after this one, in words (a year by number is compared with the report's year)
-NEXT_YEAR = r"明年|次年|下一?年度?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
 #: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
 _SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
@@ -46,7 +45,8 @@ class Finding:
     modality: str = "done"
     period_target: bool = False  # a ratio of a quarter's or half-year's own target (一季度目标完成率)
     meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base
-    share_range: tuple[Decimal, Decimal] | None = None  # a share in words allows a range (近七成: 0.65–0.70)
+    # a share in words allows a range (近七成: 0.65–0.70); an approximate actual (近1.5万人) its values
+    share_range: tuple[Decimal, Decimal] | None = None
     later: bool = False  # deliverables deferred: to a date after this year (延期至明年开通)
 
 
@@ -72,44 +72,15 @@ _COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;�
                       # the task's work as the subject: 各项改革任务均已按期完成 (a 目标 reached may be a level met: on pace)
                       r"|(?<![的个项户条])任务(?:已经?|均已|均|都已)(?:全部|全面|按期|如期|提前|超额|顺利|圆满)?完成(?=$|[,,。;;|])"
                       r"|(?<![的个项户条])任务(?:全部|全面|圆满|提前|超额|按期|如期|顺利)+完成(?=$|[,,。;;|])")
-#: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
-_AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
-_OUTSIDE_ACT = (r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
-                r"|检定|检测|检验|鉴定|审查|备案")
-_PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?公布(?:结果)?"
-                    r"|(?:结果|名单|数据)[^,,。;;|]{0,6}预计[^,,。;;|]{0,16}?(?:公布|发布|揭晓|反馈)"
-                    r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
-                    r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
-                    rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
-                    rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
-                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
-                    r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
-                    # submitted, and the outside act under way: 已上报商务部，正在审核中; 正在履行核准程序
-                    rf"|(?:报送|上报|提交|报请|呈报)[^。;;|]{{0,30}}?(?:(?:正在|目前|尚在|仍在)(?:履行)?(?:{_OUTSIDE_ACT}|核准)"
-                    r"|[^。;;|]{0,10}?(?:尚未|暂未|还未)(?:确定|明确|安排|反馈|公布|下达|批复))"
-                    r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
 #: more than half of the year's work, in any wording between (完成年度任务的过半, 完成全年目标任务过半)
 _HALF_GRAMMAR = r"完成(?:了)?(?:全年|年度)(?:目标|计划)?(?:任务|目标|计划)?的?过半"
 _HALF = Decimal("0.5")
 _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
-#: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
-#: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
-_HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|搁置|中止|延期|推迟|撤回"
-HALT_WORDS = re.compile(_HALT)
 #: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
 USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理")
-_BLOCKED_GRAMMAR = (rf"(?:{_HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
-                    r"(?=$|[,,。;;|]|了|至今)"
-                    # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
-                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:{NEXT_YEAR}|20\d\d年)[^,,。;;|]{{0,8}}?"
-                    r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
-                    r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
-                    r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
-                    r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
-                    r"|列入(?:暂缓|停建|缓建)[^,,。;;|]{0,6}(?:名单|清单)")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
@@ -127,8 +98,8 @@ def rules(lex: Lexicon) -> Rules:
         "ahead": f"(?:{lex.alternation('pace_ahead')})(?:{pace})",
         "on_pace": f"(?:{lex.alternation('pace_on')}){_Q}(?:{pace}){_QE}",
         "completed": _COMPLETED_GRAMMAR,
-        "pending": _PENDING_GRAMMAR,
-        "blocked": _BLOCKED_GRAMMAR,
+        "pending": PENDING_GRAMMAR,
+        "blocked": BLOCKED_GRAMMAR,
     }
     verdicts = []
     for status in _VERDICT_ORDER:
@@ -214,7 +185,7 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # a share standing as a clause of its own, said of the task (不足三成,主要受汛期影响)
     re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:目前|仅|约|已)?(?P<word>" + SHARE_WORD + r")(?=$|[,,;;。|])"),
     # or the verb opening its clause (截至9月底，完成村庄规划编制不足三成); 完成全年任务过半 is a half
-    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:完成|建成|完工|竣工|开工|改造|新建|新增)"
+    re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:全市|全县|我市|目前|累计)?(?:完成|建成|完工|竣工|开工|改造|新建|新增)"
                r"(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>" + SHARE_WORD + ")(?<!过半)(?<!大半)"),
     re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
     re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
@@ -323,13 +294,12 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
 #: a date a deferral names (延期至明年, 推迟到10月底, 顺延至2025年一季度)
 _WHEN = (rf"(?:20\d\d年度?|{NEXT_YEAR}|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中"
          r"|\d{1,2}月(?:份|底|初|末|中旬|下旬|上旬)?)?(?:前|内|后)?")
-_DEFER = re.compile(rf"(?P<verb>{_HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
+_DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
 _AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
-_AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
 _NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
               r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
@@ -355,7 +325,7 @@ def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, boo
             later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
             return ("halted" if _AUTHORITY_ACT.search(sentence) else "deferred"), later
         return "halted", False  # 暂缓开工, 取消举办: the event was called off
-    if _NEGATED.search(before) or _AWAITED.search(before) or "原定" in before or "原计划" in before:
+    if _NEGATED.search(before) or AWAITED.search(before) or "原定" in before or "原计划" in before:
         return "not_done", False  # 尚未投入使用, 年内未能开工, 待…批复同意, 原定5月举办的: not happened
     if STAGE_OF_WORKS.search(before):
         return "partial", False  # 主体工程已完工: a stage of the deliverable, not all of it
@@ -390,7 +360,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 
 
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
-_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟"
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟|^\s*(?:全年|年度|今年)?目标"
                         r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?"
                         r"(?:数)?(?:为|至|到)$")
 #: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
@@ -419,7 +389,8 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
         before = progress[a:q.start]
         f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
-                     label=progress[la:q.start] + progress[q.end:lb])
+                     label=progress[la:q.start] + progress[q.end:lb],
+                     share_range=approx_range(q, progress[max(0, q.start - 4):q.start]))
         if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
             f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
             plans.append(f)

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
+from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
@@ -82,7 +83,7 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
-_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<![\d.])\d+[个所座条]"
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<!\d)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
 #: an object counted right after an event (取消涉企收费项目14项): it counts what the act took
 _COUNTED_AFTER = re.compile(r"[^,,;;。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
@@ -167,6 +168,14 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
     (试运行) is done but flagged.
     """
     done, missed, forecast = _deliverable_events(t, ev, tb, single)
+    if COVERAGE_TARGET.search(t.part) and missed is None:
+        # a coverage is reached when every unit has it: an event said of some (金安区、裕安区…已实现
+        # 免费开放) is a part of it
+        if done is not None and not ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
+                and "全覆盖" not in ev.layout.sentence_text(done.sentence):
+            done = None
+        if done is None:
+            done, missed = coverage(ev, tb)
     later = _promised_later(t, ev) if done is None else None
     if missed is not None and missed.status == "halted":
         part.findings.append(missed)  # 本年度赛事取消举办: the event itself was called off
@@ -391,6 +400,9 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
         return
     value = convert(act.value, act.unit, t.unit)  # 28600米 of a target in 公里
     part.computed_ratio = ratio(value, t.value) if t.value and value is not None else None
+    if act.share_range is not None and part.computed_ratio is not None and part.stated_ratio is None:
+        # 近1.5万人: the ratio spans what the words allow (a status either side is flagged)
+        part.share_range = tuple(convert(x, act.unit, t.unit) / t.value for x in act.share_range)
     if part.stated_ratio is None:
         part.findings.append(act)
         part.method = "computed_ratio"

@@ -38,7 +38,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 QUANTITY_RE = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?:\s*(?:-|—|~|至|到)\s*(?P<hi>{_ARABIC}|{_CHINESE}))?"
-    rf"\s*(?P<mag>{_MAG})?\s*(?P<unit>{_UNIT_ALT})"
+    rf"\s*(?P<mag>{_MAG})?\s*(?P<more>余|多)?\s*(?P<unit>{_UNIT_ALT})"
 )
 _NUMBER_ONLY = re.compile(rf"^\s*(?P<sign>[-−+])?\s*(?P<num>{_ARABIC}|{_CHINESE})\s*(?P<mag>{_MAG})?\s*$")
 
@@ -127,7 +127,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
         # of hundreds or thousands (两百一十个) is a count
-        if not re.match(r"\d", m["num"]) and not re.search("[百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
+        if not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
                 "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
             continue
         out.append(q)
@@ -217,6 +217,21 @@ def parse_share(word: str) -> Share | None:
     if pre in ("超过", "超", "逾") or post in ("以上", "多"):
         return Share(base.value, base.value, min(Decimal(1), base.value + Decimal("0.1")))
     return base
+
+
+#: how far an approximate figure may be from the number said: 近1.5万 is 1.425万–1.5万, 1.6万余 1.6万–1.68万
+APPROX = Decimal("0.05")
+_BELOW = re.compile(r"(?:近|接近|将近|不足|不到|不及)\s*$")
+_ABOVE = re.compile(r"(?:超|超过|逾|多于)\s*$")
+
+
+def approx_range(q: Quantity, before: str) -> tuple[Decimal, Decimal] | None:
+    """The values an approximate figure allows (近1.5万人, 超1.6万人, 1.6万余人), or None when exact."""
+    if _BELOW.search(before):
+        return q.value * (1 - APPROX), q.value
+    if _ABOVE.search(before) or re.search(r"[余多]", q.raw):
+        return q.value, q.value * (1 + APPROX)
+    return None
 
 
 def to_float(d: Decimal | None) -> float | None:

@@ -396,6 +396,20 @@ def stock_for_flow(part: Part) -> bool:
     return bool(STOCK.search(clause)) and not NEW.search(clause)
 
 
+#: a target that is a stock to reach (累计建成5G基站8000个, 企业总数达到1200家), not additions
+_STOCK_TARGET = re.compile(r"累计|总数|总量|保有量|(?<![增提])达到?\d|达到?[^,，;；。\d]{0,12}\d")
+
+
+def stock_for_stock(part: Part) -> bool:
+    """A stock target measured by a stock figure before the year's end: the share of the stock is no
+    share of the year's work (8000个 with 6200 built is 77.5 % of the stock, not of the year's
+    additions), so a status at or above the pace from it is not confident."""
+    t, f = part.target, part.evidence
+    if t is None or f is None or f.kind != "actual" or t.kind not in ("count", "amount") or NEW.search(t.part):
+        return False
+    return bool(_STOCK_TARGET.search(t.part)) and not NEW.search(own_clause(f.text))
+
+
 #: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
 _PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
                            r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")

@@ -73,6 +73,8 @@ _COMPATIBLE = {"on_pace": ("on_pace", "ahead", "completed"), "ahead": ("ahead", 
 def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool, due: bool = False) -> str | None:
     """Status from the part's figures alone (ratio, 过半, or a rate/level/comparison met or missed)."""
     r = part.stated_ratio if part.stated_ratio is not None else part.computed_ratio
+    if r is not None and part.stated_ratio is None and part.target is not None and part.target.held:
+        return met_status(round(r, _PRECISION) >= 1, is_year_end)  # a stock held, not a year's additions
     if r is not None and part.period_target:
         # a ratio of the quarter's own target: met is on pace, never the year's completion
         return met_status(round(r, _PRECISION) >= 1, False)
@@ -100,7 +102,8 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool,
     """
     plausible(part)
     measured = _measured_status(part, pace, ahead_margin, is_year_end, due)
-    if part.share_range is not None and measured is not None and part.stated_ratio is not None:
+    if part.share_range is not None and measured is not None and \
+            (part.stated_ratio is not None or part.computed_ratio is not None):
         low, high = (ratio_status(float(x), pace, ahead_margin) for x in part.share_range)
         if low != high:  # 九成以上 at 1-11月: behind or on pace, the words do not say which
             part.review.append(review_reason("approximate", f"{STATUS_ZH[low]}或{STATUS_ZH[high]}"))
@@ -129,6 +132,15 @@ def aggregate(statuses: list[str]) -> tuple[str, bool]:
     if "pending" in statuses:
         return "pending", False
     return "qualitative", False
+
+
+def _awaited_after_done(parts: list[Part], statuses: list[str]) -> bool:
+    """创建工作已全部完成，验收申请已报请省体育局: the work said done and, later in its sentence, the
+    outside act on it awaited — the result is what waits (a completion by figures is no such work)."""
+    done = [p.evidence for p, s in zip(parts, statuses) if s == "completed" and p.evidence is not None
+            and p.stated_ratio is None and p.computed_ratio is None]
+    waits = [p.evidence for p, s in zip(parts, statuses) if s == "pending" and p.evidence is not None]
+    return bool(done) and all(any(w.sentence == d.sentence and w.end > d.end for w in waits) for d in done)
 
 
 def official_code(official: str | None, field: str | None = None) -> str | None:
@@ -184,6 +196,8 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     status, mixed = aggregate(statuses)
     if any(p.whole_task and p.verdict == "blocked" for p in reading.parts):
         status, mixed = "blocked", False  # the task itself was halted: its earlier figures measure nothing
+    if status == "completed" and _awaited_after_done(reading.parts, statuses):
+        status = "pending"
     rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]
     # the deciding part: the first part with the task's status (for behind: the first behind part)
     decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)

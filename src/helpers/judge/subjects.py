@@ -22,6 +22,15 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
 #: (年度目标任务, 全年各项任务: the year's work of the task itself)
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
                       r"(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
+#: a subject opening with that reference and going on about it (项目选址不符合要求): the task's topic
+_GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:项目|工程)(?!库|储备|清单|[\d一二三四五六七八九十])")
+#: adverbial clauses before the subject: a basis, a cause or an agent's procedure, each ending at a
+#: comma (根据省发改委意见，…; 受资金影响，…; 经市政府研究，…)
+_ADVERBIAL = re.compile(r"^(?:(?:根据|按照|依据|依照|经过?|受|因|由于|鉴于|结合|对照|针对|为)[^,,;;。]*[,,]\s*)+")
+#: an authority and its act of communication before what it acts on (国家发改委通知项目暂缓审批,
+#: 市交通运输局决定其余6条线路调出计划): the subject is what follows the act
+_AGENT = re.compile(r"^[^,,;;。]{1,14}?(?:局|厅|部|委|办|政府|管委会|中心|集团)(?:研究)?"
+                    r"(?:通知|要求|决定|明确|同意|函告|责令|批复)(?:将|对)?")
 
 
 def is_generic(subject: str) -> bool:
@@ -40,7 +49,8 @@ def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     if not clause_only:
         starts.append(lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0)
     for a in starts:
-        head = _LEAD.sub("", lay.text[a:pos])
+        head = _AGENT.sub("", _LEAD.sub("", _ADVERBIAL.sub("", _LEAD.sub("", lay.text[a:pos]))))
+        head = re.split(r"[,,;;]", head, maxsplit=1)[0]  # the topic is the first clause's
         m = _SUBJECT_END.search(head)
         subject = head[:m.start()] if m else head
         if subject:
@@ -52,7 +62,7 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     """Whether a finding at pos is said of the task: its subject shares the task's words, is a
     generic reference (项目, 该工程, 上述工作) or absent; or its sentence shares two of them."""
     subject = subject_of(ev, pos)
-    if not subject or _GENERIC.match(subject) or overlap(tb, subject) >= 1:
+    if not subject or _GENERIC.match(subject) or _GENERIC_OPEN.match(subject) or overlap(tb, subject) >= 1:
         return True
     if _AUTHORITY.search(subject):
         return True  # 市住建局叫停内部装修施工: an authority acting on the works this cell reports

@@ -57,6 +57,7 @@ class Target:
     verb: str = ""  # for deliverables: the event word (建成, 开工建设, 印发 …)
     meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base (province …)
     ceiling: bool = False  # a rate to stay under (涨幅控制在3%左右): met at or below `high`
+    held: bool = False  # a stock to hold at or above the figure (耕地保有量不低于…): met or missed, no pace
 
 
 
@@ -137,6 +138,10 @@ def _column_target(c: str) -> Target | None:
     return Target(c, "level" if unit == "%" else "count", value, unit, direction=direction(label), label=label)
 
 
+#: a stock to hold, not an amount to add up over the year (耕地保有量不低于890万亩, 生猪存栏稳定在120万头,
+#: 森林蓄积量, 湿地保护面积): at or above the figure it is met (on pace; completed at the year's end),
+#: below it missed, whatever share of the figure that is
+HELD_STOCK = re.compile(r"保有量|存栏(?!量?增)|蓄积量|保护面积|(?:耕地|林地|森林|湿地|草地)面积|保护(?:任务|目标)")
 #: a figure per head or per area (每千人口, 每万人, 每平方公里): a level, whatever its unit
 PER_HEAD = re.compile(r"每(?:十万|万|千|百)?(?:常住)?(?:人口|人|户|平方公里|名)")
 _REDUCE_BY = re.compile(r"(?:减少|削减|压减|下降|降低|减排|淘汰|化解|压降)[^\d,;。]{0,8}$")
@@ -159,7 +164,8 @@ def _quantity_target(c: str) -> Target | None:
             kind = "level"  # 每千人口拥有…托位数达到4.5个: a level to reach, not a count to add up
         # 减少化学需氧量排放3000吨: the amount to reduce by is reached from below (higher is better)
         way = "higher" if _REDUCE_BY.search(c[:q.start]) else direction(c)
-        return Target(c, kind, q.value, q.unit, q.high, way, (c[:q.start] + c[q.end:]).strip())
+        return Target(c, kind, q.value, q.unit, q.high, way, (c[:q.start] + c[q.end:]).strip(),
+                      held=way == "higher" and bool(HELD_STOCK.search(c[:q.start])))
     m = _LEVEL_TARGET.search(c)
     if m:
         return Target(c, "level", parse_number(m["val"]), "%", direction=direction(c), label=c[:m.start()])
@@ -256,8 +262,10 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
 
 
 
-_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?(?:数)?"
-                        r"(?:为|至|到)")
+_ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|压减|(?<![协强空基])调)(?:后的?)?(?:年度|全年)?(?:建设)?"
+                        r"(?:目标|任务|计划)?(?:数)?(?:为|至|到)")
+#: a rate target's new figure after the adjusting words (将目标调整为增长7%左右)
+_NEW_RATE = re.compile(r"(?:增长|增速|增幅|提高)?\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
 def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]]:
@@ -265,6 +273,13 @@ def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]
     figure; returns where and in which clause the text says so (for the review flag)."""
     said = []
     for m in _ADJUST_TO.finditer(progress):
+        rate = _NEW_RATE.match(progress, m.end())
+        rates = [t for t in targets if t.kind == "rate" and not t.ceiling and t.direction == "higher"]
+        if rate and len(rates) == 1 and re.search(r"目标|任务|增长|增速", progress[max(0, m.start() - 12):rate.end()]):
+            rates[0].value = parse_number(rate["val"])  # 年中将目标调整为增长7%左右: the new rate to reach
+            start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
+            said.append((m.start(), progress[start:rate.end()]))
+            continue
         q = next(iter(find_quantities(progress[m.end():m.end() + 20])), None)
         if q is None or q.start != 0:
             continue

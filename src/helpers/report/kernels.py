@@ -161,6 +161,8 @@ class WarmKernel:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
+        from helpers.report.ready_client import ReadyClient  # jupyter_client: deferred, as below
+
         # The project's kernel: the env's kernelspec before any user-level one of the same name.
         os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
         kw: dict[str, Any] = {}
@@ -174,6 +176,7 @@ class WarmKernel:
             kw = {"transport": "ipc", "ip": os.path.join(self._sockdir.name, "k"),
                   "connection_file": os.path.join(self._sockdir.name, "kernel.json")}
         self.km = AsyncKernelManager(kernel_name=self.kernel_name, **kw)
+        self.km.client_factory = ReadyClient
         kwargs: dict[str, Any] = {"cwd": self.cwd, "extra_arguments": list(KERNEL_ARGUMENTS)}
         if self.env is not None:
             kwargs["env"] = self.env

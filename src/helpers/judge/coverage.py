@@ -1,0 +1,36 @@
+"""A coverage to reach (实现行政村5G网络全覆盖): every unit said to have it, or a coverage rate of 100 %
+(docs/judging.md, "A coverage to reach"); helpers.judge.matching asks it when the task's deliverable
+is a coverage."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from helpers.judge.clauses import is_result
+from helpers.judge.evidence import Evidence
+from helpers.judge.findings import Finding
+from helpers.judge.targets import overlap
+
+#: a coverage to reach (实现行政村5G网络全覆盖) and the words that say every unit has it
+COVERAGE_TARGET = re.compile(r"全覆盖|覆盖率(?:达到?)?100\s*%")
+ALL_UNITS = re.compile(r"全市|全县|全区|所有|各县区|各乡镇|全部|均已")
+_ALL_REACHED = re.compile(r"(?:全部|均已?|全面)(?:实现|开通|覆盖|接入|推行|推开|铺开|实施|上线|建成)")
+_COVERAGE_LEVEL = re.compile(r"覆盖率(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+
+
+def coverage(ev: Evidence, tb: set[str]) -> tuple[Finding | None, Finding | None]:
+    """(reached, not reached) for a coverage target: a coverage rate of the task's thing (覆盖率100%;
+    92% is not all), or every unit said to have it (全市1836个行政村已全部开通, 在全市8个县区全面铺开)."""
+    lay, text = ev.layout, ev.layout.text
+    for rx in (_COVERAGE_LEVEL, _ALL_REACHED):
+        for m in rx.finditer(text):
+            a, b = lay.around(m.start(), m.end())
+            if not is_result(lay.modality_at(m.start())) or overlap(tb, lay.sentence_text(lay.sentence_of(a))) < 2:
+                continue
+            f = Finding("deliverable", a, b, lay.sentence_of(a), text[a:b], status="completed", meaning="finish")
+            if rx is _COVERAGE_LEVEL:
+                return (f, None) if Decimal(m["val"]) >= 100 else (None, f)
+            if ALL_UNITS.search(text, a, b):
+                return f, None
+    return None, None

@@ -1,0 +1,53 @@
+"""The grammars of two statuses that no figure gives: a halt of the task (受阻) and a wait on an
+outside act (待评估), as regexes helpers.judge.findings compiles beside the lexicon's verdict words
+(docs/judging.md, "General constructions"). Words, not lists of sentences: a family of verbs with
+what they may be said of, and the acts of an outside authority with the phrases that await them."""
+
+from __future__ import annotations
+
+import re
+
+#: the year after this one, in words (a year by number is compared with the report's year)
+NEXT_YEAR = r"明年|次年|下一?年度?"
+
+#: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
+_AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
+_OUTSIDE_ACT = (r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
+                r"|检定|检测|检验|鉴定|审查|备案|核算|评定|评选|审计")
+#: an outside decision's result, after which a submission or a wait is over (获批, 通过, 已命名)
+_DECIDED_AFTER = r"(?![^。;;|]*?(?:获批|通过|批复同意|已命名|认定为|入选|授牌))"
+#: the papers of an outside act on the task's outcome (申报材料, 复审材料, 验收申请) sent to whoever
+#: decides it (a preliminary approval's papers, 土地报批材料, await a step, not the outcome)
+_SUBMITTED = (r"(?:申报|申请|创建|复审|复核|复查|评审|验收|评估|考核|认定|评定|命名)(?:材料|资料|文件|报告|申请书?)"
+              r"[^,,。;;|]{0,20}?(?:上报|报送|提交|呈报|报请|推荐至|推荐到)" + _DECIDED_AFTER)
+#: an outside act whose result or date is not fixed yet (暗访检查时间尚未确定, 评审结果仍未出来)
+_UNDECIDED = (r"(?:检查|核查|验收|评审|考核|评估|复审|复核|暗访|评定|结果|名单|批复)[^,,。;;|]{0,4}?(?:时间|日期|结果)?"
+              r"(?:尚未|暂未|还未|仍未)(?:确定|明确|出来|出炉)"
+              r"|(?:评审|评定|审核|认定|审批|评选)(?:工作)?正在(?:进行|开展)")
+PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?(?:公布|公示)(?:结果)?"
+                    r"|(?:结果|名单|数据)[^,,。;;|]{0,6}预计[^,,。;;|]{0,16}?(?:公布|发布|揭晓|反馈|公示)"
+                    rf"|{_SUBMITTED}|{_UNDECIDED}"
+                    r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
+                    r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
+                    rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
+                    rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
+                    rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
+                    r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
+                    # submitted, and the outside act under way: 已上报商务部，正在审核中; 正在履行核准程序
+                    rf"|(?:报送|上报|提交|报请|呈报)[^。;;|]{{0,30}}?(?:正在|目前|尚在|仍在)(?:履行)?(?:{_OUTSIDE_ACT}|核准)"
+                    r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
+#: a wait just before an event word in its clause (待省政府批复同意): the event has not happened
+AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
+#: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
+#: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
+HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回"
+HALT_WORDS = re.compile(HALT)
+BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开)?"
+                    r"(?=$|[,,。;;|]|了|至今)"
+                    # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
+                    rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:{NEXT_YEAR}|20\d\d年)[^,,。;;|]{{0,8}}?"
+                    r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
+                    r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
+                    r"|不再(?:实施|建设|推进|改造|开展|举办|召开|执行)"
+                    r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
+                    r"|列入(?:暂缓|停建|缓建)[^,,。;;|]{0,6}(?:名单|清单)")

@@ -1,0 +1,136 @@
+"""The status-bearing constructions of issue #18 that are not figures nor words of a result: a halt
+of the task, a wait on an outside act, a stock level, a coverage reached, a target cut, the
+report's own status column.
+
+Each grammar is checked on sentences written for it in the reports' style (other subjects, verbs,
+authorities and figures than any labelled set), so a test fails when a rule is a phrase list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+H1, Q1, Q3, M11, FY = "2024H1", "2024Q1", "2024Q3", "2024M11", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1, **kw) -> dict:
+    return judge_text(task, progress, period, **kw)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# a halt of the task: its subject after a basis, a cause or an authority's act
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the subject after an adverbial clause (根据…意见，项目选址…，已停止实施)
+    ("建设城北垃圾转运站。", "根据省生态环境厅意见,项目选址不符合要求,已停止实施。", Q3),
+    ("建设城东消防站。", "按照市政府债务化解要求,项目资金无法落实,已暂缓建设。", H1),
+    # an authority's act of communication before what it acts on (国家发改委通知项目暂缓审批)
+    ("开工建设淠河航道整治工程。", "国家发改委通知项目暂缓审批,开工计划推迟至2025年。", Q3),
+    ("建设市级应急物资储备库。", "省应急管理厅函告该项目停止实施,相关资金收回。", Q3),
+    # the family's other verbs: an event called off (停办), a service stopped (停运)
+    ("举办2024年六安茶谷马拉松。", "按照上级统筹要求,今年马拉松赛事停办。", Q3),
+    ("开通六安至合肥城际旅游专线。", "专线试运行一个月后因客流不足已停运。", Q3),
+])
+def test_a_halt_of_the_task_after_a_basis_or_an_authority(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "blocked", f
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # the halt is of a step inside the works, with an object of its own: the works go on
+    ("建成城东污水处理厂二期。", "项目主体工程已完工,因汛期暂停管网顶管作业10天,目前设备安装正在推进。", "qualitative"),
+    # some of the count halted beside a count done: a part, the count measures the pace
+    ("推进老旧小区改造40个。", "已开工改造32个,另有2个小区因居民意见不统一暂缓改造。", "ahead"),
+    # the task's own aim is the halting verb: it reports the work
+    ("减少行政审批事项,取消市级审批事项20项。", "上半年已取消市级审批事项12项。", "ahead"),
+])
+def test_a_halt_that_is_not_the_tasks(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a wait on an outside act: papers sent to whoever decides, a decision not fixed yet
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("通过国家生态文明建设示范市复核。", "复核材料已于5月报送生态环境部,现场核查时间尚未确定。", H1),
+    ("通过国家卫生城市复审。", "按标准逐项自查整改,复审材料已上报全国爱卫办。", Q1),
+    ("争创国家级农业现代化示范区。", "申报材料已通过省农业农村厅审核并上报农业农村部,目前正在评审。", Q3),
+    ("创建省级全民运动健身模范市。", "创建工作已全部完成,验收申请已于8月报请省体育局。", Q3),
+    ("新增国家级专精特新“小巨人”企业10家。", "组织36家企业申报,已通过省级推荐,工信部公示名单预计11月公示。", Q3),
+    ("新增省级示范家庭农场50家。", "各县区推荐申报72家,省级评定工作正在进行。", Q3),
+    ("PM2.5平均浓度控制在35微克/立方米以内。", "全年数据需待省生态环境厅统一核算后公布,预计可完成目标。", M11),
+])
+def test_a_wait_on_an_outside_act_is_pending(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "pending", f
+
+
+def test_no_wait_once_the_decision_came_after_the_papers():
+    f = judge("争创国家级农业现代化示范区。", "申报材料已于3月上报农业农村部,6月正式获批国家级农业现代化示范区。", Q3)
+    assert f["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # a preliminary approval's papers await a step, not the task's outcome
+    ("建成市职业技术学院新校区。", "新校区选址已确定,完成规划设计方案比选,土地报批材料已上报。", "qualitative"),
+    # words that hold 待 or 等 and are no wait (待遇, 接待, 期待)
+    ("提高退役军人待遇保障水平。", "上半年发放各类优抚待遇资金1.2亿元,提高部分优抚对象抚恤补助标准。", "qualitative"),
+    ("提升游客接待能力,全年接待游客5000万人次。", "前三季度全市接待游客4300万人次,同比增长9%。", "ahead"),
+    ("优化营商环境。", "企业对营商环境改善充满期待,市数据局组织开展政策宣讲12场。", "qualitative"),
+])
+def test_no_wait_when_decided_or_a_step_or_a_word_holding_dai(task, progress, status):
+    assert judge(task, progress, Q3)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a stock to hold: met or missed, never a share of the year's additions
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("耕地保有量不低于580万亩。", "根据国土变更调查成果,全市耕地保有量582.3万亩。", H1, "on_pace"),
+    ("耕地保有量不低于580万亩。", "根据国土变更调查成果,全市耕地保有量582.3万亩。", FY, "completed"),
+    # 99 % of the floor is no pace reached: the stock is below what it must hold
+    ("耕地保有量不低于580万亩。", "根据国土变更调查成果,全市耕地保有量576.1万亩。", H1, "behind"),
+    ("生猪存栏稳定在120万头以上。", "6月末全市生猪存栏123.5万头,能繁母猪存栏11.2万头。", H1, "on_pace"),
+    ("湿地保护面积稳定在50万亩。", "经年度监测,全市湿地面积50.6万亩。", Q3, "on_pace"),
+])
+def test_a_stock_held_is_met_or_missed(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_an_amount_with_a_floor_is_still_added_up():
+    # 不低于 alone is no stock: the year's investment is added up against the pace
+    f = judge("完成重点项目投资不低于800亿元。", "上半年全市重点项目完成投资436亿元。", H1)
+    assert f["status"] == "on_pace" and round(f["completion_pct"], 3) == 0.545
+
+
+# ---------------------------------------------------------------------------------------------
+# a target cut during the year: measured against the new figure, flagged
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年新增养老床位2000张。", "根据省民政厅要求,我市年度任务调为1500张。上半年新增床位790张。", H1, "on_pace"),
+    ("新建农村公路200公里。", "年度任务由200公里调减至150公里。前三季度已建成120公里。", Q3, "on_pace"),
+    # a rate target cut: the new rate decides, met at the year's end is completed
+    ("规上工业增加值增长9%。", "年中将目标调整为增长7%左右。全年规上工业增加值增长7.4%。", FY, "completed"),
+    ("固定资产投资增长8%。", "根据中期评估,市政府将年度目标下调为增长5%。1-9月固定资产投资增长4.1%。", Q3, "behind"),
+])
+def test_a_target_cut_during_the_year(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["is_target_adjusted"], f["needs_review"]) == (status, True, True)
+
+
+# ---------------------------------------------------------------------------------------------
+# a coverage to reach: every unit said to have it, or a coverage rate of 100 %
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("年内实现全市乡镇5G网络全覆盖。", "全市136个乡镇已全部开通5G网络。", "completed"),
+    ("实现全市义务教育学校智慧课堂全覆盖。", "全市义务教育学校智慧课堂覆盖率100%。", "completed"),
+    ("年内完成全市不动产登记“带押过户”全覆盖。", "“带押过户”业务已于11月在全市8个县区全面铺开,全年办理1326件。", "completed"),
+    # 92 % is not all, and what is left is promised for next year
+    ("实现全市义务教育学校智慧课堂全覆盖。", "全市义务教育学校智慧课堂覆盖率92%,剩余学校明年完成。", "behind"),
+    # some counties rolled out is no coverage: at the year's end, not done
+    ("实现全市乡镇综合文化站免费开放全覆盖。", "金安区、裕安区所辖乡镇综合文化站已实现免费开放。", "behind"),
+])
+def test_a_coverage_reached_at_the_years_end(task, progress, status):
+    assert judge(task, progress, FY)["status"] == status

@@ -1,0 +1,61 @@
+"""The warm kernel: notebooks run one after another in one kernel, each seeing only its own
+outputs and variables, through a client that is ready without waiting for IOPub to fall silent."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+
+from helpers.report import kernels
+
+
+def _notebook(path, cells: list[str]) -> None:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("name = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params] + [nbformat.v4.new_code_cell(c) for c in cells]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(path))
+
+
+def _texts(path) -> list[str]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(o.get("text", "")) for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
+
+
+@pytest.mark.integration
+def test_notebooks_in_one_kernel_each_get_their_own_outputs_from_the_first_cell(tmp_path):
+    # the first cell prints at once: an IOPub subscription not yet live would lose it
+    src = tmp_path / "page.ipynb"
+    _notebook(src, ["print('first', name)", "leftover = globals().get('mine')\nmine = name",
+                    "print('last', name, leftover)"])
+    with kernels.WarmKernel(cwd=tmp_path) as kernel:
+        for name in ("甲", "乙", "丙"):
+            kernel.execute(src, tmp_path / f"out-{name}.ipynb", {"name": name})
+    for name in ("甲", "乙", "丙"):
+        assert _texts(tmp_path / f"out-{name}.ipynb") == [f"first {name}\n", f"last {name} None\n"]
+
+
+@pytest.mark.integration
+def test_the_client_is_ready_without_draining_iopub(tmp_path):
+    """jupyter_client's own client waits for 0.2 s of silence on IOPub at every notebook; ours
+    returns once IOPub has delivered a message, so the kernel_info's closing status is still
+    to be read (the drain would have swallowed it; an Empty is raised then)."""
+    from jupyter_core.utils import run_sync
+
+    from helpers.report.ready_client import ReadyClient
+
+    with kernels.WarmKernel(cwd=tmp_path) as kernel:
+        kc = kernel.km.client()
+        assert isinstance(kc, ReadyClient)  # what papermill's NotebookClient gets from km.client()
+        kc.start_channels()
+        try:
+            run_sync(kc.wait_for_ready)(timeout=60)
+            left = run_sync(kc.iopub_channel.get_msg)(timeout=10)
+            while left["parent_header"].get("msg_type") != "kernel_info_request":  # the warm-up's
+                left = run_sync(kc.iopub_channel.get_msg)(timeout=10)
+        finally:
+            kc.stop_channels()
+    assert left["msg_type"] == "status"
