@@ -191,3 +191,51 @@ def test_an_authority_granting_the_aim_is_the_aim_reached():
 def test_a_whole_task_verdict_mid_cell_completes_the_task(task, progress):
     f = judged(task, progress, "2024H1")
     assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+# Constructions from blind set 4's development half, in variants of its wording
+@pytest.mark.parametrize("task, progress, period", [
+    ("出台《城市更新专项规划(2024-2035年)》。", "规划经市政府常务会议研究同意后,已于6月20日以市政府文件形式对外公布实施。", "2024H1"),
+    ("完成全市国土空间总体规划报批。", "《六安市国土空间总体规划(2021-2035年)》已于7月获省政府批复同意,正组织开展规划成果公告。",
+     "2024Q3"),
+    ("通过国家公共文化服务体系示范区验收。", "8月,文化和旅游部复核组对我市示范区创建进行验收,以优秀等次通关。", "2024Q3"),
+    ("完成全市河湖“清四乱”年度整治任务。", "纳入年度清单的312个问题已于8月底前全数销号,经市河长办核查无反弹。", "2024Q3"),
+    ("年内完成全市不动产登记“带押过户”全覆盖。", "“带押过户”业务已于11月在全市8个县区全面铺开,全年办理1326件。", "2024FY"),
+])
+def test_results_said_in_other_words(task, progress, period):
+    f = judged(task, progress, period)
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+def test_awaited_approval_is_no_approval():
+    assert judged("完成全市国土空间总体规划报批。", "规划成果已报省政府,待省政府批复同意。", "2024Q3")["status"] == "pending"
+
+
+def test_a_ratio_of_a_countys_own_task_is_a_part():
+    f = judged("全市新建农村污水处理设施60处。", "一季度,霍山县新建农村污水处理设施6处,完成县级任务的100%,成为全市首个完成"
+               "年度任务的县;金寨县开工建设5处,舒城县完成招标。", "2024Q1")
+    assert f["needs_review"] and "霍山县" in f["review_reason"]
+
+
+def test_an_act_counted_is_some_of_an_open_ended_task():
+    # 取消…14项 for 取消涉企不合理收费: fees abolished, counted; not the task's one act (and no halt)
+    assert judged("取消涉企不合理收费项目,减轻企业负担。", "上半年,全市清理并取消涉企收费项目14项,为企业减负1.9亿元。",
+                  "2024H1")["status"] == "qualitative"
+
+
+def test_a_deliverable_due_at_the_years_end_with_a_result_word_unread_goes_to_review():
+    # FY: nothing read as the deliverable's event, but the cell says a result in words no rule knows
+    f = judged("年内建成市民健身步道。", "健身步道已于11月全线亮灯迎客。", "2024FY")
+    assert f["status"] != "behind" or f["needs_review"]
+
+
+def test_an_events_kind_as_subject_of_its_halt_is_the_tasks():
+    f = judged("举办首届大别山国际马拉松赛。", "赛事原定5月举办,根据省体育局关于统筹控制大型赛事数量的通知要求,本年度赛事取消,"
+               "已发布退赛公告。", "2024H1")
+    assert (f["status"], f["needs_review"]) == ("blocked", False), f["review_reason"]
+
+
+def test_a_use_verb_as_a_noun_is_no_signal():
+    f = judged("完善全市社区养老服务网络。", "一季度,市民政局组织对各县区社区养老服务站运营情况开展交叉检查,召开全市养老服务工作推进会。",
+               "2024Q1")
+    assert (f["status"], f["needs_review"]) == ("qualitative", False)

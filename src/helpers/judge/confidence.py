@@ -74,7 +74,7 @@ _BEARING = {
 
 #: a deliverable behind only because the year ended with no event read for it (DOMAIN: not reported
 #: done at FY): any completion or use word the rules did not read may be that event in other words
-_DUE = ("done", "use", "event", "share")
+_DUE = ("done", "use", "event", "share", "attained")
 
 
 def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list[str]:
@@ -93,8 +93,11 @@ def _due_only(reading, statuses: list[str]) -> bool:
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
 _WORKS = re.compile(r"施工|建设|工程|开工|实施|举办|运营")
 #: a halt with no subject and no object (因故取消, 已暂停): said of the task, as a clause with no subject is
+#: (or said of an event by its kind: 本年度赛事取消 for 举办…马拉松赛)
 _BARE_HALT = re.compile(rf"^[\s,，;；。]*(?:因故|因[^,，;；。]{{0,8}}?原因|受[^,，;；。]{{0,10}}?影响)?[,，]?(?:已|被|均|暂)*"
-                        rf"(?:{signals.HALT_WORDS.pattern})+[\s,，;；。]*$")
+                        rf"(?:{signals.HALT_WORDS.pattern})+[\s,，;；。]*$"
+                        rf"|(?:^|[,，])(?:本年度|今年|本届|本次|该)?(?:赛事|比赛|活动|大会|会议|展会|论坛|节会)(?:已|被|均)?"
+                        rf"(?:{signals.HALT_WORDS.pattern})")
 
 
 def _finding_doubt(f, status: str, reading) -> str | None:
@@ -142,7 +145,7 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
-                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.match(p.evidence.text):
+                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)

@@ -124,7 +124,7 @@ def rules(lex: Lexicon) -> Rules:
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率|调试|测试|试验|仪式筹备)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
-        operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){_NOUN_TAIL}"),
+        operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){NOUN_TAIL}"),
     )
 
 
@@ -301,7 +301,7 @@ _NEXT_YEAR = re.compile(NEXT_YEAR)
 _AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
-_NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
+NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
               r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
 #: an attainment mark for an operation verb: in its clause (正式, 已, 顺利) or a start date in its
 #: sentence (3月18日起, 5月10日起，…每日开行)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import HALT_WORDS, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import HALT_WORDS, NOUN_TAIL, PRELIMINARY, STAGE_OF_WORKS, Finding
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
@@ -114,6 +114,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
         if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
                 or _NEGATED.search(text[max(0, m.start() - 6):m.start()]) or _step(text[a:b], task) \
                 or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
+                or not re.match(NOUN_TAIL, text[m.end():m.end() + 4]) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
                 or not _about_task(ev, m.start(), tb):
             continue
@@ -215,6 +216,28 @@ def raw_figure_signals(ev: Evidence, parts: list[Part], task: str, read: set[int
             and lay.modality_at(m.start()) != "problem"]
 
 
+#: an attainment said of a thing in words no list holds (健身步道已于11月全线亮灯迎客): 已 and a verb
+_ATTAINED = re.compile(r"已(?:经)?(?:于[^,，;；。|]{1,10}?)?(?:全面|全线|全部|正式|顺利)?[\u4e00-\u9fff]")
+
+
+def attained_signals(ev: Evidence, parts: list[Part], read: set[int]) -> list[Signal]:
+    """For a deliverable target, an attainment (已…) in an unread result clause said of its thing (two
+    shared bigrams), not a step: it may be the event in words no list holds. Only a deliverable due
+    at the year's end weighs it (helpers.judge.confidence)."""
+    things = [bigrams(p.target.label or p.target.part) for p in parts if p.target is not None
+              and p.target.kind == "deliverable"]
+    lay, text = ev.layout, ev.layout.text
+    out: list[Signal] = []
+    for m in _ATTAINED.finditer(text) if things else ():
+        a, b = lay.around(m.start(), m.end())
+        clause = text[a:b]
+        if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
+                or STEP.search(clause) or not any(overlap(tb, clause) >= 2 for tb in things):
+            continue
+        out.append(Signal("attained", _clause(ev, m.start(), m.end()), m.start()))
+    return out
+
+
 def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
     """A second growth rate of a rate target's own indicator, in a result clause nobody read, that
     would meet the target where the one read misses it, or the reverse (8月当月…增长31% read,
@@ -262,6 +285,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
     out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex, ev, read)
     out += figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
     out += raw_figure_signals(ev, parts, task, read)
+    out += attained_signals(ev, parts, read)
     return sorted(out, key=lambda s: s.pos)
 
 
