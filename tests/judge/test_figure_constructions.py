@@ -260,3 +260,25 @@ def test_a_share_of_a_stock_is_no_pace(task, progress):
 def test_additions_to_a_stock_are_a_pace():
     f = judge("新增规上工业企业120家。", "全市规上工业企业达1180家，今年新增入规企业96家。", Q3)
     assert f["completion_pct"] == pytest.approx(0.8) and not f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a fraction (12/20个) is done of planned; 个 is the generic classifier of a count, but a figure in
+# another classifier counts the target's thing only when it names it
+
+@pytest.mark.parametrize("task,progress,ratio", [
+    ("建成口袋公园20个。", "已完成12/20个。", 0.6),
+    ("新建高标准农田2万亩。", "已建成1.2/2万亩。", 0.6),
+])
+def test_a_fraction_is_done_of_planned(task, progress, ratio):
+    assert judge(task, progress)["completion_pct"] == pytest.approx(ratio)
+
+
+def test_another_classifier_of_the_same_thing_counts():
+    f = judge("新建城市书房20个。", "已建成投用城市书房11家。")
+    assert f["completion_pct"] == pytest.approx(0.55)
+
+
+def test_another_classifier_of_another_thing_does_not():
+    f = judge("全年新建城市公共停车泊位5000个。", "已梳理可用地块23处，拟于二季度集中开工建设停车场项目12个。")
+    assert f["completion_pct"] is None

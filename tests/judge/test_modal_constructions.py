@@ -134,3 +134,26 @@ def test_a_target_cut_during_the_year(task, progress, period, status):
 ])
 def test_a_coverage_reached_at_the_years_end(task, progress, status):
     assert judge(task, progress, FY)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# deferral by an authority's arrangement, a partial halt beside a count on pace, a trial before
+# a formal start promised for next year
+
+def test_an_event_deferred_to_next_year_by_an_authoritys_arrangement_is_blocked():
+    f = judge("举办第五届中国(六安)茶产业博览会。", "受省级统筹安排影响,本届博览会延期至明年举办。", Q3)
+    assert f["status"] == "blocked"
+
+
+def test_one_of_the_count_withdrawn_beside_the_rest_on_pace_is_flagged():
+    f = judge("实施乡村振兴示范片区建设项目12个。", "已开工9个,1个项目因规划调整被撤销,2个项目正在办理前期手续。", H1)
+    assert f["needs_review"] and f["status"] in ("blocked", "ahead")
+
+
+@pytest.mark.parametrize("progress,status,flagged", [
+    ("水厂已于12月28日建成并开始试通水,正式供水预计明年1月。", "behind", False),
+    ("水厂已于10月建成并试通水,11月1日起正式供水。", "completed", False),
+])
+def test_a_trial_with_the_formal_start_next_year_is_not_done(progress, status, flagged):
+    f = judge("建成投用市第三水厂。", progress, FY)
+    assert (f["status"], f["needs_review"]) == (status, flagged)

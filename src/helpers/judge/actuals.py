@@ -78,7 +78,8 @@ def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
 
 #: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
 _FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
-                         r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|实现|达到?|其中|[\s,、]")
+                         r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|完工|改造|整治|治理|提升|投用"
+                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|[\s,、()（）]")
 
 
 def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
@@ -119,7 +120,10 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
-    score = _named(tb, a, ev) + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    named = _named(tb, a, ev)
+    if named <= 0 and a.unit != t.unit:
+        return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
+    score = named + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):

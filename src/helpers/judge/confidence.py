@@ -168,8 +168,9 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
     if halts and status == "behind":
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
-    # a halt beside a part already done: what is halted is beyond the target, or the target was cut
-    done = [p for p, s in zip(reading.parts, statuses) if s == "completed" and p.evidence]
+    # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
+    # target, or the target was cut
+    done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
     if done and status == "blocked":
         out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out

@@ -298,7 +298,7 @@ _DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
-_AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
+_AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示|统筹安排|省级统筹|国家统筹")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
 NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
@@ -379,12 +379,24 @@ _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈
 _COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)")
 
 
+#: a fraction before a quantity: 12/20个 (the 20 carries the unit and magnitude of both)
+_FRACTION = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*/\s*$")
+
+
 def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
     """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
     actuals, plans = [], []
     for q in find_quantities(progress):
         if q.unit in ("%", "个百分点") or progress[max(0, q.start - 1):q.start] == "第":
             continue  # 居全省第3位 is a place, not a count
+        done = _FRACTION.search(progress, max(0, q.start - 12), q.start)
+        if done and re.match(r"\d", q.raw):  # 已完成12/20个: 12 done of the 20 planned (1.2/2万亩: one magnitude)
+            scale = q.value / parse_number(re.match(r"[\d,]+(?:\.\d+)?", q.raw).group().replace(",", ""))
+            f = _finding(layout, "actual", done.start(), q.start, value=Decimal(done["a"]) * scale,
+                         unit=q.unit, label=progress[layout.around(q.start, q.end, fine=True)[0]:done.start()])
+            actuals.append(f)
+            plans.append(_finding(layout, "inline_plan", q.start, q.end, value=q.value, unit=q.unit, label=f.label))
+            continue
         a, _ = layout.around(q.start, q.end)
         la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
         before = progress[a:q.start]

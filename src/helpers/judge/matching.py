@@ -87,8 +87,8 @@ _PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景�
                            r"|[东南西北]段|城区段")
 #: an object counted right after an event (取消涉企收费项目14项): it counts what the act took
 _COUNTED_AFTER = re.compile(r"[^,,;;。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
-_TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
-_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车)")
+_TRIAL = re.compile(r"试运行|试运营|试生产|试通车|试通水|试营业|试运转|试投产|试供水")
+_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车|供水|通水|营业|投产|生产)")
 _LATER = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
 
 
@@ -146,7 +146,7 @@ def _promised_later(t: Target, ev: Evidence) -> Finding | None:
         if m["y"] and int(m["y"]) <= ev.year:
             continue
         a, b = ev.layout.around(m.start(), m.end())
-        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|投用|运行|建成|竣工|交付", text[a:b]):
+        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气", text[a:b]) or USE_EVENTS.search(text, a, b):
             return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
     return None
 
@@ -191,11 +191,17 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
                 part.review.append(review_reason("deferred", missed.text))
         part.promised_later = later is not None or (missed is not None and missed.later)
     elif done is not None and not _one_of_several(t, done, ev):
+        trial = _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end))
+        later = _promised_later(t, ev) if trial else None
+        if later is not None:  # 试通水…正式供水预计明年1月: the formal start is after this year
+            part.findings.append(later)
+            part.met, part.method = False, "verdict_phrase"
+            part.deliverable_missed = part.promised_later = True
+            return
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
         # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
-        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)) \
-                and not _FORMAL.search(ev.layout.text, done.end):
+        if trial and not _FORMAL.search(ev.layout.text, done.end):
             part.review.append(review_reason("trial_run", done.text))
     elif forecast is not None:
         _forecast_only(part, forecast)

@@ -145,12 +145,17 @@ MEASURES: dict[str, tuple[str, int]] = {
 _MU = Decimal(2000) / 3
 
 
+#: 个 is the generic classifier: 20个 城市书房 and 11家 are one count (the nouns must still agree,
+#: helpers.judge.actuals); measures (亩, 吨, 元, 人) and visits (人次) are never counted in 个
+CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批")
+
+
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     """`value` in `unit` expressed in `to` (28600米 → 28.6 公里); None when they measure different things."""
     if unit is None or to is None:
         return None
     unit, to = base_unit(unit), base_unit(to)
-    if unit == to:
+    if unit == to or {unit, to} <= CLASSIFIERS | {"个"} and "个" in (unit, to):
         return value
     a, b = _measure(unit), _measure(to)
     if a is None or b is None or a[0] != b[0]:
