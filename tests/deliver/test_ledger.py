@@ -628,6 +628,50 @@ def test_researchers_notes_columns_and_sheets_survive_the_next_ledger(built):
     assert (again, written) == (path, False)  # no pile of copies
 
 
+def _first_review_row(ledger: Path) -> tuple[str, str]:
+    """The 编号 of the first task 待复核 lists, and its 说明 cell."""
+    wb = openpyxl.load_workbook(ledger, read_only=True)
+    try:
+        rows = list(wb[REVIEW_SHEET].iter_rows(min_row=1, max_row=2))
+        header = [c.value for c in rows[0]]
+        return rows[1][header.index("编号")].value, rows[1][header.index("说明")].coordinate
+    finally:
+        wb.close()
+
+
+def _edit_and_rewrite(built, name: str, edit) -> tuple[Path, bytes, Path]:
+    """A ledger a researcher edited with `edit(wb)`, then an override that makes it due a rewrite."""
+    ledger, overrides = _fresh_copy(built, name)
+    wb = openpyxl.load_workbook(ledger)
+    edit(wb)
+    wb.save(ledger)
+    before = ledger.read_bytes()
+    review.record_decision(PERIOD, "Q06", "已完成", "", path=overrides)
+    path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert written
+    return ledger, before, path
+
+
+def test_a_note_in_review_without_a_correction_survives_the_next_ledger(built):
+    # a 说明 with no 更正状态 is not a correction: `review import` reads nothing from it, so a
+    # ledger rewritten in place would drop the researcher's note
+    _, cell = _first_review_row(built["ledger"])
+    ledger, before, path = _edit_and_rewrite(
+        built, "review_note", lambda wb: wb[REVIEW_SHEET].__setitem__(cell, "这条下周再看"))
+    assert path != ledger and ledger.read_bytes() == before
+
+
+def test_a_highlighted_cell_survives_the_next_ledger(built):
+    from openpyxl.styles import Font, PatternFill
+
+    def mark(wb):
+        wb["全部任务"]["C4"].fill = PatternFill("solid", fgColor="FFFF00")
+        wb["滞后清单"]["C2"].font = Font(color="FF0000", bold=True)
+
+    ledger, before, path = _edit_and_rewrite(built, "highlight", mark)
+    assert path != ledger and ledger.read_bytes() == before
+
+
 def test_a_ledger_nobody_edited_is_replaced_in_place(built):
     ledger, overrides = _fresh_copy(built, "in_place")
     _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})  # corrections are the ledger's own cells
