@@ -76,6 +76,8 @@ _COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;�
 _HALF_GRAMMAR = r"完成(?:了)?(?:全年|年度)(?:目标|计划)?(?:任务|目标|计划)?的?过半"
 _HALF = Decimal("0.5")
 _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
+#: a verb of the city's own work before an outside act's word (将做好认定工作, 将组织开展评审)
+_OWN_WORK = re.compile(r"做好|开展|组织|配合|筹备|准备|启动|推进")
 #: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
@@ -152,9 +154,12 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             mod = layout.modality_at(m.start())
             if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
                 continue
-            if status == "pending" and mod == "intention" and _SUBMIT.search(m.group()):
-                continue  # 拟于三季度提请…审议: nothing submitted yet (拟于明年初正式命名 is awaited)
             a, _ = layout.around(m.start(), m.end())
+            if status == "pending" and mod == "intention" and (_SUBMIT.search(m.group())
+                                                               or _OWN_WORK.search(progress, a, m.end())):
+                # 拟于三季度提请…审议: nothing submitted yet; 下一步将做好年度认定工作: the city's own
+                # work to come (拟于明年初正式命名 is awaited)
+                continue
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
             if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
