@@ -157,3 +157,11 @@ def test_one_of_the_count_withdrawn_beside_the_rest_on_pace_is_flagged():
 def test_a_trial_with_the_formal_start_next_year_is_not_done(progress, status, flagged):
     f = judge("建成投用市第三水厂。", progress, FY)
     assert (f["status"], f["needs_review"]) == (status, flagged)
+
+
+@pytest.mark.parametrize("progress", [
+    "组织跨境电商培训8场,培训人员520人次。下一步将做好年度认定工作。",
+    "召开专题推进会3次。下一步将组织开展示范基地评审。",
+])
+def test_the_citys_own_act_to_come_is_no_wait(progress):
+    assert judge("全年培育外贸新业态新模式主体50家。", progress, M11)["status"] == "qualitative"
