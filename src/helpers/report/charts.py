@@ -225,6 +225,18 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def warm_up() -> None:
+    """Draw one line of Chinese at print size, as a kernel waiting for its first page: matplotlib
+    loads the CJK font (a 20 MB collection) and its text machinery once per process, and the
+    first chart paid for it."""
+    fig = _figure(1.0, 2.0)
+    ax = fig.add_subplot()
+    ax.barh([0], [12.5], color=STATUS_COLORS["behind"])
+    ax.set_yticks([0], ["重点工作"])
+    ax.set_xlabel("占本单位任务的比例（%）")
+    png_bytes(fig)
+
+
 def show(fig: Figure, alt: str = "") -> None:
     """Display `fig` as a PNG at its physical size (width in CSS px = inches × 96), once.
 
