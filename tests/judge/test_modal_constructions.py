@@ -177,3 +177,14 @@ def test_the_citys_own_act_to_come_is_no_wait(progress):
 ])
 def test_cancelling_a_class_is_standing_work_a_named_thing_is_done(task, progress, status):
     assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# which level measures a level target: the one whose rate noun is the target's
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("政务服务事项“全程网办”比例达到90%。", "截至6月底,全市政务服务事项可网办率99.2%,“全程网办”比例为84.5%。", "behind"),
+    ("农村生活污水治理率达到40%。", "全市农村生活污水设施覆盖率达到52%,农村生活污水治理率为41.3%。", "on_pace"),
+])
+def test_the_level_of_the_targets_own_rate_noun_measures_it(task, progress, status):
+    assert judge(task, progress)["status"] == status
