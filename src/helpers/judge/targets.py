@@ -99,7 +99,8 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     """建成X / 开工建设X / X建成投用 / 印发X: a one-off deliverable and its event word."""
     before, after = _deliverable_rx(lex)
     m = before.match(c) or after.match(c)
-    verb, obj = (m["verb"], m["obj"]) if m else _event_anywhere(c, lex) or (None, "")
+    # the lead words are no part of the object (实现乡镇污水处理设施全覆盖: 乡镇污水处理设施)
+    verb, obj = (m["verb"], _EVENT_LEAD.sub("", m["obj"])) if m else _event_anywhere(c, lex) or (None, "")
     works, opening = _WORKS_DONE.match(c), _OPENING_END.match(c)
     if not verb and works:  # 全面完成农村饮水安全巩固提升工程: the works done is the deliverable
         verb, obj = "完工", works["obj"]
