@@ -108,6 +108,8 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
     text, lay, tb = ev.layout.text, ev.layout, bigrams(QUALIFIER.sub("", task))
     events, generic = _families(lex)
     wanted = {p.target.meaning for p in parts if p.target is not None and p.target.kind == "deliverable"}
+    # a meeting or event held (召开推进会) is an action unless the task is to hold one
+    held = "hold" in wanted or task_aim(task) == "hold"
     out: list[Signal] = []
     for m in _done_rx(lex).finditer(text):
         a, b = lay.around(m.start(), m.end())
@@ -116,6 +118,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
                 or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
                 or not re.match(NOUN_TAIL, text[m.end():m.end() + 4]) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
+                or (events.get(m.group()) == "hold" and not held) \
                 or not _about_task(ev, m.start(), tb):
             continue
         # issuing a document is a measure unless the task asks for that document: a generic verb
