@@ -777,3 +777,15 @@ def test_a_ledger_that_cannot_be_written_is_a_warning_said_after_the_run(monkeyp
     say_after = cli._ledger_of_the_run("2024H1", None)
     say_after()
     assert "督查台账未能写出：" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "overrides.csv", "台账"])
+def test_a_ledger_out_that_is_no_workbook_name_is_refused(built, tmp_path, name):
+    # `--out notes.txt` is a slip for the workbook's name: an .xlsx written as notes_<key>.txt, or
+    # into data/reference/ as overrides_<key>.csv, is a file nobody can open for what it says it is
+    mine = tmp_path / name
+    mine.write_text("我的笔记", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\.xlsx"):
+        write_ledger(PERIOD, processed_dir=built["processed"], out=mine, overrides=built["overrides"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    assert mine.read_text(encoding="utf-8") == "我的笔记"
