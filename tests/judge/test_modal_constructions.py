@@ -165,3 +165,38 @@ def test_a_trial_with_the_formal_start_next_year_is_not_done(progress, status, f
 ])
 def test_the_citys_own_act_to_come_is_no_wait(progress):
     assert judge("全年培育外贸新业态新模式主体50家。", progress, M11)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # cancelling some of a class still to be found is standing work
+    ("清理规范涉企收费,取消不合理收费项目。", "上半年全市取消涉企收费项目9项,停止征收1项行政事业性收费,为企业减负6000万元。",
+     "qualitative"),
+    ("撤销各类违规设立的检查站点。", "上半年撤销违规检查站点6个,对3个站点开展整改。", "qualitative"),
+    # one named fee abolished wholesale is the deliverable done
+    ("取消公立医院门诊停车收费。", "自3月1日起,全市公立医院门诊停车一律取消收费。", "completed"),
+])
+def test_cancelling_a_class_is_standing_work_a_named_thing_is_done(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# which level measures a level target: the one whose rate noun is the target's
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("政务服务事项“全程网办”比例达到90%。", "截至6月底,全市政务服务事项可网办率99.2%,“全程网办”比例为84.5%。", "behind"),
+    ("农村生活污水治理率达到40%。", "全市农村生活污水设施覆盖率达到52%,农村生活污水治理率为41.3%。", "on_pace"),
+])
+def test_the_level_of_the_targets_own_rate_noun_measures_it(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# the year's end: a deliverable due this year (年底前建成…) not done, promised for next year
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("年底前建成市妇幼保健院新院区。", "新院区主体工程已完工,正在进行室内装修和设备安装,计划明年6月投入使用。", "behind"),
+    ("9月底前建成城南公交枢纽站。", "枢纽站已于8月建成并投入使用。", "completed"),
+    ("上半年开工建设市体育公园。", "体育公园项目尚在办理用地手续,年内未能开工。", "behind"),
+])
+def test_a_deliverable_with_its_due_date_at_the_years_end(task, progress, status):
+    assert judge(task, progress, FY)["status"] == status

@@ -239,3 +239,34 @@ def test_a_use_verb_as_a_noun_is_no_signal():
     f = judged("完善全市社区养老服务网络。", "一季度,市民政局组织对各县区社区养老服务站运营情况开展交叉检查,召开全市养老服务工作推进会。",
                "2024Q1")
     assert (f["status"], f["needs_review"]) == ("qualitative", False)
+
+
+@pytest.mark.parametrize("task, progress, period", [
+    ("开通六安至霍山城际公交线路。", "9月12日起,六安至霍山城际公交每日首末班对开,全程票价10元。", "2024Q3"),
+    ("建成投运六安东站综合交通枢纽停车楼。", "一季度完成消防验收和收费系统调试,2月9日春运期间正式对社会车辆开放,提供停车位1150个。",
+     "2024Q1"),
+    ("全年完成农村危房改造1200户。", "全市1200户农村危房改造任务已于8月底前全部竣工入住,经县级验收合格。", "2024Q3"),
+    ("实施市属国企改革深化提升行动,完成年度改革任务清单。", "国企改革年度任务清单28项已于6月底前全部销号。", "2024H1"),
+])
+def test_the_whole_restated_and_done_or_put_to_use(task, progress, period):
+    f = judged(task, progress, period)
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+def test_last_years_batch_and_a_meeting_held_measure_nothing():
+    f = judged("全年建设数字乡村示范村30个。", "一季度,召开数字乡村建设推进会,组织各县区申报,共收到示范村申报材料52份。"
+               "去年建成的20个示范村运行良好。", "2024Q1")
+    assert f["status"] == "qualitative"
+
+
+def test_the_years_data_awaited_before_the_year_ends_is_no_disagreement():
+    # blind set 4 (K032-like): a rate met so far; the annual figure comes next year by nature
+    f = judged("全市城乡居民人均可支配收入增长7%以上。", "前三季度全市居民人均可支配收入24376元,同比增长7.3%。"
+               "省统计局年度数据待次年发布。", "2024Q3")
+    assert (f["status"], f["needs_review"]) == ("on_pace", False), f["review_reason"]
+
+
+def test_an_abolishing_act_counted_is_no_signal():
+    f = judged("取消涉企不合理收费项目,减轻企业负担。", "上半年,全市清理并取消涉企收费项目14项,暂停征收2项行政事业性收费,"
+               "为企业减负1.9亿元。", "2024H1")
+    assert (f["status"], f["needs_review"]) == ("qualitative", False), f["review_reason"]

@@ -311,6 +311,7 @@ _SHARE_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6}?)占[^,;。]{1,16}?(?:比
 
 
 def _rate_noun(label: str) -> str | None:
+    label = re.sub(r"[“”\"‘’'「」]", "", label)  # “全程网办”比例: the quoted name is the noun
     share = _SHARE_OF.search(label)
     if share:
         return share["noun"]
@@ -319,9 +320,10 @@ def _rate_noun(label: str) -> str | None:
 
 
 def _same_rate_noun(t: Target, f: Finding) -> int:
-    """1 when the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比), else 0."""
+    """How far the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比): the bigrams
+    they share, so that “全程网办”比例 prefers 全程网办比例84.5% to 可网办率99.2%; 0 without both."""
     want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
-    return int(bool(want and got and overlap(want, got) >= 1))
+    return overlap(want, got) if want and got else 0
 
 
 def _other_rate(t: Target, f: Finding) -> bool:
