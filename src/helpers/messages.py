@@ -132,6 +132,7 @@ TEXTS: dict[str, str] = {
     # --- the review loop
     "review.imported": ("{period}：读到更正{n}条（新增{new}条、更新{updated}条、未变{unchanged}条），已写入 {overrides}；"
                         "请运行 python -m helpers run --period {period} 重新生成简报"),
+    "review.nothing": "{period}：台账的“更正状态”一栏没有填写任何更正，{overrides} 未改动",
     "ledger.unimported": ("未覆盖：此台账中填写的{n}条更正尚未导入（{ids}）；请先运行 python -m helpers review import "
                           "{path}，或加 --force 覆盖"),
     "ledger.unreadable": "未覆盖：台账中的更正无法导入（{problem}）；请修正后导入，或加 --force 覆盖",
