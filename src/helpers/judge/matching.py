@@ -12,7 +12,7 @@ from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import month_only, threshold
+from helpers.judge.actuals import month_only, size_classes, threshold
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -205,10 +205,16 @@ def _names_another(label: str, tb: set[str]) -> bool:
     return len(rest) >= 4 and overlap(tb, rest) == 0
 
 
+def narrower(t: Target, g: Finding) -> bool:
+    """A rate of a narrower set than the target's: a size class the target does not name (规上 aside)."""
+    return bool(size_classes(g.label) - size_classes(t.part) - {"规上"})
+
+
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year, a month alone never
-    done = [g for g in done if not month_only(g, ev)]
+    # 限额以上单位商品零售额 for 社会消费品零售总额: a narrower set's rate (helpers.judge.actuals.size_classes)
+    done = [g for g in done if not month_only(g, ev) and not narrower(t, g)]
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
     best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone
@@ -297,6 +303,7 @@ _SHARE_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6}?)占[^,;。]{1,16}?(?:比
 
 
 def _rate_noun(label: str) -> str | None:
+    label = re.sub(r"[“”\"'‘’]", "", label)  # “全程网办”比例: the quotes are no break in the noun
     share = _SHARE_OF.search(label)
     if share:
         return share["noun"]
@@ -305,9 +312,10 @@ def _rate_noun(label: str) -> str | None:
 
 
 def _same_rate_noun(t: Target, f: Finding) -> int:
-    """1 when the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比), else 0."""
+    """How far the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比: 1; 全程网办
+    比例 and “全程网办”比例: 3), twice the bigrams they share."""
     want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
-    return int(bool(want and got and overlap(want, got) >= 1))
+    return 2 * overlap(want, got) if want and got else 0
 
 
 def _other_rate(t: Target, f: Finding) -> bool:
@@ -395,6 +403,11 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
     if act.share_range is not None and part.computed_ratio is not None and part.stated_ratio is None:
         # 近1.5万人: the ratio spans what the words allow (a status either side is flagged)
         part.share_range = tuple(convert(x, act.unit, t.unit) / t.value for x in act.share_range)
+    if part.share_range is not None and act.share_range is None and part.computed_ratio is not None \
+            and float(part.share_range[0]) - 0.01 <= part.computed_ratio <= float(part.share_range[1]) + 0.01:
+        # 1830个,完成全年任务的六成有余: the exact figure says what the words round
+        part.stated_ratio = part.share_range = None
+        part.findings = [f for f in part.findings if f.kind != "stated_ratio"]
     if part.stated_ratio is None:
         part.findings.append(act)
         part.method = "computed_ratio"
