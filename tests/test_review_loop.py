@@ -118,3 +118,6 @@ def test_a_correction_re_renders_the_pages_whose_data_it_changes_and_nothing_els
     assert sorted(pages) == sorted(["city", *RESEARCH, *(f"bureau:{u}" for u in units)])
     for page in pages:
         assert _html(root, page) == _html(root, page, "fresh"), page
+    # and the front page: the lines it kept of units whose data did not change are those computed anew
+    front = [(root / out / PERIOD / "index.html").read_text(encoding="utf-8") for out in ("output", "fresh")]
+    assert front[0] == front[1]

@@ -758,6 +758,23 @@ def test_the_raw_report_of_a_period_is_matched_by_its_whole_code(tmp_path, proje
     assert set(period_tables.earlier_raws("2024M12")) == {"2024M1", "2024M11"}
 
 
+def test_a_period_without_a_report_or_tables_is_refused_naming_the_missing_report(tmp_path, project_root, seed_path,
+                                                                                  capsys):
+    """`run --period 2024M1` beside luan_2024M11.txt said the tables disagreed with a record that
+    never was, and left empty data/processed/2024M1/ and output/2024M1/ behind."""
+    import shutil
+
+    from helpers.cli import main
+
+    root = project_root(tmp_path)
+    (root / "data" / "raw").mkdir(parents=True)
+    shutil.copy(seed_path, root / "data" / "raw" / "luan_2024M11.txt")
+    assert main(["run", "--period", "2024m1", "--formats", "html"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "2024M1" in err and "data/raw" in err, err
+    assert not (root / "data" / "processed" / "2024M1").exists() and not (root / "output" / "2024M1").exists()
+
+
 # --------------------------------------------------------------------------------------------
 # issue #20: a unit's page is keyed on the data it shows
 

@@ -59,6 +59,9 @@ TEXTS: dict[str, str] = {
     "record.margin": "判断时的超序时幅度为{was}，本次要求{asked}",
     "record.period": "任务表是{found}期的，不是{period}",
     # --- run
+    "run.no_report": ("{raw} 中没有文件名含 {period} 的报告（如 luan_{period}.txt），也没有已生成的 {period} 任务表："
+                      "请把报告存入 {raw}，或用 --raw 指定报告文件"),
+    "run.raw_missing": "找不到报告文件",
     "run.pages": "{period}：共{total}页，需生成{pending}页{why}……",
     "run.pages_rebuilt": "（任务表已重新生成）",
     "run.summary": "{period}：已生成{rendered}页、未变{kept}页{failed}，用时{seconds:.1f}秒{rebuilt}；清单：{manifest}",

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from helpers import paths, provenance
 from helpers.messages import say
-from helpers.errors import HelpersError
+from helpers.errors import HelpersError, InputError
 from helpers.files import exclusive, safe_slug, write_json, write_text
 from helpers.period import Period, parse_code
 from helpers.provenance import file_sha256
@@ -364,7 +364,10 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     own = f.processed == paths.processed_dir(per.code).resolve()
     raw_path = Path(raw).resolve() if raw else (default_raw(per.code) if own else None)
     if raw_path is not None and not raw_path.is_file():
-        raise HelpersError(f"{raw}: raw report not found")
+        raise InputError(raw_path, say("run.raw_missing"))
+    if raw_path is None and own and not (f.processed / "tasks.parquet").exists():
+        # checked before any lock: nothing to build from, so no empty folders left behind
+        raise HelpersError(say("run.no_report", raw=relative(paths.RAW, paths.ROOT), period=per.code))
     with ExitStack() as stack:
         stack.enter_context(exclusive(f.processed))  # shared with `table`
         stack.enter_context(exclusive(f.out))
@@ -383,7 +386,8 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         outcomes = execute(plan, jobs, progress, early)
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
-        write_front_pages(per, f, bool(result.rendered))
+        write_front_pages(per, f, bool(result.rendered),
+                          {j.bureau: j.key for j in plan.jobs if j.bureau is not None})
         result.alongside = side.result() if side is not None else None
         return result
 
@@ -391,21 +395,26 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
 def _early_workers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, jobs: int, build: bool,
                    ahead_margin: float | None) -> Workers | None:
     """Workers started before the run plans, when pages will render: an output folder without
-    pages, or tables to be built anew. Their kernels boot while the run plans (and builds and
-    compares the tables)."""
-    if jobs == 1 or ((f.out / "manifest.json").exists()
-                     and not (build and will_rebuild(raw, per.code, f.processed, ahead_margin))):
+    pages (every page renders: as many workers as jobs), or tables to be built anew (a correction,
+    which re-renders a few pages: one worker, and render_pages starts more only when the plan
+    finds more pages; a second kernel booting meanwhile would take the core this process plans
+    on). Their kernels boot while the run plans (and builds and compares the tables)."""
+    if jobs == 1:
         return None
-    early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs)
+    fresh = not (f.out / "manifest.json").exists()
+    if not fresh and not (build and will_rebuild(raw, per.code, f.processed, ahead_margin)):
+        return None
+    early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs if fresh else 1)
     # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes the
     # manifest, the front page and the ledger; the interpreter joins them at exit
-    stack.callback(early.pool.shutdown, wait=False, cancel_futures=True)
+    stack.callback(early.close, wait=False)
     return early
 
 
-def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
+def write_front_pages(per: Period, f: Folders, changed: bool, keys: dict[str, str] | None = None) -> None:
     """The period's front page (output/<P>/index.html) and the list of periods beside it, when a
-    page changed or either is missing or older than the manifest."""
+    page changed or either is missing or older than the manifest. `keys` (unit → its page's key,
+    which covers the unit's data) keep the front page's line of a unit whose key did not move."""
     index, manifest = f.out / "index.html", f.out / "manifest.json"
     if not manifest.exists():
         return
@@ -414,7 +423,8 @@ def write_front_pages(per: Period, f: Folders, changed: bool) -> None:
         # deferred: the page loads the tables (pandas), which a run with nothing to do never needs
         from helpers.report.front_page import write_front_page, write_periods_index
 
-        path = write_front_page(per.code, f.out, f.processed, f.root, wording.page_titles(per.pace))
+        path = write_front_page(per.code, f.out, f.processed, f.root, wording.page_titles(per.pace), keys,
+                                f.state.with_name(f.state.name.replace("state-", "front-rows-")))
         write_periods_index(f.out.parent)
         print(say("run.front_page", path=path), file=sys.stderr)
 

@@ -1,20 +1,30 @@
 """Each column of the cleaned tables defined once: type, unit and meaning (PUDL's rule).
 
 The pandera schemas built from these definitions are checked when a table is written and when
-it is loaded, so a notebook never works on a table that drifted from this file.
+it is loaded, so a notebook never works on a table that drifted from this file. A check is done
+once per version of a file: write_table records the checksum of the bytes it wrote after the
+check (in the cache, `paths.CACHE/validated/`), and read_table trusts a file only when its
+checksum is one recorded for the same schema; anything else (a table edited, copied in, written
+by other code) is checked.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 from dataclasses import dataclass
+from functools import cached_property
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pandera.pandas as pa
 
+from helpers import paths
 from helpers.errors import SchemaError
-from helpers.files import atomic_path, spreadsheet_text
+from helpers.files import atomic_path, spreadsheet_text, write_bytes
+from helpers.provenance import file_sha256
 from helpers.statuses import CHANGE_CLASSES, STATUS_ZH, STATUSES
 
 TABLES = ("quantified", "general")
@@ -165,23 +175,49 @@ SHARE_COLUMNS: tuple[Col, ...] = (
 )
 
 
-def _schema(cols: tuple[Col, ...], name: str) -> pa.DataFrameSchema:
-    return pa.DataFrameSchema(
-        {
-            c.name: pa.Column(
-                c.dtype,
-                checks=[pa.Check.isin(list(c.isin))] if c.isin else None,
-                nullable=c.nullable,
-                unique=c.unique,
-                description=f"{c.meaning}" + (f" [{c.unit}]" if c.unit else ""),
-            )
-            for c in cols
-        },
-        strict=True,
-        ordered=True,
-        coerce=True,
-        name=name,
-    )
+@dataclass(frozen=True, eq=False)
+class TableSchema:
+    """A table's columns (`columns`: name → Col, in order) and its pandera schema, built on first
+    use: pandera costs ≈ 0.6 s to import, which a process that only reads checked tables (a
+    kernel, `run`'s front page, `review import`) never pays."""
+
+    name: str
+    cols: tuple[Col, ...]
+
+    @property
+    def columns(self) -> dict[str, Col]:
+        return {c.name: c for c in self.cols}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What a check of this schema depends on: its columns and the libraries that read and check."""
+        return hashlib.sha256(json.dumps([self.name, [repr(c) for c in self.cols], pd.__version__,
+                                          version("pyarrow"), version("pandera")]).encode()).hexdigest()
+
+    @cached_property
+    def pandera(self) -> Any:
+        import pandera.pandas as pa  # deferred: only a check imports pandera (see the class)
+
+        return pa.DataFrameSchema(
+            {
+                c.name: pa.Column(
+                    c.dtype,
+                    checks=[pa.Check.isin(list(c.isin))] if c.isin else None,
+                    nullable=c.nullable,
+                    unique=c.unique,
+                    description=f"{c.meaning}" + (f" [{c.unit}]" if c.unit else ""),
+                )
+                for c in self.cols
+            },
+            strict=True,
+            ordered=True,
+            coerce=True,
+            name=self.name,
+        )
+
+
+def _schema(cols: tuple[Col, ...], name: str) -> TableSchema:
+    return TableSchema(name, cols)
 
 
 TASKS_SCHEMA = _schema(TASK_COLUMNS, "tasks")
@@ -197,17 +233,31 @@ CHANGES_SCHEMA = _schema(CHANGE_COLUMNS, "changes")
 SHARES_SCHEMA = _schema(SHARE_COLUMNS, "change shares")
 
 
-def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, where: str = "") -> pd.DataFrame:
+def validate(df: pd.DataFrame, schema: TableSchema, where: str = "") -> pd.DataFrame:
     """Check (and coerce) `df` against `schema`; raise SchemaError with a one-line summary."""
+    import pandera.errors  # deferred with the schema itself (TableSchema)
+
     try:
-        return schema.validate(df, lazy=True)
-    except pa.errors.SchemaErrors as e:
+        return schema.pandera.validate(df, lazy=True)
+    except pandera.errors.SchemaErrors as e:
         fc = e.failure_cases
         first = fc.iloc[0]
         raise SchemaError(
             f"{where or schema.name}: {len(fc)} schema failure(s); first: column "
             f"{first['column']!r} {first['check']} (value {first['failure_case']!r})"
         ) from None
+
+
+def _checked_mark(schema: TableSchema, sha256: str) -> Path:
+    """Where the check of a file's bytes (by checksum) against `schema` is recorded."""
+    return paths.CACHE / "validated" / f"{schema.fingerprint[:16]}-{sha256}"
+
+
+def _mark_checked(schema: TableSchema, sha256: str) -> None:
+    try:
+        write_bytes(_checked_mark(schema, sha256), b"")
+    except OSError:  # a cache that cannot be written costs a check next time, never the table
+        pass
 
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -222,11 +272,13 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_table(df: pd.DataFrame, parquet: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
-    """Validate, then write `parquet` and its CSV twin (UTF-8 with BOM, for Excel) atomically."""
+def write_table(df: pd.DataFrame, parquet: Path, schema: TableSchema) -> pd.DataFrame:
+    """Validate, then write `parquet` and its CSV twin (UTF-8 with BOM, for Excel) atomically;
+    the parquet's checksum is recorded as checked (read_table)."""
     df = validate(df, schema, where=str(parquet))
     with atomic_path(parquet) as tmp:
         df.to_parquet(tmp, index=False)
+        _mark_checked(schema, file_sha256(tmp))
     with atomic_path(parquet.with_suffix(".csv")) as tmp:
         _csv_frame(df).to_csv(tmp, index=False, encoding="utf-8-sig")
     return df
@@ -239,10 +291,11 @@ _CHECKED: dict[tuple[Any, ...], pd.DataFrame] = {}
 _CHECKED_MAX = 16
 
 
-def read_table(parquet: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
+def read_table(parquet: Path, schema: TableSchema) -> pd.DataFrame:
     """Load a table written by write_table and check it against its schema (once per version of
     the file in a process; each call gets its own copy, so a page that changes its table in place
-    changes nothing for the next)."""
+    changes nothing for the next). A file whose checksum write_table recorded is not checked again
+    (`_load`)."""
     path = Path(parquet)
     try:
         st = path.stat()
@@ -251,11 +304,26 @@ def read_table(parquet: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
     key = (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, id(schema))
     checked = _CHECKED.get(key)
     if checked is None:
-        checked = validate(pd.read_parquet(path), schema, where=str(parquet))
+        checked = _load(path, schema)
         if len(_CHECKED) >= _CHECKED_MAX:
             _CHECKED.clear()
         _CHECKED[key] = checked
     return checked.copy()
+
+
+def _load(path: Path, schema: TableSchema) -> pd.DataFrame:
+    """A table from its file: trusted as it reads when its bytes were checked before (their
+    checksum recorded), else checked; a file the check leaves as it read is recorded too."""
+    data = path.read_bytes()  # hashed and parsed from the same bytes: a file swapped meanwhile cannot slip in
+    sha = hashlib.sha256(data).hexdigest()
+    raw = pd.read_parquet(io.BytesIO(data))
+    if _checked_mark(schema, sha).exists():
+        return raw
+    checked = validate(raw.copy(), schema, where=str(path))
+    # recorded only when the check coerced nothing: a trusted read must give what a check would
+    if checked.dtypes.equals(raw.dtypes) and checked.equals(raw) and checked.attrs == raw.attrs:
+        _mark_checked(schema, sha)
+    return checked
 
 
 def data_dictionary(cols: tuple[Col, ...] = TASK_COLUMNS) -> pd.DataFrame:

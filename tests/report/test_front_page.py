@@ -134,3 +134,32 @@ def test_run_writes_the_front_page_and_the_period_list(rendered) -> None:
         assert f'<tr data-unit="{unit}"' in html
     assert '<a href="city.pdf">PDF</a>' in html
     assert f'href="{PERIOD}/index.html"' in (rendered.out.parent / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_units_line_is_kept_while_its_key_holds_and_computed_when_it_moves(seed_table, tmp_path, monkeypatch) -> None:
+    """The lines `run` keeps between runs (unit_rows): the same as computed, and computed again
+    for a unit whose key moved, from the data as it is now."""
+    from helpers.report.loading import load_period
+
+    data = load_period(PERIOD, seed_table.out_dir)
+    units = sorted(set(data.tasks["bureau"]))[:4]
+    severity = {"红色": 0, "黄色": 1}
+    cache = tmp_path / "rows.json"
+    computed: list[str] = []
+    real = fp.unit_row
+    monkeypatch.setattr(fp, "unit_row", lambda d, u, *a: computed.append(u) or real(d, u, *a))
+    keys = {u: f"key-{u}" for u in units}
+    first = fp.unit_rows(data, units, severity, keys, cache)
+    assert computed == units
+    assert fp.unit_rows(data, units, severity, keys, cache) == first and computed == units  # all kept
+    # the first unit's tasks all behind now: its key moved with its data, its line follows
+    tasks = data.tasks.copy()
+    tasks.loc[tasks["bureau"].eq(units[0]), "status"] = "behind"
+    changed = type(data)(data.period, tasks, data.indicators, data.quality, data.folder, data.changes)
+    again = fp.unit_rows(changed, units, severity, dict(keys, **{units[0]: "moved"}), cache)
+    assert computed == [*units, units[0]]
+    assert again[1:] == first[1:] and again[0] != first[0]
+    assert again[0]["behind"] == again[0]["tasks"] == int(tasks["bureau"].eq(units[0]).sum())
+    # without keys (a page keyed on the whole tables): every line computed
+    fp.unit_rows(changed, units, severity, None, cache)
+    assert computed == [*units, units[0], *units]

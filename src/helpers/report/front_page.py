@@ -5,10 +5,15 @@ briefing first, then every unit with its tasks, statuses, largest lag, warning l
 since the last period, each linking to its HTML and PDF. Plain HTML with a small inline script
 that sorts and filters the table in the browser, so it opens from the file system without a
 server. Every text from the report or the reference tables is HTML-escaped (Jinja's autoescape).
+
+A unit's line is computed from the unit's rows only, so `run` hands each unit's page key (which
+covers the data that page shows, helpers.page_keys) and a file to keep the lines in: a unit whose
+key did not move keeps its line, the others are computed again.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -18,7 +23,7 @@ from typing import Any, Sequence
 import jinja2
 import pandas as pd
 
-from helpers.files import write_text
+from helpers.files import write_json, write_text
 from helpers.period import parse_code
 from helpers.report import warning_levels, wording
 from helpers.report.facts import change_facts, headline_facts
@@ -77,14 +82,55 @@ def unit_row(data: PeriodData, unit: str, link: Link, severity: dict[str, int]) 
     }
 
 
+def _cached_rows(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return rows if isinstance(rows, dict) else {}
+
+
+def unit_rows(data: PeriodData, units: Sequence[str], severity: dict[str, int],
+              keys: dict[str, str] | None = None, cache: Path | None = None) -> list[dict[str, Any]]:
+    """Every unit's line without its links (unit_row): kept from `cache` for a unit whose key in
+    `keys` is the one its line was computed under, computed for any other; `cache` then holds
+    the lines of these units."""
+    keys, old = keys or {}, _cached_rows(cache)
+    rows, kept = [], {}
+    for unit in units:
+        key = keys.get(unit)
+        hit = old.get(unit) if key is not None else None
+        row = hit["row"] if isinstance(hit, dict) and hit.get("key") == key else None
+        if row is None:
+            # through JSON either way, so a kept line and a computed one are the same values
+            row = json.loads(json.dumps({k: v for k, v in unit_row(data, unit, Link(None, None), severity).items()
+                                         if k != "link"}, default=_plain))
+        rows.append(row)
+        if key is not None:
+            kept[unit] = {"key": key, "row": row}
+    if cache is not None and kept != old:
+        write_json(cache, kept)
+    return rows
+
+
+def _plain(value: Any) -> Any:
+    """A numpy number as the Python number it is (json cannot write numpy's)."""
+    return value.item() if hasattr(value, "item") else str(value)
+
+
 def period_page(data: PeriodData, manifest: Manifest, root: Path, here: Path,
-                titles: dict[str, str] | None = None) -> dict[str, Any]:
-    """Everything the front page shows, as plain values for the template."""
+                titles: dict[str, str] | None = None, keys: dict[str, str] | None = None,
+                cache: Path | None = None) -> dict[str, Any]:
+    """Everything the front page shows, as plain values for the template (`keys` and `cache`:
+    unit_rows)."""
     levels = warning_levels.load_levels()
     severity = {lv.name: i for i, lv in enumerate(levels)}
     city = next((p for p in manifest.briefings if p.kind == "city"), None)
     units = [p for p in manifest.briefings if p.kind == "bureau" and p.bureau]
-    rows = [unit_row(data, p.bureau, _links(p, root, here), severity) for p in units]
+    lines = unit_rows(data, [p.bureau for p in units], severity, keys, cache)
+    rows = [dict(line, link=_links(p, root, here)) for p, line in zip(units, lines)]
     h = headline_facts(data.tasks, data.period.pace)
     return {
         "label": data.label, "period": data.period.code, "city": _links(city, root, here), "head": h,
@@ -103,14 +149,17 @@ def _env() -> jinja2.Environment:
 
 
 def write_front_page(period: str, out_dir: Path, processed_dir: Path, root: Path,
-                     titles: dict[str, str] | None = None) -> Path:
+                     titles: dict[str, str] | None = None, keys: dict[str, str] | None = None,
+                     cache: Path | None = None) -> Path:
     """Write output/<period>/index.html from the period's manifest and tables; its path.
 
-    `titles` names the research pages (their kind → Chinese title, as `run` titles them)."""
+    `titles` names the research pages (their kind → Chinese title, as `run` titles them); `keys`
+    (unit → its page's key) and `cache` keep the lines of units whose data did not change (unit_rows)."""
     out_dir = Path(out_dir)
     manifest = Manifest.read(out_dir / "manifest.json")
     data = load_period(period, processed_dir)
-    html = _env().get_template("period.html.j2").render(**period_page(data, manifest, Path(root), out_dir, titles))
+    page = period_page(data, manifest, Path(root), out_dir, titles, keys, cache)
+    html = _env().get_template("period.html.j2").render(**page)
     path = out_dir / FRONT_PAGE
     if not (path.exists() and path.read_text(encoding="utf-8") == html):
         write_text(path, html)

@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -113,23 +113,25 @@ class Workers:
         for _ in range(self.n):
             self.pool.submit(_ready)
 
-    def close(self) -> None:
-        self.pool.shutdown(wait=True)
+    def close(self, wait: bool = True) -> None:
+        """End the workers (and their kernels); `wait=False` returns at once: they end by
+        themselves (≈ 0.5 s to stop a kernel) while the caller goes on, and are joined at exit."""
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
 
 
 def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
                  fonts: Callable[[], Any], workers: int, progress: bool | None,
                  done: Callable[["Job", dict[str, Any]], None], label: str = "run",
                  started: Workers | None = None) -> None:
-    """Render `jobs`, longest first, over `workers` warm-kernel processes (this process when 1;
-    `started` ones when given: the caller closes those); `done(job, outcome)` as each
-    finishes. `fonts()` gives the PDF font subset; it is built while the workers' kernels boot."""
+    """Render `jobs`, longest first, over `workers` warm-kernel processes (this process when 1);
+    `done(job, outcome)` as each finishes. `started` workers (the caller closes them) take the
+    first pages; more are started only when there are more pages than they can take at once, never
+    more than the pages. `fonts()` gives the PDF font subset; it is built while kernels boot."""
     from tqdm import tqdm
 
     pending = sorted(jobs, key=lambda j: ORDER.get(j.kind, 9))
     sweep_kernel_dirs()  # sockets a killed run's kernels left behind
-    warm = "\n".join(notebook_imports(sorted({j.notebook for j in pending})))
-    n = started.n if started is not None else max(1, min(workers or os.cpu_count() or 1, len(pending)))
+    n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
     bar = tqdm(total=len(pending), desc=label, unit="page", disable=not _show_progress(progress), file=sys.stderr)
 
     def finish(j: "Job", o: dict[str, Any]) -> None:
@@ -138,28 +140,55 @@ def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
         bar.update(1)
 
     if started is None and n == 1:  # one worker: this process, with a kernel kept warm for the next run
-        kernel = local_kernel(str(notebooks), warm)
+        kernel = local_kernel(str(notebooks), "\n".join(notebook_imports(sorted({j.notebook for j in pending}))))
         font_set = fonts()
         for j in pending:
             finish(j, run_job(j, font_set, period_label, kernel))
         bar.close()
         return
-    own = started is None
-    started = started or Workers(notebooks, [j.notebook for j in pending], n)
+    pools = [started] if started is not None else []
+    more = n - sum(p.n for p in pools)
+    own = [Workers(notebooks, [j.notebook for j in pending], more)] if more > 0 else []
     try:
-        font_set = fonts()
-        futures: dict[Future, Job] = {started.pool.submit(run_job, j, font_set, period_label): j for j in pending}
-        for fut in as_completed(futures):
-            j = futures[fut]
+        _dispatch(pools + own, pending, fonts(), period_label, finish)
+    finally:
+        for p in own:  # every page is in: the caller need not wait for the kernels to end
+            p.close(wait=False)
+    bar.close()
+
+
+def _dispatch(pools: list[Workers], pending: list["Job"], font_set: Any, period_label: str,
+              finish: Callable[["Job", dict[str, Any]], None]) -> None:
+    """Hand the pages in order to whichever pool has a worker free (the first pools first: their
+    kernels are the warmest), the next page as each finishes."""
+    queue, free = list(pending), [p.n for p in pools]
+    running: dict[Future, tuple["Job", int]] = {}
+
+    def fill() -> None:
+        for i, p in enumerate(pools):
+            while free[i] and queue:
+                j = queue.pop(0)
+                try:
+                    running[p.pool.submit(run_job, j, font_set, period_label)] = (j, i)
+                    free[i] -= 1
+                except Exception as e:  # the pool broke (a worker killed): recorded, go on
+                    finish(j, _worker_failed(j, e))
+
+    fill()
+    while running:
+        for fut in wait(running, return_when=FIRST_COMPLETED).done:
+            j, i = running.pop(fut)
+            free[i] += 1
             try:
                 o = fut.result()
             except Exception as e:  # a worker died (killed, out of memory): record, go on
-                o = {"id": j.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
+                o = _worker_failed(j, e)
             finish(j, o)
-    finally:
-        if own:
-            started.close()
-    bar.close()
+        fill()
+
+
+def _worker_failed(job: "Job", e: BaseException) -> dict[str, Any]:
+    return {"id": job.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
 
 
 _LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
