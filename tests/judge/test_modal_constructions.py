@@ -188,3 +188,15 @@ def test_cancelling_a_class_is_standing_work_a_named_thing_is_done(task, progres
 ])
 def test_the_level_of_the_targets_own_rate_noun_measures_it(task, progress, status):
     assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# the year's end: a deliverable due this year (年底前建成…) not done, promised for next year
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("年底前建成市妇幼保健院新院区。", "新院区主体工程已完工,正在进行室内装修和设备安装,计划明年6月投入使用。", "behind"),
+    ("9月底前建成城南公交枢纽站。", "枢纽站已于8月建成并投入使用。", "completed"),
+    ("上半年开工建设市体育公园。", "体育公园项目尚在办理用地手续,年内未能开工。", "behind"),
+])
+def test_a_deliverable_with_its_due_date_at_the_years_end(task, progress, status):
+    assert judge(task, progress, FY)["status"] == status

@@ -77,10 +77,15 @@ _RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>
                           r"(?!次|批|届|轮|期|代|个|项|号|类|级)")
 
 
+#: a due date this year (年底前, 年内, 6月底前, 上半年): when a deliverable is due, not part of it
+_DUE = r"(?:今年|本年度|\d{4}年)?(?:年底前|年内|年前|年末前|\d{1,2}月(?:底|末)?前|[上下]半年|[一二三四]季度|全年)"
+
+
 @lru_cache(maxsize=4)
 def _deliverable_rx(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     verbs = lex.alternation("deliverable")
-    return (re.compile(rf"^(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
+    # a due date before the verb (年底前建成…, 9月底前完成…) says when, not what
+    return (re.compile(rf"^(?:{_DUE})?(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?:{_DUE})?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
             re.compile(rf"^(?P<obj>.{{2,}}?)(?:年内|年底前|全面)?(?P<verb>{verbs})$"))
 
 
