@@ -210,6 +210,11 @@ def classes_differ(target: str, label: str, before: str) -> bool:
         and not any(c in size_classes(before) for c in missing)
 
 
+def narrower(t: Target, g: Finding) -> bool:
+    """A rate of a narrower set than the target's: a size class the target does not name (规上 aside)."""
+    return bool(size_classes(g.label) - size_classes(t.part) - {"规上"})
+
+
 def _grades_differ(target: str, label: str) -> bool:
     """Whether the target and a figure each name a grade, and no grade is the same."""
     want, got = set(_GRADE.findall(target)), set(_GRADE.findall(label))

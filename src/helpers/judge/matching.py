@@ -12,7 +12,7 @@ from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import month_only, size_classes, threshold
+from helpers.judge.actuals import month_only, narrower, threshold
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -219,15 +219,10 @@ def _names_another(label: str, tb: set[str]) -> bool:
     return len(rest) >= 4 and overlap(tb, rest) == 0
 
 
-def narrower(t: Target, g: Finding) -> bool:
-    """A rate of a narrower set than the target's: a size class the target does not name (规上 aside)."""
-    return bool(size_classes(g.label) - size_classes(t.part) - {"规上"})
-
-
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year, a month alone never
-    # 限额以上单位商品零售额 for 社会消费品零售总额: a narrower set's rate (helpers.judge.actuals.size_classes)
+    # 限额以上单位商品零售额 for 社会消费品零售总额: a narrower set's rate
     done = [g for g in done if not month_only(g, ev) and not narrower(t, g)]
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
