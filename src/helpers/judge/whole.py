@@ -82,6 +82,8 @@ _REMEDIED = re.compile(r"整治|整改|清理|清零|销号|四乱|排查")
 _PROBLEMS = re.compile(r"(?:问题|隐患|图斑|事项|点位)$")
 #: all of the things counted (312个问题已于8月底前全数销号): the count is the whole
 _ALL_OF = re.compile(r"全部|全数|均已|均|悉数|全面")
+#: a second verb after the result word's object: the object ends there
+_NEXT_VERB = re.compile(r"并|后|且|同时|[,，;；。|]")
 #: a generic tail after the head noun (治理工程, 改造项目, 普查工作)
 _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
@@ -114,8 +116,9 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     with neither subject nor object the text must be that one sentence."""
     lay = ev.layout
     subject = subject_of(ev, a, clause_only=True).strip()
-    obj = _OBJECT_RUN.sub("", lay.text[b:lay.around(a, b)[1]])
-    if len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2):
+    # the object ends at a second verb (完成评价并上报市卫健委: 评价)
+    obj = _OBJECT_RUN.sub("", _NEXT_VERB.split(lay.text[b:lay.around(a, b)[1]], maxsplit=1)[0])
+    if len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2) and not (len(obj) <= 3 and obj in task):
         return False
     if not subject or _MANNER.match(subject):
         # no subject: the task's, when what follows names it or its sentence does (…对我市示范区创建
