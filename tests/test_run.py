@@ -448,21 +448,21 @@ def test_mail_refuses_what_is_not_one_finished_run(rendered, tmp_path):
     mail.refuse_unfinished(manifest, PERIOD, root)  # the finished run passes
 
     (out / batch.MARKER).write_text("{}", encoding="utf-8")
-    with pytest.raises(MailError, match="in progress"):
+    with pytest.raises(MailError, match="正在进行或被中断"):
         mail.plan_messages(PERIOD, manifest=manifest, tasks=rendered.processed / "tasks.parquet", root=root)
     (out / batch.MARKER).unlink()
 
     pdf = out / f"bureau_{batch.safe_slug(rendered.behind)}.pdf"
     good = pdf.read_bytes()
     pdf.write_bytes(good[:5000])  # truncated: still starts with %PDF-
-    with pytest.raises(MailError, match="does not match the checksum"):
+    with pytest.raises(MailError, match="与清单记录的校验值不符"):
         mail.refuse_unfinished(manifest, PERIOD, root)
     pdf.write_bytes(good)
 
     from helpers.table import build_table
 
     build_table(SEED, period=PERIOD, out=root / "data" / "processed" / PERIOD, ahead_margin=0.3)
-    with pytest.raises(MailError, match="older than the tables"):
+    with pytest.raises(MailError, match="在这次运行之后有改动"):
         mail.refuse_unfinished(manifest, PERIOD, root)
 
 
@@ -482,7 +482,7 @@ def test_table_margin_is_the_pages_margin_and_a_partial_run_merges(rendered, tmp
         ("bureau", b) for b in rendered.bureaus]  # merged, not replaced
     assert "高于序时进度30个百分点" in _page(root / "output" / PERIOD, rendered.behind)
     assert set(one.stale) == {"city", rendered.co_lead, "data_quality", "pace_analysis"}
-    with pytest.raises(MailError, match="rendered from older tables"):
+    with pytest.raises(MailError, match="是用较早的任务表生成的"):
         mail.refuse_unfinished(root / "output" / PERIOD / "manifest.json", PERIOD, root)
 
     rest = batch.run_batch(PERIOD, bureaus=[rendered.co_lead], city=True, research=False, **_kw(root))
@@ -669,7 +669,7 @@ def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tm
     assert not [p for p in tree if _alive(p)], "workers or kernels outlived the run"
     assert not list(tmp.glob("helpers-kernel-*")), "kernel sockets left behind"
     assert (out / batch.MARKER).exists()
-    with pytest.raises(MailError, match="in progress"):
+    with pytest.raises(MailError, match="正在进行或被中断"):
         mail.refuse_unfinished(out / "manifest.json", PERIOD, project)
 
     done = {k for k in json.loads(state.read_text(encoding="utf-8")) if k.startswith("bureau:")}
@@ -760,6 +760,23 @@ def test_the_raw_report_of_a_period_is_matched_by_its_whole_code(tmp_path, proje
     assert batch.default_raw("2024M1").name == "luan_2024M1.txt"
     assert batch.default_raw("2024m1").name == "luan_2024M1.txt"
     assert set(period_tables.earlier_raws("2024M12")) == {"2024M1", "2024M11"}
+
+
+def test_a_period_without_a_report_or_tables_is_refused_naming_the_missing_report(tmp_path, project_root, seed_path,
+                                                                                  capsys):
+    """`run --period 2024M1` beside luan_2024M11.txt said the tables disagreed with a record that
+    never was, and left empty data/processed/2024M1/ and output/2024M1/ behind."""
+    import shutil
+
+    from helpers.cli import main
+
+    root = project_root(tmp_path)
+    (root / "data" / "raw").mkdir(parents=True)
+    shutil.copy(seed_path, root / "data" / "raw" / "luan_2024M11.txt")
+    assert main(["run", "--period", "2024m1", "--formats", "html"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "2024M1" in err and "data/raw" in err, err
+    assert not (root / "data" / "processed" / "2024M1").exists() and not (root / "output" / "2024M1").exists()
 
 
 # --------------------------------------------------------------------------------------------

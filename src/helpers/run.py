@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from helpers import paths, provenance
 from helpers.messages import say
-from helpers.errors import HelpersError
+from helpers.errors import HelpersError, InputError
 from helpers.files import exclusive, safe_slug, write_json, write_text
 from helpers.period import Period, parse_code
 from helpers.provenance import file_sha256
@@ -364,7 +364,10 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     own = f.processed == paths.processed_dir(per.code).resolve()
     raw_path = Path(raw).resolve() if raw else (default_raw(per.code) if own else None)
     if raw_path is not None and not raw_path.is_file():
-        raise HelpersError(f"{raw}: raw report not found")
+        raise InputError(raw_path, say("run.raw_missing"))
+    if raw_path is None and own and not (f.processed / "tasks.parquet").exists():
+        # checked before any lock: nothing to build from, so no empty folders left behind
+        raise HelpersError(say("run.no_report", raw=relative(paths.RAW, paths.ROOT), period=per.code))
     with ExitStack() as stack:
         stack.enter_context(exclusive(f.processed))  # shared with `table`
         stack.enter_context(exclusive(f.out))

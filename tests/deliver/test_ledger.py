@@ -555,7 +555,7 @@ def test_a_ledger_with_unimported_corrections_is_not_overwritten(built, seed_pat
     before = ledger.read_bytes()
     # something else changed (another correction recorded directly): the ledger is due a rewrite
     review.record_decision(PERIOD, "Q06", "已完成", "", path=overrides)
-    with pytest.raises(InputError, match=r"not overwritten: 1 correction\(s\) filled in here are not imported yet \(Q07\)"):
+    with pytest.raises(InputError, match=r"未覆盖：此台账中填写的1条更正尚未导入（Q07）"):
         write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
     assert ledger.read_bytes() == before
     import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
@@ -626,6 +626,50 @@ def test_researchers_notes_columns_and_sheets_survive_the_next_ledger(built):
     assert {r["编号"]: r for r in _sheet(path, REVIEW_SHEET)}["Q06"]["更正状态"] == "已完成"
     again, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
     assert (again, written) == (path, False)  # no pile of copies
+
+
+def _first_review_row(ledger: Path) -> tuple[str, str]:
+    """The 编号 of the first task 待复核 lists, and its 说明 cell."""
+    wb = openpyxl.load_workbook(ledger, read_only=True)
+    try:
+        rows = list(wb[REVIEW_SHEET].iter_rows(min_row=1, max_row=2))
+        header = [c.value for c in rows[0]]
+        return rows[1][header.index("编号")].value, rows[1][header.index("说明")].coordinate
+    finally:
+        wb.close()
+
+
+def _edit_and_rewrite(built, name: str, edit) -> tuple[Path, bytes, Path]:
+    """A ledger a researcher edited with `edit(wb)`, then an override that makes it due a rewrite."""
+    ledger, overrides = _fresh_copy(built, name)
+    wb = openpyxl.load_workbook(ledger)
+    edit(wb)
+    wb.save(ledger)
+    before = ledger.read_bytes()
+    review.record_decision(PERIOD, "Q06", "已完成", "", path=overrides)
+    path, written = write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
+    assert written
+    return ledger, before, path
+
+
+def test_a_note_in_review_without_a_correction_survives_the_next_ledger(built):
+    # a 说明 with no 更正状态 is not a correction: `review import` reads nothing from it, so a
+    # ledger rewritten in place would drop the researcher's note
+    _, cell = _first_review_row(built["ledger"])
+    ledger, before, path = _edit_and_rewrite(
+        built, "review_note", lambda wb: wb[REVIEW_SHEET].__setitem__(cell, "这条下周再看"))
+    assert path != ledger and ledger.read_bytes() == before
+
+
+def test_a_highlighted_cell_survives_the_next_ledger(built):
+    from openpyxl.styles import Font, PatternFill
+
+    def mark(wb):
+        wb["全部任务"]["C4"].fill = PatternFill("solid", fgColor="FFFF00")
+        wb["滞后清单"]["C2"].font = Font(color="FF0000", bold=True)
+
+    ledger, before, path = _edit_and_rewrite(built, "highlight", mark)
+    assert path != ledger and ledger.read_bytes() == before
 
 
 def test_a_ledger_nobody_edited_is_replaced_in_place(built):
@@ -733,3 +777,15 @@ def test_a_ledger_that_cannot_be_written_is_a_warning_said_after_the_run(monkeyp
     say_after = cli._ledger_of_the_run("2024H1", None)
     say_after()
     assert "督查台账未能写出：" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "overrides.csv", "台账"])
+def test_a_ledger_out_that_is_no_workbook_name_is_refused(built, tmp_path, name):
+    # `--out notes.txt` is a slip for the workbook's name: an .xlsx written as notes_<key>.txt, or
+    # into data/reference/ as overrides_<key>.csv, is a file nobody can open for what it says it is
+    mine = tmp_path / name
+    mine.write_text("我的笔记", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\.xlsx"):
+        write_ledger(PERIOD, processed_dir=built["processed"], out=mine, overrides=built["overrides"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    assert mine.read_text(encoding="utf-8") == "我的笔记"

@@ -134,3 +134,69 @@ def test_a_target_cut_during_the_year(task, progress, period, status):
 ])
 def test_a_coverage_reached_at_the_years_end(task, progress, status):
     assert judge(task, progress, FY)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# deferral by an authority's arrangement, a partial halt beside a count on pace, a trial before
+# a formal start promised for next year
+
+def test_an_event_deferred_to_next_year_by_an_authoritys_arrangement_is_blocked():
+    f = judge("举办第五届中国(六安)茶产业博览会。", "受省级统筹安排影响,本届博览会延期至明年举办。", Q3)
+    assert f["status"] == "blocked"
+
+
+def test_one_of_the_count_withdrawn_beside_the_rest_on_pace_is_flagged():
+    f = judge("实施乡村振兴示范片区建设项目12个。", "已开工9个,1个项目因规划调整被撤销,2个项目正在办理前期手续。", H1)
+    assert f["needs_review"] and f["status"] in ("blocked", "ahead")
+
+
+@pytest.mark.parametrize("progress,status,flagged", [
+    ("水厂已于12月28日建成并开始试通水,正式供水预计明年1月。", "behind", False),
+    ("水厂已于10月建成并试通水,11月1日起正式供水。", "completed", False),
+])
+def test_a_trial_with_the_formal_start_next_year_is_not_done(progress, status, flagged):
+    f = judge("建成投用市第三水厂。", progress, FY)
+    assert (f["status"], f["needs_review"]) == (status, flagged)
+
+
+@pytest.mark.parametrize("progress", [
+    "组织跨境电商培训8场,培训人员520人次。下一步将做好年度认定工作。",
+    "召开专题推进会3次。下一步将组织开展示范基地评审。",
+])
+def test_the_citys_own_act_to_come_is_no_wait(progress):
+    assert judge("全年培育外贸新业态新模式主体50家。", progress, M11)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # cancelling some of a class still to be found is standing work
+    ("清理规范涉企收费,取消不合理收费项目。", "上半年全市取消涉企收费项目9项,停止征收1项行政事业性收费,为企业减负6000万元。",
+     "qualitative"),
+    ("撤销各类违规设立的检查站点。", "上半年撤销违规检查站点6个,对3个站点开展整改。", "qualitative"),
+    # one named fee abolished wholesale is the deliverable done
+    ("取消公立医院门诊停车收费。", "自3月1日起,全市公立医院门诊停车一律取消收费。", "completed"),
+])
+def test_cancelling_a_class_is_standing_work_a_named_thing_is_done(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# which level measures a level target: the one whose rate noun is the target's
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("政务服务事项“全程网办”比例达到90%。", "截至6月底,全市政务服务事项可网办率99.2%,“全程网办”比例为84.5%。", "behind"),
+    ("农村生活污水治理率达到40%。", "全市农村生活污水设施覆盖率达到52%,农村生活污水治理率为41.3%。", "on_pace"),
+])
+def test_the_level_of_the_targets_own_rate_noun_measures_it(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# the year's end: a deliverable due this year (年底前建成…) not done, promised for next year
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("年底前建成市妇幼保健院新院区。", "新院区主体工程已完工,正在进行室内装修和设备安装,计划明年6月投入使用。", "behind"),
+    ("9月底前建成城南公交枢纽站。", "枢纽站已于8月建成并投入使用。", "completed"),
+    ("上半年开工建设市体育公园。", "体育公园项目尚在办理用地手续,年内未能开工。", "behind"),
+])
+def test_a_deliverable_with_its_due_date_at_the_years_end(task, progress, status):
+    assert judge(task, progress, FY)["status"] == status

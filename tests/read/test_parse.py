@@ -236,10 +236,10 @@ def test_cut_between_rows_flags_when_count_is_short(tmp_path, seed_text):
 
 
 @pytest.mark.parametrize("content,problem", [
-    (b"", "empty file"),
-    (b"  \n\n \r\n", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    ("2024年上半年".encode() + b"\xff\xfe\xfa\n", "undecodable bytes"),
+    (b"", "空文件"),
+    (b"  \n\n \r\n", "空文件"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制文件"),
+    ("2024年上半年".encode() + b"\xff\xfe\xfa\n", "无法解码"),
     ("2024年上半年重点工作\n\n一些文字\n".encode(), "未找到可识别的表头"),
 ])
 def test_bad_input_raises_one_line_error(tmp_path, content, problem):
@@ -309,6 +309,22 @@ def test_gap_in_numbering_is_reported_not_merged(tmp_path, seed_text):
     from helpers.table import _seq_findings
     gaps, repeats = _seq_findings(parsed)
     assert gaps == [{"table": "quantified", "after": 4, "missing": [5]}] and repeats == []
+
+
+@pytest.mark.parametrize("typo", ["l3", "I3", "1 3", "13、"])
+def test_a_misprinted_seq_that_merges_two_rows_flags_the_row_it_merged_into(tmp_path, seed_text, typo):
+    # 序号 13 misprinted so that it is no 序号: its task, unit and progress run on in row 12's
+    # progress; the row above a gap is where a missing row went, so it goes to review
+    at = seed_text.index("\n13\n\n更大力度吸引和利用外资")
+    p = tmp_path / "typo.txt"
+    p.write_text(seed_text[:at] + f"\n{typo}\n" + seed_text[at + 4:], encoding="utf-8")
+    _, _, df, _ = frame(p)
+    q = df[df.table == "quantified"].set_index("seq")
+    if 13 in q.index:  # the reader saw through the typo: nothing merged
+        assert "更大力度吸引" not in q.loc[12, "progress"]
+        return
+    assert "更大力度吸引" in q.loc[12, "progress"]
+    assert "序号12之后缺13" in q.loc[12, "read_flags"]
 
 
 def test_empty_bureau_cell_leaves_progress_intact(tmp_path, seed_text):

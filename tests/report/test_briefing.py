@@ -305,6 +305,30 @@ def test_chart_fits_a4_and_is_legible(figures: dict, name: str) -> None:
     assert not missing, missing[:3]
 
 
+@pytest.mark.parametrize("name", ["sector", "heatmap"])
+def test_a_chart_prints_the_pixels_of_savefig_on_white_without_an_alpha_channel(tasks: pd.DataFrame, name: str) -> None:
+    """png_bytes draws the figure itself and drops the alpha channel (WeasyPrint would split it
+    into a soft mask for every PDF): the same pixels as matplotlib's savefig on white, all opaque."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from helpers.report import charts
+
+    make = {"sector": lambda: charts.status_by_sector(tasks), "heatmap": lambda: charts.bureau_status_heatmap(tasks)}
+    ours = Image.open(io.BytesIO(charts.png_bytes(make[name]())))
+    fig = make[name]()
+    fig.get_layout_engine().execute(fig)
+    fig.set_layout_engine(None)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=charts.DPI, facecolor="white")
+    theirs = np.asarray(Image.open(buf))
+    assert ours.mode == "RGB" and theirs.shape[2] == 4 and (theirs[..., 3] == 255).all()
+    assert np.array_equal(np.asarray(ours), theirs[..., :3])
+    assert round(ours.info["dpi"][0]) == charts.DPI
+
+
 def test_charts_label_in_chinese(figures: dict, tasks: pd.DataFrame) -> None:
     sector_labels = [t.get_text() for t in figures["sector"].axes[0].get_yticklabels()]
     assert "经济运行与投资" in sector_labels
@@ -369,3 +393,33 @@ def test_a_unit_printed_under_its_old_name_is_named_in_the_notes(tmp_path):
     assert expected in b.quality_notes(result.quality, tasks)
     assert expected in b.bureau_notes(b.load_period("2024H1", tmp_path / "processed").tasks, "市工信局", 0.5, "2024年上半年")
     assert expected not in b.bureau_notes(tasks.assign(units_renamed=None), "市工信局", 0.5, "2024年上半年")
+
+
+def _unmatched_page(monkeypatch, bureau: str | None, compared: bool):
+    """A page of H1 compared with Q1 whose tasks were (all, or one of them) tied to Q1's."""
+    from types import SimpleNamespace
+
+    from helpers.compare import chain
+    from helpers.report.facts import change_facts
+    from helpers.schema import CHANGES_SCHEMA, SHARES_SCHEMA
+
+    rows = [("市甲局", "G001", "unchanged" if compared else "unmatched"), ("市甲局", "G002", "unmatched")]
+    changes = pd.DataFrame([{"period": "2024H1", "prev_period": "2024Q1", "bureau": u, "task_id": t, "change": c,
+                             "match": "same" if c == "unchanged" else "none", "table": "key", "seq": i + 1,
+                             "task": f"任务{i}", "status": "qualitative", "prev_status": "qualitative",
+                             "behind_reports": 0} for i, (u, t, c) in enumerate(rows)]
+                           ).reindex(columns=list(CHANGES_SCHEMA.columns))
+    monkeypatch.setattr(chain, "load_shares", lambda *a, **k: pd.DataFrame(columns=list(SHARES_SCHEMA.columns)))
+    data = SimpleNamespace(changes=changes, period=SimpleNamespace(code="2024H1"), folder=Path("."))
+    return SimpleNamespace(data=data, bureau=bureau, facts=change_facts(changes, bureau))
+
+
+@pytest.mark.parametrize("bureau", [None, "市甲局"])
+def test_nothing_compared_shows_no_empty_change_tables(monkeypatch, bureau):
+    # "本期…均未能…对应，无法作较上期比较。" followed by an empty list's "无。" reads as "nothing
+    # changed": with no task compared, the change list and the sector shares are not shown at all
+    page = _unmatched_page(monkeypatch, bureau, compared=False)
+    assert b.TABLES["changes"](page) is None and b.TABLES["sector_shares"](page) is None
+    page = _unmatched_page(monkeypatch, bureau, compared=True)
+    if bureau is None:  # something compared: the city's lists are shown, empty or not
+        assert b.TABLES["changes"](page) is not None and b.TABLES["sector_shares"](page) is not None

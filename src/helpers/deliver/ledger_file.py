@@ -1,10 +1,11 @@
 """The ledger as a file: the properties it was written with, and whether a person added to it.
 
 A ledger is rewritten when its inputs change (`helpers_key`), but a researcher keeps notes in it:
-a comment, a column, a sheet, an edited cell. `content_digest` hashes the cells as written
-(stored as `helpers_content`); when the file no longer matches it, the next ledger goes beside it,
-never over it. The corrections 待复核 asks for are not counted: `review import` reads them and the
-next ledger shows them.
+a comment, a column, a sheet, an edited cell, a highlight. `content_digest` hashes the cells as
+written (stored as `helpers_content`); when the file no longer matches it, the next ledger goes
+beside it, never over it. The corrections 待复核 asks for are not counted: `review import` reads
+them and the next ledger shows them. A 说明 without a 更正状态 is no correction (the import reads
+nothing from it), so it counts as a note.
 """
 
 from __future__ import annotations
@@ -49,24 +50,54 @@ def _plain(value: Any) -> str:
     return repr(float(value))  # numpy's integers too
 
 
+#: The font colour every cell has unless someone changed it (Excel's automatic "Text 1").
+_AUTOMATIC = "theme:1:0.0"
+
+
+def _colour(c: Any) -> str:
+    return "" if c is None else f"{c.type}:{c.value}:{c.tint}"
+
+
+def _marks(c: Any) -> str:
+    """A cell's highlight and emphasis (fill, font colour, bold …): how researchers mark rows;
+    empty for an unmarked cell, so cells outside the written grid add nothing."""
+    fill, font, colour = c.fill, c.font, _colour(c.font.color)
+    marks = (fill.patternType and f"{fill.patternType}:{_colour(fill.fgColor)}",
+             colour not in ("", _AUTOMATIC) and colour, font.b, font.i, font.strike, font.u)
+    return repr(marks) if any(marks) else ""
+
+
+def _asked_columns(ws: Any) -> tuple[int | None, int | None, int | None]:
+    """Columns of 更正状态, 说明 and 编号 in 待复核 (None elsewhere)."""
+    if ws.title != REVIEW_SHEET:
+        return None, None, None
+    header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
+    fix, note, task = (header.index(h) if h in header else None for h in (CORRECTION, NOTE, TASK_ID))
+    return fix, note, task
+
+
 def content_digest(wb: Any) -> str:
-    """Hash of what a person can add to a ledger: the sheets, every cell's value and comment,
-    except the corrections 待复核 asks for (更正状态, 说明, and the 编号 of a row added for one),
-    which `review import` reads and the next ledger shows."""
+    """Hash of what a person can add to a ledger: the sheets, every cell's value, comment and
+    highlight, except the corrections 待复核 asks for (更正状态, its 说明, and the 编号 of a row
+    added for one), which `review import` reads and the next ledger shows."""
     h = hashlib.sha256()
     for ws in wb.worksheets:
         h.update(f"\0sheet\0{ws.title}\0".encode())
-        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
-        review = ws.title == REVIEW_SHEET
-        asked = {j for j, v in enumerate(header) if review and v in (CORRECTION, NOTE)}
-        id_col = header.index(TASK_ID) if review and TASK_ID in header else None
+        fix, note, id_col = _asked_columns(ws)
         for row in ws.iter_rows():
+            # a 说明 beside a blank 更正状态 is a note: the import reads nothing from it
+            asked = {fix, note} - {None} if fix is None or row[fix].value not in (None, "") else {fix}
             ours = [c for j, c in enumerate(row) if j not in asked and j != id_col]
             added = all(c.value is None for c in ours)  # a row a researcher added for a correction
             for j, c in enumerate(row):
-                if j in asked or (j == id_col and added) or (c.value in (None, "") and c.comment is None):
+                if j in asked or (j == id_col and added):
                     continue
-                h.update(f"{c.coordinate}\0{_plain(c.value)}\0{c.comment.text if c.comment else ''}\n".encode())
+                marks = _marks(c)
+                if c.value in (None, "") and c.comment is None and not marks:
+                    continue
+                value = "" if c.value in (None, "") else _plain(c.value)
+                comment = c.comment.text if c.comment else ""
+                h.update(f"{c.coordinate}\0{value}\0{comment}\0{marks}\n".encode())
     return h.hexdigest()
 
 

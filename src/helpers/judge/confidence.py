@@ -63,7 +63,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 #: its own figures or a wait, a completion by work still reported, 定性推进 by any measurable claim;
 #: behind only by a disagreeing rate (a part behind decides whatever else the text says)
 _BEARING = {
-    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt"),
+    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done"),
     "pending": ("event", "share", "figure", "halt"),
     "completed": ("remaining", "await", "share", "halt"),
     "blocked": ("share",),
@@ -72,13 +72,32 @@ _BEARING = {
 }
 
 
-def _signal_reasons(status: str, found: list[Signal]) -> list[str]:
+#: a deliverable behind only because the year ended with no event read for it (DOMAIN: not reported
+#: done at FY): any completion or use word the rules did not read may be that event in other words
+_DUE = ("done", "use", "event", "share", "attained")
+
+
+def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted)."""
-    return [review_reason("unread_signal", s.clause) for s in found if s.kind in _BEARING.get(status, ())][:1]
+    bearing = _BEARING.get(status, ()) + (_DUE if due else ())
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing][:1]
+
+
+def _due_only(reading, statuses: list[str]) -> bool:
+    """Whether the task is behind only by a deliverable the year's end found with nothing read for it."""
+    behind = [p for p, s in zip(reading.parts, statuses) if s == "behind"]
+    return bool(behind) and all(p.target is not None and p.target.kind == "deliverable" and not p.findings
+                                for p in behind)
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
 _WORKS = re.compile(r"施工|建设|工程|开工|实施|举办|运营")
+#: a halt with no subject and no object (因故取消, 已暂停): said of the task, as a clause with no subject is
+#: (or said of an event by its kind: 本年度赛事取消 for 举办…马拉松赛)
+_BARE_HALT = re.compile(rf"^[\s,，;；。]*(?:因故|因[^,，;；。]{{0,8}}?原因|受[^,，;；。]{{0,10}}?影响)?[,，]?(?:已|被|均|暂)*"
+                        rf"(?:{signals.HALT_WORDS.pattern})+[\s,，;；。]*$"
+                        rf"|(?:^|[,，])(?:本年度|今年|本届|本次|该)?(?:赛事|比赛|活动|大会|会议|展会|论坛|节会)(?:已|被|均)?"
+                        rf"(?:{signals.HALT_WORDS.pattern})")
 
 
 def _finding_doubt(f, status: str, reading) -> str | None:
@@ -97,7 +116,12 @@ def _finding_doubt(f, status: str, reading) -> str | None:
     return None
 
 
-def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
+#: the year's own figure awaited before the year is over (省统计局年度数据待次年发布): it comes after
+#: the year by nature, and says nothing against this period's measured status
+_YEAR_DATA = re.compile(r"(?:年度|全年)(?:统计)?(?:数据|结果|数字)")
+
+
+def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0) -> list[str]:
     """Doubts about the clauses that decided the status: not a result of this period, a contrary
     word in the same clause, a figure whose noun is not the target's, a halt said of something
     the task does not name, a wait beside measured parts."""
@@ -126,13 +150,21 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
-                and not _WORKS.search(p.evidence.text):
+                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
-    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
+    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence
+             and not (pace < 1 and _YEAR_DATA.search(p.evidence.text))]
+    # a part of the task still awaiting its outside act (5A级创建…正在等待公示) beside parts done or on
+    # pace: the task's status speaks for the measured parts only (rule (a) of the gate)
+    # (one with a number is an unmeasured part: _unmeasured says so)
+    own_waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is not None
+                 and p.target.value is None and p.evidence]
     if waits and status in GOOD + ("pending",) and any(s in MEASURED for s in statuses):
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
+    elif own_waits and status in GOOD:
+        out.append(review_reason("parts_disagree", own_waits[0].evidence.text))
     elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
                                     for f in signals.evidence_findings(p)):
         # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)
@@ -142,8 +174,9 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
     if halts and status == "behind":
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
-    # a halt beside a part already done: what is halted is beyond the target, or the target was cut
-    done = [p for p, s in zip(reading.parts, statuses) if s == "completed" and p.evidence]
+    # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
+    # target, or the target was cut
+    done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
     if done and status == "blocked":
         out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
@@ -189,8 +222,8 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     if entry:
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
-    reasons += _signal_reasons(fields["status"], reading.signals)
-    reasons += _decider_doubts(reading, fields["status"], statuses)
+    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses))
+    reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again
         reasons.append(review_reason("pending", fields["evidence"]))

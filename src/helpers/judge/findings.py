@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
-from helpers.judge.halts_and_waits import BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, HALT_WORDS, NEXT_YEAR
+from helpers.judge.halts_and_waits import AWAITED, BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, HALT_WORDS, NEXT_YEAR
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
 
@@ -68,15 +68,21 @@ class Rules:
 
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
-_COMPLETED_GRAMMAR = r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
+_COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
+                      # the task's work as the subject: 各项改革任务均已按期完成 (a 目标 reached may be a level met: on pace)
+                      r"|(?<![的个项户条])任务(?:清单)?(?:\d+项)?(?:已经?|均已|均|都已)(?:于[^,,。;;|]{1,10}?)?(?:全部|全面|全数|按期|如期|提前|超额|顺利|圆满)?"
+                      r"(?:完成|竣工|完工|销号)(?:入住|投用|交付|通车)?(?=$|[,,。;;|])"
+                      r"|(?<![的个项户条])任务(?:全部|全面|圆满|提前|超额|按期|如期|顺利)+完成(?=$|[,,。;;|])")
 #: more than half of the year's work, in any wording between (完成年度任务的过半, 完成全年目标任务过半)
 _HALF_GRAMMAR = r"完成(?:了)?(?:全年|年度)(?:目标|计划)?(?:任务|目标|计划)?的?过半"
 _HALF = Decimal("0.5")
 _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
+#: a verb of the city's own work before an outside act's word (将做好认定工作, 将组织开展评审)
+_OWN_WORK = re.compile(r"做好|开展|组织|配合|筹备|准备|启动|推进")
 #: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
-USE_EVENTS = re.compile(r"投用|投入使用|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
+USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
@@ -121,7 +127,7 @@ def rules(lex: Lexicon) -> Rules:
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率|调试|测试|试验|仪式筹备)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
-        operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){_NOUN_TAIL}"),
+        operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){NOUN_TAIL}"),
     )
 
 
@@ -149,11 +155,16 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             mod = layout.modality_at(m.start())
             if status in ("completed", "on_pace", "ahead", "behind") and mod in ("intention", "condition"):
                 continue
-            if status == "pending" and mod == "intention" and _SUBMIT.search(m.group()):
-                continue  # 拟于三季度提请…审议: nothing submitted yet (拟于明年初正式命名 is awaited)
             a, _ = layout.around(m.start(), m.end())
+            if status == "pending" and mod == "intention" and (_SUBMIT.search(m.group())
+                                                               or _OWN_WORK.search(progress, a, m.end())):
+                # 拟于三季度提请…审议: nothing submitted yet; 下一步将做好年度认定工作: the city's own
+                # work to come (拟于明年初正式命名 is awaited)
+                continue
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
+            if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
+                continue  # 一季度目标任务已完成: a period's own work done, not the year's
             if (status, a) in seen:
                 continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict
             seen.add((status, a))
@@ -293,10 +304,10 @@ _DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
-_AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示")
+_AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示|统筹安排|省级统筹|国家统筹")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
-_NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
+NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
               r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
 #: an attainment mark for an operation verb: in its clause (正式, 已, 顺利) or a start date in its
 #: sentence (3月18日起, 5月10日起，…每日开行)
@@ -320,8 +331,8 @@ def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, boo
             later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
             return ("halted" if _AUTHORITY_ACT.search(sentence) else "deferred"), later
         return "halted", False  # 暂缓开工, 取消举办: the event was called off
-    if _NEGATED.search(before):
-        return "not_done", False  # 尚未投入使用, 年内未能开工: the event has not happened
+    if _NEGATED.search(before) or AWAITED.search(before) or "原定" in before or "原计划" in before:
+        return "not_done", False  # 尚未投入使用, 年内未能开工, 待…批复同意, 原定5月举办的: not happened
     if STAGE_OF_WORKS.search(before):
         return "partial", False  # 主体工程已完工: a stage of the deliverable, not all of it
     return "completed", False

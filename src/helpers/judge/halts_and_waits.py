@@ -33,7 +33,11 @@ PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?(?:公布|公示)(?:结果)
                     rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
                     rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
+                    # submitted, and the outside act under way: 已上报商务部，正在审核中; 正在履行核准程序
+                    rf"|(?:报送|上报|提交|报请|呈报)[^。;;|]{{0,30}}?(?:正在|目前|尚在|仍在)(?:履行)?(?:{_OUTSIDE_ACT}|核准)"
                     r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
+#: a wait just before an event word in its clause (待省政府批复同意): the event has not happened
+AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回"

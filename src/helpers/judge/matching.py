@@ -85,8 +85,10 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
 _PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<!\d)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
-_TRIAL = re.compile(r"试运行|试运营|试生产|试通车")
-_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车)")
+#: an object counted right after an event (取消涉企收费项目14项): it counts what the act took
+_COUNTED_AFTER = re.compile(r"[^,,;;。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
+_TRIAL = re.compile(r"试运行|试运营|试生产|试通车|试通水|试营业|试运转|试投产|试供水")
+_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车|供水|通水|营业|投产|生产)")
 _LATER = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
 
 
@@ -120,12 +122,18 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
             continue  # 霍邱县段已建成通车: one segment of the task's road
         if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
             continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心
+        if t.value is None and f.meaning == "issue" and _COUNTED_AFTER.match(lay.text, f.end, b):
+            continue  # 取消涉企收费项目14项 for 取消…不合理收费: a count of some done, not the task's one act
         if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
             continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
         if f.modality == "forecast":
             forecast = forecast or f
         elif is_result(f.modality):
-            missed, done = (missed or f, done) if f.status in ("not_done", "halted", "deferred") else (missed, done or f)
+            if f.status in ("not_done", "halted", "deferred"):
+                # a halt or a slip says more than a plan undone (原定5月举办的…延期至9月举办)
+                missed = f if missed is None or (missed.status == "not_done" and f.status != "not_done") else missed
+            else:
+                done = done or f
     return done, missed, forecast
 
 
@@ -138,7 +146,7 @@ def _promised_later(t: Target, ev: Evidence) -> Finding | None:
         if m["y"] and int(m["y"]) <= ev.year:
             continue
         a, b = ev.layout.around(m.start(), m.end())
-        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|投用|运行|建成|竣工|交付", text[a:b]):
+        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气", text[a:b]) or USE_EVENTS.search(text, a, b):
             return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
     return None
 
@@ -183,11 +191,17 @@ def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single
                 part.review.append(review_reason("deferred", missed.text))
         part.promised_later = later is not None or (missed is not None and missed.later)
     elif done is not None and not _one_of_several(t, done, ev):
+        trial = _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end))
+        later = _promised_later(t, ev) if trial else None
+        if later is not None:  # 试通水…正式供水预计明年1月: the formal start is after this year
+            part.findings.append(later)
+            part.met, part.method = False, "verdict_phrase"
+            part.deliverable_missed = part.promised_later = True
+            return
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
         # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
-        if _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end)) \
-                and not _FORMAL.search(ev.layout.text, done.end):
+        if trial and not _FORMAL.search(ev.layout.text, done.end):
             part.review.append(review_reason("trial_run", done.text))
     elif forecast is not None:
         _forecast_only(part, forecast)
@@ -297,6 +311,7 @@ _SHARE_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6}?)占[^,;。]{1,16}?(?:比
 
 
 def _rate_noun(label: str) -> str | None:
+    label = re.sub(r"[“”\"‘’'「」]", "", label)  # “全程网办”比例: the quoted name is the noun
     share = _SHARE_OF.search(label)
     if share:
         return share["noun"]
@@ -305,9 +320,10 @@ def _rate_noun(label: str) -> str | None:
 
 
 def _same_rate_noun(t: Target, f: Finding) -> int:
-    """1 when the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比), else 0."""
+    """How far the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比): the bigrams
+    they share, so that “全程网办”比例 prefers 全程网办比例84.5% to 可网办率99.2%; 0 without both."""
     want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
-    return int(bool(want and got and overlap(want, got) >= 1))
+    return overlap(want, got) if want and got else 0
 
 
 def _other_rate(t: Target, f: Finding) -> bool:

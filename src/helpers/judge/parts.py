@@ -28,6 +28,7 @@ from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import acts_on_another, is_generic, refers_to_task, subject_of
+from helpers.judge.whole import whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -260,6 +261,9 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
     parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets)
+    if not targets and not any(p.method != "none" for p in parts):
+        # nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole)
+        parts += [w for w in [whole_task_result(ev, task)] if w is not None]
     for part in parts:
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text
@@ -298,7 +302,8 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
     # about this task: the sentence names it, or says nothing else (已提前完成年度目标。)
     free = [v for v in ev.verdicts if id(v) not in ev.used and (is_result(v.modality) or v.status == "pending")
             and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
-                 or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4)]
+                 or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4
+                 or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True) or "-")))]
     if free:
         v = min(free, key=lambda x: ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"

@@ -25,9 +25,9 @@ _YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来
 #: a batch or plan of another year: 2023年度…, 结转, 上年度 (上年排查发现的问题 only says when they were found)
 _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年度")
 #: (结转明年 carries the rest forward: remaining work, not a batch of the past)
-_OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年")
+_OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年|(?<![比较与和同])去年(?!同期|以来)")
 #: remaining work reported: the rest is still to do, or is planned for later
-REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|其余[^,;。]{0,16}(?:正在|未|尚|仍)"
+REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|(?:其余|其他)[^,;。]{0,16}(?:正在|未|尚|仍)"
                        rf"|结转(?:至|到)?(?:{NEXT_YEAR}|20\d\d年)"
                        r"|尚未(?:完成|交付|竣工|开工|建成)|尚需完成"
                        r"|计划(?:于)?(?:20\d\d年|\d{1,2}月)[^,;。]{0,8}(?:完成|交付|竣工|完工|建成|投用)")

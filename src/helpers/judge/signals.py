@@ -21,12 +21,13 @@ from functools import lru_cache
 from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import HALT_WORDS, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import HALT_WORDS, NOUN_TAIL, PRELIMINARY, STAGE_OF_WORKS, Finding
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.judge.whole import result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
 #: (putting a thing to use: 运行, 对外办公, 开行)
@@ -41,6 +42,8 @@ _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!�
 
 
 _BREAKDOWN = re.compile(r"\s*其中")
+#: an issuing or abolishing act counted (取消涉企收费项目14项): actions counted, as a count of meetings is
+_ACTS_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|件|条|批)")
 #: a number after a generic completion verb in its clause (完成基坑开挖1.2公里): what was done is
 #: counted, and the figure family reads it; a verb of putting to use (开行…2对) stays an event
 _FIGURE = re.compile(r"\d")
@@ -107,13 +110,18 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
     text, lay, tb = ev.layout.text, ev.layout, bigrams(QUALIFIER.sub("", task))
     events, generic = _families(lex)
     wanted = {p.target.meaning for p in parts if p.target is not None and p.target.kind == "deliverable"}
+    # a meeting or event held (召开推进会) is an action unless the task is to hold one
+    held = "hold" in wanted or task_aim(task) == "hold"
     out: list[Signal] = []
     for m in _done_rx(lex).finditer(text):
         a, b = lay.around(m.start(), m.end())
         if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
                 or _NEGATED.search(text[max(0, m.start() - 6):m.start()]) or _step(text[a:b], task) \
                 or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
+                or not re.match(NOUN_TAIL, text[m.end():m.end() + 4]) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
+                or (events.get(m.group()) == "hold" and not held) \
+                or (events.get(m.group()) == "issue" and _ACTS_COUNTED.match(text, m.end(), b)) \
                 or not _about_task(ev, m.start(), tb):
             continue
         # issuing a document is a measure unless the task asks for that document: a generic verb
@@ -197,6 +205,45 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
     return out
 
 
+#: a number and the word right after it, as a unit the rules may not know (12分钟, 3.5天)
+#: (a name's number is none: 2号线, 第3届, 5G, 一期)
+_RAW_FIGURE = re.compile(r"(?<![\d.第A-Za-z])(\d+(?:\.\d+)?)\s*(?![号期届级类代版批轮])([\u4e00-\u9fff]{1,2})")
+
+
+def raw_figure_signals(ev: Evidence, parts: list[Part], task: str, read: set[int]) -> list[Signal]:
+    """A task with a number the rules read no target from (缩短至12分钟以内) and a result figure in
+    the same unit word (反应时间为12.8分钟) in a clause nobody read: a measurable claim unread."""
+    if any(p.target is not None for p in parts):
+        return []
+    units = {m[2] for m in _RAW_FIGURE.finditer(task) if not m[2].startswith(("年", "月", "日"))}
+    lay = ev.layout
+    return [Signal("figure", _clause(ev, m.start(), m.end()), m.start()) for m in _RAW_FIGURE.finditer(lay.text)
+            if m[2] in units and lay.clause_index(m.start()) not in read and is_result(lay.modality_at(m.start()))
+            and lay.modality_at(m.start()) != "problem"]
+
+
+#: an attainment said of a thing in words no list holds (健身步道已于11月全线亮灯迎客): 已 and a verb
+_ATTAINED = re.compile(r"已(?:经)?(?:于[^,，;；。|]{1,10}?)?(?:全面|全线|全部|正式|顺利)?[\u4e00-\u9fff]")
+
+
+def attained_signals(ev: Evidence, parts: list[Part], read: set[int]) -> list[Signal]:
+    """For a deliverable target, an attainment (已…) in an unread result clause said of its thing (two
+    shared bigrams), not a step: it may be the event in words no list holds. Only a deliverable due
+    at the year's end weighs it (helpers.judge.confidence)."""
+    things = [bigrams(p.target.label or p.target.part) for p in parts if p.target is not None
+              and p.target.kind == "deliverable"]
+    lay, text = ev.layout, ev.layout.text
+    out: list[Signal] = []
+    for m in _ATTAINED.finditer(text) if things else ():
+        a, b = lay.around(m.start(), m.end())
+        clause = text[a:b]
+        if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
+                or STEP.search(clause) or not any(overlap(tb, clause) >= 2 for tb in things):
+            continue
+        out.append(Signal("attained", _clause(ev, m.start(), m.end()), m.start()))
+    return out
+
+
 def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
     """A second growth rate of a rate target's own indicator, in a result clause nobody read, that
     would meet the target where the one read misses it, or the reverse (8月当月…增长31% read,
@@ -241,8 +288,10 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
     rest = REMAINING.search(lay.text)
     if rest:
         out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))
-    out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex)
+    out += _for_the_task(done_signals(ev, parts, task, lex, read), parts, task, lex, ev, read)
     out += figure_signals(ev, parts, read, used) + rate_signals(ev, parts, read, used)
+    out += raw_figure_signals(ev, parts, task, read)
+    out += attained_signals(ev, parts, read)
     return sorted(out, key=lambda s: s.pos)
 
 
@@ -254,14 +303,21 @@ _NAMED = 5
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:个|次|项|家|场|批|所|条|座|期|轮)")
 
 
-def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexicon) -> list[Signal]:
+def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexicon, ev: Evidence,
+                  read: set[int]) -> list[Signal]:
     """The completion signals that bear on the task. For a task with nothing to complete (no
     count, deliverable or completion aim: 完善…机制), a generic verb (完成, 实现) or a document
     issued bears nothing, and an event only when its clause restates the task's thing and counts
-    no actions."""
+    no actions. For a one-off aim (实施…工程, 创建…: helpers.judge.whole.task_aim) the result
+    phrases of that aim said of the task's thing bear (改造工程已完工 beside 剩余2处…), not the
+    completion of a step (完成城市体检数据采集) or another kind of event (召开推进会 for 创建)."""
     if any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable") for p in parts) \
             or completes(task, lex):
         return found
+    if task_aim(task) is not None:
+        lay = ev.layout
+        return [Signal("done", _clause(ev, a, b), a) for a, b in result_phrases(ev, task)
+                if lay.clause_index(a) not in read]
     tb = bigrams(QUALIFIER.sub("", task))
     return [s for s in found if s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)]
 
@@ -387,6 +443,8 @@ def stock_for_stock(part: Part) -> bool:
 #: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
 _PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
                            r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
+#: a ratio of a county's or district's own task, not the city's (完成县级任务的100%, 本县年度任务)
+_LOCAL_TASK = re.compile(r"(?:县级|区级|乡级|镇级|本县|本区|该县|该区)(?:年度)?(?:目标)?任务")
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
 
 
@@ -396,6 +454,10 @@ def part_subject(part: Part, task: str) -> str | None:
     f = part.evidence
     if f is None or f.kind not in ("stated_ratio", "actual", "half") or f.label.endswith("合计"):
         return None  # a sum of the parts (county_sums, item_sums) is the whole
+    local = _LOCAL_TASK.search(own_clause(f.text))
+    if local and not _LOCAL_TASK.search(task):
+        # a ratio of a county's own task (霍山县…,完成县级任务的100%) is that county's
+        return (_COUNTY.match(f.text) or local).group().strip()
     m = _PART_OPENING.match(own_clause(f.text))
     if not m or m.group().strip() in task:
         return None

@@ -19,7 +19,9 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
                           rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
                           r"|计划|拟")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
-_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部)?(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
+#: (年度目标任务, 全年各项任务: the year's work of the task itself)
+_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
+                      r"(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
 #: a subject opening with that reference and going on about it (项目选址不符合要求): the task's topic
 _GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:项目|工程)(?!库|储备|清单|[\d一二三四五六七八九十])")
 #: adverbial clauses before the subject: a basis, a cause or an agent's procedure, each ending at a
@@ -100,7 +102,8 @@ def another_instance(subject: str, name: str) -> bool:
     东院区): the two share a head noun, but the words right before it differ."""
     if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
         return False  # 该工程, 该院区, 本项目: the task's own thing named again
-    subject, name = _GENERIC_TAIL.sub("", subject), _GENERIC_TAIL.sub("", name)
+    # a relative clause before 的 describes the thing, it does not name another (原定5月举办的茶博会)
+    subject, name = _GENERIC_TAIL.sub("", subject.rsplit("的", 1)[-1]), _GENERIC_TAIL.sub("", name)
     k = 0
     while k < min(len(subject), len(name)) and subject[-1 - k] == name[-1 - k]:
         k += 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from helpers.judge.findings import ordinal
+from helpers.judge.findings import HALT_WORDS, ordinal
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
 
@@ -75,10 +75,15 @@ _BASES = {"全省": "province", "全国": "nation", "全市": "city"}
 _RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)?")
 
 
+#: a due date this year (年底前, 年内, 6月底前, 上半年): when a deliverable is due, not part of it
+_DUE = r"(?:今年|本年度|\d{4}年)?(?:年底前|年内|年前|年末前|\d{1,2}月(?:底|末)?前|[上下]半年|[一二三四]季度|全年)"
+
+
 @lru_cache(maxsize=4)
 def _deliverable_rx(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     verbs = lex.alternation("deliverable")
-    return (re.compile(rf"^(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
+    # a due date before the verb (年底前建成…, 9月底前完成…) says when, not what
+    return (re.compile(rf"^(?:{_DUE})?(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?:{_DUE})?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
             re.compile(rf"^(?P<obj>.{{2,}}?)(?:年内|年底前|全面)?(?P<verb>{verbs})$"))
 
 
@@ -99,7 +104,8 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     """建成X / 开工建设X / X建成投用 / 印发X: a one-off deliverable and its event word."""
     before, after = _deliverable_rx(lex)
     m = before.match(c) or after.match(c)
-    verb, obj = (m["verb"], m["obj"]) if m else _event_anywhere(c, lex) or (None, "")
+    # the lead words are no part of the object (实现乡镇污水处理设施全覆盖: 乡镇污水处理设施)
+    verb, obj = (m["verb"], _EVENT_LEAD.sub("", m["obj"])) if m else _event_anywhere(c, lex) or (None, "")
     works, opening = _WORKS_DONE.match(c), _OPENING_END.match(c)
     if not verb and works:  # 全面完成农村饮水安全巩固提升工程: the works done is the deliverable
         verb, obj = "完工", works["obj"]
@@ -109,6 +115,8 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     # an unbounded batch (一批事项) has no end to reach: standing work too
     if not verb or re.search(r"体系|机制|制度|行动|一批", re.sub(r"《[^》]*》", "", obj)):
         return None
+    if HALT_WORDS.fullmatch(verb) and _OPEN_CLASS.search(obj):
+        return None  # 取消涉企不合理收费项目: a class to find and act on, no end to reach
     # 三个子系统上线: a deliverable of several things is done when all of them are
     n = _SEVERAL.search(obj)
     count = Decimal(ordinal(n["n"]) if not n["n"].isdigit() else int(n["n"])) if n else None
@@ -118,6 +126,9 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     return Target(c, "deliverable", count, label=obj, verb=verb, meaning=lex.meaning_of("deliverable")[verb])
 
 
+#: an object that is a class of things still to be found (不合理收费, 违规事项, 各类站点): cancelling
+#: some of them is standing work, not a deliverable done
+_OPEN_CLASS = re.compile(r"不合理|违规|违法|不必要|各类|多余|过时|低效|无效|不规范")
 #: things listed in one deliverable's object (X和Y, X、Y及Z)
 _AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与|、)(?=[\u4e00-\u9fff]{2})")
 #: …each a thing of its own: a facility or a project (续建配套与现代化改造工程 is one project)

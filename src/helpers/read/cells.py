@@ -165,6 +165,21 @@ def flag_row(table: Table, row: RawRow) -> None:
         row.flags.append(f"牵头单位栏不像单位名称（“{bureau[:20]}…”）")
 
 
+def flag_gaps(table: Table) -> None:
+    """A row followed by a gap in 序号 (12, then 14) is where the missing row may have gone: a
+    misprinted 序号 (l3, 13、) is no 序号, so its task, unit and progress run on in the row above.
+    That row is flagged unless the missing numbers turn up further down (then the next row's 序号
+    was the misprint, flagged where it is read)."""
+    rows = [r for r in table.rows if r.parent_seq is None]
+    later = [{r.seq for r in rows[k:]} for k in range(len(rows) + 1)]
+    for k, (row, nxt) in enumerate(zip(rows, rows[1:])):
+        missing = range(row.seq + 1, nxt.seq)
+        if nxt.seq == 1 or not missing or nxt.section != row.section or later[k + 2] & set(missing):
+            continue
+        shown = "、".join(map(str, missing[:3])) + ("…" if len(missing) > 3 else "")
+        row.flags.append(f"序号{row.seq}之后缺{shown}：缺的任务可能因序号印误并入了此行，请对照原文")
+
+
 def _looks_truncated(row: RawRow, table: Table, closed: bool = False) -> bool:
     """The file ends inside the table: is its last row complete?"""
     cols = table.roles[table.roles.index("seq") + 1:]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from helpers.errors import ParseError
 from helpers.read.bureaus import norm
-from helpers.read.cells import _settle_columns
+from helpers.read.cells import _settle_columns, flag_gaps
 from helpers.read.grid import parse_grid, tab_grid
 from helpers.read.header import _find_headers
 from helpers.read.ingest import Document
@@ -58,6 +58,7 @@ def parse_document(doc: Document, columns: list[str] | None = None, strict: bool
                          line=parsed.region[0] or None)
     for t in parsed.tables:
         _settle_columns(t)
+        flag_gaps(t)
     return parsed
 
 

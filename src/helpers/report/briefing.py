@@ -59,8 +59,8 @@ __all__ = [
 
 def _changes_table(page: "Page") -> pd.DataFrame | None:
     changes = page.data.changes
-    if changes is None:
-        return None
+    if changes is None or page.facts["no_match"]:
+        return None  # nothing compared: an empty list would read as "nothing changed"
     if page.bureau is None:
         return changes_zh.change_list_zh(changes, (*changes_zh.ATTENTION, "recovered"))
     mine = changes_zh.change_list_zh(chain.bureau_changes(changes, page.bureau))
@@ -68,6 +68,8 @@ def _changes_table(page: "Page") -> pd.DataFrame | None:
 
 
 def _shares_table(page: "Page") -> pd.DataFrame | None:
+    if page.facts["no_match"]:
+        return None
     shares = chain.load_shares(page.data.period.code, page.data.folder)
     return None if shares is None else changes_zh.sector_shares_zh(shares)
 
