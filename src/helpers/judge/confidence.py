@@ -38,6 +38,10 @@ RATE_BOUND = 1000.0
 #: an actual above this multiple of its target is kept but flagged: 已完成加装电梯1820台 of 200 is more
 #: often a stock, another noun or a misplaced unit than a ninefold over-fulfilment
 UNLIKELY_RATIO = 2.0
+#: a computed actual below this share of the pace is flagged too: under a fifth of the pace (0.2 %
+#: of the year's target by 1-8月: 停车场14处 for 8000个泊位, 奖补资金4200万元 for 900亿元) is more
+#: often another thing counted, or a misplaced magnitude (29800万元 for 50亿元), than a task barely begun
+UNLIKELY_SHORT = 0.2
 
 
 def plausible(part: Part) -> bool:
@@ -141,6 +145,9 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         if status in GOOD and p.stated_ratio is None and (p.computed_ratio or 0) > UNLIKELY_RATIO \
                 and p.verdict is None and p.evidence is not None and p.evidence.kind == "actual":
             out.append(review_reason("ratio_unlikely", f"{p.computed_ratio:.0%}"))
+        if status == "behind" and p.stated_ratio is None and p.computed_ratio is not None \
+                and p.computed_ratio < UNLIKELY_SHORT * pace and p.evidence is not None and p.evidence.kind == "actual":
+            out.append(review_reason("ratio_short", f"{p.computed_ratio:.1%}"))
         if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM):
             # 金安区完成40个，裕安区35个: the counties named may not be all of them
             out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))
