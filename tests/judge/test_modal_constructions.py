@@ -200,3 +200,12 @@ def test_the_level_of_the_targets_own_rate_noun_measures_it(task, progress, stat
 ])
 def test_a_deliverable_with_its_due_date_at_the_years_end(task, progress, status):
     assert judge(task, progress, FY)["status"] == status
+
+
+@pytest.mark.parametrize("progress", [
+    "两家五星级宾馆正在开展装修。市文旅局已协助两家宾馆对接星级评定机构,开展服务质量培训。",
+    "市文旅局指导2家宾馆完善星级评定申报材料,下一步将跟踪服务。",
+])
+def test_a_figure_that_counts_those_helped_is_no_result(progress):
+    f = judge("提升旅游接待能力,新增高星级宾馆2家。", progress, Q3)
+    assert f["status"] != "completed"
