@@ -157,7 +157,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if tb is not None and v.status == "blocked" and (not refers_to_task(ev, v.start, tb)
                                                          or acts_on_another(ev, v.end, tb)) \
-                and not _some_of_the_count(subject_of(ev, v.start, clause_only=True), targets):
+                and not _some_of_the_count(subject_of(ev, v.start, clause_only=True) or subject_of(ev, v.start),
+                                           targets):
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
