@@ -89,9 +89,9 @@ def test_period_override_on_command_line(tmp_path, seed_path):
 
 
 @pytest.mark.parametrize("content,problem", [
-    (b"", "empty file"),
-    (b"\x00\x01\x02binary", "binary"),
-    (b"\xff\xfe\xfa\xfb not text", "undecodable"),
+    (b"", "空文件"),
+    (b"\x00\x01\x02binary", "二进制文件"),
+    (b"\xff\xfe\xfa\xfb not text", "无法解码"),
     ("2024年上半年重点工作落实情况\n没有表格\n".encode(), "未找到可识别的表头"),
 ])
 def test_bad_input_one_line_no_traceback(tmp_path, content, problem):

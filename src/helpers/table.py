@@ -86,12 +86,11 @@ def resolve_period(doc: Document, period: str | None, force: bool = False) -> Pe
         found = title_period(doc)
         if found:
             return found
-        raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
+        raise PeriodError(doc.path, say("table.no_period", title=doc.title[:40]))
     given = parse_code(period)
     conflict = period_conflict(doc, given)
     if conflict and not force:
-        raise PeriodError(doc.path, f"{conflict}; if the title is wrong, build the table with "
-                                    f"`python -m helpers table {doc.path} --period {given.code} --force-period`")
+        raise PeriodError(doc.path, say("table.force_period", conflict=conflict, path=doc.path, period=given.code))
     return given
 
 

@@ -257,3 +257,16 @@ def test_last_years_batch_and_a_meeting_held_measure_nothing():
     f = judged("全年建设数字乡村示范村30个。", "一季度,召开数字乡村建设推进会,组织各县区申报,共收到示范村申报材料52份。"
                "去年建成的20个示范村运行良好。", "2024Q1")
     assert f["status"] == "qualitative"
+
+
+def test_the_years_data_awaited_before_the_year_ends_is_no_disagreement():
+    # blind set 4 (K032-like): a rate met so far; the annual figure comes next year by nature
+    f = judged("全市城乡居民人均可支配收入增长7%以上。", "前三季度全市居民人均可支配收入24376元,同比增长7.3%。"
+               "省统计局年度数据待次年发布。", "2024Q3")
+    assert (f["status"], f["needs_review"]) == ("on_pace", False), f["review_reason"]
+
+
+def test_an_abolishing_act_counted_is_no_signal():
+    f = judged("取消涉企不合理收费项目,减轻企业负担。", "上半年,全市清理并取消涉企收费项目14项,暂停征收2项行政事业性收费,"
+               "为企业减负1.9亿元。", "2024H1")
+    assert (f["status"], f["needs_review"]) == ("qualitative", False), f["review_reason"]

@@ -305,6 +305,30 @@ def test_chart_fits_a4_and_is_legible(figures: dict, name: str) -> None:
     assert not missing, missing[:3]
 
 
+@pytest.mark.parametrize("name", ["sector", "heatmap"])
+def test_a_chart_prints_the_pixels_of_savefig_on_white_without_an_alpha_channel(tasks: pd.DataFrame, name: str) -> None:
+    """png_bytes draws the figure itself and drops the alpha channel (WeasyPrint would split it
+    into a soft mask for every PDF): the same pixels as matplotlib's savefig on white, all opaque."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from helpers.report import charts
+
+    make = {"sector": lambda: charts.status_by_sector(tasks), "heatmap": lambda: charts.bureau_status_heatmap(tasks)}
+    ours = Image.open(io.BytesIO(charts.png_bytes(make[name]())))
+    fig = make[name]()
+    fig.get_layout_engine().execute(fig)
+    fig.set_layout_engine(None)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=charts.DPI, facecolor="white")
+    theirs = np.asarray(Image.open(buf))
+    assert ours.mode == "RGB" and theirs.shape[2] == 4 and (theirs[..., 3] == 255).all()
+    assert np.array_equal(np.asarray(ours), theirs[..., :3])
+    assert round(ours.info["dpi"][0]) == charts.DPI
+
+
 def test_charts_label_in_chinese(figures: dict, tasks: pd.DataFrame) -> None:
     sector_labels = [t.get_text() for t in figures["sector"].axes[0].get_yticklabels()]
     assert "经济运行与投资" in sector_labels

@@ -4,6 +4,9 @@ outputs and variables, through a client that is ready without waiting for IOPub 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -59,3 +62,34 @@ def test_the_client_is_ready_without_draining_iopub(tmp_path):
         finally:
             kc.stop_channels()
     assert left["msg_type"] == "status"
+
+
+def test_a_kernels_warm_up_runs_the_first_pages_costs_without_any_table(tmp_path):
+    """Every batch kernel runs the notebooks' imports, then PAGE_WARM_UP, while the run plans.
+    The warm-up must work before any table exists (a run from clean builds them meanwhile):
+    here with a project root holding nothing. A failure would only be printed by the kernel
+    ("warm-up: …") and the first page would pay again, so it is checked here."""
+    from helpers.report import pool
+
+    code = pool.warm_code([])
+    assert code.endswith(pool.PAGE_WARM_UP)
+    # what the first page of a process would have imported (none is imported by the imports alone)
+    first_page = ["pyarrow.parquet", "pandera.backends.pandas.builtin_checks", "matplotlib.backends.backend_agg"]
+    probe = (f"import sys\nfirst_page = {first_page!r}\n{pool.PAGE_WARM_UP}\n"
+             "assert '_c' not in dir() and '_l' not in dir()\n"
+             "assert all(m in sys.modules for m in first_page), [m for m in first_page if m not in sys.modules]\n")
+    done = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", probe], cwd=tmp_path,
+                          env={**os.environ, "HELPERS_ROOT": str(tmp_path)}, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not any(tmp_path.iterdir())  # nothing read, nothing written
+
+
+def test_the_warm_code_starts_with_the_notebooks_imports(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from helpers.report import briefing as b\nx = 1")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, str(path))
+    from helpers.report import pool
+
+    assert pool.warm_code([path, path]).splitlines()[0] == "from helpers.report import briefing as b"

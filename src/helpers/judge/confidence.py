@@ -116,7 +116,12 @@ def _finding_doubt(f, status: str, reading) -> str | None:
     return None
 
 
-def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
+#: the year's own figure awaited before the year is over (省统计局年度数据待次年发布): it comes after
+#: the year by nature, and says nothing against this period's measured status
+_YEAR_DATA = re.compile(r"(?:年度|全年)(?:统计)?(?:数据|结果|数字)")
+
+
+def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0) -> list[str]:
     """Doubts about the clauses that decided the status: not a result of this period, a contrary
     word in the same clause, a figure whose noun is not the target's, a halt said of something
     the task does not name, a wait beside measured parts."""
@@ -149,7 +154,8 @@ def _decider_doubts(reading, status: str, statuses: list[str]) -> list[str]:
             out.append(review_reason("halt_of_other", p.evidence.text))
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
-    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence]
+    waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence
+             and not (pace < 1 and _YEAR_DATA.search(p.evidence.text))]
     # a part of the task still awaiting its outside act (5A级创建…正在等待公示) beside parts done or on
     # pace: the task's status speaks for the measured parts only (rule (a) of the gate)
     # (one with a number is an unmeasured part: _unmeasured says so)
@@ -217,7 +223,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
     reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses))
-    reasons += _decider_doubts(reading, fields["status"], statuses)
+    reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again
         reasons.append(review_reason("pending", fields["evidence"]))

@@ -95,6 +95,16 @@ def font_chars(folder: Path, notebooks: Iterable[Path]) -> set[str]:
     return text_chars(texts)
 
 
+#: Run in every kernel after the notebooks' imports, while the run still plans: what the first
+#: page of a process paid once (helpers.report.loading.warm_up, charts.warm_up).
+PAGE_WARM_UP = "from helpers.report import charts as _c, loading as _l\n_l.warm_up()\n_c.warm_up()\ndel _c, _l"
+
+
+def warm_code(notebooks: Iterable[Path]) -> str:
+    """What a kernel runs before its first notebook: the notebooks' imports, then PAGE_WARM_UP."""
+    return "\n".join([*notebook_imports(sorted(set(notebooks))), PAGE_WARM_UP])
+
+
 def _ready() -> None:
     """Nothing: submitted once per worker to start it (and its kernel) before the real work."""
 
@@ -105,7 +115,7 @@ class Workers:
 
     def __init__(self, notebooks: Path, warm_from: Iterable[Path], workers: int):
         self.n = max(1, workers or os.cpu_count() or 1)
-        warm = "\n".join(notebook_imports(sorted(set(warm_from))))
+        warm = warm_code(warm_from)
         # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
         self.pool = ProcessPoolExecutor(max_workers=self.n, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_init_worker,
@@ -140,7 +150,7 @@ def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
         bar.update(1)
 
     if started is None and n == 1:  # one worker: this process, with a kernel kept warm for the next run
-        kernel = local_kernel(str(notebooks), "\n".join(notebook_imports(sorted({j.notebook for j in pending}))))
+        kernel = local_kernel(str(notebooks), warm_code(j.notebook for j in pending))
         font_set = fonts()
         for j in pending:
             finish(j, run_job(j, font_set, period_label, kernel))
