@@ -202,6 +202,10 @@ def test_a_correction_of_one_period_rebuilds_that_periods_tables_only(tmp_path, 
     with overrides.open("a", encoding="utf-8") as fh:
         fh.write("2024h1,G010,evidence,经核实，以市统计局最新数据为准。,\n")  # H1, spelled in lower case
     assert stale("2024Q1") == [] and stale("2024H1") == ["参照表有改动：overrides.csv"]
+    # `review import` adds the key columns for its H1 row: Q1's tables still stand
+    overrides.write_text("period,task_id,field,value,note,task_key,table_sha256\n"
+                         "2024h1,G010,evidence,经核实，以市统计局最新数据为准。,,Tabc,123\n", encoding="utf-8")
+    assert stale("2024Q1") == [] and stale("2024H1") == ["参照表有改动：overrides.csv"]
     with overrides.open("a", encoding="utf-8") as fh:
         fh.write("2024Q1,G011,status,达序时,\n")
     assert stale("2024Q1") == ["参照表有改动：overrides.csv"]
