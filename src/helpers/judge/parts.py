@@ -22,6 +22,7 @@ from helpers.judge.actuals import assign_actuals
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, Evidence, Part, gather
+from helpers.judge.halts_and_waits import RESUMED
 from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
@@ -256,6 +257,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     ev.year = year
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
+    _lifted_halts(ev)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
     cut = {ev.layout.sentence_of(pos) for pos, _ in adjusted}
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
@@ -281,6 +283,17 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
                    residual_signals(ev, parts, task, lex), year, task)
+
+
+def _lifted_halts(ev: Evidence) -> None:
+    """暂停施工，6月已恢复施工: a halt lifted later in its sentence or the next is over, no status."""
+    lay = ev.layout
+    for v in ev.verdicts:
+        if v.status == "blocked":
+            s = lay.sentence_of(v.start)
+            end = lay.sents[min(s + 1, len(lay.sents) - 1)][1] if lay.sents else len(lay.text)
+            if RESUMED.search(lay.text, v.end, end):
+                ev.used.add(id(v))
 
 
 def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:
