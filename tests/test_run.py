@@ -877,3 +877,33 @@ def test_one_units_row_changed_renders_that_units_page_and_the_citys_only(seed_t
         "&lt;script&gt;alert" in _page(tmp_path / "output" / PERIOD, a)
     m = second.manifest
     assert {p["tables"] for p in m["briefings"]} == {m["tables"]["key"]}  # every page stands for the new tables
+
+
+def test_the_front_page_is_made_again_only_when_its_manifest_or_itself_changed(seed_table, tmp_path, monkeypatch):
+    """A front page whose text came out the same is not rewritten, so its time stays older than
+    the manifest: it was rebuilt on every later run while nothing changed. Now its checksum and
+    the manifest's are recorded; an edited front page or a new manifest is made again."""
+    from helpers.period import parse_code
+    from helpers.report import front_page
+
+    processed = copy_tables(seed_table, tmp_path)
+    per = parse_code(PERIOD)
+    f = batch.Folders.of(per, tmp_path, NOTEBOOKS, tmp_path / "output" / PERIOD, processed, tmp_path / ".cache")
+    unit = lead_units(seed_table.tasks)[0]
+    f.out.mkdir(parents=True)
+    (f.out / "b.html").write_text("<p>b</p>", encoding="utf-8")
+    Manifest(PERIOD, briefings=(Page("bureau", unit, f"output/{PERIOD}/b.html"),)).write(f.out / "manifest.json")
+    made: list[str] = []
+    real = front_page.write_front_page
+    monkeypatch.setattr(front_page, "write_front_page", lambda *a, **k: made.append("front") or real(*a, **k))
+    batch.write_front_pages(per, f, changed=True)
+    os.utime(f.out / "manifest.json")  # a run that wrote the same manifest again, or touched it
+    batch.write_front_pages(per, f, changed=False)
+    assert made == ["front"]
+    (f.out / "index.html").write_text("edited", encoding="utf-8")
+    batch.write_front_pages(per, f, changed=False)
+    assert made == ["front", "front"] and "edited" not in (f.out / "index.html").read_text(encoding="utf-8")
+    Manifest(PERIOD, briefings=(Page("bureau", unit, f"output/{PERIOD}/b.html"),
+                                Page("city", None, f"output/{PERIOD}/b.html"))).write(f.out / "manifest.json")
+    batch.write_front_pages(per, f, changed=False)
+    assert made == ["front", "front", "front"]
