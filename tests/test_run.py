@@ -907,3 +907,24 @@ def test_the_front_page_is_made_again_only_when_its_manifest_or_itself_changed(s
                                 Page("city", None, f"output/{PERIOD}/b.html"))).write(f.out / "manifest.json")
     batch.write_front_pages(per, f, changed=False)
     assert made == ["front", "front", "front"]
+
+
+def test_whether_a_notebook_reads_through_the_package_is_remembered_per_version_of_the_notebook(tmp_path):
+    """page_keys.page_data remembers each notebook's policy check in the batch state (a rerun
+    with nothing to do then needs no pandas); a notebook edited to read a table itself is checked
+    again, and its pages are keyed on the whole tables."""
+    from helpers import page_keys
+
+    nbs = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, nbs)
+    record = {"files": {"tasks.parquet": "t", "indicators.parquet": "i"}, "ahead_margin": 0.1}
+    args = (nbs, tmp_path, record, "TABLES", None, {"市发改委": "d"}, {"city": "c", "research": "r"})
+    state: dict = {}
+    first = page_keys.page_data(*args, state)
+    assert first["bureau"] is not None and first["city"] != "TABLES"  # the shipped notebooks read through the package
+    assert page_keys.page_data(*args, state) == first and set(state["_reads"]) == {"city", "bureau", *page_keys.RESEARCH}
+    nb = nbformat.read(nbs / page_keys.NOTEBOOKS["bureau"], as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell('page.data.tasks["progress"]'))
+    nbformat.write(nb, nbs / page_keys.NOTEBOOKS["bureau"])
+    edited = page_keys.page_data(*args, state)
+    assert edited["bureau"] is None and edited["city"] == first["city"]

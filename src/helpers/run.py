@@ -202,7 +202,7 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     table_key = digest(record["files"], comparison_key(f.processed), levels_sha)
     units, digests, pages = unit_keys(f.processed, table_key, state)
     chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
-    data = page_data(f.notebooks, f.processed, record, table_key, levels_sha, digests, pages)
+    data = page_data(f.notebooks, f.processed, record, table_key, levels_sha, digests, pages, state)
     jobs = _jobs(per, f, chosen, city, research, formats, common_key(formats), table_key, data)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not unchanged(j, state)], record, table_key, units,
