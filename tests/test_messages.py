@@ -63,6 +63,8 @@ def test_the_refusals_a_careless_user_meets_answer_in_chinese(tmp_path, capsys, 
         assert err.count("\n") == 1 and HAN.search(err) and not english.search(err), err
     done = ImportResult("2024H1", [{}], {"new": 1, "updated": 0, "unchanged": 0}, Path("overrides.csv")).summary()
     assert HAN.search(done) and not english.search(done), done
+    nothing = ImportResult("2024H1", [], {"new": 0, "updated": 0, "unchanged": 0}, Path("overrides.csv")).summary()
+    assert "没有填写任何更正" in nothing and "已写入" not in nothing, nothing
     (tmp_path / MARKER).write_text("{}", encoding="utf-8")
     busy = in_progress(tmp_path)
     assert busy and HAN.search(busy) and not english.search(busy), busy

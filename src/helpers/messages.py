@@ -132,6 +132,12 @@ TEXTS: dict[str, str] = {
     # --- the review loop
     "review.imported": ("{period}：读到更正{n}条（新增{new}条、更新{updated}条、未变{unchanged}条），已写入 {overrides}；"
                         "请运行 python -m helpers run --period {period} 重新生成简报"),
+    "review.nothing": "{period}：台账的“更正状态”一栏没有填写任何更正，{overrides} 未改动",
+    "overrides.header": "表头须是 {header}",
+    "overrides.status": "状态“{value}”不是可用的状态代码；请写 {codes} 中的一个",
+    "overrides.twice": "{task} 的 {field}（{period}）在这一行是“{value}”，在第{line}行是“{other}”；请只保留一行",
+    "overrides.unknown_task": "{period} 的任务表中没有任务 {task}（报告改动后编号可能已变）；请核对编号，或删去这一行",
+    "overrides.field": "“{field}”不能更正；可更正的栏目：{fields}",
     "ledger.unimported": ("未覆盖：此台账中填写的{n}条更正尚未导入（{ids}）；请先运行 python -m helpers review import "
                           "{path}，或加 --force 覆盖"),
     "ledger.unreadable": "未覆盖：台账中的更正无法导入（{problem}）；请修正后导入，或加 --force 覆盖",

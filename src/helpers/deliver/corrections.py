@@ -46,6 +46,8 @@ class ImportResult:
     overrides: Path
 
     def summary(self) -> str:
+        if not self.rows:  # a ledger with no 更正状态 filled: nothing was written
+            return say("review.nothing", period=self.period, overrides=self.overrides)
         return say("review.imported", period=self.period, n=len(self.rows), overrides=self.overrides, **self.counts)
 
 
