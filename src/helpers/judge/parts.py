@@ -145,6 +145,17 @@ def _some_of_the_count(subject: str, targets: list[Target]) -> bool:
                for q in find_quantities(subject) for t in targets)
 
 
+def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]) -> bool:
+    """A halt said of the task (`refers_to_task`, with no object of its own) or of some of its count:
+    the clause's subject (金寨县、舒城县2个项目被调出…计划), else, for a verb with no object of its
+    own, the sentence's (另有5个因选址调整，经…研究暂缓建设)."""
+    other = acts_on_another(ev, v.end, tb)
+    if refers_to_task(ev, v.start, tb) and not other:
+        return True
+    subject = subject_of(ev, v.start, clause_only=True) or ("" if other else subject_of(ev, v.start))
+    return _some_of_the_count(subject, targets)
+
+
 def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = ()) -> list[Part]:
     """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
 
@@ -156,9 +167,7 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
     for v in ev.verdicts:
         if id(v) in ev.used or v.modality in ("past", "part"):
             continue
-        if tb is not None and v.status == "blocked" and (not refers_to_task(ev, v.start, tb)
-                                                         or acts_on_another(ev, v.end, tb)) \
-                and not _some_of_the_count(subject_of(ev, v.start, clause_only=True), targets):
+        if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
