@@ -118,7 +118,13 @@ def main() -> int:
     ap.add_argument("--skip-long", action="store_true", help="skip the 2 MB / 20 MB cell")
     ap.add_argument("--before", help="a checkout of the code to compare the rendering with, side by side "
                                      "(scripts/bench_render.py --before)")
+    ap.add_argument("--loop-only", action="store_true",
+                    help="only the review loop (scripts/bench_render.py --loop-only), side by side with --before")
     args = ap.parse_args()
+    render = ROOT / "scripts" / "bench_render.py"
+    before = ["--before", args.before] if args.before else []
+    if args.loop_only:
+        return subprocess.call([sys.executable, str(render), "--loop-only", *before])
     print("== table: parse and judge (2024H1 seed) ==")
     bench_table(args.repeat)
     if not args.skip_long:
@@ -126,10 +132,9 @@ def main() -> int:
     if not args.skip_render:
         print("\n== comparison with an earlier period (helpers.compare.chain) ==", flush=True)
         bench_comparison(max(2, args.repeat // 5))
-        render = ROOT / "scripts" / "bench_render.py"
         if render.exists():
             print("\n== render: naive chain vs batch ==", flush=True)
-            return subprocess.call([sys.executable, str(render)] + (["--before", args.before] if args.before else []))
+            return subprocess.call([sys.executable, str(render), *before])
     return 0
 
 

@@ -42,3 +42,29 @@ def test_table_summary_and_warnings_are_chinese(seed_table) -> None:
     assert not re.search(r"\b(tasks|behind|unassigned)\b", line)
     for w in seed_table.warnings:  # the seed's: a task the report cuts short, at least
         assert HAN.search(w), w
+
+
+def test_the_refusals_a_careless_user_meets_answer_in_chinese(tmp_path, capsys, seed_text) -> None:
+    """The messages QA met in English at the shared boundaries: a report's title against
+    --period, an empty or binary report, a review import's summary, an unfinished run."""
+    from pathlib import Path
+
+    from helpers.deliver.corrections import ImportResult
+    from helpers.report.manifest import MARKER, in_progress
+
+    english = re.compile(r"\b(if the title|correction\(s\)|empty file|binary file|in progress|re-render)\b")
+    report = tmp_path / "luan_2024Q3.txt"
+    report.write_text(seed_text, encoding="utf-8")
+    for given in (report, tmp_path / "empty.txt", tmp_path / "bin.txt"):
+        (tmp_path / "empty.txt").write_bytes(b"")
+        (tmp_path / "bin.txt").write_bytes(b"\x00\x01binary")
+        assert cli.main(["table", str(given), "--period", "2024Q3", "--out", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and HAN.search(err) and not english.search(err), err
+    done = ImportResult("2024H1", [{}], {"new": 1, "updated": 0, "unchanged": 0}, Path("overrides.csv")).summary()
+    assert HAN.search(done) and not english.search(done), done
+    nothing = ImportResult("2024H1", [], {"new": 0, "updated": 0, "unchanged": 0}, Path("overrides.csv")).summary()
+    assert "没有填写任何更正" in nothing and "已写入" not in nothing, nothing
+    (tmp_path / MARKER).write_text("{}", encoding="utf-8")
+    busy = in_progress(tmp_path)
+    assert busy and HAN.search(busy) and not english.search(busy), busy

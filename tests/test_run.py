@@ -202,6 +202,10 @@ def test_a_correction_of_one_period_rebuilds_that_periods_tables_only(tmp_path, 
     with overrides.open("a", encoding="utf-8") as fh:
         fh.write("2024h1,G010,evidence,经核实，以市统计局最新数据为准。,\n")  # H1, spelled in lower case
     assert stale("2024Q1") == [] and stale("2024H1") == ["参照表有改动：overrides.csv"]
+    # `review import` adds the key columns for its H1 row: Q1's tables still stand
+    overrides.write_text("period,task_id,field,value,note,task_key,table_sha256\n"
+                         "2024h1,G010,evidence,经核实，以市统计局最新数据为准。,,Tabc,123\n", encoding="utf-8")
+    assert stale("2024Q1") == [] and stale("2024H1") == ["参照表有改动：overrides.csv"]
     with overrides.open("a", encoding="utf-8") as fh:
         fh.write("2024Q1,G011,status,达序时,\n")
     assert stale("2024Q1") == ["参照表有改动：overrides.csv"]
@@ -444,21 +448,21 @@ def test_mail_refuses_what_is_not_one_finished_run(rendered, tmp_path):
     mail.refuse_unfinished(manifest, PERIOD, root)  # the finished run passes
 
     (out / batch.MARKER).write_text("{}", encoding="utf-8")
-    with pytest.raises(MailError, match="in progress"):
+    with pytest.raises(MailError, match="正在进行或被中断"):
         mail.plan_messages(PERIOD, manifest=manifest, tasks=rendered.processed / "tasks.parquet", root=root)
     (out / batch.MARKER).unlink()
 
     pdf = out / f"bureau_{batch.safe_slug(rendered.behind)}.pdf"
     good = pdf.read_bytes()
     pdf.write_bytes(good[:5000])  # truncated: still starts with %PDF-
-    with pytest.raises(MailError, match="does not match the checksum"):
+    with pytest.raises(MailError, match="与清单记录的校验值不符"):
         mail.refuse_unfinished(manifest, PERIOD, root)
     pdf.write_bytes(good)
 
     from helpers.table import build_table
 
     build_table(SEED, period=PERIOD, out=root / "data" / "processed" / PERIOD, ahead_margin=0.3)
-    with pytest.raises(MailError, match="older than the tables"):
+    with pytest.raises(MailError, match="在这次运行之后有改动"):
         mail.refuse_unfinished(manifest, PERIOD, root)
 
 
@@ -478,7 +482,7 @@ def test_table_margin_is_the_pages_margin_and_a_partial_run_merges(rendered, tmp
         ("bureau", b) for b in rendered.bureaus]  # merged, not replaced
     assert "高于序时进度30个百分点" in _page(root / "output" / PERIOD, rendered.behind)
     assert set(one.stale) == {"city", rendered.co_lead, "data_quality", "pace_analysis"}
-    with pytest.raises(MailError, match="rendered from older tables"):
+    with pytest.raises(MailError, match="是用较早的任务表生成的"):
         mail.refuse_unfinished(root / "output" / PERIOD / "manifest.json", PERIOD, root)
 
     rest = batch.run_batch(PERIOD, bureaus=[rendered.co_lead], city=True, research=False, **_kw(root))
@@ -665,7 +669,7 @@ def test_a_killed_run_leaves_no_orphans_and_the_rerun_finishes_it(seed_table, tm
     assert not [p for p in tree if _alive(p)], "workers or kernels outlived the run"
     assert not list(tmp.glob("helpers-kernel-*")), "kernel sockets left behind"
     assert (out / batch.MARKER).exists()
-    with pytest.raises(MailError, match="in progress"):
+    with pytest.raises(MailError, match="正在进行或被中断"):
         mail.refuse_unfinished(out / "manifest.json", PERIOD, project)
 
     done = {k for k in json.loads(state.read_text(encoding="utf-8")) if k.startswith("bureau:")}

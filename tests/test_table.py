@@ -89,9 +89,9 @@ def test_period_override_on_command_line(tmp_path, seed_path):
 
 
 @pytest.mark.parametrize("content,problem", [
-    (b"", "empty file"),
-    (b"\x00\x01\x02binary", "binary"),
-    (b"\xff\xfe\xfa\xfb not text", "undecodable"),
+    (b"", "空文件"),
+    (b"\x00\x01\x02binary", "二进制文件"),
+    (b"\xff\xfe\xfa\xfb not text", "无法解码"),
     ("2024年上半年重点工作落实情况\n没有表格\n".encode(), "未找到可识别的表头"),
 ])
 def test_bad_input_one_line_no_traceback(tmp_path, content, problem):
@@ -282,3 +282,27 @@ def test_a_correction_rebuilds_the_tables_without_judging_the_report_again(tmp_p
     monkeypatch.setattr(helpers.judge.status, "judge", refuse)
     with pytest.raises(AssertionError, match="judged again"):
         build_table(seed, period="2024H1", out=tmp_path / "d", overrides=overrides)
+
+
+def test_a_cached_judgement_gives_the_tables_a_new_one_gives_and_a_changed_report_is_judged_anew(
+        tmp_path, seed_path, seed_text, monkeypatch):
+    """The report as read and judged is kept in the cache (table._read_and_judge): a second build
+    judges nothing and writes the same tables; a report changed by one word is judged again."""
+    from helpers import paths
+    from helpers.judge import status
+    from helpers.table import build_table
+
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    first = build_table(seed_path, period="2024H1", out=tmp_path / "a")
+    real = status.judge
+    judged: list[int] = []
+    monkeypatch.setattr(status, "judge", lambda tasks, **kw: judged.append(len(tasks)) or real(tasks, **kw))
+    again = build_table(seed_path, period="2024H1", out=tmp_path / "b")
+    assert judged == []
+    pd.testing.assert_frame_equal(again.tasks, first.tasks, check_exact=True)
+    assert (tmp_path / "a" / "tasks.parquet").read_bytes() == (tmp_path / "b" / "tasks.parquet").read_bytes()
+    assert again.quality.review == first.quality.review
+    changed = tmp_path / "luan_2024H1.txt"
+    changed.write_text(seed_text.replace("时间过半、任务过半", "时间过半、任务未过半", 1), encoding="utf-8")
+    build_table(changed, period="2024H1", out=tmp_path / "c")
+    assert judged == [len(first.tasks)]

@@ -23,6 +23,11 @@ TEXTS: dict[str, str] = {
     "file.missing_link": "符号链接指向的文件不存在（{target}）",
     "file.is_folder": "这是文件夹，不是文件",
     "file.too_big": "文件大小{mb:.1f} MB，超过输入文件{cap} MB的上限",
+    "file.empty": "空文件",
+    "file.undecodable_bom": "第{at}字节起无法解码（按文件开头的标记应是 {encoding}）；请另存为 UTF-8",
+    "file.undecodable": "第{at}字节起无法解码（不是 UTF-8、UTF-16 或 GB18030 文本）；请另存为 UTF-8",
+    "file.binary": "二进制文件（含 NUL 字节），不是文本",
+    "file.control_char": "含二进制内容（控制字符 {char}）",
     "file.over_cap": "超过输入文件{cap} MB的上限（是设备或管道吗？）",
     "folder.none": "路径上没有已存在的文件夹",
     "folder.is_file": "这是文件，不是文件夹",
@@ -33,6 +38,8 @@ TEXTS: dict[str, str] = {
                       "任务表已写入 {folder}"),
     "table.forced_period": ("已按 --period {period} 强制判断：{raw}：{conflict}；所有任务都按{period}的序时进度判断，"
                             "请确认期别无误"),
+    "table.no_period": "无法从标题“{title}”读出报告期；请加 --period（如 2024H1）",
+    "table.force_period": "{conflict}；如果是标题写错了，请用 python -m helpers table {path} --period {period} --force-period 生成任务表",
     "table.period_conflict": "--period {given} 与报告标题“{title}”不符：标题是{found}（序时进度{found_pace}，而不是{given_pace}）",
     "table.declared": "{table}：标题声明{declared}项，解析出{parsed}项；请对照原文检查是否漏读或多读",
     "table.section_declared": "章节“{section}”：声明{declared}项，解析出{parsed}项；请对照原文检查",
@@ -104,6 +111,36 @@ TEXTS: dict[str, str] = {
     "mail.rerun": "发送其余邮件：{command}",
     "mail.user_without_password": "给出了 --smtp-user {user}，但没有设置 {env}（密码只从这个环境变量读取）",
     "mail.password_not_ascii": "{env} 含有非 ASCII 字符，SMTP 登录（smtplib）无法发送",
+    # --- mail: is the run one finished, consistent run it can send from
+    "mail.no_manifest": "没有生成清单；请先运行 python -m helpers run --period {period}",
+    "mail.other_period": "这是 {found} 的清单，不是 {period} 的",
+    "mail.listed_twice": "{who} 的简报在清单中出现两次",
+    "mail.unfinished": "{problem}；发送邮件前请重新运行 python -m helpers run --period {period}",
+    "mail.failures": ("{path}：上次运行有{n}份简报生成失败：{shown}{more}；请修正后重新运行 "
+                      "python -m helpers run --period {period}，再发邮件"),
+    "mail.pdf_missing": "{n}份简报缺少 PDF：{which}；发送邮件前请重新运行 python -m helpers run --period {period}",
+    "mail.pdf_not_listed": "{who}（清单中没有 PDF）",
+    "mail.pdf_not_pdf": "{who}（{path} 不是 PDF 文件）",
+    "mail.only_unknown": "--only：{path} 中没有 {unknown} 的简报（已有：{known}）",
+    "mail.table_period": "任务表是 {found} 的，不是 {period} 的",
+    "mail.no_briefings": "{path}：清单中没有任何简报；请运行 python -m helpers run --period {period}",
+    "mail.leads_nothing": "{who}：任务表中没有它作为第一牵头单位的任务，邮件中写作牵头0项",
+    "manifest.in_progress": "{folder}：有一次运行正在进行或被中断（{marker} 还在）",
+    "manifest.checksum": "{path}：与清单记录的校验值不符（缺失、截断或在运行后被改动）",
+    "manifest.tables_changed": "{manifest}：任务表 {tables} 在这次运行之后有改动",
+    "manifest.stale": "{manifest}：有{n}份简报是用较早的任务表生成的（{who}）",
+    # --- the review loop
+    "review.imported": ("{period}：读到更正{n}条（新增{new}条、更新{updated}条、未变{unchanged}条），已写入 {overrides}；"
+                        "请运行 python -m helpers run --period {period} 重新生成简报"),
+    "review.nothing": "{period}：台账的“更正状态”一栏没有填写任何更正，{overrides} 未改动",
+    "overrides.header": "表头须是 {header}",
+    "overrides.status": "状态“{value}”不是可用的状态代码；请写 {codes} 中的一个",
+    "overrides.twice": "{task} 的 {field}（{period}）在这一行是“{value}”，在第{line}行是“{other}”；请只保留一行",
+    "overrides.unknown_task": "{period} 的任务表中没有任务 {task}（报告改动后编号可能已变）；请核对编号，或删去这一行",
+    "overrides.field": "“{field}”不能更正；可更正的栏目：{fields}",
+    "ledger.unimported": ("未覆盖：此台账中填写的{n}条更正尚未导入（{ids}）；请先运行 python -m helpers review import "
+                          "{path}，或加 --force 覆盖"),
+    "ledger.unreadable": "未覆盖：台账中的更正无法导入（{problem}）；请修正后导入，或加 --force 覆盖",
 }
 
 

@@ -71,17 +71,19 @@ def reference_files(reference_dir: Path | str | None = None) -> list[Path]:
 
 
 def _period_rows(path: Path, period: str) -> str:
-    """The rows of `period` in the corrections file (with their lines and the header), as a
-    checksum: a correction imported for one period leaves the other periods' tables standing.
-    A file that does not read, or a row whose period is no period code, counts whole (the build
-    then names the problem)."""
+    """The rows of `period` in the corrections file (with their lines, their filled cells and the
+    order of the columns they fill), as a checksum: a correction imported for one period leaves
+    the other periods' tables standing, the columns `review import` adds for its rows included
+    (a cell no row of the period fills reads as empty). A file that does not read, or a row whose
+    period is no period code, counts whole (the build then names the problem)."""
     try:
         ref = read_reference(path)
-        rows = [(line, cells) for line, cells in ref.rows
+        rows = [(line, {k: v for k, v in cells.items() if v}) for line, cells in ref.rows
                 if any(cells.values()) and parse_code(cells.get("period") or "").code == period]
     except HelpersError:
         return file_sha256(path)
-    text = json.dumps([list(ref.header), rows], ensure_ascii=False, sort_keys=True)
+    filled = [c for c in ref.header if any(c in cells for _, cells in rows)]
+    text = json.dumps([filled, rows], ensure_ascii=False, sort_keys=True)
     return "rows:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -272,10 +272,11 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_table(df: pd.DataFrame, parquet: Path, schema: TableSchema) -> pd.DataFrame:
+def write_table(df: pd.DataFrame, parquet: Path, schema: TableSchema, checked: bool = False) -> pd.DataFrame:
     """Validate, then write `parquet` and its CSV twin (UTF-8 with BOM, for Excel) atomically;
-    the parquet's checksum is recorded as checked (read_table)."""
-    df = validate(df, schema, where=str(parquet))
+    the parquet's checksum is recorded as checked (read_table). `checked`: `df` is the frame
+    validate just returned for this schema, unchanged since, so it is not checked twice."""
+    df = df if checked else validate(df, schema, where=str(parquet))
     with atomic_path(parquet) as tmp:
         df.to_parquet(tmp, index=False)
         _mark_checked(schema, file_sha256(tmp))

@@ -86,12 +86,11 @@ def resolve_period(doc: Document, period: str | None, force: bool = False) -> Pe
         found = title_period(doc)
         if found:
             return found
-        raise PeriodError(doc.path, f"cannot read the reporting period from the title {doc.title[:40]!r}; pass --period (e.g. 2024H1)")
+        raise PeriodError(doc.path, say("table.no_period", title=doc.title[:40]))
     given = parse_code(period)
     conflict = period_conflict(doc, given)
     if conflict and not force:
-        raise PeriodError(doc.path, f"{conflict}; if the title is wrong, build the table with "
-                                    f"`python -m helpers table {doc.path} --period {given.code} --force-period`")
+        raise PeriodError(doc.path, say("table.force_period", conflict=conflict, path=doc.path, period=given.code))
     return given
 
 
@@ -328,8 +327,19 @@ def _quality(r: _Reading, f: dict, judgement: Any, judged: pd.DataFrame, ahead_m
     )
 
 
+@dataclass
+class _Judged:
+    """What `table` keeps of a judgement (helpers.judge.status.Judgement), in a class of its own:
+    a cached one then loads without importing the judge (cn2an and the lexicon, ≈ 0.3 s)."""
+
+    tasks: pd.DataFrame
+    indicators: pd.DataFrame
+    review: list[dict]
+    official_disagreements: list[dict]
+
+
 def _read_and_judge(raw: Path, period: str | None, force_period: bool, city: str | None, sheet: str | None,
-                    columns: list[str] | None, strict: bool, ahead_margin: float) -> tuple[_Reading, Any]:
+                    columns: list[str] | None, strict: bool, ahead_margin: float) -> tuple[_Reading, _Judged]:
     """The report read and judged, before the researchers' corrections: kept in the cache against
     everything it depends on (the report, the lookup tables but the corrections file, the code,
     the margin, the options; helpers.provenance), so a correction imported rebuilds the tables
@@ -350,7 +360,8 @@ def _read_and_judge(raw: Path, period: str | None, force_period: bool, city: str
     from helpers.judge.status import judge  # deferred: cn2an and the lexicon, only when judging
 
     r = _read(raw, period, force_period, city, sheet, columns, strict)
-    judgement = judge(r.tasks, ahead_margin=ahead_margin)
+    j = judge(r.tasks, ahead_margin=ahead_margin)
+    judgement = _Judged(j.tasks, j.indicators, j.review, j.official_disagreements)
     try:
         write_bytes(path, pickle.dumps((r, judgement), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a cache that cannot be written costs time, never the table

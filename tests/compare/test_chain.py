@@ -19,7 +19,7 @@ from conftest import copy_year
 from helpers.compare import chain, matching
 from helpers.report import changes as changes_zh
 from helpers.errors import HelpersError, ReferenceError_
-from helpers.schema import CHANGES_SCHEMA, MATCHES_SCHEMA, read_table
+from helpers.schema import CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, read_table, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 Q1_EXCERPT = ROOT / "data" / "raw" / "luan_2024Q1.txt"
@@ -107,6 +107,10 @@ def test_tables_are_written_beside_the_period_and_pass_their_schema(year, compar
     for name in chain.MATCH_FILES:
         assert (folder / f"{name}.parquet").exists() and (folder / f"{name}.csv").exists()
     read_table(folder / "matches.parquet", MATCHES_SCHEMA)
+    # checked as written, not only trusted by read_table (write_table records them as checked)
+    for name, sch in (("matches", MATCHES_SCHEMA), ("changes", CHANGES_SCHEMA), ("change_shares", SHARES_SCHEMA)):
+        raw = pd.read_parquet(folder / f"{name}.parquet")
+        pd.testing.assert_frame_equal(validate(raw, sch), raw, check_exact=True)
     back = chain.load_changes("2024Q3", folder)
     assert len(back) == len(comparisons["2024Q3"].changes)
     assert read_table(folder / "changes.parquet", CHANGES_SCHEMA)["prev_period"].unique().tolist() == ["2024H1"]

@@ -555,7 +555,7 @@ def test_a_ledger_with_unimported_corrections_is_not_overwritten(built, seed_pat
     before = ledger.read_bytes()
     # something else changed (another correction recorded directly): the ledger is due a rewrite
     review.record_decision(PERIOD, "Q06", "已完成", "", path=overrides)
-    with pytest.raises(InputError, match=r"not overwritten: 1 correction\(s\) filled in here are not imported yet \(Q07\)"):
+    with pytest.raises(InputError, match=r"未覆盖：此台账中填写的1条更正尚未导入（Q07）"):
         write_ledger(PERIOD, processed_dir=built["processed"], out=ledger, overrides=overrides)
     assert ledger.read_bytes() == before
     import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)

@@ -470,7 +470,7 @@ def test_refuses_when_the_run_recorded_failures(mail_project, mail_server):
     with pytest.raises(MailError) as e:
         _run(mail_project)
     msg = str(e.value)
-    assert "1 failed briefing" in msg and "市人社局" in msg and "KeyError: 'lag_pts'" in msg
+    assert "1份简报生成失败" in msg and "市人社局" in msg and "KeyError: 'lag_pts'" in msg
     assert "\n" not in msg
     with pytest.raises(MailError, match="没有邮件预览"):  # nothing previewed, nothing approved
         _send(mail_project, c, preview=False)
@@ -485,14 +485,14 @@ def test_refuses_when_a_pdf_is_missing(mail_project, mail_server):
     missing.unlink()
     with pytest.raises(MailError) as e:
         _send(mail_project, c)
-    assert "PDF missing for 1 briefing(s): 市人社局" in str(e.value) and str(missing) in str(e.value)
+    assert "1份简报缺少 PDF：市人社局" in str(e.value) and str(missing) in str(e.value)
     assert store.count == 0
     # the others can still go: only what is sent must exist
     assert _send(mail_project, c, only=("市发改委", "city")) == 0
     assert sorted(_targets(store.messages())) == ["city", "市发改委"]
     # the city PDF rides along with every bureau message, so its absence blocks them all
     (mail_project.out / "city.pdf").write_bytes(b"<html>not a pdf</html>")
-    with pytest.raises(MailError, match=r"PDF missing for 1 briefing\(s\): 全市 \(.*not a PDF\)"):
+    with pytest.raises(MailError, match=r"1份简报缺少 PDF：全市（.*不是 PDF 文件）"):
         _run(mail_project, "--only", "市发改委")
 
 
@@ -503,7 +503,7 @@ def test_cli_refusal_is_one_line_and_nonzero_then_drafts(mail_project, project_r
     assert main(["mail", "--period", PERIOD]) == 2
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and err.startswith("错误：")
-    assert "全市 (city.ipynb): RenderError: no CJK font" in err
+    assert "全市（city.ipynb）：RenderError: no CJK font" in err
     assert out == ""
     # fixed, the same command drafts into the default folder of that root
     _set_manifest(mail_project, failures=[])
@@ -514,7 +514,7 @@ def test_cli_refusal_is_one_line_and_nonzero_then_drafts(mail_project, project_r
 
 
 def test_only_names_an_unknown_briefing(mail_project):
-    with pytest.raises(MailError, match="no briefing .* for 市财政局"):
+    with pytest.raises(MailError, match="中没有 市财政局 的简报"):
         _run(mail_project, "--only", "市财政局")
 
 
@@ -555,7 +555,7 @@ def test_draft_names_are_safe(mail_project, capsys):
     mail_project.manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     _write_recipients(mail_project.recipients, RECIPIENT_ROWS + [("bureau", evil, "evil@example.org", "")])
     assert _run(mail_project, "--only", evil) == 0
-    assert "leads no task in the task table" in capsys.readouterr().err
+    assert "任务表中没有它作为第一牵头单位的任务" in capsys.readouterr().err
     (f,) = list(mail_project.mail_dir.glob("*.eml"))
     assert f.parent == mail_project.mail_dir
     assert "/" not in f.name and "\\" not in f.name and ".." not in f.name and " " not in f.name
@@ -658,8 +658,8 @@ def test_manifest_problems_are_one_line_errors(mail_project):
     assert len(plan.drafts) == 4  # research outputs are not mailed
     for text, problem in [
         ('{"period": "2024H1", "briefings": [', "not a readable manifest"),
-        ('{"period": "2024Q1", "briefings": []}', "is for period 2024Q1, not 2024H1"),
-        ('{"period": "2024H1", "briefings": []}', "lists no briefings"),
+        ('{"period": "2024Q1", "briefings": []}', "这是 2024Q1 的清单，不是 2024H1 的"),
+        ('{"period": "2024H1", "briefings": []}', "清单中没有任何简报"),
         ('{"period": "2024H1", "briefings": [{"kind": "bureau", "bureau": null, "pdf": "a.pdf"}]}',
          "bureau briefing without a bureau"),
     ]:
@@ -667,7 +667,7 @@ def test_manifest_problems_are_one_line_errors(mail_project):
         with pytest.raises(MailError, match=re.escape(problem)):
             _run(mail_project)
     mail_project.manifest.unlink()
-    with pytest.raises(MailError, match=re.escape("render first with `python -m helpers run --period 2024H1`")):
+    with pytest.raises(MailError, match=re.escape("没有生成清单；请先运行 python -m helpers run --period 2024H1")):
         _run(mail_project)
 
 

@@ -282,3 +282,99 @@ def test_another_classifier_of_the_same_thing_counts():
 def test_another_classifier_of_another_thing_does_not():
     f = judge("全年新建城市公共停车泊位5000个。", "已梳理可用地块23处，拟于二季度集中开工建设停车场项目12个。")
     assert f["completion_pct"] is None
+
+
+# ---------------------------------------------------------------------------------------------
+# whose ratio: a part's own quota (完成区级任务的105%) measures that part, not a city-wide task
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增城镇就业3.5万人。", "前三季度,市本级新增城镇就业6210人,完成市本级任务的103.5%。", Q3),
+    ("全市新建5G基站2000个。", "裕安区新建5G基站420个,已完成区级任务的105%;金安区、叶集区合计新建310个。", Q3),
+    ("全市新建农村污水处理设施60处。", "一季度,霍山县新建农村污水处理设施6处,完成县级任务的100%。", "2024Q1"),
+])
+def test_a_ratio_of_a_parts_own_quota_is_no_completion_of_the_task(task, progress, period):
+    assert judge(task, progress, period)["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# another year: 去年 (not 去年同期, 比去年) is last year's batch
+
+@pytest.mark.parametrize("progress", [
+    "去年全市建成乡镇商贸中心8个,带动就业600余人。部分乡镇选址尚未确定。",
+    "去年建成的20个中心运行良好，今年的建设任务已分解到县区。",
+])
+def test_last_years_figure_is_no_result(progress):
+    f = judge("全年新建乡镇商贸中心10个。", progress, "2024Q1")
+    assert f["status"] == "qualitative" and f["completion_pct"] is None
+
+
+def test_a_comparison_with_last_year_is_this_years_figure():
+    f = judge("完成农村危房改造500户。", "今年已完成改造380户，比去年同期多完成40户。", Q3)
+    assert f["completion_pct"] == pytest.approx(0.76)
+
+
+# ---------------------------------------------------------------------------------------------
+# a size class must agree (亿元以上, 限额以上); 规上 is how industry is counted
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年引进亿元以上工业项目80个。", "一季度,全市共签约项目41个,协议引资226亿元;在谈亿元以上项目63个。", "2024Q1"),
+    ("全市社会消费品零售总额增长6%。", "1-10月,全市限额以上单位商品零售额同比增长8.2%。", "2024M10"),
+])
+def test_a_figure_of_a_wider_or_narrower_set_measures_nothing(task, progress, period):
+    assert judge(task, progress, period)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新开工亿元以上项目150个、竣工亿元以上项目80个。", "截至6月底,全市已开工亿元以上项目96个,占年度目标的64%;竣工项目31个。", H1, "behind"),
+    ("新增规模以上工业企业100家。", "上半年新增入规企业36家，完成年度目标的36%。", H1, "behind"),
+    ("规上工业增加值增长8%。", "1-9月，规模以上工业增加值同比增长8.2%。", Q3, "on_pace"),
+])
+def test_a_class_carried_over_or_spelled_otherwise_agrees(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# steps and actions on things (图斑核实, 协助…宾馆) are no things; one quarter's figure is no pace
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年消化批而未供土地6000亩。", "省厅下达我市年度消化任务6200亩,目前已完成图斑核实1.1万亩。", H1),
+    ("提升旅游接待能力,新增高星级宾馆2家。", "两家五星级宾馆正在开展装修。市文旅局已协助两家宾馆对接星级评定机构。", Q3),
+    ("全市粮食生产社会化服务面积达到300万亩次。", "三季度新增托管服务面积46万亩次,同比增长15%。", Q3),
+])
+def test_what_is_not_the_targets_thing_in_its_span_measures_nothing(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["completion_pct"] is None and f["status"] == "qualitative"
+
+
+# ---------------------------------------------------------------------------------------------
+# a Chinese numeral with its magnitudes inside; 争取到 is obtained; a level's own noun; a floor kept;
+# an abbreviation; an exact figure beside its share in words; an ordinal is no rank
+
+def test_a_chinese_numeral_with_magnitudes_inside():
+    f = judge("全年完成房地产开发投资260亿元。", "1-5月全市完成房地产开发投资一百一十亿零四千万元,同比下降6.1%。", "2024M5")
+    assert f["completion_pct"] == pytest.approx(110.4 / 260, abs=1e-6)
+
+
+def test_obtained_funds_are_a_result():
+    f = judge("全年争取省级以上科技专项资金1.5亿元。", "1-5月,争取到位科技专项资金6500万元,占年度目标的43.3%。", "2024M5")
+    assert f["status"] == "on_pace"
+
+
+def test_the_level_of_the_targets_own_noun():
+    f = judge("政务服务事项“全程网办”比例达到90%。", "截至6月底,全市依申请政务服务事项可网办率99.2%,“全程网办”比例为84.5%。")
+    assert f["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("耕地保有量不低于省下达的890万亩。", "根据年度变更调查成果,全市耕地面积892.6万亩,高于省下达保护任务。", "2024M5", "on_pace"),
+    ("建设市本级保障性租赁住房1500套。", "市本级已建成并筹集保租房1620套,各县区另筹集2300套。", Q3, "completed"),
+    ("建成充电桩3000个。", "截至6月底全市已建成公共充电桩1830个,完成全年任务的六成有余。", H1, "ahead"),
+])
+def test_confident_when_the_figure_is_plainly_the_targets(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] in (status, "completed") and not f["needs_review"]
+
+
+def test_an_ordinal_is_no_rank():
+    assert target_parts("完成全市第五次全国经济普查登记工作。") == [] or \
+        all(t.kind != "rank" for t in target_parts("完成全市第五次全国经济普查登记工作。"))

@@ -200,3 +200,38 @@ def test_the_level_of_the_targets_own_rate_noun_measures_it(task, progress, stat
 ])
 def test_a_deliverable_with_its_due_date_at_the_years_end(task, progress, status):
     assert judge(task, progress, FY)["status"] == status
+
+
+@pytest.mark.parametrize("progress", [
+    "两家五星级宾馆正在开展装修。市文旅局已协助两家宾馆对接星级评定机构,开展服务质量培训。",
+    "市文旅局指导2家宾馆完善星级评定申报材料,下一步将跟踪服务。",
+])
+def test_a_figure_that_counts_those_helped_is_no_result(progress):
+    f = judge("提升旅游接待能力,新增高星级宾馆2家。", progress, Q3)
+    assert f["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# the task named again as a halt's object; some of the count halted beside a shortfall; a stage
+# of the outside procedure reached; a result that cannot be fixed yet
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建设城南物流园。", "经市政府常务会议研究,决定取消该项目,已退还企业保证金。", Q3),
+    ("建设市民文化中心二期。", "受财政资金紧张影响,市政府已暂停该项目建设,待条件成熟后再启动。", H1),
+])
+def test_a_halt_whose_object_is_the_task_named_again(task, progress, period):
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+def test_some_of_the_count_halted_beside_a_shortfall_is_flagged():
+    f = judge("新建城市书房20个。", "已建成城市书房8个。另有5个因选址调整,经市文旅局研究暂缓建设。", H1)
+    assert f["status"] == "behind" and f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("争创国家生态文明建设示范区。", "已通过生态环境部组织的技术评估,名单已进入公示阶段。"),
+    ("争创国家生态文明建设示范区。", "已通过初审,目前进入国家级评审阶段。"),
+    ("粮食总产量稳定在70亿斤以上。", "夏粮总产15.2亿斤,秋粮尚未收获,全年产量尚难确定。"),
+])
+def test_a_stage_of_the_outside_procedure_or_a_result_not_fixed_is_pending(task, progress):
+    assert judge(task, progress, Q3)["status"] == "pending"

@@ -56,13 +56,13 @@ def test_other_periods_are_not_applied(judged, tmp_path):
 
 def test_unknown_task_is_an_error_with_file_and_line(judged, tmp_path):
     p = _write(tmp_path, "2024H1,Q07,status,on_pace,", "2024H1,Q99,status,behind,")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: unknown task_id 'Q99'"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: 2024H1 的任务表中没有任务 Q99"):
         apply_overrides(judged, "2024H1", p)
 
 
 @pytest.mark.parametrize("row,message", [
-    ("2024H1,Q07,colour,red,", "field 'colour'"),
-    ("2024H1,Q07,status,late,", "status 'late'"),
+    ("2024H1,Q07,colour,red,", "“colour”不能更正"),
+    ("2024H1,Q07,status,late,", "状态“late”不是可用的状态代码"),
     ("2024H1,Q07,is_mixed,perhaps,", "is_mixed 'perhaps'"),
     ("2024H1,Q07,completion_pct,half,", "completion_pct 'half'"),
 ])
@@ -112,7 +112,7 @@ def test_two_conflicting_rows_for_one_task_are_refused(judged, tmp_path):
     with pytest.raises(ReferenceError_) as e:
         apply_overrides(judged, "2024H1", p)
     msg = str(e.value)
-    assert msg.startswith(f"{p}:4: Q07 status for 2024H1 is set to 'behind' here and to 'on_pace' on line 2")
+    assert msg.startswith(f"{p}:4: Q07 的 status（2024H1）在这一行是“behind”，在第2行是“on_pace”")
     assert "\n" not in msg
 
 

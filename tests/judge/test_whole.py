@@ -270,3 +270,18 @@ def test_an_abolishing_act_counted_is_no_signal():
     f = judged("取消涉企不合理收费项目,减轻企业负担。", "上半年,全市清理并取消涉企收费项目14项,暂停征收2项行政事业性收费,"
                "为企业减负1.9亿元。", "2024H1")
     assert (f["status"], f["needs_review"]) == ("qualitative", False), f["review_reason"]
+
+
+def test_the_object_ends_at_a_second_verb():
+    # fixture M03: 完成评价并上报市卫健委 completes the task's 评价
+    f = judged("完成县级公立医院综合改革绩效评价。", "已于5月28日完成评价并上报市卫健委，评价结果为良好。")
+    assert (f["status"], f["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("task, progress", [
+    ("推进城市黑臭水体治理。", "城市建成区黑臭水体已全部消除，治理成效通过省级评估。"),
+    ("做好中考组织工作。", "中考于6月16日至18日平稳举行，全市3.2万名考生参考。"),
+])
+def test_problems_cleared_and_an_exam_held(task, progress):
+    f = judged(task, progress, "2024H1")
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]

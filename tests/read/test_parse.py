@@ -236,10 +236,10 @@ def test_cut_between_rows_flags_when_count_is_short(tmp_path, seed_text):
 
 
 @pytest.mark.parametrize("content,problem", [
-    (b"", "empty file"),
-    (b"  \n\n \r\n", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    ("2024年上半年".encode() + b"\xff\xfe\xfa\n", "undecodable bytes"),
+    (b"", "空文件"),
+    (b"  \n\n \r\n", "空文件"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制文件"),
+    ("2024年上半年".encode() + b"\xff\xfe\xfa\n", "无法解码"),
     ("2024年上半年重点工作\n\n一些文字\n".encode(), "未找到可识别的表头"),
 ])
 def test_bad_input_raises_one_line_error(tmp_path, content, problem):

@@ -262,10 +262,10 @@ def build_comparison(period: str, processed: Path | str | None = None, compare_t
     shares = share_changes(last.changes)
     comp = Comparison(per.code, earlier[-1], chain, last.matches, last.changes, shares,
                       compared=[root / p / "tasks.parquet" for p in earlier])
-    if write:
-        write_table(last.matches, files["matches"], MATCHES_SCHEMA)
-        write_table(last.changes, files["changes"], CHANGES_SCHEMA)
-        write_table(shares, files["change_shares"], SHARES_SCHEMA)
+    if write:  # each frame as build_chain, compare and share_changes validated it
+        write_table(last.matches, files["matches"], MATCHES_SCHEMA, checked=True)
+        write_table(last.changes, files["changes"], CHANGES_SCHEMA, checked=True)
+        write_table(shares, files["change_shares"], SHARES_SCHEMA, checked=True)
         comp.written = list(files.values())
     return comp
 

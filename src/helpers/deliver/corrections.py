@@ -20,6 +20,7 @@ from typing import Any
 from helpers import paths
 from helpers.errors import HelpersError, InputError, PeriodError
 from helpers.identity import task_keys
+from helpers.messages import say
 from helpers.period import parse_code
 from helpers.provenance import file_sha256
 from helpers.statuses import STATUS_ZH
@@ -45,10 +46,9 @@ class ImportResult:
     overrides: Path
 
     def summary(self) -> str:
-        c = self.counts
-        return (f"{self.period}: {len(self.rows)} correction(s) read; {c['new']} new, {c['updated']} updated, "
-                f"{c['unchanged']} unchanged in {self.overrides}; re-render with "
-                f"`python -m helpers run --period {self.period} --all-bureaus`")
+        if not self.rows:  # a ledger with no 更正状态 filled: nothing was written
+            return say("review.nothing", period=self.period, overrides=self.overrides)
+        return say("review.imported", period=self.period, n=len(self.rows), overrides=self.overrides, **self.counts)
 
 
 @dataclass

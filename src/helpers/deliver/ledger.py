@@ -22,6 +22,7 @@ from helpers.deliver.corrections import read_corrections, recorded_decisions
 from helpers.deliver.ledger_file import CONTENT_PROPERTY, KEY_PROPERTY, content_digest, recorded_key, target
 from helpers.errors import InputError
 from helpers.files import atomic_path
+from helpers.messages import say
 from helpers.period import parse_code
 from helpers.provenance import sha256_if_file
 
@@ -88,12 +89,10 @@ def _refuse_unimported(path: Path, period: str, overrides: Path) -> None:
     try:
         _, rows = read_corrections(path, period)
     except InputError as e:
-        raise InputError(path, f"not overwritten: it holds corrections that cannot be imported ({e.problem}); "
-                               "fix them and import, or pass --force") from None
+        raise InputError(path, say("ledger.unreadable", problem=e.problem)) from None
     decided = recorded_decisions(period, overrides)
     new = [r["task_id"] for r in rows if r["recorded"] != r["value"]
            and decided.get(r["task_id"], {}).get("value") != r["value"]]
     if new:
-        raise InputError(path, f"not overwritten: {len(new)} correction(s) filled in here are not imported yet "
-                               f"({', '.join(new[:5])}{', …' if len(new) > 5 else ''}); run "
-                               f"`python -m helpers review import {path}` first, or pass --force")
+        raise InputError(path, say("ledger.unimported", n=len(new), path=path,
+                                   ids="、".join(new[:5]) + ("…" if len(new) > 5 else "")))

@@ -69,17 +69,17 @@ def load_briefings(path: Path, period: str, root: Path) -> tuple[Manifest, list[
         m = Manifest.read(path)
     except ManifestError as e:
         if not path.exists():
-            raise MailError(f"{path}: no manifest; render first with `python -m helpers run --period {period}`") from None
+            raise MailError(f"{path}：" + say("mail.no_manifest", period=period)) from None
         raise MailError(str(e)) from None
     if m.period and m.period != period:
-        raise MailError(f"{path}: is for period {m.period}, not {period}")
+        raise MailError(f"{path}：" + say("mail.other_period", found=m.period, period=period))
     out: list[Briefing] = []
     for page in m.briefings:
         if not page.is_briefing:
             continue
         b = Briefing(page.kind, None if page.kind == CITY else norm(str(page.bureau)), resolve(page.pdf, root))
         if b.target in {x.target for x in out}:
-            raise MailError(f"{path}: briefing for {b.label} listed twice")
+            raise MailError(f"{path}：" + say("mail.listed_twice", who=b.label))
         out.append(b)
     return m, out
 
@@ -93,30 +93,28 @@ def refuse_unfinished(manifest: Path | str, period: str, root: Path | str = path
         m = Manifest.read(manifest)
         found = problems(m, manifest.parent, Path(root), pages=m.briefings)
     if found:
-        raise MailError(f"{found[0]}; rerun `python -m helpers run --period {period}` before mailing")
+        raise MailError(say("mail.unfinished", problem=found[0], period=period))
 
 
 def check_ready(m: Manifest, path: Path, briefings: Iterable[Briefing]) -> None:
     """Refuse (MailError) when the run recorded failures or a PDF to attach is missing."""
     if m.failures:
-        shown = "; ".join(f"{f.bureau or CITY_ZH} ({f.notebook or f.kind or '?'}): {one_line(f.error, 100)}"
+        shown = "；".join(f"{f.bureau or CITY_ZH}（{f.notebook or f.kind or '?'}）：{one_line(f.error, 100)}"
                           for f in m.failures[:3])
-        more = f"; and {len(m.failures) - 3} more" if len(m.failures) > 3 else ""
-        raise MailError(f"{path}: the run recorded {len(m.failures)} failed briefing(s): {shown}{more}; "
-                        f"fix and rerun `python -m helpers run --period {m.period}` before mailing")
+        more = f"等{len(m.failures)}份" if len(m.failures) > 3 else ""
+        raise MailError(say("mail.failures", path=path, n=len(m.failures), shown=shown, more=more, period=m.period))
     missing = []
     for b in briefings:
         if b.pdf is None:
-            missing.append(f"{b.label} (no PDF in the manifest)")
+            missing.append(say("mail.pdf_not_listed", who=b.label))
         elif not b.pdf.is_file():
-            missing.append(f"{b.label} ({b.pdf})")
+            missing.append(f"{b.label}（{b.pdf}）")
         else:
             with b.pdf.open("rb") as fh:
                 if fh.read(5) != b"%PDF-":
-                    missing.append(f"{b.label} ({b.pdf} is not a PDF)")
+                    missing.append(say("mail.pdf_not_pdf", who=b.label, path=b.pdf))
     if missing:
-        raise MailError(f"PDF missing for {len(missing)} briefing(s): {', '.join(missing)}; "
-                        f"rerun `python -m helpers run --period {m.period}` before mailing")
+        raise MailError(say("mail.pdf_missing", n=len(missing), which="、".join(missing), period=m.period))
 
 
 # ---------------------------------------------------------------- the messages
@@ -139,8 +137,7 @@ def _chosen(briefings: list[Briefing], only: Sequence[str] | None, where: Path) 
     known = {b.target for b in briefings}
     unknown = [w for w in wanted if w not in known]
     if unknown:
-        raise MailError(f"--only: no briefing in {where} for {', '.join(unknown)} "
-                        f"(known: {', '.join(sorted(known))})")
+        raise MailError(say("mail.only_unknown", path=where, unknown="、".join(unknown), known="、".join(sorted(known))))
     return [b for b in briefings if b.target in set(wanted)]
 
 
@@ -154,7 +151,7 @@ def _task_table(period: str, tasks: Path | str | pd.DataFrame | None) -> pd.Data
         table, changes = read_table(path, TASKS_SCHEMA), chain.load_changes(period, path.parent)
     periods = set(table["period"].dropna().unique())
     if periods and periods != {period}:
-        raise MailError(f"task table is for period {', '.join(sorted(periods))}, not {period}")
+        raise MailError(say("mail.table_period", found="、".join(sorted(periods)), period=period))
     return warning_levels.assign(table, changes) if warning_levels.COLUMN not in table else table
 
 
@@ -185,7 +182,7 @@ def plan_messages(period: str, *, manifest: Path | str | None = None,
     m, briefings = load_briefings(path, period, root)
     refuse_unfinished(path, period, root)
     if not briefings:
-        raise MailError(f"{path}: lists no briefings; render with `python -m helpers run --period {period}`")
+        raise MailError(say("mail.no_briefings", path=path, period=period))
     chosen = _chosen(briefings, only, path)
     city = next((b for b in briefings if b.kind == CITY), None)
     city_pdf = city.pdf if (attach_city and city is not None) else None
@@ -203,7 +200,7 @@ def plan_messages(period: str, *, manifest: Path | str | None = None,
         bureau = None if b.kind == CITY else b.bureau
         c = content.message_content(table, parse_code(period).label_zh, bureau)
         if c.headline.tasks == 0:
-            warnings.append(f"{b.label}: leads no task in the task table; its message says 0 tasks")
+            warnings.append(say("mail.leads_nothing", who=b.label))
         c = content.with_changes(c, period, tasks, bureau)
         drafts.append(_draft(b, rcpt, c, period, office, sender_addr, city_pdf))
     return Plan(period, drafts, missing, warnings, str(sender_addr))

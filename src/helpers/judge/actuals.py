@@ -28,7 +28,7 @@ def _done_after(a: Finding, ev: Evidence) -> bool:
 
 
 #: one month's figure (10月当月, 9月单月, 3月份): it does not measure the year's pace
-SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)")
+SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)|(?<!前)[二三四]季度(?!末|以来|累计)")
 _CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
 #: a figure after 其中 is a part of the one before it (其中五一假期接待游客412万人次)
 _WITHIN = re.compile(r"其中")
@@ -48,7 +48,8 @@ _STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|�
 
 #: the time span a figure is said over: the last span word before it in its sentence decides
 #: (a span shorter than any period counts as a month: 6月份, 五一假期, 国庆黄金周)
-_SPAN_MARK = re.compile(r"(?P<month>当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)|假期|黄金周|小长假)"
+_SPAN_MARK = re.compile(r"(?P<month>当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)|假期|黄金周|小长假"
+                        r"|(?<!前)[二三四]季度(?!末|以来|累计))"
                         r"|累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止|上半年|前三季度|全年")
 
 
@@ -109,6 +110,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
+    if classes_differ(t.part, a.label, ev.layout.text[:a.start]):
+        return None  # 全市共签约项目41个 for 引进亿元以上工业项目80个: all sizes, a wider set
     if _grades_differ(t.label or t.part, a.label):
         return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
     if _SEASON.search(a.label) and not _SEASON.search(t.part):
@@ -121,7 +124,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
     named = _named(tb, a, ev)
-    if named <= 0 and a.unit != t.unit:
+    if a.unit != t.unit and named <= 0:
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
     score = named + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
@@ -175,6 +178,41 @@ def counts_another(t: Target, a: Finding, ev: Evidence) -> bool:
 #: a grade that is part of a thing's name (5A级景区, 三甲医院, 五星级, 二级公路): another grade is
 #: another thing, however many other words the names share
 _GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低上下同超初中])(?:[一二三四五]|[1-5])级(?!以上|及以上)")
+
+
+#: a size class that narrows what is counted (亿元以上项目, 规上企业, 限额以上单位)
+_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上|规模以上|规上|限额以上|限上")
+_CLASS_NORM = (("规模以上", "规上"), ("限额以上", "限上"), ("及以上", "以上"))
+
+
+def size_classes(text: str) -> set[str]:
+    """The size classes a text names, in one spelling (1亿元以上 and 亿元以上 are one)."""
+    out = set()
+    for m in _CLASS.finditer(text):
+        c = m.group()
+        for a, b in _CLASS_NORM:
+            c = c.replace(a, b)
+        out.add(re.sub(r"^(?:1|一)(?=亿元|千万元|万元)", "", c))
+    return out
+
+
+def classes_differ(target: str, label: str, before: str) -> bool:
+    """A figure of a narrower set than the target's (限额以上单位商品零售额 for 社会消费品零售总额), or of a
+    wider one (全市共签约项目41个 for 亿元以上工业项目): a class the target does not name, or the
+    target's class missing where the figure names the target's thing and no words before it name
+    the class (亿元以上项目96个;竣工项目31个 carries it over)."""
+    # 规上 is how industry is counted (规上工业增加值 for 工业增加值; 入规企业 are 规上): no class here
+    want, got = size_classes(target) - {"规上"}, size_classes(label) - {"规上"}
+    if got - want:
+        return True
+    missing = want - got
+    return bool(missing) and overlap(_CLASS.sub("", target), _FRAME_VERB.sub("", label)) >= 1 \
+        and not any(c in size_classes(before) for c in missing)
+
+
+def narrower(t: Target, g: Finding) -> bool:
+    """A rate of a narrower set than the target's: a size class the target does not name (规上 aside)."""
+    return bool(size_classes(g.label) - size_classes(t.part) - {"规上"})
 
 
 def _grades_differ(target: str, label: str) -> bool:

@@ -189,8 +189,9 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
             continue  # 接待, 等待, 期待: a one-character marker inside a word
         if text[m.start():m.end() + 1] in _COMPOUND_WORDS:
             continue  # 若干措施, 待遇, 拟定: the marker starts another word
-        if m.group() == "争取" and _OBTAINED.search(text, max(0, m.start() - 2), m.start()):
-            continue  # 全年共争取…6.3亿元: obtained, a result (争取完成 is an intention)
+        if m.group() == "争取" and (_OBTAINED.search(text, max(0, m.start() - 2), m.start())
+                                  or text.startswith("到", m.end())):
+            continue  # 全年共争取…6.3亿元, 争取到位…6500万元: obtained, a result (争取完成 is an intention)
         i = layout.clause_index(m.start())
         # the first marker of a clause decides it (力争…完成 is an intention, 已…预计 rare)
         own.setdefault(i, (mod, m.group(), m.start()))

@@ -12,7 +12,7 @@ from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import month_only, threshold
+from helpers.judge.actuals import month_only, narrower, threshold
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -222,7 +222,8 @@ def _names_another(label: str, tb: set[str]) -> bool:
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year, a month alone never
-    done = [g for g in done if not month_only(g, ev)]
+    # 限额以上单位商品零售额 for 社会消费品零售总额: a narrower set's rate
+    done = [g for g in done if not month_only(g, ev) and not narrower(t, g)]
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
     best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone
@@ -411,6 +412,11 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
     if act.share_range is not None and part.computed_ratio is not None and part.stated_ratio is None:
         # 近1.5万人: the ratio spans what the words allow (a status either side is flagged)
         part.share_range = tuple(convert(x, act.unit, t.unit) / t.value for x in act.share_range)
+    if part.share_range is not None and act.share_range is None and part.computed_ratio is not None \
+            and float(part.share_range[0]) - 0.01 <= part.computed_ratio <= float(part.share_range[1]) + 0.01:
+        # 1830个,完成全年任务的六成有余: the exact figure says what the words round
+        part.stated_ratio = part.share_range = None
+        part.findings = [f for f in part.findings if f.kind != "stated_ratio"]
     if part.stated_ratio is None:
         part.findings.append(act)
         part.method = "computed_ratio"

@@ -18,6 +18,7 @@ from helpers import paths
 from helpers.errors import PeriodError, ReferenceError_
 from helpers.files import atomic_path, spreadsheet_text
 from helpers.identity import task_keys
+from helpers.messages import say
 from helpers.reference_csv import read_reference
 from helpers.period import parse_code
 from helpers.schema import METHODS
@@ -50,7 +51,8 @@ def _convert(field: str, value: str, where: str):
     v = value.strip()
     if field == "status":
         if v not in STATUSES:
-            raise ReferenceError_(f"{where}: status {v!r} is not one of {', '.join(STATUSES)}")
+            raise ReferenceError_(f"{where}: " + say("overrides.status", value=v, codes="、".join(
+                f"{s}（{STATUS_ZH[s]}）" for s in STATUSES)))
         return v
     if field == "method":
         if v not in METHODS:
@@ -90,7 +92,7 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     ref = read_reference(path)
     header, table = ref.header, ref.rows
     if tuple(header)[:4] != HEADER[:4]:
-        raise ReferenceError_(f"{path}:1: header must be {','.join(HEADER)}")
+        raise ReferenceError_(f"{path}:1: " + say("overrides.header", header=",".join(HEADER)))
     rows: list[dict] = []
     seen: dict[tuple[str, str, str], dict] = {}
     for line, cells in table:
@@ -100,9 +102,9 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
         row["period"] = _period(row["period"], f"{path}:{line}")
         key = (row["period"], row["task_id"], row["field"])
         if key in seen and seen[key]["value"] != row["value"]:
-            raise ReferenceError_(f"{path}:{line}: {row['task_id']} {row['field']} for {row['period']} is set to "
-                                  f"{row['value']!r} here and to {seen[key]['value']!r} on line "
-                                  f"{seen[key]['line']}; keep one row")
+            raise ReferenceError_(f"{path}:{line}: " + say(
+                "overrides.twice", task=row["task_id"], field=row["field"], period=row["period"],
+                value=row["value"], other=seen[key]["value"], line=seen[key]["line"]))
         seen.setdefault(key, row)
         rows.append(row)
     return rows
@@ -176,9 +178,9 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
     for row in period_rows(out, period, path):
         where = f"{path}:{row['line']}"
         if row["task_id"] not in ids:
-            raise ReferenceError_(f"{where}: unknown task_id {row['task_id']!r} for period {period}")
+            raise ReferenceError_(f"{where}: " + say("overrides.unknown_task", task=row["task_id"], period=period))
         if row["field"] not in FIELDS:
-            raise ReferenceError_(f"{where}: field {row['field']!r} cannot be overridden (use one of {', '.join(FIELDS)})")
+            raise ReferenceError_(f"{where}: " + say("overrides.field", field=row["field"], fields="、".join(FIELDS)))
         by_task.setdefault(row["task_id"], {})[row["field"]] = (_convert(row["field"], row["value"], where), where)
     for task_id, fields in by_task.items():
         idx = out.index[ids == task_id]

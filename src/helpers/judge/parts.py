@@ -22,6 +22,7 @@ from helpers.judge.actuals import assign_actuals
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, Evidence, Part, gather
+from helpers.judge.halts_and_waits import RESUMED
 from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
@@ -144,6 +145,17 @@ def _some_of_the_count(subject: str, targets: list[Target]) -> bool:
                for q in find_quantities(subject) for t in targets)
 
 
+def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]) -> bool:
+    """A halt said of the task (`refers_to_task`, with no object of its own) or of some of its count:
+    the clause's subject (金寨县、舒城县2个项目被调出…计划), else, for a verb with no object of its
+    own, the sentence's (另有5个因选址调整，经…研究暂缓建设)."""
+    other = acts_on_another(ev, v.end, tb)
+    if refers_to_task(ev, v.start, tb) and not other:
+        return True
+    subject = subject_of(ev, v.start, clause_only=True) or ("" if other else subject_of(ev, v.start))
+    return _some_of_the_count(subject, targets)
+
+
 def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = ()) -> list[Part]:
     """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
 
@@ -155,9 +167,7 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
     for v in ev.verdicts:
         if id(v) in ev.used or v.modality in ("past", "part"):
             continue
-        if tb is not None and v.status == "blocked" and (not refers_to_task(ev, v.start, tb)
-                                                         or acts_on_another(ev, v.end, tb)) \
-                and not _some_of_the_count(subject_of(ev, v.start, clause_only=True), targets):
+        if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
@@ -247,6 +257,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     ev.year = year
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
+    _lifted_halts(ev)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
     cut = {ev.layout.sentence_of(pos) for pos, _ in adjusted}
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
@@ -272,6 +283,17 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
                    residual_signals(ev, parts, task, lex), year, task)
+
+
+def _lifted_halts(ev: Evidence) -> None:
+    """暂停施工，6月已恢复施工: a halt lifted later in its sentence or the next is over, no status."""
+    lay = ev.layout
+    for v in ev.verdicts:
+        if v.status == "blocked":
+            s = lay.sentence_of(v.start)
+            end = lay.sents[min(s + 1, len(lay.sents) - 1)][1] if lay.sents else len(lay.text)
+            if RESUMED.search(lay.text, v.end, end):
+                ev.used.add(id(v))
 
 
 def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:

@@ -19,7 +19,7 @@ MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千
 
 #: Units a target or an actual value can be counted in, longest first so 平方公里 beats 公里.
 UNITS: tuple[str, ...] = tuple(sorted((
-    "人次", "家次", "户次", "台次", "架次", "车次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
+    "人次", "亩次", "家次", "户次", "台次", "架次", "车次", "人", "个", "家", "户", "元", "美元", "亩", "公顷", "平方公里", "平方米", "公里", "千米",
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
     "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米", "块",
     "微克/立方米", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
@@ -30,7 +30,8 @@ SAME_UNIT: dict[str, str] = {"户": "家", "千米": "公里"}
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
+#: a Chinese numeral may hold 万 and 亿 after its first digit (一百一十亿零四千万): cn2an reads it whole
+_CHINESE = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]|[万亿](?=[{_CN_DIGITS}]))*(?:点[{_CN_DIGITS}]+)?"
 _MAG = "万亿|亿|万|千"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 
@@ -74,6 +75,15 @@ def _plain(num: str) -> Decimal:
         raise ValueError(f"not a number: {num!r}") from e
 
 
+@lru_cache(maxsize=1024)
+def _cn_whole(num: str) -> Decimal:
+    """A Chinese numeral with its magnitudes inside (三亿五千万): cn2an reads it whole."""
+    try:
+        return Decimal(str(cn2an.cn2an(num, "smart")))
+    except (ValueError, KeyError, InvalidOperation) as e:
+        raise ValueError(f"not a number: {num!r}") from e
+
+
 def parse_number(text: str) -> Decimal:
     """'16.4亿' → Decimal('1640000000'); '1.64万' → 16400; '两' → 2; '十二' → 12; '-30.6' → -30.6."""
     m = _NUMBER_ONLY.match(text.replace("约", ""))
@@ -106,6 +116,10 @@ def parse_quantity(text: str) -> Quantity:
 
 def _from_match(m: re.Match, offset: int = 0) -> Quantity:
     mag = MAGNITUDES.get(m["mag"] or "", 1)
+    if m["mag"] and re.search("[万亿]", m["num"]) and not m["num"][0].isdigit():
+        # 一百一十亿零四千万: the last magnitude is the last group's, the numeral is read whole
+        value = _normal(_cn_whole(m["num"] + m["mag"]))
+        return Quantity(value, base_unit(m["unit"]), m.start() + offset, m.end() + offset, None, m.group())
     value = _normal(_plain(m["num"]) * mag)
     high = _normal(_plain(m["hi"]) * mag) if m["hi"] else None
     return Quantity(value, base_unit(m["unit"]), m.start() + offset, m.end() + offset, high, m.group())

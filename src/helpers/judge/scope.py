@@ -25,7 +25,8 @@ _YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来
 #: a batch or plan of another year: 2023年度…, 结转, 上年度 (上年排查发现的问题 only says when they were found)
 _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年度")
 #: (结转明年 carries the rest forward: remaining work, not a batch of the past)
-_OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年|(?<![比较与和同])去年(?!同期|以来)")
+_OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年"
+                         r"|(?<![比较与和同])去年(?!同期|底|末|以来)")
 #: remaining work reported: the rest is still to do, or is planned for later
 REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|(?:其余|其他)[^,;。]{0,16}(?:正在|未|尚|仍)"
                        rf"|结转(?:至|到)?(?:{NEXT_YEAR}|20\d\d年)"
@@ -35,6 +36,9 @@ REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|
 _OBJECT = re.compile(r"完成(?:了)?(?:全年|年度)?(?P<obj>[^,;。]{2,14}?)(?:目标)?任务")
 
 
+#: a ratio of a part's own quota (完成区级任务的105%, 完成市本级任务的103.5%, 本县年度目标)
+_PART_QUOTA = re.compile(r"(?P<level>区级|县级|镇级|乡级|市本级|县本级|区本级|本县|本区|本镇|全县|全区)"
+                         r"[^,;。]{0,6}?(?:任务|目标|计划)")
 #: a completion of one county's or district's own share (超额完成本县年度任务)
 _OWN_PART = re.compile(r"本县|本区|该县|该区|本镇|^\s*[\u4e00-\u9fff]{1,3}县")
 _GENERIC_OBJECT = re.compile(r"全年|年度|目标|各项|全部|既定|工作|的")
@@ -99,6 +103,10 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
                 a, b = lay.sents[f.sentence] if lay.sents else (a, b)
             if _past(text[a:b], year, task_years):
                 f.modality = "past"
+    for r in ev.ratios:  # 已完成区级任务的105%: the district's own quota, a part of a city-wide task
+        level = _PART_QUOTA.search(text, lay.around(r.start, r.end)[0], r.end)
+        if level and level["level"] not in task:
+            r.modality = "part"
     tb, targets = bigrams(task), {q.value for q in find_quantities(task)}
     remaining = REMAINING.search(text)
     reasons = []

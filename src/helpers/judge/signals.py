@@ -398,6 +398,12 @@ def _figure_head(label: str) -> str:
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """保租房 in 保障性租赁住房: every character of the short name, in order, in the full one."""
+    it = iter(full)
+    return len(short) >= 2 and all(ch in it for ch in short)
+
+
 def noun_differs(part: Part) -> bool:
     """A rate or level target read from a figure of another indicator (无害化处理率 for 回收利用率):
     the nouns just before the figure and in the target share no two characters."""
@@ -410,9 +416,9 @@ def noun_differs(part: Part) -> bool:
     if len(a) < 2 or len(b) < 2:
         return False
     if t.kind in ("count", "amount"):
-        # counts are named in many ways (新建改扩建中小学校 for 新建学校): only nouns that share
-        # nothing at all either way (森林抚育 for 人工造林) differ
-        return overlap(a, fl) == 0 and overlap(b, t.part) == 0
+        # counts are named in many ways (新建改扩建中小学校 for 新建学校; 保租房 for 保障性租赁住房, its
+        # abbreviation): only nouns that share nothing at all either way (森林抚育 for 人工造林) differ
+        return overlap(a, fl) == 0 and overlap(b, t.part) == 0 and not _abbreviates(b[-3:], t.part)
     return overlap(a, fl) == 0 or overlap(b, tl) == 0
 
 
@@ -430,13 +436,17 @@ def stock_for_flow(part: Part) -> bool:
 _STOCK_TARGET = re.compile(r"累计|总数|总量|保有量|(?<![增提])达到?\d|达到?[^,，;；。\d]{0,12}\d")
 
 
+_FLOOR_TARGET = re.compile(r"不低于|不少于|稳定在|保持在|保有量|以上$")
+
+
 def stock_for_stock(part: Part) -> bool:
     """A stock target measured by a stock figure before the year's end: the share of the stock is no
     share of the year's work (8000个 with 6200 built is 77.5 % of the stock, not of the year's
     additions), so a status at or above the pace from it is not confident."""
     t, f = part.target, part.evidence
-    if t is None or f is None or f.kind != "actual" or t.kind not in ("count", "amount") or NEW.search(t.part):
-        return False
+    if t is None or f is None or f.kind != "actual" or t.kind not in ("count", "amount") or NEW.search(t.part) \
+            or _FLOOR_TARGET.search(t.part):
+        return False  # 耕地保有量不低于890万亩: a floor to keep, met or missed, not a pace
     return bool(_STOCK_TARGET.search(t.part)) and not NEW.search(own_clause(f.text))
 
 

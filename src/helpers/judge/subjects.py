@@ -69,8 +69,10 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     if len(subject) <= 3 and any(ch in "".join(tb) for ch in subject):
         return True  # 赛事 for 马拉松赛, 院区 for 西院区: a short name of the task's own thing
     a = ev.layout.around(pos, pos + 1)[0]
-    if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos):
-        return True  # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted
+    if _NAMED_AGAIN.search(ev.layout.text, max(a, pos - 8), pos) or _NAMED_AGAIN.match(ev.layout.text, pos + 2):
+        # 省发改委已通知该项目暂缓开工: the agent is the subject, 该项目 what is halted; 决定取消该项目:
+        # the task named again as the verb's object
+        return True
     return overlap(tb, ev.layout.sentence_text(ev.layout.sentence_of(pos))) >= 2
 
 

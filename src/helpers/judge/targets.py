@@ -72,7 +72,9 @@ _COLUMN_TARGET = re.compile(r"(?P<label>[^()()]*)[((](?P<unit>[^()()]{1,8})[))]\
 ECONOMY = r"经济增长|经济增速|GDP增速|GDP增长|地区生产总值增速|地区生产总值增长|生产总值增速"
 _ECONOMY_TARGET = re.compile(rf"(?P<word>快于|高于|超过|跑赢|不低于|同步于|与)(?:{ECONOMY})(?:同步)?")
 _BASES = {"全省": "province", "全国": "nation", "全市": "city"}
-_RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)?")
+#: (全市第五次经济普查 is an ordinal of the census, no place to reach)
+_RANK_TARGET = re.compile(r"(?:全省|全国|全市)(?:排名)?(?:前|第)(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})(?:位|名)?"
+                          r"(?!次|批|届|轮|期|代|个|项|号|类|级)")
 
 
 #: a due date this year (年底前, 年内, 6月底前, 上半年): when a deliverable is due, not part of it

@@ -36,15 +36,16 @@ STANDING = re.compile(r"体系|机制|制度|能力|水平|环境|氛围|质效|
 _AIMS = (
     ("title", re.compile(r"创建|争创|创成|申创|创评|申报|争取(?:列入|入选|获批|命名)|复审|复评|复核"
                          r"|通过[^,，;；。]{0,24}?(?:验收|评估|认定|考核)")),
-    ("hold", re.compile(r"办好|举办|承办|筹办|主办|召开|举行")),
+    ("hold", re.compile(r"办好|举办|承办|筹办|主办|召开|举行"
+                        r"|(?:考试|中考|高考|赛事?|运动会|博览会|展会|文化节|艺术节)[^,，;；。]{0,4}?(?:组织|筹办|保障)")),
     ("entity", re.compile(r"组建|成立|设立|筹建(?:成立)?|注册")),
     ("start", re.compile(r"启动(?:[^,，;；。]{0,16}?)(?:建设|实施|改造|工程)|开工|动工")),
     ("finish", re.compile(r"建设|新建|建成|迁建|改建|扩建|续建|实施|完成|改造|整治|治理|修缮|普查|调查|体检|搬迁|投产|发电|贯通")),
 )
 #: the result phrases of each aim beyond the lexicon's events (`deliverable` rows of the same meaning)
 _COMPLETE = (r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|圆满)?(?:完成|完工|竣工|结束|建成|收官|办结)(?!率)"
-             # problems cleared: 312个问题已于8月底前全数销号, 隐患全部清零
-             r"|(?:全部|全数|全面|均已|已)(?:销号|清零|整改到位)")
+             # problems cleared: 312个问题已于8月底前全数销号, 隐患全部清零, 黑臭水体已全部消除
+             r"|(?:全部|全数|全面|均已|已)(?:销号|清零|整改到位|消除)")
 _PASSED = (r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估)(?!会|材料|工作)"
            r"|(?:等次|顺利|一次性)(?:通关|过关)")
 RESULT_WORDS = {
@@ -82,6 +83,8 @@ _REMEDIED = re.compile(r"整治|整改|清理|清零|销号|四乱|排查")
 _PROBLEMS = re.compile(r"(?:问题|隐患|图斑|事项|点位)$")
 #: all of the things counted (312个问题已于8月底前全数销号): the count is the whole
 _ALL_OF = re.compile(r"全部|全数|均已|均|悉数|全面")
+#: a second verb after the result word's object: the object ends there
+_NEXT_VERB = re.compile(r"并|后|且|同时|[,，;；。|]")
 #: a generic tail after the head noun (治理工程, 改造项目, 普查工作)
 _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
@@ -114,8 +117,9 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     with neither subject nor object the text must be that one sentence."""
     lay = ev.layout
     subject = subject_of(ev, a, clause_only=True).strip()
-    obj = _OBJECT_RUN.sub("", lay.text[b:lay.around(a, b)[1]])
-    if len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2):
+    # the object ends at a second verb (完成评价并上报市卫健委: 评价)
+    obj = _OBJECT_RUN.sub("", _NEXT_VERB.split(lay.text[b:lay.around(a, b)[1]], maxsplit=1)[0])
+    if len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2) and not (len(obj) <= 3 and obj in task):
         return False
     if not subject or _MANNER.match(subject):
         # no subject: the task's, when what follows names it or its sentence does (…对我市示范区创建

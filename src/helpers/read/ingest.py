@@ -82,7 +82,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     assert first_error is not None
     line = data[: first_error.start].count(b"\n") + 1
     raise InputError(
-        path, f"undecodable bytes at byte {first_error.start} (not UTF-8 or GB18030)", line=line
+        path, say("file.undecodable", at=first_error.start), line=line
     )
 
 
@@ -91,7 +91,7 @@ def _strict(path: Path, data: bytes, enc: str) -> str:
         return data.decode(enc)
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise InputError(path, f"undecodable bytes at byte {e.start} ({enc} with BOM)", line=line) from None
+        raise InputError(path, say("file.undecodable_bom", at=e.start, encoding=enc), line=line) from None
 
 
 def read_capped(path: Path | str, cap: int = MAX_INPUT_BYTES) -> bytes:
@@ -124,12 +124,12 @@ def read_capped(path: Path | str, cap: int = MAX_INPUT_BYTES) -> bytes:
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """Bytes → text with CR/CRLF as LF; refuse binary content (InputError naming the line)."""
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(path, "binary file (NUL bytes), not text")
+        raise InputError(path, say("file.binary"))
     text, encoding = decode(path, data)
     bad = _BINARY.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        raise InputError(path, f"binary content (control character {bad.group()!r})", line=line)
+        raise InputError(path, say("file.control_char", char=repr(bad.group())), line=line)
     # CRLF and lone CR both end a line; keep NBSP and odd spaces for the parser to judge.
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
@@ -139,7 +139,7 @@ def read_report(path: Path | str) -> Document:
     path = Path(path)
     data = read_capped(path)
     if not data.strip():
-        raise InputError(path, "empty file")
+        raise InputError(path, say("file.empty"))
     text, encoding = decode_text(path, data)
     lines = text.split("\n")
     doc = Document(path=path, encoding=encoding, lines=lines)

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from helpers.errors import HelpersError
 from helpers.files import write_text
+from helpers.messages import say
 from helpers.provenance import file_sha256, files_record
 
 NAME = "manifest.json"
@@ -195,7 +196,7 @@ def stale_pages(m: Manifest) -> list[Page]:
 def in_progress(folder: Path) -> str | None:
     """Why the run folder is unfinished (its marker is there), or None."""
     if (folder / MARKER).exists():
-        return f"{folder}: a run is in progress there, or was interrupted ({MARKER} is present)"
+        return say("manifest.in_progress", folder=folder, marker=MARKER)
     return None
 
 
@@ -210,15 +211,13 @@ def problems(m: Manifest, folder: Path, root: Path, pages: Iterable[Page] | None
         for role, path in page.files(root).items():
             sha = page.sha256.get(role)
             if sha and (not path.is_file() or file_sha256(path) != sha):
-                out.append(f"{path}: does not match the checksum in the manifest "
-                           f"(missing, truncated or changed after the run)")
+                out.append(say("manifest.checksum", path=path))
     tables = resolve(m.tables.get("folder"), root)
     if tables is not None and files_record(tables) != m.tables.get("files"):
-        out.append(f"{folder / NAME}: is older than the tables in {tables} (they changed after the run)")
+        out.append(say("manifest.tables_changed", manifest=folder / NAME, tables=tables))
     stale = [p.bureau or p.kind for p in stale_pages(m) if p.is_briefing]
     if stale:
-        out.append(f"{folder / NAME}: {len(stale)} briefing(s) were rendered from older tables "
-                   f"({', '.join(stale[:5])})")
+        out.append(say("manifest.stale", manifest=folder / NAME, n=len(stale), who="、".join(stale[:5])))
     return out
 
 

@@ -1,0 +1,28 @@
+"""Halts lifted and halts said in other words (issue #18: a halt of the task is blocked only while it holds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+
+def judged(task: str, progress: str, period: str = "2024H1") -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+@pytest.mark.parametrize("progress", [
+    "项目因环保督察暂停施工，6月已恢复施工，完成投资2亿元。",
+    "项目因环保督察暂停施工，目前已复工。",
+])
+def test_a_halt_lifted_later_is_over(progress):
+    assert judged("建设城南物流园。", progress)["status"] != "blocked"
+
+
+def test_a_halt_lifted_only_after_an_outside_act_still_holds():
+    assert judged("建设智慧停车平台。", "平台建设因数据安全审查暂停，待审查通过后恢复。")["status"] == "blocked"
+
+
+def test_not_carried_out_for_now_is_a_halt_of_that_part():
+    f = judged("推进老旧小区改造40个。", "已开工35个，另有5个小区因居民意见不统一暂不实施。")
+    assert f["status"] == "blocked" and f["needs_review"]
