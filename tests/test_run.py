@@ -877,3 +877,54 @@ def test_one_units_row_changed_renders_that_units_page_and_the_citys_only(seed_t
         "&lt;script&gt;alert" in _page(tmp_path / "output" / PERIOD, a)
     m = second.manifest
     assert {p["tables"] for p in m["briefings"]} == {m["tables"]["key"]}  # every page stands for the new tables
+
+
+def test_the_front_page_is_made_again_only_when_its_manifest_or_itself_changed(seed_table, tmp_path, monkeypatch):
+    """A front page whose text came out the same is not rewritten, so its time stays older than
+    the manifest: it was rebuilt on every later run while nothing changed. Now its checksum and
+    the manifest's are recorded; an edited front page or a new manifest is made again."""
+    from helpers.period import parse_code
+    from helpers.report import front_page
+
+    processed = copy_tables(seed_table, tmp_path)
+    per = parse_code(PERIOD)
+    f = batch.Folders.of(per, tmp_path, NOTEBOOKS, tmp_path / "output" / PERIOD, processed, tmp_path / ".cache")
+    unit = lead_units(seed_table.tasks)[0]
+    f.out.mkdir(parents=True)
+    (f.out / "b.html").write_text("<p>b</p>", encoding="utf-8")
+    Manifest(PERIOD, briefings=(Page("bureau", unit, f"output/{PERIOD}/b.html"),)).write(f.out / "manifest.json")
+    made: list[str] = []
+    real = front_page.write_front_page
+    monkeypatch.setattr(front_page, "write_front_page", lambda *a, **k: made.append("front") or real(*a, **k))
+    batch.write_front_pages(per, f, changed=True)
+    os.utime(f.out / "manifest.json")  # a run that wrote the same manifest again, or touched it
+    batch.write_front_pages(per, f, changed=False)
+    assert made == ["front"]
+    (f.out / "index.html").write_text("edited", encoding="utf-8")
+    batch.write_front_pages(per, f, changed=False)
+    assert made == ["front", "front"] and "edited" not in (f.out / "index.html").read_text(encoding="utf-8")
+    Manifest(PERIOD, briefings=(Page("bureau", unit, f"output/{PERIOD}/b.html"),
+                                Page("city", None, f"output/{PERIOD}/b.html"))).write(f.out / "manifest.json")
+    batch.write_front_pages(per, f, changed=False)
+    assert made == ["front", "front", "front"]
+
+
+def test_whether_a_notebook_reads_through_the_package_is_remembered_per_version_of_the_notebook(tmp_path):
+    """page_keys.page_data remembers each notebook's policy check in the batch state (a rerun
+    with nothing to do then needs no pandas); a notebook edited to read a table itself is checked
+    again, and its pages are keyed on the whole tables."""
+    from helpers import page_keys
+
+    nbs = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, nbs)
+    record = {"files": {"tasks.parquet": "t", "indicators.parquet": "i"}, "ahead_margin": 0.1}
+    args = (nbs, tmp_path, record, "TABLES", None, {"市发改委": "d"}, {"city": "c", "research": "r"})
+    state: dict = {}
+    first = page_keys.page_data(*args, state)
+    assert first["bureau"] is not None and first["city"] != "TABLES"  # the shipped notebooks read through the package
+    assert page_keys.page_data(*args, state) == first and set(state["_reads"]) == {"city", "bureau", *page_keys.RESEARCH}
+    nb = nbformat.read(nbs / page_keys.NOTEBOOKS["bureau"], as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell('page.data.tasks["progress"]'))
+    nbformat.write(nb, nbs / page_keys.NOTEBOOKS["bureau"])
+    edited = page_keys.page_data(*args, state)
+    assert edited["bureau"] is None and edited["city"] == first["city"]

@@ -65,16 +65,24 @@ def common_key(formats: Sequence[str]) -> str:
 
 
 def page_data(notebooks: Path, processed: Path, record: dict[str, Any], table_key: str, levels_sha: str | None,
-               digests: dict[str, str], pages: dict[str, str]) -> dict[str, Any]:
+               digests: dict[str, str], pages: dict[str, str], state: dict[str, Any] | None = None) -> dict[str, Any]:
     """What each page is keyed on, by page kind ("bureau": by unit): the data it shows while its
     notebook reads the tables as its page's policy allows (helpers.report.page_data), else the
     whole tables. Every page reads the margin and the warning thresholds beside the tables, and
-    the city's and research pages the other table files (indicators, quality.json, comparison)."""
-    from helpers.report.page_data import POLICIES, notebook_reads_through_package  # deferred: pandas
+    the city's and research pages the other table files (indicators, quality.json, comparison).
+    Whether a notebook reads as its policy allows is remembered in `state` against the notebook's
+    checksum and the package's code (no pandas on a rerun that finds nothing to do)."""
+    memo = state.setdefault("_reads", {}) if state is not None else {}
 
     def shown(kind: str) -> bool:
-        policy = POLICIES["research" if kind in RESEARCH else kind]
-        return notebook_reads_through_package(notebooks / NOTEBOOKS[kind], policy)
+        nb = notebooks / NOTEBOOKS[kind]
+        key = digest(file_sha256(nb) if nb.is_file() else None, provenance.package_digest(), kind)
+        if not isinstance(memo.get(kind), dict) or memo[kind].get("key") != key:
+            from helpers.report.page_data import POLICIES, notebook_reads_through_package  # deferred: pandas
+
+            memo[kind] = {"key": key, "shown": notebook_reads_through_package(
+                nb, POLICIES["research" if kind in RESEARCH else kind])}
+        return bool(memo[kind]["shown"])
 
     margin = record.get("ahead_margin")
     others = digest({k: v for k, v in record["files"].items() if k != "tasks.parquet"},

@@ -202,7 +202,7 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     table_key = digest(record["files"], comparison_key(f.processed), levels_sha)
     units, digests, pages = unit_keys(f.processed, table_key, state)
     chosen = _chosen(bureaus, units, f.processed) if bureaus is not None else units
-    data = page_data(f.notebooks, f.processed, record, table_key, levels_sha, digests, pages)
+    data = page_data(f.notebooks, f.processed, record, table_key, levels_sha, digests, pages, state)
     jobs = _jobs(per, f, chosen, city, research, formats, common_key(formats), table_key, data)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
     return Plan(per, f, jobs, [j for j in jobs if not unchanged(j, state)], record, table_key, units,
@@ -357,7 +357,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     per = parse_code(period)
     formats = tuple(dict.fromkeys(x.strip().lower() for x in formats if x.strip()))
     if not formats or set(formats) - {"html", "pdf"}:
-        raise HelpersError(f"--formats: use html, pdf or html,pdf (got {','.join(formats) or 'nothing'})")
+        raise HelpersError(say("run.formats", got=",".join(formats) or "空"))
     f = Folders.of(per, root, notebooks_dir, output_dir, processed_dir, cache_dir)
     # The report in data/raw/ is the default source of the project's own tables only: tables in
     # another folder (a test's, a copy) are checked against their record, not a guessed report.
@@ -413,19 +413,24 @@ def _early_workers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, 
 
 def write_front_pages(per: Period, f: Folders, changed: bool, keys: dict[str, str] | None = None) -> None:
     """The period's front page (output/<P>/index.html) and the list of periods beside it, when a
-    page changed or either is missing or older than the manifest. `keys` (unit → its page's key,
-    which covers the unit's data) keep the front page's line of a unit whose key did not move."""
+    page changed, either is missing, or the front page was not made from this manifest or was
+    changed since (their checksums, recorded beside the batch state: a front page left as it
+    was because its text came out the same is current, whatever its time). `keys` (unit → its
+    page's key, which covers the unit's data) keep the front page's line of a unit whose key did
+    not move."""
     index, manifest = f.out / "index.html", f.out / "manifest.json"
     if not manifest.exists():
         return
-    if changed or not index.exists() or index.stat().st_mtime_ns < manifest.stat().st_mtime_ns \
-            or not (f.out.parent / "index.html").exists():
+    memo = f.state.with_name(f.state.name.replace("state-", "front-"))
+    made = {"manifest": file_sha256(manifest), "index": file_sha256(index) if index.exists() else None}
+    if changed or _read_state(memo) != made or not (f.out.parent / "index.html").exists():
         # deferred: the page loads the tables (pandas), which a run with nothing to do never needs
         from helpers.report.front_page import write_front_page, write_periods_index
 
         path = write_front_page(per.code, f.out, f.processed, f.root, wording.page_titles(per.pace), keys,
                                 f.state.with_name(f.state.name.replace("state-", "front-rows-")))
         write_periods_index(f.out.parent)
+        write_json(memo, dict(made, index=file_sha256(path)))
         print(say("run.front_page", path=path), file=sys.stderr)
 
 

@@ -378,3 +378,28 @@ def test_confident_when_the_figure_is_plainly_the_targets(task, progress, period
 def test_an_ordinal_is_no_rank():
     assert target_parts("完成全市第五次全国经济普查登记工作。") == [] or \
         all(t.kind != "rank" for t in target_parts("完成全市第五次全国经济普查登记工作。"))
+
+
+@pytest.mark.parametrize("task,progress,period,ratio", [
+    ("全市新建5G基站2000个。", "裕安区新建5G基站420个,已完成区级任务的105%;金安区、叶集区合计新建310个。其他县区数据尚在统计中。",
+     H1, 730 / 2000),
+    # works only started are no build; one county alone is what the text says of the city
+    ("全市新建农村污水处理设施60处。", "霍山县新建农村污水处理设施6处;金寨县开工建设5处,舒城县完成招标。", "2024Q1", 6 / 60),
+])
+def test_the_counties_all_the_text_reports_are_a_flagged_lower_bound(task, progress, period, ratio):
+    f = judge(task, progress, period)
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(ratio)
+    assert "所列县区之和" in f["review_reason"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a share of the pace (序时进度完成率104%) is met or missed like a period's own target, never the year
+
+@pytest.mark.parametrize("progress,status", [
+    ("新增就业5200人，序时进度完成率104%。", "on_pace"),
+    ("序时进度完成率92%。", "behind"),
+    ("上半年完成序时进度的104%。", "on_pace"),
+])
+def test_a_share_of_the_pace_is_no_share_of_the_year(progress, status):
+    f = judge("新增就业1万人。", progress)
+    assert f["status"] == status and f["status"] != "completed"
