@@ -27,7 +27,7 @@ from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
-from helpers.judge.whole import result_phrases, task_aim
+from helpers.judge.whole import ACT_COUNTED, result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
 #: (putting a thing to use: 运行, 对外办公, 开行)
@@ -42,8 +42,6 @@ _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!�
 
 
 _BREAKDOWN = re.compile(r"\s*其中")
-#: an issuing or abolishing act counted (取消涉企收费项目14项): actions counted, as a count of meetings is
-_ACTS_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|件|条|批)")
 #: a number after a generic completion verb in its clause (完成基坑开挖1.2公里): what was done is
 #: counted, and the figure family reads it; a verb of putting to use (开行…2对) stays an event
 _FIGURE = re.compile(r"\d")
@@ -121,7 +119,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
                 or not re.match(NOUN_TAIL, text[m.end():m.end() + 4]) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
                 or (events.get(m.group()) == "hold" and not held) \
-                or (events.get(m.group()) == "issue" and _ACTS_COUNTED.match(text, m.end(), b)) \
+                or (events.get(m.group()) == "issue" and ACT_COUNTED.match(text, m.end(), b)) \
                 or not _about_task(ev, m.start(), tb):
             continue
         # issuing a document is a measure unless the task asks for that document: a generic verb
