@@ -390,3 +390,16 @@ def test_the_counties_all_the_text_reports_are_a_flagged_lower_bound(task, progr
     f = judge(task, progress, period)
     assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(ratio)
     assert "所列县区之和" in f["review_reason"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a share of the pace (序时进度完成率104%) is met or missed like a period's own target, never the year
+
+@pytest.mark.parametrize("progress,status", [
+    ("新增就业5200人，序时进度完成率104%。", "on_pace"),
+    ("序时进度完成率92%。", "behind"),
+    ("上半年完成序时进度的104%。", "on_pace"),
+])
+def test_a_share_of_the_pace_is_no_share_of_the_year(progress, status):
+    f = judge("新增就业1万人。", progress)
+    assert f["status"] == status and f["status"] != "completed"
