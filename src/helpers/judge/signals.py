@@ -461,8 +461,6 @@ def stock_for_stock(part: Part) -> bool:
 #: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
 _PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
                            r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
-#: a ratio of a county's or district's own task, not the city's (完成县级任务的100%, 本县年度任务)
-_LOCAL_TASK = re.compile(r"(?:县级|区级|乡级|镇级|本县|本区|该县|该区)(?:年度)?(?:目标)?任务")
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
 
 
@@ -472,10 +470,6 @@ def part_subject(part: Part, task: str) -> str | None:
     f = part.evidence
     if f is None or f.kind not in ("stated_ratio", "actual", "half") or f.label.endswith("合计"):
         return None  # a sum of the parts (county_sums, item_sums) is the whole
-    local = _LOCAL_TASK.search(own_clause(f.text))
-    if local and not _LOCAL_TASK.search(task):
-        # a ratio of a county's own task (霍山县…,完成县级任务的100%) is that county's
-        return (_COUNTY.match(f.text) or local).group().strip()
     m = _PART_OPENING.match(own_clause(f.text))
     if not m or m.group().strip() in task:
         return None
