@@ -242,6 +242,10 @@ def attained_signals(ev: Evidence, parts: list[Part], read: set[int]) -> list[Si
     return out
 
 
+#: the head of an indicator's name: a clause holding one names what its rate is of
+_INDICATOR = re.compile(r"增加值|收入|总额|总值|投资|产值|零售|进出口|出口|进口|利用|消费|价格|指数|税收")
+
+
 def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
     """A second growth rate of a rate target's own indicator, in a result clause nobody read, that
     would meet the target where the one read misses it, or the reverse (8月当月…增长31% read,
@@ -257,7 +261,13 @@ def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]
         for p in rated:
             t = p.target
             met = g.value <= -t.value if t.direction == "lower" else g.value >= t.value
-            if met != p.met and overlap(bigrams(QUALIFIER.sub("", t.label or t.part)), g.label or g.text) >= 2:
+            tb = bigrams(QUALIFIER.sub("", t.label or t.part))
+            # a rate whose clause names no indicator (扣除留抵退税因素后增长8.6%) is of its sentence's
+            # (a breakdown, 其中装备制造业增长14.3%, is of a part)
+            c0 = lay.around(g.start, g.end)[0]
+            said_of = g.label if (g.label and _INDICATOR.search(g.label)) or "其中" in text[c0:g.start] \
+                else lay.sentence_text(g.sentence)
+            if met != p.met and overlap(tb, said_of or g.text) >= 2:
                 out.append(Signal("rate", _clause(ev, g.start, g.end), g.start))
                 break
     return out
