@@ -211,3 +211,12 @@ def test_a_restated_target_is_no_second_figure():
                            "2024M11")
     assert fields["status"] == "completed"
     assert REVIEW_REASONS["unread_signal"] not in (fields["review_reason"] or "")
+
+
+def test_a_pace_beside_a_second_unread_figure_of_the_targets_thing_is_flagged():
+    # 已开工项目145个 beside the 亿元以上 count the rules read: which count is the task's is not read
+    fields, _ = judge_text("新开工亿元以上项目170个以上。", "上半年新开工亿元以上项目98个，已开工项目145个。", "2024H1")
+    assert fields["status"] in ("on_pace", "ahead") and fields["needs_review"], fields
+    # a county's figure beside the city's is a part of it, no second measure
+    fields, _ = judge_text("全市完成人工造林1.5万亩。", "全市完成人工造林1.1万亩，其中金寨县完成人工造林2100亩。", "2024H1")
+    assert fields["status"] == "ahead" and not fields["needs_review"], fields

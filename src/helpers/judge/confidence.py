@@ -227,6 +227,19 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     return None
 
 
+def _second_figure(reading, status: str) -> list[str]:
+    """A status at or above the pace (short of done) beside an unread figure of the target's unit
+    whose clause names the target's own thing (two of its bigrams): a second measure of the target,
+    and which is this period's cumulative one was not read (a county's figure is a part of it, an
+    aim restated no measure)."""
+    if status not in ("ahead", "on_pace"):
+        return []
+    tb = [bigrams(QUALIFIER.sub("", p.target.label or p.target.part)) for p in reading.parts if p.target is not None]
+    return [review_reason("unread_signal", s.clause) for s in reading.signals if s.kind == "figure"
+            and not _AIM.search(re.split(r"\d", s.clause, maxsplit=1)[0]) and not signals.county_said(s.clause)
+            and any(overlap(b, s.clause) >= 2 for b in tb)][:1]
+
+
 def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> tuple[list[str], dict | None]:
     """Every reason this judgement is not confident (empty: it is), and the unmeasured numbers entry.
 
@@ -243,6 +256,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
     reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses))
+    reasons += _second_figure(reading, fields["status"])
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again

@@ -464,6 +464,11 @@ _PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|�
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
 
 
+def county_said(clause: str) -> bool:
+    """A clause said of one county or district (金寨县完成人工造林2100亩): a part of a city's figure."""
+    return bool(_COUNTY.match(clause))
+
+
 def part_subject(part: Part, task: str) -> str | None:
     """The part a deciding ratio or figure is said of (其余县区完成率85%, 金安区完成…), when the task
     does not name it: the words, else None."""
