@@ -130,14 +130,14 @@ def test_compare_to_chooses_another_period_and_the_streak_counts_that_chain(year
     assert comp.prev_period == "2024H1" and comp.chain == ["2024Q1", "2024H1", "2024FY"]
     rows = _by_text(comp.changes[comp.changes["task_id"].notna()])
     assert int(rows[cr.A2[0]]["behind_reports"]) == 3  # Q1, H1, FY: Q3 is not in this chain
-    with pytest.raises(HelpersError, match="not an earlier period"):
+    with pytest.raises(HelpersError, match="不是 2024 年中早于"):
         chain.build_comparison("2024H1", year["2024H1"], compare_to="2024Q3", write=False)
 
 
 def test_compare_to_a_period_not_built_is_refused(year, tmp_path: Path) -> None:
     folder = tmp_path / "2024H1"
     shutil.copytree(year["2024H1"], folder)
-    with pytest.raises(HelpersError, match="no table"):
+    with pytest.raises(HelpersError, match="中没有任务表"):
         chain.build_comparison("2024H1", folder, compare_to="2024Q1", write=False)
 
 

@@ -672,6 +672,28 @@ def test_a_highlighted_cell_survives_the_next_ledger(built):
     assert path != ledger and ledger.read_bytes() == before
 
 
+def test_a_ledger_saved_with_excels_explicit_defaults_is_not_taken_for_an_edited_one(built):
+    # Excel and WPS write an explicit "no fill" and the automatic font colour into every cell
+    # they save: a ledger only corrected there is still replaced in place
+    from copy import copy
+
+    from openpyxl.styles import Color, PatternFill
+
+    def resave(wb):
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    if c.fill.patternType is None:
+                        c.fill = PatternFill(patternType="none")
+                    if c.font.color is None:
+                        font = copy(c.font)
+                        font.color = Color(indexed=64)
+                        c.font = font
+
+    ledger, _, path = _edit_and_rewrite(built, "excel_defaults", resave)
+    assert path == ledger
+
+
 def test_a_ledger_nobody_edited_is_replaced_in_place(built):
     ledger, overrides = _fresh_copy(built, "in_place")
     _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})  # corrections are the ledger's own cells

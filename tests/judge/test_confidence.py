@@ -181,3 +181,18 @@ def test_a_halt_beside_a_part_already_done_is_flagged():
 def test_a_wait_in_any_wording_undoes_a_completion():
     f = judge("完成城区老旧供水管网改造50公里。", "已完成改造52公里，其中8公里待市政道路恢复后验收移交。", Q3)
     assert f["status"] != "completed" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增城市停车泊位8000个。", "1-8月新建停车场14处,新增停车面积12.6万平方米。", "2024M8"),  # another thing counted
+    ("完成土地出让收入50亿元。", "1-9月完成土地出让收入29800万元。", "2024Q3"),  # a magnitude to check
+])
+def test_a_computed_actual_far_below_the_pace_is_flagged(task, progress, period):
+    fields, _ = judge_text(task, progress, period)
+    assert fields["status"] == "behind" and fields["needs_review"]
+    assert REVIEW_REASONS["ratio_short"] in fields["review_reason"]
+
+
+def test_a_computed_shortfall_within_reach_of_the_pace_stays_confident():
+    fields, _ = judge_text("新增城镇就业3.5万人。", "今年以来累计新增1.2万人。", "2024H1")
+    assert fields["status"] == "behind" and not fields["needs_review"], fields

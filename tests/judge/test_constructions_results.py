@@ -26,3 +26,14 @@ def test_a_halt_lifted_only_after_an_outside_act_still_holds():
 def test_not_carried_out_for_now_is_a_halt_of_that_part():
     f = judged("推进老旧小区改造40个。", "已开工35个，另有5个小区因居民意见不统一暂不实施。")
     assert f["status"] == "blocked" and f["needs_review"]
+
+
+def test_a_whole_task_verdict_with_no_subject_completes_a_one_part_task():
+    f = judged("新增城镇就业2.5万人。", "截至6月底，已提前完成全年目标。")
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+def test_a_periods_own_target_done_is_left_to_review():
+    # 上半年…目标任务提前完成: the half-year's own target, or the year's? not read as the year's
+    f = judged("新增城镇就业2.5万人。", "上半年就业目标任务提前完成。")
+    assert f["status"] != "completed" and f["needs_review"]

@@ -36,11 +36,11 @@ def test_role_table_reads_header_words_in_any_form():
 
 
 @pytest.mark.parametrize("content,problem", [
-    ("header,role\n序号,seq\n重点工作,tasks\n", ":3: unknown role 'tasks'"),
+    ("header,role\n序号,seq\n重点工作,tasks\n", ":3: 栏目角色“tasks”不可用"),
     ("header,role\n序号,seq\n,task\n", ":3: empty header word"),
-    ("header,role\n序号,seq\n重点工作,task\n重 点工作,progress\n", ":4: 重点工作 listed twice"),
+    ("header,role\n序号,seq\n重点工作,task\n重 点工作,progress\n", ":4: 表头词“重点工作”出现两次"),
     ("header\n序号\n", ":1: 缺少列 role"),
-    ("header,role\n重点工作,task\n", "no header word has the role seq"),
+    ("header,role\n重点工作,task\n", "没有任何表头词的角色是 seq"),
 ])
 def test_role_table_errors_name_file_and_line(tmp_path, content, problem):
     p = tmp_path / "column_roles.csv"
@@ -82,7 +82,7 @@ def test_bad_role_table_is_a_one_line_error_on_the_command_line(tmp_path, seed_p
     assert main(["table", str(seed_path), "--out", str(tmp_path / "o")]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in lines[0]
-    assert "column_roles.csv:3: unknown role 'job'" in lines[0]
+    assert "column_roles.csv:3: 栏目角色“job”不可用" in lines[0]
     assert not (tmp_path / "o").exists()
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from helpers import paths
 from helpers.compare.matching import Fix, assign_keys, load_fixes, match_tasks
 from helpers.errors import HelpersError
+from helpers.messages import say
 from helpers.period import parse_code
 from helpers.quality import Quality, find_quality
 from helpers.schema import (CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA, read_table,
@@ -244,10 +245,9 @@ def build_comparison(period: str, processed: Path | str | None = None, compare_t
     if compare_to:
         want = parse_code(compare_to)
         if want.year != per.year or want.end_month >= per.end_month:
-            raise HelpersError(f"--compare-to {want.code}: not an earlier period of {per.year} than {per.code}")
+            raise HelpersError(say("chain.not_earlier", want=want.code, year=per.year, period=per.code))
         if want.code not in earlier:
-            raise HelpersError(f"--compare-to {want.code}: no table in {root / want.code}; build it with "
-                               f"`python -m helpers table RAW --period {want.code}`")
+            raise HelpersError(say("chain.not_built", want=want.code, folder=root / want.code))
         earlier = [p for p in earlier if parse_code(p).end_month <= want.end_month]
     files = {n: folder / f"{n}.parquet" for n in MATCH_FILES}
     if not earlier:

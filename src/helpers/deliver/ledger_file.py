@@ -50,8 +50,9 @@ def _plain(value: Any) -> str:
     return repr(float(value))  # numpy's integers too
 
 
-#: The font colour every cell has unless someone changed it (Excel's automatic "Text 1").
-_AUTOMATIC = "theme:1:0.0"
+#: Font colours that mean "automatic" (Excel's "Text 1", the system foreground): written by
+#: Excel or WPS into every cell they save, so no researcher's mark.
+_AUTOMATIC = ("", "theme:1:0.0", "indexed:64:0.0")
 
 
 def _colour(c: Any) -> str:
@@ -62,8 +63,8 @@ def _marks(c: Any) -> str:
     """A cell's highlight and emphasis (fill, font colour, bold …): how researchers mark rows;
     empty for an unmarked cell, so cells outside the written grid add nothing."""
     fill, font, colour = c.fill, c.font, _colour(c.font.color)
-    marks = (fill.patternType and f"{fill.patternType}:{_colour(fill.fgColor)}",
-             colour not in ("", _AUTOMATIC) and colour, font.b, font.i, font.strike, font.u)
+    marks = (fill.patternType not in (None, "none") and f"{fill.patternType}:{_colour(fill.fgColor)}",
+             colour not in _AUTOMATIC and colour, font.b, font.i, font.strike, font.u)
     return repr(marks) if any(marks) else ""
 
 

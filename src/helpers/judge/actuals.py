@@ -110,7 +110,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
-    if classes_differ(t.part, a.label, ev.layout.text[:a.start]):
+    if classes_differ(t.part, a.label, ev.layout.text[max(0, a.start - _CARRY):a.start]):
         return None  # 全市共签约项目41个 for 引进亿元以上工业项目80个: all sizes, a wider set
     if _grades_differ(t.label or t.part, a.label):
         return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
@@ -180,6 +180,9 @@ def counts_another(t: Target, a: Finding, ev: Evidence) -> bool:
 _GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低上下同超初中])(?:[一二三四五]|[1-5])级(?!以上|及以上)")
 
 
+#: how far back a size class named before a figure carries over to it (亿元以上项目96个;竣工项目31个): a
+#: window, so that a long cell is read in linear time
+_CARRY = 400
 #: a size class that narrows what is counted (亿元以上项目, 规上企业, 限额以上单位)
 _CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上|规模以上|规上|限额以上|限上")
 _CLASS_NORM = (("规模以上", "规上"), ("限额以上", "限上"), ("及以上", "以上"))

@@ -183,7 +183,7 @@ def _label_before(layout: Layout, pos: int, floor: int) -> str:
 
 # stated completion ratios against the annual target or plan (docs/judging.md, rule 2)
 STATED_RATIOS: tuple[re.Pattern, ...] = (
-    re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务))"
+    re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务|序时进度|时序进度|时间进度))"
                r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _SHARE),
     # 已建成村级综合服务社区近六成: a done verb, what it counts, then a share in words
     re.compile(r"(?:已|累计|共)(?:完成|建成|完工|竣工|开工|改造|新建)(?P<what>[^,,;;。的%|\d]{0,14}?)(?P<word>"
@@ -206,6 +206,7 @@ _MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 #: a quarter's or half-year's own target (一季度目标): compared on its own when the annual is not given
 _PERIOD_BASE = re.compile(r"(?:[一二三四]|第[一二三四]|前三)季度|上半年|\d{1,2}月(?:份)?(?:目标|任务|计划)|月度")
 _ANNUAL_BASE = re.compile(r"全年|年度|年初")
+_PACE_BASE = re.compile(r"(?:序时|时序|时间)(?:进度)?(?:任务)?(?:完成率|的)")
 
 
 def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Finding]:
@@ -222,7 +223,9 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             if start in hits:
                 continue
             what = m.groupdict().get("what") or ""
-            period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what))
+            # 序时进度完成率104%, 完成序时进度的104%: a share of the pace, met or missed like a period's target
+            period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what)) \
+                or bool(_PACE_BASE.search(progress, max(a, m.start() - 8), start))
             if not what and re.search(r"(?:[一二三四]|第[一二三四])季度[^,,;;。|]{0,6}$", progress[a:m.start()]) \
                     and "完成率" in m.group():
                 continue  # 第二季度督导完成率96.21%: a quarter's own work, not the year's target

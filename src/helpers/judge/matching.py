@@ -15,6 +15,7 @@ from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, narrower, threshold
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
+from helpers.judge.whole import ACT_COUNTED
 from helpers.statuses import review_reason
 
 ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
@@ -85,8 +86,6 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
 _PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<!\d)\d+[个所座条]"
                            r"|[东南西北]段|城区段")
-#: an object counted right after an event (取消涉企收费项目14项): it counts what the act took
-_COUNTED_AFTER = re.compile(r"[^,,;;。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
 _TRIAL = re.compile(r"试运行|试运营|试生产|试通车|试通水|试营业|试运转|试投产|试供水")
 _FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车|供水|通水|营业|投产|生产)")
 _LATER = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
@@ -122,7 +121,7 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
             continue  # 霍邱县段已建成通车: one segment of the task's road
         if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
             continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心
-        if t.value is None and f.meaning == "issue" and _COUNTED_AFTER.match(lay.text, f.end, b):
+        if t.value is None and f.meaning == "issue" and ACT_COUNTED.match(lay.text, f.end, b):
             continue  # 取消涉企收费项目14项 for 取消…不合理收费: a count of some done, not the task's one act
         if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
             continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's

@@ -325,7 +325,7 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
     free = [v for v in ev.verdicts if id(v) not in ev.used and (is_result(v.modality) or v.status == "pending")
             and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
                  or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4
-                 or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True) or "-")))]
+                 or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))]
     if free:
         v = min(free, key=lambda x: ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"

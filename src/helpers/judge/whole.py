@@ -63,6 +63,9 @@ _MEANINGS = {"finish": ("finish",), "title": ("finish", "approve"), "hold": ("ho
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|待)(?:能|够|全部|全面|正式|如期|按期|顺利)?$")
 #: a step or a trial of the works, not the aim: 完成可研批复, 通过省级初评, 完成设计招标
 _STEP = re.compile(rf"{PRELIMINARY}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点")
+#: an object counted right after an issuing or abolishing act (取消涉企收费项目14项): the act is some of an
+#: open-ended task, counted like actions (helpers.judge.matching and helpers.judge.signals read it)
+ACT_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
 #: a count after the result (完成36个重点建设用地调查): it counts a part of the work
 _COUNTED = re.compile(r"\s*(?:了)?[^,，;；。|]{0,12}?\d")
 #: a subject that names the city or county as the one honoured (我市被评为…)

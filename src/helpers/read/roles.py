@@ -17,6 +17,7 @@ from typing import Iterable
 from helpers import paths
 from helpers.read.bureaus import norm
 from helpers.errors import ReferenceError_
+from helpers.messages import say
 from helpers.reference_csv import read_reference
 
 #: Roles a column can have. `group` is a spanning column such as 工程名称, printed once per group.
@@ -126,12 +127,12 @@ def _load(path: str, mtime: float) -> RoleTable:
         if not word:
             raise ReferenceError_(f"{path}:{n}: empty header word")
         if role not in ROLES:
-            raise ReferenceError_(f"{path}:{n}: unknown role {role!r} (one of {', '.join(ROLES)})")
+            raise ReferenceError_(f"{path}:{n}: " + say("roles.unknown", role=role, roles="、".join(ROLES)))
         if word in words and words[word] != role:
-            raise ReferenceError_(f"{path}:{n}: {word} listed twice with different roles")
+            raise ReferenceError_(f"{path}:{n}: " + say("roles.twice", word=word))
         words[word] = role
     if "seq" not in words.values():
-        raise ReferenceError_(f"{path}: no header word has the role seq")
+        raise ReferenceError_(f"{path}: " + say("roles.no_seq"))
     prefixes = frozenset(w[:k] for w in words for k in range(1, len(w)))
     return RoleTable(words, path, prefixes, tuple(w for w, r in words.items() if r == "seq"))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.messages import say
 from helpers.reference_csv import read_reference
 from helpers.schema import SECTORS
 
@@ -48,12 +49,13 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     names = {}
     for n, row in read_reference(names_path, ("sector", "sector_name")).rows:
         if row["sector"] not in SECTORS:
-            raise ReferenceError_(f"{names_path}:{n}: unknown sector code {row['sector']!r}")
+            raise ReferenceError_(f"{names_path}:{n}: " + say("sectors.unknown", code=row["sector"], codes="、".join(SECTORS)))
         if row["sector"] in names:
-            raise ReferenceError_(f"{names_path}:{n}: sector {row['sector']} named twice; keep one row")
+            raise ReferenceError_(f"{names_path}:{n}: " + say("sectors.twice", code=row["sector"]))
         names[row["sector"]] = row["sector_name"]
     if set(names) != set(SECTORS):
-        raise ReferenceError_(f"{names_path}: must name all nine sectors, missing {sorted(set(SECTORS) - set(names))}")
+        missing = "、".join(s for s in SECTORS if s not in names)
+        raise ReferenceError_(f"{names_path}: " + say("sectors.missing", n=len(SECTORS), missing=missing))
     rules = []
     ids: dict[str, int] = {}
     unit_rule: dict[str, tuple[int, str]] = {}
