@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
-from helpers.judge.evaluate import disagreements, judge_case, report, score  # noqa: E402
+from helpers.judge.evaluate import by_reason, disagreements, judge_case, report, score  # noqa: E402
 from judge_set import BLIND_ORIGINS, load_blind, load_judge_set  # noqa: E402
 
 
@@ -58,13 +58,16 @@ def holdout_group(path: Path) -> tuple[str, list[dict], bool]:
     return f"kept-back set {path.name} (aggregate only)", load_judge_set(path, BLIND_ORIGINS), False
 
 
-def print_group(name: str, group: list[dict], detailed: bool, errors: bool) -> None:
-    """One set's scores; its disagreements only when the set may be read case by case."""
+def print_group(name: str, group: list[dict], detailed: bool, errors: bool, reasons: bool = False) -> None:
+    """One set's scores; its disagreements (and, asked, its reasons' precision) only when the set
+    may be read case by case."""
     outcomes = [judge_case(c) for c in group]
     print(report(name, score(outcomes)))
     if not detailed:
         print()
         return
+    if reasons:
+        print(by_reason(outcomes))
     pairs = disagreements(outcomes)
     if pairs:
         print("  disagreements (label → judged): " + ", ".join(f"{e}→{g} ×{n}" for (e, g), n in pairs.items()))
@@ -81,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", action="store_true", help="list every disagreement (never the blind test half's)")
     ap.add_argument("--holdout", type=Path, help="also score this kept-back labelled CSV, in aggregate only")
+    ap.add_argument("--by-reason", action="store_true",
+                    help="per review reason and per method, how often the flag or confidence was right (read sets only)")
     ap.add_argument("--only-holdout", action="store_true", help="score the kept-back CSV alone")
     args = ap.parse_args(argv)
     if args.only_holdout and not args.holdout:
@@ -90,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.holdout:
         sets.append(holdout_group(args.holdout))
     for name, group, detailed in sets:
-        print_group(name, group, detailed, args.errors)
+        print_group(name, group, detailed, args.errors, args.by_reason)
     return 0
 
 

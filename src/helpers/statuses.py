@@ -68,6 +68,7 @@ REVIEW_REASONS = {
     "approximate": "原文比例为约数，跨越两个状态",
     "ratio_out_of_range": "比例超出合理范围，未采用",
     "ratio_unlikely": "实际数远超目标，请核对数字与目标是否同指",
+    "ratio_short": "实际数远低于序时进度，请核对数字与目标是否同指",
     "part_done": "完成的只是任务的一部分，另有剩余工作",
     "unread_signal": "原文有关乎状态的表述未被规则采用",
     "trial_run": "处于试运行或试运营，尚未正式投用",

@@ -181,3 +181,33 @@ def test_a_halt_beside_a_part_already_done_is_flagged():
 def test_a_wait_in_any_wording_undoes_a_completion():
     f = judge("完成城区老旧供水管网改造50公里。", "已完成改造52公里，其中8公里待市政道路恢复后验收移交。", Q3)
     assert f["status"] != "completed" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增城市停车泊位8000个。", "1-8月新建停车场14处,新增停车面积12.6万平方米。", "2024M8"),  # another thing counted
+    ("完成土地出让收入50亿元。", "1-9月完成土地出让收入29800万元。", "2024Q3"),  # a magnitude to check
+])
+def test_a_computed_actual_far_below_the_pace_is_flagged(task, progress, period):
+    fields, _ = judge_text(task, progress, period)
+    assert fields["status"] == "behind" and fields["needs_review"]
+    assert REVIEW_REASONS["ratio_short"] in fields["review_reason"]
+
+
+def test_a_computed_shortfall_within_reach_of_the_pace_stays_confident():
+    fields, _ = judge_text("新增城镇就业3.5万人。", "今年以来累计新增1.2万人。", "2024H1")
+    assert fields["status"] == "behind" and not fields["needs_review"], fields
+
+
+def test_a_completion_beside_another_unread_figure_of_its_unit_is_flagged():
+    # the completion read from one clause, and a second count of the target's unit nobody read
+    fields, _ = judge_text("全年新建改扩建公办幼儿园12所。", "全年新建改扩建公办幼儿园13所,完成年度计划的108.3%,新增公办学位3900个。",
+                           "2024FY")
+    assert fields["status"] == "completed" and fields["needs_review"]
+    assert REVIEW_REASONS["unread_signal"] in fields["review_reason"]
+
+
+def test_a_restated_target_is_no_second_figure():
+    fields, _ = judge_text("招引亿元以上项目280个。", "年中全市目标调整为招引亿元以上项目320个，1-11月已签约亿元以上项目301个。",
+                           "2024M11")
+    assert fields["status"] == "completed"
+    assert REVIEW_REASONS["unread_signal"] not in (fields["review_reason"] or "")

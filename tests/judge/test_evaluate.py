@@ -112,3 +112,24 @@ def test_blind_halves_are_disjoint_and_valid():
         for b in sets[i + 1:]:
             assert not {c["case_id"] for c in a} & {c["case_id"] for c in b}
             assert not {(c["task"], c["progress"]) for c in a} & {(c["task"], c["progress"]) for c in b}
+
+
+def test_by_reason_counts_each_reasons_errors_and_each_methods_leaks():
+    from helpers.judge.evaluate import by_reason
+
+    outs = [Outcome("a", "behind", (), "on_pace", True, "各部分结论不一：x；数字所指与目标指标不同：y", None, "computed_ratio"),
+            Outcome("b", "on_pace", (), "on_pace", True, "各部分结论不一：z", None, "computed_ratio"),
+            Outcome("c", "behind", (), "completed", False, None, None, "verdict_phrase"),
+            Outcome("d", "behind", (), "behind", False, None, None, "computed_ratio")]
+    rows = {line.split()[0]: line.split()[1:] for line in by_reason(outs).splitlines()[1:]}
+    assert rows["各部分结论不一"] == ["2", "1", "0.50", "1", "0"]  # flagged 2, one wrong, alone once (right)
+    assert rows["数字所指与目标指标不同"] == ["1", "1", "1.00", "0", "0"]
+    assert rows["verdict_phrase"] == ["1", "1"] and rows["computed_ratio"] == ["1", "0"]
+
+
+def test_by_reason_is_printed_for_read_sets_only(capsys):
+    _eval_script().main(["--by-reason"])
+    out = capsys.readouterr().out
+    test_part = out.split("blind set, test half (aggregate only):")[1].split("\n\n")[0]
+    assert "review reason" in out.split("blind set, development half:")[1].split("\n\n")[0]
+    assert "review reason" not in test_part and "confident, by method" not in test_part

@@ -403,3 +403,26 @@ def test_the_counties_all_the_text_reports_are_a_flagged_lower_bound(task, progr
 def test_a_share_of_the_pace_is_no_share_of_the_year(progress, status):
     f = judge("新增就业1万人。", progress)
     assert f["status"] == status and f["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a growth rate said as the level it reached; a change in points is none
+
+@pytest.mark.parametrize("progress,status", [
+    ("规上工业增加值增速回落至7.6%。", "behind"),
+    ("规上工业增加值增速较一季度提高1.2个百分点，达8.6%。", "on_pace"),
+    ("规上工业增加值增长8.5个百分点。", "qualitative"),
+])
+def test_a_rate_said_as_the_level_it_reached(progress, status):
+    assert judge("规上工业增加值增长8%。", progress)["status"] == status
+
+
+def test_another_nouns_level_after_a_rates_change_is_no_rate():
+    f = judge("城乡居民人均可支配收入增长7%以上。",
+              "上半年,全市居民人均可支配收入15862元,增速比上年同期回落0.6个百分点,工资性收入占比提高到52.3%。")
+    assert f["status"] == "qualitative"
+
+
+def test_cutting_to_a_level_is_a_ceiling_not_an_amount_to_cut():
+    assert target_parts("工程建设项目审批时间压减至60个工作日以内。")[-1].direction == "lower"
+    assert target_parts("压减一般性支出3000万元。")[-1].direction == "higher"

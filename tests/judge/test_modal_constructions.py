@@ -235,3 +235,16 @@ def test_some_of_the_count_halted_beside_a_shortfall_is_flagged():
 ])
 def test_a_stage_of_the_outside_procedure_or_a_result_not_fixed_is_pending(task, progress):
     assert judge(task, progress, Q3)["status"] == "pending"
+
+
+# ---------------------------------------------------------------------------------------------
+# a second rate of the target's indicator with no indicator named in its clause
+
+def test_a_second_rate_said_of_its_sentences_indicator_is_flagged():
+    f = judge("税收收入增长8%。", "上半年全市税收收入完成62.3亿元,同比增长5.1%,扣除留抵退税因素后增长8.6%。", H1)
+    assert f["status"] == "behind" and f["needs_review"]
+
+
+def test_a_breakdown_of_rates_is_no_second_reading():
+    f = judge("地区生产总值增长7%左右。", "上半年全市地区生产总值同比增长5.8%,其中第一产业增长3.2%、第二产业增长7.1%、第三产业增长5.4%。", H1)
+    assert f["status"] == "behind" and not f["needs_review"]

@@ -38,6 +38,10 @@ RATE_BOUND = 1000.0
 #: an actual above this multiple of its target is kept but flagged: 已完成加装电梯1820台 of 200 is more
 #: often a stock, another noun or a misplaced unit than a ninefold over-fulfilment
 UNLIKELY_RATIO = 2.0
+#: a computed actual below this share of the pace is flagged too: under a fifth of the pace (0.2 %
+#: of the year's target by 1-8月: 停车场14处 for 8000个泊位, 奖补资金4200万元 for 900亿元) is more
+#: often another thing counted, or a misplaced magnitude (29800万元 for 50亿元), than a task barely begun
+UNLIKELY_SHORT = 0.2
 
 
 def plausible(part: Part) -> bool:
@@ -65,7 +69,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 _BEARING = {
     "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done"),
     "pending": ("event", "share", "figure", "halt"),
-    "completed": ("remaining", "await", "share", "halt"),
+    "completed": ("remaining", "await", "share", "halt", "figure"),
     "blocked": ("share",),
     "ahead": ("rate", "await", "share", "verdict_done"), "on_pace": ("rate", "await", "share", "verdict_done"),
     "behind": ("rate", "verdict_done"),
@@ -80,7 +84,12 @@ _DUE = ("done", "use", "event", "share", "attained")
 def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted)."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ())
-    return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing][:1]
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
+            and not (s.kind == "figure" and _AIM.search(re.split(r"\d", s.clause, maxsplit=1)[0]))][:1]
+
+
+#: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
+_AIM = re.compile(r"目标|任务|计划")
 
 
 def _due_only(reading, statuses: list[str]) -> bool:
@@ -121,6 +130,20 @@ def _finding_doubt(f, status: str, reading) -> str | None:
 _YEAR_DATA = re.compile(r"(?:年度|全年)(?:统计)?(?:数据|结果|数字)")
 
 
+def _ratio_doubt(p: Part, status: str, pace: float) -> list[str]:
+    """A computed ratio too far from the pace to be the target's own measure: above twice the target
+    for a status at or above the pace (a verdict beside it, 已超额完成, or the text's own plan,
+    任务为400吨, vouches for it), or under a fifth of the pace for a behind."""
+    r = p.computed_ratio
+    if p.stated_ratio is not None or r is None or p.evidence is None or p.evidence.kind != "actual":
+        return []
+    if status in GOOD and r > UNLIKELY_RATIO and p.verdict is None:
+        return [review_reason("ratio_unlikely", f"{r:.0%}")]
+    if status == "behind" and r < UNLIKELY_SHORT * pace:
+        return [review_reason("ratio_short", f"{r:.1%}")]
+    return []
+
+
 def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0) -> list[str]:
     """Doubts about the clauses that decided the status: not a result of this period, a contrary
     word in the same clause, a figure whose noun is not the target's, a halt said of something
@@ -137,10 +160,7 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
             out.append(review_reason("noun_mismatch", p.evidence.text))
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
-        # (a verdict beside it, 已超额完成, or the text's own plan, 任务为400吨, vouches for it)
-        if status in GOOD and p.stated_ratio is None and (p.computed_ratio or 0) > UNLIKELY_RATIO \
-                and p.verdict is None and p.evidence is not None and p.evidence.kind == "actual":
-            out.append(review_reason("ratio_unlikely", f"{p.computed_ratio:.0%}"))
+        out += _ratio_doubt(p, status, pace)
         if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM):
             # 金安区完成40个，裕安区35个: the counties named may not be all of them
             out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))

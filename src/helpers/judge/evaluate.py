@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from helpers.judge.status import judge_text
-from helpers.statuses import STATUSES
+from helpers.statuses import REASON_SEP, STATUSES
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Outcome:
     needs_review: bool
     review_reason: str | None
     evidence: str | None
+    method: str = "none"
 
     @property
     def agrees(self) -> bool:
@@ -56,7 +57,7 @@ def judge_case(case: dict) -> Outcome:
                            official_status=case.get("official_status") or None,
                            official_status_field=case.get("official_status_field") or None)
     return Outcome(str(case.get("case_id", "")), case["status"], _also_ok(case), fields["status"],
-                   bool(fields["needs_review"]), fields["review_reason"], fields["evidence"])
+                   bool(fields["needs_review"]), fields["review_reason"], fields["evidence"], fields["method"])
 
 
 def score(outcomes: list[Outcome]) -> Scores:
@@ -86,6 +87,36 @@ def report(name: str, s: Scores) -> str:
              f"  {'status':<12}{'labelled':>9}{'judged':>8}{'precision':>11}{'recall':>8}"]
     for st, d in s.per_status.items():
         lines.append(f"  {st:<12}{d['labelled']:>9}{d['judged']:>8}{d['precision']:>11.2f}{d['recall']:>8.2f}")
+    return "\n".join(lines)
+
+
+def _labels(reason: str | None) -> list[str]:
+    """The review reasons' labels (the text before "："), each once."""
+    return list(dict.fromkeys(r.split("：", 1)[0] for r in (reason or "").split(REASON_SEP) if r))
+
+
+def by_reason(outcomes: list[Outcome]) -> str:
+    """How well each review reason detects an error, and each method's confident judgements hold.
+
+    Per reason: cases flagged with it, how many of them are wrong (its precision as an error
+    detector), and how many it alone flags (dropping it would make them confident). Per method of
+    the confident judgements: how many, and how many wrong (the gate's leaks).
+    """
+    flagged: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        for lab in _labels(o.review_reason) if o.needs_review else ():
+            flagged.setdefault(lab, []).append(o)
+    lines = [f"  {'review reason':<34}{'flagged':>8}{'wrong':>7}{'prec':>6}{'alone':>7}{'alone wrong':>12}"]
+    for lab, os_ in sorted(flagged.items(), key=lambda kv: -len(kv[1])):
+        alone = [o for o in os_ if len(_labels(o.review_reason)) == 1]
+        wrong = sum(not o.agrees for o in os_)
+        lines.append(f"  {lab[:32]:<34}{len(os_):>8}{wrong:>7}{wrong / len(os_):>6.2f}{len(alone):>7}"
+                     f"{sum(not o.agrees for o in alone):>12}")
+    lines.append(f"  {'confident, by method':<34}{'n':>8}{'wrong':>7}")
+    methods = Counter(o.method for o in outcomes if not o.needs_review)
+    for m, n in methods.most_common():
+        wrong = sum(o.confident_error for o in outcomes if o.method == m)
+        lines.append(f"  {m:<34}{n:>8}{wrong:>7}")
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from helpers.judge.findings import (PRELIMINARY, Finding, find_actuals, find_com
                                     find_growths, find_halves, find_levels, find_ranks, find_stated_ratios,
                                     find_verdicts)
 from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.rates import find_rate_levels
 from helpers.judge.targets import Target
 
 #: 建成区 (the built-up area) is a noun, not a done mark
@@ -87,8 +88,10 @@ def gather(progress: str, lex: Lexicon | None = None) -> Evidence:
     layout = Layout(progress, lex)
     verdicts = find_verdicts(progress, layout, lex)
     actuals, plans = find_actuals(progress, layout)
+    growths = find_growths(progress, layout, lex)
+    growths = sorted(growths + find_rate_levels(progress, layout, growths), key=lambda f: f.start)
     ev = Evidence(layout, verdicts, find_stated_ratios(progress, layout), find_halves(progress, layout, verdicts, lex),
-                  find_growths(progress, layout, lex), find_comparisons(progress, layout, lex),
+                  growths, find_comparisons(progress, layout, lex),
                   find_deliverables(progress, layout, lex), actuals, plans, find_levels(progress, layout),
                   find_ranks(progress, layout))
     for group, kind in ((ev.verdicts, "verdict"), (ev.ratios, "stated_ratio"), (ev.halves, "stated_ratio"),

@@ -242,6 +242,10 @@ def attained_signals(ev: Evidence, parts: list[Part], read: set[int]) -> list[Si
     return out
 
 
+#: the head of an indicator's name: a clause holding one names what its rate is of
+_INDICATOR = re.compile(r"增加值|收入|总额|总值|投资|产值|零售|进出口|出口|进口|利用|消费|价格|指数|税收")
+
+
 def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
     """A second growth rate of a rate target's own indicator, in a result clause nobody read, that
     would meet the target where the one read misses it, or the reverse (8月当月…增长31% read,
@@ -257,7 +261,13 @@ def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]
         for p in rated:
             t = p.target
             met = g.value <= -t.value if t.direction == "lower" else g.value >= t.value
-            if met != p.met and overlap(bigrams(QUALIFIER.sub("", t.label or t.part)), g.label or g.text) >= 2:
+            tb = bigrams(QUALIFIER.sub("", t.label or t.part))
+            # a rate whose clause names no indicator (扣除留抵退税因素后增长8.6%) is of its sentence's
+            # (a breakdown, 其中装备制造业增长14.3%, is of a part)
+            c0 = lay.around(g.start, g.end)[0]
+            said_of = g.label if (g.label and _INDICATOR.search(g.label)) or "其中" in text[c0:g.start] \
+                else lay.sentence_text(g.sentence)
+            if met != p.met and overlap(tb, said_of or g.text) >= 2:
                 out.append(Signal("rate", _clause(ev, g.start, g.end), g.start))
                 break
     return out
@@ -451,8 +461,6 @@ def stock_for_stock(part: Part) -> bool:
 #: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
 _PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
                            r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
-#: a ratio of a county's or district's own task, not the city's (完成县级任务的100%, 本县年度任务)
-_LOCAL_TASK = re.compile(r"(?:县级|区级|乡级|镇级|本县|本区|该县|该区)(?:年度)?(?:目标)?任务")
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
 
 
@@ -462,10 +470,6 @@ def part_subject(part: Part, task: str) -> str | None:
     f = part.evidence
     if f is None or f.kind not in ("stated_ratio", "actual", "half") or f.label.endswith("合计"):
         return None  # a sum of the parts (county_sums, item_sums) is the whole
-    local = _LOCAL_TASK.search(own_clause(f.text))
-    if local and not _LOCAL_TASK.search(task):
-        # a ratio of a county's own task (霍山县…,完成县级任务的100%) is that county's
-        return (_COUNTY.match(f.text) or local).group().strip()
     m = _PART_OPENING.match(own_clause(f.text))
     if not m or m.group().strip() in task:
         return None
