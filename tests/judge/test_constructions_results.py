@@ -37,3 +37,12 @@ def test_a_periods_own_target_done_is_left_to_review():
     # 上半年…目标任务提前完成: the half-year's own target, or the year's? not read as the year's
     f = judged("新增城镇就业2.5万人。", "上半年就业目标任务提前完成。")
     assert f["status"] != "completed" and f["needs_review"]
+
+
+@pytest.mark.parametrize("task, progress", [
+    ("创成国家森林城市。", "我市被国家林草局授予“国家森林城市”称号。"),
+    ("获评全国文明城市。", "10月，我市被中央文明委命名为全国文明城市。"),
+])
+def test_a_title_granted_in_the_passive_reaches_a_title_deliverable(task, progress):
+    f = judged(task, progress, "2024FY")
+    assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]

@@ -29,7 +29,7 @@ from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import acts_on_another, is_generic, refers_to_task, subject_of
-from helpers.judge.whole import whole_task_result
+from helpers.judge.whole import task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -272,9 +272,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
     parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets)
-    if not targets and not any(p.method != "none" for p in parts):
-        # nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole)
-        parts += [w for w in [whole_task_result(ev, task)] if w is not None]
+    parts += _aim_reached(ev, task, targets, parts)
     for part in parts:
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text
@@ -283,6 +281,22 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
                    residual_signals(ev, parts, task, lex), year, task)
+
+
+def _aim_reached(ev: Evidence, task: str, targets: list[Target], parts: list[Part]) -> list[Part]:
+    """Nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole).
+    A title's deliverable the event words did not read (被…授予“国家森林城市”称号 for 创成…) takes the
+    result on its own part, never beside it (a deliverable left due at the year's end would be behind)."""
+    if (targets and not (task_aim(task) == "title" and all(t.kind == "deliverable" for t in targets))) \
+            or any(p.method != "none" for p in parts):
+        return []
+    whole = whole_task_result(ev, task)
+    if whole is None or not targets:
+        return [whole] if whole else []
+    for p in parts:
+        if p.target is not None:
+            p.verdict, p.method, p.findings, p.review = whole.verdict, whole.method, list(whole.findings), whole.review
+    return []
 
 
 def _lifted_halts(ev: Evidence) -> None:

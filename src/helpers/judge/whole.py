@@ -42,6 +42,8 @@ _AIMS = (
     ("start", re.compile(r"启动(?:[^,，;；。]{0,16}?)(?:建设|实施|改造|工程)|开工|动工")),
     ("finish", re.compile(r"建设|新建|建成|迁建|改建|扩建|续建|实施|完成|改造|整治|治理|修缮|普查|调查|体检|搬迁|投产|发电|贯通")),
 )
+#: an object that is a title, whatever the verb (建成国家级农业现代化示范区, 创成国家森林城市)
+_TITLE_OBJECT = re.compile(r"(?:示范区|示范市|示范县|示范城市|文明城市|森林城市|园林城市|卫生城市|节水型城市|称号)[”\"]?$")
 #: the result phrases of each aim beyond the lexicon's events (`deliverable` rows of the same meaning)
 _COMPLETE = (r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|圆满)?(?:完成|完工|竣工|结束|建成|收官|办结)(?!率)"
              # problems cleared: 312个问题已于8月底前全数销号, 隐患全部清零, 黑臭水体已全部消除
@@ -50,7 +52,7 @@ _PASSED = (r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审
            r"|(?:等次|顺利|一次性)(?:通关|过关)")
 RESULT_WORDS = {
     "finish": re.compile(rf"{_COMPLETE}|{_PASSED}|(?<!未)达标|全面落地|并网发电|投产"),
-    "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入)|获评|获批|荣获|创成|成功创建"
+    "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入|公布为)|获评|获批|荣获|创成|成功创建"
                         rf"|创建成功|(?<!待)批复同意|同意(?:设立|命名)|批准设立|{_PASSED}"),
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
     "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记"),
@@ -106,7 +108,7 @@ def task_aim(task: str) -> str | None:
     """The family of a one-off task's aim (finish, title, hold, entity, start), else None (standing work)."""
     first = re.split(r"[,，;；。]", task.strip(), maxsplit=1)[0]
     hits = [(m.start(), aim) for aim, rx in _AIMS for m in [rx.search(first)] if m]
-    aim = min(hits)[1] if hits else None
+    aim = "title" if _TITLE_OBJECT.search(first) else min(hits)[1] if hits else None
     # a title's name may hold the words of standing work (公共文化服务体系示范区): the title is one thing
     if aim != "title" and STANDING.search(re.sub(r"《[^》]*》", "", first)):
         return None
