@@ -196,3 +196,18 @@ def test_a_computed_actual_far_below_the_pace_is_flagged(task, progress, period)
 def test_a_computed_shortfall_within_reach_of_the_pace_stays_confident():
     fields, _ = judge_text("新增城镇就业3.5万人。", "今年以来累计新增1.2万人。", "2024H1")
     assert fields["status"] == "behind" and not fields["needs_review"], fields
+
+
+def test_a_completion_beside_another_unread_figure_of_its_unit_is_flagged():
+    # the completion read from one clause, and a second count of the target's unit nobody read
+    fields, _ = judge_text("全年新建改扩建公办幼儿园12所。", "全年新建改扩建公办幼儿园13所,完成年度计划的108.3%,新增公办学位3900个。",
+                           "2024FY")
+    assert fields["status"] == "completed" and fields["needs_review"]
+    assert REVIEW_REASONS["unread_signal"] in fields["review_reason"]
+
+
+def test_a_restated_target_is_no_second_figure():
+    fields, _ = judge_text("招引亿元以上项目280个。", "年中全市目标调整为招引亿元以上项目320个，1-11月已签约亿元以上项目301个。",
+                           "2024M11")
+    assert fields["status"] == "completed"
+    assert REVIEW_REASONS["unread_signal"] not in (fields["review_reason"] or "")

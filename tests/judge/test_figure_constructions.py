@@ -421,3 +421,8 @@ def test_another_nouns_level_after_a_rates_change_is_no_rate():
     f = judge("城乡居民人均可支配收入增长7%以上。",
               "上半年,全市居民人均可支配收入15862元,增速比上年同期回落0.6个百分点,工资性收入占比提高到52.3%。")
     assert f["status"] == "qualitative"
+
+
+def test_cutting_to_a_level_is_a_ceiling_not_an_amount_to_cut():
+    assert target_parts("工程建设项目审批时间压减至60个工作日以内。")[-1].direction == "lower"
+    assert target_parts("压减一般性支出3000万元。")[-1].direction == "higher"

@@ -69,7 +69,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 _BEARING = {
     "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done"),
     "pending": ("event", "share", "figure", "halt"),
-    "completed": ("remaining", "await", "share", "halt"),
+    "completed": ("remaining", "await", "share", "halt", "figure"),
     "blocked": ("share",),
     "ahead": ("rate", "await", "share", "verdict_done"), "on_pace": ("rate", "await", "share", "verdict_done"),
     "behind": ("rate", "verdict_done"),
@@ -84,7 +84,12 @@ _DUE = ("done", "use", "event", "share", "attained")
 def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted)."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ())
-    return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing][:1]
+    return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
+            and not (s.kind == "figure" and _AIM.search(re.split(r"\d", s.clause, maxsplit=1)[0]))][:1]
+
+
+#: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
+_AIM = re.compile(r"目标|任务|计划")
 
 
 def _due_only(reading, statuses: list[str]) -> bool:

@@ -156,7 +156,7 @@ def _column_target(c: str) -> Target | None:
 HELD_STOCK = re.compile(r"保有量|存栏(?!量?增)|蓄积量|保护面积|(?:耕地|林地|森林|湿地|草地)面积|保护(?:任务|目标)")
 #: a figure per head or per area (每千人口, 每万人, 每平方公里): a level, whatever its unit
 PER_HEAD = re.compile(r"每(?:十万|万|千|百)?(?:常住)?(?:人口|人|户|平方公里|名)")
-_REDUCE_BY = re.compile(r"(?:减少|削减|压减|下降|降低|减排|淘汰|化解|压降)[^\d,;。]{0,8}$")
+_REDUCE_BY = re.compile(r"(?:减少|削减|压减|下降|降低|减排|淘汰|化解|压降)(?!至|到)[^\d,;。]{0,8}$")  # 压减至60个工作日: a level to reach
 _SHARE_TARGET = re.compile(r"(?:占比|比例|比重|率)[^\d,;。]{0,6}\d+(?:\.\d+)?\s*%")
 
 
