@@ -694,6 +694,21 @@ def test_a_ledger_saved_with_excels_explicit_defaults_is_not_taken_for_an_edited
     assert path == ledger
 
 
+def test_a_ledger_written_before_highlights_counted_is_replaced_in_place(built):
+    # a ledger of the version before holds the bare hash of its values and comments: checked
+    # that way, it is no researcher's work (else every ledger went beside itself after an upgrade)
+    from openpyxl.packaging.custom import StringProperty
+
+    from helpers.deliver.ledger_file import CONTENT_PROPERTY, content_digest
+
+    def as_before(wb):
+        props = [p for p in wb.custom_doc_props.props if p.name != CONTENT_PROPERTY]
+        wb.custom_doc_props.props = [*props, StringProperty(name=CONTENT_PROPERTY, value=content_digest(wb, legacy=True))]
+
+    ledger, _, path = _edit_and_rewrite(built, "legacy_digest", as_before)
+    assert path == ledger
+
+
 def test_a_ledger_nobody_edited_is_replaced_in_place(built):
     ledger, overrides = _fresh_copy(built, "in_place")
     _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})  # corrections are the ledger's own cells

@@ -248,3 +248,18 @@ def test_a_second_rate_said_of_its_sentences_indicator_is_flagged():
 def test_a_breakdown_of_rates_is_no_second_reading():
     f = judge("地区生产总值增长7%左右。", "上半年全市地区生产总值同比增长5.8%,其中第一产业增长3.2%、第二产业增长7.1%、第三产业增长5.4%。", H1)
     assert f["status"] == "behind" and not f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("实施主城区智慧停车项目。", "项目因PPP合作方退出已终止合作,目前暂无替代方案。", Q3),
+    ("建设城北客运站。", "项目已被列入省级停缓建项目清单。", H1),
+    # an authority holding back the approval of a step the task needs
+    ("建设淠史杭灌区现代化改造工程。", "国家水利部暂缓批复初步设计,项目无法开工。", H1),
+])
+def test_more_halts_of_the_task(task, progress, period):
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+def test_an_outside_act_expected_to_end_later_is_a_wait():
+    f = judge("新增省级数字化车间20个。", "组织42家企业申报,已通过市级初审并推荐至省经信厅,省级认定工作预计11月完成。", Q3)
+    assert f["status"] == "pending"

@@ -77,29 +77,36 @@ def _asked_columns(ws: Any) -> tuple[int | None, int | None, int | None]:
     return fix, note, task
 
 
-def content_digest(wb: Any) -> str:
+#: Marks the digest that counts highlights and notes in 待复核 (a ledger written before it holds
+#: the bare hash of values and comments, checked the way it was made).
+DIGEST_VERSION = "2:"
+
+
+def content_digest(wb: Any, legacy: bool = False) -> str:
     """Hash of what a person can add to a ledger: the sheets, every cell's value, comment and
     highlight, except the corrections 待复核 asks for (更正状态, its 说明, and the 编号 of a row
-    added for one), which `review import` reads and the next ledger shows."""
+    added for one), which `review import` reads and the next ledger shows. `legacy`: the hash an
+    earlier version recorded (values and comments, every 说明 left out), without the version."""
     h = hashlib.sha256()
     for ws in wb.worksheets:
         h.update(f"\0sheet\0{ws.title}\0".encode())
         fix, note, id_col = _asked_columns(ws)
         for row in ws.iter_rows():
             # a 说明 beside a blank 更正状态 is a note: the import reads nothing from it
-            asked = {fix, note} - {None} if fix is None or row[fix].value not in (None, "") else {fix}
+            blank = fix is not None and row[fix].value in (None, "") and not legacy
+            asked = {fix} if blank else {fix, note} - {None}
             ours = [c for j, c in enumerate(row) if j not in asked and j != id_col]
             added = all(c.value is None for c in ours)  # a row a researcher added for a correction
             for j, c in enumerate(row):
                 if j in asked or (j == id_col and added):
                     continue
-                marks = _marks(c)
+                marks = "" if legacy else _marks(c)
                 if c.value in (None, "") and c.comment is None and not marks:
                     continue
-                value = "" if c.value in (None, "") else _plain(c.value)
+                value = _plain(c.value) if legacy or c.value not in (None, "") else ""
                 comment = c.comment.text if c.comment else ""
-                h.update(f"{c.coordinate}\0{value}\0{comment}\0{marks}\n".encode())
-    return h.hexdigest()
+                h.update((f"{c.coordinate}\0{value}\0{comment}" + ("" if legacy else f"\0{marks}") + "\n").encode())
+    return h.hexdigest() if legacy else DIGEST_VERSION + h.hexdigest()
 
 
 def _edited(path: Path) -> bool:
@@ -114,7 +121,7 @@ def _edited(path: Path) -> bool:
         wb = load_workbook(path)
     except Exception:  # openpyxl raises many types for a damaged file: keep it, whatever it is
         return True
-    return content_digest(wb) != recorded
+    return content_digest(wb, legacy=not recorded.startswith(DIGEST_VERSION)) != recorded
 
 
 def target(path: Path, key: str) -> Path:

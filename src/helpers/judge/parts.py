@@ -21,14 +21,14 @@ from decimal import Decimal
 from helpers.judge.actuals import assign_actuals
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.confidence import residual_signals
-from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, Evidence, Part, gather
+from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.halts_and_waits import RESUMED
 from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import acts_on_another, is_generic, refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
@@ -149,7 +149,8 @@ def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target
     """A halt said of the task (`refers_to_task`, with no object of its own) or of some of its count:
     the clause's subject (金寨县、舒城县2个项目被调出…计划), else, for a verb with no object of its
     own, the sentence's (另有5个因选址调整，经…研究暂缓建设)."""
-    other = acts_on_another(ev, v.end, tb)
+    # a halt of a step the task needs (暂缓批复初步设计) is of the task, whatever the step is called
+    other = acts_on_another(ev, v.end, tb) and not PRELIMINARY_RX.search(object_of(ev, v.end))
     if refers_to_task(ev, v.start, tb) and not other:
         return True
     subject = subject_of(ev, v.start, clause_only=True) or ("" if other else subject_of(ev, v.start))
