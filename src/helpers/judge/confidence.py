@@ -85,7 +85,7 @@ def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list
     """The residual signals that undo this status's confidence (the first quoted)."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ())
     return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
-            and not (s.kind == "figure" and _AIM.search(re.split(r"\d", s.clause, maxsplit=1)[0]))][:1]
+            and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))][:1]
 
 
 #: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
@@ -231,13 +231,24 @@ def _second_figure(reading, status: str) -> list[str]:
     """A status at or above the pace (short of done) beside an unread figure of the target's unit
     whose clause names the target's own thing (two of its bigrams): a second measure of the target,
     and which is this period's cumulative one was not read (a county's figure is a part of it, an
-    aim restated no measure)."""
+    aim restated no measure, a stock beside a target of additions another quantity)."""
     if status not in ("ahead", "on_pace"):
         return []
     tb = [bigrams(QUALIFIER.sub("", p.target.label or p.target.part)) for p in reading.parts if p.target is not None]
+    adds = any(p.target is not None and signals.NEW.search(p.target.part) for p in reading.parts)
     return [review_reason("unread_signal", s.clause) for s in reading.signals if s.kind == "figure"
-            and not _AIM.search(re.split(r"\d", s.clause, maxsplit=1)[0]) and not signals.county_said(s.clause)
+            and not _AIM.search(_before_figure(s.clause)) and not signals.county_said(s.clause)
+            and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
             and any(overlap(b, s.clause) >= 2 for b in tb)][:1]
+
+
+#: a stock said before a figure (企业达1180家, 总数, 累计拥有): beside a target of additions, no second measure
+_STOCK_SAID = re.compile(rf"{signals.STOCK.pattern}|达$")
+
+
+def _before_figure(clause: str) -> str:
+    """The words of a clause before its first figure (what the figure is said as)."""
+    return re.split(r"\d", clause, maxsplit=1)[0]
 
 
 def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> tuple[list[str], dict | None]:
