@@ -180,6 +180,13 @@ def test_a_period_contradicting_the_title_is_refused(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_period_naming_the_same_months_in_another_code_says_which_code(tmp_path, capsys):
+    # 2024M6 for the seed's 上半年: the pace is the same, so the message must not read 50%, not 50%
+    rc = cli.main(["table", str(SEED), "--period", "2024M6", "--out", str(tmp_path / "out")])
+    line = one_line_error(capsys, rc)
+    assert "同为2024年1-6月" in line and "--period 2024H1" in line and "而不是50%" not in line
+
+
 @pytest.mark.parametrize("title,given,conflict", [
     # titles of real reports (/work/shared/corpus: kaihua_2023Q1_1.txt, luan_2024Q1_1.txt, the seed)
     ("开化县2023年度重点工作清单(一季度政府工作报告重点任务执行落实情况)", "2023Q1", False),

@@ -40,6 +40,7 @@ TEXTS: dict[str, str] = {
                             "请确认期别无误"),
     "table.no_period": "无法从标题“{title}”读出报告期；请加 --period（如 2024H1）",
     "table.force_period": "{conflict}；如果是标题写错了，请用 python -m helpers table {path} --period {period} --force-period 生成任务表",
+    "table.period_same_months": "--period {given} 与报告标题“{title}”所指同为{year}年1-{month}月，但本报告的期间代码是 {found}：请用 --period {found}",
     "table.period_conflict": "--period {given} 与报告标题“{title}”不符：标题是{found}（序时进度{found_pace}，而不是{given_pace}）",
     "table.declared": "{table}：标题声明{declared}项，解析出{parsed}项；请对照原文检查是否漏读或多读",
     "table.section_declared": "章节“{section}”：声明{declared}项，解析出{parsed}项；请对照原文检查",

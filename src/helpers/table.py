@@ -72,6 +72,9 @@ def period_conflict(doc: Document, given: Period) -> str | None:
     title = re.sub(r"\s+", "", doc.title)
     if str(given.year) in title and given.label_zh[5:] in title:
         return None
+    if (found.year, found.end_month) == (given.year, given.end_month):  # 2024M6 for 上半年: same pace, other code
+        return say("table.period_same_months", given=given.code, title=doc.title[:40], found=found.code,
+                   year=given.year, month=given.end_month)
     return say("table.period_conflict", given=given.code, title=doc.title[:40], found=found.code,
                found_pace=f"{found.pace:.0%}", given_pace=f"{given.pace:.0%}")
 

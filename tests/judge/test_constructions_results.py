@@ -46,3 +46,8 @@ def test_a_periods_own_target_done_is_left_to_review():
 def test_a_title_granted_in_the_passive_reaches_a_title_deliverable(task, progress):
     f = judged(task, progress, "2024FY")
     assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+def test_a_title_won_by_one_county_for_a_task_naming_none_goes_to_review():
+    f = judged("创建国家级全域旅游示范区。", "金寨县已被文化和旅游部公布为国家全域旅游示范区。", "2024FY")
+    assert f["status"] != "completed" and f["needs_review"]

@@ -27,7 +27,7 @@ from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
-from helpers.judge.whole import ACT_COUNTED, result_phrases, task_aim
+from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
 #: (putting a thing to use: 运行, 对外办公, 开行)
@@ -324,7 +324,7 @@ def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexico
         return found
     if task_aim(task) is not None:
         lay = ev.layout
-        return [Signal("done", _clause(ev, a, b), a) for a, b in result_phrases(ev, task)
+        return [Signal("done", _clause(ev, a, b), a) for a, b in result_phrases(ev, task) + county_results(ev, task)
                 if lay.clause_index(a) not in read]
     tb = bigrams(QUALIFIER.sub("", task))
     return [s for s in found if s.kind == "use" and overlap(tb, s.clause) >= _NAMED and not _COUNTED.search(s.clause)]

@@ -81,6 +81,8 @@ _NEW_SITE = re.compile(r"^新(?:院区|址|馆|校区|厂区|园区|大楼|楼|�
 _MOVED = re.compile(r"迁建|搬迁|新建|异地")
 #: the works words closing a task's object (城市公园建设 → 城市公园)
 _WORKS_TAIL = re.compile(r"(?:建设|工程|项目|改造|迁建|扩建|新建|[。.])+$")
+#: one county or district as a subject (金寨县, 霍山县, 金安区)
+_COUNTY_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,3}(?:县|(?<![范发业园景校片社城新小街辖港])区)")
 #: a manner phrase opening a clause, no subject (以优秀等次通关)
 _MANNER = re.compile(r"^以")
 #: a rectification task, and the problems it clears as the subject of their clearing
@@ -183,6 +185,17 @@ def result_phrases(ev: Evidence, task: str) -> list[tuple[int, int]]:
         return []
     tb = bigrams(QUALIFIER.sub("", task))
     return [(a, b) for a, b in _candidates(ev, aim) if _plain(ev, a, b, task) and _said_of_task(ev, a, b, tb, task)]
+
+
+def county_results(ev: Evidence, task: str) -> list[tuple[int, int]]:
+    """The aim's result phrases said of one county or district while the task names none
+    (金寨县已被…公布为国家全域旅游示范区 for 创建国家级全域旅游示范区): the task's, or a part? a residual
+    signal, never a result."""
+    aim = task_aim(task)
+    if aim is None or _COUNTY_SUBJECT.search(task):
+        return []
+    return [(a, b) for a, b in _candidates(ev, aim) if _plain(ev, a, b, task)
+            and _COUNTY_SUBJECT.fullmatch(subject_of(ev, a, clause_only=True).strip())]
 
 
 def whole_task_result(ev: Evidence, task: str) -> Part | None:
