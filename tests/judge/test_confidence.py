@@ -220,3 +220,11 @@ def test_a_pace_beside_a_second_unread_figure_of_the_targets_thing_is_flagged():
     # a county's figure beside the city's is a part of it, no second measure
     fields, _ = judge_text("全市完成人工造林1.5万亩。", "全市完成人工造林1.1万亩，其中金寨县完成人工造林2100亩。", "2024H1")
     assert fields["status"] == "ahead" and not fields["needs_review"], fields
+
+
+def test_an_official_on_pace_beside_a_measured_ahead_is_no_disagreement():
+    task, progress = "全年新增养老服务床位1500张。", "上半年新增养老床位980张。"
+    fields, _ = judge_text(task, progress, "2024H1", official_status="达序时")
+    assert fields["status"] == "ahead" and not fields["needs_review"], fields
+    fields, _ = judge_text(task, progress, "2024H1", official_status="滞后")
+    assert fields["needs_review"] and REVIEW_REASONS["official_disagrees"] in fields["review_reason"]

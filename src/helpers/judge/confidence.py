@@ -273,7 +273,8 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
         # a figure beside the wait, a date forecast, or the year over: someone must look again
         reasons.append(review_reason("pending", fields["evidence"]))
     code = fields.get("official_status_code")
-    if code and code != fields["status"]:
+    # an office's 达序时 covers any pace at or above it: where 超序时 begins is our margin, no disagreement
+    if code and code != fields["status"] and {code, fields["status"]} != {"on_pace", "ahead"}:
         reasons.append(review_reason("official_disagrees", f"原文为{STATUS_ZH[code]}，规则判为{fields['status_zh']}"))
     if truncated:
         # the report ends inside this row: whatever the rules read, they read part of the text
