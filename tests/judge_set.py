@@ -27,12 +27,13 @@ JUDGE_SET = DATA / "judge_set.csv"
 #: was written later by another reader of DOMAIN.md alone, with long cells as real reports write them.
 #: `holdout` (round 3, a third reader) was kept outside the repository while the rules were built and
 #: scored in aggregate only, before and after; it stays aggregate-only here.
-#: `dev4` (round 4) is the development half of a fourth reader's set (K…), read case by case; its test half
-#: stays outside the repository.
+#: `dev4` (round 4) is the development half of a fourth reader's set (K…), read case by case; `test4`, its
+#: other half, was kept outside the repository while the rules were built and is aggregate-only here.
 BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv", "dev2": DATA / "blind_dev2.csv",
-         "holdout": DATA / "blind_holdout.csv", "dev4": DATA / "blind_dev4.csv"}
+         "holdout": DATA / "blind_holdout.csv", "dev4": DATA / "blind_dev4.csv",
+         "test4": DATA / "blind_test4.csv"}
 #: the sets `make eval` never lists case by case
-AGGREGATE_ONLY = ("test", "holdout")
+AGGREGATE_ONLY = ("test", "holdout", "test4")
 
 COLUMNS = ("case_id", "origin", "source", "period", "task", "progress", "official_status",
            "official_status_field", "status", "also_ok", "completion_pct", "needs_review_ok",

@@ -78,6 +78,7 @@ def test_eval_never_lists_the_blind_test_half(capsys):
     dev_ids = {c["case_id"] for c in load_blind("dev")}
     assert "blind set, test half (aggregate only):" in out and "blind set, development half:" in out
     assert "blind set 3, kept back (aggregate only):" in out
+    assert "blind set 4, test half (aggregate only):" in out
     listed = {w for line in out.splitlines() if line.startswith("    ") for w in line.split()[:1]}
     assert listed & dev_ids  # the development half's misses are listed …
     assert not listed & test_ids  # … the test half's never
@@ -106,7 +107,7 @@ def test_a_kept_back_file_is_scored_in_aggregate_only(tmp_path, capsys):
 def test_blind_halves_are_disjoint_and_valid():
     from judge_set import AGGREGATE_ONLY, load_blind
 
-    sets = [load_blind(k) for k in ("dev", "test", "dev2", "holdout", "dev4")]
+    sets = [load_blind(k) for k in ("dev", "test", "dev2", "holdout", "dev4", "test4")]
     assert all(len(s) >= 100 for s in sets)
     for i, a in enumerate(sets):
         for b in sets[i + 1:]:
