@@ -8,7 +8,9 @@ task itself with no remaining work reported; and no doubt is left:
    the figures, a share in words spanning two statuses, a target cut, an implausible ratio …);
 2. doubts about the deciding clause (`_decider_doubts`): another period's batch, a plan's
    breakdown, a contrary word, another indicator's noun, a stock for additions, a part of the
-   task, a quota, a halt of something else, a stray wait beside measured parts;
+   task, a quota, a halt of something else, a stray wait beside measured parts; and for a completion
+   decided by a verdict in words (`_verdict_doubts`): a subject not the task's, another year, or work
+   left, going on or promised later elsewhere in the cell;
 3. residual signals (helpers.judge.signals): status-bearing words no rule read, each family
    undoing the statuses it bears on (`_BEARING`). 定性推进 is confident only when the text makes
    no measurable claim about the task; a plain wait before the year's end is a confident 待评估.
@@ -26,6 +28,9 @@ from helpers.judge.actuals import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.scope import PLACE, REMAINING
+from helpers.judge.subjects import is_generic, refers_to_task, subject_of
+from helpers.judge.whole import task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
@@ -251,6 +256,78 @@ def _before_figure(clause: str) -> str:
     return re.split(r"\d", clause, maxsplit=1)[0]
 
 
+#: work still to do or still going on, said anywhere else in the cell (剩余, 尚有, 正在, 仍在, 尚未…)
+_LEFT = re.compile(rf"{REMAINING.pattern}|正在|仍在|尚在|还在|尚未|未完成|其余|另有")
+#: a finish or hand-over promised for a date (计划9月底前交付, 力争年底前完成): in a clause that is no
+#: result, the work it names is not done yet
+_LATER = re.compile(r"(?:\d{1,2}月(?:底|末|中旬|下旬|上旬)?|年底|年末|下半年|明年|次年|20\d\d年)(?:前|内|之前)?"
+                    r"[^,，;；。|]{0,10}?(?:完成|交付|建成|竣工|完工|投用|投运|到位|开工|办结)")
+
+
+def _verdict_doubts(reading, status: str, statuses: list[str]) -> list[str]:
+    """A completion decided by a verdict in words (method verdict_phrase: 年度任务已全部完成, 工程已建成,
+    赛事圆满结束) is confident only when the verdict is said of the task (its subject the task's, generic,
+    or elided with nothing else named before it in its sentence), of this period, and no other clause
+    about the task reports work left, ongoing, or promised for a later date."""
+    ev = reading.evidence
+    if status != "completed" or ev is None:
+        return []
+    lay, tb = ev.layout, bigrams(QUALIFIER.sub("", reading.task))
+    for p, s in zip(reading.parts, statuses):
+        f = p.evidence
+        if s != status or p.method != "verdict_phrase" or f is None or f.end <= f.start:
+            continue
+        subject, pos = _verdict_subject(ev, f)
+        # one county or district named for a task that names none is a part, whoever read the verdict
+        # (a whole-task reading, helpers.judge.whole, has checked the rest of its subject already)
+        if subject and ((PLACE.search(subject) and not PLACE.search(reading.task))
+                        or (not p.whole_task and not refers_to_task(ev, pos, tb))):
+            return [review_reason("part_measured", f"{f.text}（{subject}）")]
+        # a lexicon verdict in another year's sentence is read as past already (helpers.judge.scope);
+        # a whole-task reading is not, and a start made last year is still made
+        other = signals.other_period(lay.sentence_text(f.sentence), reading.year) if p.whole_task else None
+        if other and task_aim(reading.task) != "start":
+            return [review_reason("other_period", f"{f.text}（{other}）")]
+        left = _left_for_task(reading, ev, lay.around(pos, pos + 1))
+        if left:
+            return [review_reason("part_done", f"{f.text}，{left}")]
+    return []
+
+
+def _verdict_subject(ev, f) -> tuple[str, int]:
+    """What a verdict's clause is said of, and the position read: the words before its first adverb or
+    verb (霍山县老旧小区改造 in 霍山县老旧小区改造已提前完成年度任务), else the sentence's; none
+    when the clause is the verdict alone (超额完成) or opens with a time (春运期间正式开放)."""
+    pos = max(f.start, f.end - 1)
+    subject = subject_of(ev, pos)
+    if ev.layout.text[:pos].endswith(subject):
+        return "", pos  # nothing ended the subject: the words read are the verdict's own
+    return _TIME_TAIL.sub("", subject), pos
+
+
+#: a time phrase closing what subject_of read (春运期间, 投用以来): no subject
+_TIME_TAIL = re.compile(r"^[^,，;；。]*(?:期间|以来|之际|之前|之后)$")
+#: a start reached (开工, 动工): works going on after it are its consequence, not work left
+_START_WORDS = re.compile(r"开工|动工|开建")
+
+
+def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
+    """A clause of the cell other than the verdict's own that reports work left or going on, or a
+    finish promised for a date in a clause that is no result; None if none. (Read in any clause: the
+    cell is the task's report, and a work's part is often named in words the task does not use.)"""
+    lay, start_aim = ev.layout, task_aim(reading.task) == "start"
+    for c in lay.clauses:
+        if c.start < own[1] and c.end > own[0]:
+            continue
+        clause = lay.text[c.start:c.end]
+        if not (_LEFT.search(clause) or (not is_result(c.modality) and _LATER.search(clause))):
+            continue
+        if start_aim and not _START_WORDS.search(clause):
+            continue  # 开工建设…: the works going on, or their finish later, follow the start
+        return clause.strip(" ,，;；。")
+    return None
+
+
 def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> tuple[list[str], dict | None]:
     """Every reason this judgement is not confident (empty: it is), and the unmeasured numbers entry.
 
@@ -269,6 +346,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses))
     reasons += _second_figure(reading, fields["status"])
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
+    reasons += _verdict_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again
         reasons.append(review_reason("pending", fields["evidence"]))

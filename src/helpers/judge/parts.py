@@ -50,6 +50,7 @@ class Reading:
     signals: list = field(default_factory=list)  # helpers.judge.signals.Signal, by confidence.residual_signals
     year: int | None = None  # the report's year
     task: str = ""  # the task text as read (helpers.judge.confidence checks what a verdict is said of)
+    evidence: Evidence | None = None  # the progress text read (the gate reads a verdict's sentence and cell)
 
 
 
@@ -264,7 +265,8 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
     numeric = numeric_part(task, targets, progress, rate_text)
     if numeric is not None:
-        return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)), year=year, task=task)
+        return Reading([numeric] + leftover_verdicts(ev), [], bool(ADJUSTED.search(task)), year=year, task=task,
+                       evidence=ev)
     assigned = assign_actuals(targets, ev)
     parts = [match_part(t, ev, assigned, len(targets) == 1) for t in targets]
     if len(parts) == 1:
@@ -281,7 +283,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for _, c in adjusted] + scoped
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
-                   residual_signals(ev, parts, task, lex), year, task)
+                   residual_signals(ev, parts, task, lex), year, task, ev)
 
 
 def _aim_reached(ev: Evidence, task: str, targets: list[Target], parts: list[Part]) -> list[Part]:

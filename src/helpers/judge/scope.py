@@ -46,8 +46,8 @@ _GENERIC_OBJECT = re.compile(r"全年|年度|目标|各项|全部|既定|工作|
 
 #: a county or district named as the subject (霍山县、金寨县任务已全部完成)
 #: (opening the subject or a list of them: 老旧小区 is no place)
-_PLACE = re.compile(r"(?:^|(?<=[、和及与]))(?:[\u4e00-\u9fff]{2,3}县|[\u4e00-\u9fff]{2}(?<![院园校片社景厂矿营城该本新小街辖山湖库])区)"
-                    r"(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+PLACE = re.compile(r"(?:^|(?<=[、和及与]))(?:[\u4e00-\u9fff]{2,3}县|[\u4e00-\u9fff]{2}(?<![院园校片社景厂矿营城该本新小街辖山湖库])区)"
+                   r"(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
 def _of_some_counties(ev: Evidence, pos: int, task: str) -> bool:
@@ -55,7 +55,7 @@ def _of_some_counties(ev: Evidence, pos: int, task: str) -> bool:
     a = ev.layout.around(pos, pos + 1)[0]
     if re.match(r"\s*其中", ev.layout.text[a:pos]):
         return True
-    return bool(_PLACE.search(subject_of(ev, pos, clause_only=True))) and not _PLACE.search(task)
+    return bool(PLACE.search(subject_of(ev, pos, clause_only=True))) and not PLACE.search(task)
 
 
 def this_year(task: str, progress: str) -> int | None:
