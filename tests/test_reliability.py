@@ -180,6 +180,13 @@ def test_a_period_contradicting_the_title_is_refused(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("code,problem", [("2024X", "不认识的期间代码 '2024X'"), ("2024M13", "月份不在 1 到 12 之间")])
+def test_a_bad_period_code_is_a_chinese_one_line_error(tmp_path, capsys, code, problem):
+    rc = cli.main(["table", str(SEED), "--period", code, "--out", str(tmp_path / "out")])
+    line = one_line_error(capsys, rc)
+    assert problem in line and "unknown" not in line and "out of range" not in line
+
+
 def test_a_period_naming_the_same_months_in_another_code_says_which_code(tmp_path, capsys):
     # 2024M6 for the seed's 上半年: the pace is the same, so the message must not read 50%, not 50%
     rc = cli.main(["table", str(SEED), "--period", "2024M6", "--out", str(tmp_path / "out")])

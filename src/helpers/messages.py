@@ -148,6 +148,21 @@ TEXTS: dict[str, str] = {
     "sectors.twice": "领域 {code} 写了两次；请只保留一行",
     "sectors.missing": "须列出全部{n}个领域，缺少：{missing}",
     "run.formats": "--formats：只能是 html、pdf 或 html,pdf（给的是 {got}）",
+    # --- period codes and the recipients list
+    "period.unknown": "不认识的期间代码 {code!r}（应写作 2024H1、2024Q1、2024Q3、2021FY、2024M11 这类）",
+    "period.month": "期间代码 {code!r} 的月份不在 1 到 12 之间",
+    "recipients.crlf": "{where}：地址单元格中有换行或 NUL（{cell!r}）；每格一行，地址之间用 ; 分隔",
+    "recipients.not_address": "{where}：不是电子邮件地址：{addr!r}（在 {cell!r} 中）",
+    "recipients.bad_address": "{where}：不是电子邮件地址：{addr!r}（{problem}）",
+    "recipients.unaccounted": ("{where}：未能读出 {cell!r} 中的全部地址（读到{n}个：{found}）；地址之间用 ; 分隔，"
+                               "姓名写成 姓名 <a@b.org>"),
+    "recipients.one_sender": "{where}：发件人须恰好一个地址，而不是{n}个：{sender!r}",
+    "recipients.missing": "{path}：文件不存在；它列出每份简报的收件人（列：{columns}）",
+    "recipients.header": "{path}：表头应为 {columns}，实际是 {header}",
+    "recipients.kind": "{where}：kind 只能是 city 或 bureau，而不是 {kind!r}",
+    "recipients.no_bureau": "{where}：bureau 行须写明单位名称",
+    "recipients.twice": "{where}：{who}的第二行（每个对象只能有一行）",
+    "recipients.cc_only": "{where}：有 cc 而没有 to；每封邮件须在 to 中有收件人",
     "ledger.unimported": ("未覆盖：此台账中填写的{n}条更正尚未导入（{ids}）；请先运行 python -m helpers review import "
                           "{path}，或加 --force 覆盖"),
     "ledger.unreadable": "未覆盖：台账中的更正无法导入（{problem}）；请修正后导入，或加 --force 覆盖",

@@ -55,12 +55,12 @@ def parse_code(code: str) -> Period:
     """Parse a period code such as 2024H1; raise PeriodError for anything else."""
     m = _CODE.match(code.strip().upper())
     if not m:
-        raise PeriodError("--period", f"unknown period code {code!r} (use e.g. 2024H1, 2024Q1, 2024Q3, 2021FY, 2024M11)")
+        raise PeriodError("--period", say("period.unknown", code=code))
     year = int(m["year"])
     if m["m"]:
         month = int(m["m"])
         if not 1 <= month <= 12:
-            raise PeriodError("--period", f"month out of range in {code!r}")
+            raise PeriodError("--period", say("period.month", code=code))
         return Period(f"{year}M{month}", year, month)
     suffix = m["half"] or m["q"] or m["fy"]
     return Period(f"{year}{suffix}", year, _END_MONTH[suffix])

@@ -602,10 +602,10 @@ def test_recipients_table_is_checked(tmp_path):
     assert book["市生态环境局"].envelope == ["c@example.org", "d@example.org", "e@example.org"]
     assert "市残联" not in book  # an empty row means no recipients: reported later, not guessed
     for body, problem in [
-        ("bureau,市残联,not-an-address,\n", "not an email address: 'not-an-address'"),
-        ("bureau,市残联,x@example.org,\nbureau,市残联,y@example.org,\n", "second row for 市残联"),
-        ("leaders,,x@example.org,\n", "kind must be city or bureau"),
-        ("bureau,,x@example.org,\n", "needs the bureau's name"),
+        ("bureau,市残联,not-an-address,\n", "不是电子邮件地址：'not-an-address'"),
+        ("bureau,市残联,x@example.org,\nbureau,市残联,y@example.org,\n", "市残联的第二行"),
+        ("leaders,,x@example.org,\n", "kind 只能是 city 或 bureau"),
+        ("bureau,,x@example.org,\n", "bureau 行须写明单位名称"),
     ]:
         path.write_text("kind,bureau,to,cc\n" + body, encoding="utf-8")
         with pytest.raises(ReferenceError_, match=re.escape(problem)):
@@ -691,18 +691,18 @@ def test_every_address_of_a_cell_is_a_recipient(tmp_path, cell, envelope):
 
 
 @pytest.mark.parametrize("cell,problem", [
-    ("a@example.org b@example.org", "not an email address"),  # no separator: the parser merges them
-    ("a@example.org, b@", "cannot read every address"),
-    ("a@example.org, <x>", "not an email address"),
-    ("a@example.org\nBcc: evil@example.org", "line break or NUL inside an address cell"),
-    ("a@example.org\rBcc: evil@example.org", "line break or NUL inside an address cell"),
+    ("a@example.org b@example.org", "不是电子邮件地址"),  # no separator: the parser merges them
+    ("a@example.org, b@", "未能读出"),
+    ("a@example.org, <x>", "不是电子邮件地址"),
+    ("a@example.org\nBcc: evil@example.org", "地址单元格中有换行或 NUL"),
+    ("a@example.org\rBcc: evil@example.org", "地址单元格中有换行或 NUL"),
 ])
 def test_a_cell_that_cannot_be_read_whole_is_refused_with_file_and_line(tmp_path, cell, problem):
     path = tmp_path / "recipients.csv"
     _write_recipients(path, [("city", "", "leaders@example.org", ""), ("bureau", "市发改委", "fgw@example.org", cell)])
     with pytest.raises(ReferenceError_) as e:
         load_recipients(path)
-    assert str(e.value).startswith(f"{path}:3 (cc): {problem}")
+    assert str(e.value).startswith(f"{path}:3 (cc)：{problem}")
     assert "\n" not in str(e.value) and "\r" not in str(e.value)
 
 
@@ -714,9 +714,9 @@ def test_recipients_saved_by_excel_on_chinese_windows_are_read(tmp_path):
 
 
 @pytest.mark.parametrize("sender,problem", [
-    ("briefings@example.org\r\nBcc: evil@example.org", "line break or NUL inside the sender"),
-    ("a@example.org, b@example.org", "give exactly one sender address, not 2"),
-    ("not an address", "not an email address"),
+    ("briefings@example.org\r\nBcc: evil@example.org", "发件人中有换行或 NUL"),
+    ("a@example.org, b@example.org", "发件人须恰好一个地址，而不是2个"),
+    ("not an address", "不是电子邮件地址"),
 ])
 def test_a_bad_from_is_a_one_line_error(capsys, sender, problem):
     from helpers.cli import main
@@ -724,7 +724,7 @@ def test_a_bad_from_is_a_one_line_error(capsys, sender, problem):
     rc = main(["mail", "--period", PERIOD, "--from", sender])
     err = capsys.readouterr().err
     assert rc == 2 and len(err.strip().splitlines()) == 1, err
-    assert err.startswith(f"错误：--from: {problem}") and "Traceback" not in err
+    assert err.startswith(f"错误：--from：{problem}") and "Traceback" not in err
 
 
 def test_a_line_break_in_a_cell_is_a_one_line_error_from_the_command(mail_project, capsys, monkeypatch):
@@ -738,7 +738,7 @@ def test_a_line_break_in_a_cell_is_a_one_line_error_from_the_command(mail_projec
     rc = main(["mail", "--period", PERIOD])
     err = capsys.readouterr().err
     assert rc == 2 and len(err.strip().splitlines()) == 1, err
-    assert err.startswith(f"错误：{mail_project.recipients}:2 (to): line break or NUL inside an address cell")
+    assert err.startswith(f"错误：{mail_project.recipients}:2 (to)：地址单元格中有换行或 NUL")
     assert not mail_project.mail_dir.exists()  # nothing drafted
 
 

@@ -22,6 +22,7 @@ from typing import Iterable
 from helpers import paths
 from helpers.errors import MailError, ReferenceError_
 from helpers.files import spreadsheet_text, write_text
+from helpers.messages import say
 from helpers.read.bureaus import norm
 from helpers.reference_csv import read_reference
 
@@ -76,8 +77,7 @@ def parse_addresses(cell: str | None, where: str) -> tuple[Address, ...]:
     """
     cell = cell or ""
     if _CRLF.search(cell):
-        raise ReferenceError_(f"{where}: line break or NUL inside an address cell ({one_line(cell, 60)!r}); "
-                              "one line per cell, addresses separated by ;")
+        raise ReferenceError_(say("recipients.crlf", where=where, cell=one_line(cell, 60)))
     if not cell.strip():
         return ()
     pairs = getaddresses([_SEMICOLON_OUTSIDE_QUOTES.sub(",", cell)])
@@ -86,18 +86,17 @@ def parse_addresses(cell: str | None, where: str) -> tuple[Address, ...]:
         if not name and not addr:
             continue
         if not _ADDR.match(addr):
-            raise ReferenceError_(f"{where}: not an email address: {one_line(name + ' ' + addr if name else addr, 80)!r} "
-                                  f"in {one_line(cell, 80)!r}")
+            raise ReferenceError_(say("recipients.not_address", where=where, cell=one_line(cell, 80),
+                                      addr=one_line(name + ' ' + addr if name else addr, 80)))
         try:
             out.append(Address(display_name=name, addr_spec=addr))
         except (ValueError, IndexError, HeaderParseError) as e:
-            raise ReferenceError_(f"{where}: not an email address: {addr!r} ({e})") from None
+            raise ReferenceError_(say("recipients.bad_address", where=where, addr=addr, problem=e)) from None
     # getaddresses drops or merges what it cannot parse; an address lost that way must not pass
     unquoted = re.sub(r'"(?:[^"\\]|\\.)*"', "", cell)
     if unquoted.count("@") != len(out):
-        raise ReferenceError_(f"{where}: cannot read every address in {one_line(cell, 80)!r} "
-                              f"(found {len(out)}: {', '.join(a.addr_spec for a in out) or 'none'}); "
-                              "separate addresses with ; and write names as Name <a@b.org>")
+        raise ReferenceError_(say("recipients.unaccounted", where=where, cell=one_line(cell, 80), n=len(out),
+                                  found="、".join(a.addr_spec for a in out) or "无"))
     return tuple(out)
 
 
@@ -109,9 +108,9 @@ def sender_address(sender: str | Address, where: str = "--from") -> Address:
     try:
         found = parse_addresses(sender, where)
     except ReferenceError_ as e:
-        raise MailError(str(e).replace("an address cell", "the sender")) from None
+        raise MailError(str(e).replace("地址单元格", "发件人")) from None
     if len(found) != 1:
-        raise MailError(f"{where}: give exactly one sender address, not {len(found)}: {one_line(sender, 80)!r}")
+        raise MailError(say("recipients.one_sender", where=where, n=len(found), sender=one_line(sender, 80)))
     return found[0]
 
 
@@ -124,28 +123,28 @@ def load_recipients(path: Path | str = paths.RECIPIENTS_CSV) -> dict[str, Recipi
     """
     path = Path(path)
     if not path.exists():
-        raise ReferenceError_(f"{path}: missing; it lists who receives each briefing ({','.join(RECIPIENT_COLUMNS)})")
+        raise ReferenceError_(say("recipients.missing", path=path, columns=",".join(RECIPIENT_COLUMNS)))
     ref = read_reference(path)
     header, rows = ref.header, ref.rows
     if not set(RECIPIENT_COLUMNS) <= set(header):
-        raise ReferenceError_(f"{path}: header must be {','.join(RECIPIENT_COLUMNS)}, found {header}")
+        raise ReferenceError_(say("recipients.header", path=path, columns=",".join(RECIPIENT_COLUMNS), header=",".join(header)))
     out: dict[str, Recipients] = {}
     seen: set[tuple[str, str]] = set()
     for line, row in rows:
         where = f"{path}:{line}"
         kind, bureau = row["kind"], norm(row["bureau"])
         if kind not in (CITY, "bureau"):
-            raise ReferenceError_(f"{where}: kind must be city or bureau, not {kind!r}")
+            raise ReferenceError_(say("recipients.kind", where=where, kind=kind))
         if kind == "bureau" and not bureau:
-            raise ReferenceError_(f"{where}: a bureau row needs the bureau's name")
+            raise ReferenceError_(say("recipients.no_bureau", where=where))
         key = (kind, "" if kind == CITY else bureau)
         if key in seen:
-            raise ReferenceError_(f"{where}: second row for {CITY_ZH if kind == CITY else bureau}")
+            raise ReferenceError_(say("recipients.twice", where=where, who=CITY_ZH if kind == CITY else bureau))
         seen.add(key)
         target = CITY if kind == CITY else bureau
         to, cc = parse_addresses(row["to"], f"{where} (to)"), parse_addresses(row["cc"], f"{where} (cc)")
         if cc and not to:
-            raise ReferenceError_(f"{where}: cc without to; a message needs a recipient in `to`")
+            raise ReferenceError_(say("recipients.cc_only", where=where))
         if to:
             out[target] = Recipients(to, cc)
     return out
