@@ -65,7 +65,7 @@ def test_a_cut_off_report_reads_as_incomplete(seed_table, tmp_path):
 
 def test_no_file_is_none_for_the_briefings_and_an_error_for_the_reader(tmp_path):
     assert find_quality(tmp_path) is None
-    with pytest.raises(SchemaError, match="missing; build it with"):
+    with pytest.raises(SchemaError, match="文件不存在；请先运行"):
         read_quality(tmp_path)
 
 

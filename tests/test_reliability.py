@@ -152,7 +152,7 @@ def _parse_error(capsys, argv: list[str]) -> str:
 @pytest.mark.parametrize("value", ["-1", "1000", "two", str(cli.cores() + 1)])
 def test_jobs_out_of_range_is_refused(capsys, value):
     err = _parse_error(capsys, ["run", "--period", "2024H1", "--jobs", value])
-    assert "--jobs" in err and ("outside 1.." in err or "whole number" in err)
+    assert "--jobs" in err and ("不在 1 到" in err or "不是整数" in err)
 
 
 def test_jobs_zero_means_every_core():

@@ -32,11 +32,11 @@ def jobs_arg(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(say("arg.not_whole", text=text)) from None
     if n == 0:
         return cores()
     if not 1 <= n <= cores():
-        raise argparse.ArgumentTypeError(f"{n} is outside 1..{cores()} (the cores here; 0 means all of them)")
+        raise argparse.ArgumentTypeError(say("arg.jobs_range", n=n, cores=cores()))
     return n
 
 
@@ -45,9 +45,9 @@ def margin_arg(text: str) -> float:
     try:
         x = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(say("arg.not_number", text=text)) from None
     if not math.isfinite(x) or not 0 <= x < 1:
-        raise argparse.ArgumentTypeError(f"{text} is outside [0, 1): a fraction such as 0.10 for ten points")
+        raise argparse.ArgumentTypeError(say("arg.margin_range", text=text))
     return x
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from helpers.errors import SchemaError
+from helpers.messages import say
 from helpers.files import write_json
 
 FILE_NAME = "quality.json"
@@ -171,7 +172,7 @@ def read_quality(path: Path | str) -> Quality:
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SchemaError(f"{path}: missing; build it with `python -m helpers table RAW_FILE`") from None
+        raise SchemaError(say("tables.missing", path=path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise SchemaError(f"{path}: not a readable quality report ({e})") from None
     try:

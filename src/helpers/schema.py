@@ -25,6 +25,7 @@ from helpers import paths
 from helpers.errors import SchemaError
 from helpers.files import atomic_path, spreadsheet_text, write_bytes
 from helpers.provenance import file_sha256
+from helpers.messages import say
 from helpers.statuses import CHANGE_CLASSES, STATUS_ZH, STATUSES
 
 TABLES = ("quantified", "general")
@@ -301,7 +302,7 @@ def read_table(parquet: Path, schema: TableSchema) -> pd.DataFrame:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise SchemaError(f"{parquet}: missing; build it with `python -m helpers table RAW_FILE`") from None
+        raise SchemaError(say("tables.missing", path=parquet)) from None
     key = (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, id(schema))
     checked = _CHECKED.get(key)
     if checked is None:

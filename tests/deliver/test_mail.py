@@ -657,7 +657,7 @@ def test_manifest_problems_are_one_line_errors(mail_project):
                          recipients=mail_project.recipients, root=mail_project.root)
     assert len(plan.drafts) == 4  # research outputs are not mailed
     for text, problem in [
-        ('{"period": "2024H1", "briefings": [', "not a readable manifest"),
+        ('{"period": "2024H1", "briefings": [', "清单无法读取"),
         ('{"period": "2024Q1", "briefings": []}', "这是 2024Q1 的清单，不是 2024H1 的"),
         ('{"period": "2024H1", "briefings": []}', "清单中没有任何简报"),
         ('{"period": "2024H1", "briefings": [{"kind": "bureau", "bureau": null, "pdf": "a.pdf"}]}',

@@ -15,6 +15,7 @@ import pandas as pd
 from helpers import paths
 from helpers.compare.chain import load_changes
 from helpers.errors import SchemaError
+from helpers.messages import say
 from helpers.period import Period, parse_code
 from helpers.quality import Quality, find_quality
 from helpers.report import warning_levels
@@ -43,8 +44,7 @@ class PeriodData:
         """The margin the tasks were judged with (decided once, by `table`; stored in the table)."""
         margin = self.tasks.attrs.get("ahead_margin")
         if margin is None:
-            raise SchemaError(f"{self.folder}: tasks.parquet records no ahead margin; rebuild it with "
-                              f"`python -m helpers table`")
+            raise SchemaError(say("tables.no_margin", folder=self.folder))
         return float(margin)
 
 
@@ -61,7 +61,7 @@ def load_period(period: str, processed_dir: str | Path | None = None) -> PeriodD
     indicators = read_table(folder / "indicators.parquet", INDICATORS_SCHEMA)
     found = set(tasks["period"].dropna().unique())
     if found and found != {p.code}:
-        raise SchemaError(f"{folder}: tables are for {sorted(found)}, not {p.code}")
+        raise SchemaError(say("tables.other_period", folder=folder, found="、".join(sorted(found)), period=p.code))
     quality = find_quality(folder)
     changes = load_changes(p.code, folder)
     tasks = warning_levels.assign(tasks, changes)

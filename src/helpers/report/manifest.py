@@ -140,7 +140,7 @@ class Manifest:
         except FileNotFoundError:
             raise ManifestError(f"{path}: no manifest") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise ManifestError(f"{path}: not a readable manifest ({e})") from None
+            raise ManifestError(say("manifest.unreadable", path=path, problem=e)) from None
         return cls.from_json(data, str(path))
 
     @classmethod
