@@ -67,7 +67,7 @@ def test_a_name_mapped_twice_is_refused_with_file_and_line(tmp_path):
     with pytest.raises(ReferenceError_) as e:
         load_reference(p)
     msg = str(e.value)
-    assert msg.startswith(f"{p}:{line}: 市工信局 is mapped twice")
+    assert msg.startswith(f"{p}:{line}：市工信局 映射了两次")
     assert "市财政局" in msg and "\n" not in msg
 
 
@@ -76,7 +76,7 @@ def test_a_rename_chain_is_refused(tmp_path):
     p = _copy_bureaus(tmp_path, "市工信局新,市工信局新,\n")
     text = p.read_text(encoding="utf-8").replace("市工信局,市工信局,", "市工信局,市工信局新,", 1)
     p.write_text(text, encoding="utf-8")
-    with pytest.raises(ReferenceError_, match="市经信局 maps to 市工信局, which is itself mapped on to 市工信局新"):
+    with pytest.raises(ReferenceError_, match="市经信局 映射到 市工信局，而 市工信局 本身又映射到 市工信局新"):
         load_reference(p, city=HOME_CITY)
 
 
@@ -120,7 +120,7 @@ def test_sector_rules_in_gbk_are_read(tmp_path):
 
 
 @pytest.mark.parametrize("extra,message", [
-    ("K01,task,厕所,agriculture,again\n", "rule_id K01 used twice"),
+    ("K01,task,厕所,agriculture,again\n", "rule_id K01 重复"),
 ])
 def test_sector_rule_conflicts_are_refused(tmp_path, extra, message):
     rules, names = _copy_sectors(tmp_path, extra)
@@ -134,7 +134,7 @@ def test_a_unit_given_two_default_sectors_is_refused(tmp_path):
     unit = shipped[0]
     other = next(s for s in ("economy", "social") if s != unit.sector)
     rules.write_text(rules.read_text(encoding="utf-8") + f"ZZ9,bureau,{unit.pattern},{other},\n", encoding="utf-8")
-    with pytest.raises(ReferenceError_, match=f"lead unit {unit.pattern} already has sector {unit.sector}"):
+    with pytest.raises(ReferenceError_, match=f"牵头单位 {unit.pattern} 已在第"):
         load_rules(rules, names)
 
 
@@ -534,7 +534,7 @@ def test_reference_lines_are_those_of_the_file(tmp_path):
     p = tmp_path / "bureaus.csv"
     p.write_text('name,canonical,scope,note\n\n市发改委,市发改委,六安,"two\nlines"\n\n市发改委,市财政局,六安,\n',
                  encoding="utf-8")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:6: 市发改委 is mapped twice \(first on line 3"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:6：市发改委 映射了两次（第3行"):
         load_reference(p)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.messages import say
 from helpers.reference_csv import file_version, read_reference
 
 #: Every status code, in the order tables and charts list them.
@@ -156,8 +157,8 @@ def _load_official(path: str, _mtime: int, _size: int) -> OfficialWords:
             continue
         word, code = re.sub(r"\s+", "", row["phrase"]), row["meaning"]
         if code not in OFFICIAL_MEANINGS:
-            raise ReferenceError_(f"{path}:{n}: official word {word!r} means {code!r}, "
-                                  f"not one of {', '.join(OFFICIAL_MEANINGS)}")
+            raise ReferenceError_(f"{path}:{n}：" + say("lexicon.official_meaning", word=word, code=code,
+                                                             allowed="、".join(OFFICIAL_MEANINGS)))
         meaning[word] = code
     return OfficialWords(meaning, path)
 

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 
 from helpers import paths
 from helpers.errors import HelpersError, ReferenceError_
+from helpers.messages import say
 from helpers.identity import norm_task, task_key
 from helpers.period import parse_code
 from helpers.reference_csv import read_reference
@@ -83,12 +84,12 @@ def load_fixes(path: Path | str = paths.TASK_MATCHES_CSV) -> list[Fix]:
         try:
             per, prev = parse_code(cells["period"]).code, parse_code(cells["prev_period"]).code
         except HelpersError:
-            raise ReferenceError_(f"{path}:{n}: bad period code {cells['period']!r} or "
-                                  f"{cells['prev_period']!r} (use e.g. 2024H1)") from None
+            raise ReferenceError_(f"{path}:{n}：" + say("matches.bad_period", period=cells["period"],
+                                                             prev=cells["prev_period"])) from None
         if not cells["task_id"]:
-            raise ReferenceError_(f"{path}:{n}: empty task_id")
+            raise ReferenceError_(f"{path}:{n}：" + say("matches.empty_id"))
         if parse_code(prev).year != parse_code(per).year or parse_code(prev).end_month >= parse_code(per).end_month:
-            raise ReferenceError_(f"{path}:{n}: prev_period {prev} is not earlier in the same year as {per}")
+            raise ReferenceError_(f"{path}:{n}：" + say("matches.not_earlier", prev=prev, period=per))
         out.append(Fix(n, per, cells["task_id"], prev, cells["prev_task_id"] or None, cells["note"]))
     return out
 
@@ -97,9 +98,9 @@ def _check_fixes(fixes: Sequence[Fix], cur: pd.DataFrame, prev: pd.DataFrame, pa
     cur_ids, prev_ids = set(cur["task_id"]), set(prev["task_id"])
     for f in fixes:
         if f.task_id not in cur_ids:
-            raise ReferenceError_(f"{path}:{f.line}: task {f.task_id} is not in {f.period}'s table")
+            raise ReferenceError_(f"{path}:{f.line}：" + say("matches.no_task", task=f.task_id, period=f.period))
         if f.prev_task_id is not None and f.prev_task_id not in prev_ids:
-            raise ReferenceError_(f"{path}:{f.line}: task {f.prev_task_id} is not in {f.prev_period}'s table")
+            raise ReferenceError_(f"{path}:{f.line}：" + say("matches.no_task", task=f.prev_task_id, period=f.prev_period))
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 
 from helpers import paths
 from helpers.errors import ReferenceError_
+from helpers.messages import say
 from helpers.reference_csv import read_reference
 
 _UNIT_SUFFIX = re.compile(
@@ -72,14 +73,14 @@ def _load(path: str, mtime: float, city: str | None) -> BureauRef:
     for n, row in read_reference(path, ("name", "canonical", "scope")).rows:
         name, canon, scope = norm(row.get("name") or ""), norm(row.get("canonical") or ""), norm(row.get("scope") or "")
         if not name:
-            raise ReferenceError_(f"{path}:{n}: empty name")
+            raise ReferenceError_(f"{path}:{n}：" + say("bureaus.empty_name"))
         # A name mapped twice where both rows apply (same scope, or one row for every city) would
         # silently move every task of that name to another unit.
         clash = lines.get((name, scope)) or (lines.get((name, "")) if scope else
                                              next((v for (nm, _), v in lines.items() if nm == name), None))
         if clash:
-            raise ReferenceError_(f"{path}:{n}: {name} is mapped twice (first on line {clash[0]} to {clash[1]}, "
-                                  f"here to {canon or name}); keep one row")
+            raise ReferenceError_(f"{path}:{n}：" + say("bureaus.twice", name=name, first=clash[0], first_to=clash[1],
+                                                             here=canon or name))
         lines[(name, scope)] = (n, canon or name)
         if scope and scope not in scopes:
             scopes.append(scope)
@@ -91,8 +92,8 @@ def _load(path: str, mtime: float, city: str | None) -> BureauRef:
         # a chain (A → B, B → C) would map A to B, a name that is itself renamed
         if ref.canonical.get(canon, canon) != canon:
             line = next(v[0] for (nm, sc), v in lines.items() if nm == name and sc in ("", city or ""))
-            raise ReferenceError_(f"{path}:{line}: {name} maps to {canon}, which is itself mapped on to "
-                                  f"{ref.canonical[canon]}; map {name} to the current name directly")
+            raise ReferenceError_(f"{path}:{line}：" + say("bureaus.chain", name=name, canon=canon,
+                                                                then=ref.canonical[canon]))
     ref.scopes = tuple(scopes)
     return ref
 
@@ -104,7 +105,7 @@ def load_reference(path: Path = paths.BUREAUS_CSV, city: str | None = None) -> B
     try:
         mtime = Path(path).stat().st_mtime
     except OSError:
-        raise ReferenceError_(f"{path}: missing reference table of units") from None
+        raise ReferenceError_(say("ref.missing_table", path=path, what="单位名称对照表")) from None
     return _load(str(path), mtime, city)
 
 

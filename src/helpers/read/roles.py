@@ -125,7 +125,7 @@ def _load(path: str, mtime: float) -> RoleTable:
     for n, row in read_reference(path, ("header", "role")).rows:
         word, role = norm(row.get("header") or ""), (row.get("role") or "").strip()
         if not word:
-            raise ReferenceError_(f"{path}:{n}: empty header word")
+            raise ReferenceError_(f"{path}:{n}：" + say("roles.empty_word"))
         if role not in ROLES:
             raise ReferenceError_(f"{path}:{n}: " + say("roles.unknown", role=role, roles="、".join(ROLES)))
         if word in words and words[word] != role:
@@ -141,7 +141,7 @@ def load_roles(path: Path | None = None) -> RoleTable:
     """Load data/reference/column_roles.csv (cached until the file changes)."""
     path = path or paths.COLUMN_ROLES_CSV
     if not Path(path).exists():
-        raise ReferenceError_(f"{path}: missing reference table of column roles")
+        raise ReferenceError_(say("ref.missing_table", path=path, what="表头词与列角色对照表"))
     return _load(str(path), Path(path).stat().st_mtime)
 
 

@@ -62,24 +62,24 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     for n, row in read_reference(rules_path, ("rule_id", "match", "pattern", "sector")).rows:
         sector, match, pattern = row["sector"].strip(), row["match"].strip(), row["pattern"].strip()
         if sector not in SECTORS:
-            raise ReferenceError_(f"{rules_path}:{n}: unknown sector code {sector!r}")
+            raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.rule_unknown", code=sector))
         if match == "task":
             try:
                 compiled: re.Pattern | str = re.compile(pattern)
             except re.error as e:
-                raise ReferenceError_(f"{rules_path}:{n}: bad pattern ({e})") from None
+                raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.bad_pattern", problem=e)) from None
         elif match == "bureau":
             compiled = pattern
             if pattern in unit_rule and unit_rule[pattern][1] != sector:
                 # only the first would ever apply: the second is a correction silently ignored
-                raise ReferenceError_(f"{rules_path}:{n}: lead unit {pattern} already has sector "
-                                      f"{unit_rule[pattern][1]} on line {unit_rule[pattern][0]}; keep one row")
+                raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.unit_twice", unit=pattern,
+                                                                         sector=unit_rule[pattern][1], line=unit_rule[pattern][0]))
             unit_rule.setdefault(pattern, (n, sector))
         else:
-            raise ReferenceError_(f"{rules_path}:{n}: match must be 'task' or 'bureau', not {match!r}")
+            raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.match", match=match))
         rule_id = row["rule_id"].strip()
         if rule_id in ids:
-            raise ReferenceError_(f"{rules_path}:{n}: rule_id {rule_id} used twice (first on line {ids[rule_id]})")
+            raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.id_twice", rule_id=rule_id, line=ids[rule_id]))
         ids[rule_id] = n
         rules.append(Rule(rule_id, match, compiled, sector))
     if not rules:  # every task would fall back to one sector, with exit 0
