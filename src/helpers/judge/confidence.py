@@ -29,7 +29,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.scope import PLACE, REMAINING
-from helpers.judge.subjects import is_generic, refers_to_task, subject_of
+from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.whole import task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
-from helpers.judge.halts_and_waits import AWAITED, BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, HALT_WORDS, NEXT_YEAR
+from helpers.judge.halts_and_waits import AWAITED, BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, NEXT_YEAR
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
 

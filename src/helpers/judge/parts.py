@@ -22,8 +22,8 @@ from helpers.judge.actuals import assign_actuals
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
-from helpers.judge.halts_and_waits import RESUMED
-from helpers.judge.findings import HALT_WORDS, Finding, find_stated_ratios, find_verdicts, unused_numbers
+from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
+from helpers.judge.halts_and_waits import HALT_WORDS, RESUMED
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, ratio

@@ -21,7 +21,8 @@ from functools import lru_cache
 from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import HALT_WORDS, NOUN_TAIL, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import NOUN_TAIL, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING

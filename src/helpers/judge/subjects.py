@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
-from helpers.judge.findings import HALT_WORDS
+from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.targets import bigrams, overlap
 
 

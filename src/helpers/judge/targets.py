@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from helpers.judge.findings import HALT_WORDS, ordinal
+from helpers.judge.findings import ordinal
+from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
 
