@@ -67,7 +67,7 @@ def test_a_name_mapped_twice_is_refused_with_file_and_line(tmp_path):
     with pytest.raises(ReferenceError_) as e:
         load_reference(p)
     msg = str(e.value)
-    assert msg.startswith(f"{p}:{line}：市工信局 映射了两次")
+    assert msg.startswith(f"{p}:{line}: 市工信局 映射了两次")
     assert "市财政局" in msg and "\n" not in msg
 
 
@@ -534,7 +534,7 @@ def test_reference_lines_are_those_of_the_file(tmp_path):
     p = tmp_path / "bureaus.csv"
     p.write_text('name,canonical,scope,note\n\n市发改委,市发改委,六安,"two\nlines"\n\n市发改委,市财政局,六安,\n',
                  encoding="utf-8")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:6：市发改委 映射了两次（第3行"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:6: 市发改委 映射了两次（第3行"):
         load_reference(p)
 
 

@@ -86,7 +86,7 @@ def test_the_lexicon_loads_the_official_rows_and_checks_them(tmp_path):
     text = paths.LEXICON_CSV.read_text(encoding="utf-8")
     bad.write_text(text + "official,停滞,stalled,完成状态：停滞,\n", encoding="utf-8")
     line = len(text.splitlines()) + 1
-    with pytest.raises(ReferenceError_, match=rf"lexicon.csv:{line}：官方用语 '停滞' 的含义写成了 'stalled'"):
+    with pytest.raises(ReferenceError_, match=rf"lexicon.csv:{line}: 官方用语 '停滞' 的含义写成了 'stalled'"):
         official_words(bad)
     with pytest.raises(ReferenceError_, match=rf"lexicon.csv:{line}: meaning 'stalled'"):
         load_lexicon(bad)

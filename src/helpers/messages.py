@@ -162,7 +162,6 @@ TEXTS: dict[str, str] = {
     "bureaus.twice": "{name} 映射了两次（第{first}行映射到 {first_to}，此处映射到 {here}）；请只保留一行",
     "bureaus.chain": "{name} 映射到 {canon}，而 {canon} 本身又映射到 {then}；请把 {name} 直接映射到现名",
     "roles.empty_word": "表头词为空",
-    "sectors.rule_unknown": "不认识的领域代码 {code!r}",
     "sectors.bad_pattern": "匹配式有误（{problem}）",
     "sectors.unit_twice": "牵头单位 {unit} 已在第{line}行归入领域 {sector}；请只保留一行",
     "sectors.match": "match 只能是 task 或 bureau，而不是 {match!r}",

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from helpers import paths
-from helpers.errors import ReferenceError_
 from helpers.messages import say
-from helpers.reference_csv import file_version, read_reference
+from helpers.reference_csv import file_version, read_reference, reference_error
 
 #: Every status code, in the order tables and charts list them.
 STATUSES = ("completed", "ahead", "on_pace", "behind", "blocked", "pending", "qualitative")
@@ -157,8 +156,8 @@ def _load_official(path: str, _mtime: int, _size: int) -> OfficialWords:
             continue
         word, code = re.sub(r"\s+", "", row["phrase"]), row["meaning"]
         if code not in OFFICIAL_MEANINGS:
-            raise ReferenceError_(f"{path}:{n}：" + say("lexicon.official_meaning", word=word, code=code,
-                                                             allowed="、".join(OFFICIAL_MEANINGS)))
+            raise reference_error(path, say("lexicon.official_meaning", word=word, code=code,
+                                                             allowed="、".join(OFFICIAL_MEANINGS)), n)
         meaning[word] = code
     return OfficialWords(meaning, path)
 

@@ -187,10 +187,10 @@ def test_a_researchers_fix_overrides_the_match(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("row, message", [
-    ("2024H1,Q99,2024Q1,Q01,x", r"task_matches.csv:2：任务 Q99 不在 2024H1"),
-    ("2024H1,Q07,2024Q1,Q77,x", r"task_matches.csv:2：任务 Q77 不在 2024Q1"),
-    ("2024H1,Q07,2024Q3,Q01,x", r"task_matches.csv:2：prev_period 2024Q3 不是"),
-    ("24H1,Q07,2024Q1,Q01,x", r"task_matches.csv:2：期间代码有误"),
+    ("2024H1,Q99,2024Q1,Q01,x", r"task_matches.csv:2: 任务 Q99 不在 2024H1"),
+    ("2024H1,Q07,2024Q1,Q77,x", r"task_matches.csv:2: 任务 Q77 不在 2024Q1"),
+    ("2024H1,Q07,2024Q3,Q01,x", r"task_matches.csv:2: prev_period 2024Q3 不是"),
+    ("24H1,Q07,2024Q1,Q01,x", r"task_matches.csv:2: 期间代码有误"),
 ])
 def test_a_bad_fix_names_the_file_and_line(tmp_path: Path, row: str, message: str) -> None:
     prev = _frame("2024Q1", [("Q01", cr.C[0], "市工信局")])

@@ -37,7 +37,7 @@ def test_role_table_reads_header_words_in_any_form():
 
 @pytest.mark.parametrize("content,problem", [
     ("header,role\n序号,seq\n重点工作,tasks\n", ":3: 栏目角色“tasks”不可用"),
-    ("header,role\n序号,seq\n,task\n", ":3：表头词为空"),
+    ("header,role\n序号,seq\n,task\n", ":3: 表头词为空"),
     ("header,role\n序号,seq\n重点工作,task\n重 点工作,progress\n", ":4: 表头词“重点工作”出现两次"),
     ("header\n序号\n", ":1: 缺少列 role"),
     ("header,role\n重点工作,task\n", "没有任何表头词的角色是 seq"),

@@ -34,11 +34,11 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from helpers import paths
-from helpers.errors import HelpersError, ReferenceError_
+from helpers.errors import HelpersError
 from helpers.messages import say
 from helpers.identity import norm_task, task_key
 from helpers.period import parse_code
-from helpers.reference_csv import read_reference
+from helpers.reference_csv import read_reference, reference_error
 from helpers.schema import MATCHES_SCHEMA
 
 THRESHOLD = 80.0
@@ -84,12 +84,12 @@ def load_fixes(path: Path | str = paths.TASK_MATCHES_CSV) -> list[Fix]:
         try:
             per, prev = parse_code(cells["period"]).code, parse_code(cells["prev_period"]).code
         except HelpersError:
-            raise ReferenceError_(f"{path}:{n}：" + say("matches.bad_period", period=cells["period"],
-                                                             prev=cells["prev_period"])) from None
+            raise reference_error(path, say("matches.bad_period", period=cells["period"],
+                                                             prev=cells["prev_period"]), n) from None
         if not cells["task_id"]:
-            raise ReferenceError_(f"{path}:{n}：" + say("matches.empty_id"))
+            raise reference_error(path, say("matches.empty_id"), n)
         if parse_code(prev).year != parse_code(per).year or parse_code(prev).end_month >= parse_code(per).end_month:
-            raise ReferenceError_(f"{path}:{n}：" + say("matches.not_earlier", prev=prev, period=per))
+            raise reference_error(path, say("matches.not_earlier", prev=prev, period=per), n)
         out.append(Fix(n, per, cells["task_id"], prev, cells["prev_task_id"] or None, cells["note"]))
     return out
 
@@ -98,9 +98,9 @@ def _check_fixes(fixes: Sequence[Fix], cur: pd.DataFrame, prev: pd.DataFrame, pa
     cur_ids, prev_ids = set(cur["task_id"]), set(prev["task_id"])
     for f in fixes:
         if f.task_id not in cur_ids:
-            raise ReferenceError_(f"{path}:{f.line}：" + say("matches.no_task", task=f.task_id, period=f.period))
+            raise reference_error(path, say("matches.no_task", task=f.task_id, period=f.period), f.line)
         if f.prev_task_id is not None and f.prev_task_id not in prev_ids:
-            raise ReferenceError_(f"{path}:{f.line}：" + say("matches.no_task", task=f.prev_task_id, period=f.prev_period))
+            raise reference_error(path, say("matches.no_task", task=f.prev_task_id, period=f.prev_period), f.line)
 
 
 # --------------------------------------------------------------------------------------------

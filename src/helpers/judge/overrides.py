@@ -19,7 +19,7 @@ from helpers.errors import PeriodError, ReferenceError_
 from helpers.files import atomic_path, spreadsheet_text
 from helpers.identity import task_keys
 from helpers.messages import say
-from helpers.reference_csv import read_reference
+from helpers.reference_csv import read_reference, reference_error
 from helpers.period import parse_code
 from helpers.schema import METHODS
 from helpers.statuses import ON_PACE_OR_BETTER, STATUS_ZH, STATUSES
@@ -92,7 +92,7 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     ref = read_reference(path)
     header, table = ref.header, ref.rows
     if tuple(header)[:4] != HEADER[:4]:
-        raise ReferenceError_(f"{path}:1: " + say("overrides.header", header=",".join(HEADER)))
+        raise reference_error(path, say("overrides.header", header=",".join(HEADER)), 1)
     rows: list[dict] = []
     seen: dict[tuple[str, str, str], dict] = {}
     for line, cells in table:
@@ -102,9 +102,9 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
         row["period"] = _period(row["period"], f"{path}:{line}")
         key = (row["period"], row["task_id"], row["field"])
         if key in seen and seen[key]["value"] != row["value"]:
-            raise ReferenceError_(f"{path}:{line}: " + say(
+            raise reference_error(path, say(
                 "overrides.twice", task=row["task_id"], field=row["field"], period=row["period"],
-                value=row["value"], other=seen[key]["value"], line=seen[key]["line"]))
+                value=row["value"], other=seen[key]["value"], line=seen[key]["line"]), line)
         seen.setdefault(key, row)
         rows.append(row)
     return rows

@@ -15,7 +15,7 @@ from typing import Any
 from helpers import paths
 from helpers.errors import ReferenceError_
 from helpers.messages import say
-from helpers.reference_csv import read_reference
+from helpers.reference_csv import read_reference, reference_error
 
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|委员会|办|办公室|中心|政府|管委会|管委|分区|军分区|院|厅|部|处|公司|集团|银行|分行|"
@@ -73,14 +73,14 @@ def _load(path: str, mtime: float, city: str | None) -> BureauRef:
     for n, row in read_reference(path, ("name", "canonical", "scope")).rows:
         name, canon, scope = norm(row.get("name") or ""), norm(row.get("canonical") or ""), norm(row.get("scope") or "")
         if not name:
-            raise ReferenceError_(f"{path}:{n}：" + say("bureaus.empty_name"))
+            raise reference_error(path, say("bureaus.empty_name"), n)
         # A name mapped twice where both rows apply (same scope, or one row for every city) would
         # silently move every task of that name to another unit.
         clash = lines.get((name, scope)) or (lines.get((name, "")) if scope else
                                              next((v for (nm, _), v in lines.items() if nm == name), None))
         if clash:
-            raise ReferenceError_(f"{path}:{n}：" + say("bureaus.twice", name=name, first=clash[0], first_to=clash[1],
-                                                             here=canon or name))
+            raise reference_error(path, say("bureaus.twice", name=name, first=clash[0], first_to=clash[1],
+                                                             here=canon or name), n)
         lines[(name, scope)] = (n, canon or name)
         if scope and scope not in scopes:
             scopes.append(scope)
@@ -92,8 +92,8 @@ def _load(path: str, mtime: float, city: str | None) -> BureauRef:
         # a chain (A → B, B → C) would map A to B, a name that is itself renamed
         if ref.canonical.get(canon, canon) != canon:
             line = next(v[0] for (nm, sc), v in lines.items() if nm == name and sc in ("", city or ""))
-            raise ReferenceError_(f"{path}:{line}：" + say("bureaus.chain", name=name, canon=canon,
-                                                                then=ref.canonical[canon]))
+            raise reference_error(path, say("bureaus.chain", name=name, canon=canon,
+                                                                then=ref.canonical[canon]), line)
     ref.scopes = tuple(scopes)
     return ref
 

@@ -18,7 +18,7 @@ from helpers import paths
 from helpers.read.bureaus import norm
 from helpers.errors import ReferenceError_
 from helpers.messages import say
-from helpers.reference_csv import read_reference
+from helpers.reference_csv import read_reference, reference_error
 
 #: Roles a column can have. `group` is a spanning column such as 工程名称, printed once per group.
 ROLES = ("seq", "task", "target", "bureau", "co_bureau", "people", "progress", "status", "plan",
@@ -125,14 +125,14 @@ def _load(path: str, mtime: float) -> RoleTable:
     for n, row in read_reference(path, ("header", "role")).rows:
         word, role = norm(row.get("header") or ""), (row.get("role") or "").strip()
         if not word:
-            raise ReferenceError_(f"{path}:{n}：" + say("roles.empty_word"))
+            raise reference_error(path, say("roles.empty_word"), n)
         if role not in ROLES:
-            raise ReferenceError_(f"{path}:{n}: " + say("roles.unknown", role=role, roles="、".join(ROLES)))
+            raise reference_error(path, say("roles.unknown", role=role, roles="、".join(ROLES)), n)
         if word in words and words[word] != role:
-            raise ReferenceError_(f"{path}:{n}: " + say("roles.twice", word=word))
+            raise reference_error(path, say("roles.twice", word=word), n)
         words[word] = role
     if "seq" not in words.values():
-        raise ReferenceError_(f"{path}: " + say("roles.no_seq"))
+        raise reference_error(path, say("roles.no_seq"))
     prefixes = frozenset(w[:k] for w in words for k in range(1, len(w)))
     return RoleTable(words, path, prefixes, tuple(w for w, r in words.items() if r == "seq"))
 

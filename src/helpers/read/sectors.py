@@ -14,7 +14,7 @@ from pathlib import Path
 from helpers import paths
 from helpers.errors import ReferenceError_
 from helpers.messages import say
-from helpers.reference_csv import read_reference
+from helpers.reference_csv import read_reference, reference_error
 from helpers.schema import SECTORS
 
 
@@ -49,37 +49,37 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
     names = {}
     for n, row in read_reference(names_path, ("sector", "sector_name")).rows:
         if row["sector"] not in SECTORS:
-            raise ReferenceError_(f"{names_path}:{n}: " + say("sectors.unknown", code=row["sector"], codes="、".join(SECTORS)))
+            raise reference_error(names_path, say("sectors.unknown", code=row["sector"], codes="、".join(SECTORS)), n)
         if row["sector"] in names:
-            raise ReferenceError_(f"{names_path}:{n}: " + say("sectors.twice", code=row["sector"]))
+            raise reference_error(names_path, say("sectors.twice", code=row["sector"]), n)
         names[row["sector"]] = row["sector_name"]
     if set(names) != set(SECTORS):
         missing = "、".join(s for s in SECTORS if s not in names)
-        raise ReferenceError_(f"{names_path}: " + say("sectors.missing", n=len(SECTORS), missing=missing))
+        raise reference_error(names_path, say("sectors.missing", n=len(SECTORS), missing=missing))
     rules = []
     ids: dict[str, int] = {}
     unit_rule: dict[str, tuple[int, str]] = {}
     for n, row in read_reference(rules_path, ("rule_id", "match", "pattern", "sector")).rows:
         sector, match, pattern = row["sector"].strip(), row["match"].strip(), row["pattern"].strip()
         if sector not in SECTORS:
-            raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.rule_unknown", code=sector))
+            raise reference_error(rules_path, say("sectors.unknown", code=sector, codes="、".join(SECTORS)), n)
         if match == "task":
             try:
                 compiled: re.Pattern | str = re.compile(pattern)
             except re.error as e:
-                raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.bad_pattern", problem=e)) from None
+                raise reference_error(rules_path, say("sectors.bad_pattern", problem=e), n) from None
         elif match == "bureau":
             compiled = pattern
             if pattern in unit_rule and unit_rule[pattern][1] != sector:
                 # only the first would ever apply: the second is a correction silently ignored
-                raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.unit_twice", unit=pattern,
-                                                                         sector=unit_rule[pattern][1], line=unit_rule[pattern][0]))
+                raise reference_error(rules_path, say("sectors.unit_twice", unit=pattern,
+                                                                         sector=unit_rule[pattern][1], line=unit_rule[pattern][0]), n)
             unit_rule.setdefault(pattern, (n, sector))
         else:
-            raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.match", match=match))
+            raise reference_error(rules_path, say("sectors.match", match=match), n)
         rule_id = row["rule_id"].strip()
         if rule_id in ids:
-            raise ReferenceError_(f"{rules_path}:{n}：" + say("sectors.id_twice", rule_id=rule_id, line=ids[rule_id]))
+            raise reference_error(rules_path, say("sectors.id_twice", rule_id=rule_id, line=ids[rule_id]), n)
         ids[rule_id] = n
         rules.append(Rule(rule_id, match, compiled, sector))
     if not rules:  # every task would fall back to one sector, with exit 0
