@@ -134,6 +134,32 @@ TEXTS: dict[str, str] = {
     "review.imported": ("{period}：读到更正{n}条（新增{new}条、更新{updated}条、未变{unchanged}条），已写入 {overrides}；"
                         "请运行 python -m helpers run --period {period} 重新生成简报"),
     "review.nothing": "{period}：台账的“更正状态”一栏没有填写任何更正，{overrides} 未改动",
+    "review.not_status": "“{value}”不是状态；请填 {names} 中的一个",
+    "review.no_status": "{task}：没有给出状态",
+    "review.bad_status": "{task}：{problem}",
+    "review.no_task": "{period} 的任务表中没有任务 {task}",
+    "corrections.no_file": "文件不存在；请给出填写了“更正状态”的台账（.xlsx）",
+    "corrections.unreadable": "不是可读取的 .xlsx 工作簿（{kind}）；请用 Excel 或 WPS 打开后另存为 .xlsx",
+    "corrections.no_sheet": "没有名为“{sheet}”的工作表；请给出 python -m helpers ledger 生成的督查台账",
+    "corrections.no_column": "工作表“{sheet}”的表头没有“{columns}”一栏",
+    "corrections.no_period": "工作表“{sheet}”中没有“{row}”一行；请加 --period（如 2024H1）",
+    "corrections.other_period": ("这是 {found} 的台账，不能按 {period} 导入：编号只在同一期报告内指同一项任务；"
+                                 "请用 {period} 的台账，或去掉 --period"),
+    "corrections.cell": "工作表“{sheet}”的 {cell} 格",
+    "corrections.formula": ("{where}：单元格是公式 {formula!r}，但没有计算结果（由程序写入、未经 Excel/WPS 计算）；"
+                            "请直接填写，或在 Excel/WPS 中打开、保存后再导入"),
+    "corrections.bad_status": "{where}：{column}{problem}",
+    "corrections.no_task_id": "{where}：填了“{column}”，但“{task_id}”为空",
+    "corrections.twice": "{where}：任务 {task} 的更正填了两次，且不相同（第一次在{first}）",
+    "corrections.unknown_task": "{where}：{period} 的任务表中没有任务 {task}（报告改动后编号可能已变）；请核对编号",
+    "corrections.no_key": ("{where}：台账没有记录任务 {task} 的任务键，而任务表在台账生成后已变：编号可能已指向另一项任务；"
+                           "请重新生成台账后再填写"),
+    "corrections.moved": ("{where}：任务 {task} 已不是台账中的那一项（台账：“{shown}”；本期表：“{now}”）："
+                          "报告在台账生成后有增删；请重新生成台账、复核后再导入"),
+    "corrections.shown_unknown": "（台账中的那一项）",
+    "corrections.decided_since": ("{where}：任务 {task} 在台账生成后已另行更正为“{now}”（{overrides}:{line}），"
+                                  "台账中填的是“{given}”；请重新生成台账，核对后再填写"),
+    "corrections.no_table": "{period}：没有可用来核对更正的任务表（{problem}）",
     "overrides.header": "表头须是 {header}",
     "overrides.status": "状态“{value}”不是可用的状态代码；请写 {codes} 中的一个",
     "overrides.twice": "{task} 的 {field}（{period}）在这一行是“{value}”，在第{line}行是“{other}”；请只保留一行",

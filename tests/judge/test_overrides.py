@@ -364,3 +364,16 @@ def test_a_new_file_and_new_key_columns_are_written_plainly(tmp_path):
     fresh = tmp_path / "new" / "overrides.csv"
     merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": "核对"}], fresh)
     assert fresh.read_bytes() == "period,task_id,field,value,note\n2024H1,Q07,status,behind,核对\n".encode("utf-8")
+
+
+def test_a_decision_the_review_notebook_cannot_record_is_refused_in_chinese(tmp_path):
+    from helpers.judge.review import record_decision
+
+    p = _write(tmp_path)
+    with pytest.raises(ReferenceError_, match="^Q07：“差不多”不是状态；请填 已完成、超序时、达序时、滞后"):
+        record_decision("2024H1", "Q07", "差不多", path=p)
+    with pytest.raises(ReferenceError_, match="^Q07：没有给出状态$"):
+        record_decision("2024H1", "Q07", " ", path=p)
+    with pytest.raises(ReferenceError_, match="^2024H1 的任务表中没有任务 Q99$"):
+        record_decision("2024H1", "Q99", "滞后", known_ids=["Q06", "Q07"], path=p)
+    assert read_overrides(p) == []
