@@ -225,7 +225,7 @@ def test_a_changed_decision_updates_its_row(built):
 
 
 @pytest.mark.parametrize("bad,message", [
-    (("Q07", "差不多"), r"工作表“待复核”的 L\d+ 格：更正状态“差不多”不是状态；请填 已完成、超序时"),
+    (("Q07", "差不多"), r"工作表“待复核”的 L\d+ 格：“更正状态”栏的“差不多”不是状态；请填 已完成、超序时"),
     (("Q99", "滞后"), r"工作表“待复核”的 A\d+ 格：2024H1 的任务表中没有任务 Q99（报告改动后编号可能已变）"),
 ])
 def test_bad_corrections_are_refused_and_nothing_is_written(built, bad, message):

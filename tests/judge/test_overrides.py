@@ -370,9 +370,9 @@ def test_a_decision_the_review_notebook_cannot_record_is_refused_in_chinese(tmp_
     from helpers.judge.review import record_decision
 
     p = _write(tmp_path)
-    with pytest.raises(ReferenceError_, match="^Q07：“差不多”不是状态；请填 已完成、超序时、达序时、滞后"):
+    with pytest.raises(ReferenceError_, match="^任务 Q07：“差不多”不是状态；请填 已完成、超序时、达序时、滞后"):
         record_decision("2024H1", "Q07", "差不多", path=p)
-    with pytest.raises(ReferenceError_, match="^Q07：没有给出状态$"):
+    with pytest.raises(ReferenceError_, match="^任务 Q07：没有给出状态$"):
         record_decision("2024H1", "Q07", " ", path=p)
     with pytest.raises(ReferenceError_, match="^2024H1 的任务表中没有任务 Q99$"):
         record_decision("2024H1", "Q99", "滞后", known_ids=["Q06", "Q07"], path=p)
