@@ -98,7 +98,7 @@ class Server:
         self.pool = Workers(self.notebooks, sorted(self.notebooks.glob("*.ipynb")), self.n, fresh=self.kernels)
         state = {"pid": os.getpid(), "key": self.key, "socket": self.path, "protocol": PROTOCOL,
                  "workers": self.n, "capacity": self.n * self.kernels, "started": time.time(),
-                 "commands": self.handoff is not None}
+                 "commands": self.handoff is not None, "entry": _entry()}
         tmp = self.dir / f".{STATE}.{os.getpid()}"
         tmp.write_text(json.dumps(state), encoding="utf-8")
         os.replace(tmp, self.dir / STATE)
@@ -232,6 +232,12 @@ class Server:
                 pass
         if self.pool is not None:
             self.pool.close(wait=True)
+
+
+def _entry() -> str:
+    """The module this server runs as (`python -m …`): how a stale pid is told from a reused one."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return spec.name if spec is not None else "helpers.report.server"
 
 
 def main(argv: list[str] | None = None, handoff: Handoff | None = None) -> int:

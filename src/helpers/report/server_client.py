@@ -151,10 +151,11 @@ def start(notebooks: Path, workers: int, entry: str = ENTRY) -> None:
                              start_new_session=True, close_fds=True)
 
 
-def _is_server(pid: int) -> bool:
-    """Whether `pid` runs a render server (a pid in an old state file may be anyone's by now)."""
+def _is_server(pid: int, entry: str) -> bool:
+    """Whether `pid` runs a render server as `python -m entry` (a pid in an old state file may be
+    anyone's by now)."""
     try:
-        return b"helpers.report.server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"\0-m\0" + entry.encode() + b"\0" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
 
@@ -173,7 +174,7 @@ def stop(wait: float = STOP_WAIT) -> int | None:
     """Stop the project's server and wait until it has ended (killed if it does not); its pid,
     None when none was running."""
     s = state() or {}
-    pid = s.get("pid")
+    pid, entry = s.get("pid"), str(s.get("entry") or ENTRY)
     conn = connect()
     if conn is not None:
         pid = conn.hello.get("pid", pid)
@@ -188,9 +189,9 @@ def stop(wait: float = STOP_WAIT) -> int | None:
     if not isinstance(pid, int):
         return None
     deadline = time.monotonic() + wait
-    while _pid_alive(pid) and _is_server(pid) and time.monotonic() < deadline:
+    while _pid_alive(pid) and _is_server(pid, entry) and time.monotonic() < deadline:
         time.sleep(0.05)
-    if _pid_alive(pid) and _is_server(pid):
+    if _pid_alive(pid) and _is_server(pid, entry):
         os.kill(pid, signal.SIGKILL)  # its workers and kernels follow it (their watchdogs)
     return pid
 
