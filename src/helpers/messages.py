@@ -160,7 +160,6 @@ TEXTS: dict[str, str] = {
     "corrections.decided_since": ("{where}：任务 {task} 在台账生成后已另行更正为“{now}”（{overrides}:{line}），"
                                   "台账中填的是“{given}”；请重新生成台账，核对后再填写"),
     "corrections.no_table": "{period}：没有可用来核对更正的任务表（{problem}）",
-    "overrides.header": "表头须是 {header}",
     "overrides.status": "状态“{value}”不是可用的状态代码；请写 {codes} 中的一个",
     "overrides.twice": "{task} 的 {field}（{period}）在这一行是“{value}”，在第{line}行是“{other}”；请只保留一行",
     "overrides.unknown_task": "{period} 的任务表中没有任务 {task}（报告改动后编号可能已变）；请核对编号，或删去这一行",
@@ -213,6 +212,15 @@ TEXTS: dict[str, str] = {
     "matches.empty_id": "task_id 为空",
     "matches.not_earlier": "prev_period {prev} 不是 {period} 同一年中更早的期间",
     "matches.no_task": "任务 {task} 不在 {period} 的任务表中",
+    "ref.header": "表头须是 {header}",
+    "lexicon.holds": "判断所用的词语表",
+    "lexicon.unknown_kind": "类别（kind）“{kind}”不可用；可用的类别：{kinds}",
+    "lexicon.empty_phrase": "词语（phrase）为空",
+    "lexicon.not_share": "{kind} 类词语的含义（meaning）应为大于 0、不超过 1 的比例（如 0.5），而不是“{meaning}”",
+    "lexicon.meaning": "{kind} 类词语的含义（meaning）“{meaning}”不可用；应为 {allowed} 之一",
+    "lexicon.example": "例句“{example}”中没有词语“{phrase}”；例句须包含该词语",
+    "lexicon.twice": "{kind} 类词语“{phrase}”与第{line}行重复；请只保留一行",
+    "lexicon.empty_class": "没有 {what} 的词条（这一类至少要有一条，否则整类说法都读不出来）；请恢复被删除的行",
     "lexicon.official_meaning": "官方用语 {word!r} 的含义写成了 {code!r}，应为 {allowed} 之一",
     # --- period codes and the recipients list
     "period.unknown": "不认识的期间代码 {code!r}（应写作 2024H1、2024Q1、2024Q3、2021FY、2024M11 这类）",
