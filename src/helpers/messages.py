@@ -92,6 +92,18 @@ TEXTS: dict[str, str] = {
     "reference.bad_colour": "{path}:{line}：颜色应写成 #RRGGBB（如 #c0271b），而不是“{value}”。",
     "reference.duplicate": "{path}:{line}：预警等级“{value}”重复，请保留一行。",
     "reference.no_rule": "{path}:{line}：预警等级“{value}”没有任何条件（落后百分点、连续滞后期数或原文状态至少填一项）。",
+    # --- rendering: the CJK font, the Jupyter kernels, a page that failed
+    "fonts.missing": ("没有找到中文（CJK）字体：请安装一种（Debian/Ubuntu：apt-get install fonts-noto-cjk；"
+                      "macOS：brew install --cask font-noto-sans-cjk-sc），或运行 bash scripts/ensure-font.sh"),
+    "fonts.subset": "{path}：无法从字体中截取 PDF 所需的字形（字体第{index}个字面）；请换一种中文字体",
+    "kernel.no_such": "找不到名为“{name}”的 Jupyter 内核；请在项目文件夹中运行 make setup（会安装 ipykernel）",
+    "kernel.cannot_start": "Jupyter 内核无法启动（{problem}）；请在项目文件夹中运行 make setup",
+    "kernel.died": "Jupyter 内核在回应之前退出了（可能是内存不足或环境损坏）；请用 --jobs 1 重新运行，仍失败请运行 make setup",
+    "kernel.timeout": "Jupyter 内核在{seconds:.0f}秒内没有回应（本机可能过于繁忙）；请用 --jobs 1 重新运行",
+    "kernel.incomplete": "执行后的笔记本未能完整写出（磁盘已满？）；请清理空间后重新运行",
+    "render.cell": "第{cell}个单元格出错：{name}: {text}",
+    "render.crashed": "程序出错（{name}: {text}）",
+    "render.worker": "生成页面的进程意外退出（{name}: {text}）；请重新运行",
     # --- briefing notebooks
     "facts.missing": ("句子模板中的“{{{name}}}”不是本页的数据项。请改正笔记本中的模板；"
                       "可用的数据项有：{available}"),
