@@ -25,6 +25,7 @@ from helpers import provenance
 from helpers.provenance import file_sha256
 from helpers.report import kernels
 from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
+from helpers.messages import say
 
 EXECUTION_TIMEOUT = 600  # seconds per cell
 KERNEL_START_TIMEOUT = 300  # two cores shared with other work: be patient
@@ -198,7 +199,7 @@ def _dispatch(pools: list[Workers], pending: list["Job"], font_set: Any, period_
 
 
 def _worker_failed(job: "Job", e: BaseException) -> dict[str, Any]:
-    return {"id": job.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
+    return {"id": job.id, "ok": False, "seconds": 0.0, "error": say("render.worker", name=type(e).__name__, text=e)}
 
 
 _LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
