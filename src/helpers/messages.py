@@ -105,6 +105,10 @@ TEXTS: dict[str, str] = {
     "render.crashed": "程序出错（{name}: {text}）",
     "render.worker": "生成页面的进程意外退出（{name}: {text}）；请重新运行",
     # --- briefing notebooks
+    "figures.no_unit": "没有以“{unit}”为牵头单位的任务{similar}",
+    "figures.similar": "；相近的单位：{units}",
+    "tables.no_pace": "任务表既没有序时进度（pace）也没有期间（period）：无法判断报告期；请运行 python -m helpers table 重新生成",
+    "display.no_tasks": "{who}：没有任务，无法确定标题句所说的报告期",
     "facts.missing": ("句子模板中的“{{{name}}}”不是本页的数据项。请改正笔记本中的模板；"
                       "可用的数据项有：{available}"),
     "facts.bad_template": "句子模板“{template}”写法有误（{problem}）；花括号只用于数据项，如 {{n}}。",
