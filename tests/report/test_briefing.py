@@ -176,9 +176,9 @@ def test_bureau_sentence_counts_joint_leads_apart(tasks: pd.DataFrame) -> None:
 
 
 def test_unknown_bureau_names_similar_ones(tasks: pd.DataFrame) -> None:
-    from helpers.errors import HelpersError
+    from helpers.errors import UnknownUnitError
 
-    with pytest.raises(HelpersError) as e:
+    with pytest.raises(UnknownUnitError) as e:
         b.bureau_tasks(tasks, "市发改")
     assert str(e.value).startswith("没有以“市发改”为牵头单位的任务；相近的单位：") and "市发改委" in str(e.value)
 

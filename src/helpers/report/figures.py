@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.errors import HelpersError
+from helpers.errors import UnknownUnitError
 from helpers.messages import say
 from helpers.read.bureaus import leads
 from helpers.report.formatting import METHOD_ZH
@@ -141,14 +141,14 @@ def bureau_tasks(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
     """Tasks `bureau` leads, alone or with others, in ATTENTION_ORDER (largest lag first within).
 
     Adds `is_primary`: the bureau is the first lead unit (the one the scoreboard counts it under).
-    Raises HelpersError naming similar bureaus when `bureau` leads nothing.
+    Raises UnknownUnitError naming similar bureaus when `bureau` leads nothing.
     """
     mask = leads(tasks, bureau)
     if not mask.any():
         known = sorted(set(tasks["bureau"].dropna()))
         close = [b for b in known if set(b) & set(bureau.removeprefix("市")) and len(set(b) & set(bureau)) >= 2]
         hint = say("figures.similar", units="、".join(close[:8])) if close else ""
-        raise HelpersError(say("figures.no_unit", unit=bureau, similar=hint))
+        raise UnknownUnitError(say("figures.no_unit", unit=bureau, similar=hint))
     # The order is found on the four sort keys and the rows taken once: every selection of the
     # whole table copies its ~50 columns (a unit's page asks for its tasks several times).
     sub = tasks.loc[mask, ["status", "lag_pts", "table", "seq"]]
