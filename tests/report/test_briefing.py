@@ -331,7 +331,7 @@ def test_a_chart_prints_the_pixels_of_savefig_on_white_without_an_alpha_channel(
 
     make = {"sector": lambda: charts.status_by_sector(tasks), "heatmap": lambda: charts.bureau_status_heatmap(tasks)}
     ours = Image.open(io.BytesIO(charts.png_bytes(make[name]())))
-    fig = make[name]()
+    fig = make[name]().figure  # the matplotlib Figure itself, as matplotlib's own calls want it
     fig.get_layout_engine().execute(fig)
     fig.set_layout_engine(None)
     buf = io.BytesIO()

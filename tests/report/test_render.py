@@ -202,3 +202,23 @@ def test_chart_alt_text_reaches_the_html(seed_table):
     assert alts[1] == "各领域重点工作进度状态"
     assert alts[0].startswith("可量化任务的完成度与序时进度") and "序时进度50%" in alts[0]
     assert "No description" not in page
+
+
+def test_the_collector_is_paused_for_a_pdf_and_resumed_after_it_even_when_it_fails() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with render.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with render.collector_paused():
+            raise ValueError("a page that fails")
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it itself keeps it paused
+    try:
+        with render.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
