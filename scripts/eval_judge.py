@@ -50,6 +50,7 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             ("blind set 3, kept back (aggregate only)", load_blind("holdout"), False),
             ("blind set 4, development half", load_blind("dev4"), True),
             ("blind set 4, test half (aggregate only)", load_blind("test4"), False),
+            ("blind set 7, development", load_blind("dev7"), True),
             ("seed (pinned statuses)", seed_cases(), True)]
 
 

@@ -29,9 +29,12 @@ JUDGE_SET = DATA / "judge_set.csv"
 #: scored in aggregate only, before and after; it stays aggregate-only here.
 #: `dev4` (round 4) is the development half of a fourth reader's set (K…), read case by case; `test4`, its
 #: other half, was kept outside the repository while the rules were built and is aggregate-only here.
+#: `dev7` (round 5, D…) was written by a seventh reader of DOMAIN.md and the conventions alone, weighted to
+#: number forms, scope, units, events, halts and waits; scored once in aggregate before anyone read it,
+#: then read case by case.
 BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv", "dev2": DATA / "blind_dev2.csv",
          "holdout": DATA / "blind_holdout.csv", "dev4": DATA / "blind_dev4.csv",
-         "test4": DATA / "blind_test4.csv"}
+         "test4": DATA / "blind_test4.csv", "dev7": DATA / "blind_dev7.csv"}
 #: the sets `make eval` never lists case by case
 AGGREGATE_ONLY = ("test", "holdout", "test4")
 

@@ -23,6 +23,7 @@ from typing import Sequence
 
 from helpers.errors import ReferenceError_, os_problem
 from helpers.files import from_spreadsheet_text
+from helpers.messages import say
 
 #: Largest lookup table read (bureaus.csv is a few KB): a bounded read.
 MAX_REFERENCE_BYTES = 5 * 10**6
@@ -98,6 +99,39 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     raise reference_error(path, f"第 {error.start} 字节无法解码（既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16）；{SAVE_AS_UTF8}", line)
 
 
+def delimiter_of(text: str) -> str:
+    """Tab for Excel's UTF-16 "Unicode text" (a first line with tabs and no comma), else comma."""
+    first = text.split("\n", 1)[0]
+    return "\t" if "\t" in first and "," not in first else ","
+
+
+@dataclass(frozen=True)
+class SavedForm:
+    """How a lookup table was saved (encoding, BOM, delimiter, line end), to write it back the same way."""
+
+    text: str
+    bom: bytes
+    codec: str
+    delimiter: str
+    eol: str
+
+    def encode(self, text: str) -> bytes:
+        """`text` as the file was saved: same BOM, same encoding (Excel and WPS open it as before)."""
+        return self.bom + text.encode(self.codec)
+
+
+def saved_form(path: Path) -> SavedForm:
+    """The table's text and how it was saved; a table not written yet is UTF-8 without BOM, LF."""
+    if not path.exists():
+        return SavedForm("", b"", "utf-8", ",", "\n")
+    data = read_bytes(path)
+    text, encoding = decode(path, data)
+    bom = next((b for b, _ in _BOMS if data.startswith(b)), b"")
+    codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"}.get(encoding, encoding)
+    ending = re.search(r"\r\n|\r|\n", text)
+    return SavedForm(text, bom, codec, delimiter_of(text), ending.group() if ending else "\n")
+
+
 def _header(path: Path, cells: list[str], required: Sequence[str]) -> list[str]:
     header = [c.strip().lstrip("\ufeff") for c in cells]
     while header and not header[-1]:  # Excel keeps the empty cells of a cleared column
@@ -129,8 +163,7 @@ def read_reference(path: Path | str, required: Sequence[str] = ()) -> ReferenceT
     bad = _BINARY.search(text)
     if bad:
         raise reference_error(path, f"含有控制字符 {bad.group()!r}，不是 CSV 文本；{SAVE_AS_UTF8}", text.count("\n", 0, bad.start()) + 1)
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first and "," not in first else ","  # Excel's UTF-16 "Unicode text"
+    delimiter = delimiter_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = _header(path, next(reader, []), required)
@@ -159,5 +192,5 @@ def file_version(path: Path | str, holds: str) -> tuple[str, int, int]:
     try:
         st = path.stat()
     except OSError:
-        raise ReferenceError_(f"{path}: missing ({holds})") from None
+        raise ReferenceError_(say("ref.missing_table", path=path, what=holds)) from None
     return str(path), st.st_mtime_ns, st.st_size

@@ -225,8 +225,8 @@ def test_a_changed_decision_updates_its_row(built):
 
 
 @pytest.mark.parametrize("bad,message", [
-    (("Q07", "差不多"), r"sheet 待复核, cell L\d+: 更正状态 '差不多' is not a status"),
-    (("Q99", "滞后"), r"sheet 待复核, cell A\d+: unknown task 'Q99'"),
+    (("Q07", "差不多"), r"工作表“待复核”的 L\d+ 格：“更正状态”栏的“差不多”不是状态；请填 已完成、超序时"),
+    (("Q99", "滞后"), r"工作表“待复核”的 A\d+ 格：2024H1 的任务表中没有任务 Q99（报告改动后编号可能已变）"),
 ])
 def test_bad_corrections_are_refused_and_nothing_is_written(built, bad, message):
     ledger, overrides = _fresh_copy(built, f"bad_{bad[0]}")
@@ -249,7 +249,7 @@ def test_one_task_corrected_twice_differently_is_refused(built):
     ws.cell(ws.max_row, 12).value = "已完成"
     wb.save(ledger)
     before = overrides.read_bytes()
-    with pytest.raises(InputError, match=rf"task Q07 is corrected twice, differently \(first at sheet 待复核, cell {cells['Q07']}\)"):
+    with pytest.raises(InputError, match=rf"任务 Q07 的更正填了两次，且不相同（第一次在工作表“待复核”的 {cells['Q07']} 格）"):
         import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
     assert overrides.read_bytes() == before
 
@@ -268,7 +268,7 @@ def test_a_workbook_without_the_review_sheet_is_refused(built, tmp_path):
     wb = openpyxl.Workbook()
     wb.active.title = "Sheet1"
     wb.save(tmp_path / "other.xlsx")
-    with pytest.raises(InputError, match="no sheet named 待复核"):
+    with pytest.raises(InputError, match="other.xlsx: 没有名为“待复核”的工作表；请给出 python -m helpers ledger 生成的督查台账"):
         import_corrections(tmp_path / "other.xlsx", processed_dir=built["processed"], overrides=built["overrides"])
 
 
@@ -605,7 +605,7 @@ def test_a_formula_without_a_cached_value_is_refused_not_read_as_blank(built):
     ledger, overrides = _fresh_copy(built, "formula")
     cells = _fill(ledger, {}, extra={"Q07": ('=IF(1=1,"达序时","")', "公式算出的状态")})
     before = overrides.read_bytes()
-    with pytest.raises(InputError, match=rf"sheet 待复核, cell {cells['Q07']}: .*公式"):
+    with pytest.raises(InputError, match=rf"工作表“待复核”的 {cells['Q07']} 格：单元格是公式"):
         import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
     assert overrides.read_bytes() == before
 
@@ -826,3 +826,34 @@ def test_a_ledger_out_that_is_no_workbook_name_is_refused(built, tmp_path, name)
         write_ledger(PERIOD, processed_dir=built["processed"], out=mine, overrides=built["overrides"])
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
     assert mine.read_text(encoding="utf-8") == "我的笔记"
+
+
+def test_a_ledger_that_is_missing_or_not_a_workbook_is_refused_in_chinese(tmp_path, seed_path, capsys):
+    """`review import` of a path mistyped, or of the report itself renamed .xlsx: one Chinese line, exit 2."""
+    fake = tmp_path / "台账_2024H1.xlsx"
+    shutil.copy(seed_path, fake)
+    for given, problem in ((tmp_path / "无此台账.xlsx", "文件不存在；请给出填写了“更正状态”的台账（.xlsx）"),
+                           (fake, "不是可读取的 .xlsx 工作簿（")):
+        assert main(["review", "import", str(given), "--overrides", str(tmp_path / "overrides.csv")]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"错误：{given}: {problem}") and err.count("\n") == 1, err
+    assert not (tmp_path / "overrides.csv").exists()
+
+
+@pytest.mark.parametrize("bom,codec", [(b"", "gbk"), (b"\xef\xbb\xbf", "utf-8")])
+def test_review_import_keeps_the_encoding_and_rows_of_an_overrides_file_saved_by_excel(built, bom, codec):
+    """An overrides.csv saved by Excel/WPS on Chinese Windows (GBK, or UTF-8 with BOM; CRLF) once
+    came back from an import as UTF-8 without BOM: WPS then showed the GBK file's notes garbled."""
+    ledger, overrides = _fresh_copy(built, f"saved_{codec}")
+    rows = "2024H1,Q06,status,completed,原文已完成：新增技能人才14826人,张三\r\n2024H1,Q08,status,behind,核对原文,李四\r\n"
+    overrides.write_bytes(bom + (",".join(HEADER) + ",审核人\r\n" + rows).encode(codec))
+    _fill(ledger, {}, extra={"Q07": ("达序时", "按可比口径")})
+    import_corrections(ledger, processed_dir=built["processed"], overrides=overrides)
+    after = overrides.read_bytes()
+    assert after.startswith(bom) and (bom or not after.startswith(b"\xef\xbb\xbf"))
+    header, rest = after[len(bom):].split(b"\r\n", 1)
+    assert header.decode(codec).startswith(",".join(HEADER) + ",审核人,")  # the key columns added after the researcher's
+    assert rest.startswith(rows.encode(codec))  # the researcher's rows, byte for byte
+    added = rest[len(rows.encode(codec)):].decode(codec)
+    assert added.startswith("2024H1,Q07,status,on_pace,按可比口径,,") and added.endswith("\r\n") and added.count("\r\n") == 1
+    assert [r["task_id"] for r in read_overrides(overrides)] == ["Q06", "Q08", "Q07"]

@@ -63,19 +63,24 @@ def test_unknown_task_is_an_error_with_file_and_line(judged, tmp_path):
 @pytest.mark.parametrize("row,message", [
     ("2024H1,Q07,colour,red,", "“colour”不能更正"),
     ("2024H1,Q07,status,late,", "状态“late”不是可用的状态代码"),
-    ("2024H1,Q07,is_mixed,perhaps,", "is_mixed 'perhaps'"),
-    ("2024H1,Q07,completion_pct,half,", "completion_pct 'half'"),
+    ("2024H1,Q07,is_mixed,perhaps,", "is_mixed 只能写 true 或 false，而不是“perhaps”"),
+    ("2024H1,Q07,completion_pct,half,", "completion_pct 应为数字，而不是“half”"),
+    ("2024H1,Q07,method,guess,", "方法“guess”不可用；请写 verdict_phrase、stated_ratio"),
+    ("2024H1,,status,behind,", "“task_id”为空；每行须写明期间"),
+    ("2024H1,Q07,,behind,", "“field”为空"),
+    (",Q07,status,behind,", "“period”为空"),
 ])
 def test_bad_rows_are_errors(judged, tmp_path, row, message):
     p = _write(tmp_path, row)
-    with pytest.raises(ReferenceError_, match=message):
+    with pytest.raises(ReferenceError_, match=rf"^{re.escape(str(p))}:2: {message}") as e:
         apply_overrides(judged, "2024H1", p)
+    assert "\n" not in str(e.value)
 
 
 def test_bad_header_is_an_error(judged, tmp_path):
     p = tmp_path / "overrides.csv"
     p.write_text("task,status\nQ07,behind\n", encoding="utf-8")
-    with pytest.raises(ReferenceError_, match="header"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:1: 表头须是 period,task_id,field,value,note"):
         apply_overrides(judged, "2024H1", p)
 
 
@@ -103,7 +108,7 @@ def test_lower_case_period_is_normalized_not_ignored(judged, tmp_path):
 @pytest.mark.parametrize("period", ["2024X1", "24H1", "上半年"])
 def test_unreadable_period_is_an_error_with_file_and_line(judged, tmp_path, period):
     p = _write(tmp_path, "2024H1,Q07,status,on_pace,", f"{period},Q06,status,behind,")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: period '{period}' is not a period code"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: 不认识的期间代码 '{period}'（应写作 2024H1"):
         apply_overrides(judged, "2024H1", p)
 
 
@@ -124,14 +129,14 @@ def test_the_same_row_twice_is_not_a_conflict(judged, tmp_path):
 @pytest.mark.parametrize("value", ["inf", "nan", "-inf", "-500%", "-0.1", "51.7", "1e9", "1001%"])
 def test_completion_out_of_range_is_refused(judged, tmp_path, value):
     p = _write(tmp_path, f"2024H1,Q06,completion_pct,{value},")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: completion_pct '{re.escape(value)}' is out of range"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: completion_pct“{re.escape(value)}”超出范围：应为 0 到 10 之间的小数"):
         apply_overrides(judged, "2024H1", p)
 
 
 @pytest.mark.parametrize("value", ["inf", "nan", "150", "-5000"])
 def test_lag_out_of_range_is_refused(judged, tmp_path, value):
     p = _write(tmp_path, f"2024H1,Q07,lag_pts,{value},")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: lag_pts '{value}' is out of range"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: lag_pts“{value}”超出范围：应为 -1000 到 100 之间的百分点数"):
         apply_overrides(judged, "2024H1", p)
 
 
@@ -146,14 +151,14 @@ def test_completion_in_range_is_taken(judged, tmp_path, value, expected):
 def test_a_completion_that_contradicts_the_status_is_refused(judged, tmp_path):
     # Q06 is ahead (74.13% at H1); 45% would put it below the pace with its status still ahead
     p = _write(tmp_path, "2024H1,Q06,completion_pct,45%,")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: completion_pct 0.45 puts Q06 5 points below the pace, "
-                                              "but its status is ahead"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:2: completion_pct 0.45 表示 Q06 落后序时进度5个百分点，"
+                                              "但其状态是超序时；请同时更正状态"):
         apply_overrides(judged, "2024H1", p)
 
 
 def test_a_hand_written_lag_that_contradicts_the_status_is_refused(judged, tmp_path):
     p = _write(tmp_path, "2024H1,Q06,status,behind,", "2024H1,Q06,lag_pts,-3,")
-    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: lag_pts -3 puts Q06 3 points at or above the pace"):
+    with pytest.raises(ReferenceError_, match=rf"{p.name}:3: lag_pts -3 表示 Q06 不低于序时进度（高出3个百分点），但其状态是滞后"):
         apply_overrides(judged, "2024H1", p)
 
 
@@ -271,7 +276,7 @@ def test_merging_adds_the_key_columns_to_an_old_file(tmp_path):
                       "task_key": "T0123456789", "table_sha256": "abc"}], p)
     assert p.read_text(encoding="utf-8").splitlines() == [
         "period,task_id,field,value,note,task_key,table_sha256",
-        "2024H1,Q06,status,completed,原文已完成,,", "2024H1,Q07,status,behind,,T0123456789,abc"]
+        "2024H1,Q06,status,completed,原文已完成", "2024H1,Q07,status,behind,,T0123456789,abc"]  # the old row as written
 
 
 def test_a_note_a_spreadsheet_would_run_is_escaped_and_read_back_as_typed(tmp_path):
@@ -300,5 +305,75 @@ def test_a_moved_correction_that_meets_another_on_its_task_is_refused(judged, tm
 
     gdp = task_key(Q07[0], None)
     p = _keyed(tmp_path, "2024H1,Q07,status,behind,规则判断,,", f"2024H1,Q06,status,on_pace,按可比口径,{gdp},abc")
-    with pytest.raises(ReferenceError_, match=rf"^{re.escape(str(p))}:3: 这一行与第 2 行都更正 Q07 "):
+    with pytest.raises(ReferenceError_, match=rf"^{re.escape(str(p))}:3: 这一行与第2行都更正 Q07 的 status（“on_pace”与“behind”）；请只保留一行$"):
         apply_overrides(judged, "2024H1", p)
+
+
+# ------------------------------------------------------------------ a file saved by Excel/WPS stays as saved
+
+_SAVED = ("period,task_id,field,value,note,审核人\r\n"
+          "2024H1,Q06,status,completed,原文已完成：新增技能人才14826人,张三\r\n"
+          "\r\n"
+          "2024H1,Q08,status,behind,\"引号内，有逗号\",李四\r\n")
+
+
+@pytest.mark.parametrize("bom,codec", [(b"", "gbk"), (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le")])
+def test_merging_keeps_the_bytes_encoding_and_line_ends_the_researcher_saved(tmp_path, bom, codec):
+    """Excel on Chinese Windows saves GBK (ANSI), UTF-8 with BOM or UTF-16 ("Unicode text", tab
+    separated), CRLF: an import appends its row in the same form and leaves every other byte alone."""
+    from helpers.judge.overrides import merge_overrides
+
+    text = _SAVED.replace(",", "\t") if codec.startswith("utf-16") else _SAVED
+    p = tmp_path / "overrides.csv"
+    p.write_bytes(bom + text.encode(codec))
+    before = p.read_bytes()
+    counts = merge_overrides([{"period": "2024h1", "task_id": "Q07", "field": "status", "value": "on_pace",
+                               "note": "按可比口径达序时"}], p)
+    assert counts == {"new": 1, "updated": 0, "unchanged": 0}
+    after = p.read_bytes()
+    assert after.startswith(before)
+    sep = "\t" if codec.startswith("utf-16") else ","
+    assert after[len(before):].decode(codec) == sep.join(["2024H1", "Q07", "status", "on_pace", "按可比口径达序时", ""]) + "\r\n"
+    assert [r["note"] for r in read_overrides(p)] == ["原文已完成：新增技能人才14826人", "引号内，有逗号", "按可比口径达序时"]
+
+
+def test_an_updated_row_is_rewritten_in_place_and_the_others_keep_their_bytes(tmp_path):
+    from helpers.judge.overrides import merge_overrides
+
+    p = tmp_path / "overrides.csv"
+    p.write_bytes(_SAVED.encode("gbk"))
+    merge_overrides([{"period": "2024H1", "task_id": "Q08", "field": "status", "value": "on_pace", "note": "复核"}], p)
+    lines = p.read_bytes().split(b"\r\n")
+    old = _SAVED.encode("gbk").split(b"\r\n")
+    assert lines[:3] == old[:3] and len(lines) == len(old)
+    assert lines[3].decode("gbk") == "2024H1,Q08,status,on_pace,复核,李四"  # the researcher's 李四 kept
+
+
+def test_a_new_file_and_new_key_columns_are_written_plainly(tmp_path):
+    """A file the import creates is UTF-8; key columns added to a GBK file change its header, not its rows."""
+    from helpers.judge.overrides import merge_overrides
+
+    p = tmp_path / "overrides.csv"
+    p.write_bytes(_SAVED.encode("gbk"))
+    merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": "",
+                      "task_key": "T0123456789", "table_sha256": "abc"}], p)
+    lines = p.read_bytes().decode("gbk").split("\r\n")
+    assert lines[0] == "period,task_id,field,value,note,审核人,task_key,table_sha256"
+    assert lines[1:4] == _SAVED.split("\r\n")[1:4]
+    assert lines[4] == "2024H1,Q07,status,behind,,,T0123456789,abc"
+    fresh = tmp_path / "new" / "overrides.csv"
+    merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": "核对"}], fresh)
+    assert fresh.read_bytes() == "period,task_id,field,value,note\n2024H1,Q07,status,behind,核对\n".encode("utf-8")
+
+
+def test_a_decision_the_review_notebook_cannot_record_is_refused_in_chinese(tmp_path):
+    from helpers.judge.review import record_decision
+
+    p = _write(tmp_path)
+    with pytest.raises(ReferenceError_, match="^任务 Q07：“差不多”不是状态；请填 已完成、超序时、达序时、滞后"):
+        record_decision("2024H1", "Q07", "差不多", path=p)
+    with pytest.raises(ReferenceError_, match="^任务 Q07：没有给出状态$"):
+        record_decision("2024H1", "Q07", " ", path=p)
+    with pytest.raises(ReferenceError_, match="^2024H1 的任务表中没有任务 Q99$"):
+        record_decision("2024H1", "Q99", "滞后", known_ids=["Q06", "Q07"], path=p)
+    assert read_overrides(p) == []

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.judge.quantities import base_unit, find_quantities, parse_number, parse_quantity, parse_range, ratio
+from helpers.judge.quantities import (approx_range, base_unit, find_quantities, fold_numerals, parse_number, parse_quantity,
+                                      parse_range, parse_share, ratio)
 
 
 def test_16_4_yi_is_exact():
@@ -84,3 +86,56 @@ def test_not_a_number():
 def test_magnitude_is_exact_multiplication(d, mag):
     text = f"{d:f}{mag}"
     assert parse_number(text) == d * (10**4 if mag == "万" else 10**8)
+
+
+# ---------------------------------------------------------------------------------------------
+# number forms of a share: 百分之 and 千分之 folded in place, fractions, multiples, halves
+
+@pytest.mark.parametrize("text,figure", [
+    ("完成年度计划的百分之六十二。", "62%"),
+    ("婴儿死亡率为千分之三点五", "3.5‰"),
+    ("群众满意度达到百分之百", "100%"),
+    ("同比增长百分之十", "10%"),
+])
+def test_shares_in_words_of_a_hundred_fold_in_place(text, figure):
+    folded = fold_numerals(text)
+    assert len(folded) == len(text)  # every offset found in the folded text points into the printed one
+    number = re.search(r"0*(?P<n>[\d.]+[%‰])", folded)
+    assert number["n"] == figure
+    assert folded[:number.start()] == text[:number.start()]
+
+
+def test_a_word_that_is_no_numeral_stays():
+    assert fold_numerals("提高2个百分点，占比百分之") == "提高2个百分点，占比百分之"
+
+
+@pytest.mark.parametrize("word,value,low,high", [
+    ("2/3", "0.667", "0.667", "0.667"), ("三分之二", "0.667", "0.667", "0.667"),
+    ("1.2倍", "1.2", "1.2", "1.2"), ("两倍多", "2", "2", "2.1"), ("二点五倍", "2.5", "2.5", "2.5"),
+    ("一半以上", "0.5", "0.5", "0.55"), ("半数以上", "0.5", "0.5", "0.55"), ("超过一半", "0.5", "0.5", "0.55"),
+    ("近七成", "0.68", "0.65", "0.70"), ("八成半", "0.85", "0.83", "0.87"),
+])
+def test_share_words(word, value, low, high):
+    share = parse_share(word)
+    assert (share.value, share.low, share.high) == (Decimal(value), Decimal(low), Decimal(high))
+
+
+def test_a_fraction_above_one_is_no_share():
+    assert parse_share("5/3") is None
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("新增返乡就业创业人员5.3万余人", 53000, "人"),  # the seed's wording
+    ("上半年全市接待游客1680余万人次", 16800000, "人次"),
+    ("达成销售额200余万元", 2000000, "元"),
+])
+def test_more_than_before_or_after_the_magnitude(text, value, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (Decimal(value), unit)
+    assert approx_range(q, "") == (Decimal(value), Decimal(value) * Decimal("1.05"))
+
+
+def test_an_approximation_after_the_unit_bounds_the_figure():
+    q = parse_quantity("新建改建农村公路260公里以上")
+    assert approx_range(q, "", "以上。") == (Decimal(260), Decimal(273))
+    assert approx_range(q, "", "左右") is None  # rounded either way: the figure is the reading

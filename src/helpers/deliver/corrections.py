@@ -77,12 +77,12 @@ def _open(file: Path) -> tuple[Any, Any]:
     from openpyxl import load_workbook
 
     if not file.is_file():
-        raise InputError(file, "no such file")
+        raise InputError(file, say("corrections.no_file"))
     try:
         return (load_workbook(file, read_only=True, data_only=True),
                 load_workbook(file, read_only=True, data_only=False))
     except Exception as e:
-        raise InputError(file, f"not a readable .xlsx workbook ({type(e).__name__})") from None
+        raise InputError(file, say("corrections.unreadable", kind=type(e).__name__)) from None
 
 
 def _header(ws: Any) -> list[str]:
@@ -93,7 +93,7 @@ def _header_index(ws: Any, file: Path, names: tuple[str, ...]) -> dict[str, int]
     header = _header(ws)
     missing = [n for n in names if n not in header]
     if missing:
-        raise InputError(file, f"sheet {ws.title}: header row has no column {'、'.join(missing)}")
+        raise InputError(file, say("corrections.no_column", sheet=ws.title, columns="、".join(missing)))
     return {n: header.index(n) for n in names}
 
 
@@ -123,26 +123,24 @@ def _given_period(file: Path, given: str | None, ledger: Ledger) -> str:
     if given:
         code = parse_code(given).code
         if ledger.period and ledger.period != code:
-            raise InputError(file, f"这是 {ledger.period} 的台账，不能按 {code} 导入：编号只在同一期报告内"
-                                   f"指同一项任务；请用 {code} 的台账，或去掉 --period")
+            raise InputError(file, say("corrections.other_period", found=ledger.period, period=code))
         return code
     if not ledger.period:
-        raise InputError(file, f"sheet {ABOUT_SHEET}: no {PERIOD_ROW} row; pass --period")
+        raise InputError(file, say("corrections.no_period", sheet=ABOUT_SHEET, row=PERIOD_ROW))
     return ledger.period
 
 
 def _value(file: Path, value: Any, formula: Any, where: str) -> Any:
     """A cell's computed value; a formula without one (written by a program, never computed) is refused."""
     if value is None and isinstance(formula, str) and formula.startswith("="):
-        raise InputError(file, f"{where}: 单元格是公式 {formula[:40]!r}，但没有计算结果（由程序写入、未经 Excel/WPS "
-                               "计算）；请直接填写，或在 Excel/WPS 中打开、保存后再导入")
+        raise InputError(file, say("corrections.formula", where=where, formula=formula[:40]))
     return value
 
 
 def _where(sheet: str, col: int, row: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return f"sheet {sheet}, cell {get_column_letter(col + 1)}{row}"
+    return say("corrections.cell", sheet=sheet, cell=f"{get_column_letter(col + 1)}{row}")
 
 
 def _rows(file: Path, wb: Any, wf: Any, period: str) -> list[dict]:
@@ -162,15 +160,17 @@ def _rows(file: Path, wb: Any, wf: Any, period: str) -> list[dict]:
         try:
             code = parse_status(cell[CORRECTION])
         except ValueError as e:
-            raise InputError(file, f"{_where(REVIEW_SHEET, idx[CORRECTION], n)}: {CORRECTION} {e}") from None
+            raise InputError(file, say("corrections.bad_status", where=_where(REVIEW_SHEET, idx[CORRECTION], n),
+                                       column=CORRECTION, problem=e)) from None
         if code is None:
             continue
         tid = "" if cell[TASK_ID] is None else str(cell[TASK_ID]).strip()
         if not tid:
-            raise InputError(file, f"{_where(REVIEW_SHEET, idx[TASK_ID], n)}: {CORRECTION} is filled but {TASK_ID} is empty")
+            raise InputError(file, say("corrections.no_task_id", where=_where(REVIEW_SHEET, idx[TASK_ID], n),
+                                       column=CORRECTION, task_id=TASK_ID))
         if tid in seen and seen[tid][0] != code:
-            raise InputError(file, f"{_where(REVIEW_SHEET, idx[CORRECTION], n)}: task {tid} is corrected twice, "
-                                   f"differently (first at {seen[tid][1]})")
+            raise InputError(file, say("corrections.twice", where=_where(REVIEW_SHEET, idx[CORRECTION], n),
+                                       task=tid, first=seen[tid][1]))
         seen[tid] = (code, _where(REVIEW_SHEET, idx[CORRECTION], n))
         try:
             recorded = parse_status(cell.get(RECORDED))
@@ -194,7 +194,7 @@ def read_ledger(file: Path | str, period: str | None = None) -> tuple[str, list[
     wb, wf = _open(file)
     try:
         if REVIEW_SHEET not in wb.sheetnames:
-            raise InputError(file, f"no sheet named {REVIEW_SHEET}")
+            raise InputError(file, say("corrections.no_sheet", sheet=REVIEW_SHEET))
         ledger = _ledger(wb)
         period = _given_period(file, period, ledger)
         return period, _rows(file, wb, wf, period), ledger
@@ -216,16 +216,14 @@ def _check_identity(file: Path, rows: list[dict], ledger: Ledger, tasks: Any, ta
     texts = dict(zip(ids, tasks["task"].astype(str)))
     for r in rows:
         if r["task_id"] not in now:
-            raise InputError(file, f"{r['cell']}: unknown task {r['task_id']!r} in {r['period']}")
+            raise InputError(file, say("corrections.unknown_task", where=r["cell"], period=r["period"], task=r["task_id"]))
         key = r["task_key"] or ledger.keys.get(r["task_id"])
         if not key and ledger.table_sha not in (None, table_sha):
-            raise InputError(file, f"{r['cell']}: 台账没有记录任务 {r['task_id']} 的任务键，而任务表在台账生成后已变："
-                                   "编号可能已指向另一项任务；请重新生成台账后再填写")
+            raise InputError(file, say("corrections.no_key", where=r["cell"], task=r["task_id"]))
         if key and key != now[r["task_id"]]:
-            shown = ledger.texts.get(r["task_id"]) or "（台账中的那一项）"
-            raise InputError(file, f"{r['cell']}: 任务 {r['task_id']} 已不是台账中的那一项（台账：“{shown[:30]}”；"
-                                   f"本期表：“{texts[r['task_id']][:30]}”）：报告在台账生成后有增删；"
-                                   "请重新生成台账、复核后再导入")
+            shown = ledger.texts.get(r["task_id"]) or say("corrections.shown_unknown")
+            raise InputError(file, say("corrections.moved", where=r["cell"], task=r["task_id"], shown=shown[:30],
+                                       now=texts[r["task_id"]][:30]))
         r["task_key"] = now[r["task_id"]]
         r["table_sha256"] = ledger.table_sha or table_sha or ""
 
@@ -238,9 +236,9 @@ def _check_conflicts(file: Path, rows: list[dict], decided: dict[str, dict], led
             continue
         if ledger.table_sha and now.get("table_sha256") == ledger.table_sha:
             continue  # imported from this ledger before: the researcher changes their own decision
-        raise InputError(file, f"{r['cell']}: 任务 {r['task_id']} 在台账生成后已另行更正为“{STATUS_ZH[now['value']]}”"
-                               f"（{overrides}:{now['line']}），台账中填的是“{STATUS_ZH[r['value']]}”；"
-                               "请重新生成台账，核对后再填写")
+        raise InputError(file, say("corrections.decided_since", where=r["cell"], task=r["task_id"],
+                                   now=STATUS_ZH[now["value"]], overrides=overrides, line=now["line"],
+                                   given=STATUS_ZH[r["value"]]))
 
 
 def import_corrections(file: Path | str, period: str | None = None, processed_dir: Path | str | None = None,
@@ -255,7 +253,7 @@ def import_corrections(file: Path | str, period: str | None = None, processed_di
     try:
         data = load_period(period, processed_dir)
     except HelpersError as e:
-        raise InputError(file, f"period {period}: no task table to check the corrections against ({e})") from None
+        raise InputError(file, say("corrections.no_table", period=period, problem=e)) from None
     table = Path(data.folder) / "tasks.parquet"
     _check_identity(file, rows, ledger, data.tasks, file_sha256(table) if table.is_file() else None)
     _check_conflicts(file, rows, recorded_decisions(period, overrides, data.tasks), ledger, Path(overrides))

@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import comparable, find_quantities
+from helpers.judge.quantities import APPROX_AFTER, comparable, find_quantities
 from helpers.judge.subjects import subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 
@@ -159,7 +159,8 @@ _STEP_HEAD = re.compile(r"布局|选址|设计|方案|规划|招标|可研|立�
 
 def trailing_noun(a: Finding, text: str) -> str:
     """The noun after a figure's unit in its clause (建成38个厢房 → 厢房), without the action words."""
-    m = _TAIL.match(text, a.end)
+    approx = APPROX_AFTER.match(text, a.end)  # 260公里以上: the number's words, no noun
+    m = _TAIL.match(text, approx.end() if approx else a.end)
     if not m:
         return ""
     return _ACTION_TAIL.sub("", _TAIL_STOP.split(m.group(), maxsplit=1)[0])  # 4条整治: no noun

@@ -17,7 +17,7 @@ from functools import lru_cache
 from helpers.judge.clauses import Layout, is_result
 from helpers.judge.halts_and_waits import AWAITED, BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, NEXT_YEAR
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
+from helpers.judge.quantities import MULTIPLE_WORD, SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
@@ -185,8 +185,9 @@ def _label_before(layout: Layout, pos: int, floor: int) -> str:
 
 # stated completion ratios against the annual target or plan (docs/judging.md, rule 2)
 STATED_RATIOS: tuple[re.Pattern, ...] = (
-    re.compile(r"(?:占|为|完成|达到|达)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务|序时进度|时序进度|时间进度))"
-               r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + _SHARE),
+    # …完成目标的1.2倍, 超过年度目标任务的一半, 相当于全年计划的2/3: a multiple only after the target
+    re.compile(r"(?:占|为|是|完成|达到|达|超过|超出|接近|相当于)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务|序时进度|时序进度|时间进度))"
+               r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + rf"(?:{_SHARE}|(?P<multiple>{MULTIPLE_WORD}))"),
     # 已建成村级综合服务社区近六成: a done verb, what it counts, then a share in words
     re.compile(r"(?:已|累计|共)(?:完成|建成|完工|竣工|开工|改造|新建)(?P<what>[^,,;;。的%|\d]{0,14}?)(?P<word>"
                + SHARE_WORD + ")"),
@@ -221,7 +222,7 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             clause = progress[a:m.end()]
             if _RATIO_EXCLUDE.search(clause) or _MULTI_YEAR.search(clause):
                 continue
-            start = m.start("pct") if m.groupdict().get("pct") else m.start("word")
+            start = next(m.start(g) for g in ("pct", "word", "multiple") if m.groupdict().get(g))
             if start in hits:
                 continue
             what = m.groupdict().get("what") or ""
@@ -247,7 +248,7 @@ def _share_finding(layout: Layout, m: re.Match, period_target: bool) -> Finding 
     if m.groupdict().get("pct"):
         return _finding(layout, "stated_ratio", m.start(), m.end(), value=Decimal(m["pct"]) / 100,
                         period_target=period_target)
-    share = parse_share(m["word"])
+    share = parse_share(m["word"] or m.groupdict().get("multiple"))
     if share is None:
         return None
     return _finding(layout, "stated_ratio", m.start(), m.end(), value=share.value, period_target=period_target,
@@ -413,7 +414,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         before = progress[a:q.start]
         f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
                      label=progress[la:q.start] + progress[q.end:lb],
-                     share_range=approx_range(q, progress[max(0, q.start - 4):q.start]))
+                     share_range=approx_range(q, progress[max(0, q.start - 4):q.start], progress[q.end:q.end + 2]))
         if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
             f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
             plans.append(f)

@@ -9,6 +9,7 @@ with the file and line, because a silently ignored correction is worse than none
 from __future__ import annotations
 
 import csv
+import io
 import math
 from pathlib import Path
 
@@ -16,10 +17,10 @@ import pandas as pd
 
 from helpers import paths
 from helpers.errors import PeriodError, ReferenceError_
-from helpers.files import atomic_path, spreadsheet_text
+from helpers.files import spreadsheet_text, write_bytes
 from helpers.identity import task_keys
 from helpers.messages import say
-from helpers.reference_csv import read_reference, reference_error
+from helpers.reference_csv import read_reference, reference_error, saved_form
 from helpers.period import parse_code
 from helpers.schema import METHODS
 from helpers.statuses import ON_PACE_OR_BETTER, STATUS_ZH, STATUSES
@@ -40,9 +41,9 @@ def _number(field: str, v: str, where: str, lo: float, hi: float, hint: str) -> 
     try:
         x = float(v.rstrip("%")) / (100 if v.endswith("%") else 1)
     except ValueError:
-        raise ReferenceError_(f"{where}: {field} {v!r} is not a number") from None
+        raise ReferenceError_(f"{where}: " + say("overrides.not_number", field=field, value=v)) from None
     if not math.isfinite(x) or not lo <= x <= hi:
-        raise ReferenceError_(f"{where}: {field} {v!r} is out of range ({hint})")
+        raise ReferenceError_(f"{where}: " + say("overrides.out_of_range", field=field, value=v, hint=hint))
     return x
 
 
@@ -56,17 +57,15 @@ def _convert(field: str, value: str, where: str):
         return v
     if field == "method":
         if v not in METHODS:
-            raise ReferenceError_(f"{where}: method {v!r} is not one of {', '.join(METHODS)}")
+            raise ReferenceError_(f"{where}: " + say("overrides.method", value=v, methods="、".join(METHODS)))
         return v
     if field == "completion_pct":
-        return _number(field, v, where, 0.0, MAX_COMPLETION,
-                       f"a fraction from 0 to {MAX_COMPLETION:g} or a percentage such as 51.7%")
+        return _number(field, v, where, 0.0, MAX_COMPLETION, say("overrides.completion_range", most=MAX_COMPLETION))
     if field == "lag_pts":
-        return _number(field, v, where, -100 * MAX_COMPLETION, 100.0,
-                       "percentage points from -1000 to 100: pace minus completion")
+        return _number(field, v, where, -100 * MAX_COMPLETION, 100.0, say("overrides.lag_range"))
     if field in ("is_mixed", "is_target_adjusted"):
         if v.lower() not in _BOOL:
-            raise ReferenceError_(f"{where}: {field} {v!r} is not true/false")
+            raise ReferenceError_(f"{where}: " + say("overrides.not_bool", field=field, value=v))
         return _BOOL[v.lower()]
     return v or None  # evidence: free text
 
@@ -78,8 +77,7 @@ def _period(code: str, where: str) -> str:
     try:
         return parse_code(code).code
     except PeriodError:
-        raise ReferenceError_(f"{where}: period {code!r} is not a period code "
-                              "(e.g. 2024H1, 2024Q1, 2024Q3, 2021FY, 2024M11)") from None
+        raise ReferenceError_(f"{where}: " + say("period.unknown", code=code)) from None
 
 
 def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
@@ -92,13 +90,16 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     ref = read_reference(path)
     header, table = ref.header, ref.rows
     if tuple(header)[:4] != HEADER[:4]:
-        raise reference_error(path, say("overrides.header", header=",".join(HEADER)), 1)
+        raise reference_error(path, say("ref.header", header=",".join(HEADER)), 1)
     rows: list[dict] = []
     seen: dict[tuple[str, str, str], dict] = {}
     for line, cells in table:
         if not any(cells.values()):
             continue
         row = {**{k: "" for k in HEADER + KEY_COLUMNS}, **cells, "line": line}  # a researcher's columns kept
+        blank = next((c for c in HEADER[:3] if not row[c]), None)
+        if blank:  # a row that names no task (or no field) corrects nothing: say so, never skip it
+            raise reference_error(path, say("overrides.empty", column=blank), line)
         row["period"] = _period(row["period"], f"{path}:{line}")
         key = (row["period"], row["task_id"], row["field"])
         if key in seen and seen[key]["value"] != row["value"]:
@@ -131,10 +132,9 @@ def period_rows(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRIDES_C
         if key and key_of.get(row["task_id"]) != key:
             found = ids_of.get(key, [])
             if len(found) != 1:
-                raise ReferenceError_(
-                    f"{path}:{row['line']}: {row['task_id']} 的更正针对的任务（任务键 {key}）"
-                    f"{'在本期表中出现多次' if found else '已不在本期表中'}：报告在更正之后有改动；"
-                    f"请重新生成台账、复核后再导入，或删去这一行")
+                raise reference_error(path, say(
+                    "overrides.key_gone", task=row["task_id"], task_key=key,
+                    where=say("overrides.key_twice" if found else "overrides.key_missing")), row["line"])
             row = {**row, "task_id": found[0], "moved_from": row["task_id"]}
         _refuse_meeting(path, row, out)
         out.append(row)
@@ -146,8 +146,8 @@ def _refuse_meeting(path: Path, row: dict, earlier: list[dict]) -> None:
     there by key) are refused: neither may silently outvote the other."""
     for e in earlier:
         if (e["task_id"], e["field"]) == (row["task_id"], row["field"]) and e["value"] != row["value"]:
-            raise ReferenceError_(f"{path}:{row['line']}: 这一行与第 {e['line']} 行都更正 {row['task_id']} 的 "
-                                  f"{row['field']}（{row['value']!r} 与 {e['value']!r}）；请只保留一行")
+            raise reference_error(path, say("overrides.meeting", line=e["line"], task=row["task_id"],
+                                            field=row["field"], value=row["value"], other=e["value"]), row["line"])
 
 
 def _lag_agrees(status: str, lag: float | None) -> bool:
@@ -199,10 +199,10 @@ def apply_overrides(tasks: pd.DataFrame, period: str, path: Path = paths.OVERRID
                     continue
                 given = next((f for f in ("lag_pts", "completion_pct") if f in fields), None)
                 if given:  # a number written by hand that contradicts the status: refuse, never print it
-                    raise ReferenceError_(
-                        f"{fields[given][1]}: {given} {fields[given][0]:g} puts {task_id} {abs(lag):g} points "
-                        f"{'below' if lag > 0 else 'at or above'} the pace, but its status is {status}; "
-                        f"override the status too, or leave {given} to the rules")
+                    position = say("overrides.below" if lag > 0 else "overrides.at_or_above", pts=abs(lag))
+                    raise ReferenceError_(f"{fields[given][1]}: " + say(
+                        "overrides.contradicts", field=given, value=fields[given][0], task=task_id,
+                        position=position, status=STATUS_ZH.get(status, status)))
                 out.at[i, "lag_pts"] = None  # the status alone was overridden: no lag to print
         out.loc[idx, "status_source"] = "override"
     return out
@@ -221,43 +221,75 @@ def merge_overrides(rows: list[dict], path: Path = paths.OVERRIDES_CSV) -> dict[
 
     A row for the same period, task and field as an existing one replaces its values (so importing
     the same ledger twice adds nothing); other rows are appended. Every column and cell a researcher
-    added is kept. Every value is checked first and the file is rewritten atomically, so a bad row
-    leaves it untouched. Cells a spreadsheet would run as formulas are escaped (read back as typed).
-    Counts: new, updated, unchanged.
+    added is kept, and so are the bytes of every row not replaced, the file's encoding, BOM and line
+    ends (a GBK file saved by Excel stays GBK). Every value is checked first and the file is
+    rewritten atomically, so a bad row leaves it untouched. Cells a spreadsheet would run as
+    formulas are escaped (read back as typed). Counts: new, updated, unchanged.
     """
     path = Path(path)
     existing = read_overrides(path)
     for i, row in enumerate(rows, start=1):
+        where = say("overrides.new_row", path=path, n=i)
         if row["field"] not in FIELDS:
-            raise ReferenceError_(f"{path}: new row {i}: field {row['field']!r} cannot be overridden")
-        _convert(row["field"], row["value"], f"{path}: new row {i}")
+            raise ReferenceError_(f"{where}: " + say("overrides.field", field=row["field"], fields="、".join(FIELDS)))
+        _convert(row["field"], row["value"], where)
+    # 2024h1 is 2024H1 before any comparison
+    periods = [_period(str(row.get("period") or "").strip(), say("overrides.new_row", path=path, n=i))
+               for i, row in enumerate(rows, start=1)]
     columns = _columns(path, rows)
-    merged = [{k: r.get(k, "") for k in columns} for r in existing]
+    merged = [{**{k: r.get(k, "") for k in columns}, "line": r["line"]} for r in existing]
+    dirty: set[int] = set()
     counts = {"new": 0, "updated": 0, "unchanged": 0}
-    for row in rows:
+    for row, period in zip(rows, periods):
         given = {k: str(row.get(k) or "").strip() for k in HEADER + KEY_COLUMNS if k in row or k in HEADER}
-        given["period"] = _period(given["period"], f"{path}: new row")  # 2024h1 is 2024H1 before any comparison
+        given["period"] = period
         k = (given["period"], given["task_id"], given["field"])
         # earlier duplicates of the same key (hand edits) all take the new value: apply order no longer matters
         same = [n for n, r in enumerate(merged) if (r["period"], r["task_id"], r["field"]) == k]
         if not same:
-            merged.append({c: given.get(c, "") for c in columns})
+            merged.append({**{c: given.get(c, "") for c in columns}, "line": None})
             counts["new"] += 1
         elif all(all(merged[n].get(c, "") == v for c, v in given.items()) for n in same):
             counts["unchanged"] += 1
         else:
             for n in same:
                 merged[n].update({c: v for c, v in given.items() if c in columns})
+            dirty.update(same)
             counts["updated"] += 1
     if counts["new"] or counts["updated"] or not path.exists():
-        _write(path, columns, merged)
+        _write(path, columns, [r for n, r in enumerate(merged) if n in dirty or r["line"] is None])
     return counts
 
 
 def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
-    bom = path.exists() and path.read_bytes().startswith(b"\xef\xbb\xbf")
-    with atomic_path(path) as tmp:
-        with tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
-            w.writeheader()
-            w.writerows({c: spreadsheet_text(r.get(c, "")) for c in columns} for r in rows)
+    """Write `rows` (replaced ones carry their file line, new ones none) into the file as it was
+    saved: every other line keeps its bytes, the header is rewritten only when columns were added."""
+    form = saved_form(path)
+    lines = io.StringIO(form.text, newline="").readlines()
+
+    def serialized(cells: list[str]) -> str:
+        out = io.StringIO()
+        csv.writer(out, delimiter=form.delimiter, lineterminator=form.eol).writerow(
+            [spreadsheet_text(c) for c in cells])
+        return out.getvalue()
+
+    def record_end(start: int) -> int:  # a quoted cell may span lines: the record's last line
+        reader = csv.reader(iter(lines[start - 1:]), delimiter=form.delimiter)
+        next(reader, None)
+        return start - 1 + reader.line_num
+
+    replaced = {r["line"]: serialized([r.get(c, "") for c in columns]) for r in rows if r["line"] is not None}
+    if not lines or read_reference(path).header != columns:
+        replaced[1] = serialized(columns)
+    out: list[str] = []
+    n = 1
+    while n <= len(lines):
+        end = record_end(n) if n in replaced else n
+        out.append(replaced.get(n, lines[n - 1]))
+        n = end + 1
+    if not lines:
+        out = [replaced[1]]
+    added = [serialized([r.get(c, "") for c in columns]) for r in rows if r["line"] is None]
+    if added and not out[-1].endswith(("\n", "\r")):  # a last line saved without its line end
+        out[-1] += form.eol
+    write_bytes(path, form.encode("".join(out + added)))

@@ -26,7 +26,7 @@ from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, u
 from helpers.judge.halts_and_waits import HALT_WORDS, RESUMED, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
-from helpers.judge.quantities import find_quantities, ratio
+from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import task_aim, whole_task_result
@@ -249,7 +249,8 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     `year` is the report's year (another year's batch is not this year's result)."""
     lex = lex or load_lexicon()
     printed = progress or ""
-    progress, task = mask_item_labels(fold_width(printed)), fold_width(task)
+    # 百分之六十二 is 62%: the number forms are folded once, at the same offsets, for every finder
+    progress, task = mask_item_labels(fold_numerals(fold_width(printed))), fold_numerals(fold_width(task))
     rate_text = fold_width(rate_text) if rate_text else rate_text
     if target_text and target_text.strip() and fold_width(target_text.strip()) not in task:
         task = f"{task};目标任务:{fold_width(target_text.strip())}"

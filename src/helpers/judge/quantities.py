@@ -39,9 +39,29 @@ _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 QUANTITY_RE = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?:\s*(?:-|—|~|至|到)\s*(?P<hi>{_ARABIC}|{_CHINESE}))?"
-    rf"\s*(?P<mag>{_MAG})?\s*(?P<more>余|多)?\s*(?P<unit>{_UNIT_ALT})"
+    # 1680余万人次, 3万余人: 余/多 before or after the magnitude
+    rf"(?:(?P<more0>余|多)(?=\s*(?:{_MAG})))?\s*(?P<mag>{_MAG})?\s*(?P<more>余|多)?\s*(?P<unit>{_UNIT_ALT})"
 )
 _NUMBER_ONLY = re.compile(rf"^\s*(?P<sign>[-−+])?\s*(?P<num>{_ARABIC}|{_CHINESE})\s*(?P<mag>{_MAG})?\s*$")
+
+
+#: a share written in words of a hundred or a thousand (百分之六十二, 千分之三点五, 百分之百)
+_PER_WORD = re.compile(rf"(?P<per>百分之|千分之)(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
+
+
+def fold_numerals(text: str) -> str:
+    """The text with 百分之X / 千分之X written as X% / X‰ (百分之六十二 → 00062%), zero-padded to the
+    same length so that every offset found in the folded text points into the text as printed; a
+    word that is no numeral stays as it is."""
+    def arabic(m: re.Match) -> str:
+        num = m["num"]
+        try:
+            value = Decimal(100) if num == "百" else _plain(num)
+        except ValueError:
+            return m.group()
+        digits = format(_normal(value), "f") + ("%" if m["per"] == "百分之" else "‰")
+        return digits.rjust(len(m.group()), "0") if len(digits) <= len(m.group()) else m.group()
+    return _PER_WORD.sub(arabic, text)
 
 
 @dataclass(frozen=True)
@@ -190,14 +210,23 @@ def comparable(unit: str | None, to: str | None) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# shares in words: 六成, 近七成, 九成以上, 八成半, 过半, 三分之二, 5‰
+# shares in words: 六成, 近七成, 九成以上, 八成半, 过半, 一半以上, 三分之二, 2/3, 1.2倍 (‰ and 百分之 are
+# folded into figures by fold_numerals)
 
 _CN = "一二三四五六七八九十"
-SHARE_WORD = (rf"(?:近|约|接近|超过|超|逾|不足|不到)?[{_CN[:9]}两]成(?:半|[{_CN[:9]}](?!成))?(?:以上|多|左右)?"
-              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足)?一半")
-_SHARE_RX = re.compile(rf"^(?P<pre>近|约|接近|超过|超|逾|不足|不到)?(?:(?P<tenths>[{_CN[:9]}两])成"
-                       rf"(?P<half>半)?(?P<hundredths>[{_CN[:9]}])?|(?P<den>[{_CN}])分之(?P<num>[{_CN}]))"
-                       rf"(?P<post>以上|多|左右)?$")
+_PRE = "近|约|接近|超过|超|逾|不足|不到"
+_POST = "以上|多|左右"
+#: a fraction in digits stands for a share only when no unit follows (12/20个 is a count done of a plan)
+_FRACTION = r"\d{1,3}/\d{1,3}(?![\d.])(?!\s*(?!以上|左右|多)[\u4e00-\u9fff%])"
+SHARE_WORD = (rf"(?:{_PRE})?[{_CN[:9]}两]成(?:半|[{_CN[:9]}](?!成))?(?:{_POST})?"
+              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足)?(?:一半|半数)(?:以上)?|{_FRACTION}(?:以上|左右)?")
+#: a multiple of the target (完成目标的1.2倍, 为年度任务的两倍多): only after the target is named, since
+#: 增长1.2倍 is a growth
+MULTIPLE_WORD = rf"(?:{_PRE})?(?:\d+(?:\.\d+)?|[{_CN[:9]}两](?:点[{_CN[:9]}])?)倍(?:{_POST})?"
+_SHARE_RX = re.compile(rf"^(?P<pre>{_PRE})?(?:(?P<tenths>[{_CN[:9]}两])成(?P<half>半)?(?P<hundredths>[{_CN[:9]}])?"
+                       rf"|(?P<den>[{_CN}])分之(?P<num>[{_CN}])|(?P<a>\d{{1,3}})/(?P<b>\d{{1,3}})"
+                       rf"|(?P<times>\d+(?:\.\d+)?|[{_CN[:9]}两](?:点[{_CN[:9]}])?)倍"
+                       rf"|(?P<halfword>一半|半数))(?P<post>{_POST})?$")
 
 
 @dataclass(frozen=True)
@@ -209,32 +238,46 @@ class Share:
     high: Decimal
 
 
+def _share_base(m: re.Match) -> Share | None:
+    """The share a matched word names before its 近 / 以上: exact for a fraction or multiple, ±0.02 for 成."""
+    if m["den"] or m["a"]:
+        num, den = (Decimal(_CN.index(m["num"]) + 1), Decimal(_CN.index(m["den"]) + 1)) if m["den"] \
+            else (Decimal(m["a"]), Decimal(m["b"]))
+        if den == 0 or num > den:
+            return None  # 5/3 is no share of a whole
+        v = (num / den).quantize(Decimal("0.001"))
+        return Share(v, v, v)
+    if m["times"]:
+        v = parse_number(m["times"])
+        return Share(v, v, v)
+    if m["halfword"]:
+        return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
+    v = Decimal(2 if m["tenths"] == "两" else _CN.index(m["tenths"]) + 1) / 10
+    v += Decimal("0.05") if m["half"] else Decimal(_CN.index(m["hundredths"]) + 1) / 100 if m["hundredths"] else 0
+    return Share(v, v - Decimal("0.02"), v + Decimal("0.02"))
+
+
 def parse_share(word: str) -> Share | None:
-    """近七成 → 0.68 (0.65–0.70); 九成以上 → 0.90 (0.90–1); 八成半 → 0.85; 三分之二 → 0.667; 过半 → 0.5 (0.5–0.6)."""
+    """近七成 → 0.68 (0.65–0.70); 九成以上 → 0.90 (0.90–1); 八成半 → 0.85; 三分之二, 2/3 → 0.667;
+    过半, 一半以上 → 0.5 (0.5–0.55); 1.2倍 → 1.2 (a multiple of the target)."""
     if word in ("过半", "大半"):  # 时间过半、任务过半: on pace at H1, as the offices use it
         return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
-    if word in ("近半", "不到一半", "不足一半"):
+    if word in ("近半", "不到一半", "不足一半", "不到半数", "不足半数"):
         return Share(Decimal("0.48"), Decimal("0.45"), Decimal("0.5"))
-    if word in ("一半", "超过一半"):
-        return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
     m = _SHARE_RX.match(word)
-    if not m:
+    base = _share_base(m) if m else None
+    if base is None:
         return None
-    if m["den"]:
-        v = Decimal(_CN.index(m["num"]) + 1) / Decimal(_CN.index(m["den"]) + 1)
-        v = v.quantize(Decimal("0.001"))
-        base = Share(v, v, v)
-    else:
-        v = Decimal(2 if m["tenths"] == "两" else _CN.index(m["tenths"]) + 1) / 10
-        v += Decimal("0.05") if m["half"] else Decimal(_CN.index(m["hundredths"]) + 1) / 100 if m["hundredths"] else 0
-        base = Share(v, v - Decimal("0.02"), v + Decimal("0.02"))
     pre, post = m["pre"] or "", m["post"] or ""
+    if m["halfword"]:
+        return base
     if pre in ("近", "接近"):
         return Share(base.value - Decimal("0.02"), base.value - Decimal("0.05"), base.value)
     if pre in ("不足", "不到"):
         return Share(base.value - Decimal("0.01"), base.value - Decimal("0.05"), base.value)
     if pre in ("超过", "超", "逾") or post in ("以上", "多"):
-        return Share(base.value, base.value, min(Decimal(1), base.value + Decimal("0.1")))
+        cap = Decimal(1) if base.value <= 1 else base.value * Decimal("1.1")
+        return Share(base.value, base.value, min(cap, base.value + Decimal("0.1")))
     return base
 
 
@@ -242,13 +285,17 @@ def parse_share(word: str) -> Share | None:
 APPROX = Decimal("0.05")
 _BELOW = re.compile(r"(?:近|接近|将近|不足|不到|不及)\s*$")
 _ABOVE = re.compile(r"(?:超|超过|逾|多于)\s*$")
+#: an approximation after a figure's unit is the number's, not a noun it counts (1.2万人左右, 260公里以上,
+#: 3000人之多, 5万亩有余)
+APPROX_AFTER = re.compile(r"左右|以上|之多|有余")
 
 
-def approx_range(q: Quantity, before: str) -> tuple[Decimal, Decimal] | None:
-    """The values an approximate figure allows (近1.5万人, 超1.6万人, 1.6万余人), or None when exact."""
+def approx_range(q: Quantity, before: str, after: str = "") -> tuple[Decimal, Decimal] | None:
+    """The values an approximate figure allows (近1.5万人, 超1.6万人, 1.6万余人, 260公里以上), or None
+    when exact or rounded either way (约1.2万人, 1.2万人左右: the figure is the reading)."""
     if _BELOW.search(before):
         return q.value * (1 - APPROX), q.value
-    if _ABOVE.search(before) or re.search(r"[余多]", q.raw):
+    if _ABOVE.search(before) or re.search(r"[余多]", q.raw) or re.match(r"以上|之多|有余", after):
         return q.value, q.value * (1 + APPROX)
     return None
 

@@ -22,6 +22,7 @@ import pandas as pd
 from helpers import paths
 from helpers.errors import ReferenceError_
 from helpers.judge.overrides import merge_overrides, period_rows
+from helpers.messages import say
 from helpers.plaintext import task_ref
 from helpers.quality import Quality
 from helpers.statuses import MEASURED, REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES, YEAR_END_ZH
@@ -146,7 +147,7 @@ def parse_status(text: Any) -> str | None:
     if not s:
         return None
     if s not in STATUS_BY_NAME:
-        raise ValueError(f"{s!r} is not a status; use one of {'、'.join(STATUS_ZH.values())}")
+        raise ValueError(say("review.not_status", value=s, names="、".join(STATUS_ZH.values())))
     return STATUS_BY_NAME[s]
 
 
@@ -160,11 +161,11 @@ def record_decision(period: str, task_id: str, status: str, note: str = "", *,
     try:
         code = parse_status(status)
     except ValueError as e:
-        raise ReferenceError_(f"{task_id}: status {e}") from None
+        raise ReferenceError_(say("review.bad_status", task=task_id, problem=e)) from None
     if code is None:
-        raise ReferenceError_(f"{task_id}: no status given")
+        raise ReferenceError_(say("review.no_status", task=task_id))
     if known_ids is not None and task_id not in set(map(str, known_ids)):
-        raise ReferenceError_(f"{task_id}: no such task in {period}")
+        raise ReferenceError_(say("review.no_task", task=task_id, period=period))
     return merge_overrides([{"period": period, "task_id": task_id, "field": "status", "value": code,
                              "note": note}], path)
 

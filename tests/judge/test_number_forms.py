@@ -1,0 +1,61 @@
+"""Number forms a Chinese report writes for a result: a share in words of a hundred (百分之六十二), a
+fraction (2/3), a multiple of the target (1.2倍), a half (一半以上), an approximation after the unit
+(1.2万人左右, 260公里以上), 余 before a magnitude (1680余万人次). Each is read as the figure it is;
+sentences are the seed's and the corpus's wordings with other subjects and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+H1, Q3, FY = "2024H1", "2024Q3", "2024FY"
+JOBS = "新增城镇就业2万人。"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+@pytest.mark.parametrize("progress,period,status,pct", [
+    ("上半年，新增城镇就业完成年度计划的百分之六十二。", H1, "ahead", 0.62),
+    ("1-9月，全市新增城镇就业占全年目标任务的百分之七十二点五。", Q3, "behind", 0.725),
+    ("上半年全市新增城镇就业人数超过年度目标任务的一半。", H1, "on_pace", 0.5),
+    ("上半年，全市新增城镇就业达到全年任务的半数以上。", H1, "on_pace", 0.5),
+    ("上半年全市新增城镇就业人数相当于全年计划的2/3。", H1, "ahead", 0.667),
+    ("全年新增城镇就业人数为年度目标的1.15倍。", FY, "completed", 1.15),
+    ("全年全市新增城镇就业完成目标任务的两倍多。", FY, "completed", 2.0),
+])
+def test_a_share_in_any_form_is_the_ratio(progress, period, status, pct):
+    f = judge(JOBS, progress, period)
+    assert f["status"] == status
+    assert f["completion_pct"] == pytest.approx(pct, abs=0.001)
+
+
+def test_a_multiple_of_last_year_is_no_ratio():
+    # 同比增长1.2倍 is a growth: the figure measures the target (1.1万 of 2万)
+    f = judge(JOBS, "上半年全市新增城镇就业1.1万人，同比增长1.2倍。")
+    assert (f["status"], f["completion_pct"]) == ("on_pace", 0.55)
+
+
+def test_a_fraction_before_a_unit_stays_a_count_done_of_a_plan():
+    f = judge("完成老旧小区改造20个。", "上半年已完成12/20个。")
+    assert (f["status"], f["completion_pct"]) == ("ahead", 0.6)
+
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    (JOBS, "上半年全市新增城镇就业1.2万人左右。", "ahead", 0.6),
+    ("新建改建农村公路500公里。", "上半年新建改建农村公路260公里以上。", "on_pace", 0.52),
+    ("新增返乡就业创业人员8万人。", "上半年，全市新增返乡就业创业人员5.3万余人。", "ahead", 0.6625),
+    ("接待游客3000万人次。", "上半年全市接待游客1680余万人次，实现旅游收入152亿元。", "on_pace", 0.56),
+])
+def test_an_approximate_figure_is_read_with_its_words(task, progress, status, pct):
+    f = judge(task, progress)
+    assert f["status"] == status
+    assert f["completion_pct"] == pytest.approx(pct)
+
+
+def test_a_size_class_after_a_figure_is_no_approximation():
+    # 5000万元以上项目: 以上 names the projects' class, and the 32 projects are the count
+    f = judge("新开工5000万元以上项目60个。", "上半年新开工5000万元以上项目32个。")
+    assert (f["status"], f["completion_pct"]) == ("on_pace", pytest.approx(32 / 60))
