@@ -15,7 +15,7 @@ from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, narrower, threshold
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
-from helpers.judge.whole import ACT_COUNTED
+from helpers.judge.whole import ACT_COUNTED, chained_use
 from helpers.statuses import review_reason
 
 ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
@@ -100,22 +100,7 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
         if not stage or stage.group() not in t.part:
             return False
     return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4)
-                and not _chained_use(text, f.end))
-
-
-#: a chain of events in one clause (竣工并投入运行, 建成后即投入使用): what joins them, and what breaks
-#: the chain — a negation, a plan or a wait makes the second event not done (建成但尚未投入使用)
-_CHAIN = re.compile(r"(?:并|后即?|且|随即|同步|即)(?:于[^,，;；。|]{1,10}?)?(?:正式|全面|顺利|投入|开始)*$")
-_CLAUSE_REST = re.compile(r"[^,，;；。|]{0,24}")
-_CHAIN_BREAK = re.compile(r"未|尚|将|拟|计划|预计|待|需|争取|力争|但")
-
-
-def _chained_use(text: str, end: int) -> bool:
-    """A use event chained to the event ending at `end` in its clause (竣工并投入运行,
-    8月建成并于9月正式开放): the deliverable put to use too."""
-    m = _CLAUSE_REST.match(text, end)  # a chain is short: a bounded window keeps long cells linear
-    m = USE_EVENTS.search(text, end, m.end())
-    return bool(m) and bool(_CHAIN.search(text, end, m.start())) and not _CHAIN_BREAK.search(text, end, m.start())
+                and not chained_use(text, f.end))
 
 
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
