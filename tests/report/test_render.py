@@ -40,7 +40,8 @@ def test_missing_cjk_font_is_a_one_line_error_with_the_install_hint(monkeypatch)
     try:
         with pytest.raises(RenderError) as err:
             fonts.find_cjk_font()
-        assert "fonts-noto-cjk" in str(err.value) and "\n" not in str(err.value)
+        assert str(err.value).startswith("没有找到中文（CJK）字体：请安装一种（Debian/Ubuntu：apt-get install fonts-noto-cjk；")
+        assert "\n" not in str(err.value)
     finally:
         fonts.find_cjk_font_face.cache_clear()
 

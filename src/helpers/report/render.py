@@ -34,7 +34,8 @@ from typing import Any, Iterable, Iterator, Mapping
 from helpers import paths, provenance
 from helpers.report.outline import drop_empty_sections, fill_markdown
 from helpers.files import atomic_path, write_text
-from helpers.errors import RenderError
+from helpers.errors import HelpersError, RenderError
+from helpers.messages import say
 from helpers.report.fonts import _fc, find_cjk_font_face
 from helpers.report.kernels import WarmKernel
 
@@ -179,7 +180,7 @@ def _subset(src: Path, index: int, chars: Iterable[str], dest: Path) -> None:
     spec.flags = hb.SubsetFlags.NOTDEF_OUTLINE | hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.DESUBROUTINIZE
     out = hb.subset(face, spec)
     if out is None:
-        raise RenderError(f"{src}: HarfBuzz could not subset the font (face {index})")
+        raise RenderError(say("fonts.subset", path=src, index=index))
     with atomic_path(dest) as tmp:
         tmp.write_bytes(out.blob.data)
 
@@ -406,9 +407,11 @@ def error_summary(exc: BaseException, executed: Path | str | None = None) -> str
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        text = f"cell {source_cell_number(executed, exc.cell_index)}: {exc.ename}: {exc.evalue}"
+        text = say("render.cell", cell=source_cell_number(executed, exc.cell_index), name=exc.ename, text=exc.evalue)
+    elif isinstance(exc, HelpersError):  # says what happened and what to do, in Chinese already
+        text = str(exc)
     else:
-        text = f"{type(exc).__name__}: {exc}"
+        text = say("render.crashed", name=type(exc).__name__, text=exc)
     text = re.sub(r"\x1b\[[0-9;]*m", "", text)
     return " ".join(text.split())[:500]
 
