@@ -137,3 +137,20 @@ def test_slip_from_a_failure_is_no_halt(task, progress, period, status):
 def test_slip_within_the_year_without_an_order_is_not_blocked():
     got = judge("实施城西湖退垸还湖二期工程。", "受汛期影响，项目施工推迟至10月。", Q3)
     assert got["status"] != "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# waits: a release by a body above the city not made yet, in other words
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("农田灌溉水有效利用系数达到0.56。", "该指标按年度测算，由省水利厅年底统一测算发布。", "2024M9"),
+    ("实际使用外资增长8%。", "1-9月外资数据尚未经商务部核定，暂无法反映增幅。", Q3),
+    ("居民人均可支配收入增长6.5%。", "前三季度数据由国家统计局安徽调查总队统一核算，目前尚未反馈。", Q3),
+])
+def test_release_awaited_from_above_is_pending(task, progress, period):
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_a_count_certified_by_the_province_is_a_result_not_a_wait():
+    got = judge("新增省级专精特新企业30家。", "1-9月由省经信厅认定的专精特新企业新增25家。", Q3)
+    assert got["status"] in ("on_pace", "ahead")
