@@ -132,3 +132,59 @@ def test_the_oldest_entries_go_past_keep(tasks, kept, monkeypatch) -> None:
     assert len(entries) == 2
     newest = charts.completion_vs_pace(tasks, 0.75)
     assert chart_cache.load(chart_cache.chart_key(newest._draw, newest._frame, newest._args, newest._kwargs))
+
+
+def _key(chart: charts.Chart) -> str:
+    charts.setup()
+    return chart_cache.chart_key(chart._draw, chart._frame, chart._args, chart._kwargs)
+
+
+def test_a_chart_another_process_is_drawing_is_waited_for_not_drawn_twice(tasks, kept) -> None:
+    import subprocess
+    import sys
+    import threading
+
+    drawn = chart_cache.Drawn(charts.png_bytes(charts.status_by_sector(tasks).figure), charts.WIDTH_IN, "各领域")
+    chart = charts.status_by_sector(tasks)
+    key = _key(chart)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        kept.mkdir(parents=True, exist_ok=True)
+        (kept / f"{key}.claim").write_text(str(holder.pid), encoding="ascii")
+        threading.Timer(0.3, lambda: (chart_cache.store(key, drawn), (kept / f"{key}.claim").unlink())).start()
+        assert charts.png_bytes(chart) == drawn.png
+        assert "figure" not in chart.__dict__  # waited for, not drawn
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_claim_whose_holder_died_or_gave_up_is_drawn_at_once(tasks, kept, monkeypatch) -> None:
+    import subprocess
+    import sys
+    import time
+
+    chart = charts.completion_vs_pace(tasks, 0.5)
+    key = _key(chart)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    kept.mkdir(parents=True, exist_ok=True)
+    (kept / f"{key}.claim").write_text(str(dead.pid), encoding="ascii")
+    t = time.monotonic()
+    assert charts.png_bytes(chart) == _fresh(charts.completion_vs_pace(tasks, 0.5))
+    assert time.monotonic() - t < chart_cache.WAIT
+    assert not (kept / f"{key}.claim").exists() and chart_cache.load(key) is not None
+    # a live holder that never keeps the chart: drawn after WAIT, by the page itself
+    monkeypatch.setattr(chart_cache, "WAIT", 0.2)
+    other = charts.completion_vs_pace(tasks, 0.75)
+    (kept / f"{_key(other)}.claim").write_text(str(os.getpid()), encoding="ascii")
+    assert charts.png_bytes(other) == _fresh(charts.completion_vs_pace(tasks, 0.75))
+
+
+def test_a_failed_drawing_leaves_no_claim(tasks, kept, monkeypatch) -> None:
+    chart = charts.status_by_sector(tasks)
+    key = _key(chart)
+    monkeypatch.setattr(charts, "_drawn", lambda fig: (_ for _ in ()).throw(MemoryError("out of memory")))
+    with pytest.raises(MemoryError):
+        charts.png_bytes(chart)
+    assert not (kept / f"{key}.claim").exists()

