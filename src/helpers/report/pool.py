@@ -26,6 +26,7 @@ from helpers.provenance import file_sha256
 from helpers.report import kernels
 from helpers.report.kernel_supply import KernelSupply
 from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
+from helpers.messages import say
 
 EXECUTION_TIMEOUT = 600  # seconds per cell
 KERNEL_START_TIMEOUT = 300  # two cores shared with other work: be patient
@@ -202,7 +203,7 @@ def dispatch(pools: list[Workers], pending: list["Job"], font_set: Any, period_l
 
 def _worker_failed(job: "Job", e: BaseException) -> dict[str, Any]:
     # lost: the page itself did not fail (a render server's caller renders it again)
-    return {"id": job.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}",
+    return {"id": job.id, "ok": False, "seconds": 0.0, "error": say("render.worker", name=type(e).__name__, text=e),
             "lost": True}
 
 
