@@ -66,6 +66,15 @@ TEXTS: dict[str, str] = {
     "record.code": "程序已更新",
     "record.margin": "判断时的超序时幅度为{was}，本次要求{asked}",
     "record.period": "任务表是{found}期的，不是{period}",
+    # --- judge: one task's judgement, as the command prints it
+    "judge.status": "状态：{zh}（{code}）",
+    "judge.completion": "完成比例：{pct}",
+    "judge.method": "判断方法：{method}",
+    "judge.evidence": "依据：{text}",
+    "judge.review": "需人工复核：{answer}",
+    "judge.reason": "复核原因：{text}",
+    "judge.yes": "是",
+    "judge.no": "否",
     # --- run
     "run.no_report": ("{raw} 中没有文件名含 {period} 的报告（如 luan_{period}.txt），也没有已生成的 {period} 任务表："
                       "请把报告存入 {raw}，或用 --raw 指定报告文件"),
