@@ -94,6 +94,7 @@ TEXTS: dict[str, str] = {
     "server.fallback": "渲染服务未能完成（{why}），其余{n}页由本次命令自行生成",
     "server.stopped": "已停止本项目的渲染服务（进程 {pid}）",
     "server.none": "本项目没有正在运行的渲染服务",
+    "server.command_lost": "渲染服务中执行本命令的进程（{pid}）意外中断，命令未完成；请重新运行（或设 HELPERS_NO_SERVER=1 后运行）",
     "server.status": "渲染服务运行中（进程 {pid}，{workers}个工作进程，备用内核{capacity}个）：{socket}",
     "compare.none": "{period}：未找到{year}年更早一期的任务表，本期不作较上期比较",
     "compare.summary": "{period}与{prev}比较：{parts}",

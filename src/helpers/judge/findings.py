@@ -15,7 +15,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from helpers.judge.clauses import Layout, is_result
-from helpers.judge.halts_and_waits import AWAITED, BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, NEXT_YEAR
+from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, PENDING_GRAMMAR,
+                                           SLIP_WORDS)
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import MULTIPLE_WORD, SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
 
@@ -165,6 +166,9 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
                 continue
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
+            if status == "blocked" and SLIP_WORDS.match(m.group()) \
+                    and not AUTHORITY_ACT.search(layout.sentence_text(layout.sentence_of(m.start()))):
+                continue  # 受用地影响，开工推迟至明年: a slip of the works, no halt (a deliverable's lateness)
             if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
                 continue  # 一季度目标任务已完成: a period's own work done, not the year's
             if (status, a) in seen:
@@ -310,7 +314,6 @@ _DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
-_AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示|统筹安排|省级统筹|国家统筹")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
 NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
@@ -335,7 +338,7 @@ def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, boo
         if _DEFER_VERBS.search(d["verb"]) and d["when"]:
             # deferred to a date: not done; by an authority's decision it is a halt
             later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
-            return ("halted" if _AUTHORITY_ACT.search(sentence) else "deferred"), later
+            return ("halted" if AUTHORITY_ACT.search(sentence) else "deferred"), later
         return "halted", False  # 暂缓开工, 取消举办: the event was called off
     if _NEGATED.search(before) or AWAITED.search(before) or "原定" in before or "原计划" in before:
         return "not_done", False  # 尚未投入使用, 年内未能开工, 待…批复同意, 原定5月举办的: not happened
