@@ -93,6 +93,32 @@ TEXTS: dict[str, str] = {
     "judge.reason": "复核原因：{text}",
     "judge.yes": "是",
     "judge.no": "否",
+    # --- reading a report in an office format, and its layout
+    "word.unreadable": "无法读取的 Word 文件（{kind}）：请用 Word 或 WPS 打开后另存为 .docx",
+    "word.empty": "Word 文件中没有文字",
+    "excel.no_sheet": "没有工作表“{sheet}”（有：{names}）",
+    "excel.unreadable": "无法读取的 Excel 文件（{kind}）：请用 Excel 或 WPS 打开后另存为 .xlsx",
+    "excel.empty_sheet": "工作表“{sheet}”是空的",
+    "pdf.unreadable": "无法读取的 PDF 文件（{kind}）",
+    "pdf.no_text": "PDF 没有文字层（扫描件）：请先做文字识别（OCR），或索取 Word / Excel 原件",
+    "doors.sheet_not_excel": "--sheet 只用于 Excel 文件（.xlsx）",
+    "doors.zip": "是压缩包而不是 Word（.docx）或 Excel（.xlsx）文件，请解压后读取其中的报告",
+    "doors.no_libreoffice": "是旧版 Office/WPS 格式，本机未安装 LibreOffice 无法转换：请用 Word、WPS 或 Excel 另存为 .{target} 后再读取",
+    "doors.convert_failed": "LibreOffice 未能转换为 .{target}（{kind}）：请另存为 .{target} 后再读取",
+    "doors.convert_nothing": "LibreOffice 未能转换为 .{target}：请另存为 .{target} 后再读取",
+    "doors.converted": "已用 LibreOffice 将 {name} 转换为 .{target} 读取",
+    "layout.columns_nothing": "按 --columns {columns} 未读出任何一行：请核对栏目顺序",
+    "layout.no_header": ("未找到可识别的表头（含序号、任务栏如“重点工作”及进展、状态或单位栏的一行；"
+                         "表头词见 data/reference/column_roles.csv），也没有编号的记录、“标签：内容”段落"
+                         "或以单位括号结尾的通报式段落：请用 --columns 指明各栏，如 --columns 序号,任务,牵头单位,进展"),
+    "layout.strict": ("--strict：没有表头行；按{layout}读出 {n:g} 条记录——请用 --columns 指明各栏（如 序号,任务,牵头单位,进展），"
+                      "或去掉 --strict 以标记待复核的方式读取"),
+    "layout.unknown_column": "--columns: 不认识的栏目“{word}”（可用：{roles}，或 data/reference/column_roles.csv 中的表头词）",
+    "parse.no_rows": "找到了表头，但表头下没有读到任何任务行",
+    "sectors.no_rules": "只有表头，没有任何领域规则；每项任务都会落到同一领域。请恢复规则行（rule_id,match,pattern,sector）",
+    "ledger.not_xlsx": "台账是 Excel 工作簿，--out 的文件名须以 .xlsx 结尾（如 台账_2024H1.xlsx）",
+    "run.unknown_bureau": ("--bureau {units}：不是 {table} 中任何任务的牵头单位（共 {n} 个牵头单位，如 {some}）；"
+                           "请检查单位名称"),
     # --- run
     "run.no_report": ("{raw} 中没有文件名含 {period} 的报告（如 luan_{period}.txt），也没有已生成的 {period} 任务表："
                       "请把报告存入 {raw}，或用 --raw 指定报告文件"),
