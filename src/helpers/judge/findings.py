@@ -68,7 +68,9 @@ class Rules:
 
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
-_COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
+_COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d|"
+                      # 完成年度任务近九成, …任务的2/3: a share of the task, not the task
+                      + SHARE_WORD + ")"
                       # the task's work as the subject: 各项改革任务均已按期完成 (a 目标 reached may be a level met: on pace)
                       r"|(?<![的个项户条])任务(?:清单)?(?:\d+项)?(?:已经?|均已|均|都已)(?:于[^,,。;;|]{1,10}?)?(?:全部|全面|全数|按期|如期|提前|超额|顺利|圆满)?"
                       r"(?:完成|竣工|完工|销号)(?:入住|投用|交付|通车)?(?=$|[,,。;;|])"
@@ -377,16 +379,21 @@ _PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(
 _QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0,6})$")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
-_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备|申报|谋划|意向"
                          r"|在谈|洽谈")
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
 _CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
 _OPENS_BREAKDOWN = re.compile(r"\s*其中")
+#: entered in a pool (新增入库项目23个): a pool of candidates, a result only for a target that counts
+#: entries; firms (家, 户) entered are entered in the statistics (新增入库规上工业企业138户): a result
+_ENTERED = re.compile(r"入库")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈|核实|核查|清查|摸底|协助|帮助|指导|辅导|对接")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
 #: (20个示范村已完成创建任务 reports them done: a done mark between makes the figure a result)
-_COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)")
+#: (1800户改厕任务已全部完成 reports them done too: a completion right after 任务)
+_COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)"
+                             r"(?!(?:已经?|均已|都已)?(?:于[^,;。]{1,10}?)?(?:全部|全面|全数|按期|如期|提前|顺利)?(?:完成|竣工|完工|销号)(?![\d一二三四五六七八九十]))")
 
 
 #: a fraction before a quantity: 12/20个 (the 20 carries the unit and magnitude of both)
@@ -434,7 +441,8 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
             # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
             # for a target that counts that very work, and measure nothing else
-            work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start])
+            work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start]) \
+                or (q.unit != "家" and _ENTERED.search(progress[la:q.start]))
             f.meaning = work.group() if work else ""
             actuals.append(f)
     return actuals, plans
