@@ -231,9 +231,21 @@ def side(code: Path, root: Path, what: str, period: str, jobs: int, step: str = 
     """Run `what` (a loop's `step`) for the code in `code` on the project `root`, in its own process."""
     env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(code / "src"))
     env.pop("HELPERS_CACHE", None)
+    # the review loop runs as a researcher's commands do, with the render server (helpers.report.
+    # server) the first of them starts; nothing else may leave a server booting beside the next figure
+    env.pop("HELPERS_NO_SERVER", None)
+    if what != "loop":
+        env["HELPERS_NO_SERVER"] = "1"
     out = subprocess.run([sys.executable, __file__, "--measure", what, "--period", period, "--jobs", str(jobs),
                           "--step", step], env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def stop_server(code: Path, root: Path) -> None:
+    """Stop the render server the loop's commands started in the project `root` (a code without
+    the server command refuses it: nothing to stop)."""
+    env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(code / "src"))
+    subprocess.run([sys.executable, "-m", "helpers", "server", "stop"], env=env, capture_output=True)
 
 
 def naive_chain(bureaus: list[str], period: str, root: Path) -> tuple[float, float]:
@@ -343,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in codes:
         sides[name]["loop"] = loops[name]
     report(sides, naive, 1 + len(units))
-    for root in roots.values():
+    for name, root in roots.items():
+        stop_server(codes[name], root)
         if args.keep:
             print(f"kept: {root}")
         else:

@@ -3,6 +3,7 @@ the batch and notebook tests. Slower tests are marked `integration`."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,6 +11,10 @@ from types import SimpleNamespace
 import pytest
 
 import helpers  # noqa: F401  (first: it keeps jsonschema from compiling rfc3987 grammars)
+
+# No test starts a render server unless it asks for one (the `render_server` fixture, which
+# stops it): a server outlives the run that starts it, and the commands tests spawn inherit this.
+os.environ["HELPERS_NO_SERVER"] = "1"
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "raw" / "luan_2024H1.txt"

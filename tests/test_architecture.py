@@ -36,6 +36,7 @@ DEFERRED = {
     ("helpers.cli", "helpers.judge.status"): "the judge command (cn2an)",
     ("helpers.cli", "helpers.run"): "the run command (papermill, the kernels)",
     ("helpers.cli", "helpers.deliver.mail"): "the mail command",
+    ("helpers.cli", "helpers.report.server_client"): "the server command",
     # the table command loads the judge (cn2an, the lexicon) only when it judges
     ("helpers.table", "helpers.judge.overrides"): "judged only when a table is built",
     ("helpers.table", "helpers.judge.status"): "judged only when a table is built",

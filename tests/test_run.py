@@ -370,7 +370,9 @@ def test_an_error_names_the_cell_as_numbered_in_the_notebook(tmp_path):
     nbformat.write(nb, str(path))
     # the kernel had run 47 cells of other notebooks before: exec_count 48 means nothing here
     err = PapermillExecutionError(3, 48, "1/0", "ZeroDivisionError", "division by zero", [])
-    assert render.error_summary(err, path) == "cell 3: ZeroDivisionError: division by zero"
+    assert render.error_summary(err, path) == "第3个单元格出错：ZeroDivisionError: division by zero"
+    # an error of the program, not of a notebook's cell: named, in Chinese
+    assert render.error_summary(MemoryError("cannot allocate")) == "程序出错（MemoryError: cannot allocate）"
 
 
 # --------------------------------------------------------------------------------------------
@@ -582,7 +584,7 @@ def test_a_failing_notebook_does_not_stop_the_batch(seed_table, tmp_path):
         nb = nbformat.read(str(tmp_path / f["notebook"]), as_version=4)  # kept, with its error
         assert any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     dq = next(f["error"] for f in m["failures"] if f["kind"] == "data_quality")
-    assert dq == f"cell {len(broken.cells)}: RuntimeError: deliberately broken"  # its place in the notebook
+    assert dq == f"第{len(broken.cells)}个单元格出错：RuntimeError: deliberately broken"  # its place in the notebook
     assert bad in next(f["error"] for f in m["failures"] if f["bureau"] == bad)  # names the unit
     assert [(b["kind"], b["bureau"]) for b in m["briefings"]] == [("bureau", good)]
     assert (out / "pace_analysis.html").exists() and not (out / "data_quality.html").exists()

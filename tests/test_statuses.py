@@ -88,5 +88,5 @@ def test_the_lexicon_loads_the_official_rows_and_checks_them(tmp_path):
     line = len(text.splitlines()) + 1
     with pytest.raises(ReferenceError_, match=rf"lexicon.csv:{line}: 官方用语 '停滞' 的含义写成了 'stalled'"):
         official_words(bad)
-    with pytest.raises(ReferenceError_, match=rf"lexicon.csv:{line}: meaning 'stalled'"):
+    with pytest.raises(ReferenceError_, match=rf"lexicon.csv:{line}: official 类词语的含义（meaning）“stalled”不可用；应为 "):
         load_lexicon(bad)

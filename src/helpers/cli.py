@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
                 epilog="\n\n".join([*EXAMPLES.values(), PERIODS]),
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
-    for add in (_table_parser, _judge_parser, _run_parser, _ledger_parsers, _mail_parser):
+    for add in (_table_parser, _judge_parser, _run_parser, _ledger_parsers, _mail_parser, _server_parser):
         add(sub)
     return p
 
@@ -286,6 +286,33 @@ def _mail_parser(sub: Any) -> None:
     m.add_argument("--from", dest="sender", metavar="ADDRESS",
                    help="sender, e.g. '督查办 <dc@example.org>' (or env HELPERS_MAIL_FROM)")
     m.set_defaults(func=_mail)
+
+
+def _server(args: argparse.Namespace) -> int:
+    from helpers.report import server_client
+
+    if args.server_command == "stop":
+        pid = server_client.stop()
+        print(say("server.none") if pid is None else say("server.stopped", pid=pid))
+        return 0
+    conn = server_client.connect()
+    s = server_client.state() or {}
+    if conn is None:
+        print(say("server.none"))
+        return 1
+    conn.close()
+    print(say("server.status", pid=conn.hello.get("pid"), workers=s.get("workers", "?"),
+              capacity=conn.capacity, socket=s.get("socket", "?")))
+    return 0
+
+
+def _server_parser(sub: Any) -> None:
+    sv = sub.add_parser("server", help="the render server that keeps kernels warm between runs "
+                                       "(started by `run`; HELPERS_NO_SERVER=1 disables it)")
+    svs = sv.add_subparsers(dest="server_command", required=True)
+    svs.add_parser("stop", help="stop this project's render server (and its workers and kernels)")
+    svs.add_parser("status", help="say whether this project's render server is running")
+    sv.set_defaults(func=_server)
 
 
 def main(argv: list[str] | None = None) -> int:

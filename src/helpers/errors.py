@@ -35,6 +35,13 @@ class ReferenceError_(HelpersError):
     """An editable lookup table under data/reference/ is malformed or names an unknown task."""
 
 
+class UnknownUnitError(HelpersError, KeyError):
+    """A unit that leads no task of the table (a KeyError too: a lookup that found nothing)."""
+
+    def __str__(self) -> str:  # the message as written, not KeyError's quoted repr
+        return str(self.args[0]) if self.args else ""
+
+
 class RenderError(HelpersError):
     """Rendering a briefing failed, or a prerequisite (CJK font) is missing."""
 

@@ -23,6 +23,7 @@ from typing import Sequence
 
 from helpers.errors import ReferenceError_, os_problem
 from helpers.files import from_spreadsheet_text
+from helpers.messages import say
 
 #: Largest lookup table read (bureaus.csv is a few KB): a bounded read.
 MAX_REFERENCE_BYTES = 5 * 10**6
@@ -191,5 +192,5 @@ def file_version(path: Path | str, holds: str) -> tuple[str, int, int]:
     try:
         st = path.stat()
     except OSError:
-        raise ReferenceError_(f"{path}: missing ({holds})") from None
+        raise ReferenceError_(say("ref.missing_table", path=path, what=holds)) from None
     return str(path), st.st_mtime_ns, st.st_size

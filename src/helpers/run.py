@@ -40,6 +40,7 @@ from helpers.report.manifest import MARKER, Failure, Manifest, Page, prune, rela
 from helpers.report.render import versions
 from helpers.page_keys import NOTEBOOKS, RESEARCH, common_key, page_data, stat, unchanged, unit_keys
 from helpers.report import wording
+from helpers.report.server_client import Served
 
 
 
@@ -214,8 +215,9 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
 
 
 def execute(plan: Plan, jobs: int = 0, progress: bool | None = None,
-            started: Workers | None = None) -> dict[str, dict[str, Any]]:
-    """Render the plan's pending pages (helpers.report.pool); outcomes by page id.
+            started: Workers | None = None, server: "Served | None" = None) -> dict[str, dict[str, Any]]:
+    """Render the plan's pending pages (helpers.report.pool), by the render `server` when it
+    takes them (helpers.report.server), else here; outcomes by page id.
 
     Each finished page is remembered at once, so a run that is killed midway leaves a state
     from which the next run renders only what is missing or stale.
@@ -238,9 +240,24 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None,
         notebooks = [plan.folders.notebooks / n for n in NOTEBOOKS.values()]
         return prepare_fonts(font_chars(plan.folders.processed, notebooks), paths.CACHE)
 
-    render_pages(plan.pending, plan.folders.notebooks, plan.period.label_zh, fonts, jobs, progress, done,
-                 f"run {plan.period.code}", started)
+    fonts = _once(fonts)
+    pending = (plan.pending if server is None or started is not None
+               else server.render(plan.pending, plan.period.label_zh, fonts, done))
+    if pending:
+        render_pages(pending, plan.folders.notebooks, plan.period.label_zh, fonts, jobs, progress, done,
+                     f"run {plan.period.code}", started)
     return outcomes
+
+
+def _once(make: Callable[[], Any]) -> Callable[[], Any]:
+    """`make`, called once: its value kept for later calls."""
+    memo: list[Any] = []
+
+    def get() -> Any:
+        if not memo:
+            memo.append(make())
+        return memo[0]
+    return get
 
 
 def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
@@ -372,7 +389,8 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         stack.enter_context(exclusive(f.processed))  # shared with `table`
         stack.enter_context(exclusive(f.out))
         everything = bureaus is None
-        early = _early_workers(stack, per, f, raw_path, jobs, build, ahead_margin)
+        fresh = not (f.out / "manifest.json").exists()
+        server, early = _renderers(stack, per, f, raw_path, jobs, build, ahead_margin, fresh)
         plan = plan_batch(per, f, raw=raw_path, bureaus=bureaus, formats=formats,
                           city=everything if city is None else city,
                           research=everything if research is None else research,
@@ -383,26 +401,40 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
             print(say("run.pages", period=per.code, total=len(plan.jobs), pending=len(plan.pending),
                       why=say("run.pages_rebuilt") if plan.table_built else ""), file=sys.stderr)
             write_text(marker, json.dumps({"pid": os.getpid(), "started": time.time()}) + "\n")
-        outcomes = execute(plan, jobs, progress, early)
+        outcomes = execute(plan, jobs, progress, early, server)
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
+        if fresh:  # for the corrections that follow
+            Served.start(f.notebooks, jobs)
         write_front_pages(per, f, bool(result.rendered),
                           {j.bureau: j.key for j in plan.jobs if j.bureau is not None})
         result.alongside = side.result() if side is not None else None
         return result
 
 
+def _renderers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, jobs: int, build: bool,
+               ahead_margin: float | None, fresh: bool) -> tuple[Served | None, Workers | None]:
+    """Who renders the pages: a run into a folder with pages (a correction: a few pages) hands
+    them to the render server, started now if none holds the run's key so it boots while the run
+    plans; a run into a new folder (every page) renders them itself, with workers started early."""
+    server = Served.find(f.notebooks, jobs) if not fresh else None
+    if server is not None:
+        stack.callback(server.close)
+    return server, _early_workers(stack, per, f, raw, jobs, build, ahead_margin, server is not None)
+
+
 def _early_workers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, jobs: int, build: bool,
-                   ahead_margin: float | None) -> Workers | None:
+                   ahead_margin: float | None, served: bool = False) -> Workers | None:
     """Workers started before the run plans, when pages will render: an output folder without
     pages (every page renders: as many workers as jobs), or tables to be built anew (a correction,
     which re-renders a few pages: one worker, and render_pages starts more only when the plan
     finds more pages; a second kernel booting meanwhile would take the core this process plans
-    on). Their kernels boot while the run plans (and builds and compares the tables)."""
+    on). Their kernels boot while the run plans (and builds and compares the tables). None when
+    the render server takes the pages (`served`)."""
     if jobs == 1:
         return None
     fresh = not (f.out / "manifest.json").exists()
-    if not fresh and not (build and will_rebuild(raw, per.code, f.processed, ahead_margin)):
+    if not fresh and (served or not (build and will_rebuild(raw, per.code, f.processed, ahead_margin))):
         return None
     early = Workers(f.notebooks, [f.notebooks / n for n in NOTEBOOKS.values()], jobs if fresh else 1)
     # not waited for: the workers end their kernels (≈ 1.5 s) while this process writes the

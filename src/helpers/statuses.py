@@ -146,7 +146,7 @@ def _finder(words: tuple[str, ...]) -> re.Pattern:
 def official_words(path: Path | str = paths.LEXICON_CSV) -> OfficialWords:
     """The `official` rows of the lexicon (re-read when the file changes); a bad row is a one-line
     error naming the file and line."""
-    return _load_official(*file_version(path, "the official status words live there"))
+    return _load_official(*file_version(path, say("lexicon.holds")))
 
 
 @lru_cache(maxsize=8)

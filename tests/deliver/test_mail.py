@@ -384,7 +384,10 @@ def test_login_uses_env_password_and_never_shows_it(mail_project, mail_server, m
     monkeypatch.setenv("HELPERS_SMTP_PASSWORD", "wrong-pw")
     assert _send(mail_project, c, "--smtp-user", "dc-office", preview=False) == 1
     assert len(store.envelopes) == 4
-    assert "wrong-pw" not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "wrong-pw" not in err
+    assert "未发送：（连接邮件服务器）：邮件服务器拒绝登录（535 " in err
+    assert "）；请检查 --smtp-user 和环境变量 HELPERS_SMTP_PASSWORD 中的密码\n" in err
 
 
 def test_starttls(mail_project, mail_server, tmp_path):
@@ -400,6 +403,12 @@ def test_starttls(mail_project, mail_server, tmp_path):
                          recipients=mail_project.recipients, root=mail_project.root)
     plain = send_drafts(plan.drafts, c.hostname, c.port)  # the server insists on TLS
     assert plain.sent == [] and len(plain.failed) == 4 and store.envelopes == []
+    assert plain.failed[0][1] == ("邮件服务器要求先加密或登录（530 Must issue a STARTTLS command first）；"
+                                  "请加 --starttls，需要时再加 --smtp-user")
+    # the server's certificate is not one the system trusts: refused in Chinese, nothing sent
+    untrusted = send_drafts(plan.drafts, c.hostname, c.port, starttls=True)
+    assert untrusted.failed[0][0] == "(connection)" and store.envelopes == []
+    assert untrusted.failed[0][1] == "加密连接（TLS）失败（服务器证书未通过验证：self-signed certificate）；请检查服务器证书，或联系邮件管理员"
     report = send_drafts(plan.drafts, c.hostname, c.port, starttls=True,
                          ssl_context=ssl.create_default_context(cafile=str(cert)))
     assert report.ok and len(report.sent) == 4 and len(store.envelopes) == 4
@@ -416,7 +425,7 @@ def test_connection_lost_midway_then_only_finishes(mail_project, mail_server, ca
     err = capsys.readouterr().err
     order = ["city", *BUREAUS]  # the manifest's order
     assert first == order[:1]
-    assert f"未发送：{order[1]}：(421" in err
+    assert f"未发送：{order[1]}：邮件服务器断开了连接（421 4.3.0 closing connection）\n" in err
     for t in order[2:]:
         assert f"未发送：{t}（未尝试）" in err
     rerun = next(l for l in err.splitlines() if l.startswith("发送其余邮件："))
@@ -441,7 +450,7 @@ def test_refused_message_does_not_stop_the_others(mail_project, mail_server, cap
     order = ["city", *BUREAUS]
     assert _targets(store.messages()) == [order[0], order[1], order[3]]
     err = capsys.readouterr().err
-    assert f"未发送：{order[2]}：(554" in err
+    assert f"未发送：{order[2]}：服务器拒收这封邮件（554 5.6.0 message refused）\n" in err
     assert err.rstrip().splitlines()[-1].endswith(f"--only {order[2]}")
 
 
@@ -450,7 +459,8 @@ def test_server_down_sends_nothing_and_says_so(mail_project, capsys):
     server = SimpleNamespace(hostname="127.0.0.1", port=port)
     assert _send(mail_project, server) == 1
     err = capsys.readouterr().err
-    assert "未发送：(connection)" in err
+    assert (f"未发送：（连接邮件服务器）：无法连接邮件服务器 127.0.0.1:{port}（对方拒绝连接，该端口上没有邮件服务）；"
+            "请检查 --smtp-host、--smtp-port 和网络\n") in err
     assert err.rstrip().splitlines()[-1].endswith("--only city " + " ".join(BUREAUS))
 
 
@@ -896,7 +906,7 @@ def test_a_refused_recipient_is_reported_refused_and_never_as_sent(mail_project,
     out, err = capsys.readouterr()
     sent_fgw = next(l for l in out.splitlines() if "已发送：" in l and "市发改委" in l)
     assert "fgw-office@example.org" not in sent_fgw and "fgw@example.org" in sent_fgw
-    assert "被拒收：市发改委：fgw-office@example.org（550" in err
+    assert "被拒收：市发改委：fgw-office@example.org（服务器答复：550 5.1.1 no such user）" in err
     log = json.loads((mail_project.mail_dir / "send-log.json").read_text(encoding="utf-8"))
     fgw = next(m for m in log["messages"] if m["target"] == "市发改委")
     assert fgw["status"] == "partly refused" and "fgw-office@example.org" not in fgw["accepted"]
@@ -994,3 +1004,28 @@ def test_a_recipient_name_a_spreadsheet_would_run_is_written_as_text(tmp_path):
     write_placeholder_recipients(["市人社局"], path)
     assert "'=cmd|" in path.read_text(encoding="utf-8")
     assert [a.addr_spec for a in load_recipients(path)["市发改委"].to] == ["real@fgw.gov.cn"]
+
+
+def test_a_server_without_starttls_or_login_is_named_in_chinese(mail_project, mail_server):
+    """--starttls or --smtp-user against a server that offers neither: what to change, in Chinese."""
+    c = mail_server(Store())
+    plan = plan_messages(PERIOD, manifest=mail_project.manifest, tasks=mail_project.tasks,
+                         recipients=mail_project.recipients, root=mail_project.root)
+    tls = send_drafts(plan.drafts, c.hostname, c.port, starttls=True)
+    assert tls.failed == [("(connection)", "邮件服务器不支持 STARTTLS；请去掉 --starttls，或换用支持加密的端口")]
+    login = send_drafts(plan.drafts, c.hostname, c.port, user="dc-office", password="pw")
+    assert login.failed == [("(connection)", "邮件服务器不支持登录（AUTH）；请去掉 --smtp-user，或加 --starttls 后重试")]
+    assert len(tls.not_attempted) == len(login.not_attempted) == 4
+
+
+def test_an_unknown_mail_host_is_named_in_chinese():
+    from helpers.deliver.smtp import smtp_problem
+
+    try:
+        socket.getaddrinfo("no-such-host.invalid", 25)  # .invalid never resolves (RFC 2606)
+    except socket.gaierror as e:
+        problem = smtp_problem(e, "no-such-host.invalid", 25)
+    else:
+        pytest.fail("no-such-host.invalid resolved")
+    assert problem == ("无法连接邮件服务器 no-such-host.invalid:25（找不到这个主机名）；"
+                       "请检查 --smtp-host、--smtp-port 和网络")

@@ -49,8 +49,18 @@ def test_load_period_without_quality_json(data: b.PeriodData, tmp_path: Path) ->
 
 
 def test_missing_table_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(SchemaError, match="missing"):
+    with pytest.raises(SchemaError, match="tasks.parquet：文件不存在；请先运行 python -m helpers table 报告文件 生成任务表"):
         b.load_period("2024H1", tmp_path)
+
+
+def test_a_table_that_cannot_tell_its_period_is_refused_in_chinese(tasks: pd.DataFrame) -> None:
+    from helpers.report.loading import table_pace
+
+    with pytest.raises(SchemaError, match="^任务表既没有序时进度（pace）也没有期间（period）：无法判断报告期"):
+        table_pace(tasks.drop(columns=["pace", "period"]))
+    headline = b.headline(tasks.iloc[:0])
+    with pytest.raises(SchemaError, match="^市人社局：没有任务，无法确定标题句所说的报告期$"):
+        b.show_headline(headline, "2024年上半年", who="市人社局")
 
 
 # ------------------------------------------------------------------------------ figures
@@ -166,8 +176,11 @@ def test_bureau_sentence_counts_joint_leads_apart(tasks: pd.DataFrame) -> None:
 
 
 def test_unknown_bureau_names_similar_ones(tasks: pd.DataFrame) -> None:
-    with pytest.raises(KeyError, match="市发改委"):
+    from helpers.errors import UnknownUnitError
+
+    with pytest.raises(UnknownUnitError) as e:
         b.bureau_tasks(tasks, "市发改")
+    assert str(e.value).startswith("没有以“市发改”为牵头单位的任务；相近的单位：") and "市发改委" in str(e.value)
 
 
 def test_bureau_vs_city(tasks: pd.DataFrame) -> None:
@@ -318,7 +331,7 @@ def test_a_chart_prints_the_pixels_of_savefig_on_white_without_an_alpha_channel(
 
     make = {"sector": lambda: charts.status_by_sector(tasks), "heatmap": lambda: charts.bureau_status_heatmap(tasks)}
     ours = Image.open(io.BytesIO(charts.png_bytes(make[name]())))
-    fig = make[name]()
+    fig = make[name]().figure  # the matplotlib Figure itself, as matplotlib's own calls want it
     fig.get_layout_engine().execute(fig)
     fig.set_layout_engine(None)
     buf = io.BytesIO()

@@ -93,3 +93,53 @@ def test_the_warm_code_starts_with_the_notebooks_imports(tmp_path):
     from helpers.report import pool
 
     assert pool.warm_code([path, path]).splitlines()[0] == "from helpers.report import briefing as b"
+
+
+# ------------------------------------------------------------------ a kernel that cannot serve: one Chinese line
+
+def _kernelspec(root, name: str, argv: list[str]) -> None:
+    spec = root / "kernels" / name
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": name, "language": "python"}),
+                                      encoding="utf-8")
+
+
+def test_a_kernel_that_is_not_installed_or_cannot_run_is_refused_in_chinese(tmp_path, monkeypatch):
+    from helpers.errors import RenderError
+
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    _kernelspec(tmp_path, "broken", [str(tmp_path / "no-python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"])
+    for name, text in (("没有这个内核", "找不到名为“没有这个内核”的 Jupyter 内核；请在项目文件夹中运行 make setup"),
+                       ("broken", f"Jupyter 内核无法启动（{tmp_path / 'no-python'}: 文件或文件夹不存在")):
+        kernel = kernels.WarmKernel(cwd=tmp_path, kernel_name=name)
+        try:
+            with pytest.raises(RenderError) as e:
+                kernel.start()
+        finally:
+            kernel.kill()
+        assert str(e.value).startswith(text) and "\n" not in str(e.value), str(e.value)
+
+
+def test_a_kernel_that_dies_at_start_is_reported_in_chinese_by_both_clients(tmp_path, monkeypatch):
+    """A kernel whose process ends at once (a broken environment): the warm-up's client and the
+    client each notebook opens (ReadyClient) both say so in Chinese, instead of an English RuntimeError."""
+    from jupyter_core.utils import run_sync
+
+    from helpers.errors import RenderError
+    from helpers.report import render
+
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    _kernelspec(tmp_path, "dies", [sys.executable, "-c", "import sys; sys.exit(3)"])
+    kernel = kernels.WarmKernel(cwd=tmp_path, kernel_name="dies")
+    try:
+        kernel.launch()
+        with pytest.raises(RenderError) as warm:
+            kernel.warm()
+        kc = kernel.km.client()
+        with pytest.raises(RenderError) as ready:
+            run_sync(kc.wait_for_ready)(timeout=30)
+    finally:
+        kernel.kill()
+    for e in (warm.value, ready.value):
+        assert str(e).startswith("Jupyter 内核在回应之前退出了") and "\n" not in str(e)
+        assert render.error_summary(e) == str(e)  # what the run prints after 生成失败：<unit>：

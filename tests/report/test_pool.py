@@ -86,10 +86,11 @@ def test_without_started_workers_as_many_start_as_pages_up_to_the_jobs(fake):
 
 def test_a_broken_pool_reports_its_pages_as_failed_and_the_run_goes_on(fake, monkeypatch):
     broken = FakeWorkers(NOTEBOOKS, [], 1, broken=True)
-    outcomes: dict[str, bool] = {}
+    outcomes: dict[str, tuple[bool, str]] = {}
     pool.render_pages(_jobs("city", "市发改委"), NOTEBOOKS, "", lambda: None, 1, False,
-                      lambda j, o: outcomes.__setitem__(j.id, o["ok"]), started=broken)
-    assert outcomes == {"city": False, "bureau:市发改委": False}
+                      lambda j, o: outcomes.__setitem__(j.id, (o["ok"], o["error"])), started=broken)
+    said = (False, "生成页面的进程意外退出（RuntimeError: pool broken）；请重新运行")  # as the run prints it
+    assert outcomes == {"city": said, "bureau:市发改委": said}
 
 
 def test_early_workers_one_for_a_correction_as_many_as_jobs_from_clean(fake, tmp_path, monkeypatch):

@@ -40,7 +40,8 @@ def test_missing_cjk_font_is_a_one_line_error_with_the_install_hint(monkeypatch)
     try:
         with pytest.raises(RenderError) as err:
             fonts.find_cjk_font()
-        assert "fonts-noto-cjk" in str(err.value) and "\n" not in str(err.value)
+        assert str(err.value).startswith("没有找到中文（CJK）字体：请安装一种（Debian/Ubuntu：apt-get install fonts-noto-cjk；")
+        assert "\n" not in str(err.value)
     finally:
         fonts.find_cjk_font_face.cache_clear()
 
@@ -201,3 +202,23 @@ def test_chart_alt_text_reaches_the_html(seed_table):
     assert alts[1] == "各领域重点工作进度状态"
     assert alts[0].startswith("可量化任务的完成度与序时进度") and "序时进度50%" in alts[0]
     assert "No description" not in page
+
+
+def test_the_collector_is_paused_for_a_pdf_and_resumed_after_it_even_when_it_fails() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with render.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with render.collector_paused():
+            raise ValueError("a page that fails")
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it itself keeps it paused
+    try:
+        with render.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -21,6 +21,7 @@ from helpers import paths
 from helpers.compare import chain
 from helpers.deliver.recipients import CITY_ZH
 from helpers.deliver.settings import MailSettings
+from helpers.errors import UnknownUnitError
 from helpers.report import briefing, warning_levels, wording
 from helpers.report.changes import mail_lines
 from helpers.report.loading import table_pace
@@ -71,7 +72,7 @@ def message_content(tasks: pd.DataFrame, period_label: str, bureau: str | None =
     try:
         mine = briefing.bureau_tasks(tasks, bureau)
         sentence = briefing.bureau_sentence(tasks, bureau, period_label)
-    except KeyError:  # leads nothing in this table
+    except UnknownUnitError:  # leads nothing in this table
         mine = tasks.iloc[0:0].assign(is_primary=True)
         sentence = briefing.headline_sentence(h, period_label, bureau)
     behind = mine[mine["status"] == "behind"]

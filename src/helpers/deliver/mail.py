@@ -30,7 +30,7 @@ from helpers.compare import chain
 from helpers.deliver.recipients import (CITY, CITY_ZH, Recipients, load_recipients, one_line,
                                         sender_address)
 from helpers.deliver.settings import MailSettings, load_settings
-from helpers.deliver.smtp import LOG_NAME, SendReport, send_drafts
+from helpers.deliver.smtp import CONNECTION, ENV_PASSWORD, LOG_NAME, SendReport, send_drafts
 from helpers.errors import MailError
 from helpers.files import safe_slug, write_bytes
 from helpers.messages import say
@@ -40,7 +40,7 @@ from helpers.report import warning_levels
 from helpers.report.manifest import Manifest, ManifestError, in_progress, problems, resolve
 from helpers.schema import TASKS_SCHEMA, read_table
 
-ENV_USER, ENV_PASSWORD, ENV_FROM = "HELPERS_SMTP_USER", "HELPERS_SMTP_PASSWORD", "HELPERS_MAIL_FROM"
+ENV_USER, ENV_FROM = "HELPERS_SMTP_USER", "HELPERS_MAIL_FROM"
 
 
 # ---------------------------------------------------------------- the run's briefings
@@ -281,7 +281,7 @@ class Smtp:
     def check(self, sending: bool) -> None:
         """Refuse (MailError) a port that cannot exist and, when sending, a login without password."""
         if not 1 <= self.port <= 65535:
-            raise MailError(f"--smtp-port {self.port}：端口号须在 1 到 65535 之间（常用 25、465、587）")
+            raise MailError(say("mail.bad_port", port=self.port))
         if not sending:
             return
         if self.user and not self.password:
@@ -316,7 +316,8 @@ def _report(report: SendReport, drafts: Sequence[Draft], smtp: Smtp, log: Path) 
         for addr, why in refused.items():
             print(say("mail.refused", unit=by_target[t].label, addr=addr, why=why), file=sys.stderr)
     for t, err in report.failed:
-        print(say("mail.not_sent", unit=by_target[t].label if t in by_target else t, err=err), file=sys.stderr)
+        unit = by_target[t].label if t in by_target else say("mail.connection") if t == CONNECTION else t
+        print(say("mail.not_sent", unit=unit, err=err), file=sys.stderr)
     for t in report.not_attempted:
         print(say("mail.not_attempted", unit=by_target[t].label), file=sys.stderr)
 
@@ -332,12 +333,11 @@ def send(plan: Plan, approved: approval.Preview, out_dir: Path, only: Sequence[s
         drafts = [d for d in drafts if d.target in wanted]
         unknown = wanted - {d.target for d in drafts}
         if unknown:
-            raise MailError(f"--only：{'、'.join(sorted(unknown))} 不在上次预览所列的邮件中；请先预览")
+            raise MailError(say("mail.only_not_previewed", unknown="、".join(sorted(unknown))))
     fake = approval.placeholders(drafts)
     if fake and not allow_test:
-        raise MailError(f"{len(fake)} 个地址是示例占位地址（{'、'.join(fake[:3])}{' 等' if len(fake) > 3 else ''}），"
-                        f"不会发送：请在 {paths.RECIPIENTS_CSV.name} 和发件人设置中填写真实地址；"
-                        "仅为测试时加 --allow-test-addresses")
+        raise MailError(say("mail.placeholders", n=len(fake), shown="、".join(fake[:3]), csv=paths.RECIPIENTS_CSV.name,
+                            more=say("mail.placeholders_more") if len(fake) > 3 else ""))
     log = out_dir / LOG_NAME
     report = send_drafts(drafts, smtp.host, smtp.port, starttls=smtp.starttls, user=smtp.user,
                          password=smtp.password if smtp.user else None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import smtplib
+import socket
 import ssl
 import sys
 from dataclasses import dataclass, field
@@ -21,10 +22,15 @@ from typing import Any, Sequence
 
 from helpers.deliver.message import Draft
 from helpers.deliver.recipients import one_line
-from helpers.errors import MailError
+from helpers.errors import MailError, os_problem
+from helpers.messages import say
 from helpers.files import write_json
 
 LOG_NAME = "send-log.json"
+#: The target of a failure to reach the server at all (no message was attempted).
+CONNECTION = "(connection)"
+#: The environment variable the SMTP password is read from (never an option, never printed).
+ENV_PASSWORD = "HELPERS_SMTP_PASSWORD"
 
 
 @dataclass
@@ -90,6 +96,47 @@ def _reply(code_msg: Any) -> str:
     return one_line(f"{code} {text}", 120)
 
 
+def _response(e: smtplib.SMTPResponseException) -> str:
+    """The reply a server refused with, in Chinese words for the kinds a researcher can act on."""
+    reply = _reply((e.smtp_code, e.smtp_error))
+    if isinstance(e, smtplib.SMTPAuthenticationError):
+        return say("smtp.auth", reply=reply, env=ENV_PASSWORD)
+    if e.smtp_code == 530:  # "must issue STARTTLS first" / "authentication required", at any command
+        return say("smtp.needs_login", reply=reply)
+    if isinstance(e, smtplib.SMTPSenderRefused):
+        return say("smtp.sender_refused", addr=e.sender, reply=reply)
+    if e.smtp_code == 421:  # the server closes the session
+        return say("smtp.disconnected", reply=reply)
+    if isinstance(e, smtplib.SMTPDataError):
+        return say("smtp.data_refused", reply=reply)
+    return say("smtp.reply", reply=reply)
+
+
+def smtp_problem(e: BaseException, host: str, port: int) -> str:
+    """One Chinese line for what went wrong talking to the mail server (never its traceback)."""
+    if isinstance(e, smtplib.SMTPResponseException):
+        return _response(e)
+    if isinstance(e, smtplib.SMTPNotSupportedError):
+        return say("smtp.no_starttls" if "STARTTLS" in str(e).upper() else "smtp.no_auth")
+    if isinstance(e, smtplib.SMTPServerDisconnected):
+        return say("smtp.disconnected", reply=one_line(e, 120) or "-")
+    if isinstance(e, ssl.SSLCertVerificationError):
+        return say("smtp.tls", problem=say("smtp.cert", why=one_line(e.verify_message or e.reason, 120)))
+    if isinstance(e, ssl.SSLError):
+        return say("smtp.tls", problem=one_line(e.reason or e, 120))
+    if isinstance(e, smtplib.SMTPException):  # raised by smtplib with its own words
+        return say("smtp.other", problem=one_line(e, 120))
+    if isinstance(e, ConnectionRefusedError):
+        problem = say("smtp.refused_connection")
+    elif isinstance(e, socket.gaierror):
+        problem = say("smtp.no_host")
+    elif isinstance(e, TimeoutError):
+        problem = say("smtp.timed_out")
+    else:
+        problem = os_problem(e) if isinstance(e, OSError) else one_line(e, 120)
+    return say("smtp.connect", host=host, port=port, problem=problem)
+
+
 def _connect(host: str, port: int, starttls: bool, user: str | None, password: str | None,
              timeout: float, ssl_context: ssl.SSLContext | None) -> smtplib.SMTP:
     smtp = smtplib.SMTP(host, port, timeout=timeout)
@@ -101,7 +148,7 @@ def _connect(host: str, port: int, starttls: bool, user: str | None, password: s
         if user:
             if not (password or "").isascii() or not user.isascii():
                 # smtplib encodes AUTH as ASCII; its error would quote the offending character
-                raise smtplib.SMTPException("login: user or password has non-ASCII characters, which smtplib cannot send")
+                raise smtplib.SMTPException(say("smtp.non_ascii_login"))
             smtp.login(user, password or "")
     except BaseException:
         smtp.close()
@@ -109,9 +156,10 @@ def _connect(host: str, port: int, starttls: bool, user: str | None, password: s
     return smtp
 
 
-def _send_one(smtp: smtplib.SMTP, d: Draft, to: list[str], sender: str | None,
+def _send_one(smtp: smtplib.SMTP, server: tuple[str, int], d: Draft, to: list[str], sender: str | None,
               report: SendReport, log: SendLog) -> bool:
-    """Send one message to `to`; False when the connection is lost."""
+    """Send one message to `to` over `smtp`, connected to `server` (host, port); False when the
+    connection is lost."""
     entry: dict[str, Any] = {"fingerprint": d.fingerprint, "target": d.target, "subject": d.subject}
     try:
         refused = smtp.send_message(d.message, from_addr=sender or parseaddr(str(d.message["From"]))[1],
@@ -122,8 +170,9 @@ def _send_one(smtp: smtplib.SMTP, d: Draft, to: list[str], sender: str | None,
         log.add({**entry, "status": "refused", "accepted": [], "refused": reasons})
         return True
     except (smtplib.SMTPException, OSError) as e:
-        report.failed.append((d.target, one_line(e)))
-        log.add({**entry, "status": "failed", "accepted": [], "error": one_line(e)})
+        problem = smtp_problem(e, *server)
+        report.failed.append((d.target, problem))
+        log.add({**entry, "status": "failed", "accepted": [], "error": problem})
         return not _connection_lost(e)
     reasons = {str(a): _reply(r) for a, r in (refused or {}).items()}
     accepted = [a for a in to if a not in reasons]
@@ -158,7 +207,7 @@ def send_drafts(drafts: Sequence[Draft], host: str, port: int, *, starttls: bool
     try:
         smtp = _connect(host, port, starttls, user, password, timeout, ssl_context)
     except (smtplib.SMTPException, OSError) as e:
-        report.failed.append(("(connection)", one_line(e)))
+        report.failed.append((CONNECTION, smtp_problem(e, host, port)))
         report.not_attempted += [d.target for d, _ in todo]
         return report
     from tqdm import tqdm
@@ -167,7 +216,7 @@ def send_drafts(drafts: Sequence[Draft], host: str, port: int, *, starttls: bool
     quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
     try:
         for i, (d, to) in enumerate(tqdm(todo, desc="mail", unit="msg", disable=quiet, file=sys.stderr)):
-            if not _send_one(smtp, d, to, envelope_from, report, book):
+            if not _send_one(smtp, (host, port), d, to, envelope_from, report, book):
                 report.not_attempted += [t.target for t, _ in todo[i + 1:]]
                 break
     finally:

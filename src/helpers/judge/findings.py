@@ -126,7 +126,9 @@ def rules(lex: Lexicon) -> Rules:
             rf"|与(?P<base3>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir3>持平)"),
         comparison_up=frozenset(lex.phrases("comparison_up")) | {"高", "快", "多"},
         base_meaning=lex.meaning_of("comparison_base"),
-        deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率|调试|测试|试验|仪式筹备)"),
+        # an event word before 前/之前/以前 dates something else (开工前各项准备工作): it is no event
+        deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
+                               "|仪式筹备)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
         operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){NOUN_TAIL}"),

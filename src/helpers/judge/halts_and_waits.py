@@ -66,3 +66,21 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执
                     r"|列入[^,,。;;|]{0,6}?(?:暂缓|停建|缓建|停缓建)[^,,。;;|]{0,6}(?:名单|清单)"
                     # an authority holding back the approval the task needs (暂缓批复初步设计)
                     r"|(?:暂缓|暂停|停止)(?:审批|批复|核准)")
+#: the papers of a step towards the task (活动方案, 可研报告, 初步设计, 用地, 环评): an outside act on
+#: one of them is a step the task needs, not the task's result awaited (B050's 规划 is the task's own
+#: when the task names it)
+STEP_PAPER = re.compile(r"方案|可研|可行性研究|项目建议书|初步设计|施工图|设计|概算|用地|土地|选址|立项|环评|能评|稳评"
+                        r"|水土保持|规划|预审")
+
+
+#: a body above the city (省发改委, 省水利厅, 国家林草局, 住建部): its decision is an outside act even
+#: on a step paper (可研报告已报省发改委，待批复: the seed's G124 awaits it)
+OUTSIDE_BODY = re.compile(r"省|国家|国务院|中央|总局|[^门]部(?!门|署|分)|厅")
+
+
+def awaits_a_step(said_of: str, sentence: str, task: str) -> bool:
+    """A wait (or a submission) whose object — the words it is said of — is a step paper the task
+    does not name, decided by the city's own bodies (活动方案已报市政府审定 for 举办…节; 整合重组方案
+    已报市委深改委审议): the city's own procedure on a step, no outcome awaited from outside."""
+    return any(m.group() not in task for m in STEP_PAPER.finditer(said_of)) and not OUTSIDE_BODY.search(sentence)
+

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.errors import ReferenceError_
-from helpers.reference_csv import file_version, read_reference
+from helpers.messages import say
+from helpers.reference_csv import file_version, read_reference, reference_error
 from helpers.statuses import DECIDED, OFFICIAL_KIND, OFFICIAL_MEANINGS
 
 HEADER = ("kind", "phrase", "meaning", "example", "note")
@@ -75,26 +76,26 @@ def _check(row: dict, where: str) -> Entry:
     kind, phrase = (row.get("kind") or "").strip(), (row.get("phrase") or "").strip()
     meaning, example = (row.get("meaning") or "").strip(), (row.get("example") or "").strip()
     if kind not in KINDS:
-        raise ReferenceError_(f"{where}: unknown kind {kind!r} (use one of {', '.join(KINDS)})")
+        raise ReferenceError_(f"{where}: " + say("lexicon.unknown_kind", kind=kind, kinds="、".join(KINDS)))
     if not phrase:
-        raise ReferenceError_(f"{where}: empty phrase")
+        raise ReferenceError_(f"{where}: " + say("lexicon.empty_phrase"))
     allowed = KINDS[kind]
     if allowed is None:
         try:
             if not 0 < float(meaning) <= 1:
                 raise ValueError
         except ValueError:
-            raise ReferenceError_(f"{where}: meaning of a {kind} phrase must be a share in (0, 1], got {meaning!r}") from None
+            raise ReferenceError_(f"{where}: " + say("lexicon.not_share", kind=kind, meaning=meaning)) from None
     elif meaning not in allowed:
-        raise ReferenceError_(f"{where}: meaning {meaning!r} is not one of {', '.join(allowed)} for kind {kind}")
+        raise ReferenceError_(f"{where}: " + say("lexicon.meaning", kind=kind, meaning=meaning, allowed="、".join(allowed)))
     if phrase not in example:
-        raise ReferenceError_(f"{where}: the example {example!r} does not contain the phrase {phrase!r}")
+        raise ReferenceError_(f"{where}: " + say("lexicon.example", example=example, phrase=phrase))
     return Entry(kind, phrase, meaning, example, int(where.rsplit(":", 1)[1]))
 
 
 def load_lexicon(path: Path | str = paths.LEXICON_CSV) -> Lexicon:
     """Read and check the lexicon; a bad row is a one-line error naming the file and line."""
-    return _load(*file_version(path, "the judge's wordings live there"))
+    return _load(*file_version(path, say("lexicon.holds")))
 
 
 @lru_cache(maxsize=8)
@@ -103,12 +104,12 @@ def _load(path: str, _mtime: int, _size: int) -> Lexicon:
     seen: dict[tuple[str, str], int] = {}
     table = read_reference(path, HEADER[:4])
     if tuple(table.header)[:4] != HEADER[:4]:
-        raise ReferenceError_(f"{path}:1: header must be {','.join(HEADER)}")
+        raise reference_error(path, say("ref.header", header=",".join(HEADER)), 1)
     for n, row in table.rows:
         e = _check(row, f"{path}:{n}")
         key = (e.kind, e.phrase)
         if key in seen:
-            raise ReferenceError_(f"{path}:{n}: {e.kind} {e.phrase!r} repeats line {seen[key]}")
+            raise reference_error(path, say("lexicon.twice", kind=e.kind, phrase=e.phrase, line=seen[key]), n)
         seen[key] = n
         entries.append(e)
     _check_classes(path, entries)
@@ -130,5 +131,4 @@ def _check_classes(path: str, entries: list[Entry]) -> None:
             if (kind, m) in MAY_BE_EMPTY or any(k == kind and m in (None, mm) for k, mm in have):
                 continue
             what = f"kind={kind}、meaning={m}" if m else f"kind={kind}"
-            raise ReferenceError_(f"{path}:{lines.get(kind, 1)}: 没有 {what} 的词条（这一类至少要有一条，"
-                                  f"否则整类说法都读不出来）；请恢复被删除的行")
+            raise reference_error(path, say("lexicon.empty_class", what=what), lines.get(kind, 1))

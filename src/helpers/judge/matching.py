@@ -15,7 +15,7 @@ from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, narrower, rival_review, threshold
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
-from helpers.judge.whole import ACT_COUNTED
+from helpers.judge.whole import ACT_COUNTED, chained_use
 from helpers.statuses import review_reason
 
 ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
@@ -99,7 +99,8 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
         stage = STAGE_OF_WORKS.search(text, text.rfind(",", 0, f.start) + 1, f.start)
         if not stage or stage.group() not in t.part:
             return False
-    return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4))
+    return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4)
+                and not chained_use(text, f.end))
 
 
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:

@@ -90,7 +90,7 @@ def read_overrides(path: Path = paths.OVERRIDES_CSV) -> list[dict]:
     ref = read_reference(path)
     header, table = ref.header, ref.rows
     if tuple(header)[:4] != HEADER[:4]:
-        raise reference_error(path, say("overrides.header", header=",".join(HEADER)), 1)
+        raise reference_error(path, say("ref.header", header=",".join(HEADER)), 1)
     rows: list[dict] = []
     seen: dict[tuple[str, str, str], dict] = {}
     for line, cells in table:

@@ -23,7 +23,7 @@ from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_label
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
-from helpers.judge.halts_and_waits import HALT_WORDS, RESUMED
+from helpers.judge.halts_and_waits import HALT_WORDS, RESUMED, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
@@ -261,6 +261,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
     _lifted_halts(ev)
+    _waits_on_a_step(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
     cut = {ev.layout.sentence_of(pos) for pos, _ in adjusted}
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
@@ -312,6 +313,15 @@ def _lifted_halts(ev: Evidence) -> None:
             end = lay.sents[min(s + 1, len(lay.sents) - 1)][1] if lay.sents else len(lay.text)
             if RESUMED.search(lay.text, v.end, end):
                 ev.used.add(id(v))
+
+
+def _waits_on_a_step(ev: Evidence, task: str) -> None:
+    """活动方案已报市政府审定: a wait said of a step paper the task does not name, decided by the city's
+    own bodies, is read as a step (no verdict, no residual wait): the task's outcome awaits nothing."""
+    for v in ev.verdicts:
+        if v.status == "pending" and awaits_a_step(subject_of(ev, v.start) + ev.layout.text[v.start:v.end],
+                                                   ev.layout.sentence_text(v.sentence), task):
+            ev.used.add(id(v))
 
 
 def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:

@@ -85,8 +85,9 @@ _DUE = r"(?:今年|本年度|\d{4}年)?(?:年底前|年内|年前|年末前|\d{1
 @lru_cache(maxsize=4)
 def _deliverable_rx(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     verbs = lex.alternation("deliverable")
-    # a due date before the verb (年底前建成…, 9月底前完成…) says when, not what
-    return (re.compile(rf"^(?:{_DUE})?(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?:{_DUE})?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
+    # a due date before the verb (年底前建成…, 9月底前完成…) says when, not what; a drafting verb
+    # before an issuing one (制定出台…, 研究制定并印发…) is the same act's first step
+    return (re.compile(rf"^(?:{_DUE})?(?:加快|力争|确保|年内|全面|推动|争取|正式|如期)?(?:{_DUE})?(?:(?:研究)?(?:制定|修订|起草)并?)?(?P<verb>{verbs})(?P<obj>.{{2,}})$"),
             re.compile(rf"^(?P<obj>.{{2,}}?)(?:年内|年底前|全面)?(?P<verb>{verbs})$"))
 
 
@@ -112,6 +113,9 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     works, opening = _WORKS_DONE.match(c), _OPENING_END.match(c)
     if not verb and works:  # 全面完成农村饮水安全巩固提升工程: the works done is the deliverable
         verb, obj = "完工", works["obj"]
+    drafted = _DRAFTED.match(c)
+    if not verb and drafted:  # 制定《公共数据管理办法》: a titled document to draft is one to issue
+        verb, obj = "印发", drafted["obj"]
     if not verb and opening:  # 市档案馆新馆开馆; 完成总体规划编制报批 (its event is the approval)
         verb, obj = ("获批" if opening["verb"] == "报批" else "建成"), _EVENT_LEAD.sub("", opening["obj"])
     # 建立…机制 is standing work; a document's title (《…三年行动方案》) is one thing issued
@@ -140,6 +144,8 @@ _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{
 #: a task clause ending in the opening of a thing (新馆开馆, 航线首航) or in its approval (编制报批):
 #: a one-off deliverable though its verb is no event word of the lexicon
 _OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|正式运行|投入运行|报批)$")
+#: a titled document to draft or revise (制定《…办法》, 修订《…条例》): done when it is issued
+_DRAFTED = re.compile(r"^(?:研究|加快|年内|年底前)?(?:制定|修订|制订)(?P<obj>《[^》]{2,60}》.*)$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 
 

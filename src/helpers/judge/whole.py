@@ -24,7 +24,7 @@ import re
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.subjects import another_instance, is_generic, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
@@ -213,3 +213,18 @@ def whole_task_result(ev: Evidence, task: str) -> Part | None:
             part.review.append(review_reason("soft_done", f.text))  # 基本完成: done, or nearly
         return part
     return None
+
+
+#: a chain of events in one clause (竣工并投入运行, 建成后即投入使用): what joins them, and what breaks
+#: the chain — a negation, a plan or a wait makes the second event not done (建成但尚未投入使用)
+_CHAIN = re.compile(r"(?:并|后即?|且|随即|同步|即)(?:于[^,，;；。|]{1,10}?)?(?:正式|全面|顺利|投入|开始)*$")
+_CLAUSE_REST = re.compile(r"[^,，;；。|]{0,24}")
+_CHAIN_BREAK = re.compile(r"未|尚|将|拟|计划|预计|待|需|争取|力争|但")
+
+
+def chained_use(text: str, end: int) -> bool:
+    """A use event chained to the event ending at `end` in its clause (竣工并投入运行,
+    8月建成并于9月正式开放): the deliverable put to use too."""
+    m = _CLAUSE_REST.match(text, end)  # a chain is short: a bounded window keeps long cells linear
+    m = USE_EVENTS.search(text, end, m.end())
+    return bool(m) and bool(_CHAIN.search(text, end, m.start())) and not _CHAIN_BREAK.search(text, end, m.start())

@@ -4,12 +4,19 @@ Figures are built with `matplotlib.figure.Figure` rather than pyplot, so a noteb
 chart once, where `show` puts it, at the size it will print (the inline backend would display
 it again at its own size). Plain matplotlib only: importing seaborn would add to every kernel's
 start-up and nothing here needs it.
+
+Each chart function returns a `Chart`: shown, it is taken from the drawn charts kept by their
+data and code (helpers.report.chart_cache) or drawn and kept; used as a Figure (a notebook
+changing it before showing it), it is built and drawn as it then is.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import io
+from typing import Any, Callable
+
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -18,7 +25,7 @@ from matplotlib.ticker import MaxNLocator
 from PIL import Image
 
 from helpers.read.bureaus import leads
-from helpers.report import wording
+from helpers.report import chart_cache, wording
 from helpers.report.figures import status_counts
 from helpers.report.loading import table_pace
 from helpers.report.fonts import use_cjk_font
@@ -65,6 +72,54 @@ def _figure(height_in: float, width_in: float = WIDTH_IN) -> Figure:
     return Figure(figsize=(width_in, height_in), dpi=DPI, layout="constrained")
 
 
+class Chart:
+    """A chart to show: its drawing function, the columns of the table it reads, its arguments.
+
+    `show` / `png_bytes` take it from the drawn charts by its key (chart_cache) or draw and keep
+    it. Any use of it as a matplotlib Figure (`chart.axes`, `chart.savefig(…)`: a notebook may
+    change a chart before showing it) builds the figure, and a chart so built is drawn as it then
+    is, never taken from or put in the cache, whose key knows nothing of the changes.
+    """
+
+    def __init__(self, draw: Callable[..., Figure], frame: pd.DataFrame, args: tuple[Any, ...],
+                 kwargs: dict[str, Any]):
+        self._draw, self._frame, self._args, self._kwargs = draw, frame, args, kwargs
+
+    @functools.cached_property
+    def figure(self) -> Figure:
+        """The matplotlib Figure (built on first use)."""
+        return self._draw(self._frame, *self._args, **self._kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and the like ask for these: not the figure's
+            raise AttributeError(name)
+        return getattr(self.figure, name)
+
+    def drawn(self) -> chart_cache.Drawn:
+        """The chart as shown: kept, or drawn now (and kept when nobody touched its figure)."""
+        if "figure" in self.__dict__:
+            return _drawn(self.figure)
+        setup()  # the style enters the key
+        key = chart_cache.chart_key(self._draw, self._frame, self._args, self._kwargs)
+        with chart_cache.drawing(key) as kept:
+            if kept is None:
+                kept = _drawn(self.figure)
+                chart_cache.store(key, kept)
+        return kept
+
+
+def reads(*columns: str) -> Callable[[Callable[..., Figure]], Callable[..., Chart]]:
+    """Declare the table columns a chart function reads: called, it returns a `Chart` that hands
+    it those columns only (present ones), so its key covers all it can read."""
+    def wrap(draw: Callable[..., Figure]) -> Callable[..., Chart]:
+        @functools.wraps(draw)
+        def chart(tasks: pd.DataFrame, *args: Any, **kwargs: Any) -> Chart:
+            return Chart(draw, tasks[[c for c in columns if c in tasks.columns]], args, kwargs)
+        return chart
+    return wrap
+
+
+@reads("sector", "status", "pace", "period")
 def status_by_sector(tasks: pd.DataFrame) -> Figure:
     """Horizontal stacked bars: tasks per sector, split by status (counts printed in wide segments)."""
     counts = status_counts(tasks).drop(columns="total")
@@ -99,6 +154,7 @@ def status_by_sector(tasks: pd.DataFrame) -> Figure:
     return fig
 
 
+@reads("completion_pct", "status", "sector")
 def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
                        cap: float = 1.5) -> Figure:
     """Each measured task's completion (dot) by sector against the pace line.
@@ -148,6 +204,7 @@ def completion_vs_pace(tasks: pd.DataFrame, pace: float, ahead_margin: float = D
     return fig
 
 
+@reads("bureau", "status", "pace", "period")
 def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
     """Lead bureau × status: task counts as a shaded, annotated grid (bureaus with most tasks on top)."""
     table = pd.crosstab(tasks["bureau"], tasks["status"]).reindex(columns=list(STATUSES), fill_value=0)
@@ -174,6 +231,7 @@ def bureau_status_heatmap(tasks: pd.DataFrame, min_tasks: int = 1) -> Figure:
     return fig
 
 
+@reads("bureau", "bureaus", "status", "pace", "period")
 def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str, city: bool = True) -> Figure:
     """Two 100% bars: the status mix of the bureau's tasks (first lead) beside the city's; the
     bureau's bar alone with `city` False (a unit's page that depends on its own rows only)."""
@@ -214,13 +272,19 @@ def bureau_vs_city_shares(tasks: pd.DataFrame, bureau: str, city: bool = True) -
     return fig
 
 
-def png_bytes(fig: Figure) -> bytes:
+def png_bytes(fig: Figure | Chart) -> bytes:
     """The figure as an opaque RGB PNG at the print resolution, on white.
 
     The pixels matplotlib's savefig(facecolor="white") writes, without its alpha channel (every
     pixel of it opaque): WeasyPrint splits an alpha channel into a soft mask and compresses both
     again for each PDF, ~6 % of a unit page's PDF.
     """
+    if isinstance(fig, Chart):
+        return fig.drawn().png
+    # The canvas first: the layout then measures the texts with the renderer that draws them,
+    # whose text metrics it keeps (a layout without a canvas dry-prints the figure with a
+    # renderer of its own and every label is measured twice; the same pixels, ~12 % less).
+    canvas = FigureCanvasAgg(fig)
     engine = fig.get_layout_engine()
     if engine is not None:
         # Laid out once, then fixed: savefig would run the layout in a dry draw and again in the
@@ -228,7 +292,6 @@ def png_bytes(fig: Figure) -> bytes:
         engine.execute(fig)
         fig.set_layout_engine(None)
     fig.set_facecolor("white")
-    canvas = FigureCanvasAgg(fig)
     canvas.draw()
     buf = io.BytesIO()
     Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buf, format="png", dpi=(DPI, DPI))
@@ -247,7 +310,11 @@ def warm_up() -> None:
     png_bytes(fig)
 
 
-def show(fig: Figure, alt: str = "") -> None:
+def _drawn(fig: Figure) -> chart_cache.Drawn:
+    return chart_cache.Drawn(png_bytes(fig), float(fig.get_figwidth()), getattr(fig, "alt_text", ""))
+
+
+def show(fig: Figure | Chart, alt: str = "") -> None:
     """Display `fig` as a PNG at its physical size (width in CSS px = inches × 96), once.
 
     `alt` (Chinese, from the notebook) becomes the image's alt text in the HTML briefing; without
@@ -255,10 +322,9 @@ def show(fig: Figure, alt: str = "") -> None:
     """
     from IPython.display import Image, display
 
-    data = png_bytes(fig)
-    width_px = int(round(fig.get_figwidth() * CSS_PX_PER_IN))
-    text = alt or getattr(fig, "alt_text", "") or "图表"
-    display(Image(data=data, format="png", width=width_px, alt=text))
+    drawn = fig.drawn() if isinstance(fig, Chart) else _drawn(fig)
+    width_px = int(round(drawn.width_in * CSS_PX_PER_IN))
+    display(Image(data=drawn.png, format="png", width=width_px, alt=alt or drawn.alt or "图表"))
 
 
 def data_uri(fig: Figure) -> str:
@@ -266,6 +332,7 @@ def data_uri(fig: Figure) -> str:
     return "data:image/png;base64," + base64.b64encode(png_bytes(fig)).decode("ascii")
 
 
+@reads("task_key", "month", "completion_pct", "status")
 def completion_trend(trend: pd.DataFrame, max_tasks: int = 40) -> Figure:
     """Completion of each measured task across the year's periods, against the pace line (m/12).
 

@@ -18,6 +18,7 @@ from helpers.report.formatting import OFFICIAL_ZH, esc
 from helpers.plaintext import DASH, fmt_pct
 from helpers.report.sentences import headline_sentence
 from helpers.errors import SchemaError
+from helpers.messages import say
 from helpers.statuses import STATUS_ZH
 
 #: Columns some reports add to a table, with their width share (%) when the notebook's widths omit them.
@@ -125,7 +126,7 @@ def figures_html(cells: Sequence[tuple[str, str]]) -> str:
 def show_headline(h: Headline, label: str, who: str = "全市", as_of: str | None = None) -> None:
     """Display the key figures and the headline sentence (with the as-of date when given)."""
     if h.pace is None:
-        raise SchemaError(f"{who}: no tasks, so no period to word the headline for")
+        raise SchemaError(say("display.no_tasks", who=who))
     pace = h.pace
     cells = [
         ("重点工作", f"{h.tasks}项"),

@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.errors import UnknownUnitError
+from helpers.messages import say
 from helpers.read.bureaus import leads
 from helpers.report.formatting import METHOD_ZH
 from helpers.report.loading import PeriodData, table_pace
@@ -139,14 +141,14 @@ def bureau_tasks(tasks: pd.DataFrame, bureau: str) -> pd.DataFrame:
     """Tasks `bureau` leads, alone or with others, in ATTENTION_ORDER (largest lag first within).
 
     Adds `is_primary`: the bureau is the first lead unit (the one the scoreboard counts it under).
-    Raises KeyError naming similar bureaus when `bureau` leads nothing.
+    Raises UnknownUnitError naming similar bureaus when `bureau` leads nothing.
     """
     mask = leads(tasks, bureau)
     if not mask.any():
         known = sorted(set(tasks["bureau"].dropna()))
         close = [b for b in known if set(b) & set(bureau.removeprefix("市")) and len(set(b) & set(bureau)) >= 2]
-        hint = f"; similar: {'、'.join(close[:8])}" if close else ""
-        raise KeyError(f"no task is led by {bureau!r}{hint}")
+        hint = say("figures.similar", units="、".join(close[:8])) if close else ""
+        raise UnknownUnitError(say("figures.no_unit", unit=bureau, similar=hint))
     # The order is found on the four sort keys and the rows taken once: every selection of the
     # whole table copies its ~50 columns (a unit's page asks for its tasks several times).
     sub = tasks.loc[mask, ["status", "lag_pts", "table", "seq"]]

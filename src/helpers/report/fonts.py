@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from helpers.errors import RenderError
+from helpers.messages import say
 
 #: Families tried in order; the first that fontconfig resolves to a Chinese-capable file wins.
 PREFERRED_FAMILIES = (
@@ -21,10 +22,6 @@ PREFERRED_FAMILIES = (
     "SimHei",
 )
 
-INSTALL_HINT = (
-    "no Chinese (CJK) font found: install one (Debian/Ubuntu: apt-get install fonts-noto-cjk; "
-    "macOS: brew install --cask font-noto-sans-cjk-sc) or run `bash scripts/ensure-font.sh`"
-)
 
 
 @functools.lru_cache(maxsize=None)
@@ -53,7 +50,7 @@ def find_cjk_font_face() -> tuple[Path, int, str]:
         file, index, families = (line.split("|", 2) + ["", ""])[:3]
         if file and Path(file).is_file():
             return Path(file), int(index or 0), families.split(",")[0]
-    raise RenderError(INSTALL_HINT)
+    raise RenderError(say("fonts.missing"))
 
 
 def find_cjk_font() -> Path:

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from helpers import paths
+from helpers.errors import OutputError, RenderError, os_error_line
+from helpers.messages import say
 
 
 def notebook_imports(notebooks: Iterable[Path | str]) -> list[str]:
@@ -158,6 +160,7 @@ class WarmKernel:
 
     def launch(self) -> None:
         """Start the kernel process without waiting for it (overlap its boot with other work)."""
+        from jupyter_client.kernelspec import NoSuchKernel
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
@@ -180,7 +183,12 @@ class WarmKernel:
         kwargs: dict[str, Any] = {"cwd": self.cwd, "extra_arguments": list(KERNEL_ARGUMENTS)}
         if self.env is not None:
             kwargs["env"] = self.env
-        run_sync(self.km.start_kernel)(**kwargs)
+        try:
+            run_sync(self.km.start_kernel)(**kwargs)
+        except NoSuchKernel:
+            raise RenderError(say("kernel.no_such", name=self.kernel_name)) from None
+        except OSError as e:  # the kernel's program cannot be run (a broken environment)
+            raise RenderError(say("kernel.cannot_start", problem=os_error_line(e))) from None
         self.used, self.warmed = 0, False
 
     def warm(self) -> None:
@@ -233,9 +241,9 @@ class WarmKernel:
                     reply = kc.get_shell_msg(timeout=1)
                 except queue.Empty:
                     if not self.alive():
-                        raise RuntimeError("the kernel died before it replied") from None
+                        raise RenderError(say("kernel.died")) from None
                     if time.monotonic() > deadline:
-                        raise TimeoutError(f"the kernel did not reply within {timeout:.0f} s") from None
+                        raise RenderError(say("kernel.timeout", seconds=timeout)) from None
                     continue
                 if reply["parent_header"].get("msg_id") == msg_id:
                     return reply["content"]
@@ -272,7 +280,7 @@ class WarmKernel:
             raise
         else:
             if not _complete_json(tmp):  # a full disk truncated it: never put that in place
-                raise OSError(f"{output}: the executed notebook could not be written completely")
+                raise OutputError(output, say("kernel.incomplete"))
             os.replace(tmp, output)
         finally:
             tmp.unlink(missing_ok=True)

@@ -78,7 +78,7 @@ def table_pace(tasks: pd.DataFrame) -> float:
         return float(tasks["pace"].dropna().iloc[0])
     if "period" in tasks and tasks["period"].notna().any():
         return parse_code(str(tasks["period"].dropna().iloc[0])).pace
-    raise SchemaError("tasks: no pace and no period column with a value: the period cannot be told")
+    raise SchemaError(say("tables.no_pace"))
 
 
 def warm_up() -> None:

@@ -61,7 +61,7 @@ _PAGE_USES = frozenset({"say", "title", "caption", "notes", "key_figures", "text
 _PLAIN_ATTRIBUTES = frozenset({"period", "label", "ahead_margin", "pace", "code", "label_zh", "folder"})
 
 
-def _row_hashes(df: pd.DataFrame | None) -> "pd.Series | None":
+def row_hashes(df: pd.DataFrame | None) -> "pd.Series | None":
     """One 64-bit hash per row of every column's text (the columns' names included)."""
     if df is None:
         return None
@@ -103,7 +103,7 @@ def _period_constants(tasks: pd.DataFrame, changes: pd.DataFrame | None) -> str:
 def unit_digests(tasks: pd.DataFrame, changes: pd.DataFrame | None, units: Iterable[str]) -> dict[str, str]:
     """Per unit, the checksum of the data its page shows (module docstring): each row hashed
     once, a unit's rows picked from those."""
-    task_rows, change_rows = _row_hashes(tasks), _row_hashes(changes)
+    task_rows, change_rows = row_hashes(tasks), row_hashes(changes)
     constants = _period_constants(tasks, changes)
     out = {}
     in_tasks = _named_units(tasks)
@@ -122,10 +122,10 @@ def page_digests(tasks: pd.DataFrame, changes: pd.DataFrame | None) -> dict[str,
     """The checksums of what the city's page and the research pages show of the tasks and the
     comparison (module docstring): {"research": every column but TEXTS of every row, and the
     comparison; "city": that, and the behind tasks' rows in full}."""
-    plain = _row_hashes(tasks.drop(columns=[c for c in TEXTS if c in tasks]))
+    plain = row_hashes(tasks.drop(columns=[c for c in TEXTS if c in tasks]))
     research = hashlib.sha256("|".join((_period_constants(tasks, changes), _digest(plain),
-                                        _digest(_row_hashes(changes)))).encode("utf-8")).hexdigest()
-    behind = _digest(_row_hashes(tasks), tasks["status"].eq("behind"))
+                                        _digest(row_hashes(changes)))).encode("utf-8")).hexdigest()
+    behind = _digest(row_hashes(tasks), tasks["status"].eq("behind"))
     return {"research": research, "city": hashlib.sha256(f"{research}|{behind}".encode("utf-8")).hexdigest()}
 
 

@@ -24,7 +24,9 @@ from typing import Any, Callable, Iterable, Sequence
 from helpers import provenance
 from helpers.provenance import file_sha256
 from helpers.report import kernels
+from helpers.report.kernel_supply import KernelSupply
 from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
+from helpers.messages import say
 
 EXECUTION_TIMEOUT = 600  # seconds per cell
 KERNEL_START_TIMEOUT = 300  # two cores shared with other work: be patient
@@ -113,13 +115,15 @@ class Workers:
     """Worker processes started ahead of their work: each launches its kernel at once, so the
     kernels boot while the caller does other work (builds tables, subsets the font)."""
 
-    def __init__(self, notebooks: Path, warm_from: Iterable[Path], workers: int):
+    def __init__(self, notebooks: Path, warm_from: Iterable[Path], workers: int, fresh: int = 0):
+        """`fresh` > 0 (a render server's workers): each kernel runs one notebook only, and
+        `fresh` warm kernels per worker are kept ready (helpers.report.kernel_supply)."""
         self.n = max(1, workers or os.cpu_count() or 1)
         warm = warm_code(warm_from)
         # spawn, not fork: the parent holds pandas/pyarrow threads, which fork does not carry safely.
         self.pool = ProcessPoolExecutor(max_workers=self.n, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_init_worker,
-                                        initargs=(str(notebooks), warm, KERNEL_START_TIMEOUT, os.getpid()))
+                                        initargs=(str(notebooks), warm, KERNEL_START_TIMEOUT, os.getpid(), fresh))
         for _ in range(self.n):
             self.pool.submit(_ready)
 
@@ -160,14 +164,14 @@ def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
     more = n - sum(p.n for p in pools)
     own = [Workers(notebooks, [j.notebook for j in pending], more)] if more > 0 else []
     try:
-        _dispatch(pools + own, pending, fonts(), period_label, finish)
+        dispatch(pools + own, pending, fonts(), period_label, finish)
     finally:
         for p in own:  # every page is in: the caller need not wait for the kernels to end
             p.close(wait=False)
     bar.close()
 
 
-def _dispatch(pools: list[Workers], pending: list["Job"], font_set: Any, period_label: str,
+def dispatch(pools: list[Workers], pending: list["Job"], font_set: Any, period_label: str,
               finish: Callable[["Job", dict[str, Any]], None]) -> None:
     """Hand the pages in order to whichever pool has a worker free (the first pools first: their
     kernels are the warmest), the next page as each finishes."""
@@ -198,7 +202,9 @@ def _dispatch(pools: list[Workers], pending: list["Job"], font_set: Any, period_
 
 
 def _worker_failed(job: "Job", e: BaseException) -> dict[str, Any]:
-    return {"id": job.id, "ok": False, "seconds": 0.0, "error": f"worker failed: {type(e).__name__}: {e}"}
+    # lost: the page itself did not fail (a render server's caller renders it again)
+    return {"id": job.id, "ok": False, "seconds": 0.0, "error": say("render.worker", name=type(e).__name__, text=e),
+            "lost": True}
 
 
 _LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
@@ -217,6 +223,7 @@ def local_kernel(cwd: str, warm_code: str) -> Any:
 
 
 _KERNEL = None  # the worker's WarmKernel
+_SUPPLY: KernelSupply | None = None  # or its fresh kernels, one per notebook (a render server's worker)
 
 
 def _watch_parent(parent: int) -> None:
@@ -227,18 +234,26 @@ def _watch_parent(parent: int) -> None:
             time.sleep(WATCH_INTERVAL)
         if _KERNEL is not None:
             _KERNEL.kill()
+        if _SUPPLY is not None:
+            _SUPPLY.kill_all()
         os._exit(1)
 
     threading.Thread(target=loop, name="helpers-watchdog", daemon=True).start()
 
 
-def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int) -> None:
+def _init_worker(cwd: str, warm_code: str, startup_timeout: float, parent: int, fresh: int = 0) -> None:
     """Pool initializer: watch the parent, launch this worker's kernel, import the renderers while
-    it boots, then warm it (its imports)."""
-    global _KERNEL
+    it boots, then warm it (its imports). With `fresh` kernels, they boot in their own thread."""
+    global _KERNEL, _SUPPLY
     from helpers.report import render  # deferred: nbconvert and its exporter cost seconds
 
     _watch_parent(parent)
+    if fresh:
+        _SUPPLY = KernelSupply(cwd, warm_code, startup_timeout, fresh)
+        multiprocessing.util.Finalize(None, _SUPPLY.kill_all, exitpriority=10)
+        render.html_exporter()
+        import weasyprint  # noqa: F401  (as below)
+        return
     _KERNEL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=startup_timeout)
     # Finalize runs when the worker exits normally (atexit handlers do not, in pool workers).
     multiprocessing.util.Finalize(None, _shutdown_worker, exitpriority=10)
@@ -264,6 +279,12 @@ def run_job(job: Job, fonts: Any, period_label: str, kernel: Any = None) -> dict
     """Execute and render one job; never raises for a notebook's own failure."""
     from helpers.report import render  # deferred, as above
 
+    if kernel is None and _SUPPLY is not None:  # a fresh kernel for this notebook alone
+        fresh = _SUPPLY.take()
+        try:
+            return run_job(job, fonts, period_label, fresh)
+        finally:
+            _SUPPLY.discard(fresh)
     kernel = kernel or _KERNEL
     t0 = time.perf_counter()
     try:

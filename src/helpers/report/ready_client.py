@@ -9,6 +9,9 @@ import time
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_core.utils import ensure_async
 
+from helpers.errors import RenderError
+from helpers.messages import say
+
 
 class ReadyClient(AsyncKernelClient):
     """The kernel client papermill opens for each notebook, ready as soon as the kernel is.
@@ -38,6 +41,6 @@ class ReadyClient(AsyncKernelClient):
                     self._handle_kernel_info_reply(reply)
                     return
             if not await self._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
+                raise RenderError(say("kernel.died"))
             if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+                raise RenderError(say("kernel.timeout", seconds=timeout))

@@ -1,0 +1,109 @@
+"""Issue #18, events and halts: a deliverable event read as a grammar (the task's family of event
+words, its done forms, a chain of events in one clause, a time reference that is no event), the
+subject of a clause cut at a time word, and the halting and waiting constructions' objects.
+
+Each construction is checked on sentences written for it in the wording of the seed and the corpus
+(other subjects, verbs, dates and figures than any labelled set), with the trap beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+H1, Q3, FY = "2024H1", "2024Q3", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# a chain of events in one clause: the second event is done when nothing breaks the chain
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成投用六安市第二水厂。", "第二水厂8月底竣工并投入运行。"),
+    ("建成投用城南污水处理厂。", "该厂8月建成后即投入使用，日处理污水5万吨。"),
+    ("建成投用城南污水处理厂。", "项目8月竣工并于9月正式投入运行。"),
+])
+def test_chained_use_event_completes_a_build_and_use_task(task, progress):
+    got = judge(task, progress, Q3)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("progress", [
+    "水厂已于8月建成但尚未投入使用，正在办理供水许可。",  # the chain broken by a negation
+    "第二水厂8月底竣工，计划10月投入运行。",  # the use planned in a clause of its own
+])
+def test_broken_chain_leaves_the_use_undone(progress):
+    assert judge("建成投用六安市第二水厂。", progress, Q3)["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# an event word before 前/之前 dates something else: 开工前的准备工作 is no start
+
+@pytest.mark.parametrize("progress", [
+    "已完成项目选址和用地预审，开工前各项准备工作基本就绪。",
+    "项目开工前的征地拆迁、管线迁改等准备工作已全部完成。",
+    "开工之前的各项手续均已办结，施工单位正在组织进场。",
+])
+def test_event_word_as_a_time_reference_is_no_event(progress):
+    assert judge("开工建设城南污水处理厂。", progress)["status"] == "qualitative"
+
+
+# ---------------------------------------------------------------------------------------------
+# the done forms of each family (lexicon.csv `deliverable` rows): held, issued
+
+@pytest.mark.parametrize("task,progress", [
+    ("举办第三届大别山登山节。", "登山节于5月19日在天堂寨景区圆满落幕，参赛选手3000人。"),
+    ("举办第二届大别山茶文化节。", "茶文化节已于5月在金寨县圆满落幕。"),
+    ("举办2024六安半程马拉松赛。", "4月21日，赛事在六安城区鸣枪开跑，1.5万名选手参赛。"),
+    ("举办全市第五届职工运动会。", "运动会于6月在市体育中心举行，9月全部赛程圆满结束。"),
+    ("修订《六安市城市绿化管理条例》。", "《条例》修订稿经省人大常委会批准，已于6月1日公布施行。"),
+    ("制定《六安市公共数据管理办法》。", "《办法》已制定完成并以市政府令形式公布。"),
+    ("研究制定并印发《六安市促进服务业发展若干政策》。", "《若干政策》已于5月印发实施。"),
+    ("制定出台全市人才政策“3.0版”。", "人才政策3.0版已于7月出台实施。"),
+])
+def test_event_done_in_its_familys_words(task, progress):
+    got = judge(task, progress)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+def test_a_titled_document_to_draft_is_not_done_by_its_draft():
+    assert judge("制定《六安市公共数据管理办法》。", "《办法》初稿已完成，正在征求意见。")["status"] == "qualitative"
+
+
+# ---------------------------------------------------------------------------------------------
+# a time word ends the subject: 项目6月起暂停施工 is said of 项目
+
+@pytest.mark.parametrize("progress", [
+    "受汛期影响，项目6月起暂停施工，预计8月复工。",
+    "因规划调整，工程今年5月暂停建设。",
+])
+def test_subject_cut_at_a_time_word_is_the_task(progress):
+    assert judge("建设城东综合客运枢纽。", progress)["status"] == "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# a wait on a step paper the city's own bodies decide is a step, not an outcome awaited
+
+@pytest.mark.parametrize("task,progress", [
+    ("举办第二届大别山茶文化节。", "活动方案已报市政府审定，拟于10月中旬在金寨县举办。"),
+    ("推进城市更新行动。", "城市更新专项规划已编制完成，待市政府常务会议审议后印发。"),
+    ("推动市属国企整合重组。", "整合重组实施方案已报市委深改委审议，资产清查已完成。"),
+])
+def test_wait_on_a_step_paper_decided_by_the_city_is_no_wait(task, progress):
+    assert judge(task, progress)["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    # the task names the paper: its own document awaits the decision (B050)
+    ("完成《六安市国土空间生态修复规划》编制并印发。", "规划已通过专家评审，待市政府常务会议审定后印发。"),
+    # a body above the city decides, even on a step paper (the seed's G124)
+    ("加快建设六安市特种设备检验检测中心。", "可研报告已报省发改委，待批复。"),
+    # the task's own result awaited
+    ("创建国家生态文明建设示范市。", "技术评估和现场核查已完成，尚需生态环境部审定后公布。"),
+])
+def test_wait_on_the_tasks_result_or_from_above_stays_pending(task, progress):
+    assert judge(task, progress)["status"] == "pending"
