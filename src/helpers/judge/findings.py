@@ -386,14 +386,12 @@ _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|�
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
 _CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
 _OPENS_BREAKDOWN = re.compile(r"\s*其中")
-#: entered in a pool (新增入库项目23个): a pool of candidates, a result only for a target that counts
-#: entries; firms (家, 户) entered are entered in the statistics (新增入库规上工业企业138户): a result
+#: 新增入库项目23个 enter a pool (a result only for a target of entries); firms (家) enter the statistics
 _ENTERED = re.compile(r"入库")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈|核实|核查|清查|摸底|协助|帮助|指导|辅导|对接")
 #: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
-#: (20个示范村已完成创建任务 reports them done: a done mark between makes the figure a result)
-#: (1800户改厕任务已全部完成 reports them done too: a completion right after 任务)
+#: (20个示范村已完成创建任务, 1800户改厕任务已全部完成 report them done: a done mark before or after 任务)
 _COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)"
                              r"(?!(?:已经?|均已|都已)?(?:于[^,;。]{1,10}?)?(?:全部|全面|全数|按期|如期|提前|顺利)?(?:完成|竣工|完工|销号)(?![\d一二三四五六七八九十]))")
 

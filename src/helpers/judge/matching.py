@@ -67,8 +67,6 @@ def _forecast_only(part: Part, f: Finding) -> None:
     part.review.append(review_reason("forecast_only", f.text))
 
 
-
-
 _TITLE = re.compile(r"《([^》]{2,60})》")
 
 
@@ -80,7 +78,6 @@ def _same_document(t: Target, f: Finding, text: str) -> bool:
         return True
     a, b = bigrams(want[1]), bigrams(got[1])
     return len(a & b) >= 0.7 * min(len(a), len(b))
-
 
 
 #: a subject naming a part of the task: one county or district, a segment, a batch, some of them
