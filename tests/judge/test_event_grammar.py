@@ -107,3 +107,50 @@ def test_wait_on_a_step_paper_decided_by_the_city_is_no_wait(task, progress):
 ])
 def test_wait_on_the_tasks_result_or_from_above_stays_pending(task, progress):
     assert judge(task, progress)["status"] == "pending"
+
+
+# ---------------------------------------------------------------------------------------------
+# halts: the halting verb's object is the task, its plan or its works; a slip is a halt when an
+# authority ordered it, a lateness when the works failed
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("实施城区段河道橡胶坝改造。", "因上级防洪规划调整，省水利厅要求停止原方案实施，另行论证。", "2025Q1"),
+    ("实施城西湖退垸还湖二期工程。", "经国家发改委审核，项目延期至2026年以后实施。", "2024M10"),
+    ("建设城南保障性租赁住房项目。", "经市政府研究决定，保租房项目延期至明年实施。", Q3),
+    ("举办第三届大别山登山节。", "根据省体育局通知，登山节推迟到明年举办。", Q3),
+    # an abbreviation of the task's thing is the task (棚改 for 棚户区改造)
+    ("实施县城老城区棚户区改造800户。", "受政策调整影响，棚改项目已被上级叫停，已完成征收的126户转为货币化安置。", Q3),
+])
+def test_halt_or_ordered_slip_of_the_task_is_blocked(task, progress, period):
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a slip from a failure, not ordered: the deliverable is late (behind at the year's end)
+    ("开工建设六安市第二水厂。", "因项目用地未落实，开工时间推迟至2025年。", FY, "behind"),
+    ("开工建设六安市第二水厂。", "受征迁进度影响，项目开工延期至明年一季度。", FY, "behind"),
+])
+def test_slip_from_a_failure_is_no_halt(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_slip_within_the_year_without_an_order_is_not_blocked():
+    got = judge("实施城西湖退垸还湖二期工程。", "受汛期影响，项目施工推迟至10月。", Q3)
+    assert got["status"] != "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# waits: a release by a body above the city not made yet, in other words
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("农田灌溉水有效利用系数达到0.56。", "该指标按年度测算，由省水利厅年底统一测算发布。", "2024M9"),
+    ("实际使用外资增长8%。", "1-9月外资数据尚未经商务部核定，暂无法反映增幅。", Q3),
+    ("居民人均可支配收入增长6.5%。", "前三季度数据由国家统计局安徽调查总队统一核算，目前尚未反馈。", Q3),
+])
+def test_release_awaited_from_above_is_pending(task, progress, period):
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_a_count_certified_by_the_province_is_a_result_not_a_wait():
+    got = judge("新增省级专精特新企业30家。", "1-9月由省经信厅认定的专精特新企业新增25家。", Q3)
+    assert got["status"] in ("on_pace", "ahead")

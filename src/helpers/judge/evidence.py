@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from helpers.judge.clauses import Layout
-from helpers.judge.findings import (PRELIMINARY, Finding, find_actuals, find_comparisons, find_deliverables,
+from helpers.judge.figures import find_actuals
+from helpers.judge.findings import (PRELIMINARY, Finding, find_comparisons, find_deliverables,
                                     find_growths, find_halves, find_levels, find_ranks, find_stated_ratios,
                                     find_verdicts)
 from helpers.judge.lexicon import Lexicon, load_lexicon

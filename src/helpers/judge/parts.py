@@ -28,7 +28,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import acts_on_another, is_generic, object_of, refers_to_task, subject_of
+from helpers.judge.subjects import abbreviated_name, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
@@ -132,7 +132,7 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
     (城市轨道交通示范线项目暂停审批 beside 新增公交线路10条); for a task of one target, a subject
     naming its thing or a generic one (项目, 该工程)."""
     subject = subject_of(ev, v.start)
-    if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject)):
+    if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject) or abbreviated_name(subject, tb)):
         return True  # a task of one thing: 博览会取消, 项目终止 name it
     if overlap(tb, subject) < 3:
         return False

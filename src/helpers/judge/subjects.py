@@ -67,11 +67,26 @@ def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     return ""
 
 
+def abbreviates(short: str, full: str) -> bool:
+    """保租房 in 保障性租赁住房: every character of the short name, in order, in the full one."""
+    it = iter(full)
+    return len(short) >= 2 and all(ch in it for ch in short)
+
+
+def abbreviated_name(subject: str, tb: set[str]) -> bool:
+    """棚改项目 for 棚户区改造: a short name before a generic tail (项目, 工程, 任务) whose characters all
+    belong to the task's words (its bigrams keep no order: a name of two to four characters)."""
+    head = re.sub(r"(?:项目|工程|任务|工作)+$", "", subject)
+    chars = "".join(tb)
+    return head != subject and 2 <= len(head) <= 4 and all(ch in chars for ch in head)
+
+
 def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     """Whether a finding at pos is said of the task: its subject shares the task's words, is a
     generic reference (项目, 该工程, 上述工作) or absent; or its sentence shares two of them."""
     subject = subject_of(ev, pos)
-    if not subject or _GENERIC.match(subject) or _GENERIC_OPEN.match(subject) or overlap(tb, subject) >= 1:
+    if not subject or _GENERIC.match(subject) or _GENERIC_OPEN.match(subject) or overlap(tb, subject) >= 1 \
+            or abbreviated_name(subject, tb):
         return True
     if _AUTHORITY.search(subject):
         return True  # 市住建局叫停内部装修施工: an authority acting on the works this cell reports
