@@ -68,3 +68,16 @@ def test_the_refusals_a_careless_user_meets_answer_in_chinese(tmp_path, capsys, 
     (tmp_path / MARKER).write_text("{}", encoding="utf-8")
     busy = in_progress(tmp_path)
     assert busy and HAN.search(busy) and not english.search(busy), busy
+
+
+def test_a_web_page_lxml_cannot_parse_is_refused_in_chinese(tmp_path) -> None:
+    """lxml refuses a page with nothing in it ("Document is empty"): said in Chinese, naming the file."""
+    from helpers.errors import InputError
+    from helpers.read import ingest
+
+    page = tmp_path / "2024H1.html"
+    doc = ingest.Document(path=page, encoding="utf-8", lines=[""])
+    with pytest.raises(InputError) as e:
+        ingest._read_html(doc, "<!-- 页面已删除 -->")
+    assert str(e.value) == (f"{page}: 无法读取的网页文件（Document is empty）；"
+                            "请在浏览器中打开后另存为“网页，仅 HTML”或文本")

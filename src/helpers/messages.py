@@ -66,6 +66,15 @@ TEXTS: dict[str, str] = {
     "record.code": "程序已更新",
     "record.margin": "判断时的超序时幅度为{was}，本次要求{asked}",
     "record.period": "任务表是{found}期的，不是{period}",
+    # --- judge: one task's judgement, as the command prints it
+    "judge.status": "状态：{zh}（{code}）",
+    "judge.completion": "完成比例：{pct}",
+    "judge.method": "判断方法：{method}",
+    "judge.evidence": "依据：{text}",
+    "judge.review": "需人工复核：{answer}",
+    "judge.reason": "复核原因：{text}",
+    "judge.yes": "是",
+    "judge.no": "否",
     # --- run
     "run.no_report": ("{raw} 中没有文件名含 {period} 的报告（如 luan_{period}.txt），也没有已生成的 {period} 任务表："
                       "请把报告存入 {raw}，或用 --raw 指定报告文件"),
@@ -339,6 +348,18 @@ TEXTS: dict[str, str] = {
     "tables.missing": "{path}：文件不存在；请先运行 python -m helpers table 报告文件 生成任务表",
     "tables.other_period": "{folder}：这些表属于 {found}，不是 {period}",
     "tables.no_margin": "{folder}：tasks.parquet 没有记录超序时幅度；请运行 python -m helpers table 重新生成",
+    "manifest.not_manifest": "{path}：不是运行清单（没有 briefings 列表）；请重新运行 python -m helpers run",
+    "manifest.none": "{path}：没有运行清单；请先运行 python -m helpers run",
+    "manifest.entry": "{path}：{listing} 第{n}项{problem}；请重新运行 python -m helpers run",
+    "manifest.not_object": "不是对象（{value}）",
+    "manifest.no_kind": "没有 kind",
+    "manifest.no_bureau": "是单位简报，却没有单位名称",
+    "quality.unreadable": "{path}：数据质量记录无法读取（{problem}）；请运行 python -m helpers table 重新生成",
+    "quality.bad_fields": ("{path}：数据质量记录有{n}处与格式不符，第一处：{where}：{problem}；"
+                           "请运行 python -m helpers table 重新生成"),
+    "schema.failures": "{where}：有{n}处不符合表格式，第一处：列 {column!r} 未通过 {check}（值 {value!r}）",
+    "changes.other_period": "{path}：这是 {found} 的较上期变化，不是 {period} 的；请重新运行 python -m helpers run --period {period}",
+    "html.unreadable": "无法读取的网页文件（{problem}）；请在浏览器中打开后另存为“网页，仅 HTML”或文本",
     "manifest.unreadable": "{path}：清单无法读取（{problem}）；请重新运行 python -m helpers run",
     # --- the reference tables' own rows
     "ref.missing_table": "{path}：文件不存在（{what}）",

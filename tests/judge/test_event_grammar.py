@@ -154,3 +154,31 @@ def test_release_awaited_from_above_is_pending(task, progress, period):
 def test_a_count_certified_by_the_province_is_a_result_not_a_wait():
     got = judge("新增省级专精特新企业30家。", "1-9月由省经信厅认定的专精特新企业新增25家。", Q3)
     assert got["status"] in ("on_pace", "ahead")
+
+
+# ---------------------------------------------------------------------------------------------
+# the works' first stage started is the works started; an event of another family put to use
+
+@pytest.mark.parametrize("task,progress", [
+    ("开工建设淠河总干渠防洪治理工程。", "主体工程于4月中旬进场施工，已完成投资1.6亿元。"),
+    ("开工建设城南污水处理厂。", "项目基础工程已于3月开工。"),
+])
+def test_a_stage_started_starts_the_works(task, progress):
+    assert judge(task, progress)["status"] == "completed"
+
+
+def test_a_stage_started_builds_nothing():
+    assert judge("建成城南污水处理厂。", "项目基础工程已于3月开工。")["status"] == "qualitative"
+
+
+def test_another_phase_started_is_not_the_tasks_start():
+    assert judge("开工建设六安港二期工程。", "一期工程已于3月开工，二期正在开展可研。", Q3)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建成运营六安跨境电商综合服务中心。", "中心于7月8日正式揭牌运营，已入驻企业17家。", "completed"),
+    ("建成投用市民服务中心。", "中心已于8月挂牌并投入运行。", "completed"),
+    ("建成投用市民服务中心。", "中心已于8月挂牌，内部装修正在进行。", "qualitative"),
+])
+def test_event_of_another_family_chained_to_use(task, progress, status):
+    assert judge(task, progress, Q3)["status"] == status

@@ -217,7 +217,7 @@ def whole_task_result(ev: Evidence, task: str) -> Part | None:
 
 #: a chain of events in one clause (竣工并投入运行, 建成后即投入使用): what joins them, and what breaks
 #: the chain — a negation, a plan or a wait makes the second event not done (建成但尚未投入使用)
-_CHAIN = re.compile(r"(?:并|后即?|且|随即|同步|即)(?:于[^,，;；。|]{1,10}?)?(?:正式|全面|顺利|投入|开始)*$")
+_CHAIN = re.compile(r"(?:(?:并|后即?|且|随即|同步|即)(?:于[^,，;；。|]{1,10}?)?)?(?:正式|全面|顺利|投入|开始)*$")
 _CLAUSE_REST = re.compile(r"[^,，;；。|]{0,24}")
 _CHAIN_BREAK = re.compile(r"未|尚|将|拟|计划|预计|待|需|争取|力争|但")
 
