@@ -12,7 +12,7 @@ from helpers.judge.events import forecast_only, match_deliverable, promised_late
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import month_only, narrower, threshold
+from helpers.judge.actuals import month_only, narrower, rival_review, threshold
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -251,6 +251,7 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
             _verdict_about(part, ev, tb)
         return
     ev.used.add(id(act))
+    part.review += rival_review(t, act, ev)
     part.actual_value, part.actual_unit = act.value, act.unit
     if t.direction == "lower":
         if part.stated_ratio is None:  # a ceiling (浓度 …以内) is a level to stay under
