@@ -34,6 +34,7 @@ DEFERRED = {
     ("helpers.cli", "helpers.deliver.ledger"): "the ledger command (openpyxl when written)",
     ("helpers.cli", "helpers.deliver.corrections"): "the review import command",
     ("helpers.cli", "helpers.judge.status"): "the judge command (cn2an)",
+    ("helpers.cli", "helpers.report.formatting"): "the judge command's method names (pandas)",
     ("helpers.cli", "helpers.run"): "the run command (papermill, the kernels)",
     ("helpers.cli", "helpers.deliver.mail"): "the mail command",
     ("helpers.cli", "helpers.report.server_client"): "the server command",

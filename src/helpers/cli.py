@@ -17,6 +17,7 @@ from helpers.files import check_writable_dir
 from helpers.arguments import Parser
 from helpers.messages import say
 from helpers.period import parse_code
+from helpers.plaintext import DASH
 from helpers.statuses import DEFAULT_AHEAD_MARGIN
 
 
@@ -112,8 +113,24 @@ def _judge(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print("\n".join(f"{k}: {'' if v is None else v}" for k, v in out.items()))
+        print("\n".join(_judgement_lines(out)))
     return 0
+
+
+def _judgement_lines(out: dict[str, Any]) -> list[str]:
+    """The judgement in Chinese, a line a field (the JSON keeps the codes, for scripts)."""
+    from helpers.report.formatting import METHOD_ZH
+
+    def shown(v: Any) -> str:
+        return DASH if v is None or v == "" else str(v)
+
+    pct = out["completion_pct"]
+    return [say("judge.status", zh=out["status_zh"], code=out["status"]),
+            say("judge.completion", pct=shown(None if pct is None else f"{pct:.1%}")),
+            say("judge.method", method=METHOD_ZH.get(out["method"], shown(out["method"]))),
+            say("judge.evidence", text=shown(out["evidence"])),
+            say("judge.review", answer=say("judge.yes" if out["needs_review"] else "judge.no")),
+            say("judge.reason", text=shown(out["review_reason"]))]
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -154,3 +154,61 @@ def test_release_awaited_from_above_is_pending(task, progress, period):
 def test_a_count_certified_by_the_province_is_a_result_not_a_wait():
     got = judge("新增省级专精特新企业30家。", "1-9月由省经信厅认定的专精特新企业新增25家。", Q3)
     assert got["status"] in ("on_pace", "ahead")
+
+
+# ---------------------------------------------------------------------------------------------
+# the works' first stage started is the works started; an event of another family put to use
+
+@pytest.mark.parametrize("task,progress", [
+    ("开工建设淠河总干渠防洪治理工程。", "主体工程于4月中旬进场施工，已完成投资1.6亿元。"),
+    ("开工建设城南污水处理厂。", "项目基础工程已于3月开工。"),
+])
+def test_a_stage_started_starts_the_works(task, progress):
+    assert judge(task, progress)["status"] == "completed"
+
+
+def test_a_stage_started_builds_nothing():
+    assert judge("建成城南污水处理厂。", "项目基础工程已于3月开工。")["status"] == "qualitative"
+
+
+def test_another_phase_started_is_not_the_tasks_start():
+    assert judge("开工建设六安港二期工程。", "一期工程已于3月开工，二期正在开展可研。", Q3)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建成运营六安跨境电商综合服务中心。", "中心于7月8日正式揭牌运营，已入驻企业17家。", "completed"),
+    ("建成投用市民服务中心。", "中心已于8月挂牌并投入运行。", "completed"),
+    ("建成投用市民服务中心。", "中心已于8月挂牌，内部装修正在进行。", "qualitative"),
+])
+def test_event_of_another_family_chained_to_use(task, progress, status):
+    assert judge(task, progress, Q3)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# more done forms: an approval from an authority named between, a service's first run, a supply
+# started, a road handed over; an event named by its kind; a title of a plan is no standing work
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成六安市综合交通运输体系规划编制报批。", "《规划》已于8月获省政府批复，市交通运输局正在组织规划宣贯。", Q3),
+    ("完成六安市综合交通运输体系规划编制报批。", "规划成果经省发改委组织审查后，9月由省政府正式批复实施。", Q3),
+    ("开通六安至合肥城际公交。", "8月18日，六安至合肥城际公交首班车从六安客运总站发车，每日对开24班。", Q3),
+    ("城东商业综合体开业运营。", "综合体于5月1日开门纳客，首日客流超8万人次。", H1),
+    ("市图书馆新馆建成开放。", "新馆于9月20日开馆迎客，馆藏图书80万册。", Q3),
+    ("建成投用城东水厂。", "水厂8月完成通水调试，9月1日起正式供水，日供水能力5万吨。", Q3),
+    ("建成六安至金寨快速通道。", "快速通道8月完成交工验收，9月26日起正式放行社会车辆。", Q3),
+    ("举办第四届六安茶谷马拉松。", "赛事于4月7日在霍山县举行，吸引1.2万名选手参赛。", H1),
+])
+def test_more_done_forms(task, progress, period):
+    got = judge(task, progress, period)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+def test_awaited_approval_is_not_obtained():
+    got = judge("完成六安市综合交通运输体系规划编制报批。", "规划成果已报省政府，待省政府批复。", Q3)
+    assert got["status"] == "pending"
+
+
+def test_a_flight_put_off_to_next_year_is_late_at_the_years_end():
+    got = judge("开通六安至杭州直飞航线。",
+                "航线申请已报民航华东局审批，因航空公司运力调整，开航时间推迟至2025年。", FY)
+    assert got["status"] == "behind"

@@ -26,7 +26,7 @@ from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
-from helpers.judge.subjects import abbreviates, refers_to_task, subject_of
+from helpers.judge.subjects import PART_PLACE, abbreviates, refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
@@ -454,9 +454,8 @@ def stock_for_stock(part: Part) -> bool:
 
 
 #: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
-_PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
-                           r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
-_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
+_PART_OPENING = re.compile(rf"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|{PART_PLACE})")
+_COUNTY = re.compile(PART_PLACE)
 
 
 def county_said(clause: str) -> bool:

@@ -35,6 +35,13 @@ _AGENT = re.compile(r"^[^,,;;。]{1,14}?(?:局|厅|部|委|办|政府|管委会|
                     r"(?:通知|要求|决定|明确|同意|函告|责令|批复)(?:将|对)?")
 
 
+#: a place that is a part of the whole a task covers: a county or district (霍邱县, 金安区, 市区, 各县), a
+#: town (城关镇); never the whole itself (全县, 我县, 本区: a county's own report speaks of its whole
+#: so) nor a noun ending in the same character (城镇就业, 乡镇, 景区, 园区, 县区)
+PART_PLACE = (r"(?!(?:全|我|本|该)(?:县|区))(?:[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)"
+              r"|[\u4e00-\u9fff]{1,2}(?<![城乡村集重小])镇)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+
+
 def is_generic(subject: str) -> bool:
     """A subject that can only mean the task itself (项目, 该工程, 项目工程, 上述工作)."""
     return bool(_GENERIC.match(subject))
