@@ -275,12 +275,17 @@ def _served_commands(root: Path) -> list[str]:
     return [line.split(": ", 1)[1] for line in _log(root).splitlines() if line.startswith("command: ")]
 
 
-@pytest.mark.integration
-def test_the_loops_commands_run_in_the_server_as_they_run_by_themselves(render_server, seed_table):
-    root = render_server
+def _warm_server(root: Path, seed_table) -> None:
+    """The seed's tables in the project at `root`, and its server serving commands, answering."""
     copy_tables(seed_table, root)
     server_client.start(paths.NOTEBOOKS, 1, entry="helpers.warm")
     assert server_client.wait_for(server_key.server_key(paths.NOTEBOOKS), 120) is not None, _log(root)
+
+
+@pytest.mark.integration
+def test_the_loops_commands_run_in_the_server_as_they_run_by_themselves(render_server, seed_table):
+    root = render_server
+    _warm_server(root, seed_table)
     cmd = [sys.executable, "-m", "helpers"]
 
     def both(*args: str) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
@@ -310,9 +315,7 @@ def test_the_loops_commands_run_in_the_server_as_they_run_by_themselves(render_s
 @pytest.mark.integration
 def test_ctrl_c_reaches_a_served_command(render_server, seed_table):
     root = render_server
-    copy_tables(seed_table, root)
-    server_client.start(paths.NOTEBOOKS, 1, entry="helpers.warm")
-    assert server_client.wait_for(server_key.server_key(paths.NOTEBOOKS), 120) is not None, _log(root)
+    _warm_server(root, seed_table)
     # every page of the period, one at a time: long enough to be interrupted
     proc = subprocess.Popen([sys.executable, "-m", "helpers", "run", "--period", PERIOD, "--formats", "html",
                              "--jobs", "1"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
