@@ -68,3 +68,37 @@ def test_the_refusals_a_careless_user_meets_answer_in_chinese(tmp_path, capsys, 
     (tmp_path / MARKER).write_text("{}", encoding="utf-8")
     busy = in_progress(tmp_path)
     assert busy and HAN.search(busy) and not english.search(busy), busy
+
+
+def test_a_web_page_lxml_cannot_parse_is_refused_in_chinese(tmp_path) -> None:
+    """lxml refuses a page with nothing in it ("Document is empty"): said in Chinese, naming the file."""
+    from helpers.errors import InputError
+    from helpers.read import ingest
+
+    page = tmp_path / "2024H1.html"
+    doc = ingest.Document(path=page, encoding="utf-8", lines=[""])
+    with pytest.raises(InputError) as e:
+        ingest._read_html(doc, "<!-- 页面已删除 -->")
+    assert str(e.value) == (f"{page}: 无法读取的网页文件（Document is empty）；"
+                            "请在浏览器中打开后另存为“网页，仅 HTML”或文本")
+
+
+def test_a_failed_file_operation_is_said_in_chinese(tmp_path) -> None:
+    """Real failures of the system: a known errno in its own words, any other framed in Chinese."""
+    import errno
+    import os
+    import socket
+
+    from helpers.errors import os_error_line, os_problem
+
+    full = tmp_path / "full"
+    (full / "a").mkdir(parents=True)
+    with pytest.raises(OSError) as e:
+        os.rmdir(full)
+    assert e.value.errno == errno.ENOTEMPTY and os_error_line(e.value) == f"{full}: 文件夹不是空的"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # bound, never listening: a connection is refused
+        with pytest.raises(OSError) as e, socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass
+    assert os_problem(e.value) == "系统报告错误（connection refused）"

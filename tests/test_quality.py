@@ -8,6 +8,7 @@ the file and the field, never read as "nothing to report".
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,9 @@ def test_a_drifted_file_is_refused_naming_file_and_field(seed_table, tmp_path, c
     with pytest.raises(SchemaError) as err:
         read_quality(folder / "quality.json")
     msg = str(err.value)
-    assert msg.startswith(f"{folder / 'quality.json'}: ") and f"first: {field}:" in msg and "\n" not in msg
+    assert re.match(rf"{re.escape(str(folder / 'quality.json'))}：数据质量记录有\d+处与格式不符，第一处：{re.escape(field)}：", msg)
+    assert "\n" not in msg
+    assert msg.endswith("；请运行 python -m helpers table 重新生成")
     with pytest.raises(SchemaError, match="quality.json"):
         b.load_period("2024H1", folder)
 
@@ -75,4 +78,4 @@ def test_the_ledger_command_refuses_a_broken_quality_json_in_one_line(seed_table
     code = main(["ledger", "--period", "2024H1", "--processed", str(folder), "--out", str(tmp_path / "l.xlsx")])
     err = capsys.readouterr().err.strip()
     assert code != 0 and len(err.splitlines()) == 1
-    assert "quality.json: not a readable quality report" in err
+    assert "quality.json：数据质量记录无法读取（" in err and err.endswith("）；请运行 python -m helpers table 重新生成")

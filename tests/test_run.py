@@ -110,7 +110,7 @@ def test_help_has_a_worked_example_and_the_period_codes(capsys):
     for command in ("run", "mail", "table"):
         assert main([command, "--help"]) == 0
         text = capsys.readouterr().out
-        assert f"python -m helpers {command} " in text.split("example", 1)[1]
+        assert f"python -m helpers {command} " in text.split("示例：", 1)[1]
         assert "2024H1" in text and "FY" in text and "Q3" in text and "M11" in text
 
 

@@ -1,4 +1,4 @@
-"""A thin command line over plain functions: `python -m helpers table|judge|run|ledger|review|mail`."""
+"""A thin command line over plain functions: `python -m helpers table|judge|run|ledger|review|mail|server`."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Callable, NoReturn
+from typing import Any, Callable
 
 from helpers import paths
 from helpers.errors import HelpersError, PeriodError, os_error_line
 from helpers.files import check_writable_dir
+from helpers.arguments import Parser
 from helpers.messages import say
 from helpers.period import parse_code
+from helpers.plaintext import DASH
 from helpers.statuses import DEFAULT_AHEAD_MARGIN
 
 
@@ -111,8 +113,24 @@ def _judge(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print("\n".join(f"{k}: {'' if v is None else v}" for k, v in out.items()))
+        print("\n".join(_judgement_lines(out)))
     return 0
+
+
+def _judgement_lines(out: dict[str, Any]) -> list[str]:
+    """The judgement in Chinese, a line a field (the JSON keeps the codes, for scripts)."""
+    from helpers.report.formatting import METHOD_ZH
+
+    def shown(v: Any) -> str:
+        return DASH if v is None or v == "" else str(v)
+
+    pct = out["completion_pct"]
+    return [say("judge.status", zh=out["status_zh"], code=out["status"]),
+            say("judge.completion", pct=shown(None if pct is None else f"{pct:.1%}")),
+            say("judge.method", method=METHOD_ZH.get(out["method"], shown(out["method"]))),
+            say("judge.evidence", text=shown(out["evidence"])),
+            say("judge.review", answer=say("judge.yes" if out["needs_review"] else "judge.no")),
+            say("judge.reason", text=shown(out["review_reason"]))]
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -162,129 +180,109 @@ def mail_options(args: argparse.Namespace) -> dict[str, Any]:
             "only": args.only, "sender": args.sender, "allow_test_addresses": args.allow_test_addresses}
 
 
-PERIODS = ("period codes: YYYYQ1..YYYYQ4 (一季度, 二季度, 前三季度 / 1-9月, 全年), YYYYH1 / YYYYH2 (上半年 / 下半年), "
-           "YYYYFY (全年 / 年度), YYYYM1..YYYYM12 (1-N月); e.g. 2024H1, 2024Q3, 2023FY, 2024M11")
-EXAMPLES = {
-    "table": "example:\n  python -m helpers table data/raw/luan_2024H1.txt --period 2024H1",
-    "run": ("examples:\n  python -m helpers run --period 2024H1                    # every unit: city, each lead unit, research pages\n"
-            "  python -m helpers run --period 2024H1 --bureau 市交通局  # one unit's page (merged into the manifest)\n"
-            "  python -m helpers run --period 2024H1 --formats html --jobs 1"),
-    "mail": ("examples:\n  python -m helpers mail --period 2024H1 --preview        # drafts and preview.html in output/2024H1/mail/\n"
-             "  HELPERS_SMTP_PASSWORD=… python -m helpers mail --period 2024H1 --send --smtp-host smtp.example.org \\\n"
-             "      --smtp-port 587 --starttls --smtp-user duchaban"),
-}
+#: Each command's examples (helpers.messages), shown at the end of its --help and of the program's.
+EXAMPLES = ("table", "run", "mail")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a bad argument is one line on stderr (exit 2), like every other error."""
+def _sub(sub: Any, name: str, examples: bool = False) -> argparse.ArgumentParser:
+    """A command's parser: its help, and its examples with the period codes when it has them."""
+    help = say(f"help.{name}")
+    epilog = f"{say(f'help.example_{name}')}\n\n{say('help.periods')}" if examples else None
+    return sub.add_parser(name, help=help, description=help, epilog=epilog)
 
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, say("error", text=say("cli.usage", prog=self.prog, problem=message)) + "\n")
 
-
-def _sub(sub: Any, name: str, help: str) -> argparse.ArgumentParser:
-    return sub.add_parser(name, help=help, description=help, epilog=f"{EXAMPLES[name]}\n\n{PERIODS}",
-                          formatter_class=argparse.RawDescriptionHelpFormatter)
+def _period(parser: argparse.ArgumentParser, help_key: str = "help.period", required: bool = True) -> None:
+    parser.add_argument("--period", required=required, type=period_arg, metavar=say("meta.period"), help=say(help_key))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="python -m helpers", description=__doc__,
-                epilog="\n\n".join([*EXAMPLES.values(), PERIODS]),
-                formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True)
+    p = Parser(prog="python -m helpers", description=say("help.prog"),
+               epilog="\n\n".join([*(say(f"help.example_{n}") for n in EXAMPLES), say("help.periods")]))
+    sub = p.add_subparsers(dest="command", required=True, title=say("help.commands"), metavar=say("meta.command"))
     for add in (_table_parser, _judge_parser, _run_parser, _ledger_parsers, _mail_parser, _server_parser):
         add(sub)
     return p
 
 
 def _table_parser(sub: Any) -> None:
-    t = _sub(sub, "table", "parse and judge one report into data/processed/<period>/")
-    t.add_argument("raw", help="the report as published: text or a saved web page (any common Chinese encoding), "
-                               ".docx, .xlsx, .pdf with a text layer; .doc/.wps/.xls/.et need LibreOffice")
-    t.add_argument("--period", type=period_arg, help="period code such as 2024H1 (default: read from the title)")
-    t.add_argument("--out", help="output folder (default: data/processed/<period>/)")
-    t.add_argument("--force-period", action="store_true",
-                   help="take --period even when the report's title names another period (warns loudly)")
-    t.add_argument("--city", help="the report's city, e.g. 六安: scopes units and renames of bureaus.csv "
-                                  "(default: read from the title or text)")
-    t.add_argument("--ahead-margin", type=margin_arg, default=DEFAULT_AHEAD_MARGIN,
-                   help=f"points above the pace that count as ahead, in [0, 1) (default {DEFAULT_AHEAD_MARGIN:.2f})")
-    t.add_argument("--sheet", help="the Excel sheet to read, by name or number (default: the one holding most text)")
-    t.add_argument("--columns", help="the columns of a table printed without a header, in order: role names or "
-                                     "header words, e.g. 序号,任务,牵头单位,进展")
-    t.add_argument("--strict", action="store_true",
-                   help="refuse a layout read without a header instead of flagging every row for review")
+    t = _sub(sub, "table", examples=True)
+    t.add_argument("raw", metavar=say("meta.report"), help=say("help.raw"))
+    _period(t, "help.period_title", required=False)
+    t.add_argument("--out", metavar=say("meta.folder"), help=say("help.table_out"))
+    t.add_argument("--force-period", action="store_true", help=say("help.force_period"))
+    t.add_argument("--city", metavar=say("meta.city"), help=say("help.city"))
+    t.add_argument("--ahead-margin", type=margin_arg, default=DEFAULT_AHEAD_MARGIN, metavar=say("meta.margin"),
+                   help=say("help.margin", default=DEFAULT_AHEAD_MARGIN))
+    t.add_argument("--sheet", metavar=say("meta.sheet"), help=say("help.sheet"))
+    t.add_argument("--columns", metavar=say("meta.columns"), help=say("help.columns"))
+    t.add_argument("--strict", action="store_true", help=say("help.strict"))
     t.set_defaults(func=_table)
 
 
 def _judge_parser(sub: Any) -> None:
-    j = sub.add_parser("judge", help="judge one task against the time pace and print the judgement")
-    j.add_argument("--period", required=True, type=period_arg, help="period code such as 2024Q3 (sets the pace)")
-    j.add_argument("--task", required=True, help="the task (重点工作) text with its target")
-    j.add_argument("--progress", required=True, help="the progress (落实情况) text")
-    j.add_argument("--official-status", help="the report's own status cell (完成状态, 是否达序 …)")
-    j.add_argument("--official-status-field", help="header of that cell's column, e.g. 是否达序 (gives 是/否 a meaning)")
-    j.add_argument("--target", help="a separate target cell (全年目标任务)")
-    j.add_argument("--rate", help="a separate rate cell (完成率 / 占全年计划), for a bare number in --progress")
-    j.add_argument("--ahead-margin", type=margin_arg, default=DEFAULT_AHEAD_MARGIN, help="points above the pace that count as ahead")
-    j.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    j = _sub(sub, "judge")
+    _period(j, "help.period_pace")
+    text = say("meta.text")
+    j.add_argument("--task", required=True, metavar=text, help=say("help.task"))
+    j.add_argument("--progress", required=True, metavar=text, help=say("help.progress"))
+    j.add_argument("--official-status", metavar=text, help=say("help.official_status"))
+    j.add_argument("--official-status-field", metavar=text, help=say("help.official_status_field"))
+    j.add_argument("--target", metavar=text, help=say("help.target"))
+    j.add_argument("--rate", metavar=text, help=say("help.rate"))
+    j.add_argument("--ahead-margin", type=margin_arg, default=DEFAULT_AHEAD_MARGIN, metavar=say("meta.margin"),
+                   help=say("help.margin", default=DEFAULT_AHEAD_MARGIN))
+    j.add_argument("--json", action="store_true", help=say("help.json"))
     j.set_defaults(func=_judge)
 
 
 def _run_parser(sub: Any) -> None:
-    r = _sub(sub, "run", "render a period's briefings (HTML and PDF) into output/<period>/")
-    r.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
-    r.add_argument("--raw", help="raw report (default: the file in data/raw/ for the period)")
+    r = _sub(sub, "run", examples=True)
+    _period(r)
+    r.add_argument("--raw", metavar=say("meta.report"), help=say("help.run_raw"))
     g = r.add_mutually_exclusive_group()
-    g.add_argument("--bureau", action="append", help="render only this unit's briefing (repeatable; default: every unit)")
-    g.add_argument("--all-bureaus", action="store_true", help="every unit (the default; kept for old scripts)")
-    r.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
-    r.add_argument("--jobs", type=jobs_arg, default=0, help="parallel workers, 1..cores (default 0: number of cores)")
-    r.add_argument("--ahead-margin", type=margin_arg, default=None,
-                   help="points above the pace that count as ahead, in [0, 1); rebuilds the table with it "
-                        f"(default: the margin the table was judged with, {DEFAULT_AHEAD_MARGIN:.2f} for a new table)")
-    r.add_argument("--compare-to", metavar="PERIOD", type=period_arg,
-                   help="earlier period of the same year to compare with (default: the latest one built or in data/raw/)")
+    g.add_argument("--bureau", action="append", metavar=say("meta.unit"), help=say("help.bureau"))
+    g.add_argument("--all-bureaus", action="store_true", help=say("help.all_bureaus"))
+    r.add_argument("--formats", default="html,pdf", metavar=say("meta.formats"), help=say("help.formats"))
+    r.add_argument("--jobs", type=jobs_arg, default=0, metavar=say("meta.n"), help=say("help.jobs"))
+    r.add_argument("--ahead-margin", type=margin_arg, default=None, metavar=say("meta.margin"),
+                   help=say("help.margin_run", default=DEFAULT_AHEAD_MARGIN))
+    r.add_argument("--compare-to", metavar=say("meta.period"), type=period_arg, help=say("help.compare_to"))
     r.set_defaults(func=_run)
 
 
 def _ledger_parsers(sub: Any) -> None:
     """`ledger` writes the workbook, `review import` reads its corrections back."""
-    lg = sub.add_parser("ledger", help="write the period's supervision ledger output/<period>/台账_<period>.xlsx")
-    lg.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
-    lg.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
-    lg.add_argument("--out", help="workbook to write (default: output/<period>/台账_<period>.xlsx)")
-    lg.add_argument("--force", action="store_true",
-                    help="overwrite a ledger even if it holds corrections not imported yet")
+    lg = _sub(sub, "ledger")
+    _period(lg)
+    lg.add_argument("--processed", metavar=say("meta.folder"), help=say("help.processed"))
+    lg.add_argument("--out", metavar=say("meta.file"), help=say("help.ledger_out"))
+    lg.add_argument("--force", action="store_true", help=say("help.force"))
     lg.set_defaults(func=_ledger)
 
-    rv = sub.add_parser("review", help="the researcher's review loop")
-    rvs = rv.add_subparsers(dest="review_command", required=True)
-    ri = rvs.add_parser("import", help="read 更正状态/说明 of a ledger's 待复核 sheet into data/reference/overrides.csv")
-    ri.add_argument("file", help="the ledger workbook (.xlsx) with corrections filled in")
-    ri.add_argument("--period", type=period_arg, help="period code (default: the ledger's 说明 sheet)")
-    ri.add_argument("--processed", help="folder holding tasks.parquet (default: data/processed/<period>/)")
-    ri.add_argument("--overrides", help="overrides file to merge into (default: data/reference/overrides.csv)")
+    rv = _sub(sub, "review")
+    rvs = rv.add_subparsers(dest="review_command", required=True, title=say("help.commands"), metavar=say("meta.command"))
+    ri = rvs.add_parser("import", help=say("help.review_import"), description=say("help.review_import"))
+    ri.add_argument("file", metavar=say("meta.ledger"), help=say("help.ledger_file"))
+    _period(ri, "help.period_ledger", required=False)
+    ri.add_argument("--processed", metavar=say("meta.folder"), help=say("help.processed"))
+    ri.add_argument("--overrides", metavar=say("meta.file"), help=say("help.overrides"))
     ri.set_defaults(func=_review_import)
 
 
 def _mail_parser(sub: Any) -> None:
-    m = _sub(sub, "mail", "write .eml drafts of a period's briefings, or send them with --send")
-    m.add_argument("--period", required=True, type=period_arg, help="period code such as 2024H1")
-    m.add_argument("--out", help="folder for .eml drafts (default: output/<period>/mail/)")
+    m = _sub(sub, "mail", examples=True)
+    _period(m)
+    m.add_argument("--out", metavar=say("meta.folder"), help=say("help.mail_out"))
     act = m.add_mutually_exclusive_group()
-    act.add_argument("--preview", action="store_true",
-                     help="write the drafts and preview.html listing every message (the default)")
-    act.add_argument("--send", action="store_true", help="deliver over SMTP exactly what the last preview listed")
-    m.add_argument("--allow-test-addresses", action="store_true",
-                   help="send to example.org/.invalid/.test/localhost addresses too (tests only)")
-    m.add_argument("--smtp-host", default="localhost")
-    m.add_argument("--smtp-port", type=int, default=25)
-    m.add_argument("--starttls", action="store_true")
-    m.add_argument("--smtp-user", help="SMTP user name (or env HELPERS_SMTP_USER); password only from env HELPERS_SMTP_PASSWORD")
-    m.add_argument("--only", nargs="+", metavar="BUREAU", help="only these targets ('city' for the city briefing)")
-    m.add_argument("--from", dest="sender", metavar="ADDRESS",
-                   help="sender, e.g. '督查办 <dc@example.org>' (or env HELPERS_MAIL_FROM)")
+    act.add_argument("--preview", action="store_true", help=say("help.preview"))
+    act.add_argument("--send", action="store_true", help=say("help.send"))
+    m.add_argument("--allow-test-addresses", action="store_true", help=say("help.allow_test"))
+    m.add_argument("--smtp-host", default="localhost", metavar=say("meta.host"), help=say("help.smtp_host"))
+    m.add_argument("--smtp-port", type=int, default=25, metavar=say("meta.port"), help=say("help.smtp_port"))
+    m.add_argument("--starttls", action="store_true", help=say("help.starttls"))
+    m.add_argument("--smtp-user", metavar=say("meta.user"), help=say("help.smtp_user"))
+    m.add_argument("--only", nargs="+", metavar=say("meta.unit"), help=say("help.only"))
+    m.add_argument("--from", dest="sender", metavar=say("meta.address"), help=say("help.from"))
     m.set_defaults(func=_mail)
 
 
@@ -307,11 +305,10 @@ def _server(args: argparse.Namespace) -> int:
 
 
 def _server_parser(sub: Any) -> None:
-    sv = sub.add_parser("server", help="the render server that keeps kernels warm between runs "
-                                       "(started by `run`; HELPERS_NO_SERVER=1 disables it)")
-    svs = sv.add_subparsers(dest="server_command", required=True)
-    svs.add_parser("stop", help="stop this project's render server (and its workers and kernels)")
-    svs.add_parser("status", help="say whether this project's render server is running")
+    sv = _sub(sub, "server")
+    svs = sv.add_subparsers(dest="server_command", required=True, title=say("help.commands"), metavar=say("meta.command"))
+    svs.add_parser("stop", help=say("help.server_stop"), description=say("help.server_stop"))
+    svs.add_parser("status", help=say("help.server_status"), description=say("help.server_status"))
     sv.set_defaults(func=_server)
 
 

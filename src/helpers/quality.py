@@ -174,14 +174,13 @@ def read_quality(path: Path | str) -> Quality:
     except FileNotFoundError:
         raise SchemaError(say("tables.missing", path=path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise SchemaError(f"{path}: not a readable quality report ({e})") from None
+        raise SchemaError(say("quality.unreadable", path=path, problem=e)) from None
     try:
         return Quality.model_validate(data)
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"]) or "(top)"
-        raise SchemaError(f"{path}: {e.error_count()} field(s) do not fit the quality record; first: "
-                          f"{where}: {first['msg']}; rebuild it with `python -m helpers table`") from None
+        raise SchemaError(say("quality.bad_fields", path=path, n=e.error_count(), where=where, problem=first["msg"])) from None
 
 
 def find_quality(folder: Path | str) -> Quality | None:

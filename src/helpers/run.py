@@ -44,6 +44,10 @@ from helpers.report.server_client import Served
 
 
 
+#: The render server a run starts: pages, and the review loop's commands served warm (helpers.warm).
+SERVER_ENTRY = "helpers.warm"
+
+
 # --------------------------------------------------------------------------------------------
 # names and hashes
 
@@ -184,8 +188,8 @@ def _chosen(bureaus: Sequence[str], units: Sequence[str], processed: Path) -> li
     chosen = list(dict.fromkeys(norm(b) for b in bureaus))
     unknown = [b for b in chosen if b not in units]
     if unknown:
-        raise HelpersError(f"--bureau {'、'.join(unknown)}：不是 {processed / 'tasks.parquet'} 中任何任务的"
-                           f"牵头单位（共 {len(units)} 个牵头单位，如 {'、'.join(units[:3])}）；请检查单位名称")
+        raise HelpersError(say("run.unknown_bureau", units="、".join(unknown), table=processed / "tasks.parquet",
+                               n=len(units), some="、".join(units[:3])))
     return chosen
 
 
@@ -405,7 +409,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
         result = record(plan, outcomes, started)
         marker.unlink(missing_ok=True)
         if fresh:  # for the corrections that follow
-            Served.start(f.notebooks, jobs)
+            Served.start(f.notebooks, jobs, SERVER_ENTRY)
         write_front_pages(per, f, bool(result.rendered),
                           {j.bureau: j.key for j in plan.jobs if j.bureau is not None})
         result.alongside = side.result() if side is not None else None
@@ -417,7 +421,7 @@ def _renderers(stack: ExitStack, per: Period, f: Folders, raw: Path | None, jobs
     """Who renders the pages: a run into a folder with pages (a correction: a few pages) hands
     them to the render server, started now if none holds the run's key so it boots while the run
     plans; a run into a new folder (every page) renders them itself, with workers started early."""
-    server = Served.find(f.notebooks, jobs) if not fresh else None
+    server = Served.find(f.notebooks, jobs, SERVER_ENTRY) if not fresh else None
     if server is not None:
         stack.callback(server.close)
     return server, _early_workers(stack, per, f, raw, jobs, build, ahead_margin, server is not None)

@@ -243,10 +243,8 @@ def validate(df: pd.DataFrame, schema: TableSchema, where: str = "") -> pd.DataF
     except pandera.errors.SchemaErrors as e:
         fc = e.failure_cases
         first = fc.iloc[0]
-        raise SchemaError(
-            f"{where or schema.name}: {len(fc)} schema failure(s); first: column "
-            f"{first['column']!r} {first['check']} (value {first['failure_case']!r})"
-        ) from None
+        raise SchemaError(say("schema.failures", where=where or schema.name, n=len(fc), column=first["column"],
+                              check=first["check"], value=first["failure_case"])) from None
 
 
 def _checked_mark(schema: TableSchema, sha256: str) -> Path:

@@ -84,6 +84,7 @@ REVIEW_REASONS = {
     "stock_for_flow": "数字是总量，目标是新增量",
     "stock_target": "目标是总量，总量的比例不是本年工作的进度",
     "part_measured": "判断依据只说了任务的一部分",
+    "figures_compete": "有几个数字同样可能衡量此目标，取值不同",
     "soft_done": "原文只说基本或初步完成",
 }
 #: Separator of several reasons in one review_reason cell.

@@ -113,6 +113,10 @@ def test_tables_are_written_beside_the_period_and_pass_their_schema(year, compar
         pd.testing.assert_frame_equal(validate(raw, sch), raw, check_exact=True)
     back = chain.load_changes("2024Q3", folder)
     assert len(back) == len(comparisons["2024Q3"].changes)
+    with pytest.raises(HelpersError) as e:  # a folder of another period: refused in Chinese, naming both
+        chain.load_changes("2024H1", folder)
+    assert str(e.value) == (f"{folder / 'changes.parquet'}：这是 2024Q3 的较上期变化，不是 2024H1 的；"
+                            "请重新运行 python -m helpers run --period 2024H1")
     assert read_table(folder / "changes.parquet", CHANGES_SCHEMA)["prev_period"].unique().tolist() == ["2024H1"]
 
 

@@ -671,7 +671,10 @@ def test_manifest_problems_are_one_line_errors(mail_project):
         ('{"period": "2024Q1", "briefings": []}', "这是 2024Q1 的清单，不是 2024H1 的"),
         ('{"period": "2024H1", "briefings": []}', "清单中没有任何简报"),
         ('{"period": "2024H1", "briefings": [{"kind": "bureau", "bureau": null, "pdf": "a.pdf"}]}',
-         "bureau briefing without a bureau"),
+         "briefings 第1项是单位简报，却没有单位名称；请重新运行 python -m helpers run"),
+        ('{"period": "2024H1", "briefings": ["a.pdf"]}', "briefings 第1项不是对象（'a.pdf'）"),
+        ('{"period": "2024H1", "briefings": [{"bureau": "市发改委"}]}', "briefings 第1项没有 kind"),
+        ('{"period": "2024H1", "pages": []}', "不是运行清单（没有 briefings 列表）"),
     ]:
         mail_project.manifest.write_text(text, encoding="utf-8")
         with pytest.raises(MailError, match=re.escape(problem)):

@@ -59,3 +59,19 @@ def test_a_size_class_after_a_figure_is_no_approximation():
     # 5000万元以上项目: 以上 names the projects' class, and the 32 projects are the count
     f = judge("新开工5000万元以上项目60个。", "上半年新开工5000万元以上项目32个。")
     assert (f["status"], f["completion_pct"]) == ("on_pace", pytest.approx(32 / 60))
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("孕产妇死亡率控制在12/10万以下。", "1-9月全市孕产妇死亡率为9.8/10万。", Q3, "on_pace"),
+    ("孕产妇死亡率控制在12/10万以下。", "1-9月全市孕产妇死亡率为13.6/10万。", Q3, "behind"),
+    ("甲乙类传染病报告发病率控制在200/10万以下。", "1-11月甲乙类传染病报告发病率为187.5/10万。", "2024M11", "on_pace"),
+])
+def test_a_rate_per_hundred_thousand_is_a_level(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_the_years_task_done_to_a_share_is_that_share():
+    # 完成年度任务近九成: a share of the task, not the task completed
+    f = judge("新增治理水土流失面积80平方公里。", "1-9月新增治理水土流失面积七十点二平方公里,完成年度任务近九成。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("ahead", pytest.approx(70.2 / 80, abs=0.001))
+    assert not f["needs_review"]

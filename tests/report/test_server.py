@@ -23,7 +23,7 @@ import pytest
 from conftest import NOTEBOOKS, PERIOD, ROOT, copy_tables
 from helpers import paths, provenance
 from helpers import run as batch
-from helpers.report import server, server_client, server_key
+from helpers.report import server_client, server_key, server_wire
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the render server listens on a Unix socket")
 
@@ -129,9 +129,9 @@ def test_the_key_moves_when_a_distribution_is_installed(tmp_path, monkeypatch):
 
 def test_a_long_project_path_puts_the_socket_in_the_temp_folder(tmp_path):
     deep = tmp_path / ("d" * 120)
-    path = server.socket_path(deep)
-    assert len(os.fsencode(path)) <= server.SOCKET_PATH_MAX and path.endswith(".sock")
-    assert server.socket_path(Path("/tmp/x")) == "/tmp/x/render.sock"
+    path = server_wire.socket_path(deep)
+    assert len(os.fsencode(path)) <= server_wire.SOCKET_PATH_MAX and path.endswith(".sock")
+    assert server_wire.socket_path(Path("/tmp/x")) == "/tmp/x/render.sock"
 
 
 def test_the_server_is_off_when_asked_and_for_one_job(monkeypatch):
@@ -266,3 +266,62 @@ def test_runs_served_by_the_server_render_what_a_run_renders_by_itself(render_se
     for u in units:
         for suffix in ("html", "pdf"):
             assert _page(paths.output_dir(PERIOD), u, suffix) == _page(root / "fresh" / PERIOD, u, suffix), (u, suffix)
+
+
+# ------------------------------------------------------------------------------ commands served warm
+
+
+def _served_commands(root: Path) -> list[str]:
+    return [line.split(": ", 1)[1] for line in _log(root).splitlines() if line.startswith("command: ")]
+
+
+@pytest.mark.integration
+def test_the_loops_commands_run_in_the_server_as_they_run_by_themselves(render_server, seed_table):
+    root = render_server
+    copy_tables(seed_table, root)
+    server_client.start(paths.NOTEBOOKS, 1, entry="helpers.warm")
+    assert server_client.wait_for(server_key.server_key(paths.NOTEBOOKS), 120) is not None, _log(root)
+    cmd = [sys.executable, "-m", "helpers"]
+
+    def both(*args: str) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+        alone = subprocess.run([*cmd, *args], cwd=root, capture_output=True, text=True, timeout=600,
+                               env=dict(os.environ, HELPERS_NO_SERVER="1"))
+        served = subprocess.run([*cmd, *args], cwd=root, capture_output=True, text=True, timeout=600)
+        return alone, served
+
+    # a refusal: the same Chinese line, the same exit code, the file named relative to the caller's folder
+    alone, served = both("review", "import", "台账.xlsx")
+    assert served.returncode == alone.returncode == 2
+    assert served.stderr == alone.stderr and "台账.xlsx" in served.stderr and served.stdout == alone.stdout
+    assert _served_commands(root) == ["review"]
+
+    # a run: its summary on the caller's stdout, its messages on the caller's stderr
+    unit = str(seed_table.tasks["bureau"].value_counts(ascending=True).index[0])
+    run = subprocess.run([*cmd, "run", "--period", PERIOD, "--formats", "html", "--jobs", "2", "--bureau", unit],
+                         cwd=root, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "已生成1页" in run.stdout and "本期首页" in run.stderr
+    assert _served_commands(root) == ["review", "run"]
+    # mail is never handed over
+    subprocess.run([*cmd, "mail", "--period", PERIOD], cwd=root, capture_output=True, timeout=600)
+    assert _served_commands(root) == ["review", "run"]
+
+
+@pytest.mark.integration
+def test_ctrl_c_reaches_a_served_command(render_server, seed_table):
+    root = render_server
+    copy_tables(seed_table, root)
+    server_client.start(paths.NOTEBOOKS, 1, entry="helpers.warm")
+    assert server_client.wait_for(server_key.server_key(paths.NOTEBOOKS), 120) is not None, _log(root)
+    # every page of the period, one at a time: long enough to be interrupted
+    proc = subprocess.Popen([sys.executable, "-m", "helpers", "run", "--period", PERIOD, "--formats", "html",
+                             "--jobs", "1"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait(lambda: (root / "output" / PERIOD / ".in-progress").exists() or proc.poll() is not None, 300)
+        assert proc.poll() is None and _served_commands(root) == ["run"]
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130 and "已中断" in err, err

@@ -283,7 +283,7 @@ def load_changes(period: str, processed_dir: Path | str | None = None) -> pd.Dat
         return None
     df = read_table(path, CHANGES_SCHEMA)
     if len(df) and set(df["period"]) != {per.code}:
-        raise HelpersError(f"{path}: changes of {sorted(set(df['period']))}, not {per.code}")
+        raise HelpersError(say("changes.other_period", path=path, found="、".join(sorted(set(df["period"]))), period=per.code))
     return df
 
 

@@ -11,8 +11,9 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import APPROX_AFTER, comparable, find_quantities
-from helpers.judge.subjects import subject_of
+from helpers.judge.subjects import PART_PLACE, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
+from helpers.statuses import review_reason
 
 
 def threshold(tb: set[str]) -> int:
@@ -99,6 +100,20 @@ def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
     return overlap(tb, QUALIFIER.sub("", before))
 
 
+#: what a halting verb halts when it has no object of its own: the works (不再改造, 暂缓建设)
+_WORKS_AFTER = re.compile(r"\s*了?(?:$|[,;。]|建设|改造|实施|施工|开工|开展|举办|推进|执行|发放|提升|整治)")
+#: the rest, said to be in progress (其余6个村正在…, 另有2处在建)
+_ALSO_ONGOING = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)[^,;。]{0,12}?(?:正在|在建|待|尚)")
+
+
+def _halts_the_figure(a: Finding, halt: re.Match, text: str, end: int) -> bool:
+    """Whether a halting verb in a figure's clause says the figure's things are not done: it comes
+    before the figure (撤销3个项目: they are what was halted), or after it halting their works
+    (1个小区不再改造); after the figure with an object of its own (7家景区取消门票收费实行免费开放)
+    it is what those things did."""
+    return halt.start() < a.start or bool(_WORKS_AFTER.match(text, halt.end(), end))
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -117,8 +132,10 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _SEASON.search(a.label) and not _SEASON.search(t.part):
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
-    if month_only(a, ev) or (halt and halt.group() not in t.part):
+    if month_only(a, ev) or (halt and halt.group() not in t.part and _halts_the_figure(a, halt, ev.layout.text, b0)):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
+    if _ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause):
+        return None  # 另2处正在施工, 其余6个村正在按标准提升: works still going on, none done
     if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
@@ -229,30 +246,57 @@ _STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
-_COUNTY = re.compile(r"^\s*[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+_COUNTY = re.compile(rf"^\s*{PART_PLACE}")
 
 
 #: the label's end of a sum of the counties a sentence names: maybe not all of them
 COUNTY_SUM = "县区合计"
+#: a part of the whole a figure's clause opens with: a place (霍邱县, 金安区, 城关镇), the city's own
+#: level or its urban area (市本级, 市直, 市区), the counties together beside them (各县, 各县区合计), a
+#: zone (东片区); 其中 may come first
+_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区)")
+#: the whole said at a clause's opening (全市完工28万亩): the parts beside it are its breakdown
+_WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
+#: works still going on, after a figure in its clause (另2处正在施工, 其余6个村正在按标准提升)
+_ONGOING = re.compile(r"正在|在建|尚未|未完成|推进中|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
+
+
+def _part_word(a: Finding, ev: Evidence) -> str | None:
+    """The part a figure's clause opens with (金安区3个、裕安区2个 → 金安区, 裕安区), or None."""
+    text = ev.layout.text
+    m = _PART.match(text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]) \
+        or _PART.match(text[ev.layout.around(a.start, a.end)[0]:a.start])
+    return m["part"] if m else None
+
+
+def _done_part(a: Finding, ev: Evidence) -> bool:
+    """A part's figure of works done: a result, not works only started, a stage or works still going on
+    (舒城县2个完成主体工程 beside 霍山县1个已完工)."""
+    _, b0 = ev.layout.around(a.start, a.end)
+    after = ev.layout.text[a.end:b0]
+    return is_result(a.modality) and not _STARTED.search(a.label) and not _STAGE.search(after) \
+        and not _ONGOING.search(after)
 
 
 def county_sums(ev: Evidence) -> list[Finding]:
-    """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩: county figures of one sentence in one unit
-    add up to the city's, when the sentence gives no total of its own."""
+    """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩; 市本级举办18场,各县区合计举办34场;
+    金安区3个、裕安区2个、霍山县1个已完工,舒城县2个完成主体工程: the parts' figures of one sentence in
+    one unit add up to the whole's (those of works done), when the text gives no total of its own."""
     groups: dict[tuple[int, str], list[Finding]] = {}
     for a in ev.actuals:
         groups.setdefault((a.sentence, a.unit), []).append(a)
-    out = []
     lay = ev.layout
-    whole = {a.unit for a in ev.actuals if _WHOLE_LEVEL.match(lay.text, lay.around(a.start, a.end)[0])}
+    whole = {a.unit for a in ev.actuals if _WHOLE_OPENING.match(lay.text, lay.around(a.start, a.end)[0])}
+    out = []
     for (_, unit), acts in groups.items():
-        if unit in whole:
+        parts = [a for a in acts if _part_word(a, ev)]
+        if unit in whole or len(parts) < 2 or len(parts) != len(acts):
             continue  # 全市完工28万亩 is the city's figure: the counties' are its parts
-        county = [a for a in acts if _COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start])]
-        if len(county) < 2 or len(county) != len(acts):
-            continue
-        out.append(_sum_of(county, unit, lay))
-    return out or _text_wide_county_sums(ev, whole)
+        done = [a for a in parts if _done_part(a, ev)]
+        if done:
+            out.append(_sum_of(done, unit, lay))
+    return out or _text_wide_county_sums(ev, whole | {a.unit for a in ev.actuals if _WHOLE_LEVEL.match(
+        lay.text, lay.around(a.start, a.end)[0])})
 
 
 def _sum_of(county: list[Finding], unit: str, lay) -> Finding:
@@ -344,7 +388,9 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
-        actuals = ev.actuals if _COUNTY.match(t.part) else ev.actuals + county_sums(ev) + item_sums(ev)
+        # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
+        own = _COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
+        actuals = ev.actuals if own else ev.actuals + county_sums(ev) + item_sums(ev)
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
@@ -363,9 +409,39 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
                 scored.append((0, -a.start, id(t), a))
     out: dict[int, Finding] = {}
     taken: set[int] = set()
-    for score, _, tid, a in sorted(scored, key=lambda x: (x[0], x[1]), reverse=True):
+    ranked = sorted(scored, key=lambda x: (x[0], x[1]), reverse=True)
+    for score, _, tid, a in ranked:
         if tid in out or id(a) in taken:
             continue
         out[tid] = a
         taken.add(id(a))
+    ev.rivals = _rivals(ranked, out, taken)
     return out
+
+
+def rival_review(t: Target, act: Finding, ev: Evidence) -> list[str]:
+    """The review reason when another figure measures the target as likely as the one taken (上半年
+    新建1400个 … 截至6月底新建2100个): which one does is the researcher's call."""
+    rival = ev.rivals.get(id(t))
+    return [review_reason("figures_compete", f"{act.text}；{rival.text}")] if rival is not None else []
+
+
+#: how far apart two figures must be to be read as different measures (not one figure said twice)
+_APART = Decimal("0.05")
+
+
+def _rivals(ranked: list[tuple], out: dict[int, Finding], taken: set[int]) -> dict[int, Finding]:
+    """For each target, a figure scored as high as the one it took, of a clearly different value,
+    that no other target took and that neither contains nor is contained in it (a sum of parts beside
+    one part): two readings of the target no rule tells apart, for review."""
+    best = {tid: sc for sc, _, tid, a in ranked if out.get(tid) is a}
+    rivals: dict[int, Finding] = {}
+    for sc, _, tid, a in ranked:
+        won = out.get(tid)
+        if won is None or a is won or id(a) in taken or sc < best[tid] or tid in rivals:
+            continue
+        if a.start <= won.start and won.end <= a.end or won.start <= a.start and a.end <= won.end:
+            continue
+        if abs(a.value - won.value) > _APART * max(abs(won.value), abs(a.value)):
+            rivals[tid] = a
+    return rivals

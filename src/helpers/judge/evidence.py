@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from helpers.judge.clauses import Layout
-from helpers.judge.findings import (PRELIMINARY, Finding, find_actuals, find_comparisons, find_deliverables,
+from helpers.judge.figures import find_actuals
+from helpers.judge.findings import (PRELIMINARY, Finding, find_comparisons, find_deliverables,
                                     find_growths, find_halves, find_levels, find_ranks, find_stated_ratios,
                                     find_verdicts)
 from helpers.judge.lexicon import Lexicon, load_lexicon
@@ -66,6 +67,7 @@ class Evidence:
     ranks: list[Finding]
     used: set[int] = field(default_factory=set)  # ids of findings a part has taken
     year: int | None = None  # the report's year
+    rivals: dict[int, Finding] = field(default_factory=dict)  # target id → a figure as likely as the one it took
 
     def free(self, items: list[Finding]) -> list[Finding]:
         return [f for f in items if id(f) not in self.used]

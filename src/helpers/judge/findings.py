@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from helpers.judge.clauses import Layout, is_result
-from helpers.judge.halts_and_waits import AWAITED, BLOCKED_GRAMMAR, HALT, PENDING_GRAMMAR, NEXT_YEAR
+from helpers.judge.clauses import Layout
+from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, PENDING_GRAMMAR,
+                                           SLIP_WORDS)
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import MULTIPLE_WORD, SHARE_WORD, approx_range, find_quantities, parse_number, parse_share
+from helpers.judge.quantities import MULTIPLE_WORD, SHARE_WORD, parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
@@ -68,7 +69,9 @@ class Rules:
 
 
 # grammar that is not a list of words: 完成全年(…)任务, 预计X月公布, 待(省…)审批
-_COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d)"
+_COMPLETED_GRAMMAR = (r"(?:已|均已)?完成(?:了)?(?:全年|年度)[^,,。;;的|]{0,12}?(?:目标)?任务(?!过半|超半|的|\s*\d|"
+                      # 完成年度任务近九成, …任务的2/3: a share of the task, not the task
+                      + SHARE_WORD + ")"
                       # the task's work as the subject: 各项改革任务均已按期完成 (a 目标 reached may be a level met: on pace)
                       r"|(?<![的个项户条])任务(?:清单)?(?:\d+项)?(?:已经?|均已|均|都已)(?:于[^,,。;;|]{1,10}?)?(?:全部|全面|全数|按期|如期|提前|超额|顺利|圆满)?"
                       r"(?:完成|竣工|完工|销号)(?:入住|投用|交付|通车)?(?=$|[,,。;;|])"
@@ -83,12 +86,13 @@ _OWN_WORK = re.compile(r"做好|开展|组织|配合|筹备|准备|启动|推进
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
 USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
-                        r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理")
+                        r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
-_PRELIMINARY_RX = re.compile(PRELIMINARY)
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _CAUSE = re.compile(r"导致|造成|致使")
+#: an approval obtained from an authority named between (《规划》已于8月获省政府批复)
+_APPROVED_BY = r"获得?了?[^,，;；。|\d]{1,10}?(?:正式)?批复(?:同意|实施)?"
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
 
@@ -124,7 +128,9 @@ def rules(lex: Lexicon) -> Rules:
             rf"|与(?P<base3>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir3>持平)"),
         comparison_up=frozenset(lex.phrases("comparison_up")) | {"高", "快", "多"},
         base_meaning=lex.meaning_of("comparison_base"),
-        deliverable=re.compile(f"(?:{lex.alternation('deliverable')})(?!前期|准备|手续|条件|方案|计划|后|率|调试|测试|试验|仪式筹备)"),
+        # an event word before 前/之前/以前 dates something else (开工前各项准备工作): it is no event
+        deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
+                               "|仪式筹备)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
         operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){NOUN_TAIL}"),
@@ -163,6 +169,9 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
                 continue
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
+            if status == "blocked" and SLIP_WORDS.match(m.group()) \
+                    and not AUTHORITY_ACT.search(layout.sentence_text(layout.sentence_of(m.start()))):
+                continue  # 受用地影响，开工推迟至明年: a slip of the works, no halt (a deliverable's lateness)
             if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
                 continue  # 一季度目标任务已完成: a period's own work done, not the year's
             if (status, a) in seen:
@@ -308,7 +317,6 @@ _DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
-_AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示|统筹安排|省级统筹|国家统筹")
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
 NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
@@ -333,7 +341,7 @@ def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, boo
         if _DEFER_VERBS.search(d["verb"]) and d["when"]:
             # deferred to a date: not done; by an authority's decision it is a halt
             later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
-            return ("halted" if _AUTHORITY_ACT.search(sentence) else "deferred"), later
+            return ("halted" if AUTHORITY_ACT.search(sentence) else "deferred"), later
         return "halted", False  # 暂缓开工, 取消举办: the event was called off
     if _NEGATED.search(before) or AWAITED.search(before) or "原定" in before or "原计划" in before:
         return "not_done", False  # 尚未投入使用, 年内未能开工, 待…批复同意, 原定5月举办的: not happened
@@ -351,7 +359,8 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
         a, b = layout.around(m.start(), m.end())
         sentence = progress[layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0:m.start()]
         status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
-        out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=r.deliverable_meaning[m.group()],
+        meaning = r.deliverable_meaning.get(m.group(), "approve")  # else 获省政府批复: an approval obtained
+        out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=meaning,
                             status=status, later=later))
     taken = sorted(f.start for f in out)
     for m in r.operation.finditer(progress):
@@ -367,77 +376,6 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
             continue  # an event word of the clause already speaks, or nothing says it began
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning="finish", status="completed"))
     return sorted(out, key=lambda f: f.start)
-
-
-# what marks a figure in the progress text as a plan or a restated target rather than an actual
-_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟|^\s*(?:全年|年度|今年)?目标"
-                        r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?"
-                        r"(?:数)?(?:为|至|到)$")
-#: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
-_QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0,6})$")
-_PROJECTION = re.compile(r"预计|确保全年|有望|预期")
-#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
-_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库|培育库|储备|申报|谋划|意向"
-                         r"|在谈|洽谈")
-#: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
-_CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
-_OPENS_BREAKDOWN = re.compile(r"\s*其中")
-#: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
-_ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈|核实|核查|清查|摸底|协助|帮助|指导|辅导|对接")
-#: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
-#: (20个示范村已完成创建任务 reports them done: a done mark between makes the figure a result)
-_COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)")
-
-
-#: a fraction before a quantity: 12/20个 (the 20 carries the unit and magnitude of both)
-_FRACTION = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*/\s*$")
-
-
-def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
-    """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
-    actuals, plans = [], []
-    for q in find_quantities(progress):
-        if q.unit in ("%", "个百分点") or progress[max(0, q.start - 1):q.start] == "第":
-            continue  # 居全省第3位 is a place, not a count
-        done = _FRACTION.search(progress, max(0, q.start - 12), q.start)
-        if done and re.match(r"\d", q.raw):  # 已完成12/20个: 12 done of the 20 planned (1.2/2万亩: one magnitude)
-            scale = q.value / parse_number(re.match(r"[\d,]+(?:\.\d+)?", q.raw).group().replace(",", ""))
-            f = _finding(layout, "actual", done.start(), q.start, value=Decimal(done["a"]) * scale,
-                         unit=q.unit, label=progress[layout.around(q.start, q.end, fine=True)[0]:done.start()])
-            actuals.append(f)
-            plans.append(_finding(layout, "inline_plan", q.start, q.end, value=q.value, unit=q.unit, label=f.label))
-            continue
-        a, _ = layout.around(q.start, q.end)
-        la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
-        before = progress[a:q.start]
-        f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
-                     label=progress[la:q.start] + progress[q.end:lb],
-                     share_range=approx_range(q, progress[max(0, q.start - 4):q.start], progress[q.end:q.end + 2]))
-        if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
-            f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
-            plans.append(f)
-        elif re.search(r"预计年度", before):
-            f.kind = "plan"  # 预计年度体检16万人次: the year's planned volume, measured by what is done
-            plans.append(f)
-        elif f.modality == "forecast" or _PROJECTION.search(before):
-            f.kind = "projection"
-            plans.append(f)
-        elif _QUOTA.search(before):
-            f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
-            plans.append(f)
-        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality) \
-                or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
-                    and plans[-1].kind == "plan"):
-            # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
-            f.kind = "plan"
-            plans.append(f)
-        elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
-            # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
-            # for a target that counts that very work, and measure nothing else
-            work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start])
-            f.meaning = work.group() if work else ""
-            actuals.append(f)
-    return actuals, plans
 
 
 #: a level reached, also by a verb of change to it (提升至76.2%, 降至3.1%: the level, not a growth)

@@ -31,14 +31,17 @@ _UNDECIDED = (r"(?:检查|核查|验收|评审|考核|评估|复审|复核|暗�
               r"|(?:认定|评审|评定|审核|审批|验收|评选|考核)(?:工作|结果)?(?:预计|将于|计划于)[^,,。;;|]{0,10}?"
               r"(?:完成|结束|公布|揭晓|出炉)"
               # a result that cannot be fixed yet (全年产量尚难确定, 暂无法统计)
-              r"|(?:尚难|尚无法|暂无法|暂难|目前难以|还无法)(?:确定|统计|核算|判断|评估)")
+              r"|(?:尚难|尚无法|暂无法|暂难|目前难以|还无法)(?:确定|统计|核算|判断|评估|反映)"
+              # released by a body above the city, not yet (由省水利厅年底统一测算发布; 由…认定的企业 is a count)
+              r"|(?<!已)(?<!已经)由(?:省|国家|国务院|中央)[^,,。;;|]{0,14}?(?:测算|核算|核定|发布|公布|认定|评定|反馈)"
+              r"(?!的|后的|为|了)")
 PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?(?:公布|公示)(?:结果)?"
                     r"|(?:结果|名单|数据)[^,,。;;|]{0,6}预计[^,,。;;|]{0,16}?(?:公布|发布|揭晓|反馈|公示)"
                     rf"|{_SUBMITTED}|{_UNDECIDED}"
                     r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
                     rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
-                    rf"|(?:尚未|暂未|还未|未)(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
+                    rf"|(?:尚未|暂未|还未|未)(?:经[^,,。;;|]{{1,10}}?)?(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
                     rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
                     # submitted, and the outside act under way: 已上报商务部，正在审核中; 正在履行核准程序
@@ -52,6 +55,10 @@ AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回"
 HALT_WORDS = re.compile(HALT)
+#: a slip to a later date, said of the task's carrying out (项目延期至2026年以后实施, 推迟到10月举办)
+SLIP = (r"(?:延期|推迟|顺延|延后|推延)(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
+        r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
+SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延)(?:至|到)")
 BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作)?"
                     r"(?=$|[,,。;;|]|了|至今)"
                     # the task named again as the object (决定取消该项目, 暂停该项目建设)
@@ -65,4 +72,30 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执
                     r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     r"|列入[^,,。;;|]{0,6}?(?:暂缓|停建|缓建|停缓建)[^,,。;;|]{0,6}(?:名单|清单)"
                     # an authority holding back the approval the task needs (暂缓批复初步设计)
-                    r"|(?:暂缓|暂停|停止)(?:审批|批复|核准)")
+                    r"|(?:暂缓|暂停|停止)(?:审批|批复|核准)"
+                    # the task's own plan or works halted in their carrying out (停止原方案实施)
+                    rf"|(?:{HALT})(?:原|该|此|本|这一?)?(?:方案|计划|项目|工程|设计)的?(?:实施|建设|施工|推进)(?=$|[,,。;;|])"
+                    # a slip to a later date: a halt when an authority ordered it (SLIP, AUTHORITY_ACT)
+                    rf"|{SLIP}")
+#: who defers or halts by decision (民航主管部门通知…延期, 经国家发改委审核，项目延期至…): a halt by an
+#: authority, not a slip of the works
+AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示|统筹安排|省级统筹|国家统筹"
+                           r"|经[^,,。;;|]{0,14}?(?:审核|审查|研究|批准|同意|决定|复核)")
+#: the papers of a step towards the task (活动方案, 可研报告, 初步设计, 用地, 环评): an outside act on
+#: one of them is a step the task needs, not the task's result awaited (B050's 规划 is the task's own
+#: when the task names it)
+STEP_PAPER = re.compile(r"方案|可研|可行性研究|项目建议书|初步设计|施工图|设计|概算|用地|土地|选址|立项|环评|能评|稳评"
+                        r"|水土保持|规划|预审")
+
+
+#: a body above the city (省发改委, 省水利厅, 国家林草局, 住建部): its decision is an outside act even
+#: on a step paper (可研报告已报省发改委，待批复: the seed's G124 awaits it)
+OUTSIDE_BODY = re.compile(r"省|国家|国务院|中央|总局|[^门]部(?!门|署|分)|厅")
+
+
+def awaits_a_step(said_of: str, sentence: str, task: str) -> bool:
+    """A wait (or a submission) whose object — the words it is said of — is a step paper the task
+    does not name, decided by the city's own bodies (活动方案已报市政府审定 for 举办…节; 整合重组方案
+    已报市委深改委审议): the city's own procedure on a step, no outcome awaited from outside."""
+    return any(m.group() not in task for m in STEP_PAPER.finditer(said_of)) and not OUTSIDE_BODY.search(sentence)
+

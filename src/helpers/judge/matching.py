@@ -1,6 +1,6 @@
 """Which clauses of the progress text speak of each part of the task (step 3 of helpers.judge.parts):
-verdicts, ratios, rates, levels, comparisons, ranks and deliverable events, matched by the
-character bigrams the part's words share with the clause, in the target's unit."""
+verdicts, ratios, rates, levels, comparisons, ranks and deliverable events (helpers.judge.events),
+matched by the character bigrams the part's words share with the clause, in the target's unit."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
+from helpers.judge.events import forecast_only, match_deliverable, promised_later
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
+from helpers.judge.findings import Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import month_only, narrower, threshold
-from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
+from helpers.judge.actuals import month_only, narrower, rival_review, threshold
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
-from helpers.judge.whole import ACT_COUNTED
 from helpers.statuses import review_reason
 
 ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
@@ -60,152 +58,6 @@ def _split(cands: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     return ([f for f in cands if is_result(f.modality)], [f for f in cands if f.modality == "forecast"])
 
 
-def _forecast_only(part: Part, f: Finding) -> None:
-    """A part whose only evidence is a forecast: pending, for review."""
-    part.findings.append(f)
-    part.verdict, part.method = "pending", "verdict_phrase"
-    part.review.append(review_reason("forecast_only", f.text))
-
-
-
-
-_TITLE = re.compile(r"《([^》]{2,60})》")
-
-
-def _same_document(t: Target, f: Finding, text: str) -> bool:
-    """An issued document (印发《X》) is the target's only if the titles match, when both are named."""
-    want = _TITLE.search(t.part)
-    got = _TITLE.search(text, f.end, f.end + 4 + 60)
-    if not want or not got or got.start() - f.end > 4:
-        return True
-    a, b = bigrams(want[1]), bigrams(got[1])
-    return len(a & b) >= 0.7 * min(len(a), len(b))
-
-
-
-#: a subject naming a part of the task: one county or district, a segment, a batch, some of them
-_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<!\d)\d+[个所座条]"
-                           r"|[东南西北]段|城区段")
-_TRIAL = re.compile(r"试运行|试运营|试生产|试通车|试通水|试营业|试运转|试投产|试供水")
-_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车|供水|通水|营业|投产|生产)")
-_LATER = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
-
-
-def _stage_ok(t: Target, f: Finding, text: str) -> bool:
-    """Whether an event can be the target's: not a stage the task does not name (主体工程已完工 for a
-    building; 一期工程已竣工 is the target of 建成…一期工程), and a use event when the task is to put
-    the thing to use (建成投用: 新场地已建成 is not yet 投用)."""
-    if f.status == "partial":
-        stage = STAGE_OF_WORKS.search(text, text.rfind(",", 0, f.start) + 1, f.start)
-        if not stage or stage.group() not in t.part:
-            return False
-    return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4))
-
-
-def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
-    """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
-    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",),
-          "approve": ("approve",)}[t.meaning]
-    lay = ev.layout
-    done = missed = forecast = None
-    for f in ev.deliverables:
-        if f.meaning not in ok or not _same_document(t, f, lay.text) or not _stage_ok(t, f, lay.text):
-            continue
-        a, b = lay.around(f.start, f.end)
-        clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
-        if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
-            continue
-        subject = subject_of(ev, f.start)
-        part_of = _PART_SUBJECT.search(subject)
-        if part_of and part_of.group() not in t.part and not (t.meaning == "approve" and subject.startswith("我市")):
-            continue  # 霍邱县段已建成通车: one segment of the task's road
-        if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
-            continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心
-        if t.value is None and f.meaning == "issue" and ACT_COUNTED.match(lay.text, f.end, b):
-            continue  # 取消涉企收费项目14项 for 取消…不合理收费: a count of some done, not the task's one act
-        if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
-            continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
-        if f.modality == "forecast":
-            forecast = forecast or f
-        elif is_result(f.modality):
-            if f.status in ("not_done", "halted", "deferred"):
-                # a halt or a slip says more than a plan undone (原定5月举办的…延期至9月举办)
-                missed = f if missed is None or (missed.status == "not_done" and f.status != "not_done") else missed
-            else:
-                done = done or f
-    return done, missed, forecast
-
-
-def _promised_later(t: Target, ev: Evidence) -> Finding | None:
-    """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用)."""
-    if ev.year is None:
-        return None
-    text = ev.layout.text
-    for m in _LATER.finditer(text):
-        if m["y"] and int(m["y"]) <= ev.year:
-            continue
-        a, b = ev.layout.around(m.start(), m.end())
-        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气", text[a:b]) or USE_EVENTS.search(text, a, b):
-            return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
-    return None
-
-
-def _one_of_several(t: Target, done: Finding, ev: Evidence) -> bool:
-    """三个子系统上线 with only 城市运行子系统已上线运行: one of several things is done, not all."""
-    if t.value is None or t.value < 2:
-        return False
-    sentence = ev.layout.sentence_text(done.sentence)
-    return not re.search(rf"均|全部|都已|{t.value}个|各", sentence)
-
-
-def _match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
-    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
-
-    A negated event (尚未投入使用, 年内未能开工) or a date promised after this year says the
-    deliverable is not done (behind: at the year's end, or now when it is promised for next year);
-    a stage of it (主体工程已完工), or the event of one part (霍邱县段) measures nothing; a trial run
-    (试运行) is done but flagged.
-    """
-    done, missed, forecast = _deliverable_events(t, ev, tb, single)
-    if COVERAGE_TARGET.search(t.part) and missed is None:
-        # a coverage is reached when every unit has it: an event said of some (金安区、裕安区…已实现
-        # 免费开放) is a part of it
-        if done is not None and not ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
-                and "全覆盖" not in ev.layout.sentence_text(done.sentence):
-            done = None
-        if done is None:
-            done, missed = coverage(ev, tb)
-    later = _promised_later(t, ev) if done is None else None
-    if missed is not None and missed.status == "halted":
-        part.findings.append(missed)  # 本年度赛事取消举办: the event itself was called off
-        part.verdict, part.method = "blocked", "verdict_phrase"
-    elif missed is not None or later is not None:
-        part.findings.append(missed or later)
-        part.met, part.method = False, "verdict_phrase"
-        part.deliverable_missed = True
-        if missed is not None and missed.status == "deferred":
-            # 推迟至明年开通 (behind); 推迟到10月 is not done yet, and not behind before the year's end
-            later = later or _promised_later(t, ev)
-            if not (missed.later or later):
-                part.review.append(review_reason("deferred", missed.text))
-        part.promised_later = later is not None or (missed is not None and missed.later)
-    elif done is not None and not _one_of_several(t, done, ev):
-        trial = _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end))
-        later = _promised_later(t, ev) if trial else None
-        if later is not None:  # 试通水…正式供水预计明年1月: the formal start is after this year
-            part.findings.append(later)
-            part.met, part.method = False, "verdict_phrase"
-            part.deliverable_missed = part.promised_later = True
-            return
-        part.findings.append(done)
-        part.verdict, part.method = "completed", "verdict_phrase"
-        # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
-        if trial and not _FORMAL.search(ev.layout.text, done.end):
-            part.review.append(review_reason("trial_run", done.text))
-    elif forecast is not None:
-        _forecast_only(part, forecast)
-
-
 #: what a label says besides its subject: time, place and reporting words
 _FRAME = re.compile(r"\d+\s*[-—~至]?\s*\d*月(?:份|底|末)?|[一二三四]季度|前三季度|上半年|全年|今年|截至|截止|以来|全市|我市|"
                     r"当月|单月|累计|同比|同期|其中|主要|经济|指标|运行|平稳|[,,、;;。:: ]")
@@ -229,7 +81,7 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
     if best is None:
         fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
         if fc is not None:
-            _forecast_only(part, fc)
+            forecast_only(part, fc)
         return
     # 4个结构性指标均实现10%以上增长: each rate of that sentence must meet it; the worst decides
     group = _each_of(t, done, best, ev) if "均" in t.part else [best]
@@ -375,7 +227,7 @@ def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool
     fc = _best(forecast, tb, threshold(tb))
     if fc is not None:
         ev.used.add(id(fc))
-        _forecast_only(part, fc)
+        forecast_only(part, fc)
 
 
 def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: set[str]) -> None:
@@ -384,12 +236,12 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
     # (a part of the total, 小麦 of 粮食, says nothing yet)
     proj = [p for p in ev.plans if p.kind == "projection" and p.unit == t.unit and p.value == t.value]
     if proj and part.stated_ratio is None:
-        _forecast_only(part, proj[0])
+        forecast_only(part, proj[0])
         return
     if act is None:
         fc = [p for p in ev.plans if p.kind == "projection" and p.unit == t.unit and overlap(tb, p.label) >= 1]
         if fc and part.stated_ratio is None and part.half is None and part.verdict is None:
-            _forecast_only(part, fc[0])  # 预期上半年实现…330亿元左右: a forecast of this very figure
+            forecast_only(part, fc[0])  # 预期上半年实现…330亿元左右: a forecast of this very figure
             return
         if part.stated_ratio is None and part.half is None:
             intents = [p for p in ev.plans if p.unit == t.unit and p.kind == "plan" and overlap(tb, p.label) >= 1
@@ -399,6 +251,7 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
             _verdict_about(part, ev, tb)
         return
     ev.used.add(id(act))
+    part.review += rival_review(t, act, ev)
     part.actual_value, part.actual_unit = act.value, act.unit
     if t.direction == "lower":
         if part.stated_ratio is None:  # a ceiling (浓度 …以内) is a level to stay under
@@ -457,7 +310,7 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
     part = Part(t)
     tb = bigrams(QUALIFIER.sub("", t.label or t.part))
     if t.kind == "deliverable":
-        _match_deliverable(part, t, ev, tb, single)
+        match_deliverable(part, t, ev, tb, single)
     elif t.kind == "rate":
         _match_rate(part, t, ev, tb, single)
     elif t.kind == "rank":
@@ -492,7 +345,7 @@ _EVENT_COUNT = re.compile(r"^(?:加快|力争|确保|年内|全面)?(?:建成|�
 def _rest_promised_later(part: Part, t: Target, ev: Evidence) -> None:
     """建成3个项目 with 两个项目…计划明年上半年投运: what is left is promised for after this year, so
     the count is not reached this year (behind)."""
-    later = _promised_later(t, ev)
+    later = promised_later(t, ev)
     if later is not None:
         part.findings.append(later)
         part.met, part.method = False, "verdict_phrase"

@@ -23,12 +23,12 @@ from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_label
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
-from helpers.judge.halts_and_waits import HALT_WORDS, RESUMED
+from helpers.judge.halts_and_waits import HALT_WORDS, RESUMED, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import acts_on_another, is_generic, object_of, refers_to_task, subject_of
+from helpers.judge.subjects import abbreviated_name, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
@@ -132,7 +132,7 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
     (城市轨道交通示范线项目暂停审批 beside 新增公交线路10条); for a task of one target, a subject
     naming its thing or a generic one (项目, 该工程)."""
     subject = subject_of(ev, v.start)
-    if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject)):
+    if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject) or abbreviated_name(subject, tb)):
         return True  # a task of one thing: 博览会取消, 项目终止 name it
     if overlap(tb, subject) < 3:
         return False
@@ -261,6 +261,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
     _lifted_halts(ev)
+    _waits_on_a_step(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
     cut = {ev.layout.sentence_of(pos) for pos, _ in adjusted}
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
@@ -312,6 +313,15 @@ def _lifted_halts(ev: Evidence) -> None:
             end = lay.sents[min(s + 1, len(lay.sents) - 1)][1] if lay.sents else len(lay.text)
             if RESUMED.search(lay.text, v.end, end):
                 ev.used.add(id(v))
+
+
+def _waits_on_a_step(ev: Evidence, task: str) -> None:
+    """活动方案已报市政府审定: a wait said of a step paper the task does not name, decided by the city's
+    own bodies, is read as a step (no verdict, no residual wait): the task's outcome awaits nothing."""
+    for v in ev.verdicts:
+        if v.status == "pending" and awaits_a_step(subject_of(ev, v.start) + ev.layout.text[v.start:v.end],
+                                                   ev.layout.sentence_text(v.sentence), task):
+            ev.used.add(id(v))
 
 
 def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:

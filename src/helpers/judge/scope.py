@@ -73,6 +73,8 @@ def _past(clause: str, year: int | None, task_years: set[int]) -> bool:
                                     for m in _BATCH_YEAR.finditer(clause))
 
 
+#: a batch or phase opening a completion's clause (第一批1800户改厕任务已全部完成): a part of the task
+_BATCH = re.compile(r"\s*(?:其中\s*,?\s*)?(?P<batch>首批|第[一二三四五六七八九十\d]批|[一二三四]期|第[一二三四]阶段)")
 #: a count right after a completion (全部完成,约8000个; 均已完成,共计3200户)
 _COUNT_AFTER = re.compile(r"[,，]?\s*(?:约|共|共计|计|合计|涉及)?\s*(?=\d)")
 
@@ -115,8 +117,9 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
             continue
         obj = _OBJECT.search(text, lay.around(v.start, v.end)[0], v.end)
         named = _GENERIC_OBJECT.sub("", obj["obj"]) if obj else ""
+        batch = _BATCH.match(text, lay.around(v.start, v.end)[0], v.start)
         own_part = (_OWN_PART.search(lay.sentence_text(v.sentence)) and not _OWN_PART.search(task)) \
-            or _of_some_counties(ev, v.start, task)
+            or _of_some_counties(ev, v.start, task) or (batch and batch["batch"] not in task)
         if remaining or own_part or (named and overlap(tb, named) == 0) or not refers_to_task(ev, v.start, tb) \
                 or _counts_a_part(ev, v, targets):
             v.modality = "part"

@@ -26,7 +26,7 @@ from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
-from helpers.judge.subjects import refers_to_task, subject_of
+from helpers.judge.subjects import PART_PLACE, abbreviates, refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
@@ -407,12 +407,6 @@ def _figure_head(label: str) -> str:
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """保租房 in 保障性租赁住房: every character of the short name, in order, in the full one."""
-    it = iter(full)
-    return len(short) >= 2 and all(ch in it for ch in short)
-
-
 def noun_differs(part: Part) -> bool:
     """A rate or level target read from a figure of another indicator (无害化处理率 for 回收利用率):
     the nouns just before the figure and in the target share no two characters."""
@@ -427,7 +421,7 @@ def noun_differs(part: Part) -> bool:
     if t.kind in ("count", "amount"):
         # counts are named in many ways (新建改扩建中小学校 for 新建学校; 保租房 for 保障性租赁住房, its
         # abbreviation): only nouns that share nothing at all either way (森林抚育 for 人工造林) differ
-        return overlap(a, fl) == 0 and overlap(b, t.part) == 0 and not _abbreviates(b[-3:], t.part)
+        return overlap(a, fl) == 0 and overlap(b, t.part) == 0 and not abbreviates(b[-3:], t.part)
     return overlap(a, fl) == 0 or overlap(b, tl) == 0
 
 
@@ -460,9 +454,8 @@ def stock_for_stock(part: Part) -> bool:
 
 
 #: the opening of a clause said of a part of the task: the rest, a batch, a phase, one county
-_PART_OPENING = re.compile(r"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|"
-                           r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)(?![\u4e00-\u9fff]{0,2}(?:县区|各县)))")
-_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![城园校片社])区)")
+_PART_OPENING = re.compile(rf"^\s*(?:其余|其他|剩余|部分|个别|首批|第[一二三四]批|[一二三]期|{PART_PLACE})")
+_COUNTY = re.compile(PART_PLACE)
 
 
 def county_said(clause: str) -> bool:

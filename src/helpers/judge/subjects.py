@@ -17,7 +17,9 @@ _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
                           rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
-                          r"|计划|拟")
+                          r"|计划|拟"
+                          # a time after the subject (项目6月起暂停施工, 工程今年3月开工) ends it as a verb does
+                          r"|(?<![\d-])\d{1,2}\s*(?:月|日)|今年|年内|日前|近期|年初|年底|上半年|下半年")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
 #: (年度目标任务, 全年各项任务: the year's work of the task itself)
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
@@ -31,6 +33,13 @@ _ADVERBIAL = re.compile(r"^(?:(?:根据|按照|依据|依照|经过?|受|因|由
 #: 市交通运输局决定其余6条线路调出计划): the subject is what follows the act
 _AGENT = re.compile(r"^[^,,;;。]{1,14}?(?:局|厅|部|委|办|政府|管委会|中心|集团)(?:研究)?"
                     r"(?:通知|要求|决定|明确|同意|函告|责令|批复)(?:将|对)?")
+
+
+#: a place that is a part of the whole a task covers: a county or district (霍邱县, 金安区, 市区, 各县), a
+#: town (城关镇); never the whole itself (全县, 我县, 本区: a county's own report speaks of its whole
+#: so) nor a noun ending in the same character (城镇就业, 乡镇, 景区, 园区, 县区)
+PART_PLACE = (r"(?!(?:全|我|本|该)(?:县|区))(?:[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)"
+              r"|[\u4e00-\u9fff]{1,2}(?<![城乡村集重小])镇)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
 def is_generic(subject: str) -> bool:
@@ -58,11 +67,26 @@ def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     return ""
 
 
+def abbreviates(short: str, full: str) -> bool:
+    """保租房 in 保障性租赁住房: every character of the short name, in order, in the full one."""
+    it = iter(full)
+    return len(short) >= 2 and all(ch in it for ch in short)
+
+
+def abbreviated_name(subject: str, tb: set[str]) -> bool:
+    """棚改项目 for 棚户区改造: a short name before a generic tail (项目, 工程, 任务) whose characters all
+    belong to the task's words (its bigrams keep no order: a name of two to four characters)."""
+    head = re.sub(r"(?:项目|工程|任务|工作)+$", "", subject)
+    chars = "".join(tb)
+    return head != subject and 2 <= len(head) <= 4 and all(ch in chars for ch in head)
+
+
 def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     """Whether a finding at pos is said of the task: its subject shares the task's words, is a
     generic reference (项目, 该工程, 上述工作) or absent; or its sentence shares two of them."""
     subject = subject_of(ev, pos)
-    if not subject or _GENERIC.match(subject) or _GENERIC_OPEN.match(subject) or overlap(tb, subject) >= 1:
+    if not subject or _GENERIC.match(subject) or _GENERIC_OPEN.match(subject) or overlap(tb, subject) >= 1 \
+            or abbreviated_name(subject, tb):
         return True
     if _AUTHORITY.search(subject):
         return True  # 市住建局叫停内部装修施工: an authority acting on the works this cell reports

@@ -24,7 +24,7 @@ import re
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.subjects import another_instance, is_generic, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
@@ -97,7 +97,7 @@ _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
 _AUTHORITY = re.compile(r"(?:国务院|政府|部|委|厅|局|办公室|委员会)$")
 #: an event named by its kind (赛事于4月14日鸣枪开跑 for 办好…马拉松)
-_EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)$")
+EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)$")
 
 
 #: a hedge on the result (基本完成, 初步建成): done or nearly, the researcher's call
@@ -138,7 +138,7 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         return False  # 城南污水处理厂已建成 for 建设城北污水处理厂
     if _REMEDIED.search(task) and _PROBLEMS.search(subject):
         return True  # 纳入年度清单的312个问题…全数销号: the problems are what a rectification task clears
-    return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or _EVENT_SUBJECT.match(subject)) \
+    return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or EVENT_SUBJECT.match(subject)) \
         or bool(_AUTHORITY.search(subject)) \
         or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task) \
         or _same_kind(subject, task)
@@ -213,3 +213,24 @@ def whole_task_result(ev: Evidence, task: str) -> Part | None:
             part.review.append(review_reason("soft_done", f.text))  # 基本完成: done, or nearly
         return part
     return None
+
+
+#: a chain of events in one clause (竣工并投入运行, 建成后即投入使用): what joins them, and what breaks
+#: the chain — a negation, a plan or a wait makes the second event not done (建成但尚未投入使用)
+_CHAIN = re.compile(r"(?:(?:并|后即?|且|随即|同步|即)(?:于[^,，;；。|]{1,10}?)?)?(?:正式|全面|顺利|投入|开始)*$")
+_CLAUSE_REST = re.compile(r"[^,，;；。|]{0,24}")
+_CHAIN_BREAK = re.compile(r"未|尚|将|拟|计划|预计|待|需|争取|力争|但")
+
+
+def chained_use(text: str, end: int) -> bool:
+    """A use event chained to the event ending at `end` in its clause (竣工并投入运行,
+    8月建成并于9月正式开放): the deliverable put to use too."""
+    m = _CLAUSE_REST.match(text, end)  # a chain is short: a bounded window keeps long cells linear
+    m = USE_EVENTS.search(text, end, m.end())
+    return bool(m) and bool(_CHAIN.search(text, end, m.start())) and not _CHAIN_BREAK.search(text, end, m.start())
+
+
+def names_the_event(subject: str, task: str) -> bool:
+    """赛事, 本届大会, 活动 for a task to hold an event: the event named by its kind is the task's."""
+    return bool(EVENT_SUBJECT.match(subject)) and task_aim(task) == "hold"
+

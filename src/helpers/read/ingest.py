@@ -219,7 +219,7 @@ def _read_html(doc: Document, text: str) -> None:
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as e:  # lxml raises several types for hopeless markup
-        raise InputError(doc.path, f"unreadable HTML ({e})") from None
+        raise InputError(doc.path, say("html.unreadable", problem=e)) from None
     doc.is_html, doc.door = True, "html"
     # What a browser never shows as text is never task text; the text after each element is kept.
     for el in root.xpath("//script | //style | //noscript | //template"):

@@ -118,11 +118,11 @@ class Manifest:
     def from_json(cls, data: Any, where: str) -> "Manifest":
         """The record of parsed JSON; anything that is not a run's manifest is a ManifestError."""
         if not isinstance(data, dict) or not isinstance(data.get("briefings"), list):
-            raise ManifestError(f"{where}: not a run manifest (no 'briefings' list)")
+            raise ManifestError(say("manifest.not_manifest", path=where))
         pages: dict[str, list[Page]] = {"briefings": [], "research": []}
         for key in pages:
             for i, e in enumerate(data.get(key) or []):
-                pages[key].append(_page(e, f"{where}: {key} #{i + 1}"))
+                pages[key].append(_page(e, where, key, i + 1))
         failures = tuple(Failure(**{k: f.get(k) for k in ("kind", "bureau", "notebook")},
                                  error=str(f.get("error") or "failed"))
                          for f in data.get("failures") or [] if isinstance(f, dict) and f)
@@ -138,7 +138,7 @@ class Manifest:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ManifestError(f"{path}: no manifest") from None
+            raise ManifestError(say("manifest.none", path=path)) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
             raise ManifestError(say("manifest.unreadable", path=path, problem=e)) from None
         return cls.from_json(data, str(path))
@@ -153,14 +153,18 @@ class Manifest:
         return found if found.period == period else None
 
 
-def _page(e: Any, where: str) -> Page:
+def _page(e: Any, where: str, key: str, n: int) -> Page:
+    """Entry `n` of the manifest's list `key`; a ManifestError naming it when it is not a page."""
+    problem = None
     if not isinstance(e, dict):
-        raise ManifestError(f"{where} is not an object: {e!r}")
-    kind = e.get("kind")
-    if not isinstance(kind, str) or not kind:
-        raise ManifestError(f"{where} has no kind")
-    if kind == "bureau" and not e.get("bureau"):
-        raise ManifestError(f"{where} is a bureau briefing without a bureau")
+        problem = say("manifest.not_object", value=repr(e)[:60])
+    elif not isinstance(e.get("kind"), str) or not e.get("kind"):
+        problem = say("manifest.no_kind")
+    elif e["kind"] == "bureau" and not e.get("bureau"):
+        problem = say("manifest.no_bureau")
+    if problem:
+        raise ManifestError(say("manifest.entry", path=where, listing=key, n=n, problem=problem))
+    kind = e["kind"]
     sha = e.get("sha256") if isinstance(e.get("sha256"), dict) else {}
     return Page(kind=kind, bureau=e.get("bureau") or None, html=e.get("html"), pdf=e.get("pdf"),
                 notebook=e.get("notebook"), seconds=float(e.get("seconds") or 0.0),

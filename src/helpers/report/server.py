@@ -16,68 +16,24 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import os
 import socket
 import sys
-import tempfile
 import time
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable
 
 from helpers import paths
 from helpers.report.pool import Job, Workers, dispatch
 from helpers.report.render import FontSet
 from helpers.report.server_key import PROTOCOL, server_key, signature
+from helpers.report.server_wire import (DEFAULT_IDLE, DEFAULT_KERNELS, IDLE_ENV, KERNELS_ENV, LOCK, STATE, TICK,
+                                        env_number, first_message, folder, receive, send, socket_path)
 
-#: Environment: seconds without a request before the server ends; warm kernels kept per worker.
-IDLE_ENV, KERNELS_ENV, DISABLE_ENV = "HELPERS_SERVER_IDLE", "HELPERS_SERVER_KERNELS", "HELPERS_NO_SERVER"
-DEFAULT_IDLE, DEFAULT_KERNELS = 900.0, 2
-#: Seconds between the idle server's checks (its project, its lock, its key).
-TICK = 1.0
-STATE, LOCK, START_LOCK, LOG, SOCKET = "server.json", "server.lock", "start.lock", "server.log", "render.sock"
-#: Longest socket path bound in the cache (sockaddr_un holds 108 bytes on Linux, 104 on macOS).
-SOCKET_PATH_MAX = 100
-
-
-def folder() -> Path:
-    """The server's folder in the project's cache: lock, state, log and (when it fits) socket."""
-    return paths.CACHE / "server"
-
-
-def socket_path(where: Path) -> str:
-    """The socket in `where`, or in the temp folder under a name hashed from it when too long."""
-    p = str(where / SOCKET)
-    if len(os.fsencode(p)) <= SOCKET_PATH_MAX:
-        return p
-    tag = hashlib.sha256(os.fsencode(where.resolve())).hexdigest()[:16]
-    return os.path.join(tempfile.gettempdir(), f"helpers-render-{os.getuid()}-{tag}.sock")
-
-
-def env_number(name: str, default: float) -> float:
-    """A positive number from the environment, `default` when unset or not one."""
-    try:
-        x = float(os.environ.get(name, ""))
-    except ValueError:
-        return default
-    return x if x > 0 else default
-
-
-# ------------------------------------------------------------------------ the messages
-
-
-def send(stream: BinaryIO, obj: dict[str, Any]) -> None:
-    stream.write(json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8") + b"\n")
-    stream.flush()
-
-
-def receive(stream: BinaryIO) -> dict[str, Any]:
-    line = stream.readline()
-    if not line:
-        raise ConnectionError("the other end closed the connection")
-    return json.loads(line)
-
+#: Hands a command's connection, request and standard streams to the process that runs it
+#: (helpers.warm); a server without one renders pages only.
+Handoff = Callable[[socket.socket, dict[str, Any], list[int]], None]
 
 def job_json(job: Job) -> dict[str, Any]:
     return {f.name: getattr(job, f.name) for f in dataclasses.fields(job)}
@@ -104,8 +60,8 @@ def fonts_of(d: dict[str, Any] | None) -> FontSet | None:
 class Server:
     """The server's state: its key, socket, lock, workers; `serve()` until it should end."""
 
-    def __init__(self, notebooks: Path, workers: int, kernels: int, idle: float):
-        self.notebooks, self.idle = notebooks.resolve(), idle
+    def __init__(self, notebooks: Path, workers: int, kernels: int, idle: float, handoff: Handoff | None = None):
+        self.notebooks, self.idle, self.handoff = notebooks.resolve(), idle, handoff
         self.dir = folder()
         self.dir.mkdir(parents=True, exist_ok=True)
         self.lock = open(self.dir / LOCK, "a")  # held for the server's life: one server a project
@@ -141,7 +97,8 @@ class Server:
         self.sock.settimeout(TICK)
         self.pool = Workers(self.notebooks, sorted(self.notebooks.glob("*.ipynb")), self.n, fresh=self.kernels)
         state = {"pid": os.getpid(), "key": self.key, "socket": self.path, "protocol": PROTOCOL,
-                 "workers": self.n, "capacity": self.n * self.kernels, "started": time.time()}
+                 "workers": self.n, "capacity": self.n * self.kernels, "started": time.time(),
+                 "commands": self.handoff is not None, "entry": _entry()}
         tmp = self.dir / f".{STATE}.{os.getpid()}"
         tmp.write_text(json.dumps(state), encoding="utf-8")
         os.replace(tmp, self.dir / STATE)
@@ -178,24 +135,41 @@ class Server:
                 if why:
                     return why
                 continue
-            with conn, conn.makefile("rwb") as stream:
+            with conn:
                 conn.settimeout(None)
-                why = self.converse(stream)
+                why = self.answer(conn)
             self.last = time.monotonic()
             if why:
                 return why
 
-    def converse(self, stream: BinaryIO) -> str | None:
-        """One client's requests, in order: hello, render, stop. A reason to end, or None."""
-        while True:
-            try:
-                req = receive(stream)
-            except (ConnectionError, OSError, ValueError):
+    def answer(self, conn: socket.socket) -> str | None:
+        """One connection: a command handed off, or a client's requests. A reason to end, or None."""
+        try:
+            first, fds = first_message(conn)
+        except (ConnectionError, OSError, ValueError):
+            return None
+        try:
+            if first.get("op") == "command":
+                if self.handoff is None or first.get("key") != self.key or self.stale():
+                    conn.sendall(b'{"error": "stale"}\n')
+                else:
+                    self.handoff(conn, first, fds)
                 return None
+            with conn.makefile("rwb") as stream:
+                return self.converse(stream, first)
+        except OSError:
+            return None
+        finally:
+            for fd in fds:
+                os.close(fd)
+
+    def converse(self, stream: BinaryIO, req: dict[str, Any]) -> str | None:
+        """A client's requests, in order, from `req`: hello, render, stop. A reason to end, or None."""
+        while True:
             op = req.get("op")
             if op == "hello":
                 send(stream, {"key": self.key, "pid": os.getpid(), "protocol": PROTOCOL,
-                              "capacity": self.n * self.kernels})
+                              "capacity": self.n * self.kernels, "commands": self.handoff is not None})
             elif op == "stop":
                 send(stream, {"ok": True})
                 return "stopped"
@@ -208,6 +182,10 @@ class Server:
                     return "workers lost"
             else:
                 send(stream, {"error": f"unknown op {op!r}"})
+            try:
+                req = receive(stream)
+            except (ConnectionError, OSError, ValueError):
+                return None
 
     def render(self, stream: BinaryIO, req: dict[str, Any]) -> bool:
         """Render the request's jobs, each outcome sent as it finishes; False when a worker was lost."""
@@ -256,14 +234,20 @@ class Server:
             self.pool.close(wait=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _entry() -> str:
+    """The module this server runs as (`python -m …`): how a stale pid is told from a reused one."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return spec.name if spec is not None else "helpers.report.server"
+
+
+def main(argv: list[str] | None = None, handoff: Handoff | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m helpers.report.server", description=__doc__.splitlines()[0])
     ap.add_argument("--notebooks", type=Path, default=paths.NOTEBOOKS)
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                     else (os.cpu_count() or 1))
     args = ap.parse_args(argv)
     server = Server(args.notebooks, max(1, args.workers), int(env_number(KERNELS_ENV, DEFAULT_KERNELS)),
-                    env_number(IDLE_ENV, DEFAULT_IDLE))
+                    env_number(IDLE_ENV, DEFAULT_IDLE), handoff)
     if not server.claim():
         print("another server holds the lock", flush=True)
         return 0

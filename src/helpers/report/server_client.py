@@ -23,8 +23,9 @@ from typing import Any, BinaryIO, Callable, Sequence
 from helpers import paths
 from helpers.messages import say
 from helpers.report.pool import Job
-from helpers.report.server import (DEFAULT_KERNELS, DISABLE_ENV, KERNELS_ENV, LOCK, LOG, START_LOCK, STATE,
-                                   env_number, fonts_json, folder, job_json, receive, send)
+from helpers.report.server import fonts_json, job_json
+from helpers.report.server_wire import (DEFAULT_KERNELS, KERNELS_ENV, LOCK, LOG, START_LOCK, STATE, disabled,
+                                        env_number, folder, receive, send)
 from helpers.report.server_key import PROTOCOL, server_key
 
 #: Seconds to wait for a server's answer to hello (it answers between pages of another run).
@@ -33,11 +34,6 @@ HELLO_TIMEOUT = 5.0
 STOP_WAIT = 10.0
 #: Seconds a server just started has to take the project's lock (else it failed to start).
 BOOT_CLAIM = 5.0
-
-
-def disabled() -> bool:
-    """HELPERS_NO_SERVER set (to anything but 0 or nothing): every run renders by itself."""
-    return os.environ.get(DISABLE_ENV, "").strip() not in ("", "0")
 
 
 def usable(jobs: int) -> bool:
@@ -133,9 +129,13 @@ def _held(path: Path) -> bool:
     return False
 
 
-def start(notebooks: Path, workers: int) -> None:
-    """Start a server for this project in the background, detached (its own session, no
-    terminal, no pipe of the caller's held open), unless one holds the project's lock."""
+#: The module a server runs as by default: pages only (a caller may name one that serves commands too).
+ENTRY = "helpers.report.server"
+
+
+def start(notebooks: Path, workers: int, entry: str = ENTRY) -> None:
+    """Start a server (`python -m entry`) for this project in the background, detached (its own
+    session, no terminal, no pipe of the caller's held open), unless one holds the project's lock."""
     import fcntl  # POSIX only, as the server
 
     d = folder()
@@ -145,16 +145,17 @@ def start(notebooks: Path, workers: int) -> None:
         if _held(d / LOCK):
             return
         with open(d / LOG, "ab") as log:
-            subprocess.Popen([sys.executable, "-m", "helpers.report.server", "--notebooks", str(notebooks),
+            subprocess.Popen([sys.executable, "-m", entry, "--notebooks", str(notebooks),
                               "--workers", str(max(1, workers))],
                              cwd=paths.ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                              start_new_session=True, close_fds=True)
 
 
-def _is_server(pid: int) -> bool:
-    """Whether `pid` runs a render server (a pid in an old state file may be anyone's by now)."""
+def _is_server(pid: int, entry: str) -> bool:
+    """Whether `pid` runs a render server as `python -m entry` (a pid in an old state file may be
+    anyone's by now)."""
     try:
-        return b"helpers.report.server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"\0-m\0" + entry.encode() + b"\0" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
 
@@ -173,7 +174,7 @@ def stop(wait: float = STOP_WAIT) -> int | None:
     """Stop the project's server and wait until it has ended (killed if it does not); its pid,
     None when none was running."""
     s = state() or {}
-    pid = s.get("pid")
+    pid, entry = s.get("pid"), str(s.get("entry") or ENTRY)
     conn = connect()
     if conn is not None:
         pid = conn.hello.get("pid", pid)
@@ -188,14 +189,14 @@ def stop(wait: float = STOP_WAIT) -> int | None:
     if not isinstance(pid, int):
         return None
     deadline = time.monotonic() + wait
-    while _pid_alive(pid) and _is_server(pid) and time.monotonic() < deadline:
+    while _pid_alive(pid) and _is_server(pid, entry) and time.monotonic() < deadline:
         time.sleep(0.05)
-    if _pid_alive(pid) and _is_server(pid):
+    if _pid_alive(pid) and _is_server(pid, entry):
         os.kill(pid, signal.SIGKILL)  # its workers and kernels follow it (their watchdogs)
     return pid
 
 
-def serving(notebooks: Path, workers: int, wait: float = 0.0) -> tuple[Connection | None, str]:
+def serving(notebooks: Path, workers: int, wait: float = 0.0, entry: str = ENTRY) -> tuple[Connection | None, str]:
     """A connection to a server holding this run's key, and that key. A server with another key
     is stopped and, as when there is none, a new one started; with `wait` > 0, waited for that
     long, else the connection is None while it boots."""
@@ -206,7 +207,7 @@ def serving(notebooks: Path, workers: int, wait: float = 0.0) -> tuple[Connectio
     if conn is not None:
         conn.close()
         stop()
-    start(notebooks, workers)
+    start(notebooks, workers, entry)
     return (wait_for(key, wait) if wait > 0 else None), key
 
 
@@ -248,19 +249,20 @@ class Served:
     BOOT_WAIT = 20.0
 
     @classmethod
-    def find(cls, notebooks: Path, jobs: int) -> "Served | None":
-        """The server for a run of `jobs` workers: the live one holding its key, or one started now."""
+    def find(cls, notebooks: Path, jobs: int, entry: str = ENTRY) -> "Served | None":
+        """The server for a run of `jobs` workers: the live one holding its key, or one started
+        now (as `python -m entry`)."""
         if not usable(jobs):
             return None
         workers = jobs or cores()
-        conn, key = serving(notebooks, workers)
+        conn, key = serving(notebooks, workers, entry=entry)
         kernels = int(env_number(KERNELS_ENV, DEFAULT_KERNELS))
         return cls(conn, key, conn.capacity if conn is not None else workers * kernels)
 
     @classmethod
-    def start(cls, notebooks: Path, jobs: int) -> None:
+    def start(cls, notebooks: Path, jobs: int, entry: str = ENTRY) -> None:
         """Have a server holding this key ready for the next run (started in the background)."""
-        found = cls.find(notebooks, jobs)
+        found = cls.find(notebooks, jobs, entry)
         if found is not None:
             found.close()
 

@@ -1,0 +1,179 @@
+"""A deliverable target's event (step 3 of helpers.judge.parts, for a one-off deliverable): the event
+of the target's family said of its thing — done, not done, halted, deferred or forecast — read from the
+progress text's deliverable findings (helpers.judge.findings.find_deliverables: the lexicon's
+`deliverable` rows and the use verbs an attainment mark governs), with a chain of events in one clause
+(竣工并投入运行, 揭牌运营: helpers.judge.whole.chained_use), a stage of the works, one part of the thing,
+another thing of its kind, a trial run and a date promised after this year told apart."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.judge.clauses import is_result
+from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
+from helpers.judge.evidence import Evidence, Part
+from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
+from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
+from helpers.judge.targets import Target, bigrams, overlap
+from helpers.judge.whole import ACT_COUNTED, EVENT_SUBJECT, chained_use
+from helpers.statuses import review_reason
+
+
+def forecast_only(part: Part, f: Finding) -> None:
+    """A part whose only evidence is a forecast: pending, for review."""
+    part.findings.append(f)
+    part.verdict, part.method = "pending", "verdict_phrase"
+    part.review.append(review_reason("forecast_only", f.text))
+
+
+
+
+_TITLE = re.compile(r"《([^》]{2,60})》")
+
+
+def _same_document(t: Target, f: Finding, text: str) -> bool:
+    """An issued document (印发《X》) is the target's only if the titles match, when both are named."""
+    want = _TITLE.search(t.part)
+    got = _TITLE.search(text, f.end, f.end + 4 + 60)
+    if not want or not got or got.start() - f.end > 4:
+        return True
+    a, b = bigrams(want[1]), bigrams(got[1])
+    return len(a & b) >= 0.7 * min(len(a), len(b))
+
+
+
+#: a subject naming a part of the task: one county or district, a segment, a batch, some of them
+_PART_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本])区)(?:段)?$|标段|一期|二期|首批|第[一二三四五]批|部分|(?<!全市|全部|所有|全县)(?<!\d)\d+[个所座条]"
+                           r"|[东南西北]段|城区段")
+_TRIAL = re.compile(r"试运行|试运营|试生产|试通车|试通水|试营业|试运转|试投产|试供水")
+_FORMAL = re.compile(r"正式(?:上线|运行|投用|投入使用|投运|运营|开放|启用|通车|供水|通水|营业|投产|生产)")
+_LATER = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
+
+
+#: stages of the works themselves (not a part of them): their start is the works' start
+_WORKS_STAGES = ("主体", "基础", "土建")
+
+
+def _stage_ok(t: Target, f: Finding, text: str) -> bool:
+    """Whether an event can be the target's: not a stage the task does not name (主体工程已完工 for a
+    building; 一期工程已竣工 is the target of 建成…一期工程), and a use event when the task is to put
+    the thing to use (建成投用: 新场地已建成 is not yet 投用)."""
+    if f.status == "partial":
+        stage = STAGE_OF_WORKS.search(text, text.rfind(",", 0, f.start) + 1, f.start)
+        # the works' first stage started is the works started (主体工程于4月进场施工 for 开工建设…)
+        if not stage or (stage.group() not in t.part and not (t.meaning == f.meaning == "start"
+                                                                and stage.group() in _WORKS_STAGES)):
+            return False
+    return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4)
+                and not chained_use(text, f.end))
+
+
+def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
+    """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
+    ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",),
+          "approve": ("approve",)}[t.meaning]
+    lay = ev.layout
+    done = missed = forecast = None
+    for f in ev.deliverables:
+        # an event of another family put to use in one chain (揭牌运营, 挂牌并投入运行) finishes the thing
+        finished = t.meaning == "finish" and f.status == "completed" and chained_use(lay.text, f.end)
+        if (f.meaning not in ok and not finished) or not _same_document(t, f, lay.text) \
+                or not _stage_ok(t, f, lay.text):
+            continue
+        a, b = lay.around(f.start, f.end)
+        clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
+        # an event named by its kind (赛事于4月7日举行 for 举办…马拉松) is the event the task holds
+        by_kind = f.meaning == t.meaning == "hold" \
+            and bool(EVENT_SUBJECT.match(subject_of(ev, f.start, clause_only=True)))
+        if not (clause >= 2 or sentence >= 3 or by_kind
+                or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
+            continue
+        subject = subject_of(ev, f.start)
+        part_of = _PART_SUBJECT.search(subject)
+        if part_of and part_of.group() not in t.part and not (t.meaning == "approve" and subject.startswith("我市")):
+            continue  # 霍邱县段已建成通车: one segment of the task's road
+        if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
+            continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心
+        if t.value is None and f.meaning == "issue" and ACT_COUNTED.match(lay.text, f.end, b):
+            continue  # 取消涉企收费项目14项 for 取消…不合理收费: a count of some done, not the task's one act
+        if f.meaning == "hold" and acts_on_another(ev, f.end, tb):
+            continue  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
+        if f.modality == "forecast":
+            forecast = forecast or f
+        elif is_result(f.modality):
+            if f.status in ("not_done", "halted", "deferred"):
+                # a halt or a slip says more than a plan undone (原定5月举办的…延期至9月举办)
+                missed = f if missed is None or (missed.status == "not_done" and f.status != "not_done") else missed
+            else:
+                done = done or f
+    return done, missed, forecast
+
+
+def promised_later(t: Target, ev: Evidence) -> Finding | None:
+    """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用)."""
+    if ev.year is None:
+        return None
+    text = ev.layout.text
+    for m in _LATER.finditer(text):
+        if m["y"] and int(m["y"]) <= ev.year:
+            continue
+        a, b = ev.layout.around(m.start(), m.end())
+        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气", text[a:b]) or USE_EVENTS.search(text, a, b):
+            return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
+    return None
+
+
+def _one_of_several(t: Target, done: Finding, ev: Evidence) -> bool:
+    """三个子系统上线 with only 城市运行子系统已上线运行: one of several things is done, not all."""
+    if t.value is None or t.value < 2:
+        return False
+    sentence = ev.layout.sentence_text(done.sentence)
+    return not re.search(rf"均|全部|都已|{t.value}个|各", sentence)
+
+
+def match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
+    """An event of the right meaning (建成 for 建成, 开工 or 建成 for 开工, 印发 for 印发) about the object.
+
+    A negated event (尚未投入使用, 年内未能开工) or a date promised after this year says the
+    deliverable is not done (behind: at the year's end, or now when it is promised for next year);
+    a stage of it (主体工程已完工), or the event of one part (霍邱县段) measures nothing; a trial run
+    (试运行) is done but flagged.
+    """
+    done, missed, forecast = _deliverable_events(t, ev, tb, single)
+    if COVERAGE_TARGET.search(t.part) and missed is None:
+        # a coverage is reached when every unit has it: an event said of some (金安区、裕安区…已实现
+        # 免费开放) is a part of it
+        if done is not None and not ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
+                and "全覆盖" not in ev.layout.sentence_text(done.sentence):
+            done = None
+        if done is None:
+            done, missed = coverage(ev, tb)
+    later = promised_later(t, ev) if done is None else None
+    if missed is not None and missed.status == "halted":
+        part.findings.append(missed)  # 本年度赛事取消举办: the event itself was called off
+        part.verdict, part.method = "blocked", "verdict_phrase"
+    elif missed is not None or later is not None:
+        part.findings.append(missed or later)
+        part.met, part.method = False, "verdict_phrase"
+        part.deliverable_missed = True
+        if missed is not None and missed.status == "deferred":
+            # 推迟至明年开通 (behind); 推迟到10月 is not done yet, and not behind before the year's end
+            later = later or promised_later(t, ev)
+            if not (missed.later or later):
+                part.review.append(review_reason("deferred", missed.text))
+        part.promised_later = later is not None or (missed is not None and missed.later)
+    elif done is not None and not _one_of_several(t, done, ev):
+        trial = _TRIAL.search(ev.layout.text, *ev.layout.around(done.start, done.end))
+        later = promised_later(t, ev) if trial else None
+        if later is not None:  # 试通水…正式供水预计明年1月: the formal start is after this year
+            part.findings.append(later)
+            part.met, part.method = False, "verdict_phrase"
+            part.deliverable_missed = part.promised_later = True
+            return
+        part.findings.append(done)
+        part.verdict, part.method = "completed", "verdict_phrase"
+        # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
+        if trial and not _FORMAL.search(ev.layout.text, done.end):
+            part.review.append(review_reason("trial_run", done.text))
+    elif forecast is not None:
+        forecast_only(part, forecast)

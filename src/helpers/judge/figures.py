@@ -1,0 +1,88 @@
+"""The figures of a progress text: each quantity read as a result (an actual) or as a plan, a
+quota, a projection, a restated target, candidates or the past (step 2 of helpers.judge.parts);
+which figure measures which part is helpers.judge.actuals'."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from helpers.judge.clauses import Layout, is_result
+from helpers.judge.findings import PRELIMINARY, Finding, _finding
+from helpers.judge.quantities import approx_range, find_quantities, parse_number
+
+_PRELIMINARY_RX = re.compile(PRELIMINARY)
+
+# what marks a figure in the progress text as a plan or a restated target rather than an actual
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟|^\s*(?:全年|年度|今年)?目标"
+                        r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?"
+                        r"(?:数)?(?:为|至|到)$")
+#: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
+_QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0,6})$")
+_PROJECTION = re.compile(r"预计|确保全年|有望|预期")
+#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备|申报|谋划|意向"
+                         r"|在谈|洽谈")
+#: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
+_CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
+_OPENS_BREAKDOWN = re.compile(r"\s*其中")
+#: 新增入库项目23个 enter a pool (a result only for a target of entries); firms (家) enter the statistics
+_ENTERED = re.compile(r"入库")
+#: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
+_ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈|核实|核查|清查|摸底|协助|帮助|指导|辅导|对接")
+#: 37项颗粒化改革任务(完成19项): the count of the year's tasks, a plan the next figure is measured against
+#: (20个示范村已完成创建任务, 1800户改厕任务已全部完成 report them done: a done mark before or after 任务)
+_COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)"
+                             r"(?!(?:已经?|均已|都已)?(?:于[^,;。]{1,10}?)?(?:全部|全面|全数|按期|如期|提前|顺利)?(?:完成|竣工|完工|销号)(?![\d一二三四五六七八九十]))")
+
+
+#: a fraction before a quantity: 12/20个 (the 20 carries the unit and magnitude of both)
+_FRACTION = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*/\s*$")
+
+
+def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
+    """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
+    actuals, plans = [], []
+    for q in find_quantities(progress):
+        if q.unit in ("%", "个百分点") or progress[max(0, q.start - 1):q.start] == "第":
+            continue  # 居全省第3位 is a place, not a count
+        done = _FRACTION.search(progress, max(0, q.start - 12), q.start)
+        if done and re.match(r"\d", q.raw):  # 已完成12/20个: 12 done of the 20 planned (1.2/2万亩: one magnitude)
+            scale = q.value / parse_number(re.match(r"[\d,]+(?:\.\d+)?", q.raw).group().replace(",", ""))
+            f = _finding(layout, "actual", done.start(), q.start, value=Decimal(done["a"]) * scale,
+                         unit=q.unit, label=progress[layout.around(q.start, q.end, fine=True)[0]:done.start()])
+            actuals.append(f)
+            plans.append(_finding(layout, "inline_plan", q.start, q.end, value=q.value, unit=q.unit, label=f.label))
+            continue
+        a, _ = layout.around(q.start, q.end)
+        la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
+        before = progress[a:q.start]
+        f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
+                     label=progress[la:q.start] + progress[q.end:lb],
+                     share_range=approx_range(q, progress[max(0, q.start - 4):q.start], progress[q.end:q.end + 2]))
+        if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
+            f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
+            plans.append(f)
+        elif re.search(r"预计年度", before):
+            f.kind = "plan"  # 预计年度体检16万人次: the year's planned volume, measured by what is done
+            plans.append(f)
+        elif f.modality == "forecast" or _PROJECTION.search(before):
+            f.kind = "projection"
+            plans.append(f)
+        elif _QUOTA.search(before):
+            f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
+            plans.append(f)
+        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality) \
+                or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
+                    and plans[-1].kind == "plan"):
+            # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
+            f.kind = "plan"
+            plans.append(f)
+        elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
+            # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
+            # for a target that counts that very work, and measure nothing else
+            work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start]) \
+                or (q.unit != "家" and _ENTERED.search(progress[la:q.start]))
+            f.meaning = work.group() if work else ""
+            actuals.append(f)
+    return actuals, plans

@@ -1,0 +1,214 @@
+"""Issue #18, events and halts: a deliverable event read as a grammar (the task's family of event
+words, its done forms, a chain of events in one clause, a time reference that is no event), the
+subject of a clause cut at a time word, and the halting and waiting constructions' objects.
+
+Each construction is checked on sentences written for it in the wording of the seed and the corpus
+(other subjects, verbs, dates and figures than any labelled set), with the trap beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+H1, Q3, FY = "2024H1", "2024Q3", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# a chain of events in one clause: the second event is done when nothing breaks the chain
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成投用六安市第二水厂。", "第二水厂8月底竣工并投入运行。"),
+    ("建成投用城南污水处理厂。", "该厂8月建成后即投入使用，日处理污水5万吨。"),
+    ("建成投用城南污水处理厂。", "项目8月竣工并于9月正式投入运行。"),
+])
+def test_chained_use_event_completes_a_build_and_use_task(task, progress):
+    got = judge(task, progress, Q3)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("progress", [
+    "水厂已于8月建成但尚未投入使用，正在办理供水许可。",  # the chain broken by a negation
+    "第二水厂8月底竣工，计划10月投入运行。",  # the use planned in a clause of its own
+])
+def test_broken_chain_leaves_the_use_undone(progress):
+    assert judge("建成投用六安市第二水厂。", progress, Q3)["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# an event word before 前/之前 dates something else: 开工前的准备工作 is no start
+
+@pytest.mark.parametrize("progress", [
+    "已完成项目选址和用地预审，开工前各项准备工作基本就绪。",
+    "项目开工前的征地拆迁、管线迁改等准备工作已全部完成。",
+    "开工之前的各项手续均已办结，施工单位正在组织进场。",
+])
+def test_event_word_as_a_time_reference_is_no_event(progress):
+    assert judge("开工建设城南污水处理厂。", progress)["status"] == "qualitative"
+
+
+# ---------------------------------------------------------------------------------------------
+# the done forms of each family (lexicon.csv `deliverable` rows): held, issued
+
+@pytest.mark.parametrize("task,progress", [
+    ("举办第三届大别山登山节。", "登山节于5月19日在天堂寨景区圆满落幕，参赛选手3000人。"),
+    ("举办第二届大别山茶文化节。", "茶文化节已于5月在金寨县圆满落幕。"),
+    ("举办2024六安半程马拉松赛。", "4月21日，赛事在六安城区鸣枪开跑，1.5万名选手参赛。"),
+    ("举办全市第五届职工运动会。", "运动会于6月在市体育中心举行，9月全部赛程圆满结束。"),
+    ("修订《六安市城市绿化管理条例》。", "《条例》修订稿经省人大常委会批准，已于6月1日公布施行。"),
+    ("制定《六安市公共数据管理办法》。", "《办法》已制定完成并以市政府令形式公布。"),
+    ("研究制定并印发《六安市促进服务业发展若干政策》。", "《若干政策》已于5月印发实施。"),
+    ("制定出台全市人才政策“3.0版”。", "人才政策3.0版已于7月出台实施。"),
+])
+def test_event_done_in_its_familys_words(task, progress):
+    got = judge(task, progress)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+def test_a_titled_document_to_draft_is_not_done_by_its_draft():
+    assert judge("制定《六安市公共数据管理办法》。", "《办法》初稿已完成，正在征求意见。")["status"] == "qualitative"
+
+
+# ---------------------------------------------------------------------------------------------
+# a time word ends the subject: 项目6月起暂停施工 is said of 项目
+
+@pytest.mark.parametrize("progress", [
+    "受汛期影响，项目6月起暂停施工，预计8月复工。",
+    "因规划调整，工程今年5月暂停建设。",
+])
+def test_subject_cut_at_a_time_word_is_the_task(progress):
+    assert judge("建设城东综合客运枢纽。", progress)["status"] == "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# a wait on a step paper the city's own bodies decide is a step, not an outcome awaited
+
+@pytest.mark.parametrize("task,progress", [
+    ("举办第二届大别山茶文化节。", "活动方案已报市政府审定，拟于10月中旬在金寨县举办。"),
+    ("推进城市更新行动。", "城市更新专项规划已编制完成，待市政府常务会议审议后印发。"),
+    ("推动市属国企整合重组。", "整合重组实施方案已报市委深改委审议，资产清查已完成。"),
+])
+def test_wait_on_a_step_paper_decided_by_the_city_is_no_wait(task, progress):
+    assert judge(task, progress)["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    # the task names the paper: its own document awaits the decision (B050)
+    ("完成《六安市国土空间生态修复规划》编制并印发。", "规划已通过专家评审，待市政府常务会议审定后印发。"),
+    # a body above the city decides, even on a step paper (the seed's G124)
+    ("加快建设六安市特种设备检验检测中心。", "可研报告已报省发改委，待批复。"),
+    # the task's own result awaited
+    ("创建国家生态文明建设示范市。", "技术评估和现场核查已完成，尚需生态环境部审定后公布。"),
+])
+def test_wait_on_the_tasks_result_or_from_above_stays_pending(task, progress):
+    assert judge(task, progress)["status"] == "pending"
+
+
+# ---------------------------------------------------------------------------------------------
+# halts: the halting verb's object is the task, its plan or its works; a slip is a halt when an
+# authority ordered it, a lateness when the works failed
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("实施城区段河道橡胶坝改造。", "因上级防洪规划调整，省水利厅要求停止原方案实施，另行论证。", "2025Q1"),
+    ("实施城西湖退垸还湖二期工程。", "经国家发改委审核，项目延期至2026年以后实施。", "2024M10"),
+    ("建设城南保障性租赁住房项目。", "经市政府研究决定，保租房项目延期至明年实施。", Q3),
+    ("举办第三届大别山登山节。", "根据省体育局通知，登山节推迟到明年举办。", Q3),
+    # an abbreviation of the task's thing is the task (棚改 for 棚户区改造)
+    ("实施县城老城区棚户区改造800户。", "受政策调整影响，棚改项目已被上级叫停，已完成征收的126户转为货币化安置。", Q3),
+])
+def test_halt_or_ordered_slip_of_the_task_is_blocked(task, progress, period):
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a slip from a failure, not ordered: the deliverable is late (behind at the year's end)
+    ("开工建设六安市第二水厂。", "因项目用地未落实，开工时间推迟至2025年。", FY, "behind"),
+    ("开工建设六安市第二水厂。", "受征迁进度影响，项目开工延期至明年一季度。", FY, "behind"),
+])
+def test_slip_from_a_failure_is_no_halt(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_slip_within_the_year_without_an_order_is_not_blocked():
+    got = judge("实施城西湖退垸还湖二期工程。", "受汛期影响，项目施工推迟至10月。", Q3)
+    assert got["status"] != "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# waits: a release by a body above the city not made yet, in other words
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("农田灌溉水有效利用系数达到0.56。", "该指标按年度测算，由省水利厅年底统一测算发布。", "2024M9"),
+    ("实际使用外资增长8%。", "1-9月外资数据尚未经商务部核定，暂无法反映增幅。", Q3),
+    ("居民人均可支配收入增长6.5%。", "前三季度数据由国家统计局安徽调查总队统一核算，目前尚未反馈。", Q3),
+])
+def test_release_awaited_from_above_is_pending(task, progress, period):
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_a_count_certified_by_the_province_is_a_result_not_a_wait():
+    got = judge("新增省级专精特新企业30家。", "1-9月由省经信厅认定的专精特新企业新增25家。", Q3)
+    assert got["status"] in ("on_pace", "ahead")
+
+
+# ---------------------------------------------------------------------------------------------
+# the works' first stage started is the works started; an event of another family put to use
+
+@pytest.mark.parametrize("task,progress", [
+    ("开工建设淠河总干渠防洪治理工程。", "主体工程于4月中旬进场施工，已完成投资1.6亿元。"),
+    ("开工建设城南污水处理厂。", "项目基础工程已于3月开工。"),
+])
+def test_a_stage_started_starts_the_works(task, progress):
+    assert judge(task, progress)["status"] == "completed"
+
+
+def test_a_stage_started_builds_nothing():
+    assert judge("建成城南污水处理厂。", "项目基础工程已于3月开工。")["status"] == "qualitative"
+
+
+def test_another_phase_started_is_not_the_tasks_start():
+    assert judge("开工建设六安港二期工程。", "一期工程已于3月开工，二期正在开展可研。", Q3)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建成运营六安跨境电商综合服务中心。", "中心于7月8日正式揭牌运营，已入驻企业17家。", "completed"),
+    ("建成投用市民服务中心。", "中心已于8月挂牌并投入运行。", "completed"),
+    ("建成投用市民服务中心。", "中心已于8月挂牌，内部装修正在进行。", "qualitative"),
+])
+def test_event_of_another_family_chained_to_use(task, progress, status):
+    assert judge(task, progress, Q3)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# more done forms: an approval from an authority named between, a service's first run, a supply
+# started, a road handed over; an event named by its kind; a title of a plan is no standing work
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成六安市综合交通运输体系规划编制报批。", "《规划》已于8月获省政府批复，市交通运输局正在组织规划宣贯。", Q3),
+    ("完成六安市综合交通运输体系规划编制报批。", "规划成果经省发改委组织审查后，9月由省政府正式批复实施。", Q3),
+    ("开通六安至合肥城际公交。", "8月18日，六安至合肥城际公交首班车从六安客运总站发车，每日对开24班。", Q3),
+    ("城东商业综合体开业运营。", "综合体于5月1日开门纳客，首日客流超8万人次。", H1),
+    ("市图书馆新馆建成开放。", "新馆于9月20日开馆迎客，馆藏图书80万册。", Q3),
+    ("建成投用城东水厂。", "水厂8月完成通水调试，9月1日起正式供水，日供水能力5万吨。", Q3),
+    ("建成六安至金寨快速通道。", "快速通道8月完成交工验收，9月26日起正式放行社会车辆。", Q3),
+    ("举办第四届六安茶谷马拉松。", "赛事于4月7日在霍山县举行，吸引1.2万名选手参赛。", H1),
+])
+def test_more_done_forms(task, progress, period):
+    got = judge(task, progress, period)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+def test_awaited_approval_is_not_obtained():
+    got = judge("完成六安市综合交通运输体系规划编制报批。", "规划成果已报省政府，待省政府批复。", Q3)
+    assert got["status"] == "pending"
+
+
+def test_a_flight_put_off_to_next_year_is_late_at_the_years_end():
+    got = judge("开通六安至杭州直飞航线。",
+                "航线申请已报民航华东局审批，因航空公司运力调整，开航时间推迟至2025年。", FY)
+    assert got["status"] == "behind"

@@ -1,0 +1,134 @@
+"""What a figure counts and whose it is: the whole a report speaks of (全县, 本区), the parts that add
+up to it (counties, towns, 市本级 beside 各县区, zones), the parts still going on, a batch done, a halt
+said by a figure's things, firms entered in the statistics, and two figures equally likely.
+
+Sentences follow the wordings of the county and city reports of the corpus and the blind sets, with
+other subjects, places and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+from helpers.statuses import REVIEW_REASONS
+
+H1, M5, M10, Q3, FY = "2024H1", "2024M5", "2024M10", "2024Q3", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole a county's report speaks of is no part of it
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    ("全年新增城镇就业8000人。", "上半年,全县新增城镇就业4千余人,其中帮助就业困难人员实现就业260人。", H1, "on_pace", 0.5),
+    ("改造提升农村户厕1500户。", "截至9月底,全区已完成农村户厕改造一千零二十户。", Q3, "behind", 0.68),
+    ("完成退役军人优待证发放8000张。", "截至6月底,本县已发放优待证5200张。", H1, "ahead", 0.65),
+])
+def test_the_whole_of_a_county_report_measures_its_task(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert not f["needs_review"]
+
+
+def test_one_county_still_is_a_part_of_the_city():
+    f = judge("全市新增城镇就业3万人。", "上半年,霍邱县新增城镇就业4200人。")
+    assert f["needs_review"] and REVIEW_REASONS["part_measured"] in f["review_reason"]
+
+
+# ---------------------------------------------------------------------------------------------
+# parts add up to the whole when no total is given
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    # towns of a county's task
+    ("全县新建村级综合服务中心24个。", "城关镇建成5个,河口镇建成4个,马店镇建成3个,其余乡镇项目正在主体施工。", Q3, "behind", 0.5),
+    # the urban districts beside the counties together
+    ("全市更新新能源公交车200辆。", "市区已更新120辆,各县合计更新52辆。", M10, "on_pace", 0.86),
+    # the city's own level beside the counties and districts
+    ("全年举办各类招聘活动150场。", "市本级举办22场,各县区合计举办45场。", M5, "on_pace", 67 / 150),
+    # zones of a county
+    ("全县完成农村公路生命安全防护工程150公里。", "南片区4个乡镇完成61公里,北片区5个乡镇完成57公里。", Q3, "on_pace", 118 / 150),
+])
+def test_parts_add_up_to_the_whole(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert f["status"] == status
+    assert f["completion_pct"] == pytest.approx(pct, abs=0.001)
+
+
+def test_only_the_parts_done_add_up():
+    # 舒城县2个完成主体工程 is a stage: the three counties' 7 are done, not 9
+    f = judge("全市新建改造农贸市场14个。", "金安区3个、裕安区3个、霍山县1个已完工,舒城县2个完成主体工程。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("behind", 0.5)
+
+
+def test_a_total_beside_the_parts_wins():
+    f = judge("全市更新新能源公交车200辆。", "全市已更新180辆,其中市区更新120辆,各县合计更新60辆。", M10)
+    assert f["completion_pct"] == pytest.approx(0.9)
+
+
+def test_a_target_of_one_part_takes_that_parts_figure():
+    f = judge("建设市本级保障性租赁住房1500套。", "市本级已建成并筹集保租房1620套,各县区另筹集2300套。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("completed", pytest.approx(1.08))
+
+
+# ---------------------------------------------------------------------------------------------
+# works still going on are none done; a batch done is a part
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    ("完成4处市级文物保护单位修缮。", "其中1处已完成修缮并通过验收,另3处正在施工。", FY, "behind", 0.25),
+    ("全市打造12个乡村旅游重点村。", "首批5个村已通过省级认定,其余7个村正在按标准提升。", H1, "behind", 5 / 12),
+    ("全县完成农村户厕改造2500户。", "第一批1500户改厕任务已全部完成,第二批1000户正在开展施工招标。", Q3, "behind", 0.6),
+])
+def test_the_rest_in_progress_counts_nothing(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert f["status"] == status
+    assert f["completion_pct"] == pytest.approx(pct, abs=0.001)
+
+
+def test_a_count_of_tasks_done_is_a_result_and_a_count_of_tasks_with_some_done_a_plan():
+    assert judge("建成省级美丽河湖6条。", "6条河湖建设任务已全部完成。", FY)["status"] == "completed"
+    f = judge("完成改革任务40项。", "40项改革任务已完成22项。", H1)
+    assert f["completion_pct"] == pytest.approx(0.55)
+
+
+# ---------------------------------------------------------------------------------------------
+# a halting verb: what a figure's things did, or what was done to them
+
+def test_a_halt_said_by_the_figures_things_with_an_object_of_its_own_is_their_act():
+    f = judge("全市国有景区免费开放不少于12家。", "已有9家国有景区取消门票收费实行免费开放。")
+    assert (f["status"], f["completion_pct"]) == ("ahead", 0.75)
+
+
+@pytest.mark.parametrize("progress", ["已撤销3个项目。", "3个项目不再建设。"])
+def test_a_halt_of_the_figures_things_counts_nothing_done(progress):
+    f = judge("新建口袋公园20个。", progress)
+    assert f["status"] != "on_pace" and f["completion_pct"] is None
+
+
+# ---------------------------------------------------------------------------------------------
+# entered in the statistics or in a pool
+
+def test_firms_newly_entered_in_the_statistics_are_a_result():
+    f = judge("新增入库限上商贸企业120家。", "全年新增入库限额以上商贸单位一百一十二家,较上年多入库十六家。", FY)
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(112 / 120))
+
+
+@pytest.mark.parametrize("progress", ["目前已入库培育企业150家。", "上半年新增入库项目36个。"])
+def test_a_pool_of_candidates_is_no_result(progress):
+    f = judge("新建工业项目60个。", progress)
+    assert f["completion_pct"] is None
+
+
+# ---------------------------------------------------------------------------------------------
+# two figures as likely: the researcher's call
+
+def test_two_figures_equally_likely_are_flagged():
+    f = judge("新建充电桩3000个。", "上半年全市新建充电桩1400个。截至6月底,全市新建充电桩2100个。")
+    assert f["needs_review"] and REVIEW_REASONS["figures_compete"] in f["review_reason"]
+
+
+def test_one_figure_said_twice_is_no_rival():
+    f = judge("新建充电桩3000个。", "上半年全市新建充电桩1600个。截至6月底,全市新建充电桩1600个,完成年度任务的53%。")
+    assert REVIEW_REASONS["figures_compete"] not in (f["review_reason"] or "")
