@@ -316,6 +316,7 @@ TEXTS: dict[str, str] = {
     "sectors.unknown": "领域代码“{code}”不可用；可用的代码：{codes}",
     "sectors.twice": "领域 {code} 写了两次；请只保留一行",
     "sectors.missing": "须列出全部{n}个领域，缺少：{missing}",
+    "run.formats_empty": "空",
     "run.formats": "--formats：只能是 html、pdf 或 html,pdf（给的是 {got}）",
     # --- the command line's help (python -m helpers … --help) and argparse's refusals
     "help.usage": "用法：",
@@ -452,6 +453,8 @@ TEXTS: dict[str, str] = {
     "matches.no_task": "任务 {task} 不在 {period} 的任务表中",
     "ref.header": "表头须是 {header}",
     "lexicon.holds": "判断所用的词语表",
+    "bureaus.holds": "单位名称对照表",
+    "roles.holds": "表头词与列角色对照表",
     "lexicon.unknown_kind": "类别（kind）“{kind}”不可用；可用的类别：{kinds}",
     "lexicon.empty_phrase": "词语（phrase）为空",
     "lexicon.not_share": "{kind} 类词语的含义（meaning）应为大于 0、不超过 1 的比例（如 0.5），而不是“{meaning}”",
