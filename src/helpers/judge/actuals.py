@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import APPROX_AFTER, comparable, find_quantities
+from helpers.judge.quantities import APPROX_AFTER, comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -114,6 +114,16 @@ def _halts_the_figure(a: Finding, halt: re.Match, text: str, end: int) -> bool:
     return halt.start() < a.start or bool(_WORKS_AFTER.match(text, halt.end(), end))
 
 
+#: a share of the target below which a figure named by one shared word only is taken for another
+#: thing (兑现奖补资金4200万元 for 到位资金900亿元): a fifth of the pace at the end of the first quarter
+_TOO_SMALL = Decimal("0.05")
+
+
+def _implausibly_small(t: Target, a: Finding) -> bool:
+    value = convert(a.value, a.unit, t.unit)
+    return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -141,6 +151,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
     named = _named(tb, a, ev)
+    if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
+        return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
     if a.unit != t.unit and named <= 0:
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
     score = named + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
