@@ -330,6 +330,32 @@ def _text_wide_county_sums(ev: Evidence, whole: set[str]) -> list[Finding]:
             if all(_COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) for a in acts)]
 
 
+#: a quarter named as a figure's span (一季度, 第二季度, 三季度): its own three months
+_QUARTER = re.compile(r"(?<!前)(?:第)?(?P<q>[一二三四])季度(?!末|以来|累计)")
+
+
+def quarter_sums(ev: Evidence) -> list[Finding]:
+    """二季度新增城镇就业6200人，一季度新增5100人: figures of the quarters from the first on, one each
+    in one unit, add up to the period's cumulative figure (a quarter alone is no pace of the year)."""
+    lay, by_unit = ev.layout, {}
+    for a in ev.actuals:
+        s0 = lay.sents[a.sentence][0] if lay.sents else 0
+        c0 = lay.around(a.start, a.end)[0]
+        q = list(_QUARTER.finditer(lay.text, max(s0, c0 - 12), a.start))
+        if q and is_result(a.modality):
+            by_unit.setdefault(a.unit, []).append(("一二三四".index(q[-1]["q"]) + 1, q[-1].start(), a))
+    out = []
+    for unit, quarters in by_unit.items():
+        numbers = sorted(n for n, _, _ in quarters)
+        if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+            start, end = min(p for _, p, _ in quarters), max(a.end for _, _, a in quarters)
+            first = min(quarters, key=lambda x: x[0])[2]
+            out.append(Finding("actual", start, end, lay.sentence_of(start), lay.text[start:end],
+                               value=sum((a.value for _, _, a in quarters), Decimal(0)), unit=unit,
+                               label=first.label + "合计"))
+    return out
+
+
 #: an item of an enumeration opening a clause: 一是, 二是 …, or a list label blanked by the reader
 #: (①, (2): helpers.judge.clauses.mask_item_labels leaves spaces)
 _ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
@@ -402,7 +428,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
         own = _COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
-        actuals = ev.actuals if own else ev.actuals + county_sums(ev) + item_sums(ev)
+        actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev))
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
