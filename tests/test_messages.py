@@ -81,3 +81,24 @@ def test_a_web_page_lxml_cannot_parse_is_refused_in_chinese(tmp_path) -> None:
         ingest._read_html(doc, "<!-- 页面已删除 -->")
     assert str(e.value) == (f"{page}: 无法读取的网页文件（Document is empty）；"
                             "请在浏览器中打开后另存为“网页，仅 HTML”或文本")
+
+
+def test_a_failed_file_operation_is_said_in_chinese(tmp_path) -> None:
+    """Real failures of the system: a known errno in its own words, any other framed in Chinese."""
+    import errno
+    import os
+    import socket
+
+    from helpers.errors import os_error_line, os_problem
+
+    full = tmp_path / "full"
+    (full / "a").mkdir(parents=True)
+    with pytest.raises(OSError) as e:
+        os.rmdir(full)
+    assert e.value.errno == errno.ENOTEMPTY and os_error_line(e.value) == f"{full}: 文件夹不是空的"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # bound, never listening: a connection is refused
+        with pytest.raises(OSError) as e, socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass
+    assert os_problem(e.value) == "系统报告错误（connection refused）"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from helpers.messages import say
+
 
 class HelpersError(Exception):
     """Base class: a problem with the user's input or set-up, reported without a traceback."""
@@ -58,26 +60,20 @@ class OutputError(HelpersError):
         super().__init__(f"{self.path}: {problem}")
 
 
-#: What a failed file operation means, for the researcher (Chinese, as every message they read).
-_ERRNO_WORDS = {
-    errno.ENOENT: "文件或文件夹不存在，请检查路径",
-    errno.EACCES: "没有访问权限，请检查文件权限或换一个文件夹",
-    errno.EPERM: "不允许此操作，请检查文件权限",
-    errno.ELOOP: "符号链接循环（链接层数过多）",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.ENOTDIR: "路径中有一级是文件而不是文件夹",
-    errno.ENOSPC: "磁盘已满，请清理空间后重试",
-    errno.EDQUOT: "超出磁盘配额，请清理空间后重试",
-    errno.EROFS: "文件系统只读，请换一个可写的文件夹",
-    errno.ENAMETOOLONG: "文件名过长",
-    errno.EFBIG: "文件过大",
-    errno.EIO: "读写出错（输入/输出错误）",
+#: A failed file operation's errno → the helpers.messages key saying what it means for the researcher.
+_ERRNO_KEYS = {
+    errno.ENOENT: "os.enoent", errno.EACCES: "os.eacces", errno.EPERM: "os.eperm", errno.ELOOP: "os.eloop",
+    errno.EISDIR: "os.eisdir", errno.ENOTDIR: "os.enotdir", errno.ENOSPC: "os.enospc", errno.EDQUOT: "os.edquot",
+    errno.EROFS: "os.erofs", errno.ENAMETOOLONG: "os.enametoolong", errno.EFBIG: "os.efbig", errno.EIO: "os.eio",
+    errno.EBUSY: "os.ebusy", errno.EEXIST: "os.eexist", errno.ENOTEMPTY: "os.enotempty", errno.EMFILE: "os.emfile",
+    errno.ENFILE: "os.emfile", errno.ETXTBSY: "os.ebusy", errno.EXDEV: "os.exdev",
 }
 
 
 def os_problem(e: OSError) -> str:
     """The problem an OSError reports, in words a user can act on (never a traceback)."""
-    return _ERRNO_WORDS.get(e.errno or 0) or (e.strerror or type(e).__name__).lower()
+    key = _ERRNO_KEYS.get(e.errno or 0)
+    return say(key) if key else say("os.other", text=(e.strerror or type(e).__name__).lower())
 
 
 def os_error_line(e: OSError) -> str:

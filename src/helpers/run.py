@@ -188,8 +188,8 @@ def _chosen(bureaus: Sequence[str], units: Sequence[str], processed: Path) -> li
     chosen = list(dict.fromkeys(norm(b) for b in bureaus))
     unknown = [b for b in chosen if b not in units]
     if unknown:
-        raise HelpersError(f"--bureau {'、'.join(unknown)}：不是 {processed / 'tasks.parquet'} 中任何任务的"
-                           f"牵头单位（共 {len(units)} 个牵头单位，如 {'、'.join(units[:3])}）；请检查单位名称")
+        raise HelpersError(say("run.unknown_bureau", units="、".join(unknown), table=processed / "tasks.parquet",
+                               n=len(units), some="、".join(units[:3])))
     return chosen
 
 

@@ -182,3 +182,58 @@ def test_another_phase_started_is_not_the_tasks_start():
 ])
 def test_event_of_another_family_chained_to_use(task, progress, status):
     assert judge(task, progress, Q3)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# more done forms: an approval from an authority named between, a service's first run, a supply
+# started, a road handed over; an event named by its kind; a title of a plan is no standing work
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成六安市综合交通运输体系规划编制报批。", "《规划》已于8月获省政府批复，市交通运输局正在组织规划宣贯。", Q3),
+    ("完成六安市综合交通运输体系规划编制报批。", "规划成果经省发改委组织审查后，9月由省政府正式批复实施。", Q3),
+    ("开通六安至合肥城际公交。", "8月18日，六安至合肥城际公交首班车从六安客运总站发车，每日对开24班。", Q3),
+    ("城东商业综合体开业运营。", "综合体于5月1日开门纳客，首日客流超8万人次。", H1),
+    ("市图书馆新馆建成开放。", "新馆于9月20日开馆迎客，馆藏图书80万册。", Q3),
+    ("建成投用城东水厂。", "水厂8月完成通水调试，9月1日起正式供水，日供水能力5万吨。", Q3),
+    ("建成六安至金寨快速通道。", "快速通道8月完成交工验收，9月26日起正式放行社会车辆。", Q3),
+    ("举办第四届六安茶谷马拉松。", "赛事于4月7日在霍山县举行，吸引1.2万名选手参赛。", H1),
+])
+def test_more_done_forms(task, progress, period):
+    got = judge(task, progress, period)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+def test_awaited_approval_is_not_obtained():
+    got = judge("完成六安市综合交通运输体系规划编制报批。", "规划成果已报省政府，待省政府批复。", Q3)
+    assert got["status"] == "pending"
+
+
+def test_a_flight_put_off_to_next_year_is_late_at_the_years_end():
+    got = judge("开通六安至杭州直飞航线。",
+                "航线申请已报民航华东局审批，因航空公司运力调整，开航时间推迟至2025年。", FY)
+    assert got["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设城北汽车商贸城。", "受市场环境变化影响，项目目前处于停工状态，复工时间未定。"),  # a state is no object
+    ("建设城北汽车商贸城。", "经市政府研究，该项目不再列入年度重点项目计划。"),
+    ("建成市区至机场快速通道。", "经省交通运输厅批复，项目建设工期调整至2026年。"),
+    ("建设城北汽车商贸城。", "因投资方资金问题，该项目建设已全面停止。"),
+])
+def test_more_halts_of_the_task(task, progress):
+    assert judge(task, progress, Q3)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("优化营商环境。", "暂停征收部分涉企行政事业性收费，累计减免1.2亿元；取消证明事项36项。"),
+    ("推进城市管理精细化。", "对违规占道经营商户责令暂停营业整改，累计整治占道经营1200处。"),
+    ("落实惠企政策。", "暂停收取中小企业城市基础设施配套费，延期缴纳税款企业210家。"),
+])
+def test_halt_of_a_fee_or_of_others_is_no_halt_of_the_task(task, progress):
+    assert judge(task, progress, Q3)["status"] != "blocked"
+
+
+def test_halt_whose_subject_was_not_understood_is_flagged():
+    # a halt verdict set aside as said of another subject, with no object of its own, is a residual signal
+    got = judge("建设城东综合客运枢纽。", "枢纽主体工程正在施工；周边市政管网改造暂停。", Q3)
+    assert got["status"] != "blocked" and got["needs_review"]

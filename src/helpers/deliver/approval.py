@@ -19,6 +19,7 @@ from typing import Any, Sequence
 from helpers.deliver.message import Draft
 from helpers.deliver.recipients import is_placeholder
 from helpers.errors import MailError
+from helpers.messages import say
 from helpers.files import write_json, write_text
 
 PREVIEW_JSON = "preview.json"
@@ -46,7 +47,7 @@ class Preview:
             return cls(period=str(data["period"]), messages=list(data["messages"]), only=data.get("only"),
                        no_recipients=list(data.get("no_recipients") or []), drafts=list(data.get("drafts") or []))
         except (OSError, ValueError, KeyError, TypeError):
-            raise MailError(f"{path}: 预览记录无法读取；请重新运行 mail --preview") from None
+            raise MailError(say("preview.unreadable", path=path)) from None
 
     def write(self, folder: Path) -> None:
         write_json(folder / PREVIEW_JSON, {
@@ -59,10 +60,9 @@ def approved(folder: Path, period: str) -> Preview:
     """The last preview of `folder`, for `period`; MailError when there is none to send from."""
     found = Preview.read(folder)
     if found is None:
-        raise MailError(f"{folder}: 没有邮件预览，发送前须经人核对；先运行 mail --preview，"
-                        f"核对 {folder / PREVIEW_HTML} 后再加 --send")
+        raise MailError(say("preview.none", folder=folder, page=folder / PREVIEW_HTML))
     if found.period != period:
-        raise MailError(f"{folder / PREVIEW_JSON}: 是 {found.period} 的预览，不是 {period} 的；请重新预览")
+        raise MailError(say("preview.other_period", path=folder / PREVIEW_JSON, found=found.period, period=period))
     return found
 
 
@@ -74,26 +74,26 @@ def _difference(old: dict[str, Any], new: dict[str, Any]) -> str:
     names = {"subject": "主题", "from": "发件人", "reply_to": "回复地址", "to": "收件人", "cc": "抄送",
              "envelope": "收件地址", "attachments": "附件", "body_sha256": "正文"}
     changed = [names[k] for k in _COMPARED if old.get(k) != new.get(k)]
-    return "、".join(changed) or "内容"
+    return "、".join(changed) or say("preview.content")
 
 
 def changes_since(preview: Preview, drafts: Sequence[Draft], no_recipients: Sequence[str],
                   folder: Path) -> None:
     """Refuse (MailError, one line) unless `drafts` are exactly the messages of the last preview."""
-    redo = f"请重新运行 mail --preview，核对 {folder / PREVIEW_HTML} 后再发送"
+    redo = say("preview.redo", page=folder / PREVIEW_HTML)
     old = {m.get("target"): m for m in preview.messages}
     new = {d.target: d for d in drafts}
     for target, m in old.items():
         d = new.get(target)
         if d is None:
-            raise MailError(f"预览之后邮件有变化：{m.get('label', target)} 的邮件已不在本次发送之列；{redo}")
+            raise MailError(say("preview.gone", label=m.get("label", target), redo=redo))
         if m.get("fingerprint") != d.fingerprint:
-            raise MailError(f"预览之后邮件有变化：{d.label} 的{_difference(m, d.listing)}已改变；{redo}")
+            raise MailError(say("preview.changed", label=d.label, what=_difference(m, d.listing), redo=redo))
     added = [d.label for t, d in new.items() if t not in old]
     if added:
-        raise MailError(f"预览之后邮件有变化：新增 {'、'.join(added[:5])} 的邮件未经预览；{redo}")
+        raise MailError(say("preview.added", labels="、".join(added[:5]), redo=redo))
     if sorted(no_recipients) != sorted(preview.no_recipients):
-        raise MailError(f"预览之后收件人名单有变化；{redo}")
+        raise MailError(say("preview.recipients", redo=redo))
 
 
 def placeholders(drafts: Sequence[Draft]) -> list[str]:

@@ -59,7 +59,7 @@ def write_ledger(period: str, processed_dir: Path | str | None = None, out: Path
     folder = Path(processed_dir) if processed_dir else paths.processed_dir(per.code)
     path = Path(out) if out else paths.ledger_path(per.code)
     if path.suffix.lower() != ".xlsx":  # a slip for the name would put a workbook under another type's name
-        raise InputError(path, "台账是 Excel 工作簿，--out 的文件名须以 .xlsx 结尾（如 台账_2024H1.xlsx）")
+        raise InputError(path, say("ledger.not_xlsx"))
     key = ledger_key(folder, overrides, ahead_margin)
     if path.exists() and recorded_key(path) == key:
         return path, False

@@ -254,7 +254,7 @@ def preview(plan: Plan, out_dir: Path, only: Sequence[str] | None, recipients: P
     print(say("mail.previewed", n=len(plan.drafts), folder=out_dir))
     for d, f in zip(plan.drafts, files):
         print("\n".join(_describe(d)) + "\n" + say("mail.draft", name=f.name))
-    print(f"预览：{page}（核对后运行 mail --send 发送本页所列邮件）")
+    print(say("preview.written", page=page))
     return _no_recipients(plan, recipients)
 
 

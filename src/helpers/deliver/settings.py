@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from helpers import paths
 from helpers.errors import MailError
+from helpers.messages import say
 
 #: The blanks a template may name, and what fills them.
 FIELDS = {
@@ -54,11 +55,11 @@ def _check(path: Path, where: str, template: str) -> None:
     try:
         names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
     except ValueError as e:
-        raise MailError(f"{path}: {where} 的模板写法有误（{e}）；花括号本身请写成 {{{{ 和 }}}}") from None
+        raise MailError(say("settings.bad_template", path=path, where=where, problem=e)) from None
     for name in names:
         if name not in FIELDS:
-            raise MailError(f"{path}: {where} 中的 {{{name}}} 不是可用的名称；可用的名称："
-                            f"{'、'.join('{' + f + '}' for f in FIELDS)}")
+            raise MailError(say("settings.unknown_name", path=path, where=where, name=name,
+                                names="、".join("{" + f + "}" for f in FIELDS)))
 
 
 def load_settings(path: Path | str | None = None) -> MailSettings:
@@ -67,20 +68,20 @@ def load_settings(path: Path | str | None = None) -> MailSettings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise MailError(f"{path}: 缺少邮件设置文件（办公室名称、发件人、问候语和落款）") from None
+        raise MailError(say("settings.missing", path=path)) from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise MailError(f"{path}: 邮件设置文件无法读取（{' '.join(str(e).split())}）；请用 UTF-8 保存") from None
+        raise MailError(say("settings.unreadable", path=path, problem=" ".join(str(e).split()))) from None
     texts: dict[tuple[str, str], str] = {}
     for table, key in TEMPLATES:
         value = data.get(table, {}).get(key) if isinstance(data.get(table), dict) else None
         if not isinstance(value, str):
-            raise MailError(f"{path}: 缺少 [{table}] {key}（一段文字）")
+            raise MailError(say("settings.no_text", path=path, table=table, key=key))
         _check(path, f"[{table}] {key}", value)
         texts[(table, key)] = value
     office = data.get("office") if isinstance(data.get("office"), dict) else {}
     name, sender = office.get("name"), office.get("sender")
     if not isinstance(name, str) or not name.strip() or not isinstance(sender, str) or not sender.strip():
-        raise MailError(f"{path}: [office] 须写明 name（办公室名称）和 sender（发件人地址）")
+        raise MailError(say("settings.no_office", path=path))
     reply = office.get("reply_to")
     return MailSettings(path, name.strip(), sender.strip(), reply.strip() if isinstance(reply, str) and reply.strip()
                         else None, texts)

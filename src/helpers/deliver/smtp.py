@@ -65,7 +65,7 @@ class SendLog:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 self.entries = [e for e in data.get("messages", []) if isinstance(e, dict)]
             except (OSError, ValueError, AttributeError):
-                raise MailError(f"{path}: 发送记录无法读取；请检查该文件（不要删除，它记录了已发送的邮件）") from None
+                raise MailError(say("sendlog.unreadable", path=path)) from None
 
     def delivered(self, fp: str) -> set[str]:
         """Addresses that already have the message of fingerprint `fp`."""

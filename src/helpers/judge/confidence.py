@@ -30,7 +30,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.scope import PLACE, REMAINING
 from helpers.judge.subjects import refers_to_task, subject_of
-from helpers.judge.whole import task_aim
+from helpers.judge.whole import names_the_event, task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
@@ -281,7 +281,8 @@ def _verdict_doubts(reading, status: str, statuses: list[str]) -> list[str]:
         # one county or district named for a task that names none is a part, whoever read the verdict
         # (a whole-task reading, helpers.judge.whole, has checked the rest of its subject already)
         if subject and ((PLACE.search(subject) and not PLACE.search(reading.task))
-                        or (not p.whole_task and not refers_to_task(ev, pos, tb))):
+                        or (not p.whole_task and not refers_to_task(ev, pos, tb)
+                            and not names_the_event(subject, reading.task))):
             return [review_reason("part_measured", f"{f.text}（{subject}）")]
         # a lexicon verdict in another year's sentence is read as past already (helpers.judge.scope);
         # a whole-task reading is not, and a start made last year is still made
@@ -309,6 +310,8 @@ def _verdict_subject(ev, f) -> tuple[str, int]:
 _TIME_TAIL = re.compile(r"^[^,，;；。]*(?:期间|以来|之际|之前|之后)$")
 #: a start reached (开工, 动工): works going on after it are its consequence, not work left
 _START_WORDS = re.compile(r"开工|动工|开建")
+#: the work that follows a document issued or approved (宣贯, 解读, 细则, 成果公告): no work left of it
+_FOLLOW_UP = re.compile(r"宣贯|解读|宣传|宣讲|培训|公告|汇交|细则|配套|贯彻|落地")
 
 
 def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
@@ -316,6 +319,7 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
     finish promised for a date in a clause that is no result; None if none. (Read in any clause: the
     cell is the task's report, and a work's part is often named in words the task does not use.)"""
     lay, start_aim = ev.layout, task_aim(reading.task) == "start"
+    issued = any(p.target is not None and p.target.meaning in ("issue", "approve") for p in reading.parts)
     for c in lay.clauses:
         if c.start < own[1] and c.end > own[0]:
             continue
@@ -324,6 +328,8 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
             continue
         if start_aim and not _START_WORDS.search(clause):
             continue  # 开工建设…: the works going on, or their finish later, follow the start
+        if issued and _FOLLOW_UP.search(clause) and not _LATER.search(clause):
+            continue  # 《规划》已获批复，正在组织规划宣贯: the work that follows an issued document
         return clause.strip(" ,，;；。")
     return None
 

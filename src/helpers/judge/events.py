@@ -15,7 +15,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import Target, bigrams, overlap
-from helpers.judge.whole import ACT_COUNTED, chained_use
+from helpers.judge.whole import ACT_COUNTED, EVENT_SUBJECT, chained_use
 from helpers.statuses import review_reason
 
 
@@ -82,7 +82,11 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
             continue
         a, b = lay.around(f.start, f.end)
         clause, sentence = overlap(tb, lay.text[a:b]), overlap(tb, lay.sentence_text(f.sentence))
-        if not (clause >= 2 or sentence >= 3 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
+        # an event named by its kind (赛事于4月7日举行 for 举办…马拉松) is the event the task holds
+        by_kind = f.meaning == t.meaning == "hold" \
+            and bool(EVENT_SUBJECT.match(subject_of(ev, f.start, clause_only=True)))
+        if not (clause >= 2 or sentence >= 3 or by_kind
+                or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
             continue
         subject = subject_of(ev, f.start)
         part_of = _PART_SUBJECT.search(subject)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from helpers.judge.findings import ordinal
+from helpers.judge.findings import USE_EVENTS, ordinal
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import comparable, convert, find_quantities, parse_number
@@ -98,7 +98,9 @@ def _event_anywhere(c: str, lex: Lexicon) -> tuple[str, str] | None:
     """推动六安综合保税区通过验收并封关运作: the event word that ends the clause, and what it is said of
     (the words before its first event word); an event word inside a noun (竣工财务决算) is none."""
     hits = list(re.finditer(lex.alternation("deliverable"), c))
-    if not hits or hits[-1].end() != len(c):
+    # the last event word ends the clause, or a use verb chained to it does (城东商业综合体开业运营)
+    if not hits or (hits[-1].end() != len(c) and not (len(hits) == 1 and USE_EVENTS.fullmatch(c, hits[-1].end())
+                                                    and lex.meaning_of("deliverable")[hits[-1].group()] == "finish")):
         return None
     obj = _EVENT_LEAD.sub("", c[:hits[0].start()])
     return (hits[-1].group(), obj) if len(obj) >= 2 else None
@@ -120,7 +122,7 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
         verb, obj = ("获批" if opening["verb"] == "报批" else "建成"), _EVENT_LEAD.sub("", opening["obj"])
     # 建立…机制 is standing work; a document's title (《…三年行动方案》) is one thing issued
     # an unbounded batch (一批事项) has no end to reach: standing work too
-    if not verb or re.search(r"体系|机制|制度|行动|一批", re.sub(r"《[^》]*》", "", obj)):
+    if not verb or re.search(r"体系|机制|制度|行动|一批", re.sub(_DOCUMENT, "", obj)):
         return None
     if HALT_WORDS.fullmatch(verb) and _OPEN_CLASS.search(obj):
         return None  # 取消涉企不合理收费项目: a class to find and act on, no end to reach
@@ -144,6 +146,8 @@ _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{
 #: a task clause ending in the opening of a thing (新馆开馆, 航线首航) or in its approval (编制报批):
 #: a one-off deliverable though its verb is no event word of the lexicon
 _OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|正式运行|投入运行|报批)$")
+#: a document's name, in 《》 or by its kind (综合交通运输体系规划): its words are a title, no standing work
+_DOCUMENT = re.compile(r"《[^》]*》|^.*(?:规划|方案|办法|条例|纲要)(?=(?:编制)?(?:报批)?$)")
 #: a titled document to draft or revise (制定《…办法》, 修订《…条例》): done when it is issued
 _DRAFTED = re.compile(r"^(?:研究|加快|年内|年底前)?(?:制定|修订|制订)(?P<obj>《[^》]{2,60}》.*)$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")

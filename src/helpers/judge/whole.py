@@ -97,7 +97,7 @@ _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
 _AUTHORITY = re.compile(r"(?:国务院|政府|部|委|厅|局|办公室|委员会)$")
 #: an event named by its kind (赛事于4月14日鸣枪开跑 for 办好…马拉松)
-_EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)$")
+EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)$")
 
 
 #: a hedge on the result (基本完成, 初步建成): done or nearly, the researcher's call
@@ -138,7 +138,7 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         return False  # 城南污水处理厂已建成 for 建设城北污水处理厂
     if _REMEDIED.search(task) and _PROBLEMS.search(subject):
         return True  # 纳入年度清单的312个问题…全数销号: the problems are what a rectification task clears
-    return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or _EVENT_SUBJECT.match(subject)) \
+    return is_generic(subject) or bool(_PLACE_SUBJECT.match(subject) or EVENT_SUBJECT.match(subject)) \
         or bool(_AUTHORITY.search(subject)) \
         or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task) \
         or _same_kind(subject, task)
@@ -228,3 +228,9 @@ def chained_use(text: str, end: int) -> bool:
     m = _CLAUSE_REST.match(text, end)  # a chain is short: a bounded window keeps long cells linear
     m = USE_EVENTS.search(text, end, m.end())
     return bool(m) and bool(_CHAIN.search(text, end, m.start())) and not _CHAIN_BREAK.search(text, end, m.start())
+
+
+def names_the_event(subject: str, task: str) -> bool:
+    """赛事, 本届大会, 活动 for a task to hold an event: the event named by its kind is the task's."""
+    return bool(EVENT_SUBJECT.match(subject)) and task_aim(task) == "hold"
+

@@ -17,6 +17,7 @@ from io import BytesIO
 from pathlib import Path
 
 from helpers.errors import InputError
+from helpers.messages import say
 from helpers.read.ingest import Document, read_capped, read_report as read_text_report
 
 _ZIP = b"PK\x03\x04"
@@ -53,10 +54,10 @@ def read_report(path: Path | str, sheet: str | None = None) -> Document:
     kind = kind_of(data)
     if kind == "text":
         if sheet:
-            raise InputError(path, "--sheet 只用于 Excel 文件（.xlsx）")
+            raise InputError(path, say("doors.sheet_not_excel"))
         return read_text_report(path)
     if kind == "zip":
-        raise InputError(path, "是压缩包而不是 Word（.docx）或 Excel（.xlsx）文件，请解压后读取其中的报告")
+        raise InputError(path, say("doors.zip"))
     if kind == "legacy":
         return _read_legacy(path, sheet)
     return _read_native(path, data, kind, sheet)
@@ -82,18 +83,16 @@ def _read_legacy(path: Path, sheet: str | None) -> Document:
     target = _LEGACY_TARGET.get(path.suffix.lower(), "docx")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise InputError(path, f"是旧版 Office/WPS 格式，本机未安装 LibreOffice 无法转换："
-                               f"请用 Word、WPS 或 Excel 另存为 .{target} 后再读取")
+        raise InputError(path, say("doors.no_libreoffice", target=target))
     with tempfile.TemporaryDirectory(prefix="helpers-convert-") as tmp:
         try:
             subprocess.run([soffice, "--headless", "--convert-to", target, "--outdir", tmp, str(path)],
                            check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
-            raise InputError(path, f"LibreOffice 未能转换为 .{target}（{type(e).__name__}）："
-                                   f"请另存为 .{target} 后再读取") from None
+            raise InputError(path, say("doors.convert_failed", target=target, kind=type(e).__name__)) from None
         out = Path(tmp) / (path.stem + "." + target)
         if not out.exists():
-            raise InputError(path, f"LibreOffice 未能转换为 .{target}：请另存为 .{target} 后再读取")
+            raise InputError(path, say("doors.convert_nothing", target=target))
         doc = _read_native(path, out.read_bytes(), target, sheet)
-    doc.notes.append(f"已用 LibreOffice 将 {path.name} 转换为 .{target} 读取")
+    doc.notes.append(say("doors.converted", name=path.name, target=target))
     return doc

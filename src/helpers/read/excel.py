@@ -19,6 +19,7 @@ from pathlib import Path
 import openpyxl
 
 from helpers.errors import InputError
+from helpers.messages import say
 from helpers.read.ingest import Document, HtmlCell
 
 
@@ -39,7 +40,7 @@ def _pick(path: Path, wb, sheet: str | None):
             return wb[sheet]
         if sheet.isdigit() and 1 <= int(sheet) <= len(names):
             return wb[names[int(sheet) - 1]]
-        raise InputError(path, f"没有工作表“{sheet}”（有：{'、'.join(names)}）")
+        raise InputError(path, say("excel.no_sheet", sheet=sheet, names="、".join(names)))
 
     def size(ws) -> int:
         return sum(len(_text(c)) for row in ws.iter_rows(values_only=True) for c in row)
@@ -64,7 +65,7 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None = None) -> Document:
     try:
         wb = openpyxl.load_workbook(BytesIO(data), data_only=True)
     except Exception as e:  # openpyxl raises many types for a damaged workbook
-        raise InputError(path, f"无法读取的 Excel 文件（{type(e).__name__}）：请用 Excel 或 WPS 打开后另存为 .xlsx") from None
+        raise InputError(path, say("excel.unreadable", kind=type(e).__name__)) from None
     main = _pick(path, wb, sheet)
     sheets = [main] if sheet else [wb[n] for n in wb.sheetnames]
     doc = Document(path=path, encoding="xlsx", lines=[], door="xlsx", is_html=True, main_sheet=main.title)
@@ -75,7 +76,7 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None = None) -> Document:
                          f"读取全部 {len(wb.sheetnames)} 个工作表（{'、'.join(wb.sheetnames)}；主表“{main.title}”）；"
                          f"用 --sheet 只读其中一个")
     if not doc.html_rows:
-        raise InputError(path, f"工作表“{main.title}”是空的")
+        raise InputError(path, say("excel.empty_sheet", sheet=main.title))
     return doc
 
 

@@ -21,6 +21,7 @@ or the list of unassigned lines.
 from __future__ import annotations
 
 from helpers.errors import ParseError
+from helpers.messages import say
 from helpers.read.bureaus import norm
 from helpers.read.cells import _settle_columns, flag_gaps
 from helpers.read.grid import parse_grid, tab_grid
@@ -54,7 +55,7 @@ def parse_document(doc: Document, columns: list[str] | None = None, strict: bool
         else:
             parsed = read_rhythm(doc, rt, columns, strict)
     if not any(t.rows for t in parsed.tables):
-        raise ParseError(doc.path, "找到了表头，但表头下没有读到任何任务行",
+        raise ParseError(doc.path, say("parse.no_rows"),
                          line=parsed.region[0] or None)
     for t in parsed.tables:
         _settle_columns(t)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pdfplumber
 
 from helpers.errors import InputError
+from helpers.messages import say
 from helpers.read.ingest import Document, HtmlCell
 
 
@@ -75,9 +76,9 @@ def read_pdf(path: Path, data: bytes) -> Document:
     except InputError:
         raise
     except Exception as e:  # pdfminer raises many types for a damaged file
-        raise InputError(path, f"无法读取的 PDF 文件（{type(e).__name__}）") from None
+        raise InputError(path, say("pdf.unreadable", kind=type(e).__name__)) from None
     if not any(s.strip() for s in doc.lines):
-        raise InputError(path, "PDF 没有文字层（扫描件）：请先做文字识别（OCR），或索取 Word / Excel 原件")
+        raise InputError(path, say("pdf.no_text"))
     doc.is_html = bool(doc.html_rows)
     return doc
 

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 
 from helpers.errors import ParseError
+from helpers.messages import say
 from helpers.read.align import is_unit
 from helpers.read.bureaus import norm
 from helpers.read.cells import _finish_row
@@ -59,19 +60,15 @@ def read_rhythm(doc: Document, rt: RoleTable, columns: list[str] | None, strict:
         roles = columns_roles(doc, columns, rt)
         best = _as_table(doc, roles, "--columns")
         if best is None or not _whole(best):
-            raise ParseError(doc.path, f"按 --columns {','.join(columns)} 未读出任何一行：请核对栏目顺序")
+            raise ParseError(doc.path, say("layout.columns_nothing", columns=",".join(columns)))
         return best
     tries = [p for p in (_label_blocks(lines, rt), _prose(lines)) if p is not None]
     tries += [p for roles in DEFAULT_COLUMNS if (p := _as_table(doc, roles, "无表头的编号行")) is not None]
     best = max(tries, key=_whole, default=None)
     if best is None or _whole(best) < MIN_RECORDS:
-        raise ParseError(doc.path, "未找到可识别的表头（含序号、任务栏如“重点工作”及进展、状态或单位栏的一行；"
-                                   "表头词见 data/reference/column_roles.csv），也没有编号的记录、“标签：内容”段落"
-                                   "或以单位括号结尾的通报式段落：请用 --columns 指明各栏，如 --columns 序号,任务,牵头单位,进展")
+        raise ParseError(doc.path, say("layout.no_header"))
     if strict:
-        raise ParseError(doc.path, f"--strict：没有表头行；按{_LAYOUT_ZH.get(best.layout, best.layout)}读出 "
-                                   f"{_whole(best):g} 条记录——请用 --columns 指明各栏（如 序号,任务,牵头单位,进展），"
-                                   f"或去掉 --strict 以标记待复核的方式读取")
+        raise ParseError(doc.path, say("layout.strict", layout=_LAYOUT_ZH.get(best.layout, best.layout), n=_whole(best)))
     how = _LAYOUT_ZH.get(best.layout, "无表头的编号行")
     best.warnings.append(HEADERLESS.format(how=how))
     for t in best.tables:
@@ -106,8 +103,7 @@ def columns_roles(doc: Document, columns: list[str], rt: RoleTable) -> list[str]
             hits = Counter(r for h, r in rt.words.items() if w in h).most_common(2)
             role = hits[0][0] if hits and (len(hits) == 1 or hits[0][1] > hits[1][1]) else None
         if role is None:
-            raise ParseError(doc.path, f"--columns: 不认识的栏目“{word}”（可用：{', '.join(ROLES)}，"
-                                       f"或 data/reference/column_roles.csv 中的表头词）")
+            raise ParseError(doc.path, say("layout.unknown_column", word=word, roles=", ".join(ROLES)))
         roles.append(role)
     return roles if "seq" in roles else ["seq"] + roles
 

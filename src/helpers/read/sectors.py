@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from helpers import paths
-from helpers.errors import ReferenceError_
 from helpers.messages import say
 from helpers.reference_csv import read_reference, reference_error
 from helpers.schema import SECTORS
@@ -83,8 +82,7 @@ def _load(rules_path: str, names_path: str, stamp: tuple) -> SectorRules:
         ids[rule_id] = n
         rules.append(Rule(rule_id, match, compiled, sector))
     if not rules:  # every task would fall back to one sector, with exit 0
-        raise ReferenceError_(f"{rules_path}:1: 只有表头，没有任何领域规则；每项任务都会落到同一领域。"
-                              "请恢复规则行（rule_id,match,pattern,sector）")
+        raise reference_error(rules_path, say("sectors.no_rules"), 1)
     return SectorRules(tuple(rules), names)
 
 

@@ -16,6 +16,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from helpers.errors import InputError
+from helpers.messages import say
 from helpers.read.ingest import Document, HtmlCell
 
 
@@ -44,7 +45,7 @@ def read_docx(path: Path, data: bytes) -> Document:
         d = docx.Document(BytesIO(data))
         blocks = list(d.iter_inner_content())
     except Exception as e:  # python-docx raises many types for a damaged package
-        raise InputError(path, f"无法读取的 Word 文件（{type(e).__name__}）：请用 Word 或 WPS 打开后另存为 .docx") from None
+        raise InputError(path, say("word.unreadable", kind=type(e).__name__)) from None
     doc = Document(path=path, encoding="docx", lines=[], door="docx")
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -58,5 +59,5 @@ def read_docx(path: Path, data: bytes) -> Document:
             doc.lines += [" | ".join(dict.fromkeys(c.text.replace("\n", " ") for c in r)) for r in rows]
     doc.is_html = bool(doc.html_rows)
     if not any(s.strip() for s in doc.lines):
-        raise InputError(path, "Word 文件中没有文字")
+        raise InputError(path, say("word.empty"))
     return doc
