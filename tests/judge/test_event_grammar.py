@@ -212,3 +212,28 @@ def test_a_flight_put_off_to_next_year_is_late_at_the_years_end():
     got = judge("开通六安至杭州直飞航线。",
                 "航线申请已报民航华东局审批，因航空公司运力调整，开航时间推迟至2025年。", FY)
     assert got["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设城北汽车商贸城。", "受市场环境变化影响，项目目前处于停工状态，复工时间未定。"),  # a state is no object
+    ("建设城北汽车商贸城。", "经市政府研究，该项目不再列入年度重点项目计划。"),
+    ("建成市区至机场快速通道。", "经省交通运输厅批复，项目建设工期调整至2026年。"),
+    ("建设城北汽车商贸城。", "因投资方资金问题，该项目建设已全面停止。"),
+])
+def test_more_halts_of_the_task(task, progress):
+    assert judge(task, progress, Q3)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("优化营商环境。", "暂停征收部分涉企行政事业性收费，累计减免1.2亿元；取消证明事项36项。"),
+    ("推进城市管理精细化。", "对违规占道经营商户责令暂停营业整改，累计整治占道经营1200处。"),
+    ("落实惠企政策。", "暂停收取中小企业城市基础设施配套费，延期缴纳税款企业210家。"),
+])
+def test_halt_of_a_fee_or_of_others_is_no_halt_of_the_task(task, progress):
+    assert judge(task, progress, Q3)["status"] != "blocked"
+
+
+def test_halt_whose_subject_was_not_understood_is_flagged():
+    # a halt verdict set aside as said of another subject, with no object of its own, is a residual signal
+    got = judge("建设城东综合客运枢纽。", "枢纽主体工程正在施工；周边市政管网改造暂停。", Q3)
+    assert got["status"] != "blocked" and got["needs_review"]

@@ -113,3 +113,30 @@ def test_early_workers_one_for_a_correction_as_many_as_jobs_from_clean(fake, tmp
         rebuild["yes"] = False
         assert batch._early_workers(stack, per, f, None, 2, True, None) is None  # nothing to rebuild
     assert [w.n for w in fake.started] == [2, 1] and all(w.closed is False for w in fake.started)
+
+
+def test_the_font_subset_covers_every_text_of_the_tables_notebooks_and_package(seed_table, tmp_path):
+    """font_chars reads the tables' text columns with pyarrow and remembers the sources'
+    characters: the same set as reading every text with pandas, and a source that changes is
+    read again."""
+    import pandas as pd
+
+    from helpers import provenance
+    from helpers.report.render import text_chars
+
+    notebook = tmp_path / "briefing_bureau.ipynb"
+    notebook.write_text((NOTEBOOKS / "briefing_bureau.ipynb").read_text(encoding="utf-8"), encoding="utf-8")
+    folder = seed_table.out_dir
+    texts = [(folder / "quality.json").read_text(encoding="utf-8")]
+    for name in ("tasks.parquet", "indicators.parquet"):
+        df = pd.read_parquet(folder / name)
+        texts += [str(v) for c in df.columns if pd.api.types.is_string_dtype(df[c]) or df[c].dtype == object
+                  for v in df[c].dropna().unique()]
+    package = provenance.PACKAGE_DIR
+    for p in [notebook, *sorted(package.rglob("*.py")), *sorted((package / "templates").rglob("*.*"))]:
+        texts.append(p.read_text(encoding="utf-8"))
+    assert pool.font_chars(folder, [notebook], cache=tmp_path) == text_chars(texts)
+    assert pool.font_chars(folder, [notebook], cache=tmp_path) == text_chars(texts)  # from the memo
+    assert "龘" not in text_chars(texts)
+    notebook.write_text(notebook.read_text(encoding="utf-8").replace("单位", "单位龘", 1), encoding="utf-8")
+    assert "龘" in pool.font_chars(folder, [notebook], cache=tmp_path)

@@ -10,6 +10,7 @@ it dies. With one job the pages render in this process, in a kernel kept warm fo
 from __future__ import annotations
 
 import atexit
+import hashlib
 import multiprocessing
 import multiprocessing.util
 import os
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from helpers import provenance
+from helpers import paths, provenance
+from helpers.files import write_text
 from helpers.provenance import file_sha256
 from helpers.report import kernels
 from helpers.report.kernel_supply import KernelSupply
@@ -71,10 +73,12 @@ def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def font_chars(folder: Path, notebooks: Iterable[Path]) -> set[str]:
+def font_chars(folder: Path, notebooks: Iterable[Path], cache: Path | None = None) -> set[str]:
     """Every character the period's pages may print: the tables' texts, the notebooks' and the
     package's (for the font subset of the PDFs)."""
-    import pandas as pd  # deferred: a run that renders nothing never needs it
+    import pyarrow as pa  # deferred: a run that renders nothing never needs them
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
 
     from helpers.report.render import text_chars
 
@@ -82,19 +86,46 @@ def font_chars(folder: Path, notebooks: Iterable[Path]) -> set[str]:
     for name in ("tasks.parquet", "indicators.parquet", "changes.parquet"):  # changes: earlier task texts
         if not (folder / name).exists():
             continue
-        df = pd.read_parquet(folder / name)
-        for col in df.columns:
-            if pd.api.types.is_string_dtype(df[col]) or df[col].dtype == object:
-                texts.extend(df[col].dropna().astype(str).unique().tolist())
+        table = pq.read_table(folder / name)  # the text columns' distinct values, without pandas
+        for field, col in zip(table.schema, table.columns):
+            if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+                texts.extend(pc.unique(col).drop_null().to_pylist())
     here = provenance.PACKAGE_DIR
     sources = (list(notebooks) + sorted(here.rglob("*.py"))
                + sorted((here / "templates").rglob("*.*")))
+    return text_chars(texts) | _source_chars(sources, Path(cache or paths.CACHE) / "fonts")
+
+
+def _source_chars(sources: list[Path], memo_dir: Path) -> set[str]:
+    """The characters of the notebooks' and the package's files, remembered under their names,
+    sizes and times (reading a megabyte of sources at every run cost a tenth of a second)."""
+    from helpers.report.render import text_chars
+
+    stats = []
+    for p in sources:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        stats.append(f"{p}|{st.st_size}|{st.st_mtime_ns}")
+    digest = hashlib.sha256("\n".join(stats).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    memo = memo_dir / f"sources-{digest}.txt"
+    try:
+        return set(memo.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    texts = []
     for p in sources:
         try:
             texts.append(p.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             pass
-    return text_chars(texts)
+    chars = text_chars(texts)
+    try:
+        write_text(memo, "".join(sorted(chars)))
+    except OSError:  # a read-only cache: read again next time
+        pass
+    return chars
 
 
 #: Run in every kernel after the notebooks' imports, while the run still plans: what the first
