@@ -81,7 +81,7 @@ def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
 #: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
 _FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
                          r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|完工|改造|整治|治理|提升|投用"
-                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|[\s,、()（）]")
+                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|入库|入统|[\s,、()（）]")
 
 
 def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
@@ -89,15 +89,16 @@ def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
     figure whose clause names no noun (高新技术企业总数达到1650家,今年新认定85家) takes the noun of
     the clause before it in its sentence."""
     shared = overlap(tb, QUALIFIER.sub("", a.label))
-    if shared or len(_FRAME_VERB.sub("", a.label)) > 1:
+    if len(_FRAME_VERB.sub("", a.label)) > 1:
         return shared
     text, lay = ev.layout.text, ev.layout
     la = lay.around(a.start, a.end, fine=True)[0]
     s0 = lay.sents[a.sentence][0] if lay.sents else 0
     before = re.split(r"[,;、]", text[s0:la].rstrip(",;、 "))[-1]
     if not before.strip():
-        return 1  # 一季度新认定10家: no noun at all in its sentence, said of the task (subjects.py)
-    return overlap(tb, QUALIFIER.sub("", before))
+        return max(shared, 1)  # 一季度新认定10家: no noun at all in its sentence, said of the task (subjects.py)
+    # 限上批零住餐企业:新增入库46家: the words of its own (新增) and the noun heading it both name it
+    return max(shared, overlap(tb, QUALIFIER.sub("", before)))
 
 
 #: what a halting verb halts when it has no object of its own: the works (不再改造, 暂缓建设)
@@ -410,6 +411,8 @@ def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:
     # what was done comes first after the whole (已开工40个、完成30个 are both results of it)
     between = text[end:a.start]
     first = next(iter(find_quantities(between)), None)
+    if first is None and DONE_MARK.match(text, a.end):
+        return False  # 改扩建中小学5所中4所已投入使用: the first figure after the whole, done
     return not ACTUAL_MARK.search(between, 0, first.start if first else len(between))
 
 
