@@ -132,3 +132,21 @@ def test_two_figures_equally_likely_are_flagged():
 def test_one_figure_said_twice_is_no_rival():
     f = judge("新建充电桩3000个。", "上半年全市新建充电桩1600个。截至6月底,全市新建充电桩1600个,完成年度任务的53%。")
     assert REVIEW_REASONS["figures_compete"] not in (f["review_reason"] or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# a figure named by one shared word and far too small for the target counts another thing
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增城市停车泊位6000个。", "1-8月新建停车场11处,新增停车面积9.8万平方米。", "2024M8"),
+    ("全年完成招商引资到位资金800亿元。", "已拨付企业奖补资金3600万元,力争三季度到位资金实现较快增长。", H1),
+])
+def test_a_tiny_figure_of_another_thing_measures_nothing(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["completion_pct"] is None and f["status"] == "qualitative" and f["needs_review"]
+
+
+def test_a_tiny_figure_of_the_target_itself_is_behind():
+    # 29800万元 is 2.98亿: the target's own figure (its whole name), a real shortfall
+    f = judge("完成土地出让收入50亿元。", "1-9月完成土地出让收入29800万元。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.0596))

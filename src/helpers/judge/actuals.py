@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import APPROX_AFTER, comparable, find_quantities
+from helpers.judge.quantities import APPROX_AFTER, comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -114,6 +114,16 @@ def _halts_the_figure(a: Finding, halt: re.Match, text: str, end: int) -> bool:
     return halt.start() < a.start or bool(_WORKS_AFTER.match(text, halt.end(), end))
 
 
+#: a share of the target below which a figure named by one shared word only is taken for another
+#: thing (兑现奖补资金4200万元 for 到位资金900亿元): a fifth of the pace at the end of the first quarter
+_TOO_SMALL = Decimal("0.05")
+
+
+def _implausibly_small(t: Target, a: Finding) -> bool:
+    value = convert(a.value, a.unit, t.unit)
+    return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -141,6 +151,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
     named = _named(tb, a, ev)
+    if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
+        return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
     if a.unit != t.unit and named <= 0:
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
     score = named + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
@@ -318,6 +330,32 @@ def _text_wide_county_sums(ev: Evidence, whole: set[str]) -> list[Finding]:
             if all(_COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) for a in acts)]
 
 
+#: a quarter named as a figure's span (一季度, 第二季度, 三季度): its own three months
+_QUARTER = re.compile(r"(?<!前)(?:第)?(?P<q>[一二三四])季度(?!末|以来|累计)")
+
+
+def quarter_sums(ev: Evidence) -> list[Finding]:
+    """二季度新增城镇就业6200人，一季度新增5100人: figures of the quarters from the first on, one each
+    in one unit, add up to the period's cumulative figure (a quarter alone is no pace of the year)."""
+    lay, by_unit = ev.layout, {}
+    for a in ev.actuals:
+        s0 = lay.sents[a.sentence][0] if lay.sents else 0
+        c0 = lay.around(a.start, a.end)[0]
+        q = list(_QUARTER.finditer(lay.text, max(s0, c0 - 12), a.start))
+        if q and is_result(a.modality):
+            by_unit.setdefault(a.unit, []).append(("一二三四".index(q[-1]["q"]) + 1, q[-1].start(), a))
+    out = []
+    for unit, quarters in by_unit.items():
+        numbers = sorted(n for n, _, _ in quarters)
+        if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+            start, end = min(p for _, p, _ in quarters), max(a.end for _, _, a in quarters)
+            first = min(quarters, key=lambda x: x[0])[2]
+            out.append(Finding("actual", start, end, lay.sentence_of(start), lay.text[start:end],
+                               value=sum((a.value for _, _, a in quarters), Decimal(0)), unit=unit,
+                               label=first.label + "合计"))
+    return out
+
+
 #: an item of an enumeration opening a clause: 一是, 二是 …, or a list label blanked by the reader
 #: (①, (2): helpers.judge.clauses.mask_item_labels leaves spaces)
 _ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
@@ -390,7 +428,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
         own = _COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
-        actuals = ev.actuals if own else ev.actuals + county_sums(ev) + item_sums(ev)
+        actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev))
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
