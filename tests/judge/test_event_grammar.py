@@ -237,3 +237,31 @@ def test_halt_whose_subject_was_not_understood_is_flagged():
     # a halt verdict set aside as said of another subject, with no object of its own, is a residual signal
     got = judge("建设城东综合客运枢纽。", "枢纽主体工程正在施工；周边市政管网改造暂停。", Q3)
     assert got["status"] != "blocked" and got["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# an event word naming a preparation is no event; a hedged event is flagged; a step's share is none
+
+@pytest.mark.parametrize("task,progress", [
+    ("城东商业综合体开业运营。", "综合体开业筹备工作有序推进，品牌入驻签约率达85%。"),
+    ("城东商业综合体开业运营。", "商户招商已完成85%，综合体进入开业倒计时，各项筹备工作有序推进。"),
+    ("建成六安至金寨快速通道。", "主线路面已全部完成，交通安全设施正在施工，竣工验收资料正在整理。"),
+])
+def test_preparation_of_the_event_is_not_the_event(task, progress):
+    assert judge(task, progress, Q3)["status"] == "qualitative"
+
+
+def test_hedged_event_is_done_but_flagged():
+    got = judge("建成六安至金寨快速通道。", "快速通道主线已基本完工，预计10月底前可实现通车。", Q3)
+    assert got["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成城区健身步道。", "健身步道已于9月全线亮灯迎客，全长12公里。", Q3),
+    ("新建城南小学并秋季开学。", "9月1日，城南小学迎来首批新生360人。", Q3),
+    ("出台《六安市城市更新实施办法》。", "《办法》已以市政府规范性文件形式发文实施。", Q3),
+    ("举办全市第二届职业技能大赛。", "大赛于6月在市职教中心拉开帷幕，设置15个比赛项目。", H1),
+])
+def test_done_forms_of_use_issue_and_hold(task, progress, period):
+    got = judge(task, progress, period)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
