@@ -27,8 +27,6 @@ from helpers.messages import say
 
 #: Largest lookup table read (bureaus.csv is a few KB): a bounded read.
 MAX_REFERENCE_BYTES = 5 * 10**6
-#: What to tell a user whose lookup table is not text we can read.
-SAVE_AS_UTF8 = "请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”"
 #: Control characters that never occur in a text table (TAB, LF, CR, FF are allowed).
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -55,16 +53,16 @@ def read_bytes(path: Path) -> bytes:
     try:
         st = os.stat(path)
     except OSError as e:
-        raise reference_error(path, f"无法读取（{os_problem(e)}）") from None
+        raise reference_error(path, say("csv.unreadable", problem=os_problem(e))) from None
     if stat.S_ISDIR(st.st_mode):
-        raise reference_error(path, "是文件夹，不是 CSV 文件")
+        raise reference_error(path, say("csv.folder"))
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_REFERENCE_BYTES + 1)
     except OSError as e:
-        raise reference_error(path, f"无法读取（{os_problem(e)}）") from None
+        raise reference_error(path, say("csv.unreadable", problem=os_problem(e))) from None
     if len(data) > MAX_REFERENCE_BYTES:
-        raise reference_error(path, f"超过 {MAX_REFERENCE_BYTES // 10**6} MB 的上限，不像是一张对照表")
+        raise reference_error(path, say("csv.too_big", mb=MAX_REFERENCE_BYTES // 10**6))
     return data
 
 
@@ -87,7 +85,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         guess = _utf16_without_bom(data)
         encodings = [guess] if guess else ["utf-8", "gb18030"]
     if b"\x00" in data[:8192] and not encodings[0].startswith("utf-16"):
-        raise reference_error(path, f"二进制文件，不是 CSV 文本（是否把 Excel 工作簿存成了 .csv？）；{SAVE_AS_UTF8}")
+        raise reference_error(path, say("csv.binary"))
     error: UnicodeDecodeError | None = None
     for enc in encodings:
         try:
@@ -96,7 +94,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
             error = error or e
     assert error is not None
     line = data[: error.start].count(b"\n") + 1
-    raise reference_error(path, f"第 {error.start} 字节无法解码（既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16）；{SAVE_AS_UTF8}", line)
+    raise reference_error(path, say("csv.undecodable", at=error.start), line)
 
 
 def delimiter_of(text: str) -> str:
@@ -116,12 +114,19 @@ class SavedForm:
     eol: str
 
     def encode(self, text: str) -> bytes:
-        """`text` as the file was saved: same BOM, same encoding (Excel and WPS open it as before)."""
+        """`text` as the file was saved: same BOM, same encoding (Excel and WPS open it as before).
+
+        A file with no Chinese yet (ASCII, or not written yet) says nothing of its encoding: given
+        Chinese, it becomes UTF-8 with BOM, which Excel on Chinese Windows opens as UTF-8 (without
+        the BOM it would read the bytes as GBK and show them garbled).
+        """
+        if not self.bom and self.codec == "utf-8" and self.text.isascii() and not text.isascii():
+            return codecs.BOM_UTF8 + text.encode("utf-8")
         return self.bom + text.encode(self.codec)
 
 
 def saved_form(path: Path) -> SavedForm:
-    """The table's text and how it was saved; a table not written yet is UTF-8 without BOM, LF."""
+    """The table's text and how it was saved; a table not written yet is UTF-8 (see encode), LF."""
     if not path.exists():
         return SavedForm("", b"", "utf-8", ",", "\n")
     data = read_bytes(path)
@@ -137,16 +142,16 @@ def _header(path: Path, cells: list[str], required: Sequence[str]) -> list[str]:
     while header and not header[-1]:  # Excel keeps the empty cells of a cleared column
         header.pop()
     if not header:
-        raise reference_error(path, f"没有表头行（应为 {','.join(required)}）", 1)
+        raise reference_error(path, say("csv.no_header", columns=",".join(required)), 1)
     blank = [i + 1 for i, c in enumerate(header) if not c]
     if blank:
-        raise reference_error(path, f"表头第 {blank[0]} 列为空", 1)
+        raise reference_error(path, say("csv.blank_column", n=blank[0]), 1)
     repeated = sorted({c for c in header if header.count(c) > 1})
     if repeated:
-        raise reference_error(path, f"表头中的列名重复：{'、'.join(repeated)}", 1)
+        raise reference_error(path, say("csv.repeated_columns", columns="、".join(repeated)), 1)
     missing = [c for c in required if c not in header]
     if missing:
-        raise reference_error(path, f"缺少列 {'、'.join(missing)}（表头应包含 {','.join(required)}）", 1)
+        raise reference_error(path, say("csv.missing_columns", missing="、".join(missing), columns=",".join(required)), 1)
     return header
 
 
@@ -162,7 +167,7 @@ def read_reference(path: Path | str, required: Sequence[str] = ()) -> ReferenceT
     text, encoding = decode(path, read_bytes(path))
     bad = _BINARY.search(text)
     if bad:
-        raise reference_error(path, f"含有控制字符 {bad.group()!r}，不是 CSV 文本；{SAVE_AS_UTF8}", text.count("\n", 0, bad.start()) + 1)
+        raise reference_error(path, say("csv.control_char", char=repr(bad.group())), text.count("\n", 0, bad.start()) + 1)
     delimiter = delimiter_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -177,11 +182,11 @@ def read_reference(path: Path | str, required: Sequence[str] = ()) -> ReferenceT
                 continue
             extra = [c for c in cells[len(header):] if c]
             if extra:
-                raise reference_error(path, f"本行有 {len(header) + len(extra)} 个以上的单元格，比表头的 {len(header)} 列多："
-                                  f"{extra[0][:40]!r}（内容含逗号时请加引号）", start)
+                raise reference_error(path, say("csv.extra_cells", n=len(header) + len(extra), columns=len(header),
+                                                cell=repr(extra[0][:40])), start)
             rows.append((start, dict(zip(header, cells + [""] * (len(header) - len(cells))))))
     except csv.Error as e:
-        raise reference_error(path, f"CSV 格式错误（{e}）", reader.line_num) from None
+        raise reference_error(path, say("csv.format", problem=e), reader.line_num) from None
     return ReferenceTable(path, header, rows, encoding)
 
 

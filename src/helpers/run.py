@@ -378,7 +378,7 @@ def run_batch(period: str, *, raw: Path | str | None = None, bureaus: Sequence[s
     per = parse_code(period)
     formats = tuple(dict.fromkeys(x.strip().lower() for x in formats if x.strip()))
     if not formats or set(formats) - {"html", "pdf"}:
-        raise HelpersError(say("run.formats", got=",".join(formats) or "空"))
+        raise HelpersError(say("run.formats", got=",".join(formats) or say("run.formats_empty")))
     f = Folders.of(per, root, notebooks_dir, output_dir, processed_dir, cache_dir)
     # The report in data/raw/ is the default source of the project's own tables only: tables in
     # another folder (a test's, a copy) are checked against their record, not a guessed report.

@@ -212,3 +212,56 @@ def test_a_flight_put_off_to_next_year_is_late_at_the_years_end():
     got = judge("开通六安至杭州直飞航线。",
                 "航线申请已报民航华东局审批，因航空公司运力调整，开航时间推迟至2025年。", FY)
     assert got["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设城北汽车商贸城。", "受市场环境变化影响，项目目前处于停工状态，复工时间未定。"),  # a state is no object
+    ("建设城北汽车商贸城。", "经市政府研究，该项目不再列入年度重点项目计划。"),
+    ("建成市区至机场快速通道。", "经省交通运输厅批复，项目建设工期调整至2026年。"),
+    ("建设城北汽车商贸城。", "因投资方资金问题，该项目建设已全面停止。"),
+])
+def test_more_halts_of_the_task(task, progress):
+    assert judge(task, progress, Q3)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("优化营商环境。", "暂停征收部分涉企行政事业性收费，累计减免1.2亿元；取消证明事项36项。"),
+    ("推进城市管理精细化。", "对违规占道经营商户责令暂停营业整改，累计整治占道经营1200处。"),
+    ("落实惠企政策。", "暂停收取中小企业城市基础设施配套费，延期缴纳税款企业210家。"),
+])
+def test_halt_of_a_fee_or_of_others_is_no_halt_of_the_task(task, progress):
+    assert judge(task, progress, Q3)["status"] != "blocked"
+
+
+def test_halt_whose_subject_was_not_understood_is_flagged():
+    # a halt verdict set aside as said of another subject, with no object of its own, is a residual signal
+    got = judge("建设城东综合客运枢纽。", "枢纽主体工程正在施工；周边市政管网改造暂停。", Q3)
+    assert got["status"] != "blocked" and got["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# an event word naming a preparation is no event; a hedged event is flagged; a step's share is none
+
+@pytest.mark.parametrize("task,progress", [
+    ("城东商业综合体开业运营。", "综合体开业筹备工作有序推进，品牌入驻签约率达85%。"),
+    ("城东商业综合体开业运营。", "商户招商已完成85%，综合体进入开业倒计时，各项筹备工作有序推进。"),
+    ("建成六安至金寨快速通道。", "主线路面已全部完成，交通安全设施正在施工，竣工验收资料正在整理。"),
+])
+def test_preparation_of_the_event_is_not_the_event(task, progress):
+    assert judge(task, progress, Q3)["status"] == "qualitative"
+
+
+def test_hedged_event_is_done_but_flagged():
+    got = judge("建成六安至金寨快速通道。", "快速通道主线已基本完工，预计10月底前可实现通车。", Q3)
+    assert got["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成城区健身步道。", "健身步道已于9月全线亮灯迎客，全长12公里。", Q3),
+    ("新建城南小学并秋季开学。", "9月1日，城南小学迎来首批新生360人。", Q3),
+    ("出台《六安市城市更新实施办法》。", "《办法》已以市政府规范性文件形式发文实施。", Q3),
+    ("举办全市第二届职业技能大赛。", "大赛于6月在市职教中心拉开帷幕，设置15个比赛项目。", H1),
+])
+def test_done_forms_of_use_issue_and_hold(task, progress, period):
+    got = judge(task, progress, period)
+    assert (got["status"], got["needs_review"]) == ("completed", False)

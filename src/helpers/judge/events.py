@@ -15,7 +15,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.subjects import acts_on_another, another_instance, another_thing, refers_to_task, subject_of
 from helpers.judge.targets import Target, bigrams, overlap
-from helpers.judge.whole import ACT_COUNTED, EVENT_SUBJECT, chained_use
+from helpers.judge.whole import ACT_COUNTED, EVENT_SUBJECT, SOFT, chained_use
 from helpers.statuses import review_reason
 
 
@@ -172,6 +172,8 @@ def match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single:
             return
         part.findings.append(done)
         part.verdict, part.method = "completed", "verdict_phrase"
+        if SOFT.search(ev.layout.text, max(0, done.start - 4), done.start):
+            part.review.append(review_reason("soft_done", done.text))  # 主线已基本完工: done, or nearly
         # a trial run followed by the formal start (完成试运行，9月1日起正式上线) is over
         if trial and not _FORMAL.search(ev.layout.text, done.end):
             part.review.append(review_reason("trial_run", done.text))

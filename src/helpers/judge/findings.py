@@ -86,13 +86,13 @@ _OWN_WORK = re.compile(r"做好|开展|组织|配合|筹备|准备|启动|推进
 STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
 USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
-                        r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客")
+                        r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客|迎客|对外服务|迎来首批")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _CAUSE = re.compile(r"导致|造成|致使")
 #: an approval obtained from an authority named between (《规划》已于8月获省政府批复)
-_APPROVED_BY = r"获得?了?[^,，;；。|\d]{1,10}?(?:正式)?批复(?:同意|实施)?"
+_APPROVED_BY = r"(?:获得?|取得)了?[^,，;；。|\d]{1,10}?(?:正式)?批复(?:同意|实施)?"
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
 
@@ -128,9 +128,10 @@ def rules(lex: Lexicon) -> Rules:
             rf"|与(?P<base3>{base})(?:平均)?(?:水平)?(?:增幅|增速)?(?P<dir3>持平)"),
         comparison_up=frozenset(lex.phrases("comparison_up")) | {"高", "快", "多"},
         base_meaning=lex.meaning_of("comparison_base"),
-        # an event word before 前/之前/以前 dates something else (开工前各项准备工作): it is no event
+        # an event word before 前/之前/以前 dates something else (开工前各项准备工作), one before a preparation's
+        # noun names that preparation (开业筹备, 开业倒计时, 竣工验收资料): neither is the event
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
-                               "|仪式筹备)"),
+                               "|仪式筹备|筹备|倒计时|资料|材料)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
         operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){NOUN_TAIL}"),

@@ -56,11 +56,13 @@ AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回"
 HALT_WORDS = re.compile(HALT)
 #: a slip to a later date, said of the task's carrying out (项目延期至2026年以后实施, 推迟到10月举办)
-SLIP = (r"(?:延期|推迟|顺延|延后|推延)(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
+SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
-SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延)(?:至|到)")
+SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
 BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作)?"
-                    r"(?=$|[,,。;;|]|了|至今)"
+                    r"(?=$|[,,。;;|]|了|至今|状态|中(?:[,,。;;|]|$))"
+                    # no longer on the list of the year's works (不再列入年度重点项目计划)
+                    r"|(?:不再|未再|不予)列入[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     # the task named again as the object (决定取消该项目, 暂停该项目建设)
                     rf"|(?:{HALT})了?(?:该|此|本|这一?)(?:项目|工程|活动|赛事|计划|工作)的?"
                     r"(?:建设|实施|施工|举办|推进)?(?=$|[,,。;;|])"
@@ -80,7 +82,7 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执
 #: who defers or halts by decision (民航主管部门通知…延期, 经国家发改委审核，项目延期至…): a halt by an
 #: authority, not a slip of the works
 AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|主管部门|指示|统筹安排|省级统筹|国家统筹"
-                           r"|经[^,,。;;|]{0,14}?(?:审核|审查|研究|批准|同意|决定|复核)")
+                           r"|经[^,,。;;|]{0,14}?(?:审核|审查|研究|批准|批复|同意|决定|复核)")
 #: the papers of a step towards the task (活动方案, 可研报告, 初步设计, 用地, 环评): an outside act on
 #: one of them is a step the task needs, not the task's result awaited (B050's 规划 is the task's own
 #: when the task names it)

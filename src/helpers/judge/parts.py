@@ -59,17 +59,24 @@ class Reading:
 _BREAKDOWN = re.compile(r"其中|分县区|分地区|[县区镇乡]")
 
 
-def leftover_ratios(ev: Evidence, parts: list[Part]) -> list[Part]:
+#: a share of a step towards a one-off deliverable (招商, 招标, 征迁, 设计): no share of the deliverable
+_STEP_SHARE = re.compile(rf"{PRELIMINARY_RX.pattern}|招商|签约|拆迁")
+
+
+def leftover_ratios(ev: Evidence, parts: list[Part], task: str = "") -> list[Part]:
     """Stated ratios no target claimed: each measures a plan of this task's work (G006: 占年度投资计划的72%).
 
     Once the task's own figure is measured, a county's share (其中金安区完成…40%) is a breakdown of it.
     """
     headline = any(p.target is not None and (p.stated_ratio is not None or p.computed_ratio is not None)
                    for p in parts)
+    one_off = bool(parts) and all(p.target is not None and p.target.kind == "deliverable" for p in parts)
     out = []
     for r in ev.free(ev.ratios) + ev.free(ev.halves):
         if not is_result(r.modality) or (headline and _BREAKDOWN.search(r.label)):
             continue
+        if one_off and _STEP_SHARE.search(r.label) and not _STEP_SHARE.search(task):
+            continue  # 商户招商已完成85% for 综合体开业运营: a step's share, no share of the deliverable
         ev.used.add(id(r))
         part = Part(None, [r], method="stated_ratio", period_target=r.period_target)
         if r.kind == "half":
@@ -273,7 +280,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts = [match_part(t, ev, assigned, len(targets) == 1) for t in targets]
     if len(parts) == 1:
         _whole_task_verdict(parts[0], ev)
-    parts += leftover_ratios(ev, parts)
+    parts += leftover_ratios(ev, parts, task)
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
     parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets)

@@ -23,7 +23,8 @@ from helpers.statuses import review_reason
 
 _YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来)")
 #: a batch or plan of another year: 2023年度…, 结转, 上年度 (上年排查发现的问题 only says when they were found)
-_BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年度")
+#: (2023年第二批…任务, 2023年下达的…: a year's batch or quota in other words)
+_BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?:度|(?=第[一二三四五六七八九十\d]+批|下达|[^\d月,;。]{0,8}?任务))")
 #: (结转明年 carries the rest forward: remaining work, not a batch of the past)
 _OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年"
                          r"|(?<![比较与和同])去年(?!同期|底|末|以来)")

@@ -26,7 +26,7 @@ from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
-from helpers.judge.subjects import PART_PLACE, abbreviates, refers_to_task, subject_of
+from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
@@ -294,6 +294,10 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
             out.append(Signal("event", f.text, f.start))
     out += [Signal("share", f.text, f.start) for f in ev.free(ev.ratios) if is_result(f.modality)]
     out += halt_signals(ev, read, used)
+    # a halt verdict set aside as another subject's, with no object of its own (项目6月起暂停施工 read
+    # as 项目6月起's): whose halt it is was not understood
+    out += [Signal("halt", v.text, v.start) for v in ev.verdicts if v.status == "blocked" and id(v) not in used
+            and is_result(v.modality) and not acts_on_another(ev, v.end, tb)]
     rest = REMAINING.search(lay.text)
     if rest:
         out.append(Signal("remaining", _clause(ev, rest.start(), rest.end()), rest.start()))

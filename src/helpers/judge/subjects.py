@@ -102,6 +102,8 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
 
 #: what opens an object after a verb: a count, an article, a particle (叫停3个…项目, 暂停了一批…)
 _OBJECT_LEAD = re.compile(r"^(?:了|一批|部分|\d+(?:\.\d+)?\s*[个家项座条所处批]|[,,:: “”\"])+")
+#: what closes a halt's clause without being its object: a state (处于停工状态, 停工中)
+_NO_OBJECT = re.compile(r"^(?:状态|中|阶段)$")
 
 
 def object_of(ev: Evidence, end: int) -> str:
@@ -114,7 +116,7 @@ def acts_on_another(ev: Evidence, end: int, tb: set[str]) -> bool:
     """A verb with an object of its own that the task does not name (叫停3个不符合要求的“两高”项目 for
     an air-quality task): it acts on something else, not on the task."""
     obj = object_of(ev, end)
-    return len(obj) >= 2 and not _GENERIC.match(obj) and overlap(tb, obj) == 0
+    return len(obj) >= 2 and not _GENERIC.match(obj) and not _NO_OBJECT.match(obj) and overlap(tb, obj) == 0
 
 
 #: a generic tail of a name (…提标改造工程, …项目): the thing is named before it

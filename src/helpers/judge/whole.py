@@ -101,7 +101,7 @@ EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活�
 
 
 #: a hedge on the result (基本完成, 初步建成): done or nearly, the researcher's call
-_SOFT = re.compile(r"基本|初步|大部分|大体|大致")
+SOFT = re.compile(r"基本|初步|大部分|大体|大致")
 #: work still going on (正在编制体检报告, 二期正在建设): the task is not done, whatever a clause says
 _ONGOING = re.compile(r"正在|仍在|尚在|还在|抓紧|加紧|有序推进|加快推进|尚未|剩余|尚有|其余")
 
@@ -209,7 +209,7 @@ def whole_task_result(ev: Evidence, task: str) -> Part | None:
         f = Finding("verdict", c0, c1, lay.sentence_of(a), lay.text[c0:c1], status="completed",
                     modality=lay.modality_at(a))
         part = Part(None, [f], method="verdict_phrase", verdict="completed", whole_task=True)
-        if _SOFT.search(lay.text, max(c0, a - 4), b):
+        if SOFT.search(lay.text, max(c0, a - 4), b):
             part.review.append(review_reason("soft_done", f.text))  # 基本完成: done, or nearly
         return part
     return None

@@ -105,7 +105,7 @@ def load_reference(path: Path = paths.BUREAUS_CSV, city: str | None = None) -> B
     try:
         mtime = Path(path).stat().st_mtime
     except OSError:
-        raise ReferenceError_(say("ref.missing_table", path=path, what="单位名称对照表")) from None
+        raise ReferenceError_(say("ref.missing_table", path=path, what=say("bureaus.holds"))) from None
     return _load(str(path), mtime, city)
 
 

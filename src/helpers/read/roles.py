@@ -141,7 +141,7 @@ def load_roles(path: Path | None = None) -> RoleTable:
     """Load data/reference/column_roles.csv (cached until the file changes)."""
     path = path or paths.COLUMN_ROLES_CSV
     if not Path(path).exists():
-        raise ReferenceError_(say("ref.missing_table", path=path, what="表头词与列角色对照表"))
+        raise ReferenceError_(say("ref.missing_table", path=path, what=say("roles.holds")))
     return _load(str(path), Path(path).stat().st_mtime)
 
 

@@ -1,0 +1,57 @@
+"""The time span of a figure: a month's or a quarter's own figure is no pace of the year, the
+cumulative one is (1-N月, 累计, 截至, 今年以来, 前三季度); quarters from the first on add up to the
+period; a growth (同比, 环比) is never a completion ratio; another year's batch is not this year's.
+Sentences follow the corpus's monthly and quarterly wordings with other figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+H1, Q3 = "2024H1", "2024Q3"
+TRADE = "全年实现外贸进出口总额200亿元。"
+
+
+def judge(task: str, progress: str, period: str = Q3) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("9月当月进出口21亿元,同比增长25%;1-9月累计完成138亿元。", "behind", 0.69),
+    ("1-9月累计完成172亿元;其中9月份完成21亿元。", "ahead", 0.86),
+    ("截至9月底,全市完成外贸进出口158亿元。", "on_pace", 0.79),
+    ("今年以来,全市完成外贸进出口158亿元,同比增长78%。", "on_pace", 0.79),
+])
+def test_the_cumulative_figure_measures_the_pace(progress, status, pct):
+    f = judge(TRADE, progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("progress", [
+    "9月份完成外贸进出口21亿元,环比增长18%。",
+    "第三季度全市完成外贸进出口62亿元。",
+    "全市外贸进出口同比增长78%。",
+])
+def test_a_months_or_quarters_own_figure_or_a_growth_is_no_pace(progress):
+    f = judge(TRADE, progress)
+    assert f["status"] == "qualitative" and f["completion_pct"] is None and f["needs_review"]
+
+
+@pytest.mark.parametrize("progress,period,pct", [
+    ("二季度新增城镇就业6200人,一季度新增5100人。", H1, 0.565),
+    ("一季度新增城镇就业5100人;二季度新增6200人;三季度新增4300人。", Q3, 0.78),
+])
+def test_quarters_from_the_first_on_add_up(progress, period, pct):
+    f = judge("新增城镇就业2万人。", progress, period)
+    assert f["completion_pct"] == pytest.approx(pct)
+
+
+def test_quarters_with_a_gap_do_not_add_up():
+    f = judge("新增城镇就业2万人。", "二季度新增城镇就业6200人,三季度新增4300人。")
+    assert f["completion_pct"] is None
+
+
+def test_another_years_numbered_batch_is_not_this_years():
+    f = judge("完成农村危房改造300户。", "2023年第二批危房改造任务180户已于今年3月全部竣工;2024年任务正在入户核查。", H1)
+    assert f["status"] == "qualitative" and f["needs_review"]
