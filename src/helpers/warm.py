@@ -65,7 +65,7 @@ def forward(argv: list[str]) -> int | None:
     try:
         sock.connect(str(state["socket"]))
         send_with_fds(sock, {"op": "command", "protocol": PROTOCOL, "key": key, "argv": argv,
-                             "cwd": os.getcwd(), "env": dict(os.environ)}, [0, 1, 2])
+                             "cwd": os.getcwd(), "env": dict(os.environ), "umask": _umask()}, [0, 1, 2])
         reader, writer = sock.makefile("rb"), sock.makefile("wb")
         started = receive(reader)
     except (OSError, ValueError, ConnectionError, KeyError):
@@ -76,6 +76,12 @@ def forward(argv: list[str]) -> int | None:
         return None
     sock.settimeout(None)
     return _wait_for_exit(reader, writer, int(started["pid"]))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _wait_for_exit(reader: Any, writer: Any, pid: int) -> int:
@@ -163,6 +169,7 @@ def run_command(request: dict[str, Any], fds: list[int]) -> int:
         os.dup2(fd, target)
         os.close(fd)
     os.chdir(request["cwd"])
+    os.umask(int(request.get("umask", 0o022)))
     os.environ.clear()
     os.environ.update(request["env"])
     _streams()

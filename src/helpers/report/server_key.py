@@ -107,8 +107,9 @@ def server_key(notebooks: Path | str) -> str:
     def put(*parts: object) -> None:
         h.update("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass") + b"\x1e")
 
+    # resolved: a relative HELPERS_ROOT names another project from another folder
     put("protocol", PROTOCOL, sys.executable, sys.version, sys.prefix, provenance.PACKAGE_DIR,
-        paths.ROOT, paths.CACHE, notebooks)
+        Path(paths.ROOT).resolve(), Path(paths.CACHE).resolve(), notebooks)
     for p in _sources(notebooks):
         try:
             put(p, hashlib.sha256(p.read_bytes()).hexdigest())
