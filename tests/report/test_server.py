@@ -242,21 +242,22 @@ def test_runs_served_by_the_server_render_what_a_run_renders_by_itself(render_se
     pid = server_client.state()["pid"]
     assert _log(root).count("serving") == 2 and "rendered 3 pages" in _log(root).split("serving")[-1]
 
-    # the server killed while it renders: the run renders the rest itself, and says so
-    remember = batch._remember
+    # the server killed while it renders (as soon as it is handed the pages): the run renders
+    # them itself, and says so
+    send = server_client.send
 
-    def kill_once(plan, job, outcome):
-        if _alive(pid):
+    def send_then_kill(stream, obj):
+        send(stream, obj)
+        if obj.get("op") == "render":
             os.kill(pid, signal.SIGKILL)
-        remember(plan, job, outcome)
 
-    monkeypatch.setattr(batch, "_remember", kill_once)
+    monkeypatch.setattr(server_client, "send", send_then_kill)
     capsys.readouterr()
     _evidence(tasks, units, "经再次核实")
     crashed = batch.run_batch(PERIOD, **kw)
     assert crashed.failed == [] and sorted(crashed.rendered) == sorted(f"bureau:{u}" for u in units)
     assert "渲染服务未能完成" in capsys.readouterr().err
-    monkeypatch.setattr(batch, "_remember", remember)
+    monkeypatch.setattr(server_client, "send", send)
 
     # every page, HTML and PDF, is the page a run renders by itself from scratch
     monkeypatch.setenv("HELPERS_NO_SERVER", "1")
