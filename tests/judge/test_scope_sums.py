@@ -150,3 +150,21 @@ def test_a_tiny_figure_of_the_target_itself_is_behind():
     # 29800万元 is 2.98亿: the target's own figure (its whole name), a real shortfall
     f = judge("完成土地出让收入50亿元。", "1-9月完成土地出让收入29800万元。", Q3)
     assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.0596))
+
+
+def test_the_first_figure_done_after_a_restated_whole_is_the_result():
+    # 改扩建中小学6所中5所已投入使用: the 6 restates the target, the 5 is what was done of it
+    f, rows = judge_text("新建幼儿园4所、改扩建中小学6所。",
+                         "1.新建幼儿园4所全部建成投用;2.改扩建中小学6所中5所已投入使用,1所受征迁影响尚未完工。", FY)
+    assert f["status"] == "behind"
+    assert {r["part"]: r["computed_ratio"] for r in rows}["改扩建中小学6所"] == pytest.approx(5 / 6)
+
+
+def test_an_item_headed_by_its_noun_counts_that_noun():
+    # 限上批零住餐企业:新增入库52家 — the noun before the colon is what the figure counts
+    f, rows = judge_text("新增限上批零住餐企业90家、规上服务业企业30家。",
+                         "1.限上批零住餐企业:新增入库52家;2.规上服务业企业:新增入库12家。", H1)
+    ratios = {r["part"]: r["computed_ratio"] for r in rows}
+    assert ratios["新增限上批零住餐企业90家"] == pytest.approx(52 / 90)
+    assert ratios["规上服务业企业30家"] == pytest.approx(0.4)
+    assert f["status"] == "behind"

@@ -11,7 +11,9 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import APPROX_AFTER, comparable, convert, find_quantities
-from helpers.judge.subjects import PART_PLACE, subject_of
+from helpers.judge.subjects import subject_of
+from helpers.judge.sums import (COUNTY, ONGOING, STAGE, STARTED, WHOLE_LEVEL, county_sums, item_sums,
+                                quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -37,14 +39,12 @@ _WITHIN = re.compile(r"其中")
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 #: the government's own level (市本级, 市直) against the whole area's figure (全市, 各县区, 各级)
 _OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
-_WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
 #: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
 _NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
 _STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到|达\s*$")
 _SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
 _SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
-_STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 
 
 #: the time span a figure is said over: the last span word before it in its sentence decides
@@ -81,7 +81,7 @@ def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
 #: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
 _FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
                          r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|完工|改造|整治|治理|提升|投用"
-                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|[\s,、()（）]")
+                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|入库|入统|[\s,、()（）]")
 
 
 def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
@@ -89,15 +89,16 @@ def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
     figure whose clause names no noun (高新技术企业总数达到1650家,今年新认定85家) takes the noun of
     the clause before it in its sentence."""
     shared = overlap(tb, QUALIFIER.sub("", a.label))
-    if shared or len(_FRAME_VERB.sub("", a.label)) > 1:
+    if len(_FRAME_VERB.sub("", a.label)) > 1:
         return shared
     text, lay = ev.layout.text, ev.layout
     la = lay.around(a.start, a.end, fine=True)[0]
     s0 = lay.sents[a.sentence][0] if lay.sents else 0
     before = re.split(r"[,;、]", text[s0:la].rstrip(",;、 "))[-1]
     if not before.strip():
-        return 1  # 一季度新认定10家: no noun at all in its sentence, said of the task (subjects.py)
-    return overlap(tb, QUALIFIER.sub("", before))
+        return max(shared, 1)  # 一季度新认定10家: no noun at all in its sentence, said of the task (subjects.py)
+    # 限上批零住餐企业:新增入库46家: the words of its own (新增) and the noun heading it both name it
+    return max(shared, overlap(tb, QUALIFIER.sub("", before)))
 
 
 #: what a halting verb halts when it has no object of its own: the works (不再改造, 暂缓建设)
@@ -131,7 +132,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     clause = ev.layout.text[a0:a.start]
     if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
-    if _COUNTY.match(_WITHIN.sub("", clause, count=1)) and not _COUNTY.match(t.part) and not a.label.endswith("合计"):
+    if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计"):
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
@@ -144,11 +145,11 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
     if month_only(a, ev) or (halt and halt.group() not in t.part and _halts_the_figure(a, halt, ev.layout.text, b0)):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
-    if _ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause):
+    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause):
         return None  # 另2处正在施工, 其余6个村正在按标准提升: works still going on, none done
-    if _STAGE.search(ev.layout.text, a.end, b0) and not _STAGE.search(t.part):
+    if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
-    if _STARTED.search(a.label) and not _STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
+    if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
         return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
     named = _named(tb, a, ev)
     if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
@@ -167,7 +168,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
-    if _OWN_LEVEL.search(t.part) and not _OWN_LEVEL.search(a.label) and _WHOLE_LEVEL.search(a.label):
+    if _OWN_LEVEL.search(t.part) and not _OWN_LEVEL.search(a.label) and WHOLE_LEVEL.search(a.label):
         return None  # 市本级 target: 全市完成4900亩 (其中市本级800亩) is the whole city's, not its own
     if a.label.endswith("合计"):
         score += 2  # the city's figure as the sum of its counties
@@ -254,130 +255,9 @@ def _grades_differ(target: str, label: str) -> bool:
     return bool(want and got and not want & got)
 
 
-_STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建设|进场施工")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
-_COUNTY = re.compile(rf"^\s*{PART_PLACE}")
-
-
-#: the label's end of a sum of the counties a sentence names: maybe not all of them
-COUNTY_SUM = "县区合计"
-#: a part of the whole a figure's clause opens with: a place (霍邱县, 金安区, 城关镇), the city's own
-#: level or its urban area (市本级, 市直, 市区), the counties together beside them (各县, 各县区合计), a
-#: zone (东片区); 其中 may come first
-_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区)")
-#: the whole said at a clause's opening (全市完工28万亩): the parts beside it are its breakdown
-_WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
-#: works still going on, after a figure in its clause (另2处正在施工, 其余6个村正在按标准提升)
-_ONGOING = re.compile(r"正在|在建|尚未|未完成|推进中|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
-
-
-def _part_word(a: Finding, ev: Evidence) -> str | None:
-    """The part a figure's clause opens with (金安区3个、裕安区2个 → 金安区, 裕安区), or None."""
-    text = ev.layout.text
-    m = _PART.match(text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]) \
-        or _PART.match(text[ev.layout.around(a.start, a.end)[0]:a.start])
-    return m["part"] if m else None
-
-
-def _done_part(a: Finding, ev: Evidence) -> bool:
-    """A part's figure of works done: a result, not works only started, a stage or works still going on
-    (舒城县2个完成主体工程 beside 霍山县1个已完工)."""
-    _, b0 = ev.layout.around(a.start, a.end)
-    after = ev.layout.text[a.end:b0]
-    return is_result(a.modality) and not _STARTED.search(a.label) and not _STAGE.search(after) \
-        and not _ONGOING.search(after)
-
-
-def county_sums(ev: Evidence) -> list[Finding]:
-    """金寨县完成人工造林2100亩，霍山县1800亩，舒城县1700亩; 市本级举办18场,各县区合计举办34场;
-    金安区3个、裕安区2个、霍山县1个已完工,舒城县2个完成主体工程: the parts' figures of one sentence in
-    one unit add up to the whole's (those of works done), when the text gives no total of its own."""
-    groups: dict[tuple[int, str], list[Finding]] = {}
-    for a in ev.actuals:
-        groups.setdefault((a.sentence, a.unit), []).append(a)
-    lay = ev.layout
-    whole = {a.unit for a in ev.actuals if _WHOLE_OPENING.match(lay.text, lay.around(a.start, a.end)[0])}
-    out = []
-    for (_, unit), acts in groups.items():
-        parts = [a for a in acts if _part_word(a, ev)]
-        if unit in whole or len(parts) < 2 or len(parts) != len(acts):
-            continue  # 全市完工28万亩 is the city's figure: the counties' are its parts
-        done = [a for a in parts if _done_part(a, ev)]
-        if done:
-            out.append(_sum_of(done, unit, lay))
-    return out or _text_wide_county_sums(ev, whole | {a.unit for a in ev.actuals if _WHOLE_LEVEL.match(
-        lay.text, lay.around(a.start, a.end)[0])})
-
-
-def _sum_of(county: list[Finding], unit: str, lay) -> Finding:
-    first, last = county[0], county[-1]
-    total = sum((a.value for a in county), Decimal(0))
-    return Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
-                   value=total, unit=unit, label=first.label + COUNTY_SUM)
-
-
-def _text_wide_county_sums(ev: Evidence, whole: set[str]) -> list[Finding]:
-    """裕安区新建5G基站420个;金安区、叶集区合计新建310个: when every figure of a unit in the whole text is a
-    county's (works only started left aside: 金寨县开工建设5处), their sum is what the text says of the
-    city — a lower bound, flagged when it falls short (helpers.judge.confidence)."""
-    lay, by_unit = ev.layout, {}
-    for a in ev.actuals:
-        if a.unit not in whole and is_result(a.modality) and not _STARTED.search(a.label):
-            by_unit.setdefault(a.unit, []).append(a)
-    return [_sum_of(acts, unit, lay) for unit, acts in by_unit.items()
-            if all(_COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) for a in acts)]
-
-
-#: a quarter named as a figure's span (一季度, 第二季度, 三季度): its own three months
-_QUARTER = re.compile(r"(?<!前)(?:第)?(?P<q>[一二三四])季度(?!末|以来|累计)")
-
-
-def quarter_sums(ev: Evidence) -> list[Finding]:
-    """二季度新增城镇就业6200人，一季度新增5100人: figures of the quarters from the first on, one each
-    in one unit, add up to the period's cumulative figure (a quarter alone is no pace of the year)."""
-    lay, by_unit = ev.layout, {}
-    for a in ev.actuals:
-        s0 = lay.sents[a.sentence][0] if lay.sents else 0
-        c0 = lay.around(a.start, a.end)[0]
-        q = list(_QUARTER.finditer(lay.text, max(s0, c0 - 12), a.start))
-        if q and is_result(a.modality):
-            by_unit.setdefault(a.unit, []).append(("一二三四".index(q[-1]["q"]) + 1, q[-1].start(), a))
-    out = []
-    for unit, quarters in by_unit.items():
-        numbers = sorted(n for n, _, _ in quarters)
-        if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
-            start, end = min(p for _, p, _ in quarters), max(a.end for _, _, a in quarters)
-            first = min(quarters, key=lambda x: x[0])[2]
-            out.append(Finding("actual", start, end, lay.sentence_of(start), lay.text[start:end],
-                               value=sum((a.value for _, _, a in quarters), Decimal(0)), unit=unit,
-                               label=first.label + "合计"))
-    return out
-
-
-#: an item of an enumeration opening a clause: 一是, 二是 …, or a list label blanked by the reader
-#: (①, (2): helpers.judge.clauses.mask_item_labels leaves spaces)
-_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
-
-
-def item_sums(ev: Evidence) -> list[Finding]:
-    """一是城区学校完成18栋；二是县区学校完成22栋: the figures of an enumeration's items, one per
-    item in one unit, add up to the whole when the items give no total of their own."""
-    lay, groups = ev.layout, {}
-    for a in ev.actuals:
-        c0 = lay.around(a.start, a.end)[0]
-        if is_result(a.modality):
-            groups.setdefault(a.unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
-    out = []
-    for unit, acts in groups.items():
-        items = [a for a, opened, _ in acts if opened]
-        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts):
-            continue
-        first, last = items[0], items[-1]
-        out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
-                           value=sum((a.value for a in items), Decimal(0)), unit=unit, label=first.label + "合计"))
-    return out
 
 
 def _restates(a: Finding, ev: Evidence) -> bool:
@@ -410,6 +290,8 @@ def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:
     # what was done comes first after the whole (已开工40个、完成30个 are both results of it)
     between = text[end:a.start]
     first = next(iter(find_quantities(between)), None)
+    if first is None and DONE_MARK.match(text, a.end):
+        return False  # 改扩建中小学5所中4所已投入使用: the first figure after the whole, done
     return not ACTUAL_MARK.search(between, 0, first.start if first else len(between))
 
 
@@ -427,7 +309,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
-        own = _COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
+        own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
         actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev))
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]

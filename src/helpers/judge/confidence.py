@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge import signals
-from helpers.judge.actuals import COUNTY_SUM
+from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.lexicon import Lexicon, load_lexicon
