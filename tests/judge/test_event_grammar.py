@@ -298,3 +298,24 @@ def test_wait_words_as_a_noun_or_own_work_are_no_wait(task, progress):
 def test_authority_no_longer_approving_the_tasks_class_halts_it():
     got = judge("开展农村集体经营性建设用地入市试点。", "国家暂停新增试点审批，我市试点申请等待国家统一部署。", Q3)
     assert got["status"] == "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# a one-off campaign and a state to reach: their aims said reached
+
+@pytest.mark.parametrize("task,progress", [
+    ("开展全市燃气安全大检查。", "燃气安全大检查已于8月底结束，共检查经营场所2300家，整改隐患860处。"),
+    ("推行企业开办“一日办结”。", "企业开办已全面实现“一日办结”，平均用时0.8天。"),
+])
+def test_campaign_or_state_reached_is_completed(task, progress):
+    got = judge(task, progress, Q3)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("推行企业开办“一日办结”。", "金安区已全面实现企业开办“一日办结”，其余县区正在推进。"),
+    ("推行企业开办“一日办结”。", "已全面实现企业登记全程网办，“一日办结”方案正在制定。"),
+    ("开展全市燃气安全大检查。", "燃气安全大检查正在进行，已检查经营场所1200家。"),
+])
+def test_state_of_a_part_or_of_another_thing_is_not_reached(task, progress):
+    assert judge(task, progress, Q3)["status"] != "completed"
