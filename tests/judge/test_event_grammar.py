@@ -319,3 +319,31 @@ def test_campaign_or_state_reached_is_completed(task, progress):
 ])
 def test_state_of_a_part_or_of_another_thing_is_not_reached(task, progress):
     assert judge(task, progress, Q3)["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# the opposite trap: a step, a draft, a signing or a side meeting taken for the event
+
+@pytest.mark.parametrize("task,progress", [
+    ("开工建设城北垃圾焚烧发电项目。", "项目投资协议已正式签约，正在办理用地手续。"),  # a signing is no start
+    ("出台《六安市城市更新实施办法》。", "已印发《六安市城市更新实施办法(征求意见稿)》，面向社会公开征求意见。"),
+    ("出台《六安市城市更新实施办法》。", "《办法》送审稿已印发各县区征求意见。"),
+    ("出台《六安市城市更新实施办法》。", "市住建局印发工作方案，成立起草专班，《办法》初稿已形成。"),
+    ("举办第六届大别山国际茶文化节。", "茶文化节新闻发布会已于9月召开，开幕式定于10月18日举行。"),
+    ("召开全市民营经济发展大会。", "大会筹备会已召开，会议定于10月中旬举行。"),
+])
+def test_a_step_draft_signing_or_side_meeting_is_not_the_event(task, progress):
+    assert judge(task, progress, Q3)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("出台《促进县域商业高质量发展实施方案》。", "方案已于2月正式下发各县区执行。"),  # recipients, no other thing
+    ("签约引进亿元以上工业项目。", "6月18日，总投资12亿元的新能源电池项目正式签约。"),
+])
+def test_issued_to_recipients_or_signed_for_a_signing_task_is_done(task, progress):
+    assert judge(task, progress, Q3)["status"] == "completed"
+
+
+def test_trial_with_the_formal_start_undecided_is_flagged():
+    got = judge("上线运行市民卡APP。", "APP已完成开发并上线试运行，正式上线时间待定。", Q3)
+    assert got["needs_review"]
