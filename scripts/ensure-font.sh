@@ -15,16 +15,16 @@ have_font || pkgs+=(fonts-noto-cjk)
 have_poppler || pkgs+=(poppler-utils)
 have_hb_subset || pkgs+=(libharfbuzz-subset0)
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "installing ${pkgs[*]} (Chinese font / PDF tools) ..."
+    echo "正在安装 ${pkgs[*]}（中文字体 / PDF 工具）……"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
-    have_font || { echo "error: fonts-noto-cjk installed but fontconfig lists no Chinese font" >&2; exit 1; }
+    have_font || { echo "错误：已安装 fonts-noto-cjk，但 fontconfig 中仍没有中文字体（请运行 fc-cache -f 后重试）" >&2; exit 1; }
     exit 0
 fi
 if have_font && have_poppler; then
-    echo "note: HarfBuzz's subset library is missing; PDFs still render (WeasyPrint falls back to fontTools)" >&2
+    echo "提示：缺少 HarfBuzz 的字体子集库（libharfbuzz-subset0）；PDF 仍可生成，只是较慢" >&2
     exit 0
 fi
-echo "error: missing ${pkgs[*]}. Install a CJK font (Debian/Ubuntu: apt-get install fonts-noto-cjk;" \
-     "macOS: brew install --cask font-noto-sans-cjk-sc) and poppler (pdftotext), then rerun." >&2
+echo "错误：缺少 ${pkgs[*]}。请安装中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk；" \
+     "macOS：brew install --cask font-noto-sans-cjk-sc）和 poppler（pdftotext），然后重新运行。" >&2
 exit 1

@@ -39,7 +39,7 @@ DEFERRED = {
     ("helpers.cli", "helpers.deliver.mail"): "the mail command",
     ("helpers.cli", "helpers.report.server_client"): "the server command",
     ("helpers.warm", "helpers.cli"): "the command, in the process the zygote forked (imported there already)",
-    ("helpers.warm", "helpers.report.server"): "the server's stack, in the server's process after the zygote's fork",
+    ("helpers.warm", "helpers.report.server"): "the server's stack, in the server's process only",
     # the table command loads the judge (cn2an, the lexicon) only when it judges
     ("helpers.table", "helpers.judge.overrides"): "judged only when a table is built",
     ("helpers.table", "helpers.judge.status"): "judged only when a table is built",

@@ -470,6 +470,18 @@ def test_font_check_still_installs_what_is_missing(tmp_path):
     assert res.returncode != 0 and (tmp_path / "apt-calls").exists()
 
 
+def test_font_check_says_what_to_install_in_chinese(tmp_path):
+    """Not root, no Chinese font: the script installs nothing and says what to install, in Chinese."""
+    b = _fake_bin(tmp_path)
+    (b / "fc-list").write_text("#!/bin/bash\nexit 0\n", encoding="utf-8")
+    (b / "id").write_text("#!/bin/bash\necho 1000\n", encoding="utf-8")
+    env = {**os.environ, "PATH": f"{b}:/usr/bin:/bin"}
+    res = subprocess.run(["bash", str(ROOT / "scripts" / "ensure-font.sh")], env=env, capture_output=True, text=True)
+    assert res.returncode == 1 and not (tmp_path / "apt-calls").exists()
+    assert res.stderr.startswith("错误：缺少 fonts-noto-cjk。请安装中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk；")
+    assert res.stderr.count("\n") == 1
+
+
 # ------------------------------------------------------------------ run and mail: checked before the work
 
 @pytest.fixture

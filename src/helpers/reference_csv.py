@@ -114,12 +114,19 @@ class SavedForm:
     eol: str
 
     def encode(self, text: str) -> bytes:
-        """`text` as the file was saved: same BOM, same encoding (Excel and WPS open it as before)."""
+        """`text` as the file was saved: same BOM, same encoding (Excel and WPS open it as before).
+
+        A file with no Chinese yet (ASCII, or not written yet) says nothing of its encoding: given
+        Chinese, it becomes UTF-8 with BOM, which Excel on Chinese Windows opens as UTF-8 (without
+        the BOM it would read the bytes as GBK and show them garbled).
+        """
+        if not self.bom and self.codec == "utf-8" and self.text.isascii() and not text.isascii():
+            return codecs.BOM_UTF8 + text.encode("utf-8")
         return self.bom + text.encode(self.codec)
 
 
 def saved_form(path: Path) -> SavedForm:
-    """The table's text and how it was saved; a table not written yet is UTF-8 without BOM, LF."""
+    """The table's text and how it was saved; a table not written yet is UTF-8 (see encode), LF."""
     if not path.exists():
         return SavedForm("", b"", "utf-8", ",", "\n")
     data = read_bytes(path)

@@ -24,7 +24,7 @@ import socket
 import sys
 import threading
 import traceback
-from typing import Any
+from typing import Any, Callable
 
 from helpers import paths
 from helpers.messages import say
@@ -101,7 +101,7 @@ def _wait_for_exit(reader: Any, writer: Any, pid: int) -> int:
 # ------------------------------------------------------------------------ the server's side
 
 
-def start_zygote() -> tuple[str, Any, Any]:
+def start_zygote(after_fork: Callable[[], None]) -> tuple[str, Any, Any]:
     """Fork the zygote; ("server", its socket, None) in this process, and ("command", request,
     descriptors) in each process the zygote forks to run a command (which returns here)."""
     mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -109,6 +109,7 @@ def start_zygote() -> tuple[str, Any, Any]:
         theirs.close()
         return "server", mine, None
     mine.close()
+    after_fork()
     for name in PRELOAD:
         try:
             importlib.import_module(name)
@@ -201,15 +202,20 @@ def _signals(reader: Any, done: threading.Event) -> None:
             os.kill(os.getpid(), int(msg["signal"]))
 
 
-def main() -> int:
-    """`python -m helpers.warm`: the render server with a zygote for the commands."""
-    kind, first, second = start_zygote()
+def zygote(after_fork: Callable[[], None]) -> Callable[[socket.socket, dict[str, Any], list[int]], None]:
+    """Fork the zygote (the server calls this once its key is taken, before its threads) and give
+    the server its handoff; a command's process never returns from here: it runs and exits."""
+    kind, first, second = start_zygote(after_fork)
     if kind == "command":
         raise SystemExit(run_command(first, second))
-    from helpers.report import server  # deferred: the zygote's fork must come before its threads
+    return lambda conn, req, fds: handoff(first, conn, req, fds)
 
-    zygote = first
-    return server.main(sys.argv[1:], handoff=lambda conn, req, fds: handoff(zygote, conn, req, fds))
+
+def main() -> int:
+    """`python -m helpers.warm`: the render server with a zygote for the commands."""
+    from helpers.report import server  # deferred: a caller that forwards a command never needs it
+
+    return server.main(sys.argv[1:], zygote=zygote)
 
 
 if __name__ == "__main__":

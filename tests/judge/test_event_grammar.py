@@ -265,3 +265,36 @@ def test_hedged_event_is_done_but_flagged():
 def test_done_forms_of_use_issue_and_hold(task, progress, period):
     got = judge(task, progress, period)
     assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+# ---------------------------------------------------------------------------------------------
+# waits in other words, and the words of a wait used as a noun or for the city's own work
+
+@pytest.mark.parametrize("task,progress", [
+    ("创建国家全域旅游示范区。", "专家组已完成现场评估，评估结果尚未揭晓。"),
+    ("创建国家全域旅游示范区。", "各项创建指标均已达标，静待文化和旅游部命名。"),
+    ("新增国家高新技术企业50家。", "今年申报的86家企业正在接受省科技厅评审，结果年底揭晓。"),
+    ("新增国家高新技术企业50家。", "已组织86家企业申报，认定结果需等到11月底公布。"),
+])
+def test_more_waits_on_an_outside_act(task, progress):
+    assert judge(task, progress, Q3)["status"] == "pending"
+
+
+def test_work_done_and_the_outside_check_not_yet_organised_is_pending():
+    got = judge("创建国家全域旅游示范区。", "创建工作已全部完成，省里尚未组织验收。", Q3)
+    assert got["status"] == "pending" or got["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("深化“放管服”改革。", "审批流程尚需进一步优化，部门间数据共享仍需加强。"),
+    ("加强生态环境保护。", "部分县区监测能力仍需提升，仍需加大考核力度。"),
+    ("推进农村人居环境整治。", "已完成整治村庄56个，待验收项目3个正在整改。"),
+    ("深化“放管服”改革。", "全市待审批事项由年初的120项压减至48项。"),
+])
+def test_wait_words_as_a_noun_or_own_work_are_no_wait(task, progress):
+    assert judge(task, progress, Q3)["status"] != "pending"
+
+
+def test_authority_no_longer_approving_the_tasks_class_halts_it():
+    got = judge("开展农村集体经营性建设用地入市试点。", "国家暂停新增试点审批，我市试点申请等待国家统一部署。", Q3)
+    assert got["status"] == "blocked"

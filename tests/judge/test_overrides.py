@@ -362,8 +362,27 @@ def test_a_new_file_and_new_key_columns_are_written_plainly(tmp_path):
     assert lines[1:4] == _SAVED.split("\r\n")[1:4]
     assert lines[4] == "2024H1,Q07,status,behind,,,T0123456789,abc"
     fresh = tmp_path / "new" / "overrides.csv"
-    merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": "核对"}], fresh)
-    assert fresh.read_bytes() == "period,task_id,field,value,note\n2024H1,Q07,status,behind,核对\n".encode("utf-8")
+    merge_overrides([{"period": "2024H1", "task_id": "Q07", "field": "status", "value": "behind", "note": ""}], fresh)
+    assert fresh.read_bytes() == b"period,task_id,field,value,note\n2024H1,Q07,status,behind,\n"
+
+
+def test_a_file_without_chinese_yet_gets_the_bom_excel_needs_with_its_first_chinese_note(tmp_path):
+    """The shipped overrides.csv is its ASCII header alone: the first Chinese note must not make
+    Excel on Chinese Windows (which reads a BOM-less file as GBK) show it garbled."""
+    from helpers.judge.overrides import merge_overrides
+
+    p = tmp_path / "overrides.csv"
+    p.write_bytes(paths.OVERRIDES_CSV.read_bytes())
+    assert p.read_bytes().isascii()
+    row = {"period": "2024H1", "task_id": "Q07", "field": "status", "value": "on_pace", "note": "按可比口径达序时"}
+    merge_overrides([row], p)
+    after = p.read_bytes()
+    assert after == b"\xef\xbb\xbf" + paths.OVERRIDES_CSV.read_bytes() + "2024H1,Q07,status,on_pace,按可比口径达序时\n".encode()
+    merge_overrides([{**row, "task_id": "Q06", "note": "核对"}], p)  # now UTF-8 with BOM: stays so
+    assert p.read_bytes().startswith(after) and p.read_bytes().count(b"\xef\xbb\xbf") == 1
+    fresh = tmp_path / "new" / "overrides.csv"
+    merge_overrides([row], fresh)
+    assert fresh.read_bytes().startswith(b"\xef\xbb\xbfperiod,task_id,")
 
 
 def test_a_decision_the_review_notebook_cannot_record_is_refused_in_chinese(tmp_path):

@@ -10,7 +10,7 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from helpers import paths, provenance
+from helpers import paths
 from helpers.report import chart_cache, charts
 from helpers.report.loading import load_period
 
@@ -96,7 +96,7 @@ def test_the_key_follows_the_code_the_style_and_the_lookup_tables(tasks, monkeyp
     assert renamed != base  # sector names are drawn from sectors.csv
     with matplotlib.rc_context({"font.size": 12}):
         assert key() != renamed
-    monkeypatch.setattr(provenance, "package_digest", lambda: "other code")
+    monkeypatch.setattr(chart_cache, "_code", lambda: "other code")
     assert key() != renamed
 
 

@@ -275,12 +275,17 @@ def _served_commands(root: Path) -> list[str]:
     return [line.split(": ", 1)[1] for line in _log(root).splitlines() if line.startswith("command: ")]
 
 
-@pytest.mark.integration
-def test_the_loops_commands_run_in_the_server_as_they_run_by_themselves(render_server, seed_table):
-    root = render_server
+def _warm_server(root: Path, seed_table) -> None:
+    """The seed's tables in the project at `root`, and its server serving commands, answering."""
     copy_tables(seed_table, root)
     server_client.start(paths.NOTEBOOKS, 1, entry="helpers.warm")
     assert server_client.wait_for(server_key.server_key(paths.NOTEBOOKS), 120) is not None, _log(root)
+
+
+@pytest.mark.integration
+def test_the_loops_commands_run_in_the_server_as_they_run_by_themselves(render_server, seed_table):
+    root = render_server
+    _warm_server(root, seed_table)
     cmd = [sys.executable, "-m", "helpers"]
 
     def both(*args: str) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
@@ -310,9 +315,7 @@ def test_the_loops_commands_run_in_the_server_as_they_run_by_themselves(render_s
 @pytest.mark.integration
 def test_ctrl_c_reaches_a_served_command(render_server, seed_table):
     root = render_server
-    copy_tables(seed_table, root)
-    server_client.start(paths.NOTEBOOKS, 1, entry="helpers.warm")
-    assert server_client.wait_for(server_key.server_key(paths.NOTEBOOKS), 120) is not None, _log(root)
+    _warm_server(root, seed_table)
     # every page of the period, one at a time: long enough to be interrupted
     proc = subprocess.Popen([sys.executable, "-m", "helpers", "run", "--period", PERIOD, "--formats", "html",
                              "--jobs", "1"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -325,3 +328,39 @@ def test_ctrl_c_reaches_a_served_command(render_server, seed_table):
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130 and "已中断" in err, err
+
+
+@pytest.mark.integration
+def test_a_changed_source_file_is_never_served_by_the_old_processes(render_server, seed_table, tmp_path):
+    """The package run from a copy (PYTHONPATH): a message and the pages' stylesheet changed in
+    the copy between two runs show at once in the command's output and the pages."""
+    from helpers.report.render import CSS_PATH
+
+    root = render_server
+    copy_tables(seed_table, root)
+    src = tmp_path / "src"
+    shutil.copytree(provenance.PACKAGE_DIR, src / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ, PYTHONPATH=str(src))
+    unit = str(seed_table.tasks["bureau"].value_counts(ascending=True).index[0])
+    cmd = [sys.executable, "-m", "helpers", "run", "--period", PERIOD, "--formats", "html", "--jobs", "2",
+           "--bureau", unit]
+
+    def run() -> str:
+        done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    run()  # renders by itself, starts the server
+    assert _wait(lambda: server_client.state() is not None, 120), _log(root)
+    _evidence(seed_table.tasks, [unit], "经核实")
+    assert "已生成1页" in run() and _served_commands(root) == ["run"]  # served, by the copy's code
+
+    messages = src / "helpers" / "messages.py"
+    messages.write_text(messages.read_text(encoding="utf-8").replace("已生成{rendered}页", "新生成{rendered}页"),
+                        encoding="utf-8")
+    css = src / "helpers" / CSS_PATH.relative_to(provenance.PACKAGE_DIR)
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* 改过的样式 */\n", encoding="utf-8")
+    assert "新生成1页" in run()
+    assert "/* 改过的样式 */" in (root / "output" / PERIOD / f"bureau_{batch.safe_slug(unit)}.html").read_text(
+        encoding="utf-8")
+    assert _served_commands(root) == ["run"]  # not the old server's zygote: the key moved

@@ -15,8 +15,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from helpers.judge.clauses import Layout
-from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, PENDING_GRAMMAR,
-                                           SLIP_WORDS)
+from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, NOT_A_NOUN,
+                                           PENDING_GRAMMAR, SLIP_WORDS)
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import MULTIPLE_WORD, SHARE_WORD, parse_number, parse_share
 
@@ -111,7 +111,8 @@ def rules(lex: Lexicon) -> Rules:
     verdicts = []
     for status in _VERDICT_ORDER:
         alts = [a for a in (grammar.get(status), lex.alternation("verdict", status)) if a and a != "(?!)"]
-        tail = r"(?!(?:进度|要求)?的)" + (_NOT_DONE_YET if status == "completed" else "")
+        tail = r"(?!(?:进度|要求)?的)" + (_NOT_DONE_YET if status == "completed" else "") \
+            + (NOT_A_NOUN if status == "pending" else "")  # 待审批事项: a noun, no wait
         verdicts.append((status, re.compile("(?:" + "|".join(alts) + ")" + tail)))
     growth_words = lex.alternation("growth_up") + "|" + lex.alternation("growth_down")
     cmp_words = lex.alternation("comparison_up") + "|" + lex.alternation("comparison_down")

@@ -14,6 +14,7 @@ another that needs it meanwhile waits for it (`drawing`). Entries live in `paths
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -64,13 +65,19 @@ def _style() -> str:
     return repr(sorted((k, repr(v)) for k, v in dict.items(matplotlib.rcParams) if "backend" not in k))
 
 
+@functools.lru_cache(maxsize=1)
+def _code() -> str:
+    """The package's code, hashed once per process (the code a process runs is what it imported)."""
+    return provenance.package_digest()
+
+
 def _surroundings() -> list[Any]:
     """What every chart is drawn with besides its own data: code, style, font, versions, tables."""
     font, index, _family = find_cjk_font_face()
     st = os.stat(font)
     reference = sorted((p.name, provenance.file_sha256(p)) for p in Path(paths.REFERENCE).glob("*")
                        if p.is_file() and p.name not in CORRECTIONS)
-    return [RECIPE, provenance.package_digest(), _style(), str(font), index, st.st_size, st.st_mtime_ns,
+    return [RECIPE, _code(), _style(), str(font), index, st.st_size, st.st_mtime_ns,
             matplotlib.__version__, PIL.__version__, np.__version__, pd.__version__, reference]
 
 

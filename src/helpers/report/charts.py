@@ -327,7 +327,7 @@ def show(fig: Figure | Chart, alt: str = "") -> None:
     display(Image(data=drawn.png, format="png", width=width_px, alt=alt or drawn.alt or "图表"))
 
 
-def data_uri(fig: Figure) -> str:
+def data_uri(fig: Figure | Chart) -> str:
     """The figure as a data: URI (for HTML built outside a notebook)."""
     return "data:image/png;base64," + base64.b64encode(png_bytes(fig)).decode("ascii")
 

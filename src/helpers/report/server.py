@@ -240,14 +240,20 @@ def _entry() -> str:
     return spec.name if spec is not None else "helpers.report.server"
 
 
-def main(argv: list[str] | None = None, handoff: Handoff | None = None) -> int:
+def main(argv: list[str] | None = None, zygote: Callable[[Callable[[], None]], Handoff] | None = None) -> int:
+    """The server's process. `zygote(after_fork)` forks the process commands run in (helpers.warm)
+    and gives the server its handoff: called once the key is taken and before any thread starts,
+    so that process holds nothing newer than the key and no lock of another thread; `after_fork`
+    runs in the fork (it closes the server's lock there)."""
     ap = argparse.ArgumentParser(prog="python -m helpers.report.server", description=__doc__.splitlines()[0])
     ap.add_argument("--notebooks", type=Path, default=paths.NOTEBOOKS)
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                     else (os.cpu_count() or 1))
     args = ap.parse_args(argv)
     server = Server(args.notebooks, max(1, args.workers), int(env_number(KERNELS_ENV, DEFAULT_KERNELS)),
-                    env_number(IDLE_ENV, DEFAULT_IDLE), handoff)
+                    env_number(IDLE_ENV, DEFAULT_IDLE))
+    if zygote is not None:
+        server.handoff = zygote(server.lock.close)
     if not server.claim():
         print("another server holds the lock", flush=True)
         return 0

@@ -32,6 +32,8 @@ from helpers.report.server_key import PROTOCOL, server_key
 HELLO_TIMEOUT = 5.0
 #: Seconds a stopped server has to end before it is killed.
 STOP_WAIT = 10.0
+#: Bytes of the servers' log beyond which the next server starts it anew.
+LOG_MAX = 1 << 20
 #: Seconds a server just started has to take the project's lock (else it failed to start).
 BOOT_CLAIM = 5.0
 
@@ -144,7 +146,9 @@ def start(notebooks: Path, workers: int, entry: str = ENTRY) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two runs starting at once start one server
         if _held(d / LOCK):
             return
-        with open(d / LOG, "ab") as log:
+        log_path = d / LOG
+        fresh_log = log_path.exists() and log_path.stat().st_size > LOG_MAX  # the log never grows unbounded
+        with open(log_path, "wb" if fresh_log else "ab") as log:
             subprocess.Popen([sys.executable, "-m", entry, "--notebooks", str(notebooks),
                               "--workers", str(max(1, workers))],
                              cwd=paths.ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
