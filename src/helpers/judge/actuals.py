@@ -10,7 +10,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import APPROX_AFTER, comparable, convert, find_quantities
+from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
 from helpers.judge.subjects import subject_of
 from helpers.judge.sums import (COUNTY, ONGOING, STAGE, STARTED, WHOLE_LEVEL, county_sums, item_sums,
                                 quarter_sums)
@@ -316,6 +316,9 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
         same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
                 and is_result(a.modality)]
+        if any(a.unit == t.unit for a in same):
+            # 学校厕所136座，涉及学校58所 for …改造120所: the target's own classifier says what it counts
+            same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)

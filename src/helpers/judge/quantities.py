@@ -25,8 +25,9 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "微克/立方米", "/10万", "/万", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
 ), key=len, reverse=True))
 
-#: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress.
-SAME_UNIT: dict[str, str] = {"户": "家", "千米": "公里"}
+#: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress,
+#: people 人 or 名.
+SAME_UNIT: dict[str, str] = {"户": "家", "千米": "公里", "名": "人"}
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -34,10 +35,14 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]|[万亿](?=[{_CN_DIGITS}]))*(?:点[{_CN_DIGITS}]+)?"
 _MAG = "万亿|亿|万|千"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+#: digits with magnitudes inside (1万2千, 3亿5000万, 1亿2千万): cn2an reads them whole
+_COMPOUND = r"\d+(?:\.\d+)?[亿万](?:\d+(?:\.\d+)?[千百万]+)+"
+#: a magnitude with no digit before it, then 余 (万余人, 千余户): one of it, and more
+_BARE = rf"(?<![\d.{_CN_DIGITS}数几上])(?=[万千]余)"
 
 #: A number with optional magnitude and a unit; a range (1-2家) keeps both ends.
 QUANTITY_RE = re.compile(
-    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?P<num>{_COMPOUND}|{_ARABIC}|{_CHINESE}|{_BARE})"
     rf"(?:\s*(?:-|—|~|至|到)\s*(?P<hi>{_ARABIC}|{_CHINESE}))?"
     # 1680余万人次, 3万余人: 余/多 before or after the magnitude
     rf"(?:(?P<more0>余|多)(?=\s*(?:{_MAG})))?\s*(?P<mag>{_MAG})?\s*(?P<more>余|多)?\s*(?P<unit>{_UNIT_ALT})"
@@ -84,8 +89,12 @@ class Quantity:
 def _plain(num: str) -> Decimal:
     """One number without magnitude: Arabic digits (with thousands commas) or Chinese numerals."""
     num = num.strip()
+    if not num:
+        return Decimal(1)  # 万余人: the magnitude alone is one of it
     if re.fullmatch(_ARABIC, num):
         return Decimal(num.replace(",", ""))
+    if re.fullmatch(_COMPOUND, num):
+        return Decimal(str(cn2an.cn2an(num, "smart")))
     if not re.fullmatch(_CHINESE, num):
         raise ValueError(f"not a number: {num!r}")
     try:
@@ -161,7 +170,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
         # of hundreds or thousands (两百一十个) is a count
-        if not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
+        if m["num"] and not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
                 "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
             continue
         out.append(q)
@@ -182,6 +191,9 @@ _MU = Decimal(2000) / 3
 #: 个 is the generic classifier: 20个 城市书房 and 11家 are one count (the nouns must still agree,
 #: helpers.judge.actuals); measures (亩, 吨, 元, 人) and visits (人次) are never counted in 个
 CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批")
+#: classifiers of one family, of sites, works and cases, that offices use for each other (公厕60座 and
+#: 32处, 积案100件 and 56宗, 黑臭水体20条 and 11处): one count when the nouns agree
+PLACES = frozenset("个处座所项宗条件")
 
 
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
@@ -189,7 +201,7 @@ def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     if unit is None or to is None:
         return None
     unit, to = base_unit(unit), base_unit(to)
-    if unit == to or {unit, to} <= CLASSIFIERS | {"个"} and "个" in (unit, to):
+    if unit == to or {unit, to} <= CLASSIFIERS | {"个"} and "个" in (unit, to) or {unit, to} <= PLACES:
         return value
     a, b = _measure(unit), _measure(to)
     if a is None or b is None or a[0] != b[0]:
