@@ -132,7 +132,7 @@ def rules(lex: Lexicon) -> Rules:
         # an event word before 前/之前/以前 dates something else (开工前各项准备工作), one before a preparation's
         # noun names that preparation (开业筹备, 开业倒计时, 竣工验收资料): neither is the event
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
-                               "|仪式筹备|筹备|倒计时|资料|材料)"),
+                               "|仪式筹备|筹备|倒计时|资料|材料|预验收|初验)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
         operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){NOUN_TAIL}"),
