@@ -111,3 +111,19 @@ def test_the_targets_own_classifier_says_what_it_counts():
 def test_households_are_not_facilities():
     f = judge("完成3000户困难家庭适老化改造。", "前三季度,全市共为困难老年人安装扶手、紧急呼叫器等适老化设施1.26万件(套)。", Q3)
     assert f["completion_pct"] is None
+
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("上半年新增城镇就业完成年度任务的近一半。", "behind", 0.48),  # nearly a half is less than a half
+    ("上半年新增城镇就业任务完成近六成。", "on_pace", 0.58),  # the target, then its completion
+    ("上半年全市新增城镇就业年度目标已完成52.3%。", "on_pace", 0.523),
+])
+def test_a_share_after_the_targets_completion(progress, status, pct):
+    f = judge(JOBS, progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_some_tenths_and_more_stay_under_the_next_tenth():
+    # 四成多 would say 五成 if it were half: behind at H1, no doubt about it
+    f = judge(JOBS, "上半年新增城镇就业完成年度任务的四成多。")
+    assert f["status"] == "behind" and not f["needs_review"]

@@ -231,7 +231,8 @@ _POST = "以上|多|左右"
 #: a fraction in digits stands for a share only when no unit follows (12/20个 is a count done of a plan)
 _FRACTION = r"\d{1,3}/\d{1,3}(?![\d.])(?!\s*(?!以上|左右|多)[\u4e00-\u9fff%])"
 SHARE_WORD = (rf"(?:{_PRE})?[{_CN[:9]}两]成(?:半|[{_CN[:9]}](?!成))?(?:{_POST})?"
-              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足)?(?:一半|半数)(?:以上)?|{_FRACTION}(?:以上|左右)?")
+              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足|近|接近|将近)?(?:一半|半数)(?:以上)?"
+              rf"|{_FRACTION}(?:以上|左右)?")
 #: a multiple of the target (完成目标的1.2倍, 为年度任务的两倍多): only after the target is named, since
 #: 增长1.2倍 is a growth
 MULTIPLE_WORD = rf"(?:{_PRE})?(?:\d+(?:\.\d+)?|[{_CN[:9]}两](?:点[{_CN[:9]}])?)倍(?:{_POST})?"
@@ -269,13 +270,17 @@ def _share_base(m: re.Match) -> Share | None:
     return Share(v, v - Decimal("0.02"), v + Decimal("0.02"))
 
 
+#: how far under the share said 近/不足 stay (近一半 is less than a half: behind at H1)
+_SHORT = Decimal("0.001")
+
+
 def parse_share(word: str) -> Share | None:
     """近七成 → 0.68 (0.65–0.70); 九成以上 → 0.90 (0.90–1); 八成半 → 0.85; 三分之二, 2/3 → 0.667;
     过半, 一半以上 → 0.5 (0.5–0.55); 1.2倍 → 1.2 (a multiple of the target)."""
     if word in ("过半", "大半"):  # 时间过半、任务过半: on pace at H1, as the offices use it
         return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
-    if word in ("近半", "不到一半", "不足一半", "不到半数", "不足半数"):
-        return Share(Decimal("0.48"), Decimal("0.45"), Decimal("0.5"))
+    if re.fullmatch(r"(?:近|接近|将近|不到|不足)(?:一半|半数)|近半", word):
+        return Share(Decimal("0.48"), Decimal("0.45"), Decimal("0.5") - _SHORT)
     m = _SHARE_RX.match(word)
     base = _share_base(m) if m else None
     if base is None:
@@ -283,13 +288,16 @@ def parse_share(word: str) -> Share | None:
     pre, post = m["pre"] or "", m["post"] or ""
     if m["halfword"]:
         return base
+    # 近七成, 不足三成: nearly, never quite the share said
     if pre in ("近", "接近"):
-        return Share(base.value - Decimal("0.02"), base.value - Decimal("0.05"), base.value)
+        return Share(base.value - Decimal("0.02"), base.value - Decimal("0.05"), base.value - _SHORT)
     if pre in ("不足", "不到"):
-        return Share(base.value - Decimal("0.01"), base.value - Decimal("0.05"), base.value)
+        return Share(base.value - Decimal("0.01"), base.value - Decimal("0.05"), base.value - _SHORT)
     if pre in ("超过", "超", "逾") or post in ("以上", "多"):
+        # 四成多 stays under five tenths (it would say 五成); 四成以上 may reach them
         cap = Decimal(1) if base.value <= 1 else base.value * Decimal("1.1")
-        return Share(base.value, base.value, min(cap, base.value + Decimal("0.1")))
+        step = Decimal("0.09") if post == "多" and m["tenths"] and not m["half"] else Decimal("0.1")
+        return Share(base.value, base.value, min(cap, base.value + step))
     return base
 
 
