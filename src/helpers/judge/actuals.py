@@ -13,7 +13,7 @@ from helpers.judge.findings import Finding
 from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
 from helpers.judge.subjects import subject_of
 from helpers.judge.sums import (COUNTY, ONGOING, STAGE, STARTED, WHOLE_LEVEL, county_sums, item_sums,
-                                quarter_sums)
+                                named_items_done, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -305,6 +305,10 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     scored = []
     for t in targets:
         if t.kind not in ("count", "amount") or t.value is None:
+            continue
+        listed = named_items_done(t.items, t.unit, t.label, ev) if t.items else None
+        if listed is not None:  # the things named one by one, each said done or not: their count decides
+            scored.append((99, -listed.start, id(t), listed))
             continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
