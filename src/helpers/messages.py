@@ -467,6 +467,7 @@ TEXTS: dict[str, str] = {
     "period.unknown": "不认识的期间代码 {code!r}（应写作 2024H1、2024Q1、2024Q3、2021FY、2024M11 这类）",
     "period.month": "期间代码 {code!r} 的月份不在 1 到 12 之间",
     "recipients.crlf": "{where}：地址单元格中有换行或 NUL（{cell!r}）；每格一行，地址之间用 ; 分隔",
+    "recipients.sender_crlf": "{where}：发件人中有换行或 NUL（{cell!r}）；发件人只能写一行",
     "recipients.not_address": "{where}：不是电子邮件地址：{addr!r}（在 {cell!r} 中）",
     "recipients.bad_address": "{where}：不是电子邮件地址：{addr!r}（{problem}）",
     "recipients.unaccounted": ("{where}：未能读出 {cell!r} 中的全部地址（读到{n}个：{found}）；地址之间用 ; 分隔，"

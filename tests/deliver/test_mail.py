@@ -727,7 +727,7 @@ def test_recipients_saved_by_excel_on_chinese_windows_are_read(tmp_path):
 
 
 @pytest.mark.parametrize("sender,problem", [
-    ("briefings@example.org\r\nBcc: evil@example.org", "发件人中有换行或 NUL"),
+    ("briefings@example.org\r\nBcc: evil@example.org", "发件人中有换行或 NUL（.*）；发件人只能写一行"),
     ("a@example.org, b@example.org", "发件人须恰好一个地址，而不是2个"),
     ("not an address", "不是电子邮件地址"),
 ])
@@ -737,7 +737,7 @@ def test_a_bad_from_is_a_one_line_error(capsys, sender, problem):
     rc = main(["mail", "--period", PERIOD, "--from", sender])
     err = capsys.readouterr().err
     assert rc == 2 and len(err.strip().splitlines()) == 1, err
-    assert err.startswith(f"错误：--from：{problem}") and "Traceback" not in err
+    assert re.match(f"错误：--from：{problem}", err) and "Traceback" not in err
 
 
 def test_a_line_break_in_a_cell_is_a_one_line_error_from_the_command(mail_project, capsys, monkeypatch):

@@ -168,3 +168,22 @@ def test_an_item_headed_by_its_noun_counts_that_noun():
     assert ratios["新增限上批零住餐企业90家"] == pytest.approx(52 / 90)
     assert ratios["规上服务业企业30家"] == pytest.approx(0.4)
     assert f["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# things a count names one by one: those said done count
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("梅山路已完工;佛子岭路完成60%;解放路尚未开工。", "behind", 1 / 3),
+    ("梅山路、佛子岭路已完工通车,解放路正在施工。", "ahead", 2 / 3),
+    ("三条道路大修工程均已完工。", "completed", 1.0),
+])
+def test_named_things_said_done_are_counted(progress, status, pct):
+    f = judge("完成3条主干道大修:梅山路、佛子岭路、解放路。", progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_a_list_of_other_length_names_no_items():
+    # two names for a count of three: the names are no list of the count's things
+    f = judge("完成3条主干道大修:梅山路、佛子岭路。", "梅山路已完工。")
+    assert f["completion_pct"] != pytest.approx(1 / 3) or f["needs_review"]

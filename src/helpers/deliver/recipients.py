@@ -105,10 +105,12 @@ def sender_address(sender: str | Address, where: str = "--from") -> Address:
     one valid address is refused (MailError)."""
     if isinstance(sender, Address):
         return sender
+    if _CRLF.search(sender):  # a second header smuggled into From
+        raise MailError(say("recipients.sender_crlf", where=where, cell=one_line(sender, 60)))
     try:
         found = parse_addresses(sender, where)
     except ReferenceError_ as e:
-        raise MailError(str(e).replace("地址单元格", "发件人")) from None
+        raise MailError(str(e)) from None
     if len(found) != 1:
         raise MailError(say("recipients.one_sender", where=where, n=len(found), sender=one_line(sender, 80)))
     return found[0]

@@ -10,10 +10,10 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import APPROX_AFTER, comparable, convert, find_quantities
+from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
 from helpers.judge.subjects import subject_of
 from helpers.judge.sums import (COUNTY, ONGOING, STAGE, STARTED, WHOLE_LEVEL, county_sums, item_sums,
-                                quarter_sums)
+                                named_items_done, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -306,6 +306,10 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     for t in targets:
         if t.kind not in ("count", "amount") or t.value is None:
             continue
+        listed = named_items_done(t.items, t.unit, t.label, ev) if t.items else None
+        if listed is not None:  # the things named one by one, each said done or not: their count decides
+            scored.append((99, -listed.start, id(t), listed))
+            continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
@@ -316,6 +320,9 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
         same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
                 and is_result(a.modality)]
+        if any(a.unit == t.unit for a in same):
+            # 学校厕所136座，涉及学校58所 for …改造120所: the target's own classifier says what it counts
+            same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)

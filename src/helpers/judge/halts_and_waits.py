@@ -14,6 +14,9 @@ NEXT_YEAR = r"明年|次年|下一?年度?"
 _AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|尚需|需等到|有待|仍需)"
 _OUTSIDE_ACT = (r"批复|审批|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示"
                 r"|检定|检测|检验|鉴定|审查|备案|核算|评定|评选|审计")
+#: an act's word as a noun's modifier or the city's own work (待审批事项, 待验收项目3个, 仍需加大考核力度): no wait
+NOT_A_NOUN = (r"(?!事项|项目|企业|案件|件|材料|清单|资金|问题|力度|流程|机制|制度|能力|体系|工作机制|标准|指标|水平"
+               r"|\d)")
 #: an outside decision's result, after which a submission or a wait is over (获批, 通过, 已命名)
 _DECIDED_AFTER = r"(?![^。;;|]*?(?:获批|通过|批复同意|已命名|认定为|入选|授牌))"
 #: the papers of an outside act on the task's outcome (申报材料, 复审材料, 验收申请) sent to whoever
@@ -40,8 +43,12 @@ PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?(?:公布|公示)(?:结果)
                     rf"|{_SUBMITTED}|{_UNDECIDED}"
                     r"|预计[^,,。;;|]{0,8}?(?:公布|发布|揭晓)(?:结果|名单)"
                     r"|(?:核定数|结果|数据|考核结果)将于[^,,。;;|]{0,14}?(?:公布|发布|反馈)"
-                    rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT})"
-                    rf"|(?:尚未|暂未|还未|未)(?:经[^,,。;;|]{{1,10}}?)?(?:正式)?(?:公布|发布|出炉|反馈|下达|核定|公示|批复|审批)"
+                    rf"|{_AWAIT}[^,,。;;|]{{0,30}}?(?:{_OUTSIDE_ACT}){NOT_A_NOUN}"
+                    # under the outside act now (正在接受省科技厅评审), or its result due later (结果年底揭晓)
+                    rf"|正在接受[^,,。;;|]{{0,12}}?(?:{_OUTSIDE_ACT})"
+                    r"|(?:结果|名单)[^,,。;;|]{0,4}?(?:年底|年末|\d{1,2}月(?:底|份)?|下半年|明年|近期)[^,,。;;|]{0,4}?(?:揭晓|公布|发布)"
+                    rf"|(?:尚未|暂未|还未|未)(?:经[^,,。;;|]{{1,10}}?)?(?:正式)?(?:公布|发布|出炉|揭晓|反馈|下达|核定|公示|批复|审批)"
+                    r"|(?:尚未|暂未|还未)(?:组织|开展|进行)(?:验收|评审|评估|考核|认定|命名|审核)"
                     rf"|(?:已|正在)?(?:报送|上报|提交|报请|呈报|提请|(?<=[正已])报)[^,,。;;|]{{0,20}}?(?:审批|审核|批复|审定|审议|评审|验收|认定)(?!通过|合格|完成)"
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
                     # submitted, and the outside act under way: 已上报商务部，正在审核中; 正在履行核准程序
@@ -53,14 +60,15 @@ RESUMED = re.compile(r"(?:已|现已|目前已|均已|全面|陆续)(?:恢复(?:
 AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
-HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回"
+HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回|停滞"
 HALT_WORDS = re.compile(HALT)
 #: a slip to a later date, said of the task's carrying out (项目延期至2026年以后实施, 推迟到10月举办)
 SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
 SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
 BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作)?"
-                    r"(?=$|[,,。;;|]|了|至今|状态|中(?:[,,。;;|]|$))"
+                    # (按下“暂停键”, 停工待审: the key pressed, a halt awaiting what follows)
+                    r"(?:键[”\"]?)?(?=$|[,,。;;|]|了|至今|状态|待|中(?:[,,。;;|]|$))"
                     # no longer on the list of the year's works (不再列入年度重点项目计划)
                     r"|(?:不再|未再|不予)列入[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     # the task named again as the object (决定取消该项目, 暂停该项目建设)
@@ -75,6 +83,8 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执
                     r"|列入[^,,。;;|]{0,6}?(?:暂缓|停建|缓建|停缓建)[^,,。;;|]{0,6}(?:名单|清单)"
                     # an authority holding back the approval the task needs (暂缓批复初步设计)
                     r"|(?:暂缓|暂停|停止)(?:审批|批复|核准)"
+                    # an authority no longer approving a class of works the task belongs to (国家暂停新增试点审批)
+                    r"|(?:暂缓|暂停|停止)(?:受理)?[^,,。;;|]{1,10}?(?:审批|核准|申请)(?=$|[,,。;;|])"
                     # the task's own plan or works halted in their carrying out (停止原方案实施)
                     rf"|(?:{HALT})(?:原|该|此|本|这一?)?(?:方案|计划|项目|工程|设计)的?(?:实施|建设|施工|推进)(?=$|[,,。;;|])"
                     # a slip to a later date: a halt when an authority ordered it (SLIP, AUTHORITY_ACT)
