@@ -40,14 +40,17 @@ def _alive(pid: int) -> bool:
 
 
 def _servers_of(root: Path) -> list[int]:
-    """Pids of render servers (and their workers and kernels) started for the project `root`."""
-    found = []
+    """Pids of render servers (and their workers, kernels and commands) started for the project
+    `root`: in a session of their own (this process's children, such as multiprocessing's
+    resource tracker, are in this one)."""
+    found, mine = [], os.getsid(0)
     for proc in Path("/proc").glob("[0-9]*"):
         try:
             env = (proc / "environ").read_bytes().split(b"\0")
-        except OSError:
+            sid = int((proc / "stat").read_text().split(")")[-1].split()[3])
+        except (OSError, ValueError, IndexError):
             continue
-        if f"HELPERS_ROOT={root}".encode() in env and int(proc.name) != os.getpid() and _alive(int(proc.name)):
+        if f"HELPERS_ROOT={root}".encode() in env and sid != mine and _alive(int(proc.name)):
             found.append(int(proc.name))
     return found
 
@@ -259,9 +262,10 @@ def test_runs_served_by_the_server_render_what_a_run_renders_by_itself(render_se
     assert "渲染服务未能完成" in capsys.readouterr().err
     monkeypatch.setattr(server_client, "send", send)
 
-    # every page, HTML and PDF, is the page a run renders by itself from scratch
+    # every page, HTML and PDF, is the page a run renders by itself from scratch (in workers of its
+    # own: this process's kernel of `--jobs 1` may be an earlier test's, started for another project)
     monkeypatch.setenv("HELPERS_NO_SERVER", "1")
-    fresh = batch.run_batch(PERIOD, bureaus=units, jobs=1, progress=False, output_dir=root / "fresh" / PERIOD,
+    fresh = batch.run_batch(PERIOD, bureaus=units, jobs=2, progress=False, output_dir=root / "fresh" / PERIOD,
                             cache_dir=root / "fresh-cache")
     assert fresh.failed == [] and len(fresh.rendered) == 3
     for u in units:
@@ -324,7 +328,7 @@ def test_ctrl_c_reaches_a_served_command(render_server, seed_table):
         assert _wait(lambda: (root / "output" / PERIOD / ".in-progress").exists() or proc.poll() is not None, 300)
         assert proc.poll() is None and _served_commands(root) == ["run"]
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=120)
+        out, err = proc.communicate(timeout=600)
     finally:
         if proc.poll() is None:
             proc.kill()
