@@ -347,3 +347,13 @@ def test_issued_to_recipients_or_signed_for_a_signing_task_is_done(task, progres
 def test_trial_with_the_formal_start_undecided_is_flagged():
     got = judge("上线运行市民卡APP。", "APP已完成开发并上线试运行，正式上线时间待定。", Q3)
     assert got["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设城区BRT一号线。", "项目处于停滞状态，等待国家发改委重新审核。"),
+    ("建设城区BRT一号线。", "根据省发改委意见，项目建设按下“暂停键”，待重新论证。"),
+    ("建设城区BRT一号线。", "项目停工待审，何时复工需等待省里批复。"),  # a halt awaiting its lifting is a halt
+    ("举办第五届皖西农产品展销会。", "上级通知本年度展会暂缓，具体举办时间待通知。"),
+])
+def test_halt_with_a_wait_for_its_lifting_is_blocked(task, progress):
+    assert judge(task, progress, Q3)["status"] == "blocked"
