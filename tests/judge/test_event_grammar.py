@@ -298,3 +298,62 @@ def test_wait_words_as_a_noun_or_own_work_are_no_wait(task, progress):
 def test_authority_no_longer_approving_the_tasks_class_halts_it():
     got = judge("开展农村集体经营性建设用地入市试点。", "国家暂停新增试点审批，我市试点申请等待国家统一部署。", Q3)
     assert got["status"] == "blocked"
+
+
+# ---------------------------------------------------------------------------------------------
+# a one-off campaign and a state to reach: their aims said reached
+
+@pytest.mark.parametrize("task,progress", [
+    ("开展全市燃气安全大检查。", "燃气安全大检查已于8月底结束，共检查经营场所2300家，整改隐患860处。"),
+    ("推行企业开办“一日办结”。", "企业开办已全面实现“一日办结”，平均用时0.8天。"),
+])
+def test_campaign_or_state_reached_is_completed(task, progress):
+    got = judge(task, progress, Q3)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("推行企业开办“一日办结”。", "金安区已全面实现企业开办“一日办结”，其余县区正在推进。"),
+    ("推行企业开办“一日办结”。", "已全面实现企业登记全程网办，“一日办结”方案正在制定。"),
+    ("开展全市燃气安全大检查。", "燃气安全大检查正在进行，已检查经营场所1200家。"),
+])
+def test_state_of_a_part_or_of_another_thing_is_not_reached(task, progress):
+    assert judge(task, progress, Q3)["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# the opposite trap: a step, a draft, a signing or a side meeting taken for the event
+
+@pytest.mark.parametrize("task,progress", [
+    ("开工建设城北垃圾焚烧发电项目。", "项目投资协议已正式签约，正在办理用地手续。"),  # a signing is no start
+    ("出台《六安市城市更新实施办法》。", "已印发《六安市城市更新实施办法(征求意见稿)》，面向社会公开征求意见。"),
+    ("出台《六安市城市更新实施办法》。", "《办法》送审稿已印发各县区征求意见。"),
+    ("出台《六安市城市更新实施办法》。", "市住建局印发工作方案，成立起草专班，《办法》初稿已形成。"),
+    ("举办第六届大别山国际茶文化节。", "茶文化节新闻发布会已于9月召开，开幕式定于10月18日举行。"),
+    ("召开全市民营经济发展大会。", "大会筹备会已召开，会议定于10月中旬举行。"),
+])
+def test_a_step_draft_signing_or_side_meeting_is_not_the_event(task, progress):
+    assert judge(task, progress, Q3)["status"] == "qualitative"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("出台《促进县域商业高质量发展实施方案》。", "方案已于2月正式下发各县区执行。"),  # recipients, no other thing
+    ("签约引进亿元以上工业项目。", "6月18日，总投资12亿元的新能源电池项目正式签约。"),
+])
+def test_issued_to_recipients_or_signed_for_a_signing_task_is_done(task, progress):
+    assert judge(task, progress, Q3)["status"] == "completed"
+
+
+def test_trial_with_the_formal_start_undecided_is_flagged():
+    got = judge("上线运行市民卡APP。", "APP已完成开发并上线试运行，正式上线时间待定。", Q3)
+    assert got["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设城区BRT一号线。", "项目处于停滞状态，等待国家发改委重新审核。"),
+    ("建设城区BRT一号线。", "根据省发改委意见，项目建设按下“暂停键”，待重新论证。"),
+    ("建设城区BRT一号线。", "项目停工待审，何时复工需等待省里批复。"),  # a halt awaiting its lifting is a halt
+    ("举办第五届皖西农产品展销会。", "上级通知本年度展会暂缓，具体举办时间待通知。"),
+])
+def test_halt_with_a_wait_for_its_lifting_is_blocked(task, progress):
+    assert judge(task, progress, Q3)["status"] == "blocked"

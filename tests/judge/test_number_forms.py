@@ -75,3 +75,55 @@ def test_the_years_task_done_to_a_share_is_that_share():
     f = judge("新增治理水土流失面积80平方公里。", "1-9月新增治理水土流失面积七十点二平方公里,完成年度任务近九成。", Q3)
     assert (f["status"], f["completion_pct"]) == ("ahead", pytest.approx(70.2 / 80, abs=0.001))
     assert not f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    (JOBS, "上半年新增城镇就业1万2千人。", "ahead", 0.6),  # digits with magnitudes inside, never 2千 alone
+    (JOBS, "上半年新增城镇就业万余人。", "on_pace", 0.5),  # a magnitude with no digit: one of it
+    ("发放创业担保贷款2亿元。", "上半年发放创业担保贷款1亿2千万元。", "ahead", 0.6),
+    ("新增技能人才2万人。", "上半年新增技能人才12000名。", "ahead", 0.6),  # people: 人 or 名
+])
+def test_compound_and_bare_magnitudes(task, progress, status, pct):
+    f = judge(task, progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_several_tens_of_thousands_is_no_figure():
+    assert judge(JOBS, "上半年新增城镇就业数万余人。")["completion_pct"] is None
+
+
+@pytest.mark.parametrize("task,progress,pct", [
+    ("新建改建公共厕所60座。", "上半年新建改建公共厕所33处。", 0.55),
+    ("化解信访积案100件。", "上半年化解信访积案56宗。", 0.56),
+    ("治理黑臭水体20条。", "上半年完成治理黑臭水体11处。", 0.55),
+    ("新建幼儿园10所。", "上半年新建幼儿园6个。", 0.6),
+])
+def test_classifiers_of_one_family_count_one_thing(task, progress, pct):
+    assert judge(task, progress)["completion_pct"] == pytest.approx(pct)
+
+
+def test_the_targets_own_classifier_says_what_it_counts():
+    # 学校厕所136座 counts toilets; the target's 所 counts schools: 58 of 120
+    f = judge("完成义务教育学校厕所改造120所。", "上半年已完成改造学校厕所136座，涉及学校58所。")
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(58 / 120))
+
+
+def test_households_are_not_facilities():
+    f = judge("完成3000户困难家庭适老化改造。", "前三季度,全市共为困难老年人安装扶手、紧急呼叫器等适老化设施1.26万件(套)。", Q3)
+    assert f["completion_pct"] is None
+
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("上半年新增城镇就业完成年度任务的近一半。", "behind", 0.48),  # nearly a half is less than a half
+    ("上半年新增城镇就业任务完成近六成。", "on_pace", 0.58),  # the target, then its completion
+    ("上半年全市新增城镇就业年度目标已完成52.3%。", "on_pace", 0.523),
+])
+def test_a_share_after_the_targets_completion(progress, status, pct):
+    f = judge(JOBS, progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_some_tenths_and_more_stay_under_the_next_tenth():
+    # 四成多 would say 五成 if it were half: behind at H1, no doubt about it
+    f = judge(JOBS, "上半年新增城镇就业完成年度任务的四成多。")
+    assert f["status"] == "behind" and not f["needs_review"]

@@ -168,3 +168,36 @@ def test_an_item_headed_by_its_noun_counts_that_noun():
     assert ratios["新增限上批零住餐企业90家"] == pytest.approx(52 / 90)
     assert ratios["规上服务业企业30家"] == pytest.approx(0.4)
     assert f["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# things a count names one by one: those said done count
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("梅山路已完工;佛子岭路完成60%;解放路尚未开工。", "behind", 1 / 3),
+    ("梅山路、佛子岭路已完工通车,解放路正在施工。", "ahead", 2 / 3),
+    ("三条道路大修工程均已完工。", "completed", 1.0),
+])
+def test_named_things_said_done_are_counted(progress, status, pct):
+    f = judge("完成3条主干道大修:梅山路、佛子岭路、解放路。", progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_a_list_of_other_length_names_no_items():
+    # two names for a count of three: the names are no list of the count's things
+    f = judge("完成3条主干道大修:梅山路、佛子岭路。", "梅山路已完工。")
+    assert f["completion_pct"] != pytest.approx(1 / 3) or f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    ("全年新增国家4A级旅游景区3家。", "霍山县大别山石窟景区已于5月通过国家4A级旅游景区评定,另2家正在创建。", "behind", 1 / 3),
+    ("创建省级乡村旅游重点村4个。", "大化坪村、东石笋村已通过省级认定,其余2个村正在按标准提升。", "on_pace", 0.5),
+])
+def test_a_completion_beside_the_rest_still_going_on_leaves_the_target_less_the_rest(task, progress, status, pct):
+    f = judge(task, progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_the_rest_going_on_with_nothing_done_is_no_result():
+    f = judge("全年新增国家4A级旅游景区3家。", "3家景区正在按标准提升,另2家正在创建。")
+    assert f["completion_pct"] is None

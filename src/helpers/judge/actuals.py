@@ -10,10 +10,10 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import APPROX_AFTER, comparable, convert, find_quantities
+from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
 from helpers.judge.subjects import subject_of
 from helpers.judge.sums import (COUNTY, ONGOING, STAGE, STARTED, WHOLE_LEVEL, county_sums, item_sums,
-                                quarter_sums)
+                                named_items_done, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -105,6 +105,26 @@ def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
 _WORKS_AFTER = re.compile(r"\s*了?(?:$|[,;。]|建设|改造|实施|施工|开工|开展|举办|推进|执行|发放|提升|整治)")
 #: the rest, said to be in progress (其余6个村正在…, 另有2处在建)
 _ALSO_ONGOING = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)[^,;。]{0,12}?(?:正在|在建|待|尚)")
+
+
+#: the rest of the target opening a clause (另1家正在创建, 其余6个村正在按标准提升)
+_REST = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)")
+
+
+def _done_besides_the_rest(t: Target, same: list[Finding], tb: set[str], ev: Evidence) -> Finding | None:
+    """红岭公路景区已通过4A级评定,另1家正在创建 for 新增4A级景区2家: the rest still going on, beside a
+    completion in the same sentence, leaves the target less the rest done (1 of 2)."""
+    lay, text = ev.layout, ev.layout.text
+    for a in same:
+        a0, b0 = lay.around(a.start, a.end)
+        if not (_REST.match(text[a0:a.start]) and (_ALSO_ONGOING.match(text[a0:a.start]) or ONGOING.search(text, a.end, b0))):
+            continue
+        s0, s1 = lay.sents[a.sentence] if lay.sents else (0, len(text))
+        before = text[s0:a0]
+        if a.value < t.value and DONE_MARK.search(before) and not ONGOING.search(before) and overlap(tb, before) >= 1:
+            return Finding("actual", s0, a0, a.sentence, before, value=t.value - a.value, unit=a.unit,
+                           label=(t.label or t.part) + "合计")
+    return None
 
 
 def _halts_the_figure(a: Finding, halt: re.Match, text: str, end: int) -> bool:
@@ -306,6 +326,10 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     for t in targets:
         if t.kind not in ("count", "amount") or t.value is None:
             continue
+        listed = named_items_done(t.items, t.unit, t.label, ev) if t.items else None
+        if listed is not None:  # the things named one by one, each said done or not: their count decides
+            scored.append((99, -listed.start, id(t), listed))
+            continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
@@ -316,6 +340,9 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
         same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
                 and is_result(a.modality)]
+        if any(a.unit == t.unit for a in same):
+            # 学校厕所136座，涉及学校58所 for …改造120所: the target's own classifier says what it counts
+            same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
@@ -327,6 +354,9 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
                 scored.append((score, -a.start, id(t), a))
             elif score >= 1 and alone:
                 scored.append((0, -a.start, id(t), a))
+        done = None if any(sc is not None for sc, _ in scores) else _done_besides_the_rest(t, same, tb, ev)
+        if done is not None and sum(1 for x in targets if x.unit == t.unit) == 1:
+            scored.append((0, -done.start, id(t), done))
     out: dict[int, Finding] = {}
     taken: set[int] = set()
     ranked = sorted(scored, key=lambda x: (x[0], x[1]), reverse=True)

@@ -132,7 +132,7 @@ def rules(lex: Lexicon) -> Rules:
         # an event word before 前/之前/以前 dates something else (开工前各项准备工作), one before a preparation's
         # noun names that preparation (开业筹备, 开业倒计时, 竣工验收资料): neither is the event
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
-                               "|仪式筹备|筹备|倒计时|资料|材料)"),
+                               "|仪式筹备|筹备|倒计时|资料|材料|预验收|初验)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
         operation=re.compile(f"(?:{lex.alternation('signal', 'use')}){NOUN_TAIL}"),
@@ -197,6 +197,8 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # …完成目标的1.2倍, 超过年度目标任务的一半, 相当于全年计划的2/3: a multiple only after the target
     re.compile(r"(?:占|为|是|完成|达到|达|超过|超出|接近|相当于)(?P<what>[^,,;;。的|]{0,14}?(?:目标|计划|预算|任务|序时进度|时序进度|时间进度))"
                r"(?:[^,,;;。的%|]{0,12}?的|\s*)" + rf"(?:{_SHARE}|(?P<multiple>{MULTIPLE_WORD}))"),
+    # 就业任务完成近六成, 年度目标已完成52.3%: the target, then its completion and a share
+    re.compile(r"(?P<what>目标|计划|任务)(?:已经?|均已)?(?:完成|达到?|实现)了?" + _SHARE),
     # 已建成村级综合服务社区近六成: a done verb, what it counts, then a share in words
     re.compile(r"(?:已|累计|共)(?:完成|建成|完工|竣工|开工|改造|新建)(?P<what>[^,,;;。的%|\d]{0,14}?)(?P<word>"
                + SHARE_WORD + ")"),

@@ -60,14 +60,15 @@ RESUMED = re.compile(r"(?:已|现已|目前已|均已|全面|陆续)(?:恢复(?:
 AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 #: halted, deferred or cancelled, said of the task or its event (暂缓开工, 项目已撤销, 被调出…计划);
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
-HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回"
+HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回|停滞"
 HALT_WORDS = re.compile(HALT)
 #: a slip to a later date, said of the task's carrying out (项目延期至2026年以后实施, 推迟到10月举办)
 SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
 SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
 BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作)?"
-                    r"(?=$|[,,。;;|]|了|至今|状态|中(?:[,,。;;|]|$))"
+                    # (按下“暂停键”, 停工待审: the key pressed, a halt awaiting what follows)
+                    r"(?:键[”\"]?)?(?=$|[,,。;;|]|了|至今|状态|待|中(?:[,,。;;|]|$))"
                     # no longer on the list of the year's works (不再列入年度重点项目计划)
                     r"|(?:不再|未再|不予)列入[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     # the task named again as the object (决定取消该项目, 暂停该项目建设)

@@ -25,8 +25,9 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "微克/立方米", "/10万", "/万", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
 ), key=len, reverse=True))
 
-#: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress.
-SAME_UNIT: dict[str, str] = {"户": "家", "千米": "公里"}
+#: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress,
+#: people 人 or 名.
+SAME_UNIT: dict[str, str] = {"户": "家", "千米": "公里", "名": "人"}
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -34,10 +35,14 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]|[万亿](?=[{_CN_DIGITS}]))*(?:点[{_CN_DIGITS}]+)?"
 _MAG = "万亿|亿|万|千"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+#: digits with magnitudes inside (1万2千, 3亿5000万, 1亿2千万): cn2an reads them whole
+_COMPOUND = r"\d+(?:\.\d+)?[亿万](?:\d+(?:\.\d+)?[千百万]+)+"
+#: a magnitude with no digit before it, then 余 (万余人, 千余户): one of it, and more
+_BARE = rf"(?<![\d.{_CN_DIGITS}数几上])(?=[万千]余)"
 
 #: A number with optional magnitude and a unit; a range (1-2家) keeps both ends.
 QUANTITY_RE = re.compile(
-    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?P<num>{_COMPOUND}|{_ARABIC}|{_CHINESE}|{_BARE})"
     rf"(?:\s*(?:-|—|~|至|到)\s*(?P<hi>{_ARABIC}|{_CHINESE}))?"
     # 1680余万人次, 3万余人: 余/多 before or after the magnitude
     rf"(?:(?P<more0>余|多)(?=\s*(?:{_MAG})))?\s*(?P<mag>{_MAG})?\s*(?P<more>余|多)?\s*(?P<unit>{_UNIT_ALT})"
@@ -84,8 +89,12 @@ class Quantity:
 def _plain(num: str) -> Decimal:
     """One number without magnitude: Arabic digits (with thousands commas) or Chinese numerals."""
     num = num.strip()
+    if not num:
+        return Decimal(1)  # 万余人: the magnitude alone is one of it
     if re.fullmatch(_ARABIC, num):
         return Decimal(num.replace(",", ""))
+    if re.fullmatch(_COMPOUND, num):
+        return Decimal(str(cn2an.cn2an(num, "smart")))
     if not re.fullmatch(_CHINESE, num):
         raise ValueError(f"not a number: {num!r}")
     try:
@@ -161,7 +170,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
         # of hundreds or thousands (两百一十个) is a count
-        if not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
+        if m["num"] and not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
                 "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
             continue
         out.append(q)
@@ -182,6 +191,9 @@ _MU = Decimal(2000) / 3
 #: 个 is the generic classifier: 20个 城市书房 and 11家 are one count (the nouns must still agree,
 #: helpers.judge.actuals); measures (亩, 吨, 元, 人) and visits (人次) are never counted in 个
 CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批")
+#: classifiers of one family, of sites, works and cases, that offices use for each other (公厕60座 and
+#: 32处, 积案100件 and 56宗, 黑臭水体20条 and 11处): one count when the nouns agree
+PLACES = frozenset("个处座所项宗条件")
 
 
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
@@ -189,7 +201,7 @@ def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:
     if unit is None or to is None:
         return None
     unit, to = base_unit(unit), base_unit(to)
-    if unit == to or {unit, to} <= CLASSIFIERS | {"个"} and "个" in (unit, to):
+    if unit == to or {unit, to} <= CLASSIFIERS | {"个"} and "个" in (unit, to) or {unit, to} <= PLACES:
         return value
     a, b = _measure(unit), _measure(to)
     if a is None or b is None or a[0] != b[0]:
@@ -219,7 +231,8 @@ _POST = "以上|多|左右"
 #: a fraction in digits stands for a share only when no unit follows (12/20个 is a count done of a plan)
 _FRACTION = r"\d{1,3}/\d{1,3}(?![\d.])(?!\s*(?!以上|左右|多)[\u4e00-\u9fff%])"
 SHARE_WORD = (rf"(?:{_PRE})?[{_CN[:9]}两]成(?:半|[{_CN[:9]}](?!成))?(?:{_POST})?"
-              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足)?(?:一半|半数)(?:以上)?|{_FRACTION}(?:以上|左右)?")
+              rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足|近|接近|将近)?(?:一半|半数)(?:以上)?"
+              rf"|{_FRACTION}(?:以上|左右)?")
 #: a multiple of the target (完成目标的1.2倍, 为年度任务的两倍多): only after the target is named, since
 #: 增长1.2倍 is a growth
 MULTIPLE_WORD = rf"(?:{_PRE})?(?:\d+(?:\.\d+)?|[{_CN[:9]}两](?:点[{_CN[:9]}])?)倍(?:{_POST})?"
@@ -257,13 +270,17 @@ def _share_base(m: re.Match) -> Share | None:
     return Share(v, v - Decimal("0.02"), v + Decimal("0.02"))
 
 
+#: how far under the share said 近/不足 stay (近一半 is less than a half: behind at H1)
+_SHORT = Decimal("0.001")
+
+
 def parse_share(word: str) -> Share | None:
     """近七成 → 0.68 (0.65–0.70); 九成以上 → 0.90 (0.90–1); 八成半 → 0.85; 三分之二, 2/3 → 0.667;
     过半, 一半以上 → 0.5 (0.5–0.55); 1.2倍 → 1.2 (a multiple of the target)."""
     if word in ("过半", "大半"):  # 时间过半、任务过半: on pace at H1, as the offices use it
         return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
-    if word in ("近半", "不到一半", "不足一半", "不到半数", "不足半数"):
-        return Share(Decimal("0.48"), Decimal("0.45"), Decimal("0.5"))
+    if re.fullmatch(r"(?:近|接近|将近|不到|不足)(?:一半|半数)|近半", word):
+        return Share(Decimal("0.48"), Decimal("0.45"), Decimal("0.5") - _SHORT)
     m = _SHARE_RX.match(word)
     base = _share_base(m) if m else None
     if base is None:
@@ -271,13 +288,16 @@ def parse_share(word: str) -> Share | None:
     pre, post = m["pre"] or "", m["post"] or ""
     if m["halfword"]:
         return base
+    # 近七成, 不足三成: nearly, never quite the share said
     if pre in ("近", "接近"):
-        return Share(base.value - Decimal("0.02"), base.value - Decimal("0.05"), base.value)
+        return Share(base.value - Decimal("0.02"), base.value - Decimal("0.05"), base.value - _SHORT)
     if pre in ("不足", "不到"):
-        return Share(base.value - Decimal("0.01"), base.value - Decimal("0.05"), base.value)
+        return Share(base.value - Decimal("0.01"), base.value - Decimal("0.05"), base.value - _SHORT)
     if pre in ("超过", "超", "逾") or post in ("以上", "多"):
+        # 四成多 stays under five tenths (it would say 五成); 四成以上 may reach them
         cap = Decimal(1) if base.value <= 1 else base.value * Decimal("1.1")
-        return Share(base.value, base.value, min(cap, base.value + Decimal("0.1")))
+        step = Decimal("0.09") if post == "多" and m["tenths"] and not m["half"] else Decimal("0.1")
+        return Share(base.value, base.value, min(cap, base.value + step))
     return base
 
 

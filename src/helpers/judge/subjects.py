@@ -31,7 +31,7 @@ _GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:项目|工程)(?!库|储
 _ADVERBIAL = re.compile(r"^(?:(?:根据|按照|依据|依照|经过?|受|因|由于|鉴于|结合|对照|针对|为)[^,,;;。]*[,,]\s*)+")
 #: an authority and its act of communication before what it acts on (国家发改委通知项目暂缓审批,
 #: 市交通运输局决定其余6条线路调出计划): the subject is what follows the act
-_AGENT = re.compile(r"^[^,,;;。]{1,14}?(?:局|厅|部|委|办|政府|管委会|中心|集团)(?:研究)?"
+_AGENT = re.compile(r"^[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|中心|集团|上级|省里|国家|中央)(?:研究)?"
                     r"(?:通知|要求|决定|明确|同意|函告|责令|批复)(?:将|对)?")
 
 
@@ -58,7 +58,7 @@ def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     if not clause_only:
         starts.append(lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0)
     for a in starts:
-        head = _AGENT.sub("", _LEAD.sub("", _ADVERBIAL.sub("", _LEAD.sub("", lay.text[a:pos]))))
+        head = _LEAD.sub("", _AGENT.sub("", _LEAD.sub("", _ADVERBIAL.sub("", _LEAD.sub("", lay.text[a:pos])))))
         head = re.split(r"[,,;;]", head, maxsplit=1)[0]  # the topic is the first clause's
         m = _SUBJECT_END.search(head)
         subject = head[:m.start()] if m else head
@@ -103,7 +103,7 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
 #: what opens an object after a verb: a count, an article, a particle (叫停3个…项目, 暂停了一批…)
 _OBJECT_LEAD = re.compile(r"^(?:了|一批|部分|\d+(?:\.\d+)?\s*[个家项座条所处批]|[,,:: “”\"])+")
 #: what closes a halt's clause without being its object: a state (处于停工状态, 停工中)
-_NO_OBJECT = re.compile(r"^(?:状态|中|阶段)$")
+_NO_OBJECT = re.compile(r"^(?:状态|中|阶段|待.*)$")  # (停工待审: a wait after the halt is no object either)
 
 
 def object_of(ev: Evidence, end: int) -> str:

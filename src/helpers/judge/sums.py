@@ -139,3 +139,30 @@ def item_sums(ev: Evidence) -> list[Finding]:
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
                            value=sum((a.value for a in items), Decimal(0)), unit=unit, label=first.label + "合计"))
     return out
+
+
+#: a named thing reported done in its clause (梅山路已完工), not in part (佛子岭路完成60%) or not yet
+_ITEM_DONE = re.compile(r"已|完成|完工|建成|竣工|通车|投用|投入使用|验收")
+_ITEM_NOT_DONE = re.compile(r"\d+(?:\.\d+)?\s*%|未|尚|正在|在建|待|主体|前期|招标|设计")
+
+
+def named_items_done(items: tuple[str, ...], unit: str, label: str, ev: Evidence) -> Finding | None:
+    """完成3条主干道大修:梅山路、佛子岭路、解放路 with 梅山路已完工;佛子岭路完成60%;解放路尚未开工: the
+    things a count names one by one, counted done when their own clause says so (1 of 3); None when
+    the text names none of them."""
+    lay, text = ev.layout, ev.layout.text
+    said, done = [], 0
+    for name in items:
+        pos = text.find(name)
+        if pos < 0:
+            continue
+        a, b = lay.around(pos, pos + len(name))
+        clause = text[pos + len(name):b]
+        said.append((pos, b))
+        if _ITEM_DONE.search(clause) and not _ITEM_NOT_DONE.search(clause) and is_result(lay.modality_at(pos)):
+            done += 1
+    if not said:
+        return None
+    start, end = min(p for p, _ in said), max(e for _, e in said)
+    return Finding("actual", start, end, lay.sentence_of(start), text[start:end], value=Decimal(done), unit=unit,
+                   label=label + "合计")

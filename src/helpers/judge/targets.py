@@ -59,6 +59,7 @@ class Target:
     meaning: str = ""  # deliverables: start / finish / issue; comparisons: their base (province …)
     ceiling: bool = False  # a rate to stay under (涨幅控制在3%左右): met at or below `high`
     held: bool = False  # a stock to hold at or above the figure (耕地保有量不低于…): met or missed, no pace
+    items: tuple[str, ...] = ()  # the things a count names one by one (3条主干道:梅山路、佛子岭路、解放路)
 
 
 
@@ -278,10 +279,19 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
             parts.append(Target(c, "rate", parse_number(m["val"] or m["val2"]), "%",
                                 direction="lower" if lower else "higher", label=label))
             continue
+        names = _NAMES.fullmatch(c)
+        if names and not find_quantities(c) and parts and parts[-1].kind == "count" \
+                and parts[-1].value == len(c.split("、")) and not parts[-1].items:
+            parts[-1].items = tuple(c.split("、"))  # 完成3条主干道大修:梅山路、佛子岭路、解放路
+            continue
         t = _column_target(c) or _quantity_target(c) or _deliverable_target(c, lex)
         if t is not None:
             parts.append(t)
     return parts
+
+
+#: a list of names, one thing each (梅山路、佛子岭路、解放路): no figure, no verb between
+_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12})+")
 
 
 

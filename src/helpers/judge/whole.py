@@ -40,7 +40,10 @@ _AIMS = (
                         r"|(?:考试|中考|高考|赛事?|运动会|博览会|展会|文化节|艺术节)[^,，;；。]{0,4}?(?:组织|筹办|保障)")),
     ("entity", re.compile(r"组建|成立|设立|筹建(?:成立)?|注册")),
     ("start", re.compile(r"启动(?:[^,，;；。]{0,16}?)(?:建设|实施|改造|工程)|开工|动工")),
-    ("finish", re.compile(r"建设|新建|建成|迁建|改建|扩建|续建|实施|完成|改造|整治|治理|修缮|普查|调查|体检|搬迁|投产|发电|贯通")),
+    # a state to reach (实现…“一码通乘”, 推行企业开办“一日办结”): reached when said reached of its thing
+    ("state", re.compile(r"^(?:全面|加快|积极)?(?:实现|推行|推广)")),
+    ("finish", re.compile(r"建设|新建|建成|迁建|改建|扩建|续建|实施|完成|改造|整治|治理|修缮|普查|调查|体检|搬迁|投产|发电|贯通"
+                          r"|(?:大|专项|全面|集中)(?:检查|排查)")),
 )
 #: an object that is a title, whatever the verb (建成国家级农业现代化示范区, 创成国家森林城市)
 _TITLE_OBJECT = re.compile(r"(?:示范区|示范市|示范县|示范城市|文明城市|森林城市|园林城市|卫生城市|节水型城市|称号)[”\"]?$")
@@ -57,11 +60,12 @@ RESULT_WORDS = {
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
     "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记"),
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
+    "state": re.compile(r"(?:全面|全部|均已|已经|已)(?:实现|推行|推开|铺开|落地)"),
 }
 #: the lexicon's event meanings that also reach each aim (a finish reaches a start)
 #: (a body set up has its own words: an issued 组建方案 is no body)
 _MEANINGS = {"finish": ("finish",), "title": ("finish", "approve"), "hold": ("hold",), "entity": (),
-             "start": ("start", "finish")}
+             "start": ("start", "finish"), "state": ()}
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|待)(?:能|够|全部|全面|正式|如期|按期|顺利)?$")
 #: a step or a trial of the works, not the aim: 完成可研批复, 通过省级初评, 完成设计招标
 _STEP = re.compile(rf"{PRELIMINARY}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点")
@@ -107,7 +111,7 @@ _ONGOING = re.compile(r"正在|仍在|尚在|还在|抓紧|加紧|有序推进|�
 
 
 def task_aim(task: str) -> str | None:
-    """The family of a one-off task's aim (finish, title, hold, entity, start), else None (standing work)."""
+    """The family of a one-off task's aim (finish, title, hold, entity, start, state), else None (standing work)."""
     first = re.split(r"[,，;；。]", task.strip(), maxsplit=1)[0]
     hits = [(m.start(), aim) for aim, rx in _AIMS for m in [rx.search(first)] if m]
     aim = "title" if _TITLE_OBJECT.search(first) else min(hits)[1] if hits else None
