@@ -201,3 +201,9 @@ def test_a_completion_beside_the_rest_still_going_on_leaves_the_target_less_the_
 def test_the_rest_going_on_with_nothing_done_is_no_result():
     f = judge("全年新增国家4A级旅游景区3家。", "3家景区正在按标准提升,另2家正在创建。")
     assert f["completion_pct"] is None
+
+
+def test_project_areas_add_up_and_a_share_of_the_works_is_no_part_done():
+    # B项目区 is 40 % through its works: not done; A项目区's 0.6万亩 are the done part of 1.5万亩
+    f = judge("全县完成1.5万亩高标准农田建设。", "其中,A项目区0.6万亩已完工,B项目区0.9万亩完成工程量的40%。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.4))
