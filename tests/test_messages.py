@@ -102,3 +102,18 @@ def test_a_failed_file_operation_is_said_in_chinese(tmp_path) -> None:
         with pytest.raises(OSError) as e, socket.create_connection(("127.0.0.1", port), timeout=5):
             pass
     assert os_problem(e.value) == "系统报告错误（connection refused）"
+
+
+def test_the_help_texts_are_read_through_say_and_name_no_key_twice() -> None:
+    """helpers.messages_help is merged into TEXTS: a key in both would silently lose one text."""
+    import ast
+    from pathlib import Path
+
+    import helpers.messages as messages
+    from helpers.messages_help import HELP_TEXTS
+
+    tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
+    own = next(n.value for n in tree.body if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "TEXTS")
+    keys = {k.value for k in own.keys}
+    assert not keys & set(HELP_TEXTS) and set(HELP_TEXTS) <= set(TEXTS)
+    assert say("help.usage") == "用法："

@@ -11,6 +11,8 @@ from __future__ import annotations
 import string
 from typing import Any
 
+from helpers.messages_help import HELP_TEXTS
+
 #: Key → Chinese template. Grouped by where the text appears.
 TEXTS: dict[str, str] = {
     # --- prefixes of the command line's lines
@@ -136,6 +138,9 @@ TEXTS: dict[str, str] = {
     "run.ledger_kept": "{asked} 中有人工添加的内容（备注、列或工作表），未覆盖；新台账写在 {path}",
     "run.ledger_failed": "督查台账未能写出：{text}",
     "server.fallback": "渲染服务未能完成（{why}），其余{n}页由本次命令自行生成",
+    "server.refused": "渲染服务拒绝了请求：{error}",
+    "server.lost": "与渲染服务的连接中断：{name}: {text}",
+    "server.pages_missing": "有页面未返回",
     "server.stopped": "已停止本项目的渲染服务（进程 {pid}）",
     "server.none": "本项目没有正在运行的渲染服务",
     "server.command_lost": "渲染服务中执行本命令的进程（{pid}）意外中断，命令未完成；请重新运行（或设 HELPERS_NO_SERVER=1 后运行）",
@@ -318,105 +323,6 @@ TEXTS: dict[str, str] = {
     "sectors.missing": "须列出全部{n}个领域，缺少：{missing}",
     "run.formats_empty": "空",
     "run.formats": "--formats：只能是 html、pdf 或 html,pdf（给的是 {got}）",
-    # --- the command line's help (python -m helpers … --help) and argparse's refusals
-    "help.usage": "用法：",
-    "help.positionals": "位置参数",
-    "help.options": "选项",
-    "help.commands": "命令",
-    "help.help": "显示本帮助并退出",
-    "help.prog": ("把重点工作落实情况报告读成任务表、按序时进度判断每项任务，并生成简报、督查台账和邮件。\n"
-                  "先运行 table（读取并判断报告），再运行 run（生成简报）；各命令的用法见 python -m helpers 命令 --help"),
-    "help.table": "读取一份报告并按序时进度判断，任务表写到 data/processed/<期间>/",
-    "help.judge": "按序时进度判断一项任务，并显示判断结果",
-    "help.run": "生成一期的简报（HTML 和 PDF），写到 output/<期间>/",
-    "help.ledger": "写出本期督查台账 output/<期间>/台账_<期间>.xlsx",
-    "help.review": "复核：把台账中填写的更正导入",
-    "help.review_import": "把台账“待复核”表中填写的“更正状态”“说明”读入 data/reference/overrides.csv",
-    "help.mail": "为一期简报写出 .eml 邮件草稿，或用 --send 发送",
-    "help.server": "在两次运行之间保持内核就绪的渲染服务（由 run 启动；设置 HELPERS_NO_SERVER=1 可停用）",
-    "help.server_stop": "停止本项目的渲染服务（及其工作进程和内核）",
-    "help.server_status": "显示本项目的渲染服务是否在运行",
-    "help.raw": ("报告原文：文本或另存的网页（常见中文编码均可）、.docx、.xlsx、带文字层的 .pdf；"
-                 ".doc/.wps/.xls/.et 需安装 LibreOffice"),
-    "help.period": "期间代码，如 2024H1",
-    "help.period_title": "期间代码，如 2024H1（默认：从报告标题读出）",
-    "help.period_pace": "期间代码，如 2024Q3（决定序时进度）",
-    "help.period_ledger": "期间代码（默认：台账“说明”表中的期间）",
-    "help.table_out": "输出文件夹（默认：data/processed/<期间>/）",
-    "help.force_period": "即使报告标题写的是另一期，也按 --period 判断（会醒目提示）",
-    "help.city": "报告所属城市，如 六安：决定 bureaus.csv 中适用的单位和更名（默认：从标题或正文读出）",
-    "help.margin": "高出序时进度多少算超序时，在 [0, 1) 之间（默认 {default:.2f}）",
-    "help.margin_run": "高出序时进度多少算超序时，在 [0, 1) 之间；会用它重新生成任务表（默认：任务表判断时所用的幅度，新表为 {default:.2f}）",
-    "help.sheet": "要读取的 Excel 工作表，名称或序号（默认：文字最多的一张）",
-    "help.columns": "没有表头的表格各栏的顺序：角色名或表头词，如 序号,任务,牵头单位,进展",
-    "help.strict": "没有表头的版式直接拒绝，而不是把每一行列入待复核",
-    "help.task": "任务（重点工作）原文，含目标",
-    "help.progress": "落实情况原文",
-    "help.official_status": "报告自带的状态栏（完成状态、是否达序……）",
-    "help.official_status_field": "该栏的表头，如 是否达序（使“是/否”有含义）",
-    "help.target": "单独的目标栏（全年目标任务）",
-    "help.rate": "单独的完成率栏（完成率 / 占全年计划），用于 --progress 中只有数字的情况",
-    "help.json": "输出一个 JSON 对象，而不是逐行显示",
-    "help.run_raw": "报告原文（默认：data/raw/ 中该期的文件）",
-    "help.bureau": "只生成这个单位的简报（可重复；默认：全部单位）",
-    "help.all_bureaus": "全部单位（默认如此；为旧脚本保留）",
-    "help.formats": "逗号分隔：html,pdf",
-    "help.jobs": "并行进程数，1 到本机核数（默认 0：全部核）",
-    "help.compare_to": "同年更早的一期，用于比较（默认：已生成或 data/raw/ 中最近的一期）",
-    "help.processed": "存放 tasks.parquet 的文件夹（默认：data/processed/<期间>/）",
-    "help.ledger_out": "要写出的工作簿（默认：output/<期间>/台账_<期间>.xlsx）",
-    "help.force": "即使台账中有尚未导入的更正，也覆盖",
-    "help.ledger_file": "填写了更正的台账工作簿（.xlsx）",
-    "help.overrides": "要并入的更正文件（默认：data/reference/overrides.csv）",
-    "help.mail_out": "邮件草稿的文件夹（默认：output/<期间>/mail/）",
-    "help.preview": "写出草稿和列出每封邮件的 preview.html（默认）",
-    "help.send": "经 SMTP 发送上次预览所列的邮件，不多不少",
-    "help.allow_test": "也发往 example.org/.invalid/.test/localhost 地址（仅供测试）",
-    "help.smtp_host": "邮件服务器（默认 localhost）",
-    "help.smtp_port": "邮件服务器端口（默认 25；常用 465、587）",
-    "help.starttls": "用 STARTTLS 加密连接",
-    "help.smtp_user": "SMTP 用户名（或环境变量 HELPERS_SMTP_USER）；密码只从环境变量 HELPERS_SMTP_PASSWORD 读取",
-    "help.only": "只发这些对象（全市简报写 city）",
-    "help.from": "发件人，如 '督查办 <dc@example.org>'（或环境变量 HELPERS_MAIL_FROM）",
-    "help.periods": ("期间代码：YYYYQ1..YYYYQ4（一季度、二季度、前三季度 / 1-9月、全年），YYYYH1 / YYYYH2（上半年 / 下半年），\n"
-                     "  YYYYFY（全年 / 年度），YYYYM1..YYYYM12（1-N月）；如 2024H1、2024Q3、2023FY、2024M11"),
-    "help.example_table": "示例：\n  python -m helpers table data/raw/luan_2024H1.txt --period 2024H1",
-    "help.example_run": ("示例：\n  python -m helpers run --period 2024H1                    # 全部单位：全市、各牵头单位、研究页\n"
-                         "  python -m helpers run --period 2024H1 --bureau 市交通局  # 一个单位的简报（并入清单）\n"
-                         "  python -m helpers run --period 2024H1 --formats html --jobs 1"),
-    "help.example_mail": ("示例：\n  python -m helpers mail --period 2024H1 --preview        # 草稿和 preview.html 在 output/2024H1/mail/\n"
-                          "  HELPERS_SMTP_PASSWORD=… python -m helpers mail --period 2024H1 --send --smtp-host smtp.example.org \\\n"
-                          "      --smtp-port 587 --starttls --smtp-user duchaban"),
-    "meta.command": "命令",
-    "meta.period": "期间",
-    "meta.report": "报告文件",
-    "meta.folder": "文件夹",
-    "meta.file": "文件",
-    "meta.ledger": "台账文件",
-    "meta.city": "城市",
-    "meta.margin": "幅度",
-    "meta.sheet": "工作表",
-    "meta.columns": "栏目",
-    "meta.text": "文字",
-    "meta.unit": "单位",
-    "meta.formats": "格式",
-    "meta.n": "个数",
-    "meta.host": "主机",
-    "meta.port": "端口",
-    "meta.user": "用户名",
-    "meta.address": "地址",
-    "arg.required": "缺少必需的参数：{args}",
-    "arg.unrecognized": "不认识的参数：{args}",
-    "arg.one_of": "须给出参数 {args} 中的一个",
-    "arg.ambiguous": "选项 {option} 有歧义，可能是：{matches}",
-    "arg.invalid_choice": "不认识的{arg}：{value}（可选：{choices}）",
-    "arg.invalid_value": "{arg} 的值 {value} 无效",
-    "arg.expected_one": "{arg} 后面须跟一个值",
-    "arg.expected_some": "{arg} 后面须至少跟一个值",
-    "arg.not_with": "{arg} 不能与 {other} 同时使用",
-    "arg.ignored_value": "{arg} 不接受值（给的是 {value}）",
-    "arg.bad": "参数 {arg}：{text}",
-    "arg.other": "参数有误（{text}）",
     "arg.not_whole": "不是整数：{text!r}",
     "arg.not_number": "不是数字：{text!r}",
     "arg.jobs_range": "{n} 不在 1 到 {cores} 之间（本机的核数；0 表示全部）",
@@ -483,6 +389,10 @@ TEXTS: dict[str, str] = {
                           "{path}，或加 --force 覆盖"),
     "ledger.unreadable": "未覆盖：台账中的更正无法导入（{problem}）；请修正后导入，或加 --force 覆盖",
 }
+
+
+# The command line's help and argparse's refusals: a table of their own, read through `say` alike.
+TEXTS.update(HELP_TEXTS)
 
 
 def say(key: str, **facts: Any) -> str:

@@ -357,3 +357,13 @@ def test_trial_with_the_formal_start_undecided_is_flagged():
 ])
 def test_halt_with_a_wait_for_its_lifting_is_blocked(task, progress):
     assert judge(task, progress, Q3)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("争创全国文明城市。", "年度测评结果还没有公布。"),
+    ("争创全国文明城市。", "测评成绩需等全国测评结束后才能确定。"),
+    ("单位GDP能耗下降3%。", "能耗强度指标按年度考核，前三季度数据省里暂不反馈。"),
+    ("城镇居民人均可支配收入增长6%。", "前三季度数据核定数将在10月底公布。"),
+])
+def test_waits_on_a_rating_or_a_release_in_plain_words(task, progress):
+    assert judge(task, progress, Q3)["status"] == "pending"

@@ -187,3 +187,23 @@ def test_a_list_of_other_length_names_no_items():
     # two names for a count of three: the names are no list of the count's things
     f = judge("完成3条主干道大修:梅山路、佛子岭路。", "梅山路已完工。")
     assert f["completion_pct"] != pytest.approx(1 / 3) or f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    ("全年新增国家4A级旅游景区3家。", "霍山县大别山石窟景区已于5月通过国家4A级旅游景区评定,另2家正在创建。", "behind", 1 / 3),
+    ("创建省级乡村旅游重点村4个。", "大化坪村、东石笋村已通过省级认定,其余2个村正在按标准提升。", "on_pace", 0.5),
+])
+def test_a_completion_beside_the_rest_still_going_on_leaves_the_target_less_the_rest(task, progress, status, pct):
+    f = judge(task, progress)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_the_rest_going_on_with_nothing_done_is_no_result():
+    f = judge("全年新增国家4A级旅游景区3家。", "3家景区正在按标准提升,另2家正在创建。")
+    assert f["completion_pct"] is None
+
+
+def test_project_areas_add_up_and_a_share_of_the_works_is_no_part_done():
+    # B项目区 is 40 % through its works: not done; A项目区's 0.6万亩 are the done part of 1.5万亩
+    f = judge("全县完成1.5万亩高标准农田建设。", "其中,A项目区0.6万亩已完工,B项目区0.9万亩完成工程量的40%。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.4))

@@ -107,6 +107,26 @@ _WORKS_AFTER = re.compile(r"\s*了?(?:$|[,;。]|建设|改造|实施|施工|开�
 _ALSO_ONGOING = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)[^,;。]{0,12}?(?:正在|在建|待|尚)")
 
 
+#: the rest of the target opening a clause (另1家正在创建, 其余6个村正在按标准提升)
+_REST = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)")
+
+
+def _done_besides_the_rest(t: Target, same: list[Finding], tb: set[str], ev: Evidence) -> Finding | None:
+    """红岭公路景区已通过4A级评定,另1家正在创建 for 新增4A级景区2家: the rest still going on, beside a
+    completion in the same sentence, leaves the target less the rest done (1 of 2)."""
+    lay, text = ev.layout, ev.layout.text
+    for a in same:
+        a0, b0 = lay.around(a.start, a.end)
+        if not (_REST.match(text[a0:a.start]) and (_ALSO_ONGOING.match(text[a0:a.start]) or ONGOING.search(text, a.end, b0))):
+            continue
+        s0, s1 = lay.sents[a.sentence] if lay.sents else (0, len(text))
+        before = text[s0:a0]
+        if a.value < t.value and DONE_MARK.search(before) and not ONGOING.search(before) and overlap(tb, before) >= 1:
+            return Finding("actual", s0, a0, a.sentence, before, value=t.value - a.value, unit=a.unit,
+                           label=(t.label or t.part) + "合计")
+    return None
+
+
 def _halts_the_figure(a: Finding, halt: re.Match, text: str, end: int) -> bool:
     """Whether a halting verb in a figure's clause says the figure's things are not done: it comes
     before the figure (撤销3个项目: they are what was halted), or after it halting their works
@@ -334,6 +354,9 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
                 scored.append((score, -a.start, id(t), a))
             elif score >= 1 and alone:
                 scored.append((0, -a.start, id(t), a))
+        done = None if any(sc is not None for sc, _ in scores) else _done_besides_the_rest(t, same, tb, ev)
+        if done is not None and sum(1 for x in targets if x.unit == t.unit) == 1:
+            scored.append((0, -done.start, id(t), done))
     out: dict[int, Finding] = {}
     taken: set[int] = set()
     ranked = sorted(scored, key=lambda x: (x[0], x[1]), reverse=True)

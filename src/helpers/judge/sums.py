@@ -27,7 +27,7 @@ COUNTY_SUM = "县区合计"
 #: a part of the whole a figure's clause opens with: a place (霍邱县, 金安区, 城关镇), the city's own
 #: level or its urban area (市本级, 市直, 市区), the counties together beside them (各县, 各县区合计), a
 #: zone (东片区); 其中 may come first
-_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区)")
+_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区|[A-Z甲乙丙丁]项目区)")
 #: the whole said at a clause's opening (全市完工28万亩): the parts beside it are its breakdown
 _WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
 #: works still going on, after a figure in its clause (另2处正在施工, 其余6个村正在按标准提升)
@@ -48,7 +48,7 @@ def _done_part(a: Finding, ev: Evidence) -> bool:
     _, b0 = ev.layout.around(a.start, a.end)
     after = ev.layout.text[a.end:b0]
     return is_result(a.modality) and not STARTED.search(a.label) and not STAGE.search(after) \
-        and not ONGOING.search(after)
+        and not ONGOING.search(after) and not re.search(r"\d\s*%", after)
 
 
 def county_sums(ev: Evidence) -> list[Finding]:

@@ -83,6 +83,9 @@ class Chart:
 
     def __init__(self, draw: Callable[..., Figure], frame: pd.DataFrame, args: tuple[Any, ...],
                  kwargs: dict[str, Any]):
+        # A chart taken from the cache draws nothing, yet the notebook's own plots that follow
+        # (a researcher plotting further) must still get the CJK font and the print style.
+        setup()
         self._draw, self._frame, self._args, self._kwargs = draw, frame, args, kwargs
 
     @functools.cached_property

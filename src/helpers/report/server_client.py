@@ -85,7 +85,7 @@ class Connection:
             while left:
                 msg = receive(self.stream)
                 if msg.get("error"):
-                    return list(left.values()), str(msg["error"])
+                    return list(left.values()), say("server.refused", error=msg["error"])
                 if msg.get("done"):
                     break
                 job = left.get(str(msg.get("id")))
@@ -94,8 +94,8 @@ class Connection:
                 del left[job.id]
                 done(job, msg["outcome"])
         except (OSError, ValueError, KeyError, ConnectionError) as e:
-            return list(left.values()), f"{type(e).__name__}: {e}"
-        return list(left.values()), ("pages not returned" if left else None)
+            return list(left.values()), say("server.lost", name=type(e).__name__, text=e)
+        return list(left.values()), (say("server.pages_missing") if left else None)
 
 
 def connect(timeout: float = HELLO_TIMEOUT) -> Connection | None:
