@@ -140,3 +140,29 @@ def test_the_font_subset_covers_every_text_of_the_tables_notebooks_and_package(s
     assert "龘" not in text_chars(texts)
     notebook.write_text(notebook.read_text(encoding="utf-8").replace("单位", "单位龘", 1), encoding="utf-8")
     assert "龘" in pool.font_chars(folder, [notebook], cache=tmp_path)
+
+
+def test_the_local_kernel_is_not_kept_across_projects_or_code(monkeypatch, tmp_path):
+    """`--jobs 1` keeps its kernel warm for the next run in this process, but only under the same
+    server key: another project (or changed code) gets a fresh kernel, the old one is shut down."""
+    from helpers.report import pool, server_key
+
+    made: list = []
+
+    class Kernel:
+        def __init__(self, **kw):
+            self.warm_code, self.down = kw["warm_code"], False
+            made.append(self)
+
+        def shutdown(self):
+            self.down = True
+
+    keys = iter(["project-a", "project-a", "project-b"])
+    monkeypatch.setattr(pool.kernels, "WarmKernel", Kernel)
+    monkeypatch.setattr(server_key, "server_key", lambda cwd: next(keys))
+    monkeypatch.setattr(pool, "_LOCAL", None)
+    first = pool.local_kernel(str(tmp_path), "import pandas")
+    assert pool.local_kernel(str(tmp_path), "import pandas") is first  # same key: kept warm
+    other = pool.local_kernel(str(tmp_path), "import pandas")
+    assert other is not first and first.down and not other.down and len(made) == 2
+    monkeypatch.setattr(pool, "_LOCAL", None)

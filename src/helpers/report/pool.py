@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Sequence
 from helpers import paths, provenance
 from helpers.files import write_text
 from helpers.provenance import file_sha256
-from helpers.report import kernels
+from helpers.report import kernels, server_key
 from helpers.report.kernel_supply import KernelSupply
 from helpers.report.kernels import notebook_imports, sweep_kernel_dirs
 from helpers.messages import say
@@ -239,13 +239,24 @@ def _worker_failed(job: "Job", e: BaseException) -> dict[str, Any]:
 
 
 _LOCAL = None  # the warm kernel of `--jobs 1`, in this process, reused by later runs
+_LOCAL_KEY = ""  # the server key it was started under
 
 
 def local_kernel(cwd: str, warm_code: str) -> Any:
-    """This process's warm kernel (started on first use by the first job, shut down at exit)."""
-    global _LOCAL
+    """This process's warm kernel (started on first use by the first job, shut down at exit).
+
+    It is kept only while the render server's key holds (package, notebooks, reference tables,
+    project root, environment): a process that runs another project, or runs again after the code
+    changed, must not be served by a kernel that imported the old ones (it printed another
+    project's correction on a page)."""
+    global _LOCAL, _LOCAL_KEY
+    key = server_key.server_key(cwd)
+    if _LOCAL is not None and key != _LOCAL_KEY:
+        _LOCAL.shutdown()
+        _LOCAL = None
     if _LOCAL is None:
-        _LOCAL = kernels.WarmKernel(cwd=cwd, warm_code=warm_code, startup_timeout=KERNEL_START_TIMEOUT)
+        _LOCAL, _LOCAL_KEY = kernels.WarmKernel(cwd=cwd, warm_code=warm_code,
+                                                startup_timeout=KERNEL_START_TIMEOUT), key
         atexit.register(_LOCAL.shutdown)
     elif warm_code not in _LOCAL.warm_code:  # a notebook with other imports: warm them too
         _LOCAL.warm_code = warm_code
