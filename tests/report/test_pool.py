@@ -161,8 +161,8 @@ def test_the_local_kernel_is_not_kept_across_projects_or_code(monkeypatch, tmp_p
     monkeypatch.setattr(pool.kernels, "WarmKernel", Kernel)
     monkeypatch.setattr(server_key, "server_key", lambda cwd: next(keys))
     monkeypatch.setattr(pool, "_LOCAL", None)
+    monkeypatch.setattr(pool, "_LOCAL_KEY", "")  # restored with _LOCAL: a later test's kernel keeps its key
     first = pool.local_kernel(str(tmp_path), "import pandas")
     assert pool.local_kernel(str(tmp_path), "import pandas") is first  # same key: kept warm
     other = pool.local_kernel(str(tmp_path), "import pandas")
     assert other is not first and first.down and not other.down and len(made) == 2
-    monkeypatch.setattr(pool, "_LOCAL", None)
