@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.judge import signals
+from helpers.judge import moot, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
@@ -220,9 +220,10 @@ def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     """Numbers were found but no rule decided: which, and why the researcher should look."""
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
-    if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
+    percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
+    if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):
         reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
-        return {"status": fields["status"], "reason": reason, "numbers": unmeasured or reading.unused_numbers}
+        return {"status": fields["status"], "reason": reason, "numbers": unmeasured or percents}
     # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
     # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
     if fields["status"] in MEASURED:

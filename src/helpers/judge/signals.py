@@ -81,6 +81,12 @@ def _families(lex: Lexicon) -> tuple[dict[str, str], frozenset[str]]:
     return lex.meaning_of("deliverable"), generic
 
 
+def nothing_to_complete(parts: list[Part], task: str, lex: Lexicon) -> bool:
+    """A task of standing work: no count or amount, no deliverable, no completion verb (完善…机制)."""
+    return not any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
+                   for p in parts) and not completes(task, lex)
+
+
 def completes(task: str, lex: Lexicon) -> bool:
     """Whether the task's own aim is a completion (完成…排查, 建成…): its verb is of the done family."""
     return bool(_done_rx(lex).search(task))
@@ -332,8 +338,7 @@ def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexico
     no actions. For a one-off aim (实施…工程, 创建…: helpers.judge.whole.task_aim) the result
     phrases of that aim said of the task's thing bear (改造工程已完工 beside 剩余2处…), not the
     completion of a step (完成城市体检数据采集) or another kind of event (召开推进会 for 创建)."""
-    if any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable") for p in parts) \
-            or completes(task, lex):
+    if not nothing_to_complete(parts, task, lex):
         return found
     if task_aim(task) is not None:
         lay = ev.layout

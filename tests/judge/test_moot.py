@@ -1,0 +1,49 @@
+"""Doubts that cannot change the status (helpers.judge.moot): each narrowing of a flag beside a
+variant of the same words where the evidence could change the status, and the flag still fires.
+
+Sentences follow the reports' manner (the seed, the corpus excerpts, the blind sets' voices),
+reworded and renumbered so that each case exercises the meaning, not a phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+from helpers.statuses import REVIEW_REASONS
+
+H1, Q3, FY = "2024H1", "2024Q3", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+def reasons(f: dict) -> str:
+    return f["review_reason"] or ""
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("加强安全生产监管，坚决遏制重特大事故发生。",
+     "一季度开展安全生产大检查，检查企业3120家，排查隐患5680处，整改率92%，全市未发生较大以上生产安全事故。"),
+    ("积极应对人口老龄化,加快健全养老服务体系。",
+     "全市养老机构医疗机构签约率100%,84%的二级及以上综合医院规范化设置老年医学科,106所养老机构内设医务室。"),
+    ("做大做强“皖西白鹅”特色品牌。", "举办产业发展推进会1次，组织企业参加农交会，线上销售额同比增长35%。"),
+    ("深化医药卫生体制改革，推进紧密型县域医共体建设。", "推行医保基金打包付费，县域就诊率达到89.6%，较上年提高1.2个百分点。"),
+])
+def test_a_rate_or_level_of_something_beside_standing_work_measures_nothing(task, progress):
+    f = judge(task, progress)
+    assert f["status"] == "qualitative"
+    assert REVIEW_REASONS["percent_unread"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress", [
+    # a share of a plan could measure standing work too
+    ("推进“数字六安”建设。", "数字政府项目完成年度计划投资的45%，建成城市运行管理服务平台。"),
+    # the same level beside a task with a figure, or a completion aim, could measure it
+    ("全年排查整改安全隐患5000处。", "开展安全生产大检查，整改率92%。"),
+    ("全面完成安全隐患排查整改。", "开展安全生产大检查，排查隐患5680处，整改率92%。"),
+])
+def test_a_percentage_that_could_measure_the_task_is_still_flagged(task, progress):
+    f = judge(task, progress)
+    assert f["needs_review"] or f["status"] != "qualitative", f
