@@ -91,6 +91,8 @@ USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客|迎客|对外服务|迎来首批")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
+#: a preparation for the deliverable (大会筹备工作, 开业前准备, 倒计时100天): done, it is no deliverable
+PREPARATION = r"筹备|准备|倒计时"
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _CAUSE = re.compile(r"导致|造成|致使")
 #: an approval obtained from an authority named between (《规划》已于8月获省政府批复)
