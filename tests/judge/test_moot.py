@@ -47,3 +47,22 @@ def test_a_rate_or_level_of_something_beside_standing_work_measures_nothing(task
 def test_a_percentage_that_could_measure_the_task_is_still_flagged(task, progress):
     f = judge(task, progress)
     assert f["needs_review"] or f["status"] != "qualitative", f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年完成固定资产投资1800亿元。", "全年全市固定资产投资总量跨上1800亿元台阶,达到1812.6亿元,同比增长6.3%。", FY),
+    ("全年完成工业投资600亿元。", "工业投资规模首次突破600亿元,全年完成612亿元,同比增长9.1%。", FY),
+])
+def test_a_figure_said_again_in_other_words_is_no_second_measure(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "completed" and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a figure of another size beside the one read: which one counts the target was not read
+    ("全年新建改扩建公办幼儿园12所。", "全年新建改扩建公办幼儿园13所,完成年度计划的108.3%,新增公办学位3900个。", FY),
+    ("全年新增城镇就业4万人。", "全年城镇新增就业4.32万人,帮扶失业人员再就业1.1万人。", FY),
+])
+def test_a_second_figure_of_another_size_still_flags_a_completion(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] != "completed" or f["needs_review"], f

@@ -8,6 +8,11 @@ status"):
   and no completion aim has nothing a growth rate or a level of something (整改率92%, 增长12%)
   could be a share of; only a share of a plan or a task (完成年度计划的60%) could measure it.
 
+- a second figure of the target's unit (figure signals) that restates the figure read (within 5 %:
+  跨上1800亿元台阶 beside 达到1812.6亿元) and, read as the target's measure, gives the task the same
+  status: the text measures the target twice alike. A figure of another size still flags, even one
+  that would give the same status: which count is the task's was not read.
+
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
 """
@@ -15,10 +20,13 @@ sentence.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.signals import nothing_to_complete
+from helpers.judge.quantities import convert
+from helpers.judge.signals import Signal, counts_for, nothing_to_complete
 from helpers.judge.whole import task_aim
+from helpers.statuses import aggregate, ratio_status
 
 #: the words of a percentage that is a share of a plan or of the work (完成年度计划的60%, 完成率,
 #: 进度, 过半): it could measure any task, standing work too
@@ -41,3 +49,37 @@ def bearing_percents(reading, lex: Lexicon) -> list[str]:
     if not standing_work(reading, lex):
         return list(reading.unused_numbers)
     return [c for c in reading.unused_numbers if _PLAN_SHARE.search(c)]
+
+
+#: a figure within this share of the one read is the same measure said again (1800亿元台阶, 1812.6亿元)
+_SAME = Decimal("0.05")
+
+
+def _figure_status(t, value, pace: float, margin: float) -> str | None:
+    """The status a figure gives a count or amount target read as its measure, or None when no share
+    of the target says it (a lower-is-better amount, a stock to hold, a zero target)."""
+    if not t.value or t.direction != "higher" or value is None:
+        return None
+    return ratio_status(float(value / t.value), pace, margin)
+
+
+def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+    """Whether a residual figure cannot change the status: for every part whose target it could
+    count, it restates the figure read for that part, and the task's status with the part read from
+    it is the same."""
+    ev = reading.evidence
+    a = next((f for f in ev.actuals if f.start == sig.pos), None) if ev is not None else None
+    if a is None or a.value is None:
+        return False
+    counted = [i for i, p in enumerate(reading.parts) if p.target is not None
+               and p.target.kind in ("count", "amount") and counts_for(p.target, a)]
+    for i in counted:
+        t = reading.parts[i].target
+        v = convert(a.value, a.unit, t.unit)
+        read_value = reading.parts[i].actual_value
+        if v is None or read_value is None or abs(v - read_value) > _SAME * read_value:
+            return False
+        own = _figure_status(t, v, pace, margin)
+        if own is None or aggregate(statuses[:i] + [own] + statuses[i + 1:])[0] != status:
+            return False
+    return bool(counted)

@@ -203,11 +203,15 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
         if not _unread(ev, a, read, used) or not is_result(a.modality) or not a.unit \
                 or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start):
             continue
-        for t in targets:
-            if comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1):
-                out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
-                break
+        if any(counts_for(t, a) for t in targets):
+            out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
     return out
+
+
+def counts_for(t, a: Finding) -> bool:
+    """Whether a figure could count what a count or amount target counts: a comparable unit, and its
+    noun (where it names one) sharing the target's words."""
+    return comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1)
 
 
 #: a number and the word right after it, as a unit the rules may not know (12分钟, 3.5天)
