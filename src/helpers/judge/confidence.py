@@ -220,7 +220,12 @@ def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
 
 
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
-    """Numbers were found but no rule decided: which, and why the researcher should look."""
+    """Numbers were found but no rule decided: which, and why the researcher should look (not when a
+    plain wait waits for exactly what would measure them: helpers.judge.moot.awaited_measure)."""
+    statuses = [r["status"] for r in rows]
+    if fields["status"] == "pending" and _clean_wait(reading, statuses, fields["pace"]) and moot.awaited_measure(
+            reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
+        return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
     if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):

@@ -13,6 +13,11 @@ status"):
   status: the text measures the target twice alike. A figure of another size still flags, even one
   that would give the same status: which count is the task's was not read.
 
+- target figures nothing measures, beside a plain wait (before the year's end, no figure beside it)
+  for exactly what would measure them: the statistic's data (一季度住户调查数据尚未公布 for 收入增长6.5%;
+  1-5月数据尚需省统计局反馈) or the grant a count of honours waits on (尚需商务部认定 for 获批…基地1个):
+  the figure is awaited, 待评估 says so, and no reading of the text could measure it now.
+
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
 """
@@ -24,7 +29,7 @@ from decimal import Decimal
 
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import convert
-from helpers.judge.signals import Signal, counts_for, nothing_to_complete
+from helpers.judge.signals import CANDIDATES, Signal, counts_for, nothing_to_complete
 from helpers.judge.whole import task_aim
 from helpers.statuses import aggregate, ratio_status
 
@@ -83,3 +88,29 @@ def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
         if own is None or aggregate(statuses[:i] + [own] + statuses[i + 1:])[0] != status:
             return False
     return bool(counted)
+
+
+#: the data of a statistic awaited (数据尚未公布, 季度核算, 尚需省统计局反馈, 监测数据需等到…审核后发布)
+_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测")
+#: a target counting what someone else grants (获批, 创建, 争创, 认定, 命名, 入选 …): its count waits on the grant
+_GRANTED = re.compile(r"获批|获评|获得|创建|创成|争创|认定|命名|入选|评为|评定|通过|申报成功|晋级|复审")
+#: the kinds of target a statistic's data measures
+_STATISTIC = ("rate", "level", "amount", "comparison", "rank")
+
+
+def awaited_measure(reading, rows: list[dict], waits: list[str]) -> bool:
+    """Whether every target figure left unmeasured is what the wait waits for: a statistic's data
+    (the wait names data), or a count of what an outside body grants (the task names the grant)."""
+    unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    if not unmeasured or not waits or reading.unused_numbers:
+        return False
+    data = any(_DATA.search(w) for w in waits)
+    # candidates put forward for the decision (推荐申报14项, 135家企业申报…) say the count is granted
+    put_forward = any(CANDIDATES.search(w) for w in waits)
+    return all((_statistic(r) and data) or (r["kind"] == "count" and (_GRANTED.search(r["part"]) or put_forward))
+               for r in unmeasured)
+
+
+def _statistic(row: dict) -> bool:
+    """A target a statistic's data measures: a rate, level or amount, or a count said as a rate (发生率…12‰)."""
+    return row["kind"] in _STATISTIC or row["target_unit"] in ("%", "‰") or "率" in row["part"]
