@@ -28,6 +28,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
+from helpers.judge.signals import of_a_step
 from helpers.judge.subjects import abbreviated_name, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
@@ -165,7 +166,8 @@ def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target
     return _some_of_the_count(subject, targets)
 
 
-def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = ()) -> list[Part]:
+def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = (),
+                      task: str = "") -> list[Part]:
     """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
 
     A halt said of something else than the task (暂停水下桩基作业 for a bridge is not one, but
@@ -178,6 +180,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
+        if v.status == "completed" and of_a_step(subject_of(ev, v.start), task):
+            continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
             part.review.append(review_reason("forecast_only", v.text))
@@ -283,7 +287,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += leftover_ratios(ev, parts, task)
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
-    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets)
+    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task)
     parts += _aim_reached(ev, task, targets, parts)
     for part in parts:
         for f in part.findings:
@@ -360,7 +364,8 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
     free = [v for v in ev.verdicts if id(v) not in ev.used and (is_result(v.modality) or v.status == "pending")
             and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
                  or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4
-                 or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))]
+                 or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))
+            and not (v.status == "completed" and of_a_step(subject_of(ev, v.start), part.target.part))]
     if free:
         v = min(free, key=lambda x: ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"

@@ -18,15 +18,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
+from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH, sums_the_rest
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import NOUN_TAIL, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
-from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, subject_of
+from helpers.judge.sums import ATTRIBUTE
+from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, side_meeting, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
@@ -37,7 +38,13 @@ SIGNAL_KIND = "signal"
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|不再)(?:能|够|全部|全面|正式|如期|按期)?$")
 #: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
 #: 招标公告已发布): its completion verb is not the task's
-STEP = re.compile(rf"{PRELIMINARY}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|筹备|起草|征求意见|初稿")
+STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿")
+def of_a_step(subject: str, task: str) -> bool:
+    """A completion whose subject names a step or a preparation the task does not name (大会筹备工作,
+    开业前准备工作, 项目前期工作): the step is done, not the task."""
+    return any(m.group() not in task for m in STEP.finditer(subject))
+
+
 #: the words of a sentence that leave the current period: another year, or later this year's end
 _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!同期)|往年|结转|明年|下一年|次年|(?P<y>20\d\d)年(?P<batch>度)?")
 
@@ -125,7 +132,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
                 or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
                 or not re.match(NOUN_TAIL, text[m.end():m.end() + 4]) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
-                or (events.get(m.group()) == "hold" and not held) \
+                or (events.get(m.group()) == "hold" and (not held or side_meeting(ev, m.start(), m.end(), task))) \
                 or (events.get(m.group()) == "issue" and ACT_COUNTED.match(text, m.end(), b)) \
                 or not _about_task(ev, m.start(), tb):
             continue
@@ -198,10 +205,13 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
     lay = ev.layout
     out: list[Signal] = []
     targets = [p.target for p in parts if p.target is not None and p.target.unit and p.target.kind in ("count", "amount")]
+    # the figures a read total adds up (…8家、市级7家，合计新增十五家) are read with it
+    totals = [b for b in ev.actuals if id(b) in used and sums_the_rest(b, ev)]
     for a in ev.actuals:
         c0 = lay.around(a.start, a.end)[0]
         if not _unread(ev, a, read, used) or not is_result(a.modality) or not a.unit \
-                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start):
+                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start) \
+                or any(b.sentence == a.sentence and b.unit == a.unit and a.start < b.start for b in totals):
             continue
         if any(counts_for(t, a) for t in targets):
             out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
@@ -295,12 +305,14 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
             out.append(Signal("await", v.text, v.start))
     out += wait_signals(ev, read, {v.start for v in ev.verdicts if v.status == "pending"})
     # a completion verdict of this period said of the task, that no part took (已完成年度任务)
+    # (a step's or a preparation's completion, 大会筹备工作已全部完成, is read: no signal)
     out += [Signal("verdict_done", v.text, v.start) for v in ev.verdicts
-            if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"]
+            if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"
+            and not of_a_step(subject_of(ev, v.start), task)]
     wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
     for f in ev.deliverables:
         if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \
-                and refers_to_task(ev, f.start, tb):
+                and refers_to_task(ev, f.start, tb) and not (f.meaning == "hold" and side_meeting(ev, f.start, f.end, task)):
             out.append(Signal("event", f.text, f.start))
     out += [Signal("share", f.text, f.start) for f in ev.free(ev.ratios) if is_result(f.modality)]
     out += halt_signals(ev, read, used)
@@ -416,7 +428,8 @@ def _figure_head(label: str) -> str:
     text = _FRAME.sub("", label)
     text = re.split(r"\d", text, maxsplit=1)[0]
     pieces = [pc for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
-    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
+    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)
+             and not ATTRIBUTE.fullmatch(pc)]  # 总长 measures the thing named before it
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 
 

@@ -157,3 +157,21 @@ def another_thing(subject: str, name: str) -> bool:
     # 城际公交线路 for 开通…城际公交: the task's thing with a head noun added is still the task's
     modifier = subject[:head.start()]
     return len(modifier) >= 2 and overlap(modifier, name) < 2
+
+
+#: a meeting, a ceremony or a launch about an event (新闻发布会, 筹备工作会议, 启动仪式, 推介会)
+_MEETING_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2}会|会议|仪式|典礼)$")
+#: a count closing what was held (专题会议2次, 推介会3场): the meetings counted, named before it
+_COUNT_TAIL = re.compile(r"\s*[\d一二两三四五六七八九十]+\s*(?:次|场|期|轮|个)$")
+
+
+def _meeting_not_named(name: str, task: str) -> bool:
+    m = _MEETING_TAIL.search(_COUNT_TAIL.sub("", name))
+    return bool(m) and m.group() not in task and not abbreviates(m.group(), task)  # 市运会 for 全市…运动会
+
+
+def side_meeting(ev: Evidence, start: int, end: int, task: str) -> bool:
+    """An event held whose subject (茶文化节新闻发布会已召开) or object (已举办茶文化节启动仪式, 召开大会
+    筹备工作专题会议2次) ends in a meeting or a ceremony the task does not name: a meeting about the
+    event, held — not the event."""
+    return _meeting_not_named(subject_of(ev, start), task) or _meeting_not_named(object_of(ev, end), task)

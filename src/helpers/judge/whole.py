@@ -24,7 +24,7 @@ import re
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding
+from helpers.judge.findings import PREPARATION, PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.subjects import another_instance, is_generic, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
@@ -68,7 +68,7 @@ _MEANINGS = {"finish": ("finish",), "title": ("finish", "approve"), "hold": ("ho
              "start": ("start", "finish"), "state": ()}
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|待)(?:能|够|全部|全面|正式|如期|按期|顺利)?$")
 #: a step or a trial of the works, not the aim: 完成可研批复, 通过省级初评, 完成设计招标
-_STEP = re.compile(rf"{PRELIMINARY}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点")
+_STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点")
 #: an object counted right after an issuing or abolishing act (取消涉企收费项目14项): the act is some of an
 #: open-ended task, counted like actions (helpers.judge.matching and helpers.judge.signals read it)
 ACT_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
