@@ -29,7 +29,8 @@ from decimal import Decimal
 
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import convert
-from helpers.judge.signals import CANDIDATES, Signal, counts_for, nothing_to_complete
+from helpers.judge.signals import CANDIDATES, Signal, nothing_to_complete
+from helpers.judge.targets import counts_for
 from helpers.judge.whole import task_aim
 from helpers.statuses import aggregate, ratio_status
 

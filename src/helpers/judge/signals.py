@@ -24,11 +24,10 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
 from helpers.judge.sums import ATTRIBUTE
 from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, side_meeting, subject_of
-from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
@@ -216,12 +215,6 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
         if any(counts_for(t, a) for t in targets):
             out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
     return out
-
-
-def counts_for(t, a: Finding) -> bool:
-    """Whether a figure could count what a count or amount target counts: a comparable unit, and its
-    noun (where it names one) sharing the target's words."""
-    return comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1)
 
 
 #: a number and the word right after it, as a unit the rules may not know (12分钟, 3.5天)
