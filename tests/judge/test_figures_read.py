@@ -101,3 +101,46 @@ def test_a_rate_share_behind_an_adverb_is_read(progress, status):
 def test_the_pace_itself_is_no_share():
     f = judge("改造老旧小区120个。", "序时进度为50%，各项工作正在推进。", H1)
     assert f["method"] != "stated_ratio"
+
+
+# ---------------------------------------------------------------------------------------------
+# a target's own floor (15亿元以上。) is no size class; the year's task restated is no result
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("争取中央预算内投资15亿元以上。", "前三季度累计争取到中央预算内资金11.2亿元，其中9月当月到位3.1亿元。", Q3, "behind"),
+    ("全年完成民间投资300亿元以上。", "上半年全市完成民间投资162亿元。", H1, "on_pace"),
+])
+def test_a_figures_own_floor_names_no_class(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_a_size_class_still_narrows():
+    f = judge("全年引进亿元以上工业项目80个。", "一季度,全市共签约项目41个,协议引资226亿元。", Q1)
+    assert f["completion_pct"] is None
+
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("今年高标准农田建设任务8万亩，均于5月开工。截至9月底，已完成高标准农田建设5.2万亩。", "behind", 0.65),
+    ("年度任务为8万亩，目前已建成6.9万亩。", "ahead", 0.8625),
+    ("已完成年度建设任务7.1万亩。", "ahead", 0.8875),
+])
+def test_the_task_restated_with_its_figure_is_a_plan(progress, status, pct):
+    f = judge("建设高标准农田8万亩。", progress, Q3)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+# ---------------------------------------------------------------------------------------------
+# another year's batch dates its own clause, not a figure of this year before it
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新建中医馆20个。", "1-9月新建成乡镇卫生院中医馆18个，另有上年度结转的3个中医馆完成验收。", Q3, "ahead"),
+    ("棚户区改造新开工1500套。", "上半年新开工棚改安置房684套，基本建成1020套（系2023年度开工项目）。", H1, "behind"),
+    ("全年完成水利投资35亿元。", "一季度上年结转项目完成投资4.6亿元,今年新开工项目完成投资3.1亿元。", Q1, "behind"),
+])
+def test_another_years_batch_dates_only_its_clause(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_a_year_at_the_sentences_head_still_dates_its_clauses():
+    f = judge("全年建设精品示范村20个。", "2023年度21个精品示范村，建设进度69.91%。", H1)
+    assert f["status"] not in ("ahead", "on_pace", "completed") or f["needs_review"]

@@ -234,7 +234,9 @@ _GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低�
 #: window, so that a long cell is read in linear time
 _CARRY = 400
 #: a size class that narrows what is counted (亿元以上项目, 规上企业, 限额以上单位)
-_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上|规模以上|规上|限额以上|限上")
+#: (a figure's own floor — 争取…投资15亿元以上。 — names no class: a class is followed by what it classes)
+_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上(?=[\u4e00-\u9fff])"
+                    r"|规模以上|规上|限额以上|限上")
 _CLASS_NORM = (("规模以上", "规上"), ("限额以上", "限上"), ("及以上", "以上"))
 
 
