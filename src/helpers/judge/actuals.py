@@ -12,8 +12,9 @@ from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evide
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
 from helpers.judge.subjects import subject_of
-from helpers.judge.sums import (COUNTY, ONGOING, STAGE, STARTED, WHOLE_LEVEL, county_sums, item_sums,
-                                named_items_done, quarter_sums)
+from helpers.judge.sums import (ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
+                               WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
+                               quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -64,10 +65,11 @@ def month_only(f: Finding, ev: Evidence) -> bool:
     return bool(marks and marks[-1]["month"])
 
 
-_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成)?\s*$")
+#: (合计新增十五家, 共计新建: the verb of the parts again)
+_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成|新增|新建|新认定|新培育|引进)?\s*$")
 
 
-def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
+def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     """…约8000个;配建停车场接入7500个,累计1.55万个: a total with no subject of its own that is the
     sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
     if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
@@ -78,18 +80,12 @@ def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
     return len(rest) >= 2 and sum(rest) == a.value
 
 
-#: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
-_FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
-                         r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|完工|改造|整治|治理|提升|投用"
-                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|入库|入统|[\s,、()（）]")
-
-
 def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
     """Bigrams the figure's words share with the target (以上, 左右 set aside on both sides); a
     figure whose clause names no noun (高新技术企业总数达到1650家,今年新认定85家) takes the noun of
     the clause before it in its sentence."""
     shared = overlap(tb, QUALIFIER.sub("", a.label))
-    if len(_FRAME_VERB.sub("", a.label)) > 1:
+    if len(_ATTRIBUTE.sub("", _FRAME_VERB.sub("", a.label))) > 1:
         return shared
     text, lay = ev.layout.text, ev.layout
     la = lay.around(a.start, a.end, fine=True)[0]
@@ -169,14 +165,17 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 另2处正在施工, 其余6个村正在按标准提升: works still going on, none done
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
-    if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
-        return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
+    if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part) \
+            and not (a.unit == "元" and _SPENT.search(a.label)):
+        # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts); the
+        # money spent on the works started (新开工项目完成投资3.1亿元) is spent all the same
+        return None
     named = _named(tb, a, ev)
     if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
         return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
     if a.unit != t.unit and named <= 0:
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
-    score = named + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    score = named + (4 if sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -235,7 +234,9 @@ _GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低�
 #: window, so that a long cell is read in linear time
 _CARRY = 400
 #: a size class that narrows what is counted (亿元以上项目, 规上企业, 限额以上单位)
-_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上|规模以上|规上|限额以上|限上")
+#: (a figure's own floor — 争取…投资15亿元以上。 — names no class: a class is followed by what it classes)
+_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上(?=[\u4e00-\u9fff])"
+                    r"|规模以上|规上|限额以上|限上")
 _CLASS_NORM = (("规模以上", "规上"), ("限额以上", "限上"), ("及以上", "以上"))
 
 
@@ -275,6 +276,8 @@ def _grades_differ(target: str, label: str) -> bool:
     return bool(want and got and not want & got)
 
 
+#: money spent (完成投资, 投入资金), whatever stage the works it was spent on are at
+_SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
@@ -345,6 +348,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
+        scores += _kind_sums(t, scores, ev, tb)
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
         alone = sum(1 for sc, _ in scores if sc is not None) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1
         for score, a in scores:
@@ -366,6 +370,20 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         out[tid] = a
         taken.add(id(a))
     ev.rivals = _rivals(ranked, out, taken)
+    return out
+
+
+def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence,
+               tb: set[str]) -> list[tuple[int | None, Finding]]:
+    """建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里: things listed under one verb, each a kind of
+    the target's thing and each able to measure it, add up (18公里), scored like any figure."""
+    able = {id(a) for sc, a in scores if sc is not None}
+    out = []
+    for run in listed_runs(ev):
+        if all(id(a) in able for a in run):
+            total = kind_sum(run, t.label or t.part, ev)
+            if total is not None:
+                out.append((_actual_score(t, total, tb, ev), total))
     return out
 
 

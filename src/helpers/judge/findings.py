@@ -24,6 +24,8 @@ _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
 #: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
 _SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
+#: between a rate's noun and its share: an adverb of degree or time, then a verb (已达, 仅为, 约为, 目前为)
+_RATE_TO = r"(?:(?:目前|已经?|仅|才|只有|约|刚)?(?:达到?|为|是)?(?:约|仅)?)"
 _Q = "[“\"]?"
 _QE = "[”\"]?"
 
@@ -209,8 +211,10 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # or the verb opening its clause (截至9月底，完成村庄规划编制不足三成); 完成全年任务过半 is a half
     re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:全市|全县|我市|目前|累计)?(?:完成|建成|完工|竣工|开工|改造|新建|新增)"
                r"(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>" + SHARE_WORD + ")(?<!过半)(?<!大半)"),
-    re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
-    re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
+    # 完成率达62%, 目标完成度约为六成, 改造进度仅为30%: the rate's noun, an adverb, a verb, then the share
+    re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成(?:率|度)"
+               + _RATE_TO + _SHARE),
+    re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|" + _RATE_TO + ")" + _SHARE),
     # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
     re.compile(r"(?:已|实际|整体|总体|累计|共|目前|(?:^|(?<=[,,;;。\s|])))完成\s*" + _PCT),
     re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),

@@ -18,16 +18,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
+from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH, sums_the_rest
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
+from helpers.judge.sums import ATTRIBUTE
 from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, side_meeting, subject_of
-from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
@@ -204,15 +204,16 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
     lay = ev.layout
     out: list[Signal] = []
     targets = [p.target for p in parts if p.target is not None and p.target.unit and p.target.kind in ("count", "amount")]
+    # the figures a read total adds up (…8家、市级7家，合计新增十五家) are read with it
+    totals = [b for b in ev.actuals if id(b) in used and sums_the_rest(b, ev)]
     for a in ev.actuals:
         c0 = lay.around(a.start, a.end)[0]
         if not _unread(ev, a, read, used) or not is_result(a.modality) or not a.unit \
-                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start):
+                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start) \
+                or any(b.sentence == a.sentence and b.unit == a.unit and a.start < b.start for b in totals):
             continue
-        for t in targets:
-            if comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1):
-                out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
-                break
+        if any(counts_for(t, a) for t in targets):
+            out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
     return out
 
 
@@ -420,7 +421,8 @@ def _figure_head(label: str) -> str:
     text = _FRAME.sub("", label)
     text = re.split(r"\d", text, maxsplit=1)[0]
     pieces = [pc for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
-    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
+    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)
+             and not ATTRIBUTE.fullmatch(pc)]  # 总长 measures the thing named before it
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 
 
