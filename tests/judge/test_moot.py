@@ -47,3 +47,80 @@ def test_a_rate_or_level_of_something_beside_standing_work_measures_nothing(task
 def test_a_percentage_that_could_measure_the_task_is_still_flagged(task, progress):
     f = judge(task, progress)
     assert f["needs_review"] or f["status"] != "qualitative", f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年完成固定资产投资1800亿元。", "全年全市固定资产投资总量跨上1800亿元台阶,达到1812.6亿元,同比增长6.3%。", FY),
+    ("全年完成工业投资600亿元。", "工业投资规模首次突破600亿元,全年完成612亿元,同比增长9.1%。", FY),
+])
+def test_a_figure_said_again_in_other_words_is_no_second_measure(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "completed" and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a figure of another size beside the one read: which one counts the target was not read
+    ("全年新建改扩建公办幼儿园12所。", "全年新建改扩建公办幼儿园13所,完成年度计划的108.3%,新增公办学位3900个。", FY),
+    ("全年新增城镇就业4万人。", "全年城镇新增就业4.32万人,帮扶失业人员再就业1.1万人。", FY),
+])
+def test_a_second_figure_of_another_size_still_flags_a_completion(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] != "completed" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("城镇居民人均可支配收入增长6.5%。", "一季度住户调查数据尚未公布，预计4月下旬由省统计局反馈。", "2024Q1"),
+    ("社会消费品零售总额增长6%。", "因统计口径调整,1-5月数据尚需省统计局反馈。", "2024M5"),
+    ("全市出生缺陷发生率控制在12‰以内。", "1-4月监测数据需等到省妇幼健康监测平台审核后发布。", "2024M4"),
+    ("获批国家外贸转型升级基地1个。", "申报材料已上报商务部,尚需商务部认定。", "2024Q1"),
+    ("新增省级非遗代表性项目10项。", "已向省文旅厅推荐申报14项,评审结果尚未公布。", "2024M4"),
+])
+def test_a_plain_wait_for_exactly_what_would_measure_the_target_is_a_confident_pending(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "pending" and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the year is over: the figure should be there
+    ("城镇居民人均可支配收入增长6.5%。", "全年住户调查数据尚未公布，预计次年2月由省统计局反馈。", FY),
+    # a figure beside the wait
+    ("社会消费品零售总额增长6%。", "1-5月数据尚需省统计局反馈,重点企业零售额增长5.1%。", "2024M5"),
+    # a count of works built does not wait on anyone's grant: the wait is for something else
+    ("新建城市书房30个。", "书房选址方案已上报，尚需市规委会审定。", H1),
+])
+def test_a_wait_that_does_not_explain_the_missing_figure_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全社会用电量增长6%。", "全年全社会用电量同比增长5.2%，其中工业用电量增长7.1%，城乡居民生活用电增长3.9%。", FY, "behind"),
+    ("限额以上单位商品零售额增长8%。",
+     "1-9月，全市限额以上单位商品零售额增长9.1%，其中汽车类零售额增长14.3%，石油及制品类下降2.6%。", Q3, "on_pace"),
+    ("新开工亿元以上项目80个。", "上半年新开工亿元以上项目46个，其中工业项目30个，服务业项目16个。", H1, "on_pace"),
+])
+def test_a_part_of_the_figure_read_is_no_second_reading(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+def test_a_rate_of_another_indicator_is_no_second_reading():
+    f = judge("全年实现规上工业总产值增长15%。",
+              "1-9月，开发区规上工业企业实现总产值412.7亿元，同比增长16.3%；实现工业增加值增长12.8%。", Q3)
+    assert f["status"] == "on_pace" and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the same indicator measured again in another sentence, the other way
+    ("全社会用电量增长6%。", "全年全社会用电量同比增长5.2%。按可比口径计算，全社会用电量增长6.4%。", FY),
+    # the same head (收入) of the target's own indicator, not a part of the figure read
+    ("一般公共预算收入增长6%。", "1-9月一般公共预算收入增长4.1%；扣除留抵退税因素后，一般公共预算收入增长7.3%。", Q3),
+])
+def test_a_second_rate_of_the_targets_own_indicator_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"], f
+
+
+def test_a_breakdown_the_target_names_is_read_for_the_target_or_flagged():
+    f = judge("工业用电量增长6%。", "全年全社会用电量同比增长5.2%，其中工业用电量增长7.1%。", FY)
+    assert f["status"] == "completed" or f["needs_review"], f

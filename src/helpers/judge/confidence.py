@@ -27,13 +27,14 @@ from helpers.judge import moot, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
+from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.scope import PLACE, REMAINING
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.whole import names_the_event, task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
-from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
+from helpers.statuses import DEFAULT_AHEAD_MARGIN, MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
 
 #: a completion ratio above this is no reading of the target: 7413 % is 74.13 % misplaced, while
 #: the seed's own 1554 of 413 tonnes (376 %) is a real over-fulfilment
@@ -86,11 +87,13 @@ _BEARING = {
 _DUE = ("done", "use", "event", "share", "attained")
 
 
-def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list[str]:
-    """The residual signals that undo this status's confidence (the first quoted)."""
+def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_figure=None) -> list[str]:
+    """The residual signals that undo this status's confidence (the first quoted); a figure that
+    or rate that cannot change the status (`moot_figure`, helpers.judge.moot.signal_moot) undoes nothing."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ())
     return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
-            and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))][:1]
+            and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
+            and not (moot_figure is not None and moot_figure(s))][:1]
 
 
 #: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
@@ -105,7 +108,7 @@ def _due_only(reading, statuses: list[str]) -> bool:
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
-_WORKS = re.compile(r"施工|建设|工程|开工|实施|举办|运营")
+_WORKS = re.compile(rf"{WORKS_WORDS}|开工|实施|举办|运营")
 #: a halt with no subject and no object (因故取消, 已暂停): said of the task, as a clause with no subject is
 #: (or said of an event by its kind: 本年度赛事取消 for 举办…马拉松赛)
 _BARE_HALT = re.compile(rf"^[\s,，;；。]*(?:因故|因[^,，;；。]{{0,8}}?原因|受[^,，;；。]{{0,10}}?影响)?[,，]?(?:已|被|均|暂)*"
@@ -218,7 +221,12 @@ def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
 
 
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
-    """Numbers were found but no rule decided: which, and why the researcher should look."""
+    """Numbers were found but no rule decided: which, and why the researcher should look (not when a
+    plain wait waits for exactly what would measure them: helpers.judge.moot.awaited_measure)."""
+    statuses = [r["status"] for r in rows]
+    if fields["status"] == "pending" and _clean_wait(reading, statuses, fields["pace"]) and moot.awaited_measure(
+            reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
+        return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
     if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):
@@ -233,7 +241,7 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     return None
 
 
-def _second_figure(reading, status: str) -> list[str]:
+def _second_figure(reading, status: str, moot_figure=None) -> list[str]:
     """A status at or above the pace (short of done) beside an unread figure of the target's unit
     whose clause names the target's own thing (two of its bigrams): a second measure of the target,
     and which is this period's cumulative one was not read (a county's figure is a part of it, an
@@ -245,7 +253,7 @@ def _second_figure(reading, status: str) -> list[str]:
     return [review_reason("unread_signal", s.clause) for s in reading.signals if s.kind == "figure"
             and not _AIM.search(_before_figure(s.clause)) and not signals.county_said(s.clause)
             and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
-            and any(overlap(b, s.clause) >= 2 for b in tb)][:1]
+            and any(overlap(b, s.clause) >= 2 for b in tb) and not (moot_figure and moot_figure(s))][:1]
 
 
 #: a stock said before a figure (企业达1180家, 总数, 累计拥有): beside a target of additions, no second measure
@@ -335,7 +343,8 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
     return None
 
 
-def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> tuple[list[str], dict | None]:
+def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
+           ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> tuple[list[str], dict | None]:
     """Every reason this judgement is not confident (empty: it is), and the unmeasured numbers entry.
 
     The single gate of docs/judging.md: parts' own notes (verdict conflict, forecast only, range),
@@ -350,8 +359,12 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     if entry:
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
-    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses))
-    reasons += _second_figure(reading, fields["status"])
+
+    def moot_figure(sig: Signal) -> bool:
+        return moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"], ahead_margin)
+
+    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure)
+    reasons += _second_figure(reading, fields["status"], moot_figure)
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     reasons += _verdict_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):

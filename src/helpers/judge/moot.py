@@ -8,6 +8,22 @@ status"):
   and no completion aim has nothing a growth rate or a level of something (整改率92%, 增长12%)
   could be a share of; only a share of a plan or a task (完成年度计划的60%) could measure it.
 
+- a second figure of the target's unit (figure signals) that restates the figure read (within 5 %:
+  跨上1800亿元台阶 beside 达到1812.6亿元) and, read as the target's measure, gives the task the same
+  status: the text measures the target twice alike. A figure of another size still flags, even one
+  that would give the same status: which count is the task's was not read.
+
+- target figures nothing measures, beside a plain wait (before the year's end, no figure beside it)
+  for exactly what would measure them: the statistic's data (一季度住户调查数据尚未公布 for 收入增长6.5%;
+  1-5月数据尚需省统计局反馈) or the grant a count of honours waits on (尚需商务部认定 for 获批…基地1个):
+  the figure is awaited, 待评估 says so, and no reading of the text could measure it now.
+
+- a figure or a rate of a breakdown of the figure read (…同比增长5.2%，其中工业用电量增长7.1%，城乡居民
+  生活用电增长3.9%: every clause after 其中 in the sentence of the figure read is a part of it): a part
+  of the total the target was read from is no second reading of that target;
+- a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
+  the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
+
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
 """
@@ -15,10 +31,14 @@ sentence.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.signals import nothing_to_complete
+from helpers.judge.quantities import convert
+from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
+from helpers.judge.targets import counts_for
 from helpers.judge.whole import task_aim
+from helpers.statuses import aggregate, ratio_status
 
 #: the words of a percentage that is a share of a plan or of the work (完成年度计划的60%, 完成率,
 #: 进度, 过半): it could measure any task, standing work too
@@ -41,3 +61,103 @@ def bearing_percents(reading, lex: Lexicon) -> list[str]:
     if not standing_work(reading, lex):
         return list(reading.unused_numbers)
     return [c for c in reading.unused_numbers if _PLAN_SHARE.search(c)]
+
+
+#: a figure within this share of the one read is the same measure said again (1800亿元台阶, 1812.6亿元)
+_SAME = Decimal("0.05")
+
+
+def _figure_status(t, value, pace: float, margin: float) -> str | None:
+    """The status a figure gives a count or amount target read as its measure, or None when no share
+    of the target says it (a lower-is-better amount, a stock to hold, a zero target)."""
+    if not t.value or t.direction != "higher" or value is None:
+        return None
+    return ratio_status(float(value / t.value), pace, margin)
+
+
+def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+    """Whether a residual figure cannot change the status: for every part whose target it could
+    count, it restates the figure read for that part, and the task's status with the part read from
+    it is the same."""
+    ev = reading.evidence
+    a = next((f for f in ev.actuals if f.start == sig.pos), None) if ev is not None else None
+    if a is None or a.value is None:
+        return False
+    counted = [i for i, p in enumerate(reading.parts) if p.target is not None
+               and p.target.kind in ("count", "amount") and counts_for(p.target, a)]
+    for i in counted:
+        t = reading.parts[i].target
+        v = convert(a.value, a.unit, t.unit)
+        read_value = reading.parts[i].actual_value
+        if v is None or read_value is None or abs(v - read_value) > _SAME * read_value:
+            return False
+        own = _figure_status(t, v, pace, margin)
+        if own is None or aggregate(statuses[:i] + [own] + statuses[i + 1:])[0] != status:
+            return False
+    return bool(counted)
+
+
+#: the data of a statistic awaited (数据尚未公布, 季度核算, 尚需省统计局反馈, 监测数据需等到…审核后发布)
+_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测")
+#: a target counting what someone else grants (获批, 创建, 争创, 认定, 命名, 入选 …): its count waits on the grant
+_GRANTED = re.compile(r"获批|获评|获得|创建|创成|争创|认定|命名|入选|评为|评定|通过|申报成功|晋级|复审")
+#: the kinds of target a statistic's data measures
+_STATISTIC = ("rate", "level", "amount", "comparison", "rank")
+
+
+def awaited_measure(reading, rows: list[dict], waits: list[str]) -> bool:
+    """Whether every target figure left unmeasured is what the wait waits for: a statistic's data
+    (the wait names data), or a count of what an outside body grants (the task names the grant)."""
+    unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    if not unmeasured or not waits or reading.unused_numbers:
+        return False
+    data = any(_DATA.search(w) for w in waits)
+    # candidates put forward for the decision (推荐申报14项, 135家企业申报…) say the count is granted
+    put_forward = any(CANDIDATES.search(w) for w in waits)
+    return all((_statistic(r) and data) or (r["kind"] == "count" and (_GRANTED.search(r["part"]) or put_forward))
+               for r in unmeasured)
+
+
+def _statistic(row: dict) -> bool:
+    """A target a statistic's data measures: a rate, level or amount, or a count said as a rate (发生率…12‰)."""
+    return row["kind"] in _STATISTIC or row["target_unit"] in ("%", "‰") or "率" in row["part"]
+
+
+#: a breakdown opens: what follows in its sentence are parts of the figure before it
+_WITHIN = re.compile(r"其中")
+
+
+def of_a_breakdown(reading, pos: int) -> bool:
+    """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
+    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户)."""
+    ev = reading.evidence
+    lay = ev.layout
+    sent = lay.sentence_of(pos)
+    for p in reading.parts:
+        f = p.evidence
+        if f is None or f.end <= f.start or lay.sentence_of(max(f.start, f.end - 1)) != sent or f.end > pos:
+            continue
+        if _WITHIN.search(lay.text, f.end, pos):
+            return True
+    return False
+
+
+def other_indicator(reading, pos: int) -> bool:
+    """Whether a residual growth rate at `pos` is of another indicator than every rate target's: both
+    name an indicator's head (增加值, 产值, 收入 …) and no head is shared."""
+    g = next((f for f in reading.evidence.growths if f.start == pos), None)
+    if g is None or not g.label:
+        return False
+    heads = set(INDICATOR.findall(g.label))
+    targets = [set(INDICATOR.findall(p.target.label or p.target.part)) for p in reading.parts
+               if p.target is not None and p.target.kind == "rate"]
+    return bool(heads) and bool(targets) and all(t and not (t & heads) for t in targets)
+
+
+def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+    """Whether a residual figure or rate cannot change the status (the module's docstring)."""
+    if sig.kind == "figure":
+        return of_a_breakdown(reading, sig.pos) or figure_moot(reading, sig, status, statuses, pace, margin)
+    if sig.kind == "rate":
+        return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
+    return False

@@ -24,11 +24,10 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
 from helpers.judge.sums import ATTRIBUTE
 from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, side_meeting, subject_of
-from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
@@ -213,10 +212,8 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
                 or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start) \
                 or any(b.sentence == a.sentence and b.unit == a.unit and a.start < b.start for b in totals):
             continue
-        for t in targets:
-            if comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1):
-                out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
-                break
+        if any(counts_for(t, a) for t in targets):
+            out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
     return out
 
 

@@ -325,3 +325,9 @@ def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]
         start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
         said.append((m.start(), progress[start:m.end() + q.end]))
     return said
+
+
+def counts_for(t: Target, a) -> bool:
+    """Whether a figure could count what a count or amount target counts: a comparable unit, and its
+    noun (where it names one) sharing the target's words."""
+    return comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1)
