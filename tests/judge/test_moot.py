@@ -91,3 +91,36 @@ def test_a_plain_wait_for_exactly_what_would_measure_the_target_is_a_confident_p
 def test_a_wait_that_does_not_explain_the_missing_figure_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全社会用电量增长6%。", "全年全社会用电量同比增长5.2%，其中工业用电量增长7.1%，城乡居民生活用电增长3.9%。", FY, "behind"),
+    ("限额以上单位商品零售额增长8%。",
+     "1-9月，全市限额以上单位商品零售额增长9.1%，其中汽车类零售额增长14.3%，石油及制品类下降2.6%。", Q3, "on_pace"),
+    ("新开工亿元以上项目80个。", "上半年新开工亿元以上项目46个，其中工业项目30个，服务业项目16个。", H1, "on_pace"),
+])
+def test_a_part_of_the_figure_read_is_no_second_reading(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+def test_a_rate_of_another_indicator_is_no_second_reading():
+    f = judge("全年实现规上工业总产值增长15%。",
+              "1-9月，开发区规上工业企业实现总产值412.7亿元，同比增长16.3%；实现工业增加值增长12.8%。", Q3)
+    assert f["status"] == "on_pace" and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the same indicator measured again in another sentence, the other way
+    ("全社会用电量增长6%。", "全年全社会用电量同比增长5.2%。按可比口径计算，全社会用电量增长6.4%。", FY),
+    # the same head (收入) of the target's own indicator, not a part of the figure read
+    ("一般公共预算收入增长6%。", "1-9月一般公共预算收入增长4.1%；扣除留抵退税因素后，一般公共预算收入增长7.3%。", Q3),
+])
+def test_a_second_rate_of_the_targets_own_indicator_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"], f
+
+
+def test_a_breakdown_the_target_names_is_read_for_the_target_or_flagged():
+    f = judge("工业用电量增长6%。", "全年全社会用电量同比增长5.2%，其中工业用电量增长7.1%。", FY)
+    assert f["status"] == "completed" or f["needs_review"], f

@@ -89,11 +89,11 @@ _DUE = ("done", "use", "event", "share", "attained")
 
 def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_figure=None) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted); a figure that
-    cannot change the status (`moot_figure`, helpers.judge.moot.figure_moot) undoes nothing."""
+    or rate that cannot change the status (`moot_figure`, helpers.judge.moot.signal_moot) undoes nothing."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ())
     return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
-            and not (s.kind == "figure" and (_AIM.search(_before_figure(s.clause))
-                                             or (moot_figure is not None and moot_figure(s))))][:1]
+            and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
+            and not (moot_figure is not None and moot_figure(s))][:1]
 
 
 #: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
@@ -361,7 +361,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
     statuses = [r["status"] for r in rows]
 
     def moot_figure(sig: Signal) -> bool:
-        return moot.figure_moot(reading, sig, fields["status"], statuses, fields["pace"], ahead_margin)
+        return moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"], ahead_margin)
 
     reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure)
     reasons += _second_figure(reading, fields["status"], moot_figure)

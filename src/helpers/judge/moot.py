@@ -18,6 +18,12 @@ status"):
   1-5月数据尚需省统计局反馈) or the grant a count of honours waits on (尚需商务部认定 for 获批…基地1个):
   the figure is awaited, 待评估 says so, and no reading of the text could measure it now.
 
+- a figure or a rate of a breakdown of the figure read (…同比增长5.2%，其中工业用电量增长7.1%，城乡居民
+  生活用电增长3.9%: every clause after 其中 in the sentence of the figure read is a part of it): a part
+  of the total the target was read from is no second reading of that target;
+- a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
+  the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
+
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
 """
@@ -29,7 +35,7 @@ from decimal import Decimal
 
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import convert
-from helpers.judge.signals import CANDIDATES, Signal, nothing_to_complete
+from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
 from helpers.judge.targets import counts_for
 from helpers.judge.whole import task_aim
 from helpers.statuses import aggregate, ratio_status
@@ -115,3 +121,43 @@ def awaited_measure(reading, rows: list[dict], waits: list[str]) -> bool:
 def _statistic(row: dict) -> bool:
     """A target a statistic's data measures: a rate, level or amount, or a count said as a rate (发生率…12‰)."""
     return row["kind"] in _STATISTIC or row["target_unit"] in ("%", "‰") or "率" in row["part"]
+
+
+#: a breakdown opens: what follows in its sentence are parts of the figure before it
+_WITHIN = re.compile(r"其中")
+
+
+def of_a_breakdown(reading, pos: int) -> bool:
+    """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
+    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户)."""
+    ev = reading.evidence
+    lay = ev.layout
+    sent = lay.sentence_of(pos)
+    for p in reading.parts:
+        f = p.evidence
+        if f is None or f.end <= f.start or lay.sentence_of(max(f.start, f.end - 1)) != sent or f.end > pos:
+            continue
+        if _WITHIN.search(lay.text, f.end, pos):
+            return True
+    return False
+
+
+def other_indicator(reading, pos: int) -> bool:
+    """Whether a residual growth rate at `pos` is of another indicator than every rate target's: both
+    name an indicator's head (增加值, 产值, 收入 …) and no head is shared."""
+    g = next((f for f in reading.evidence.growths if f.start == pos), None)
+    if g is None or not g.label:
+        return False
+    heads = set(INDICATOR.findall(g.label))
+    targets = [set(INDICATOR.findall(p.target.label or p.target.part)) for p in reading.parts
+               if p.target is not None and p.target.kind == "rate"]
+    return bool(heads) and bool(targets) and all(t and not (t & heads) for t in targets)
+
+
+def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+    """Whether a residual figure or rate cannot change the status (the module's docstring)."""
+    if sig.kind == "figure":
+        return of_a_breakdown(reading, sig.pos) or figure_moot(reading, sig, status, statuses, pace, margin)
+    if sig.kind == "rate":
+        return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
+    return False
