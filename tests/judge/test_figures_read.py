@@ -144,3 +144,71 @@ def test_another_years_batch_dates_only_its_clause(task, progress, period, statu
 def test_a_year_at_the_sentences_head_still_dates_its_clauses():
     f = judge("全年建设精品示范村20个。", "2023年度21个精品示范村，建设进度69.91%。", H1)
     assert f["status"] not in ("ahead", "on_pace", "completed") or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# units and classifiers: storage (TB, PB), kinds (类); a figure said again in another currency
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    ("新建政务云存储容量2000TB。", "1-9月新增政务云存储资源1.2PB，另扩容计算资源vCPU 6000核。", "2024M9", "behind", 0.6144),
+    ("新增数据存储能力500TB。", "上半年新增存储能力320TB。", H1, "ahead", 0.64),
+    ("新增电子证照类型30类。", "上半年新增电子证照类型12类。", H1, "behind", 0.4),
+    ("开发区实现外贸进出口总额5亿美元。", "上半年进出口总额18.5亿元人民币，折合约2.6亿美元。", H1, "on_pace", 0.52),
+])
+def test_units_of_storage_and_kinds_are_read(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_a_stock_beside_this_years_additions_is_no_addition():
+    f = judge("推进电子证照应用，新增电子证照类型30类。",
+              "截至6月底，已汇聚电子证照类型246类，其中今年新增20类；电子证照累计调用量1830万次。", "2024M6")
+    assert (f["status"], f["completion_pct"]) == ("ahead", pytest.approx(2 / 3))
+
+
+def test_a_breakdown_of_the_additions_is_no_stock():
+    f = judge("新增有进出口实绩企业50家。", "上半年新增外贸备案登记企业86家,其中当期有进出口实绩的企业23家。", H1)
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.46))
+
+
+# ---------------------------------------------------------------------------------------------
+# supervision words compounded with the target's own act (排查整治) report that act
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("开展城乡环境整治行动，完成整治点位1000处。", "全县共排查整治点位1146处，圆满完成行动目标。", H1, "completed"),
+    ("完成隐患整改800处。", "上半年检查整改安全隐患420处。", H1, "on_pace"),
+])
+def test_supervision_with_the_targets_act_is_that_act(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_supervision_alone_measures_nothing():
+    f = judge("改造农贸市场25个。", "上半年督查农贸市场25个，发现问题32处。", H1)
+    assert f["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a zone named by its kind alone is the reporting zone's whole; a named zone is a part
+
+def test_a_bare_zone_is_the_reporters_whole():
+    f = judge("全年完成工业投资100亿元。", "一季度，开发区完成工业投资37.8亿元，同比增长11.6%，其中技改投资7.8亿元。", Q1)
+    assert (f["status"], f["completion_pct"]) == ("ahead", pytest.approx(0.378))
+
+
+def test_named_zones_and_towns_are_parts_that_add_up():
+    f = judge("全县新增规上工业企业25家。",
+              "截至9月底，新增规上工业企业：杭埠经开区11家、城关镇3家、千人桥镇2家、桃溪镇2家。", "2024M9")
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.72))
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds named in other words that keep the target's qualifier add up; the target's own noun does not
+
+def test_kinds_in_other_words_add_up():
+    f = judge("年内新增省级以上研发平台5个。", "今年以来新增省级工程研究中心1个、省级企业技术中心3个。", H1)
+    assert (f["status"], f["completion_pct"]) == ("ahead", pytest.approx(0.8))
+
+
+def test_the_targets_own_noun_beside_another_kind_is_not_added():
+    f = judge("争取新增一般债券额度5亿元。", "全年获批新增一般债券3.6亿元、专项债券12亿元。", FY)
+    assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.72))

@@ -12,7 +12,7 @@ from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evide
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
 from helpers.judge.subjects import subject_of
-from helpers.judge.sums import (ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
+from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
                                WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
                                quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
@@ -141,6 +141,18 @@ def _implausibly_small(t: Target, a: Finding) -> bool:
     return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
 
 
+def _additions_beside(a: Finding, ev: Evidence) -> bool:
+    """A figure after it in its sentence, in the unit, said as this year's additions (…246类，其中今年新增
+    20类); a breakdown after the additions (新增…86家,其中…23家) is a part of them, no stock."""
+    lay, text = ev.layout, ev.layout.text
+    for b in ev.actuals:
+        if b.start > a.end and b.sentence == a.sentence and b.unit == a.unit:
+            clause = text[lay.around(b.start, b.end)[0]:b.start]
+            if _NEW.search(clause) and _SPAN.search(clause):
+                return True
+    return False
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -148,6 +160,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     clause = ev.layout.text[a0:a.start]
     if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
+    if _NEW.search(t.part) and not _NEW.search(clause) and _additions_beside(a, ev):
+        return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
     if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计"):
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if counts_another(t, a, ev):
@@ -184,6 +198,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         score += 1
     if _WITHIN.search(clause):
         score -= 1  # 其中五一假期接待游客412万人次 is a part of the figure before it
+
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
@@ -318,6 +333,16 @@ def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:
     return not ACTUAL_MARK.search(between, 0, first.start if first else len(between))
 
 
+def _work_fits(a: Finding, t: Target) -> bool:
+    """A figure of supervision or preliminary work (督查, 排查, 核实: `figures.find_actuals`) measures only a
+    target of that work — or one whose own act follows it (排查整治点位1146处 for 完成整治点位1000处)."""
+    if not a.meaning or a.meaning in t.part:
+        return True
+    i = a.label.find(a.meaning) + len(a.meaning)
+    act = ACT_VERB.match(a.label, i)
+    return bool(act and act.group() in t.part and len(act.group()) >= 2)
+
+
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
 
@@ -341,8 +366,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
-        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
-                and is_result(a.modality)]
+        same = [a for a in actuals if comparable(a.unit, t.unit) and _work_fits(a, t) and is_result(a.modality)]
         if any(a.unit == t.unit for a in same):
             # 学校厕所136座，涉及学校58所 for …改造120所: the target's own classifier says what it counts
             same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]

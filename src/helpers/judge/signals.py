@@ -420,9 +420,9 @@ def _figure_head(label: str) -> str:
     (上半年全市实现地区生产总值1077.8亿元 → 生产总值)."""
     text = _FRAME.sub("", label)
     text = re.split(r"\d", text, maxsplit=1)[0]
-    pieces = [pc for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
-    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)
-             and not ATTRIBUTE.fullmatch(pc)]  # 总长 measures the thing named before it
+    # 总长, 按年均汇率折合: a measure or a conversion of the thing named before it, no noun of its own
+    pieces = [ATTRIBUTE.sub("", pc) for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
+    nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 
 

@@ -12,7 +12,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.subjects import PART_PLACE
-from helpers.judge.targets import QUALIFIER
+from helpers.judge.targets import QUALIFIER, overlap
 
 #: the whole area's figure (全市, 各县区, 各级) against a part's or the government's own level's
 WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
@@ -30,7 +30,9 @@ FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三
                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|入库|入统|[\s,、()（）]")
 #: a measure of the thing named before (建成绿道4条，总长18公里; 改造管网32处，长度合计56公里): a noun of
 #: its own that names no thing, so the figure takes the noun of the clause before it
-ATTRIBUTE = re.compile(r"(?:总|全)?(?:长度?|里程|面积|规模)(?:合计|共计|总计|为)?")
+#: (the figure before said again in another unit — 35.8亿元人民币，按年均汇率折合约5.0亿美元 — is one too)
+ATTRIBUTE = re.compile(r"(?:总|全)?(?:长度?|里程|面积|规模)(?:合计|共计|总计|为)?"
+                       r"|(?:按[^,，;；。\d]{0,8}?)?(?:折合|折算|约合|换算)(?:成|为)?(?:人民币|美元)?")
 
 #: the label's end of a sum of the counties a sentence names: maybe not all of them
 COUNTY_SUM = "县区合计"
@@ -210,13 +212,17 @@ def item_noun(a: Finding, ev: Evidence) -> str:
     """The noun a listed figure counts: the words of its own clause before it, frame and verbs aside
     (上半年建成淠河绿道 → 淠河绿道; 续建项目完成投资 → 续项目投资)."""
     la = ev.layout.around(a.start, a.end, fine=True)[0]
-    return FRAME_VERB.sub("", QUALIFIER.sub("", ev.layout.text[la:a.start]))
+    return _ITEM_FRAME.sub("", FRAME_VERB.sub("", QUALIFIER.sub("", ev.layout.text[la:a.start])))
+
+
+#: more words of time and of obtaining that name no thing (全年获批新增一般债券 → 一般债券)
+_ITEM_FRAME = re.compile(r"全年|年度|获批|获得|争取到?|到位|落实|共有|有")
 
 
 #: a verb of a listed item's own (改善灌溉面积12万亩, 覆盖住宅小区312个, 改建公厕12座): it reports another
 #: act, not one more kind under the first item's verb (东湖绿道10公里, 封山育林2.1万亩)
-_OWN_VERB = re.compile(r"已|完成|实现|新增|新建|改建|扩建|建成|建设|改善|改造|覆盖|带动|惠及|涉及|查处|提供|吸纳|安置|培训"
-                       r"|发放|签约|引进|培育|认定|入库|入统|发展|开工|竣工|完工|施工|治理|整治|提升|优化|调整|整合|撤并|升级"
+ACT_VERB = re.compile(r"已|完成|实现|新增|新建|改建|扩建|建成|建设|改善|改造|覆盖|带动|惠及|涉及|查处|提供|吸纳|安置|培训"
+                       r"|发放|签约|引进|培育|认定|入库|入统|发展|开工|竣工|完工|施工|治理|整治|整改|提升|优化|调整|整合|撤并|升级"
                        r"|更新|维修|养护|修复|达|累计|共|合计|减少|降低|提高|增加|解决|办理|开展")
 
 
@@ -227,7 +233,7 @@ def _under_one_verb(run: list[Finding], ev: Evidence) -> list[Finding]:
     text, lay = ev.layout.text, ev.layout
 
     def verbs(a: Finding) -> list[str]:
-        return _OWN_VERB.findall(text, lay.around(a.start, a.end, fine=True)[0], a.start)
+        return ACT_VERB.findall(text, lay.around(a.start, a.end, fine=True)[0], a.start)
     first = verbs(run[0])[-1:]  # the verb right before the figure (新开工项目完成投资: 完成)
     return [a for a in run[1:] if item_noun(a, ev) and verbs(a)[-1:] in ([], first)]
 
@@ -236,6 +242,12 @@ def _a_kind(noun: str, head: str, target: str) -> bool:
     """A kind of the target's thing: its head noun with words of its own the target does not use
     (淠河绿道 for 城市绿道); the target's own noun (城镇就业 for 城镇新增就业) is the whole, no kind."""
     return bool(head) and head in noun and any(ch not in target for ch in noun)
+
+
+def _a_named_kind(noun: str, target: str) -> bool:
+    """A kind named in other words that keeps the target's qualifier (省级工程研究中心, 省级企业技术中心 for
+    省级以上研发平台): it shares a word with the target and is not the target's own noun."""
+    return overlap(target, noun) >= 1 and any(ch not in target for ch in noun)
 
 
 def head_noun(target: str) -> str:
@@ -263,9 +275,12 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     s1 = ev.layout.sents[run[0].sentence][1] if ev.layout.sents else len(ev.layout.text)
     if _TOTAL_AFTER.search(ev.layout.text, run[-1].end, s1):
         return None  # …、市级7家，合计新增十五家: the text gives the total itself
-    if len(_under_one_verb(run, ev)) != len(run) - 1 or not _a_kind(first, head, target) \
-            or not all(_a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first)
-                       for a in run[1:]):
+    if len(_under_one_verb(run, ev)) != len(run) - 1:
+        return None
+    by_head = _a_kind(first, head, target) and all(
+        _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:])
+    if not by_head and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
+                               for a in run):
         return None
     first, last = run[0], run[-1]
     la = ev.layout.around(first.start, first.end, fine=True)[0]
