@@ -124,3 +124,31 @@ def test_a_second_rate_of_the_targets_own_indicator_still_flags(task, progress, 
 def test_a_breakdown_the_target_names_is_read_for_the_target_or_flagged():
     f = judge("工业用电量增长6%。", "全年全社会用电量同比增长5.2%，其中工业用电量增长7.1%。", FY)
     assert f["status"] == "completed" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增城市公共停车泊位5000个。", "上半年新增停车泊位2860个,另有1200个已建成待竣工验收。", H1, "on_pace"),
+    ("取消涉企经营服务性收费12项。", "上半年已取消涉企服务性收费6项,另有2项已提请市政府审定。", H1, "on_pace"),
+    ("全年发放各类惠农补贴资金12亿元。",
+     "1-9月已发放各类惠农补贴资金9.8亿元,占年度计划的81.7%;其余资金待省级资金下达后及时拨付。", Q3, "on_pace"),
+])
+def test_the_rest_awaiting_its_act_beside_the_count_measured_is_no_part_of_its_own(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+def test_a_part_of_its_own_awaiting_its_act_beside_a_part_measured_still_flags():
+    f = judge("新增4A级景区3个，创建5A级景区1个。",
+              "新增4A级景区2个；天堂寨5A级景区创建已通过国家文旅部景观质量评审，正在等待公示。")
+    assert f["needs_review"], f
+
+
+def test_a_halt_of_one_part_beside_another_part_behind_leaves_the_task_behind():
+    f = judge("开通城市轨道交通示范线,新增优化公交线路10条。",
+              "城市轨道交通示范线项目按国家有关要求暂停审批;上半年新增优化公交线路3条,更新新能源公交车45辆。")
+    assert f["status"] == "behind" and REVIEW_REASONS["parts_disagree"] not in reasons(f), f
+
+
+def test_a_halt_of_the_very_works_that_fall_short_is_still_the_researchers_call():
+    f = judge("建设停车泊位2000个。", "停车泊位项目因规划调整,其中城区两处地块暂停建设,已建成泊位600个。")
+    assert f["status"] in ("behind", "blocked") and f["needs_review"], f

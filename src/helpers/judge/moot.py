@@ -24,6 +24,13 @@ status"):
 - a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
   the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
 
+- parts whose statuses collapse under DOMAIN's order of precedence (helpers.statuses.aggregate): the
+  rest of a count awaiting its act (另有2项已提请市政府审定) beside that count measured at or above the
+  pace is no part of its own — what is done is measured, the rest is not done yet; a halt of one part (城市轨道交通示范线…暂停
+  审批) beside another part behind (公交线路3条 of 10) leaves the task behind whichever the halted part
+  is. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
+  researcher's call: behind or blocked.
+
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
 """
@@ -36,9 +43,9 @@ from decimal import Decimal
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import convert
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
-from helpers.judge.targets import counts_for
+from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
-from helpers.statuses import aggregate, ratio_status
+from helpers.statuses import ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
 
 #: the words of a percentage that is a share of a plan or of the work (完成年度计划的60%, 完成率,
 #: 进度, 过半): it could measure any task, standing work too
@@ -160,4 +167,29 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
         return of_a_breakdown(reading, sig.pos) or figure_moot(reading, sig, status, statuses, pace, margin)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
-    return False
+    # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
+    return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
+
+
+#: the rest of a count, said apart from what is done (另有2项, 其余资金, 剩余1200个)
+_REST = re.compile(r"另有|其余|剩余|余下|尚余")
+
+
+def of_the_rest(quote: str) -> bool:
+    """Whether a wait's quoted sentence speaks of the rest of a count (另有1200个已建成待竣工验收)."""
+    return bool(_REST.search(quote))
+
+
+def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
+    """Whether every halt names a part of the task that is not behind, while another part is: the task
+    is behind whatever the halted part would be (DOMAIN: behind when any part is)."""
+    parts = [(p, s) for p, s in zip(reading.parts, statuses) if p.target is not None]
+    for h in halts:
+        scored = [(overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text), i)
+                  for i, (p, _) in enumerate(parts)]
+        best = max(scored, default=(0, -1))
+        if best[0] < 2 or sum(1 for sc, _ in scored if sc == best[0]) > 1 or parts[best[1]][1] == "behind":
+            return False
+        if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
+            return False
+    return True
