@@ -212,3 +212,31 @@ def test_kinds_in_other_words_add_up():
 def test_the_targets_own_noun_beside_another_kind_is_not_added():
     f = judge("争取新增一般债券额度5亿元。", "全年获批新增一般债券3.6亿元、专项债券12亿元。", FY)
     assert (f["status"], f["completion_pct"]) == ("behind", pytest.approx(0.72))
+
+
+# ---------------------------------------------------------------------------------------------
+# enumerated items: one measure in its sizes adds up; the target's own figure beside another does not;
+# a state heading (在建：) says the figures under it are not done; X等5个 counts five
+
+def test_enumerated_items_in_sizes_of_one_measure_add_up():
+    f = judge("新建改造城市燃气管网120公里。",
+              "（1）完成燃气老化管道更新改造86.5公里；（2）新敷设市政中压管网9200米；（3）入户安全检查4.2万户次。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("on_pace", pytest.approx(0.7975))
+
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("一是全年城镇新增就业2.32万人；二是帮扶失业人员再就业1.1万人。", "behind", 0.58),
+    ("一是城镇新增就业3.1万人；二是开展职业技能培训6.8万人次；三是帮扶再就业0.9万人。", "on_pace", 0.775),
+])
+def test_the_targets_own_item_beside_another_is_not_added(progress, status, pct):
+    f = judge("全年新增城镇就业4万人。", progress, Q3)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("①已认定：金寨县茶叶数字工厂等5个；②在建：2个，已完成物联网设备采购；③拟建：3个，正在选址。", "on_pace", 0.5),
+    ("已建成：霍山县数字茶园等4个；在建：3个；谋划：3个。", "behind", 0.4),
+])
+def test_a_state_heading_and_an_example_before_the_count(progress, status, pct):
+    f = judge("建设数字农业示范基地10个。", progress, "2024M5")
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))

@@ -124,3 +124,53 @@ def test_a_second_rate_of_the_targets_own_indicator_still_flags(task, progress, 
 def test_a_breakdown_the_target_names_is_read_for_the_target_or_flagged():
     f = judge("工业用电量增长6%。", "全年全社会用电量同比增长5.2%，其中工业用电量增长7.1%。", FY)
     assert f["status"] == "completed" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增城市公共停车泊位5000个。", "上半年新增停车泊位2860个,另有1200个已建成待竣工验收。", H1, "on_pace"),
+    ("取消涉企经营服务性收费12项。", "上半年已取消涉企服务性收费6项,另有2项已提请市政府审定。", H1, "on_pace"),
+    ("全年发放各类惠农补贴资金12亿元。",
+     "1-9月已发放各类惠农补贴资金9.8亿元,占年度计划的81.7%;其余资金待省级资金下达后及时拨付。", Q3, "on_pace"),
+])
+def test_the_rest_awaiting_its_act_beside_the_count_measured_is_no_part_of_its_own(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+def test_a_part_of_its_own_awaiting_its_act_beside_a_part_measured_still_flags():
+    f = judge("新增4A级景区3个，创建5A级景区1个。",
+              "新增4A级景区2个；天堂寨5A级景区创建已通过国家文旅部景观质量评审，正在等待公示。")
+    assert f["needs_review"], f
+
+
+def test_a_halt_of_one_part_beside_another_part_behind_leaves_the_task_behind():
+    f = judge("开通城市轨道交通示范线,新增优化公交线路10条。",
+              "城市轨道交通示范线项目按国家有关要求暂停审批;上半年新增优化公交线路3条,更新新能源公交车45辆。")
+    assert f["status"] == "behind" and REVIEW_REASONS["parts_disagree"] not in reasons(f), f
+
+
+def test_a_halt_of_the_very_works_that_fall_short_is_still_the_researchers_call():
+    f = judge("建设停车泊位2000个。", "停车泊位项目因规划调整,其中城区两处地块暂停建设,已建成泊位600个。")
+    assert f["status"] in ("behind", "blocked") and f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年完成城市危旧房改造1000户。", "上半年签约征收危旧房屋512户，完成总任务的51.2%。", H1, "on_pace"),
+    ("新开工亿元以上项目200个、竣工100个。",
+     "截至6月底,已开工项目150个,占全年目标任务的75%;已竣工项目55个,占全年目标任务的55%。", H1, "on_pace"),
+    ("完成全市中小学校舍抗震加固工程40栋。", "一是城区学校完成18栋；二是县区学校完成22栋；上述工程均已通过验收。", Q3, "completed"),
+])
+def test_a_ratios_numerator_and_a_sums_terms_are_read_with_them(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a quote widened for reading reads its last clause only: the figure before it is unread
+    ("完成春季造林和农田林网补植5万亩。", "一季度全市完成春季植树造林4.1万亩，农田林网补植1.5万亩。", "2024Q1"),
+    # a ratio with a subject of its own is not the share of the figure before it
+    ("全年完成城市危旧房改造1000户。", "上半年签约征收危旧房屋612户，棚户区改造完成总任务的51.2%。", H1),
+])
+def test_a_figure_beside_a_quote_it_is_no_part_of_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"], f

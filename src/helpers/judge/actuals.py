@@ -141,6 +141,23 @@ def _implausibly_small(t: Target, a: Finding) -> bool:
     return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
 
 
+#: a heading of a state before a colon (②在建：2个; 拟建：3个): the state of the figures under it
+_HEADING = re.compile(r"(?P<head>[\u4e00-\u9fff]{1,6})[:：]\s*$")
+
+
+_PLANNED_HEAD = re.compile(r"拟|谋划|计划|储备|规划|前期")
+
+
+def _ongoing_heading(a: Finding, ev: Evidence) -> bool:
+    """②在建：2个，已完成物联网设备采购; 谋划：3个: the heading before the colon says the works are going on
+    or only planned."""
+    text = ev.layout.text
+    s0 = max(text.rfind(c, 0, a.start) for c in "。;；\n")
+    colon = max(text.rfind(c, s0 + 1, a.start) for c in ":：")
+    head = _HEADING.search(text, s0 + 1, colon + 1) if colon > s0 else None
+    return bool(head and (ONGOING.search(head["head"]) or _PLANNED_HEAD.search(head["head"])))
+
+
 def _additions_beside(a: Finding, ev: Evidence) -> bool:
     """A figure after it in its sentence, in the unit, said as this year's additions (…246类，其中今年新增
     20类); a breakdown after the additions (新增…86家,其中…23家) is a part of them, no stock."""
@@ -162,7 +179,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _NEW.search(t.part) and not _NEW.search(clause) and _additions_beside(a, ev):
         return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
-    if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计"):
+    if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计") \
+            and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
@@ -175,8 +193,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
     if month_only(a, ev) or (halt and halt.group() not in t.part and _halts_the_figure(a, halt, ev.layout.text, b0)):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
-    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause):
-        return None  # 另2处正在施工, 其余6个村正在按标准提升: works still going on, none done
+    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause) or _ongoing_heading(a, ev):
+        return None  # 另2处正在施工, 其余6个村正在按标准提升, ②在建：2个: works still going on, none done
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part) \
@@ -362,7 +380,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
         own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
-        actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev))
+        actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task

@@ -182,8 +182,11 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
             out.append(review_reason("halt_of_other", p.evidence.text))
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
+    # (the rest of a count awaiting its act, 另有2项已提请市政府审定, beside that count measured at or above
+    # the pace is no part of its own: helpers.judge.moot.of_the_rest)
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence
-             and not (pace < 1 and _YEAR_DATA.search(p.evidence.text))]
+             and not (pace < 1 and _YEAR_DATA.search(p.evidence.text))
+             and not (status in GOOD and moot.of_the_rest(p.evidence.text))]
     # a part of the task still awaiting its outside act (5A级创建…正在等待公示) beside parts done or on
     # pace: the task's status speaks for the measured parts only (rule (a) of the gate)
     # (one with a number is an unmeasured part: _unmeasured says so)
@@ -200,10 +203,10 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
-    if halts and status == "behind":
+    if halts and status == "behind" and not moot.halt_of_another_part(reading, statuses, halts):
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
-    # target, or the target was cut
+    # target, or the target was cut (not when the task itself is halted: that decides over its figures)
     done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
     if done and status == "blocked":
         out.append(review_reason("parts_disagree", done[0].evidence.text))

@@ -21,8 +21,17 @@ status"):
 - a figure or a rate of a breakdown of the figure read (…同比增长5.2%，其中工业用电量增长7.1%，城乡居民
   生活用电增长3.9%: every clause after 其中 in the sentence of the figure read is a part of it): a part
   of the total the target was read from is no second reading of that target;
+- a figure inside the quote of a ratio or a sum a part read (已开工项目145个,占全年目标任务的87.9%: the
+  ratio's own numerator; 一是城区学校完成18栋；二是县区学校完成22栋: a term of the sum read) is read with it;
 - a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
   the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
+
+- parts whose statuses collapse under DOMAIN's order of precedence (helpers.statuses.aggregate): the
+  rest of a count awaiting its act (另有2项已提请市政府审定) beside that count measured at or above the
+  pace is no part of its own — what is done is measured, the rest is not done yet; a halt of one part (城市轨道交通示范线…暂停
+  审批) beside another part behind (公交线路3条 of 10) leaves the task behind whichever the halted part
+  is. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
+  researcher's call: behind or blocked.
 
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
@@ -36,9 +45,9 @@ from decimal import Decimal
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import convert
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
-from helpers.judge.targets import counts_for
+from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
-from helpers.statuses import aggregate, ratio_status
+from helpers.statuses import ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
 
 #: the words of a percentage that is a share of a plan or of the work (完成年度计划的60%, 完成率,
 #: 进度, 过半): it could measure any task, standing work too
@@ -157,7 +166,59 @@ def other_indicator(reading, pos: int) -> bool:
 def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
     """Whether a residual figure or rate cannot change the status (the module's docstring)."""
     if sig.kind == "figure":
-        return of_a_breakdown(reading, sig.pos) or figure_moot(reading, sig, status, statuses, pace, margin)
+        return of_a_breakdown(reading, sig.pos) or inside_read(reading, sig.pos) \
+            or figure_moot(reading, sig, status, statuses, pace, margin)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
+    # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
+    return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
+
+
+#: the rest of a count, said apart from what is done (另有2项, 其余资金, 剩余1200个)
+_REST = re.compile(r"另有|其余|剩余|余下|尚余")
+
+
+def of_the_rest(quote: str) -> bool:
+    """Whether a wait's quoted sentence speaks of the rest of a count (另有1200个已建成待竣工验收)."""
+    return bool(_REST.search(quote))
+
+
+def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
+    """Whether every halt names a part of the task that is not behind, while another part is: the task
+    is behind whatever the halted part would be (DOMAIN: behind when any part is)."""
+    parts = [(p, s) for p, s in zip(reading.parts, statuses) if p.target is not None]
+    for h in halts:
+        scored = [(overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text), i)
+                  for i, (p, _) in enumerate(parts)]
+        best = max(scored, default=(0, -1))
+        if best[0] < 2 or sum(1 for sc, _ in scored if sc == best[0]) > 1 or parts[best[1]][1] == "behind":
+            return False
+        if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
+            return False
+    return True
+
+
+#: the label a sum of the parts' figures ends with (helpers.judge.sums: 县区合计, 分项合计 …)
+_SUM = "合计"
+#: a ratio's clause with no subject of its own (占全年目标任务的87.9%, 完成总任务的51.2%): the share of
+#: the figure just before it
+_OWN_SHARE = re.compile(r"[\s,，;；]*(?:占|完成|为|达|约为|相当于)")
+
+
+def inside_read(reading, pos: int) -> bool:
+    """Whether a residual figure is read with a finding a part took: the numerator in the clause just
+    before a ratio with no subject of its own (…512户，完成总任务的51.2%), or a term of a sum read (its
+    quote spans the terms: 一是城区学校完成18栋；二是县区学校完成22栋). (A quote widened for reading,
+    一季度完成造林4.1万亩，农田林网补植0.6万亩, reads only its last clause.)"""
+    lay = reading.evidence.layout
+    for p in reading.parts:
+        for f in p.findings:
+            if not f.start <= pos < f.end:
+                continue
+            if f.kind == "actual" and f.label.endswith(_SUM):
+                return True
+            own = lay.around(max(f.start, f.end - 1), f.end)
+            if f.kind == "stated_ratio" and _OWN_SHARE.match(lay.text, own[0]) \
+                    and lay.clause_index(pos) == lay.clause_index(own[0]) - 1:
+                return True
     return False

@@ -101,7 +101,10 @@ def consumed_clauses(ev: Evidence, parts: list[Part]) -> set[int]:
     found = [f for group in (ev.verdicts, ev.ratios, ev.halves, ev.growths, ev.comparisons, ev.deliverables,
                              ev.actuals, ev.plans, ev.levels, ev.ranks) for f in group if id(f) in used]
     found += [f for p in parts for f in p.findings]
-    return {lay.clause_index(max(f.start, f.end - 1)) for f in found if f.end > f.start}
+    # a sum (86.5公里；9200米 added up) reads every clause of the figures it adds
+    return {i for f in found if f.end > f.start for i in range(
+        lay.clause_index(f.start if f.kind == "actual" and f.label.endswith("合计") else max(f.start, f.end - 1)),
+        lay.clause_index(max(f.start, f.end - 1)) + 1)}
 
 
 def _clause(ev: Evidence, pos: int, end: int | None = None) -> str:

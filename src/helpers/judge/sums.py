@@ -11,6 +11,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
+from helpers.judge.quantities import comparable, convert
 from helpers.judge.subjects import PART_PLACE
 from helpers.judge.targets import QUALIFIER, overlap
 
@@ -134,22 +135,25 @@ def quarter_sums(ev: Evidence) -> list[Finding]:
 _ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
 
 
-def item_sums(ev: Evidence) -> list[Finding]:
+def item_sums(ev: Evidence, target: str) -> list[Finding]:
     """一是城区学校完成18栋；二是县区学校完成22栋: the figures of an enumeration's items, one per
     item in one unit, add up to the whole when the items give no total of their own."""
     lay, groups = ev.layout, {}
     for a in ev.actuals:
         c0 = lay.around(a.start, a.end)[0]
-        if is_result(a.modality):
-            groups.setdefault(a.unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
+        if is_result(a.modality):  # one measure in its sizes (86.5公里；9200米) is one group
+            unit = next((u for u in groups if comparable(a.unit, u)), a.unit)
+            groups.setdefault(unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
     out = []
     for unit, acts in groups.items():
         items = [a for a, opened, _ in acts if opened]
-        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts):
-            continue
+        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts) \
+                or any(_the_whole(item_noun(a, ev), target) for a in items):
+            continue  # 一是城镇新增就业4.32万人；二是…再就业1.1万人: the target's own figure, then another
         first, last = items[0], items[-1]
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
-                           value=sum((a.value for a in items), Decimal(0)), unit=unit, label=first.label + "合计"))
+                           value=sum((convert(a.value, a.unit, unit) for a in items), Decimal(0)), unit=unit,
+                           label=first.label + "合计"))
     return out
 
 
@@ -216,7 +220,7 @@ def item_noun(a: Finding, ev: Evidence) -> str:
 
 
 #: more words of time and of obtaining that name no thing (全年获批新增一般债券 → 一般债券)
-_ITEM_FRAME = re.compile(r"全年|年度|获批|获得|争取到?|到位|落实|共有|有")
+_ITEM_FRAME = re.compile(r"^[一二三四五六七八九十]是|全年|年度|获批|获得|争取到?|到位|落实|共有|有")
 
 
 #: a verb of a listed item's own (改善灌溉面积12万亩, 覆盖住宅小区312个, 改建公厕12座): it reports another
@@ -242,6 +246,12 @@ def _a_kind(noun: str, head: str, target: str) -> bool:
     """A kind of the target's thing: its head noun with words of its own the target does not use
     (淠河绿道 for 城市绿道); the target's own noun (城镇就业 for 城镇新增就业) is the whole, no kind."""
     return bool(head) and head in noun and any(ch not in target for ch in noun)
+
+
+def _the_whole(noun: str, target: str) -> bool:
+    """The target's own noun (城镇就业 for 全年新增城镇就业): every character of it is the target's."""
+    noun = QUALIFIER.sub("", noun)
+    return len(noun) >= 2 and all(ch in target for ch in noun)
 
 
 def _a_named_kind(noun: str, target: str) -> bool:
