@@ -21,6 +21,8 @@ status"):
 - a figure or a rate of a breakdown of the figure read (…同比增长5.2%，其中工业用电量增长7.1%，城乡居民
   生活用电增长3.9%: every clause after 其中 in the sentence of the figure read is a part of it): a part
   of the total the target was read from is no second reading of that target;
+- a figure inside the quote of a ratio or a sum a part read (已开工项目145个,占全年目标任务的87.9%: the
+  ratio's own numerator; 一是城区学校完成18栋；二是县区学校完成22栋: a term of the sum read) is read with it;
 - a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
   the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
 
@@ -164,7 +166,8 @@ def other_indicator(reading, pos: int) -> bool:
 def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
     """Whether a residual figure or rate cannot change the status (the module's docstring)."""
     if sig.kind == "figure":
-        return of_a_breakdown(reading, sig.pos) or figure_moot(reading, sig, status, statuses, pace, margin)
+        return of_a_breakdown(reading, sig.pos) or inside_read(reading, sig.pos) \
+            or figure_moot(reading, sig, status, statuses, pace, margin)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
@@ -193,3 +196,29 @@ def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
         if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
             return False
     return True
+
+
+#: the label a sum of the parts' figures ends with (helpers.judge.sums: 县区合计, 分项合计 …)
+_SUM = "合计"
+#: a ratio's clause with no subject of its own (占全年目标任务的87.9%, 完成总任务的51.2%): the share of
+#: the figure just before it
+_OWN_SHARE = re.compile(r"[\s,，;；]*(?:占|完成|为|达|约为|相当于)")
+
+
+def inside_read(reading, pos: int) -> bool:
+    """Whether a residual figure is read with a finding a part took: the numerator in the clause just
+    before a ratio with no subject of its own (…512户，完成总任务的51.2%), or a term of a sum read (its
+    quote spans the terms: 一是城区学校完成18栋；二是县区学校完成22栋). (A quote widened for reading,
+    一季度完成造林4.1万亩，农田林网补植0.6万亩, reads only its last clause.)"""
+    lay = reading.evidence.layout
+    for p in reading.parts:
+        for f in p.findings:
+            if not f.start <= pos < f.end:
+                continue
+            if f.kind == "actual" and f.label.endswith(_SUM):
+                return True
+            own = lay.around(max(f.start, f.end - 1), f.end)
+            if f.kind == "stated_ratio" and _OWN_SHARE.match(lay.text, own[0]) \
+                    and lay.clause_index(pos) == lay.clause_index(own[0]) - 1:
+                return True
+    return False
