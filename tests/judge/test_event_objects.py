@@ -77,3 +77,40 @@ def test_a_side_meeting_or_a_preparation_understood_is_no_residual_signal(task, 
     # understood as a step, it is no status word left unread: qualitative without a flag
     got = judge(task, progress)
     assert (got["status"], got["needs_review"]) == ("qualitative", False)
+
+
+# ---------------------------------------------------------------------------------------------
+# the families' done forms in more words: issued (制发, 正式发文, 签发), held (鸣枪, 落下帷幕, 揭幕),
+# a plan approved (获…批准实施), a body set up (完成设立), the works done in full (完成全部建设内容),
+# the ceremony of the thing's own event held (举行开馆仪式), a paper task passing its review
+
+ORDINANCE = "出台《六安市物业管理办法》。"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (ORDINANCE, "已制发《六安市物业管理办法》。"),
+    (ORDINANCE, "经市政府常务会议研究，《办法》已于4月20日正式发文。"),
+    (ORDINANCE, "市政府已签发《六安市物业管理办法》，6月1日起施行。"),
+    ("举办2024六安马拉松。", "赛事于3月24日鸣枪，1.5万名选手参赛。"),
+    ("举办2024六安马拉松。", "2024六安马拉松于3月24日鸣枪起跑，参赛选手1.5万人。"),
+    ("举办全市第五届运动会。", "运动会已于5月落下帷幕，共决出金牌300枚。"),
+    ("举办第五届六安茶文化节。", "茶文化节于4月20日揭幕，为期三天。"),
+    ("编制《六安市国土空间总体规划》。", "《规划》已获省政府批准实施。"),
+    ("设立市级产业引导基金。", "产业引导基金已完成设立，规模20亿元。"),
+    ("建成市急救中心指挥调度大楼。", "该项目已完成全部建设内容，具备使用条件。"),
+    ("建成市图书馆新馆。", "新馆于5月18日举行开馆仪式，正式接待读者。"),
+    ("完成G346改建工程可行性研究报告编制。", "可研报告已通过省交通运输厅组织的专家评审，并取得省发改委批复。"),
+])
+def test_a_deliverable_done_in_these_words_is_completed(task, progress):
+    assert judge(task, progress, Q3)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (ORDINANCE, "已制发《六安市物业服务质量提升行动方案》。"),  # another document
+    ("建成市图书馆新馆。", "已举行新馆开工仪式，正在进行基础施工。"),  # a start's ceremony builds nothing
+    ("建成G346改建工程。", "可研报告已通过专家评审，并取得省发改委批复。"),  # a step of the works
+    ("完成G346改建工程可行性研究报告编制。", "可研报告编制已完成初稿，正在征求意见。"),
+    ("举办第五届六安茶文化节。", "茶文化节定于10月揭幕，筹备工作有序推进。"),  # a date fixed for later
+])
+def test_the_same_words_of_something_else_are_no_completion(task, progress):
+    assert judge(task, progress, Q3)["status"] != "completed"

@@ -29,6 +29,8 @@ def forecast_only(part: Part, f: Finding) -> None:
 
 
 _TITLE = re.compile(r"《([^》]{2,60})》")
+#: a document that takes effect when an authority approves it (规划, 方案, 纲要)
+_PLAN_DOC = re.compile(r"(?:规划|方案|纲要)》?")
 
 
 def _same_document(t: Target, f: Finding, text: str) -> bool:
@@ -73,6 +75,8 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",),
           "approve": ("approve",), "sign": ("sign",)}[t.meaning]
+    if t.meaning == "issue" and _PLAN_DOC.search(t.part):
+        ok += ("approve",)  # 《规划》已获省政府批准实施: a plan takes effect when it is approved
     lay = ev.layout
     done = missed = forecast = None
     for f in ev.deliverables:

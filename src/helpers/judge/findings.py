@@ -91,12 +91,34 @@ USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客|迎客|对外服务|迎来首批")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
+#: the step words that abbreviate a longer name a task may use (可研 for 可行性研究报告编制)
+_STEP_NAMES = {"可研": "可行性研究", "环评": "环境影响评价", "稳评": "社会稳定风险评估", "能评": "节能评估", "图审": "施工图审查"}
+
+
+def names_step(step: str, task: str) -> bool:
+    """Whether the task names the step (可研 in …可研…, or in full: 可行性研究报告编制): then it is the
+    task's own deliverable, no step towards it."""
+    return step in task or _STEP_NAMES.get(step, "\0") in task
+
+
+def expand_steps(text: str) -> str:
+    """The step abbreviations written out (可研报告 → 可行性研究报告), to compare a subject with a task."""
+    for short, full in _STEP_NAMES.items():
+        text = text.replace(short, full)
+    return text
+
+
 #: a preparation for the deliverable (大会筹备工作, 开业前准备, 倒计时100天): done, it is no deliverable
 PREPARATION = r"筹备|准备|倒计时"
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _CAUSE = re.compile(r"导致|造成|致使")
 #: an approval obtained from an authority named between (《规划》已于8月获省政府批复)
-_APPROVED_BY = r"(?:获得?|取得)了?[^,，;；。|\d]{1,10}?(?:正式)?批复(?:同意|实施)?"
+_APPROVED_BY = r"(?:获得?|取得)了?[^,，;；。|\d]{1,10}?(?:正式)?(?:批复(?:同意|实施)?|批准(?:实施|同意)?)"
+#: the works done in full, in words (完成全部建设内容, 已完成所有工程量): the thing finished
+_ALL_WORKS = r"完成(?:了)?(?:全部|所有)的?(?:建设|工程|施工)(?:内容|任务|量)"
+#: the ceremony of a thing's own event held (举行开馆仪式, 举办开工典礼): the event happened
+_CEREMONY = re.compile(r"(?:举行|举办)(?:了)?(?P<ev>开馆|开园|开业|开工|通车|揭牌|竣工|投产|启用|开通|首发|通航)(?:典礼|仪式)")
+_CEREMONY_MEANING = {"开工": "start", "揭牌": "issue"}
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
 
@@ -135,7 +157,7 @@ def rules(lex: Lexicon) -> Rules:
         base_meaning=lex.meaning_of("comparison_base"),
         # an event word before 前/之前/以前 dates something else (开工前各项准备工作), one before a preparation's
         # noun names that preparation (开业筹备, 开业倒计时, 竣工验收资料): neither is the event
-        deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
+        deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY}|{_ALL_WORKS})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
                                "|仪式筹备|筹备|倒计时|资料|材料|预验收|初验)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
@@ -369,9 +391,15 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
         a, b = layout.around(m.start(), m.end())
         sentence = progress[layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0:m.start()]
         status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
-        meaning = r.deliverable_meaning.get(m.group(), "approve")  # else 获省政府批复: an approval obtained
+        # else 获省政府批复: an approval obtained, or 完成全部建设内容: the works finished
+        meaning = r.deliverable_meaning.get(m.group(), "finish" if re.fullmatch(_ALL_WORKS, m.group()) else "approve")
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=meaning,
                             status=status, later=later))
+    for m in _CEREMONY.finditer(progress):
+        a, _ = layout.around(m.start(), m.end())
+        if not _NEGATED.search(progress[a:m.start()]):
+            out.append(_finding(layout, "deliverable", m.start(), m.end("ev"), status="completed",
+                                meaning=_CEREMONY_MEANING.get(m["ev"], "finish")))
     taken = sorted(f.start for f in out)
     for m in r.operation.finditer(progress):
         a, _ = layout.around(m.start(), m.end(), fine=True)  # 已完成备案、通航影响评价: 已 is not its mark

@@ -21,7 +21,7 @@ from functools import lru_cache
 from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH, sums_the_rest
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding, names_step
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.scope import REMAINING
@@ -41,7 +41,7 @@ STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|�
 def of_a_step(subject: str, task: str) -> bool:
     """A completion whose subject names a step or a preparation the task does not name (大会筹备工作,
     开业前准备工作, 项目前期工作): the step is done, not the task."""
-    return any(m.group() not in task for m in STEP.finditer(subject))
+    return any(not names_step(m.group(), task) for m in STEP.finditer(subject))
 
 
 #: the words of a sentence that leave the current period: another year, or later this year's end
@@ -115,7 +115,8 @@ def _clause(ev: Evidence, pos: int, end: int | None = None) -> str:
 def _step(clause: str, task: str) -> bool:
     """A clause about a step or a trial, or a stage the task does not name (二期 for a 二期 task is
     the task)."""
-    return bool(STEP.search(clause)) or any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause))
+    return any(not names_step(m.group(), task) for m in STEP.finditer(clause)) \
+        or any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause))
 
 
 def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read: set[int]) -> list[Signal]:

@@ -27,7 +27,7 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
                       r"(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
 #: a subject opening with that reference and going on about it (项目选址不符合要求): the task's topic
-_GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:项目|工程)(?!库|储备|清单|[\d一二三四五六七八九十])")
+_GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:主体|土建|基础)?(?:项目|工程)(?!库|储备|清单|[\d一二三四五六七八九十])")
 #: adverbial clauses before the subject: a basis, a cause or an agent's procedure, each ending at a
 #: comma (根据省发改委意见，…; 受资金影响，…; 经市政府研究，…)
 _ADVERBIAL = re.compile(r"^(?:(?:根据|按照|依据|依照|经过?|受|因|由于|鉴于|结合|对照|针对|为)[^,,;;。]*[,,]\s*)+")
