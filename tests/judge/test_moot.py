@@ -174,3 +174,25 @@ def test_a_ratios_numerator_and_a_sums_terms_are_read_with_them(task, progress, 
 def test_a_figure_beside_a_quote_it_is_no_part_of_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成建筑工地扬尘治理‘六个百分百’达标率95%以上。", "前三季度共检查在建工地418个次，扬尘治理达标率96.4%。", Q3),
+    ("城市污水集中收集率达到70%。", "上半年全市城市生活污水集中收集率为71.2%。", H1),
+    ("居民消费价格涨幅控制在3%左右。", "一季度CPI同比上涨0.4%。", "2024Q1"),
+    ("全县新增城镇就业5000人。",
+     "今年以来，全县新增城镇就业人员：城关镇1020人、杭埠镇986人、千人桥镇430人、其余乡镇合计712人。", H1),
+])
+def test_a_figure_of_the_targets_own_indicator_in_other_words_is_no_other_indicator(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] not in ("qualitative", "pending"), f
+    assert REVIEW_REASONS["noun_mismatch"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("生活垃圾回收利用率达到35%。", "上半年生活垃圾无害化处理率达100%。", H1),
+    ("全社会研发经费增长15%以上。", "1-9月，全市企业享受研发费用加计扣除金额同比增长18%。", Q3),
+])
+def test_a_figure_of_another_indicator_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] in ("qualitative", "pending") or f["needs_review"], f
