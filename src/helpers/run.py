@@ -136,7 +136,7 @@ class BatchResult:
                      + ("……" if len(self.failed) > 5 else "")) if self.failed else ""
         return say("run.summary", period=self.manifest["period"], rendered=len(self.rendered),
                    kept=len(self.unchanged), failed=failed, seconds=self.seconds,
-                   rebuilt="；任务表已重新生成" if self.table_built else "", manifest=self.manifest_path)
+                   rebuilt=say("run.summary_rebuilt") if self.table_built else "", manifest=self.manifest_path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -254,7 +254,7 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None,
                else server.render(plan.pending, plan.period.label_zh, fonts, done))
     if pending:
         render_pages(pending, plan.folders.notebooks, plan.period.label_zh, fonts, jobs, progress, done,
-                     f"run {plan.period.code}", started)
+                     say("progress.run", period=plan.period.code), started)
     return outcomes
 
 
