@@ -51,6 +51,7 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             ("blind set 4, development half", load_blind("dev4"), True),
             ("blind set 4, test half (aggregate only)", load_blind("test4"), False),
             ("blind set 7, development", load_blind("dev7"), True),
+            ("blind set 9, development (seven offices)", load_blind("dev9"), True),
             ("seed (pinned statuses)", seed_cases(), True)]
 
 

@@ -32,9 +32,12 @@ JUDGE_SET = DATA / "judge_set.csv"
 #: `dev7` (round 5, D…) was written by a seventh reader of DOMAIN.md and the conventions alone, weighted to
 #: number forms, scope, units, events, halts and waits; scored once in aggregate before anyone read it,
 #: then read case by case.
+#: `dev9` (round 6, F…) was written by a ninth reader in seven office voices, every cell by hand; scored once
+#: in aggregate before anyone read it (0.779 / 5.5 % confident errors / 43.4 % flagged on 1701f50), then read.
 BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv", "dev2": DATA / "blind_dev2.csv",
          "holdout": DATA / "blind_holdout.csv", "dev4": DATA / "blind_dev4.csv",
-         "test4": DATA / "blind_test4.csv", "dev7": DATA / "blind_dev7.csv"}
+         "test4": DATA / "blind_test4.csv", "dev7": DATA / "blind_dev7.csv",
+         "dev9": DATA / "blind_dev9.csv"}
 #: the sets `make eval` never lists case by case
 AGGREGATE_ONLY = ("test", "holdout", "test4")
 

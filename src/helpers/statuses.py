@@ -50,6 +50,34 @@ STATUS_COLORS = {
 }
 #: Points above the pace that count as ahead, unless a run is given another margin.
 DEFAULT_AHEAD_MARGIN = 0.10
+_PRECISION = 9  # 53.6% of a plan is 0.536 exactly, not 0.53599999…
+
+
+def ratio_status(r: float, pace: float, ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> str:
+    """Completion ratio → status: ≥1 completed, ≥ pace+margin ahead, ≥ pace on_pace, else behind."""
+    r = round(r, _PRECISION)
+    if r >= 1:
+        return "completed"
+    if r >= round(pace + ahead_margin, _PRECISION) and pace < 1:
+        return "ahead"
+    if r >= round(pace, _PRECISION):
+        return "on_pace"
+    return "behind"
+
+
+def aggregate(statuses: list[str]) -> tuple[str, bool]:
+    """Task status from its parts' statuses, and whether it is mixed (behind beside on pace or better)."""
+    if "behind" in statuses:
+        better = any(s in ON_PACE_OR_BETTER for s in statuses)
+        return "behind", better
+    if "blocked" in statuses:
+        return "blocked", False
+    measured = [s for s in statuses if s in MEASURED]
+    if measured:
+        return min(measured, key=MEASURED.index), False
+    if "pending" in statuses:
+        return "pending", False
+    return "qualitative", False
 
 #: Why a judgement needs review: code → the label researchers read. A review_reason cell holds
 #: reasons written as "label：detail" (detail: the clause concerned), several joined with REASON_SEP.

@@ -12,8 +12,9 @@ from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evide
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
 from helpers.judge.subjects import subject_of
-from helpers.judge.sums import (COUNTY, ONGOING, STAGE, STARTED, WHOLE_LEVEL, county_sums, item_sums,
-                                named_items_done, quarter_sums)
+from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
+                               WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
+                               quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -64,10 +65,11 @@ def month_only(f: Finding, ev: Evidence) -> bool:
     return bool(marks and marks[-1]["month"])
 
 
-_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成)?\s*$")
+#: (合计新增十五家, 共计新建: the verb of the parts again)
+_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成|新增|新建|新认定|新培育|引进)?\s*$")
 
 
-def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
+def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     """…约8000个;配建停车场接入7500个,累计1.55万个: a total with no subject of its own that is the
     sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
     if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
@@ -78,18 +80,12 @@ def _sums_the_rest(a: Finding, ev: Evidence) -> bool:
     return len(rest) >= 2 and sum(rest) == a.value
 
 
-#: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
-_FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
-                         r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|完工|改造|整治|治理|提升|投用"
-                         r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|入库|入统|[\s,、()（）]")
-
-
 def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
     """Bigrams the figure's words share with the target (以上, 左右 set aside on both sides); a
     figure whose clause names no noun (高新技术企业总数达到1650家,今年新认定85家) takes the noun of
     the clause before it in its sentence."""
     shared = overlap(tb, QUALIFIER.sub("", a.label))
-    if len(_FRAME_VERB.sub("", a.label)) > 1:
+    if len(_ATTRIBUTE.sub("", _FRAME_VERB.sub("", a.label))) > 1:
         return shared
     text, lay = ev.layout.text, ev.layout
     la = lay.around(a.start, a.end, fine=True)[0]
@@ -145,6 +141,35 @@ def _implausibly_small(t: Target, a: Finding) -> bool:
     return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
 
 
+#: a heading of a state before a colon (②在建：2个; 拟建：3个): the state of the figures under it
+_HEADING = re.compile(r"(?P<head>[\u4e00-\u9fff]{1,6})[:：]\s*$")
+
+
+_PLANNED_HEAD = re.compile(r"拟|谋划|计划|储备|规划|前期")
+
+
+def _ongoing_heading(a: Finding, ev: Evidence) -> bool:
+    """②在建：2个，已完成物联网设备采购; 谋划：3个: the heading before the colon says the works are going on
+    or only planned."""
+    text = ev.layout.text
+    s0 = max(text.rfind(c, 0, a.start) for c in "。;；\n")
+    colon = max(text.rfind(c, s0 + 1, a.start) for c in ":：")
+    head = _HEADING.search(text, s0 + 1, colon + 1) if colon > s0 else None
+    return bool(head and (ONGOING.search(head["head"]) or _PLANNED_HEAD.search(head["head"])))
+
+
+def _additions_beside(a: Finding, ev: Evidence) -> bool:
+    """A figure after it in its sentence, in the unit, said as this year's additions (…246类，其中今年新增
+    20类); a breakdown after the additions (新增…86家,其中…23家) is a part of them, no stock."""
+    lay, text = ev.layout, ev.layout.text
+    for b in ev.actuals:
+        if b.start > a.end and b.sentence == a.sentence and b.unit == a.unit:
+            clause = text[lay.around(b.start, b.end)[0]:b.start]
+            if _NEW.search(clause) and _SPAN.search(clause):
+                return True
+    return False
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -152,7 +177,10 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     clause = ev.layout.text[a0:a.start]
     if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
-    if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计"):
+    if _NEW.search(t.part) and not _NEW.search(clause) and _additions_beside(a, ev):
+        return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
+    if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计") \
+            and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
@@ -165,18 +193,21 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
     if month_only(a, ev) or (halt and halt.group() not in t.part and _halts_the_figure(a, halt, ev.layout.text, b0)):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
-    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause):
-        return None  # 另2处正在施工, 其余6个村正在按标准提升: works still going on, none done
+    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause) or _ongoing_heading(a, ev):
+        return None  # 另2处正在施工, 其余6个村正在按标准提升, ②在建：2个: works still going on, none done
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
-    if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part):
-        return None  # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts)
+    if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part) \
+            and not (a.unit == "元" and _SPENT.search(a.label)):
+        # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts); the
+        # money spent on the works started (新开工项目完成投资3.1亿元) is spent all the same
+        return None
     named = _named(tb, a, ev)
     if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
         return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
     if a.unit != t.unit and named <= 0:
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
-    score = named + (4 if _sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    score = named + (4 if sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -185,6 +216,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         score += 1
     if _WITHIN.search(clause):
         score -= 1  # 其中五一假期接待游客412万人次 is a part of the figure before it
+
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
@@ -235,7 +267,9 @@ _GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低�
 #: window, so that a long cell is read in linear time
 _CARRY = 400
 #: a size class that narrows what is counted (亿元以上项目, 规上企业, 限额以上单位)
-_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上|规模以上|规上|限额以上|限上")
+#: (a figure's own floor — 争取…投资15亿元以上。 — names no class: a class is followed by what it classes)
+_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上(?=[\u4e00-\u9fff])"
+                    r"|规模以上|规上|限额以上|限上")
 _CLASS_NORM = (("规模以上", "规上"), ("限额以上", "限上"), ("及以上", "以上"))
 
 
@@ -275,6 +309,8 @@ def _grades_differ(target: str, label: str) -> bool:
     return bool(want and got and not want & got)
 
 
+#: money spent (完成投资, 投入资金), whatever stage the works it was spent on are at
+_SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
@@ -315,6 +351,16 @@ def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:
     return not ACTUAL_MARK.search(between, 0, first.start if first else len(between))
 
 
+def _work_fits(a: Finding, t: Target) -> bool:
+    """A figure of supervision or preliminary work (督查, 排查, 核实: `figures.find_actuals`) measures only a
+    target of that work — or one whose own act follows it (排查整治点位1146处 for 完成整治点位1000处)."""
+    if not a.meaning or a.meaning in t.part:
+        return True
+    i = a.label.find(a.meaning) + len(a.meaning)
+    act = ACT_VERB.match(a.label, i)
+    return bool(act and act.group() in t.part and len(act.group()) >= 2)
+
+
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
 
@@ -334,17 +380,17 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
         own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
-        actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev))
+        actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task
-        same = [a for a in actuals if comparable(a.unit, t.unit) and (not a.meaning or a.meaning in t.part)
-                and is_result(a.modality)]
+        same = [a for a in actuals if comparable(a.unit, t.unit) and _work_fits(a, t) and is_result(a.modality)]
         if any(a.unit == t.unit for a in same):
             # 学校厕所136座，涉及学校58所 for …改造120所: the target's own classifier says what it counts
             same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
+        scores += _kind_sums(t, scores, ev, tb)
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
         alone = sum(1 for sc, _ in scores if sc is not None) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1
         for score, a in scores:
@@ -366,6 +412,20 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         out[tid] = a
         taken.add(id(a))
     ev.rivals = _rivals(ranked, out, taken)
+    return out
+
+
+def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence,
+               tb: set[str]) -> list[tuple[int | None, Finding]]:
+    """建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里: things listed under one verb, each a kind of
+    the target's thing and each able to measure it, add up (18公里), scored like any figure."""
+    able = {id(a) for sc, a in scores if sc is not None}
+    out = []
+    for run in listed_runs(ev):
+        if all(id(a) in able for a in run):
+            total = kind_sum(run, t.label or t.part, ev)
+            if total is not None:
+                out.append((_actual_score(t, total, tb, ev), total))
     return out
 
 

@@ -23,17 +23,18 @@ from __future__ import annotations
 
 import re
 
-from helpers.judge import signals
+from helpers.judge import moot, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
+from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.scope import PLACE, REMAINING
 from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.whole import names_the_event, task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
-from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
+from helpers.statuses import DEFAULT_AHEAD_MARGIN, MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
 
 #: a completion ratio above this is no reading of the target: 7413 % is 74.13 % misplaced, while
 #: the seed's own 1554 of 413 tonnes (376 %) is a real over-fulfilment
@@ -86,11 +87,13 @@ _BEARING = {
 _DUE = ("done", "use", "event", "share", "attained")
 
 
-def _signal_reasons(status: str, found: list[Signal], due: bool = False) -> list[str]:
-    """The residual signals that undo this status's confidence (the first quoted)."""
+def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_figure=None) -> list[str]:
+    """The residual signals that undo this status's confidence (the first quoted); a figure that
+    or rate that cannot change the status (`moot_figure`, helpers.judge.moot.signal_moot) undoes nothing."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ())
     return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
-            and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))][:1]
+            and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
+            and not (moot_figure is not None and moot_figure(s))][:1]
 
 
 #: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
@@ -105,7 +108,7 @@ def _due_only(reading, statuses: list[str]) -> bool:
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
-_WORKS = re.compile(r"施工|建设|工程|开工|实施|举办|运营")
+_WORKS = re.compile(rf"{WORKS_WORDS}|开工|实施|举办|运营")
 #: a halt with no subject and no object (因故取消, 已暂停): said of the task, as a clause with no subject is
 #: (or said of an event by its kind: 本年度赛事取消 for 举办…马拉松赛)
 _BARE_HALT = re.compile(rf"^[\s,，;；。]*(?:因故|因[^,，;；。]{{0,8}}?原因|受[^,，;；。]{{0,10}}?影响)?[,，]?(?:已|被|均|暂)*"
@@ -161,7 +164,8 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         # a count read from another noun threatens a status at or above the pace (a shortfall
         # read from the wrong noun is still a shortfall to look at, and behind decides anyway)
         counted = p.target is not None and p.target.kind in ("count", "amount")
-        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p):
+        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p) \
+                and not moot.same_indicator(p):
             out.append(review_reason("noun_mismatch", p.evidence.text))
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
@@ -179,8 +183,11 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
             out.append(review_reason("halt_of_other", p.evidence.text))
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
+    # (the rest of a count awaiting its act, 另有2项已提请市政府审定, beside that count measured at or above
+    # the pace is no part of its own: helpers.judge.moot.of_the_rest)
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence
-             and not (pace < 1 and _YEAR_DATA.search(p.evidence.text))]
+             and not (pace < 1 and _YEAR_DATA.search(p.evidence.text))
+             and not (status in GOOD and moot.of_the_rest(p.evidence.text))]
     # a part of the task still awaiting its outside act (5A级创建…正在等待公示) beside parts done or on
     # pace: the task's status speaks for the measured parts only (rule (a) of the gate)
     # (one with a number is an unmeasured part: _unmeasured says so)
@@ -197,10 +204,10 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
-    if halts and status == "behind":
+    if halts and status == "behind" and not moot.halt_of_another_part(reading, statuses, halts):
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
-    # target, or the target was cut
+    # target, or the target was cut (not when the task itself is halted: that decides over its figures)
     done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
     if done and status == "blocked":
         out.append(review_reason("parts_disagree", done[0].evidence.text))
@@ -218,11 +225,17 @@ def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
 
 
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
-    """Numbers were found but no rule decided: which, and why the researcher should look."""
+    """Numbers were found but no rule decided: which, and why the researcher should look (not when a
+    plain wait waits for exactly what would measure them: helpers.judge.moot.awaited_measure)."""
+    statuses = [r["status"] for r in rows]
+    if fields["status"] == "pending" and _clean_wait(reading, statuses, fields["pace"]) and moot.awaited_measure(
+            reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
+        return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
-    if fields["status"] in ("qualitative", "pending") and (unmeasured or reading.unused_numbers):
+    percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
+    if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):
         reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
-        return {"status": fields["status"], "reason": reason, "numbers": unmeasured or reading.unused_numbers}
+        return {"status": fields["status"], "reason": reason, "numbers": unmeasured or percents}
     # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
     # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
     if fields["status"] in MEASURED:
@@ -232,7 +245,7 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     return None
 
 
-def _second_figure(reading, status: str) -> list[str]:
+def _second_figure(reading, status: str, moot_figure=None) -> list[str]:
     """A status at or above the pace (short of done) beside an unread figure of the target's unit
     whose clause names the target's own thing (two of its bigrams): a second measure of the target,
     and which is this period's cumulative one was not read (a county's figure is a part of it, an
@@ -244,7 +257,7 @@ def _second_figure(reading, status: str) -> list[str]:
     return [review_reason("unread_signal", s.clause) for s in reading.signals if s.kind == "figure"
             and not _AIM.search(_before_figure(s.clause)) and not signals.county_said(s.clause)
             and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
-            and any(overlap(b, s.clause) >= 2 for b in tb)][:1]
+            and any(overlap(b, s.clause) >= 2 for b in tb) and not (moot_figure and moot_figure(s))][:1]
 
 
 #: a stock said before a figure (企业达1180家, 总数, 累计拥有): beside a target of additions, no second measure
@@ -334,7 +347,8 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
     return None
 
 
-def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> tuple[list[str], dict | None]:
+def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
+           ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> tuple[list[str], dict | None]:
     """Every reason this judgement is not confident (empty: it is), and the unmeasured numbers entry.
 
     The single gate of docs/judging.md: parts' own notes (verdict conflict, forecast only, range),
@@ -349,8 +363,12 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False) -> 
     if entry:
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
-    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses))
-    reasons += _second_figure(reading, fields["status"])
+
+    def moot_figure(sig: Signal) -> bool:
+        return moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"], ahead_margin)
+
+    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure)
+    reasons += _second_figure(reading, fields["status"], moot_figure)
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     reasons += _verdict_doubts(reading, fields["status"], statuses)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):

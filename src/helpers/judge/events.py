@@ -13,7 +13,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
-from helpers.judge.subjects import abbreviates, acts_on_another, another_instance, another_thing, object_of, refers_to_task, subject_of
+from helpers.judge.subjects import acts_on_another, another_instance, another_thing, object_of, refers_to_task, side_meeting, subject_of
 from helpers.judge.targets import Target, bigrams, overlap
 from helpers.judge.whole import ACT_COUNTED, EVENT_SUBJECT, SOFT, chained_use
 from helpers.statuses import review_reason
@@ -29,6 +29,8 @@ def forecast_only(part: Part, f: Finding) -> None:
 
 
 _TITLE = re.compile(r"《([^》]{2,60})》")
+#: a document that takes effect when an authority approves it (规划, 方案, 纲要)
+_PLAN_DOC = re.compile(r"(?:规划|方案|纲要)》?")
 
 
 def _same_document(t: Target, f: Finding, text: str) -> bool:
@@ -73,6 +75,8 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",),
           "approve": ("approve",), "sign": ("sign",)}[t.meaning]
+    if t.meaning == "issue" and _PLAN_DOC.search(t.part):
+        ok += ("approve",)  # 《规划》已获省政府批准实施: a plan takes effect when it is approved
     lay = ev.layout
     done = missed = forecast = None
     for f in ev.deliverables:
@@ -97,8 +101,8 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
             continue  # 城南污水处理厂已建成 for 建成城北污水处理厂; 调度系统已运行 for 建成…中心
         if t.value is None and f.meaning == "issue" and ACT_COUNTED.match(lay.text, f.end, b):
             continue  # 取消涉企收费项目14项 for 取消…不合理收费: a count of some done, not the task's one act
-        if f.meaning == "hold" and (acts_on_another(ev, f.end, tb) or _side_meeting(subject, t.part)):
-            continue  # 茶文化节新闻发布会已召开, 大会筹备会已召开: a meeting about the event, not the event
+        if f.meaning == "hold" and (acts_on_another(ev, f.end, tb) or side_meeting(ev, f.start, f.end, t.part)):
+            continue  # 茶文化节新闻发布会已召开, 已举办茶文化节启动仪式: a meeting about the event, not the event
         if f.meaning == "issue" and (_DRAFT.search(lay.text, a, b) or _issues_another(t, f, ev)):
             continue  # 印发《…(征求意见稿)》, 送审稿已印发; 印发工作方案 for 出台《…办法》: not the document  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
         if f.modality == "forecast":
@@ -114,16 +118,8 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
 
 #: a draft of a document (征求意见稿, 送审稿, 初稿, 草案): issuing it for comment is no issue of the document
 _DRAFT = re.compile(r"征求意见稿|送审稿|初稿|草案|讨论稿|修改稿")
-#: a meeting about an event (新闻发布会, 筹备会, 推介会, 启动仪式): held, it is not the event held
-_MEETING_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2}会|仪式)$")
 #: what follows an issuing verb without naming a thing: its manner and recipients (下发各县区执行, 印发实施)
 _ISSUE_TAIL = re.compile(r"^(?:并|了|至|给|到|于|实施|执行|施行|落实|各县区|各地|各部门|各单位|全市|市直|有关|相关)+")
-
-
-def _side_meeting(subject: str, task: str) -> bool:
-    """茶文化节新闻发布会 for 举办…茶文化节: a subject ending in a meeting the task does not name."""
-    m = _MEETING_TAIL.search(subject)
-    return bool(m) and m.group() not in task and not abbreviates(m.group(), task)  # 市运会 for 全市…运动会
 
 
 def _issues_another(t: Target, f: Finding, ev: Evidence) -> bool:

@@ -14,7 +14,7 @@ from helpers.judge.quantities import approx_range, find_quantities, parse_number
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
 
 # what marks a figure in the progress text as a plan or a restated target rather than an actual
-_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|任务(?=\d)|预计|力争|确保|拟|^\s*(?:全年|年度|今年)?目标"
+_PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|预计|力争|确保|拟|^\s*(?:全年|年度|今年)?目标"
                         r"|(?:调减|调增|调整|下调|上调|核减|核增|压减)(?:后的?)?(?:年度|全年)?(?:建设)?(?:目标|任务|计划)?"
                         r"(?:数)?(?:为|至|到)$")
 #: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
@@ -34,6 +34,12 @@ _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈
 #: (20个示范村已完成创建任务, 1800户改厕任务已全部完成 report them done: a done mark before or after 任务)
 _COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务(?!清单)"
                              r"(?!(?:已经?|均已|都已)?(?:于[^,;。]{1,10}?)?(?:全部|全面|全数|按期|如期|提前|顺利)?(?:完成|竣工|完工|销号)(?![\d一二三四五六七八九十]))")
+
+
+#: the year's task restated with its figure (今年高标准农田建设任务8万亩, 年度任务量为1200户): a plan,
+#: unless a done verb says the task's figure was reached (已完成年度造林任务5.2万亩)
+_TASK_BEFORE = re.compile(r"任务(?:量|数)?(?:为|是)?\s*$")
+_DONE_BEFORE = re.compile(r"已|完成|实现|累计|达到?")
 
 
 #: a fraction before a quantity: 12/20个 (the 20 carries the unit and magnitude of both)
@@ -73,6 +79,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
         elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality) \
+                or (_TASK_BEFORE.search(before) and not _DONE_BEFORE.search(before)) \
                 or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
                     and plans[-1].kind == "plan"):
             # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's

@@ -24,6 +24,8 @@ _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
 #: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
 _SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
+#: between a rate's noun and its share: an adverb of degree or time, then a verb (已达, 仅为, 约为, 目前为)
+_RATE_TO = r"(?:(?:目前|已经?|仅|才|只有|约|刚)?(?:达到?|为|是)?(?:约|仅)?)"
 _Q = "[“\"]?"
 _QE = "[”\"]?"
 
@@ -89,10 +91,34 @@ USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客|迎客|对外服务|迎来首批")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
+#: the step words that abbreviate a longer name a task may use (可研 for 可行性研究报告编制)
+_STEP_NAMES = {"可研": "可行性研究", "环评": "环境影响评价", "稳评": "社会稳定风险评估", "能评": "节能评估", "图审": "施工图审查"}
+
+
+def names_step(step: str, task: str) -> bool:
+    """Whether the task names the step (可研 in …可研…, or in full: 可行性研究报告编制): then it is the
+    task's own deliverable, no step towards it."""
+    return step in task or _STEP_NAMES.get(step, "\0") in task
+
+
+def expand_steps(text: str) -> str:
+    """The step abbreviations written out (可研报告 → 可行性研究报告), to compare a subject with a task."""
+    for short, full in _STEP_NAMES.items():
+        text = text.replace(short, full)
+    return text
+
+
+#: a preparation for the deliverable (大会筹备工作, 开业前准备, 倒计时100天): done, it is no deliverable
+PREPARATION = r"筹备|准备|倒计时"
 _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
 _CAUSE = re.compile(r"导致|造成|致使")
 #: an approval obtained from an authority named between (《规划》已于8月获省政府批复)
-_APPROVED_BY = r"(?:获得?|取得)了?[^,，;；。|\d]{1,10}?(?:正式)?批复(?:同意|实施)?"
+_APPROVED_BY = r"(?:获得?|取得)了?[^,，;；。|\d]{1,10}?(?:正式)?(?:批复(?:同意|实施)?|批准(?:实施|同意)?)"
+#: the works done in full, in words (完成全部建设内容, 已完成所有工程量): the thing finished
+_ALL_WORKS = r"完成(?:了)?(?:全部|所有)的?(?:建设|工程|施工)(?:内容|任务|量)"
+#: the ceremony of a thing's own event held (举行开馆仪式, 举办开工典礼): the event happened
+_CEREMONY = re.compile(r"(?:举行|举办)(?:了)?(?P<ev>开馆|开园|开业|开工|通车|揭牌|竣工|投产|启用|开通|首发|通航)(?:典礼|仪式)")
+_CEREMONY_MEANING = {"开工": "start", "揭牌": "issue"}
 _VERDICT_ORDER = ("behind", "blocked", "pending", "completed", "ahead", "on_pace")
 
 
@@ -131,7 +157,7 @@ def rules(lex: Lexicon) -> Rules:
         base_meaning=lex.meaning_of("comparison_base"),
         # an event word before 前/之前/以前 dates something else (开工前各项准备工作), one before a preparation's
         # noun names that preparation (开业筹备, 开业倒计时, 竣工验收资料): neither is the event
-        deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
+        deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY}|{_ALL_WORKS})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
                                "|仪式筹备|筹备|倒计时|资料|材料|预验收|初验)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so
@@ -207,8 +233,10 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # or the verb opening its clause (截至9月底，完成村庄规划编制不足三成); 完成全年任务过半 is a half
     re.compile(r"(?:^|(?<=[,,;;。\s|]))(?:全市|全县|我市|目前|累计)?(?:完成|建成|完工|竣工|开工|改造|新建|新增)"
                r"(?P<what>[^,,;;。的%|\d]{1,14}?)(?P<word>" + SHARE_WORD + ")(?<!过半)(?<!大半)"),
-    re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成率(?:达到?|为)?" + _PCT),
-    re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|达到?|为)?" + _PCT),
+    # 完成率达62%, 目标完成度约为六成, 改造进度仅为30%: the rate's noun, an adverb, a verb, then the share
+    re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成(?:率|度)"
+               + _RATE_TO + _SHARE),
+    re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|" + _RATE_TO + ")" + _SHARE),
     # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
     re.compile(r"(?:已|实际|整体|总体|累计|共|目前|(?:^|(?<=[,,;;。\s|])))完成\s*" + _PCT),
     re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
@@ -363,9 +391,15 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
         a, b = layout.around(m.start(), m.end())
         sentence = progress[layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0:m.start()]
         status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
-        meaning = r.deliverable_meaning.get(m.group(), "approve")  # else 获省政府批复: an approval obtained
+        # else 获省政府批复: an approval obtained, or 完成全部建设内容: the works finished
+        meaning = r.deliverable_meaning.get(m.group(), "finish" if re.fullmatch(_ALL_WORKS, m.group()) else "approve")
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=meaning,
                             status=status, later=later))
+    for m in _CEREMONY.finditer(progress):
+        a, _ = layout.around(m.start(), m.end())
+        if not _NEGATED.search(progress[a:m.start()]):
+            out.append(_finding(layout, "deliverable", m.start(), m.end("ev"), status="completed",
+                                meaning=_CEREMONY_MEANING.get(m["ev"], "finish")))
     taken = sorted(f.start for f in out)
     for m in r.operation.finditer(progress):
         a, _ = layout.around(m.start(), m.end(), fine=True)  # 已完成备案、通航影响评价: 已 is not its mark
@@ -383,7 +417,9 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 
 
 #: a level reached, also by a verb of change to it (提升至76.2%, 降至3.1%: the level, not a growth)
+#: (a share of a whole — 小区312个，占全部小区的91.5% — and a level reached — …全部按标准地出让，实现100% — too)
 _LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?:提高|提升|上升|增加|下降|降低|减少)(?:至|到)|[升增降]至"
+                           r"|占(?:全部|全市|全区|全县|所有|总)[^,，;；。\d%]{0,10}的|(?<![增下])实现"
                            r"|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
@@ -394,6 +430,8 @@ def find_levels(progress: str, layout: Layout) -> list[Finding]:
         a, _ = layout.around(m.start(), m.end())
         if "目标" in progress[a:m.start()]:
             continue
+        if not progress[a:m.start()].strip() and layout.sents:
+            a = layout.sents[layout.sentence_of(a)][0]  # 占全部小区的91.5%: of what the sentence names before
         f = _finding(layout, "actual", m.start(), m.end(), value=Decimal(m["val"]), unit="%",
                      label=progress[a:m.start()])
         out.append(f)

@@ -53,7 +53,19 @@ PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?(?:公布|公示)(?:结果)
                     r"|(?:结果|评审结果)尚未公示|尚未公示[^,,。;;]{0,6}结果"
                     # submitted, and the outside act under way: 已上报商务部，正在审核中; 正在履行核准程序
                     rf"|(?:报送|上报|提交|报请|呈报)[^。;;|]{{0,30}}?(?:正在|目前|尚在|仍在)(?:履行)?(?:{_OUTSIDE_ACT}|核准)"
-                    r"|(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)")
+                    # the city's own notice to publish (招聘公告拟于4月发布) is its own act, no wait
+                    r"|(?<!公告)(?<!简章)(?<!通知)(?<!方案)(?:拟|将|预计)于?[^,,。;;|]{0,10}?(?:正式)?(?:命名|授牌|公布|发布|认定|批复)(?!会|稿|文件)"
+                    # the result as the outside act will fix it (最终以国务院教育督导委员会认定公布为准)
+                    # (最终数据以统计部门反馈为准 beside the figure is a caveat on data, no outcome awaited)
+                    r"|(?:结果|最终|名单)以(?![^,,。;;|]{0,24}?(?:数据|数字|统计))[^,,。;;|]{1,24}?"
+                    r"(?:认定|命名|批复|验收|评定|评审|审定|授牌|公布|文件|名单)[^,,。;;|]{0,6}?为准"
+                    # an outside body's act set for a later date (省级评审会议安排在10月, 教育部实地核查计划于下半年开展)
+                    r"|(?:省|国家|部|厅)[^,,。;;|]{0,8}?(?:评审|验收|核查|认定|评定|考核|督导|评估)(?:会议|工作)?"
+                    r"(?:安排在|定于|计划于|将于|拟于)[^,,。;;|]{1,10}"
+                    # the data being compiled by someone (数据正由市疾控中心汇总分析)
+                    r"|(?:数据|结果)[^,,。;;|]{0,4}?(?:正由|正在|尚在|仍在)[^,,。;;|]{0,12}?(?:汇总|统计|核算|测算)"
+                    # the works may start only after an outside act (需等待省交通运输厅下达投资计划后方可开工建设)
+                    r"|(?:等待|待)[^,,。;;|]{1,24}?(?:下达|批准|同意)[^,,。;;|]{0,8}?后(?:方可|才能|才可)")
 #: a halt lifted later in the cell (暂停施工，6月已恢复施工; 目前已复工): the halt is over
 RESUMED = re.compile(r"(?:已|现已|目前已|均已|全面|陆续)(?:恢复(?:施工|建设|实施|运营|运行|营业|开放|生产|审批)?|复工|复产|重启|重新启动|解除)")
 #: a wait just before an event word in its clause (待省政府批复同意): the event has not happened
@@ -62,11 +74,16 @@ AWAITED = re.compile(_AWAIT + r"[^,,。;;|]{0,12}$")
 #: the same verb with an object of its own (暂停水下桩基作业, 取消收费) halts something else
 HALT = r"暂缓|暂停|停止|终止|取消|撤销|叫停|缓建|停建|停工|停办|停运|撤项|搁置|中止|延期|推迟|撤回|停滞"
 HALT_WORDS = re.compile(HALT)
+#: a manner between a halting verb and the works (取消单独建设, 不再单列实施, 停止继续实施)
+MANNER = r"单独|单列|另行|继续|原定|全部|全面"
+#: a halting verb and the object it names before the works' word (停止扩建部分施工 → 扩建部分)
+NAMED_WORKS = re.compile(rf"(?:{HALT})(?P<obj>[^,,。;;|\d]{{1,10}}?)(?:施工|建设|作业)$")
 #: a slip to a later date, said of the task's carrying out (项目延期至2026年以后实施, 推迟到10月举办)
 SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
 SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
-BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作)?"
+BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作"
+                    r"|布展|装修|安装|作业|报批)?"
                     # (按下“暂停键”, 停工待审: the key pressed, a halt awaiting what follows)
                     r"(?:键[”\"]?)?(?=$|[,,。;;|]|了|至今|状态|待|中(?:[,,。;;|]|$))"
                     # no longer on the list of the year's works (不再列入年度重点项目计划)
@@ -78,8 +95,13 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:开工|建设|实施|推进|开展|施工|执
                     rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:{NEXT_YEAR}|20\d\d年)[^,,。;;|]{{0,8}}?"
                     r"(?:开工|建设|实施|推进|开展|施工|执行|举办|召开)?(?=$|[,,。;;|])"
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
-                    r"|(?:不再|暂不)(?:实施|建设|推进|改造|开展|举办|召开|执行)"
+                    # a halt of named works (停止扩建部分施工, 暂停主体结构施工, 全面叫停…采砂作业): whose works
+                    # they are is the object's to say (helpers.judge.parts: 暂停水下作业 is another's)
+                    rf"|(?:{HALT})[^,,。;;|\d]{{1,10}}?(?:施工|建设|作业)(?=$|[,,。;;|])"
+                    rf"|(?:不再|暂不)(?:{MANNER})?(?:实施|建设|推进|改造|开展|举办|召开|执行)"
                     r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
+                    # the list named first (从省重点项目库中移出, 从年度计划中剔除)
+                    r"|从[^,,。;;|]{0,16}?(?:计划|清单|名单|项目库|库)中?(?:被|已)?(?:调出|移出|剔除|删除|撤出|退出)"
                     r"|列入[^,,。;;|]{0,6}?(?:暂缓|停建|缓建|停缓建)[^,,。;;|]{0,6}(?:名单|清单)"
                     # an authority holding back the approval the task needs (暂缓批复初步设计)
                     r"|(?:暂缓|暂停|停止)(?:审批|批复|核准)"
@@ -111,3 +133,10 @@ def awaits_a_step(said_of: str, sentence: str, task: str) -> bool:
     已报市委深改委审议): the city's own procedure on a step, no outcome awaited from outside."""
     return any(m.group() not in task for m in STEP_PAPER.finditer(said_of)) and not OUTSIDE_BODY.search(sentence)
 
+
+
+#: a phase of the works or of the event's making (施工, 布展, 装修): halted by an authority's order, the
+#: task is halted (上级部门通知暂停布展 for 建成…纪念馆); halted by the weather or a season with no
+#: order (因鱼类洄游期暂停水下作业), it is a pause of the works, no halt of the task
+WORKS_WORDS = r"施工|建设|作业|装修|布展|安装|装饰|开挖|展陈|工程"
+WORKS_PHASE = re.compile(rf"(?:^|(?<=暂停|暂缓|停止|中止))(?:了)?(?:全部|所有|整体|现场)?(?:{WORKS_WORDS})(?:工作)?$")

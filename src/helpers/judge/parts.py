@@ -22,14 +22,15 @@ from helpers.judge.actuals import assign_actuals
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
-from helpers.judge.findings import Finding, find_stated_ratios, find_verdicts, unused_numbers
-from helpers.judge.halts_and_waits import HALT_WORDS, RESUMED, awaits_a_step
+from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, find_verdicts, unused_numbers
+from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import abbreviated_name, acts_on_another, is_generic, object_of, refers_to_task, subject_of
-from helpers.judge.whole import task_aim, whole_task_result
+from helpers.judge.signals import of_a_step
+from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, acts_on_another, is_generic, object_of, refers_to_task, subject_of
+from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -141,6 +142,10 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
     subject = subject_of(ev, v.start)
     if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject) or abbreviated_name(subject, tb)):
         return True  # a task of one thing: 博览会取消, 项目终止 name it
+    s0 = ev.layout.sents[v.sentence][0] if ev.layout.sents else 0
+    if len(targets) < 2 and not _SOME_OF.search(ev.layout.text, s0, v.start) \
+            and (_event_by_kind(ev, v, targets) or _ordered_phase(ev, v)):
+        return True  # 今年线下展会取消, 上级部门通知暂停布展: the event or the works, not some of them
     if overlap(tb, subject) < 3:
         return False
     return not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
@@ -153,19 +158,42 @@ def _some_of_the_count(subject: str, targets: list[Target]) -> bool:
                for q in find_quantities(subject) for t in targets)
 
 
+#: what qualifies an event named by its kind without naming another (今年线下展会, 本届赛事)
+_KIND_QUALIFIER = re.compile(r"^(?:今年|本年度?|年内)?的?(?:线下|现场|实体)?")
+
+
+#: some of the things named before a halt (另有5个…暂缓建设, 部分标段停工): a part halted
+_SOME_OF = re.compile(r"\d+\s*[个家项座条所处批]|部分|其中|另有|个别")
+
+
+def _ordered_phase(ev: Evidence, v: Finding) -> bool:
+    """上级部门通知暂停布展: a phase of the works (its object, or the verb's own) halted by an authority's order."""
+    phase = WORKS_PHASE.match(object_of(ev, v.end)) or WORKS_PHASE.search(v.text)
+    return bool(phase) and bool(AUTHORITY_ACT.search(ev.layout.sentence_text(v.sentence)))
+
+
+def _event_by_kind(ev: Evidence, v: Finding, targets: list[Target]) -> bool:
+    """该赛事今年停办, 今年线下展会取消 for a task to hold an event: the event named by its kind is the task's."""
+    return any(t.meaning == "hold" for t in targets) \
+        and bool(EVENT_SUBJECT.match(_KIND_QUALIFIER.sub("", subject_of(ev, v.start))))
+
+
 def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]) -> bool:
     """A halt said of the task (`refers_to_task`, with no object of its own) or of some of its count:
     the clause's subject (金寨县、舒城县2个项目被调出…计划), else, for a verb with no object of its
     own, the sentence's (另有5个因选址调整，经…研究暂缓建设)."""
-    # a halt of a step the task needs (暂缓批复初步设计) is of the task, whatever the step is called
-    other = acts_on_another(ev, v.end, tb) and not PRELIMINARY_RX.search(object_of(ev, v.end))
-    if refers_to_task(ev, v.start, tb) and not other:
+    # a halt of a step the task needs (暂缓批复初步设计) is of the task, whatever the step is called;
+    # so is a phase of its works halted by an authority's order (上级部门通知暂停布展)
+    obj = object_of(ev, v.end)
+    other = acts_on_another(ev, v.end, tb) and not PRELIMINARY_RX.search(obj) and not _ordered_phase(ev, v)
+    if (refers_to_task(ev, v.start, tb) or _event_by_kind(ev, v, targets)) and not other:
         return True
     subject = subject_of(ev, v.start, clause_only=True) or ("" if other else subject_of(ev, v.start))
     return _some_of_the_count(subject, targets)
 
 
-def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = ()) -> list[Part]:
+def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = (),
+                      task: str = "") -> list[Part]:
     """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
 
     A halt said of something else than the task (暂停水下桩基作业 for a bridge is not one, but
@@ -178,6 +206,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
+        if v.status == "completed" and of_a_step(subject_of(ev, v.start), task):
+            continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
             part.review.append(review_reason("forecast_only", v.text))
@@ -267,6 +297,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     ev.year = year
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
+    _other_works_halted(ev, task)
     _lifted_halts(ev)
     _waits_on_a_step(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
@@ -283,7 +314,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += leftover_ratios(ev, parts, task)
     parts += plan_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
-    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets)
+    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task)
     parts += _aim_reached(ev, task, targets, parts)
     for part in parts:
         for f in part.findings:
@@ -331,6 +362,23 @@ def _waits_on_a_step(ev: Evidence, task: str) -> None:
             ev.used.add(id(v))
 
 
+def _other_works_halted(ev: Evidence, task: str) -> None:
+    """因鱼类洄游期暂停水下作业 for 水库除险加固: a halt of works the task does not name (no word of the
+    task's, no stage of it), with no authority ordering it, is a pause of other works — read, no halt.
+    An authority's halt of the works (市住建局叫停内部装修施工) stays the task's."""
+    tb = bigrams(QUALIFIER.sub("", task))
+    for v in ev.verdicts:
+        named = NAMED_WORKS.search(ev.layout.text, v.start, v.end) if v.status == "blocked" else None
+        if named and overlap(tb, named["obj"]) == 0 and not STAGE_OF_WORKS.search(named["obj"]) \
+                and not _BY_AUTHORITY.match(v.text) and not AUTHORITY_ACT.search(ev.layout.sentence_text(v.sentence)) \
+                and not AUTHORITY_SUBJECT.search(subject_of(ev, v.start)):
+            ev.used.add(id(v))
+
+
+#: halting verbs that are an authority's by their meaning (叫停, 责令停止)
+_BY_AUTHORITY = re.compile(r"叫停|责令")
+
+
 def _own_verb_is_no_halt(ev: Evidence, task: str) -> None:
     """全面取消…收费, 撤销行政许可事项: when the task's aim is a verb of the halt family, that verb in the
     progress text reports the work done, not a halt."""
@@ -360,7 +408,8 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
     free = [v for v in ev.verdicts if id(v) not in ev.used and (is_result(v.modality) or v.status == "pending")
             and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
                  or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4
-                 or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))]
+                 or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))
+            and not (v.status == "completed" and of_a_step(subject_of(ev, v.start), part.target.part))]
     if free:
         v = min(free, key=lambda x: ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"

@@ -23,6 +23,7 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
     "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米", "块",
     "微克/立方米", "/10万", "/万", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
+    "类", "GB", "TB", "PB",
 ), key=len, reverse=True))
 
 #: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress,
@@ -171,7 +172,7 @@ def find_quantities(text: str) -> list[Quantity]:
         # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
         # of hundreds or thousands (两百一十个) is a count
         if m["num"] and not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
-                "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋")):
+                "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋", "类")):
             continue
         out.append(q)
     return out
@@ -183,6 +184,7 @@ MEASURES: dict[str, tuple[str, int]] = {
     "平方米": ("平方米", 1), "公顷": ("平方米", 10**4), "平方公里": ("平方米", 10**6),
     "千瓦": ("千瓦", 1), "兆瓦": ("千瓦", 1000),
     "斤": ("斤", 1), "公斤": ("斤", 2), "千克": ("斤", 2), "吨": ("斤", 2000),
+    "GB": ("GB", 1), "TB": ("GB", 1024), "PB": ("GB", 1024 ** 2),  # storage, in the binary steps offices quote
 }
 #: 1 亩 is 2000/3 平方米: area targets in 亩 and progress in 公顷 (or back) compare
 _MU = Decimal(2000) / 3

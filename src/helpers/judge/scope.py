@@ -28,6 +28,8 @@ _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?:度|(?=第[一�
 #: (结转明年 carries the rest forward: remaining work, not a batch of the past)
 _OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年"
                          r"|(?<![比较与和同])去年(?!同期|底|末|以来)")
+#: a span of this year's own opening a figure's clause (今年, 1-9月, 上半年, 一季度)
+_THIS_YEAR = re.compile(r"今年|本年|年内|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年|前三季度|[一二三四]季度")
 #: remaining work reported: the rest is still to do, or is planned for later
 REMAINING = re.compile(r"剩余|尚有|尚余|还剩|(?:还有|另有|仍有)\d|(?:其余|其他)[^,;。]{0,16}(?:正在|未|尚|仍)"
                        rf"|结转(?:至|到)?(?:{NEXT_YEAR}|20\d\d年)"
@@ -99,11 +101,15 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     task_years = {int(m["y"]) for m in _BATCH_YEAR.finditer(task)}
     # a deliverable done in an earlier year is still done (已于2023年11月开工): events are not dated out
     # a year named at a sentence's head (2023年度21个精品示范村…,建设进度69.91%) dates its clauses
+    # (only the head: a later clause's batch — …，另有上年度结转的3个完成验收 — dates its own figures, and a
+    # clause with a span of this year's own — 今年新开工18个 — is this year's)
     for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals):
         for f in group:
             a, b = lay.around(f.start, f.end)
-            if group is ev.verdicts or not _YEAR.search(text, a, b):
+            if group is ev.verdicts:
                 a, b = lay.sents[f.sentence] if lay.sents else (a, b)
+            elif not _YEAR.search(text, a, b) and not _THIS_YEAR.search(text, a, f.start):
+                a = lay.sents[f.sentence][0] if lay.sents else a
             if _past(text[a:b], year, task_years):
                 f.modality = "past"
     for r in ev.ratios:  # 已完成区级任务的105%: the district's own quota, a part of a city-wide task

@@ -18,16 +18,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH
+from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH, sums_the_rest
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import NOUN_TAIL, PRELIMINARY, STAGE_OF_WORKS, Finding
+from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding, names_step
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.quantities import comparable
 from helpers.judge.scope import REMAINING
-from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, subject_of
-from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.judge.sums import ATTRIBUTE
+from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, side_meeting, subject_of
+from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
 #: the lexicon kind of the signal words: meaning `done` (completion and attainment verbs) or `use`
@@ -37,7 +37,13 @@ SIGNAL_KIND = "signal"
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|不再)(?:能|够|全部|全面|正式|如期|按期)?$")
 #: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
 #: 招标公告已发布): its completion verb is not the task's
-STEP = re.compile(rf"{PRELIMINARY}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|筹备|起草|征求意见|初稿")
+STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿")
+def of_a_step(subject: str, task: str) -> bool:
+    """A completion whose subject names a step or a preparation the task does not name (大会筹备工作,
+    开业前准备工作, 项目前期工作): the step is done, not the task."""
+    return any(not names_step(m.group(), task) for m in STEP.finditer(subject))
+
+
 #: the words of a sentence that leave the current period: another year, or later this year's end
 _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!同期)|往年|结转|明年|下一年|次年|(?P<y>20\d\d)年(?P<batch>度)?")
 
@@ -75,6 +81,12 @@ def _families(lex: Lexicon) -> tuple[dict[str, str], frozenset[str]]:
     return lex.meaning_of("deliverable"), generic
 
 
+def nothing_to_complete(parts: list[Part], task: str, lex: Lexicon) -> bool:
+    """A task of standing work: no count or amount, no deliverable, no completion verb (完善…机制)."""
+    return not any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable")
+                   for p in parts) and not completes(task, lex)
+
+
 def completes(task: str, lex: Lexicon) -> bool:
     """Whether the task's own aim is a completion (完成…排查, 建成…): its verb is of the done family."""
     return bool(_done_rx(lex).search(task))
@@ -89,7 +101,10 @@ def consumed_clauses(ev: Evidence, parts: list[Part]) -> set[int]:
     found = [f for group in (ev.verdicts, ev.ratios, ev.halves, ev.growths, ev.comparisons, ev.deliverables,
                              ev.actuals, ev.plans, ev.levels, ev.ranks) for f in group if id(f) in used]
     found += [f for p in parts for f in p.findings]
-    return {lay.clause_index(max(f.start, f.end - 1)) for f in found if f.end > f.start}
+    # a sum (86.5公里；9200米 added up) reads every clause of the figures it adds
+    return {i for f in found if f.end > f.start for i in range(
+        lay.clause_index(f.start if f.kind == "actual" and f.label.endswith("合计") else max(f.start, f.end - 1)),
+        lay.clause_index(max(f.start, f.end - 1)) + 1)}
 
 
 def _clause(ev: Evidence, pos: int, end: int | None = None) -> str:
@@ -100,7 +115,8 @@ def _clause(ev: Evidence, pos: int, end: int | None = None) -> str:
 def _step(clause: str, task: str) -> bool:
     """A clause about a step or a trial, or a stage the task does not name (二期 for a 二期 task is
     the task)."""
-    return bool(STEP.search(clause)) or any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause))
+    return any(not names_step(m.group(), task) for m in STEP.finditer(clause)) \
+        or any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause))
 
 
 def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read: set[int]) -> list[Signal]:
@@ -119,7 +135,7 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
                 or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
                 or not re.match(NOUN_TAIL, text[m.end():m.end() + 4]) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
-                or (events.get(m.group()) == "hold" and not held) \
+                or (events.get(m.group()) == "hold" and (not held or side_meeting(ev, m.start(), m.end(), task))) \
                 or (events.get(m.group()) == "issue" and ACT_COUNTED.match(text, m.end(), b)) \
                 or not _about_task(ev, m.start(), tb):
             continue
@@ -192,15 +208,16 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
     lay = ev.layout
     out: list[Signal] = []
     targets = [p.target for p in parts if p.target is not None and p.target.unit and p.target.kind in ("count", "amount")]
+    # the figures a read total adds up (…8家、市级7家，合计新增十五家) are read with it
+    totals = [b for b in ev.actuals if id(b) in used and sums_the_rest(b, ev)]
     for a in ev.actuals:
         c0 = lay.around(a.start, a.end)[0]
         if not _unread(ev, a, read, used) or not is_result(a.modality) or not a.unit \
-                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start):
+                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start) \
+                or any(b.sentence == a.sentence and b.unit == a.unit and a.start < b.start for b in totals):
             continue
-        for t in targets:
-            if comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1):
-                out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
-                break
+        if any(counts_for(t, a) for t in targets):
+            out.append(Signal("figure", _clause(ev, a.start, a.end), a.start))
     return out
 
 
@@ -285,12 +302,14 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
             out.append(Signal("await", v.text, v.start))
     out += wait_signals(ev, read, {v.start for v in ev.verdicts if v.status == "pending"})
     # a completion verdict of this period said of the task, that no part took (已完成年度任务)
+    # (a step's or a preparation's completion, 大会筹备工作已全部完成, is read: no signal)
     out += [Signal("verdict_done", v.text, v.start) for v in ev.verdicts
-            if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"]
+            if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"
+            and not of_a_step(subject_of(ev, v.start), task)]
     wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
     for f in ev.deliverables:
         if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \
-                and refers_to_task(ev, f.start, tb):
+                and refers_to_task(ev, f.start, tb) and not (f.meaning == "hold" and side_meeting(ev, f.start, f.end, task)):
             out.append(Signal("event", f.text, f.start))
     out += [Signal("share", f.text, f.start) for f in ev.free(ev.ratios) if is_result(f.modality)]
     out += halt_signals(ev, read, used)
@@ -324,8 +343,7 @@ def _for_the_task(found: list[Signal], parts: list[Part], task: str, lex: Lexico
     no actions. For a one-off aim (实施…工程, 创建…: helpers.judge.whole.task_aim) the result
     phrases of that aim said of the task's thing bear (改造工程已完工 beside 剩余2处…), not the
     completion of a step (完成城市体检数据采集) or another kind of event (召开推进会 for 创建)."""
-    if any(p.target is not None and (p.target.value is not None or p.target.kind == "deliverable") for p in parts) \
-            or completes(task, lex):
+    if not nothing_to_complete(parts, task, lex):
         return found
     if task_aim(task) is not None:
         lay = ev.layout
@@ -406,7 +424,8 @@ def _figure_head(label: str) -> str:
     (上半年全市实现地区生产总值1077.8亿元 → 生产总值)."""
     text = _FRAME.sub("", label)
     text = re.split(r"\d", text, maxsplit=1)[0]
-    pieces = [pc for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
+    # 总长, 按年均汇率折合: a measure or a conversion of the thing named before it, no noun of its own
+    pieces = [ATTRIBUTE.sub("", pc) for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
     nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
 

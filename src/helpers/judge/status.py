@@ -29,13 +29,15 @@ from helpers.statuses import (
     STATUS_ZH,
     YES,
     official_words,
+    _PRECISION,
+    aggregate,
+    ratio_status,
     review_reason,
 )
 
 _JUDGEMENT_COLS = ("status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
                    "is_mixed", "is_target_adjusted", "status_source", "official_status_code",
                    "needs_review", "review_reason")
-_PRECISION = 9  # 53.6% of a plan is 0.536 exactly, not 0.53599999…
 
 
 @dataclass
@@ -44,18 +46,6 @@ class Judgement:
     indicators: pd.DataFrame
     review: list[dict]
     official_disagreements: list[dict]
-
-
-def ratio_status(r: float, pace: float, ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> str:
-    """Completion ratio → status: ≥1 completed, ≥ pace+margin ahead, ≥ pace on_pace, else behind."""
-    r = round(r, _PRECISION)
-    if r >= 1:
-        return "completed"
-    if r >= round(pace + ahead_margin, _PRECISION) and pace < 1:
-        return "ahead"
-    if r >= round(pace, _PRECISION):
-        return "on_pace"
-    return "behind"
 
 
 def met_status(met: bool, is_year_end: bool) -> str:
@@ -117,21 +107,6 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool,
                 part.review.append(reason)
         return verdict
     return measured or "qualitative"
-
-
-def aggregate(statuses: list[str]) -> tuple[str, bool]:
-    """Task status from its parts' statuses, and whether it is mixed (behind beside on pace or better)."""
-    if "behind" in statuses:
-        better = any(s in ON_PACE_OR_BETTER for s in statuses)
-        return "behind", better
-    if "blocked" in statuses:
-        return "blocked", False
-    measured = [s for s in statuses if s in MEASURED]
-    if measured:
-        return min(measured, key=MEASURED.index), False
-    if "pending" in statuses:
-        return "pending", False
-    return "qualitative", False
 
 
 def _awaited_after_done(parts: list[Part], statuses: list[str]) -> bool:
@@ -244,7 +219,7 @@ def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: flo
     reading = read(task, progress, target_text=target_text, rate_text=rate_text, lex=lex,
                    year=parse_code(period).year)
     fields, rows = judge_reading(reading, progress, period, ahead_margin, official_status, official_status_field)
-    reasons, entry = decide(reading, fields, rows, truncated)
+    reasons, entry = decide(reading, fields, rows, truncated, ahead_margin)
     fields["needs_review"] = bool(reasons)
     fields["review_reason"] = REASON_SEP.join(reasons) or None
     return TaskJudgement(fields, rows, entry)

@@ -12,7 +12,9 @@ from helpers.judge.targets import bigrams, overlap
 
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
 _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
-                   r"\d+日|起(?!草)|以来|[,,:: ]|其中|同时|此外)+")
+                   r"\d+日|起(?!草)|以来|[,,:: ]|其中|同时|此外"
+                   # the act of an agent named before, in an adverbial (经…研究，决定取消单独建设)
+                   r"|(?:研究)?决定(?!书))+")
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
@@ -25,7 +27,7 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
 _GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
                       r"(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
 #: a subject opening with that reference and going on about it (项目选址不符合要求): the task's topic
-_GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:项目|工程)(?!库|储备|清单|[\d一二三四五六七八九十])")
+_GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:主体|土建|基础)?(?:项目|工程)(?!库|储备|清单|[\d一二三四五六七八九十])")
 #: adverbial clauses before the subject: a basis, a cause or an agent's procedure, each ending at a
 #: comma (根据省发改委意见，…; 受资金影响，…; 经市政府研究，…)
 _ADVERBIAL = re.compile(r"^(?:(?:根据|按照|依据|依照|经过?|受|因|由于|鉴于|结合|对照|针对|为)[^,,;;。]*[,,]\s*)+")
@@ -38,7 +40,10 @@ _AGENT = re.compile(r"^[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|
 #: a place that is a part of the whole a task covers: a county or district (霍邱县, 金安区, 市区, 各县), a
 #: town (城关镇); never the whole itself (全县, 我县, 本区: a county's own report speaks of its whole
 #: so) nor a noun ending in the same character (城镇就业, 乡镇, 景区, 园区, 县区)
-PART_PLACE = (r"(?!(?:全|我|本|该)(?:县|区))(?:[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)"
+#: (a zone named by its kind alone — 开发区, 经开区, 高新区 — is the reporting zone itself, its whole; a
+#: named one — 杭埠经开区, 市经开区 — is a part)
+PART_PLACE = (r"(?!(?:全|我|本|该)(?:县|区)|(?:开发|经开|高新|示范|园)区)"
+              r"(?:[\u4e00-\u9fff]{2,3}(?:经开|高新|开发)区|[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)"
               r"|[\u4e00-\u9fff]{1,2}(?<![城乡村集重小])镇)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
@@ -48,6 +53,7 @@ def is_generic(subject: str) -> bool:
 
 
 _AUTHORITY = re.compile(r"(?:局|厅|部|委|办|政府|管委会)$")
+AUTHORITY_SUBJECT = _AUTHORITY
 _NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
 
 
@@ -157,3 +163,21 @@ def another_thing(subject: str, name: str) -> bool:
     # 城际公交线路 for 开通…城际公交: the task's thing with a head noun added is still the task's
     modifier = subject[:head.start()]
     return len(modifier) >= 2 and overlap(modifier, name) < 2
+
+
+#: a meeting, a ceremony or a launch about an event (新闻发布会, 筹备工作会议, 启动仪式, 推介会)
+_MEETING_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2}会|会议|仪式|典礼)$")
+#: a count closing what was held (专题会议2次, 推介会3场): the meetings counted, named before it
+_COUNT_TAIL = re.compile(r"\s*[\d一二两三四五六七八九十]+\s*(?:次|场|期|轮|个)$")
+
+
+def _meeting_not_named(name: str, task: str) -> bool:
+    m = _MEETING_TAIL.search(_COUNT_TAIL.sub("", name))
+    return bool(m) and m.group() not in task and not abbreviates(m.group(), task)  # 市运会 for 全市…运动会
+
+
+def side_meeting(ev: Evidence, start: int, end: int, task: str) -> bool:
+    """An event held whose subject (茶文化节新闻发布会已召开) or object (已举办茶文化节启动仪式, 召开大会
+    筹备工作专题会议2次) ends in a meeting or a ceremony the task does not name: a meeting about the
+    event, held — not the event."""
+    return _meeting_not_named(subject_of(ev, start), task) or _meeting_not_named(object_of(ev, end), task)

@@ -1,6 +1,7 @@
 """The parts' figures that add up to the whole's: places (counties, towns, 市本级 beside 各县区,
-zones), quarters from the first on, the items of an enumeration (step 3 of helpers.judge.parts;
-helpers.judge.actuals scores the sums like any figure)."""
+zones), quarters from the first on, the items of an enumeration, kinds of the target's thing
+listed under one verb (step 3 of helpers.judge.parts; helpers.judge.actuals scores the sums like
+any figure)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
+from helpers.judge.quantities import comparable, convert
 from helpers.judge.subjects import PART_PLACE
+from helpers.judge.targets import QUALIFIER, overlap
 
 #: the whole area's figure (全市, 各县区, 各级) against a part's or the government's own level's
 WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
@@ -21,6 +24,16 @@ STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建�
 #: a figure's clause opened by a part's place (霍邱县…, 城关镇…)
 COUNTY = re.compile(rf"^\s*{PART_PLACE}")
 
+
+#: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
+FRAME_VERB = re.compile(r"今年|本年|年内|上半年|前三季度|[一二三四]季度|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|以来|截至|截止"
+                        r"|累计|全市|我市|共|已|新|认定|增|建成|建|签约|引进|培育|完成|开工|竣工|完工|改造|整治|治理|提升|投用"
+                        r"|投入使用|通车|办结|实施|发放|实现|达到?|其中|全部|均|约|入库|入统|[\s,、()（）]")
+#: a measure of the thing named before (建成绿道4条，总长18公里; 改造管网32处，长度合计56公里): a noun of
+#: its own that names no thing, so the figure takes the noun of the clause before it
+#: (the figure before said again in another unit — 35.8亿元人民币，按年均汇率折合约5.0亿美元 — is one too)
+ATTRIBUTE = re.compile(r"(?:总|全)?(?:长度?|里程|面积|规模)(?:合计|共计|总计|为)?"
+                       r"|(?:按[^,，;；。\d]{0,8}?)?(?:折合|折算|约合|换算)(?:成|为)?(?:人民币|美元)?")
 
 #: the label's end of a sum of the counties a sentence names: maybe not all of them
 COUNTY_SUM = "县区合计"
@@ -122,22 +135,25 @@ def quarter_sums(ev: Evidence) -> list[Finding]:
 _ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
 
 
-def item_sums(ev: Evidence) -> list[Finding]:
+def item_sums(ev: Evidence, target: str) -> list[Finding]:
     """一是城区学校完成18栋；二是县区学校完成22栋: the figures of an enumeration's items, one per
     item in one unit, add up to the whole when the items give no total of their own."""
     lay, groups = ev.layout, {}
     for a in ev.actuals:
         c0 = lay.around(a.start, a.end)[0]
-        if is_result(a.modality):
-            groups.setdefault(a.unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
+        if is_result(a.modality):  # one measure in its sizes (86.5公里；9200米) is one group
+            unit = next((u for u in groups if comparable(a.unit, u)), a.unit)
+            groups.setdefault(unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
     out = []
     for unit, acts in groups.items():
         items = [a for a, opened, _ in acts if opened]
-        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts):
-            continue
+        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts) \
+                or any(_the_whole(item_noun(a, ev), target) for a in items):
+            continue  # 一是城镇新增就业4.32万人；二是…再就业1.1万人: the target's own figure, then another
         first, last = items[0], items[-1]
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
-                           value=sum((a.value for a in items), Decimal(0)), unit=unit, label=first.label + "合计"))
+                           value=sum((convert(a.value, a.unit, unit) for a in items), Decimal(0)), unit=unit,
+                           label=first.label + "合计"))
     return out
 
 
@@ -166,3 +182,145 @@ def named_items_done(items: tuple[str, ...], unit: str, label: str, ev: Evidence
     start, end = min(p for p, _ in said), max(e for _, e in said)
     return Finding("actual", start, end, lay.sentence_of(start), text[start:end], value=Decimal(done), unit=unit,
                    label=label + "合计")
+
+
+#: what stands between two figures listed side by side: one list mark, then the next item's words
+#: (8公里、东湖绿道10公里; 4.6亿元，新开工项目完成投资3.1亿元) — no figure, no sentence's end, no
+#: breakdown (其中), rest (其余, 另有) or comparison (同比) between
+_LISTED = re.compile(r"[、,，;；][^、,，;；。\d%]{0,20}")
+_NOT_LISTED = re.compile(r"其中|其余|其他|剩余|另|还有|同比|比上年|增长|下降|占|合计|共计|总计|累计|正在|在建|尚|未")
+
+
+def listed_runs(ev: Evidence) -> list[list[Finding]]:
+    """Done figures of one sentence and unit listed side by side, each in its own clause (建成淠河绿道8公里、
+    东湖绿道10公里): runs of two or more."""
+    text, runs = ev.layout.text, []
+    by: dict[tuple[int, str], list[Finding]] = {}
+    for a in ev.actuals:
+        if is_result(a.modality):
+            by.setdefault((a.sentence, a.unit), []).append(a)
+    for acts in by.values():
+        run = acts[:1]
+        for prev, a in zip(acts, acts[1:]):
+            between = text[prev.end:a.start]
+            if _LISTED.fullmatch(between) and not _NOT_LISTED.search(between):
+                run.append(a)
+                continue
+            runs += [run] if len(run) > 1 else []
+            run = [a]
+        runs += [run] if len(run) > 1 else []
+    return runs
+
+
+def item_noun(a: Finding, ev: Evidence) -> str:
+    """The noun a listed figure counts: the words of its own clause before it, frame and verbs aside
+    (上半年建成淠河绿道 → 淠河绿道; 续建项目完成投资 → 续项目投资)."""
+    la = ev.layout.around(a.start, a.end, fine=True)[0]
+    return _ITEM_FRAME.sub("", FRAME_VERB.sub("", QUALIFIER.sub("", ev.layout.text[la:a.start])))
+
+
+#: more words of time and of obtaining that name no thing (全年获批新增一般债券 → 一般债券)
+_ITEM_FRAME = re.compile(r"^[一二三四五六七八九十]是|全年|年度|获批|获得|争取到?|到位|落实|共有|有")
+
+
+#: a verb of a listed item's own (改善灌溉面积12万亩, 覆盖住宅小区312个, 改建公厕12座): it reports another
+#: act, not one more kind under the first item's verb (东湖绿道10公里, 封山育林2.1万亩)
+ACT_VERB = re.compile(r"已|完成|实现|新增|新建|改建|扩建|建成|建设|改善|改造|覆盖|带动|惠及|涉及|查处|提供|吸纳|安置|培训"
+                       r"|发放|签约|引进|培育|认定|入库|入统|发展|开工|竣工|完工|施工|治理|整治|整改|提升|优化|调整|整合|撤并|升级"
+                       r"|更新|维修|养护|修复|达|累计|共|合计|减少|降低|提高|增加|解决|办理|开展")
+
+
+def _under_one_verb(run: list[Finding], ev: Evidence) -> list[Finding]:
+    """The items of a run after its first that carry no verb of their own (建成淠河绿道8公里、东湖绿道
+    10公里: 东湖绿道 is one more thing built), or the first's verb again (续建项目完成投资6亿元，新开工
+    项目完成投资5亿元)."""
+    text, lay = ev.layout.text, ev.layout
+
+    def verbs(a: Finding) -> list[str]:
+        return ACT_VERB.findall(text, lay.around(a.start, a.end, fine=True)[0], a.start)
+    first = verbs(run[0])[-1:]  # the verb right before the figure (新开工项目完成投资: 完成)
+    return [a for a in run[1:] if item_noun(a, ev) and verbs(a)[-1:] in ([], first)]
+
+
+def _a_kind(noun: str, head: str, target: str) -> bool:
+    """A kind of the target's thing: its head noun with words of its own the target does not use
+    (淠河绿道 for 城市绿道); the target's own noun (城镇就业 for 城镇新增就业) is the whole, no kind."""
+    return bool(head) and head in noun and any(ch not in target for ch in noun)
+
+
+def _the_whole(noun: str, target: str) -> bool:
+    """The target's own noun (城镇就业 for 全年新增城镇就业): every character of it is the target's."""
+    noun = QUALIFIER.sub("", noun)
+    return len(noun) >= 2 and all(ch in target for ch in noun)
+
+
+def _a_named_kind(noun: str, target: str) -> bool:
+    """A kind named in other words that keeps the target's qualifier (省级工程研究中心, 省级企业技术中心 for
+    省级以上研发平台): it shares a word with the target and is not the target's own noun."""
+    return overlap(target, noun) >= 1 and any(ch not in target for ch in noun) and not _replaces_a_word(noun, target)
+
+
+def _replaces_a_word(noun: str, target: str) -> bool:
+    """秋季造林 for 春季造林…, 市级企业技术中心 for 省级以上研发平台: a modifier of the item (a season, level,
+    place, class or batch: 秋季, 市级) in the place of the target's own of that kind names another thing."""
+    own = {noun[i:i + 2] for i in range(len(noun) - 1) if noun[i + 1] in _MODIFIER_KIND}
+    theirs = {target[i:i + 2] for i in range(len(target) - 1) if target[i + 1] in _MODIFIER_KIND}
+    return any(w[1] == v[1] and w != v for w in own - theirs for v in theirs)
+
+
+#: the last character of a modifier that sorts things: season, level, place, class, batch, grade
+_MODIFIER_KIND = "季级区县镇类期批型星"
+
+
+def head_noun(target: str) -> str:
+    """The target's thing, by its last two characters (新增城市绿道 → 绿道; 完成造林面积 → 造林)."""
+    noun = ATTRIBUTE.sub("", FRAME_VERB.sub("", QUALIFIER.sub("", target)))
+    return noun[-2:] if len(noun) >= 2 else ""
+
+
+_TOTAL_AFTER = re.compile(r"合计|共计|总计|累计|总共")
+
+
+def _each_a_conjunct(run: list[Finding], target: str, ev: Evidence) -> bool:
+    """完成春季造林和农田林网补植5万亩 with 春季植树造林4.1万亩，农田林网补植0.6万亩: a target joining things
+    (和, 及, 与, 、) is measured by their figures together, each item naming one of them, none twice."""
+    conjuncts = [c for c in re.split(r"[和及与、]", target) if len(c) >= 2]
+    if len(conjuncts) < 2:
+        return False
+    named = []
+    for a in run:
+        hits = [i for i, c in enumerate(conjuncts) if overlap(c, item_noun(a, ev)) >= 1]
+        if len(hits) != 1 or hits[0] in named:
+            return False
+        named.append(hits[0])
+    return True
+
+
+def _elided_kind(noun: str, first: str) -> bool:
+    """新增省级以上龙头企业8家、市级7家: an item that names only its modifier, of the same kind as the
+    first item's (省级, 市级: a level; 一类, 二类: a class), stands for the first's thing."""
+    noun = QUALIFIER.sub("", noun)
+    return 2 <= len(noun) <= 4 and len(first) > len(noun) and first[len(noun) - 1] == noun[-1]
+
+
+def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
+    """Things listed under one verb, each a kind of the target's thing (its head noun with words of its
+    own), add up to its figure: 建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里 is 18公里. None when
+    an item has a verb of its own, or is not of the target's thing (人工造林3.1万亩、封山育林2.1万亩 for
+    造林面积: 育林 is no 造林)."""
+    head, first = head_noun(target), QUALIFIER.sub("", item_noun(run[0], ev))
+    s1 = ev.layout.sents[run[0].sentence][1] if ev.layout.sents else len(ev.layout.text)
+    if _TOTAL_AFTER.search(ev.layout.text, run[-1].end, s1):
+        return None  # …、市级7家，合计新增十五家: the text gives the total itself
+    if len(_under_one_verb(run, ev)) != len(run) - 1:
+        return None
+    by_head = _a_kind(first, head, target) and all(
+        _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:])
+    if not by_head and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
+                               for a in run) and not _each_a_conjunct(run, target, ev):
+        return None
+    first, last = run[0], run[-1]
+    la = ev.layout.around(first.start, first.end, fine=True)[0]
+    return Finding("actual", first.start, last.end, first.sentence, ev.layout.text[first.start:last.end],
+                   value=sum((a.value for a in run), Decimal(0)), unit=first.unit,
+                   label=ev.layout.text[la:last.start] + "合计")

@@ -150,7 +150,7 @@ _OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|
 #: a document's name, in 《》 or by its kind (综合交通运输体系规划): its words are a title, no standing work
 _DOCUMENT = re.compile(r"《[^》]*》|^.*(?:规划|方案|办法|条例|纲要)(?=(?:编制)?(?:报批)?$)")
 #: a titled document to draft or revise (制定《…办法》, 修订《…条例》): done when it is issued
-_DRAFTED = re.compile(r"^(?:研究|加快|年内|年底前)?(?:制定|修订|制订)(?P<obj>《[^》]{2,60}》.*)$")
+_DRAFTED = re.compile(r"^(?:研究|加快|年内|年底前|完成)?(?:制定|修订|制订|编制)(?P<obj>《[^》]{2,60}》.*)$")
 _SEVERAL = re.compile(r"(?P<n>\d+|[两三四五六七八九十])(?:个|座|条|所|家|项|处)")
 
 
@@ -325,3 +325,9 @@ def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]
         start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
         said.append((m.start(), progress[start:m.end() + q.end]))
     return said
+
+
+def counts_for(t: Target, a) -> bool:
+    """Whether a figure could count what a count or amount target counts: a comparable unit, and its
+    noun (where it names one) sharing the target's words."""
+    return comparable(a.unit, t.unit) and (not a.label or overlap(bigrams(t.label or t.part), a.label) >= 1)

@@ -24,7 +24,7 @@ import re
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding
+from helpers.judge.findings import PREPARATION, PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding, expand_steps, names_step
 from helpers.judge.subjects import another_instance, is_generic, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
@@ -54,11 +54,12 @@ _COMPLETE = (r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|�
 _PASSED = (r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估)(?!会|材料|工作)"
            r"|(?:等次|顺利|一次性)(?:通关|过关)")
 RESULT_WORDS = {
-    "finish": re.compile(rf"{_COMPLETE}|{_PASSED}|(?<!未)达标|全面落地|并网发电|投产"),
+    # (a paper to draw up is done when it passes its review: 可研报告已通过…专家评审)
+    "finish": re.compile(rf"{_COMPLETE}|{_PASSED}|通过[^,，;；。|]{{0,14}}?(?<!初)评审(?!会|材料|工作)|(?<!未)达标|全面落地|并网发电|投产"),
     "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入|公布为)|获评|获批|荣获|创成|成功创建"
                         rf"|创建成功|(?<!待)批复同意|同意(?:设立|命名)|批准设立|{_PASSED}"),
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
-    "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记"),
+    "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记|(?:完成|正式|已|获批)设立|设立(?:完成|到位)"),
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
     "state": re.compile(r"(?:全面|全部|均已|已经|已)(?:实现|推行|推开|铺开|落地)"),
 }
@@ -68,7 +69,7 @@ _MEANINGS = {"finish": ("finish",), "title": ("finish", "approve"), "hold": ("ho
              "start": ("start", "finish"), "state": ()}
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|待)(?:能|够|全部|全面|正式|如期|按期|顺利)?$")
 #: a step or a trial of the works, not the aim: 完成可研批复, 通过省级初评, 完成设计招标
-_STEP = re.compile(rf"{PRELIMINARY}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点")
+_STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点")
 #: an object counted right after an issuing or abolishing act (取消涉企收费项目14项): the act is some of an
 #: open-ended task, counted like actions (helpers.judge.matching and helpers.judge.signals read it)
 ACT_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
@@ -127,7 +128,7 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     clause, if anything, is the task's thing too (完成城市体检数据采集 completes a step of 城市体检);
     with neither subject nor object the text must be that one sentence."""
     lay = ev.layout
-    subject = subject_of(ev, a, clause_only=True).strip()
+    subject = expand_steps(subject_of(ev, a, clause_only=True).strip())  # 可研报告: 可行性研究报告
     # the object ends at a second verb (完成评价并上报市卫健委: 评价)
     obj = _OBJECT_RUN.sub("", _NEXT_VERB.split(lay.text[b:lay.around(a, b)[1]], maxsplit=1)[0])
     if len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2) and not (len(obj) <= 3 and obj in task):
@@ -176,7 +177,8 @@ def _plain(ev: Evidence, a: int, b: int, task: str) -> bool:
     clause = text[c0:c1]
     return is_result(lay.modality_at(a)) and lay.modality_at(a) != "problem" \
         and not _NEGATED.search(text[max(c0, a - 6):a]) \
-        and not any(m.group() not in task for m in _STEP.finditer(clause)) \
+        and not any(not names_step(m.group(), task) and not a - c0 <= m.start() < b - c0
+                    for m in _STEP.finditer(clause)) \
         and not any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause)) \
         and not _COUNTED.match(text, b, c1)
 

@@ -1,0 +1,248 @@
+"""Doubts that cannot change the status: evidence the gate would flag, read for what its words mean.
+
+A review flag earns its place when the words it worries about could turn the status into another
+one. Some cannot, whatever they turn out to say (docs/judging.md, "Doubts that cannot change the
+status"):
+
+- a percentage beside standing work (完善…机制, 推进…建设): a task with no figure, no deliverable
+  and no completion aim has nothing a growth rate or a level of something (整改率92%, 增长12%)
+  could be a share of; only a share of a plan or a task (完成年度计划的60%) could measure it.
+
+- a second figure of the target's unit (figure signals) that restates the figure read (within 5 %:
+  跨上1800亿元台阶 beside 达到1812.6亿元) and, read as the target's measure, gives the task the same
+  status: the text measures the target twice alike. A figure of another size still flags, even one
+  that would give the same status: which count is the task's was not read.
+
+- target figures nothing measures, beside a plain wait (before the year's end, no figure beside it)
+  for exactly what would measure them: the statistic's data (一季度住户调查数据尚未公布 for 收入增长6.5%;
+  1-5月数据尚需省统计局反馈) or the grant a count of honours waits on (尚需商务部认定 for 获批…基地1个):
+  the figure is awaited, 待评估 says so, and no reading of the text could measure it now.
+
+- a figure or a rate of a breakdown of the figure read (…同比增长5.2%，其中工业用电量增长7.1%，城乡居民
+  生活用电增长3.9%: every clause after 其中 in the sentence of the figure read is a part of it): a part
+  of the total the target was read from is no second reading of that target;
+- a figure inside the quote of a ratio or a sum a part read (已开工项目145个,占全年目标任务的87.9%: the
+  ratio's own numerator; 一是城区学校完成18栋；二是县区学校完成22栋: a term of the sum read) is read with it;
+- a figure "of another indicator" (数字所指与目标指标不同) whose indicator is the target's after all: the
+  same rate noun (扬尘治理达标率 for ‘六个百分百’达标率: the words before 率, 比例, 比重, 占比 agree), an
+  indicator's statistical abbreviation (CPI for 居民消费价格), or a sum of the parts' figures (城关镇1020人、
+  杭埠镇986人…合计), which names the parts, not what they count;
+- a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
+  the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
+
+- parts whose statuses collapse under DOMAIN's order of precedence (helpers.statuses.aggregate): the
+  rest of a count awaiting its act (另有2项已提请市政府审定) beside that count measured at or above the
+  pace is no part of its own — what is done is measured, the rest is not done yet; a halt of one part (城市轨道交通示范线…暂停
+  审批) beside another part behind (公交线路3条 of 10) leaves the task behind whichever the halted part
+  is. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
+  researcher's call: behind or blocked.
+
+helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from helpers.judge.lexicon import Lexicon
+from helpers.judge.quantities import convert
+from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
+from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
+from helpers.judge.whole import task_aim
+from helpers.statuses import ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
+
+#: the words of a percentage that is a share of a plan or of the work (完成年度计划的60%, 完成率,
+#: 进度, 过半): it could measure any task, standing work too
+_PLAN_SHARE = re.compile(r"计划|任务|目标|进度|完成|序时|过半|总量的|工程量")
+#: a figure in the task's own words (缩短至12分钟以内, 3个): not standing work, whatever the rules read
+_TASK_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|座|所|处|万|亿)")
+
+
+def standing_work(reading, lex: Lexicon) -> bool:
+    """A task of standing work: no figure in its words, no deliverable, no completion verb, no
+    one-off aim (创建…, 实施…工程)."""
+    task = reading.task or ""
+    return (nothing_to_complete(reading.parts, task, lex) and task_aim(task) is None
+            and not _TASK_FIGURE.search(task))
+
+
+def bearing_percents(reading, lex: Lexicon) -> list[str]:
+    """The clauses of the text's percentages no rule read that could still measure the task: all of
+    them, except beside standing work, where only a share of a plan or of the work could."""
+    if not standing_work(reading, lex):
+        return list(reading.unused_numbers)
+    return [c for c in reading.unused_numbers if _PLAN_SHARE.search(c)]
+
+
+#: a figure within this share of the one read is the same measure said again (1800亿元台阶, 1812.6亿元)
+_SAME = Decimal("0.05")
+
+
+def _figure_status(t, value, pace: float, margin: float) -> str | None:
+    """The status a figure gives a count or amount target read as its measure, or None when no share
+    of the target says it (a lower-is-better amount, a stock to hold, a zero target)."""
+    if not t.value or t.direction != "higher" or value is None:
+        return None
+    return ratio_status(float(value / t.value), pace, margin)
+
+
+def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+    """Whether a residual figure cannot change the status: for every part whose target it could
+    count, it restates the figure read for that part, and the task's status with the part read from
+    it is the same."""
+    ev = reading.evidence
+    a = next((f for f in ev.actuals if f.start == sig.pos), None) if ev is not None else None
+    if a is None or a.value is None:
+        return False
+    counted = [i for i, p in enumerate(reading.parts) if p.target is not None
+               and p.target.kind in ("count", "amount") and counts_for(p.target, a)]
+    for i in counted:
+        t = reading.parts[i].target
+        v = convert(a.value, a.unit, t.unit)
+        read_value = reading.parts[i].actual_value
+        if v is None or read_value is None or abs(v - read_value) > _SAME * read_value:
+            return False
+        own = _figure_status(t, v, pace, margin)
+        if own is None or aggregate(statuses[:i] + [own] + statuses[i + 1:])[0] != status:
+            return False
+    return bool(counted)
+
+
+#: the data of a statistic awaited (数据尚未公布, 季度核算, 尚需省统计局反馈, 监测数据需等到…审核后发布)
+_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测")
+#: a target counting what someone else grants (获批, 创建, 争创, 认定, 命名, 入选 …): its count waits on the grant
+_GRANTED = re.compile(r"获批|获评|获得|创建|创成|争创|认定|命名|入选|评为|评定|通过|申报成功|晋级|复审")
+#: the kinds of target a statistic's data measures
+_STATISTIC = ("rate", "level", "amount", "comparison", "rank")
+
+
+def awaited_measure(reading, rows: list[dict], waits: list[str]) -> bool:
+    """Whether every target figure left unmeasured is what the wait waits for: a statistic's data
+    (the wait names data), or a count of what an outside body grants (the task names the grant)."""
+    unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    if not unmeasured or not waits or reading.unused_numbers:
+        return False
+    data = any(_DATA.search(w) for w in waits)
+    # candidates put forward for the decision (推荐申报14项, 135家企业申报…) say the count is granted
+    put_forward = any(CANDIDATES.search(w) for w in waits)
+    return all((_statistic(r) and data) or (r["kind"] == "count" and (_GRANTED.search(r["part"]) or put_forward))
+               for r in unmeasured)
+
+
+def _statistic(row: dict) -> bool:
+    """A target a statistic's data measures: a rate, level or amount, or a count said as a rate (发生率…12‰)."""
+    return row["kind"] in _STATISTIC or row["target_unit"] in ("%", "‰") or "率" in row["part"]
+
+
+#: a breakdown opens: what follows in its sentence are parts of the figure before it
+_WITHIN = re.compile(r"其中")
+
+
+def of_a_breakdown(reading, pos: int) -> bool:
+    """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
+    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户)."""
+    ev = reading.evidence
+    lay = ev.layout
+    sent = lay.sentence_of(pos)
+    for p in reading.parts:
+        f = p.evidence
+        if f is None or f.end <= f.start or lay.sentence_of(max(f.start, f.end - 1)) != sent or f.end > pos:
+            continue
+        if _WITHIN.search(lay.text, f.end, pos):
+            return True
+    return False
+
+
+def other_indicator(reading, pos: int) -> bool:
+    """Whether a residual growth rate at `pos` is of another indicator than every rate target's: both
+    name an indicator's head (增加值, 产值, 收入 …) and no head is shared."""
+    g = next((f for f in reading.evidence.growths if f.start == pos), None)
+    if g is None or not g.label:
+        return False
+    heads = set(INDICATOR.findall(g.label))
+    targets = [set(INDICATOR.findall(p.target.label or p.target.part)) for p in reading.parts
+               if p.target is not None and p.target.kind == "rate"]
+    return bool(heads) and bool(targets) and all(t and not (t & heads) for t in targets)
+
+
+def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+    """Whether a residual figure or rate cannot change the status (the module's docstring)."""
+    if sig.kind == "figure":
+        return of_a_breakdown(reading, sig.pos) or inside_read(reading, sig.pos) \
+            or figure_moot(reading, sig, status, statuses, pace, margin)
+    if sig.kind == "rate":
+        return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
+    # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
+    return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
+
+
+#: the rest of a count, said apart from what is done (另有2项, 其余资金, 剩余1200个)
+_REST = re.compile(r"另有|其余|剩余|余下|尚余")
+
+
+def of_the_rest(quote: str) -> bool:
+    """Whether a wait's quoted sentence speaks of the rest of a count (另有1200个已建成待竣工验收)."""
+    return bool(_REST.search(quote))
+
+
+def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
+    """Whether every halt names a part of the task that is not behind, while another part is: the task
+    is behind whatever the halted part would be (DOMAIN: behind when any part is)."""
+    parts = [(p, s) for p, s in zip(reading.parts, statuses) if p.target is not None]
+    for h in halts:
+        scored = [(overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text), i)
+                  for i, (p, _) in enumerate(parts)]
+        best = max(scored, default=(0, -1))
+        if best[0] < 2 or sum(1 for sc, _ in scored if sc == best[0]) > 1 or parts[best[1]][1] == "behind":
+            return False
+        if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
+            return False
+    return True
+
+
+#: the label a sum of the parts' figures ends with (helpers.judge.sums: 县区合计, 分项合计 …)
+_SUM = "合计"
+#: a ratio's clause with no subject of its own (占全年目标任务的87.9%, 完成总任务的51.2%): the share of
+#: the figure just before it
+_OWN_SHARE = re.compile(r"[\s,，;；]*(?:占|完成|为|达|约为|相当于)")
+
+
+def inside_read(reading, pos: int) -> bool:
+    """Whether a residual figure is read with a finding a part took: the numerator in the clause just
+    before a ratio with no subject of its own (…512户，完成总任务的51.2%), or a term of a sum read (its
+    quote spans the terms: 一是城区学校完成18栋；二是县区学校完成22栋). (A quote widened for reading,
+    一季度完成造林4.1万亩，农田林网补植0.6万亩, reads only its last clause.)"""
+    lay = reading.evidence.layout
+    for p in reading.parts:
+        for f in p.findings:
+            if not f.start <= pos < f.end:
+                continue
+            if f.kind == "actual" and f.label.endswith(_SUM):
+                return True
+            own = lay.around(max(f.start, f.end - 1), f.end)
+            if f.kind == "stated_ratio" and _OWN_SHARE.match(lay.text, own[0]) \
+                    and lay.clause_index(pos) == lay.clause_index(own[0]) - 1:
+                return True
+    return False
+
+
+#: a rate's own noun: the two characters before 率, 比例, 比重 or 占比 (达标率, 处理率, 利用率)
+_RATE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:率|比例|比重|占比)")
+#: the statistical abbreviations an office writes for an indicator's full name
+ABBREVIATIONS = {"CPI": "消费价格", "PPI": "出厂价格", "GDP": "生产总值"}
+
+
+def same_indicator(part) -> bool:
+    """Whether a figure read from "another indicator's" noun (signals.noun_differs) is of the target's
+    indicator after all: the same rate noun, a statistical abbreviation of the target's name, or a
+    sum of the parts' figures (its label names the parts)."""
+    t, f = part.target, part.evidence
+    if f.label.endswith(_SUM):
+        return True
+    label = t.label or t.part
+    rt, rf = _RATE_NOUN.findall(label), _RATE_NOUN.findall(f.label)
+    if rt and rf and rt[-1] == rf[-1]:
+        return True
+    return any(short in f.label.upper() and full in label for short, full in ABBREVIATIONS.items())

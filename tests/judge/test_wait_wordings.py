@@ -1,0 +1,51 @@
+"""Issue #18, waits in more of their wordings (halts_and_waits.PENDING_GRAMMAR), and the city's own acts
+that are none.
+
+- the result as the outside act will fix it (结果以省级认定文件为准, 最终以…认定公布为准) — but a caveat on a
+  figure's data (最终数据以统计部门反馈为准) leaves the figure to measure;
+- an outside body's act set for a later date (省级评审会议安排在10月, 教育部实地核查计划于下半年开展,
+  国家林草局的实地考核定于10月进行);
+- the data being compiled by someone (数据正由市疾控中心汇总分析, 产量数据正由…调查队核算);
+- the works allowed to start only after an outside act (需等待…下达投资计划后方可开工建设);
+- the city's own notice to publish (招聘公告拟于4月发布, 培训方案将于5月发布) is no wait.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+H1 = "2024H1"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增社会信用体系建设示范县（区）2个。", "舒城县、霍山县已向省发展改革委提交示范创建申报材料，结果以省级认定文件为准。", "2024M7"),
+    ("创建全国义务教育优质均衡发展县1个。", "霍山县已通过省级督导评估，最终以国务院教育督导委员会认定公布为准。", H1),
+    ("创建省级全域旅游示范区。", "验收材料已报省文旅厅，结果以省文旅厅公布名单为准。", H1),
+    ("新增社会信用体系建设示范县（区）2个。", "两县已提交申报材料，省级评审会议安排在10月。", "2024M7"),
+    ("创建全国义务教育优质均衡发展县1个。", "霍山县已上报教育部，教育部实地核查计划于下半年开展。", H1),
+    ("创建国家森林城市。", "创建工作已通过省级初审，国家林草局的实地考核定于10月进行。", H1),
+    ("义务教育阶段学生近视率较上年下降1个百分点。", "春季学期学生视力监测已完成，数据正由市疾控中心汇总分析，预计9月形成监测报告。", H1),
+    ("全年粮食总产量稳定在70亿斤以上。", "夏粮已全部收获，全年产量数据正由国家统计局六安调查队核算。", H1),
+    ("实施农村公路提质改造工程300公里。", "年度计划已编制上报，需等待省交通运输厅下达投资计划后方可开工建设。", H1),
+])
+def test_a_wait_in_these_wordings_is_pending(task, progress, period):
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("公开招聘中小学教师800名。", "一季度已完成岗位审核，招聘公告拟于4月发布。"),
+    ("开展职业技能培训2万人次。", "培训方案将于5月发布，各县区正在组织报名。"),
+])
+def test_the_citys_own_notice_to_publish_is_no_wait(task, progress):
+    assert judge(task, progress, "2024Q1")["status"] != "pending"
+
+
+def test_a_caveat_on_the_figures_data_leaves_the_figure_to_measure():
+    got = judge("完成水利投资45亿元。", "全年完成水利投资46.3亿元，最终数据以统计部门反馈为准。", "2024FY")
+    assert got["status"] == "completed"
