@@ -167,7 +167,8 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         # a count read from another noun threatens a status at or above the pace (a shortfall
         # read from the wrong noun is still a shortfall to look at, and behind decides anyway)
         counted = p.target is not None and p.target.kind in ("count", "amount")
-        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p):
+        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p) \
+                and not moot.same_indicator(p):
             out.append(review_reason("noun_mismatch", p.evidence.text))
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))

@@ -23,6 +23,10 @@ status"):
   of the total the target was read from is no second reading of that target;
 - a figure inside the quote of a ratio or a sum a part read (已开工项目145个,占全年目标任务的87.9%: the
   ratio's own numerator; 一是城区学校完成18栋；二是县区学校完成22栋: a term of the sum read) is read with it;
+- a figure "of another indicator" (数字所指与目标指标不同) whose indicator is the target's after all: the
+  same rate noun (扬尘治理达标率 for ‘六个百分百’达标率: the words before 率, 比例, 比重, 占比 agree), an
+  indicator's statistical abbreviation (CPI for 居民消费价格), or a sum of the parts' figures (城关镇1020人、
+  杭埠镇986人…合计), which names the parts, not what they count;
 - a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
   the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
 
@@ -222,3 +226,23 @@ def inside_read(reading, pos: int) -> bool:
                     and lay.clause_index(pos) == lay.clause_index(own[0]) - 1:
                 return True
     return False
+
+
+#: a rate's own noun: the two characters before 率, 比例, 比重 or 占比 (达标率, 处理率, 利用率)
+_RATE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:率|比例|比重|占比)")
+#: the statistical abbreviations an office writes for an indicator's full name
+ABBREVIATIONS = {"CPI": "消费价格", "PPI": "出厂价格", "GDP": "生产总值"}
+
+
+def same_indicator(part) -> bool:
+    """Whether a figure read from "another indicator's" noun (signals.noun_differs) is of the target's
+    indicator after all: the same rate noun, a statistical abbreviation of the target's name, or a
+    sum of the parts' figures (its label names the parts)."""
+    t, f = part.target, part.evidence
+    if f.label.endswith(_SUM):
+        return True
+    label = t.label or t.part
+    rt, rf = _RATE_NOUN.findall(label), _RATE_NOUN.findall(f.label)
+    if rt and rf and rt[-1] == rf[-1]:
+        return True
+    return any(short in f.label.upper() and full in label for short, full in ABBREVIATIONS.items())
