@@ -240,3 +240,37 @@ def test_the_targets_own_item_beside_another_is_not_added(progress, status, pct)
 def test_a_state_heading_and_an_example_before_the_count(progress, status, pct):
     f = judge("建设数字农业示范基地10个。", progress, "2024M5")
     assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+# ---------------------------------------------------------------------------------------------
+# a target joining things is measured by their figures together, one item each
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    ("完成春季造林和农田林网补植5万亩。", "一季度全市完成春季植树造林4.1万亩，农田林网补植0.6万亩。", "2024M3", "ahead", 0.94),
+    ("新建中小学和幼儿园20所。", "上半年建成幼儿园6所、中小学3所。", H1, "behind", 0.45),
+])
+def test_a_joined_target_adds_its_things(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_one_thing_of_a_joined_target_named_twice_is_not_added():
+    f = judge("完成春季造林和农田林网补植5万亩。", "一季度完成春季植树造林4.1万亩，秋季造林0.6万亩。", "2024M3")
+    assert f["completion_pct"] != pytest.approx(0.94)
+
+
+# ---------------------------------------------------------------------------------------------
+# a level said as a share of the whole, or reached, with its noun in the clause before
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("城市生活垃圾分类小区覆盖率达到90%。", "全区已有生活垃圾分类设施的小区312个，占全部小区的91.5%。", FY, "completed"),
+    ("城市生活垃圾分类小区覆盖率达到90%。", "全区已有生活垃圾分类设施的小区268个，占全区小区总数的78.6%。", FY, "behind"),
+    ("新出让工业用地“标准地”比例达到100%。", "上半年新出让工业用地14宗，全部按照“标准地”模式出让，实现100%。", H1, "on_pace"),
+])
+def test_a_level_takes_the_noun_of_the_clause_before(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_a_kind_replacing_the_targets_modifier_is_another_thing():
+    f = judge("年内新增省级以上研发平台5个。", "今年以来新增省级工程研究中心1个、市级企业技术中心3个。", H1)
+    assert f["completion_pct"] != pytest.approx(0.8)

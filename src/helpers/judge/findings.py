@@ -417,7 +417,9 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
 
 
 #: a level reached, also by a verb of change to it (提升至76.2%, 降至3.1%: the level, not a growth)
+#: (a share of a whole — 小区312个，占全部小区的91.5% — and a level reached — …全部按标准地出让，实现100% — too)
 _LEVEL_ACTUAL = re.compile(r"(?:为|达到?|是|占|(?:稳定|保持|控制)在|(?:提高|提升|上升|增加|下降|降低|减少)(?:至|到)|[升增降]至"
+                           r"|占(?:全部|全市|全区|全县|所有|总)[^,，;；。\d%]{0,10}的|(?<![增下])实现"
                            r"|(?<=[率重例比]))\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
@@ -428,6 +430,8 @@ def find_levels(progress: str, layout: Layout) -> list[Finding]:
         a, _ = layout.around(m.start(), m.end())
         if "目标" in progress[a:m.start()]:
             continue
+        if not progress[a:m.start()].strip() and layout.sents:
+            a = layout.sents[layout.sentence_of(a)][0]  # 占全部小区的91.5%: of what the sentence names before
         f = _finding(layout, "actual", m.start(), m.end(), value=Decimal(m["val"]), unit="%",
                      label=progress[a:m.start()])
         out.append(f)

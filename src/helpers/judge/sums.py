@@ -257,7 +257,19 @@ def _the_whole(noun: str, target: str) -> bool:
 def _a_named_kind(noun: str, target: str) -> bool:
     """A kind named in other words that keeps the target's qualifier (省级工程研究中心, 省级企业技术中心 for
     省级以上研发平台): it shares a word with the target and is not the target's own noun."""
-    return overlap(target, noun) >= 1 and any(ch not in target for ch in noun)
+    return overlap(target, noun) >= 1 and any(ch not in target for ch in noun) and not _replaces_a_word(noun, target)
+
+
+def _replaces_a_word(noun: str, target: str) -> bool:
+    """秋季造林 for 春季造林…, 市级企业技术中心 for 省级以上研发平台: a modifier of the item (a season, level,
+    place, class or batch: 秋季, 市级) in the place of the target's own of that kind names another thing."""
+    own = {noun[i:i + 2] for i in range(len(noun) - 1) if noun[i + 1] in _MODIFIER_KIND}
+    theirs = {target[i:i + 2] for i in range(len(target) - 1) if target[i + 1] in _MODIFIER_KIND}
+    return any(w[1] == v[1] and w != v for w in own - theirs for v in theirs)
+
+
+#: the last character of a modifier that sorts things: season, level, place, class, batch, grade
+_MODIFIER_KIND = "季级区县镇类期批型星"
 
 
 def head_noun(target: str) -> str:
@@ -267,6 +279,21 @@ def head_noun(target: str) -> str:
 
 
 _TOTAL_AFTER = re.compile(r"合计|共计|总计|累计|总共")
+
+
+def _each_a_conjunct(run: list[Finding], target: str, ev: Evidence) -> bool:
+    """完成春季造林和农田林网补植5万亩 with 春季植树造林4.1万亩，农田林网补植0.6万亩: a target joining things
+    (和, 及, 与, 、) is measured by their figures together, each item naming one of them, none twice."""
+    conjuncts = [c for c in re.split(r"[和及与、]", target) if len(c) >= 2]
+    if len(conjuncts) < 2:
+        return False
+    named = []
+    for a in run:
+        hits = [i for i, c in enumerate(conjuncts) if overlap(c, item_noun(a, ev)) >= 1]
+        if len(hits) != 1 or hits[0] in named:
+            return False
+        named.append(hits[0])
+    return True
 
 
 def _elided_kind(noun: str, first: str) -> bool:
@@ -290,7 +317,7 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     by_head = _a_kind(first, head, target) and all(
         _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:])
     if not by_head and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
-                               for a in run):
+                               for a in run) and not _each_a_conjunct(run, target, ev):
         return None
     first, last = run[0], run[-1]
     la = ev.layout.around(first.start, first.end, fine=True)[0]
