@@ -7,6 +7,7 @@ come from scripts/bench_render.py, which measures the naive chain and the batch 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -66,17 +67,59 @@ def bench_long_cell() -> None:
         print(f"judge one {mb:>2} MB progress cell      {time.perf_counter() - t:8.1f} s    (linear: 20 MB ≈ 10 × 2 MB)")
 
 
+def _render_once(root: Path, bureaus: list[str], with_earlier: bool) -> float:
+    """One run of the city's and `bureaus`' pages from an empty output folder and batch state, with
+    the earlier period's tables in place or hidden; its seconds (in the process of `--render-once`)."""
+    import shutil
+
+    from helpers import run as batch
+    from helpers.compare import chain  # noqa: F401  the imports a run pays once per process, paid
+    import pandera.pandas  # noqa: F401  before the clock starts on both sides
+
+    processed = root / "processed"
+    if not with_earlier:
+        (processed / "2024Q1").rename(root / "hidden")
+    shutil.rmtree(root / "output", ignore_errors=True)
+    shutil.rmtree(root / ".cache" / "batch", ignore_errors=True)
+    try:
+        t = time.perf_counter()
+        r = batch.run_batch("2024H1", bureaus=bureaus, processed_dir=processed / "2024H1",
+                            output_dir=root / "output", cache_dir=root / ".cache", root=root,
+                            build=False, research=False, progress=False, city=True)
+        seconds = time.perf_counter() - t
+    finally:
+        if not with_earlier:
+            (root / "hidden").rename(processed / "2024Q1")
+    assert (r.manifest["comparison"]["period"] is not None) == with_earlier and not r.failed
+    return seconds
+
+
+def _render_in_process(root: Path, bureaus: list[str], with_earlier: bool) -> tuple[float, float]:
+    """`_render_once` in a process of its own: (its seconds, the CPU seconds of that process and
+    everything it started). A process per run: the workers one run leaves ending, and the render
+    server a run into an empty folder starts (HELPERS_NO_SERVER, as bench_render.py does), would
+    otherwise take the cores of the next run measured."""
+    import json
+    import resource
+
+    env = dict(os.environ, HELPERS_NO_SERVER="1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.executable, __file__, "--render-once", json.dumps(
+        {"root": str(root), "bureaus": bureaus, "with_earlier": with_earlier}, ensure_ascii=False)],
+        env=env, check=True, capture_output=True, text=True).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return float(out.strip().splitlines()[-1]), cpu
+
+
 def bench_comparison(repeat: int, n_bureaus: int = 4) -> None:
     """A period rendered with its comparison to an earlier one against the same without it.
 
     The earlier period is the seed judged as 2024Q1 (191 tasks, all matched: the largest
     comparison the seed allows). City + `n_bureaus` bureau briefings, HTML and PDF, each run
-    from an empty output folder and batch state (the font subset cache is kept); the two set-ups
-    alternate, medians printed.
+    from an empty output folder and batch state (the font subset cache is kept), in a process of
+    its own; the two set-ups alternate (drift cancels), medians of the wall and of the CPU printed.
     """
-    import shutil
-
-    from helpers import run as batch
     from helpers.compare import chain
     from helpers.read.bureaus import lead_units
     from helpers.table import build_table
@@ -90,25 +133,17 @@ def bench_comparison(repeat: int, n_bureaus: int = 4) -> None:
 
         bureaus = lead_units(pd.read_parquet(processed / "2024H1" / "tasks.parquet"))[:n_bureaus]
         compare_s = median_seconds(lambda: chain.build_comparison("2024H1", processed / "2024H1", write=False), 5)
-        times: dict[bool, list[float]] = {True: [], False: []}
-        for _ in range(repeat):
-            for with_earlier in (False, True):
-                if not with_earlier:
-                    (processed / "2024Q1").rename(root / "hidden")
-                shutil.rmtree(root / "output", ignore_errors=True)
-                shutil.rmtree(root / ".cache" / "batch", ignore_errors=True)
-                t = time.perf_counter()
-                r = batch.run_batch("2024H1", bureaus=bureaus, processed_dir=processed / "2024H1",
-                                    output_dir=root / "output", cache_dir=root / ".cache", root=root,
-                                    build=False, research=False, progress=False)
-                times[with_earlier].append(time.perf_counter() - t)
-                if not with_earlier:
-                    (root / "hidden").rename(processed / "2024Q1")
-                assert (r.manifest["comparison"]["period"] is not None) == with_earlier and not r.failed
-    without, with_ = statistics.median(times[False]), statistics.median(times[True])
+        runs: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+        for i in range(repeat):
+            for with_earlier in ((False, True) if i % 2 == 0 else (True, False)):
+                runs[with_earlier].append(_render_in_process(root, bureaus, with_earlier))
+    without, with_ = (statistics.median(wall for wall, _ in runs[w]) for w in (False, True))
+    cpu0, cpu1 = (statistics.median(cpu for _, cpu in runs[w]) for w in (False, True))
     print(f"comparison H1 vs Q1 (191 tasks matched) median {compare_s * 1000:8.1f} ms")
     print(f"render city + {len(bureaus)} bureaus (HTML+PDF), median of {repeat}: without comparison "
           f"{without:.1f} s, with {with_:.1f} s, ratio {with_ / without:.3f}   target ≤ 1.10")
+    print(f"  the same runs' CPU (process and workers, kernels): without {cpu0:.1f} s, with {cpu1:.1f} s, "
+          f"ratio {cpu1 / cpu0:.3f}")
 
 
 def main() -> int:
@@ -120,7 +155,14 @@ def main() -> int:
                                      "(scripts/bench_render.py --before)")
     ap.add_argument("--loop-only", action="store_true",
                     help="only the review loop (scripts/bench_render.py --loop-only), side by side with --before")
+    ap.add_argument("--render-once", help=argparse.SUPPRESS)  # bench_comparison's one run, in its own process
     args = ap.parse_args()
+    if args.render_once:
+        import json
+
+        job = json.loads(args.render_once)
+        print(_render_once(Path(job["root"]), job["bureaus"], job["with_earlier"]))
+        return 0
     render = ROOT / "scripts" / "bench_render.py"
     before = ["--before", args.before] if args.before else []
     if args.loop_only:
@@ -131,7 +173,7 @@ def main() -> int:
         bench_long_cell()
     if not args.skip_render:
         print("\n== comparison with an earlier period (helpers.compare.chain) ==", flush=True)
-        bench_comparison(max(2, args.repeat // 5))
+        bench_comparison(max(5, args.repeat // 3))
         if render.exists():
             print("\n== render: naive chain vs batch ==", flush=True)
             return subprocess.call([sys.executable, str(render), *before])

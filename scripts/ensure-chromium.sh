@@ -6,10 +6,10 @@
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1; then exit 0; fi
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "installing chromium (browser tests of the front page) ..."
+    echo "正在安装 chromium（首页的浏览器测试）……"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     exit 0
 fi
-echo "note: no chromium on PATH; the front page's browser tests will be skipped" \
-     "(Debian/Ubuntu: apt-get install chromium)" >&2
+echo "提示：PATH 中没有 chromium，首页的浏览器测试将跳过" \
+     "（Debian/Ubuntu：apt-get install chromium）" >&2

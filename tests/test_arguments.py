@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -13,6 +15,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 #: argparse's own English, which must not reach a researcher.
 ARGPARSE_ENGLISH = re.compile(r"usage:|options:|positional arguments|show this help|required|invalid choice|"
                               r"unrecognized|expected one|not allowed with|error:")
+#: Chinese text followed by an ASCII colon (argparse's own "%s:" after a section heading).
+ASCII_COLON_AFTER_CHINESE = re.compile(r"[\u4e00-\u9fff）》][ \t]*:")
 COMMANDS = ([], ["table"], ["judge"], ["run"], ["ledger"], ["review"], ["review", "import"], ["mail"],
             ["server"], ["server", "stop"], ["server", "status"])
 
@@ -27,11 +31,20 @@ def test_every_help_reads_chinese(capsys, argv):
     text = _help(capsys, argv)
     assert text.startswith("用法：python -m helpers") and not ARGPARSE_ENGLISH.search(text), text
     assert "显示本帮助并退出" in text
+    # a heading (选项, 命令, 位置参数) or any Chinese text is followed by a full-width colon
+    assert not ASCII_COLON_AFTER_CHINESE.search(text), ASCII_COLON_AFTER_CHINESE.findall(text)
+    assert re.search(r"^选项：$", text, re.M)
     # every option and command is explained in Chinese (on its line, or the next when it is long)
     lines = text.split("示例：")[0].splitlines()  # the examples are commands, as typed
     for n, line in enumerate(lines):
         if re.match(r"  +(-|[a-z]+ )", line):
             assert HAN.search(line) or HAN.search(lines[n + 1]), line
+
+
+def test_the_command_lines_help_has_full_width_colons_after_chinese():
+    """`python -m helpers --help` as a researcher types it: its headings end in a full-width colon."""
+    out = subprocess.run([sys.executable, "-m", "helpers", "--help"], capture_output=True, text=True, check=True).stdout
+    assert "选项：" in out and "命令：" in out and not ASCII_COLON_AFTER_CHINESE.search(out), out
 
 
 def test_the_help_columns_line_up_as_a_terminal_shows_them(capsys, monkeypatch):
@@ -45,7 +58,7 @@ def test_the_help_columns_line_up_as_a_terminal_shows_them(capsys, monkeypatch):
         if m:
             starts.add(width(m.group(1)))
     assert len(starts) == 1, starts
-    options = text.split("选项:")[1].split("示例：")[0]
+    options = text.split("选项：")[1].split("示例：")[0]
     assert max(width(line) for line in options.splitlines()) <= 80
 
 

@@ -930,3 +930,36 @@ def test_whether_a_notebook_reads_through_the_package_is_remembered_per_version_
     nbformat.write(nb, nbs / page_keys.NOTEBOOKS["bureau"])
     edited = page_keys.page_data(*args, state)
     assert edited["bureau"] is None and edited["city"] == first["city"]
+
+
+@pytest.mark.integration
+def test_a_moved_project_finds_its_pages_current_and_a_changed_input_still_renders(seed_table, tmp_path):
+    """The batch state and the comparison's stamp name the project's files relative to its root:
+    a project copied or moved elsewhere (with its cache) renders nothing again, while a changed
+    report still re-renders its unit's page."""
+    from helpers.table import build_table
+
+    first_root = tmp_path / "first"
+    copy_tables(seed_table, first_root)
+    build_table(SEED, period="2024Q1", out=first_root / "data" / "processed" / "2024Q1", force_period=True)
+    counts = seed_table.tasks["bureau"].value_counts()
+    unit = counts.index[-1]
+    first = batch.run_batch(PERIOD, bureaus=[unit], **_kw(first_root))
+    assert first.failed == [] and first.rendered == [f"bureau:{unit}"]
+    assert first.manifest["comparison"]["period"] == "2024Q1"
+
+    moved = tmp_path / "elsewhere" / "moved"
+    moved.parent.mkdir()
+    first_root.rename(moved)
+    copied = tmp_path / "copied"
+    shutil.copytree(moved, copied)
+    for root in (moved, copied):
+        before = _snapshot(root / "output", root / "data")
+        again = batch.run_batch(PERIOD, bureaus=[unit], **_kw(root))
+        assert again.rendered == [] and again.unchanged == [f"bureau:{unit}"] and not again.table_built
+        assert _snapshot(root / "output", root / "data") == before  # not even the comparison rewritten
+
+    raw = _changed_row(seed_table, unit, tmp_path / "luan_2024H1.txt")
+    changed = batch.run_batch(PERIOD, bureaus=[unit], **dict(_kw(copied), raw=raw))
+    assert changed.table_built and changed.rendered == [f"bureau:{unit}"]
+    assert "alert" in _page(copied / "output" / PERIOD, unit)

@@ -7,12 +7,14 @@ is read again, and points the cache at a fresh folder.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from helpers import paths, schema
 from helpers.errors import SchemaError
-from helpers.schema import INDICATORS_SCHEMA, PARSED_SCHEMA, TASKS_SCHEMA, read_table, write_table
+from helpers.schema import INDICATORS_SCHEMA, PARSED_SCHEMA, TASK_COLUMNS, TASKS_SCHEMA, data_dictionary, read_table, write_table
 
 
 @pytest.fixture
@@ -91,3 +93,17 @@ def test_a_check_counts_for_its_own_schema_only(seed_table, tmp_path, checks, mo
     with pytest.raises(SchemaError):  # the judged columns are not the parser's: refused, not trusted
         read_table(path, PARSED_SCHEMA)
     assert checks == ["tasks", "parsed tasks"]
+
+
+def test_the_data_quality_pages_dictionary_is_chinese():
+    """The data-quality page shows every task column's type, unit and meaning in Chinese (the
+    column names stay as the tables spell them)."""
+    zh = data_dictionary(chinese=True)
+    assert list(zh.columns) == ["列名", "类型", "单位", "含义"] and list(zh["列名"]) == [c.name for c in TASK_COLUMNS]
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for col in ("类型", "含义"):
+        assert zh[col].map(lambda t: bool(han.search(t))).all(), zh.loc[~zh[col].map(lambda t: bool(han.search(t))), col]
+    assert zh["单位"].map(lambda t: t == "" or bool(han.search(t))).all()
+    # no English sentence left: once column names and file paths are taken out, no word of 4+ letters
+    words = zh["含义"].str.replace(r"[a-z_]+(?:\.[a-z]+)?|data/\S+", "", regex=True)
+    assert not words.str.contains(r"[A-Za-z]{4,}").any()

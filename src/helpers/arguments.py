@@ -65,11 +65,29 @@ def wrap(text: str, columns: int) -> list[str]:
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help laid out as written (examples keep their lines), headed 用法：, its columns counted
-    as a terminal shows them (argparse counts characters: Chinese options and help drift right)."""
+    """Help laid out as written (examples keep their lines), headed 用法：, its sections 选项：and
+    命令：, its columns counted as a terminal shows them (argparse counts characters: Chinese
+    options and help drift right)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: set[str] = set()
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, say("help.usage") if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(heading)
+        if heading:
+            self._headings.add(heading)
+
+    def format_help(self) -> str:
+        # argparse ends every section heading with an ASCII colon of its own ("%s:"); after
+        # Chinese the colon is full-width, as in 用法：and 示例：
+        text = super().format_help()
+        for heading in self._headings:
+            text = re.sub(rf"^( *){re.escape(heading)}:$", rf"\g<1>{heading}：", text, flags=re.M)
+        return text
 
     def add_argument(self, action: argparse.Action) -> None:
         super().add_argument(action)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from helpers import provenance
+from helpers.paths import relative
 from helpers.period_tables import comparison_key, digest
 from helpers.provenance import file_sha256
 from helpers.report.pool import Job
@@ -102,17 +103,18 @@ def stat(path: Path | str) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def unchanged(job: Job, state: dict[str, Any]) -> bool:
+def unchanged(job: Job, state: dict[str, Any], root: Path) -> bool:
     """The page's key is the recorded one and its files are the ones it wrote (re-hashed only
-    when their size or time moved: 140 files hashed would be most of a no-op rerun)."""
+    when their size or time moved: 140 files hashed would be most of a no-op rerun). The state
+    names the files relative to the project `root` (paths.relative)."""
     s = state.get(job.id)
     if not s or s.get("key") != job.key:
         return False
     recorded, stats = s.get("outputs", {}), s.get("stats", {})
-    if set(recorded) != {str(p) for p in job.outputs()}:
+    if set(recorded) != {relative(p, root) for p in job.outputs()}:
         return False
     for p, h in recorded.items():
-        st = stat(p)
-        if st is None or (st != stats.get(p) and file_sha256(p) != h):
+        st = stat(root / p)
+        if st is None or (st != stats.get(p) and file_sha256(root / p) != h):
             return False
     return True

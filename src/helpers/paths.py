@@ -33,6 +33,27 @@ DEFAULT_PERIOD = "2024H1"
 DEFAULT_RAW = RAW / "luan_2024H1.txt"
 
 
+def relative(path: Path | str | None, root: Path | None = None) -> str | None:
+    """`path` relative to the project root (`root`, default ROOT) when inside it, else absolute:
+    how the manifest and the caches name a project's files, so a project copied or moved
+    elsewhere keeps them. A relative `path` is taken from the working folder."""
+    if path is None:
+        return None
+    path = Path(path) if Path(path).is_absolute() else Path(path).resolve()
+    try:
+        return str(path.relative_to(ROOT if root is None else root))
+    except ValueError:
+        return str(path)
+
+
+def resolve(p: str | None, root: Path | None = None) -> Path | None:
+    """A path written by `relative`, resolved against the project root (`root`, default ROOT)."""
+    if not p:
+        return None
+    path = Path(p)
+    return path if path.is_absolute() else Path(ROOT if root is None else root) / path
+
+
 def processed_dir(period: str) -> Path:
     """Folder of one period's cleaned tables."""
     return PROCESSED / period

@@ -14,7 +14,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from helpers import paths, provenance
 from helpers.errors import HelpersError
@@ -116,9 +116,12 @@ def earlier_raws(period: str) -> dict[str, Path]:
 
 
 def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, cache: Path,
-                      compare_to: str | None = None) -> dict[str, Any]:
+                      compare_to: str | None = None, root: Path | None = None) -> dict[str, Any]:
     """Build the earlier periods' tables found in data/raw/, then compare `period` with the latest
-    (or `compare_to`); what was compared, for the manifest. Skipped when nothing it reads changed."""
+    (or `compare_to`); what was compared, for the manifest. Skipped when nothing it reads changed.
+    The stamp names files relative to the project `root` (default paths.ROOT), so a project
+    copied or moved with its cache does not compare again."""
+    root = Path(root or paths.ROOT)
     # Earlier reports in data/raw/ are built only into the project's own data/processed/ (a run
     # on other folders, as in tests, compares with what is built there).
     if processed.parent == paths.PROCESSED.resolve():
@@ -133,15 +136,15 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
     reads += [fixes]
     outs = [processed / f"{n}.{ext}" for n in paths.COMPARISON_TABLES for ext in ("parquet", "csv")]
     state = {"compare_to": compare_to, "code": provenance.package_digest(),
-             "reads": {str(p): file_sha256(p) for p in reads if p.exists()}}
-    stamp = cache / "batch" / f"compare-{digest(str(processed))[:16]}.json"
+             "reads": {paths.relative(p, root): file_sha256(p) for p in reads if p.exists()}}
+    stamp = cache / "batch" / f"compare-{digest(paths.relative(processed, root))[:16]}.json"
     try:
         old = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         old = {}
-    if old.get("state") == state and all(Path(p).exists() and file_sha256(p) == h
+    if old.get("state") == state and all((root / p).exists() and file_sha256(root / p) == h
                                          for p, h in old.get("outputs", {}).items()):
-        return old["record"]
+        return _record_paths(old["record"], lambda p: str(paths.resolve(p, root)))
     from helpers.compare import chain  # deferred: pandas and rapidfuzz, for a comparison that changed
 
     comp = chain.build_comparison(period, processed, compare_to, fixes_path=fixes)
@@ -150,9 +153,16 @@ def ensure_comparison(period: str, processed: Path, ahead_margin: float | None, 
               "tables": [str(p) for p in comp.written]}
     if comp.prev_period:
         print(comparison_summary(comp), file=sys.stderr)
-    write_json(stamp, {"state": state, "record": record,
-                       "outputs": {str(p): file_sha256(p) for p in outs if p.exists()}})
+    write_json(stamp, {"state": state, "record": _record_paths(record, lambda p: paths.relative(p, root)),
+                       "outputs": {paths.relative(p, root): file_sha256(p) for p in outs if p.exists()}})
     return record
+
+
+def _record_paths(record: dict[str, Any], how: Callable[[str], str | None]) -> dict[str, Any]:
+    """The comparison's record with its file paths passed through `how` (relative for the stamp,
+    back to absolute for the run)."""
+    return dict(record, compared=[dict(x, path=how(x["path"])) for x in record.get("compared", [])],
+                tables=[how(t) for t in record.get("tables", [])])
 
 
 def comparison_summary(comp: Any) -> str:

@@ -36,7 +36,8 @@ from helpers.provenance import file_sha256
 from helpers.read.bureaus import norm
 from helpers.period_tables import comparison_key, default_raw, digest, ensure_comparison, ensure_table, will_rebuild
 from helpers.report.pool import Job, Workers, font_chars, render_pages
-from helpers.report.manifest import MARKER, Failure, Manifest, Page, prune, relative, stale_pages
+from helpers.paths import relative
+from helpers.report.manifest import MARKER, Failure, Manifest, Page, prune, stale_pages
 from helpers.report.render import versions
 from helpers.page_keys import NOTEBOOKS, RESEARCH, common_key, page_data, stat, unchanged, unit_keys
 from helpers.report import wording
@@ -90,7 +91,9 @@ class Folders:
 
     @property
     def state(self) -> Path:
-        return self.cache / "batch" / f"state-{digest(str(self.out))[:16]}.json"
+        # named by the output folder relative to the root: a project copied or moved with its
+        # cache finds its state, and its pages current
+        return self.cache / "batch" / f"state-{digest(relative(self.out, self.root))[:16]}.json"
 
 
 @dataclass
@@ -133,7 +136,7 @@ class BatchResult:
                      + ("……" if len(self.failed) > 5 else "")) if self.failed else ""
         return say("run.summary", period=self.manifest["period"], rendered=len(self.rendered),
                    kept=len(self.unchanged), failed=failed, seconds=self.seconds,
-                   rebuilt="；任务表已重新生成" if self.table_built else "", manifest=self.manifest_path)
+                   rebuilt=say("run.summary_rebuilt") if self.table_built else "", manifest=self.manifest_path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -174,7 +177,9 @@ def _jobs(per: Period, f: Folders, chosen: Sequence[str], city: bool, research: 
                 title=wording.page_titles(per.pace).get(kind) or f"{bureau}重点工作落实情况")
         j.tables = table_key
         shown = (data["bureau"] or {}).get(bureau, table_key) if bureau is not None else data[kind]
-        j.key = digest(common, nb_sha[kind], kind, params, shown, j.title, relative(j.html, f.out), relative(j.pdf, f.out))
+        # the tables' folder by its place in the project (their content is in `shown`)
+        keyed = dict(params, processed_dir=relative(pdir, f.root)) if pdir else params
+        j.key = digest(common, nb_sha[kind], kind, keyed, shown, j.title, relative(j.html, f.out), relative(j.pdf, f.out))
         return j
 
     jobs = [job("city")] if city else []
@@ -199,7 +204,7 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     """Check (or rebuild) the tables and the comparison with an earlier period, list the pages of
     this run and find those to render."""
     built, record = ensure_table(raw, per.code, f.processed, ahead_margin, build)
-    comparison = ensure_comparison(per.code, f.processed, record.get("ahead_margin"), f.cache, compare_to)
+    comparison = ensure_comparison(per.code, f.processed, record.get("ahead_margin"), f.cache, compare_to, f.root)
     state = _read_state(f.state)
     # the warning thresholds are read by every page as it renders (helpers.report.warning_levels)
     levels = paths.WARNING_LEVELS_CSV
@@ -210,7 +215,7 @@ def plan_batch(per: Period, f: Folders, *, raw: Path | None, bureaus: Sequence[s
     data = page_data(f.notebooks, f.processed, record, table_key, levels_sha, digests, pages, state)
     jobs = _jobs(per, f, chosen, city, research, formats, common_key(formats), table_key, data)
     inputs = ([raw.resolve()] if raw else []) + provenance.reference_files()
-    return Plan(per, f, jobs, [j for j in jobs if not unchanged(j, state)], record, table_key, units,
+    return Plan(per, f, jobs, [j for j in jobs if not unchanged(j, state, f.root)], record, table_key, units,
                 tuple(formats), inputs, state, built, partial=bureaus is not None, comparison=comparison)
 
 
@@ -249,7 +254,7 @@ def execute(plan: Plan, jobs: int = 0, progress: bool | None = None,
                else server.render(plan.pending, plan.period.label_zh, fonts, done))
     if pending:
         render_pages(pending, plan.folders.notebooks, plan.period.label_zh, fonts, jobs, progress, done,
-                     f"run {plan.period.code}", started)
+                     say("progress.run", period=plan.period.code), started)
     return outcomes
 
 
@@ -267,8 +272,10 @@ def _once(make: Callable[[], Any]) -> Callable[[], Any]:
 def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
     """Record one finished page in the cache state (or forget it and its outputs on failure)."""
     if outcome["ok"]:
-        plan.state[job.id] = {"key": job.key, "outputs": outcome["outputs"], "seconds": outcome["seconds"],
-                              "stats": {p: stat(p) for p in outcome["outputs"]}}
+        root = plan.folders.root
+        outputs = {relative(p, root): h for p, h in outcome["outputs"].items()}
+        plan.state[job.id] = {"key": job.key, "outputs": outputs, "seconds": outcome["seconds"],
+                              "stats": {p: stat(root / p) for p in outputs}}
     else:
         plan.state.pop(job.id, None)
         for p in (job.html, job.pdf):  # stale outputs of an earlier run would mislead
@@ -286,7 +293,8 @@ def _page(plan: Plan, job: Job) -> Page:
     files = (("html", job.html), ("pdf", job.pdf), ("notebook", job.ipynb))
     return Page(kind=job.kind, bureau=job.bureau, html=relative(job.html, root), pdf=relative(job.pdf, root),
                 notebook=relative(job.ipynb, root), seconds=s["seconds"],
-                sha256={role: s["outputs"][str(p)] for role, p in files if p is not None and str(p) in s["outputs"]},
+                sha256={role: s["outputs"][relative(p, root)] for role, p in files
+                        if p is not None and relative(p, root) in s["outputs"]},
                 tables=job.tables)
 
 

@@ -20,8 +20,8 @@ PERIOD = "2024H1"
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH: the front page's browser test "
-                                    "needs it (Debian: apt-get install chromium, which `make test` does as root)")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="PATH 中没有 chromium：首页的浏览器测试需要它"
+                                    "（Debian：apt-get install chromium，以 root 运行 make test 时会自动安装）")
 EVIL = '市<script>alert("x")</script>局'
 
 

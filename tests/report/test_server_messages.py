@@ -25,8 +25,10 @@ def _conversation(answer: bytes) -> tuple[list, str | None]:
 
 def test_a_server_that_refuses_or_hangs_up_is_said_in_chinese():
     left, why = _conversation(json.dumps({"error": "stale"}).encode() + b"\n")
-    assert len(left) == 1 and why == "渲染服务拒绝了请求：stale"
+    assert len(left) == 1 and why == "渲染服务拒绝了请求：渲染服务启动后，本项目的代码、笔记本或运行环境已有改动"
     left, why = _conversation(b"")
-    assert len(left) == 1 and why.startswith("与渲染服务的连接中断：ConnectionError: ")
+    assert len(left) == 1 and why == "与渲染服务的连接中断：渲染服务关闭了连接"
+    left, why = _conversation(b"not json\n")
+    assert len(left) == 1 and why == "与渲染服务的连接中断：渲染服务的回复无法读取"
     left, why = _conversation(json.dumps({"done": True}).encode() + b"\n")
     assert len(left) == 1 and why == "有页面未返回"

@@ -37,7 +37,8 @@ from helpers.messages import say
 from helpers.period import parse_code
 from helpers.read.bureaus import norm
 from helpers.report import warning_levels
-from helpers.report.manifest import Manifest, ManifestError, in_progress, problems, resolve
+from helpers.paths import resolve
+from helpers.report.manifest import Manifest, ManifestError, in_progress, problems
 from helpers.schema import TASKS_SCHEMA, read_table
 
 ENV_USER, ENV_FROM = "HELPERS_SMTP_USER", "HELPERS_MAIL_FROM"

@@ -215,7 +215,8 @@ def send_drafts(drafts: Sequence[Draft], host: str, port: int, *, starttls: bool
     # A bar in a terminal only: CI logs and pipes get the per-message lines of the command.
     quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
     try:
-        for i, (d, to) in enumerate(tqdm(todo, desc="mail", unit="msg", disable=quiet, file=sys.stderr)):
+        for i, (d, to) in enumerate(tqdm(todo, desc=say("progress.mail"), unit=say("progress.mail_unit"), disable=quiet,
+                                         file=sys.stderr)):
             if not _send_one(smtp, (host, port), d, to, envelope_from, report, book):
                 report.not_attempted += [t.target for t, _ in todo[i + 1:]]
                 break

@@ -87,10 +87,13 @@ _BEARING = {
 _DUE = ("done", "use", "event", "share", "attained")
 
 
-def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_figure=None) -> list[str]:
+def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_figure=None,
+                    year_end: bool = False) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted); a figure that
-    or rate that cannot change the status (`moot_figure`, helpers.judge.moot.signal_moot) undoes nothing."""
-    bearing = _BEARING.get(status, ()) + (_DUE if due else ())
+    or rate that cannot change the status (`moot_figure`, helpers.judge.moot.signal_moot) undoes nothing.
+    At the year's end work reported left (剩余2项…未能按期完成) is a measurable claim: not done."""
+    bearing = _BEARING.get(status, ()) + (_DUE if due else ()) \
+        + (("remaining",) if year_end and status == "qualitative" else ())
     return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
             and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
             and not (moot_figure is not None and moot_figure(s))][:1]
@@ -231,6 +234,8 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] == "pending" and _clean_wait(reading, statuses, fields["pace"]) and moot.awaited_measure(
             reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
         return None
+    if fields["status"] == "qualitative" and moot.nothing_could_measure(reading, rows):
+        return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
     if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):
@@ -367,7 +372,8 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
     def moot_figure(sig: Signal) -> bool:
         return moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"], ahead_margin)
 
-    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure)
+    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure,
+                               year_end=fields["pace"] is not None and fields["pace"] >= 1)
     reasons += _second_figure(reading, fields["status"], moot_figure)
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     reasons += _verdict_doubts(reading, fields["status"], statuses)

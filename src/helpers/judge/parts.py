@@ -23,7 +23,7 @@ from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_label
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, find_verdicts, unused_numbers
-from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, WORKS_PHASE, awaits_a_step
+from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
@@ -142,10 +142,14 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
     subject = subject_of(ev, v.start)
     if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject) or abbreviated_name(subject, tb)):
         return True  # a task of one thing: 博览会取消, 项目终止 name it
-    s0 = ev.layout.sents[v.sentence][0] if ev.layout.sents else 0
-    if len(targets) < 2 and not _SOME_OF.search(ev.layout.text, s0, v.start) \
-            and (_event_by_kind(ev, v, targets) or _ordered_phase(ev, v)):
-        return True  # 今年线下展会取消, 上级部门通知暂停布展: the event or the works, not some of them
+    # some of the things named in the halt's subject or its clause (另有5个…暂缓建设), not in a cause before it
+    c0 = ev.layout.around(v.start, v.end)[0]
+    named = NAMED_WORKS.search(ev.layout.text, v.start, v.end)
+    if len(targets) < 2 and not _SOME_OF.search(subject + ev.layout.text[c0:v.start]) \
+            and (_event_by_kind(ev, v, targets) or _ordered_phase(ev, v)
+                 or (named is not None and overlap(tb, named["obj"]) >= 2)):
+        # 今年线下展会取消, 上级部门通知暂停布展, 全面叫停淠河干流采砂作业: the event or the works, not some of them
+        return True
     if overlap(tb, subject) < 3:
         return False
     return not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
@@ -355,10 +359,12 @@ def _lifted_halts(ev: Evidence) -> None:
 
 def _waits_on_a_step(ev: Evidence, task: str) -> None:
     """活动方案已报市政府审定: a wait said of a step paper the task does not name, decided by the city's
-    own bodies, is read as a step (no verdict, no residual wait): the task's outcome awaits nothing."""
+    own bodies, is read as a step (no verdict, no residual wait): the task's outcome awaits nothing; so is
+    a submission still to come (待社会意见汇总后提交市政府常务会议审议)."""
     for v in ev.verdicts:
-        if v.status == "pending" and awaits_a_step(subject_of(ev, v.start) + ev.layout.text[v.start:v.end],
-                                                   ev.layout.sentence_text(v.sentence), task):
+        sentence = ev.layout.sentence_text(v.sentence)
+        if v.status == "pending" and (awaits_a_step(subject_of(ev, v.start) + ev.layout.text[v.start:v.end], sentence, task)
+                                      or SUBMISSION_TO_COME.search(ev.layout.text, *ev.layout.around(v.start, v.end))):
             ev.used.add(id(v))
 
 

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from helpers.errors import HelpersError
 from helpers.files import write_text
+from helpers.paths import resolve
 from helpers.messages import say
 from helpers.provenance import file_sha256, files_record
 
@@ -169,25 +170,6 @@ def _page(e: Any, where: str, key: str, n: int) -> Page:
     return Page(kind=kind, bureau=e.get("bureau") or None, html=e.get("html"), pdf=e.get("pdf"),
                 notebook=e.get("notebook"), seconds=float(e.get("seconds") or 0.0),
                 sha256={str(k): str(v) for k, v in sha.items() if v}, tables=e.get("tables"))
-
-
-def resolve(p: str | None, root: Path) -> Path | None:
-    """A path as the manifest writes it, resolved against the project root."""
-    if not p:
-        return None
-    path = Path(p)
-    return path if path.is_absolute() else Path(root) / path
-
-
-def relative(path: Path | None, root: Path) -> str | None:
-    """`path` as the manifest writes it: relative to `root` when inside it, else absolute."""
-    if path is None:
-        return None
-    path = Path(path) if Path(path).is_absolute() else Path(path).resolve()
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
 
 
 def stale_pages(m: Manifest) -> list[Page]:

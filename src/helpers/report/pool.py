@@ -177,11 +177,13 @@ def render_pages(jobs: Sequence["Job"], notebooks: Path, period_label: str,
     pending = sorted(jobs, key=lambda j: ORDER.get(j.kind, 9))
     sweep_kernel_dirs()  # sockets a killed run's kernels left behind
     n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
-    bar = tqdm(total=len(pending), desc=label, unit="page", disable=not _show_progress(progress), file=sys.stderr)
+    bar = tqdm(total=len(pending), desc=label, unit=say("progress.page_unit"), disable=not _show_progress(progress),
+               file=sys.stderr)
 
     def finish(j: "Job", o: dict[str, Any]) -> None:
         done(j, o)
-        bar.set_postfix_str(j.id if o["ok"] else f"{j.id} FAILED", refresh=False)
+        who = j.bureau or j.title
+        bar.set_postfix_str(who if o["ok"] else say("progress.failed", who=who), refresh=False)
         bar.update(1)
 
     if started is None and n == 1:  # one worker: this process, with a kernel kept warm for the next run

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
 
 from helpers import paths
+from helpers.errors import os_problem
 from helpers.messages import say
 from helpers.report.pool import Job
 from helpers.report.server import fonts_json, job_json
@@ -85,7 +86,8 @@ class Connection:
             while left:
                 msg = receive(self.stream)
                 if msg.get("error"):
-                    return list(left.values()), say("server.refused", error=msg["error"])
+                    error = say("server.stale") if msg["error"] == "stale" else msg["error"]
+                    return list(left.values()), say("server.refused", error=error)
                 if msg.get("done"):
                     break
                 job = left.get(str(msg.get("id")))
@@ -93,8 +95,12 @@ class Connection:
                     continue
                 del left[job.id]
                 done(job, msg["outcome"])
-        except (OSError, ValueError, KeyError, ConnectionError) as e:
-            return list(left.values()), say("server.lost", name=type(e).__name__, text=e)
+        except ConnectionError:  # the server closed the socket (it ended, or was ended)
+            return list(left.values()), say("server.lost", text=say("server.closed"))
+        except OSError as e:
+            return list(left.values()), say("server.lost", text=os_problem(e))
+        except (ValueError, KeyError):
+            return list(left.values()), say("server.lost", text=say("server.garbled"))
         return list(left.values()), (say("server.pages_missing") if left else None)
 
 
