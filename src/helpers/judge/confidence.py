@@ -173,7 +173,8 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
         out += _ratio_doubt(p, status, pace)
-        if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM):
+        if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM) \
+                and not moot.sum_accounts_for_the_rest(reading, p):
             # 金安区完成40个，裕安区35个: the counties named may not be all of them
             out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))
         elif status in ("ahead", "on_pace") and signals.stock_for_stock(p):
