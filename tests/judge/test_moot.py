@@ -253,3 +253,8 @@ def test_a_sum_of_the_counties_named_that_accounts_for_the_rest_is_the_whole(tas
 def test_a_sum_of_some_counties_with_the_rest_unsaid_still_flags():
     f = judge("全市建设15个县域医疗服务次中心。", "舒城县3个、霍邱县4个已通过省级评估,金安区2个已挂牌运行。", Q3)
     assert f["status"] != "behind" or f["needs_review"], f
+
+
+def test_the_rests_data_not_in_yet_says_nothing_of_its_works():
+    f = judge("全市新建5G基站2000个。", "裕安区新建5G基站420个;金安区、叶集区合计新建310个。其他县区数据尚在汇总中。", H1)
+    assert f["status"] == "behind" and REVIEW_REASONS["part_measured"] in reasons(f), f

@@ -127,7 +127,7 @@ def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
 
 
 #: the data of a statistic awaited (数据尚未公布, 季度核算, 尚需省统计局反馈, 监测数据需等到…审核后发布)
-_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测")
+_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测|汇总|报送")
 #: a target counting what someone else grants (获批, 创建, 争创, 认定, 命名, 入选 …): its count waits on the grant
 _GRANTED = re.compile(r"获批|获评|获得|创建|创成|争创|认定|命名|入选|评为|评定|通过|申报成功|晋级|复审")
 #: the kinds of target a statistic's data measures
@@ -290,4 +290,6 @@ def sum_accounts_for_the_rest(reading, part) -> bool:
     """Whether a shortfall read as a sum of the counties named leaves nothing unnamed done: the rest is
     said still under way, or a collective is among the parts summed."""
     text = reading.evidence.layout.text
-    return bool(_REST_GOING_ON.search(text) or _COLLECTIVE.search(part.evidence.text))
+    # (其他县区数据尚在统计中: the rest's figures are not in yet, which says nothing of its works)
+    going_on = any(not _DATA.search(m.group()) for m in _REST_GOING_ON.finditer(text))
+    return going_on or bool(_COLLECTIVE.search(part.evidence.text))
