@@ -258,3 +258,19 @@ def test_a_sum_of_some_counties_with_the_rest_unsaid_still_flags():
 def test_the_rests_data_not_in_yet_says_nothing_of_its_works():
     f = judge("全市新建5G基站2000个。", "裕安区新建5G基站420个;金安区、叶集区合计新建310个。其他县区数据尚在汇总中。", H1)
     assert f["status"] == "behind" and REVIEW_REASONS["part_measured"] in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("制定出台《六安市公共数据授权运营管理办法》。",
+     "《办法》（征求意见稿）已完成两轮部门会签，4月下旬公开征求社会意见。办法出台后将成为全省较早出台此类制度的城市之一。",
+     "2024M4"),
+    ("建成市民服务中心新大厅。", "新大厅装修方案正在深化设计，大厅建成后将集中进驻42个部门。", H1),
+])
+def test_an_event_word_that_dates_a_time_to_come_is_no_residual_completion(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "qualitative" and REVIEW_REASONS["unread_signal"] not in reasons(f), f
+
+
+def test_an_event_reported_after_a_step_still_counts():
+    f = judge("制定出台《六安市公共数据授权运营管理办法》。", "《办法》经市政府常务会议审议通过后，已于4月正式出台。", "2024M4")
+    assert f["status"] == "completed" or f["needs_review"], f
