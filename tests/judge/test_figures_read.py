@@ -274,3 +274,45 @@ def test_a_level_takes_the_noun_of_the_clause_before(task, progress, period, sta
 def test_a_kind_replacing_the_targets_modifier_is_another_thing():
     f = judge("年内新增省级以上研发平台5个。", "今年以来新增省级工程研究中心1个、市级企业技术中心3个。", H1)
     assert f["completion_pct"] != pytest.approx(0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# a unit word left off after 万 or 亿; a short name of the target's noun; cancelling for a task to cut
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    ("城镇新增就业2万人。", "上半年全市城镇新增就业人数达到1.2万。", "ahead", 0.6),
+    ("完成固定资产投资500亿元。", "上半年全市完成固定资产投资268亿，同比增长5%。", "on_pace", 0.536),
+    ("新增停车泊位8000个。", "上半年新增停车泊位0.5万。", "ahead", 0.625),
+])
+def test_a_unit_word_left_off_is_the_targets(task, progress, status, pct):
+    f = judge(task, progress, H1)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("progress", [
+    "上半年发放稳岗资金1.2亿，城镇新增就业人数稳定。",  # money is no count of people
+    "1-6月传染病报告发病率为231.5/10万。",  # a rate per 10万 is no figure left off
+])
+def test_a_magnitude_of_another_thing_is_not_read(progress):
+    assert judge("城镇新增就业2万人。", progress, H1)["completion_pct"] is None
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("完成固定资产投资500亿元。", "上半年全市固投268亿元。", "on_pace"),
+    ("全年新增保障性租赁住房2000套。", "上半年新增保租房1200套。", "ahead"),
+])
+def test_a_short_name_of_the_target_names_it(task, progress, status):
+    assert judge(task, progress, H1)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("压减医疗机构审批事项8项。", "撤销医疗机构设置审批等事项5项，审批时限平均压缩四成。", "ahead"),
+    ("清理规范涉企收费项目20项。", "已取消涉企收费项目8项。", "behind"),
+])
+def test_cancelling_is_the_act_of_a_task_to_cut(task, progress, status):
+    assert judge(task, progress, H1)["status"] == status
+
+
+def test_cancelling_is_still_no_result_of_a_task_to_build():
+    f = judge("新建城市口袋公园20个。", "上半年建成口袋公园6个，另有4个因规划调整取消建设。", H1)
+    assert f["completion_pct"] == pytest.approx(0.3)

@@ -234,6 +234,8 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] == "pending" and _clean_wait(reading, statuses, fields["pace"]) and moot.awaited_measure(
             reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
         return None
+    if fields["status"] == "qualitative" and moot.nothing_could_measure(reading, rows):
+        return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
     if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):

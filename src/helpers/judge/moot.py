@@ -37,6 +37,11 @@ status"):
   is. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
   researcher's call: behind or blocked.
 
+- target figures nothing measures, when nothing in the text could: no figure in a unit comparable
+  with a count's or amount's (培训茶农1600人次 for 防控面积20万亩), no percentage, share in words or
+  percentage point, no verdict of a pace or a completion at all. 定性推进 is then what the text says; any word of a completion, a halt or a
+  wait still flags as a residual signal.
+
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
 """
@@ -47,11 +52,11 @@ import re
 from decimal import Decimal
 
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.quantities import convert
+from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
 from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
-from helpers.statuses import ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
 
 #: the words of a percentage that is a share of a plan or of the work (完成年度计划的60%, 完成率,
 #: 进度, 过半): it could measure any task, standing work too
@@ -246,3 +251,19 @@ def same_indicator(part) -> bool:
     if rt and rf and rt[-1] == rf[-1]:
         return True
     return any(short in f.label.upper() and full in label for short, full in ABBREVIATIONS.items())
+
+
+#: a percentage, a percentage point or a share in words: any of them could measure a target
+_ANY_SHARE = re.compile(rf"%|‰|百分点|{SHARE_WORD}")
+
+
+def nothing_could_measure(reading, rows: list[dict]) -> bool:
+    """Whether no figure of the text could measure any target figure left unmeasured: no quantity in
+    a unit comparable with a count's or amount's, and no percentage or share in words anywhere."""
+    unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    text = reading.evidence.layout.text if reading.evidence is not None else ""
+    if not unmeasured or _ANY_SHARE.search(text) or any(v.status in MEASURED for v in reading.evidence.verdicts):
+        return False  # a verdict (…已完成年度任务), whoever it is said of, could be the target's measure
+    units = [q.unit for q in find_quantities(text)]
+    return all(r["kind"] in ("count", "amount") and r["target_unit"]
+               and not any(comparable(u, r["target_unit"]) for u in units) for r in unmeasured)

@@ -178,6 +178,18 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+#: the unit of a figure whose unit word is left off after its magnitude (城镇新增就业1.2万。, 完成投资268亿,)
+ELIDED = "*"
+_ELIDED_RX = re.compile(rf"(?<![\d./])(?P<num>{_ARABIC})\s*(?P<mag>万|亿)(?=\s*(?:[,，。;；、)）]|$))")
+
+
+def elided_quantities(text: str) -> list[Quantity]:
+    """Numbers with a magnitude and no unit word after them (1.2万, 268亿), in the ELIDED unit: what they
+    count is the target's unit when the words before them name its thing (helpers.judge.actuals)."""
+    return [Quantity(_normal(_plain(m["num"]) * MAGNITUDES[m["mag"]]), ELIDED, m.start(), m.end(), None, m.group())
+            for m in _ELIDED_RX.finditer(text)]
+
+
 #: Units of one measure under different sizes: unit → (the measure's smallest unit, how many of it).
 MEASURES: dict[str, tuple[str, int]] = {
     "米": ("米", 1), "公里": ("米", 1000),
