@@ -28,8 +28,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.signals import of_a_step
-from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
+from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason

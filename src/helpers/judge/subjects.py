@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
+from helpers.judge.findings import PREPARATION, PRELIMINARY, STAGE_OF_WORKS, names_step
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.targets import bigrams, overlap
 
@@ -187,6 +188,19 @@ def side_meeting(ev: Evidence, start: int, end: int, task: str) -> bool:
 #: 首批比赛项目, 青少年组比赛, 第二站), some of them (其中, 个别)
 PART_MARK = re.compile(r"之一|首场|首批|第[一二三四五六七八九十\d]+(?:场|批|站|期)|分会场|系列活动|推介活动"
                        r"|[\u4e00-\u9fff]{1,4}组(?:比赛|赛事)|其中|个别|其余|剩余")
+#: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
+#: 招标公告已发布): its completion verb is not the task's
+STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿")
+
+
+def of_a_step(subject: str, task: str) -> bool:
+    """A completion whose subject names a step or a preparation (大会筹备工作, 开业前准备工作, 项目前期工作),
+    a stage of the works (项目主体工程, 钢结构工程) or a part (系列活动之一, 首批比赛项目) the task does not
+    name: that is done, not the task."""
+    return any(not names_step(m.group(), task) for m in STEP.finditer(subject)) \
+        or any(m.group() not in task for rx in (STAGE_OF_WORKS, PART_MARK) for m in rx.finditer(subject))
+
+
 #: a subject pointing back (上述工作, 以上工作, 这些工作): what it is said of is named before it
 _ANAPHOR = re.compile(r"^(?:上述|以上|前述|这些|上列)")
 
