@@ -316,3 +316,32 @@ def test_cancelling_is_the_act_of_a_task_to_cut(task, progress, status):
 def test_cancelling_is_still_no_result_of_a_task_to_build():
     f = judge("新建城市口袋公园20个。", "上半年建成口袋公园6个，另有4个因规划调整取消建设。", H1)
     assert f["completion_pct"] == pytest.approx(0.3)
+
+
+# ---------------------------------------------------------------------------------------------
+# one measure in another size (米 for 公里) needs no name; a thousands separator cuts no clause
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    ("新建农村“四好”公路300公里。", "坚持“一项目一专班”，已建成105000米。", H1, "behind", 0.35),
+    ("全县完成农村公路安防工程120公里。", "东片区3个乡镇完成52000米,西片区4个乡镇完成41000米。", Q3, "on_pace", 0.775),
+    ("实施农村道路提质改造1000公里。", "省厅下达后调整为1200000米，上半年完成540000米。", H1, "behind", 0.45),
+])
+def test_a_measure_in_another_size_is_read(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    ("城镇新增就业2万人。", "上半年城镇新增就业12,000人。", "ahead", 0.6),
+    ("全县新增城镇就业5000人。",
+     "今年以来，全县新增城镇就业人员：城关镇1,020人、杭埠镇986人、千人桥镇430人、其余乡镇合计712人。", "ahead", 0.6296),
+])
+def test_a_thousands_separator_is_part_of_its_number(task, progress, status, pct):
+    f = judge(task, progress, H1)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_a_comma_between_figures_still_cuts():
+    from helpers.judge.clauses import Layout
+    lay = Layout("完成率98%,100个村已完成")
+    assert [lay.text[c.start:c.end] for c in lay.clauses] == ["完成率98%", "100个村已完成"]

@@ -220,3 +220,41 @@ def test_a_target_figure_nothing_in_the_text_could_measure_is_plain_qualitative(
 def test_a_figure_or_share_that_could_measure_the_target_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["status"] != "qualitative" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("地区生产总值增长6.5%左右。",
+     "一季度主要经济指标运行平稳，规上工业增加值增长8.1%。地区生产总值季度核算数据预计4月下旬由省统计局统一反馈。", "2024Q1"),
+    ("全市高新技术产业增加值增长12%。",
+     "前三季度高新技术产业增加值数据由省统计局统一核算，核定数将于10月下旬公布；从开票数据看，高新技术企业营业收入增长约14%。", Q3),
+])
+def test_a_percentage_of_another_indicator_beside_a_wait_measures_nothing(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "pending" and REVIEW_REASONS["percent_unread"] not in reasons(f), f
+
+
+def test_a_percentage_of_the_targets_own_indicator_beside_a_wait_still_flags():
+    f = judge("地区生产总值增长6.5%左右。",
+              "一季度地区生产总值初步测算增长6.1%，季度核算数据预计4月下旬由省统计局统一反馈。", "2024Q1")
+    assert f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全市完成老旧小区改造126个。",
+     "上半年,金安区32个小区改造已全部完工,裕安区18个完工,其余小区正在实施管网改造和立面整治。", H1),
+    ("全县新建村级综合服务中心20个。", "城关镇建成4个,新店镇建成3个,石店镇建成2个,其余乡镇项目正在主体施工。", H1),
+    ("全市建成公交首末站50个。", "市区建成32个,各县城建成15个。", FY),
+])
+def test_a_sum_of_the_counties_named_that_accounts_for_the_rest_is_the_whole(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "behind" and REVIEW_REASONS["part_measured"] not in reasons(f), f
+
+
+def test_a_sum_of_some_counties_with_the_rest_unsaid_still_flags():
+    f = judge("全市建设15个县域医疗服务次中心。", "舒城县3个、霍邱县4个已通过省级评估,金安区2个已挂牌运行。", Q3)
+    assert f["status"] != "behind" or f["needs_review"], f
+
+
+def test_the_rests_data_not_in_yet_says_nothing_of_its_works():
+    f = judge("全市新建5G基站2000个。", "裕安区新建5G基站420个;金安区、叶集区合计新建310个。其他县区数据尚在汇总中。", H1)
+    assert f["status"] == "behind" and REVIEW_REASONS["part_measured"] in reasons(f), f

@@ -11,7 +11,8 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import APPROX_AFTER, ELIDED, PLACES, comparable, convert, find_quantities
+from helpers.judge.quantities import (APPROX_AFTER, ELIDED, PLACES, comparable, convert, find_quantities,
+                                      sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
                                WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
@@ -222,7 +223,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     named = _named(tb, a, ev, QUALIFIER.sub("", t.label or t.part))
     if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
         return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
-    if a.unit != t.unit and named <= 0:
+    if not sizes_of_one_measure(a.unit, t.unit) and named <= 0:
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
     score = named + (4 if sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):

@@ -230,6 +230,14 @@ def _measure(unit: str) -> tuple[str, Decimal] | None:
     return (m[0], Decimal(m[1])) if m else None
 
 
+def sizes_of_one_measure(unit: str | None, to: str | None) -> bool:
+    """米 and 公里, 亩 and 公顷, 万元 and 亿元 (one base unit): one measure in two sizes, no other classifier."""
+    if unit is None or to is None:
+        return False
+    a, b = _measure(base_unit(unit)), _measure(base_unit(to))
+    return base_unit(unit) == base_unit(to) or bool(a and b and a[0] == b[0])
+
+
 def comparable(unit: str | None, to: str | None) -> bool:
     """Whether a figure in `unit` can measure a target in `to` (the same unit, or one measure's sizes)."""
     return convert(Decimal(1), unit, to) is not None
