@@ -212,6 +212,16 @@ def test_a_target_figure_nothing_in_the_text_could_measure_is_plain_qualitative(
     assert f["status"] == "qualitative" and not f["needs_review"], f
 
 
+@pytest.mark.parametrize("task,progress", [
+    ("全年完成茶园绿色防控面积20万亩。", "全年病虫害绿色防控技术培训班举办40期，培训茶农5600人次；发放粘虫板、杀虫灯等物资。"),
+    ("全年城镇新增就业2万人。", "全年全市举办各类招聘会76场,提供就业岗位3.1万个,发放稳岗返还资金6260万元。"),
+    ("全年完成投资12亿元。", "项目专班每周调度，协调解决用地、资金等问题，加快推进项目建设。"),
+])
+def test_at_the_years_end_a_target_figure_nobody_reported_still_flags(task, progress):
+    f = judge(task, progress, "2024FY")
+    assert f["status"] != "qualitative" or f["needs_review"], f
+
+
 @pytest.mark.parametrize("task,progress,period", [
     ("全年完成茶园绿色防控面积20万亩。", "本季度举办培训班12期，绿色防控示范区面积达到3.2万亩。", "2024Q1"),
     ("全年城镇新增就业2万人。", "上半年举办招聘会36场，城镇调查失业率5.1%。", H1),
