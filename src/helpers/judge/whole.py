@@ -25,7 +25,7 @@ import re
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import PREPARATION, PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding, expand_steps, names_step
-from helpers.judge.subjects import another_instance, is_generic, subject_of
+from helpers.judge.subjects import PART_MARK, another_instance, is_generic, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -137,6 +137,8 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         # no subject: the task's, when what follows names it or its sentence does (…对我市示范区创建
         # 进行验收,以优秀等次通关)
         return len(obj) >= 2 or len(lay.sents) <= 1 or overlap(tb, lay.sentence_text(lay.sentence_of(a))) >= 2
+    if any(m.group() not in task for m in PART_MARK.finditer(subject)):
+        return False  # 茶文化节系列活动之一“茶乡行”已成功举办: a part of the event
     if _COUNT_IN.search(subject) and not _ALL_OF.search(lay.text, max(0, a - 6), b):
         return False  # 实现全市1782个行政村…全覆盖: a count of things, the task's or a part's
     if another_instance(subject, _task_object(task)):
