@@ -212,6 +212,16 @@ def test_a_target_figure_nothing_in_the_text_could_measure_is_plain_qualitative(
     assert f["status"] == "qualitative" and not f["needs_review"], f
 
 
+@pytest.mark.parametrize("task,progress", [
+    ("全年完成茶园绿色防控面积20万亩。", "全年病虫害绿色防控技术培训班举办40期，培训茶农5600人次；发放粘虫板、杀虫灯等物资。"),
+    ("全年城镇新增就业2万人。", "全年全市举办各类招聘会76场,提供就业岗位3.1万个,发放稳岗返还资金6260万元。"),
+    ("全年完成投资12亿元。", "项目专班每周调度，协调解决用地、资金等问题，加快推进项目建设。"),
+])
+def test_at_the_years_end_a_target_figure_nobody_reported_still_flags(task, progress):
+    f = judge(task, progress, "2024FY")
+    assert f["status"] != "qualitative" or f["needs_review"], f
+
+
 @pytest.mark.parametrize("task,progress,period", [
     ("全年完成茶园绿色防控面积20万亩。", "本季度举办培训班12期，绿色防控示范区面积达到3.2万亩。", "2024Q1"),
     ("全年城镇新增就业2万人。", "上半年举办招聘会36场，城镇调查失业率5.1%。", H1),
@@ -258,3 +268,19 @@ def test_a_sum_of_some_counties_with_the_rest_unsaid_still_flags():
 def test_the_rests_data_not_in_yet_says_nothing_of_its_works():
     f = judge("全市新建5G基站2000个。", "裕安区新建5G基站420个;金安区、叶集区合计新建310个。其他县区数据尚在汇总中。", H1)
     assert f["status"] == "behind" and REVIEW_REASONS["part_measured"] in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("制定出台《六安市公共数据授权运营管理办法》。",
+     "《办法》（征求意见稿）已完成两轮部门会签，4月下旬公开征求社会意见。办法出台后将成为全省较早出台此类制度的城市之一。",
+     "2024M4"),
+    ("建成市民服务中心新大厅。", "新大厅装修方案正在深化设计，大厅建成后将集中进驻42个部门。", H1),
+])
+def test_an_event_word_that_dates_a_time_to_come_is_no_residual_completion(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "qualitative" and REVIEW_REASONS["unread_signal"] not in reasons(f), f
+
+
+def test_an_event_reported_after_a_step_still_counts():
+    f = judge("制定出台《六安市公共数据授权运营管理办法》。", "《办法》经市政府常务会议审议通过后，已于4月正式出台。", "2024M4")
+    assert f["status"] == "completed" or f["needs_review"], f

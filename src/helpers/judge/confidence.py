@@ -242,7 +242,9 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     if fields["status"] == "pending" and _clean_wait(reading, statuses, fields["pace"]) and moot.awaited_measure(
             reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
         return None
-    if fields["status"] == "qualitative" and moot.nothing_could_measure(reading, rows):
+    # at the year's end a target figure nobody reported is itself the finding (not done is behind)
+    year_end = fields["pace"] is not None and fields["pace"] >= 1
+    if fields["status"] == "qualitative" and not year_end and moot.nothing_could_measure(reading, rows):
         return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []

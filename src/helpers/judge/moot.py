@@ -27,6 +27,9 @@ status"):
   same rate noun (扬尘治理达标率 for ‘六个百分百’达标率: the words before 率, 比例, 比重, 占比 agree), an
   indicator's statistical abbreviation (CPI for 居民消费价格), or a sum of the parts' figures (城关镇1020人、
   杭埠镇986人…合计), which names the parts, not what they count;
+- a completion or event word that dates something else (办法出台后将成为…, 受益人口在工程通水后统计): the
+  word before 后/以后/之后, or any word after a 后将 (大厅建成后将集中进驻…), in a clause with no 已
+  names a time to come, not a report;
 - a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
   the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
 
@@ -190,6 +193,8 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
             or figure_moot(reading, sig, status, statuses, pace, margin)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
+    if sig.kind in ("done", "use", "event"):
+        return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
     return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
 
@@ -293,3 +298,22 @@ def sum_accounts_for_the_rest(reading, part) -> bool:
     # (其他县区数据尚在统计中: the rest's figures are not in yet, which says nothing of its works)
     going_on = any(not _DATA.search(m.group()) for m in _REST_GOING_ON.finditer(text))
     return going_on or bool(_COLLECTIVE.search(part.evidence.text))
+
+
+_ALREADY = re.compile(r"已|业已|均已")
+
+
+def dates_another(reading, pos: int) -> bool:
+    """Whether the completion or event word at `pos` is closed by 后 (…出台后将成为, 在工程通水后统计) in a
+    clause saying nothing is done already (no 已): a time to come that dates another thing."""
+    lay = reading.evidence.layout
+    a, b = lay.around(pos, pos + 1)
+    if _ALREADY.search(lay.text, a, b):
+        return False
+    # the word itself closed by 后 (在工程通水后统计), or said after a 后 that opens a time to come (大厅建成后将
+    # 集中进驻…: every word after it is of that time)
+    return bool(_CLOSED_BY_AFTER.match(lay.text, pos, b) or any(m.end() <= pos for m in _AFTER_WILL.finditer(lay.text, a, b)))
+
+
+_CLOSED_BY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:以后|之后|后)(?!续|期|台|方|勤)")
+_AFTER_WILL = re.compile(r"(?:以后|之后|后)(?:将|会|可|即可|方可|再)")
