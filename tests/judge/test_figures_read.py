@@ -345,3 +345,20 @@ def test_a_comma_between_figures_still_cuts():
     from helpers.judge.clauses import Layout
     lay = Layout("完成率98%,100个村已完成")
     assert [lay.text[c.start:c.end] for c in lay.clauses] == ["完成率98%", "100个村已完成"]
+
+
+# ---------------------------------------------------------------------------------------------
+# classifiers of things (根, 口, 幢 …): one of them counts the target's thing only by its head noun
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建设充电桩2000个。", "上半年建成充电桩1200根。", "ahead"),
+    ("新打抗旱机井500眼。", "上半年新打抗旱机井260眼。", "on_pace"),
+    ("新建农村供水机井80口。", "上半年新建供水机井45个。", "on_pace"),
+])
+def test_classifiers_of_things_are_read(task, progress, status):
+    assert judge(task, progress, H1)["status"] == status
+
+
+def test_another_things_count_in_another_classifier_is_not_read():
+    f = judge("建设充电桩2000个。", "上半年建成充电枪1200把。", H1)
+    assert f["completion_pct"] is None

@@ -85,6 +85,13 @@ def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     return len(rest) >= 2 and sum(rest) == a.value
 
 
+def _head_differs(t: Target, a: Finding) -> bool:
+    """充电枪1200把 for 充电桩2000个: counted in another classifier, the thing must be the target's by its
+    head (the last two characters of its noun), not by a shared word only (城市书房11家 for 20个 is)."""
+    noun = _ATTRIBUTE.sub("", _FRAME_VERB.sub("", QUALIFIER.sub("", a.label)))
+    return len(noun) >= 2 and noun[-2:] not in (t.label or t.part)
+
+
 def _abbreviated(noun: str, target: str) -> int:
     """全市固投268亿元 for 固定资产投资: a short name (two or three characters) that is no word of the target
     but takes its characters in order, from a target noun at least twice as long, names it (as two
@@ -223,7 +230,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     named = _named(tb, a, ev, QUALIFIER.sub("", t.label or t.part))
     if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
         return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
-    if not sizes_of_one_measure(a.unit, t.unit) and named <= 0:
+    if not sizes_of_one_measure(a.unit, t.unit) and (named <= 0 or _head_differs(t, a)):
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
     score = named + (4 if sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):

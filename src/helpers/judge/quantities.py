@@ -23,7 +23,7 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
     "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米", "块",
     "微克/立方米", "/10万", "/万", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
-    "类", "GB", "TB", "PB",
+    "类", "GB", "TB", "PB", "根", "口", "眼", "幢", "笔", "段", "支", "组", "床", "把",
 ), key=len, reverse=True))
 
 #: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress,
@@ -172,7 +172,8 @@ def find_quantities(text: str) -> list[Quantity]:
         # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
         # of hundreds or thousands (两百一十个) is a count
         if m["num"] and not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
-                "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋", "类")):
+                "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋", "类", "根", "口", "眼",
+                "幢", "笔", "段", "支", "组", "床", "把")):
             continue
         out.append(q)
     return out
@@ -204,7 +205,7 @@ _MU = Decimal(2000) / 3
 
 #: 个 is the generic classifier: 20个 城市书房 and 11家 are one count (the nouns must still agree,
 #: helpers.judge.actuals); measures (亩, 吨, 元, 人) and visits (人次) are never counted in 个
-CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批")
+CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批根口眼幢笔段支组床把")
 #: classifiers of one family, of sites, works and cases, that offices use for each other (公厕60座 and
 #: 32处, 积案100件 and 56宗, 黑臭水体20条 and 11处): one count when the nouns agree
 PLACES = frozenset("个处座所项宗条件")
