@@ -148,3 +148,27 @@ def test_a_completion_of_a_part_a_trade_or_another_document_is_not_the_task(task
 ])
 def test_the_whole_said_done_beside_its_parts_is_still_done(task, progress):
     assert judge(task, progress, Q3)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成市急救中心指挥调度大楼。", "大楼已建设完毕，8月移交市急救中心。"),
+    ("建成淠河二桥。", "大桥已实现主线贯通，9月28日正式通车。"),  # 大桥: the task's bridge named generically
+    ("开工建设市档案馆新馆。", "项目已于3月正式破土。"),
+    ("开工建设市档案馆新馆。", "项目已开始施工，完成桩基30根。"),
+    (ORDINANCE, "《办法》已经市政府同意并对外公布。"),
+    (ORDINANCE, "《办法》已正式生效。"),
+    ("举办2024六安马拉松。", "赛事已于3月24日圆满完赛。"),
+    (FESTIVAL, "茶文化节于5月举办完毕。"),
+    ("组建市文旅投资集团公司。", "集团已组建到位，8月挂牌运营。"),
+])
+def test_more_done_forms_of_each_family(task, progress):
+    assert judge(task, progress, Q3)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成淠河二桥。", "淠河三桥已建成通车，二桥正在进行主塔施工。"),  # another bridge, named
+    ("开工建设市档案馆新馆。", "项目计划9月开始施工，目前正在办理施工许可。"),
+    (ORDINANCE, "《办法》拟于10月对外公布。"),
+])
+def test_the_same_done_forms_of_another_thing_or_later_are_not_done(task, progress):
+    assert judge(task, progress, "2024H1")["status"] != "completed"

@@ -135,8 +135,8 @@ _FACILITY = frozenset("楼馆厂院站场园桥港库所")
 def another_instance(subject: str, name: str) -> bool:
     """A subject naming another thing of the task's kind (城南污水处理厂 for 城北污水处理厂, 西院区 for
     东院区): the two share a head noun, but the words right before it differ."""
-    if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
-        return False  # 该工程, 该院区, 本项目: the task's own thing named again
+    if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject) or re.fullmatch(r"[大新主][\u4e00-\u9fff]", subject):
+        return False  # 该工程, 该院区, 本项目, 大桥, 新馆: the task's own thing named again
     # a relative clause before 的 describes the thing, it does not name another (原定5月举办的茶博会)
     subject, name = _GENERIC_TAIL.sub("", subject.rsplit("的", 1)[-1]), _GENERIC_TAIL.sub("", name)
     k = 0
