@@ -11,12 +11,12 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import (APPROX_AFTER, ELIDED, PLACES, comparable, convert, find_quantities,
+from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
                                WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
-                               quarter_sums)
+                               named_list_counts, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -410,6 +410,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
         own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
         actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
+        if t.unit in PLACES | CLASSIFIERS:  # A、B已于9月投用: the things named, counted
+            actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
         if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
             actuals = [replace(a, unit=t.unit) if a.unit == ELIDED else a for a in actuals]
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
