@@ -28,7 +28,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
+from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
@@ -209,7 +209,7 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
-        if v.status == "completed" and of_a_step(said_of(ev, v.start), task):
+        if v.status == "completed" and (of_a_step(said_of(ev, v.start), task) or points_elsewhere(ev, v.start, task)):
             continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
@@ -414,7 +414,8 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
             and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
                  or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4
                  or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))
-            and not (v.status == "completed" and of_a_step(said_of(ev, v.start), part.target.part))]
+            and not (v.status == "completed" and (of_a_step(said_of(ev, v.start), part.target.part)
+                                                  or points_elsewhere(ev, v.start, part.target.part)))]
     if free:
         v = min(free, key=lambda x: ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"
