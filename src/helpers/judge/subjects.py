@@ -85,7 +85,7 @@ def abbreviates(short: str, full: str) -> bool:
 def abbreviated_name(subject: str, tb: set[str]) -> bool:
     """棚改项目 for 棚户区改造: a short name before a generic tail (项目, 工程, 任务) whose characters all
     belong to the task's words (its bigrams keep no order: a name of two to four characters)."""
-    head = re.sub(r"(?:项目|工程|任务|工作)+$", "", subject)
+    head = re.sub(r"(?:项目|工程|任务|工作|建设|计划|方案)+$", "", subject)  # (公厕建设计划 for 公共厕所)
     chars = "".join(tb)
     return head != subject and 2 <= len(head) <= 4 and all(ch in chars for ch in head)
 
