@@ -385,3 +385,20 @@ def test_names_of_another_thing_count_nothing():
 def test_places_named_are_no_things_counted():
     f = judge("完成老旧小区改造80个。", "金安区、裕安区改造任务已全部完成，全市完成改造52个。", Q3)
     assert f["completion_pct"] == pytest.approx(52 / 80)
+
+
+# ---------------------------------------------------------------------------------------------
+# improving what exists (改良, 维修, 提升) measures no target to build new things, and the reverse holds
+
+@pytest.mark.parametrize("task,progress", [
+    ("全年建设高标准茶园5万亩。", "一季度新栽植茶苗2300万株,完成茶园土壤改良面积1800公顷。"),
+    ("新建高标准农田22万亩。", "上半年完成高标准农田改造提升9万亩。"),
+    ("新建农村公路300公里。", "上半年完成农村公路养护维修210公里。"),
+])
+def test_improving_what_exists_builds_nothing(task, progress):
+    assert judge(task, progress, Q1)["completion_pct"] is None
+
+
+def test_a_target_to_build_and_improve_takes_both():
+    f = judge("新建改造城市燃气管网120公里。", "前三季度完成燃气管网改造96公里。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("on_pace", pytest.approx(0.8))
