@@ -19,6 +19,7 @@ _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
+                          r"|(?<=.)全线"  # 工程全线建成通车: an adverb after the subject
                           rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
                           r"|计划|拟"
                           # a time after the subject (项目6月起暂停施工, 工程今年3月开工) ends it as a verb does
