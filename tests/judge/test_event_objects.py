@@ -114,3 +114,61 @@ def test_a_deliverable_done_in_these_words_is_completed(task, progress):
 ])
 def test_the_same_words_of_something_else_are_no_completion(task, progress):
     assert judge(task, progress, Q3)["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a completion said of a part of the event, a trade of the works, another kind of document, or the
+# steps a back-pointing subject (上述工作) sums up
+
+@pytest.mark.parametrize("task,progress", [
+    (FESTIVAL, "茶文化节系列活动之一“茶乡行”已于5月成功举办。"),
+    (FESTIVAL, "茶文化节首场推介活动已在上海成功举办。"),
+    (GAMES, "运动会首批比赛项目（足球、篮球）已于6月举行，其余项目9月开赛。"),
+    (GAMES, "运动会青少年组比赛已顺利举行。"),
+    ("举办2024六安马拉松。", "马拉松系列赛第二站已于5月举行。"),
+    ("建成市体育中心游泳馆。", "游泳馆钢结构工程已全部完工，幕墙施工进入尾声。"),
+    ("建成淠河二桥。", "大桥桩基工程已全部完成，正在进行墩柱施工。"),
+    ("建成合六叶高速公路。", "路面工程已全部完成，正在开展交工验收前的各项准备工作。"),
+    ("建成城南污水处理厂。", "项目主体工程已全部完成，设备正在调试。"),
+    ("建成市体育中心游泳馆。", "游泳馆已完成竣工验收备案资料整理。"),
+    (ORDINANCE, "《办法》配套的3项制度已印发实施。"),
+    (ORDINANCE, "已出台配套的物业收费实施细则，《办法》正在修改。"),
+    ("建成市急救中心指挥调度大楼。", "项目选址、立项、可研批复等前期工作均已办结，上述工作已全部完成。"),
+    ("建成市急救中心指挥调度大楼。", "完成项目选址和用地预审。以上工作均已按期完成，计划四季度开工。"),
+], ids=range(14))
+def test_a_completion_of_a_part_a_trade_or_another_document_is_not_the_task(task, progress):
+    assert judge(task, progress, Q3)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (ORDINANCE, "该《办法》已正式印发。"),
+    (FESTIVAL, "本届茶文化节于5月18日开幕，为期5天。"),
+    ("建成淠河二桥。", "大桥桩基、墩柱、桥面工程全部完成，6月28日建成通车。"),
+    ("建成市急救中心指挥调度大楼。", "大楼主体、装修、设备安装全部完成。上述工程已于6月通过竣工验收并投入使用。"),
+])
+def test_the_whole_said_done_beside_its_parts_is_still_done(task, progress):
+    assert judge(task, progress, Q3)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成市急救中心指挥调度大楼。", "大楼已建设完毕，8月移交市急救中心。"),
+    ("建成淠河二桥。", "大桥已实现主线贯通，9月28日正式通车。"),  # 大桥: the task's bridge named generically
+    ("开工建设市档案馆新馆。", "项目已于3月正式破土。"),
+    ("开工建设市档案馆新馆。", "项目已开始施工，完成桩基30根。"),
+    (ORDINANCE, "《办法》已经市政府同意并对外公布。"),
+    (ORDINANCE, "《办法》已正式生效。"),
+    ("举办2024六安马拉松。", "赛事已于3月24日圆满完赛。"),
+    (FESTIVAL, "茶文化节于5月举办完毕。"),
+    ("组建市文旅投资集团公司。", "集团已组建到位，8月挂牌运营。"),
+])
+def test_more_done_forms_of_each_family(task, progress):
+    assert judge(task, progress, Q3)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成淠河二桥。", "淠河三桥已建成通车，二桥正在进行主塔施工。"),  # another bridge, named
+    ("开工建设市档案馆新馆。", "项目计划9月开始施工，目前正在办理施工许可。"),
+    (ORDINANCE, "《办法》拟于10月对外公布。"),
+])
+def test_the_same_done_forms_of_another_thing_or_later_are_not_done(task, progress):
+    assert judge(task, progress, "2024H1")["status"] != "completed"

@@ -274,3 +274,91 @@ def test_a_level_takes_the_noun_of_the_clause_before(task, progress, period, sta
 def test_a_kind_replacing_the_targets_modifier_is_another_thing():
     f = judge("年内新增省级以上研发平台5个。", "今年以来新增省级工程研究中心1个、市级企业技术中心3个。", H1)
     assert f["completion_pct"] != pytest.approx(0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# a unit word left off after 万 or 亿; a short name of the target's noun; cancelling for a task to cut
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    ("城镇新增就业2万人。", "上半年全市城镇新增就业人数达到1.2万。", "ahead", 0.6),
+    ("完成固定资产投资500亿元。", "上半年全市完成固定资产投资268亿，同比增长5%。", "on_pace", 0.536),
+    ("新增停车泊位8000个。", "上半年新增停车泊位0.5万。", "ahead", 0.625),
+])
+def test_a_unit_word_left_off_is_the_targets(task, progress, status, pct):
+    f = judge(task, progress, H1)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("progress", [
+    "上半年发放稳岗资金1.2亿，城镇新增就业人数稳定。",  # money is no count of people
+    "1-6月传染病报告发病率为231.5/10万。",  # a rate per 10万 is no figure left off
+])
+def test_a_magnitude_of_another_thing_is_not_read(progress):
+    assert judge("城镇新增就业2万人。", progress, H1)["completion_pct"] is None
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("完成固定资产投资500亿元。", "上半年全市固投268亿元。", "on_pace"),
+    ("全年新增保障性租赁住房2000套。", "上半年新增保租房1200套。", "ahead"),
+])
+def test_a_short_name_of_the_target_names_it(task, progress, status):
+    assert judge(task, progress, H1)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("压减医疗机构审批事项8项。", "撤销医疗机构设置审批等事项5项，审批时限平均压缩四成。", "ahead"),
+    ("清理规范涉企收费项目20项。", "已取消涉企收费项目8项。", "behind"),
+])
+def test_cancelling_is_the_act_of_a_task_to_cut(task, progress, status):
+    assert judge(task, progress, H1)["status"] == status
+
+
+def test_cancelling_is_still_no_result_of_a_task_to_build():
+    f = judge("新建城市口袋公园20个。", "上半年建成口袋公园6个，另有4个因规划调整取消建设。", H1)
+    assert f["completion_pct"] == pytest.approx(0.3)
+
+
+# ---------------------------------------------------------------------------------------------
+# one measure in another size (米 for 公里) needs no name; a thousands separator cuts no clause
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    ("新建农村“四好”公路300公里。", "坚持“一项目一专班”，已建成105000米。", H1, "behind", 0.35),
+    ("全县完成农村公路安防工程120公里。", "东片区3个乡镇完成52000米,西片区4个乡镇完成41000米。", Q3, "on_pace", 0.775),
+    ("实施农村道路提质改造1000公里。", "省厅下达后调整为1200000米，上半年完成540000米。", H1, "behind", 0.45),
+])
+def test_a_measure_in_another_size_is_read(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    ("城镇新增就业2万人。", "上半年城镇新增就业12,000人。", "ahead", 0.6),
+    ("全县新增城镇就业5000人。",
+     "今年以来，全县新增城镇就业人员：城关镇1,020人、杭埠镇986人、千人桥镇430人、其余乡镇合计712人。", "ahead", 0.6296),
+])
+def test_a_thousands_separator_is_part_of_its_number(task, progress, status, pct):
+    f = judge(task, progress, H1)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_a_comma_between_figures_still_cuts():
+    from helpers.judge.clauses import Layout
+    lay = Layout("完成率98%,100个村已完成")
+    assert [lay.text[c.start:c.end] for c in lay.clauses] == ["完成率98%", "100个村已完成"]
+
+
+# ---------------------------------------------------------------------------------------------
+# classifiers of things (根, 口, 幢 …): one of them counts the target's thing only by its head noun
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建设充电桩2000个。", "上半年建成充电桩1200根。", "ahead"),
+    ("新打抗旱机井500眼。", "上半年新打抗旱机井260眼。", "on_pace"),
+    ("新建农村供水机井80口。", "上半年新建供水机井45个。", "on_pace"),
+])
+def test_classifiers_of_things_are_read(task, progress, status):
+    assert judge(task, progress, H1)["status"] == status
+
+
+def test_another_things_count_in_another_classifier_is_not_read():
+    f = judge("建设充电桩2000个。", "上半年建成充电枪1200把。", H1)
+    assert f["completion_pct"] is None

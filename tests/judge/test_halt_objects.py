@@ -68,3 +68,18 @@ def test_some_of_the_count_deferred_by_order_is_a_part_not_the_task():
 def test_a_halt_of_the_event_named_by_its_kind_decides_confidently():
     got = judge(EXPO, "按照省商务厅统一安排，今年线下展会取消，改为线上推介。下一步，将用足用好各项支持政策。", "2025H1")
     assert (got["status"], got["needs_review"]) == ("blocked", False)
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("淠河干流河道采砂规划内年度采砂量120万吨。",
+     "鉴于部分河段河床下切，市政府常务会议决定，自4月1日起全面叫停淠河干流采砂作业，已开采的38万吨砂石统一收储。", "2024M8"),
+    ("全年完成长江干流岸线采砂60万吨。", "按省水利厅通知，5月起停止长江干流采砂作业，此前已采砂21万吨。", "2024M8"),
+])
+def test_a_halt_of_the_tasks_own_works_named_in_full_decides_over_its_figures(task, progress, period):
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+def test_a_halt_of_some_named_before_in_a_cause_is_still_the_whole():
+    # 部分 in the cause (部分河段河床下切) names no part of what is halted
+    got = judge("全年完成长江干流岸线采砂60万吨。", "鉴于部分岸段崩岸风险突出，市政府决定全面叫停长江干流采砂作业。", "2024M8")
+    assert got["status"] == "blocked"

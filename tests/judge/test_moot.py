@@ -85,12 +85,16 @@ def test_a_plain_wait_for_exactly_what_would_measure_the_target_is_a_confident_p
     ("城镇居民人均可支配收入增长6.5%。", "全年住户调查数据尚未公布，预计次年2月由省统计局反馈。", FY),
     # a figure beside the wait
     ("社会消费品零售总额增长6%。", "1-5月数据尚需省统计局反馈,重点企业零售额增长5.1%。", "2024M5"),
-    # a count of works built does not wait on anyone's grant: the wait is for something else
-    ("新建城市书房30个。", "书房选址方案已上报，尚需市规委会审定。", H1),
 ])
 def test_a_wait_that_does_not_explain_the_missing_figure_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["needs_review"], f
+
+
+def test_a_wait_on_a_step_of_works_to_build_is_no_confident_pending():
+    # a count of works built does not wait on anyone's grant: the wait is for a step (选址方案)
+    f = judge("新建城市书房30个。", "书房选址方案已上报，尚需市规委会审定。", H1)
+    assert f["status"] != "pending" or f["needs_review"], f
 
 
 @pytest.mark.parametrize("task,progress,period,status", [
@@ -196,3 +200,87 @@ def test_a_figure_of_the_targets_own_indicator_in_other_words_is_no_other_indica
 def test_a_figure_of_another_indicator_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["status"] in ("qualitative", "pending") or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年完成茶园绿色防控面积20万亩。",
+     "本季度病虫害绿色防控技术培训班举办12期，培训茶农1600人次；发放粘虫板、杀虫灯等物资。", "2024Q1"),
+    ("全年城镇新增就业2万人。", "上半年,全市举办各类招聘会36场,提供就业岗位1.2万个,发放稳岗返还资金3260万元。", H1),
+])
+def test_a_target_figure_nothing_in_the_text_could_measure_is_plain_qualitative(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "qualitative" and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("全年完成茶园绿色防控面积20万亩。", "全年病虫害绿色防控技术培训班举办40期，培训茶农5600人次；发放粘虫板、杀虫灯等物资。"),
+    ("全年城镇新增就业2万人。", "全年全市举办各类招聘会76场,提供就业岗位3.1万个,发放稳岗返还资金6260万元。"),
+    ("全年完成投资12亿元。", "项目专班每周调度，协调解决用地、资金等问题，加快推进项目建设。"),
+])
+def test_at_the_years_end_a_target_figure_nobody_reported_still_flags(task, progress):
+    f = judge(task, progress, "2024FY")
+    assert f["status"] != "qualitative" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年完成茶园绿色防控面积20万亩。", "本季度举办培训班12期，绿色防控示范区面积达到3.2万亩。", "2024Q1"),
+    ("全年城镇新增就业2万人。", "上半年举办招聘会36场，城镇调查失业率5.1%。", H1),
+    ("全年城镇新增就业2万人。", "上半年举办招聘会36场，就业工作完成过半。", H1),
+])
+def test_a_figure_or_share_that_could_measure_the_target_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] != "qualitative" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("地区生产总值增长6.5%左右。",
+     "一季度主要经济指标运行平稳，规上工业增加值增长8.1%。地区生产总值季度核算数据预计4月下旬由省统计局统一反馈。", "2024Q1"),
+    ("全市高新技术产业增加值增长12%。",
+     "前三季度高新技术产业增加值数据由省统计局统一核算，核定数将于10月下旬公布；从开票数据看，高新技术企业营业收入增长约14%。", Q3),
+])
+def test_a_percentage_of_another_indicator_beside_a_wait_measures_nothing(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "pending" and REVIEW_REASONS["percent_unread"] not in reasons(f), f
+
+
+def test_a_percentage_of_the_targets_own_indicator_beside_a_wait_still_flags():
+    f = judge("地区生产总值增长6.5%左右。",
+              "一季度地区生产总值初步测算增长6.1%，季度核算数据预计4月下旬由省统计局统一反馈。", "2024Q1")
+    assert f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全市完成老旧小区改造126个。",
+     "上半年,金安区32个小区改造已全部完工,裕安区18个完工,其余小区正在实施管网改造和立面整治。", H1),
+    ("全县新建村级综合服务中心20个。", "城关镇建成4个,新店镇建成3个,石店镇建成2个,其余乡镇项目正在主体施工。", H1),
+    ("全市建成公交首末站50个。", "市区建成32个,各县城建成15个。", FY),
+])
+def test_a_sum_of_the_counties_named_that_accounts_for_the_rest_is_the_whole(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "behind" and REVIEW_REASONS["part_measured"] not in reasons(f), f
+
+
+def test_a_sum_of_some_counties_with_the_rest_unsaid_still_flags():
+    f = judge("全市建设15个县域医疗服务次中心。", "舒城县3个、霍邱县4个已通过省级评估,金安区2个已挂牌运行。", Q3)
+    assert f["status"] != "behind" or f["needs_review"], f
+
+
+def test_the_rests_data_not_in_yet_says_nothing_of_its_works():
+    f = judge("全市新建5G基站2000个。", "裕安区新建5G基站420个;金安区、叶集区合计新建310个。其他县区数据尚在汇总中。", H1)
+    assert f["status"] == "behind" and REVIEW_REASONS["part_measured"] in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("制定出台《六安市公共数据授权运营管理办法》。",
+     "《办法》（征求意见稿）已完成两轮部门会签，4月下旬公开征求社会意见。办法出台后将成为全省较早出台此类制度的城市之一。",
+     "2024M4"),
+    ("建成市民服务中心新大厅。", "新大厅装修方案正在深化设计，大厅建成后将集中进驻42个部门。", H1),
+])
+def test_an_event_word_that_dates_a_time_to_come_is_no_residual_completion(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "qualitative" and REVIEW_REASONS["unread_signal"] not in reasons(f), f
+
+
+def test_an_event_reported_after_a_step_still_counts():
+    f = judge("制定出台《六安市公共数据授权运营管理办法》。", "《办法》经市政府常务会议审议通过后，已于4月正式出台。", "2024M4")
+    assert f["status"] == "completed" or f["needs_review"], f

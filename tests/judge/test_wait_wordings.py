@@ -49,3 +49,29 @@ def test_the_citys_own_notice_to_publish_is_no_wait(task, progress):
 def test_a_caveat_on_the_figures_data_leaves_the_figure_to_measure():
     got = judge("完成水利投资45亿元。", "全年完成水利投资46.3亿元，最终数据以统计部门反馈为准。", "2024FY")
     assert got["status"] == "completed"
+
+
+@pytest.mark.parametrize("progress", [
+    "《办法》征求意见稿已公开征求意见，待社会意见汇总后提交市政府常务会议审议。",
+    "已完成起草，待部门会签后报送市政府审定。",
+])
+def test_a_submission_still_to_come_awaits_nothing_yet(progress):
+    assert judge("制定出台《六安市公共数据授权运营管理办法》。", progress, "2024M4")["status"] != "pending"
+
+
+def test_a_draft_submitted_now_still_awaits_the_decision():
+    assert judge("出台《六安市城市更新条例》。", "《条例》草案已提请市人大常委会审议。")["status"] == "pending"
+
+
+@pytest.mark.parametrize("progress", [
+    "年度任务清单共48项，已完成46项，剩余2项受企业投资意愿影响未能按期完成。",
+    "清单事项大部分已完成，剩余事项结转明年实施。",
+])
+def test_work_left_at_the_years_end_is_no_confident_qualitative(progress):
+    got = judge("推进‘无废城市’建设，完成年度建设任务清单。", progress, "2024FY")
+    assert got["status"] != "qualitative" or got["needs_review"]
+
+
+def test_work_left_mid_year_stays_plain_standing_work():
+    got = judge("深化“放管服”改革，优化营商环境。", "已完成改革事项12项，剩余事项正在推进。", "2024H1")
+    assert (got["status"], got["needs_review"]) == ("qualitative", False)

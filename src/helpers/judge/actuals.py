@@ -5,13 +5,15 @@ government it counts, a stage of the works; county figures summed when the targe
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import APPROX_AFTER, PLACES, comparable, convert, find_quantities
-from helpers.judge.subjects import subject_of
+from helpers.judge.quantities import (APPROX_AFTER, ELIDED, PLACES, comparable, convert, find_quantities,
+                                      sizes_of_one_measure)
+from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
                                WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
                                quarter_sums)
@@ -46,6 +48,9 @@ _STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥�
 _SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
 _SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
+#: a task to cut things down (压减审批事项, 清理涉企收费): cancelling some of them is its own act
+_REDUCE = re.compile(r"压减|精简|削减|减少|清理|压缩|砍掉|取消|撤销")
+_CANCEL = frozenset({"取消", "撤销"})
 
 
 #: the time span a figure is said over: the last span word before it in its sentence decides
@@ -80,13 +85,32 @@ def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     return len(rest) >= 2 and sum(rest) == a.value
 
 
-def _named(tb: set[str], a: Finding, ev: Evidence) -> int:
+def _head_differs(t: Target, a: Finding) -> bool:
+    """充电枪1200把 for 充电桩2000个: counted in another classifier, the thing must be the target's by its
+    head (the last two characters of its noun), not by a shared word only (城市书房11家 for 20个 is)."""
+    noun = _ATTRIBUTE.sub("", _FRAME_VERB.sub("", QUALIFIER.sub("", a.label)))
+    return len(noun) >= 2 and noun[-2:] not in (t.label or t.part)
+
+
+def _abbreviated(noun: str, target: str) -> int:
+    """全市固投268亿元 for 固定资产投资: a short name (two or three characters) that is no word of the target
+    but takes its characters in order, from a target noun at least twice as long, names it (as two
+    shared words); 0 otherwise."""
+    for short in (noun[-2:], noun[-3:]):
+        if len(short) >= 2 and short not in target and abbreviates(short, target) \
+                and len(_FRAME_VERB.sub("", target)) >= 2 * len(short):
+            return 2
+    return 0
+
+
+def _named(tb: set[str], a: Finding, ev: Evidence, target: str = "") -> int:
     """Bigrams the figure's words share with the target (以上, 左右 set aside on both sides); a
     figure whose clause names no noun (高新技术企业总数达到1650家,今年新认定85家) takes the noun of
     the clause before it in its sentence."""
     shared = overlap(tb, QUALIFIER.sub("", a.label))
-    if len(_ATTRIBUTE.sub("", _FRAME_VERB.sub("", a.label))) > 1:
-        return shared
+    noun = _ATTRIBUTE.sub("", _FRAME_VERB.sub("", a.label))
+    if len(noun) > 1:
+        return shared or _abbreviated(noun, target)
     text, lay = ev.layout.text, ev.layout
     la = lay.around(a.start, a.end, fine=True)[0]
     s0 = lay.sents[a.sentence][0] if lay.sents else 0
@@ -191,7 +215,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _SEASON.search(a.label) and not _SEASON.search(t.part):
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     halt = _NOT_DONE.search(ev.layout.text, a0, b0)
-    if month_only(a, ev) or (halt and halt.group() not in t.part and _halts_the_figure(a, halt, ev.layout.text, b0)):
+    if month_only(a, ev) or (halt and halt.group() not in t.part and not (halt.group() in _CANCEL and _REDUCE.search(t.part))
+                             and _halts_the_figure(a, halt, ev.layout.text, b0)):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
     if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause) or _ongoing_heading(a, ev):
         return None  # 另2处正在施工, 其余6个村正在按标准提升, ②在建：2个: works still going on, none done
@@ -202,10 +227,10 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts); the
         # money spent on the works started (新开工项目完成投资3.1亿元) is spent all the same
         return None
-    named = _named(tb, a, ev)
+    named = _named(tb, a, ev, QUALIFIER.sub("", t.label or t.part))
     if named <= 1 < len(tb) - 1 and _implausibly_small(t, a):
         return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
-    if a.unit != t.unit and named <= 0:
+    if not sizes_of_one_measure(a.unit, t.unit) and (named <= 0 or _head_differs(t, a)):
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
     score = named + (4 if sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
     if DONE_MARK.search(a.label):
@@ -351,6 +376,10 @@ def _in_restatement(a: Finding, named: dict[int, int], text: str, lay) -> bool:
     return not ACTUAL_MARK.search(between, 0, first.start if first else len(between))
 
 
+#: units a figure may leave off after 万 or 亿 (1.2万 people, 268亿 yuan, 5.2万 mu)
+_ELIDABLE = frozenset({"人", "元", "亩", "吨", "户", "家", "个", "美元"})
+
+
 def _work_fits(a: Finding, t: Target) -> bool:
     """A figure of supervision or preliminary work (督查, 排查, 核实: `figures.find_actuals`) measures only a
     target of that work — or one whose own act follows it (排查整治点位1146处 for 完成整治点位1000处)."""
@@ -381,6 +410,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
         own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
         actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
+        if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
+            actuals = [replace(a, unit=t.unit) if a.unit == ELIDED else a for a in actuals]
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
             actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
         # another year's batch or a part's completion (scope.mark_scope) is no result of this task

@@ -100,7 +100,9 @@ _SEP_RX: dict[str, re.Pattern] = {}
 
 def _spans(text: str, seps: str) -> list[tuple[int, int]]:
     """Spans between separators, in one scan; empty pieces are skipped."""
-    rx = _SEP_RX.get(seps) or _SEP_RX.setdefault(seps, re.compile("[" + re.escape(seps) + "]"))
+    # a thousands separator (1,020人: a comma between a digit and three digits) cuts nothing
+    rx = _SEP_RX.get(seps) or _SEP_RX.setdefault(seps, re.compile(
+        "[" + re.escape(seps.replace(",", "")) + "]" + (r"|,(?!(?<=\d,)\d{3}(?![\d.]))" if "," in seps else "")))
     out, pos = [], 0
     for m in rx.finditer(text):
         if m.start() > pos:

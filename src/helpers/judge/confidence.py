@@ -87,10 +87,13 @@ _BEARING = {
 _DUE = ("done", "use", "event", "share", "attained")
 
 
-def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_figure=None) -> list[str]:
+def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_figure=None,
+                    year_end: bool = False) -> list[str]:
     """The residual signals that undo this status's confidence (the first quoted); a figure that
-    or rate that cannot change the status (`moot_figure`, helpers.judge.moot.signal_moot) undoes nothing."""
-    bearing = _BEARING.get(status, ()) + (_DUE if due else ())
+    or rate that cannot change the status (`moot_figure`, helpers.judge.moot.signal_moot) undoes nothing.
+    At the year's end work reported left (剩余2项…未能按期完成) is a measurable claim: not done."""
+    bearing = _BEARING.get(status, ()) + (_DUE if due else ()) \
+        + (("remaining",) if year_end and status == "qualitative" else ())
     return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
             and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
             and not (moot_figure is not None and moot_figure(s))][:1]
@@ -170,7 +173,8 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         elif counted and status in GOOD and signals.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
         out += _ratio_doubt(p, status, pace)
-        if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM):
+        if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM) \
+                and not moot.sum_accounts_for_the_rest(reading, p):
             # 金安区完成40个，裕安区35个: the counties named may not be all of them
             out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))
         elif status in ("ahead", "on_pace") and signals.stock_for_stock(p):
@@ -181,6 +185,13 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text):
             out.append(review_reason("halt_of_other", p.evidence.text))
+    return out + _parts_disagree(reading, status, statuses, deciding, pace)
+
+
+def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, pace: float) -> list[str]:
+    """Parts whose statuses disagree in a way DOMAIN's order of precedence does not settle: a stray
+    wait beside measured parts, a halt of the works that fall short, a halt beside a part done."""
+    out: list[str] = []
     # a wait no target claimed, beside a status met by measured parts: one reading says the result
     # is out, the other that it is awaited (a wait matched to a part of its own is that part's)
     # (the rest of a count awaiting its act, 另有2项已提请市政府审定, beside that count measured at or above
@@ -207,7 +218,7 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
     if halts and status == "behind" and not moot.halt_of_another_part(reading, statuses, halts):
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
-    # target, or the target was cut (not when the task itself is halted: that decides over its figures)
+    # target, or the target was cut
     done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
     if done and status == "blocked":
         out.append(review_reason("parts_disagree", done[0].evidence.text))
@@ -230,6 +241,10 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     statuses = [r["status"] for r in rows]
     if fields["status"] == "pending" and _clean_wait(reading, statuses, fields["pace"]) and moot.awaited_measure(
             reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
+        return None
+    # at the year's end a target figure nobody reported is itself the finding (not done is behind)
+    year_end = fields["pace"] is not None and fields["pace"] >= 1
+    if fields["status"] == "qualitative" and not year_end and moot.nothing_could_measure(reading, rows):
         return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
@@ -367,7 +382,8 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
     def moot_figure(sig: Signal) -> bool:
         return moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"], ahead_margin)
 
-    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure)
+    reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure,
+                               year_end=fields["pace"] is not None and fields["pace"] >= 1)
     reasons += _second_figure(reading, fields["status"], moot_figure)
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     reasons += _verdict_doubts(reading, fields["status"], statuses)

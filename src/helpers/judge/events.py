@@ -13,7 +13,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
-from helpers.judge.subjects import acts_on_another, another_instance, another_thing, object_of, refers_to_task, side_meeting, subject_of
+from helpers.judge.subjects import PART_MARK, acts_on_another, another_instance, another_thing, object_of, refers_to_task, side_meeting, subject_of
 from helpers.judge.targets import Target, bigrams, overlap
 from helpers.judge.whole import ACT_COUNTED, EVENT_SUBJECT, SOFT, chained_use
 from helpers.statuses import review_reason
@@ -94,7 +94,7 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
                 or (single and (sentence >= 1 or refers_to_task(ev, f.start, tb)))):
             continue
         subject = subject_of(ev, f.start)
-        part_of = _PART_SUBJECT.search(subject)
+        part_of = _PART_SUBJECT.search(subject) or PART_MARK.search(subject)
         if part_of and part_of.group() not in t.part and not (t.meaning == "approve" and subject.startswith("我市")):
             continue  # 霍邱县段已建成通车: one segment of the task's road
         if another_instance(subject, t.label or t.part) or another_thing(subject, t.part):
@@ -103,7 +103,8 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
             continue  # 取消涉企收费项目14项 for 取消…不合理收费: a count of some done, not the task's one act
         if f.meaning == "hold" and (acts_on_another(ev, f.end, tb) or side_meeting(ev, f.start, f.end, t.part)):
             continue  # 茶文化节新闻发布会已召开, 已举办茶文化节启动仪式: a meeting about the event, not the event
-        if f.meaning == "issue" and (_DRAFT.search(lay.text, a, b) or _issues_another(t, f, ev)):
+        if f.meaning == "issue" and (_DRAFT.search(lay.text, a, b) or _issues_another(t, f, ev)
+                                     or _another_kind(t, subject) or _another_kind(t, object_of(ev, f.end))):
             continue  # 印发《…(征求意见稿)》, 送审稿已印发; 印发工作方案 for 出台《…办法》: not the document  # 已举行赛事新闻发布会: what was held is named after the verb, and is not the task's
         if f.modality == "forecast":
             forecast = forecast or f
@@ -120,6 +121,19 @@ def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> 
 _DRAFT = re.compile(r"征求意见稿|送审稿|初稿|草案|讨论稿|修改稿")
 #: what follows an issuing verb without naming a thing: its manner and recipients (下发各县区执行, 印发实施)
 _ISSUE_TAIL = re.compile(r"^(?:并|了|至|给|到|于|实施|执行|施行|落实|各县区|各地|各部门|各单位|全市|市直|有关|相关)+")
+
+
+#: the kind of a document, its head noun (办法, 细则, 方案, 制度 …)
+_DOC_KIND = re.compile(r"办法|细则|方案|意见|规划|措施|条例|规定|通知|决定|计划|纲要|指南|标准|清单|政策|制度|通告|公告")
+
+
+def _another_kind(t: Target, said: str) -> bool:
+    """《办法》配套的3项制度已印发, 已出台配套的物业收费实施细则 for 出台《…办法》: the document issued is of
+    another kind than the task's (the head noun after the last 的), or one made to go with it (配套)."""
+    want = _DOC_KIND.findall(t.part)
+    head = said.rsplit("的", 1)[-1]
+    got = _DOC_KIND.findall(re.sub(r"《[^》]*》", "", head))
+    return bool(want) and (bool(got) and got[-1] != want[-1] or ("配套" in said and "配套" not in t.part))
 
 
 def _issues_another(t: Target, f: Finding, ev: Evidence) -> bool:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from helpers.judge.clauses import Layout, is_result
 from helpers.judge.findings import PRELIMINARY, Finding, _finding
-from helpers.judge.quantities import approx_range, find_quantities, parse_number
+from helpers.judge.quantities import approx_range, elided_quantities, find_quantities, parse_number
 
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
 
@@ -49,7 +49,7 @@ _FRACTION = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*/\s*$")
 def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
     """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
     actuals, plans = [], []
-    for q in find_quantities(progress):
+    for q in sorted(find_quantities(progress) + elided_quantities(progress), key=lambda q: q.start):
         if q.unit in ("%", "个百分点") or progress[max(0, q.start - 1):q.start] == "第":
             continue  # 居全省第3位 is a place, not a count
         done = _FRACTION.search(progress, max(0, q.start - 12), q.start)

@@ -85,7 +85,9 @@ _SUBMIT = re.compile(r"报送|上报|提交|报请|呈报|提请")
 #: a verb of the city's own work before an outside act's word (将做好认定工作, 将组织开展评审)
 _OWN_WORK = re.compile(r"做好|开展|组织|配合|筹备|准备|启动|推进")
 #: a stage of a deliverable: done, it is not the deliverable (unless the task names that stage)
-STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装")
+STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土建|设备安装"
+                            # a trade or component of the works (钢结构工程已全部完工, 路面工程已全部完成)
+                            r"|钢结构|幕墙|桩基|基坑|装饰装修|内部装修|路基|路面|桥面|屋面|管网铺设|绿化工程|亮化工程")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
 USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
                         r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客|迎客|对外服务|迎来首批")
@@ -158,6 +160,8 @@ def rules(lex: Lexicon) -> Rules:
         # an event word before 前/之前/以前 dates something else (开工前各项准备工作), one before a preparation's
         # noun names that preparation (开业筹备, 开业倒计时, 竣工验收资料): neither is the event
         deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY}|{_ALL_WORKS})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
+                               # the event's papers (竣工验收备案资料, 竣工结算): a paperwork step, no event
+                               "|[^,，;；。|]{0,4}?(?:资料|材料)|结算|决算"
                                "|仪式筹备|筹备|倒计时|资料|材料|预验收|初验)"),
         deliverable_meaning=lex.meaning_of("deliverable"),
         # the verbs of putting a thing to use (signal … use): an event when an attainment mark says so

@@ -127,6 +127,10 @@ STEP_PAPER = re.compile(r"方案|可研|可行性研究|项目建议书|初步�
 OUTSIDE_BODY = re.compile(r"省|国家|国务院|中央|总局|[^门]部(?!门|署|分)|厅")
 
 
+#: a submission still to come (待社会意见汇总后提交…审议): the decision it will ask for is not awaited yet
+SUBMISSION_TO_COME = re.compile(r"(?:待|等)[^,,。;;|]{1,30}?后再?(?:提交|报送|上报|报请|提请|呈报)")
+
+
 def awaits_a_step(said_of: str, sentence: str, task: str) -> bool:
     """A wait (or a submission) whose object — the words it is said of — is a step paper the task
     does not name, decided by the city's own bodies (活动方案已报市政府审定 for 举办…节; 整合重组方案

@@ -27,6 +27,9 @@ status"):
   same rate noun (扬尘治理达标率 for ‘六个百分百’达标率: the words before 率, 比例, 比重, 占比 agree), an
   indicator's statistical abbreviation (CPI for 居民消费价格), or a sum of the parts' figures (城关镇1020人、
   杭埠镇986人…合计), which names the parts, not what they count;
+- a completion or event word that dates something else (办法出台后将成为…, 受益人口在工程通水后统计): the
+  word before 后/以后/之后, or any word after a 后将 (大厅建成后将集中进驻…), in a clause with no 已
+  names a time to come, not a report;
 - a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
   the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
 
@@ -36,6 +39,15 @@ status"):
   审批) beside another part behind (公交线路3条 of 10) leaves the task behind whichever the halted part
   is. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
   researcher's call: behind or blocked.
+
+- target figures nothing measures, when nothing in the text could: no figure in a unit comparable
+  with a count's or amount's (培训茶农1600人次 for 防控面积20万亩), no percentage, share in words or
+  percentage point, no verdict of a pace or a completion at all. 定性推进 is then what the text says; any word of a completion, a halt or a
+  wait still flags as a residual signal.
+
+- a shortfall read as the sum of the counties named (金安区32个…，裕安区18个) when the text accounts for
+  the rest: the others still under works (其余小区正在实施…), or a collective among the parts named
+  (市区建成32个，各县城建成15个): the counties named are all that is done.
 
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
@@ -47,11 +59,11 @@ import re
 from decimal import Decimal
 
 from helpers.judge.lexicon import Lexicon
-from helpers.judge.quantities import convert
+from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
 from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
-from helpers.statuses import ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
+from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
 
 #: the words of a percentage that is a share of a plan or of the work (完成年度计划的60%, 完成率,
 #: 进度, 过半): it could measure any task, standing work too
@@ -72,8 +84,15 @@ def bearing_percents(reading, lex: Lexicon) -> list[str]:
     """The clauses of the text's percentages no rule read that could still measure the task: all of
     them, except beside standing work, where only a share of a plan or of the work could."""
     if not standing_work(reading, lex):
-        return list(reading.unused_numbers)
+        return [c for c in reading.unused_numbers if not _of_another_indicator(reading, c)]
     return [c for c in reading.unused_numbers if _PLAN_SHARE.search(c)]
+
+
+def _of_another_indicator(reading, clause: str) -> bool:
+    """A percentage whose clause names an indicator's head (增加值, 收入 …) the task names none of, where
+    the task names one (规上工业增加值增长8.1% beside 地区生产总值增长6.5%左右)."""
+    heads, own = set(INDICATOR.findall(clause)), set(INDICATOR.findall(reading.task or ""))
+    return bool(heads) and bool(own) and not heads & own and not _PLAN_SHARE.search(clause)
 
 
 #: a figure within this share of the one read is the same measure said again (1800亿元台阶, 1812.6亿元)
@@ -111,7 +130,7 @@ def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
 
 
 #: the data of a statistic awaited (数据尚未公布, 季度核算, 尚需省统计局反馈, 监测数据需等到…审核后发布)
-_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测")
+_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测|汇总|报送")
 #: a target counting what someone else grants (获批, 创建, 争创, 认定, 命名, 入选 …): its count waits on the grant
 _GRANTED = re.compile(r"获批|获评|获得|创建|创成|争创|认定|命名|入选|评为|评定|通过|申报成功|晋级|复审")
 #: the kinds of target a statistic's data measures
@@ -174,6 +193,8 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
             or figure_moot(reading, sig, status, statuses, pace, margin)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
+    if sig.kind in ("done", "use", "event"):
+        return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
     return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
 
@@ -246,3 +267,53 @@ def same_indicator(part) -> bool:
     if rt and rf and rt[-1] == rf[-1]:
         return True
     return any(short in f.label.upper() and full in label for short, full in ABBREVIATIONS.items())
+
+
+#: a percentage, a percentage point or a share in words: any of them could measure a target
+_ANY_SHARE = re.compile(rf"%|‰|百分点|{SHARE_WORD}")
+
+
+def nothing_could_measure(reading, rows: list[dict]) -> bool:
+    """Whether no figure of the text could measure any target figure left unmeasured: no quantity in
+    a unit comparable with a count's or amount's, and no percentage or share in words anywhere."""
+    unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    text = reading.evidence.layout.text if reading.evidence is not None else ""
+    if not unmeasured or _ANY_SHARE.search(text) or any(v.status in MEASURED for v in reading.evidence.verdicts):
+        return False  # a verdict (…已完成年度任务), whoever it is said of, could be the target's measure
+    units = [q.unit for q in find_quantities(text)]
+    return all(r["kind"] in ("count", "amount") and r["target_unit"]
+               and not any(comparable(u, r["target_unit"]) for u in units) for r in unmeasured)
+
+
+#: the rest of the parts said still under way (其余乡镇项目正在主体施工, 其他县区尚未开工)
+_REST_GOING_ON = re.compile(r"(?:其余|其他|剩余|另有|余下)[^。;；|]{0,20}?(?:正在|仍在|尚在|还在|尚未|未完成|推进中)")
+#: a collective among the parts named (各县, 各县区, 各县城, 其余乡镇合计): the whole is covered
+_COLLECTIVE = re.compile(r"各(?:县|区|乡镇|镇)|其余(?:县|区|乡镇|镇)|其他(?:县|区|乡镇|镇)")
+
+
+def sum_accounts_for_the_rest(reading, part) -> bool:
+    """Whether a shortfall read as a sum of the counties named leaves nothing unnamed done: the rest is
+    said still under way, or a collective is among the parts summed."""
+    text = reading.evidence.layout.text
+    # (其他县区数据尚在统计中: the rest's figures are not in yet, which says nothing of its works)
+    going_on = any(not _DATA.search(m.group()) for m in _REST_GOING_ON.finditer(text))
+    return going_on or bool(_COLLECTIVE.search(part.evidence.text))
+
+
+_ALREADY = re.compile(r"已|业已|均已")
+
+
+def dates_another(reading, pos: int) -> bool:
+    """Whether the completion or event word at `pos` is closed by 后 (…出台后将成为, 在工程通水后统计) in a
+    clause saying nothing is done already (no 已): a time to come that dates another thing."""
+    lay = reading.evidence.layout
+    a, b = lay.around(pos, pos + 1)
+    if _ALREADY.search(lay.text, a, b):
+        return False
+    # the word itself closed by 后 (在工程通水后统计), or said after a 后 that opens a time to come (大厅建成后将
+    # 集中进驻…: every word after it is of that time)
+    return bool(_CLOSED_BY_AFTER.match(lay.text, pos, b) or any(m.end() <= pos for m in _AFTER_WILL.finditer(lay.text, a, b)))
+
+
+_CLOSED_BY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:以后|之后|后)(?!续|期|台|方|勤)")
+_AFTER_WILL = re.compile(r"(?:以后|之后|后)(?:将|会|可|即可|方可|再)")

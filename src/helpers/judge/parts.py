@@ -23,13 +23,12 @@ from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_label
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, find_verdicts, unused_numbers
-from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, WORKS_PHASE, awaits_a_step
+from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.signals import of_a_step
-from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, acts_on_another, is_generic, object_of, refers_to_task, subject_of
+from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
@@ -142,10 +141,14 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
     subject = subject_of(ev, v.start)
     if len(targets) < 2 and (overlap(tb, subject) >= 1 or is_generic(subject) or abbreviated_name(subject, tb)):
         return True  # a task of one thing: 博览会取消, 项目终止 name it
-    s0 = ev.layout.sents[v.sentence][0] if ev.layout.sents else 0
-    if len(targets) < 2 and not _SOME_OF.search(ev.layout.text, s0, v.start) \
-            and (_event_by_kind(ev, v, targets) or _ordered_phase(ev, v)):
-        return True  # 今年线下展会取消, 上级部门通知暂停布展: the event or the works, not some of them
+    # some of the things named in the halt's subject or its clause (另有5个…暂缓建设), not in a cause before it
+    c0 = ev.layout.around(v.start, v.end)[0]
+    named = NAMED_WORKS.search(ev.layout.text, v.start, v.end)
+    if len(targets) < 2 and not _SOME_OF.search(subject + ev.layout.text[c0:v.start]) \
+            and (_event_by_kind(ev, v, targets) or _ordered_phase(ev, v)
+                 or (named is not None and overlap(tb, named["obj"]) >= 2)):
+        # 今年线下展会取消, 上级部门通知暂停布展, 全面叫停淠河干流采砂作业: the event or the works, not some of them
+        return True
     if overlap(tb, subject) < 3:
         return False
     return not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
@@ -206,7 +209,7 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
-        if v.status == "completed" and of_a_step(subject_of(ev, v.start), task):
+        if v.status == "completed" and of_a_step(said_of(ev, v.start), task):
             continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
@@ -355,10 +358,12 @@ def _lifted_halts(ev: Evidence) -> None:
 
 def _waits_on_a_step(ev: Evidence, task: str) -> None:
     """活动方案已报市政府审定: a wait said of a step paper the task does not name, decided by the city's
-    own bodies, is read as a step (no verdict, no residual wait): the task's outcome awaits nothing."""
+    own bodies, is read as a step (no verdict, no residual wait): the task's outcome awaits nothing; so is
+    a submission still to come (待社会意见汇总后提交市政府常务会议审议)."""
     for v in ev.verdicts:
-        if v.status == "pending" and awaits_a_step(subject_of(ev, v.start) + ev.layout.text[v.start:v.end],
-                                                   ev.layout.sentence_text(v.sentence), task):
+        sentence = ev.layout.sentence_text(v.sentence)
+        if v.status == "pending" and (awaits_a_step(subject_of(ev, v.start) + ev.layout.text[v.start:v.end], sentence, task)
+                                      or SUBMISSION_TO_COME.search(ev.layout.text, *ev.layout.around(v.start, v.end))):
             ev.used.add(id(v))
 
 
@@ -409,7 +414,7 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
             and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
                  or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4
                  or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))
-            and not (v.status == "completed" and of_a_step(subject_of(ev, v.start), part.target.part))]
+            and not (v.status == "completed" and of_a_step(said_of(ev, v.start), part.target.part))]
     if free:
         v = min(free, key=lambda x: ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"

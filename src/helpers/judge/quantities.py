@@ -23,7 +23,7 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "米", "斤", "吨", "所", "条", "项", "套", "场", "次", "座", "台", "件", "处", "宗", "批次", "批",
     "标箱", "辆", "名", "本", "株", "期", "位", "天", "间", "张", "份", "种", "起", "m3", "立方米", "块",
     "微克/立方米", "/10万", "/万", "%", "个百分点", "千瓦", "千瓦时", "兆瓦", "‰", "公斤", "千克", "万千瓦", "头", "只", "羽", "棵", "盏", "部", "栋", "艘",
-    "类", "GB", "TB", "PB",
+    "类", "GB", "TB", "PB", "根", "口", "眼", "幢", "笔", "段", "支", "组", "床", "把",
 ), key=len, reverse=True))
 
 #: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress,
@@ -172,10 +172,23 @@ def find_quantities(text: str) -> list[Quantity]:
         # '一项', '一批', '一张图', '三个方面' in running prose are articles, not counts; a numeral
         # of hundreds or thousands (两百一十个) is a count
         if m["num"] and not re.match(r"\d", m["num"]) and not re.search("[十百千]", m["num"]) and (m["num"] == "一" or m["unit"] in (
-                "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋", "类")):
+                "批", "项", "个", "次", "期", "种", "位", "件", "名", "头", "只", "部", "棵", "栋", "类", "根", "口", "眼",
+                "幢", "笔", "段", "支", "组", "床", "把")):
             continue
         out.append(q)
     return out
+
+
+#: the unit of a figure whose unit word is left off after its magnitude (城镇新增就业1.2万。, 完成投资268亿,)
+ELIDED = "*"
+_ELIDED_RX = re.compile(rf"(?<![\d./])(?P<num>{_ARABIC})\s*(?P<mag>万|亿)(?=\s*(?:[,，。;；、)）]|$))")
+
+
+def elided_quantities(text: str) -> list[Quantity]:
+    """Numbers with a magnitude and no unit word after them (1.2万, 268亿), in the ELIDED unit: what they
+    count is the target's unit when the words before them name its thing (helpers.judge.actuals)."""
+    return [Quantity(_normal(_plain(m["num"]) * MAGNITUDES[m["mag"]]), ELIDED, m.start(), m.end(), None, m.group())
+            for m in _ELIDED_RX.finditer(text)]
 
 
 #: Units of one measure under different sizes: unit → (the measure's smallest unit, how many of it).
@@ -192,7 +205,7 @@ _MU = Decimal(2000) / 3
 
 #: 个 is the generic classifier: 20个 城市书房 and 11家 are one count (the nouns must still agree,
 #: helpers.judge.actuals); measures (亩, 吨, 元, 人) and visits (人次) are never counted in 个
-CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批")
+CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批根口眼幢笔段支组床把")
 #: classifiers of one family, of sites, works and cases, that offices use for each other (公厕60座 and
 #: 32处, 积案100件 and 56宗, 黑臭水体20条 and 11处): one count when the nouns agree
 PLACES = frozenset("个处座所项宗条件")
@@ -216,6 +229,14 @@ def _measure(unit: str) -> tuple[str, Decimal] | None:
         return "平方米", _MU
     m = MEASURES.get(unit)
     return (m[0], Decimal(m[1])) if m else None
+
+
+def sizes_of_one_measure(unit: str | None, to: str | None) -> bool:
+    """米 and 公里, 亩 and 公顷, 万元 and 亿元 (one base unit): one measure in two sizes, no other classifier."""
+    if unit is None or to is None:
+        return False
+    a, b = _measure(base_unit(unit)), _measure(base_unit(to))
+    return base_unit(unit) == base_unit(to) or bool(a and b and a[0] == b[0])
 
 
 def comparable(unit: str | None, to: str | None) -> bool:

@@ -21,12 +21,12 @@ from functools import lru_cache
 from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH, sums_the_rest
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
-from helpers.judge.findings import NOUN_TAIL, PREPARATION, PRELIMINARY, STAGE_OF_WORKS, Finding, names_step
+from helpers.judge.findings import NOUN_TAIL, STAGE_OF_WORKS, Finding, names_step
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.scope import REMAINING
 from helpers.judge.sums import ATTRIBUTE
-from helpers.judge.subjects import PART_PLACE, abbreviates, acts_on_another, refers_to_task, side_meeting, subject_of
+from helpers.judge.subjects import PART_PLACE, STEP, abbreviates, acts_on_another, of_a_step, refers_to_task, said_of, side_meeting, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, task_aim
 
@@ -35,15 +35,6 @@ from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, tas
 SIGNAL_KIND = "signal"
 #: a negation or a not-yet just before a verb: 尚未建成, 未能完成, 没有开工
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|不再)(?:能|够|全部|全面|正式|如期|按期)?$")
-#: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
-#: 招标公告已发布): its completion verb is not the task's
-STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿")
-def of_a_step(subject: str, task: str) -> bool:
-    """A completion whose subject names a step or a preparation the task does not name (大会筹备工作,
-    开业前准备工作, 项目前期工作): the step is done, not the task."""
-    return any(not names_step(m.group(), task) for m in STEP.finditer(subject))
-
-
 #: the words of a sentence that leave the current period: another year, or later this year's end
 _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!同期)|往年|结转|明年|下一年|次年|(?P<y>20\d\d)年(?P<batch>度)?")
 
@@ -305,7 +296,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
     # (a step's or a preparation's completion, 大会筹备工作已全部完成, is read: no signal)
     out += [Signal("verdict_done", v.text, v.start) for v in ev.verdicts
             if id(v) not in used and v.status == "completed" and is_result(v.modality) and v.modality != "part"
-            and not of_a_step(subject_of(ev, v.start), task)]
+            and not of_a_step(said_of(ev, v.start), task)]
     wanted = {t.meaning for t in (p.target for p in parts) if t is not None and t.kind == "deliverable"}
     for f in ev.deliverables:
         if id(f) not in used and f.meaning in wanted and f.status == "completed" and is_result(f.modality) \

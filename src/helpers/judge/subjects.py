@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.evidence import Evidence
+from helpers.judge.findings import PREPARATION, PRELIMINARY, STAGE_OF_WORKS, names_step
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.targets import bigrams, overlap
 
@@ -134,8 +135,8 @@ _FACILITY = frozenset("楼馆厂院站场园桥港库所")
 def another_instance(subject: str, name: str) -> bool:
     """A subject naming another thing of the task's kind (城南污水处理厂 for 城北污水处理厂, 西院区 for
     东院区): the two share a head noun, but the words right before it differ."""
-    if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject):
-        return False  # 该工程, 该院区, 本项目: the task's own thing named again
+    if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject) or re.fullmatch(r"[大新主][\u4e00-\u9fff]", subject):
+        return False  # 该工程, 该院区, 本项目, 大桥, 新馆: the task's own thing named again
     # a relative clause before 的 describes the thing, it does not name another (原定5月举办的茶博会)
     subject, name = _GENERIC_TAIL.sub("", subject.rsplit("的", 1)[-1]), _GENERIC_TAIL.sub("", name)
     k = 0
@@ -181,3 +182,37 @@ def side_meeting(ev: Evidence, start: int, end: int, task: str) -> bool:
     筹备工作专题会议2次) ends in a meeting or a ceremony the task does not name: a meeting about the
     event, held — not the event."""
     return _meeting_not_named(subject_of(ev, start), task) or _meeting_not_named(object_of(ev, end), task)
+
+
+#: a part of the thing named in a subject: one of its activities or rounds (系列活动之一, 首场推介活动,
+#: 首批比赛项目, 青少年组比赛, 第二站), some of them (其中, 个别)
+PART_MARK = re.compile(r"之一|首场|首批|第[一二三四五六七八九十\d]+(?:场|批|站|期)|分会场|系列活动|推介活动"
+                       r"|[\u4e00-\u9fff]{1,4}组(?:比赛|赛事)|其中|个别|其余|剩余")
+#: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
+#: 招标公告已发布): its completion verb is not the task's
+STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿")
+
+
+def of_a_step(subject: str, task: str) -> bool:
+    """A completion whose subject names a step or a preparation (大会筹备工作, 开业前准备工作, 项目前期工作),
+    a stage of the works (项目主体工程, 钢结构工程) or a part (系列活动之一, 首批比赛项目) the task does not
+    name: that is done, not the task."""
+    return any(not names_step(m.group(), task) for m in STEP.finditer(subject)) \
+        or any(m.group() not in task for rx in (STAGE_OF_WORKS, PART_MARK) for m in rx.finditer(subject))
+
+
+#: a subject pointing back (上述工作, 以上工作, 这些工作): what it is said of is named before it
+_ANAPHOR = re.compile(r"^(?:上述|以上|前述|这些|上列)")
+
+
+def said_of(ev: Evidence, pos: int) -> str:
+    """The words a finding at pos is said of: its subject, or — for one pointing back (上述工作已全部完成)
+    — the words before it in its sentence, else the sentence before (项目选址、立项等前期工作均已办结,
+    上述工作已全部完成: the steps named)."""
+    subject = subject_of(ev, pos)
+    if not _ANAPHOR.match(subject):
+        return subject
+    lay = ev.layout
+    i = lay.sentence_of(pos)
+    before = lay.text[lay.sents[i][0]:lay.around(pos, pos + 1)[0]] if lay.sents else ""
+    return before or (lay.sentence_text(i - 1) if i > 0 else "") or subject

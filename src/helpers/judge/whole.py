@@ -25,7 +25,7 @@ import re
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import PREPARATION, PRELIMINARY, STAGE_OF_WORKS, USE_EVENTS, Finding, expand_steps, names_step
-from helpers.judge.subjects import another_instance, is_generic, subject_of
+from helpers.judge.subjects import PART_MARK, another_instance, is_generic, subject_of
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -59,7 +59,7 @@ RESULT_WORDS = {
     "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入|公布为)|获评|获批|荣获|创成|成功创建"
                         rf"|创建成功|(?<!待)批复同意|同意(?:设立|命名)|批准设立|{_PASSED}"),
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
-    "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记|(?:完成|正式|已|获批)设立|设立(?:完成|到位)"),
+    "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记|(?:完成|正式|已|获批)设立|(?:设立|组建|成立)(?:完成|到位)"),
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
     "state": re.compile(r"(?:全面|全部|均已|已经|已)(?:实现|推行|推开|铺开|落地)"),
 }
@@ -137,6 +137,8 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         # no subject: the task's, when what follows names it or its sentence does (…对我市示范区创建
         # 进行验收,以优秀等次通关)
         return len(obj) >= 2 or len(lay.sents) <= 1 or overlap(tb, lay.sentence_text(lay.sentence_of(a))) >= 2
+    if any(m.group() not in task for m in PART_MARK.finditer(subject)):
+        return False  # 茶文化节系列活动之一“茶乡行”已成功举办: a part of the event
     if _COUNT_IN.search(subject) and not _ALL_OF.search(lay.text, max(0, a - 6), b):
         return False  # 实现全市1782个行政村…全覆盖: a count of things, the task's or a part's
     if another_instance(subject, _task_object(task)):
