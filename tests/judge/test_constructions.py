@@ -49,15 +49,16 @@ def test_the_same_verbs_said_of_something_else_do_not_block(task, progress, expe
 # ---------------------------------------------------------------------------------------------
 # awaiting an outside act, however long the phrase between
 
-@pytest.mark.parametrize("progress", [
-    "申报材料已全部报送，待国家林草局组织专家现场核查后公布名单。",
-    "已通过省级初审，等待住房城乡建设部综合评审后确定命名。",
-    "全年粮食总产量待国家统计局调查总队核定后发布。",
-    "测评结果预计明年2月由中央文明办统一公布。",
+@pytest.mark.parametrize("progress,flagged", [
+    ("申报材料已全部报送，待国家林草局组织专家现场核查后公布名单。", False),
+    ("已通过省级初审，等待住房城乡建设部综合评审后确定命名。", False),
+    ("全年粮食总产量待国家统计局调查总队核定后发布。", False),
+    # at the year's end an act dated next year: promised for next year, behind or pending
+    ("测评结果预计明年2月由中央文明办统一公布。", True),
 ])
-def test_awaiting_an_outside_act_is_pending_and_flagged(progress):
+def test_awaiting_an_outside_act_is_pending(progress, flagged):
     f = judge("创成国家森林城市。", progress, FY)
-    assert f["status"] == "pending" and f["needs_review"]
+    assert f["status"] == "pending" and f["needs_review"] == flagged
 
 
 def test_waiting_words_inside_other_words_are_no_wait():

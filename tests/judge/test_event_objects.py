@@ -172,3 +172,27 @@ def test_more_done_forms_of_each_family(task, progress):
 ])
 def test_the_same_done_forms_of_another_thing_or_later_are_not_done(task, progress):
     assert judge(task, progress, "2024H1")["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (FESTIVAL, "局主要负责同志先后5次带队协调解决场地、安保等具体问题。上述工作已全部完成。"),
+    ("建成市急救中心指挥调度大楼。", "完成用地预审和规划许可办理，以上工作均已按期完成。"),
+])
+def test_a_back_pointing_subject_after_other_work_is_that_works(task, progress):
+    assert judge(task, progress)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (FESTIVAL, "第五届茶文化节各项活动均按计划举办。上述工作已全部完成。"),
+    ("建成市急救中心指挥调度大楼。", "大楼主体、装修、设备安装全部完成。上述工程已于6月通过竣工验收并投入使用。"),
+])
+def test_a_back_pointing_subject_after_the_task_is_the_tasks(task, progress):
+    assert judge(task, progress)["status"] == "completed"
+
+
+@pytest.mark.parametrize("progress", [
+    "施工总承包招标已于5月完成开标，中标候选人公示期结束后即可开工。",
+    "施工图审查完成后方可开工建设。",
+])
+def test_an_event_that_may_follow_another_has_not_happened(progress):
+    assert judge("开工建设城东污水处理厂二期。", progress)["status"] != "completed"

@@ -11,12 +11,12 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import (APPROX_AFTER, ELIDED, PLACES, comparable, convert, find_quantities,
+from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
                                WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
-                               quarter_sums)
+                               named_list_counts, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -220,6 +220,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
     if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause) or _ongoing_heading(a, ev):
         return None  # 另2处正在施工, 其余6个村正在按标准提升, ②在建：2个: works still going on, none done
+    if _BUILD.search(t.part) and not _IMPROVE.search(t.part) and _IMPROVE.search(a.label):
+        return None  # 完成茶园土壤改良面积1800公顷 for 建设高标准茶园5万亩: what exists improved, nothing built
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part) \
@@ -334,6 +336,9 @@ def _grades_differ(target: str, label: str) -> bool:
     return bool(want and got and not want & got)
 
 
+#: a target to build new things, and the acts on things that exist (改良, 维修, 管护): another work
+_BUILD = re.compile(r"建设|新建|新增|建成|营造|栽植|新栽")
+_IMPROVE = re.compile(r"改良|改造|提升|维修|养护|管护|抚育|修复|加固|提质")
 #: money spent (完成投资, 投入资金), whatever stage the works it was spent on are at
 _SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
@@ -410,6 +415,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
         own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
         actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
+        if t.unit in PLACES | CLASSIFIERS:  # A、B已于9月投用: the things named, counted
+            actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
         if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
             actuals = [replace(a, unit=t.unit) if a.unit == ELIDED else a for a in actuals]
         if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result

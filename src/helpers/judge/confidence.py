@@ -227,12 +227,18 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
 
 def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
     """A pending status is confident when it rests on a wait on an outside act alone (待…验收, 尚未
-    公布, 已报送…审批, 结果预计9月公布), before the year's end: a figure beside it (夏粮…410万亩) or
-    a year already over leaves it to the researcher; the count of candidates awaiting the decision
-    (3个社区申报材料已…推荐) is the wait's own subject."""
+    公布, 已报送…审批, 结果预计9月公布): a figure beside it (夏粮…410万亩) leaves it to
+    the researcher; the count of candidates awaiting the decision (3个社区申报材料已…推荐) is the
+    wait's own subject. At the year's end too (复审结果尚未公布: the result is out of the city's hands,
+    which is what 待评估 means), unless the act is dated next year (拟于明年初正式命名: promised for next
+    year, behind or pending is the researcher's call) — the year's own data, released after it, excepted."""
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending"]
-    return pace < 1 and all(f.kind == "verdict" or signals.CANDIDATES.search(f.text)
-                            for p in waits for f in p.findings)
+    said = [reading.evidence.layout.sentence_text(f.sentence) for p in waits for f in p.findings] \
+        if reading.evidence is not None else []
+    if pace >= 1 and any(signals.later(signals.other_period(t, reading.year) or "", reading.year)
+                         and not _YEAR_DATA.search(t) for t in said):
+        return False
+    return all(f.kind == "verdict" or signals.CANDIDATES.search(f.text) for p in waits for f in p.findings)
 
 
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:

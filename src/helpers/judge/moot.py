@@ -13,7 +13,7 @@ status"):
   status: the text measures the target twice alike. A figure of another size still flags, even one
   that would give the same status: which count is the task's was not read.
 
-- target figures nothing measures, beside a plain wait (before the year's end, no figure beside it)
+- target figures nothing measures, beside a plain wait (no act dated next year, no figure beside it)
   for exactly what would measure them: the statistic's data (一季度住户调查数据尚未公布 for 收入增长6.5%;
   1-5月数据尚需省统计局反馈) or the grant a count of honours waits on (尚需商务部认定 for 获批…基地1个):
   the figure is awaited, 待评估 says so, and no reading of the text could measure it now.
