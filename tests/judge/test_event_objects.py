@@ -196,3 +196,21 @@ def test_a_back_pointing_subject_after_the_task_is_the_tasks(task, progress):
 ])
 def test_an_event_that_may_follow_another_has_not_happened(progress):
     assert judge("开工建设城东污水处理厂二期。", progress)["status"] != "completed"
+
+
+@pytest.mark.parametrize("progress", [
+    "工程全线建成通车。",
+    "G312快速化改造工程全线建成通车。",
+    "该工程已全线建成通车。",
+])
+def test_a_subject_before_quanxian_is_the_tasks_works(progress):
+    got = judge("建成G312快速化改造工程。", progress, Q3)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("progress", [
+    "一标段已建成通车，二标段正在进行路面施工。",
+    "城区段已全线贯通，东段尚未开工。",
+])
+def test_a_segment_opened_is_a_part(progress):
+    assert judge("建成G312快速化改造工程。", progress, Q3)["status"] != "completed"

@@ -162,7 +162,7 @@ def _some_of_the_count(subject: str, targets: list[Target]) -> bool:
 
 
 #: what qualifies an event named by its kind without naming another (今年线下展会, 本届赛事)
-_KIND_QUALIFIER = re.compile(r"^(?:今年|本年度?|年内)?的?(?:线下|现场|实体)?")
+_KIND_QUALIFIER = re.compile(r"^(?:今年|本年度?|年内)?的?(?:线下|现场|实体)?|(?:一律|均|全部|都)$")
 
 
 #: some of the things named before a halt (另有5个…暂缓建设, 部分标段停工): a part halted
@@ -176,9 +176,11 @@ def _ordered_phase(ev: Evidence, v: Finding) -> bool:
 
 
 def _event_by_kind(ev: Evidence, v: Finding, targets: list[Target]) -> bool:
-    """该赛事今年停办, 今年线下展会取消 for a task to hold an event: the event named by its kind is the task's."""
+    """该赛事今年停办, 今年线下展会取消, 节会活动一律暂停, 主办方决定取消本次赛事 for a task to hold an event:
+    the event named by its kind, as the halt's subject or its object, is the task's."""
     return any(t.meaning == "hold" for t in targets) \
-        and bool(EVENT_SUBJECT.match(_KIND_QUALIFIER.sub("", subject_of(ev, v.start))))
+        and any(EVENT_SUBJECT.match(_KIND_QUALIFIER.sub("", said)) for said in
+                (subject_of(ev, v.start), object_of(ev, v.end), HALT_WORDS.split(ev.layout.text[v.start:v.end])[-1]))
 
 
 def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]) -> bool:

@@ -19,6 +19,7 @@ _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
+                          r"|(?<=.)全线"  # 工程全线建成通车: an adverb after the subject
                           rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
                           r"|计划|拟"
                           # a time after the subject (项目6月起暂停施工, 工程今年3月开工) ends it as a verb does
@@ -85,7 +86,7 @@ def abbreviates(short: str, full: str) -> bool:
 def abbreviated_name(subject: str, tb: set[str]) -> bool:
     """棚改项目 for 棚户区改造: a short name before a generic tail (项目, 工程, 任务) whose characters all
     belong to the task's words (its bigrams keep no order: a name of two to four characters)."""
-    head = re.sub(r"(?:项目|工程|任务|工作)+$", "", subject)
+    head = re.sub(r"(?:项目|工程|任务|工作|建设|计划|方案)+$", "", subject)  # (公厕建设计划 for 公共厕所)
     chars = "".join(tb)
     return head != subject and 2 <= len(head) <= 4 and all(ch in chars for ch in head)
 
