@@ -96,7 +96,7 @@ def test_a_check_counts_for_its_own_schema_only(seed_table, tmp_path, checks, mo
 
 
 def test_the_data_quality_pages_dictionary_is_chinese():
-    """The data-quality page shows every task column's type, unit and meaning in Chinese (the
+    """The data-quality notebook shows (in JupyterLab) every task column's type, unit and meaning in Chinese (the
     column names stay as the tables spell them)."""
     zh = data_dictionary(chinese=True)
     assert list(zh.columns) == ["列名", "类型", "单位", "含义"] and list(zh["列名"]) == [c.name for c in TASK_COLUMNS]

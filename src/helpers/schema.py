@@ -46,7 +46,7 @@ class Col:
     nullable: bool = False
     isin: tuple | None = None
     unique: bool = False
-    zh: str = ""  # the meaning in Chinese, as the data-quality page shows it (data_dictionary)
+    zh: str = ""  # the meaning in Chinese, as the data-quality notebook shows it in JupyterLab (data_dictionary)
 
 
 TASK_COLUMNS: tuple[Col, ...] = (
@@ -373,7 +373,7 @@ def _load(path: Path, schema: TableSchema) -> pd.DataFrame:
     return checked
 
 
-#: A column's type and unit as the data-quality page says them (data_dictionary(chinese=True)).
+#: A column's type and unit as the data-quality notebook says them (data_dictionary(chinese=True)).
 _DTYPE_ZH = {"string": "文本", "Int64": "整数", "float64": "数值", "bool": "是 / 否", "datetime64[ns]": "日期"}
 _UNIT_ZH = {"fraction of annual target": "占年度目标的比例", "fraction of year": "占全年的比例",
             "percentage points": "百分点"}
@@ -381,7 +381,7 @@ _UNIT_ZH = {"fraction of annual target": "占年度目标的比例", "fraction o
 
 def data_dictionary(cols: tuple[Col, ...] = TASK_COLUMNS, chinese: bool = False) -> pd.DataFrame:
     """The column definitions as a table (for the README); `chinese`: headed and worded in
-    Chinese, as the data-quality page shows them to a researcher."""
+    Chinese, as the data-quality notebook shows them to a researcher (in JupyterLab: its page leaves the section out)."""
     if chinese:
         return pd.DataFrame([{"列名": c.name, "类型": _DTYPE_ZH.get(c.dtype, c.dtype), "单位": _UNIT_ZH.get(c.unit, c.unit),
                               "含义": c.zh or c.meaning} for c in cols])

@@ -172,3 +172,45 @@ def test_more_done_forms_of_each_family(task, progress):
 ])
 def test_the_same_done_forms_of_another_thing_or_later_are_not_done(task, progress):
     assert judge(task, progress, "2024H1")["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (FESTIVAL, "局主要负责同志先后5次带队协调解决场地、安保等具体问题。上述工作已全部完成。"),
+    ("建成市急救中心指挥调度大楼。", "完成用地预审和规划许可办理，以上工作均已按期完成。"),
+])
+def test_a_back_pointing_subject_after_other_work_is_that_works(task, progress):
+    assert judge(task, progress)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (FESTIVAL, "第五届茶文化节各项活动均按计划举办。上述工作已全部完成。"),
+    ("建成市急救中心指挥调度大楼。", "大楼主体、装修、设备安装全部完成。上述工程已于6月通过竣工验收并投入使用。"),
+])
+def test_a_back_pointing_subject_after_the_task_is_the_tasks(task, progress):
+    assert judge(task, progress)["status"] == "completed"
+
+
+@pytest.mark.parametrize("progress", [
+    "施工总承包招标已于5月完成开标，中标候选人公示期结束后即可开工。",
+    "施工图审查完成后方可开工建设。",
+])
+def test_an_event_that_may_follow_another_has_not_happened(progress):
+    assert judge("开工建设城东污水处理厂二期。", progress)["status"] != "completed"
+
+
+@pytest.mark.parametrize("progress", [
+    "工程全线建成通车。",
+    "G312快速化改造工程全线建成通车。",
+    "该工程已全线建成通车。",
+])
+def test_a_subject_before_quanxian_is_the_tasks_works(progress):
+    got = judge("建成G312快速化改造工程。", progress, Q3)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("progress", [
+    "一标段已建成通车，二标段正在进行路面施工。",
+    "城区段已全线贯通，东段尚未开工。",
+])
+def test_a_segment_opened_is_a_part(progress):
+    assert judge("建成G312快速化改造工程。", progress, Q3)["status"] != "completed"

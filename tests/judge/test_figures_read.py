@@ -362,3 +362,62 @@ def test_classifiers_of_things_are_read(task, progress, status):
 def test_another_things_count_in_another_classifier_is_not_read():
     f = judge("建设充电桩2000个。", "上半年建成充电枪1200把。", H1)
     assert f["completion_pct"] is None
+
+
+# ---------------------------------------------------------------------------------------------
+# things named one by one before the verb that says them done count as that many
+
+@pytest.mark.parametrize("task,progress,period,status,pct", [
+    ("市本级新建城区学校3所。", "市本级3所学校中，城南九年一贯制学校、皋城中学新校区已于9月投用；市实验小学东校区因征迁未完成，"
+     "尚未开工。", FY, "behind", 2 / 3),
+    ("全年建成城市综合体4个。", "东城综合体、西城综合体和南湖综合体均已建成开业，北城综合体主体封顶。", Q3, "on_pace", 0.75),
+])
+def test_things_named_before_their_done_verb_are_counted(task, progress, period, status, pct):
+    f = judge(task, progress, period)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+def test_names_of_another_thing_count_nothing():
+    f = judge("全年新建学校3所。", "金安区、裕安区已完成学位摸底，霍邱县正在选址。", H1)
+    assert f["completion_pct"] is None
+
+
+def test_places_named_are_no_things_counted():
+    f = judge("完成老旧小区改造80个。", "金安区、裕安区改造任务已全部完成，全市完成改造52个。", Q3)
+    assert f["completion_pct"] == pytest.approx(52 / 80)
+
+
+# ---------------------------------------------------------------------------------------------
+# improving what exists (改良, 维修, 提升) measures no target to build new things, and the reverse holds
+
+@pytest.mark.parametrize("task,progress", [
+    ("全年建设高标准茶园5万亩。", "一季度新栽植茶苗2300万株,完成茶园土壤改良面积1800公顷。"),
+    ("新建高标准农田22万亩。", "上半年完成高标准农田改造提升9万亩。"),
+    ("新建农村公路300公里。", "上半年完成农村公路养护维修210公里。"),
+])
+def test_improving_what_exists_builds_nothing(task, progress):
+    assert judge(task, progress, Q1)["completion_pct"] is None
+
+
+def test_a_target_to_build_and_improve_takes_both():
+    f = judge("新建改造城市燃气管网120公里。", "前三季度完成燃气管网改造96公里。", Q3)
+    assert (f["status"], f["completion_pct"]) == ("on_pace", pytest.approx(0.8))
+
+
+# ---------------------------------------------------------------------------------------------
+# a count of what is left to do is no count done; with the rest said done, the target less it is
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("目前尚有8所未完工，其余均已建成投用。", "ahead", 0.6),
+    ("除8所正在施工外，其余均已建成。", "ahead", 0.6),
+    ("还剩14所未建成，其他全部完工。", "behind", 0.3),
+])
+def test_the_rest_said_done_beside_what_is_left(progress, status, pct):
+    f = judge("新建幼儿园20所。", progress, H1)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("progress", ["还剩8所未建成。", "目前尚有8所幼儿园未开工。"])
+def test_what_is_left_alone_is_no_count_done(progress):
+    f = judge("新建幼儿园20所。", progress, H1)
+    assert f["completion_pct"] is None and f["needs_review"]

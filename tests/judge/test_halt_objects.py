@@ -83,3 +83,25 @@ def test_a_halt_of_some_named_before_in_a_cause_is_still_the_whole():
     # 部分 in the cause (部分河段河床下切) names no part of what is halted
     got = judge("全年完成长江干流岸线采砂60万吨。", "鉴于部分岸段崩岸风险突出，市政府决定全面叫停长江干流采砂作业。", "2024M8")
     assert got["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (ARCHIVE, "省发改委不予批准项目可研，项目无法推进。"),
+    (ARCHIVE, "项目建设方案经市政府常务会议审议被否决。"),
+    ("举办第五届六安茶文化节。", "根据省委巡视整改要求，今年节会活动一律暂停。"),
+    ("举办2024六安马拉松。", "受高温天气影响，主办方决定取消本次赛事。"),
+    ("举办第五届皖西农产品展销会。", "按省商务厅通知，停办本届展会。"),
+    ("新建改建公共厕所60座。", "根据上级通知，公厕建设计划暂停执行，上半年已建成12座。"),
+])
+def test_refusals_and_halts_of_the_event_or_plan_by_other_names(task, progress):
+    assert judge(task, progress)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (ARCHIVE, "因雨季影响，项目施工进度放缓。"),
+    (ARCHIVE, "项目施工一度暂停，目前已全面复工。"),
+    (ARCHIVE, "取消原设计中的地下车库，调整为地面停车。"),
+    ("举办第五届六安茶文化节。", "已举办茶文化节分会场活动3场，主会场活动因场地调整取消。"),
+])
+def test_a_slowdown_a_lifted_pause_or_a_part_cancelled_is_no_halt_of_the_task(task, progress):
+    assert judge(task, progress)["status"] != "blocked" or judge(task, progress)["needs_review"]

@@ -354,6 +354,8 @@ _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
+#: what may happen once something else has (公示期结束后即可进场, 验收后方可投用): not happened yet
+_CAN = re.compile(r"(?:即可|方可|才能|才可|可以|将可|可望)(?:正式|全面)?$")
 #: an operation verb used as a noun's first half (办公楼, 运行机制, 营业收入) is no event
 NOUN_TAIL = (r"(?!楼|室|用房|场所|区|设备|机制|管理|维护|情况|监测|费|成本|模式|体系|效率|收入|额|时间|经费|保障"
               r"|影响|评价|评估|论证|条件|能力|测试|调试|试验|方案|手续|许可|证|安全|标准)")
@@ -379,7 +381,7 @@ def _event_status(before: str, sentence: str, after: str = "") -> tuple[str, boo
             later = bool(_NEXT_YEAR.search(d["when"]))  # a year by number: helpers.judge.matching, which knows it
             return ("halted" if AUTHORITY_ACT.search(sentence) else "deferred"), later
         return "halted", False  # 暂缓开工, 取消举办: the event was called off
-    if _NEGATED.search(before) or AWAITED.search(before) or "原定" in before or "原计划" in before:
+    if _NEGATED.search(before) or AWAITED.search(before) or _CAN.search(before) or "原定" in before or "原计划" in before:
         return "not_done", False  # 尚未投入使用, 年内未能开工, 待…批复同意, 原定5月举办的: not happened
     if STAGE_OF_WORKS.search(before):
         return "partial", False  # 主体工程已完工: a stage of the deliverable, not all of it

@@ -89,7 +89,7 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开�
                     # no longer on the list of the year's works (不再列入年度重点项目计划)
                     r"|(?:不再|未再|不予)列入[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     # the task named again as the object (决定取消该项目, 暂停该项目建设)
-                    rf"|(?:{HALT})了?(?:该|此|本|这一?)(?:项目|工程|活动|赛事|计划|工作)的?"
+                    rf"|(?:{HALT})了?(?:该|此|本|这一?)(?:次|届|年度)?(?:项目|工程|活动|赛事|计划|工作|展会|大会|节会|论坛)的?"
                     r"(?:建设|实施|施工|举办|推进)?(?=$|[,,。;;|])"
                     # 暂缓至明年实施: put off to a date by a halting verb (a slip, 推迟至…, is no halt)
                     rf"|(?:暂缓|暂停|停止|搁置|中止|缓建)(?:至|到)(?:{NEXT_YEAR}|20\d\d年)[^,,。;;|]{{0,8}}?"
@@ -103,8 +103,10 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开�
                     # the list named first (从省重点项目库中移出, 从年度计划中剔除)
                     r"|从[^,,。;;|]{0,16}?(?:计划|清单|名单|项目库|库)中?(?:被|已)?(?:调出|移出|剔除|删除|撤出|退出)"
                     r"|列入[^,,。;;|]{0,6}?(?:暂缓|停建|缓建|停缓建)[^,,。;;|]{0,6}(?:名单|清单)"
-                    # an authority holding back the approval the task needs (暂缓批复初步设计)
+                    # an authority holding back the approval the task needs (暂缓批复初步设计), or refusing it
+                    # (省发改委不予批准项目可研, 方案被否决)
                     r"|(?:暂缓|暂停|停止)(?:审批|批复|核准)"
+                    r"|不予(?:批准|批复|核准|立项|通过|受理)|被(?:否决|驳回)"
                     # an authority no longer approving a class of works the task belongs to (国家暂停新增试点审批)
                     r"|(?:暂缓|暂停|停止)(?:受理)?[^,,。;;|]{1,10}?(?:审批|核准|申请)(?=$|[,,。;;|])"
                     # the task's own plan or works halted in their carrying out (停止原方案实施)

@@ -28,7 +28,7 @@ from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.quantities import find_quantities, fold_numerals, ratio
 from helpers.judge.scope import mark_scope
-from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
+from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
@@ -162,7 +162,7 @@ def _some_of_the_count(subject: str, targets: list[Target]) -> bool:
 
 
 #: what qualifies an event named by its kind without naming another (今年线下展会, 本届赛事)
-_KIND_QUALIFIER = re.compile(r"^(?:今年|本年度?|年内)?的?(?:线下|现场|实体)?")
+_KIND_QUALIFIER = re.compile(r"^(?:今年|本年度?|年内)?的?(?:线下|现场|实体)?|(?:一律|均|全部|都)$")
 
 
 #: some of the things named before a halt (另有5个…暂缓建设, 部分标段停工): a part halted
@@ -176,9 +176,11 @@ def _ordered_phase(ev: Evidence, v: Finding) -> bool:
 
 
 def _event_by_kind(ev: Evidence, v: Finding, targets: list[Target]) -> bool:
-    """该赛事今年停办, 今年线下展会取消 for a task to hold an event: the event named by its kind is the task's."""
+    """该赛事今年停办, 今年线下展会取消, 节会活动一律暂停, 主办方决定取消本次赛事 for a task to hold an event:
+    the event named by its kind, as the halt's subject or its object, is the task's."""
     return any(t.meaning == "hold" for t in targets) \
-        and bool(EVENT_SUBJECT.match(_KIND_QUALIFIER.sub("", subject_of(ev, v.start))))
+        and any(EVENT_SUBJECT.match(_KIND_QUALIFIER.sub("", said)) for said in
+                (subject_of(ev, v.start), object_of(ev, v.end), HALT_WORDS.split(ev.layout.text[v.start:v.end])[-1]))
 
 
 def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]) -> bool:
@@ -209,7 +211,7 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
-        if v.status == "completed" and of_a_step(said_of(ev, v.start), task):
+        if v.status == "completed" and (of_a_step(said_of(ev, v.start), task) or points_elsewhere(ev, v.start, task)):
             continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
@@ -414,7 +416,8 @@ def _whole_task_verdict(part: Part, ev: Evidence) -> None:
             and (overlap(tb, ev.layout.sentence_text(v.sentence)) >= 1
                  or len(ev.layout.sentence_text(v.sentence)) - (v.end - v.start) <= 4
                  or (v.status == "completed" and is_generic(subject_of(ev, v.start, clause_only=True))))
-            and not (v.status == "completed" and of_a_step(said_of(ev, v.start), part.target.part))]
+            and not (v.status == "completed" and (of_a_step(said_of(ev, v.start), part.target.part)
+                                                  or points_elsewhere(ev, v.start, part.target.part)))]
     if free:
         v = min(free, key=lambda x: ORDER.index(x.status))
         part.verdict, part.method = v.status, "verdict_phrase"

@@ -19,6 +19,7 @@ _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
+                          r"|(?<=.)全线"  # 工程全线建成通车: an adverb after the subject
                           rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
                           r"|计划|拟"
                           # a time after the subject (项目6月起暂停施工, 工程今年3月开工) ends it as a verb does
@@ -54,6 +55,8 @@ def is_generic(subject: str) -> bool:
 
 
 _AUTHORITY = re.compile(r"(?:局|厅|部|委|办|政府|管委会)$")
+#: the builder of the works the cell reports (施工单位, 参建单位, 施工队伍)
+_WORKS_AGENT = re.compile(r"^(?:项目)?(?:施工|参建|建设|总承包)(?:单位|队伍|企业|方)$")
 AUTHORITY_SUBJECT = _AUTHORITY
 _NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
 
@@ -83,7 +86,7 @@ def abbreviates(short: str, full: str) -> bool:
 def abbreviated_name(subject: str, tb: set[str]) -> bool:
     """棚改项目 for 棚户区改造: a short name before a generic tail (项目, 工程, 任务) whose characters all
     belong to the task's words (its bigrams keep no order: a name of two to four characters)."""
-    head = re.sub(r"(?:项目|工程|任务|工作)+$", "", subject)
+    head = re.sub(r"(?:项目|工程|任务|工作|建设|计划|方案)+$", "", subject)  # (公厕建设计划 for 公共厕所)
     chars = "".join(tb)
     return head != subject and 2 <= len(head) <= 4 and all(ch in chars for ch in head)
 
@@ -95,8 +98,9 @@ def refers_to_task(ev: Evidence, pos: int, tb: set[str]) -> bool:
     if not subject or _GENERIC.match(subject) or _GENERIC_OPEN.match(subject) or overlap(tb, subject) >= 1 \
             or abbreviated_name(subject, tb):
         return True
-    if _AUTHORITY.search(subject):
-        return True  # 市住建局叫停内部装修施工: an authority acting on the works this cell reports
+    if _AUTHORITY.search(subject) or _WORKS_AGENT.match(subject):
+        # 市住建局叫停内部装修施工: an authority acting on the works this cell reports; 施工单位已进场: its builder
+        return True
     if len(subject) <= 3 and any(ch in "".join(tb) for ch in subject):
         return True  # 赛事 for 马拉松赛, 院区 for 西院区: a short name of the task's own thing
     a = ev.layout.around(pos, pos + 1)[0]
@@ -203,6 +207,15 @@ def of_a_step(subject: str, task: str) -> bool:
 
 #: a subject pointing back (上述工作, 以上工作, 这些工作): what it is said of is named before it
 _ANAPHOR = re.compile(r"^(?:上述|以上|前述|这些|上列)")
+
+
+def points_elsewhere(ev: Evidence, pos: int, task: str) -> bool:
+    """上述工作已全部完成 after a sentence about other work (…协调解决用地、管线迁改等具体问题。): a subject
+    pointing back at words that do not name the task's thing (two shared bigrams) is said of them."""
+    if not _ANAPHOR.match(subject_of(ev, pos)):
+        return False
+    before = said_of(ev, pos)
+    return not _ANAPHOR.match(before) and overlap(bigrams(task), before) < 2
 
 
 def said_of(ev: Evidence, pos: int) -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import comparable, convert
+from helpers.judge.quantities import comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE
 from helpers.judge.targets import QUALIFIER, overlap
 
@@ -324,3 +324,32 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     return Finding("actual", first.start, last.end, first.sentence, ev.layout.text[first.start:last.end],
                    value=sum((a.value for a in run), Decimal(0)), unit=first.unit,
                    label=ev.layout.text[la:last.start] + "合计")
+
+
+#: names listed before what was done with them (城南九年一贯制学校、皋城中学新校区已于9月投用): two or more
+#: names of three characters or more, joined by 、 or 和, opening a clause that holds no figure
+_NAMES = re.compile(r"(?:^|(?<=[,;。:\n]))\s*(?P<names>[\u4e00-\u9fff“”‘’]{3,16}(?:[、和][\u4e00-\u9fff“”‘’]{3,16})+)"
+                    r"(?P<verb>(?:均|都|全部)?已(?:于[^,;。]{0,8}?)?[^,;。\d]{0,4}?(?:建成|竣工|完工|投用|投入使用|交付|"
+                    r"开工|通过验收|获批|挂牌|开业|开放|完成)(?:并?(?:投入使用|投用|开业|运营|开放))?)(?=\s*(?:[,;。]|$))")
+
+
+_GENERIC_TAIL = re.compile(r"(?:任务|工作|目标|项目)$")
+
+
+def named_list_counts(ev: Evidence, unit: str) -> list[Finding]:
+    """城南九年一贯制学校、皋城中学新校区已于9月投用 for 新建城区学校3所: the things named one by one before
+    the verb that says them done count as that many (2), in the target's classifier; the clause holds no
+    figure of its own (3所学校已建成 is read as its figure)."""
+    text, out = ev.layout.text, []
+    for m in _NAMES.finditer(text):
+        a, b = ev.layout.around(m.start("names"), m.end("verb"))
+        if find_quantities(text[a:b]) or not is_result(ev.layout.modality_at(m.start("verb"))):
+            continue
+        names = re.split(r"[、和]", m["names"])
+        if any(COUNTY.match(n) or _GENERIC_TAIL.search(n) for n in names):
+            continue  # 金安区、裕安区改造任务已全部完成: places and tasks are no things counted
+        out.append(Finding("actual", m.start("names"), m.end("verb"), ev.layout.sentence_of(m.start()),
+                           text[m.start("names"):m.end("verb")], value=Decimal(len(names)), unit=unit,
+                           label=m["names"] + m["verb"]))
+    return out
+

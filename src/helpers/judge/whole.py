@@ -102,7 +102,7 @@ _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
 _AUTHORITY = re.compile(r"(?:国务院|政府|部|委|厅|局|办公室|委员会)$")
 #: an event named by its kind (赛事于4月14日鸣枪开跑 for 办好…马拉松)
-EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)$")
+EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)(?:活动)?$")
 
 
 #: a hedge on the result (基本完成, 初步建成): done or nearly, the researcher's call
