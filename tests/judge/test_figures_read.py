@@ -402,3 +402,22 @@ def test_improving_what_exists_builds_nothing(task, progress):
 def test_a_target_to_build_and_improve_takes_both():
     f = judge("新建改造城市燃气管网120公里。", "前三季度完成燃气管网改造96公里。", Q3)
     assert (f["status"], f["completion_pct"]) == ("on_pace", pytest.approx(0.8))
+
+
+# ---------------------------------------------------------------------------------------------
+# a count of what is left to do is no count done; with the rest said done, the target less it is
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("目前尚有8所未完工，其余均已建成投用。", "ahead", 0.6),
+    ("除8所正在施工外，其余均已建成。", "ahead", 0.6),
+    ("还剩14所未建成，其他全部完工。", "behind", 0.3),
+])
+def test_the_rest_said_done_beside_what_is_left(progress, status, pct):
+    f = judge("新建幼儿园20所。", progress, H1)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+@pytest.mark.parametrize("progress", ["还剩8所未建成。", "目前尚有8所幼儿园未开工。"])
+def test_what_is_left_alone_is_no_count_done(progress):
+    f = judge("新建幼儿园20所。", progress, H1)
+    assert f["completion_pct"] is None and f["needs_review"]

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
+from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
+                                        left_or_other_work, rest_said_done)
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
@@ -42,10 +44,6 @@ _WITHIN = re.compile(r"其中")
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 #: the government's own level (市本级, 市直) against the whole area's figure (全市, 各县区, 各级)
 _OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
-#: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
-_NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
-_STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到|达\s*$")
-_SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
 _SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 #: a task to cut things down (压减审批事项, 清理涉企收费): cancelling some of them is its own act
@@ -165,35 +163,6 @@ def _implausibly_small(t: Target, a: Finding) -> bool:
     return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
 
 
-#: a heading of a state before a colon (②在建：2个; 拟建：3个): the state of the figures under it
-_HEADING = re.compile(r"(?P<head>[\u4e00-\u9fff]{1,6})[:：]\s*$")
-
-
-_PLANNED_HEAD = re.compile(r"拟|谋划|计划|储备|规划|前期")
-
-
-def _ongoing_heading(a: Finding, ev: Evidence) -> bool:
-    """②在建：2个，已完成物联网设备采购; 谋划：3个: the heading before the colon says the works are going on
-    or only planned."""
-    text = ev.layout.text
-    s0 = max(text.rfind(c, 0, a.start) for c in "。;；\n")
-    colon = max(text.rfind(c, s0 + 1, a.start) for c in ":：")
-    head = _HEADING.search(text, s0 + 1, colon + 1) if colon > s0 else None
-    return bool(head and (ONGOING.search(head["head"]) or _PLANNED_HEAD.search(head["head"])))
-
-
-def _additions_beside(a: Finding, ev: Evidence) -> bool:
-    """A figure after it in its sentence, in the unit, said as this year's additions (…246类，其中今年新增
-    20类); a breakdown after the additions (新增…86家,其中…23家) is a part of them, no stock."""
-    lay, text = ev.layout, ev.layout.text
-    for b in ev.actuals:
-        if b.start > a.end and b.sentence == a.sentence and b.unit == a.unit:
-            clause = text[lay.around(b.start, b.end)[0]:b.start]
-            if _NEW.search(clause) and _SPAN.search(clause):
-                return True
-    return False
-
-
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -201,7 +170,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     clause = ev.layout.text[a0:a.start]
     if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
-    if _NEW.search(t.part) and not _NEW.search(clause) and _additions_beside(a, ev):
+    if _NEW.search(t.part) and not _NEW.search(clause) and additions_beside(a, ev):
         return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
     if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计") \
             and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
@@ -218,10 +187,9 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if month_only(a, ev) or (halt and halt.group() not in t.part and not (halt.group() in _CANCEL and _REDUCE.search(t.part))
                              and _halts_the_figure(a, halt, ev.layout.text, b0)):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
-    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause) or _ongoing_heading(a, ev):
-        return None  # 另2处正在施工, 其余6个村正在按标准提升, ②在建：2个: works still going on, none done
-    if _BUILD.search(t.part) and not _IMPROVE.search(t.part) and _IMPROVE.search(a.label):
-        return None  # 完成茶园土壤改良面积1800公顷 for 建设高标准茶园5万亩: what exists improved, nothing built
+    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
+        # 另2处正在施工, 尚有8所未完工, ②在建：2个, 茶园土壤改良 for 建设茶园: nothing of the target done
+        return None
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part) \
@@ -336,9 +304,6 @@ def _grades_differ(target: str, label: str) -> bool:
     return bool(want and got and not want & got)
 
 
-#: a target to build new things, and the acts on things that exist (改良, 维修, 管护): another work
-_BUILD = re.compile(r"建设|新建|新增|建成|营造|栽植|新栽")
-_IMPROVE = re.compile(r"改良|改造|提升|维修|养护|管护|抚育|修复|加固|提质")
 #: money spent (完成投资, 投入资金), whatever stage the works it was spent on are at
 _SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
@@ -438,7 +403,8 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
                 scored.append((score, -a.start, id(t), a))
             elif score >= 1 and alone:
                 scored.append((0, -a.start, id(t), a))
-        done = None if any(sc is not None for sc, _ in scores) else _done_besides_the_rest(t, same, tb, ev)
+        done = None if any(sc is not None for sc, _ in scores) else (_done_besides_the_rest(t, same, tb, ev)
+                                                                    or rest_said_done(t, same, ev))
         if done is not None and sum(1 for x in targets if x.unit == t.unit) == 1:
             scored.append((0, -done.start, id(t), done))
     out: dict[int, Finding] = {}
