@@ -94,9 +94,10 @@ def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_fi
     At the year's end work reported left (剩余2项…未能按期完成) is a measurable claim: not done."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ()) \
         + (("remaining",) if year_end and status == "qualitative" else ())
-    return [review_reason("unread_signal", s.clause) for s in found if s.kind in bearing
-            and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
-            and not (moot_figure is not None and moot_figure(s))][:1]
+    first = next((s for s in found if s.kind in bearing
+                  and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
+                  and not (moot_figure is not None and moot_figure(s))), None)
+    return [review_reason("unread_signal", first.clause)] if first else []
 
 
 #: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
@@ -275,10 +276,11 @@ def _second_figure(reading, status: str, moot_figure=None) -> list[str]:
         return []
     tb = [bigrams(QUALIFIER.sub("", p.target.label or p.target.part)) for p in reading.parts if p.target is not None]
     adds = any(p.target is not None and signals.NEW.search(p.target.part) for p in reading.parts)
-    return [review_reason("unread_signal", s.clause) for s in reading.signals if s.kind == "figure"
-            and not _AIM.search(_before_figure(s.clause)) and not signals.county_said(s.clause)
-            and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
-            and any(overlap(b, s.clause) >= 2 for b in tb) and not (moot_figure and moot_figure(s))][:1]
+    first = next((s for s in reading.signals if s.kind == "figure"
+                  and not _AIM.search(_before_figure(s.clause)) and not signals.county_said(s.clause)
+                  and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
+                  and any(overlap(b, s.clause) >= 2 for b in tb) and not (moot_figure and moot_figure(s))), None)
+    return [review_reason("unread_signal", first.clause)] if first else []
 
 
 #: a stock said before a figure (企业达1180家, 总数, 累计拥有): beside a target of additions, no second measure
@@ -385,8 +387,11 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
         reasons.append(entry["reason"])
     statuses = [r["status"] for r in rows]
 
+    index = moot.Index(reading) if reading.evidence is not None else None
+
     def moot_figure(sig: Signal) -> bool:
-        return moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"], ahead_margin)
+        return index is not None and moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"],
+                                                      ahead_margin, index)
 
     reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure,
                                year_end=fields["pace"] is not None and fields["pace"] >= 1)

@@ -107,16 +107,16 @@ def _figure_status(t, value, pace: float, margin: float) -> str | None:
     return ratio_status(float(value / t.value), pace, margin)
 
 
-def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float,
+                index: Index | None = None) -> bool:
     """Whether a residual figure cannot change the status: for every part whose target it could
     count, it restates the figure read for that part, and the task's status with the part read from
     it is the same."""
-    ev = reading.evidence
-    a = next((f for f in ev.actuals if f.start == sig.pos), None) if ev is not None else None
+    index = index or Index(reading)
+    a = index.actual_at.get(sig.pos)
     if a is None or a.value is None:
         return False
-    counted = [i for i, p in enumerate(reading.parts) if p.target is not None
-               and p.target.kind in ("count", "amount") and counts_for(p.target, a)]
+    counted = [i for i, p in index.counts if counts_for(p.target, a)]
     for i in counted:
         t = reading.parts[i].target
         v = convert(a.value, a.unit, t.unit)
@@ -124,7 +124,7 @@ def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
         if v is None or read_value is None or abs(v - read_value) > _SAME * read_value:
             return False
         own = _figure_status(t, v, pace, margin)
-        if own is None or aggregate(statuses[:i] + [own] + statuses[i + 1:])[0] != status:
+        if own is None or (own != statuses[i] and aggregate(statuses[:i] + [own] + statuses[i + 1:])[0] != status):
             return False
     return bool(counted)
 
@@ -159,25 +159,18 @@ def _statistic(row: dict) -> bool:
 _WITHIN = re.compile(r"其中")
 
 
-def of_a_breakdown(reading, pos: int) -> bool:
+def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
     """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
     between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户)."""
-    ev = reading.evidence
-    lay = ev.layout
-    sent = lay.sentence_of(pos)
-    for p in reading.parts:
-        f = p.evidence
-        if f is None or f.end <= f.start or lay.sentence_of(max(f.start, f.end - 1)) != sent or f.end > pos:
-            continue
-        if _WITHIN.search(lay.text, f.end, pos):
-            return True
-    return False
+    lay = reading.evidence.layout
+    ends = (index or Index(reading)).read_ends.get(lay.sentence_of(pos), ())
+    return any(end <= pos and _WITHIN.search(lay.text, end, pos) for end in ends)
 
 
-def other_indicator(reading, pos: int) -> bool:
+def other_indicator(reading, pos: int, index: Index | None = None) -> bool:
     """Whether a residual growth rate at `pos` is of another indicator than every rate target's: both
     name an indicator's head (增加值, 产值, 收入 …) and no head is shared."""
-    g = next((f for f in reading.evidence.growths if f.start == pos), None)
+    g = (index or Index(reading)).growth_at.get(pos)
     if g is None or not g.label:
         return False
     heads = set(INDICATOR.findall(g.label))
@@ -186,13 +179,39 @@ def other_indicator(reading, pos: int) -> bool:
     return bool(heads) and bool(targets) and all(t and not (t & heads) for t in targets)
 
 
-def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float) -> bool:
+class Index:
+    """What the moot checks look up, built once per reading (a long cell has thousands of signals):
+    the findings by position, the ends of the quotes read by sentence, the ratio and sum quotes by
+    the clauses they cover."""
+
+    def __init__(self, reading) -> None:
+        ev = reading.evidence
+        lay = ev.layout
+        self.actual_at = {f.start: f for f in ev.actuals}
+        self.counts = [(i, p) for i, p in enumerate(reading.parts)
+                       if p.target is not None and p.target.kind in ("count", "amount")]
+        self.growth_at = {f.start: f for f in ev.growths}
+        self.read_ends: dict[int, list[int]] = {}
+        self.quotes: dict[int, list] = {}
+        for p in reading.parts:
+            f = p.evidence
+            if f is not None and f.end > f.start:
+                self.read_ends.setdefault(lay.sentence_of(max(f.start, f.end - 1)), []).append(f.end)
+            for q in p.findings:
+                if q.kind in ("stated_ratio", "actual") and q.end > q.start:
+                    for i in range(lay.clause_index(q.start), lay.clause_index(q.end - 1) + 1):
+                        self.quotes.setdefault(i, []).append(q)
+
+
+def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: float, margin: float,
+                index: Index | None = None) -> bool:
     """Whether a residual figure or rate cannot change the status (the module's docstring)."""
+    index = index or Index(reading)
     if sig.kind == "figure":
-        return of_a_breakdown(reading, sig.pos) or inside_read(reading, sig.pos) \
-            or figure_moot(reading, sig, status, statuses, pace, margin)
+        return of_a_breakdown(reading, sig.pos, index) or inside_read(reading, sig.pos, index) \
+            or figure_moot(reading, sig, status, statuses, pace, margin, index)
     if sig.kind == "rate":
-        return of_a_breakdown(reading, sig.pos) or other_indicator(reading, sig.pos)
+        return of_a_breakdown(reading, sig.pos, index) or other_indicator(reading, sig.pos, index)
     if sig.kind in ("done", "use", "event"):
         return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
@@ -230,22 +249,21 @@ _SUM = "合计"
 _OWN_SHARE = re.compile(r"[\s,，;；]*(?:占|完成|为|达|约为|相当于)")
 
 
-def inside_read(reading, pos: int) -> bool:
+def inside_read(reading, pos: int, index: Index | None = None) -> bool:
     """Whether a residual figure is read with a finding a part took: the numerator in the clause just
     before a ratio with no subject of its own (…512户，完成总任务的51.2%), or a term of a sum read (its
     quote spans the terms: 一是城区学校完成18栋；二是县区学校完成22栋). (A quote widened for reading,
     一季度完成造林4.1万亩，农田林网补植0.6万亩, reads only its last clause.)"""
     lay = reading.evidence.layout
-    for p in reading.parts:
-        for f in p.findings:
-            if not f.start <= pos < f.end:
-                continue
-            if f.kind == "actual" and f.label.endswith(_SUM):
-                return True
-            own = lay.around(max(f.start, f.end - 1), f.end)
-            if f.kind == "stated_ratio" and _OWN_SHARE.match(lay.text, own[0]) \
-                    and lay.clause_index(pos) == lay.clause_index(own[0]) - 1:
-                return True
+    for f in (index or Index(reading)).quotes.get(lay.clause_index(pos), ()):
+        if not f.start <= pos < f.end:
+            continue
+        if f.kind == "actual" and f.label.endswith(_SUM):
+            return True
+        own = lay.around(max(f.start, f.end - 1), f.end)
+        if f.kind == "stated_ratio" and _OWN_SHARE.match(lay.text, own[0]) \
+                and lay.clause_index(pos) == lay.clause_index(own[0]) - 1:
+            return True
     return False
 
 
