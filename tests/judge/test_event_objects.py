@@ -214,3 +214,29 @@ def test_a_subject_before_quanxian_is_the_tasks_works(progress):
 ])
 def test_a_segment_opened_is_a_part(progress):
     assert judge("建成G312快速化改造工程。", progress, Q3)["status"] != "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# a title of another level, or a candidacy, is not the title
+
+AREA = "创建国家全域旅游示范区。"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (AREA, "我市已被评为省级全域旅游示范区。"),
+    (AREA, "我市已入选国家全域旅游示范区创建名单。"),
+    (AREA, "我市已获批创建国家全域旅游示范区。"),
+    ("创建国家森林城市。", "我市已被命名为省级森林城市。"),
+    ("争创省级文明城市。", "我市已被确定为省级文明城市创建单位。"),
+])
+def test_a_title_of_another_level_or_a_candidacy_is_not_the_title(task, progress):
+    assert judge(task, progress, Q3)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    (AREA, "我市被文化和旅游部认定为国家全域旅游示范区。"),
+    (AREA, "文化和旅游部公布第三批国家全域旅游示范区名单，我市成功入选。"),
+    ("创建省级全域旅游示范区。", "我市已被评为省级全域旅游示范区。"),
+])
+def test_the_title_of_the_tasks_level_is_the_title(task, progress):
+    assert judge(task, progress, Q3)["status"] == "completed"

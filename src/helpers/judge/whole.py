@@ -69,7 +69,16 @@ _MEANINGS = {"finish": ("finish",), "title": ("finish", "approve"), "hold": ("ho
              "start": ("start", "finish"), "state": ()}
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|待)(?:能|够|全部|全面|正式|如期|按期|顺利)?$")
 #: a step or a trial of the works, not the aim: 完成可研批复, 通过省级初评, 完成设计招标
-_STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点")
+_STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点"
+                   # a candidacy, no title: 入选…创建名单, 获批创建, 创建单位
+                   r"|创建名单|创建单位|创建对象|培育名单|培育对象|候选|获批创建|批准创建|同意创建|列入创建")
+#: the level of a title (国家级 vs 省级): a title of another level than the task's is another title
+_LEVEL = re.compile(r"国家级?|全国|省级?|市级|县级")
+
+
+def _level_of(text: str) -> str | None:
+    m = _LEVEL.search(text)
+    return None if m is None else "national" if m.group().startswith(("国家", "全国")) else m.group()[0]
 #: an object counted right after an issuing or abolishing act (取消涉企收费项目14项): the act is some of an
 #: open-ended task, counted like actions (helpers.judge.matching and helpers.judge.signals read it)
 ACT_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
@@ -179,10 +188,11 @@ def _plain(ev: Evidence, a: int, b: int, task: str) -> bool:
     clause = text[c0:c1]
     return is_result(lay.modality_at(a)) and lay.modality_at(a) != "problem" \
         and not _NEGATED.search(text[max(c0, a - 6):a]) \
-        and not any(not names_step(m.group(), task) and not a - c0 <= m.start() < b - c0
+        and not any(not names_step(m.group(), task) and not (a - c0 <= m.start() and m.end() <= b - c0)
                     for m in _STEP.finditer(clause)) \
         and not any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause)) \
-        and not _COUNTED.match(text, b, c1)
+        and not _COUNTED.match(text, b, c1) \
+        and not (_level_of(task) and _level_of(clause) not in (None, _level_of(task)))  # 省级 title for a 国家 task
 
 
 def result_phrases(ev: Evidence, task: str) -> list[tuple[int, int]]:
