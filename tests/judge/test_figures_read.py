@@ -421,3 +421,16 @@ def test_the_rest_said_done_beside_what_is_left(progress, status, pct):
 def test_what_is_left_alone_is_no_count_done(progress):
     f = judge("新建幼儿园20所。", progress, H1)
     assert f["completion_pct"] is None and f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a note in brackets dates what it holds or the figure right before it; a note of a part it includes none
+
+def test_a_bracketed_note_of_an_included_part_dates_nothing():
+    f = judge("完成固定资产投资500亿元。", "上半年累计完成投资268亿元（含上年结转项目投资32亿元）。", H1)
+    assert (f["status"], f["completion_pct"]) == ("on_pace", pytest.approx(0.536))
+
+
+def test_a_bracketed_note_dates_the_figure_before_it_only():
+    f = judge("棚户区改造新开工1500套。", "上半年新开工棚改安置房684套，基本建成1020套（系2023年度开工项目）。", H1)
+    assert (f["status"], f["completion_pct"], f["needs_review"]) == ("behind", pytest.approx(0.456), False)

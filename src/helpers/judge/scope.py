@@ -28,6 +28,8 @@ _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?:度|(?=第[一�
 #: (结转明年 carries the rest forward: remaining work, not a batch of the past)
 _OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年"
                          r"|(?<![比较与和同])去年(?!同期|底|末|以来)")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_INCLUDES = re.compile(r"\s*(?:含|包括|其中)")
 #: a span of this year's own opening a figure's clause (今年, 1-9月, 上半年, 一季度)
 _THIS_YEAR = re.compile(r"今年|本年|年内|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年|前三季度|[一二三四]季度")
 #: remaining work reported: the rest is still to do, or is planned for later
@@ -110,7 +112,13 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
                 a, b = lay.sents[f.sentence] if lay.sents else (a, b)
             elif not _YEAR.search(text, a, b) and not _THIS_YEAR.search(text, a, f.start):
                 a = lay.sents[f.sentence][0] if lay.sents else a
-            if _past(text[a:b], year, task_years):
+            # (含上年结转项目投资32亿元): a note in brackets dates only what it holds or the figure right before it
+            clause = text[a:b]
+            # (a note of a part it includes — 含…, 包括…, 其中… — dates nothing of the figure)
+            held = _PAREN.sub(lambda m: m.group() if m.start() <= f.start - a < m.end()
+                              or (not clause[f.end - a:m.start()].strip() and not _INCLUDES.match(m.group(), 1))
+                              else "", clause)
+            if _past(held, year, task_years):
                 f.modality = "past"
     for r in ev.ratios:  # 已完成区级任务的105%: the district's own quota, a part of a city-wide task
         level = _PART_QUOTA.search(text, lay.around(r.start, r.end)[0], r.end)
