@@ -284,3 +284,15 @@ def test_an_event_word_that_dates_a_time_to_come_is_no_residual_completion(task,
 def test_an_event_reported_after_a_step_still_counts():
     f = judge("制定出台《六安市公共数据授权运营管理办法》。", "《办法》经市政府常务会议审议通过后，已于4月正式出台。", "2024M4")
     assert f["status"] == "completed" or f["needs_review"], f
+
+
+def test_a_verdict_said_of_every_part_measures_every_part():
+    f = judge("全年新增城镇就业3万人,失业人员再就业6000人。",
+              "一季度,全市就业形势总体稳定,城镇新增就业和失业人员再就业两项指标均达到序时要求,开展招聘会41场。", "2024Q1")
+    assert f["status"] == "on_pace" and not f["needs_review"], f
+
+
+def test_a_verdict_said_of_one_parts_things_leaves_the_other_part_unmeasured():
+    f = judge("全年新增城镇就业3万人,失业人员再就业6000人。",
+              "一季度,城镇新增就业各县区均达到序时要求,开展招聘会41场。", "2024Q1")
+    assert f["needs_review"], f

@@ -262,7 +262,7 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
     if fields["status"] in MEASURED:
         unmeasured += [r["part"] for r in rows if r["status"] == "pending" and r["target_value"] is not None]
-    if unmeasured and fields["status"] not in ("blocked", "behind"):
+    if unmeasured and fields["status"] not in ("blocked", "behind") and not moot.verdict_of_all(reading, statuses):
         return {"status": fields["status"], "reason": review_reason("partly_measured"), "numbers": unmeasured}
     return None
 

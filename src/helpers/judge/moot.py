@@ -49,6 +49,10 @@ status"):
   the rest: the others still under works (其余小区正在实施…), or a collective among the parts named
   (市区建成32个，各县城建成15个): the counties named are all that is done.
 
+- parts left unmeasured beside a verdict said of all of them (城镇新增就业和失业人员再就业两项指标均达到序时
+  要求: 各项, N项 with the verdict — 均 or 全部 alone may be all of one part's things): the verdict
+  measures every part.
+
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
 """
@@ -335,3 +339,17 @@ def dates_another(reading, pos: int) -> bool:
 
 _CLOSED_BY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:以后|之后|后)(?!续|期|台|方|勤)")
 _AFTER_WILL = re.compile(r"(?:以后|之后|后)(?:将|会|可|即可|方可|再)")
+
+
+#: a verdict said of the parts counted (两项指标均达到, 各项指标): 均 or 全部 alone may be all of one part's things
+_ALL_PARTS = re.compile(r"各项|[两二三四五六七八九十]项")
+
+
+def verdict_of_all(reading, statuses: list[str]) -> bool:
+    """Whether the status rests on a verdict whose clause says it of every part (…两项指标均达到序时要求)."""
+    lay = reading.evidence.layout if reading.evidence is not None else None
+    deciding = [p for p, s in zip(reading.parts, statuses) if s in MEASURED and p.verdict in MEASURED]
+    if lay is None or not deciding:
+        return False
+    return all(p.evidence is not None and _ALL_PARTS.search(lay.text, *lay.around(p.evidence.start, p.evidence.end))
+               for p in deciding)
