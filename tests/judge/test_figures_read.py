@@ -448,3 +448,11 @@ def test_a_bracketed_note_dates_the_figure_before_it_only():
 def test_items_under_a_heading_and_items_under_way(task, progress, status, pct):
     f = judge(task, progress, H1)
     assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+
+
+# ---------------------------------------------------------------------------------------------
+# a season's figure (夏粮已收获,产量22.6亿斤) is no year's, whichever clause names the season
+
+def test_a_forecast_of_the_target_alone_is_awaited():
+    f = judge("粮食总产量稳定在60亿斤以上。", "夏粮已收获,产量22.6亿斤;预计全年产量60亿斤以上。", H1)
+    assert f["status"] == "pending" and f["needs_review"]

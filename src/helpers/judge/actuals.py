@@ -145,6 +145,14 @@ def _done_besides_the_rest(t: Target, same: list[Finding], tb: set[str], ev: Evi
     return None
 
 
+def _halted(t: Target, a: Finding, ev: Evidence, a0: int, b0: int) -> bool:
+    """A halting verb in the figure's clause says its things are not done — unless halting is the task's own
+    act (撤销行政许可事项) or cancelling is, for a task to cut (压减审批事项: 撤销…事项5项)."""
+    halt = _NOT_DONE.search(ev.layout.text, a0, b0)
+    return bool(halt and halt.group() not in t.part and not (halt.group() in _CANCEL and _REDUCE.search(t.part))
+                and _halts_the_figure(a, halt, ev.layout.text, b0))
+
+
 def _halts_the_figure(a: Finding, halt: re.Match, text: str, end: int) -> bool:
     """Whether a halting verb in a figure's clause says the figure's things are not done: it comes
     before the figure (撤销3个项目: they are what was halted), or after it halting their works
@@ -181,14 +189,14 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 全市共签约项目41个 for 引进亿元以上工业项目80个: all sizes, a wider set
     if _grades_differ(t.label or t.part, a.label):
         return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
-    if _SEASON.search(a.label) and not _SEASON.search(t.part):
+    if _SEASON.search(ev.layout.text, ev.layout.sents[a.sentence][0] if ev.layout.sents else 0, a.start) \
+            and not _SEASON.search(t.part):  # (夏粮已收获,产量22.6亿斤: the season named before the figure too)
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
-    halt = _NOT_DONE.search(ev.layout.text, a0, b0)
-    if month_only(a, ev) or (halt and halt.group() not in t.part and not (halt.group() in _CANCEL and _REDUCE.search(t.part))
-                             and _halts_the_figure(a, halt, ev.layout.text, b0)):
+    if month_only(a, ev) or _halted(t, a, ev, a0, b0):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
-    fine_end = ev.layout.around(a.start, a.end, fine=True)[1]  # 已建成8所、在建4所: 在建 is the 4's
-    if ONGOING.search(ev.layout.text, a.end, fine_end) or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
+    # (已建成8所、在建4所: 在建 is the 4's, so works going on are looked for in the figure's own item only)
+    if ONGOING.search(ev.layout.text, a.end, ev.layout.around(a.start, a.end, fine=True)[1]) \
+            or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
         # 另2处正在施工, 尚有8所未完工, ②在建：2个, 茶园土壤改良 for 建设茶园: nothing of the target done
         return None
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
