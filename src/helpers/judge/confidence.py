@@ -184,7 +184,8 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
-                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text):
+                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text) \
+                and not moot.some_of_the_count(p.evidence.text, [q.target for q in reading.parts if q.target]):
             out.append(review_reason("halt_of_other", p.evidence.text))
     return out + _parts_disagree(reading, status, statuses, deciding, pace)
 

@@ -353,3 +353,10 @@ def verdict_of_all(reading, statuses: list[str]) -> bool:
         return False
     return all(p.evidence is not None and _ALL_PARTS.search(lay.text, *lay.around(p.evidence.start, p.evidence.end))
                for p in deciding)
+
+
+def some_of_the_count(subject: str, targets: list) -> bool:
+    """金寨县、舒城县2个项目被调出…计划 for 建设…集配中心4个: a halt said of some of the task's count
+    (fewer of them, in its unit) halts a part of the task, whatever the things are called."""
+    return any(t.kind == "count" and t.value and q.unit == t.unit and q.value < t.value
+               for q in find_quantities(subject) for t in targets)
