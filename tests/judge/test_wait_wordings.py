@@ -75,3 +75,22 @@ def test_work_left_at_the_years_end_is_no_confident_qualitative(progress):
 def test_work_left_mid_year_stays_plain_standing_work():
     got = judge("深化“放管服”改革，优化营商环境。", "已完成改革事项12项，剩余事项正在推进。", "2024H1")
     assert (got["status"], got["needs_review"]) == ("qualitative", False)
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("创建国家森林城市。", "国家林草局正在审批。"),
+    ("开工建设市档案馆新馆。", "项目用地报件已上报国务院，目前在审批中。"),
+    ("创建国家森林城市。", "已通过国家级考核验收，静候命名。"),
+    ("创建国家森林城市。", "已完成创建各项工作，等候国家林草局验收。"),
+    ("创建国家森林城市。", "创建材料已上报，目前处于国家林草局审核中。"),
+])
+def test_an_outside_act_under_way_or_waited_for_in_other_verbs_is_pending(task, progress):
+    assert judge(task, progress, "2024Q3")["status"] == "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("开工建设市档案馆新馆。", "项目施工许可正在市住建局办理。"),
+    ("创建国家森林城市。", "我市将于10月组织开展创建工作自评。"),
+])
+def test_the_citys_own_procedure_under_way_is_no_wait(task, progress):
+    assert judge(task, progress, "2024Q3")["status"] != "pending"
