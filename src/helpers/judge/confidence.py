@@ -216,7 +216,8 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
-    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
+    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence
+             and not moot.delay_by_a_cause(reading.evidence.layout.sentence_text(p.evidence.sentence))]
     if halts and status == "behind" and not moot.halt_of_another_part(reading, statuses, halts):
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
