@@ -434,3 +434,17 @@ def test_a_bracketed_note_of_an_included_part_dates_nothing():
 def test_a_bracketed_note_dates_the_figure_before_it_only():
     f = judge("棚户区改造新开工1500套。", "上半年新开工棚改安置房684套，基本建成1020套（系2023年度开工项目）。", H1)
     assert (f["status"], f["completion_pct"], f["needs_review"]) == ("behind", pytest.approx(0.456), False)
+
+
+# ---------------------------------------------------------------------------------------------
+# items under a heading that names the thing (幼儿园：公办8所、民办4所) add up; an item under way is its own
+
+@pytest.mark.parametrize("task,progress,status,pct", [
+    ("新建幼儿园20所。", "已建成幼儿园：公办8所、民办4所。", "ahead", 0.6),
+    ("城镇新增就业2万人。", "城镇新增就业：城镇户籍8000人、农村转移4000人。", "ahead", 0.6),
+    ("新建幼儿园20所。", "新建幼儿园：已建成8所、在建4所。", "behind", 0.4),
+    ("新建幼儿园20所。", "已建成8所、其余12所正在施工。", "behind", 0.4),
+])
+def test_items_under_a_heading_and_items_under_way(task, progress, status, pct):
+    f = judge(task, progress, H1)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))

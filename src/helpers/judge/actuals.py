@@ -187,7 +187,8 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if month_only(a, ev) or (halt and halt.group() not in t.part and not (halt.group() in _CANCEL and _REDUCE.search(t.part))
                              and _halts_the_figure(a, halt, ev.layout.text, b0)):
         return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
-    if ONGOING.search(ev.layout.text, a.end, b0) or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
+    fine_end = ev.layout.around(a.start, a.end, fine=True)[1]  # 已建成8所、在建4所: 在建 is the 4's
+    if ONGOING.search(ev.layout.text, a.end, fine_end) or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
         # 另2处正在施工, 尚有8所未完工, ②在建：2个, 茶园土壤改良 for 建设茶园: nothing of the target done
         return None
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):

@@ -21,6 +21,8 @@ SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三�
 _LEFT_TO_DO = re.compile(r"(?:尚有|尚余|还剩|还差|剩余|仍有|尚差)[^,;。\d]{0,6}$")
 _NOT_YET = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:未|没有)(?:完工|建成|竣工|完成|开工|投用|交付|验收)")
 
+#: a listed figure's own words saying it is under way (在建4所, 正在施工2处)
+_UNDER_WAY = re.compile(r"\s*(?:在建|正在|续建|施工中|推进中)")
 #: the rest of the target said done (其余均已建成投用, 其他全部完工)
 _REST_DONE = re.compile(r"(?:其余|其他|剩下)(?:的)?(?:均|都|全部)?(?:已(?:经)?)?(?:全部)?(?:建成|完工|竣工|完成|投用|投入使用|交付)")
 
@@ -80,6 +82,8 @@ _IMPROVE = re.compile(r"改良|改造|提升|维修|养护|管护|抚育|修复|
 def left_or_other_work(t: Target, a: Finding, ev: Evidence, clause: str) -> bool:
     """A figure that counts no thing of the target done: what is left to do (尚有8所未完工), works under a
     heading of a state not done (在建：2个), or work on things that exist for a target to build new ones."""
-    if _LEFT_TO_DO.search(clause) or _NOT_YET.match(ev.layout.text, a.end) or ongoing_heading(a, ev):
-        return True
+    fine = ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]
+    if _LEFT_TO_DO.search(clause) or _NOT_YET.match(ev.layout.text, a.end) or ongoing_heading(a, ev) \
+            or _UNDER_WAY.match(fine):
+        return True  # (已建成8所、在建4所: the 4 are under way)
     return bool(_BUILD.search(t.part) and not _IMPROVE.search(t.part) and _IMPROVE.search(a.label))

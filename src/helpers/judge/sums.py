@@ -281,6 +281,16 @@ def head_noun(target: str) -> str:
 _TOTAL_AFTER = re.compile(r"合计|共计|总计|累计|总共")
 
 
+def _under_a_heading(run: list[Finding], head: str, ev: Evidence) -> bool:
+    """已建成幼儿园：公办8所、民办4所: items naming only their kind (four characters at most) under a heading
+    that names the target's thing before a colon are kinds of it."""
+    lay, text = ev.layout, ev.layout.text
+    s0 = lay.sents[run[0].sentence][0] if lay.sents else 0
+    heading = text[s0:lay.around(run[0].start, run[0].end, fine=True)[0]].rstrip()
+    return bool(head) and heading.endswith((":", "：")) and head in heading \
+        and all(0 < len(item_noun(a, ev)) <= 4 for a in run)
+
+
 def _each_a_conjunct(run: list[Finding], target: str, ev: Evidence) -> bool:
     """完成春季造林和农田林网补植5万亩 with 春季植树造林4.1万亩，农田林网补植0.6万亩: a target joining things
     (和, 及, 与, 、) is measured by their figures together, each item naming one of them, none twice."""
@@ -317,7 +327,8 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     by_head = _a_kind(first, head, target) and all(
         _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:])
     if not by_head and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
-                               for a in run) and not _each_a_conjunct(run, target, ev):
+                               for a in run) and not _each_a_conjunct(run, target, ev) \
+            and not _under_a_heading(run, head, ev):
         return None
     first, last = run[0], run[-1]
     la = ev.layout.around(first.start, first.end, fine=True)[0]
