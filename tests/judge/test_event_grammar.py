@@ -367,3 +367,10 @@ def test_halt_with_a_wait_for_its_lifting_is_blocked(task, progress):
 ])
 def test_waits_on_a_rating_or_a_release_in_plain_words(task, progress):
     assert judge(task, progress, Q3)["status"] == "pending"
+
+
+def test_a_use_word_naming_a_preparation_is_no_use_chained():
+    # 成立开诊筹备领导小组: 开诊筹备 is a preparation; the use promised for next year leaves it not done
+    progress = ("综合楼主体及装饰装修全部完工，消防验收于12月27日通过，计划2025年3月正式开诊。"
+                "县政府已成立开诊筹备领导小组，定期调度设备到货和人员到岗情况。")
+    assert judge("建成县第二人民医院综合楼并投入使用。", progress, FY)["status"] == "behind"

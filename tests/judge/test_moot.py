@@ -296,3 +296,26 @@ def test_a_verdict_said_of_one_parts_things_leaves_the_other_part_unmeasured():
     f = judge("全年新增城镇就业3万人,失业人员再就业6000人。",
               "一季度,城镇新增就业各县区均达到序时要求,开展招聘会41场。", "2024Q1")
     assert f["needs_review"], f
+
+
+def test_a_halt_of_some_of_the_count_is_the_tasks_whatever_the_things_are_called():
+    f = judge("建设县域冷链物流集配中心4个。",
+              "叶集区、霍邱县2个集配中心已完成选址。受上级资金渠道调整影响，金寨县、舒城县2个项目被调出中央预算内投资计划，"
+              "县级暂无替代资金，已停止推进。", "2023M4")
+    assert f["status"] == "blocked" and REVIEW_REASONS["halt_of_other"] not in reasons(f), f
+
+
+def test_a_halt_of_things_the_task_does_not_count_still_flags():
+    f = judge("持续改善空气质量，PM2.5平均浓度控制在35微克/立方米以内。", "上半年依法叫停3个“两高”项目，督促企业落实错峰生产。")
+    assert f["status"] != "blocked" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("progress", ["2.1 | 2.1% | 受雨雪天气影响开工推迟", "3.4 | 3.4% | 因持续降雨，部分项目开工延期"])
+def test_a_delay_by_a_natural_cause_explains_the_shortfall_and_is_no_halt(progress):
+    f = judge("建设标准化厂房(万平方米);目标任务:100", progress, "2023Q1")
+    assert f["status"] == "behind" and REVIEW_REASONS["parts_disagree"] not in reasons(f), f
+
+
+def test_a_halt_an_authority_decides_beside_the_shortfall_still_flags():
+    f = judge("建设标准化厂房(万平方米);目标任务:100", "2.1 | 2.1% | 按省厅要求部分项目暂停施工", "2023Q1")
+    assert f["status"] in ("behind", "blocked") and f["needs_review"], f

@@ -184,7 +184,8 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         if part_of:
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
-                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text):
+                and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text) \
+                and not moot.some_of_the_count(p.evidence.text, [q.target for q in reading.parts if q.target]):
             out.append(review_reason("halt_of_other", p.evidence.text))
     return out + _parts_disagree(reading, status, statuses, deciding, pace)
 
@@ -215,7 +216,8 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
-    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence]
+    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence
+             and not moot.delay_by_a_cause(reading.evidence.layout.sentence_text(p.evidence.sentence))]
     if halts and status == "behind" and not moot.halt_of_another_part(reading, statuses, halts):
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the

@@ -37,7 +37,8 @@ status"):
   rest of a count awaiting its act (另有2项已提请市政府审定) beside that count measured at or above the
   pace is no part of its own — what is done is measured, the rest is not done yet; a halt of one part (城市轨道交通示范线…暂停
   审批) beside another part behind (公交线路3条 of 10) leaves the task behind whichever the halted part
-  is. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
+  is; a delay by a natural cause (受雨雪天气影响开工推迟) beside the shortfall it explains is no halt by an
+  authority (DOMAIN's 受阻) at all. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
   researcher's call: behind or blocked.
 
 - target figures nothing measures, when nothing in the text could: no figure in a unit comparable
@@ -353,3 +354,21 @@ def verdict_of_all(reading, statuses: list[str]) -> bool:
         return False
     return all(p.evidence is not None and _ALL_PARTS.search(lay.text, *lay.around(p.evidence.start, p.evidence.end))
                for p in deciding)
+
+
+def some_of_the_count(subject: str, targets: list) -> bool:
+    """金寨县、舒城县2个项目被调出…计划 for 建设…集配中心4个: a halt said of some of the task's count
+    (fewer of them, in its unit) halts a part of the task, whatever the things are called."""
+    return any(t.kind == "count" and t.value and q.unit == t.unit and q.value < t.value
+               for q in find_quantities(subject) for t in targets)
+
+
+#: a delay by a cause (受雨雪天气影响开工推迟, 因拆迁进度滞后竣工延期): it explains a lag
+_CAUSED_DELAY = re.compile(r"(?:受|因|由于)[^;；。|]{1,20}?(?:推迟|延期|延后|顺延)")
+#: an authority's act: a halt, whatever its cause, is then DOMAIN's 受阻
+_AUTHORITY_HALT = re.compile(r"叫停|暂停|停止|取消|撤销|暂缓|通知|要求|批准|决定")
+
+
+def delay_by_a_cause(quote: str) -> bool:
+    """Whether a blocked part's words are a delay by a natural cause, no authority's halt."""
+    return bool(_CAUSED_DELAY.search(quote)) and not _AUTHORITY_HALT.search(quote)

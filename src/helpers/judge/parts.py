@@ -26,7 +26,8 @@ from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, 
 from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
-from helpers.judge.quantities import find_quantities, fold_numerals, ratio
+from helpers.judge.moot import some_of_the_count
+from helpers.judge.quantities import fold_numerals, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
@@ -154,13 +155,6 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
     return not any(overlap(bigrams(t.label or t.part), subject) >= 2 for t in targets)
 
 
-def _some_of_the_count(subject: str, targets: list[Target]) -> bool:
-    """金寨县、舒城县2个项目被调出…计划 for 建设…集配中心4个: a halt said of some of the task's count
-    (fewer of them, in its unit) halts a part of the task."""
-    return any(t.kind == "count" and t.value and q.unit == t.unit and q.value < t.value
-               for q in find_quantities(subject) for t in targets)
-
-
 #: what qualifies an event named by its kind without naming another (今年线下展会, 本届赛事)
 _KIND_QUALIFIER = re.compile(r"^(?:今年|本年度?|年内)?的?(?:线下|现场|实体)?|(?:一律|均|全部|都)$")
 
@@ -194,7 +188,7 @@ def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target
     if (refers_to_task(ev, v.start, tb) or _event_by_kind(ev, v, targets)) and not other:
         return True
     subject = subject_of(ev, v.start, clause_only=True) or ("" if other else subject_of(ev, v.start))
-    return _some_of_the_count(subject, targets)
+    return some_of_the_count(subject, targets)
 
 
 def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = (),

@@ -238,6 +238,7 @@ def whole_task_result(ev: Evidence, task: str) -> Part | None:
 _CHAIN = re.compile(r"(?:(?:并|后即?|且|随即|同步|即)(?:于[^,，;；。|]{1,10}?)?)?(?:正式|全面|顺利|投入|开始)*$")
 _CLAUSE_REST = re.compile(r"[^,，;；。|]{0,24}")
 _CHAIN_BREAK = re.compile(r"未|尚|将|拟|计划|预计|待|需|争取|力争|但")
+_PREPARED = re.compile(rf"(?:{PREPARATION})")
 
 
 def chained_use(text: str, end: int) -> bool:
@@ -245,7 +246,9 @@ def chained_use(text: str, end: int) -> bool:
     8月建成并于9月正式开放): the deliverable put to use too."""
     m = _CLAUSE_REST.match(text, end)  # a chain is short: a bounded window keeps long cells linear
     m = USE_EVENTS.search(text, end, m.end())
-    return bool(m) and bool(_CHAIN.search(text, end, m.start())) and not _CHAIN_BREAK.search(text, end, m.start())
+    # a use word naming a preparation (成立开诊筹备领导小组: 开诊筹备) is no use event
+    return bool(m) and bool(_CHAIN.search(text, end, m.start())) and not _CHAIN_BREAK.search(text, end, m.start()) \
+        and not _PREPARED.match(text, m.end())
 
 
 def names_the_event(subject: str, task: str) -> bool:
