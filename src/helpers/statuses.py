@@ -114,6 +114,7 @@ REVIEW_REASONS = {
     "part_measured": "判断依据只说了任务的一部分",
     "figures_compete": "有几个数字同样可能衡量此目标，取值不同",
     "soft_done": "原文只说基本或初步完成",
+    "batch_by_order": "任务按次序所说的批次（首批、第二批）可能正是原文按年度所写的批次",
 }
 #: Separator of several reasons in one review_reason cell.
 REASON_SEP = "；"

@@ -16,8 +16,8 @@ Issue #18 (a judge that knows what it has not read) changed, each by reading the
 - G112 qualitative → pending, flagged: the regulation passed its first reading and is 预计年底公布施行,
   its publication scheduled by the legislature;
 - Q30 stays behind (建设进度40.16% of this year's batch): 新增省级中心村建设指标94个 is a quota
-  handed down, not 94 of the 80 villages, so two of its parts measure nothing; since a part behind
-  decides whatever the others say, the confidence gate no longer flags it (judged right).
+  handed down, not 94 of the 80 villages. It is flagged again (round 6): the task's 首批21个 may be the
+  very batch the text dates 2023年度 (建设进度69.91%), so which figure is the task's is the researcher's call.
 """
 
 from __future__ import annotations
@@ -86,9 +86,10 @@ def test_issue_18_seed_judgements_are_flagged_or_right(seed_tasks):
     # and its rates of other things (签约率100%) could measure nothing of it (helpers.judge.moot)
     assert seed_tasks.loc["G114", "needs_review"]
     assert seed_tasks.loc["G074", "status"] == "qualitative"
-    # Q30 is judged right: behind on this year's batch (建设进度40.16%), not last year's 69.91 %;
-    # a part behind decides whatever the quota (建设指标94个) would say, so it needs no flag
+    # Q30 reads this year's batch (建设进度40.16%), not the quota (建设指标94个), and is flagged: the
+    # task's 首批 may be the batch the text dates 2023年度 (69.91 %)
     assert seed_tasks.loc["Q30", "status"] == "behind"
     assert seed_tasks.loc["Q30", "completion_pct"] == pytest.approx(0.4016)
+    assert seed_tasks.loc["Q30", "review_reason"].startswith("任务按次序所说的批次")
     assert seed_tasks.loc["G114", "status"] != "completed" and seed_tasks.loc["G074", "status"] != "completed"
     assert seed_tasks.loc["G114", "review_reason"].startswith("完成的只是任务的一部分")

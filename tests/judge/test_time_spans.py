@@ -55,3 +55,25 @@ def test_quarters_with_a_gap_do_not_add_up():
 def test_another_years_numbered_batch_is_not_this_years():
     f = judge("完成农村危房改造300户。", "2023年第二批危房改造任务180户已于今年3月全部竣工;2024年任务正在入户核查。", H1)
     assert f["status"] == "qualitative" and f["needs_review"]
+
+
+# the seed's Q30: 首批 in the task may be the batch the text dates by its year (2023年度21个…)
+_TWO_BATCHES = ("2023年度21个精品示范村共谋划项目509个,已开工367个,建设进度69.91%;2024年度成功申报21个精品示范村,"
+                "共谋划项目428个,已开工200个,建设进度40.16%。")
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("加快首批21个精品示范村建设。", _TWO_BATCHES),
+    ("推进第二批12个美丽宜居村庄建设。", "2022年度首批12个村庄已全部完成验收;2023年度12个村庄建设进度55%;2024年度12个村庄完成规划编制,建设进度20%。"),
+    ("加快首批8个老旧小区改造。", "2023年度8个小区改造工程量完成72%，2024年度新开工小区6个，工程量完成18%。"),
+])
+def test_a_batch_the_task_names_by_its_order_and_the_text_by_its_year_goes_to_review(task, progress):
+    f = judge(task, progress, H1)
+    assert f["needs_review"] and "首批、第二批" in f["review_reason"], f
+
+
+@pytest.mark.parametrize("task", ["加快2024年度21个精品示范村建设。", "加快21个精品示范村建设。"])
+def test_a_batch_named_by_its_year_or_not_at_all_still_drops_another_years(task):
+    f = judge(task, _TWO_BATCHES, H1)
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(0.4016)
+    assert "首批、第二批" not in (f["review_reason"] or ""), f

@@ -69,6 +69,15 @@ def this_year(task: str, progress: str) -> int | None:
     return max(years) if years else None
 
 
+#: a batch the task names by its order, not its year (加快首批21个精品示范村建设)
+_ORDERED_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
+
+
+def _batch_of_another_year(clause: str, year: int | None, task_years: set[int]) -> bool:
+    """A clause dated out by a batch year alone (2023年度21个精品示范村…), not by 结转 or 上年度."""
+    return not _OTHER_YEAR.search(clause) and _past(clause, year, task_years)
+
+
 def _past(clause: str, year: int | None, task_years: set[int]) -> bool:
     """A clause about another year's batch: an earlier one (结转, 2023年度…) or a later one's quota
     (下达我市2025年度…任务) — unless the task itself names that year."""
@@ -101,6 +110,9 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     lay, text = ev.layout, ev.layout.text
     year = year or this_year(task, text)
     task_years = {int(m["y"]) for m in _BATCH_YEAR.finditer(task)}
+    # (首批 in the task may be the very batch the text dates by its year: which figure is the task's
+    # is the researcher's call, so the figures dated out are reported, not silently dropped)
+    dated_batches: list[str] = []
     # a deliverable done in an earlier year is still done (已于2023年11月开工): events are not dated out
     # a year named at a sentence's head (2023年度21个精品示范村…,建设进度69.91%) dates its clauses
     # (only the head: a later clause's batch — …，另有上年度结转的3个完成验收 — dates its own figures, and a
@@ -120,13 +132,16 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
                               else "", clause)
             if _past(held, year, task_years):
                 f.modality = "past"
+                if group is not ev.verdicts and _ORDERED_BATCH.search(task) \
+                        and _batch_of_another_year(held, year, task_years):
+                    dated_batches.append(held)
     for r in ev.ratios:  # 已完成区级任务的105%: the district's own quota, a part of a city-wide task
         level = _PART_QUOTA.search(text, lay.around(r.start, r.end)[0], r.end)
         if level and level["level"] not in task:
             r.modality = "part"
     tb, targets = bigrams(task), {q.value for q in find_quantities(task)}
     remaining = REMAINING.search(text)
-    reasons = []
+    reasons = [review_reason("batch_by_order", dated_batches[0].strip("，,；; "))] if dated_batches else []
     for v in ev.verdicts:
         if v.status != "completed" or v.modality in ("past", "forecast", "intention", "condition"):
             continue
