@@ -78,10 +78,17 @@ class Evidence:
     def verdicts_in(self, sentence: int) -> list[Finding]:
         return [v for v in self._by_sentence.get(sentence, []) if id(v) not in self.used]
 
+    def actuals_in(self, sentence: int) -> list[Finding]:
+        """The figures of one sentence, in order (looked up per figure: a long cell has thousands)."""
+        return self._actuals_by_sentence.get(sentence, [])
+
     def __post_init__(self) -> None:
         self._by_sentence: dict[int, list[Finding]] = {}
         for v in self.verdicts:
             self._by_sentence.setdefault(v.sentence, []).append(v)
+        self._actuals_by_sentence: dict[int, list[Finding]] = {}
+        for a in self.actuals:
+            self._actuals_by_sentence.setdefault(a.sentence, []).append(a)
 
 
 def gather(progress: str, lex: Lexicon | None = None) -> Evidence:

@@ -65,8 +65,8 @@ def additions_beside(a: Finding, ev: Evidence) -> bool:
     """A figure after it in its sentence, in the unit, said as this year's additions (…246类，其中今年新增
     20类); a breakdown after the additions (新增…86家,其中…23家) is a part of them, no stock."""
     lay, text = ev.layout, ev.layout.text
-    for b in ev.actuals:
-        if b.start > a.end and b.sentence == a.sentence and b.unit == a.unit:
+    for b in ev.actuals_in(a.sentence):
+        if b.start > a.end and b.unit == a.unit:
             clause = text[lay.around(b.start, b.end)[0]:b.start]
             if NEW.search(clause) and SPAN.search(clause):
                 return True
