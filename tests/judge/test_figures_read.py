@@ -20,6 +20,12 @@ def judge(task: str, progress: str, period: str = H1) -> dict:
     return judge_text(task, progress, period)[0]
 
 
+def assert_reads(task: str, progress: str, period: str, status: str, pct: float) -> None:
+    """The task is judged `status` from a completion of `pct`: the figure was read, and read right."""
+    f = judge(task, progress, period)
+    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct)), f
+
+
 # ---------------------------------------------------------------------------------------------
 # kinds listed under one verb add up (淠河绿道 and 东湖绿道 are both 绿道)
 
@@ -156,8 +162,7 @@ def test_a_year_at_the_sentences_head_still_dates_its_clauses():
     ("开发区实现外贸进出口总额5亿美元。", "上半年进出口总额18.5亿元人民币，折合约2.6亿美元。", H1, "on_pace", 0.52),
 ])
 def test_units_of_storage_and_kinds_are_read(task, progress, period, status, pct):
-    f = judge(task, progress, period)
-    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert_reads(task, progress, period, status, pct)
 
 
 def test_a_stock_beside_this_years_additions_is_no_addition():
@@ -250,8 +255,7 @@ def test_a_state_heading_and_an_example_before_the_count(progress, status, pct):
     ("新建中小学和幼儿园20所。", "上半年建成幼儿园6所、中小学3所。", H1, "behind", 0.45),
 ])
 def test_a_joined_target_adds_its_things(task, progress, period, status, pct):
-    f = judge(task, progress, period)
-    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert_reads(task, progress, period, status, pct)
 
 
 def test_one_thing_of_a_joined_target_named_twice_is_not_added():
@@ -285,8 +289,7 @@ def test_a_kind_replacing_the_targets_modifier_is_another_thing():
     ("新增停车泊位8000个。", "上半年新增停车泊位0.5万。", "ahead", 0.625),
 ])
 def test_a_unit_word_left_off_is_the_targets(task, progress, status, pct):
-    f = judge(task, progress, H1)
-    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert_reads(task, progress, H1, status, pct)
 
 
 @pytest.mark.parametrize("progress", [
@@ -327,8 +330,7 @@ def test_cancelling_is_still_no_result_of_a_task_to_build():
     ("实施农村道路提质改造1000公里。", "省厅下达后调整为1200000米，上半年完成540000米。", H1, "behind", 0.45),
 ])
 def test_a_measure_in_another_size_is_read(task, progress, period, status, pct):
-    f = judge(task, progress, period)
-    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert_reads(task, progress, period, status, pct)
 
 
 @pytest.mark.parametrize("task,progress,status,pct", [
@@ -337,8 +339,7 @@ def test_a_measure_in_another_size_is_read(task, progress, period, status, pct):
      "今年以来，全县新增城镇就业人员：城关镇1,020人、杭埠镇986人、千人桥镇430人、其余乡镇合计712人。", "ahead", 0.6296),
 ])
 def test_a_thousands_separator_is_part_of_its_number(task, progress, status, pct):
-    f = judge(task, progress, H1)
-    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert_reads(task, progress, H1, status, pct)
 
 
 def test_a_comma_between_figures_still_cuts():
@@ -373,8 +374,7 @@ def test_another_things_count_in_another_classifier_is_not_read():
     ("全年建成城市综合体4个。", "东城综合体、西城综合体和南湖综合体均已建成开业，北城综合体主体封顶。", Q3, "on_pace", 0.75),
 ])
 def test_things_named_before_their_done_verb_are_counted(task, progress, period, status, pct):
-    f = judge(task, progress, period)
-    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert_reads(task, progress, period, status, pct)
 
 
 def test_names_of_another_thing_count_nothing():
@@ -446,8 +446,7 @@ def test_a_bracketed_note_dates_the_figure_before_it_only():
     ("新建幼儿园20所。", "已建成8所、其余12所正在施工。", "behind", 0.4),
 ])
 def test_items_under_a_heading_and_items_under_way(task, progress, status, pct):
-    f = judge(task, progress, H1)
-    assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
+    assert_reads(task, progress, H1, status, pct)
 
 
 # ---------------------------------------------------------------------------------------------
