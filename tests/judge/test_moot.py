@@ -319,3 +319,15 @@ def test_a_delay_by_a_natural_cause_explains_the_shortfall_and_is_no_halt(progre
 def test_a_halt_an_authority_decides_beside_the_shortfall_still_flags():
     f = judge("建设标准化厂房(万平方米);目标任务:100", "2.1 | 2.1% | 按省厅要求部分项目暂停施工", "2023Q1")
     assert f["status"] in ("behind", "blocked") and f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress", [
+    # the seed's G088: the share the task keeps is the percentage the text gives
+    ("优化衔接资金使用管理,确保用于产业发展的比重保持总体稳定。",
+     "已纳入年度实施计划项目945个,投入各级财政衔接资金21.32亿元,其中,产业项目503个,投入衔接资金13.51亿元,占比63.34%,保持了总体稳定。"),
+    ("引导本地企业强化产业链、供应链对接,有效提升近地配套率。",
+     "组织产业链供需对接活动12场，促成本地配套合作项目46个，重点企业本地配套率达到41.5%。"),
+])
+def test_a_percentage_beside_standing_work_that_keeps_a_share_of_its_own_still_flags(task, progress):
+    f = judge(task, progress, H1)
+    assert f["status"] != "qualitative" or f["needs_review"], f

@@ -6,7 +6,8 @@ status"):
 
 - a percentage beside standing work (完善…机制, 推进…建设): a task with no figure, no deliverable
   and no completion aim has nothing a growth rate or a level of something (整改率92%, 增长12%)
-  could be a share of; only a share of a plan or a task (完成年度计划的60%) could measure it.
+  could be a share of; only a share of a plan or a task (完成年度计划的60%) could measure it — unless
+  the task keeps a share or rate of its own (确保…比重保持总体稳定).
 
 - a second figure of the target's unit (figure signals) that restates the figure read (within 5 %:
   跨上1800亿元台阶 beside 达到1812.6亿元) and, read as the target's measure, gives the task the same
@@ -85,10 +86,16 @@ def standing_work(reading, lex: Lexicon) -> bool:
             and not _TASK_FIGURE.search(task))
 
 
+#: a task that keeps or raises a share or a rate of its own (确保…比重保持总体稳定, 提升近地配套率): a
+#: percentage could be that level, standing work or not
+_TASK_SHARE = re.compile(r"比重|占比|比例|[\u4e00-\u9fff]率")
+
+
 def bearing_percents(reading, lex: Lexicon) -> list[str]:
     """The clauses of the text's percentages no rule read that could still measure the task: all of
-    them, except beside standing work, where only a share of a plan or of the work could."""
-    if not standing_work(reading, lex):
+    them, except beside standing work that names no share or rate of its own, where only a share of
+    a plan or of the work could."""
+    if not standing_work(reading, lex) or _TASK_SHARE.search(reading.task or ""):
         return [c for c in reading.unused_numbers if not _of_another_indicator(reading, c)]
     return [c for c in reading.unused_numbers if _PLAN_SHARE.search(c)]
 
