@@ -134,6 +134,10 @@ def _judgement_lines(out: dict[str, Any]) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # the ledger's module is imported here, in the main thread, not first in the thread that writes the
+    # ledger while the pages import nbconvert: both import xml.etree, and a Ctrl-C landing in one
+    # thread's import left the other waiting on CPython's import lock for ever (the run hung, not 130)
+    import helpers.deliver.ledger  # noqa: F401
     from helpers.run import run_command
     from helpers.read.ingest import read_capped
 
