@@ -34,6 +34,7 @@ from helpers.judge.subjects import refers_to_task, subject_of
 from helpers.judge.whole import names_the_event, task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.period import is_year_end
 from helpers.statuses import DEFAULT_AHEAD_MARGIN, MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
 
 #: a completion ratio above this is no reading of the target: 7413 % is 74.13 % misplaced, while
@@ -199,7 +200,7 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
     # (the rest of a count awaiting its act, 另有2项已提请市政府审定, beside that count measured at or above
     # the pace is no part of its own: helpers.judge.moot.of_the_rest)
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending" and p.target is None and p.evidence
-             and not (pace < 1 and _YEAR_DATA.search(p.evidence.text))
+             and not (not is_year_end(pace) and _YEAR_DATA.search(p.evidence.text))
              and not (status in GOOD and moot.of_the_rest(p.evidence.text))]
     # a part of the task still awaiting its outside act (5A级创建…正在等待公示) beside parts done or on
     # pace: the task's status speaks for the measured parts only (rule (a) of the gate)
@@ -238,10 +239,15 @@ def _clean_wait(reading, statuses: list[str], pace: float) -> bool:
     waits = [p for p, s in zip(reading.parts, statuses) if s == "pending"]
     said = [reading.evidence.layout.sentence_text(f.sentence) for p in waits for f in p.findings] \
         if reading.evidence is not None else []
-    if pace >= 1 and any(signals.later(signals.other_period(t, reading.year) or "", reading.year)
+    if is_year_end(pace) and any(signals.later(signals.other_period(t, reading.year) or "", reading.year)
                          and not _YEAR_DATA.search(t) for t in said):
         return False
     return all(f.kind == "verdict" or signals.CANDIDATES.search(f.text) for p in waits for f in p.findings)
+
+
+def _at_year_end(fields: dict) -> bool:
+    """Whether the judged period ends with the year (a judgement without a pace does not)."""
+    return fields["pace"] is not None and is_year_end(fields["pace"])
 
 
 def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
@@ -252,8 +258,7 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
             reading, rows, [p.evidence.text for p, s in zip(reading.parts, statuses) if s == "pending" and p.evidence]):
         return None
     # at the year's end a target figure nobody reported is itself the finding (not done is behind)
-    year_end = fields["pace"] is not None and fields["pace"] >= 1
-    if fields["status"] == "qualitative" and not year_end and moot.nothing_could_measure(reading, rows):
+    if fields["status"] == "qualitative" and not _at_year_end(fields) and moot.nothing_could_measure(reading, rows):
         return None
     unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
@@ -396,7 +401,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
                                                       ahead_margin, index)
 
     reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure,
-                               year_end=fields["pace"] is not None and fields["pace"] >= 1)
+                               year_end=_at_year_end(fields))
     reasons += _second_figure(reading, fields["status"], moot_figure)
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     reasons += _verdict_doubts(reading, fields["status"], statuses)

@@ -73,11 +73,6 @@ def this_year(task: str, progress: str) -> int | None:
 _ORDERED_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
 
 
-def _batch_of_another_year(clause: str, year: int | None, task_years: set[int]) -> bool:
-    """A clause dated out by a batch year alone (2023年度21个精品示范村…), not by 结转 or 上年度."""
-    return not _OTHER_YEAR.search(clause) and _past(clause, year, task_years)
-
-
 def _past(clause: str, year: int | None, task_years: set[int]) -> bool:
     """A clause about another year's batch: an earlier one (结转, 2023年度…) or a later one's quota
     (下达我市2025年度…任务) — unless the task itself names that year."""
@@ -132,8 +127,8 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
                               else "", clause)
             if _past(held, year, task_years):
                 f.modality = "past"
-                if group is not ev.verdicts and _ORDERED_BATCH.search(task) \
-                        and _batch_of_another_year(held, year, task_years):
+                # (dated by a batch year alone — 2023年度21个精品示范村… — not by 结转 or 上年度)
+                if group is not ev.verdicts and _ORDERED_BATCH.search(task) and not _OTHER_YEAR.search(held):
                     dated_batches.append(held)
     for r in ev.ratios:  # 已完成区级任务的105%: the district's own quota, a part of a city-wide task
         level = _PART_QUOTA.search(text, lay.around(r.start, r.end)[0], r.end)
