@@ -52,6 +52,9 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             ("blind set 4, test half (aggregate only)", load_blind("test4"), False),
             ("blind set 7, development", load_blind("dev7"), True),
             ("blind set 9, development (seven offices)", load_blind("dev9"), True),
+            ("blind set 5, development (kept back until round 7)", load_blind("dev5"), True),
+            ("blind set 6, development (kept back until round 7)", load_blind("dev6"), True),
+            ("blind set 8, development (kept back until round 7)", load_blind("dev8"), True),
             ("seed (pinned statuses)", seed_cases(), True)]
 
 

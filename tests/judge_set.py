@@ -34,10 +34,15 @@ JUDGE_SET = DATA / "judge_set.csv"
 #: then read case by case.
 #: `dev9` (round 6, F…) was written by a ninth reader in seven office voices, every cell by hand; scored once
 #: in aggregate before anyone read it (0.779 / 5.5 % confident errors / 43.4 % flagged on 1701f50), then read.
+#: `dev5` (P…), `dev6` (S…) and `dev8` (E…) were kept outside the repository through rounds 5–6 and scored only in
+#: aggregate; in round 7 two new never-read sets took their place as the measure, and these three became
+#: development sets. Their last unread figures (1bae96e): set 5 0.868 / 4.3 % / 29.5 %, set 6 0.893 / 3.6 % /
+#: 28.0 %, set 8 0.865 / 5.0 % / 34.7 % (agreement / confident errors / flagged).
 BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv", "dev2": DATA / "blind_dev2.csv",
          "holdout": DATA / "blind_holdout.csv", "dev4": DATA / "blind_dev4.csv",
          "test4": DATA / "blind_test4.csv", "dev7": DATA / "blind_dev7.csv",
-         "dev9": DATA / "blind_dev9.csv"}
+         "dev9": DATA / "blind_dev9.csv", "dev5": DATA / "blind_dev5.csv", "dev6": DATA / "blind_dev6.csv",
+         "dev8": DATA / "blind_dev8.csv"}
 #: the sets `make eval` never lists case by case
 AGGREGATE_ONLY = ("test", "holdout", "test4")
 
