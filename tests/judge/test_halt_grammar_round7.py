@@ -35,3 +35,19 @@ def test_a_halt_said_of_the_task_named_again_blocks_it(task, progress, period):
 def test_a_determiner_before_another_noun_names_that_thing():
     got = judge("新增城镇就业2万人。", "上半年全市新增城镇就业1.3万人。该项补贴暂停发放，待省里新政策出台。")
     assert got["status"] == "ahead", got
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("开工建设龙潭抽水蓄能电站进场道路", "项目可研已编制完成，该项工作因上级审批权限调整，经省发展改革委同意延期实施。", FY),
+    ("建成城北污水处理厂三期工程", "前期手续已办结，该工程受全省污水处理规划调整影响，按省住建厅要求暂缓实施。", FY),
+    ("新建公共充电桩1200个", "选址已全部完成，该项目因电网容量不足，根据市政府决定暂停建设。", "2024Q3"),
+])
+def test_a_halt_ordered_in_a_clause_of_its_own_is_said_of_the_clause_before(task, progress, period):
+    """经…同意延期实施 has no subject of its own: it is said of the clause before it (该项工作), not of the
+    sentence's first clause (项目可研已编制完成, a step)."""
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+def test_a_clause_opened_by_a_date_keeps_the_sentences_subject():
+    got = judge("建成市青少年校外活动中心。", "主体工程已完工，内部布展与设备调试正在推进，6月28日举行开馆仪式，暑期起向全市中小学生免费开放。")
+    assert got["status"] == "completed"
