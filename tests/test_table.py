@@ -57,6 +57,8 @@ def test_writes_tables_and_quality(built):
     assert q["period"] == "2024H1" and q["period_end"] == "2024-06-30"
     assert q["unknown_bureaus"] == []
     assert q["ahead_margin"] == 0.10  # reported; the notebooks read it from tasks.parquet's metadata
+    # named from the project's root, so the data-quality page of a moved project shows no old place
+    assert q["source_file"] == "data/raw/luan_2024H1.txt"
 
 
 def test_csv_has_bom_and_joined_units(built):

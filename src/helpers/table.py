@@ -306,7 +306,7 @@ def _quality(r: _Reading, f: dict, judgement: Any, judged: pd.DataFrame, ahead_m
              warnings: list[str]) -> Quality:
     doc, parsed, tasks, per = r.doc, r.parsed, r.tasks, r.per
     return Quality(
-        source_file=str(r.raw), encoding=doc.encoding, layout=parsed.layout,
+        source_file=paths.relative(r.raw), encoding=doc.encoding, layout=parsed.layout,
         period=per.code, period_end=per.end, pace=per.pace, ahead_margin=ahead_margin,
         title=doc.title, city=r.city, city_source=r.city_source,
         columns=[{"table": t.no, "roles": t.roles, "headers": t.fields} for t in parsed.tables],

@@ -26,7 +26,8 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
                           r"|(?<![\d-])\d{1,2}\s*(?:月|日)|今年|年内|日前|近期|年初|年底|上半年|下半年")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)
 #: (年度目标任务, 全年各项任务: the year's work of the task itself)
-_GENERIC = re.compile(r"^(?:该|此|这|本|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
+#: (该项工作, 此项任务, 这一工作: a determiner with its classifier 项 or 一 names the task as well)
+_GENERIC = re.compile(r"^(?:(?:该|此|这|本)(?:项|一)?|上述|相关|各项|整体|全部|年度|全年|既定|目标)*"
                       r"(?:项目|工程|任务|工作|创建工作|建设|改造|平台|系统){0,2}$")
 #: a subject opening with that reference and going on about it (项目选址不符合要求): the task's topic
 _GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:主体|土建|基础)?(?:项目|工程)(?!库|储备|清单|[\d一二三四五六七八九十])")
@@ -58,7 +59,7 @@ _AUTHORITY = re.compile(r"(?:局|厅|部|委|办|政府|管委会)$")
 #: the builder of the works the cell reports (施工单位, 参建单位, 施工队伍)
 _WORKS_AGENT = re.compile(r"^(?:项目)?(?:施工|参建|建设|总承包)(?:单位|队伍|企业|方)$")
 AUTHORITY_SUBJECT = _AUTHORITY
-_NAMED_AGAIN = re.compile(r"(?:该|此|本|上述)(?:项目|工程|工作|任务)")
+_NAMED_AGAIN = re.compile(r"(?:(?:该|此|本|这)(?:项|一)?|上述)(?:项目|工程|工作|任务)")
 
 
 def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
