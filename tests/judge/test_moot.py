@@ -331,3 +331,33 @@ def test_a_halt_an_authority_decides_beside_the_shortfall_still_flags():
 def test_a_percentage_beside_standing_work_that_keeps_a_share_of_its_own_still_flags(task, progress):
     f = judge(task, progress, H1)
     assert f["status"] != "qualitative" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a halt naming the task's other target: DOMAIN's order (blocked beats a part on pace) settles it
+    ("完成老旧小区改造320个,新建城市停车泊位2000个",
+     "截至6月底,完成老旧小区改造176个。按照省住建厅通知要求,停车泊位项目暂缓实施。", H1),
+    ("新增城镇就业2.5万人,建设就业帮扶车间40个",
+     "1-9月全市新增城镇就业2.1万人;因上级政策调整,就业帮扶车间项目已取消,资金统筹用于技能培训。", Q3),
+    ("改造提升农贸市场8个、新建社区食堂12个。",
+     "农贸市场:已完成改造提升5个。社区食堂:经市政府研究,因选址调整,社区食堂项目暂停实施。", H1),
+    # the part done was read from the words that halt it
+    ("开工建设城南物流园项目", "经市政府专题会议研究同意,开工建设城南物流园项目延期至2025年实施,年内不再推进。", FY),
+])
+def test_a_halt_of_another_target_or_of_the_words_read_done_leaves_the_task_blocked(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "blocked" and REVIEW_REASONS["parts_disagree"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # some of the works of the very target measured: beyond the target, or the target cut
+    ("全年新建农村公路桥梁改造40座。", "已完成桥梁改造18座。因省交通运输厅开展资金清查，剩余22座中有15座暂停施工。", "2024M5"),
+    # a halt of something the task does not name
+    ("新增上云企业670家", "2024年,新增上云企业725家。暂停审批新增燃煤锅炉项目。", FY),
+    # a halt of a part of the task's thing beside the count measured
+    ("开展城区户外广告设施整治,拆除违规广告牌600块。",
+     "上半年已拆除违规户外广告牌338块。对涉及沿街商户的门头招牌整治暂缓执行。", H1),
+])
+def test_a_halt_of_some_of_the_works_done_or_of_another_thing_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] not in ("blocked",) or f["needs_review"], f

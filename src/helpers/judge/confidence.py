@@ -224,7 +224,7 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
     # target, or the target was cut
     done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
-    if done and status == "blocked":
+    if done and status == "blocked" and not moot.halt_beside_done_settled(reading, statuses):
         out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
 

@@ -19,6 +19,9 @@ _PLAN_MARK = re.compile(r"计划|任务为|目标为|目标任务(?!的)|预计|
                         r"(?:数)?(?:为|至|到)$")
 #: a quota or allocation handed down (下达…指标, 建设指标94个, 额度): a result only for a task to obtain it
 _QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0,6})$")
+#: the year's task handed down, however long the words between (省里已下达我市2024年度重大项目建设任务100个;
+#: 省下达我市年度争取到中央预算内投资任务21亿元): a target restated, no result even for a task to obtain
+_TASK_HANDED_DOWN = re.compile(r"(?:下达|分解|分配)[^,,;;。]{0,24}?(?:任务|计划)(?:数|量)?(?:为|是)?\s*$")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备|申报|谋划|意向"
@@ -75,10 +78,11 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif f.modality == "forecast" or _PROJECTION.search(before):
             f.kind = "projection"
             plans.append(f)
-        elif _QUOTA.search(before):
+        elif _QUOTA.search(before) and not _TASK_HANDED_DOWN.search(before):
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
-        elif _PLAN_MARK.search(before) or _COUNT_OF_TASKS.match(progress, q.end) or not is_result(f.modality) \
+        elif _PLAN_MARK.search(before) or _TASK_HANDED_DOWN.search(before) or _COUNT_OF_TASKS.match(progress, q.end) \
+                or not is_result(f.modality) \
                 or (_TASK_BEFORE.search(before) and not _DONE_BEFORE.search(before)) \
                 or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
                     and plans[-1].kind == "plan"):

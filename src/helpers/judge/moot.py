@@ -41,6 +41,9 @@ status"):
   is; a delay by a natural cause (受雨雪天气影响开工推迟) beside the shortfall it explains is no halt by an
   authority (DOMAIN's 受阻) at all. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
   researcher's call: behind or blocked.
+  A halt naming another target of the task than the parts at or above the pace (高标准农田项目暂缓实施
+  beside 土地流转 measured), or a part done read from the halt's own clause (开工建设…项目延期至2025年实施),
+  leaves the task blocked; a halt of some of the works of the target done still flags.
 
 - target figures nothing measures, when nothing in the text could: no figure in a unit comparable
   with a count's or amount's (培训茶农1600人次 for 防控面积20万亩), no percentage, share in words or
@@ -64,6 +67,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
@@ -252,6 +256,37 @@ def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
         if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
             return False
     return True
+
+
+def _halted_part(reading, h) -> int | None:
+    """The index (among the parts with a target) of the one target a halt's quote names best (two
+    bigrams or more, no tie), else None."""
+    parts = [p for p in reading.parts if p.target is not None]
+    scored = [overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text) for p in parts]
+    best = max(scored, default=0)
+    return scored.index(best) if best >= 2 and scored.count(best) == 1 else None
+
+
+def halt_beside_done_settled(reading, statuses: list[str]) -> bool:
+    """Whether every halt beside parts at or above the pace leaves the task blocked under DOMAIN's order:
+    it names another target of the task than any part at or above the pace (高标准农田项目暂缓实施 beside
+    土地流转 measured), or its own clause is what the part done was read from (开工建设…项目延期至2025年实施:
+    the words that halt the start do not report it). A halt of some of the works of the target done
+    (剩余22座中有15座暂停施工 beside 已完成18座), or of something the task does not name, is still the
+    researcher's call: what is halted is beyond the target, or the target was cut."""
+    lay = reading.evidence.layout
+    with_target = [s for p, s in zip(reading.parts, statuses) if p.target is not None]
+    good = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence is not None]
+    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and p.evidence is not None]
+    # a part done read from a clause that holds a halt word itself is read from the halt's words
+    if good and all(HALT_WORDS.search(lay.text, *lay.around(max(g.evidence.start, g.evidence.end - 1), g.evidence.end))
+                    for g in good):
+        return bool(halts)
+    for h in halts:
+        i = _halted_part(reading, h)
+        if i is None or with_target[i] in GOOD:
+            return False
+    return bool(halts)
 
 
 #: the label a sum of the parts' figures ends with (helpers.judge.sums: 县区合计, 分项合计 …)

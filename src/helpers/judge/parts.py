@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from helpers.judge.actuals import assign_actuals
+from helpers.judge.actuals import assign_actuals, threshold
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
@@ -72,10 +72,15 @@ def leftover_ratios(ev: Evidence, parts: list[Part], task: str = "") -> list[Par
     headline = any(p.target is not None and (p.stated_ratio is not None or p.computed_ratio is not None)
                    for p in parts)
     one_off = bool(parts) and all(p.target is not None and p.target.kind == "deliverable" for p in parts)
+    rated = [bigrams(QUALIFIER.sub("", p.target.label or p.target.part)) for p in parts
+             if p.target is not None and p.target.kind == "rate" and p.actual_value is not None]
     out = []
     for r in ev.free(ev.ratios) + ev.free(ev.halves):
         if not is_result(r.modality) or (headline and _BREAKDOWN.search(r.label)):
             continue
+        if any(overlap(tb, r.label) >= threshold(tb) for tb in rated):
+            ev.used.add(id(r))
+            continue  # 增长9% read as 增长9.1%: 总产值完成年度预期目标的60% is the amount's share, no measure of the rate
         if one_off and _STEP_SHARE.search(r.label) and not _STEP_SHARE.search(task):
             continue  # 商户招商已完成85% for 综合体开业运营: a step's share, no share of the deliverable
         ev.used.add(id(r))
