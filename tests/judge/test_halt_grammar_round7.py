@@ -74,3 +74,19 @@ def test_an_authority_halting_the_tasks_procedure_or_works_blocks_it(task, progr
 ])
 def test_a_halt_of_something_the_task_does_not_name_leaves_it_measured(task, progress):
     assert judge(task, progress)["status"] != "blocked"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成全县地表水断面水质考核目标。", "因8月以来的持续干旱，三个省控断面监测数据需经省生态环境监测中心复核，9月考核结果尚未下发。", "2024M9"),
+    ("全年空气质量优良天数比例达到85%。", "上半年监测数据需经省生态环境厅审核后发布。", H1),
+    ("完成年度耕地保护目标责任考核。", "年度考核结果省里尚未下发。", FY),
+])
+def test_data_or_a_result_held_by_an_outside_check_is_awaited(task, progress, period):
+    """需经…复核/审核 (an outside body's check the result needs) and 尚未下发 (a result not handed down) are
+    waits, like 尚需…审定 and 尚未下达."""
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_a_check_after_works_still_going_on_is_no_wait_yet():
+    got = judge("全年补充耕地2000亩。", "各县区已申报补充耕地项目41个，均在施工中，竣工后需经省级复核确认新增耕地数量。", "2024Q3")
+    assert got["status"] != "pending"
