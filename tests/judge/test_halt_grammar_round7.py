@@ -90,3 +90,30 @@ def test_data_or_a_result_held_by_an_outside_check_is_awaited(task, progress, pe
 def test_a_check_after_works_still_going_on_is_no_wait_yet():
     got = judge("全年补充耕地2000亩。", "各县区已申报补充耕地项目41个，均在施工中，竣工后需经省级复核确认新增耕地数量。", "2024Q3")
     assert got["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("县级公立医院新院区上半年实现主体结顶。",
+     "新院区主体工程已于5月28日结顶。受县财政资金调度影响，暂缓拨付部分设备采购奖补资金，不影响工程进度。"),
+    ("市妇幼保健院新院年内主体封顶。", "项目主体结构已于6月全部封顶，目前正在进行砌体施工。"),
+    ("实现体育中心主体结构封顶。", "体育中心主体结构6月20日顺利封顶。"),
+])
+def test_a_task_to_top_out_is_done_when_the_frame_is_topped(task, progress):
+    """封顶/结顶 is the deliverable of a 主体封顶 task (a halt of an unrelated payment beside it is no halt)."""
+    got = judge(task, progress)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成市第二人民医院新院区。", "新院区主体结构已全部封顶，正在进行内部装修。", "2024Q3"),
+    ("推进县医院新院区建设，年内主体封顶。",
+     "门诊楼、医技楼已于8月封顶，住院楼施工至第14层（共16层），力争10月底全部封顶。医疗设备采购清单已报县卫健委审核。", "2024Q3"),
+])
+def test_topping_out_of_a_building_task_or_of_some_buildings_is_not_the_task_done(task, progress, period):
+    """封顶 is a stage of a 建成 task; two of three buildings topped is a part; a procurement list before a
+    county bureau is the city's own step, no outcome awaited."""
+    assert judge(task, progress, period)["status"] not in ("completed", "pending")
+
+
+def test_a_task_to_top_out_not_topped_at_the_years_end_is_behind():
+    assert judge("县医院新院区年内主体封顶。", "住院楼主体施工至第12层（共16层），预计明年3月封顶。", FY)["status"] == "behind"

@@ -125,7 +125,7 @@ AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|批示|上级|�
 #: the papers of a step towards the task (活动方案, 可研报告, 初步设计, 用地, 环评): an outside act on
 #: one of them is a step the task needs, not the task's result awaited (B050's 规划 is the task's own
 #: when the task names it)
-STEP_PAPER = re.compile(r"方案|可研|可行性研究|项目建议书|初步设计|施工图|设计|概算|用地|土地|选址|立项|环评|能评|稳评"
+STEP_PAPER = re.compile(r"方案|采购|招标|可研|可行性研究|项目建议书|初步设计|施工图|设计|概算|用地|土地|选址|立项|环评|能评|稳评"
                         r"|水土保持|规划|预审")
 
 
