@@ -80,17 +80,19 @@ HALT_WORDS = re.compile(HALT)
 #: a manner between a halting verb and the works (取消单独建设, 不再单列实施, 停止继续实施)
 MANNER = r"单独|单列|另行|继续|原定|全部|全面"
 #: a halting verb and the object it names before the works' word (停止扩建部分施工 → 扩建部分)
-NAMED_WORKS = re.compile(rf"(?:{HALT})(?P<obj>[^,,。;;|\d]{{1,10}}?)(?:施工|建设|作业)$")
+NAMED_WORKS = re.compile(rf"(?:{HALT})(?P<obj>[^,,。;;|\d]{{1,10}}?)(?:施工|建设|作业|改造)$")
 #: a slip to a later date, said of the task's carrying out (项目延期至2026年以后实施, 推迟到10月举办)
 SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
 SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
 BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作"
-                    r"|布展|装修|安装|作业|报批)?"
+                    r"|布展|装修|安装|作业|报批|受理"
+                    # the task's own work named as such (项目已停止前期工作, 暂停相关工作)
+                    r"|(?:前期|相关|各项|全部)?工作)?"
                     # (按下“暂停键”, 停工待审: the key pressed, a halt awaiting what follows)
                     r"(?:键[”\"]?)?(?=$|[,,。;;|]|了|至今|状态|待|中(?:[,,。;;|]|$))"
                     # no longer on the list of the year's works (不再列入年度重点项目计划)
-                    r"|(?:不再|未再|不予)列入[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
+                    r"|(?:不再|未再|不予)列入[^,,。;;|]{0,14}?(?:计划|规划|清单|名单|项目库)"
                     # the task named again as the object (决定取消该项目, 暂停该项目建设)
                     rf"|(?:{HALT})了?(?:该|此|本|这一?)(?:次|届|年度)?(?:项目|工程|活动|赛事|计划|工作|展会|大会|节会|论坛)的?"
                     r"(?:建设|实施|施工|举办|推进)?(?=$|[,,。;;|])"
@@ -100,7 +102,7 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开�
                     r"|(?:叫停|责令停止|责令暂停)[^,,。;;|\d]{0,8}?(?:施工|建设|工程)(?=$|[,,。;;|])"
                     # a halt of named works (停止扩建部分施工, 暂停主体结构施工, 全面叫停…采砂作业): whose works
                     # they are is the object's to say (helpers.judge.parts: 暂停水下作业 is another's)
-                    rf"|(?:{HALT})[^,,。;;|\d]{{1,10}}?(?:施工|建设|作业)(?=$|[,,。;;|])"
+                    rf"|(?:{HALT})[^,,。;;|\d]{{1,10}}?(?:施工|建设|作业|改造)(?=$|[,,。;;|])"
                     rf"|(?:不再|暂不)(?:{MANNER})?(?:实施|建设|推进|改造|开展|举办|召开|执行)"
                     r"|(?:被|已)?(?:调出|移出|退出|剔除出?)[^,,。;;|]{0,14}?(?:计划|清单|名单|项目库)"
                     # the list named first (从省重点项目库中移出, 从年度计划中剔除)
