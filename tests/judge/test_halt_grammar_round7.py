@@ -117,3 +117,32 @@ def test_topping_out_of_a_building_task_or_of_some_buildings_is_not_the_task_don
 
 def test_a_task_to_top_out_not_topped_at_the_years_end_is_behind():
     assert judge("县医院新院区年内主体封顶。", "住院楼主体施工至第12层（共16层），预计明年3月封顶。", FY)["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("组建六安市教育发展基金会。", "基金会章程、发起人协议已拟定，民政部门登记审查中，年内未能完成注册登记。"),
+    ("实现县域首家上市企业“零”的突破。", "拟上市企业已于11月向深交所提交首发申请并获受理，目前处于问询阶段。"),
+    ("成立市级文旅投资集团公司。", "组建方案已报市政府，公司章程正在起草，注册资本金尚未到位。"),
+    ("筹备召开全市民营经济发展大会。", "大会筹备方案已经市委常委会审议通过，会议时间拟安排在明年一季度。"),
+])
+def test_a_task_of_one_act_not_reported_done_at_the_years_end_is_behind(task, progress):
+    """Only steps towards the act (章程拟定, 提交申请, 方案审议) when the year is over: not done is behind."""
+    assert judge(task, progress, FY)["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress,period,want", [
+    ("成立市级文旅投资集团公司。", "组建方案已报市政府，公司章程正在起草。", "2024Q3", "qualitative"),
+    ("组建六安市教育发展基金会。", "基金会已于11月完成注册登记并正式成立。", FY, "completed"),
+])
+def test_steps_before_the_years_end_or_the_act_done_are_not_behind(task, progress, period, want):
+    assert judge(task, progress, period)["status"] == want
+
+
+@pytest.mark.parametrize("progress", [
+    "1-6月，完成年度改革任务清单编制，明确改革事项12项。",
+    "上半年已完成年度任务分解，逐项明确责任单位。",
+])
+def test_the_years_work_as_a_papers_modifier_is_that_paper_done(progress):
+    """完成年度改革任务清单编制, 完成年度任务分解: the list or the split of the year's work, not the work done."""
+    got = judge("深化要素市场化配置改革，提升要素保障水平。", progress)
+    assert got["status"] != "completed"
