@@ -173,13 +173,19 @@ def _statistic(row: dict) -> bool:
 
 #: a breakdown opens: what follows in its sentence are parts of the figure before it
 _WITHIN = re.compile(r"其中")
+_OPENS_WITHIN = re.compile(r"\s*其中")
 
 
 def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
     """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
-    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户)."""
+    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户), or
+    opens the sentence after the figure read's."""
     lay = reading.evidence.layout
-    ends = (index or Index(reading)).read_ends.get(lay.sentence_of(pos), ())
+    read_ends, i = (index or Index(reading)).read_ends, lay.sentence_of(pos)
+    ends = list(read_ends.get(i, ()))
+    if i > 0 and _OPENS_WITHIN.match(lay.text, lay.sents[i][0]):
+        # a sentence opened by 其中 (…同比增长6.2%；其中限额以上单位…增长8.9%) breaks down the one before it
+        ends += read_ends.get(i - 1, ())
     return any(end <= pos and _WITHIN.search(lay.text, end, pos) for end in ends)
 
 
