@@ -369,3 +369,30 @@ def test_a_halt_of_another_target_or_of_the_words_read_done_leaves_the_task_bloc
 def test_a_halt_of_some_of_the_works_done_or_of_another_thing_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["status"] not in ("blocked",) or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # what was found is the base of a work to fix, not a count of it done
+    ("完成燃气安全专项整治，整改隐患1.2万处。",
+     "1-9月累计排查燃气用户19.6万户，发现隐患13120处，已整改12405处，整改率94.5%。", Q3, "completed"),
+    ("全年整改农村问题户厕1.5万户。", "截至6月底，全市排查发现问题户厕16800户，已整改到位9300户。", H1, "ahead"),
+])
+def test_what_was_found_is_no_second_measure_of_a_work_to_fix(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+def test_what_was_found_still_flags_beside_a_task_to_find():
+    f = judge("全年排查整治燃气安全隐患1.2万处。", "1-9月入户检查燃气用户19.6万户，发现隐患13120处，已整改9400处。", Q3)
+    assert f["needs_review"] or f["status"] in ("completed", "on_pace", "ahead"), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the task asks for the part the total is broken into, and that part was read
+    ("市本级实施农村学校薄弱环节改造项目60个",
+     "截至9月底,全市完成薄弱环节改造项目318个,其中市本级47个。下一步,将强化经费保障。", Q3),
+    ("市本级新增规上工业企业25家", "1-6月,全市新增规上工业企业71家,其中市本级(含开发区)14家。", H1),
+])
+def test_the_total_a_part_read_breaks_down_is_no_second_measure(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] in ("on_pace", "ahead") and not f["needs_review"], f
