@@ -74,3 +74,75 @@ def test_an_authority_halting_the_tasks_procedure_or_works_blocks_it(task, progr
 ])
 def test_a_halt_of_something_the_task_does_not_name_leaves_it_measured(task, progress):
     assert judge(task, progress)["status"] != "blocked"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成全县地表水断面水质考核目标。", "因8月以来的持续干旱，三个省控断面监测数据需经省生态环境监测中心复核，9月考核结果尚未下发。", "2024M9"),
+    ("全年空气质量优良天数比例达到85%。", "上半年监测数据需经省生态环境厅审核后发布。", H1),
+    ("完成年度耕地保护目标责任考核。", "年度考核结果省里尚未下发。", FY),
+])
+def test_data_or_a_result_held_by_an_outside_check_is_awaited(task, progress, period):
+    """需经…复核/审核 (an outside body's check the result needs) and 尚未下发 (a result not handed down) are
+    waits, like 尚需…审定 and 尚未下达."""
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_a_check_after_works_still_going_on_is_no_wait_yet():
+    got = judge("全年补充耕地2000亩。", "各县区已申报补充耕地项目41个，均在施工中，竣工后需经省级复核确认新增耕地数量。", "2024Q3")
+    assert got["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("县级公立医院新院区上半年实现主体结顶。",
+     "新院区主体工程已于5月28日结顶。受县财政资金调度影响，暂缓拨付部分设备采购奖补资金，不影响工程进度。"),
+    ("市妇幼保健院新院年内主体封顶。", "项目主体结构已于6月全部封顶，目前正在进行砌体施工。"),
+    ("实现体育中心主体结构封顶。", "体育中心主体结构6月20日顺利封顶。"),
+])
+def test_a_task_to_top_out_is_done_when_the_frame_is_topped(task, progress):
+    """封顶/结顶 is the deliverable of a 主体封顶 task (a halt of an unrelated payment beside it is no halt)."""
+    got = judge(task, progress)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成市第二人民医院新院区。", "新院区主体结构已全部封顶，正在进行内部装修。", "2024Q3"),
+    ("推进县医院新院区建设，年内主体封顶。",
+     "门诊楼、医技楼已于8月封顶，住院楼施工至第14层（共16层），力争10月底全部封顶。医疗设备采购清单已报县卫健委审核。", "2024Q3"),
+])
+def test_topping_out_of_a_building_task_or_of_some_buildings_is_not_the_task_done(task, progress, period):
+    """封顶 is a stage of a 建成 task; two of three buildings topped is a part; a procurement list before a
+    county bureau is the city's own step, no outcome awaited."""
+    assert judge(task, progress, period)["status"] not in ("completed", "pending")
+
+
+def test_a_task_to_top_out_not_topped_at_the_years_end_is_behind():
+    assert judge("县医院新院区年内主体封顶。", "住院楼主体施工至第12层（共16层），预计明年3月封顶。", FY)["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("组建六安市教育发展基金会。", "基金会章程、发起人协议已拟定，民政部门登记审查中，年内未能完成注册登记。"),
+    ("实现县域首家上市企业“零”的突破。", "拟上市企业已于11月向深交所提交首发申请并获受理，目前处于问询阶段。"),
+    ("成立市级文旅投资集团公司。", "组建方案已报市政府，公司章程正在起草，注册资本金尚未到位。"),
+    ("筹备召开全市民营经济发展大会。", "大会筹备方案已经市委常委会审议通过，会议时间拟安排在明年一季度。"),
+])
+def test_a_task_of_one_act_not_reported_done_at_the_years_end_is_behind(task, progress):
+    """Only steps towards the act (章程拟定, 提交申请, 方案审议) when the year is over: not done is behind."""
+    assert judge(task, progress, FY)["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress,period,want", [
+    ("成立市级文旅投资集团公司。", "组建方案已报市政府，公司章程正在起草。", "2024Q3", "qualitative"),
+    ("组建六安市教育发展基金会。", "基金会已于11月完成注册登记并正式成立。", FY, "completed"),
+])
+def test_steps_before_the_years_end_or_the_act_done_are_not_behind(task, progress, period, want):
+    assert judge(task, progress, period)["status"] == want
+
+
+@pytest.mark.parametrize("progress", [
+    "1-6月，完成年度改革任务清单编制，明确改革事项12项。",
+    "上半年已完成年度任务分解，逐项明确责任单位。",
+])
+def test_the_years_work_as_a_papers_modifier_is_that_paper_done(progress):
+    """完成年度改革任务清单编制, 完成年度任务分解: the list or the split of the year's work, not the work done."""
+    got = judge("深化要素市场化配置改革，提升要素保障水平。", progress)
+    assert got["status"] != "completed"

@@ -74,7 +74,7 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",),
-          "approve": ("approve",), "sign": ("sign",)}[t.meaning]
+          "approve": ("approve",), "sign": ("sign",), "top": ("top", "finish")}[t.meaning]
     if t.meaning == "issue" and _PLAN_DOC.search(t.part):
         ok += ("approve",)  # 《规划》已获省政府批准实施: a plan takes effect when it is approved
     lay = ev.layout
