@@ -22,6 +22,8 @@ status"):
 - a figure or a rate of a breakdown of the figure read (…同比增长5.2%，其中工业用电量增长7.1%，城乡居民
   生活用电增长3.9%: every clause after 其中 in the sentence of the figure read is a part of it): a part
   of the total the target was read from is no second reading of that target;
+- a figure said as what was found (发现隐患13120处) beside a task to fix, not to find: the work's base;
+  a total the figure read breaks down (…425个,其中市本级78个) when the task names the part's own words;
 - a figure inside the quote of a ratio or a sum a part read (已开工项目145个,占全年目标任务的87.9%: the
   ratio's own numerator; 一是城区学校完成18栋；二是县区学校完成22栋: a term of the sum read) is read with it;
 - a figure "of another indicator" (数字所指与目标指标不同) whose indicator is the target's after all: the
@@ -173,14 +175,40 @@ def _statistic(row: dict) -> bool:
 
 #: a breakdown opens: what follows in its sentence are parts of the figure before it
 _WITHIN = re.compile(r"其中")
+_OPENS_WITHIN = re.compile(r"\s*其中")
 
 
 def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
     """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
-    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户)."""
+    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户), or
+    opens the sentence after the figure read's."""
     lay = reading.evidence.layout
-    ends = (index or Index(reading)).read_ends.get(lay.sentence_of(pos), ())
+    read_ends, i = (index or Index(reading)).read_ends, lay.sentence_of(pos)
+    ends = list(read_ends.get(i, ()))
+    if i > 0 and _OPENS_WITHIN.match(lay.text, lay.sents[i][0]):
+        # a sentence opened by 其中 (…同比增长6.2%；其中限额以上单位…增长8.9%) breaks down the one before it
+        ends += read_ends.get(i - 1, ())
     return any(end <= pos and _WITHIN.search(lay.text, end, pos) for end in ends)
+
+
+def _last_within(text: str, start: int, end: int) -> int:
+    """Where the last 其中 between two positions ends."""
+    return [m.end() for m in _WITHIN.finditer(text, start, end)][-1]
+
+
+#: bigrams the words of a part share with the task, and not with the total's, for the task to name
+#: that part (市本级: 市本, 本级); one alone may be a verb any figure has (新增)
+_PART_NAMED = 2
+
+
+def _sets_apart(reading, whole_at: int, part_at: int, part_end: int) -> bool:
+    """Whether the words naming a part of a total (from `part_at`, after its 其中, to its figure) hold words
+    the total's (from `whole_at` to its first figure) do not and the task names: 其中市本级78个 for
+    市本级实施…项目, the task asks for that part."""
+    text = reading.evidence.layout.text
+    whole = re.split(r"\d", text[whole_at:part_at], maxsplit=1)[0]
+    part = re.split(r"\d", text[part_at:part_end + 1], maxsplit=1)[0]
+    return overlap(bigrams(reading.task or ""), bigrams(part) - bigrams(whole)) >= _PART_NAMED
 
 
 def other_indicator(reading, pos: int, index: Index | None = None) -> bool:
@@ -225,13 +253,50 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
     index = index or Index(reading)
     if sig.kind == "figure":
         return of_a_breakdown(reading, sig.pos, index) or inside_read(reading, sig.pos, index) \
-            or figure_moot(reading, sig, status, statuses, pace, margin, index)
+            or figure_moot(reading, sig, status, statuses, pace, margin, index) or found_not_done(reading, sig.pos, index) \
+            or whole_of_the_part_read(reading, sig.pos, index)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos, index) or other_indicator(reading, sig.pos, index)
     if sig.kind in ("done", "use", "event"):
         return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
     return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
+
+
+#: a figure said as what is found (排查发现问题户厕14360户, 发现隐患13120处): the work's base, not its result
+_FOUND = re.compile(r"发现|查出|检出|摸排出|排查出")
+#: a task whose work is to find (排查隐患5000处, 开展入户摸排): what is found is its result
+_TASK_FINDS = re.compile(r"排查|检查|摸排|巡查|核查|摸底|普查|发现|筛查")
+
+
+def found_not_done(reading, pos: int, index: Index | None = None) -> bool:
+    """Whether a residual figure is said as what was found (发现隐患13120处) beside a task that is not to
+    find but to fix (整改隐患1.2万处): the base of the work, not a count of it done."""
+    index = index or Index(reading)
+    a = index.actual_at.get(pos)
+    if a is None or not any(counts_for(p.target, a) for _, p in index.counts):
+        return False
+    lay = reading.evidence.layout
+    return bool(_FOUND.search(lay.text, lay.around(a.start, a.end)[0], a.start)) \
+        and not _TASK_FINDS.search(reading.task or "")
+
+
+def whole_of_the_part_read(reading, pos: int, index: Index | None = None) -> bool:
+    """Whether a residual figure is the total a figure read breaks down, and the words that set the part
+    apart are the task's (全市完成…项目425个,其中市本级78个 for 市本级实施…82个): the task asks for the part,
+    and the part was read. (其中新增高校毕业生就业3000人 read for 新增城镇就业: the part's own words are not
+    the task's, and the total still flags.)"""
+    lay = reading.evidence.layout
+    i = lay.sentence_of(pos)
+    for p in reading.parts:
+        f = p.evidence
+        if f is None or f.kind != "actual" or f.end <= f.start or lay.sentence_of(f.end - 1) != i:
+            continue
+        own = lay.around(f.end - 1, f.end)[0]  # the figure read's own clause (its quote is widened leftwards)
+        if pos < own and _WITHIN.search(lay.text, pos, f.end) \
+                and _sets_apart(reading, lay.around(pos, pos + 1)[0], _last_within(lay.text, pos, f.end), f.end - 1):
+            return True
+    return False
 
 
 #: the rest of a count, said apart from what is done (另有2项, 其余资金, 剩余1200个)
