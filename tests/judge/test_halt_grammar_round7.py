@@ -35,3 +35,159 @@ def test_a_halt_said_of_the_task_named_again_blocks_it(task, progress, period):
 def test_a_determiner_before_another_noun_names_that_thing():
     got = judge("新增城镇就业2万人。", "上半年全市新增城镇就业1.3万人。该项补贴暂停发放，待省里新政策出台。")
     assert got["status"] == "ahead", got
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("开工建设龙潭抽水蓄能电站进场道路", "项目可研已编制完成，该项工作因上级审批权限调整，经省发展改革委同意延期实施。", FY),
+    ("建成城北污水处理厂三期工程", "前期手续已办结，该工程受全省污水处理规划调整影响，按省住建厅要求暂缓实施。", FY),
+    ("新建公共充电桩1200个", "选址已全部完成，该项目因电网容量不足，根据市政府决定暂停建设。", "2024Q3"),
+])
+def test_a_halt_ordered_in_a_clause_of_its_own_is_said_of_the_clause_before(task, progress, period):
+    """经…同意延期实施 has no subject of its own: it is said of the clause before it (该项工作), not of the
+    sentence's first clause (项目可研已编制完成, a step)."""
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+def test_a_clause_opened_by_a_date_keeps_the_sentences_subject():
+    got = judge("建成市青少年校外活动中心。", "主体工程已完工，内部布展与设备调试正在推进，6月28日举行开馆仪式，暑期起向全市中小学生免费开放。")
+    assert got["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("年内完成高新区化工园区扩区认定。", "扩区申请已于5月上报省化工园区认定管理工作领导小组办公室。8月，省里通知全省化工园区扩区工作暂停受理，我区申请退回。", "2024M9"),
+    ("完成经开区扩区调区。", "调区方案已报省商务厅。按照国务院部署，全省开发区扩区调区工作暂停受理。", "2024Q3"),
+    ("建设城南垃圾焚烧发电二期项目。", "省发展改革委在全省生活垃圾处理设施布局调整中明确，城南焚烧二期不再列入“十四五”规划，项目已停止前期工作。", FY),
+    ("建设北环快速路东延段。", "经省交通运输厅研究，东延段不再列入省综合交通规划。", H1),
+    ("开工建设城西物流园。", "受用地指标调整影响，根据市政府要求，项目暂停相关工作。", H1),
+    ("实施城区燃气管道“带气”改造工程。", "因一季度发生燃气泄漏事故，市安委会责令全市暂停带气作业类改造，已完成的12.6公里管道正在开展安全评估。", "2025H1"),
+    ("完成老旧小区外墙保温改造。", "因保温材料抽检不合格，市住建局通知暂停外墙保温改造，待材料复检后再行实施。", "2024Q3"),
+])
+def test_an_authority_halting_the_tasks_procedure_or_works_blocks_it(task, progress, period):
+    """An authority and a halting verb applied to the task's procedure (扩区工作暂停受理), its place on a plan
+    (不再列入…规划), its own work (停止前期工作, 暂停相关工作) or its works (暂停…改造)."""
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("新增城镇就业2万人。", "上半年全市新增城镇就业1.3万人。市公积金中心暂停受理异地贷款申请。"),
+    ("新建城市公园3个。", "已建成城市公园2个。周边部分楼宇因雨季暂停外立面改造。"),
+])
+def test_a_halt_of_something_the_task_does_not_name_leaves_it_measured(task, progress):
+    assert judge(task, progress)["status"] != "blocked"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成全县地表水断面水质考核目标。", "因8月以来的持续干旱，三个省控断面监测数据需经省生态环境监测中心复核，9月考核结果尚未下发。", "2024M9"),
+    ("全年空气质量优良天数比例达到85%。", "上半年监测数据需经省生态环境厅审核后发布。", H1),
+    ("完成年度耕地保护目标责任考核。", "年度考核结果省里尚未下发。", FY),
+])
+def test_data_or_a_result_held_by_an_outside_check_is_awaited(task, progress, period):
+    """需经…复核/审核 (an outside body's check the result needs) and 尚未下发 (a result not handed down) are
+    waits, like 尚需…审定 and 尚未下达."""
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_a_check_after_works_still_going_on_is_no_wait_yet():
+    got = judge("全年补充耕地2000亩。", "各县区已申报补充耕地项目41个，均在施工中，竣工后需经省级复核确认新增耕地数量。", "2024Q3")
+    assert got["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("县级公立医院新院区上半年实现主体结顶。",
+     "新院区主体工程已于5月28日结顶。受县财政资金调度影响，暂缓拨付部分设备采购奖补资金，不影响工程进度。"),
+    ("市妇幼保健院新院年内主体封顶。", "项目主体结构已于6月全部封顶，目前正在进行砌体施工。"),
+    ("实现体育中心主体结构封顶。", "体育中心主体结构6月20日顺利封顶。"),
+])
+def test_a_task_to_top_out_is_done_when_the_frame_is_topped(task, progress):
+    """封顶/结顶 is the deliverable of a 主体封顶 task (a halt of an unrelated payment beside it is no halt)."""
+    got = judge(task, progress)
+    assert (got["status"], got["needs_review"]) == ("completed", False)
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成市第二人民医院新院区。", "新院区主体结构已全部封顶，正在进行内部装修。", "2024Q3"),
+    ("推进县医院新院区建设，年内主体封顶。",
+     "门诊楼、医技楼已于8月封顶，住院楼施工至第14层（共16层），力争10月底全部封顶。医疗设备采购清单已报县卫健委审核。", "2024Q3"),
+])
+def test_topping_out_of_a_building_task_or_of_some_buildings_is_not_the_task_done(task, progress, period):
+    """封顶 is a stage of a 建成 task; two of three buildings topped is a part; a procurement list before a
+    county bureau is the city's own step, no outcome awaited."""
+    assert judge(task, progress, period)["status"] not in ("completed", "pending")
+
+
+def test_a_task_to_top_out_not_topped_at_the_years_end_is_behind():
+    assert judge("县医院新院区年内主体封顶。", "住院楼主体施工至第12层（共16层），预计明年3月封顶。", FY)["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("组建六安市教育发展基金会。", "基金会章程、发起人协议已拟定，民政部门登记审查中，年内未能完成注册登记。"),
+    ("实现县域首家上市企业“零”的突破。", "拟上市企业已于11月向深交所提交首发申请并获受理，目前处于问询阶段。"),
+    ("成立市级文旅投资集团公司。", "组建方案已报市政府，公司章程正在起草，注册资本金尚未到位。"),
+    ("筹备召开全市民营经济发展大会。", "大会筹备方案已经市委常委会审议通过，会议时间拟安排在明年一季度。"),
+])
+def test_a_task_of_one_act_not_reported_done_at_the_years_end_is_behind(task, progress):
+    """Only steps towards the act (章程拟定, 提交申请, 方案审议) when the year is over: not done is behind."""
+    assert judge(task, progress, FY)["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress,period,want", [
+    ("成立市级文旅投资集团公司。", "组建方案已报市政府，公司章程正在起草。", "2024Q3", "qualitative"),
+    ("组建六安市教育发展基金会。", "基金会已于11月完成注册登记并正式成立。", FY, "completed"),
+])
+def test_steps_before_the_years_end_or_the_act_done_are_not_behind(task, progress, period, want):
+    assert judge(task, progress, period)["status"] == want
+
+
+@pytest.mark.parametrize("progress", [
+    "1-6月，完成年度改革任务清单编制，明确改革事项12项。",
+    "上半年已完成年度任务分解，逐项明确责任单位。",
+])
+def test_the_years_work_as_a_papers_modifier_is_that_paper_done(progress):
+    """完成年度改革任务清单编制, 完成年度任务分解: the list or the split of the year's work, not the work done."""
+    got = judge("深化要素市场化配置改革，提升要素保障水平。", progress)
+    assert got["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("村庄清洁行动覆盖所有行政村。", "全年组织开展村庄清洁行动4轮次，覆盖全市1790个行政村，清理农村生活垃圾5.6万吨。", FY),
+    ("农村电商服务站点覆盖所有乡镇。", "截至9月底，电商服务站点已覆盖全县21个乡镇。", "2024Q3"),
+    ("年内实现义务教育阶段课后服务全覆盖。", "秋季学期开学后，全市1126所义务教育学校全部开展课后服务，学生参与率94.6%。", "2024Q3"),
+])
+def test_a_coverage_said_of_every_unit_is_reached(task, progress, period):
+    """覆盖所有X is a coverage to reach, as 实现…全覆盖 is: reached when the whole area's units are said covered
+    (覆盖全市1790个行政村) or all of them have it (全部开展)."""
+    assert judge(task, progress, period)["status"] == "completed"
+
+
+@pytest.mark.parametrize("progress", [
+    "电商服务站点已覆盖全县21个乡镇中的15个。",
+    "电商服务站点已覆盖全县80%的乡镇。",
+    "金安区、裕安区电商服务站点已覆盖所有乡镇，其余县区正在推进。",
+])
+def test_a_coverage_of_some_units_is_not_reached(progress):
+    assert judge("农村电商服务站点覆盖所有乡镇。", progress, "2024Q3")["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("印发《公共数据授权运营管理办法(试行)》", "5月11日，经市政府常务会议审议通过后正式印发。"),
+    ("出台《城市公交运营服务管理办法》", "《办法》已于6月正式出台。"),
+])
+def test_a_use_word_inside_a_documents_title_asks_for_no_use(task, progress):
+    """授权运营, 运营服务 in a title are its name: the document issued is the deliverable done."""
+    assert judge(task, progress)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("新建农产品冷链物流中心。", "受中央环保督察反馈问题整改影响，项目选址涉及饮用水源保护区，已按要求停止建设并撤场。"),
+    ("建设城北渣土消纳场。", "因选址不符合国土空间规划，根据市自然资源局意见，项目暂停施工并整改。"),
+])
+def test_a_halt_chained_to_its_consequence_is_still_the_halt(task, progress):
+    assert judge(task, progress)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("progress", [
+    "根据省人社厅统一安排，上半年参保数据需待全省社保信息系统切换完成后重新比对，现有数据暂不对外发布。",
+    "受统计口径调整影响，上半年参保数据暂不向社会公布。",
+])
+def test_data_not_yet_made_public_is_awaited(progress):
+    assert judge("全市职工基本养老保险参保人数达到85万人。", progress, "2025H1")["status"] == "pending"

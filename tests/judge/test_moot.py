@@ -102,6 +102,12 @@ def test_a_wait_on_a_step_of_works_to_build_is_no_confident_pending():
     ("限额以上单位商品零售额增长8%。",
      "1-9月，全市限额以上单位商品零售额增长9.1%，其中汽车类零售额增长14.3%，石油及制品类下降2.6%。", Q3, "on_pace"),
     ("新开工亿元以上项目80个。", "上半年新开工亿元以上项目46个，其中工业项目30个，服务业项目16个。", H1, "on_pace"),
+    # the breakdown opens the sentence after the total's (a semicolon between them)
+    ("全年实现社会消费品零售总额增长7%。",
+     "1-6月,全市实现社会消费品零售总额486.3亿元,同比增长6.2%,居全省第7位;其中限额以上单位消费品零售额增长8.9%。", H1,
+     "behind"),
+    ("全年规上工业增加值增长9%。", "1-9月规上工业增加值同比增长7.4%。其中,战略性新兴产业增加值增长15.2%,高技术制造业增长12.6%。",
+     Q3, "behind"),
 ])
 def test_a_part_of_the_figure_read_is_no_second_reading(task, progress, period, status):
     f = judge(task, progress, period)
@@ -119,6 +125,8 @@ def test_a_rate_of_another_indicator_is_no_second_reading():
     ("全社会用电量增长6%。", "全年全社会用电量同比增长5.2%。按可比口径计算，全社会用电量增长6.4%。", FY),
     # the same head (收入) of the target's own indicator, not a part of the figure read
     ("一般公共预算收入增长6%。", "1-9月一般公共预算收入增长4.1%；扣除留抵退税因素后，一般公共预算收入增长7.3%。", Q3),
+    # a sentence not opened by 其中 is no breakdown of the one before
+    ("全年实现社会消费品零售总额增长7%。", "1-6月,全市社会消费品零售总额同比增长6.2%;按可比口径,社会消费品零售总额增长7.6%。", H1),
 ])
 def test_a_second_rate_of_the_targets_own_indicator_still_flags(task, progress, period):
     f = judge(task, progress, period)
@@ -331,3 +339,60 @@ def test_a_halt_an_authority_decides_beside_the_shortfall_still_flags():
 def test_a_percentage_beside_standing_work_that_keeps_a_share_of_its_own_still_flags(task, progress):
     f = judge(task, progress, H1)
     assert f["status"] != "qualitative" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a halt naming the task's other target: DOMAIN's order (blocked beats a part on pace) settles it
+    ("完成老旧小区改造320个,新建城市停车泊位2000个",
+     "截至6月底,完成老旧小区改造176个。按照省住建厅通知要求,停车泊位项目暂缓实施。", H1),
+    ("新增城镇就业2.5万人,建设就业帮扶车间40个",
+     "1-9月全市新增城镇就业2.1万人;因上级政策调整,就业帮扶车间项目已取消,资金统筹用于技能培训。", Q3),
+    ("改造提升农贸市场8个、新建社区食堂12个。",
+     "农贸市场:已完成改造提升5个。社区食堂:经市政府研究,因选址调整,社区食堂项目暂停实施。", H1),
+    # the part done was read from the words that halt it
+    ("开工建设城南物流园项目", "经市政府专题会议研究同意,开工建设城南物流园项目延期至2025年实施,年内不再推进。", FY),
+])
+def test_a_halt_of_another_target_or_of_the_words_read_done_leaves_the_task_blocked(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "blocked" and REVIEW_REASONS["parts_disagree"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # some of the works of the very target measured: beyond the target, or the target cut
+    ("全年新建农村公路桥梁改造40座。", "已完成桥梁改造18座。因省交通运输厅开展资金清查，剩余22座中有15座暂停施工。", "2024M5"),
+    # a halt of something the task does not name
+    ("新增上云企业670家", "2024年,新增上云企业725家。暂停审批新增燃煤锅炉项目。", FY),
+    # a halt of a part of the task's thing beside the count measured
+    ("开展城区户外广告设施整治,拆除违规广告牌600块。",
+     "上半年已拆除违规户外广告牌338块。对涉及沿街商户的门头招牌整治暂缓执行。", H1),
+])
+def test_a_halt_of_some_of_the_works_done_or_of_another_thing_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] not in ("blocked",) or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # what was found is the base of a work to fix, not a count of it done
+    ("完成燃气安全专项整治，整改隐患1.2万处。",
+     "1-9月累计排查燃气用户19.6万户，发现隐患13120处，已整改12405处，整改率94.5%。", Q3, "completed"),
+    ("全年整改农村问题户厕1.5万户。", "截至6月底，全市排查发现问题户厕16800户，已整改到位9300户。", H1, "ahead"),
+])
+def test_what_was_found_is_no_second_measure_of_a_work_to_fix(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+def test_what_was_found_still_flags_beside_a_task_to_find():
+    f = judge("全年排查整治燃气安全隐患1.2万处。", "1-9月入户检查燃气用户19.6万户，发现隐患13120处，已整改9400处。", Q3)
+    assert f["needs_review"] or f["status"] in ("completed", "on_pace", "ahead"), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the task asks for the part the total is broken into, and that part was read
+    ("市本级实施农村学校薄弱环节改造项目60个",
+     "截至9月底,全市完成薄弱环节改造项目318个,其中市本级47个。下一步,将强化经费保障。", Q3),
+    ("市本级新增规上工业企业25家", "1-6月,全市新增规上工业企业71家,其中市本级(含开发区)14家。", H1),
+])
+def test_the_total_a_part_read_breaks_down_is_no_second_measure(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] in ("on_pace", "ahead") and not f["needs_review"], f

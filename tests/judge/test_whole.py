@@ -285,3 +285,16 @@ def test_the_object_ends_at_a_second_verb():
 def test_problems_cleared_and_an_exam_held(task, progress):
     f = judged(task, progress, "2024H1")
     assert (f["status"], f["needs_review"]) == ("completed", False), f["review_reason"]
+
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # documents counted by 份 are acts, as 项 or 件 are: not the task's one document, even one whose
+    # kind shares the title's word (技术指导意见 beside 《…实施意见》)
+    ("印发《关于推进智慧农业发展的实施意见》", "受前期调研影响,该文件预计2025年一季度印发。开展专项行动4次。印发技术指导意见6份。",
+     "2024FY"),
+    ("新培育市级示范家庭农场180家", "组织专家开展巡回指导。下发生产技术指导意见9份。", "2024Q3"),
+])
+def test_documents_issued_counted_by_the_copy_are_acts(task, progress, period):
+    f = judged(task, progress, period)
+    assert f["status"] in ("behind", "qualitative") and not f["needs_review"], f

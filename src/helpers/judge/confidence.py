@@ -224,7 +224,7 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
     # target, or the target was cut
     done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
-    if done and status == "blocked":
+    if done and status == "blocked" and not moot.halt_beside_done_settled(reading, statuses):
         out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
 
@@ -353,6 +353,8 @@ def _verdict_subject(ev, f) -> tuple[str, int]:
 _TIME_TAIL = re.compile(r"^[^,，;；。]*(?:期间|以来|之际|之前|之后)$")
 #: a start reached (开工, 动工): works going on after it are its consequence, not work left
 _START_WORDS = re.compile(r"开工|动工|开建")
+#: a frame topped out (封顶, 结顶): the works after it (砌体, 装修) follow it, as works follow a start
+_TOP_WORDS = re.compile(r"封顶|结顶")
 #: the work that follows a document issued or approved (宣贯, 解读, 细则, 成果公告): no work left of it
 _FOLLOW_UP = re.compile(r"宣贯|解读|宣传|宣讲|培训|公告|汇交|细则|配套|贯彻|落地")
 
@@ -363,6 +365,7 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
     cell is the task's report, and a work's part is often named in words the task does not use.)"""
     lay, start_aim = ev.layout, task_aim(reading.task) == "start"
     issued = any(p.target is not None and p.target.meaning in ("issue", "approve") for p in reading.parts)
+    topped = any(p.target is not None and p.target.meaning == "top" for p in reading.parts)
     for c in lay.clauses:
         if c.start < own[1] and c.end > own[0]:
             continue
@@ -371,6 +374,8 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
             continue
         if start_aim and not _START_WORDS.search(clause):
             continue  # 开工建设…: the works going on, or their finish later, follow the start
+        if topped and not _TOP_WORDS.search(clause):
+            continue  # 主体封顶: the works after it (正在进行砌体施工) follow the topping out
         if issued and _FOLLOW_UP.search(clause) and not _LATER.search(clause):
             continue  # 《规划》已获批复，正在组织规划宣贯: the work that follows an issued document
         return clause.strip(" ,，;；。")

@@ -67,14 +67,15 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
         if not stage or (stage.group() not in t.part and not (t.meaning == f.meaning == "start"
                                                                 and stage.group() in _WORKS_STAGES)):
             return False
-    return not (USE_EVENTS.search(t.part) and not USE_EVENTS.search(text, f.start, f.end + 4)
+    # (a title's words are a name: 《公共数据授权运营管理办法》 asks for no use)
+    return not (USE_EVENTS.search(_TITLE.sub("", t.part)) and not USE_EVENTS.search(text, f.start, f.end + 4)
                 and not chained_use(text, f.end))
 
 
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:
     """(done, not done, forecast) events of the target's meaning said of its object — not of a part of it."""
     ok = {"start": ("start", "finish"), "finish": ("finish",), "issue": ("issue",), "hold": ("hold",),
-          "approve": ("approve",), "sign": ("sign",)}[t.meaning]
+          "approve": ("approve",), "sign": ("sign",), "top": ("top", "finish")}[t.meaning]
     if t.meaning == "issue" and _PLAN_DOC.search(t.part):
         ok += ("approve",)  # 《规划》已获省政府批准实施: a plan takes effect when it is approved
     lay = ev.layout

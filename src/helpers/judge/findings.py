@@ -112,7 +112,9 @@ def expand_steps(text: str) -> str:
 
 #: a preparation for the deliverable (大会筹备工作, 开业前准备, 倒计时100天): done, it is no deliverable
 PREPARATION = r"筹备|准备|倒计时"
-_NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))"
+#: (完成年度改革任务清单编制, 年度任务分解: the task's work as a noun's modifier — its list, its split — is
+#: that paper done, not the task)
+_NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))(?!清单|编制|分解|台账|书|表|交底|细化|下达)"
 _CAUSE = re.compile(r"导致|造成|致使")
 #: an approval obtained from an authority named between (《规划》已于8月获省政府批复)
 _APPROVED_BY = r"(?:获得?|取得)了?[^,，;；。|\d]{1,10}?(?:正式)?(?:批复(?:同意|实施)?|批准(?:实施|同意)?)"

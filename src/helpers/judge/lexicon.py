@@ -34,7 +34,8 @@ KINDS: dict[str, tuple[str, ...] | None] = {
     "comparison_down": ("lower",),          # 低于 (全省 …)
     "comparison_base": ("province", "nation", "city", "last_year"),
     # 开工 / 竣工, 建成, 通车 / 印发, 出台 / 举办, 召开 / 获批 / 签约 (a signing: no start of works)
-    "deliverable": ("start", "finish", "issue", "hold", "approve", "sign"),
+    # (封顶, 结顶: the frame topped out — a stage of a 建成 task, the deliverable of a 主体封顶 task)
+    "deliverable": ("start", "finish", "issue", "hold", "approve", "sign", "top"),
     "signal": ("done", "use"),              # completion verbs, putting to use: what a rule must have read (judge.signals)
     "modality": ("done", "forecast", "intention", "condition"),
     # a status cell as an office prints it (完成状态: 已完成, 是否达序: 否): read by helpers.statuses

@@ -22,6 +22,8 @@ status"):
 - a figure or a rate of a breakdown of the figure read (…同比增长5.2%，其中工业用电量增长7.1%，城乡居民
   生活用电增长3.9%: every clause after 其中 in the sentence of the figure read is a part of it): a part
   of the total the target was read from is no second reading of that target;
+- a figure said as what was found (发现隐患13120处) beside a task to fix, not to find: the work's base;
+  a total the figure read breaks down (…425个,其中市本级78个) when the task names the part's own words;
 - a figure inside the quote of a ratio or a sum a part read (已开工项目145个,占全年目标任务的87.9%: the
   ratio's own numerator; 一是城区学校完成18栋；二是县区学校完成22栋: a term of the sum read) is read with it;
 - a figure "of another indicator" (数字所指与目标指标不同) whose indicator is the target's after all: the
@@ -41,6 +43,9 @@ status"):
   is; a delay by a natural cause (受雨雪天气影响开工推迟) beside the shortfall it explains is no halt by an
   authority (DOMAIN's 受阻) at all. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
   researcher's call: behind or blocked.
+  A halt naming another target of the task than the parts at or above the pace (高标准农田项目暂缓实施
+  beside 土地流转 measured), or a part done read from the halt's own clause (开工建设…项目延期至2025年实施),
+  leaves the task blocked; a halt of some of the works of the target done still flags.
 
 - target figures nothing measures, when nothing in the text could: no figure in a unit comparable
   with a count's or amount's (培训茶农1600人次 for 防控面积20万亩), no percentage, share in words or
@@ -64,6 +69,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
@@ -169,14 +175,40 @@ def _statistic(row: dict) -> bool:
 
 #: a breakdown opens: what follows in its sentence are parts of the figure before it
 _WITHIN = re.compile(r"其中")
+_OPENS_WITHIN = re.compile(r"\s*其中")
 
 
 def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
     """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
-    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户)."""
+    between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户), or
+    opens the sentence after the figure read's."""
     lay = reading.evidence.layout
-    ends = (index or Index(reading)).read_ends.get(lay.sentence_of(pos), ())
+    read_ends, i = (index or Index(reading)).read_ends, lay.sentence_of(pos)
+    ends = list(read_ends.get(i, ()))
+    if i > 0 and _OPENS_WITHIN.match(lay.text, lay.sents[i][0]):
+        # a sentence opened by 其中 (…同比增长6.2%；其中限额以上单位…增长8.9%) breaks down the one before it
+        ends += read_ends.get(i - 1, ())
     return any(end <= pos and _WITHIN.search(lay.text, end, pos) for end in ends)
+
+
+def _last_within(text: str, start: int, end: int) -> int:
+    """Where the last 其中 between two positions ends."""
+    return [m.end() for m in _WITHIN.finditer(text, start, end)][-1]
+
+
+#: bigrams the words of a part share with the task, and not with the total's, for the task to name
+#: that part (市本级: 市本, 本级); one alone may be a verb any figure has (新增)
+_PART_NAMED = 2
+
+
+def _sets_apart(reading, whole_at: int, part_at: int, part_end: int) -> bool:
+    """Whether the words naming a part of a total (from `part_at`, after its 其中, to its figure) hold words
+    the total's (from `whole_at` to its first figure) do not and the task names: 其中市本级78个 for
+    市本级实施…项目, the task asks for that part."""
+    text = reading.evidence.layout.text
+    whole = re.split(r"\d", text[whole_at:part_at], maxsplit=1)[0]
+    part = re.split(r"\d", text[part_at:part_end + 1], maxsplit=1)[0]
+    return overlap(bigrams(reading.task or ""), bigrams(part) - bigrams(whole)) >= _PART_NAMED
 
 
 def other_indicator(reading, pos: int, index: Index | None = None) -> bool:
@@ -221,13 +253,50 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
     index = index or Index(reading)
     if sig.kind == "figure":
         return of_a_breakdown(reading, sig.pos, index) or inside_read(reading, sig.pos, index) \
-            or figure_moot(reading, sig, status, statuses, pace, margin, index)
+            or figure_moot(reading, sig, status, statuses, pace, margin, index) or found_not_done(reading, sig.pos, index) \
+            or whole_of_the_part_read(reading, sig.pos, index)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos, index) or other_indicator(reading, sig.pos, index)
     if sig.kind in ("done", "use", "event"):
         return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
     return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
+
+
+#: a figure said as what is found (排查发现问题户厕14360户, 发现隐患13120处): the work's base, not its result
+_FOUND = re.compile(r"发现|查出|检出|摸排出|排查出")
+#: a task whose work is to find (排查隐患5000处, 开展入户摸排): what is found is its result
+_TASK_FINDS = re.compile(r"排查|检查|摸排|巡查|核查|摸底|普查|发现|筛查")
+
+
+def found_not_done(reading, pos: int, index: Index | None = None) -> bool:
+    """Whether a residual figure is said as what was found (发现隐患13120处) beside a task that is not to
+    find but to fix (整改隐患1.2万处): the base of the work, not a count of it done."""
+    index = index or Index(reading)
+    a = index.actual_at.get(pos)
+    if a is None or not any(counts_for(p.target, a) for _, p in index.counts):
+        return False
+    lay = reading.evidence.layout
+    return bool(_FOUND.search(lay.text, lay.around(a.start, a.end)[0], a.start)) \
+        and not _TASK_FINDS.search(reading.task or "")
+
+
+def whole_of_the_part_read(reading, pos: int, index: Index | None = None) -> bool:
+    """Whether a residual figure is the total a figure read breaks down, and the words that set the part
+    apart are the task's (全市完成…项目425个,其中市本级78个 for 市本级实施…82个): the task asks for the part,
+    and the part was read. (其中新增高校毕业生就业3000人 read for 新增城镇就业: the part's own words are not
+    the task's, and the total still flags.)"""
+    lay = reading.evidence.layout
+    i = lay.sentence_of(pos)
+    for p in reading.parts:
+        f = p.evidence
+        if f is None or f.kind != "actual" or f.end <= f.start or lay.sentence_of(f.end - 1) != i:
+            continue
+        own = lay.around(f.end - 1, f.end)[0]  # the figure read's own clause (its quote is widened leftwards)
+        if pos < own and _WITHIN.search(lay.text, pos, f.end) \
+                and _sets_apart(reading, lay.around(pos, pos + 1)[0], _last_within(lay.text, pos, f.end), f.end - 1):
+            return True
+    return False
 
 
 #: the rest of a count, said apart from what is done (另有2项, 其余资金, 剩余1200个)
@@ -252,6 +321,37 @@ def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
         if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
             return False
     return True
+
+
+def _halted_part(reading, h) -> int | None:
+    """The index (among the parts with a target) of the one target a halt's quote names best (two
+    bigrams or more, no tie), else None."""
+    parts = [p for p in reading.parts if p.target is not None]
+    scored = [overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text) for p in parts]
+    best = max(scored, default=0)
+    return scored.index(best) if best >= 2 and scored.count(best) == 1 else None
+
+
+def halt_beside_done_settled(reading, statuses: list[str]) -> bool:
+    """Whether every halt beside parts at or above the pace leaves the task blocked under DOMAIN's order:
+    it names another target of the task than any part at or above the pace (高标准农田项目暂缓实施 beside
+    土地流转 measured), or its own clause is what the part done was read from (开工建设…项目延期至2025年实施:
+    the words that halt the start do not report it). A halt of some of the works of the target done
+    (剩余22座中有15座暂停施工 beside 已完成18座), or of something the task does not name, is still the
+    researcher's call: what is halted is beyond the target, or the target was cut."""
+    lay = reading.evidence.layout
+    with_target = [s for p, s in zip(reading.parts, statuses) if p.target is not None]
+    good = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence is not None]
+    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and p.evidence is not None]
+    # a part done read from a clause that holds a halt word itself is read from the halt's words
+    if good and all(HALT_WORDS.search(lay.text, *lay.around(max(g.evidence.start, g.evidence.end - 1), g.evidence.end))
+                    for g in good):
+        return bool(halts)
+    for h in halts:
+        i = _halted_part(reading, h)
+        if i is None or with_target[i] in GOOD:
+            return False
+    return bool(halts)
 
 
 #: the label a sum of the parts' figures ends with (helpers.judge.sums: 县区合计, 分项合计 …)

@@ -18,6 +18,7 @@ from helpers.judge.confidence import decide, plausible
 from helpers.judge.parts import Part, Reading, read
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import to_float
+from helpers.judge.whole import task_aim
 from helpers.period import parse_code
 from helpers.schema import INDICATOR_COLUMNS, TASK_COLUMNS
 from helpers.statuses import (
@@ -159,6 +160,17 @@ def _indicator_row(i: int, part: Part, status: str) -> dict:
     }
 
 
+#: the aims of one act whose end the year's close makes due (组建…基金会, 实现…“零”的突破, 举办…大会, 启动…建设);
+#: a title is granted by an outside body on its own calendar (and a county's title is a part): not due
+_DUE_AIMS = ("entity", "state", "hold", "start")
+
+
+def _aim_due(reading: Reading) -> bool:
+    """A task of one act (whole.task_aim), with no figure of its own, of which nothing was read: at the year's
+    end, not reported done is not done (behind), as a deliverable's is."""
+    return not reading.parts and task_aim(reading.task) in _DUE_AIMS and not re.search(r"\d", reading.task)
+
+
 def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
                   official_status: str | None = None, official_status_field: str | None = None
                   ) -> tuple[dict, list[dict]]:
@@ -171,6 +183,8 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     status, mixed = aggregate(statuses)
     if any(p.whole_task and p.verdict == "blocked" for p in reading.parts):
         status, mixed = "blocked", False  # the task itself was halted: its earlier figures measure nothing
+    if due and status == "qualitative" and _aim_due(reading):
+        status = "behind"  # 组建…基金会 at FY: 登记审查中，年内未能完成注册登记
     if status == "completed" and _awaited_after_done(reading.parts, statuses):
         status = "pending"
     rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]

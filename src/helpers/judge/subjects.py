@@ -62,12 +62,23 @@ AUTHORITY_SUBJECT = _AUTHORITY
 _NAMED_AGAIN = re.compile(r"(?:(?:该|此|本|这)(?:项|一)?|上述)(?:项目|工程|工作|任务)")
 
 
+#: an agent's approval or order opening a clause (经省发改委同意…, 按省能源局要求…, 省里通知…)
+_AGENT_OPENS = re.compile(r"(?:经|按照?|根据|依据)?[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|上级|省里|国家|中央|会议)"
+                          r"(?:研究)?(?:通知|要求|决定|明确|同意|函告|责令|批复|审核|批准)")
+
+
 def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     """The subject a finding at pos is said of: its clause's opening noun, else its sentence's."""
     lay = ev.layout
     starts = [lay.around(pos, pos + 1)[0]]
     if not clause_only:
-        starts.append(lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0)
+        s0 = lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0
+        i = lay.clause_index(pos)
+        if _AGENT_OPENS.match(lay.text, starts[0], pos):
+            # a clause opened by an agent's act (该项工作因…调整，经省发改委同意延期实施) says what the
+            # clauses before it in its sentence were about: the nearest subject, not the sentence's first
+            starts += [c.start for c in reversed(lay.clauses[:i]) if c.start >= s0]
+        starts.append(s0)
     for a in starts:
         head = _LEAD.sub("", _AGENT.sub("", _LEAD.sub("", _ADVERBIAL.sub("", _LEAD.sub("", lay.text[a:pos])))))
         head = re.split(r"[,,;;]", head, maxsplit=1)[0]  # the topic is the first clause's

@@ -79,9 +79,9 @@ _LEVEL = re.compile(r"国家级?|全国|省级?|市级|县级")
 def _level_of(text: str) -> str | None:
     m = _LEVEL.search(text)
     return None if m is None else "national" if m.group().startswith(("国家", "全国")) else m.group()[0]
-#: an object counted right after an issuing or abolishing act (取消涉企收费项目14项): the act is some of an
-#: open-ended task, counted like actions (helpers.judge.matching and helpers.judge.signals read it)
-ACT_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|所|处|座|批)")
+#: an object counted right after an issuing or abolishing act (取消涉企收费项目14项, 印发技术指导意见8份): the
+#: act is some of an open-ended task, counted like actions (helpers.judge.matching and helpers.judge.signals read it)
+ACT_COUNTED = re.compile(r"[^,，;；。|\d]{0,14}?(?<![\d.])\d+(?:\.\d+)?\s*(?:项|个|家|条|件|份|所|处|座|批)")
 #: a count after the result (完成36个重点建设用地调查): it counts a part of the work
 _COUNTED = re.compile(r"\s*(?:了)?[^,，;；。|]{0,12}?\d")
 #: a subject that names the city or county as the one honoured (我市被评为…)
