@@ -410,15 +410,36 @@ def _target_head(label: str) -> str:
     return runs[-1][-_HEAD_CHARS:] if runs else ""
 
 
+#: an enumeration closed by 等 (金寨县茶叶数字工厂等5个): the examples' noun is before it
+_ETC = re.compile(r"等$")
+#: a completed act with no noun of its own (已完成整改410处, 上半年已建成开放13个): the thing counted is
+#: named before, in its sentence
+_ACT_ONLY = re.compile(r"(?:完成|建成|实现|完工)([\u4e00-\u9fff]{1,2})$")
+
+
 def _figure_head(label: str) -> str:
     """A figure's noun: the last piece before the figure past the frames and verbs
-    (上半年全市实现地区生产总值1077.8亿元 → 生产总值)."""
+    (上半年全市实现地区生产总值1077.8亿元 → 生产总值); none when the label ends in an act completed
+    with no noun (已完成整改)."""
     text = _FRAME.sub("", label)
-    text = re.split(r"\d", text, maxsplit=1)[0]
+    text = _ETC.sub("", re.split(r"\d", text, maxsplit=1)[0])
+    if _ACT_ONLY.search(text):
+        return ""
     # 总长, 按年均汇率折合: a measure or a conversion of the thing named before it, no noun of its own
     pieces = [ATTRIBUTE.sub("", pc) for run in _CJK_RUN.findall(text) for pc in _LABEL_VERB.split(run)]
     nouns = [pc for pc in pieces if len(pc) >= 2 and not _UNIT_RUN.match(pc) and not _PLACE.match(pc)]
     return nouns[-1][-_HEAD_CHARS:] if nouns else ""
+
+
+#: a count before its noun in one clause (12个乡镇综合文化站…完工, 已有7家企业通过…公示): the number, its
+#: classifier and the words after them
+_COUNT_BEFORE_NOUN = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[\u4e00-\u9fff]([\u4e00-\u9fff‘’“”]+)$")
+
+
+def _noun_after(f: Finding) -> str:
+    """The words after a figure's count in its own clause, when the count comes before its noun."""
+    m = _COUNT_BEFORE_NOUN.search(own_clause(f.text))
+    return m.group(1) if m else ""
 
 
 def noun_differs(part: Part) -> bool:
@@ -435,7 +456,9 @@ def noun_differs(part: Part) -> bool:
     if t.kind in ("count", "amount"):
         # counts are named in many ways (新建改扩建中小学校 for 新建学校; 保租房 for 保障性租赁住房, its
         # abbreviation): only nouns that share nothing at all either way (森林抚育 for 人工造林) differ
-        return overlap(a, fl) == 0 and overlap(b, t.part) == 0 and not abbreviates(b[-3:], t.part)
+        # (a count before its noun, 12个乡镇综合文化站提升工程全部完工, names it after the count)
+        return overlap(a, fl) == 0 and overlap(b, t.part) == 0 and not abbreviates(b[-3:], t.part) \
+            and overlap(_noun_after(f), t.part) == 0
     return overlap(a, fl) == 0 or overlap(b, tl) == 0
 
 
