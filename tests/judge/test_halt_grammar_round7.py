@@ -146,3 +146,23 @@ def test_the_years_work_as_a_papers_modifier_is_that_paper_done(progress):
     """完成年度改革任务清单编制, 完成年度任务分解: the list or the split of the year's work, not the work done."""
     got = judge("深化要素市场化配置改革，提升要素保障水平。", progress)
     assert got["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("村庄清洁行动覆盖所有行政村。", "全年组织开展村庄清洁行动4轮次，覆盖全市1790个行政村，清理农村生活垃圾5.6万吨。", FY),
+    ("农村电商服务站点覆盖所有乡镇。", "截至9月底，电商服务站点已覆盖全县21个乡镇。", "2024Q3"),
+    ("年内实现义务教育阶段课后服务全覆盖。", "秋季学期开学后，全市1126所义务教育学校全部开展课后服务，学生参与率94.6%。", "2024Q3"),
+])
+def test_a_coverage_said_of_every_unit_is_reached(task, progress, period):
+    """覆盖所有X is a coverage to reach, as 实现…全覆盖 is: reached when the whole area's units are said covered
+    (覆盖全市1790个行政村) or all of them have it (全部开展)."""
+    assert judge(task, progress, period)["status"] == "completed"
+
+
+@pytest.mark.parametrize("progress", [
+    "电商服务站点已覆盖全县21个乡镇中的15个。",
+    "电商服务站点已覆盖全县80%的乡镇。",
+    "金安区、裕安区电商服务站点已覆盖所有乡镇，其余县区正在推进。",
+])
+def test_a_coverage_of_some_units_is_not_reached(progress):
+    assert judge("农村电商服务站点覆盖所有乡镇。", progress, "2024Q3")["status"] != "completed"

@@ -10,12 +10,16 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
+from helpers.judge.subjects import PART_PLACE, subject_of
 from helpers.judge.targets import overlap
 
 #: a coverage to reach (实现行政村5G网络全覆盖) and the words that say every unit has it
-COVERAGE_TARGET = re.compile(r"全覆盖|覆盖率(?:达到?)?100\s*%")
+COVERAGE_TARGET = re.compile(r"全覆盖|覆盖率(?:达到?)?100\s*%|覆盖(?:到)?(?:所有|全部|每个|每一个)")
 ALL_UNITS = re.compile(r"全市|全县|全区|所有|各县区|各乡镇|全部|均已")
-_ALL_REACHED = re.compile(r"(?:全部|均已?|全面)(?:实现|开通|覆盖|接入|推行|推开|铺开|实施|上线|建成)")
+_ALL_REACHED = re.compile(r"(?:全部|均已?|全面)(?:实现|开通|覆盖|接入|推行|推开|铺开|实施|上线|建成)|(?:全部|均已?)开展"
+                          # the whole area's units named as covered (覆盖全市1790个行政村)
+                          # (…12个乡镇中的8个, 全市80%的行政村: some of them, not all)
+                          r"|覆盖(?:了)?(?:全市|全县|全区|所有|全部)(?:\d+个)?[\u4e00-\u9fff]{1,8}(?=$|[,，;；。|])")
 _COVERAGE_LEVEL = re.compile(r"覆盖率(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
@@ -26,8 +30,9 @@ def coverage(ev: Evidence, tb: set[str]) -> tuple[Finding | None, Finding | None
     for rx in (_COVERAGE_LEVEL, _ALL_REACHED):
         for m in rx.finditer(text):
             a, b = lay.around(m.start(), m.end())
-            if not is_result(lay.modality_at(m.start())) or overlap(tb, lay.sentence_text(lay.sentence_of(a))) < 2:
-                continue
+            if not is_result(lay.modality_at(m.start())) or overlap(tb, lay.sentence_text(lay.sentence_of(a))) < 2 \
+                    or re.match(PART_PLACE, subject_of(ev, m.start())):
+                continue  # 金安区、裕安区…已覆盖所有乡镇: some counties' coverage, a part
             f = Finding("deliverable", a, b, lay.sentence_of(a), text[a:b], status="completed", meaning="finish")
             if rx is _COVERAGE_LEVEL:
                 return (f, None) if Decimal(m["val"]) >= 100 else (None, f)

@@ -119,6 +119,12 @@ def _deliverable_target(c: str, lex: Lexicon) -> Target | None:
     drafted = _DRAFTED.match(c)
     if not verb and drafted:  # 制定《公共数据管理办法》: a titled document to draft is one to issue
         verb, obj = "印发", drafted["obj"]
+    covers = _COVERS_ALL.match(c)
+    if not verb and covers:
+        # 村庄清洁行动覆盖所有行政村: a coverage to reach, as 实现…全覆盖 is — the units are its end, so a
+        # campaign (行动) brought to all of them is no standing work
+        return Target(c, "deliverable", None, label=_EVENT_LEAD.sub("", covers["obj"]) + covers["units"],
+                      verb="全覆盖", meaning=lex.meaning_of("deliverable")["全覆盖"])
     if not verb and opening:  # 市档案馆新馆开馆; 完成总体规划编制报批 (its event is the approval)
         verb, obj = ("获批" if opening["verb"] == "报批" else "建成"), _EVENT_LEAD.sub("", opening["obj"])
     # 建立…机制 is standing work; a document's title (《…三年行动方案》) is one thing issued
@@ -147,6 +153,8 @@ _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{
 #: a task clause ending in the opening of a thing (新馆开馆, 航线首航) or in its approval (编制报批):
 #: a one-off deliverable though its verb is no event word of the lexicon
 _OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|正式运行|投入运行|报批)$")
+#: a task clause ending in a thing brought to every unit (村庄清洁行动覆盖所有行政村, 覆盖全部乡镇)
+_COVERS_ALL = re.compile(r"^(?P<obj>.{2,}?)(?:实现)?覆盖(?:到)?(?:所有|全部|每个|每一个)(?P<units>[^\d]{1,8})$")
 #: a document's name, in 《》 or by its kind (综合交通运输体系规划): its words are a title, no standing work
 _DOCUMENT = re.compile(r"《[^》]*》|^.*(?:规划|方案|办法|条例|纲要)(?=(?:编制)?(?:报批)?$)")
 #: a titled document to draft or revise (制定《…办法》, 修订《…条例》): done when it is issued
