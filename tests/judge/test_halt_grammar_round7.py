@@ -166,3 +166,28 @@ def test_a_coverage_said_of_every_unit_is_reached(task, progress, period):
 ])
 def test_a_coverage_of_some_units_is_not_reached(progress):
     assert judge("农村电商服务站点覆盖所有乡镇。", progress, "2024Q3")["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("印发《公共数据授权运营管理办法(试行)》", "5月11日，经市政府常务会议审议通过后正式印发。"),
+    ("出台《城市公交运营服务管理办法》", "《办法》已于6月正式出台。"),
+])
+def test_a_use_word_inside_a_documents_title_asks_for_no_use(task, progress):
+    """授权运营, 运营服务 in a title are its name: the document issued is the deliverable done."""
+    assert judge(task, progress)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("新建农产品冷链物流中心。", "受中央环保督察反馈问题整改影响，项目选址涉及饮用水源保护区，已按要求停止建设并撤场。"),
+    ("建设城北渣土消纳场。", "因选址不符合国土空间规划，根据市自然资源局意见，项目暂停施工并整改。"),
+])
+def test_a_halt_chained_to_its_consequence_is_still_the_halt(task, progress):
+    assert judge(task, progress)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("progress", [
+    "根据省人社厅统一安排，上半年参保数据需待全省社保信息系统切换完成后重新比对，现有数据暂不对外发布。",
+    "受统计口径调整影响，上半年参保数据暂不向社会公布。",
+])
+def test_data_not_yet_made_public_is_awaited(progress):
+    assert judge("全市职工基本养老保险参保人数达到85万人。", progress, "2025H1")["status"] == "pending"
