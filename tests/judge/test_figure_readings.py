@@ -75,3 +75,57 @@ def test_what_was_done_against_a_task_handed_down_measures_it(task, progress, st
 def test_a_quota_granted_is_still_the_result_of_a_task_to_obtain_it():
     f = judge("争取新增建设用地指标3000亩", "1-9月,省自然资源厅已下达我市新增建设用地指标3200亩。", Q3)
     assert f["status"] == "completed"
+
+
+# ---------------------------------------------------------------------------------------------
+# the parts that add up: kinds at or above a target's level floor, an enumeration's items that
+# run over clauses, a list less the item the text leaves out of the count
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年新增省级以上绿色工厂10家。", "经省经信厅、工信部认定，全年全市新增省级绿色工厂8家、国家级绿色工厂2家。", FY, "completed"),
+    ("培育市级以上龙头企业30家。", "1-9月,新认定省级农业产业化龙头企业8家、市级龙头企业19家,新培育家庭农场210家、农民专业合作社56家。",
+     Q3, "ahead"),
+    ("新增省级及以上专精特新企业50家", "上半年,新认定国家级专精特新“小巨人”企业3家、省级专精特新企业24家。", H1, "on_pace"),
+])
+def test_kinds_at_or_above_the_targets_level_add_up(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and f["method"] == "computed_ratio"
+
+
+def test_a_kind_below_the_targets_level_is_not_counted():
+    # 市级 is below the 省级 floor: only the 国家级 and 省级 ones count (3 + 12 of 30, not 35 of 30)
+    f = judge("新增省级以上绿色工厂30家。", "上半年,新增国家级绿色工厂3家、省级绿色工厂12家、市级绿色工厂20家。")
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("市教育局：①国培、省培项目已培训3210人次；②市级骨干教师研修班完成2组，培训860人次；③校本研修覆盖教师1.1万余人次。"
+     "此外，组织乡村教师赴合肥、南京跟岗研修120人。", "completed"),
+    ("(1)国培省培项目培训4100人次；(2)市级骨干教师研修班开班3期，参训1200人次；(3)校本研修覆盖教师6000人次。", "on_pace"),
+    ("一是国培、省培项目培训2100人次；二是举办市级骨干教师研修班2期，培训900人次。", "behind"),
+])
+def test_an_enumerations_items_add_up_over_their_clauses(progress, status):
+    f = judge("全年完成中小学教师培训1.5万人次。", progress, Q3)
+    assert f["status"] == status and f["method"] == "computed_ratio"
+
+
+def test_an_item_of_works_still_going_on_adds_nothing():
+    f = judge("建设数字农业示范基地10个。", "①已认定：金寨县茶叶数字工厂等5个；②在建：2个，已完成物联网设备采购；③拟建：3个，正在选址。",
+              "2024M5")
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("1-9月:人工造林1.21万亩;封山育林0.86万亩;退化林修复0.93万亩;森林抚育2.4万亩(不计入造林绿化任务);完成投资4120万元。",
+     "ahead", 3.0 / 3.5),
+    ("截至9月底，完成人工造林1.5万亩、退化林修复0.6万亩，另完成森林抚育3万亩，未纳入造林绿化任务统计。", "behind", 2.1 / 3.5),
+])
+def test_a_list_less_the_item_left_out_of_the_count_measures_it(progress, status, pct):
+    f = judge("完成造林绿化3.5万亩。", progress, Q3)
+    assert f["status"] == status and f["completion_pct"] == pytest.approx(pct, abs=0.001)
+
+
+def test_a_figure_left_out_of_another_count_still_counts():
+    # left out of 考核, not of the target's count: the figure is the task's own
+    f = judge("新增城镇就业4万人。", "1-9月,全市新增城镇就业3.2万人(公益性岗位安置不纳入考核)。", Q3)
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(0.8)

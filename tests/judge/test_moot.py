@@ -194,6 +194,14 @@ def test_a_figure_beside_a_quote_it_is_no_part_of_still_flags(task, progress, pe
     ("居民消费价格涨幅控制在3%左右。", "一季度CPI同比上涨0.4%。", "2024Q1"),
     ("全县新增城镇就业5000人。",
      "今年以来，全县新增城镇就业人员：城关镇1020人、杭埠镇986人、千人桥镇430人、其余乡镇合计712人。", H1),
+    # an act completed with no noun of its own counts the thing named before it
+    ("整治农村危旧房屋安全隐患900处。", "一季度排查发现隐患1120处,已完成整改260处。", "2024Q1"),
+    ("治理城区黑臭水体10条。", "上半年已完成5条整治,其余正在施工。", H1),
+    # a count before its noun names it after the count
+    ("建成村级综合文化服务中心标准化提升工程15个。", "15个村级综合文化服务中心提升工程全部完工并投入使用。", H1),
+    ("年内新增省级专精特新中小企业20家。", "1-6月，已有11家企业通过省经信厅公示。", H1),
+    # an enumeration closed by 等 names its examples' noun before 等
+    ("建设数字农业示范基地12个。", "①已认定：霍山县石斛数字工厂等7个。", H1),
 ])
 def test_a_figure_of_the_targets_own_indicator_in_other_words_is_no_other_indicator(task, progress, period):
     f = judge(task, progress, period)
@@ -204,6 +212,8 @@ def test_a_figure_of_the_targets_own_indicator_in_other_words_is_no_other_indica
 @pytest.mark.parametrize("task,progress,period", [
     ("生活垃圾回收利用率达到35%。", "上半年生活垃圾无害化处理率达100%。", H1),
     ("全社会研发经费增长15%以上。", "1-9月，全市企业享受研发费用加计扣除金额同比增长18%。", Q3),
+    # a count before another noun (学员, not 中心) is still another thing
+    ("建成村级综合文化服务中心标准化提升工程15个。", "举办乡村文化骨干培训班,12个班次学员全部结业。", H1),
 ])
 def test_a_figure_of_another_indicator_still_flags(task, progress, period):
     f = judge(task, progress, period)

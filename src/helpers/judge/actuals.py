@@ -16,8 +16,8 @@ from helpers.judge.findings import Finding
 from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
-from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING, STAGE, STARTED,
-                               WHOLE_LEVEL, county_sums, item_sums, kind_sum, listed_runs, named_items_done,
+from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING,
+                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, left_out, item_sums, kind_sum, listed_runs, named_items_done,
                                named_list_counts, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -192,8 +192,9 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if _SEASON.search(ev.layout.text, ev.layout.sents[a.sentence][0] if ev.layout.sents else 0, a.start) \
             and not _SEASON.search(t.part):  # (夏粮已收获,产量22.6亿斤: the season named before the figure too)
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
-    if month_only(a, ev) or _halted(t, a, ev, a0, b0):
-        return None  # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them)
+    if month_only(a, ev) or _halted(t, a, ev, a0, b0) or left_out(a, ev, QUALIFIER.sub("", t.label or t.part)):
+        # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them); 森林抚育2.4万亩(不计入造林绿化任务)
+        return None
     # (已建成8所、在建4所: 在建 is the 4's, so works going on are looked for in the figure's own item only)
     if ONGOING.search(ev.layout.text, a.end, ev.layout.around(a.start, a.end, fine=True)[1]) \
             or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
@@ -211,7 +212,13 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 新建停车场14处 for 停车泊位8000个: one shared word, and far too small to be the target's
     if not sizes_of_one_measure(a.unit, t.unit) and (named <= 0 or _head_differs(t, a)):
         return None  # 已梳理可用地块23处 for 停车泊位…个: another classifier counts the target's thing only by name
-    score = named + (4 if sums_the_rest(a, ev) else 0)  # 已开工280公里, 完工150公里: for a build target the finished figure counts first
+    return _weighed(t, a, named + (4 if sums_the_rest(a, ev) else 0), clause, ev)
+
+
+def _weighed(t: Target, a: Finding, score: int, clause: str, ev: Evidence) -> int | None:
+    """A figure's score weighed by how it is said: done, cumulative or a month's own, a breakdown, the level
+    of government it counts, a sum of parts, no subject of its own; None for the whole city's figure
+    against a target of the government's own level."""
     if DONE_MARK.search(a.label):
         score += 1  # 已完成改造提升4个 before a figure merely mentioned
     if SINGLE_MONTH.search(clause):
@@ -385,21 +392,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
             scored.append((99, -listed.start, id(t), listed))
             continue
         tb = bigrams(QUALIFIER.sub("", t.label or t.part))
-        # counts of supervision work (督查农贸市场25个) measure only a target that counts that work
-        # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
-        own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
-        actuals = ev.actuals + quarter_sums(ev) + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
-        if t.unit in PLACES | CLASSIFIERS:  # A、B已于9月投用: the things named, counted
-            actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
-        if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
-            actuals = [replace(a, unit=t.unit) if a.unit == ELIDED else a for a in actuals]
-        if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
-            actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
-        # another year's batch or a part's completion (scope.mark_scope) is no result of this task
-        same = [a for a in actuals if comparable(a.unit, t.unit) and _work_fits(a, t) and is_result(a.modality)]
-        if any(a.unit == t.unit for a in same):
-            # 学校厕所136座，涉及学校58所 for …改造120所: the target's own classifier says what it counts
-            same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]
+        same = _candidates(t, ev, tb)
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
         scores += _kind_sums(t, scores, ev, tb)
@@ -428,6 +421,28 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     return out
 
 
+def _candidates(t: Target, ev: Evidence, tb: set[str]) -> list[Finding]:
+    """The figures that may measure a count or amount target: the text's own, and the sums of its parts
+    (quarters, counties, an enumeration's items, a list less an item left out)."""
+    # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
+    own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
+    actuals = ev.actuals + quarter_sums(ev) + counted_rest(ev, t.label or t.part, t.unit) \
+        + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
+    if t.unit in PLACES | CLASSIFIERS:  # A、B已于9月投用: the things named, counted
+        actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
+    if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
+        actuals = [replace(a, unit=t.unit) if a.unit == ELIDED else a for a in actuals]
+    if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
+        actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
+    # counts of supervision work (督查农贸市场25个) measure only a target that counts that work;
+    # another year's batch or a part's completion (scope.mark_scope) is no result of this task
+    same = [a for a in actuals if comparable(a.unit, t.unit) and _work_fits(a, t) and is_result(a.modality)]
+    if any(a.unit == t.unit for a in same):
+        # 学校厕所136座，涉及学校58所 for …改造120所: the target's own classifier says what it counts
+        same = [a for a in same if a.unit == t.unit or a.unit not in PLACES]
+    return same
+
+
 def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence,
                tb: set[str]) -> list[tuple[int | None, Finding]]:
     """建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里: things listed under one verb, each a kind of
@@ -435,10 +450,13 @@ def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence
     able = {id(a) for sc, a in scores if sc is not None}
     out = []
     for run in listed_runs(ev):
-        if all(id(a) in able for a in run):
-            total = kind_sum(run, t.label or t.part, ev)
-            if total is not None:
-                out.append((_actual_score(t, total, tb, ev), total))
+        # the longest stretch of the run that is kinds of the target's thing (省级龙头企业8家、市级龙头企业19家,
+        # then 新培育家庭农场210家: another thing listed after them)
+        total = next((x for n in range(len(run), 1, -1) for i in range(len(run) - n + 1)
+                      if all(id(a) in able for a in run[i:i + n])
+                      for x in [kind_sum(run[i:i + n], t.label or t.part, ev)] if x is not None), None)
+        if total is not None:
+            out.append((_actual_score(t, total, tb, ev), total))
     return out
 
 

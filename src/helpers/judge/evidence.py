@@ -68,6 +68,7 @@ class Evidence:
     used: set[int] = field(default_factory=set)  # ids of findings a part has taken
     year: int | None = None  # the report's year
     rivals: dict[int, Finding] = field(default_factory=dict)  # target id → a figure as likely as the one it took
+    labels: frozenset[int] = frozenset()  # where the reader blanked a list label (①, (2)) in layout.text
 
     def free(self, items: list[Finding]) -> list[Finding]:
         return [f for f in items if id(f) not in self.used]

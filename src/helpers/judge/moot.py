@@ -386,7 +386,7 @@ ABBREVIATIONS = {"CPI": "消费价格", "PPI": "出厂价格", "GDP": "生产总
 
 
 def same_indicator(part) -> bool:
-    """Whether a figure read from "another indicator's" noun (signals.noun_differs) is of the target's
+    """Whether a figure read from "another indicator's" noun (nouns.noun_differs) is of the target's
     indicator after all: the same rate noun, a statistical abbreviation of the target's name, or a
     sum of the parts' figures (its label names the parts)."""
     t, f = part.target, part.evidence

@@ -291,7 +291,8 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     lex = lex or load_lexicon()
     printed = progress or ""
     # 百分之六十二 is 62%: the number forms are folded once, at the same offsets, for every finder
-    progress, task = mask_item_labels(fold_numerals(fold_width(printed))), fold_numerals(fold_width(task))
+    unmasked, task = fold_numerals(fold_width(printed)), fold_numerals(fold_width(task))
+    progress = mask_item_labels(unmasked)
     rate_text = fold_width(rate_text) if rate_text else rate_text
     if target_text and target_text.strip() and fold_width(target_text.strip()) not in task:
         task = f"{task};目标任务:{fold_width(target_text.strip())}"
@@ -299,6 +300,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     adjusted = adjust_targets(targets, progress)
     ev = gather(progress, lex)
     ev.year = year
+    ev.labels = frozenset(i for i, (x, y) in enumerate(zip(unmasked, progress)) if x != y)
     scoped = mark_scope(ev, task, year)
     _own_verb_is_no_halt(ev, task)
     _other_works_halted(ev, task)

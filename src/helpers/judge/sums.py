@@ -135,20 +135,45 @@ def quarter_sums(ev: Evidence) -> list[Finding]:
 _ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
 
 
+#: an item's label in words (一是, 二是) where a clause begins
+_ITEM_WORD = re.compile(r"(?<![^\s,;:。，；：])[一二三四五六七八九十]是")
+
+
+def _item_of(a: Finding, ev: Evidence) -> int | None:
+    """Where the enumeration item holding a figure begins: the last label before it in its sentence (一是
+    城区学校完成18栋，二是…; ②市级骨干教师研修班完成2组，培训860人次；③…), a blanked ① or (2) among them
+    (helpers.judge.parts records where the reader blanked one); None when no label comes before it."""
+    lay, text = ev.layout, ev.layout.text
+    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    after = lay.sents[a.sentence - 1][1] if lay.sents and a.sentence > 0 else 0  # the label before s0's words
+    c0 = lay.around(a.start, a.end)[0]
+    starts = [m.start() for m in _ITEM_WORD.finditer(text, s0, a.start)] + [p for p in ev.labels if after <= p < a.start]
+    if _ITEM.match(text, c0, a.start):  # a label blanked to two spaces or more, read without the reader's record
+        starts.append(c0)
+    return max(starts, default=None)
+
+
+def _not_done_item(a: Finding, at: int, ev: Evidence, target: str) -> bool:
+    """An item whose own words say its things are not done (②在建：2个; 二是县区学校2所完成主体施工), a stage
+    or a start the target does not ask for."""
+    text = ev.layout.text
+    words = text[at:a.start] + text[a.end:ev.layout.around(a.start, a.end)[1]]
+    return bool(ONGOING.search(words) or any(rx.search(words) and not rx.search(target) for rx in (STAGE, STARTED)))
+
+
 def item_sums(ev: Evidence, target: str) -> list[Finding]:
     """一是城区学校完成18栋；二是县区学校完成22栋: the figures of an enumeration's items, one per
     item in one unit, add up to the whole when the items give no total of their own."""
     lay, groups = ev.layout, {}
     for a in ev.actuals:
-        c0 = lay.around(a.start, a.end)[0]
         if is_result(a.modality):  # one measure in its sizes (86.5公里；9200米) is one group
             unit = next((u for u in groups if comparable(a.unit, u)), a.unit)
-            groups.setdefault(unit, []).append((a, bool(_ITEM.match(lay.text, c0, a.start)), c0))
+            groups.setdefault(unit, []).append((a, _item_of(a, ev)))
     out = []
     for unit, acts in groups.items():
-        items = [a for a, opened, _ in acts if opened]
-        if len(items) < 2 or len(items) != len(acts) or len({c0 for _, _, c0 in acts}) != len(acts) \
-                or any(_the_whole(item_noun(a, ev), target) for a in items):
+        items = [a for a, at in acts if at is not None]
+        if len(items) < 2 or len(items) != len(acts) or len({at for _, at in acts}) != len(acts) \
+                or any(_the_whole(_noun_of(lay.text[at:a.start]), target) or _not_done_item(a, at, ev, target) for a, at in acts):
             continue  # 一是城镇新增就业4.32万人；二是…再就业1.1万人: the target's own figure, then another
         first, last = items[0], items[-1]
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
@@ -215,8 +240,11 @@ def listed_runs(ev: Evidence) -> list[list[Finding]]:
 def item_noun(a: Finding, ev: Evidence) -> str:
     """The noun a listed figure counts: the words of its own clause before it, frame and verbs aside
     (上半年建成淠河绿道 → 淠河绿道; 续建项目完成投资 → 续项目投资)."""
-    la = ev.layout.around(a.start, a.end, fine=True)[0]
-    return _ITEM_FRAME.sub("", FRAME_VERB.sub("", QUALIFIER.sub("", ev.layout.text[la:a.start])))
+    return _noun_of(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start])
+
+
+def _noun_of(words: str) -> str:
+    return _ITEM_FRAME.sub("", FRAME_VERB.sub("", QUALIFIER.sub("", words)))
 
 
 #: more words of time and of obtaining that name no thing (全年获批新增一般债券 → 一般债券)
@@ -313,6 +341,35 @@ def _elided_kind(noun: str, first: str) -> bool:
     return 2 <= len(noun) <= 4 and len(first) > len(noun) and first[len(noun) - 1] == noun[-1]
 
 
+#: a level of government, lowest first (县级 … 国家级; 部级 is the nation's)
+_LEVELS = ("县级", "市级", "省级", "国家级")
+_LEVEL = re.compile(r"(?P<level>县|市|省|国家|部)级")
+#: a target's level floor (省级以上, 市级及以上)
+_FLOOR = re.compile(r"(?P<level>县|市|省|国家)级(?:及)?以上")
+
+
+def _rank(level: str) -> int:
+    return _LEVELS.index("国家级" if level == "部" else level + "级" if level != "国家" else "国家级")
+
+
+def _a_level_of(noun: str, target: str) -> bool:
+    """新增省级绿色工厂8家、国家级绿色工厂2家 for 省级以上绿色工厂: a thing named with a level at or above the
+    target's floor, and with the target's own noun (绿色工厂, 龙头企业), is one of the things it counts."""
+    floor, level = _FLOOR.search(target), _LEVEL.search(noun)
+    if not floor or not level or _rank(level["level"]) < _rank(floor["level"]):
+        return False
+    own = QUALIFIER.sub("", target[floor.end():])
+    own, rest = re.split(r"[\d,，;；。、]", FRAME_VERB.sub("", own), maxsplit=1)[0], noun[level.end():]
+    # 国家级专精特新“小巨人”企业 for 省级及以上专精特新企业: the target's head, and more of its noun
+    return len(own) >= 2 and (own in rest or own[-2:] in rest and overlap(own, rest) >= 2)
+
+
+def _below_floor(noun: str, target: str) -> bool:
+    """市级绿色工厂 for 省级以上绿色工厂: a level under the target's floor is another set of things."""
+    floor, level = _FLOOR.search(target), _LEVEL.search(noun)
+    return bool(floor and level and _rank(level["level"]) < _rank(floor["level"]))
+
+
 def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     """Things listed under one verb, each a kind of the target's thing (its head noun with words of its
     own), add up to its figure: 建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里 is 18公里. None when
@@ -322,10 +379,12 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     s1 = ev.layout.sents[run[0].sentence][1] if ev.layout.sents else len(ev.layout.text)
     if _TOTAL_AFTER.search(ev.layout.text, run[-1].end, s1):
         return None  # …、市级7家，合计新增十五家: the text gives the total itself
-    if len(_under_one_verb(run, ev)) != len(run) - 1:
+    if len(_under_one_verb(run, ev)) != len(run) - 1 or any(_below_floor(item_noun(a, ev), target) for a in run):
         return None
     by_head = _a_kind(first, head, target) and all(
-        _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:])
+        _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:]) \
+        or all(_a_level_of(item_noun(a, ev), target) or a is not run[0] and _elided_kind(item_noun(a, ev), first)
+               for a in run)
     if not by_head and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
                                for a in run) and not _each_a_conjunct(run, target, ev) \
             and not _under_a_heading(run, head, ev):
@@ -364,3 +423,38 @@ def named_list_counts(ev: Evidence, unit: str) -> list[Finding]:
                            label=m["names"] + m["verb"]))
     return out
 
+
+
+#: an item the text leaves out of a count, and the count's words after it (森林抚育2.4万亩(不计入造林绿化任务))
+LEFT_OUT = re.compile(r"(?:不|未|没有)(?:计入|纳入|列入|算入|统计在内|包括在内)(?P<count>[^,，;；。)）]{0,16})")
+#: where a list of figures begins: a sentence's end or a heading's colon before its first item
+_LIST_OPENS = re.compile(r"[。:：\n]")
+
+
+def left_out(a: Finding, ev: Evidence, target: str) -> bool:
+    """森林抚育2.4万亩(不计入造林绿化任务); 另完成森林抚育3万亩，未纳入造林绿化任务统计: the figure the text
+    says is no part of the target's count (its words after 不计入 name the target), before the next
+    figure or the sentence's end. 不纳入考核 leaves it out of something else; 不含 says what it lacks."""
+    text = ev.layout.text
+    m = LEFT_OUT.search(text, a.end)
+    if m is None or re.search(r"[。;；]", text[a.end:m.start()]) or find_quantities(text[a.end:m.start()]):
+        return False
+    return overlap(m["count"], target) >= 1
+
+
+def counted_rest(ev: Evidence, target: str, unit: str) -> list[Finding]:
+    """1-9月:人工造林1.21万亩;封山育林0.86万亩;退化林修复0.93万亩;森林抚育2.4万亩(不计入造林绿化任务) for
+    完成造林绿化3.5万亩: an item said left out of the target's count names the other items of its list — those
+    before it back to the list's heading, done and in the unit — as what is counted (3.00万亩). The item left
+    out is marked read."""
+    text, out = ev.layout.text, []
+    for gone in (a for a in ev.actuals if left_out(a, ev, target)):
+        ev.used.add(id(gone))  # read: the text itself says it is no part of the count
+        opens = max((x.end() for x in _LIST_OPENS.finditer(text, 0, gone.start)), default=0)
+        rest = [a for a in ev.actuals if opens <= a.start and a.end <= gone.start and comparable(a.unit, unit)
+                and is_result(a.modality)]
+        if len(rest) >= 2:
+            total = sum((convert(a.value, a.unit, unit) for a in rest), Decimal(0))
+            out.append(Finding("actual", rest[0].start, rest[-1].end, rest[0].sentence,
+                               text[rest[0].start:rest[-1].end], value=total, unit=unit, label=target + "合计"))
+    return out
