@@ -11,7 +11,8 @@ import pytest
 
 from helpers.judge.lexicon import load_lexicon
 from helpers.judge.parts import read
-from helpers.judge.signals import noun_differs, other_period
+from helpers.judge.nouns import noun_differs
+from helpers.judge.signals import other_period
 from helpers.judge.status import judge_text
 from helpers.statuses import REVIEW_REASONS
 

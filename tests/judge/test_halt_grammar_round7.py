@@ -191,3 +191,25 @@ def test_a_halt_chained_to_its_consequence_is_still_the_halt(task, progress):
 ])
 def test_data_not_yet_made_public_is_awaited(progress):
     assert judge("全市职工基本养老保险参保人数达到85万人。", progress, "2025H1")["status"] == "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("完成县级国土空间总体规划编制。", "《县国土空间总体规划(2021-2035年)》已经省政府批复同意，于11月正式公布实施。"),
+    ("完成中心城区综合交通专项规划编制。", "《中心城区综合交通专项规划》已于10月印发实施。"),
+])
+def test_a_plan_to_draw_up_is_done_when_issued(task, progress):
+    """A plan's drafting (规划编制) is done when the plan is issued or approved, as when it is drawn up."""
+    assert judge(task, progress, FY)["status"] == "completed"
+
+
+def test_a_plan_awaiting_its_approval_is_no_plan_issued():
+    assert judge("完成县级国土空间总体规划编制。", "规划成果已形成，待省政府批复。", FY)["status"] == "pending"
+
+
+@pytest.mark.parametrize("task,progress,want", [
+    ("县级以上文明村镇占比达到65%。", "全县现有县级以上文明村镇148个，占比达67.3%，年度任务已提前完成。", ("completed", "on_pace")),
+    ("完成农村户厕改造1.6万户。", "霍山县已完成年度任务。", ("qualitative",)),
+])
+def test_the_whole_county_opening_a_sentence_is_no_part(task, progress, want):
+    """全县 opening a sentence is the whole a county's report speaks of; a named county (霍山县) is a part."""
+    assert judge(task, progress)["status"] in want

@@ -194,6 +194,14 @@ def test_a_figure_beside_a_quote_it_is_no_part_of_still_flags(task, progress, pe
     ("居民消费价格涨幅控制在3%左右。", "一季度CPI同比上涨0.4%。", "2024Q1"),
     ("全县新增城镇就业5000人。",
      "今年以来，全县新增城镇就业人员：城关镇1020人、杭埠镇986人、千人桥镇430人、其余乡镇合计712人。", H1),
+    # an act completed with no noun of its own counts the thing named before it
+    ("整治农村危旧房屋安全隐患900处。", "一季度排查发现隐患1120处,已完成整改260处。", "2024Q1"),
+    ("治理城区黑臭水体10条。", "上半年已完成5条整治,其余正在施工。", H1),
+    # a count before its noun names it after the count
+    ("建成村级综合文化服务中心标准化提升工程15个。", "15个村级综合文化服务中心提升工程全部完工并投入使用。", H1),
+    ("年内新增省级专精特新中小企业20家。", "1-6月，已有11家企业通过省经信厅公示。", H1),
+    # an enumeration closed by 等 names its examples' noun before 等
+    ("建设数字农业示范基地12个。", "①已认定：霍山县石斛数字工厂等7个。", H1),
 ])
 def test_a_figure_of_the_targets_own_indicator_in_other_words_is_no_other_indicator(task, progress, period):
     f = judge(task, progress, period)
@@ -204,6 +212,8 @@ def test_a_figure_of_the_targets_own_indicator_in_other_words_is_no_other_indica
 @pytest.mark.parametrize("task,progress,period", [
     ("生活垃圾回收利用率达到35%。", "上半年生活垃圾无害化处理率达100%。", H1),
     ("全社会研发经费增长15%以上。", "1-9月，全市企业享受研发费用加计扣除金额同比增长18%。", Q3),
+    # a count before another noun (学员, not 中心) is still another thing
+    ("建成村级综合文化服务中心标准化提升工程15个。", "举办乡村文化骨干培训班,12个班次学员全部结业。", H1),
 ])
 def test_a_figure_of_another_indicator_still_flags(task, progress, period):
     f = judge(task, progress, period)
@@ -262,6 +272,9 @@ def test_a_percentage_of_the_targets_own_indicator_beside_a_wait_still_flags():
      "上半年,金安区32个小区改造已全部完工,裕安区18个完工,其余小区正在实施管网改造和立面整治。", H1),
     ("全县新建村级综合服务中心20个。", "城关镇建成4个,新店镇建成3个,石店镇建成2个,其余乡镇项目正在主体施工。", H1),
     ("全市建成公交首末站50个。", "市区建成32个,各县城建成15个。", FY),
+    # the whole's own words give its figures part by part
+    ("新建改建农村公路120公里", "今年以来,新建改建农村公路分别为:城关镇8.5公里、新店镇6公里、石店镇12.3公里。", H1),
+    ("全年招引亿元以上工业项目30个", "1-9月,新签约亿元以上工业项目分别是城关镇6个、高新区4个、南岗镇3个。", Q3),
 ])
 def test_a_sum_of_the_counties_named_that_accounts_for_the_rest_is_the_whole(task, progress, period):
     f = judge(task, progress, period)
@@ -396,3 +409,8 @@ def test_what_was_found_still_flags_beside_a_task_to_find():
 def test_the_total_a_part_read_breaks_down_is_no_second_measure(task, progress, period):
     f = judge(task, progress, period)
     assert f["status"] in ("on_pace", "ahead") and not f["needs_review"], f
+
+
+def test_places_named_before_respectively_list_only_themselves():
+    f = judge("全市完成农村公路危桥改造150座。", "1-11月,金寨县、舒城县、霍山县分别完成危桥改造28座、31座、19座。", "2024M11")
+    assert f["status"] != "behind" or f["needs_review"], f

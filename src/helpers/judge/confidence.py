@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.judge import moot, signals
+from helpers.judge import moot, nouns, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
@@ -169,17 +169,17 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         # a count read from another noun threatens a status at or above the pace (a shortfall
         # read from the wrong noun is still a shortfall to look at, and behind decides anyway)
         counted = p.target is not None and p.target.kind in ("count", "amount")
-        if p.target is not None and (status in GOOD or not counted) and signals.noun_differs(p) \
+        if p.target is not None and (status in GOOD or not counted) and nouns.noun_differs(p) \
                 and not moot.same_indicator(p):
             out.append(review_reason("noun_mismatch", p.evidence.text))
-        elif counted and status in GOOD and signals.stock_for_flow(p):
+        elif counted and status in GOOD and nouns.stock_for_flow(p):
             out.append(review_reason("stock_for_flow", p.evidence.text))
         out += _ratio_doubt(p, status, pace)
         if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM) \
                 and not moot.sum_accounts_for_the_rest(reading, p):
             # 金安区完成40个，裕安区35个: the counties named may not be all of them
             out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))
-        elif status in ("ahead", "on_pace") and signals.stock_for_stock(p):
+        elif status in ("ahead", "on_pace") and nouns.stock_for_stock(p):
             out.append(review_reason("stock_target", p.evidence.text))
         part_of = signals.part_subject(p, reading.task) if status in GOOD else None
         if part_of:

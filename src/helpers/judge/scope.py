@@ -45,7 +45,8 @@ _OBJECT = re.compile(r"完成(?:了)?(?:全年|年度)?(?P<obj>[^,;。]{2,14}?)(
 _PART_QUOTA = re.compile(r"(?P<level>区级|县级|镇级|乡级|市本级|县本级|区本级|本县|本区|本镇|全县|全区)"
                          r"[^,;。]{0,6}?(?:任务|目标|计划)")
 #: a completion of one county's or district's own share (超额完成本县年度任务)
-_OWN_PART = re.compile(r"本县|本区|该县|该区|本镇|^\s*[\u4e00-\u9fff]{1,3}县")
+#: (全县 opening the sentence is the whole county a county's report speaks of, no part)
+_OWN_PART = re.compile(r"本县|本区|该县|该区|本镇|^\s*(?!全县)[\u4e00-\u9fff]{1,3}县")
 _GENERIC_OBJECT = re.compile(r"全年|年度|目标|各项|全部|既定|工作|的")
 
 

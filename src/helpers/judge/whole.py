@@ -87,7 +87,8 @@ _COUNTED = re.compile(r"\s*(?:了)?[^,，;；。|]{0,12}?\d")
 #: a subject that names the city or county as the one honoured (我市被评为…)
 _PLACE_SUBJECT = re.compile(r"^(?:我市|全市|本市|我县|全县|我区|该市|该县)$")
 #: what is not an object's word after a result word: dates, marks, punctuation (已于6月全部结束)
-_OBJECT_RUN = re.compile(r"[^\u4e00-\u9fff]|了|并|于|已|全部|全面|顺利|正式|工作|任务|目标|年度|全年|\d+月\d*日?")
+#: (印发实施, 下发执行: the manner an issued document takes effect is no object)
+_OBJECT_RUN = re.compile(r"[^\u4e00-\u9fff]|了|并|于|已|全部|全面|顺利|正式|工作|任务|目标|年度|全年|\d+月\d*日?|^(?:实施|执行|施行)$")
 #: a count in the subject (全市1782个行政村…): things counted, not the task itself (a year, 2024六安马拉松, is none)
 _COUNT_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|项|所|条|户|座|处|批|名|万|千|余|多)")
 #: a new site of a task that moves or builds anew (新院区已正式开诊 for …医院迁建)
@@ -174,9 +175,14 @@ def _same_kind(subject: str, task: str) -> bool:
     return len(obj) >= 2 and len(subject) >= 2 and subject[-2:] == obj[-2:]
 
 
-def _candidates(ev: Evidence, aim: str) -> list[tuple[int, int]]:
+#: a plan to draw up (完成县级国土空间总体规划编制): done when drawn up, and when issued or approved too
+_PLAN_TASK = re.compile(r"(?:规划|方案|纲要)(?:的)?(?:编制|修编)")
+
+
+def _candidates(ev: Evidence, aim: str, task: str = "") -> list[tuple[int, int]]:
     """The spans of result phrases of the aim, in text order: the lexicon's events and the words above."""
-    spans = [(f.start, f.end) for f in ev.deliverables if f.status == "completed" and f.meaning in _MEANINGS[aim]]
+    meanings = _MEANINGS[aim] + (("issue", "approve") if aim == "finish" and _PLAN_TASK.search(task) else ())
+    spans = [(f.start, f.end) for f in ev.deliverables if f.status == "completed" and f.meaning in meanings]
     spans += [(m.start(), m.end()) for m in RESULT_WORDS[aim].finditer(ev.layout.text)]
     return sorted(set(spans))
 
@@ -202,7 +208,7 @@ def result_phrases(ev: Evidence, task: str) -> list[tuple[int, int]]:
     if aim is None:
         return []
     tb = bigrams(QUALIFIER.sub("", task))
-    return [(a, b) for a, b in _candidates(ev, aim) if _plain(ev, a, b, task) and _said_of_task(ev, a, b, tb, task)]
+    return [(a, b) for a, b in _candidates(ev, aim, task) if _plain(ev, a, b, task) and _said_of_task(ev, a, b, tb, task)]
 
 
 def county_results(ev: Evidence, task: str) -> list[tuple[int, int]]:
