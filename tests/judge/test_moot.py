@@ -272,6 +272,9 @@ def test_a_percentage_of_the_targets_own_indicator_beside_a_wait_still_flags():
      "上半年,金安区32个小区改造已全部完工,裕安区18个完工,其余小区正在实施管网改造和立面整治。", H1),
     ("全县新建村级综合服务中心20个。", "城关镇建成4个,新店镇建成3个,石店镇建成2个,其余乡镇项目正在主体施工。", H1),
     ("全市建成公交首末站50个。", "市区建成32个,各县城建成15个。", FY),
+    # the whole's own words give its figures part by part
+    ("新建改建农村公路120公里", "今年以来,新建改建农村公路分别为:城关镇8.5公里、新店镇6公里、石店镇12.3公里。", H1),
+    ("全年招引亿元以上工业项目30个", "1-9月,新签约亿元以上工业项目分别是城关镇6个、高新区4个、南岗镇3个。", Q3),
 ])
 def test_a_sum_of_the_counties_named_that_accounts_for_the_rest_is_the_whole(task, progress, period):
     f = judge(task, progress, period)
@@ -406,3 +409,8 @@ def test_what_was_found_still_flags_beside_a_task_to_find():
 def test_the_total_a_part_read_breaks_down_is_no_second_measure(task, progress, period):
     f = judge(task, progress, period)
     assert f["status"] in ("on_pace", "ahead") and not f["needs_review"], f
+
+
+def test_places_named_before_respectively_list_only_themselves():
+    f = judge("全市完成农村公路危桥改造150座。", "1-11月,金寨县、舒城县、霍山县分别完成危桥改造28座、31座、19座。", "2024M11")
+    assert f["status"] != "behind" or f["needs_review"], f

@@ -72,6 +72,7 @@ from decimal import Decimal
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
+from helpers.judge.subjects import PART_PLACE
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
 from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
@@ -417,17 +418,29 @@ def nothing_could_measure(reading, rows: list[dict]) -> bool:
 
 #: the rest of the parts said still under way (其余乡镇项目正在主体施工, 其他县区尚未开工)
 _REST_GOING_ON = re.compile(r"(?:其余|其他|剩余|另有|余下)[^。;；|]{0,20}?(?:正在|仍在|尚在|还在|尚未|未完成|推进中)")
+#: a county, district or town named (where a list of the parts' figures begins)
+_FIRST_PLACE = re.compile(PART_PLACE)
 #: a collective among the parts named (各县, 各县区, 各县城, 其余乡镇合计): the whole is covered
 _COLLECTIVE = re.compile(r"各(?:县|区|乡镇|镇)|其余(?:县|区|乡镇|镇)|其他(?:县|区|乡镇|镇)")
 
 
+#: the whole's figures given part by part (新建改建农村公路分别为:枫香镇2.5公里、…): the list is the whole's
+_RESPECTIVELY = re.compile(r"分别(?:为|是)?[:：]?\s*$")
+
+
 def sum_accounts_for_the_rest(reading, part) -> bool:
     """Whether a shortfall read as a sum of the counties named leaves nothing unnamed done: the rest is
-    said still under way, or a collective is among the parts summed."""
-    text = reading.evidence.layout.text
+    said still under way, a collective is among the parts summed, or the whole's own words give its
+    figures part by part (…农村公路分别为:枫香镇2.5公里、北塘镇0.6公里; 金寨县、舒城县分别完成… names
+    places before 分别 and lists only them)."""
+    lay = reading.evidence.layout
+    text = lay.text
     # (其他县区数据尚在统计中: the rest's figures are not in yet, which says nothing of its works)
     going_on = any(not _DATA.search(m.group()) for m in _REST_GOING_ON.finditer(text))
-    return going_on or bool(_COLLECTIVE.search(part.evidence.text))
+    first = _FIRST_PLACE.search(text, lay.sents[part.evidence.sentence][0] if lay.sents else 0)
+    s0 = lay.sents[lay.sentence_of(first.start())][0] if first and lay.sents else 0
+    listed = first is not None and bool(_RESPECTIVELY.search(text, s0, first.start()))
+    return going_on or listed or bool(_COLLECTIVE.search(part.evidence.text))
 
 
 _ALREADY = re.compile(r"已|业已|均已")
