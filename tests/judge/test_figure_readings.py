@@ -129,3 +129,30 @@ def test_a_figure_left_out_of_another_count_still_counts():
     # left out of 考核, not of the target's count: the figure is the task's own
     f = judge("新增城镇就业4万人。", "1-9月,全市新增城镇就业3.2万人(公益性岗位安置不纳入考核)。", Q3)
     assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# two readings of the same figures: a sum of items that are kinds of the target only by a shared
+# word, beside the one item that names the target's own thing
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("开展重点领域价格监测，全年发布价格监测报告48期。", "截至9月末，编发价格监测分析报告37期、农产品价格周报39期、节日市场价格专报5期。",
+     Q3),
+    ("开展重点领域价格监测，全年发布价格监测报告48期。", "1-9月，市价格监测中心共编发农产品价格周报39期、价格监测分析报告37期、"
+     "节日市场价格专报5期。", Q3),
+    ("全年发布价格监测报告40期。", "上半年，编发价格监测分析报告21期、农产品价格周报26期、节日市场价格专报3期。", H1),
+])
+def test_a_sum_of_kinds_by_a_shared_word_beside_the_targets_own_item_goes_to_review(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"] and "各项相加与单项所得结论不一" in f["review_reason"]
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    # kinds all alike (none is the target's own 平台): they add up, no doubt
+    ("新增省级以上研发平台25个", "上半年新获批省级工程研究中心5个、省级重点实验室3个、省级企业技术中心6个。", "on_pace"),
+    # the sum and the item agree (37+1 and 37 of 48 at Q3 are both on pace): nothing to ask
+    ("开展重点领域价格监测，全年发布价格监测报告48期。", "截至9月末，编发价格监测分析报告37期、价格监测专报1期。", "on_pace"),
+])
+def test_no_doubt_when_the_kinds_are_alike_or_the_readings_agree(task, progress, status):
+    f = judge(task, progress, Q3 if "9月" in progress else H1)
+    assert f["status"] == status and "各项相加与单项所得结论不一" not in (f["review_reason"] or "")

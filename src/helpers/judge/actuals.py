@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from helpers.judge.apart import other_reading
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
@@ -383,7 +384,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     belongs to 亿元企业达330家 only because it was read first.
     """
     text, lay = ev.layout.text, ev.layout
-    scored = []
+    scored, by_target, labels = [], {}, {}
     for t in targets:
         if t.kind not in ("count", "amount") or t.value is None:
             continue
@@ -396,6 +397,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
         scores += _kind_sums(t, scores, ev, tb)
+        by_target[id(t)], labels[id(t)] = scores, t.label or t.part
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
         alone = sum(1 for sc, _ in scores if sc is not None) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1
         for score, a in scores:
@@ -418,6 +420,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         out[tid] = a
         taken.add(id(a))
     ev.rivals = _rivals(ranked, out, taken)
+    ev.apart = {tid: x for tid, a in out.items() for x in [other_reading(a, by_target.get(tid, []), ev, labels.get(tid, ""))] if x is not None}
     return out
 
 

@@ -42,6 +42,9 @@ class Part:
     promised_later: bool = False  # the event is promised for a date after this year
     whole_task: bool = False  # a verdict said of the task itself (项目已撤销), not of one of its parts
     share_range: tuple[Decimal, Decimal] | None = None  # a ratio said in words (近七成) allows a range
+    # the same figures read the other way — their sum beside one item, or one item beside their sum
+    other_ratio: float | None = None
+    other_text: str = ""
     review: list[str] = field(default_factory=list)
 
     @property
@@ -69,6 +72,7 @@ class Evidence:
     year: int | None = None  # the report's year
     rivals: dict[int, Finding] = field(default_factory=dict)  # target id → a figure as likely as the one it took
     labels: frozenset[int] = frozenset()  # where the reader blanked a list label (①, (2)) in layout.text
+    apart: dict[int, Finding] = field(default_factory=dict)  # target id → the figures it took, read the other way
 
     def free(self, items: list[Finding]) -> list[Finding]:
         return [f for f in items if id(f) not in self.used]

@@ -261,6 +261,9 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
         return
     value = convert(act.value, act.unit, t.unit)  # 28600米 of a target in 公里
     part.computed_ratio = ratio(value, t.value) if t.value and value is not None else None
+    other = ev.apart.get(id(t))
+    if other is not None and t.value and convert(other.value, other.unit, t.unit) is not None:
+        part.other_ratio, part.other_text = ratio(convert(other.value, other.unit, t.unit), t.value), other.text
     if act.share_range is not None and part.computed_ratio is not None and part.stated_ratio is None:
         # 近1.5万人: the ratio spans what the words allow (a status either side is flagged)
         part.share_range = tuple(convert(x, act.unit, t.unit) / t.value for x in act.share_range)

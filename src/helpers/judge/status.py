@@ -85,6 +85,17 @@ def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: 
     return None
 
 
+def _other_reading(part: Part, measured: str | None, pace: float, ahead_margin: float) -> None:
+    """The same figures read the other way (their sum, or one item of it: helpers.judge.apart) reach
+    another status: whether they add up is the researcher's call."""
+    if part.other_ratio is None or measured is None or part.stated_ratio is not None or part.period_target \
+            or part.computed_ratio is None or (part.target is not None and part.target.held):
+        return
+    other = ratio_status(part.other_ratio, pace, ahead_margin)
+    if other != measured:
+        part.review.append(review_reason("sum_or_item", f"{part.other_text}（{STATUS_ZH[other]}）"))
+
+
 def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool, due: bool = False) -> str:
     """Status of one part: a verdict about it first, else its figures; qualitative when nothing decides.
 
@@ -93,6 +104,7 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool,
     """
     plausible(part)
     measured = _measured_status(part, pace, ahead_margin, is_year_end, due)
+    _other_reading(part, measured, pace, ahead_margin)
     if part.share_range is not None and measured is not None and \
             (part.stated_ratio is not None or part.computed_ratio is not None):
         low, high = (ratio_status(float(x), pace, ahead_margin) for x in part.share_range)

@@ -370,6 +370,11 @@ def _below_floor(noun: str, target: str) -> bool:
     return bool(floor and level and _rank(level["level"]) < _rank(floor["level"]))
 
 
+#: the meaning of a sum of items that are kinds of the target only by a word they share with it (价格监测分析
+#: 报告37期、农产品价格周报39期 for 价格监测报告): whether they add up, the text does not say
+BY_A_SHARED_WORD = "kinds_by_a_shared_word"
+
+
 def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     """Things listed under one verb, each a kind of the target's thing (its head noun with words of its
     own), add up to its figure: 建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里 is 18公里. None when
@@ -385,15 +390,15 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
         _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:]) \
         or all(_a_level_of(item_noun(a, ev), target) or a is not run[0] and _elided_kind(item_noun(a, ev), first)
                for a in run)
-    if not by_head and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
-                               for a in run) and not _each_a_conjunct(run, target, ev) \
-            and not _under_a_heading(run, head, ev):
+    said = by_head or _each_a_conjunct(run, target, ev) or _under_a_heading(run, head, ev)
+    if not said and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
+                            for a in run):
         return None
     first, last = run[0], run[-1]
     la = ev.layout.around(first.start, first.end, fine=True)[0]
     return Finding("actual", first.start, last.end, first.sentence, ev.layout.text[first.start:last.end],
                    value=sum((a.value for a in run), Decimal(0)), unit=first.unit,
-                   label=ev.layout.text[la:last.start] + "合计")
+                   label=ev.layout.text[la:last.start] + "合计", meaning="" if said else BY_A_SHARED_WORD)
 
 
 #: names listed before what was done with them (城南九年一贯制学校、皋城中学新校区已于9月投用): two or more
