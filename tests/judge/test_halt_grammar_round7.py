@@ -213,3 +213,18 @@ def test_a_plan_awaiting_its_approval_is_no_plan_issued():
 def test_the_whole_county_opening_a_sentence_is_no_part(task, progress, want):
     """全县 opening a sentence is the whole a county's report speaks of; a named county (霍山县) is a part."""
     assert judge(task, progress)["status"] in want
+
+
+@pytest.mark.parametrize("progress,want", [
+    ("截至6月底全市重点项目累计完成投资601.2亿元，完成年度计划的50.1%，达到序时进度。从县区看，叶集区、经开区尚未达到时间过半要求。", "on_pace"),
+    ("上半年全市完成投资540亿元，完成年度计划的45%。金寨县、霍山县已达到序时进度。", "behind"),
+    ("上半年全市完成投资780亿元，占年度计划的65%；其中霍邱县、寿县未达到序时进度。", "ahead"),
+])
+def test_a_pace_verdict_said_of_some_counties_is_theirs_not_the_citys(progress, want):
+    """叶集区、经开区尚未达到时间过半要求 is those districts' pace; the city's figure decides."""
+    assert judge("全年完成重点项目投资1200亿元。", progress)["status"] == want
+
+
+def test_a_pace_verdict_of_the_county_the_task_names_is_the_tasks():
+    got = judge("霍邱县全年完成重点项目投资200亿元。", "霍邱县未达到序时进度，主要受用地指标影响。")
+    assert got["status"] == "behind"

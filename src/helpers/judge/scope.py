@@ -146,6 +146,9 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     remaining = REMAINING.search(text)
     reasons = [review_reason("batch_by_order", dated_batches[0].strip("，,；; "))] if dated_batches else []
     for v in ev.verdicts:
+        if v.status in ("behind", "on_pace", "ahead") and v.modality == "done" and _of_some_counties(ev, v.start, task):
+            v.modality = "part"  # 叶集区、经开区尚未达到时间过半要求: those districts' pace, not the city's
+            continue
         if v.status != "completed" or v.modality in ("past", "forecast", "intention", "condition"):
             continue
         obj = _OBJECT.search(text, lay.around(v.start, v.end)[0], v.end)
