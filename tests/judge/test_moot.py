@@ -74,6 +74,13 @@ def test_a_second_figure_of_another_size_still_flags_a_completion(task, progress
     ("全市出生缺陷发生率控制在12‰以内。", "1-4月监测数据需等到省妇幼健康监测平台审核后发布。", "2024M4"),
     ("获批国家外贸转型升级基地1个。", "申报材料已上报商务部,尚需商务部认定。", "2024Q1"),
     ("新增省级非遗代表性项目10项。", "已向省文旅厅推荐申报14项,评审结果尚未公布。", "2024M4"),
+    # leading indicators' rates beside the awaited statistic measure none of it
+    ("全年地区生产总值增长6.5%左右。",
+     "一季度GDP数据由省统计局统一核算,预计4月下旬反馈。1-2月规上工业增加值增长8.4%,固定资产投资增长7.9%。", "2024Q1"),
+    # the granting act itself awaited for a count of titles or approvals
+    ("建成省级森林城镇1个。", "晓天镇创建材料已通过省林业局技术评估和现场核查,正在省级公示,公示期满后由省政府命名。"
+     "公示结束后,我局将配合做好命名工作。", "2024M8"),
+    ("推动省级园区扩区调区,全年完成2个。", "叶集经开区扩区方案已报省政府,尚需国务院审批;金寨经开区调区事项正在会签。", Q3),
 ])
 def test_a_plain_wait_for_exactly_what_would_measure_the_target_is_a_confident_pending(task, progress, period):
     f = judge(task, progress, period)
@@ -85,6 +92,8 @@ def test_a_plain_wait_for_exactly_what_would_measure_the_target_is_a_confident_p
     ("城镇居民人均可支配收入增长6.5%。", "全年住户调查数据尚未公布，预计次年2月由省统计局反馈。", FY),
     # a figure beside the wait
     ("社会消费品零售总额增长6%。", "1-5月数据尚需省统计局反馈,重点企业零售额增长5.1%。", "2024M5"),
+    # a wait on money or a step, not on a grant of what the task counts
+    ("全县新建高标准农田3.6万亩。", "汪家冲片0.8万亩已完工;双河片1.2万亩完成土方七成。其余资金待工程量审核后按进度拨付。", "2024M9"),
 ])
 def test_a_wait_that_does_not_explain_the_missing_figure_still_flags(task, progress, period):
     f = judge(task, progress, period)

@@ -160,13 +160,19 @@ def awaited_measure(reading, rows: list[dict], waits: list[str]) -> bool:
     """Whether every target figure left unmeasured is what the wait waits for: a statistic's data
     (the wait names data), or a count of what an outside body grants (the task names the grant)."""
     unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
-    if not unmeasured or not waits or reading.unused_numbers:
+    # (a leading indicator's rate, 规上工业增加值增长9.1% beside 地区生产总值增长6%, measures none of them)
+    if not unmeasured or not waits or any(not _of_another_indicator(reading, c) for c in reading.unused_numbers):
         return False
     data = any(_DATA.search(w) for w in waits)
-    # candidates put forward for the decision (推荐申报14项, 135家企业申报…) say the count is granted
-    put_forward = any(CANDIDATES.search(w) for w in waits)
-    return all((_statistic(r) and data) or (r["kind"] == "count" and (_GRANTED.search(r["part"]) or put_forward))
+    # candidates put forward for the decision (推荐申报14项, 135家企业申报…), or the granting act itself awaited
+    # (正在省级公示，公示期满后由省政府命名; 尚需国务院审批), say the count is granted
+    granted = any(CANDIDATES.search(w) or _GRANTING_ACT.search(w) for w in waits)
+    return all((_statistic(r) and data) or (r["kind"] == "count" and (_GRANTED.search(r["part"]) or granted))
                for r in unmeasured)
+
+
+#: an outside body's act of granting a title or an approval (命名, 认定, 审批, 批复, 核准)
+_GRANTING_ACT = re.compile(r"命名|认定|审批|批复|核准|授牌")
 
 
 def _statistic(row: dict) -> bool:
