@@ -181,3 +181,15 @@ def test_this_years_figure_beside_an_earlier_year_still_counts(progress, status)
     f = judge("全年新增家庭农场300家。", progress)
     assert f["status"] == status and f["method"] == "computed_ratio"
 
+
+
+# ---------------------------------------------------------------------------------------------
+# a step's size is no result; a target counting quotas is measured by the quotas obtained
+
+@pytest.mark.parametrize("progress,pct", [
+    ("一季度县自然资源局完成补充耕地项目立项14个、规模2600亩,已验收入库指标620亩。", 0.31),
+    ("1-3月,县自然资源局新立项补充耕地项目9个、建设规模1800亩,验收入库占补平衡指标540亩。", 0.27),
+])
+def test_a_target_of_quotas_is_measured_by_the_quotas_not_by_a_steps_size(progress, pct):
+    f = judge("全年新增耕地占补平衡指标2000亩。", progress, "2024Q1")
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(pct)
