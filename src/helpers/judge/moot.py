@@ -99,11 +99,18 @@ _TASK_SHARE = re.compile(r"比重|占比|比例|[\u4e00-\u9fff]率")
 
 
 def bearing_percents(reading, lex: Lexicon) -> list[str]:
-    """The clauses of the text's percentages no rule read that could still measure the task: all of
-    them, except beside standing work that names no share or rate of its own, where only a share of
-    a plan or of the work could."""
-    if not standing_work(reading, lex) or _TASK_SHARE.search(reading.task or ""):
+    """The clauses of the text's percentages no rule read that could still measure the task: beside a
+    task keeping a share or rate of its own, all of them but another indicator's; beside any other task,
+    those naming the task's words or a share of a plan or of the work (beside standing work only the
+    latter)."""
+    if _TASK_SHARE.search(reading.task or ""):
         return [c for c in reading.unused_numbers if not _of_another_indicator(reading, c)]
+    if not standing_work(reading, lex):
+        tb = bigrams(reading.task or "")
+        # a rate of a thing the task does not name (受理投诉60件,办结率100% beside 争创…示范城市), beside a task
+        # that keeps no share or rate of its own, measures it only as a share of a plan or of the work
+        return [c for c in reading.unused_numbers if not _of_another_indicator(reading, c)
+                and (_PLAN_SHARE.search(c) or overlap(tb, c) >= 1)]
     return [c for c in reading.unused_numbers if _PLAN_SHARE.search(c)]
 
 
