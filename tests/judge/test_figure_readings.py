@@ -156,3 +156,28 @@ def test_a_sum_of_kinds_by_a_shared_word_beside_the_targets_own_item_goes_to_rev
 def test_no_doubt_when_the_kinds_are_alike_or_the_readings_agree(task, progress, status):
     f = judge(task, progress, Q3 if "9月" in progress else H1)
     assert f["status"] == status and "各项相加与单项所得结论不一" not in (f["review_reason"] or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# a figure of an earlier year named as a whole (2023年全县…), not a date in it, is no result of this year
+
+@pytest.mark.parametrize("progress", [
+    "2023年全县新增家庭农场326家,超额完成年度任务;今年以来加强家庭农场示范创建,组织培训3期。",
+    "加强示范创建。2023年,全市共新增家庭农场326家。",
+    "2022年、2023年分别新增家庭农场310家、326家。今年以来组织培训3期。",
+])
+def test_an_earlier_years_figure_measures_nothing_of_this_year(progress):
+    f = judge("全年新增家庭农场300家。", progress)
+    assert f["status"] != "completed" and f["method"] != "computed_ratio"
+
+
+@pytest.mark.parametrize("progress,status", [
+    ("2023年全县新增家庭农场326家。今年以来新增家庭农场120家。", "behind"),
+    ("截至6月底，全县新增家庭农场160家，较2023年同期多30家。", "on_pace"),
+    ("2024年上半年全县新增家庭农场160家。", "on_pace"),
+    ("依托2023年出台的扶持政策，上半年全县新增家庭农场160家。", "on_pace"),
+])
+def test_this_years_figure_beside_an_earlier_year_still_counts(progress, status):
+    f = judge("全年新增家庭农场300家。", progress)
+    assert f["status"] == status and f["method"] == "computed_ratio"
+

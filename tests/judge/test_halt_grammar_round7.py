@@ -228,3 +228,26 @@ def test_a_pace_verdict_said_of_some_counties_is_theirs_not_the_citys(progress, 
 def test_a_pace_verdict_of_the_county_the_task_names_is_the_tasks():
     got = judge("霍邱县全年完成重点项目投资200亿元。", "霍邱县未达到序时进度，主要受用地指标影响。")
     assert got["status"] == "behind"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成全市一体化政务服务平台“一网通办”2.0版。", "平台2.0版已于12月20日正式上线运行，接入市直部门38个。", FY),
+    ("建成智慧停车“一张网”管理平台。", "管理平台已于9月正式上线运行。", "2024Q3"),
+])
+def test_a_quoted_brand_inside_the_name_leaves_the_short_name_the_tasks(task, progress, period):
+    assert judge(task, progress, period)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成城北“口袋公园”。", "城南口袋公园已建成开放。"),
+    ("建成城北污水处理厂“智慧水务”平台。", "城南污水处理厂平台已上线运行。"),
+])
+def test_another_thing_of_the_kind_stays_another(task, progress):
+    assert judge(task, progress, "2024Q3")["status"] != "completed"
+
+
+def test_an_approval_halted_in_a_list_of_acts_blocks_the_task():
+    got = judge("推进城区公交线路优化调整，新开通线路5条。",
+                "我局原计划一季度试开通2条夜间公交线路，因市政府决定暂停新增公交线路审批、待公交集团改革方案确定后统一调整，新线开通工作暂未启动。",
+                "2024Q1")
+    assert got["status"] == "blocked"

@@ -114,7 +114,8 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开�
                     r"|(?:暂缓|暂停|停止)(?:审批|批复|核准)"
                     r"|不予(?:批准|批复|核准|立项|通过|受理)|被(?:否决|驳回)"
                     # an authority no longer approving a class of works the task belongs to (国家暂停新增试点审批)
-                    r"|(?:暂缓|暂停|停止)(?:受理)?[^,,。;;|]{1,10}?(?:审批|核准|申请)(?=$|[,,。;;|])"
+                    # (…暂停新增公交线路审批、待…方案确定后统一调整: a list's comma ends it too)
+                    r"|(?:暂缓|暂停|停止)(?:受理)?[^,,。;;|、]{1,10}?(?:审批|核准|申请)(?=$|[,,。;;|、])"
                     # the task's own plan or works halted in their carrying out (停止原方案实施)
                     rf"|(?:{HALT})(?:原|该|此|本|这一?)?(?:方案|计划|项目|工程|设计)的?(?:实施|建设|施工|推进)(?=$|[,,。;;|])"
                     # a slip to a later date: a halt when an authority ordered it (SLIP, AUTHORITY_ACT)

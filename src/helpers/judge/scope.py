@@ -28,6 +28,8 @@ _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?:度|(?=第[一�
 #: (结转明年 carries the rest forward: remaining work, not a batch of the past)
 _OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年"
                          r"|(?<![比较与和同])去年(?!同期|底|末|以来)")
+#: a year named as a whole (2023年全县…; 2023年上半年), not a date in it (2023年11月) nor a comparison (较2023年)
+_WHOLE_YEAR = re.compile(r"(?<![较比与和同\d])(?P<y>20\d\d)年(?!\d|[一二三四五六七八九十]+月|同期|底|末|以来|起|初)")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _INCLUDES = re.compile(r"\s*(?:含|包括|其中)")
 #: a span of this year's own opening a figure's clause (今年, 1-9月, 上半年, 一季度)
@@ -79,8 +81,13 @@ def _past(clause: str, year: int | None, task_years: set[int]) -> bool:
     (下达我市2025年度…任务) — unless the task itself names that year."""
     if _OTHER_YEAR.search(clause):
         return True
-    return year is not None and any(int(m["y"]) != year and int(m["y"]) not in task_years
-                                    for m in _BATCH_YEAR.finditer(clause))
+    if year is None:
+        return False
+    # 2023年全县新增家庭农场326家: a clause that names only earlier years (no month of one: 已于2023年11月开工 is
+    # a date; 延期至2025年 a later one) is of the past, like a batch of it
+    named = {int(m["y"]) for m in _WHOLE_YEAR.finditer(clause)}
+    return any(int(m["y"]) != year and int(m["y"]) not in task_years for m in _BATCH_YEAR.finditer(clause)) \
+        or bool(named) and max(named) < year and not named & task_years
 
 
 #: a batch or phase opening a completion's clause (第一批1800户改厕任务已全部完成): a part of the task

@@ -148,12 +148,19 @@ _GENERIC_TAIL = re.compile(r"(?:工程|项目|一期|二期)+$")
 _FACILITY = frozenset("楼馆厂院站场园桥港库所")
 
 
+_QUOTED_INSIDE = re.compile(r"(?:“[^”]*”|‘[^’]*’|\"[^\"]*\")(?=.)")
+_QUOTE_MARKS = re.compile(r"[“”‘’\"]")
+
+
 def another_instance(subject: str, name: str) -> bool:
     """A subject naming another thing of the task's kind (城南污水处理厂 for 城北污水处理厂, 西院区 for
     东院区): the two share a head noun, but the words right before it differ."""
     if _GENERIC.match(subject) or re.match(r"(?:该|此|本|这|上述)", subject) or re.fullmatch(r"[大新主][\u4e00-\u9fff]", subject):
         return False  # 该工程, 该院区, 本项目, 大桥, 新馆: the task's own thing named again
     # a relative clause before 的 describes the thing, it does not name another (原定5月举办的茶博会)
+    # (a quoted brand inside a name is skippable: 政务服务平台“一网通办”2.0版 is named 平台2.0版 too; a
+    # quoted name at the end is the name, its marks dropped: 城北“口袋公园”)
+    subject, name = (_QUOTE_MARKS.sub("", _QUOTED_INSIDE.sub("", x)) for x in (subject, name))
     subject, name = _GENERIC_TAIL.sub("", subject.rsplit("的", 1)[-1]), _GENERIC_TAIL.sub("", name)
     k = 0
     while k < min(len(subject), len(name)) and subject[-1 - k] == name[-1 - k]:
