@@ -181,3 +181,28 @@ def test_this_years_figure_beside_an_earlier_year_still_counts(progress, status)
     f = judge("全年新增家庭农场300家。", progress)
     assert f["status"] == status and f["method"] == "computed_ratio"
 
+
+
+# ---------------------------------------------------------------------------------------------
+# a step's size is no result; a target counting quotas is measured by the quotas obtained
+
+@pytest.mark.parametrize("progress,pct", [
+    ("一季度县自然资源局完成补充耕地项目立项14个、规模2600亩,已验收入库指标620亩。", 0.31),
+    ("1-3月,县自然资源局新立项补充耕地项目9个、建设规模1800亩,验收入库占补平衡指标540亩。", 0.27),
+])
+def test_a_target_of_quotas_is_measured_by_the_quotas_not_by_a_steps_size(progress, pct):
+    f = judge("全年新增耕地占补平衡指标2000亩。", progress, "2024Q1")
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(pct)
+
+
+# ---------------------------------------------------------------------------------------------
+# a time limit (N个工作日内办结) is a ceiling whatever verb follows it: met is on pace, never ahead
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("企业开办全流程1个工作日内办结。", "目前企业开办平均用时0.6个工作日，全程网办率92%。", "on_pace"),
+    ("企业开办全流程1个工作日内办结。", "上半年企业开办平均用时1.5个工作日。", "behind"),
+    ("一般不动产登记5个工作日以内办结。", "上半年一般不动产登记平均办理时间3.5个工作日。", "on_pace"),
+])
+def test_a_time_limit_is_met_by_staying_under_it(task, progress, status):
+    f = judge(task, progress)
+    assert f["status"] == status and f["method"] == "rate_target"

@@ -251,3 +251,17 @@ def test_an_approval_halted_in_a_list_of_acts_blocks_the_task():
                 "我局原计划一季度试开通2条夜间公交线路，因市政府决定暂停新增公交线路审批、待公交集团改革方案确定后统一调整，新线开通工作暂未启动。",
                 "2024Q1")
     assert got["status"] == "blocked"
+
+
+@pytest.mark.parametrize("progress", [
+    "该工程6月上旬进场施工，已完成上游段部分疏浚。7月下旬起因汛期水位持续偏高，市防指下令暂停河道作业，至今未恢复。",
+    "工程4月开工。8月中旬，县防汛抗旱指挥部下令暂停河道作业，施工船舶已撤离。",
+])
+def test_a_halt_ordered_by_a_command_body_blocks_the_task(progress):
+    """防指, 指挥部 are authorities and 下令 their act, as 通知 and 责令 are; 下旬 is a time, no subject."""
+    assert judge("实施淠河航道疏浚工程，年内完成疏浚18公里。", progress, "2024Q3")["status"] == "blocked"
+
+
+def test_a_pause_of_other_works_by_the_season_alone_is_no_halt():
+    got = judge("实施淠河航道疏浚工程，年内完成疏浚18公里。", "已完成疏浚14公里。7月下旬起因汛期水位持续偏高，暂停河道作业。", "2024Q3")
+    assert got["status"] != "blocked"

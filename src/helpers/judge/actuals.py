@@ -326,6 +326,8 @@ _SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")
+#: a target that counts quotas themselves (新增耕地占补平衡指标2000亩): a figure of 指标 is its own thing
+_QUOTA_NOUN = re.compile(r"(?:指标|额度)$")
 
 
 def _restates(a: Finding, ev: Evidence) -> bool:
@@ -435,7 +437,8 @@ def _candidates(t: Target, ev: Evidence, tb: set[str]) -> list[Finding]:
         actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
     if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
         actuals = [replace(a, unit=t.unit) if a.unit == ELIDED else a for a in actuals]
-    if _OBTAIN.search(t.part):  # 争取专项债券额度…: the quota granted is the result
+    if _OBTAIN.search(t.part) or _QUOTA_NOUN.search(t.label or t.part):
+        # 争取专项债券额度…: the quota granted is the result; so is a quota the task counts (新增…占补平衡指标)
         actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]
     # counts of supervision work (督查农贸市场25个) measure only a target that counts that work;
     # another year's batch or a part's completion (scope.mark_scope) is no result of this task

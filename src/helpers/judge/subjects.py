@@ -13,7 +13,7 @@ from helpers.judge.targets import bigrams, overlap
 
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
 _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
-                   r"\d+日|起(?!草)|以来|[,,:: ]|其中|同时|此外"
+                   r"\d+日|[上中下]旬|起(?!草)|以来|[,,:: ]|其中|同时|此外"
                    # the act of an agent named before, in an adverbial (经…研究，决定取消单独建设)
                    r"|(?:研究)?决定(?!书))+")
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
@@ -36,8 +36,8 @@ _GENERIC_OPEN = re.compile(r"^(?:该|此|本|上述)?(?:主体|土建|基础)?(?
 _ADVERBIAL = re.compile(r"^(?:(?:根据|按照|依据|依照|经过?|受|因|由于|鉴于|结合|对照|针对|为)[^,,;;。]*[,,]\s*)+")
 #: an authority and its act of communication before what it acts on (国家发改委通知项目暂缓审批,
 #: 市交通运输局决定其余6条线路调出计划): the subject is what follows the act
-_AGENT = re.compile(r"^[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|中心|集团|上级|省里|国家|中央)(?:研究)?"
-                    r"(?:通知|要求|决定|明确|同意|函告|责令|批复)(?:将|对)?")
+_AGENT = re.compile(r"^[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|中心|集团|上级|省里|国家|中央|指挥部|防指|领导小组|委员会)(?:研究)?"
+                    r"(?:通知|要求|决定|明确|同意|函告|责令|下令|批复)(?:将|对)?")
 
 
 #: a place that is a part of the whole a task covers: a county or district (霍邱县, 金安区, 市区, 各县), a
@@ -63,8 +63,8 @@ _NAMED_AGAIN = re.compile(r"(?:(?:该|此|本|这)(?:项|一)?|上述)(?:项目|
 
 
 #: an agent's approval or order opening a clause (经省发改委同意…, 按省能源局要求…, 省里通知…)
-_AGENT_OPENS = re.compile(r"(?:经|按照?|根据|依据)?[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|上级|省里|国家|中央|会议)"
-                          r"(?:研究)?(?:通知|要求|决定|明确|同意|函告|责令|批复|审核|批准)")
+_AGENT_OPENS = re.compile(r"(?:经|按照?|根据|依据)?[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|上级|省里|国家|中央|会议|指挥部|防指|领导小组)"
+                          r"(?:研究)?(?:通知|要求|决定|明确|同意|函告|责令|下令|批复|审核|批准)")
 
 
 def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.evidence import Evidence
+from helpers.judge.evidence import PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE
@@ -98,7 +98,9 @@ def _text_wide_county_sums(ev: Evidence, whole: set[str]) -> list[Finding]:
     city — a lower bound, flagged when it falls short (helpers.judge.confidence)."""
     lay, by_unit = ev.layout, {}
     for a in ev.actuals:
-        if a.unit not in whole and is_result(a.modality) and not STARTED.search(a.label):
+        # (县自然资源局完成补充耕地项目立项14个、规模2600亩: the size of a step towards the works, none of them done)
+        if a.unit not in whole and is_result(a.modality) and not STARTED.search(a.label) \
+                and not PRELIMINARY_RX.search(lay.text, lay.around(a.start, a.end)[0], a.start):
             by_unit.setdefault(a.unit, []).append(a)
     return [_sum_of(acts, unit, lay) for unit, acts in by_unit.items()
             if all(COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) for a in acts)]
