@@ -193,3 +193,16 @@ def test_this_years_figure_beside_an_earlier_year_still_counts(progress, status)
 def test_a_target_of_quotas_is_measured_by_the_quotas_not_by_a_steps_size(progress, pct):
     f = judge("全年新增耕地占补平衡指标2000亩。", progress, "2024Q1")
     assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(pct)
+
+
+# ---------------------------------------------------------------------------------------------
+# a time limit (N个工作日内办结) is a ceiling whatever verb follows it: met is on pace, never ahead
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("企业开办全流程1个工作日内办结。", "目前企业开办平均用时0.6个工作日，全程网办率92%。", "on_pace"),
+    ("企业开办全流程1个工作日内办结。", "上半年企业开办平均用时1.5个工作日。", "behind"),
+    ("一般不动产登记5个工作日以内办结。", "上半年一般不动产登记平均办理时间3.5个工作日。", "on_pace"),
+])
+def test_a_time_limit_is_met_by_staying_under_it(task, progress, status):
+    f = judge(task, progress)
+    assert f["status"] == status and f["method"] == "rate_target"
