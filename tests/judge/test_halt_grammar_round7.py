@@ -265,3 +265,13 @@ def test_a_halt_ordered_by_a_command_body_blocks_the_task(progress):
 def test_a_pause_of_other_works_by_the_season_alone_is_no_halt():
     got = judge("实施淠河航道疏浚工程，年内完成疏浚18公里。", "已完成疏浚14公里。7月下旬起因汛期水位持续偏高，暂停河道作业。", "2024Q3")
     assert got["status"] != "blocked"
+
+
+@pytest.mark.parametrize("progress", ["因故延期至明年春季举办。", "受场馆改造影响，推迟到秋季举办。"])
+def test_an_event_put_off_to_a_season_is_not_held(progress):
+    assert judge("举办第二届大别山茶文化节。", progress, "2024Q3")["status"] != "completed"
+
+
+@pytest.mark.parametrize("progress", ["公司已于3月完成工商注册并挂牌运营。", "公司已于3月完成工商注册。"])
+def test_a_body_registered_or_opened_is_set_up(progress):
+    assert judge("组建市城市更新投资公司。", progress)["status"] == "completed"

@@ -59,7 +59,7 @@ RESULT_WORDS = {
     "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入|公布为)|获评|获批|荣获|创成|成功创建"
                         rf"|创建成功|(?<!待)批复同意|同意(?:设立|命名)|批准设立|{_PASSED}"),
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
-    "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成注册|注册登记|(?:完成|正式|已|获批)设立|(?:设立|组建|成立)(?:完成|到位)"),
+    "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成(?:工商)?注册|注册登记|(?:完成|正式|已|获批)设立|(?:设立|组建|成立)(?:完成|到位)"),
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
     "state": re.compile(r"(?:全面|全部|均已|已经|已)(?:实现|推行|推开|铺开|落地)"),
 }
@@ -87,8 +87,8 @@ _COUNTED = re.compile(r"\s*(?:了)?[^,，;；。|]{0,12}?\d")
 #: a subject that names the city or county as the one honoured (我市被评为…)
 _PLACE_SUBJECT = re.compile(r"^(?:我市|全市|本市|我县|全县|我区|该市|该县)$")
 #: what is not an object's word after a result word: dates, marks, punctuation (已于6月全部结束)
-#: (印发实施, 下发执行: the manner an issued document takes effect is no object)
-_OBJECT_RUN = re.compile(r"[^\u4e00-\u9fff]|了|并|于|已|全部|全面|顺利|正式|工作|任务|目标|年度|全年|\d+月\d*日?|^(?:实施|执行|施行)$")
+#: (印发实施, 下发执行, 挂牌运营: the manner a document takes effect or a body starts is no object)
+_OBJECT_RUN = re.compile(r"[^\u4e00-\u9fff]|了|并|于|已|全部|全面|顺利|正式|工作|任务|目标|年度|全年|\d+月\d*日?|^(?:实施|执行|施行|运营|运行|营业)$")
 #: a count in the subject (全市1782个行政村…): things counted, not the task itself (a year, 2024六安马拉松, is none)
 _COUNT_IN = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|项|所|条|户|座|处|批|名|万|千|余|多)")
 #: a new site of a task that moves or builds anew (新院区已正式开诊 for …医院迁建)
