@@ -423,3 +423,25 @@ def test_the_total_a_part_read_breaks_down_is_no_second_measure(task, progress, 
 def test_places_named_before_respectively_list_only_themselves():
     f = judge("全市完成农村公路危桥改造150座。", "1-11月,金寨县、舒城县、霍山县分别完成危桥改造28座、31座、19座。", "2024M11")
     assert f["status"] != "behind" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a rate of a thing the task does not name, beside a task with no share of its own
+    ("争创国家海绵城市建设示范城市", "受理群众投诉建议45件,办结率达到100%。已完成申报答辩,认定结果将于7月公布。", H1, "pending"),
+    ("全年粮食总产量稳定在65亿斤以上。",
+     "早稻已收获,单产同比增加1.8%;中稻正处于灌浆期,全年粮食产量需待秋粮收获后由国家统计局调查队核定,预计12月公布。", Q3,
+     "pending"),
+])
+def test_a_rate_of_something_the_task_does_not_name_measures_nothing(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and REVIEW_REASONS["percent_unread"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a share of the plan or of the work, or a rate naming the task's own thing, could measure it
+    ("争创国家海绵城市建设示范城市", "海绵城市建设项目完成年度计划的58%。认定结果将于7月公布。", H1),
+    ("全年新建5G基站1500个。", "5G基站建设完成62%,其余站址正在协调。", Q3),
+])
+def test_a_share_of_the_plan_or_of_the_tasks_thing_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"] or f["status"] not in ("qualitative", "pending"), f

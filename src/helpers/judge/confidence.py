@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.judge import moot, nouns, signals
+from helpers.judge import moot, nouns, precedence, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
@@ -176,7 +176,7 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
             out.append(review_reason("stock_for_flow", p.evidence.text))
         out += _ratio_doubt(p, status, pace)
         if status == "behind" and p.evidence is not None and p.evidence.label.endswith(COUNTY_SUM) \
-                and not moot.sum_accounts_for_the_rest(reading, p):
+                and not precedence.sum_accounts_for_the_rest(reading, p):
             # 金安区完成40个，裕安区35个: the counties named may not be all of them
             out.append(review_reason("part_measured", f"{p.evidence.text}（所列县区之和）"))
         elif status in ("ahead", "on_pace") and nouns.stock_for_stock(p):
@@ -186,7 +186,7 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text) \
-                and not moot.some_of_the_count(p.evidence.text, [q.target for q in reading.parts if q.target]):
+                and not precedence.some_of_the_count(p.evidence.text, [q.target for q in reading.parts if q.target]):
             out.append(review_reason("halt_of_other", p.evidence.text))
     return out + _parts_disagree(reading, status, statuses, deciding, pace)
 
@@ -218,13 +218,13 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
     # whether the task is behind or blocked is the researcher's call
     halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and not p.whole_task and p.evidence
-             and not moot.delay_by_a_cause(reading.evidence.layout.sentence_text(p.evidence.sentence))]
-    if halts and status == "behind" and not moot.halt_of_another_part(reading, statuses, halts):
+             and not precedence.delay_by_a_cause(reading.evidence.layout.sentence_text(p.evidence.sentence))]
+    if halts and status == "behind" and not precedence.halt_of_another_part(reading, statuses, halts):
         out.append(review_reason("parts_disagree", halts[0].evidence.text))
     # a halt of some of the works beside a part at or above the pace: what is halted is beyond the
     # target, or the target was cut
     done = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence]
-    if done and status == "blocked" and not moot.halt_beside_done_settled(reading, statuses):
+    if done and status == "blocked" and not precedence.halt_beside_done_settled(reading, statuses):
         out.append(review_reason("parts_disagree", done[0].evidence.text))
     return out
 
@@ -269,7 +269,7 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
     if fields["status"] in MEASURED:
         unmeasured += [r["part"] for r in rows if r["status"] == "pending" and r["target_value"] is not None]
-    if unmeasured and fields["status"] not in ("blocked", "behind") and not moot.verdict_of_all(reading, statuses):
+    if unmeasured and fields["status"] not in ("blocked", "behind") and not precedence.verdict_of_all(reading, statuses):
         return {"status": fields["status"], "reason": review_reason("partly_measured"), "numbers": unmeasured}
     return None
 

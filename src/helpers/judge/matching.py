@@ -309,6 +309,18 @@ def _verdict_about(part: Part, ev: Evidence, tb: set[str]) -> None:
                 return
 
 
+def _ratio_beside_figure(part: Part, t: Target, act: Finding | None, tb: set[str]) -> None:
+    """债券资金支出进度为82.3% beside 今年以来共争取新增专项债券额度71.2亿元 for 争取…额度65亿元: a stated ratio taken
+    only because it is the one there is (its words name nothing of the target) is read beside the target's
+    own figure; when the two reach different statuses the part goes to review."""
+    if act is None or part.stated_ratio is None or not part.findings or not t.value \
+            or overlap(tb, part.findings[-1].label) >= threshold(tb):
+        return
+    value = convert(act.value, act.unit, t.unit)
+    if value is not None and t.direction != "lower":
+        part.other_ratio, part.other_text = ratio(value, t.value), act.text
+
+
 def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bool) -> Part:
     """Pair one target part with the clauses that speak of it; a number about something else measures nothing."""
     part = Part(t)
@@ -332,6 +344,7 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
             attach_verdict(part, f, ev)
     else:
         _match_ratio(part, t, ev, tb, single)
+        _ratio_beside_figure(part, t, assigned.get(id(t)), tb)
         if t.kind == "level":
             if part.stated_ratio is None and part.verdict is None:
                 _match_level(part, t, ev, tb)

@@ -7,7 +7,8 @@ status"):
 - a percentage beside standing work (完善…机制, 推进…建设): a task with no figure, no deliverable
   and no completion aim has nothing a growth rate or a level of something (整改率92%, 增长12%)
   could be a share of; only a share of a plan or a task (完成年度计划的60%) could measure it — unless
-  the task keeps a share or rate of its own (确保…比重保持总体稳定).
+  the task keeps a share or rate of its own (确保…比重保持总体稳定); beside any other task keeping none,
+  a percentage naming nothing of it (办结率100% beside 争创…示范城市) measures nothing either.
 
 - a second figure of the target's unit (figure signals) that restates the figure read (within 5 %:
   跨上1800亿元台阶 beside 达到1812.6亿元) and, read as the target's measure, gives the task the same
@@ -36,29 +37,14 @@ status"):
 - a growth rate of another indicator (工业增加值增长12.8% beside a target of 工业总产值): the heads of
   the two indicators' names (增加值, 产值, 收入, 投资, 进出口 …) differ.
 
-- parts whose statuses collapse under DOMAIN's order of precedence (helpers.statuses.aggregate): the
-  rest of a count awaiting its act (另有2项已提请市政府审定) beside that count measured at or above the
-  pace is no part of its own — what is done is measured, the rest is not done yet; a halt of one part (城市轨道交通示范线…暂停
-  审批) beside another part behind (公交线路3条 of 10) leaves the task behind whichever the halted part
-  is; a delay by a natural cause (受雨雪天气影响开工推迟) beside the shortfall it explains is no halt by an
-  authority (DOMAIN's 受阻) at all. A halt of the very works that fall short (停车泊位…两处地块暂停建设, 已建成泊位600个) is still the
-  researcher's call: behind or blocked.
-  A halt naming another target of the task than the parts at or above the pace (高标准农田项目暂缓实施
-  beside 土地流转 measured), or a part done read from the halt's own clause (开工建设…项目延期至2025年实施),
-  leaves the task blocked; a halt of some of the works of the target done still flags.
+- the rest of a count awaiting its act (另有2项已提请市政府审定) beside that count measured at or above
+  the pace is no part of its own — what is done is measured, the rest is not done yet. Other parts
+  whose statuses collapse under DOMAIN's order of precedence are helpers.judge.precedence's.
 
 - target figures nothing measures, when nothing in the text could: no figure in a unit comparable
   with a count's or amount's (培训茶农1600人次 for 防控面积20万亩), no percentage, share in words or
   percentage point, no verdict of a pace or a completion at all. 定性推进 is then what the text says; any word of a completion, a halt or a
   wait still flags as a residual signal.
-
-- a shortfall read as the sum of the counties named (金安区32个…，裕安区18个) when the text accounts for
-  the rest: the others still under works (其余小区正在实施…), or a collective among the parts named
-  (市区建成32个，各县城建成15个): the counties named are all that is done.
-
-- parts left unmeasured beside a verdict said of all of them (城镇新增就业和失业人员再就业两项指标均达到序时
-  要求: 各项, N项 with the verdict — 均 or 全部 alone may be all of one part's things): the verdict
-  measures every part.
 
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
@@ -69,12 +55,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
-from helpers.judge.subjects import PART_PLACE
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
-from helpers.judge.targets import QUALIFIER, bigrams, counts_for, overlap
+from helpers.judge.targets import bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
 
@@ -99,11 +83,18 @@ _TASK_SHARE = re.compile(r"比重|占比|比例|[\u4e00-\u9fff]率")
 
 
 def bearing_percents(reading, lex: Lexicon) -> list[str]:
-    """The clauses of the text's percentages no rule read that could still measure the task: all of
-    them, except beside standing work that names no share or rate of its own, where only a share of
-    a plan or of the work could."""
-    if not standing_work(reading, lex) or _TASK_SHARE.search(reading.task or ""):
+    """The clauses of the text's percentages no rule read that could still measure the task: beside a
+    task keeping a share or rate of its own, all of them but another indicator's; beside any other task,
+    those naming the task's words or a share of a plan or of the work (beside standing work only the
+    latter)."""
+    if _TASK_SHARE.search(reading.task or ""):
         return [c for c in reading.unused_numbers if not _of_another_indicator(reading, c)]
+    if not standing_work(reading, lex):
+        tb = bigrams(reading.task or "")
+        # a rate of a thing the task does not name (受理投诉60件,办结率100% beside 争创…示范城市), beside a task
+        # that keeps no share or rate of its own, measures it only as a share of a plan or of the work
+        return [c for c in reading.unused_numbers if not _of_another_indicator(reading, c)
+                and (_PLAN_SHARE.search(c) or overlap(tb, c) >= 1)]
     return [c for c in reading.unused_numbers if _PLAN_SHARE.search(c)]
 
 
@@ -149,7 +140,7 @@ def figure_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
 
 
 #: the data of a statistic awaited (数据尚未公布, 季度核算, 尚需省统计局反馈, 监测数据需等到…审核后发布)
-_DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测|汇总|报送")
+DATA = re.compile(r"数据|数字|核算|统计|调查|核定数|监测|汇总|报送")
 #: a target counting what someone else grants (获批, 创建, 争创, 认定, 命名, 入选 …): its count waits on the grant
 _GRANTED = re.compile(r"获批|获评|获得|创建|创成|争创|认定|命名|入选|评为|评定|通过|申报成功|晋级|复审")
 #: the kinds of target a statistic's data measures
@@ -163,7 +154,7 @@ def awaited_measure(reading, rows: list[dict], waits: list[str]) -> bool:
     # (a leading indicator's rate, 规上工业增加值增长9.1% beside 地区生产总值增长6%, measures none of them)
     if not unmeasured or not waits or any(not _of_another_indicator(reading, c) for c in reading.unused_numbers):
         return False
-    data = any(_DATA.search(w) for w in waits)
+    data = any(DATA.search(w) for w in waits)
     # candidates put forward for the decision (推荐申报14项, 135家企业申报…), or the granting act itself awaited
     # (正在省级公示，公示期满后由省政府命名; 尚需国务院审批), say the count is granted
     granted = any(CANDIDATES.search(w) or _GRANTING_ACT.search(w) for w in waits)
@@ -315,52 +306,6 @@ def of_the_rest(quote: str) -> bool:
     return bool(_REST.search(quote))
 
 
-def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
-    """Whether every halt names a part of the task that is not behind, while another part is: the task
-    is behind whatever the halted part would be (DOMAIN: behind when any part is)."""
-    parts = [(p, s) for p, s in zip(reading.parts, statuses) if p.target is not None]
-    for h in halts:
-        scored = [(overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text), i)
-                  for i, (p, _) in enumerate(parts)]
-        best = max(scored, default=(0, -1))
-        if best[0] < 2 or sum(1 for sc, _ in scored if sc == best[0]) > 1 or parts[best[1]][1] == "behind":
-            return False
-        if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
-            return False
-    return True
-
-
-def _halted_part(reading, h) -> int | None:
-    """The index (among the parts with a target) of the one target a halt's quote names best (two
-    bigrams or more, no tie), else None."""
-    parts = [p for p in reading.parts if p.target is not None]
-    scored = [overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text) for p in parts]
-    best = max(scored, default=0)
-    return scored.index(best) if best >= 2 and scored.count(best) == 1 else None
-
-
-def halt_beside_done_settled(reading, statuses: list[str]) -> bool:
-    """Whether every halt beside parts at or above the pace leaves the task blocked under DOMAIN's order:
-    it names another target of the task than any part at or above the pace (高标准农田项目暂缓实施 beside
-    土地流转 measured), or its own clause is what the part done was read from (开工建设…项目延期至2025年实施:
-    the words that halt the start do not report it). A halt of some of the works of the target done
-    (剩余22座中有15座暂停施工 beside 已完成18座), or of something the task does not name, is still the
-    researcher's call: what is halted is beyond the target, or the target was cut."""
-    lay = reading.evidence.layout
-    with_target = [s for p, s in zip(reading.parts, statuses) if p.target is not None]
-    good = [p for p, s in zip(reading.parts, statuses) if s in GOOD and p.evidence is not None]
-    halts = [p for p, s in zip(reading.parts, statuses) if s == "blocked" and p.evidence is not None]
-    # a part done read from a clause that holds a halt word itself is read from the halt's words
-    if good and all(HALT_WORDS.search(lay.text, *lay.around(max(g.evidence.start, g.evidence.end - 1), g.evidence.end))
-                    for g in good):
-        return bool(halts)
-    for h in halts:
-        i = _halted_part(reading, h)
-        if i is None or with_target[i] in GOOD:
-            return False
-    return bool(halts)
-
-
 #: the label a sum of the parts' figures ends with (helpers.judge.sums: 县区合计, 分项合计 …)
 _SUM = "合计"
 #: a ratio's clause with no subject of its own (占全年目标任务的87.9%, 完成总任务的51.2%): the share of
@@ -422,33 +367,6 @@ def nothing_could_measure(reading, rows: list[dict]) -> bool:
                and not any(comparable(u, r["target_unit"]) for u in units) for r in unmeasured)
 
 
-#: the rest of the parts said still under way (其余乡镇项目正在主体施工, 其他县区尚未开工)
-_REST_GOING_ON = re.compile(r"(?:其余|其他|剩余|另有|余下)[^。;；|]{0,20}?(?:正在|仍在|尚在|还在|尚未|未完成|推进中)")
-#: a county, district or town named (where a list of the parts' figures begins)
-_FIRST_PLACE = re.compile(PART_PLACE)
-#: a collective among the parts named (各县, 各县区, 各县城, 其余乡镇合计): the whole is covered
-_COLLECTIVE = re.compile(r"各(?:县|区|乡镇|镇)|其余(?:县|区|乡镇|镇)|其他(?:县|区|乡镇|镇)")
-
-
-#: the whole's figures given part by part (新建改建农村公路分别为:枫香镇2.5公里、…): the list is the whole's
-_RESPECTIVELY = re.compile(r"分别(?:为|是)?[:：]?\s*$")
-
-
-def sum_accounts_for_the_rest(reading, part) -> bool:
-    """Whether a shortfall read as a sum of the counties named leaves nothing unnamed done: the rest is
-    said still under way, a collective is among the parts summed, or the whole's own words give its
-    figures part by part (…农村公路分别为:枫香镇2.5公里、北塘镇0.6公里; 金寨县、舒城县分别完成… names
-    places before 分别 and lists only them)."""
-    lay = reading.evidence.layout
-    text = lay.text
-    # (其他县区数据尚在统计中: the rest's figures are not in yet, which says nothing of its works)
-    going_on = any(not _DATA.search(m.group()) for m in _REST_GOING_ON.finditer(text))
-    first = _FIRST_PLACE.search(text, lay.sents[part.evidence.sentence][0] if lay.sents else 0)
-    s0 = lay.sents[lay.sentence_of(first.start())][0] if first and lay.sents else 0
-    listed = first is not None and bool(_RESPECTIVELY.search(text, s0, first.start()))
-    return going_on or listed or bool(_COLLECTIVE.search(part.evidence.text))
-
-
 _ALREADY = re.compile(r"已|业已|均已")
 
 
@@ -466,35 +384,3 @@ def dates_another(reading, pos: int) -> bool:
 
 _CLOSED_BY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:以后|之后|后)(?!续|期|台|方|勤)")
 _AFTER_WILL = re.compile(r"(?:以后|之后|后)(?:将|会|可|即可|方可|再)")
-
-
-#: a verdict said of the parts counted (两项指标均达到, 各项指标): 均 or 全部 alone may be all of one part's things
-_ALL_PARTS = re.compile(r"各项|[两二三四五六七八九十]项")
-
-
-def verdict_of_all(reading, statuses: list[str]) -> bool:
-    """Whether the status rests on a verdict whose clause says it of every part (…两项指标均达到序时要求)."""
-    lay = reading.evidence.layout if reading.evidence is not None else None
-    deciding = [p for p, s in zip(reading.parts, statuses) if s in MEASURED and p.verdict in MEASURED]
-    if lay is None or not deciding:
-        return False
-    return all(p.evidence is not None and _ALL_PARTS.search(lay.text, *lay.around(p.evidence.start, p.evidence.end))
-               for p in deciding)
-
-
-def some_of_the_count(subject: str, targets: list) -> bool:
-    """金寨县、舒城县2个项目被调出…计划 for 建设…集配中心4个: a halt said of some of the task's count
-    (fewer of them, in its unit) halts a part of the task, whatever the things are called."""
-    return any(t.kind == "count" and t.value and q.unit == t.unit and q.value < t.value
-               for q in find_quantities(subject) for t in targets)
-
-
-#: a delay by a cause (受雨雪天气影响开工推迟, 因拆迁进度滞后竣工延期): it explains a lag
-_CAUSED_DELAY = re.compile(r"(?:受|因|由于)[^;；。|]{1,20}?(?:推迟|延期|延后|顺延)")
-#: an authority's act: a halt, whatever its cause, is then DOMAIN's 受阻
-_AUTHORITY_HALT = re.compile(r"叫停|暂停|停止|取消|撤销|暂缓|通知|要求|批准|决定")
-
-
-def delay_by_a_cause(quote: str) -> bool:
-    """Whether a blocked part's words are a delay by a natural cause, no authority's halt."""
-    return bool(_CAUSED_DELAY.search(quote)) and not _AUTHORITY_HALT.search(quote)

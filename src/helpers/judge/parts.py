@@ -27,7 +27,7 @@ from helpers.judge.findings import LATER_YEAR
 from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
-from helpers.judge.moot import some_of_the_count
+from helpers.judge.precedence import some_of_the_count
 from helpers.judge.quantities import fold_numerals, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
