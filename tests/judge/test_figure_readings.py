@@ -206,3 +206,25 @@ def test_a_target_of_quotas_is_measured_by_the_quotas_not_by_a_steps_size(progre
 def test_a_time_limit_is_met_by_staying_under_it(task, progress, status):
     f = judge(task, progress)
     assert f["status"] == status and f["method"] == "rate_target"
+
+
+# ---------------------------------------------------------------------------------------------
+# a ratio taken only because it is the one there is, beside the target's own figure
+
+@pytest.mark.parametrize("task,progress", [
+    ("争取地方政府专项债券额度65亿元。", "今年以来共争取新增专项债券额度71.2亿元，已发行到位68.5亿元。债券资金支出进度为82.3%。"),
+    ("争取中央预算内投资20亿元。", "1-9月，累计争取中央预算内投资21.6亿元。已下达资金支出进度为63%。"),
+])
+def test_a_ratio_naming_nothing_of_the_target_beside_its_own_figure_goes_to_review(task, progress):
+    f = judge(task, progress, Q3)
+    assert f["needs_review"] and "有几个数字同样可能衡量此目标" in f["review_reason"]
+
+
+def test_a_ratio_of_the_targets_own_words_beside_its_figure_is_read_once():
+    f = judge("新增城镇就业4万人。", "1-9月,全市新增城镇就业3.1万人,完成年度任务的77.5%。", Q3)
+    assert f["status"] == "on_pace" and not f["needs_review"]
+
+
+def test_a_rate_of_another_thing_beside_the_targets_figure_measures_nothing():
+    f = judge("争取中央预算内投资20亿元。", "1-9月，累计争取中央预算内投资21.6亿元，资金支付率为63%。", Q3)
+    assert f["status"] == "completed" and not f["needs_review"]

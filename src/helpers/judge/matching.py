@@ -25,7 +25,8 @@ def attach_verdict(part: Part, f: Finding, ev: Evidence, near: int | None = None
     if near is not None:
         cands = [v for v in cands if 0 <= v.start - f.end <= near]
     # a halt beside a figure (已建成3所，另有2所暂缓建设) is of another part: it stays a part of its own
-    cands = [v for v in cands if (is_result(v.modality) or v.status == "pending") and v.status != "blocked"]
+    # (另有2条推迟至明年实施: a slip of some of the count is of another part too)
+    cands = [v for v in cands if (is_result(v.modality) or v.status == "pending") and v.status != "blocked" and not v.later]
     # 新增8家，另有6家…待认定: a wait said of other things than the figure (another count between)
     # a verdict before another figure is that figure's (泊位接入全部完成,约8000个;…累计1.55万个); a
     # closing one after the figures (…其余7个正在扫尾,整体进度已达序) sums them up
@@ -308,6 +309,18 @@ def _verdict_about(part: Part, ev: Evidence, tb: set[str]) -> None:
                 return
 
 
+def _ratio_beside_figure(part: Part, t: Target, act: Finding | None, tb: set[str]) -> None:
+    """债券资金支出进度为82.3% beside 今年以来共争取新增专项债券额度71.2亿元 for 争取…额度65亿元: a stated ratio taken
+    only because it is the one there is (its words name nothing of the target) is read beside the target's
+    own figure; when the two reach different statuses the part goes to review."""
+    if act is None or part.stated_ratio is None or not part.findings or not t.value \
+            or overlap(tb, part.findings[-1].label) >= threshold(tb):
+        return
+    value = convert(act.value, act.unit, t.unit)
+    if value is not None and t.direction != "lower":
+        part.other_ratio, part.other_text = ratio(value, t.value), act.text
+
+
 def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bool) -> Part:
     """Pair one target part with the clauses that speak of it; a number about something else measures nothing."""
     part = Part(t)
@@ -331,6 +344,7 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
             attach_verdict(part, f, ev)
     else:
         _match_ratio(part, t, ev, tb, single)
+        _ratio_beside_figure(part, t, assigned.get(id(t)), tb)
         if t.kind == "level":
             if part.stated_ratio is None and part.verdict is None:
                 _match_level(part, t, ev, tb)

@@ -86,14 +86,16 @@ def _measured_status(part: Part, pace: float, ahead_margin: float, is_year_end: 
 
 
 def _other_reading(part: Part, measured: str | None, pace: float, ahead_margin: float) -> None:
-    """The same figures read the other way (their sum, or one item of it: helpers.judge.apart) reach
-    another status: whether they add up is the researcher's call."""
-    if part.other_ratio is None or measured is None or part.stated_ratio is not None or part.period_target \
-            or part.computed_ratio is None or (part.target is not None and part.target.held):
+    """The figures read another way — their sum or one item of it (helpers.judge.apart), or the target's own
+    figure beside a ratio that names nothing of the target — reach another status: which reading holds is
+    the researcher's call."""
+    if part.other_ratio is None or measured is None or part.period_target \
+            or (part.target is not None and part.target.held):
         return
     other = ratio_status(part.other_ratio, pace, ahead_margin)
     if other != measured:
-        part.review.append(review_reason("sum_or_item", f"{part.other_text}（{STATUS_ZH[other]}）"))
+        code = "figures_compete" if part.stated_ratio is not None else "sum_or_item"
+        part.review.append(review_reason(code, f"{part.other_text}（{STATUS_ZH[other]}）"))
 
 
 def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool, due: bool = False) -> str:
