@@ -299,3 +299,10 @@ def test_a_slip_within_the_year_is_no_shortfall_yet(progress, period):
 def test_a_slip_ordered_by_an_authority_is_a_halt():
     got = judge("新建5G基站1500个。", "经省通信管理局同意，该项任务推迟至明年实施。", "2024Q3")
     assert got["status"] == "blocked"
+
+
+def test_a_task_of_one_act_reported_done_in_unread_words_is_not_due():
+    """…已于11月18日在深交所创业板挂牌上市: a result in words no rule read is no shortfall at the year's end
+    (it goes to review, never a confident 滞后)."""
+    got = judge("实现县域首家上市企业“零”的突破。", "皖科新材已于11月18日在深交所创业板挂牌上市，实现县域上市企业零的突破。", FY)
+    assert got["status"] != "behind" and got["needs_review"]
