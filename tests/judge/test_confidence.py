@@ -233,3 +233,24 @@ def test_an_official_on_pace_beside_a_measured_ahead_is_no_disagreement():
     assert fields["status"] == "ahead" and not fields["needs_review"], fields
     fields, _ = judge_text(task, progress, "2024H1", official_status="滞后")
     assert fields["needs_review"] and REVIEW_REASONS["official_disagrees"] in fields["review_reason"]
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a shortcoming of the work itself (有待加快, 有待加大), no wait on anyone
+    ("争取中央预算内投资12亿元。", "上半年已争取到中央预算内投资7.8亿元,资金支付进度有待加快。", H1, "ahead"),
+    ("全年完成水利投资40亿元。", "1-9月完成水利投资31.6亿元,占年度计划的79%;部分县区项目推进力度有待加大。", "2024Q3", "on_pace"),
+    # a plan said as it once was: the event it names has not happened
+    ("举办第三届大别山茶谷马拉松。", "经市政府研究决定，本届赛事取消。赛事原定11月举办，已完成线路踏勘。", "2024FY", "blocked"),
+])
+def test_a_shortcoming_or_a_plan_undone_is_no_residual_signal(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a wait on an outside act after 有待 still flags
+    ("争取中央预算内投资12亿元。", "上半年已争取到中央预算内投资7.8亿元,第二批资金有待国家发改委审核下达。", H1),
+])
+def test_a_wait_on_an_outside_act_after_youdai_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"], f

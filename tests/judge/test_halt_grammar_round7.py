@@ -275,3 +275,34 @@ def test_an_event_put_off_to_a_season_is_not_held(progress):
 @pytest.mark.parametrize("progress", ["公司已于3月完成工商注册并挂牌运营。", "公司已于3月完成工商注册。"])
 def test_a_body_registered_or_opened_is_set_up(progress):
     assert judge("组建市城市更新投资公司。", progress)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新建5G基站1500个。", "因铁塔公司投资计划调整，该项任务推迟至明年实施。", FY),
+    ("新建5G基站1500个。", "因铁塔公司投资计划调整，该项任务推迟至明年实施。", "2024Q3"),
+    ("上线“皖西通办”移动政务服务平台", "因项目用地征收未完成，上线“皖西通办”移动政务服务平台延期至2025年实施。", FY),
+])
+def test_the_task_slipped_to_a_later_year_is_not_done_this_year(task, progress, period):
+    """A slip of the task itself to a later year, by no authority's order, leaves the year's work undone:
+    behind (ordered by an authority it is a halt, 受阻)."""
+    assert judge(task, progress, period)["status"] == "behind"
+
+
+@pytest.mark.parametrize("progress,period", [
+    ("因铁塔公司投资计划调整，该项任务推迟至10月实施。", H1),
+    ("因铁塔公司投资计划调整，该项任务推迟至2024年10月实施。", H1),
+])
+def test_a_slip_within_the_year_is_no_shortfall_yet(progress, period):
+    assert judge("新建5G基站1500个。", progress, period)["status"] != "behind"
+
+
+def test_a_slip_ordered_by_an_authority_is_a_halt():
+    got = judge("新建5G基站1500个。", "经省通信管理局同意，该项任务推迟至明年实施。", "2024Q3")
+    assert got["status"] == "blocked"
+
+
+def test_a_task_of_one_act_reported_done_in_unread_words_is_not_due():
+    """…已于11月18日在深交所创业板挂牌上市: a result in words no rule read is no shortfall at the year's end
+    (it goes to review, never a confident 滞后)."""
+    got = judge("实现县域首家上市企业“零”的突破。", "皖科新材已于11月18日在深交所创业板挂牌上市，实现县域上市企业零的突破。", FY)
+    assert got["status"] != "behind" and got["needs_review"]

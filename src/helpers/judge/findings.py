@@ -203,15 +203,19 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
                 continue
             if status == "blocked" and _CAUSE.search(progress, a, m.start()):
                 continue  # 主要因雨雪天气导致部分项目复工推迟: a cause of a lag, not a halt of the task
-            if status == "blocked" and SLIP_WORDS.match(m.group()) \
-                    and not AUTHORITY_ACT.search(layout.sentence_text(layout.sentence_of(m.start()))):
-                continue  # 受用地影响，开工推迟至明年: a slip of the works, no halt (a deliverable's lateness)
+            slip = status == "blocked" and SLIP_WORDS.match(m.group()) \
+                and not AUTHORITY_ACT.search(layout.sentence_text(layout.sentence_of(m.start())))
+            if slip and not LATER_YEAR.search(m.group()):
+                continue  # 受用地影响，开工推迟至10月: a slip of the works, no halt (a deliverable's lateness)
             if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
                 continue  # 一季度目标任务已完成: a period's own work done, not the year's
             if (status, a) in seen:
                 continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict
             seen.add((status, a))
-            out.append(_finding(layout, "verdict", m.start(), m.end(), status=status))
+            # 因铁塔公司投资计划调整，该项任务推迟至明年实施: not done this year (behind, when it is the task's:
+            # helpers.judge.parts; a year by number is after the report's only if helpers.judge.parts says so)
+            out.append(_finding(layout, "verdict", m.start(), m.end(), status="behind" if slip else status,
+                                later=bool(slip)))
             taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
     return sorted(out, key=lambda f: f.start)
 
@@ -354,6 +358,8 @@ _WHEN = (rf"(?:20\d\d年度?|{NEXT_YEAR}|今年|年内)?(?:[一二三四]季度|
 _DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
 _DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
+#: a date in a later year than this (明年, 次年, 2025年): a slip to it leaves the year's work undone
+LATER_YEAR = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")
 #: who defers by decision (民航主管部门通知…延期): a halt by an authority, not a slip of the works
 _NEGATED = re.compile(r"(?:未|没有|不|未能|无法|不能)(?:正式|全面|如期)?$")
 #: what may happen once something else has (公示期结束后即可进场, 验收后方可投用): not happened yet

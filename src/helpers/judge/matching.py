@@ -26,7 +26,8 @@ def attach_verdict(part: Part, f: Finding, ev: Evidence, near: int | None = None
     if near is not None:
         cands = [v for v in cands if 0 <= v.start - f.end <= near]
     # a halt beside a figure (已建成3所，另有2所暂缓建设) is of another part: it stays a part of its own
-    cands = [v for v in cands if (is_result(v.modality) or v.status == "pending") and v.status != "blocked"]
+    # (另有2条推迟至明年实施: a slip of some of the count is of another part too)
+    cands = [v for v in cands if (is_result(v.modality) or v.status == "pending") and v.status != "blocked" and not v.later]
     # 新增8家，另有6家…待认定: a wait said of other things than the figure (another count between)
     # a verdict before another figure is that figure's (泊位接入全部完成,约8000个;…累计1.55万个); a
     # closing one after the figures (…其余7个正在扫尾,整体进度已达序) sums them up

@@ -23,6 +23,7 @@ from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_label
 from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, find_verdicts, unused_numbers
+from helpers.judge.findings import LATER_YEAR
 from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.matching import ORDER, attach_verdict, match_part
@@ -196,6 +197,16 @@ def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target
     return some_of_the_count(subject, targets)
 
 
+def _slips_the_task(ev: Evidence, v: Finding, tb: set[str]) -> bool:
+    """该项任务推迟至明年实施, 项目延期至2026年: a slip of the task itself (not of some of its count) to a
+    year after the report's."""
+    years = [int(m["y"]) for m in LATER_YEAR.finditer(v.text) if m["y"]]
+    if years and (ev.year is None or max(years) <= ev.year):
+        return False
+    subject = subject_of(ev, v.start)
+    return refers_to_task(ev, v.start, tb) and not _SOME_OF.search(subject + ev.layout.text[ev.layout.around(v.start, v.end)[0]:v.start])
+
+
 def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = (),
                       task: str = "") -> list[Part]:
     """Verdicts no part used are parts of their own (Q10: 未达到序时进度 for the air).
@@ -210,6 +221,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if tb is not None and v.status == "blocked" and not _halts_the_task(ev, v, tb, targets):
             continue
+        if v.later and (tb is None or not _slips_the_task(ev, v, tb)):
+            continue  # 另有1个乡镇推迟至2025年实施: some of the count, or a year not after the report's
         if v.status == "completed" and (of_a_step(said_of(ev, v.start), task) or points_elsewhere(ev, v.start, task)):
             continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":

@@ -34,6 +34,9 @@ from helpers.judge.whole import ACT_COUNTED, county_results, result_phrases, tas
 SIGNAL_KIND = "signal"
 #: a negation or a not-yet just before a verb: 尚未建成, 未能完成, 没有开工
 _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍未|不能|难以|不再)(?:能|够|全部|全面|正式|如期|按期)?$")
+#: a plan said as it once was (赛事原定11月举办, 原计划一季度开通): the event it names has not happened
+#: (as helpers.judge.findings reads a deliverable after it)
+_ONCE_PLANNED = re.compile(r"原定|原计划")
 #: the words of a sentence that leave the current period: another year, or later this year's end
 _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!同期)|往年|结转|明年|下一年|次年|(?P<y>20\d\d)年(?P<batch>度)?")
 
@@ -121,7 +124,8 @@ def done_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon, read:
     for m in _done_rx(lex).finditer(text):
         a, b = lay.around(m.start(), m.end())
         if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
-                or _NEGATED.search(text[max(0, m.start() - 6):m.start()]) or _step(text[a:b], task) \
+                or _NEGATED.search(text[max(0, m.start() - 6):m.start()]) or _ONCE_PLANNED.search(text, a, m.start()) \
+                or _step(text[a:b], task) \
                 or (m.group() in generic and _FIGURE.search(text, m.end(), b)) \
                 or not re.match(NOUN_TAIL, text[m.end():m.end() + 4]) \
                 or (m.group() in events and wanted and events[m.group()] not in wanted) \
@@ -160,7 +164,7 @@ _INTENDED = re.compile(r"拟|将|计划|如|若|一旦")
 #: a wait on something outside, however it is named: 待证监会注册后上市, 等待…, 有待…, 尚需…同意;
 #: 有待 before a verb of betterment (有待提高, 有待加强) is a shortcoming, no wait
 _WAIT = re.compile(r"(?<![接期款优招看亟留对虐])(?:待(?!遇|办|业|岗|售|定|人|客)[^,，;；。|]{1,20}?后|等待"
-                   r"|有待(?!(?:进一步)?(?:提高|提升|加强|改进|完善|增强|优化|强化|健全|改善))"
+                   r"|有待(?!(?:进一步)?(?:提高|提升|加强|改进|完善|增强|优化|强化|健全|改善|加快|加大|深化))"
                    r"|尚需[^,，;；。|]{1,12}?(?:同意|批准|确认|注册|核准))")
 
 

@@ -182,7 +182,13 @@ _DUE_AIMS = ("entity", "state", "hold", "start")
 def _aim_due(reading: Reading) -> bool:
     """A task of one act (whole.task_aim), with no figure of its own, of which nothing was read: at the year's
     end, not reported done is not done (behind), as a deliverable's is."""
-    return not reading.parts and task_aim(reading.task) in _DUE_AIMS and not re.search(r"\d", reading.task)
+    return not reading.parts and task_aim(reading.task) in _DUE_AIMS and not re.search(r"\d", reading.task) \
+        and not any(sig.kind in _DONE_WORDS for sig in reading.signals)
+
+
+#: residual words of a result (helpers.judge.signals): the act may be reported done in words no rule read
+#: (…已于11月18日在深交所创业板挂牌上市，实现县域上市企业零的突破), so it is not due
+_DONE_WORDS = ("done", "use", "event", "verdict_done", "attained", "share")
 
 
 def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
