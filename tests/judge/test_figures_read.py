@@ -455,3 +455,13 @@ def test_items_under_a_heading_and_items_under_way(task, progress, status, pct):
 def test_a_forecast_of_the_target_alone_is_awaited():
     f = judge("粮食总产量稳定在60亿斤以上。", "夏粮已收获,产量22.6亿斤;预计全年产量60亿斤以上。", H1)
     assert f["status"] == "pending" and f["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新建改造雨污管网150公里", "1-9月全市新建改造雨污管网98.6公里(年度目标150公里)。", "2024Q3", "behind"),
+    ("推出“高效办成一件事”重点事项30个", "截至6月底全市上线重点事项22个(年度目标30个)。", H1, "ahead"),
+    ("完成农村危房改造400户", "今年以来完成农村危房改造260户（全年任务400户）。", H1, "ahead"),
+])
+def test_the_target_restated_beside_the_figure_is_no_rival_reading(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and not f["needs_review"], f

@@ -473,6 +473,8 @@ def rival_review(t: Target, act: Finding, ev: Evidence) -> list[str]:
     return [review_reason("figures_compete", f"{act.text}；{rival.text}")] if rival is not None else []
 
 
+#: a figure whose own words just before it name it an aim (…(年度目标142公里), 全年任务30个): the target said again
+_SAID_AS_AIM = re.compile(r"(?:目标|任务|计划)[)）]?$")
 #: how far apart two figures must be to be read as different measures (not one figure said twice)
 _APART = Decimal("0.05")
 
@@ -487,8 +489,9 @@ def _rivals(ranked: list[tuple], out: dict[int, Finding], taken: set[int]) -> di
         won = out.get(tid)
         if won is None or a is won or id(a) in taken or sc < best[tid] or tid in rivals:
             continue
-        if a.start <= won.start and won.end <= a.end or won.start <= a.start and a.end <= won.end:
-            continue
+        if a.start <= won.start and won.end <= a.end or won.start <= a.start and a.end <= won.end \
+                or _SAID_AS_AIM.search(a.label):
+            continue  # (…37.9公里(年度目标142公里): the target restated beside the figure, no second reading)
         if abs(a.value - won.value) > _APART * max(abs(won.value), abs(a.value)):
             rivals[tid] = a
     return rivals
