@@ -228,3 +228,23 @@ def test_a_ratio_of_the_targets_own_words_beside_its_figure_is_read_once():
 def test_a_rate_of_another_thing_beside_the_targets_figure_measures_nothing():
     f = judge("争取中央预算内投资20亿元。", "1-9月，累计争取中央预算内投资21.6亿元，资金支付率为63%。", Q3)
     assert f["status"] == "completed" and not f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# an indicator named in other words: a short name (社零额, 固投) or its rate said otherwise
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("社会消费品零售总额增长7%。", "市商务局：一季度全市社零额完成182.4亿元，同比增长6.4%，较全省低0.3个百分点。", "2024Q1", "behind"),
+    ("固定资产投资增长8%。", "1-6月，全市固投同比增长9.1%，其中工业投资增长12.3%。", H1, "on_pace"),
+    ("学前教育普惠率达到90%。", "经年底统计，全市普惠性幼儿园在园幼儿占比为88.7%，较上年提高2.4个百分点。", FY, "behind"),
+    ("学前教育普惠率达到85%。", "截至6月底，全市普惠性幼儿园在园幼儿占比达87.2%。", H1, "on_pace"),
+])
+def test_an_indicator_named_in_other_words_measures_the_target(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and f["method"] == "rate_target"
+
+
+def test_a_rate_of_another_thing_is_still_another_rate():
+    # 无害化处理率 is no 回收利用率, however alike the sentence
+    f = judge("生活垃圾回收利用率达到35%。", "上半年全市生活垃圾无害化处理率达100%。")
+    assert f["status"] != "on_pace" or f["needs_review"]

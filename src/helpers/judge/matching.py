@@ -13,6 +13,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, narrower, rival_review, threshold
+from helpers.judge.subjects import abbreviates
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
@@ -44,11 +45,12 @@ def attach_verdict(part: Part, f: Finding, ev: Evidence, near: int | None = None
             ev.used.add(id(c))
 
 
-def _best(cands: list[Finding], tb: set[str], minimum: int) -> Finding | None:
-    """The finding whose label shares most bigrams with the target (earliest on ties)."""
+def _best(cands: list[Finding], tb: set[str], minimum: int, name: str = "") -> Finding | None:
+    """The finding whose label shares most bigrams with the target (earliest on ties); a short name of the
+    target's `name` in the label (社零额, 固投) counts as two."""
     best, score = None, minimum - 1
     for f in cands:
-        s = overlap(tb, f.label)
+        s = overlap(tb, f.label) + (2 if name and short_name(f.label, name) else 0)
         if s > score:
             best, score = f, s
     return best
@@ -71,6 +73,20 @@ def _names_another(label: str, tb: set[str]) -> bool:
     return len(rest) >= 4 and overlap(tb, rest) == 0
 
 
+def short_name(label: str, target: str) -> bool:
+    """社零额 for 社会消费品零售总额, 固投 for 固定资产投资: two or three characters of the label, none of them a
+    word of the target, that begin with its first character and take its characters in order, from a
+    name at least twice as long."""
+    name = re.sub(r"[^\u4e00-\u9fff]", "", target)
+    for n in (3, 2):
+        for i in range(len(label) - n + 1):
+            w = label[i:i + n]
+            if len(name) >= 2 * n and w[0] == name[0] and w not in name and abbreviates(w, name) \
+                    and not re.search(r"[^\u4e00-\u9fff]", w):
+                return True
+    return False
+
+
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year, a month alone never
@@ -78,7 +94,7 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
     done = [g for g in done if not month_only(g, ev) and not narrower(t, g)]
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
-    best = _best(done, tb, 2 if len(tb) >= 5 else 1) or lone
+    best = _best(done, tb, 2 if len(tb) >= 5 else 1, QUALIFIER.sub("", t.label or t.part)) or lone
     if best is None:
         fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
         if fc is not None:
@@ -174,15 +190,31 @@ def _rate_noun(label: str) -> str | None:
 
 def _same_rate_noun(t: Target, f: Finding) -> int:
     """How far the target's and the figure's rate nouns agree (税收收入…比重 and 税收占比): the bigrams
-    they share, so that “全程网办”比例 prefers 全程网办比例84.5% to 可网办率99.2%; 0 without both."""
+    they share, so that “全程网办”比例 prefers 全程网办比例84.5% to 可网办率99.2%; one for a rate said in
+    other words (`_said_otherwise`); 0 without both."""
     want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
-    return overlap(want, got) if want and got else 0
+    return (overlap(want, got) or int(_said_otherwise(want, got, f.label))) if want and got else 0
+
+
+def _said_otherwise(want: str, got: str, label: str) -> bool:
+    """The target's rate said in other words: its word before 率 named in the figure's clause (普惠率 and
+    普惠性幼儿园在园幼儿占比), or the figure's word before 率 a short name of the target's (网办 of 一网通办)."""
+    want, got = re.sub(r"[“”‘’'\"]", "", want), re.sub(r"[“”‘’'\"]", "", got)
+    return len(want) >= 2 and (want[-2:] in re.sub(r"[“”‘’'\"]", "", label) or abbreviates(got[-2:], want))
+
+
+def named_otherwise(target: str, label: str) -> bool:
+    """A figure that names the target's indicator in other words: a short name of it (社零额) or its rate
+    said otherwise (普惠性…占比 for 普惠率; 可网办率 for 一网通办率)."""
+    want, got = _rate_noun(target), _rate_noun(label)
+    return short_name(label, QUALIFIER.sub("", target)) or bool(want and got and _said_otherwise(want, got, label))
 
 
 def _other_rate(t: Target, f: Finding) -> bool:
     """A level of another rate than the target's (无害化处理率100% for a 回收利用率 target)."""
     want, got = _rate_noun(t.label or t.part), _rate_noun(f.label)
-    return bool(want and got and len(want) >= 2 and len(got) >= 2 and overlap(want, got) == 0)
+    return bool(want and got and len(want) >= 2 and len(got) >= 2 and overlap(want, got) == 0
+                and not _said_otherwise(want, got, f.label))
 
 
 def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:

@@ -9,6 +9,7 @@ import re
 from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK
 from helpers.judge.evidence import Part
 from helpers.judge.findings import Finding
+from helpers.judge.matching import named_otherwise
 from helpers.judge.signals import own_clause
 from helpers.judge.subjects import abbreviates
 from helpers.judge.sums import ATTRIBUTE
@@ -84,7 +85,7 @@ def noun_differs(part: Part) -> bool:
         # (a count before its noun, 12个乡镇综合文化站提升工程全部完工, names it after the count)
         return overlap(a, fl) == 0 and overlap(b, t.part) == 0 and not abbreviates(b[-3:], t.part) \
             and overlap(_noun_after(f), t.part) == 0
-    return overlap(a, fl) == 0 or overlap(b, tl) == 0
+    return (overlap(a, fl) == 0 or overlap(b, tl) == 0) and not named_otherwise(tl, fl)
 
 
 def stock_for_flow(part: Part) -> bool:
