@@ -304,5 +304,17 @@ def test_a_slip_ordered_by_an_authority_is_a_halt():
 def test_a_task_of_one_act_reported_done_in_unread_words_is_not_due():
     """…已于11月18日在深交所创业板挂牌上市: a result in words no rule read is no shortfall at the year's end
     (it goes to review, never a confident 滞后)."""
-    got = judge("实现县域首家上市企业“零”的突破。", "皖科新材已于11月18日在深交所创业板挂牌上市，实现县域上市企业零的突破。", FY)
+    got = judge("实现县域首家上市企业“零”的突破。", "皖科新材已于11月18日在深交所创业板挂牌上市。", FY)
     assert got["status"] != "behind" and got["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period,want", [
+    ("实现县域首家上市企业“零”的突破。", "皖科新材已于11月18日在深交所创业板挂牌上市，实现县域上市企业零的突破。", FY, "completed"),
+    ("实现城区公交“一码通乘”。", "6月起城区公交实现“一码通乘”。", H1, "completed"),
+    ("实现城区公交“一码通乘”。", "逐步实现城区公交“一码通乘”，目前已完成系统招标。", H1, "qualitative"),
+    ("推行企业开办“一日办结”。", "推行企业开办“一日办结”改革，优化审批流程，压缩办理环节。", H1, "qualitative"),
+])
+def test_a_state_said_reached_by_shi_xian_in_a_result_clause(task, progress, period, want):
+    """实现 + the task's state in a result clause is the state reached; 逐步实现, 推动实现 are ways towards it,
+    and 推行 without 已/全面 is the work, not the state."""
+    assert judge(task, progress, period)["status"] == want

@@ -61,7 +61,10 @@ RESULT_WORDS = {
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
     "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成(?:工商)?注册|注册登记|(?:完成|正式|已|获批)设立|(?:设立|组建|成立)(?:完成|到位)"),
     "start": re.compile(rf"开工|动工|开建|(?:正式)?启动(?:实施|建设)|进场施工|{_COMPLETE}"),
-    "state": re.compile(r"(?:全面|全部|均已|已经|已)(?:实现|推行|推开|铺开|落地)"),
+    # (…挂牌上市，实现县域上市企业零的突破: the state restated after 实现 in a result clause is reached)
+    # (逐步实现, 推动实现: a way towards it, no state reached)
+    "state": re.compile(r"(?:全面|全部|均已|已经|已)(?:实现|推行|推开|铺开|落地)"
+                        r"|(?<!逐步)(?<!加快)(?<!推动)(?<!促进)(?<!努力)(?<!确保)(?<!力争)(?<!争取)实现"),
 }
 #: the lexicon's event meanings that also reach each aim (a finish reaches a start)
 #: (a body set up has its own words: an issued 组建方案 is no body)
