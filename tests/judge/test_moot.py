@@ -445,3 +445,13 @@ def test_a_rate_of_something_the_task_does_not_name_measures_nothing(task, progr
 def test_a_share_of_the_plan_or_of_the_tasks_thing_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["needs_review"] or f["status"] not in ("qualitative", "pending"), f
+
+
+@pytest.mark.parametrize("task,progress", [
+    # a halt whose subject opens with the task's generic reference (项目用地规划许可) is the task's
+    ("新建城北片区污水提升泵站。", "因片区控规调整,经市自然资源和规划局通知,项目用地规划许可撤销。"),
+    ("建设市中心医院医技综合楼。", "按照省卫健委要求,项目可研批复暂缓,医技楼建设暂不推进。"),
+])
+def test_a_halt_said_of_the_tasks_topic_is_the_tasks(task, progress):
+    f = judge(task, progress, H1)
+    assert f["status"] == "blocked" and REVIEW_REASONS["halt_of_other"] not in reasons(f), f

@@ -30,7 +30,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.scope import PLACE, REMAINING
-from helpers.judge.subjects import refers_to_task, subject_of
+from helpers.judge.subjects import opens_with_the_task, refers_to_task, subject_of
 from helpers.judge.whole import names_the_event, task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
@@ -186,6 +186,7 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text) \
+                and not opens_with_the_task(subject_of(reading.evidence, max(p.evidence.start, p.evidence.end - 1))) \
                 and not precedence.some_of_the_count(p.evidence.text, [q.target for q in reading.parts if q.target]):
             out.append(review_reason("halt_of_other", p.evidence.text))
     return out + _parts_disagree(reading, status, statuses, deciding, pace)

@@ -50,6 +50,12 @@ PART_PLACE = (r"(?!(?:全|我|本|该)(?:县|区)|(?:开发|经开|高新|示范
               r"|[\u4e00-\u9fff]{1,2}(?<![城乡村集重小])镇)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
 
 
+def opens_with_the_task(subject: str) -> bool:
+    """A subject opening with the task's generic reference and going on about it (项目用地规划许可, 项目选址):
+    the task's topic."""
+    return bool(_GENERIC_OPEN.match(subject))
+
+
 def is_generic(subject: str) -> bool:
     """A subject that can only mean the task itself (项目, 该工程, 项目工程, 上述工作)."""
     return bool(_GENERIC.match(subject))
