@@ -248,3 +248,25 @@ def test_a_rate_of_another_thing_is_still_another_rate():
     # 无害化处理率 is no 回收利用率, however alike the sentence
     f = judge("生活垃圾回收利用率达到35%。", "上半年全市生活垃圾无害化处理率达100%。")
     assert f["status"] != "on_pace" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a total said after its parts (今年累计开通8条), places heading their figures before a colon, and the
+# year's task said done with its count
+
+@pytest.mark.parametrize("progress,pct", [
+    ("7月、8月、9月分别新开通公交线路2条、1条、1条,加上上半年开通的4条,今年累计开通8条。", 0.8),
+    ("三季度新开通公交线路3条,上半年开通4条,今年以来共开通7条。", 0.7),
+])
+def test_a_total_of_this_year_after_its_parts_measures_the_target(progress, pct):
+    f = judge("全年新增城市公交线路10条。", progress, Q3)
+    assert f["completion_pct"] == pytest.approx(pct)
+
+
+@pytest.mark.parametrize("progress,pct", [
+    ("金安区:完成治理9条;裕安区:完成治理7条;叶集区:已全部完成年度6条治理任务;舒城县:完成5条;霍邱县:完成4条。", 31 / 60),
+    ("霍邱县：完成治理12条；金寨县：完成治理8条；霍山县：完成治理10条。", 30 / 60),
+])
+def test_places_heading_their_figures_before_a_colon_add_up(progress, pct):
+    f = judge("全市完成农村黑臭水体治理60条。", progress)
+    assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(pct)

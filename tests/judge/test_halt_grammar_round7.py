@@ -318,3 +318,12 @@ def test_a_state_said_reached_by_shi_xian_in_a_result_clause(task, progress, per
     """实现 + the task's state in a result clause is the state reached; 逐步实现, 推动实现 are ways towards it,
     and 推行 without 已/全面 is the work, not the state."""
     assert judge(task, progress, period)["status"] == want
+
+
+@pytest.mark.parametrize("progress", [
+    "赛事原定11月举办，因与省运会赛程冲突，经省体育局同意取消。",
+    "赛事原计划10月举行，根据省体育局通知，暂缓举办。",
+])
+def test_the_events_kind_before_a_plan_undone_is_the_subject_of_its_halt(progress):
+    """赛事原定11月举办: 原定 ends the subject (赛事), which the halt in the later clauses is said of."""
+    assert judge("举办第三届六安茶谷马拉松。", progress, FY)["status"] == "blocked"

@@ -70,7 +70,9 @@ def month_only(f: Finding, ev: Evidence) -> bool:
 
 
 #: (合计新增十五家, 共计新建: the verb of the parts again)
-_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成|新增|新建|新认定|新培育|引进)?\s*$")
+_TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成|接入|建成|新增|新建|新认定|新培育|引进)?\s*$"
+                    # (今年累计开通8条: this year's span before it, and the parts' own verb after it)
+                    r"|\s*(?:今年|全年|本年|年内)(?:以来)?(?:累计|合计|共计|总计|共)[\u4e00-\u9fff]{0,4}?\s*$")
 
 
 def sums_the_rest(a: Finding, ev: Evidence) -> bool:

@@ -43,6 +43,8 @@ _COUNT_OF_TASKS = re.compile(r"(?:(?!已|完成)[^,,;;。、\d()()]){0,10}任务
 #: unless a done verb says the task's figure was reached (已完成年度造林任务5.2万亩)
 _TASK_BEFORE = re.compile(r"任务(?:量|数)?(?:为|是)?\s*$")
 _DONE_BEFORE = re.compile(r"已|完成|实现|累计|达到?")
+#: the year's task said done right before its count (叶集区:已全部完成年度6条治理任务): a result
+_DONE_RIGHT_BEFORE = re.compile(r"(?:已|均已|全部|全面|提前|超额)+完成(?:了)?(?:全年|年度|今年)?\s*$")
 
 
 #: a fraction before a quantity: 12/20个 (the 20 carries the unit and magnitude of both)
@@ -81,7 +83,8 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif _QUOTA.search(before) and not _TASK_HANDED_DOWN.search(before):
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
-        elif _PLAN_MARK.search(before) or _TASK_HANDED_DOWN.search(before) or _COUNT_OF_TASKS.match(progress, q.end) \
+        elif _PLAN_MARK.search(before) or _TASK_HANDED_DOWN.search(before) \
+                or (_COUNT_OF_TASKS.match(progress, q.end) and not _DONE_RIGHT_BEFORE.search(before)) \
                 or not is_result(f.modality) \
                 or (_TASK_BEFORE.search(before) and not _DONE_BEFORE.search(before)) \
                 or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence

@@ -102,8 +102,18 @@ def _text_wide_county_sums(ev: Evidence, whole: set[str]) -> list[Finding]:
         if a.unit not in whole and is_result(a.modality) and not STARTED.search(a.label) \
                 and not PRELIMINARY_RX.search(lay.text, lay.around(a.start, a.end)[0], a.start):
             by_unit.setdefault(a.unit, []).append(a)
-    return [_sum_of(acts, unit, lay) for unit, acts in by_unit.items()
-            if all(COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) for a in acts)]
+    return [_sum_of(acts, unit, lay) for unit, acts in by_unit.items() if all(_a_places(a, lay) for a in acts)]
+
+
+#: a place heading its sentence before a colon (金安区:完成治理9条)
+_PLACE_HEADING = re.compile(rf"\s*{PART_PLACE}\s*[:：]")
+
+
+def _a_places(a: Finding, lay) -> bool:
+    """A figure said of one county: its clause opens with the place, or its sentence with the place and a
+    colon (金安区:完成治理9条;裕安区:完成治理7条)."""
+    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    return bool(COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) or _PLACE_HEADING.match(lay.text, s0))
 
 
 #: a quarter named as a figure's span (一季度, 第二季度, 三季度): its own three months
