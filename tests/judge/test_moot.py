@@ -455,3 +455,25 @@ def test_a_share_of_the_plan_or_of_the_tasks_thing_still_flags(task, progress, p
 def test_a_halt_said_of_the_tasks_topic_is_the_tasks(task, progress):
     f = judge(task, progress, H1)
     assert f["status"] == "blocked" and REVIEW_REASONS["halt_of_other"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the other population's rate beside the one read: a rate of the task's other part
+    ("城乡居民人均可支配收入分别增长6%、8%。",
+     "全年城镇常住居民人均可支配收入45210元,增长5.4%;农村常住居民人均可支配收入21380元,增长8.2%。", FY),
+    ("城乡居民人均可支配收入分别增长6%、7.5%。", "前三季度城镇居民人均可支配收入增长5.2%，农村居民增长7.9%。", Q3),
+])
+def test_a_rate_of_the_other_population_is_no_second_reading_of_the_part_behind(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "behind" and REVIEW_REASONS["unread_signal"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the same indicator said another way
+    ("民间投资增长5%以上。", "一季度民间投资同比下降2.3%；剔除房地产开发后，民间投资增长6.8%。", "2024Q1"),
+    # the population the target names is the residual's, not the one read
+    ("农村居民人均可支配收入增长8%。", "全年城镇常住居民人均可支配收入增长5.4%;农村常住居民人均可支配收入增长8.2%。", FY),
+])
+def test_a_second_rate_that_may_be_the_targets_own_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"] or f["status"] == "completed", f

@@ -54,10 +54,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
-from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete
+from helpers.judge.nouns import FRAME
+from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete, own_clause
 from helpers.judge.targets import bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
@@ -221,6 +223,31 @@ def other_indicator(reading, pos: int, index: Index | None = None) -> bool:
     return bool(heads) and bool(targets) and all(t and not (t & heads) for t in targets)
 
 
+def _qualifier_apart(a: str, b: str, target: str) -> bool:
+    """Whether two names share their indicator but differ in who it is of, the first as the target
+    says and the second not: the longest run they share (常住居民人均可支配收入, 居民) is preceded in each,
+    past the frames, by words sharing no character (城镇, 农村), and only the first's share one with the
+    target's name (城乡居民…)."""
+    a, b = (FRAME.sub("", re.split(r"\d", x, maxsplit=1)[0]) for x in (a, b))
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    pa, pb = a[max(0, m.a - 2):m.a], b[max(0, m.b - 2):m.b]
+    return m.size >= 2 and len(pa) == len(pb) == 2 and not set(pa) & set(pb) \
+        and bool(set(pa) & set(target)) and not set(pb) & set(target)
+
+
+def of_a_sibling(reading, pos: int, index: Index | None = None) -> bool:
+    """Whether a residual growth rate is of another population of the indicator every rate target was
+    read from (农村常住居民人均可支配收入…增长7.3% beside 城镇常住居民…增长5.1% read for 城乡居民…分别增长5.5%、7%):
+    a rate of another part, no second reading of the part read. (剔除房地产开发后,民间投资增长6.8% beside
+    民间投资同比下降2.3% is the same indicator said another way, and still flags.)"""
+    g = (index or Index(reading)).growth_at.get(pos)
+    read = [p.evidence for p in reading.parts if p.target is not None and p.target.kind == "rate" and p.evidence]
+    if g is None or not read:
+        return False
+    target = " ".join(p.target.label or p.target.part for p in reading.parts if p.target is not None)
+    return all(_qualifier_apart(f.label or own_clause(f.text), g.label or g.text, target) for f in read)
+
+
 class Index:
     """What the moot checks look up, built once per reading (a long cell has thousands of signals):
     the findings by position, the ends of the quotes read by sentence, the ratio and sum quotes by
@@ -254,7 +281,8 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
             or figure_moot(reading, sig, status, statuses, pace, margin, index) or found_not_done(reading, sig.pos, index) \
             or whole_of_the_part_read(reading, sig.pos, index)
     if sig.kind == "rate":
-        return of_a_breakdown(reading, sig.pos, index) or other_indicator(reading, sig.pos, index)
+        return of_a_breakdown(reading, sig.pos, index) or other_indicator(reading, sig.pos, index) \
+            or of_a_sibling(reading, sig.pos, index)
     if sig.kind in ("done", "use", "event"):
         return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done

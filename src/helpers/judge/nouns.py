@@ -22,7 +22,7 @@ _LABEL_VERB = re.compile(r"达到|达|为|是|保持|稳定|控制|提高|提升
 #: a place, not what is counted: 舒城县完成23公里
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:县|区|市|镇|乡)$")
 #: time and place frames around a noun: 1-3月份, 上半年, 全市, 较上年同期
-_FRAME = re.compile(r"\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|当月|单月|上半年|全年|前三季度|[一二三四]季度|今年|全市|我市|累计"
+FRAME = re.compile(r"\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|当月|单月|上半年|全年|前三季度|[一二三四]季度|今年|全市|我市|累计"
                     r"|较上年同期|上年同期|同期|[较比](?:上年|去年)|截至|截止|目前|合计|总计")
 #: a run that is only a unit (万美元, 亿元): no noun
 _UNIT_RUN = re.compile(r"^(?:万|亿|千)?(?:美元|元|人次|人|个|户|亩|吨|家|项|次|座|条|所|公里|米)$")
@@ -32,7 +32,7 @@ _HEAD_CHARS = 4
 def _target_head(label: str) -> str:
     """A target's noun: the run just before its first verb (单位GDP能耗降低… → DP能耗)."""
     m = _LABEL_VERB.search(label, 2)
-    runs = _CJK_RUN.findall(_FRAME.sub("", label[:m.start()] if m else label))
+    runs = _CJK_RUN.findall(FRAME.sub("", label[:m.start()] if m else label))
     return runs[-1][-_HEAD_CHARS:] if runs else ""
 
 
@@ -47,7 +47,7 @@ def _figure_head(label: str) -> str:
     """A figure's noun: the last piece before the figure past the frames and verbs
     (上半年全市实现地区生产总值1077.8亿元 → 生产总值); none when the label ends in an act completed
     with no noun (已完成整改)."""
-    text = _FRAME.sub("", label)
+    text = FRAME.sub("", label)
     text = _ETC.sub("", re.split(r"\d", text, maxsplit=1)[0])
     if _ACT_ONLY.search(text):
         return ""
