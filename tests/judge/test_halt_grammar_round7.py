@@ -327,3 +327,16 @@ def test_a_state_said_reached_by_shi_xian_in_a_result_clause(task, progress, per
 def test_the_events_kind_before_a_plan_undone_is_the_subject_of_its_halt(progress):
     """赛事原定11月举办: 原定 ends the subject (赛事), which the halt in the later clauses is said of."""
     assert judge("举办第三届六安茶谷马拉松。", progress, FY)["status"] == "blocked"
+
+
+@pytest.mark.parametrize("progress", [
+    "项目可研报告已报省发改委，待批准后开工建设。",
+    "项目核准申请已报省能源局，尚需核准。",
+])
+def test_an_approval_awaited_in_other_words_is_a_wait(progress):
+    assert judge("建设城西综合客运枢纽。", progress, "2024Q3")["status"] == "pending"
+
+
+def test_an_approval_obtained_is_no_wait():
+    got = judge("建设城西综合客运枢纽。", "项目可研报告已经省发改委批准，正在开展初步设计。", "2024Q3")
+    assert got["status"] != "pending"
