@@ -114,6 +114,8 @@ REVIEW_REASONS = {
     "part_measured": "判断依据只说了任务的一部分",
     "figures_compete": "有几个数字同样可能衡量此目标，取值不同",
     "sum_or_item": "各项相加与单项所得结论不一，原文未说明是否合计",
+    "carried_over": "合计中含往年结转部分，计入与否结论不一",
+    "unit_differs": "数字计量单位与目标不同，未能换算",
     "soft_done": "原文只说基本或初步完成",
     "batch_by_order": "任务按次序所说的批次（首批、第二批）可能正是原文按年度所写的批次",
 }

@@ -270,3 +270,32 @@ def test_a_total_of_this_year_after_its_parts_measures_the_target(progress, pct)
 def test_places_heading_their_figures_before_a_colon_add_up(progress, pct):
     f = judge("全市完成农村黑臭水体治理60条。", progress)
     assert f["status"] == "on_pace" and f["completion_pct"] == pytest.approx(pct)
+
+
+# ---------------------------------------------------------------------------------------------
+# the target's thing counted in another counter (座 for 户, 人 for 人次) is no silent 定性推进, and a total
+# holding an earlier year's batch is read both ways
+
+@pytest.mark.parametrize("task,progress", [
+    ("完成农村户厕改造1.6万户。", "1-9月,全县完成农村户厕改造1.32万座。"),
+    ("全年开展职业技能培训2万人次。", "1-9月,全市开展职业技能培训1.6万人。"),
+    ("新增城镇就业2万人。", "1-9月,全市新增城镇就业1.6万人次。"),
+])
+def test_the_targets_thing_in_another_counter_goes_to_review(task, progress):
+    f = judge(task, progress, Q3)
+    assert f["needs_review"] and "计量单位与目标不同" in f["review_reason"]
+
+
+def test_another_thing_in_another_counter_is_no_doubt():
+    f = judge("全年新增个人养老金账户开户5万户。", "上半年,各商业银行累计开立个人养老金账户;同时,城乡居民养老保险新增参保2.1万人。")
+    assert "计量单位与目标不同" not in (f["review_reason"] or "")
+
+
+@pytest.mark.parametrize("progress,flagged", [
+    ("上半年，全市已完成改造老旧小区42个，另有续建项目28个（2023年结转）已全部完工，合计完成70个。", True),
+    # the new part alone and the total reach one status (62 and 70 of 120 at H1): nothing to ask
+    ("上半年，全市已完成改造老旧小区62个，另有续建项目8个（2023年结转）已全部完工，合计完成70个。", False),
+])
+def test_a_total_holding_an_earlier_years_batch_is_read_both_ways(progress, flagged):
+    f = judge("改造老旧小区120个。", progress)
+    assert ("合计中含往年结转部分" in (f["review_reason"] or "")) == flagged

@@ -28,10 +28,30 @@ def _own_item(won: Finding, scores: Scored, target: str, ev: Evidence) -> Findin
     return max(own, key=lambda x: (x[0], -x[1].start))[1]
 
 
+def _new_part(won: Finding, ev: Evidence) -> Finding | None:
+    """…已完成改造老旧小区42个，另有续建项目28个（2023年结转）已全部完工，合计完成70个: a total of the figures before
+    it that holds an earlier year's batch (helpers.judge.scope dated it) is read again without that batch (42)."""
+    text = ev.layout.text
+    start = max(text.rfind("。", 0, won.start), text.rfind("\n", 0, won.start))
+    rest = [b for b in ev.actuals if start < b.start and b.end <= won.start and b.unit == won.unit]
+    past = [b for b in rest if b.modality == "past"]
+    if len(rest) < 2 or not past or len(past) == len(rest) or sum(b.value for b in rest) != won.value:
+        return None
+    return Finding("actual", rest[0].start, won.end, won.sentence, text[rest[0].start:won.end],
+                   value=won.value - sum(b.value for b in past), unit=won.unit, label=won.label)
+
+
 def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Finding | None:
     """The figures a target took read the other way: for a sum of items that are kinds of the target only by
     a shared word, the one item that names the target's own thing (`_own_item`). None when the text settles
-    it (a total, kinds of the target's own noun, an enumeration, a county's part). (One item taken from a
+    it (a total, kinds of the target's own noun, an enumeration, a county's part); for a total holding an
+    earlier year's batch, the total without it (`_new_part`). (One item taken from a
     run of figures that share a word with the target is not read as their sum: in the read sets such runs
     list other things far more often than parts — 新增城镇就业19860人,失业人员再就业4215人.)"""
-    return _own_item(won, scores, target, ev) if won.meaning == BY_A_SHARED_WORD else None
+    if won.meaning == BY_A_SHARED_WORD:
+        return _own_item(won, scores, target, ev)
+    for sc, total in scores:  # the total, or a part of it taken, beside the other reading
+        new = _new_part(total, ev) if sc is not None and total.unit == won.unit else None
+        if new is not None and (total is won or new.start <= won.start < total.start):
+            return new if total is won else total
+    return None

@@ -45,6 +45,7 @@ class Part:
     # the same figures read the other way — their sum beside one item, or one item beside their sum
     other_ratio: float | None = None
     other_text: str = ""
+    other_reason: str = ""  # the review reason's code when the two readings disagree
     review: list[str] = field(default_factory=list)
 
     @property

@@ -282,6 +282,7 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
             if intents:
                 part.review.append(review_reason("intention_figure", intents[0].text))
             _verdict_about(part, ev, tb)
+            part.review += _in_another_counter(t, ev, tb)
         return
     ev.used.add(id(act))
     part.review += rival_review(t, act, ev)
@@ -297,6 +298,9 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
     other = ev.apart.get(id(t))
     if other is not None and t.value and convert(other.value, other.unit, t.unit) is not None:
         part.other_ratio, part.other_text = ratio(convert(other.value, other.unit, t.unit), t.value), other.text
+        part.other_reason = "carried_over" if any(a.modality == "past" for a in ev.actuals
+                                                  if min(act.start, other.start) <= a.start < max(act.end, other.end)) \
+            else "sum_or_item"
     if act.share_range is not None and part.computed_ratio is not None and part.stated_ratio is None:
         # 近1.5万人: the ratio spans what the words allow (a status either side is flagged)
         part.share_range = tuple(convert(x, act.unit, t.unit) / t.value for x in act.share_range)
@@ -315,6 +319,26 @@ def _match_actual(part: Part, t: Target, ev: Evidence, act: Finding | None, tb: 
 
 
 _WHOLE_YEAR = re.compile(r"全年|年度|年底")
+
+
+#: counters of people, households and things that offices use for one noun (户厕3200座 for 户; 人 and 人次)
+_COUNTERS = frozenset("个户人座处所家项件套间栋条") | {"人次", "户次"}
+
+
+#: words of any act, that name no thing (新增参保 and 新增开户 share no thing)
+_ACT_WORDS = frozenset({"新增", "新建", "完成", "实现", "建设", "改造", "开展", "全县", "全区"})
+
+
+def _in_another_counter(t: Target, ev: Evidence, tb: set[str]) -> list[str]:
+    """完成农村户厕改造1.32万座 for 1.6万户; 培训1.6万人 for 2万人次: a result naming the target's thing (two of its
+    words) in another counter that does not convert measures it in a way no rule reads: for review."""
+    if t.unit not in _COUNTERS:
+        return []
+    for a in ev.actuals:
+        if a.unit in _COUNTERS and a.unit != t.unit and convert(a.value, a.unit, t.unit) is None \
+                and is_result(a.modality) and overlap(tb - _ACT_WORDS, a.label) >= 2:
+            return [review_reason("unit_differs", a.text)]
+    return []
 
 
 def _year_figure_awaited(part: Part, ev: Evidence, tb: set[str]) -> None:
@@ -350,7 +374,7 @@ def _ratio_beside_figure(part: Part, t: Target, act: Finding | None, tb: set[str
         return
     value = convert(act.value, act.unit, t.unit)
     if value is not None and t.direction != "lower":
-        part.other_ratio, part.other_text = ratio(value, t.value), act.text
+        part.other_ratio, part.other_text, part.other_reason = ratio(value, t.value), act.text, "figures_compete"
 
 
 def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bool) -> Part:

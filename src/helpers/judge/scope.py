@@ -131,7 +131,8 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
             clause = text[a:b]
             # (a note of a part it includes — 含…, 包括…, 其中… — dates nothing of the figure)
             held = _PAREN.sub(lambda m: m.group() if m.start() <= f.start - a < m.end()
-                              or (not clause[f.end - a:m.start()].strip() and not _INCLUDES.match(m.group(), 1))
+                              or (m.start() >= f.end - a and not clause[f.end - a:m.start()].strip()
+                                  and not _INCLUDES.match(m.group(), 1))
                               else "", clause)
             if _past(held, year, task_years):
                 f.modality = "past"

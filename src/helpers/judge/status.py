@@ -94,8 +94,7 @@ def _other_reading(part: Part, measured: str | None, pace: float, ahead_margin: 
         return
     other = ratio_status(part.other_ratio, pace, ahead_margin)
     if other != measured:
-        code = "figures_compete" if part.stated_ratio is not None else "sum_or_item"
-        part.review.append(review_reason(code, f"{part.other_text}（{STATUS_ZH[other]}）"))
+        part.review.append(review_reason(part.other_reason, f"{part.other_text}（{STATUS_ZH[other]}）"))
 
 
 def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool, due: bool = False) -> str:
