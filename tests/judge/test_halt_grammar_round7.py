@@ -340,3 +340,22 @@ def test_an_approval_awaited_in_other_words_is_a_wait(progress):
 def test_an_approval_obtained_is_no_wait():
     got = judge("建设城西综合客运枢纽。", "项目可研报告已经省发改委批准，正在开展初步设计。", "2024Q3")
     assert got["status"] != "pending"
+
+
+@pytest.mark.parametrize("progress", ["电站已于6月实现全容量并网发电。", "电站已于6月并网发电。"])
+def test_a_power_station_feeding_the_grid_is_put_to_use(progress):
+    assert judge("建成投用城南光伏电站。", progress)["status"] == "completed"
+
+
+def test_a_title_awaiting_the_end_of_its_publicity_period_is_not_confidently_granted():
+    got = judge("命名省级美丽乡村示范村20个。", "20个村已通过省级验收，正在公示，公示期满后正式命名。", "2024Q3")
+    assert got["status"] == "pending" or got["needs_review"]
+
+
+@pytest.mark.parametrize("progress,want", [
+    ("国家卫健委复审组已完成暗访，复审结果待国家爱卫办发文确认。", "pending"),
+    ("12月，全国爱卫办发文确认我县为国家卫生县城。", "completed"),
+])
+def test_a_title_confirmed_by_an_authoritys_document(progress, want):
+    """待…发文确认 awaits the title; …办发文确认我县为… grants it (the authority the subject, the city the object)."""
+    assert judge("创建国家卫生县城。", progress, FY)["status"] == want

@@ -477,3 +477,22 @@ def test_a_rate_of_the_other_population_is_no_second_reading_of_the_part_behind(
 def test_a_second_rate_that_may_be_the_targets_own_still_flags(task, progress, period):
     f = judge(task, progress, period)
     assert f["needs_review"] or f["status"] == "completed", f
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("年内上线“高效办成一件事”重点事项15个。", "第一批9个已于5月底在省平台上线运行，第二批6个正在进行系统联调。", H1, "ahead"),
+    ("新组建教育集团10个。", "首批组建市一中等6个教育集团,其余4个尚未完成成员校遴选。", H1, "ahead"),
+])
+def test_a_batch_beside_the_rest_still_under_way_measures_the_task(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and REVIEW_REASONS["part_measured"] not in reasons(f), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the rest said done too, or its count not making up the target: the batch is not all that is done
+    ("年内上线“高效办成一件事”重点事项15个。", "第一批9个已于5月底在省平台上线运行，第二批4个正在进行系统联调。", H1),
+    ("新组建教育集团10个。", "首批组建市一中等6个教育集团,其余4个已挂牌成立。", H1),
+])
+def test_a_batch_with_the_rest_unaccounted_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"] or f["status"] == "completed", f

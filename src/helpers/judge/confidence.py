@@ -182,7 +182,7 @@ def _decider_doubts(reading, status: str, statuses: list[str], pace: float = 1.0
         elif status in ("ahead", "on_pace") and nouns.stock_for_stock(p):
             out.append(review_reason("stock_target", p.evidence.text))
         part_of = signals.part_subject(p, reading.task) if status in GOOD else None
-        if part_of:
+        if part_of and not precedence.rest_accounted(reading, p):
             out.append(review_reason("part_measured", f"{p.evidence.text}（{part_of}）"))
         if status == "blocked" and not p.whole_task and p.evidence is not None and overlap(tb, p.evidence.text) == 0 \
                 and not _WORKS.search(p.evidence.text) and not _BARE_HALT.search(p.evidence.text) \

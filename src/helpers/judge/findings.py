@@ -90,7 +90,8 @@ STAGE_OF_WORKS = re.compile(r"主体|外立面|部分|一期|二期|基础|土�
                             r"|钢结构|幕墙|桩基|基坑|装饰装修|内部装修|路基|路面|桥面|屋面|管网铺设|绿化工程|亮化工程")
 #: events of putting a thing to use: a 建成投用 task is done by these, not by 建成 alone
 USE_EVENTS = re.compile(r"投用|投入使用|投产|投运|运营|启用|开放|通车|通水|开诊|开业|开学|交付使用|开门迎客|运行|上线|封关运作"
-                        r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客|迎客|对外服务|迎来首批")
+                        r"|办公|开行|营业|接诊|通航|首航|迁入|运转|收治|开班|受理|供水|供气|供热|放行|开馆|开园|开航|发车|纳客|迎客|对外服务|迎来首批"
+                        r"|并网发电")
 #: 已完成年度任务45.6% is a ratio; 全部完成选址和立项 is a preliminary step, not the deliverable
 PRELIMINARY = r"选址|立项|设计|招标|前期|规划|可研|评审|方案|备案|征收|征迁|图审|鉴定|摸排|勘察|测绘|踏勘"
 #: the step words that abbreviate a longer name a task may use (可研 for 可行性研究报告编制)

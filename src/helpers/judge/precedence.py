@@ -16,11 +16,13 @@ status"):
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from helpers.judge.moot import DATA
 from helpers.judge.halts_and_waits import HALT_WORDS
 from helpers.judge.quantities import find_quantities
 from helpers.judge.subjects import PART_PLACE
+from helpers.judge.sums import ONGOING
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD
 
@@ -128,3 +130,23 @@ _AUTHORITY_HALT = re.compile(r"叫停|暂停|停止|取消|撤销|暂缓|通知|
 def delay_by_a_cause(quote: str) -> bool:
     """Whether a blocked part's words are a delay by a natural cause, no authority's halt."""
     return bool(_CAUSED_DELAY.search(quote)) and not _AUTHORITY_HALT.search(quote)
+
+
+#: the rest of a count named apart from a batch or a part (其余3个, 第二批5个, 另有2个): its count
+_REST_COUNT = re.compile(r"(?:其余|其他|剩余|余下|另有|第[二三四]批)\s*(\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]")
+
+
+def rest_accounted(reading, part) -> bool:
+    """Whether a status at or above the pace read from a batch or a part (第一批8个…已上线) leaves the rest of
+    the target accounted for and not done: the text names the rest with a count that, with the part's,
+    makes the target (第二批5个 for 13), and says it still under way (正在进行系统联调, 尚未, 在建). The
+    part is then all that is done, and it measures the task."""
+    t = part.target
+    if t is None or not t.value or part.actual_value is None or reading.evidence is None:
+        return False
+    lay = reading.evidence.layout
+    for m in _REST_COUNT.finditer(lay.text):
+        clause = lay.text[slice(*lay.around(m.start(), m.end()))]
+        if part.actual_value + Decimal(m.group(1)) == t.value and ONGOING.search(clause):
+            return True
+    return False

@@ -22,6 +22,7 @@ _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成
                           r"|(?<=.)全线"  # 工程全线建成通车: an adverb after the subject
                           rf"|竣工|完工|建成|开工|{HALT_WORDS.pattern}|顺延|延后|定于"
                           r"|计划|拟|原定|原计划"  # (赛事原定11月举办: 赛事)
+                          r"|发文|行文"  # (全国爱卫办发文确认…: 全国爱卫办)
                           # a time after the subject (项目6月起暂停施工, 工程今年3月开工) ends it as a verb does
                           r"|(?<![\d-])\d{1,2}\s*(?:月|日)|今年|年内|日前|近期|年初|年底|上半年|下半年")
 #: a subject that can only mean the task itself (项目, 该工程, 上述工作, 创建工作)

@@ -56,7 +56,9 @@ _PASSED = (r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审
 RESULT_WORDS = {
     # (a paper to draw up is done when it passes its review: 可研报告已通过…专家评审)
     "finish": re.compile(rf"{_COMPLETE}|{_PASSED}|通过[^,，;；。|]{{0,14}}?(?<!初)评审(?!会|材料|工作)|(?<!未)达标|全面落地|并网发电|投产"),
+    # (全国爱卫办发文确认我县为国家卫生县城: the authority's act in the active, the city its object)
     "title": re.compile(rf"被[^,，;；。|]{{0,12}}?(?:评为|认定为|命名为|授予|确定为|列为|批准为|纳入|公布为)|获评|获批|荣获|创成|成功创建"
+                        rf"|(?<!待)(?:确认|认定|命名|公布)(?:我市|我县|我区|本市|本县)为"
                         rf"|创建成功|(?<!待)批复同意|同意(?:设立|命名)|批准设立|{_PASSED}"),
     "hold": re.compile(r"鸣枪开跑|开跑|开幕|闭幕|落幕|圆满结束|成功举办|顺利举办|顺利举行|顺利承办|成功承办|举行|举办|召开"),
     "entity": re.compile(r"(?:注册)?成立|揭牌|挂牌|组建完成|完成组建|完成(?:工商)?注册|注册登记|(?:完成|正式|已|获批)设立|(?:设立|组建|成立)(?:完成|到位)"),
@@ -113,7 +115,7 @@ _NEXT_VERB = re.compile(r"并|后|且|同时|[,，;；。|]")
 #: a generic tail after the head noun (治理工程, 改造项目, 普查工作)
 _TAIL = re.compile(r"(?:工程|项目|工作|任务)$")
 #: an authority granting the task's aim (国务院已批复同意, 省政府批准设立)
-_AUTHORITY = re.compile(r"(?:国务院|政府|部|委|厅|局|办公室|委员会)$")
+_AUTHORITY = re.compile(r"(?:国务院|政府|部|委|厅|局|(?<![承协主])办|办公室|委员会)$")  # (全国爱卫办, 省文明办)
 #: an event named by its kind (赛事于4月14日鸣枪开跑 for 办好…马拉松)
 EVENT_SUBJECT = re.compile(r"^(?:该|本届|本次|此次)?(?:赛事|比赛|活动|大会|会议|展会|盛会|节会|论坛)(?:活动)?$")
 
