@@ -299,3 +299,35 @@ def test_another_thing_in_another_counter_is_no_doubt():
 def test_a_total_holding_an_earlier_years_batch_is_read_both_ways(progress, flagged):
     f = judge("改造老旧小区120个。", progress)
     assert ("合计中含往年结转部分" in (f["review_reason"] or "")) == flagged
+
+
+# ---------------------------------------------------------------------------------------------
+# N of M items of a list the text sets, for a task with no number of its own; building to a standard
+
+@pytest.mark.parametrize("progress,status,pct", [
+    ("梳理改革任务清单，明确改革事项12项，目前已完成5项，其余正在推进。", "behind", 5 / 12),
+    ("12项改革事项中已完成7项。", "on_pace", 7 / 12),
+    ("制定年度工作要点，细化重点改革任务20项。截至6月底，已完成13项。", "ahead", 13 / 20),
+])
+def test_n_of_m_items_of_the_texts_own_list_measure_a_task_with_no_number(progress, status, pct):
+    f = judge("深化要素市场化配置改革，提升要素保障水平。", progress)
+    assert f["status"] == status and f["completion_pct"] == pytest.approx(pct)
+
+
+@pytest.mark.parametrize("progress", [
+    "围绕年度目标，明确改革事项12项。召开会议3次。",
+    "明确改革事项12项，正在推进5项。",
+])
+def test_a_list_with_nothing_said_done_measures_nothing(progress):
+    assert judge("深化要素市场化配置改革，提升要素保障水平。", progress)["method"] != "computed_ratio"
+
+
+def test_a_list_does_not_replace_the_targets_own_number():
+    f = judge("新增城镇就业4万人。", "1-6月，新增城镇就业2.1万人。明确帮扶措施12项，已落实8项。")
+    assert f["completion_pct"] == pytest.approx(0.525)
+
+
+def test_building_to_a_standard_is_measured_by_the_places_brought_to_it():
+    f = judge("完成全县12个乡镇便民服务中心标准化建设。",
+              "城关镇、响洪甸镇等5个乡镇已完成标准化改造并投入使用，其余乡镇正在施工。")
+    assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(5 / 12)

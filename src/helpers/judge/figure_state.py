@@ -77,6 +77,8 @@ def additions_beside(a: Finding, ev: Evidence) -> bool:
 #: a target to build new things, and the acts on things that exist (改良, 维修, 管护): another work
 _BUILD = re.compile(r"建设|新建|新增|建成|营造|栽植|新栽")
 _IMPROVE = re.compile(r"改良|改造|提升|维修|养护|管护|抚育|修复|加固|提质")
+#: building up to a standard (标准化建设, 规范化建设): works on what exists, not new things
+_TO_A_STANDARD = re.compile(r"化建设")
 
 
 def left_or_other_work(t: Target, a: Finding, ev: Evidence, clause: str) -> bool:
@@ -86,4 +88,5 @@ def left_or_other_work(t: Target, a: Finding, ev: Evidence, clause: str) -> bool
     if _LEFT_TO_DO.search(clause) or _NOT_YET.match(ev.layout.text, a.end) or ongoing_heading(a, ev) \
             or _UNDER_WAY.match(fine):
         return True  # (已建成8所、在建4所: the 4 are under way)
-    return bool(_BUILD.search(t.part) and not _IMPROVE.search(t.part) and _IMPROVE.search(a.label))
+    return bool(_BUILD.search(t.part) and not _IMPROVE.search(t.part) and not _TO_A_STANDARD.search(t.part)
+                and _IMPROVE.search(a.label))

@@ -26,6 +26,7 @@ from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, 
 from helpers.judge.findings import LATER_YEAR
 from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
+from helpers.judge.lists import list_parts
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.precedence import some_of_the_count
 from helpers.judge.quantities import fold_numerals, ratio
@@ -332,6 +333,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
         _whole_task_verdict(parts[0], ev)
     parts += leftover_ratios(ev, parts, task)
     parts += plan_parts(ev, parts)
+    parts += list_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
     parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task)
     parts += _aim_reached(ev, task, targets, parts)
