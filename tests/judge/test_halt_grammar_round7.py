@@ -359,3 +359,12 @@ def test_a_title_awaiting_the_end_of_its_publicity_period_is_not_confidently_gra
 def test_a_title_confirmed_by_an_authoritys_document(progress, want):
     """待…发文确认 awaits the title; …办发文确认我县为… grants it (the authority the subject, the city the object)."""
     assert judge("创建国家卫生县城。", progress, FY)["status"] == want
+
+
+@pytest.mark.parametrize("task,progress,period,want", [
+    ("新增上云企业670家", "2024年，新增上云企业725家。暂停审批新增燃煤锅炉项目。", FY, "completed"),
+    ("新建城市停车泊位5000个。", "上半年新建停车泊位3100个。暂停审批新建高耗能项目。", H1, "ahead"),
+])
+def test_a_halt_of_other_additions_is_not_the_tasks(task, progress, period, want):
+    """暂停审批新增燃煤锅炉项目 shares only the verb of additions (新增) with the task: another thing halted."""
+    assert judge(task, progress, period)["status"] == want

@@ -146,7 +146,12 @@ def acts_on_another(ev: Evidence, end: int, tb: set[str]) -> bool:
     """A verb with an object of its own that the task does not name (叫停3个不符合要求的“两高”项目 for
     an air-quality task): it acts on something else, not on the task."""
     obj = object_of(ev, end)
-    return len(obj) >= 2 and not _GENERIC.match(obj) and not _NO_OBJECT.match(obj) and overlap(tb, obj) == 0
+    # (暂停审批新增燃煤锅炉项目 for 新增上云企业: an addition's verb shared names no thing of the task's)
+    return len(obj) >= 2 and not _GENERIC.match(obj) and not _NO_OBJECT.match(obj) and overlap(tb - _ADDING, obj) == 0
+
+
+#: the verbs of a target of additions, no thing of its own
+_ADDING = frozenset({"新增", "新建", "新开", "新改"})
 
 
 #: a generic tail of a name (…提标改造工程, …项目): the thing is named before it
