@@ -331,3 +331,17 @@ def test_building_to_a_standard_is_measured_by_the_places_brought_to_it():
     f = judge("完成全县12个乡镇便民服务中心标准化建设。",
               "城关镇、响洪甸镇等5个乡镇已完成标准化改造并投入使用，其余乡镇正在施工。")
     assert f["status"] == "behind" and f["completion_pct"] == pytest.approx(5 / 12)
+
+
+# ---------------------------------------------------------------------------------------------
+# the province's rate of a noun named between 全省 and its rate, beside the own rate
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("脱贫人口人均纯收入增速高于全省农村居民平均水平。", "全年脱贫人口人均纯收入16312元，增长12.1%；全省农村居民人均可支配收入增速为7.8%。",
+     "2024FY", "completed"),
+    ("城镇居民人均可支配收入增速高于全省平均水平。", "上半年全市城镇居民人均可支配收入增长4.6%，同期全省城镇居民人均可支配收入增长5.2%。",
+     H1, "behind"),
+])
+def test_the_provinces_rate_of_a_named_noun_is_the_comparisons_base(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status and f["method"] == "rate_target"

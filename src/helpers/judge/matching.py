@@ -163,12 +163,15 @@ def _comparison(ev: Evidence, tb: set[str], base: str, t: Target | None = None) 
                and "全省" not in g.label and not month_only(g, ev)]
         if own:
             g = max(own, key=lambda x: x.start)
+            base = Decimal(pv["val"] or pv["val2"])
             return Finding("comparison", g.start, pv.end(), g.sentence, text[g.start:pv.end()], value=g.value,
-                           target=Decimal(pv["val"]), met=g.value > Decimal(pv["val"]))
+                           target=base, met=g.value > base)
     return None
 
 
-_PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:为)?\(?\s*(?P<val>-?\d+(?:\.\d+)?)\s*%")
+_PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:为)?\(?\s*(?P<val>-?\d+(?:\.\d+)?)\s*%"
+                             # (全省农村居民人均可支配收入增速为7.8%: the province's rate of a noun named between)
+                             r"|全省[\u4e00-\u9fff]{2,16}?(?:增幅|增速|增长)(?:为|达)?\(?\s*(?P<val2>-?\d+(?:\.\d+)?)\s*%")
 
 
 #: the noun a share or rate is of: the words right before 率/比重/占比 (回收利用率, 无害化处理率)
