@@ -368,3 +368,21 @@ def test_a_title_confirmed_by_an_authoritys_document(progress, want):
 def test_a_halt_of_other_additions_is_not_the_tasks(task, progress, period, want):
     """暂停审批新增燃煤锅炉项目 shares only the verb of additions (新增) with the task: another thing halted."""
     assert judge(task, progress, period)["status"] == want
+
+
+@pytest.mark.parametrize("official,want", [("受阻", "blocked"), ("已完成", "completed")])
+def test_the_reports_own_status_beats_a_deliverable_due_with_nothing_read(official, want):
+    """At FY a deliverable with nothing read of it is due (滞后) — the weakest reading: the report's own status
+    column, when it says otherwise, decides as it does for 定性推进 (flagged when it disagrees)."""
+    got = judge_text("建成县级数字化城市管理平台", "前期已完成项目选址论证。目前项目未继续推进。", FY,
+                     official_status=official, official_status_field="完成状态")[0]
+    assert got["status"] == want
+
+
+@pytest.mark.parametrize("progress,period,want", [
+    ("大会方案已报市委审定，因议程调整改在2025年一季度召开。", FY, "behind"),
+    ("受场馆检修影响，大会改期至明年3月召开。", FY, "behind"),
+    ("受场馆检修影响，大会改期至11月召开。", "2024Q3", "qualitative"),
+])
+def test_an_event_moved_to_a_later_date_is_not_held(progress, period, want):
+    assert judge("召开全市民营经济高质量发展大会。", progress, period)["status"] == want

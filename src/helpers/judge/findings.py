@@ -356,8 +356,9 @@ def find_comparisons(progress: str, layout: Layout, lex: Lexicon) -> list[Findin
 #: a date a deferral names (延期至明年, 推迟到10月底, 顺延至2025年一季度)
 _WHEN = (rf"(?:20\d\d年度?|{NEXT_YEAR}|今年|年内)?(?:[一二三四]季度|上半年|下半年|年底|年末|年初|年中|[春夏秋冬]季|汛期|汛后"
          r"|\d{1,2}月(?:份|底|初|末|中旬|下旬|上旬)?)?(?:前|内|后)?")
-_DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
-_DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延")
+#: (改在2025年一季度召开, 改期至10月举办: the date moved, as 推迟至 moves it)
+_DEFER = re.compile(rf"(?P<verb>{HALT}|不再|延后|顺延|推延|改期|改在|改于|改到|改至)(?:至|到)?(?P<when>{_WHEN})(?:正式|全面|如期|再|才能)?$")
+_DEFER_VERBS = re.compile(r"延期|推迟|延后|顺延|推延|调整|延|改")
 _NEXT_YEAR = re.compile(NEXT_YEAR)
 #: a date in a later year than this (明年, 次年, 2025年): a slip to it leaves the year's work undone
 LATER_YEAR = re.compile(rf"{NEXT_YEAR}|(?P<y>20\d\d)年")

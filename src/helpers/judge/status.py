@@ -218,7 +218,10 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     code = official_code(official_status, official_status_field)
     method = decider.method if decider is not None and status != "qualitative" else "none"
     evidence = decider.evidence.text if decider is not None and decider.evidence else None
-    if status == "qualitative" and code is not None:
+    # a deliverable due at the year's end with nothing read of it (no evidence) is the weakest reading: the
+    # report's own status column, when it says otherwise (受阻: 目前项目未继续推进), decides as for 定性推进
+    due_only = status == "behind" and per.is_year_end and all(p.evidence is None for p in reading.parts)
+    if (status == "qualitative" or due_only) and code is not None and code != status:
         # nothing in the text measures the task: the report's own status column decides
         status, method = code, "official_status"
         evidence = f"{official_status_field or '完成状态'}: {official_status.strip()}"
