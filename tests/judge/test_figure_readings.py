@@ -362,3 +362,20 @@ def test_a_rate_of_the_larger_units_only_is_read_for_review(task, progress):
 def test_an_industry_target_is_counted_by_its_larger_units():
     f = judge("规上工业增加值增长8%。", "1-9月，全市规上工业增加值同比增长8.6%。", Q3)
     assert f["status"] == "on_pace" and not f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the only figure of the unit that shares only a place's kind (农村, 城市) with the target counts another thing
+
+@pytest.mark.parametrize("task,progress", [
+    ("完成农村危房改造480户", "1-9月,完成危房鉴定754户,新增农村自来水入户349户。农村危房改造相关工作正在按计划推进。"),
+    ("完成城市老旧小区改造60个", "上半年新建城市口袋公园12个，老旧小区改造相关工作有序推进。"),
+])
+def test_a_figure_sharing_only_a_place_kind_measures_nothing(task, progress):
+    f = judge(task, progress, Q3)
+    assert f["method"] != "computed_ratio"
+
+
+def test_the_only_figure_naming_the_targets_thing_still_measures_it():
+    f = judge("完成农村危房改造480户", "1-9月,完成危房改造372户,其余正在施工。", Q3)
+    assert f["completion_pct"] == pytest.approx(372 / 480)

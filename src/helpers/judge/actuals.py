@@ -342,6 +342,17 @@ def _work_fits(a: Finding, t: Target) -> bool:
     return bool(act and act.group() in t.part and len(act.group()) >= 2)
 
 
+#: words of a place's kind that any count there may share with a target (农村, 城市): no thing of its own
+_PLACE_WORDS = frozenset({"农村", "城市", "城镇", "城区", "乡村", "全县", "全区"})
+
+
+def _shares_only_a_place(tb: set[str], a: Finding) -> bool:
+    """新增农村自来水入户349户 for 完成农村危房改造480户: a figure whose noun shares only a place's kind with the
+    target counts another thing there — not even as the only figure of the unit."""
+    shared = tb & bigrams(QUALIFIER.sub("", a.label))
+    return bool(shared) and shared <= _PLACE_WORDS
+
+
 def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     """Pair count/amount targets with actuals in a comparable unit, best label overlap first.
 
@@ -370,7 +381,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
                 continue
             if score >= threshold(tb):
                 scored.append((score, -a.start, id(t), a))
-            elif score >= 1 and alone:
+            elif score >= 1 and alone and not _shares_only_a_place(tb, a):
                 scored.append((0, -a.start, id(t), a))
         done = None if any(sc is not None for sc, _ in scores) else (_done_besides_the_rest(t, same, tb, ev)
                                                                     or rest_said_done(t, same, ev))
