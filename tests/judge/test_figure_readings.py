@@ -345,3 +345,20 @@ def test_building_to_a_standard_is_measured_by_the_places_brought_to_it():
 def test_the_provinces_rate_of_a_named_noun_is_the_comparisons_base(task, progress, period, status):
     f = judge(task, progress, period)
     assert f["status"] == status and f["method"] == "rate_target"
+
+
+# ---------------------------------------------------------------------------------------------
+# a rate of the 规上 units only, for a target that is not industry's, is read for review
+
+@pytest.mark.parametrize("task,progress", [
+    ("年度节能降耗:单位GDP能耗下降3.2%。", "1-9月全市规上工业单位增加值能耗下降4.1%。"),
+    ("研发经费投入增长15%以上。", "上半年全市规上工业企业研发费用同比增长21.3%。"),
+])
+def test_a_rate_of_the_larger_units_only_is_read_for_review(task, progress):
+    f = judge(task, progress, Q3)
+    assert f["method"] == "rate_target" and f["needs_review"] and "范围窄于目标" in f["review_reason"]
+
+
+def test_an_industry_target_is_counted_by_its_larger_units():
+    f = judge("规上工业增加值增长8%。", "1-9月，全市规上工业增加值同比增长8.6%。", Q3)
+    assert f["status"] == "on_pace" and not f["needs_review"]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from helpers.judge.apart import other_reading
+from helpers.judge.classes import CARRY as _CARRY, classes_differ
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
@@ -275,46 +276,6 @@ def counts_another(t: Target, a: Finding, ev: Evidence) -> bool:
 #: a grade that is part of a thing's name (5A级景区, 三甲医院, 五星级, 二级公路): another grade is
 #: another thing, however many other words the names share
 _GRADE = re.compile(r"[1-5]A|[一二三四五]星|[一二三]甲|(?<![进高低上下同超初中])(?:[一二三四五]|[1-5])级(?!以上|及以上)")
-
-
-#: how far back a size class named before a figure carries over to it (亿元以上项目96个;竣工项目31个): a
-#: window, so that a long cell is read in linear time
-_CARRY = 400
-#: a size class that narrows what is counted (亿元以上项目, 规上企业, 限额以上单位)
-#: (a figure's own floor — 争取…投资15亿元以上。 — names no class: a class is followed by what it classes)
-_CLASS = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)?(?:亿元|千万元|万元)及?以上(?=[\u4e00-\u9fff])"
-                    r"|规模以上|规上|限额以上|限上")
-_CLASS_NORM = (("规模以上", "规上"), ("限额以上", "限上"), ("及以上", "以上"))
-
-
-def size_classes(text: str) -> set[str]:
-    """The size classes a text names, in one spelling (1亿元以上 and 亿元以上 are one)."""
-    out = set()
-    for m in _CLASS.finditer(text):
-        c = m.group()
-        for a, b in _CLASS_NORM:
-            c = c.replace(a, b)
-        out.add(re.sub(r"^(?:1|一)(?=亿元|千万元|万元)", "", c))
-    return out
-
-
-def classes_differ(target: str, label: str, before: str) -> bool:
-    """A figure of a narrower set than the target's (限额以上单位商品零售额 for 社会消费品零售总额), or of a
-    wider one (全市共签约项目41个 for 亿元以上工业项目): a class the target does not name, or the
-    target's class missing where the figure names the target's thing and no words before it name
-    the class (亿元以上项目96个;竣工项目31个 carries it over)."""
-    # 规上 is how industry is counted (规上工业增加值 for 工业增加值; 入规企业 are 规上): no class here
-    want, got = size_classes(target) - {"规上"}, size_classes(label) - {"规上"}
-    if got - want:
-        return True
-    missing = want - got
-    return bool(missing) and overlap(_CLASS.sub("", target), _FRAME_VERB.sub("", label)) >= 1 \
-        and not any(c in size_classes(before) for c in missing)
-
-
-def narrower(t: Target, g: Finding) -> bool:
-    """A rate of a narrower set than the target's: a size class the target does not name (规上 aside)."""
-    return bool(size_classes(g.label) - size_classes(t.part) - {"规上"})
 
 
 def _grades_differ(target: str, label: str) -> bool:

@@ -12,7 +12,8 @@ from helpers.judge.events import forecast_only, match_deliverable, promised_late
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
-from helpers.judge.actuals import month_only, narrower, rival_review, threshold
+from helpers.judge.actuals import month_only, rival_review, threshold
+from helpers.judge.classes import narrower, size_classes
 from helpers.judge.subjects import abbreviates
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -90,8 +91,11 @@ def short_name(label: str, target: str) -> bool:
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year, a month alone never
-    # 限额以上单位商品零售额 for 社会消费品零售总额: a narrower set's rate
-    done = [g for g in done if not month_only(g, ev) and not narrower(t, g)]
+    # 限额以上单位商品零售额 for 社会消费品零售总额: a narrower set's rate (规上工业单位增加值能耗 for 单位GDP能耗:
+    # read only when no other rate is there, and for review)
+    done = [g for g in done if not month_only(g, ev)]
+    narrow = [g for g in done if narrower(t, g)]
+    done = [g for g in done if g not in narrow] or [g for g in narrow if size_classes(g.label) - size_classes(t.part) == {"规上"}]
     lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
     best = _best(done, tb, 2 if len(tb) >= 5 else 1, QUALIFIER.sub("", t.label or t.part)) or lone
@@ -114,6 +118,8 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
     part.findings.append(best)
     part.actual_value, part.actual_unit = best.value, "%"
     part.method = "rate_target"
+    if narrower(t, best):
+        part.review.append(review_reason("narrower_set", best.text))
     attach_verdict(part, best, ev)
 
 
