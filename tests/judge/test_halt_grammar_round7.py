@@ -386,3 +386,16 @@ def test_the_reports_own_status_beats_a_deliverable_due_with_nothing_read(offici
 ])
 def test_an_event_moved_to_a_later_date_is_not_held(progress, period, want):
     assert judge("召开全市民营经济高质量发展大会。", progress, period)["status"] == want
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("完成全县地下管网普查。", "普查外业测量已全部完成，内业数据处理正在推进，预计次年3月形成成果报告。"),
+    ("完成第三次全国土壤普查县级任务。", "外业调查采样已全部完成，内业检测正在进行，计划明年2月形成最终成果。"),
+])
+def test_a_completion_in_words_with_the_result_promised_next_year_is_behind_at_the_years_end(task, progress):
+    assert judge(task, progress, FY)["status"] == "behind"
+
+
+def test_a_plans_own_period_in_its_title_is_no_promise():
+    got = judge("完成全市国土空间总体规划编制报批。", "《六安市国土空间总体规划（2021—2035年）》已于11月经省政府批复实施。", FY)
+    assert got["status"] == "completed"

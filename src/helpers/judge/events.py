@@ -144,7 +144,7 @@ def _issues_another(t: Target, f: Finding, ev: Evidence) -> bool:
     return bool(want) and len(obj) >= 2 and not obj.startswith("《") and overlap(bigrams(want[1]), obj) == 0
 
 
-def promised_later(t: Target, ev: Evidence) -> Finding | None:
+def promised_later(t: Target | None, ev: Evidence) -> Finding | None:
     """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用)."""
     if ev.year is None:
         return None
@@ -153,7 +153,9 @@ def promised_later(t: Target, ev: Evidence) -> Finding | None:
         if m["y"] and int(m["y"]) <= ev.year:
             continue
         a, b = ev.layout.around(m.start(), m.end())
-        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气", text[a:b]) or USE_EVENTS.search(text, a, b):
+        # (预计次年3月形成成果报告: the result produced next year)
+        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气|形成[^,，;；。|]{0,4}成果", text[a:b]) \
+                or USE_EVENTS.search(text, a, b):
             return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
     return None
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.judge.clauses import fold_width
+from helpers.judge.clauses import fold_width, is_result
 from helpers.judge.confidence import decide, plausible
 from helpers.judge.parts import Part, Reading, read
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import to_float
+from helpers.judge.events import promised_later
 from helpers.judge.whole import task_aim
 from helpers.period import parse_code
 from helpers.schema import INDICATOR_COLUMNS, TASK_COLUMNS
@@ -123,6 +124,19 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool,
     return measured or "qualitative"
 
 
+def _promised_for_later(ev) -> bool:
+    """The result promised, not reported, for after this year (预计次年3月形成成果报告): a forecast or an
+    intention clause (a plan's own period in a title, 《…规划（2021—2035年）》, is reported, no promise)."""
+    f = promised_later(None, ev)
+    return f is not None and not is_result(ev.layout.modality_at(f.start))
+
+
+def _done_in_words_only(parts: list[Part], statuses: list[str]) -> bool:
+    """A completion said in words (a verdict or an event), no figure measuring it."""
+    return all(p.stated_ratio is None and p.computed_ratio is None and p.method == "verdict_phrase"
+               for p, s in zip(parts, statuses) if s == "completed")
+
+
 def _awaited_after_done(parts: list[Part], statuses: list[str]) -> bool:
     """创建工作已全部完成，验收申请已报请省体育局: the work said done and, later in its sentence, the
     outside act on it awaited — the result is what waits (a completion by figures is no such work)."""
@@ -204,6 +218,11 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
         status, mixed = "blocked", False  # the task itself was halted: its earlier figures measure nothing
     if due and status == "qualitative" and _aim_due(reading):
         status = "behind"  # 组建…基金会 at FY: 登记审查中，年内未能完成注册登记
+    if per.is_year_end and reading.evidence is not None \
+            and ((status == "completed" and _done_in_words_only(reading.parts, statuses))
+                 or (status == "qualitative" and task_aim(reading.task) is not None)) \
+            and _promised_for_later(reading.evidence):
+        status = "behind"  # 普查外业测量已全部完成…预计次年3月形成成果报告: the result is next year's
     if status == "completed" and _awaited_after_done(reading.parts, statuses):
         status = "pending"
     rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]
