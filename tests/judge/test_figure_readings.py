@@ -379,3 +379,20 @@ def test_a_figure_sharing_only_a_place_kind_measures_nothing(task, progress):
 def test_the_only_figure_naming_the_targets_thing_still_measures_it():
     f = judge("完成农村危房改造480户", "1-9月,完成危房改造372户,其余正在施工。", Q3)
     assert f["completion_pct"] == pytest.approx(372 / 480)
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds counted in persons: one person may be in several (two screenings of the same women)
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年完成适龄妇女“两癌”免费筛查4.2万人。", "“两癌”筛查：宫颈癌筛查41280人，乳腺癌筛查40560人。", M11),
+    ("开展免费两癌筛查，全年筛查农村适龄妇女4万人。", "上半年已完成宫颈癌筛查1.86万人、乳腺癌筛查1.95万人。", H1),
+])
+def test_kinds_counted_in_persons_are_read_as_a_sum_and_each_alone(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"] and "各项相加与单项所得结论不一" in f["review_reason"]
+
+
+def test_kinds_counted_in_person_times_add_up():
+    f = judge("全年完成中小学教师培训1.5万人次。", "1-9月，完成国培省培项目培训4100人次、市级骨干教师研修培训2600人次。", Q3)
+    assert "各项相加与单项所得结论不一" not in (f["review_reason"] or "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.sums import BY_A_SHARED_WORD, head_noun, item_noun
+from helpers.judge.sums import BY_A_SHARED_WORD, PEOPLE_BY_KIND, head_noun, item_noun
 
 Scored = list[tuple[int | None, Finding]]
 
@@ -18,14 +18,18 @@ def _inside(a: Finding, whole: Finding) -> bool:
 def _own_item(won: Finding, scores: Scored, target: str, ev: Evidence) -> Finding | None:
     """价格监测分析报告37期、农产品价格周报39期、节日市场价格专报5期 for 价格监测报告: of a sum of kinds by a
     shared word, the item that names the target's own thing (its head noun, 报告) where another item does
-    not (周报, 专报: other things) — the best scored such item; None when every item or none names it
-    (省级工程研究中心、省级企业技术中心 for 研发平台: kinds all alike)."""
+    not (周报, 专报: other things) — the best scored such item; when every item names it (宫颈癌筛查, 乳腺癌筛查
+    for 筛查), the least item; None when none names it (省级工程研究中心、省级企业技术中心 for 研发平台)."""
     head = head_noun(target)
     items = [(sc, a) for sc, a in scores if sc is not None and _inside(a, won) and not a.label.endswith("合计")]
     own = [(sc, a) for sc, a in items if head and head in item_noun(a, ev)]
-    if not own or len(own) == len(items):
+    if not own:
         return None
-    return max(own, key=lambda x: (x[0], -x[1].start))[1]
+    if len(own) == len(items) and len(items) >= 2:
+        # 宫颈癌筛查41280人，乳腺癌筛查40560人 for “两癌”筛查4.2万人: each item the target's own act (筛查) — on the
+        # same people, perhaps: each alone, the least deciding, is the other reading
+        return min((a for _, a in items), key=lambda a: a.value)
+    return max(own, key=lambda x: (x[0], -x[1].start))[1] if len(own) < len(items) else None
 
 
 def _new_part(won: Finding, ev: Evidence) -> Finding | None:
@@ -48,8 +52,12 @@ def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Fi
     earlier year's batch, the total without it (`_new_part`). (One item taken from a
     run of figures that share a word with the target is not read as their sum: in the read sets such runs
     list other things far more often than parts — 新增城镇就业19860人,失业人员再就业4215人.)"""
-    if won.meaning == BY_A_SHARED_WORD:
-        return _own_item(won, scores, target, ev)
+    own = _own_item(won, scores, target, ev) if won.meaning == BY_A_SHARED_WORD else None
+    if own is not None or won.meaning == BY_A_SHARED_WORD and won.unit != "人":
+        return own
+    if won.meaning in (PEOPLE_BY_KIND, BY_A_SHARED_WORD):  # the same people, perhaps: each kind alone, the least
+        items = [a for sc, a in scores if sc is not None and _inside(a, won) and not a.label.endswith("合计")]
+        return min(items, key=lambda a: a.value) if len(items) >= 2 else None
     for sc, total in scores:  # the total, or a part of it taken, beside the other reading
         new = _new_part(total, ev) if sc is not None and total.unit == won.unit else None
         if new is not None and (total is won or new.start <= won.start < total.start):

@@ -385,6 +385,9 @@ def _below_floor(noun: str, target: str) -> bool:
 #: the meaning of a sum of items that are kinds of the target only by a word they share with it (价格监测分析
 #: 报告37期、农产品价格周报39期 for 价格监测报告): whether they add up, the text does not say
 BY_A_SHARED_WORD = "kinds_by_a_shared_word"
+#: the meaning of a sum of kinds counted in persons (宫颈癌筛查41280人，乳腺癌筛查40560人): one person may be in
+#: several kinds, so whether they add up the text does not say either
+PEOPLE_BY_KIND = "people_by_kind"
 
 
 def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
@@ -410,7 +413,8 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     la = ev.layout.around(first.start, first.end, fine=True)[0]
     return Finding("actual", first.start, last.end, first.sentence, ev.layout.text[first.start:last.end],
                    value=sum((a.value for a in run), Decimal(0)), unit=first.unit,
-                   label=ev.layout.text[la:last.start] + "合计", meaning="" if said else BY_A_SHARED_WORD)
+                   label=ev.layout.text[la:last.start] + "合计",
+                   meaning=BY_A_SHARED_WORD if not said else PEOPLE_BY_KIND if first.unit == "人" else "")
 
 
 #: names listed before what was done with them (城南九年一贯制学校、皋城中学新校区已于9月投用): two or more
