@@ -4,7 +4,7 @@ helpers.judge.status compares the two readings' statuses and sends a disagreemen
 
 from __future__ import annotations
 
-from helpers.judge.evidence import Evidence
+from helpers.judge.evidence import ByStart, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.sums import BY_A_SHARED_WORD, PEOPLE_BY_KIND, head_noun, item_noun
 
@@ -32,12 +32,13 @@ def _own_item(won: Finding, scores: Scored, target: str, ev: Evidence) -> Findin
     return max(own, key=lambda x: (x[0], -x[1].start))[1] if len(own) < len(items) else None
 
 
-def _new_part(won: Finding, ev: Evidence) -> Finding | None:
+def _new_part(won: Finding, ev: Evidence, figures: ByStart) -> Finding | None:
     """…已完成改造老旧小区42个，另有续建项目28个（2023年结转）已全部完工，合计完成70个: a total of the figures before
-    it that holds an earlier year's batch (helpers.judge.scope dated it) is read again without that batch (42)."""
+    it that holds an earlier year's batch (helpers.judge.scope dated it) is read again without that batch (42).
+    `figures`: ev.actuals by where they start."""
     text = ev.layout.text
     start = max(text.rfind("。", 0, won.start), text.rfind("\n", 0, won.start))
-    rest = [b for b in ev.actuals if start < b.start and b.end <= won.start and b.unit == won.unit]
+    rest = [b for b in figures.starting(start + 1, won.start) if b.end <= won.start and b.unit == won.unit]
     past = [b for b in rest if b.modality == "past"]
     if len(rest) < 2 or not past or len(past) == len(rest) or sum(b.value for b in rest) != won.value:
         return None
@@ -58,8 +59,9 @@ def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Fi
     if won.meaning in (PEOPLE_BY_KIND, BY_A_SHARED_WORD):  # the same people, perhaps: each kind alone, the least
         items = [a for sc, a in scores if sc is not None and _inside(a, won) and not a.label.endswith("合计")]
         return min(items, key=lambda a: a.value) if len(items) >= 2 else None
+    figures = ByStart(ev.actuals)
     for sc, total in scores:  # the total, or a part of it taken, beside the other reading
-        new = _new_part(total, ev) if sc is not None and total.unit == won.unit else None
+        new = _new_part(total, ev, figures) if sc is not None and total.unit == won.unit else None
         if new is not None and (total is won or new.start <= won.start < total.start):
             return new if total is won else total
     return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -52,6 +53,20 @@ class Part:
     def evidence(self) -> Finding | None:
         return self.findings[0] if self.findings else None
 
+
+
+class ByStart:
+    """Figures indexed by where they start, so that those of one stretch of text are found by bisection,
+    not by a scan of all (a long cell has thousands: a scan per figure made judging it quadratic)."""
+
+    def __init__(self, figures: list[Finding]) -> None:
+        self.figures = figures
+        self.order = sorted(range(len(figures)), key=lambda i: figures[i].start)
+        self.starts = [figures[i].start for i in self.order]
+
+    def starting(self, lo: int, hi: int) -> list[Finding]:
+        """The figures starting at lo to hi (both included), in the list's own order."""
+        return [self.figures[i] for i in sorted(self.order[bisect_left(self.starts, lo):bisect_right(self.starts, hi)])]
 
 
 @dataclass

@@ -6,10 +6,11 @@ any figure)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.evidence import PRELIMINARY_RX, Evidence
+from helpers.judge.evidence import PRELIMINARY_RX, ByStart, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE
@@ -151,15 +152,19 @@ _ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]是|\s{2,}(?=\S))")
 _ITEM_WORD = re.compile(r"(?<![^\s,;:。，；：])[一二三四五六七八九十]是")
 
 
-def _item_of(a: Finding, ev: Evidence) -> int | None:
+def _item_of(a: Finding, ev: Evidence, labels: list[int]) -> int | None:
     """Where the enumeration item holding a figure begins: the last label before it in its sentence (一是
     城区学校完成18栋，二是…; ②市级骨干教师研修班完成2组，培训860人次；③…), a blanked ① or (2) among them
-    (helpers.judge.parts records where the reader blanked one); None when no label comes before it."""
+    (helpers.judge.parts records where the reader blanked one, `labels`: ev.labels sorted); None when no
+    label comes before it."""
     lay, text = ev.layout, ev.layout.text
     s0 = lay.sents[a.sentence][0] if lay.sents else 0
     after = lay.sents[a.sentence - 1][1] if lay.sents and a.sentence > 0 else 0  # the label before s0's words
     c0 = lay.around(a.start, a.end)[0]
-    starts = [m.start() for m in _ITEM_WORD.finditer(text, s0, a.start)] + [p for p in ev.labels if after <= p < a.start]
+    # only the last blanked label before the figure can be the latest start (a bisection: a long cell has thousands)
+    i = bisect_left(labels, a.start)
+    blanked = [labels[i - 1]] if i and labels[i - 1] >= after else []
+    starts = [m.start() for m in _ITEM_WORD.finditer(text, s0, a.start)] + blanked
     if _ITEM.match(text, c0, a.start):  # a label blanked to two spaces or more, read without the reader's record
         starts.append(c0)
     return max(starts, default=None)
@@ -176,11 +181,11 @@ def _not_done_item(a: Finding, at: int, ev: Evidence, target: str) -> bool:
 def item_sums(ev: Evidence, target: str) -> list[Finding]:
     """一是城区学校完成18栋；二是县区学校完成22栋: the figures of an enumeration's items, one per
     item in one unit, add up to the whole when the items give no total of their own."""
-    lay, groups = ev.layout, {}
+    lay, groups, labels = ev.layout, {}, sorted(ev.labels)
     for a in ev.actuals:
         if is_result(a.modality):  # one measure in its sizes (86.5公里；9200米) is one group
             unit = next((u for u in groups if comparable(a.unit, u)), a.unit)
-            groups.setdefault(unit, []).append((a, _item_of(a, ev)))
+            groups.setdefault(unit, []).append((a, _item_of(a, ev, labels)))
     out = []
     for unit, acts in groups.items():
         items = [a for a, at in acts if at is not None]
@@ -449,7 +454,9 @@ def named_list_counts(ev: Evidence, unit: str) -> list[Finding]:
 #: an item the text leaves out of a count, and the count's words after it (森林抚育2.4万亩(不计入造林绿化任务))
 LEFT_OUT = re.compile(r"(?:不|未|没有)(?:计入|纳入|列入|算入|统计在内|包括在内)(?P<count>[^,，;；。)）]{0,16})")
 #: where a list of figures begins: a sentence's end or a heading's colon before its first item
-_LIST_OPENS = re.compile(r"[。:：\n]")
+_LIST_OPENS = "。:：\n"
+#: where the words that may leave a figure out end (left_out): the figure's sentence or clause of a list
+_LEFT_OUT_STOP = re.compile(r"[。;；]")
 
 
 def left_out(a: Finding, ev: Evidence, target: str) -> bool:
@@ -457,8 +464,11 @@ def left_out(a: Finding, ev: Evidence, target: str) -> bool:
     says is no part of the target's count (its words after 不计入 name the target), before the next
     figure or the sentence's end. 不纳入考核 leaves it out of something else; 不含 says what it lacks."""
     text = ev.layout.text
-    m = LEFT_OUT.search(text, a.end)
-    if m is None or re.search(r"[。;；]", text[a.end:m.start()]) or find_quantities(text[a.end:m.start()]):
+    stop = _LEFT_OUT_STOP.search(text, a.end)
+    # the search ends at that stop (no match holds one): scanning the whole rest of a long cell per figure
+    # made judging it quadratic
+    m = LEFT_OUT.search(text, a.end, len(text) if stop is None else stop.start())
+    if m is None or find_quantities(text[a.end:m.start()]):
         return False
     return overlap(m["count"], target) >= 1
 
@@ -468,11 +478,11 @@ def counted_rest(ev: Evidence, target: str, unit: str) -> list[Finding]:
     完成造林绿化3.5万亩: an item said left out of the target's count names the other items of its list — those
     before it back to the list's heading, done and in the unit — as what is counted (3.00万亩). The item left
     out is marked read."""
-    text, out = ev.layout.text, []
+    text, out, figures = ev.layout.text, [], ByStart(ev.actuals)
     for gone in (a for a in ev.actuals if left_out(a, ev, target)):
         ev.used.add(id(gone))  # read: the text itself says it is no part of the count
-        opens = max((x.end() for x in _LIST_OPENS.finditer(text, 0, gone.start)), default=0)
-        rest = [a for a in ev.actuals if opens <= a.start and a.end <= gone.start and comparable(a.unit, unit)
+        opens = max(text.rfind(c, 0, gone.start) for c in _LIST_OPENS) + 1
+        rest = [a for a in figures.starting(opens, gone.start) if a.end <= gone.start and comparable(a.unit, unit)
                 and is_result(a.modality)]
         if len(rest) >= 2:
             total = sum((convert(a.value, a.unit, unit) for a in rest), Decimal(0))
