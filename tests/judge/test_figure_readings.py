@@ -396,3 +396,23 @@ def test_kinds_counted_in_persons_are_read_as_a_sum_and_each_alone(task, progres
 def test_kinds_counted_in_person_times_add_up():
     f = judge("全年完成中小学教师培训1.5万人次。", "1-9月，完成国培省培项目培训4100人次、市级骨干教师研修培训2600人次。", Q3)
     assert "各项相加与单项所得结论不一" not in (f["review_reason"] or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# a target of the town or city proper (县城, 城区) is not met by the whole area's figure
+
+@pytest.mark.parametrize("task,progress", [
+    ("新增县城停车泊位2000个。", "全县新增停车泊位3100个,其中县城1150个。"),
+    ("城区新建公办幼儿园5所。", "今年以来全市新建公办幼儿园9所，其中城区3所，其余在建。"),
+    ("新增市区公共充电桩300个。", "截至9月底，全市累计新增公共充电桩460个，覆盖所有乡镇。"),
+])
+def test_the_whole_areas_figure_never_completes_a_target_of_its_town(task, progress):
+    f = judge(task, progress, Q3)
+    assert not (f["status"] == "completed" and not f["needs_review"])
+
+
+def test_the_towns_own_figure_and_the_districts_sum_still_measure_it():
+    assert judge("新增县城停车泊位2000个。", "县城新增停车泊位1150个。", Q3)["completion_pct"] == pytest.approx(0.575)
+    f = judge("中心城区实施雨污分流改造管网80公里。",
+              "上半年,金安区完成雨污分流改造26公里、裕安区完成19公里,市经开区完成11公里。", H1)
+    assert f["completion_pct"] == pytest.approx(56 / 80)

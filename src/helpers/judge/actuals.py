@@ -18,7 +18,7 @@ from helpers.judge.findings import Finding
 from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
-from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, FRAME_VERB as _FRAME_VERB, ONGOING,
+from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, COUNTY_SUM, FRAME_VERB as _FRAME_VERB, ONGOING,
                                STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, left_out, item_sums, kind_sum, listed_runs, named_items_done,
                                named_list_counts, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
@@ -46,6 +46,8 @@ _WITHIN = re.compile(r"其中")
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 #: the government's own level (市本级, 市直) against the whole area's figure (全市, 各县区, 各级)
 _OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
+#: the town or city proper inside the whole area (县城, 城区): a target of it is not met by the whole area's figure
+_INNER_AREA = re.compile(r"县城|城区|市区")
 _SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 #: a task to cut things down (压减审批事项, 清理涉企收费): cancelling some of them is its own act
@@ -235,8 +237,11 @@ def _weighed(t: Target, a: Finding, score: int, clause: str, ev: Evidence) -> in
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not
         score += 3 if level.group() in a.label else 0
-    if _OWN_LEVEL.search(t.part) and not _OWN_LEVEL.search(a.label) and WHOLE_LEVEL.search(a.label):
-        return None  # 市本级 target: 全市完成4900亩 (其中市本级800亩) is the whole city's, not its own
+    inner = _INNER_AREA.search(t.part) and not _INNER_AREA.search(a.label) and not a.label.endswith(COUNTY_SUM)
+    if (inner or _OWN_LEVEL.search(t.part) and not _OWN_LEVEL.search(a.label)) and WHOLE_LEVEL.search(a.label):
+        # 市本级 target: 全市完成4900亩 (其中市本级800亩) is the whole city's, not its own; so is 全县新增泊位3100个
+        # (其中县城1150个) for a 县城 target — though the districts' sum may make up a 中心城区
+        return None
     if a.label.endswith("合计"):
         score += 2  # the city's figure as the sum of its counties
     if not subject_of(ev, a.start, clause_only=True) and DONE_MARK.search(clause):
