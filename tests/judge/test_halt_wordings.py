@@ -352,6 +352,15 @@ def test_a_title_awaiting_the_end_of_its_publicity_period_is_not_confidently_gra
     assert got["status"] == "pending" or got["needs_review"]
 
 
+@pytest.mark.parametrize("task,progress", [
+    ("建成省级农村电商示范县1个。", "正在省级公示，公示期满后由省政府命名。"),
+    ("创建省级森林城镇2个。", "我县申报的2个镇已通过省林业局实地考核，目前正在公示，公示结束后由省绿化委员会正式授牌。"),
+])
+def test_the_granting_body_may_be_named_after_the_publicity_period(task, progress):
+    """公示期满后由省政府命名: the body between the period's end and its act; still a wait, never 定性推进."""
+    assert judge(task, progress, "2024Q3")["status"] == "pending"
+
+
 @pytest.mark.parametrize("progress,want", [
     ("国家卫健委复审组已完成暗访，复审结果待国家爱卫办发文确认。", "pending"),
     ("12月，全国爱卫办发文确认我县为国家卫生县城。", "completed"),

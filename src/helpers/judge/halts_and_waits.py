@@ -67,8 +67,9 @@ PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?(?:公布|公示)(?:结果)
                     r"(?:安排在|定于|计划于|将于|拟于)[^,,。;;|]{1,10}"
                     # the data being compiled by someone (数据正由市疾控中心汇总分析)
                     r"|(?:数据|结果)[^,,。;;|]{0,4}?(?:正由|正在|尚在|仍在)[^,,。;;|]{0,12}?(?:汇总|统计|核算|测算)"
-                    # an outside act after a waiting period still to end (公示期满后正式命名, 复核结束后授牌)
-                    r"|(?:期满|结束|届满)后(?:正式|再|即|方可)?(?:命名|授牌|公布|认定|批复|发文)"
+                    # an outside act after a waiting period still to end (公示期满后正式命名, 复核结束后授牌;
+                    # the body may be named between: 公示期满后由省政府命名)
+                    r"|(?:期满|结束|届满)后(?:正式|再|即|方可)?(?:由[^,,。;;|]{1,10}?)?(?:正式)?(?:命名|授牌|公布|认定|批复|发文)"
                     # the works may start only after an outside act (需等待省交通运输厅下达投资计划后方可开工建设)
                     r"|(?:等待|待)[^,,。;;|]{1,24}?(?:下达|批准|同意)[^,,。;;|]{0,8}?后(?:方可|才能|才可)")
 #: a halt lifted later in the cell (暂停施工，6月已恢复施工; 目前已复工): the halt is over
