@@ -69,9 +69,7 @@ def _about_rows(data: PeriodData, overrides: Path, ahead_margin: float) -> list[
     h = headline(data.tasks)
     c = review.counts(data.tasks)
     src = q.source_file if q else None
-    src_path = Path(src) if src else None
-    if src_path is not None and not src_path.is_absolute():
-        src_path = paths.ROOT / src_path
+    src_path = paths.resolve(src)  # quality.json names it from the project root (data/raw/…)
     rows: list[tuple[str, Any]] = [
         ("期间", data.label), ("期间代码", data.period.code), ("期末", str(data.period.end)),
         (wording.yardstick(pace), fmt_pct(pace, 1)), ("超序时幅度", wording.margin_text(pace, ahead_margin)),
