@@ -15,13 +15,18 @@ def _inside(a: Finding, whole: Finding) -> bool:
     return whole.start <= a.start and a.end <= whole.end and a is not whole
 
 
+def _items(won: Finding, scores: Scored) -> Scored:
+    """The scored figures a sum `won` adds up (not a county total inside it)."""
+    return [(sc, a) for sc, a in scores if sc is not None and _inside(a, won) and not a.label.endswith("合计")]
+
+
 def _own_item(won: Finding, scores: Scored, target: str, ev: Evidence) -> Finding | None:
     """价格监测分析报告37期、农产品价格周报39期、节日市场价格专报5期 for 价格监测报告: of a sum of kinds by a
     shared word, the item that names the target's own thing (its head noun, 报告) where another item does
     not (周报, 专报: other things) — the best scored such item; when every item names it (宫颈癌筛查, 乳腺癌筛查
     for 筛查), the least item; None when none names it (省级工程研究中心、省级企业技术中心 for 研发平台)."""
     head = head_noun(target)
-    items = [(sc, a) for sc, a in scores if sc is not None and _inside(a, won) and not a.label.endswith("合计")]
+    items = _items(won, scores)
     own = [(sc, a) for sc, a in items if head and head in item_noun(a, ev)]
     if not own:
         return None
@@ -57,7 +62,7 @@ def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Fi
     if own is not None or won.meaning == BY_A_SHARED_WORD and won.unit != "人":
         return own
     if won.meaning in (PEOPLE_BY_KIND, BY_A_SHARED_WORD):  # the same people, perhaps: each kind alone, the least
-        items = [a for sc, a in scores if sc is not None and _inside(a, won) and not a.label.endswith("合计")]
+        items = [a for _, a in _items(won, scores)]
         return min(items, key=lambda a: a.value) if len(items) >= 2 else None
     figures = ByStart(ev.actuals)
     for sc, total in scores:  # the total, or a part of it taken, beside the other reading

@@ -173,7 +173,8 @@ def _marker_rx(lexicon: Lexicon) -> re.Pattern:
 
 
 _OBTAINED = re.compile(r"(?:已|共|累计|成功|共计|先后)$")
-_BREAKDOWN = re.compile(r"\s*其中")
+#: a breakdown opens here (其中…): what follows in its sentence are parts of the figure before it
+OPENS_BREAKDOWN = re.compile(r"\s*其中")
 _FRESH = re.compile(r"\s*(?:目前|截至|截止|当前|现已|实际)")
 
 
@@ -201,7 +202,7 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
     carry = False
     for i, c in enumerate(layout.clauses):
         if prev is not None and prev.sentence == c.sentence and prev.modality in ("intention", "forecast") \
-                and _BREAKDOWN.match(text, c.start):
+                and OPENS_BREAKDOWN.match(text, c.start):
             # 计划新建1200个，其中上半年完成600个: the breakdown of a plan is the plan's, whatever its verb
             c.modality, carry = prev.modality, True
         elif _FRESH.match(text, c.start):

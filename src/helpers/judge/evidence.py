@@ -20,7 +20,6 @@ from helpers.judge.targets import Target
 #: 建成区 (the built-up area) is a noun, not a done mark
 DONE_MARK = re.compile(r"已|完成|完工|建成(?!区)|竣工")
 ACTUAL_MARK = re.compile(r"已|完成|完工|建成(?!区)|累计|实现|达到?")
-MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 PRELIMINARY_RX = re.compile(PRELIMINARY)
 
 

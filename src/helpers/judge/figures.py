@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from helpers.judge.clauses import Layout, is_result
+from helpers.judge.clauses import OPENS_BREAKDOWN, Layout, is_result
 from helpers.judge.findings import PRELIMINARY, Finding, _finding
 from helpers.judge.quantities import approx_range, elided_quantities, find_quantities, parse_number
 
@@ -28,7 +28,6 @@ _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|�
                          r"|在谈|洽谈")
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
 _CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
-_OPENS_BREAKDOWN = re.compile(r"\s*其中")
 #: 新增入库项目23个 enter a pool (a result only for a target of entries); firms (家) enter the statistics
 _ENTERED = re.compile(r"入库")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
@@ -87,7 +86,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
                 or (_COUNT_OF_TASKS.match(progress, q.end) and not _DONE_RIGHT_BEFORE.search(before)) \
                 or not is_result(f.modality) \
                 or (_TASK_BEFORE.search(before) and not _DONE_BEFORE.search(before)) \
-                or (_OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
+                or (OPENS_BREAKDOWN.match(before) and plans and plans[-1].sentence == f.sentence
                     and plans[-1].kind == "plan"):
             # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
             f.kind = "plan"

@@ -255,7 +255,8 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
 # a ratio of a design quantity or of a rate is not progress on the year's target
 #: 总工程量, 总投资: a share of a project's works over however many years, not of the year's target
 _RATIO_EXCLUDE = re.compile(r"设计总量|开工率|覆盖率|总工程量|工程总量|总投资")
-_MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
+#: a plan or ratio over several years (三年行动, 示范期内), not the year's
+MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 #: a quarter's or half-year's own target (一季度目标): compared on its own when the annual is not given
 _PERIOD_BASE = re.compile(r"(?:[一二三四]|第[一二三四]|前三)季度|上半年|\d{1,2}月(?:份)?(?:目标|任务|计划)|月度")
 _ANNUAL_BASE = re.compile(r"全年|年度|年初")
@@ -270,7 +271,7 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
         for m in rx.finditer(progress):
             a, _ = layout.around(m.start(), m.end())
             clause = progress[a:m.end()]
-            if _RATIO_EXCLUDE.search(clause) or _MULTI_YEAR.search(clause):
+            if _RATIO_EXCLUDE.search(clause) or MULTI_YEAR.search(clause):
                 continue
             start = next(m.start(g) for g in ("pct", "word", "multiple") if m.groupdict().get(g))
             if start in hits:

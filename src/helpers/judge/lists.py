@@ -24,9 +24,8 @@ def _done_items(m: Finding, ev: Evidence) -> Finding | None:
     """The count of the list's items done, after the list's count in its sentence or the next: the same
     unit, no larger than the list, said done."""
     text = ev.layout.text
-    nxt = m.sentence + 1
-    for a in ev.actuals:
-        if a.start <= m.end or a.sentence not in (m.sentence, nxt) or a.unit != m.unit or a.value > m.value:
+    for a in ev.actuals_in(m.sentence) + ev.actuals_in(m.sentence + 1):
+        if a.start <= m.end or a.unit != m.unit or a.value > m.value:
             continue
         c0 = ev.layout.around(a.start, a.end, fine=True)[0]
         if is_result(a.modality) and _DONE_COUNT.search(text[c0:a.start]) and DONE_MARK.search(text[c0:a.start]):

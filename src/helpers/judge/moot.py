@@ -56,6 +56,7 @@ import re
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from helpers.judge.clauses import OPENS_BREAKDOWN
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.nouns import FRAME
@@ -173,9 +174,8 @@ def _statistic(row: dict) -> bool:
     return row["kind"] in _STATISTIC or row["target_unit"] in ("%", "‰") or "率" in row["part"]
 
 
-#: a breakdown opens: what follows in its sentence are parts of the figure before it
+#: a breakdown (其中) between two figures of a sentence: the later is a part of the earlier
 _WITHIN = re.compile(r"其中")
-_OPENS_WITHIN = re.compile(r"\s*其中")
 
 
 def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
@@ -185,7 +185,7 @@ def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
     lay = reading.evidence.layout
     read_ends, i = (index or Index(reading)).read_ends, lay.sentence_of(pos)
     ends = list(read_ends.get(i, ()))
-    if i > 0 and _OPENS_WITHIN.match(lay.text, lay.sents[i][0]):
+    if i > 0 and OPENS_BREAKDOWN.match(lay.text, lay.sents[i][0]):
         # a sentence opened by 其中 (…同比增长6.2%；其中限额以上单位…增长8.9%) breaks down the one before it
         ends += read_ends.get(i - 1, ())
     return any(end <= pos and _WITHIN.search(lay.text, end, pos) for end in ends)

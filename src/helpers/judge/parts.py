@@ -21,9 +21,9 @@ from decimal import Decimal
 from helpers.judge.actuals import assign_actuals, threshold
 from helpers.judge.clauses import Layout, fold_width, is_result, mask_item_labels
 from helpers.judge.confidence import residual_signals
-from helpers.judge.evidence import DONE_MARK, MULTI_YEAR, PRELIMINARY_RX, Evidence, Part, gather
+from helpers.judge.evidence import DONE_MARK, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, find_verdicts, unused_numbers
-from helpers.judge.findings import LATER_YEAR
+from helpers.judge.findings import LATER_YEAR, MULTI_YEAR
 from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.lists import list_parts

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH, sums_the_rest
-from helpers.judge.clauses import is_result
+from helpers.judge.clauses import OPENS_BREAKDOWN, is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NOUN_TAIL, STAGE_OF_WORKS, Finding, names_step
 from helpers.judge.halts_and_waits import HALT_WORDS
@@ -41,7 +41,6 @@ _ONCE_PLANNED = re.compile(r"原定|原计划")
 _OTHER_YEAR = re.compile(r"上年度|上一年度|(?<![比较与和])去年(?!同期)|往年|结转|明年|下一年|次年|(?P<y>20\d\d)年(?P<batch>度)?")
 
 
-_BREAKDOWN = re.compile(r"\s*其中")
 #: a number after a generic completion verb in its clause (完成基坑开挖1.2公里): what was done is
 #: counted, and the figure family reads it; a verb of putting to use (开行…2对) stays an event
 _FIGURE = re.compile(r"\d")
@@ -207,7 +206,7 @@ def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[in
     for a in ev.actuals:
         c0 = lay.around(a.start, a.end)[0]
         if not _unread(ev, a, read, used) or not is_result(a.modality) or not a.unit \
-                or _BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start) \
+                or OPENS_BREAKDOWN.match(lay.text, c0) or SINGLE_MONTH.search(lay.text, c0, a.start) \
                 or any(b.sentence == a.sentence and b.unit == a.unit and a.start < b.start for b in totals):
             continue
         if any(counts_for(t, a) for t in targets):
