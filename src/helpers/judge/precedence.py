@@ -30,14 +30,12 @@ from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD
 def halt_of_another_part(reading, statuses: list[str], halts: list) -> bool:
     """Whether every halt names a part of the task that is not behind, while another part is: the task
     is behind whatever the halted part would be (DOMAIN: behind when any part is)."""
-    parts = [(p, s) for p, s in zip(reading.parts, statuses) if p.target is not None]
+    with_target = [s for p, s in zip(reading.parts, statuses) if p.target is not None]
     for h in halts:
-        scored = [(overlap(bigrams(QUALIFIER.sub("", p.target.label or p.target.part)), h.evidence.text), i)
-                  for i, (p, _) in enumerate(parts)]
-        best = max(scored, default=(0, -1))
-        if best[0] < 2 or sum(1 for sc, _ in scored if sc == best[0]) > 1 or parts[best[1]][1] == "behind":
+        i = _halted_part(reading, h)
+        if i is None or with_target[i] == "behind":
             return False
-        if not any(s == "behind" for i, (_, s) in enumerate(parts) if i != best[1]):
+        if not any(s == "behind" for j, s in enumerate(with_target) if j != i):
             return False
     return True
 
