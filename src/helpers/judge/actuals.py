@@ -19,7 +19,7 @@ from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, COUNTY_SUM, FRAME_VERB as _FRAME_VERB, ONGOING,
-                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, left_out, item_sums, kind_sum, listed_runs, named_items_done,
+                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, head_noun, left_out, item_sums, kind_sum, listed_runs, named_items_done,
                                named_list_counts, quarter_sums)
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -92,8 +92,8 @@ def sums_the_rest(a: Finding, ev: Evidence) -> bool:
 def _head_differs(t: Target, a: Finding) -> bool:
     """充电枪1200把 for 充电桩2000个: counted in another classifier, the thing must be the target's by its
     head (the last two characters of its noun), not by a shared word only (城市书房11家 for 20个 is)."""
-    noun = _ATTRIBUTE.sub("", _FRAME_VERB.sub("", QUALIFIER.sub("", a.label)))
-    return len(noun) >= 2 and noun[-2:] not in (t.label or t.part)
+    head = head_noun(a.label)
+    return bool(head) and head not in (t.label or t.part)
 
 
 def _abbreviated(noun: str, target: str) -> int:
