@@ -55,6 +55,8 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             ("blind set 5, development (kept back until round 7)", load_blind("dev5"), True),
             ("blind set 6, development (kept back until round 7)", load_blind("dev6"), True),
             ("blind set 8, development (kept back until round 7)", load_blind("dev8"), True),
+            ("blind set 10, development (kept back until round 8)", load_blind("dev10"), True),
+            ("blind set 11, development (kept back until round 8)", load_blind("dev11"), True),
             ("seed (pinned statuses)", seed_cases(), True)]
 
 

@@ -107,7 +107,7 @@ def test_a_kept_back_file_is_scored_in_aggregate_only(tmp_path, capsys):
 def test_blind_halves_are_disjoint_and_valid():
     from judge_set import AGGREGATE_ONLY, load_blind
 
-    sets = [load_blind(k) for k in ("dev", "test", "dev2", "holdout", "dev4", "test4", "dev7", "dev9", "dev5", "dev6", "dev8")]
+    sets = [load_blind(k) for k in ("dev", "test", "dev2", "holdout", "dev4", "test4", "dev7", "dev9", "dev5", "dev6", "dev8", "dev10", "dev11")]
     assert all(len(s) >= 100 for s in sets)
     for i, a in enumerate(sets):
         for b in sets[i + 1:]:
