@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
-from helpers.judge.evaluate import by_reason, disagreements, judge_case, report, score  # noqa: E402
+from helpers.judge.evaluate import (  # noqa: E402
+    Outcome, by_reason, disagreements, flag_totals, judge_case, report, score)
 from judge_set import BLIND_ORIGINS, load_blind, load_judge_set  # noqa: E402
 
 
@@ -66,14 +67,15 @@ def holdout_group(path: Path) -> tuple[str, list[dict], bool]:
     return f"kept-back set {path.name} (aggregate only)", load_judge_set(path, BLIND_ORIGINS), False
 
 
-def print_group(name: str, group: list[dict], detailed: bool, errors: bool, reasons: bool = False) -> None:
+def print_group(name: str, group: list[dict], detailed: bool, errors: bool,
+                reasons: bool = False) -> list[Outcome]:
     """One set's scores; its disagreements (and, asked, its reasons' precision) only when the set
-    may be read case by case."""
+    may be read case by case. Returns the set's outcomes, for the sums."""
     outcomes = [judge_case(c) for c in group]
     print(report(name, score(outcomes)))
     if not detailed:
         print()
-        return
+        return outcomes
     if reasons:
         print(by_reason(outcomes))
     pairs = disagreements(outcomes)
@@ -86,6 +88,18 @@ def print_group(name: str, group: list[dict], detailed: bool, errors: bool, reas
                 print(f"    {o.case_id} {o.expected} → {o.got} [{flag}] {c['task'][:30]} | "
                       f"{(c.get('progress') or '')[:60]} | {o.review_reason or ''}")
     print()
+    return outcomes
+
+
+def print_sums(read: list[Outcome], unread: list[Outcome]) -> None:
+    """The flag budget summed over the sets: per review reason over every set that may be read,
+    and for the aggregate-only sets their flags' total alone (no reason, no case)."""
+    print(report("all read sets summed (each case once)", score(read)))
+    print(by_reason(read))
+    print()
+    print(report("aggregate-only sets summed", score(unread)))
+    print(flag_totals(unread))
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list every disagreement (never the blind test half's)")
     ap.add_argument("--holdout", type=Path, help="also score this kept-back labelled CSV, in aggregate only")
     ap.add_argument("--by-reason", action="store_true",
-                    help="per review reason and per method, how often the flag or confidence was right (read sets only)")
+                    help="per review reason and per method, how often the flag or confidence was right (read sets "
+                         "only), and the flags summed over the read sets and, in aggregate, the others")
     ap.add_argument("--only-holdout", action="store_true", help="score the kept-back CSV alone")
     args = ap.parse_args(argv)
     if args.only_holdout and not args.holdout:
@@ -102,8 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     sets = [] if args.only_holdout else groups()
     if args.holdout:
         sets.append(holdout_group(args.holdout))
+    read: list[Outcome] = []
+    unread: list[Outcome] = []
     for name, group, detailed in sets:
-        print_group(name, group, detailed, args.errors, args.by_reason)
+        outcomes = print_group(name, group, detailed, args.errors, args.by_reason)
+        # the labelled set's "of which" lines repeat cases of its first line
+        if not name.lstrip().startswith("of which"):
+            (read if detailed else unread).extend(outcomes)
+    if args.by_reason:
+        print_sums(read, unread)
     return 0
 
 

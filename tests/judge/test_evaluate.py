@@ -123,8 +123,8 @@ def test_by_reason_counts_each_reasons_errors_and_each_methods_leaks():
             Outcome("c", "behind", (), "completed", False, None, None, "verdict_phrase"),
             Outcome("d", "behind", (), "behind", False, None, None, "computed_ratio")]
     rows = {line.split()[0]: line.split()[1:] for line in by_reason(outs).splitlines()[1:]}
-    assert rows["各部分结论不一"] == ["2", "1", "0.50", "1", "0"]  # flagged 2, one wrong, alone once (right)
-    assert rows["数字所指与目标指标不同"] == ["1", "1", "1.00", "0", "0"]
+    assert rows["各部分结论不一"] == ["2", "1", "0.50", "1", "0", "1"]  # flagged 2, one wrong, alone once (right)
+    assert rows["数字所指与目标指标不同"] == ["1", "1", "1.00", "0", "0", "0"]
     assert rows["verdict_phrase"] == ["1", "1"] and rows["computed_ratio"] == ["1", "0"]
 
 
@@ -134,3 +134,20 @@ def test_by_reason_is_printed_for_read_sets_only(capsys):
     test_part = out.split("blind set, test half (aggregate only):")[1].split("\n\n")[0]
     assert "review reason" in out.split("blind set, development half:")[1].split("\n\n")[0]
     assert "review reason" not in test_part and "confident, by method" not in test_part
+    # the sums: per reason over the read sets, the aggregate-only sets as one total with no reason
+    read_sum = out.split("all read sets summed (each case once):")[1].split("\n\n")[0]
+    unread_sum = out.split("aggregate-only sets summed:")[1].split("\n\n")[0]
+    assert "review reason" in read_sum and "alone right" in read_sum
+    assert "review reason" not in unread_sum and "confident, by method" not in unread_sum
+    assert "flagged " in unread_sum and " wrong, " in unread_sum
+
+
+def test_flag_totals_counts_flags_spent_on_right_and_wrong_statuses():
+    from helpers.judge.evaluate import flag_totals
+
+    outs = [Outcome("a", "behind", (), "on_pace", True, "各部分结论不一：x", None, "computed_ratio"),
+            Outcome("b", "on_pace", (), "on_pace", True, "各部分结论不一：z", None, "computed_ratio"),
+            Outcome("c", "behind", (), "completed", False, None, None, "verdict_phrase"),
+            Outcome("d", "behind", (), "behind", False, None, None, "computed_ratio")]
+    assert flag_totals(outs) == "  flagged 2 of 4: 1 wrong, 1 right; confident errors 1"
+    assert "各部分" not in flag_totals(outs)

@@ -99,25 +99,37 @@ def by_reason(outcomes: list[Outcome]) -> str:
     """How well each review reason detects an error, and each method's confident judgements hold.
 
     Per reason: cases flagged with it, how many of them are wrong (its precision as an error
-    detector), and how many it alone flags (dropping it would make them confident). Per method of
-    the confident judgements: how many, and how many wrong (the gate's leaks).
+    detector), how many it alone flags (dropping it would make them confident) and, of those, how
+    many are wrong and how many right (the flags it alone spends on nothing). Per method of the
+    confident judgements: how many, and how many wrong (the gate's leaks).
     """
     flagged: dict[str, list[Outcome]] = {}
     for o in outcomes:
         for lab in _labels(o.review_reason) if o.needs_review else ():
             flagged.setdefault(lab, []).append(o)
-    lines = [f"  {'review reason':<34}{'flagged':>8}{'wrong':>7}{'prec':>6}{'alone':>7}{'alone wrong':>12}"]
+    lines = [f"  {'review reason':<34}{'flagged':>8}{'wrong':>7}{'prec':>6}{'alone':>7}{'alone wrong':>12}"
+             f"{'alone right':>12}"]
     for lab, os_ in sorted(flagged.items(), key=lambda kv: -len(kv[1])):
         alone = [o for o in os_ if len(_labels(o.review_reason)) == 1]
         wrong = sum(not o.agrees for o in os_)
+        alone_wrong = sum(not o.agrees for o in alone)
         lines.append(f"  {lab[:32]:<34}{len(os_):>8}{wrong:>7}{wrong / len(os_):>6.2f}{len(alone):>7}"
-                     f"{sum(not o.agrees for o in alone):>12}")
+                     f"{alone_wrong:>12}{len(alone) - alone_wrong:>12}")
     lines.append(f"  {'confident, by method':<34}{'n':>8}{'wrong':>7}")
     methods = Counter(o.method for o in outcomes if not o.needs_review)
     for m, n in methods.most_common():
         wrong = sum(o.confident_error for o in outcomes if o.method == m)
         lines.append(f"  {m:<34}{n:>8}{wrong:>7}")
     return "\n".join(lines)
+
+
+def flag_totals(outcomes: list[Outcome]) -> str:
+    """The flags of a set in aggregate only (no reason, no case): how many cases are flagged, how
+    many of them are wrong (flags that catch an error) and right (flags spent on a right status)."""
+    flagged = [o for o in outcomes if o.needs_review]
+    wrong = sum(not o.agrees for o in flagged)
+    return (f"  flagged {len(flagged)} of {len(outcomes)}: {wrong} wrong, {len(flagged) - wrong} right; "
+            f"confident errors {sum(o.confident_error for o in outcomes)}")
 
 
 def disagreements(outcomes: list[Outcome]) -> Counter:
