@@ -290,11 +290,9 @@ def _remember(plan: Plan, job: Job, outcome: dict[str, Any]) -> None:
 
 def _page(plan: Plan, job: Job) -> Page:
     root, s = plan.folders.root, plan.state[job.id]
-    files = (("html", job.html), ("pdf", job.pdf), ("notebook", job.ipynb))
-    return Page(kind=job.kind, bureau=job.bureau, html=relative(job.html, root), pdf=relative(job.pdf, root),
-                notebook=relative(job.ipynb, root), seconds=s["seconds"],
-                sha256={role: s["outputs"][relative(p, root)] for role, p in files
-                        if p is not None and relative(p, root) in s["outputs"]},
+    rel = {role: relative(p, root) for role, p in (("html", job.html), ("pdf", job.pdf), ("notebook", job.ipynb))}
+    return Page(kind=job.kind, bureau=job.bureau, html=rel["html"], pdf=rel["pdf"], notebook=rel["notebook"],
+                seconds=s["seconds"], sha256={role: s["outputs"][r] for role, r in rel.items() if r in s["outputs"]},
                 tables=job.tables)
 
 

@@ -172,7 +172,10 @@ def _marker_rx(lexicon: Lexicon) -> re.Pattern:
                                for m in ("forecast", "intention", "condition", "done")))
 
 
-_OBTAINED = re.compile(r"(?:已|共|累计|成功|共计|先后)$")
+#: 争取 after a word of what was obtained, or of a span of this period already past (上半年争取…资金9800万元,
+#: 1-6月争取, 今年以来争取, 截至9月底争取): a result; 下半年争取, 全年争取 and 争取年内… remain an intention
+_OBTAINED = re.compile(r"(?:已|共|累计|成功|共计|先后|上半年|前三季度|[一1]季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?"
+                       r"|以来|截至[^,，;；。]{0,6}?(?:底|末|日))$")
 #: a breakdown opens here (其中…): what follows in its sentence are parts of the figure before it
 OPENS_BREAKDOWN = re.compile(r"\s*其中")
 _FRESH = re.compile(r"\s*(?:目前|截至|截止|当前|现已|实际)")
@@ -192,7 +195,7 @@ def _set_modality(layout: Layout, lexicon: Lexicon) -> None:
             continue  # 接待, 等待, 期待: a one-character marker inside a word
         if text[m.start():m.end() + 1] in _COMPOUND_WORDS:
             continue  # 若干措施, 待遇, 拟定: the marker starts another word
-        if m.group() == "争取" and (_OBTAINED.search(text, max(0, m.start() - 2), m.start())
+        if m.group() == "争取" and (_OBTAINED.search(text, max(0, m.start() - 12), m.start())
                                   or text.startswith("到", m.end())):
             continue  # 全年共争取…6.3亿元, 争取到位…6500万元: obtained, a result (争取完成 is an intention)
         i = layout.clause_index(m.start())

@@ -207,8 +207,8 @@ _MU = Decimal(2000) / 3
 #: helpers.judge.actuals); measures (亩, 吨, 元, 人) and visits (人次) are never counted in 个
 CLASSIFIERS = frozenset("家所座处间栋台套项件条辆名艘部盏棵株张份块批根口眼幢笔段支组床把")
 #: classifiers of one family, of sites, works and cases, that offices use for each other (公厕60座 and
-#: 32处, 积案100件 and 56宗, 黑臭水体20条 and 11处): one count when the nouns agree
-PLACES = frozenset("个处座所项宗条件")
+#: 32处, 积案100件 and 56宗, 黑臭水体20条 and 11处, 查办案件60件 and 查处案件35起): one count when the nouns agree
+PLACES = frozenset("个处座所项宗条件起")
 
 
 def convert(value: Decimal, unit: str | None, to: str | None) -> Decimal | None:

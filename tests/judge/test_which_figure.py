@@ -1,0 +1,79 @@
+"""Which figure measures the target (issue #18, item 3): what a figure counts and when it is a result.
+
+Each rule is tried on variants written before the rule was run (other sectors, nouns, figures,
+periods and word orders), and on the negatives that must keep their old reading, so a rule that is
+a phrase fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+Q1, H1, Q3, FY = "2024Q1", "2024H1", "2024Q3", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# 争取 after a span of this period already past is what was obtained, a result; before a span to
+# come, or on its own, it stays an intention
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("争取省级以上科技项目资金1.5亿元", "上半年争取国家和省级科技项目资金9800万元。", H1, "ahead"),
+    ("争取中央预算内投资12亿元", "1-9月争取中央预算内投资资金8.1亿元，下达项目26个。", Q3, "behind"),
+    ("争取上级转移支付资金50亿元", "今年以来争取上级转移支付资金27.4亿元。", H1, "on_pace"),
+    ("争取地方政府专项债券额度60亿元", "截至9月底争取专项债券额度48亿元。", Q3, "on_pace"),
+    ("争取超长期特别国债资金10亿元", "一季度争取超长期特别国债资金1.2亿元。", Q1, "behind"),
+])
+def test_obtained_in_a_span_already_past_is_a_result(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+@pytest.mark.parametrize("progress", [
+    "下半年争取中央预算内投资资金8亿元。",
+    "全年争取中央预算内投资资金13亿元以上。",
+    "争取年内中央预算内投资资金达到12亿元。",
+])
+def test_obtaining_still_to_come_is_no_result(progress):
+    f = judge("争取中央预算内投资12亿元", progress)
+    assert f["method"] != "computed_ratio"
+
+
+# ---------------------------------------------------------------------------------------------
+# 届时 (at that time): what a thing will give once it is done is a forecast, never a result
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("区属学校新增学位2000个", "新建的城东小学将于秋季学期开学时投用，届时可新增学位1620个。", Q1),
+    ("新增公共停车泊位3000个", "城南停车楼主体已封顶，年底交付，届时可提供停车泊位1200个。", H1),
+    ("新增养老床位800张", "市社会福利院新院9月开院，届时新增养老床位600张。", H1),
+    ("新建公共充电桩2000个", "高铁站充电站项目主体已完工，届时可提供公共充电桩500个。", Q3),
+    ("新增日供水能力10万吨", "二水厂扩建工程正在进行设备调试，届时日供水能力将新增8万吨。", Q3),
+])
+def test_what_a_thing_will_give_then_is_no_result(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["method"] != "computed_ratio" and f["status"] not in ("ahead", "on_pace", "completed")
+
+
+def test_the_same_figure_reported_done_is_a_result():
+    f = judge("区属学校新增学位2000个", "城东小学已投用，新增学位1620个。", Q3)
+    assert (f["status"], f["method"]) == ("on_pace", "computed_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# 起 and 件 count the same cases (案件, 事故, 纠纷): one count when the nouns agree
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("开展知识产权保护专项行动，查办侵权案件60件", "共查处商标侵权等案件35起，其中移交司法机关3起。", "2025H1", "on_pace"),
+    ("查处食品安全违法案件200件", "1-9月查处食品安全违法案件162起。", Q3, "on_pace"),
+    ("化解信访积案100件", "上半年化解信访积案43起。", H1, "behind"),
+    ("查办环境违法案件120件", "一季度查办环境违法案件41起。", Q1, "on_pace"),
+    ("侦破电信网络诈骗案件500起", "上半年侦破电信网络诈骗案件230件。", H1, "behind"),
+])
+def test_cases_counted_in_qi_or_jian_are_one_count(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
