@@ -34,7 +34,7 @@ from helpers.judge.quantities import fold_numerals, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
-from helpers.judge.targets import QUALIFIER, Target, adjust_targets, bigrams, direction, overlap, target_parts
+from helpers.judge.targets import QUALIFIER, Adjustment, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
 
 __all__ = ["Target", "Finding", "Part", "Reading", "target_parts", "gather", "match_part", "assign_actuals", "read",
@@ -55,6 +55,7 @@ class Reading:
     year: int | None = None  # the report's year
     task: str = ""  # the task text as read (helpers.judge.confidence checks what a verdict is said of)
     evidence: Evidence | None = None  # the progress text read (the gate reads a verdict's sentence and cell)
+    adjustments: list[Adjustment] = field(default_factory=list)  # targets changed during the year
 
 
 
@@ -325,7 +326,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     halted_procedures = _procedure_halts(ev, task, targets)
     _waits_on_a_step(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
-    cut = {ev.layout.sentence_of(pos) for pos, _ in adjusted}
+    cut = {ev.layout.sentence_of(a.pos) for a in adjusted}
     ev.used.update(id(v) for v in ev.verdicts if v.status == "blocked" and v.sentence in cut)
     numeric = numeric_part(task, targets, progress, rate_text)
     if numeric is not None:
@@ -345,11 +346,11 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text
                 _widen(ev.layout, f, printed)
-    review = _task_review(ev, parts) + [review_reason("target_adjusted", c) for _, c in adjusted] + scoped \
+    review = _task_review(ev, parts) + [review_reason("target_adjusted", a.clause) for a in adjusted] + scoped \
         + halted_procedures
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
-                   residual_signals(ev, parts, task, lex), year, task, ev)
+                   residual_signals(ev, parts, task, lex), year, task, ev, adjusted)
 
 
 def _aim_reached(ev: Evidence, task: str, targets: list[Target], parts: list[Part]) -> list[Part]:
