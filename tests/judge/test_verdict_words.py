@@ -93,3 +93,18 @@ def test_papers_sent_up_and_the_bodys_check_set_for_later_await_it(task, progres
 
 def test_the_citys_own_check_set_for_later_is_no_wait():
     assert judge("开展食品安全专项整治。", "市市场监管局将于下半年开展专项核查。")["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设高新区污水处理厂提标改造工程。", "工程于3月开工，目前已完成投资3,200万元，占总投资的64%，预计三季度末通水调试。"
+     "该工程建成后出水将达到地表水准Ⅳ类标准。施工现场文明施工检查全部合格。"),
+    ("建设市体育中心。", "体育中心建成后可承办省级综合性赛事。"),
+    ("实施城区供水管网改造工程。", "工程已开工，改造完成后城区供水漏损率将降至9%以下。"),
+])
+def test_what_the_works_will_do_once_done_is_no_result(task, progress):
+    """建成后…将, 完成后…可: the result word opens a condition on what follows, it reports nothing done."""
+    assert judge(task, progress)["status"] != "completed"
+
+
+def test_a_result_word_before_what_it_made_possible_still_reports_it():
+    assert judge("建成城南水厂。", "水厂已于6月建成，建成后日供水能力达10万吨。")["status"] == "completed"

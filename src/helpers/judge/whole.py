@@ -77,6 +77,8 @@ _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍
 _STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点"
                    # a candidacy, no title: 入选…创建名单, 获批创建, 创建单位
                    r"|创建名单|创建单位|创建对象|培育名单|培育对象|候选|获批创建|批准创建|同意创建|列入创建")
+#: what the thing will do once the result is reached (该工程建成后出水将达到…, 建成后可承办…): a condition, no result
+_AFTER_IT = re.compile(r"后[^,，;；。|]{0,16}?(?:将|可|能|预计|有望)")
 #: the level of a title (国家级 vs 省级): a title of another level than the task's is another title
 _LEVEL = re.compile(r"国家级?|全国|省级?|市级|县级")
 
@@ -202,7 +204,7 @@ def _plain(ev: Evidence, a: int, b: int, task: str) -> bool:
         and not any(not names_step(m.group(), task) and not (a - c0 <= m.start() and m.end() <= b - c0)
                     for m in _STEP.finditer(clause)) \
         and not any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause)) \
-        and not _COUNTED.match(text, b, c1) \
+        and not _COUNTED.match(text, b, c1) and not _AFTER_IT.match(text, b, c1) \
         and not (_level_of(task) and _level_of(clause) not in (None, _level_of(task)))  # 省级 title for a 国家 task
 
 
