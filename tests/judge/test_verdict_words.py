@@ -108,3 +108,24 @@ def test_what_the_works_will_do_once_done_is_no_result(task, progress):
 
 def test_a_result_word_before_what_it_made_possible_still_reports_it():
     assert judge("建成城南水厂。", "水厂已于6月建成，建成后日供水能力达10万吨。")["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成算力中心一期项目。", "一期机房主体已完工，服务器机柜安装完成80%，预计11月底具备上线条件。", "2025Q3"),
+    ("建成智慧城管平台。", "平台已建成，预计下半年正式上线运行。", Q3),
+    ("建成市民服务中心。", "中心已完工，预计10月具备投用条件。", H1),
+])
+def test_a_completion_beside_a_forecast_finish_or_use_of_the_same_works_is_flagged(task, progress, period):
+    """预计…具备上线条件, 预计…上线运行: the works' finish or use is still forecast, so a completion in words
+    beside it is a part's (完成的只是任务的一部分)."""
+    j = judge(task, progress, period)
+    assert j["status"] != "completed" or j["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成城东公园。", "公园已于5月建成开放，预计全年接待游客100万人次。"),
+    ("举办第三届茶文化节。", "茶文化节已于4月成功举办，预计带动旅游收入2亿元。"),
+])
+def test_a_forecast_of_what_the_deliverable_brings_leaves_its_completion_confident(task, progress):
+    j = judge(task, progress, Q3)
+    assert j["status"] == "completed" and not j["needs_review"]

@@ -27,6 +27,7 @@ from helpers.judge import moot, nouns, precedence, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
+from helpers.judge.findings import USE_EVENTS
 from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.scope import PLACE, REMAINING
@@ -302,6 +303,8 @@ def _before_figure(clause: str) -> str:
 
 #: work still to do or still going on, said anywhere else in the cell (剩余, 尚有, 正在, 仍在, 尚未…)
 _LEFT = re.compile(rf"{REMAINING.pattern}|正在|仍在|尚在|还在|尚未|未完成|其余|另有")
+#: a finish or a use of the works forecast (预计11月底具备上线条件, 预计三季度末通水调试): not reached yet
+_FINISH_AHEAD = re.compile(rf"{USE_EVENTS.pattern}|完成|建成|竣工|完工|具备[^,，;；。|]{{0,6}}?条件|调试")
 #: a finish or hand-over promised for a date (计划9月底前交付, 力争年底前完成): in a clause that is no
 #: result, the work it names is not done yet
 _LATER = re.compile(r"(?:\d{1,2}月(?:底|末|中旬|下旬|上旬)?|年底|年末|下半年|明年|次年|20\d\d年)(?:前|内|之前)?"
@@ -371,7 +374,8 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
         if c.start < own[1] and c.end > own[0]:
             continue
         clause = lay.text[c.start:c.end]
-        if not (_LEFT.search(clause) or (not is_result(c.modality) and _LATER.search(clause))):
+        if not (_LEFT.search(clause) or (not is_result(c.modality) and _LATER.search(clause))
+                or (c.modality == "forecast" and _FINISH_AHEAD.search(clause))):
             continue
         if start_aim and not _START_WORDS.search(clause):
             continue  # 开工建设…: the works going on, or their finish later, follow the start
