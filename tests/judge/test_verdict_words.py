@@ -129,3 +129,18 @@ def test_a_completion_beside_a_forecast_finish_or_use_of_the_same_works_is_flagg
 def test_a_forecast_of_what_the_deliverable_brings_leaves_its_completion_confident(task, progress):
     j = judge(task, progress, Q3)
     assert j["status"] == "completed" and not j["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("开工建设城北安置小区。", "城北安置小区已于7月完成施工许可办理，8月3日举行开工仪式，目前桩基施工进度约20%。", M8),
+    ("开工建设市第二人民医院新院区。", "项目已于3月18日举行开工仪式，目前基础施工进度约35%。", H1),
+    ("新院区项目开工建设。", "新院区于5月正式开工，主体工程形象进度达15%。", H1),
+])
+def test_a_share_of_the_works_after_a_start_is_no_share_of_the_start(task, progress, period):
+    """For a task to start works, their progress share (施工进度约20%) follows the start: the start decides."""
+    assert judge(task, progress, period)["status"] == "completed"
+
+
+def test_a_share_of_the_works_with_no_start_read_goes_to_review():
+    j = judge("开工建设城北安置小区。", "城北安置小区目前桩基施工进度约20%。")
+    assert j["status"] != "behind" and j["needs_review"]
