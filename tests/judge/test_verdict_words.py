@@ -57,3 +57,39 @@ def test_a_halted_procedure_of_another_part_leaves_the_measured_part_to_decide()
     j = judge("开通城市轨道交通示范线,新增优化公交线路10条。",
               "城市轨道交通示范线项目按国家有关要求暂停审批;上半年新增优化公交线路3条。", "2023H1")
     assert j["status"] == "behind" and REVIEW_REASONS["halt_of_other"] not in (j["review_reason"] or "")
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成永久基本农田储备区划定。", "经省自然资源厅组织专家审查，我市永久基本农田储备区划定成果已通过审查并正式入库。", "2024M4"),
+    ("完成城镇开发边界划定。", "经自然资源部组织审查，我市城镇开发边界划定成果已通过审查。", H1),
+    ("完成2024年度森林资源年度监测。", "年度监测成果已通过省林业局核查。", FY),
+])
+def test_a_deliverable_through_the_outside_bodys_check_is_done(task, progress, period):
+    """An outside body's check passed (通过…核查, 通过审查) is the deliverable of a survey or a zoning done."""
+    assert judge(task, progress, period)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设城东污水处理厂。", "项目可研报告已通过省发改委审查。"),  # a step's paper passed
+    ("完成全市10个乡镇国土空间规划编制。", "其中3个乡镇规划成果已通过市级审查。"),  # some of the count
+    ("完成永久基本农田储备区划定。", "划定成果已报省自然资源厅，正在接受审查。"),  # the check under way
+])
+def test_a_check_passed_by_a_step_or_a_part_or_still_under_way_is_no_completion(task, progress):
+    assert judge(task, progress)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("申报创建国家生态文明建设示范区。", "创建规划已经市人大常委会审议通过，申报材料已报生态环境部，生态环境部将于下半年开展技术核查。"
+     "全市已有3个县区获得省级生态文明建设示范区命名。", "2024M5"),
+    ("创建省级园林城市。", "创建材料已报省住建厅，省住建厅拟于10月组织专家评审。", H1),
+    ("创建国家全域旅游示范区。", "申报材料已报文化和旅游部，文化和旅游部计划于四季度开展暗访评估。", Q3),
+    ("创建国家卫生城市。", "我市申报材料已报全国爱卫办。", H1),
+])
+def test_papers_sent_up_and_the_bodys_check_set_for_later_await_it(task, progress, period):
+    """The papers sent to the body that decides (申报材料已报生态环境部), or its check set for a later date with
+    the body named first (省住建厅拟于10月组织专家评审): the task's outcome awaits an outside act."""
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_the_citys_own_check_set_for_later_is_no_wait():
+    assert judge("开展食品安全专项整治。", "市市场监管局将于下半年开展专项核查。")["status"] != "pending"
