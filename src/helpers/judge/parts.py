@@ -33,7 +33,7 @@ from helpers.judge.precedence import some_of_the_count
 from helpers.judge.quantities import fold_numerals, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
-from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
+from helpers.judge.whole import EVENT_SUBJECT, STANDING, another_object, result_object, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Adjustment, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -208,6 +208,15 @@ def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target
     return some_of_the_count(subject, targets)
 
 
+def _an_action_done(ev: Evidence, v: Finding, task: str) -> bool:
+    """市级公立医院全部完成医院章程制定 for 推动…改革，建立现代医院管理制度: for a task of standing work (its words:
+    helpers.judge.whole.STANDING; no one aim), a completion followed by an object of its own completes that action,
+    not the task (完成年度目标任务的八成半 is a share, no object)."""
+    obj = result_object(ev, v.start, v.end)
+    return task_aim(task) is None and bool(STANDING.search(task)) and not obj.startswith("的") \
+        and another_object(obj, bigrams(QUALIFIER.sub("", task)), task)
+
+
 def _slips_the_task(ev: Evidence, v: Finding, tb: set[str]) -> bool:
     """该项任务推迟至明年实施, 项目延期至2026年: a slip of the task itself (not of some of its count) to a
     year after the report's."""
@@ -234,7 +243,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if v.later and (tb is None or not _slips_the_task(ev, v, tb)):
             continue  # 另有1个乡镇推迟至2025年实施: some of the count, or a year not after the report's
-        if v.status == "completed" and (of_a_step(said_of(ev, v.start), task) or points_elsewhere(ev, v.start, task)):
+        if v.status == "completed" and (of_a_step(said_of(ev, v.start), task) or points_elsewhere(ev, v.start, task)
+                                        or _an_action_done(ev, v, task)):
             continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
