@@ -163,3 +163,18 @@ def test_one_action_done_is_no_completion_of_standing_work(task, progress, perio
 ])
 def test_the_task_itself_said_done_stays_done(task, progress):
     assert judge(task, progress, FY)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("舒城县杭埠河防洪治理工程开工建设", "项目初步设计已经省水利厅批复，施工招标完成；8月初省水利厅通知，因下游行洪论证需重新复核，"
+     "要求项目暂停开工，复核完成后再行开工。", M8),
+    ("开工建设G318改线工程", "省交通运输厅通知，因环评需补充论证，要求工程暂缓开工。", H1),
+    ("建设城南商业综合体", "市政府常务会议研究后，责令项目停止施工。", H1),
+])
+def test_an_order_opening_the_clause_names_what_it_halts_after_it(task, progress, period):
+    """省水利厅通知，…，要求项目暂停开工: the order (要求, 责令) opens the clause; 项目 after it is what is halted."""
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+def test_an_order_to_press_on_halts_nothing():
+    assert judge("建设口袋公园50个", "市政府要求各县区加快推进，全市已建成25个。")["status"] == "on_pace"
