@@ -14,7 +14,7 @@ from helpers.judge.evidence import PRELIMINARY_RX, ByStart, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE
-from helpers.judge.targets import QUALIFIER, overlap
+from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
 #: the whole area's figure (全市, 各县区, 各级) against a part's or the government's own level's
 WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
@@ -190,7 +190,8 @@ def item_sums(ev: Evidence, target: str) -> list[Finding]:
     for unit, acts in groups.items():
         items = [a for a, at in acts if at is not None]
         if len(items) < 2 or len(items) != len(acts) or len({at for _, at in acts}) != len(acts) \
-                or any(_the_whole(_noun_of(lay.text[at:a.start]), target) or _not_done_item(a, at, ev, target) for a, at in acts):
+                or any(_the_whole(_noun_of(lay.text[at:a.start]), target) or _not_done_item(a, at, ev, target) for a, at in acts) \
+                or other_objects([_noun_of(lay.text[at:a.start]) for a, at in acts], target, unit):
             continue  # 一是城镇新增就业4.32万人；二是…再就业1.1万人: the target's own figure, then another
         first, last = items[0], items[-1]
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
@@ -395,6 +396,29 @@ BY_A_SHARED_WORD = "kinds_by_a_shared_word"
 PEOPLE_BY_KIND = "people_by_kind"
 
 
+def other_objects(nouns: list[str], target: str, unit: str) -> bool:
+    """监督抽检药品867批次；化妆品抽检315批次 for 药品抽检: beside an item that names the target's thing, items
+    that name the target's act (its head, an act: 抽检, 检验, 培训 …) done on another thing, named before it
+    and sharing no word with the target's (化妆品抽检), count other things — no kinds of the target's thing,
+    and no parts of its figure. (An item that leaves the act unsaid, 雨水管网 after 新建污水管网, is no such
+    item; nor is a thing's kind named by a word of its own, 配建泊位 for 城市停车泊位. People counted are
+    trained or screened under programmes named in their place, 国培项目培训3210人次: no other thing.)"""
+    head = head_noun(target)
+    rest = bigrams(_noun_of(target).replace(head, "")) if _ACT_HEAD.fullmatch(head) and unit not in _PEOPLE else set()
+    if not rest:
+        return False
+    named = [n for n in nouns if head in n]
+    return any(overlap(rest, n.replace(head, "")) > 0 for n in named) \
+        and any(re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}{head}", n) and overlap(rest, n.replace(head, "")) == 0
+                for n in named)
+
+
+_PEOPLE = frozenset({"人", "人次", "万人", "名"})
+#: acts done on a thing named before them (药品抽检, 特种设备检验, 教师培训): the head of such a target is the
+#: act, and the words before it name the thing it is done on
+_ACT_HEAD = re.compile(r"抽检|抽查|抽样|检验|检测|检查|筛查|监测|培训|体检|鉴定|认证|登记|核查|巡查|排查")
+
+
 def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     """Things listed under one verb, each a kind of the target's thing (its head noun with words of its
     own), add up to its figure: 建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里 is 18公里. None when
@@ -410,6 +434,8 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
         _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:]) \
         or all(_a_level_of(item_noun(a, ev), target) or a is not run[0] and _elided_kind(item_noun(a, ev), first)
                for a in run)
+    if other_objects([item_noun(a, ev) for a in run], target, run[0].unit):
+        return None
     said = by_head or _each_a_conjunct(run, target, ev) or _under_a_heading(run, head, ev)
     if not said and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
                             for a in run):
