@@ -106,7 +106,8 @@ def test_an_amount_with_a_floor_is_still_added_up():
 
 
 # ---------------------------------------------------------------------------------------------
-# a target cut during the year: measured against the new figure, flagged
+# a target cut during the year: measured against the new figure; a cut compared cleanly with it is a
+# fact the ledger and the pages show (is_target_adjusted), no review flag — any other doubt keeps it
 
 @pytest.mark.parametrize("task,progress,period,status", [
     ("全年新增养老床位2000张。", "根据省民政厅要求,我市年度任务调为1500张。上半年新增床位790张。", H1, "on_pace"),
@@ -114,10 +115,32 @@ def test_an_amount_with_a_floor_is_still_added_up():
     # a rate target cut: the new rate decides, met at the year's end is completed
     ("规上工业增加值增长9%。", "年中将目标调整为增长7%左右。全年规上工业增加值增长7.4%。", FY, "completed"),
     ("固定资产投资增长8%。", "根据中期评估,市政府将年度目标下调为增长5%。1-9月固定资产投资增长4.1%。", Q3, "behind"),
+    ("全年植树造林5万亩。", "受用地指标影响，经省林业局同意，年度造林任务调减为4万亩。1-6月完成造林2.1万亩。", H1, "on_pace"),
+    ("改造城镇老旧小区40个。", "经批准，2个小区不再改造，年度任务调减为38个；截至9月底已完工30个。", Q3, "on_pace"),
+    ("全年新增城镇就业4.5万人。", "根据省人社厅统一调整，我市年度城镇新增就业目标由4.5万人调整为4.2万人。"
+     "1-9月全市城镇新增就业3.3万人。", Q3, "on_pace"),
 ])
 def test_a_target_cut_during_the_year(task, progress, period, status):
     f = judge(task, progress, period)
-    assert (f["status"], f["is_target_adjusted"], f["needs_review"]) == (status, True, True)
+    assert (f["status"], f["is_target_adjusted"], f["needs_review"]) == (status, True, False)
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # the new figure could be either target's (both count 个): which was cut is not read
+    ("新建5G基站1000个，新建充电桩500个。", "年度任务调整为800个，上半年建成基站420个、充电桩260个。", H1),
+    # nothing compared with the new figure
+    ("建设公共租赁住房800套。", "该任务年度目标已调减为500套，正在加快推进。", H1),
+    ("全年新增城镇就业4.5万人。", "根据省人社厅统一调整，我市年度城镇新增就业目标由4.5万人调整为4.2万人。", Q3),
+    # another doubt beside the cut: both are said
+    ("新建城市道路30公里。", "年度任务调整为40公里，预计全年完成42公里。", Q3),
+    # the figure read is inside the adjusting clause (由4.5万人调整为…): no comparison with the new target
+    ("全年新增城镇就业4.5万人（年中调整为4.2万人）", "根据省人社厅统一调整，我市年度城镇新增就业目标由4.5万人调整为4.2万人。"
+     "1-9月全市城镇新增就业3.3万人。", Q3),
+])
+def test_a_target_cut_with_a_doubt_stays_flagged(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["is_target_adjusted"] and f["needs_review"]
+    assert f["review_reason"].startswith("年度目标年中调整"), f["review_reason"]
 
 
 # ---------------------------------------------------------------------------------------------

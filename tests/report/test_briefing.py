@@ -11,6 +11,7 @@ import pytest
 from helpers.read.sectors import sector_names
 
 from helpers.report import briefing as b
+from helpers.report.formatting import completion_zh
 from helpers.errors import SchemaError
 from helpers.statuses import STATUSES
 
@@ -130,6 +131,15 @@ def test_behind_list(tasks: pd.DataFrame) -> None:
     assert len(zh) == len(behind)
     assert (zh["依据"].str.len() <= 120).all() and (zh["依据"] != b.DASH).all()
     assert zh["序号"].str.match(r"^(量化|重点)\d+$").all()
+
+
+def test_a_completion_of_a_target_changed_during_the_year_is_marked(tasks: pd.DataFrame) -> None:
+    # seed Q26: the year's target was cut (调减), its completion is of the new one: the page says so
+    zh = b.behind_zh(tasks).set_index("序号")
+    adjusted = b.behind_tasks(tasks).set_index(zh.index)["is_target_adjusted"]
+    assert adjusted["量化26"] and zh.loc["量化26", "完成度"].endswith("（目标年中调整）")
+    assert not zh.loc[~adjusted, "完成度"].str.contains("调整").any()
+    assert completion_zh([0.5, None, 0.5], [True, True, False]) == ["50.0%（目标年中调整）", b.DASH, "50.0%"]
 
 
 def test_bureau_tasks_put_behind_first(tasks: pd.DataFrame) -> None:

@@ -383,6 +383,28 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
     return None
 
 
+#: the methods that compare a figure with the target's own figure (the adjusted one, when it was changed)
+_COMPARED = ("computed_ratio", "stated_ratio", "rate_target")
+
+
+def _adjustment_shown(reading, status: str, reasons: list[str]) -> list[str]:
+    """`reasons` without the target-cut flag when it is the only doubt and the cut was compared cleanly:
+    the new figure is the one target it could be (no rival of its unit), that target's part is measured
+    by comparing a figure with it, and the figure is said outside the adjusting clause (由4.5万人调整为4.2万人
+    read as the result is no comparison). The cut is then a fact the ledger (目标已调整) and the pages
+    (the completion's mark) show, not a doubt; with any other doubt it stays, beside that one."""
+    label = REVIEW_REASONS["target_adjusted"]
+    if not reasons or not reading.adjustments or status not in MEASURED \
+            or any(not r.startswith(label) for r in reasons):
+        return reasons
+    for a in reading.adjustments:
+        part = next((p for p in reading.parts if p.target is a.target), None)
+        if a.rivals or part is None or part.method not in _COMPARED or part.evidence is None \
+                or not re.search(r"\d", part.evidence.text.replace(a.clause, "")):
+            return reasons
+    return []
+
+
 def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
            ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> tuple[list[str], dict | None]:
     """Every reason this judgement is not confident (empty: it is), and the unmeasured numbers entry.
@@ -421,4 +443,4 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
     if truncated:
         # the report ends inside this row: whatever the rules read, they read part of the text
         reasons.append(review_reason("truncated"))
-    return list(dict.fromkeys(reasons)), entry
+    return _adjustment_shown(reading, fields["status"], list(dict.fromkeys(reasons))), entry

@@ -156,3 +156,11 @@ def awaits_a_step(said_of: str, sentence: str, task: str) -> bool:
 #: order (因鱼类洄游期暂停水下作业), it is a pause of the works, no halt of the task
 WORKS_WORDS = r"施工|建设|作业|装修|布展|安装|装饰|开挖|展陈|工程"
 WORKS_PHASE = re.compile(rf"(?:^|(?<=暂停|暂缓|停止|中止))(?:了)?(?:全部|所有|整体|现场)?(?:{WORKS_WORDS})(?:工作)?$")
+
+
+#: a halt of a procedure, an act on applications or registrations (暂停受理新的…申请, 暂停新增…审批,
+#: …登记业务自4月起暂停受理): it stops what is let in, not the work the task reports
+PROCEDURE_HALT = re.compile(rf"(?:{HALT})(?:受理)?[^,,。;;|]{{0,16}}?(?:受理|审批|核准|申请|报批|登记|备案)(?=$|[,,。;;|、])")
+#: a task whose own aim is such a procedure (申建…, …扩区认定, 划定报批): halting it halts the task
+PROCEDURE_TASK = re.compile(r"受理|审批|核准|申请|申报|申建|报批|登记|备案|认定|立项")
+

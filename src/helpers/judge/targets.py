@@ -311,9 +311,21 @@ _ADJUST_TO = re.compile(r"(?:调减|调增|调整|下调|上调|核减|核增|�
 _NEW_RATE = re.compile(r"(?:增长|增速|增幅|提高)?\s*(?P<val>\d+(?:\.\d+)?)\s*%")
 
 
-def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]]:
+@dataclass
+class Adjustment:
+    """A target changed during the year: where the text says so, the clause, the target given the new
+    figure, and whether another target of the task could as well have been the one meant."""
+
+    pos: int
+    clause: str
+    target: Target
+    rivals: bool = False
+
+
+def adjust_targets(targets: list[Target], progress: str) -> list[Adjustment]:
     """A target cut or raised during the year (年度任务调减为29个): the part is measured against the new
-    figure; returns where and in which clause the text says so (for the review flag)."""
+    figure; returns each adjustment (for the review flag and the gate's check that it was compared
+    cleanly, helpers.judge.confidence)."""
     said = []
     for m in _ADJUST_TO.finditer(progress):
         rate = _NEW_RATE.match(progress, m.end())
@@ -321,7 +333,7 @@ def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]
         if rate and len(rates) == 1 and re.search(r"目标|任务|增长|增速", progress[max(0, m.start() - 12):rate.end()]):
             rates[0].value = parse_number(rate["val"])  # 年中将目标调整为增长7%左右: the new rate to reach
             start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
-            said.append((m.start(), progress[start:rate.end()]))
+            said.append(Adjustment(m.start(), progress[start:rate.end()], rates[0]))
             continue
         q = next(iter(find_quantities(progress[m.end():m.end() + 20])), None)
         if q is None or q.start != 0:
@@ -333,7 +345,7 @@ def adjust_targets(targets: list[Target], progress: str) -> list[tuple[int, str]
         t = max(cands, key=lambda x: overlap(bigrams(x.label or x.part), before))
         t.value = convert(q.value, q.unit, t.unit)
         start = max(progress.rfind(ch, 0, m.start()) for ch in ",;。") + 1
-        said.append((m.start(), progress[start:m.end() + q.end]))
+        said.append(Adjustment(m.start(), progress[start:m.end() + q.end], t, len(cands) > 1))
     return said
 
 

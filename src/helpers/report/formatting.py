@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.judge.review import disagrees
-from helpers.plaintext import DASH, task_ref, truncate
+from helpers.plaintext import DASH, fmt_pct, task_ref, truncate
 
 #: The report's two tables as a researcher names them.
 TABLE_NAMES_ZH = {"quantified": "量化重点工作", "general": "重点工作"}
@@ -116,6 +116,17 @@ def official_zh(df: pd.DataFrame) -> list[str]:
 
 #: Marks a status a researcher set (overrides.csv), so a reader sees it was not the rules'.
 CORRECTED = "（核定）"
+
+#: Marks a completion whose task's annual target was changed during the year (is_target_adjusted): the
+#: ratio is of the new target, a fact the reader sees here rather than a review flag (docs/judging.md).
+ADJUSTED = "（目标年中调整）"
+
+
+def completion_zh(pcts: Any, adjusted: Any) -> list[str]:
+    """Completion ratios as printed, a ratio of a task whose target was changed during the year marked."""
+    return [fmt_pct(p) + (ADJUSTED if a is not None and not pd.isna(a) and bool(a) and not pd.isna(p) else "")
+            for p, a in zip(pcts, adjusted)]
+
 
 def corrected_zh(shown: str, task_status_zh: str, source: str) -> str:
     """An indicator's status as printed, with a researcher's correction of its task made visible."""

@@ -19,8 +19,8 @@ from helpers.report import warning_levels, wording
 from helpers.report.figures import behind_tasks, bureau_tasks, headline, status_counts
 from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, truncate
 from helpers.report.formatting import (CORRECTED, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH, _refs,
-                                       corrected_zh, evidence_sentence, fmt_quantity, has_official, official_zh,
-                                       rank_label)
+                                       completion_zh, corrected_zh, evidence_sentence, fmt_quantity, has_official,
+                                       official_zh, rank_label)
 from helpers.report.loading import table_pace
 from helpers.read.sectors import sector_names
 from helpers.statuses import STATUS_ZH
@@ -119,6 +119,11 @@ def scoreboard_zh(board: pd.DataFrame, pace: float) -> pd.DataFrame:
     })
 
 
+def _adjusted(rows: pd.DataFrame) -> list:
+    """Each row's is_target_adjusted (False where the frame has no such column)."""
+    return rows["is_target_adjusted"].tolist() if "is_target_adjusted" in rows else [False] * len(rows)
+
+
 def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 60) -> pd.DataFrame:
     """The behind list for readers: reference, task, lead bureau, completion, lag, evidence.
 
@@ -133,7 +138,7 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
         "序号": _refs(b),
         "重点工作": task_text,
         "牵头单位": b["bureaus"].fillna(b["bureau"]).tolist(),
-        "完成度": b["completion_pct"].map(fmt_pct).tolist(),
+        "完成度": completion_zh(b["completion_pct"], _adjusted(b)),
         wording.lag_header(pace): b["lag_pts"].map(fmt_pts).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, evidence_chars) for e, p in zip(b["evidence"], b["progress"])],
@@ -159,7 +164,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
         "序号": _refs(b),
         "重点工作": task_text,
         "状态": status,
-        "完成度": b["completion_pct"].map(fmt_pct).tolist(),
+        "完成度": completion_zh(b["completion_pct"], _adjusted(b)),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, progress_chars) for e, p in zip(b["evidence"], b["progress"])],
     }), b, after="状态")
