@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
 from helpers.judge.evaluate import (  # noqa: E402
-    Outcome, by_reason, disagreements, flag_totals, judge_case, report, score)
-from judge_set import BLIND_ORIGINS, load_blind, load_judge_set  # noqa: E402
+    Outcome, by_reason, disagreements, flag_totals, judge_case, readers_agree, report, score)
+from judge_set import BLIND_ORIGINS, load_blind, load_judge_set, load_second_reader  # noqa: E402
 
 
 def seed_cases() -> list[dict]:
@@ -37,6 +37,12 @@ def seed_cases() -> list[dict]:
     by_id = tasks.set_index("task_id")
     return [{"case_id": tid, "task": by_id.loc[tid, "task"], "progress": by_id.loc[tid, "progress"] or "",
              "period": by_id.loc[tid, "period"], "status": st, "also_ok": []} for tid, st in PINNED.items()]
+
+
+BLIND_10 = "blind set 10, development (kept back until round 8)"
+BLIND_11 = "blind set 11, development (kept back until round 8)"
+#: the groups another reader labelled a second time, blind (tests/judge_set.py, SECOND_READER)
+SECOND_LABELLED = {BLIND_10: "dev10", BLIND_11: "dev11"}
 
 
 def groups() -> list[tuple[str, list[dict], bool]]:
@@ -56,8 +62,8 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             ("blind set 5, development (kept back until round 7)", load_blind("dev5"), True),
             ("blind set 6, development (kept back until round 7)", load_blind("dev6"), True),
             ("blind set 8, development (kept back until round 7)", load_blind("dev8"), True),
-            ("blind set 10, development (kept back until round 8)", load_blind("dev10"), True),
-            ("blind set 11, development (kept back until round 8)", load_blind("dev11"), True),
+            (BLIND_10, load_blind("dev10"), True),
+            (BLIND_11, load_blind("dev11"), True),
             ("seed (pinned statuses)", seed_cases(), True)]
 
 
@@ -73,6 +79,8 @@ def print_group(name: str, group: list[dict], detailed: bool, errors: bool,
     may be read case by case. Returns the set's outcomes, for the sums."""
     outcomes = [judge_case(c) for c in group]
     print(report(name, score(outcomes)))
+    if name in SECOND_LABELLED:
+        print(readers_agree(group, load_second_reader(SECOND_LABELLED[name])))
     if not detailed:
         print()
         return outcomes

@@ -48,6 +48,11 @@ BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv", "dev2":
          "test4": DATA / "blind_test4.csv", "dev7": DATA / "blind_dev7.csv",
          "dev9": DATA / "blind_dev9.csv", "dev5": DATA / "blind_dev5.csv", "dev6": DATA / "blind_dev6.csv",
          "dev8": DATA / "blind_dev8.csv", "dev10": DATA / "blind_dev10.csv", "dev11": DATA / "blind_dev11.csv"}
+#: a second, independent labelling of a blind set: another reader of DOMAIN.md and the conventions alone
+#: labelled the same cases without seeing the first reader's labels (round 8), to measure how far two
+#: careful readers agree — the ceiling the judge's agreement is read against.
+SECOND_READER = {"dev10": DATA / "blind_dev10_reader2.csv", "dev11": DATA / "blind_dev11_reader2.csv"}
+SECOND_READER_COLUMNS = ("case_id", "status", "also_ok", "completion_pct", "needs_review_ok", "note")
 #: the sets `make eval` never lists case by case
 AGGREGATE_ONLY = ("test", "holdout", "test4")
 
@@ -123,3 +128,24 @@ def load_judge_set(path: Path = JUDGE_SET, origins: frozenset[str] = ORIGINS) ->
 def load_blind(half: str) -> list[dict]:
     """One blind set (a key of BLIND), validated like the labelled set; every row is `blind`."""
     return load_judge_set(BLIND[half], BLIND_ORIGINS)
+
+
+def load_second_reader(half: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """The second reader's labels of a blind set (a key of SECOND_READER): case_id → (status, the statuses
+    that reader accepts: status and also_ok). Every case of the set must be labelled, and nothing else."""
+    path = SECOND_READER[half]
+    ids = [c["case_id"] for c in load_blind(half)]
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if tuple(reader.fieldnames or ()) != SECOND_READER_COLUMNS:
+            raise ParseError(path, f"columns {reader.fieldnames} are not {list(SECOND_READER_COLUMNS)}", 1)
+        out: dict[str, tuple[str, frozenset[str]]] = {}
+        for row in reader:
+            accepted = frozenset([row["status"].strip(), *(x.strip() for x in row["also_ok"].split(";") if x.strip())])
+            if not accepted <= STATUSES or row["case_id"] in out:
+                raise ParseError(path, f"case {row['case_id']!r}: a status outside {sorted(STATUSES)} or a repeated id",
+                                 reader.line_num)
+            out[row["case_id"]] = (row["status"].strip(), accepted)
+    if sorted(out) != sorted(ids):
+        raise ParseError(path, f"labels {len(out)} cases, the set has {len(ids)} (or other ids)", 1)
+    return out

@@ -227,6 +227,33 @@ def test_a_pace_beside_a_second_unread_figure_of_the_targets_thing_is_flagged():
     assert fields["status"] == "ahead" and not fields["needs_review"], fields
 
 
+@pytest.mark.parametrize("task,progress,period", [
+    ("新开通城市公交线路12条。", "上半年新开通定制公交线路6条,优化调整既有公交线路9条。", H1),
+    ("全年新签约亿元以上项目40个。", "1-6月新签约亿元以上项目21个,新开工亿元以上项目18个。", H1),
+    ("新建山洪灾害监测预警站点60处。", "上半年新建山洪灾害自动监测站38处,更新山洪灾害危险区2163处。", H1),
+    ("新增规上工业企业53家。", "今年以来,新增规上工业企业28家,新增入库科技型中小企业38家。", H1),
+    ("全年新建农村户用厕所8000户。", "1-9月新建农村户用厕所6300户，改造提升农村户用厕所1200户。", Q3),
+])
+def test_a_second_figure_named_worse_than_the_one_read_is_another_thing(task, progress, period):
+    # the figure read names the target's thing (its act and its kind) better than the second does:
+    # the choice between the two counts is read, the second counts another act or another thing
+    f = judge(task, progress, period)
+    assert f["status"] in ("on_pace", "ahead") and not f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress", [
+    # named as well as the one read: which is the task's was not read
+    ("全年接待游客6000万人次。", "上半年全市共接待游客3285万人次，“五一”假期接待游客298万人次。"),
+    ("新增城市停车泊位3000个。", "上半年新增停车泊位1600个，新增公共停车泊位1100个。"),
+    # the target's own words, fewer of them: a wider count of the same things
+    ("新开工亿元以上项目170个以上。", "上半年新开工亿元以上项目98个，已开工项目145个。"),
+])
+def test_a_second_figure_named_as_well_or_more_widely_still_flags(task, progress):
+    f = judge(task, progress)
+    assert f["status"] in ("on_pace", "ahead") and f["needs_review"], f
+    assert REVIEW_REASONS["unread_signal"] in f["review_reason"]
+
+
 def test_an_official_on_pace_beside_a_measured_ahead_is_no_disagreement():
     task, progress = "全年新增养老服务床位1500张。", "上半年新增养老床位980张。"
     fields, _ = judge_text(task, progress, "2024H1", official_status="达序时")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.errors import ParseError
 from helpers.judge.evaluate import Outcome, judge_case, score
 
 from judge_set import load_judge_set
@@ -151,3 +152,36 @@ def test_flag_totals_counts_flags_spent_on_right_and_wrong_statuses():
             Outcome("d", "behind", (), "behind", False, None, None, "computed_ratio")]
     assert flag_totals(outs) == "  flagged 2 of 4: 1 wrong, 1 right; confident errors 1"
     assert "各部分" not in flag_totals(outs)
+
+
+def test_readers_agree_counts_the_same_status_and_overlapping_readings():
+    from helpers.judge.evaluate import readers_agree
+
+    first = [{"case_id": "a", "status": "behind", "also_ok": ("pending",)},
+             {"case_id": "b", "status": "completed", "also_ok": ()},
+             {"case_id": "c", "status": "on_pace", "also_ok": ()},
+             {"case_id": "d", "status": "blocked", "also_ok": ()}]
+    second = {"a": ("pending", frozenset({"pending"})), "b": ("completed", frozenset({"completed"})),
+              "c": ("ahead", frozenset({"ahead", "on_pace"})), "d": ("behind", frozenset({"behind"}))}
+    assert readers_agree(first, second).endswith("same status 0.250, compatible 0.750")
+
+
+@pytest.mark.parametrize("half", ["dev10", "dev11"])
+def test_second_readers_label_every_case_of_their_set_and_mostly_agree(half):
+    from judge_set import load_blind, load_second_reader
+
+    cases, second = load_blind(half), load_second_reader(half)
+    assert {c["case_id"] for c in cases} == set(second)
+    # two careful readers of the same conventions: if they agree this little, a file is misaligned
+    assert sum(c["status"] == second[c["case_id"]][0] for c in cases) / len(cases) > 0.85
+
+
+def test_a_second_reading_that_misses_a_case_is_refused(tmp_path, monkeypatch):
+    import judge_set
+
+    good = judge_set.SECOND_READER["dev10"].read_text(encoding="utf-8").splitlines()
+    short = tmp_path / "short.csv"
+    short.write_text("\n".join(good[:-1]) + "\n", encoding="utf-8")
+    monkeypatch.setitem(judge_set.SECOND_READER, "dev10", short)
+    with pytest.raises(ParseError, match="short.csv"):
+        judge_set.load_second_reader("dev10")

@@ -57,3 +57,90 @@ def test_a_halted_procedure_of_another_part_leaves_the_measured_part_to_decide()
     j = judge("开通城市轨道交通示范线,新增优化公交线路10条。",
               "城市轨道交通示范线项目按国家有关要求暂停审批;上半年新增优化公交线路3条。", "2023H1")
     assert j["status"] == "behind" and REVIEW_REASONS["halt_of_other"] not in (j["review_reason"] or "")
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成永久基本农田储备区划定。", "经省自然资源厅组织专家审查，我市永久基本农田储备区划定成果已通过审查并正式入库。", "2024M4"),
+    ("完成城镇开发边界划定。", "经自然资源部组织审查，我市城镇开发边界划定成果已通过审查。", H1),
+    ("完成2024年度森林资源年度监测。", "年度监测成果已通过省林业局核查。", FY),
+])
+def test_a_deliverable_through_the_outside_bodys_check_is_done(task, progress, period):
+    """An outside body's check passed (通过…核查, 通过审查) is the deliverable of a survey or a zoning done."""
+    assert judge(task, progress, period)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设城东污水处理厂。", "项目可研报告已通过省发改委审查。"),  # a step's paper passed
+    ("完成全市10个乡镇国土空间规划编制。", "其中3个乡镇规划成果已通过市级审查。"),  # some of the count
+    ("完成永久基本农田储备区划定。", "划定成果已报省自然资源厅，正在接受审查。"),  # the check under way
+])
+def test_a_check_passed_by_a_step_or_a_part_or_still_under_way_is_no_completion(task, progress):
+    assert judge(task, progress)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("申报创建国家生态文明建设示范区。", "创建规划已经市人大常委会审议通过，申报材料已报生态环境部，生态环境部将于下半年开展技术核查。"
+     "全市已有3个县区获得省级生态文明建设示范区命名。", "2024M5"),
+    ("创建省级园林城市。", "创建材料已报省住建厅，省住建厅拟于10月组织专家评审。", H1),
+    ("创建国家全域旅游示范区。", "申报材料已报文化和旅游部，文化和旅游部计划于四季度开展暗访评估。", Q3),
+    ("创建国家卫生城市。", "我市申报材料已报全国爱卫办。", H1),
+])
+def test_papers_sent_up_and_the_bodys_check_set_for_later_await_it(task, progress, period):
+    """The papers sent to the body that decides (申报材料已报生态环境部), or its check set for a later date with
+    the body named first (省住建厅拟于10月组织专家评审): the task's outcome awaits an outside act."""
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+def test_the_citys_own_check_set_for_later_is_no_wait():
+    assert judge("开展食品安全专项整治。", "市市场监管局将于下半年开展专项核查。")["status"] != "pending"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建设高新区污水处理厂提标改造工程。", "工程于3月开工，目前已完成投资3,200万元，占总投资的64%，预计三季度末通水调试。"
+     "该工程建成后出水将达到地表水准Ⅳ类标准。施工现场文明施工检查全部合格。"),
+    ("建设市体育中心。", "体育中心建成后可承办省级综合性赛事。"),
+    ("实施城区供水管网改造工程。", "工程已开工，改造完成后城区供水漏损率将降至9%以下。"),
+])
+def test_what_the_works_will_do_once_done_is_no_result(task, progress):
+    """建成后…将, 完成后…可: the result word opens a condition on what follows, it reports nothing done."""
+    assert judge(task, progress)["status"] != "completed"
+
+
+def test_a_result_word_before_what_it_made_possible_still_reports_it():
+    assert judge("建成城南水厂。", "水厂已于6月建成，建成后日供水能力达10万吨。")["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成算力中心一期项目。", "一期机房主体已完工，服务器机柜安装完成80%，预计11月底具备上线条件。", "2025Q3"),
+    ("建成智慧城管平台。", "平台已建成，预计下半年正式上线运行。", Q3),
+    ("建成市民服务中心。", "中心已完工，预计10月具备投用条件。", H1),
+])
+def test_a_completion_beside_a_forecast_finish_or_use_of_the_same_works_is_flagged(task, progress, period):
+    """预计…具备上线条件, 预计…上线运行: the works' finish or use is still forecast, so a completion in words
+    beside it is a part's (完成的只是任务的一部分)."""
+    j = judge(task, progress, period)
+    assert j["status"] != "completed" or j["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("建成城东公园。", "公园已于5月建成开放，预计全年接待游客100万人次。"),
+    ("举办第三届茶文化节。", "茶文化节已于4月成功举办，预计带动旅游收入2亿元。"),
+])
+def test_a_forecast_of_what_the_deliverable_brings_leaves_its_completion_confident(task, progress):
+    j = judge(task, progress, Q3)
+    assert j["status"] == "completed" and not j["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("开工建设城北安置小区。", "城北安置小区已于7月完成施工许可办理，8月3日举行开工仪式，目前桩基施工进度约20%。", M8),
+    ("开工建设市第二人民医院新院区。", "项目已于3月18日举行开工仪式，目前基础施工进度约35%。", H1),
+    ("新院区项目开工建设。", "新院区于5月正式开工，主体工程形象进度达15%。", H1),
+])
+def test_a_share_of_the_works_after_a_start_is_no_share_of_the_start(task, progress, period):
+    """For a task to start works, their progress share (施工进度约20%) follows the start: the start decides."""
+    assert judge(task, progress, period)["status"] == "completed"
+
+
+def test_a_share_of_the_works_with_no_start_read_goes_to_review():
+    j = judge("开工建设城北安置小区。", "城北安置小区目前桩基施工进度约20%。")
+    assert j["status"] != "behind" and j["needs_review"]

@@ -27,6 +27,7 @@ from helpers.judge import moot, nouns, precedence, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
+from helpers.judge.findings import USE_EVENTS
 from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.scope import PLACE, REMAINING
@@ -287,8 +288,47 @@ def _second_figure(reading, status: str, moot_figure=None) -> list[str]:
     first = next((s for s in reading.signals if s.kind == "figure"
                   and not _AIM.search(_before_figure(s.clause)) and not signals.county_said(s.clause)
                   and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
-                  and any(overlap(b, s.clause) >= 2 for b in tb) and not (moot_figure and moot_figure(s))), None)
+                  and any(overlap(b, s.clause) >= 2 for b in tb) and not _read_names_better(reading, s)
+                  and not (moot_figure and moot_figure(s))), None)
     return [review_reason("unread_signal", first.clause)] if first else []
+
+
+def _read_names_better(reading, sig: Signal) -> bool:
+    """Whether, for every target the second figure's clause names, a figure read for that target names
+    it strictly better (more of its bigrams in the read figure's own noun than in the second figure's
+    clause): the choice between the two counts is then read — 新开通定制公交线路6条 beside 优化调整既有公交
+    线路9条 for 新开通城市公交线路12条, 新签约亿元以上项目23个 beside 新开工亿元以上项目18个 — and the second
+    counts another act on the thing, or another thing of its kind. Equal names still flag (接待国内游客 beside
+    “五一”假期接待游客: which is the task's was not read), and so does a second figure whose noun is the
+    target's own words, fewer of them (已开工项目145个 for 新开工亿元以上项目: a wider count of the same things,
+    which may be the one meant)."""
+    named = False
+    for p in reading.parts:
+        if p.target is None:
+            continue
+        b = bigrams(QUALIFIER.sub("", p.target.label or p.target.part))
+        if overlap(b, sig.clause) < 2:
+            continue
+        named = True
+        f = p.evidence
+        if p.method != "computed_ratio" or f is None or f.kind != "actual" or not f.label \
+                or overlap(b, f.label) <= overlap(b, sig.clause) or _shorter_name(sig.clause, p.target.part):
+            return False
+    return named
+
+
+#: a date or a time span before a figure (1-6月, 9月底, 2024年): no word of what the figure counts
+_DATE = re.compile(r"\d+(?:[-—至~]\d+)?(?:月份?|日|号|年|季度)(?:底|末|份)?")
+#: words that open a count without naming its thing (已开工…, 共新增…, 累计…)
+_OPENING = re.compile(r"^(?:[,，;；\s]|截至|今年以来|上半年|全年|目前|全市|全县|全区|已经?|共|累计|同时|另)+")
+
+
+def _shorter_name(clause: str, target: str) -> bool:
+    """Whether a figure's noun is made only of the target's words, in their order (开工项目 in
+    新开工亿元以上项目): the target's thing named more widely. A noun with nothing left to read is too."""
+    noun = _OPENING.sub("", _before_figure(_DATE.sub("", clause)))
+    it = iter(target)
+    return all(ch in it for ch in noun)
 
 
 #: a stock said before a figure (企业达1180家, 总数, 累计拥有): beside a target of additions, no second measure
@@ -302,6 +342,8 @@ def _before_figure(clause: str) -> str:
 
 #: work still to do or still going on, said anywhere else in the cell (剩余, 尚有, 正在, 仍在, 尚未…)
 _LEFT = re.compile(rf"{REMAINING.pattern}|正在|仍在|尚在|还在|尚未|未完成|其余|另有")
+#: a finish or a use of the works forecast (预计11月底具备上线条件, 预计三季度末通水调试): not reached yet
+_FINISH_AHEAD = re.compile(rf"{USE_EVENTS.pattern}|完成|建成|竣工|完工|具备[^,，;；。|]{{0,6}}?条件|调试")
 #: a finish or hand-over promised for a date (计划9月底前交付, 力争年底前完成): in a clause that is no
 #: result, the work it names is not done yet
 _LATER = re.compile(r"(?:\d{1,2}月(?:底|末|中旬|下旬|上旬)?|年底|年末|下半年|明年|次年|20\d\d年)(?:前|内|之前)?"
@@ -371,7 +413,8 @@ def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
         if c.start < own[1] and c.end > own[0]:
             continue
         clause = lay.text[c.start:c.end]
-        if not (_LEFT.search(clause) or (not is_result(c.modality) and _LATER.search(clause))):
+        if not (_LEFT.search(clause) or (not is_result(c.modality) and _LATER.search(clause))
+                or (c.modality == "forecast" and _FINISH_AHEAD.search(clause))):
             continue
         if start_aim and not _START_WORDS.search(clause):
             continue  # 开工建设…: the works going on, or their finish later, follow the start

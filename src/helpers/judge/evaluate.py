@@ -132,6 +132,15 @@ def flag_totals(outcomes: list[Outcome]) -> str:
             f"confident errors {sum(o.confident_error for o in outcomes)}")
 
 
+def readers_agree(cases: list[dict], second: dict[str, tuple[str, frozenset[str]]]) -> str:
+    """How far two readers who labelled the same cases independently agree: the same status, and
+    compatible (their acceptable statuses — status and also_ok — overlap)."""
+    same = sum(c["status"] == second[c["case_id"]][0] for c in cases)
+    compatible = sum(bool({c["status"], *_also_ok(c)} & second[c["case_id"]][1]) for c in cases)
+    n = len(cases)
+    return f"  a second reader, labelling blind: same status {same / n:.3f}, compatible {compatible / n:.3f}"
+
+
 def disagreements(outcomes: list[Outcome]) -> Counter:
     """(expected, got) pairs of the cases that disagree, most common first."""
     return Counter((o.expected, o.got) for o in outcomes if not o.agrees)

@@ -64,6 +64,8 @@ class Reading:
 _BREAKDOWN = re.compile(r"其中|分县区|分地区|[县区镇乡]")
 
 
+#: a share of the works under way (施工进度, 形象进度, 完成工程量的10%): for a task to start them, what follows the start
+_WORKS_SHARE = re.compile(r"(?:施工|工程|形象|建设)进度|工程量")
 #: a share of a step towards a one-off deliverable (招商, 招标, 征迁, 设计): no share of the deliverable
 _STEP_SHARE = re.compile(rf"{PRELIMINARY_RX.pattern}|招商|签约|拆迁")
 
@@ -76,6 +78,7 @@ def leftover_ratios(ev: Evidence, parts: list[Part], task: str = "") -> list[Par
     headline = any(p.target is not None and (p.stated_ratio is not None or p.computed_ratio is not None)
                    for p in parts)
     one_off = bool(parts) and all(p.target is not None and p.target.kind == "deliverable" for p in parts)
+    starts = one_off and all(p.target.meaning == "start" for p in parts)
     rated = [bigrams(QUALIFIER.sub("", p.target.label or p.target.part)) for p in parts
              if p.target is not None and p.target.kind == "rate" and p.actual_value is not None]
     out = []
@@ -87,6 +90,9 @@ def leftover_ratios(ev: Evidence, parts: list[Part], task: str = "") -> list[Par
             continue  # 增长9% read as 增长9.1%: 总产值完成年度预期目标的60% is the amount's share, no measure of the rate
         if one_off and _STEP_SHARE.search(r.label) and not _STEP_SHARE.search(task):
             continue  # 商户招商已完成85% for 综合体开业运营: a step's share, no share of the deliverable
+        if starts and _WORKS_SHARE.search(ev.layout.text, *ev.layout.around(r.start, r.end)):
+            ev.used.add(id(r))
+            continue  # 桩基施工进度约20% for 开工建设…: the works after a start, no share of the start
         ev.used.add(id(r))
         part = Part(None, [r], method="stated_ratio", period_target=r.period_target)
         if r.kind == "half":

@@ -51,7 +51,7 @@ _TITLE_OBJECT = re.compile(r"(?:示范区|示范市|示范县|示范城市|文�
 _COMPLETE = (r"(?:全面|全部|均已|已经|已|顺利|提前|如期|按期|圆满)?(?:完成|完工|竣工|结束|建成|收官|办结)(?!率)"
              # problems cleared: 312个问题已于8月底前全数销号, 隐患全部清零, 黑臭水体已全部消除
              r"|(?:全部|全数|全面|均已|已)(?:销号|清零|整改到位|消除)")
-_PASSED = (r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估)(?!会|材料|工作)"
+_PASSED = (r"通过(?:了)?(?!初)[^,，;；。|]{0,14}?(?<!初)(?:验收|复审|复评|复核|考核|认定|评估|核查|审查)(?!会|材料|工作)"
            r"|(?:等次|顺利|一次性)(?:通关|过关)")
 RESULT_WORDS = {
     # (a paper to draw up is done when it passes its review: 可研报告已通过…专家评审)
@@ -77,6 +77,8 @@ _NEGATED = re.compile(r"(?:未|没有|不|无法|暂未|尚未|未能|还未|仍
 _STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|初评|初审|预审|基础评价|材料|报名|试运行|试运营|试点"
                    # a candidacy, no title: 入选…创建名单, 获批创建, 创建单位
                    r"|创建名单|创建单位|创建对象|培育名单|培育对象|候选|获批创建|批准创建|同意创建|列入创建")
+#: what the thing will do once the result is reached (该工程建成后出水将达到…, 建成后可承办…): a condition, no result
+_AFTER_IT = re.compile(r"后[^,，;；。|]{0,16}?(?:将|可|能|预计|有望)")
 #: the level of a title (国家级 vs 省级): a title of another level than the task's is another title
 _LEVEL = re.compile(r"国家级?|全国|省级?|市级|县级")
 
@@ -202,7 +204,7 @@ def _plain(ev: Evidence, a: int, b: int, task: str) -> bool:
         and not any(not names_step(m.group(), task) and not (a - c0 <= m.start() and m.end() <= b - c0)
                     for m in _STEP.finditer(clause)) \
         and not any(m.group() not in task for m in STAGE_OF_WORKS.finditer(clause)) \
-        and not _COUNTED.match(text, b, c1) \
+        and not _COUNTED.match(text, b, c1) and not _AFTER_IT.match(text, b, c1) \
         and not (_level_of(task) and _level_of(clause) not in (None, _level_of(task)))  # 省级 title for a 国家 task
 
 
