@@ -77,3 +77,24 @@ def test_the_same_figure_reported_done_is_a_result():
 def test_cases_counted_in_qi_or_jian_are_one_count(task, progress, period, status):
     f = judge(task, progress, period)
     assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# items of one act done on other objects (药品抽检 beside 化妆品抽检, 医疗器械抽检) are no kinds of the target's
+# thing: they do not add up to it, whatever labels (①②③) the list carries
+
+@pytest.mark.parametrize("task,progress,period,summed", [
+    ("全市药品抽检完成1200批次", "①监督抽检药品867批次；②化妆品抽检315批次；③医疗器械抽检146批次。", "2024M8", "completed"),
+    ("完成农产品质量安全抽检3000批次", "1-9月完成农产品抽检2350批次、兽药抽检410批次、饲料抽检260批次。", Q3, "completed"),
+    ("检测成品油样品600批次", "上半年检测成品油样品318批次、车用尿素样品95批次。", H1, "ahead"),
+    ("完成药品抽检1000批次", "(1)药品抽检620批次；(2)化妆品抽检180批次。", Q3, "on_pace"),
+    ("完成特种设备定期检验5000台", "1-6月完成特种设备定期检验2600台、气瓶定期检验1800台。", H1, "ahead"),
+])
+def test_the_same_act_on_other_objects_does_not_add_up(task, progress, period, summed):
+    f = judge(task, progress, period)
+    assert f["needs_review"] or f["status"] != summed
+
+
+def test_kinds_of_the_targets_thing_still_add_up():
+    f = judge("新增城市绿道30公里", "上半年建成淠河绿道8公里、东湖绿道10公里。", H1)
+    assert (f["status"], f["method"]) == ("ahead", "computed_ratio")

@@ -19,8 +19,8 @@ from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, COUNTY_SUM, FRAME_VERB as _FRAME_VERB, ONGOING,
-                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, head_noun, left_out, item_sums, kind_sum, listed_runs, named_items_done,
-                               named_list_counts, quarter_sums)
+                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, head_noun, left_out, item_sums, kind_sum, listed_runs, quarter_sums)
+from helpers.judge.named import named_items_done, named_list_counts
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 

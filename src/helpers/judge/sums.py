@@ -14,7 +14,7 @@ from helpers.judge.evidence import PRELIMINARY_RX, ByStart, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE
-from helpers.judge.targets import QUALIFIER, overlap
+from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
 #: the whole area's figure (全市, 各县区, 各级) against a part's or the government's own level's
 WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
@@ -190,40 +190,14 @@ def item_sums(ev: Evidence, target: str) -> list[Finding]:
     for unit, acts in groups.items():
         items = [a for a, at in acts if at is not None]
         if len(items) < 2 or len(items) != len(acts) or len({at for _, at in acts}) != len(acts) \
-                or any(_the_whole(_noun_of(lay.text[at:a.start]), target) or _not_done_item(a, at, ev, target) for a, at in acts):
+                or any(_the_whole(_noun_of(lay.text[at:a.start]), target) or _not_done_item(a, at, ev, target) for a, at in acts) \
+                or other_objects([_noun_of(lay.text[at:a.start]) for a, at in acts], target, unit):
             continue  # 一是城镇新增就业4.32万人；二是…再就业1.1万人: the target's own figure, then another
         first, last = items[0], items[-1]
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
                            value=sum((convert(a.value, a.unit, unit) for a in items), Decimal(0)), unit=unit,
                            label=first.label + "合计"))
     return out
-
-
-#: a named thing reported done in its clause (梅山路已完工), not in part (佛子岭路完成60%) or not yet
-_ITEM_DONE = re.compile(r"已|完成|完工|建成|竣工|通车|投用|投入使用|验收")
-_ITEM_NOT_DONE = re.compile(r"\d+(?:\.\d+)?\s*%|未|尚|正在|在建|待|主体|前期|招标|设计")
-
-
-def named_items_done(items: tuple[str, ...], unit: str, label: str, ev: Evidence) -> Finding | None:
-    """完成3条主干道大修:梅山路、佛子岭路、解放路 with 梅山路已完工;佛子岭路完成60%;解放路尚未开工: the
-    things a count names one by one, counted done when their own clause says so (1 of 3); None when
-    the text names none of them."""
-    lay, text = ev.layout, ev.layout.text
-    said, done = [], 0
-    for name in items:
-        pos = text.find(name)
-        if pos < 0:
-            continue
-        a, b = lay.around(pos, pos + len(name))
-        clause = text[pos + len(name):b]
-        said.append((pos, b))
-        if _ITEM_DONE.search(clause) and not _ITEM_NOT_DONE.search(clause) and is_result(lay.modality_at(pos)):
-            done += 1
-    if not said:
-        return None
-    start, end = min(p for p, _ in said), max(e for _, e in said)
-    return Finding("actual", start, end, lay.sentence_of(start), text[start:end], value=Decimal(done), unit=unit,
-                   label=label + "合计")
 
 
 #: what stands between two figures listed side by side: one list mark, then the next item's words
@@ -395,6 +369,29 @@ BY_A_SHARED_WORD = "kinds_by_a_shared_word"
 PEOPLE_BY_KIND = "people_by_kind"
 
 
+def other_objects(nouns: list[str], target: str, unit: str) -> bool:
+    """监督抽检药品867批次；化妆品抽检315批次 for 药品抽检: beside an item that names the target's thing, items
+    that name the target's act (its head, an act: 抽检, 检验, 培训 …) done on another thing, named before it
+    and sharing no word with the target's (化妆品抽检), count other things — no kinds of the target's thing,
+    and no parts of its figure. (An item that leaves the act unsaid, 雨水管网 after 新建污水管网, is no such
+    item; nor is a thing's kind named by a word of its own, 配建泊位 for 城市停车泊位. People counted are
+    trained or screened under programmes named in their place, 国培项目培训3210人次: no other thing.)"""
+    head = head_noun(target)
+    rest = bigrams(_noun_of(target).replace(head, "")) if _ACT_HEAD.fullmatch(head) and unit not in _PEOPLE else set()
+    if not rest:
+        return False
+    named = [n for n in nouns if head in n]
+    return any(overlap(rest, n.replace(head, "")) > 0 for n in named) \
+        and any(re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}{head}", n) and overlap(rest, n.replace(head, "")) == 0
+                for n in named)
+
+
+_PEOPLE = frozenset({"人", "人次", "万人", "名"})
+#: acts done on a thing named before them (药品抽检, 特种设备检验, 教师培训): the head of such a target is the
+#: act, and the words before it name the thing it is done on
+_ACT_HEAD = re.compile(r"抽检|抽查|抽样|检验|检测|检查|筛查|监测|培训|体检|鉴定|认证|登记|核查|巡查|排查")
+
+
 def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     """Things listed under one verb, each a kind of the target's thing (its head noun with words of its
     own), add up to its figure: 建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里 is 18公里. None when
@@ -410,6 +407,8 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
         _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:]) \
         or all(_a_level_of(item_noun(a, ev), target) or a is not run[0] and _elided_kind(item_noun(a, ev), first)
                for a in run)
+    if other_objects([item_noun(a, ev) for a in run], target, run[0].unit):
+        return None
     said = by_head or _each_a_conjunct(run, target, ev) or _under_a_heading(run, head, ev)
     if not said and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
                             for a in run):
@@ -420,35 +419,6 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
                    value=sum((a.value for a in run), Decimal(0)), unit=first.unit,
                    label=ev.layout.text[la:last.start] + "合计",
                    meaning=BY_A_SHARED_WORD if not said else PEOPLE_BY_KIND if first.unit == "人" else "")
-
-
-#: names listed before what was done with them (城南九年一贯制学校、皋城中学新校区已于9月投用): two or more
-#: names of three characters or more, joined by 、 or 和, opening a clause that holds no figure
-_NAMES = re.compile(r"(?:^|(?<=[,;。:\n]))\s*(?P<names>[\u4e00-\u9fff“”‘’]{3,16}(?:[、和][\u4e00-\u9fff“”‘’]{3,16})+)"
-                    r"(?P<verb>(?:均|都|全部)?已(?:于[^,;。]{0,8}?)?[^,;。\d]{0,4}?(?:建成|竣工|完工|投用|投入使用|交付|"
-                    r"开工|通过验收|获批|挂牌|开业|开放|完成)(?:并?(?:投入使用|投用|开业|运营|开放))?)(?=\s*(?:[,;。]|$))")
-
-
-_GENERIC_TAIL = re.compile(r"(?:任务|工作|目标|项目)$")
-
-
-def named_list_counts(ev: Evidence, unit: str) -> list[Finding]:
-    """城南九年一贯制学校、皋城中学新校区已于9月投用 for 新建城区学校3所: the things named one by one before
-    the verb that says them done count as that many (2), in the target's classifier; the clause holds no
-    figure of its own (3所学校已建成 is read as its figure)."""
-    text, out = ev.layout.text, []
-    for m in _NAMES.finditer(text):
-        a, b = ev.layout.around(m.start("names"), m.end("verb"))
-        if find_quantities(text[a:b]) or not is_result(ev.layout.modality_at(m.start("verb"))):
-            continue
-        names = re.split(r"[、和]", m["names"])
-        if any(COUNTY.match(n) or _GENERIC_TAIL.search(n) for n in names):
-            continue  # 金安区、裕安区改造任务已全部完成: places and tasks are no things counted
-        out.append(Finding("actual", m.start("names"), m.end("verb"), ev.layout.sentence_of(m.start()),
-                           text[m.start("names"):m.end("verb")], value=Decimal(len(names)), unit=unit,
-                           label=m["names"] + m["verb"]))
-    return out
-
 
 
 #: an item the text leaves out of a count, and the count's words after it (森林抚育2.4万亩(不计入造林绿化任务))
