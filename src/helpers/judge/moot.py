@@ -42,8 +42,7 @@ status"):
   whose statuses collapse under DOMAIN's order of precedence are helpers.judge.precedence's.
 
 - target figures nothing measures, when nothing in the text could: no figure in a unit comparable
-  with a count's or amount's (培训茶农1600人次 for 防控面积20万亩) of the year to date (a single month's,
-  another year's cannot), no percentage, share in words or
+  with a count's or amount's (培训茶农1600人次 for 防控面积20万亩), no percentage, share in words or
   percentage point, no verdict of a pace or a completion at all. 定性推进 is then what the text says; any word of a completion, a halt or a
   wait still flags as a residual signal.
 
@@ -61,8 +60,7 @@ from helpers.judge.clauses import OPENS_BREAKDOWN
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.nouns import FRAME
-from helpers.judge.actuals import SINGLE_MONTH
-from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete, other_period, own_clause
+from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete, own_clause
 from helpers.judge.targets import bigrams, counts_for, overlap
 from helpers.judge.whole import task_aim
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER as GOOD, aggregate, ratio_status
@@ -392,17 +390,9 @@ def nothing_could_measure(reading, rows: list[dict]) -> bool:
     text = reading.evidence.layout.text if reading.evidence is not None else ""
     if not unmeasured or _ANY_SHARE.search(text) or any(v.status in MEASURED for v in reading.evidence.verdicts):
         return False  # a verdict (…已完成年度任务), whoever it is said of, could be the target's measure
-    lay = reading.evidence.layout
-    units = [q.unit for q in find_quantities(text) if could_be_this_periods(lay, q, reading.evidence.year)]
+    units = [q.unit for q in find_quantities(text)]
     return all(r["kind"] in ("count", "amount") and r["target_unit"]
                and not any(comparable(u, r["target_unit"]) for u in units) for r in unmeasured)
-
-
-def could_be_this_periods(lay, q, year: int | None) -> bool:
-    """Whether a figure could be this period's result: not a single month's (当月, 6月份), not said of
-    another year or its batch (2023年度…): each measures another span than the year's to date."""
-    clause = lay.text[slice(*lay.around(q.start, q.end))]
-    return not SINGLE_MONTH.search(clause) and other_period(clause, year) is None
 
 
 _ALREADY = re.compile(r"已|业已|均已")
