@@ -98,3 +98,25 @@ def test_the_same_act_on_other_objects_does_not_add_up(task, progress, period, s
 def test_kinds_of_the_targets_thing_still_add_up():
     f = judge("新增城市绿道30公里", "上半年建成淠河绿道8公里、东湖绿道10公里。", H1)
     assert (f["status"], f["method"]) == ("ahead", "computed_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# a cumulative figure whose breakdown names an earlier year's part (累计完成投资13.1亿元，其中2023年度完成
+# 7.6亿元) spans years: without that part it may say another status, and which one the target means is
+# the researcher's call
+
+@pytest.mark.parametrize("task,progress,period,whole", [
+    ("霍山至岳西高速六安段完成年度投资12亿元", "截至6月底，项目累计完成投资13.1亿元，其中2023年度完成7.6亿元。", H1, "completed"),
+    ("完成城市更新项目投资20亿元", "1-9月城市更新项目累计完成投资18.2亿元，其中2023年结转完成6.5亿元。", Q3, "on_pace"),
+    ("新建农村公路100公里", "截至9月底累计建成农村公路96公里，其中去年完工42公里。", Q3, "ahead"),
+    ("新增城市绿地面积200公顷", "上半年累计新增城市绿地185公顷，其中上年度实施部分110公顷。", H1, "ahead"),
+    ("完成水利投资30亿元", "今年以来累计完成水利投资21亿元，其中2023年度项目完成投资9亿元。", H1, "ahead"),
+])
+def test_a_cumulative_figure_holding_an_earlier_years_part_is_not_confident(task, progress, period, whole):
+    f = judge(task, progress, period)
+    assert f["needs_review"] or f["status"] != whole
+
+
+def test_a_cumulative_figure_whose_breakdown_is_of_this_year_still_measures():
+    f = judge("完成水利投资30亿元", "今年以来累计完成水利投资21亿元，其中中央资金项目完成投资9亿元。", H1)
+    assert (f["status"], f["method"], f["needs_review"]) == ("ahead", "computed_ratio", False)

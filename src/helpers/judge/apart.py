@@ -4,8 +4,12 @@ helpers.judge.status compares the two readings' statuses and sends a disagreemen
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from helpers.judge.evidence import ByStart, Evidence
 from helpers.judge.findings import Finding
+from helpers.judge.quantities import convert
 from helpers.judge.sums import BY_A_SHARED_WORD, PEOPLE_BY_KIND, head_noun, item_noun
 
 Scored = list[tuple[int | None, Finding]]
@@ -51,6 +55,27 @@ def _new_part(won: Finding, ev: Evidence, figures: ByStart) -> Finding | None:
                    value=won.value - sum(b.value for b in past), unit=won.unit, label=won.label)
 
 
+#: a breakdown opening a clause after the figure (，其中…)
+_BREAKDOWN = re.compile(r"[,，;；]\s*其中")
+
+
+def _less_the_past(won: Finding, ev: Evidence, figures: ByStart) -> Finding | None:
+    """累计完成投资13.1亿元，其中2023年度完成7.6亿元: a figure whose breakdown (其中…, in its sentence) names an
+    earlier year's part (helpers.judge.scope dated it) spans years; read again without that part (5.5)."""
+    text, lay = ev.layout.text, ev.layout
+    end = lay.sents[won.sentence][1] if lay.sents else len(text)
+    within = _BREAKDOWN.search(text, won.end, end)
+    if within is None:
+        return None
+    past = [b for b in figures.starting(within.start(), end) if b.modality == "past"
+            and convert(b.value, b.unit, won.unit) is not None]
+    rest = won.value - sum((convert(b.value, b.unit, won.unit) for b in past), Decimal(0))
+    if not past or rest <= 0:
+        return None
+    return Finding("actual", won.start, past[-1].end, won.sentence, text[won.start:past[-1].end],
+                   value=rest, unit=won.unit, label=won.label)
+
+
 def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Finding | None:
     """The figures a target took read the other way: for a sum of items that are kinds of the target only by
     a shared word, the one item that names the target's own thing (`_own_item`). None when the text settles
@@ -65,6 +90,9 @@ def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Fi
         items = [a for _, a in _items(won, scores)]
         return min(items, key=lambda a: a.value) if len(items) >= 2 else None
     figures = ByStart(ev.actuals)
+    less = _less_the_past(won, ev, figures)
+    if less is not None:
+        return less
     for sc, total in scores:  # the total, or a part of it taken, beside the other reading
         new = _new_part(total, ev, figures) if sc is not None and total.unit == won.unit else None
         if new is not None and (total is won or new.start <= won.start < total.start):
