@@ -120,3 +120,26 @@ def test_a_cumulative_figure_holding_an_earlier_years_part_is_not_confident(task
 def test_a_cumulative_figure_whose_breakdown_is_of_this_year_still_measures():
     f = judge("完成水利投资30亿元", "今年以来累计完成水利投资21亿元，其中中央资金项目完成投资9亿元。", H1)
     assert (f["status"], f["method"], f["needs_review"]) == ("ahead", "computed_ratio", False)
+
+
+# ---------------------------------------------------------------------------------------------
+# a budget amount (预算金额, 预算总额) is what was planned to be spent, never what was done; budget revenue
+# (一般公共预算收入) is a result
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成政府采购规模60亿元", "一季度全市政府采购预算金额18.7亿元，实际签订采购合同金额11.2亿元，节约资金0.9亿元。", "2023Q1",
+     "behind"),
+    ("完成政府采购规模80亿元", "上半年全市政府采购预算金额52亿元，实际采购金额38.5亿元，节约资金2.1亿元。", H1, "behind"),
+    ("全年完成政府采购额50亿元", "1-9月采购预算总额为41亿元，已签订合同金额36.8亿元。", Q3, "behind"),
+    ("一般公共预算收入完成120亿元", "上半年一般公共预算收入完成63.2亿元。", H1, "on_pace"),
+])
+def test_a_budget_amount_is_a_plan(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_a_budget_beside_a_result_named_in_other_words_is_never_the_measure():
+    # 成交金额 names 交易额 in other words: unread it leaves the task to review; the budget (32 + 28.6 would be
+    # 超序时) is never read
+    f = judge("完成公共资源交易额100亿元", "一季度进场交易项目预算金额32亿元，成交金额28.6亿元。", Q1)
+    assert f["status"] != "ahead" and (f["needs_review"] or f["status"] == "on_pace")

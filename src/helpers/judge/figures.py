@@ -23,6 +23,9 @@ _QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0
 #: 省下达我市年度争取到中央预算内投资任务21亿元): a target restated, no result even for a task to obtain
 _TASK_HANDED_DOWN = re.compile(r"(?:下达|分解|分配)[^,,;;。]{0,24}?(?:任务|计划)(?:数|量)?(?:为|是)?\s*$")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
+#: a budget's amount (采购预算金额18.7亿元, 预算总额为41亿元): what was planned to be spent, no result
+#: (一般公共预算收入 is revenue collected: a result)
+_BUDGET = re.compile(r"预算(?:金额|总额|额|规模)(?:为|达到?|共计|合计)?\s*$")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
 _NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备|申报|谋划|意向"
                          r"|在谈|洽谈")
@@ -82,7 +85,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif _QUOTA.search(before) and not _TASK_HANDED_DOWN.search(before):
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
-        elif _PLAN_MARK.search(before) or _TASK_HANDED_DOWN.search(before) \
+        elif _PLAN_MARK.search(before) or _TASK_HANDED_DOWN.search(before) or _BUDGET.search(before) \
                 or (_COUNT_OF_TASKS.match(progress, q.end) and not _DONE_RIGHT_BEFORE.search(before)) \
                 or not is_result(f.modality) \
                 or (_TASK_BEFORE.search(before) and not _DONE_BEFORE.search(before)) \

@@ -225,8 +225,10 @@ def side_meeting(ev: Evidence, start: int, end: int, task: str) -> bool:
 PART_MARK = re.compile(r"之一|首场|首批|第[一二三四五六七八九十\d]+(?:场|批|站|期)|分会场|系列活动|推介活动"
                        r"|[\u4e00-\u9fff]{1,4}组(?:比赛|赛事)|其中|个别|其余|剩余")
 #: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
-#: 招标公告已发布): its completion verb is not the task's
-STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿")
+#: 招标公告已发布; the papers and checks before them: 清单编制, 清查摸底, 合法性审查, 开标, 信息核对,
+#: 供地手续): its completion verb is not the task's
+STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿"
+                  r"|摸底|清查|审查|开标|核对|手续|清单")
 
 
 def of_a_step(subject: str, task: str) -> bool:
