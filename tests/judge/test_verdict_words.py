@@ -199,3 +199,16 @@ def test_a_result_awaiting_a_computation_a_document_or_what_comes_first_is_pendi
 ])
 def test_a_plan_settled_later_is_no_result_awaited(task, progress, status):
     assert judge(task, progress)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,halted_share", [
+    ("建设大别山红色文化研学基地3个", "金寨县研学基地已于7月投入运营；其余2个基地因土地性质问题，经市政府协调会议决定取消选址、另行规划。",
+     2 / 3),
+    ("新建充电站10座", "建成6座，剩余4座因电网容量不足取消建设。", 0.4),
+])
+def test_the_rest_named_apart_and_halted_is_not_done(task, progress, halted_share):
+    """其余2个…决定取消选址: the rest of the target, with a halting verb after it in its sentence, is what was
+    halted — never a count done."""
+    j = judge(task, progress, Q3)
+    assert j["completion_pct"] is None or abs(j["completion_pct"] - halted_share) > 1e-6
+    assert j["status"] != "behind" or j["needs_review"]
