@@ -143,3 +143,20 @@ def test_a_budget_beside_a_result_named_in_other_words_is_never_the_measure():
     # 超序时) is never read
     f = judge("完成公共资源交易额100亿元", "一季度进场交易项目预算金额32亿元，成交金额28.6亿元。", Q1)
     assert f["status"] != "ahead" and (f["needs_review"] or f["status"] == "on_pace")
+
+
+# ---------------------------------------------------------------------------------------------
+# a share said by the measure the target counts (按发证口径计完成六成多) is the task's own completion: it
+# decides over a step's figure (地籍调查7.6万宗 for 确权登记发证)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成地籍调查和宅基地确权登记发证8万宗", "截至9月底，宅基地地籍调查完成7.6万宗，颁发不动产权证书5.1万本，"
+     "按发证口径计完成六成多。", Q3, "behind"),
+    ("完成农村房地一体确权登记发证10万宗", "截至9月底，权籍调查完成9.2万宗，按发证口径计完成五成左右。", Q3, "behind"),
+    ("发放不动产权证书5万本", "上半年完成首次登记3.1万宗，按颁证口径计算完成四成。", H1, "behind"),
+    ("完成城镇老旧小区改造120个", "截至6月底，开工112个，按竣工口径统计完成约四成。", H1, "behind"),
+    ("完成高标准农田建设8万亩", "1-9月高标准农田开工7.6万亩，按验收口径计完成80%。", Q3, "on_pace"),
+])
+def test_a_share_by_the_targets_own_measure_decides(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "stated_ratio")
