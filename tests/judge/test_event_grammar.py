@@ -374,3 +374,25 @@ def test_a_use_word_naming_a_preparation_is_no_use_chained():
     progress = ("综合楼主体及装饰装修全部完工，消防验收于12月27日通过，计划2025年3月正式开诊。"
                 "县政府已成立开诊筹备领导小组，定期调度设备到货和人员到岗情况。")
     assert judge("建成县第二人民医院综合楼并投入使用。", progress, FY)["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# preliminary steps done (a list drawn up, a stock-take, a legal review, bids opened, land procedures):
+# a step towards the task, no residual completion of it — unless the task names that very step
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年新建城市绿道30公里。", "一季度完成年度绿道建设项目清单编制，对12条拟建绿道开展现场踏勘。", "2024Q1"),
+    ("完成农村集体产权制度改革试点。", "已完成全市农村集体资产清查摸底，试点方案正在制定。", H1),
+    ("开工建设市第二污水处理厂。", "项目施工总承包招标已于5月挂网，6月20日完成开标，中标公示后进场。", H1),
+    ("出台《促进民营经济发展若干措施》。", "政策文本已完成公平竞争审查，拟于8月印发。", H1),
+    ("开工建设市体育中心游泳馆。", "项目用地已完成供地手续，施工图正在审查。", H1),
+])
+def test_a_preliminary_step_done_is_no_completion_of_the_task(task, progress, period):
+    f = judge(task, progress, period)
+    assert (f["status"], f["needs_review"]) == ("qualitative", False), f
+
+
+def test_a_step_the_task_names_is_the_tasks_and_other_completions_still_flag():
+    assert judge("完成全市经营性国有资产清查。", "已完成全市经营性国有资产清查，共涉及单位47家。")["status"] == "completed"
+    f = judge("实现市区公交“一码通乘”。", "市区全部公交车辆车载终端于2月下旬完成升级，市民可扫码乘车。", "2024Q1")
+    assert f["status"] == "qualitative" and f["needs_review"]

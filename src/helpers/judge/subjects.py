@@ -14,8 +14,9 @@ from helpers.judge.targets import bigrams, overlap
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
 _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
                    r"\d+日|[上中下]旬|起(?!草)|以来|[,,:: ]|其中|同时|此外"
-                   # the act of an agent named before, in an adverbial (经…研究，决定取消单独建设)
-                   r"|(?:研究)?决定(?!书))+")
+                   # the act of an agent named before, in an adverbial (经…研究，决定取消单独建设), or its order
+                   # opening the next clause (省水利厅通知，因…，要求项目暂停开工: 项目 is what is halted)
+                   r"|(?:研究)?决定(?!书)|要求(?![,,;;。])|责令)+")
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"
@@ -224,8 +225,10 @@ def side_meeting(ev: Evidence, start: int, end: int, task: str) -> bool:
 PART_MARK = re.compile(r"之一|首场|首批|第[一二三四五六七八九十\d]+(?:场|批|站|期)|分会场|系列活动|推介活动"
                        r"|[\u4e00-\u9fff]{1,4}组(?:比赛|赛事)|其中|个别|其余|剩余")
 #: a clause about a step, a stage or a trial of the works (完成可研批复, 一期…建成, 投入试运行,
-#: 招标公告已发布): its completion verb is not the task's
-STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿")
+#: 招标公告已发布; the papers and checks before them: 清单编制, 清查摸底, 合法性审查, 开标, 信息核对,
+#: 供地手续): its completion verb is not the task's
+STEP = re.compile(rf"{PRELIMINARY}|{PREPARATION}|试运行|试运营|试生产|调研|培训|申报|对接|座谈|谋划|部署|起草|征求意见|初稿"
+                  r"|摸底|清查|审查|开标|核对|手续|清单")
 
 
 def of_a_step(subject: str, task: str) -> bool:
