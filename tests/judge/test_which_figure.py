@@ -160,3 +160,20 @@ def test_a_budget_beside_a_result_named_in_other_words_is_never_the_measure():
 def test_a_share_by_the_targets_own_measure_decides(task, progress, period, status):
     f = judge(task, progress, period)
     assert (f["status"], f["method"]) == (status, "stated_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# county figures after a time word (目前霍山县完成…1260亩，金寨县930亩): still parts of the city's figure,
+# added up, and no one county's figure the city's
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成历史遗留矿山生态修复面积3000亩", "目前霍山县完成修复面积1260亩，金寨县930亩，舒城县715亩，其余地块正进行复绿养护。",
+     "2024M10", "ahead"),
+    ("完成人工造林5000亩", "截至6月底，金寨县完成人工造林1200亩，霍山县900亩，舒城县800亩，其余县区正在整地。", H1, "on_pace"),
+    ("新建农村公路200公里", "1-9月金安区新建农村公路92公里，裕安区48公里，叶集区35公里。", Q3, "ahead"),
+    ("完成历史遗留矿山修复2000亩", "目前霍山县完成修复900亩，金寨县650亩，舒城县420亩。", "2024M10", "ahead"),
+    ("新增城市停车泊位3000个", "当前金安区新增泊位1100个，裕安区900个，叶集区400个。", H1, "ahead"),
+])
+def test_county_figures_after_a_time_word_add_up(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
