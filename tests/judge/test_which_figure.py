@@ -177,3 +177,25 @@ def test_a_share_by_the_targets_own_measure_decides(task, progress, period, stat
 def test_county_figures_after_a_time_word_add_up(task, progress, period, status):
     f = judge(task, progress, period)
     assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# enterprises entering the statistics (入统, 纳统, “四上”) are those of every size class the statistics
+# count (规上工业, 限上商贸, 规上服务业, 资质以上建筑业): each class's count is a part of the target's
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增市场主体入规入统企业50家", "截至9月30日，新增规上工业企业18家、限上商贸企业14家、规上服务业企业9家，资质以上建筑业企业5家。",
+     "2024M9", "ahead"),
+    ("新增“四上”企业120家", "上半年新增规上工业企业38家、限上批零住餐企业22家、规上服务业企业11家、资质以上建筑业企业6家。",
+     H1, "ahead"),
+    ("全年新增纳统企业80家", "1-9月新增限上商贸企业21家、规上工业企业30家。", Q3, "behind"),
+    ("新增入统企业100家", "一季度新增规上工业企业12家、限上商贸企业9家、规上服务业企业6家。", Q1, "on_pace"),
+])
+def test_every_size_class_counted_by_the_statistics_is_the_targets(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_a_target_of_one_class_is_not_met_by_another():
+    f = judge("新增规上工业企业50家", "1-9月新增规上工业企业38家、限上商贸企业14家。", Q3)
+    assert f["status"] == "on_pace"
