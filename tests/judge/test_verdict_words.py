@@ -144,3 +144,37 @@ def test_a_share_of_the_works_after_a_start_is_no_share_of_the_start(task, progr
 def test_a_share_of_the_works_with_no_start_read_goes_to_review():
     j = judge("开工建设城北安置小区。", "城北安置小区目前桩基施工进度约20%。")
     assert j["status"] != "behind" and j["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("推动市级公立医院综合改革，建立现代医院管理制度。", "市级公立医院全部完成医院章程制定，党委领导下的院长负责制全面落实；"
+     "推行总会计师制度，4家市属医院已配备总会计师。", "2024M9"),
+    ("深化医药卫生体制改革，健全分级诊疗制度。", "全市二级以上医院全部完成预约诊疗平台建设，家庭医生签约率达45%。", H1),
+    ("加强基层党组织建设。", "全市村级党组织已全部完成换届选举。", H1),
+])
+def test_one_action_done_is_no_completion_of_standing_work(task, progress, period):
+    """A broad task (…制度, 深化, 加强): 全部完成 followed by an object of its own completes that action."""
+    assert judge(task, progress, period)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("完成全市农村集体产权制度改革。", "全市农村集体产权制度改革已全部完成。"),
+    ("健全养老服务体系。", "年度任务已全部完成。"),
+])
+def test_the_task_itself_said_done_stays_done(task, progress):
+    assert judge(task, progress, FY)["status"] == "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("舒城县杭埠河防洪治理工程开工建设", "项目初步设计已经省水利厅批复，施工招标完成；8月初省水利厅通知，因下游行洪论证需重新复核，"
+     "要求项目暂停开工，复核完成后再行开工。", M8),
+    ("开工建设G318改线工程", "省交通运输厅通知，因环评需补充论证，要求工程暂缓开工。", H1),
+    ("建设城南商业综合体", "市政府常务会议研究后，责令项目停止施工。", H1),
+])
+def test_an_order_opening_the_clause_names_what_it_halts_after_it(task, progress, period):
+    """省水利厅通知，…，要求项目暂停开工: the order (要求, 责令) opens the clause; 项目 after it is what is halted."""
+    assert judge(task, progress, period)["status"] == "blocked"
+
+
+def test_an_order_to_press_on_halts_nothing():
+    assert judge("建设口袋公园50个", "市政府要求各县区加快推进，全市已建成25个。")["status"] == "on_pace"

@@ -24,8 +24,8 @@ from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.findings import LATER_YEAR, MULTI_YEAR
-from helpers.judge.halts_and_waits import (AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, PROCEDURE_HALT, PROCEDURE_TASK, RESUMED,
-                                          SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step)
+from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
+from helpers.judge.verdict_objects import SOME_OF as _SOME_OF, procedure_halts
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.lists import list_parts
 from helpers.judge.matching import ORDER, attach_verdict, match_part
@@ -33,7 +33,7 @@ from helpers.judge.precedence import some_of_the_count
 from helpers.judge.quantities import fold_numerals, ratio
 from helpers.judge.scope import mark_scope
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
-from helpers.judge.whole import EVENT_SUBJECT, task_aim, whole_task_result
+from helpers.judge.whole import EVENT_SUBJECT, STANDING, another_object, result_object, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Adjustment, Target, adjust_targets, bigrams, direction, overlap, target_parts
 from helpers.statuses import review_reason
 
@@ -174,10 +174,6 @@ def _of_whole_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target]
 _KIND_QUALIFIER = re.compile(r"^(?:今年|本年度?|年内)?的?(?:线下|现场|实体)?|(?:一律|均|全部|都)$")
 
 
-#: some of the things named before a halt (另有5个…暂缓建设, 部分标段停工): a part halted
-_SOME_OF = re.compile(r"\d+\s*[个家项座条所处批]|部分|其中|另有|个别")
-#: the rest of the things named before a halt (还有3个单元…暂缓审批, 其余…): a part halted
-_REST = re.compile(r"还有|其余|剩余|余下")
 
 
 def _ordered_phase(ev: Evidence, v: Finding) -> bool:
@@ -208,6 +204,15 @@ def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target
     return some_of_the_count(subject, targets)
 
 
+def _an_action_done(ev: Evidence, v: Finding, task: str) -> bool:
+    """市级公立医院全部完成医院章程制定 for 推动…改革，建立现代医院管理制度: for a task of standing work (its words:
+    helpers.judge.whole.STANDING; no one aim), a completion followed by an object of its own completes that action,
+    not the task (完成年度目标任务的八成半 is a share, no object)."""
+    obj = result_object(ev, v.start, v.end)
+    return task_aim(task) is None and bool(STANDING.search(task)) and not obj.startswith("的") \
+        and another_object(obj, bigrams(QUALIFIER.sub("", task)), task)
+
+
 def _slips_the_task(ev: Evidence, v: Finding, tb: set[str]) -> bool:
     """该项任务推迟至明年实施, 项目延期至2026年: a slip of the task itself (not of some of its count) to a
     year after the report's."""
@@ -234,7 +239,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             continue
         if v.later and (tb is None or not _slips_the_task(ev, v, tb)):
             continue  # 另有1个乡镇推迟至2025年实施: some of the count, or a year not after the report's
-        if v.status == "completed" and (of_a_step(said_of(ev, v.start), task) or points_elsewhere(ev, v.start, task)):
+        if v.status == "completed" and (of_a_step(said_of(ev, v.start), task) or points_elsewhere(ev, v.start, task)
+                                        or _an_action_done(ev, v, task)):
             continue  # 大会筹备工作已全部完成: a preparation done, not the task (a residual signal)
         if v.modality == "forecast" and v.status != "pending":
             part = Part(None, [v], method="verdict_phrase", verdict="pending")
@@ -329,7 +335,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     _own_verb_is_no_halt(ev, task)
     _other_works_halted(ev, task)
     _lifted_halts(ev)
-    halted_procedures = _procedure_halts(ev, task, targets)
+    halted_procedures = procedure_halts(ev, task, targets)
     _waits_on_a_step(ev, task)
     # 2个小区不再改造，年度任务调减为38个: the halted part left the target with the cut
     cut = {ev.layout.sentence_of(a.pos) for a in adjusted}
@@ -384,36 +390,6 @@ def _lifted_halts(ev: Evidence) -> None:
             end = lay.sents[min(s + 1, len(lay.sents) - 1)][1] if lay.sents else len(lay.text)
             if RESUMED.search(lay.text, v.end, end):
                 ev.used.add(id(v))
-
-
-def _procedure_halts(ev: Evidence, task: str, targets: list[Target]) -> list[str]:
-    """灵活就业人员…登记业务自4月起暂停受理，全市新增参保1.24万人: a halt of a procedure (what is let in:
-    受理, 审批, 申请) beside a result figure of the task's own thing (a done clause sharing two of its
-    words) is no halt of the task — its work goes on, as the figure says. The halt is read (no status) and
-    the judgement flagged (`halt_of_other`): the figures decide. Not when the task's aim is that procedure
-    (申建…, 扩区认定), nor when the halt names the task's thing or some of its count (示范线项目暂停审批,
-    3个单元…暂缓审批): those stay halts of the task or a part."""
-    if PROCEDURE_TASK.search(task):
-        return []
-    tb, lay, notes = bigrams(QUALIFIER.sub("", task)), ev.layout, []
-    for v in ev.verdicts:
-        c0, c1 = lay.around(v.start, v.end)
-        if v.status != "blocked" or id(v) in ev.used or not PROCEDURE_HALT.search(lay.text, v.start, c1):
-            continue
-        before = lay.text[lay.sents[v.sentence][0]:v.start] if lay.sents else lay.text[:v.start]
-        if _SOME_OF.search(before) or _REST.search(before):
-            continue
-        said = [lay.text[slice(*lay.around(a.start, a.end))] for a in ev.actuals
-                if is_result(a.modality) and not c0 <= a.start < c1]
-        subject = subject_of(ev, v.start, clause_only=True)
-        # a part the halt names that no figure measures (示范线项目暂停审批 beside 新增公交线路3条) is halted
-        parts = [bigrams(QUALIFIER.sub("", t.label or t.part)) for t in targets] or [tb]
-        if any(overlap(b, subject) >= 2 and not any(overlap(b, c) >= 2 for c in said) for b in parts):
-            continue
-        if any(overlap(tb, c) >= 2 for c in said):
-            ev.used.add(id(v))
-            notes.append(review_reason("halt_of_other", lay.text[c0:c1].strip(" ,，;；")))
-    return notes
 
 
 def _waits_on_a_step(ev: Evidence, task: str) -> None:

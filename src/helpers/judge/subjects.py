@@ -14,8 +14,9 @@ from helpers.judge.targets import bigrams, overlap
 #: words that open a clause before its subject: time, cause, agent (截至6月底, 因…, 经…同意)
 _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年内|上半年|一季度|前三季度|全年|\d{1,2}\s*[-—~至]?\s*\d*月(?:份|底|末)?|"
                    r"\d+日|[上中下]旬|起(?!草)|以来|[,,:: ]|其中|同时|此外"
-                   # the act of an agent named before, in an adverbial (经…研究，决定取消单独建设)
-                   r"|(?:研究)?决定(?!书))+")
+                   # the act of an agent named before, in an adverbial (经…研究，决定取消单独建设), or its order
+                   # opening the next clause (省水利厅通知，因…，要求项目暂停开工: 项目 is what is halted)
+                   r"|(?:研究)?决定(?!书)|要求(?![,,;;。])|责令)+")
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"

@@ -146,9 +146,8 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     with neither subject nor object the text must be that one sentence."""
     lay = ev.layout
     subject = expand_steps(subject_of(ev, a, clause_only=True).strip())  # 可研报告: 可行性研究报告
-    # the object ends at a second verb (完成评价并上报市卫健委: 评价)
-    obj = _OBJECT_RUN.sub("", _NEXT_VERB.split(lay.text[b:lay.around(a, b)[1]], maxsplit=1)[0])
-    if len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2) and not (len(obj) <= 3 and obj in task):
+    obj = result_object(ev, a, b)
+    if another_object(obj, tb, task):
         return False
     if not subject or _MANNER.match(subject):
         # no subject: the task's, when what follows names it or its sentence does (…对我市示范区创建
@@ -166,6 +165,17 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         or bool(_AUTHORITY.search(subject)) \
         or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task) \
         or _same_kind(subject, task)
+
+
+def result_object(ev: Evidence, a: int, b: int) -> str:
+    """What follows a result word in its clause, up to a second verb (完成评价并上报市卫健委: 评价)."""
+    return _OBJECT_RUN.sub("", _NEXT_VERB.split(ev.layout.text[b:ev.layout.around(a, b)[1]], maxsplit=1)[0])
+
+
+def another_object(obj: str, tb: set[str], task: str) -> bool:
+    """An object after a result word that is not the task's thing (under half its bigrams the task's, and not
+    a short word of the task): the result completes that object (完成医院章程制定 for 建立现代医院管理制度)."""
+    return len(obj) >= 2 and overlap(tb, obj) < max(2, (len(obj) + 1) // 2) and not (len(obj) <= 3 and obj in task)
 
 
 def _task_object(task: str) -> str:
