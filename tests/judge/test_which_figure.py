@@ -143,3 +143,59 @@ def test_a_budget_beside_a_result_named_in_other_words_is_never_the_measure():
     # 超序时) is never read
     f = judge("完成公共资源交易额100亿元", "一季度进场交易项目预算金额32亿元，成交金额28.6亿元。", Q1)
     assert f["status"] != "ahead" and (f["needs_review"] or f["status"] == "on_pace")
+
+
+# ---------------------------------------------------------------------------------------------
+# a share said by the measure the target counts (按发证口径计完成六成多) is the task's own completion: it
+# decides over a step's figure (地籍调查7.6万宗 for 确权登记发证)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成地籍调查和宅基地确权登记发证8万宗", "截至9月底，宅基地地籍调查完成7.6万宗，颁发不动产权证书5.1万本，"
+     "按发证口径计完成六成多。", Q3, "behind"),
+    ("完成农村房地一体确权登记发证10万宗", "截至9月底，权籍调查完成9.2万宗，按发证口径计完成五成左右。", Q3, "behind"),
+    ("发放不动产权证书5万本", "上半年完成首次登记3.1万宗，按颁证口径计算完成四成。", H1, "behind"),
+    ("完成城镇老旧小区改造120个", "截至6月底，开工112个，按竣工口径统计完成约四成。", H1, "behind"),
+    ("完成高标准农田建设8万亩", "1-9月高标准农田开工7.6万亩，按验收口径计完成80%。", Q3, "on_pace"),
+])
+def test_a_share_by_the_targets_own_measure_decides(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "stated_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# county figures after a time word (目前霍山县完成…1260亩，金寨县930亩): still parts of the city's figure,
+# added up, and no one county's figure the city's
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成历史遗留矿山生态修复面积3000亩", "目前霍山县完成修复面积1260亩，金寨县930亩，舒城县715亩，其余地块正进行复绿养护。",
+     "2024M10", "ahead"),
+    ("完成人工造林5000亩", "截至6月底，金寨县完成人工造林1200亩，霍山县900亩，舒城县800亩，其余县区正在整地。", H1, "on_pace"),
+    ("新建农村公路200公里", "1-9月金安区新建农村公路92公里，裕安区48公里，叶集区35公里。", Q3, "ahead"),
+    ("完成历史遗留矿山修复2000亩", "目前霍山县完成修复900亩，金寨县650亩，舒城县420亩。", "2024M10", "ahead"),
+    ("新增城市停车泊位3000个", "当前金安区新增泊位1100个，裕安区900个，叶集区400个。", H1, "ahead"),
+])
+def test_county_figures_after_a_time_word_add_up(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# enterprises entering the statistics (入统, 纳统, “四上”) are those of every size class the statistics
+# count (规上工业, 限上商贸, 规上服务业, 资质以上建筑业): each class's count is a part of the target's
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增市场主体入规入统企业50家", "截至9月30日，新增规上工业企业18家、限上商贸企业14家、规上服务业企业9家，资质以上建筑业企业5家。",
+     "2024M9", "ahead"),
+    ("新增“四上”企业120家", "上半年新增规上工业企业38家、限上批零住餐企业22家、规上服务业企业11家、资质以上建筑业企业6家。",
+     H1, "ahead"),
+    ("全年新增纳统企业80家", "1-9月新增限上商贸企业21家、规上工业企业30家。", Q3, "behind"),
+    ("新增入统企业100家", "一季度新增规上工业企业12家、限上商贸企业9家、规上服务业企业6家。", Q1, "on_pace"),
+])
+def test_every_size_class_counted_by_the_statistics_is_the_targets(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_a_target_of_one_class_is_not_met_by_another():
+    f = judge("新增规上工业企业50家", "1-9月新增规上工业企业38家、限上商贸企业14家。", Q3)
+    assert f["status"] == "on_pace"

@@ -31,11 +31,17 @@ def size_classes(text: str) -> set[str]:
     return out
 
 
+#: enterprises entering the statistics (入统, 纳统, “四上”): those of every size class the statistics count
+_EVERY_CLASS = re.compile(r"入统|纳统|四上")
+
+
 def classes_differ(target: str, label: str, before: str) -> bool:
     """A figure of a narrower set than the target's (限额以上单位商品零售额 for 社会消费品零售总额), or of a
     wider one (全市共签约项目41个 for 亿元以上工业项目): a class the target does not name, or the
     target's class missing where the figure names the target's thing and no words before it name
     the class (亿元以上项目96个;竣工项目31个 carries it over)."""
+    if _EVERY_CLASS.search(target):
+        return False  # 新增入统企业: 规上工业, 限上商贸, 资质以上建筑业 … all enter the statistics
     # 规上 is how industry is counted (规上工业增加值 for 工业增加值; 入规企业 are 规上): no class here
     want, got = size_classes(target) - {"规上"}, size_classes(label) - {"规上"}
     if got - want:

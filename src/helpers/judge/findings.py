@@ -251,6 +251,9 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
     re.compile(r"(?:已|实际|整体|总体|累计|共|目前|(?:^|(?<=[,,;;。\s|])))完成\s*" + _PCT),
     re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
+    # a share by the measure the target counts (按发证口径计完成六成多, 按竣工口径统计完成约四成): the task's own
+    re.compile(r"(?:^|(?<=[,,;;。\s|]))按[^,,;;。|\d]{1,8}?口径(?:计算?|统计|测算)?[,,]?(?:已|累计|共)?完成"
+               r"(?P<what>[^,,;;。的%|\d]{0,14}?)(?:约|近|仅)?" + _SHARE),
 )
 # a ratio of a design quantity or of a rate is not progress on the year's target
 #: 总工程量, 总投资: a share of a project's works over however many years, not of the year's target

@@ -23,7 +23,9 @@ STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前
 #: works started, not built (开工, 进场施工)
 STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建设|进场施工")
 #: a figure's clause opened by a part's place (霍邱县…, 城关镇…)
-COUNTY = re.compile(rf"^\s*{PART_PLACE}")
+#: a time word that may open a clause before the place it is said of (目前霍山县…, 截至6月底,金寨县…, 1-9月金安区…)
+PLACE_OPENER = r"(?:(?:目前|当前|现已|截至[^,;。]{0,8}?(?:底|末|日)|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|上半年|前三季度|今年以来)\s*)?"
+COUNTY = re.compile(rf"^\s*{PLACE_OPENER}{PART_PLACE}")
 
 
 #: the frame and verb of a figure's clause: what is left is the noun it names (今年新认定85家: none)
@@ -41,7 +43,7 @@ COUNTY_SUM = "县区合计"
 #: a part of the whole a figure's clause opens with: a place (霍邱县, 金安区, 城关镇), the city's own
 #: level or its urban area (市本级, 市直, 市区), the counties together beside them (各县, 各县区合计), a
 #: zone (东片区); 其中 may come first
-_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区|[A-Z甲乙丙丁]项目区)")
+_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?{PLACE_OPENER}(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区|[A-Z甲乙丙丁]项目区)")
 #: the whole said at a clause's opening (全市完工28万亩): the parts beside it are its breakdown
 _WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
 #: works still going on, after a figure in its clause (另2处正在施工, 其余6个村正在按标准提升)
