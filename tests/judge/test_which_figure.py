@@ -199,3 +199,20 @@ def test_every_size_class_counted_by_the_statistics_is_the_targets(task, progres
 def test_a_target_of_one_class_is_not_met_by_another():
     f = judge("新增规上工业企业50家", "1-9月新增规上工业企业38家、限上商贸企业14家。", Q3)
     assert f["status"] == "on_pace"
+
+
+# ---------------------------------------------------------------------------------------------
+# a level of the task's own completion (完成…年度任务的70%以上) is met by a completion ratio at or above
+# it, whatever the time pace says
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("2024年完成国有企业改革深化提升行动年度任务的70%以上", "截至9月底，改革台账58项任务已完成43项，完成率74.1%，其余正加快推进。",
+     "2024M9", "on_pace"),
+    ("完成年度改革任务的80%以上", "截至11月底，年度改革任务完成率为83%。", "2024M11", "on_pace"),
+    ("全年完成省定年度目标任务的90%以上", "1-9月，省定目标任务完成率92.5%。", Q3, "on_pace"),
+    ("完成年度整改任务的70%以上", "上半年整改任务完成率65%。", H1, "behind"),
+    ("完成三年行动任务的70%以上", "截至年底，三年行动任务完成率达72%。", FY, "completed"),
+])
+def test_a_level_of_the_tasks_own_completion(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "rate_target")
