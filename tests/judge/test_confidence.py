@@ -254,6 +254,32 @@ def test_a_second_figure_named_as_well_or_more_widely_still_flags(task, progress
     assert REVIEW_REASONS["unread_signal"] in f["review_reason"]
 
 
+@pytest.mark.parametrize("task,progress", [
+    ("全年新增城镇就业4万人。", "全年城镇新增就业4.32万人，帮扶失业人员再就业1.1万人。"),
+    ("全年建成公共充电桩1500个。", "全年全市建成公共充电桩1530个，新增充电站点48处。"),
+    ("全市新建5G基站2000个。", "全年新建5G基站2216个，累计建成5G基站9384个。"),
+    ("全年新建农村公路300公里。", "全年新建农村公路326公里，养护农村公路1200公里。"),
+    ("新增养老床位1500张。", "全年新增养老床位1620张，改造提升敬老院床位800张。"),
+])
+def test_a_figure_of_another_thing_beside_a_completion_is_no_second_measure(task, progress):
+    # the figure read names the target's thing (half its words and more than the other's clause): the
+    # other counts another act or another thing of the unit
+    f = judge(task, progress, FY)
+    assert (f["status"], f["needs_review"]) == ("completed", False), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a stock to date read beside the year's additions: which is the year's result was not read
+    ("全年归集公共数据20亿条。", "市大数据平台累计归集各类数据25.8亿条；今年新增归集13.1亿条，主要来自医疗领域。", Q3),
+    ("全年归集公共数据20亿条。", "市大数据平台累计归集各类数据25.8亿条，发现并整改问题数据860万条，今年回流省级数据4.6亿条。", Q3),
+    # the figure read names too little of the target (入库科技型中小企业 for 规上工业企业)
+    ("新增规上工业企业31家。", "帮扶困难企业21家，新增入库科技型中小企业48家。", FY),
+])
+def test_a_second_figure_beside_a_doubtful_completion_still_flags(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "completed" and REVIEW_REASONS["unread_signal"] in f["review_reason"], f
+
+
 def test_an_official_on_pace_beside_a_measured_ahead_is_no_disagreement():
     task, progress = "全年新增养老服务床位1500张。", "上半年新增养老床位980张。"
     fields, _ = judge_text(task, progress, "2024H1", official_status="达序时")

@@ -131,6 +131,12 @@ _WORKS_AFTER = re.compile(r"\s*了?(?:$|[,;。]|建设|改造|实施|施工|开�
 _ALSO_ONGOING = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)[^,;。]{0,12}?(?:正在|在建|待|尚)")
 
 
+def _rest_halted(a: Finding, ev: Evidence, clause: str) -> bool:
+    """其余2个基地因土地性质问题，经市政府…决定取消选址: the rest of the target, named apart, and a halting verb
+    after it in its sentence — they are what was halted, not done."""
+    return bool(_REST.match(clause)) and bool(_NOT_DONE.search(ev.layout.text, a.end, ev.layout.sents[a.sentence][1]))
+
+
 #: the rest of the target opening a clause (另1家正在创建, 其余6个村正在按标准提升)
 _REST = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)")
 
@@ -203,7 +209,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None
     # (已建成8所、在建4所: 在建 is the 4's, so works going on are looked for in the figure's own item only)
     if ONGOING.search(ev.layout.text, a.end, ev.layout.around(a.start, a.end, fine=True)[1]) \
-            or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
+            or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause) or _rest_halted(a, ev, clause):
         # 另2处正在施工, 尚有8所未完工, ②在建：2个, 茶园土壤改良 for 建设茶园: nothing of the target done
         return None
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):

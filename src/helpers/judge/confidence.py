@@ -27,6 +27,7 @@ from helpers.judge import moot, nouns, precedence, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
+from helpers.judge.figure_names import before_figure as _before_figure, named_apart, read_names_better
 from helpers.judge.findings import USE_EVENTS
 from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
@@ -288,56 +289,13 @@ def _second_figure(reading, status: str, moot_figure=None) -> list[str]:
     first = next((s for s in reading.signals if s.kind == "figure"
                   and not _AIM.search(_before_figure(s.clause)) and not signals.county_said(s.clause)
                   and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
-                  and any(overlap(b, s.clause) >= 2 for b in tb) and not _read_names_better(reading, s)
+                  and any(overlap(b, s.clause) >= 2 for b in tb) and not read_names_better(reading, s)
                   and not (moot_figure and moot_figure(s))), None)
     return [review_reason("unread_signal", first.clause)] if first else []
 
 
-def _read_names_better(reading, sig: Signal) -> bool:
-    """Whether, for every target the second figure's clause names, a figure read for that target names
-    it strictly better (more of its bigrams in the read figure's own noun than in the second figure's
-    clause): the choice between the two counts is then read — 新开通定制公交线路6条 beside 优化调整既有公交
-    线路9条 for 新开通城市公交线路12条, 新签约亿元以上项目23个 beside 新开工亿元以上项目18个 — and the second
-    counts another act on the thing, or another thing of its kind. Equal names still flag (接待国内游客 beside
-    “五一”假期接待游客: which is the task's was not read), and so does a second figure whose noun is the
-    target's own words, fewer of them (已开工项目145个 for 新开工亿元以上项目: a wider count of the same things,
-    which may be the one meant)."""
-    named = False
-    for p in reading.parts:
-        if p.target is None:
-            continue
-        b = bigrams(QUALIFIER.sub("", p.target.label or p.target.part))
-        if overlap(b, sig.clause) < 2:
-            continue
-        named = True
-        f = p.evidence
-        if p.method != "computed_ratio" or f is None or f.kind != "actual" or not f.label \
-                or overlap(b, f.label) <= overlap(b, sig.clause) or _shorter_name(sig.clause, p.target.part):
-            return False
-    return named
-
-
-#: a date or a time span before a figure (1-6月, 9月底, 2024年): no word of what the figure counts
-_DATE = re.compile(r"\d+(?:[-—至~]\d+)?(?:月份?|日|号|年|季度)(?:底|末|份)?")
-#: words that open a count without naming its thing (已开工…, 共新增…, 累计…)
-_OPENING = re.compile(r"^(?:[,，;；\s]|截至|今年以来|上半年|全年|目前|全市|全县|全区|已经?|共|累计|同时|另)+")
-
-
-def _shorter_name(clause: str, target: str) -> bool:
-    """Whether a figure's noun is made only of the target's words, in their order (开工项目 in
-    新开工亿元以上项目): the target's thing named more widely. A noun with nothing left to read is too."""
-    noun = _OPENING.sub("", _before_figure(_DATE.sub("", clause)))
-    it = iter(target)
-    return all(ch in it for ch in noun)
-
-
 #: a stock said before a figure (企业达1180家, 总数, 累计拥有): beside a target of additions, no second measure
 _STOCK_SAID = re.compile(rf"{signals.STOCK.pattern}|达$")
-
-
-def _before_figure(clause: str) -> str:
-    """The words of a clause before its first figure (what the figure is said as)."""
-    return re.split(r"\d", clause, maxsplit=1)[0]
 
 
 #: work still to do or still going on, said anywhere else in the cell (剩余, 尚有, 正在, 仍在, 尚未…)
@@ -468,8 +426,11 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
     index = moot.Index(reading) if reading.evidence is not None else None
 
     def moot_figure(sig: Signal) -> bool:
-        return index is not None and moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"],
-                                                      ahead_margin, index)
+        # beside a completion, a figure of another thing than every target measured is no second measure
+        return index is not None and (moot.signal_moot(reading, sig, fields["status"], statuses, fields["pace"],
+                                                       ahead_margin, index)
+                                      or (fields["status"] == "completed" and sig.kind == "figure"
+                                          and named_apart(reading, sig)))
 
     reasons += _signal_reasons(fields["status"], reading.signals, _due_only(reading, statuses), moot_figure,
                                year_end=_at_year_end(fields))

@@ -13,7 +13,8 @@ status"):
 - a second figure of the target's unit (figure signals) that restates the figure read (within 5 %:
   跨上1800亿元台阶 beside 达到1812.6亿元) and, read as the target's measure, gives the task the same
   status: the text measures the target twice alike. A figure of another size still flags, even one
-  that would give the same status: which count is the task's was not read.
+  that would give the same status: which count is the task's was not read (unless the figure read
+  names the target and the second another thing: helpers.judge.figure_names).
 
 - target figures nothing measures, beside a plain wait (no act dated next year, no figure beside it)
   for exactly what would measure them: the statistic's data (一季度住户调查数据尚未公布 for 收入增长6.5%;
