@@ -199,3 +199,43 @@ def test_every_size_class_counted_by_the_statistics_is_the_targets(task, progres
 def test_a_target_of_one_class_is_not_met_by_another():
     f = judge("新增规上工业企业50家", "1-9月新增规上工业企业38家、限上商贸企业14家。", Q3)
     assert f["status"] == "on_pace"
+
+
+# ---------------------------------------------------------------------------------------------
+# a level of the task's own completion (完成…年度任务的70%以上) is met by a completion ratio at or above
+# it, whatever the time pace says
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("2024年完成国有企业改革深化提升行动年度任务的70%以上", "截至9月底，改革台账58项任务已完成43项，完成率74.1%，其余正加快推进。",
+     "2024M9", "on_pace"),
+    ("完成年度改革任务的80%以上", "截至11月底，年度改革任务完成率为83%。", "2024M11", "on_pace"),
+    ("全年完成省定年度目标任务的90%以上", "1-9月，省定目标任务完成率92.5%。", Q3, "on_pace"),
+    ("完成年度整改任务的70%以上", "上半年整改任务完成率65%。", H1, "behind"),
+    ("完成三年行动任务的70%以上", "截至年底，三年行动任务完成率达72%。", FY, "completed"),
+])
+def test_a_level_of_the_tasks_own_completion(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "rate_target")
+
+
+# ---------------------------------------------------------------------------------------------
+# a coverage counted as N of M units (符合条件的医疗机构57家，已实行DRG付费的50家): all of them is the coverage
+# reached, fewer is not
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("DRG/DIP支付方式改革覆盖所有符合条件的医疗机构", "全市符合条件的医疗机构57家，已实行DRG付费的57家。", FY, "completed"),
+    ("村庄清洁行动覆盖所有行政村", "全市行政村1836个，已开展村庄清洁行动的1790个。", FY, "behind"),
+    ("实现城区中小学课后服务全覆盖", "城区中小学校128所，已开展课后服务的128所。", FY, "completed"),
+])
+def test_a_coverage_counted_as_n_of_m_at_the_years_end(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("DRG/DIP支付方式改革覆盖所有符合条件的医疗机构。", "按照国家医保局三年行动计划，我市持续深化医保支付方式改革。全市符合条件的开展"
+     "住院服务的二级及以上医疗机构57家，已实行DRG付费的50家，基层医疗机构按病种分值付费正在测试中。", H1),
+    ("医保电子凭证应用覆盖全部定点医药机构", "全市定点医药机构2173家，已接入医保电子凭证的1986家。", Q3),
+])
+def test_a_coverage_short_of_all_units_is_never_a_confident_nothing_read(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "behind" or f["needs_review"]
