@@ -212,3 +212,20 @@ def test_the_rest_named_apart_and_halted_is_not_done(task, progress, halted_shar
     j = judge(task, progress, Q3)
     assert j["completion_pct"] is None or abs(j["completion_pct"] - halted_share) > 1e-6
     assert j["status"] != "behind" or j["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成市城市运行管理服务平台", "平台一期已通过住建部联网验收，二期综合评价系统正在开发；省住建厅9月印发通知，对二期增加数据安全评估要求，"
+     "评估通过前暂停上线。", Q3),
+    ("建成市政务服务平台", "省数据局通知，安全测评完成前暂停上线。", H1),
+    ("开工建设城东中学", "经市政府研究同意，方案批复前暂缓施工。", H1),
+])
+def test_a_halt_after_a_time_before_an_event_is_said_of_the_task(task, progress, period):
+    """评估通过前暂停上线: 'before the review passes' opens the clause, no subject; the halt of going live or of
+    the works is the task's."""
+    j = judge(task, progress, period)
+    assert j["status"] == "blocked" and not j["needs_review"]
+
+
+def test_a_time_before_an_event_reports_nothing_done():
+    assert judge("建成城北公园", "汛期结束前完成全部绿化，目前已完成工程量的70%。")["status"] != "completed"
