@@ -280,3 +280,25 @@ def test_units_and_revenue_said_otherwise(task, progress, period, status):
 def test_projects_entering_a_pool_still_count_no_works():
     f = judge("新开工项目100个", "上半年新增入库项目62个。", H1)
     assert f["method"] != "computed_ratio" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# zones (经开区, 高新区) are parts of the city beside its districts; a reserve that is a thing (国家储备林,
+# 储备粮) is no pool of candidates; an amount said 实际 (实际到资) is the realized one beside a pledge (合同外资)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增公共停车泊位3000个", "一季度利用边角地、闲置地挖潜增泊：金安区460个，裕安区430个，经开区215个。", Q1, "ahead"),
+    ("新建城市书房30个", "上半年建成城市书房：金安区6个，裕安区5个，高新区3个。", H1, "behind"),
+    ("新建国家储备林5000公顷", "1-8月，已实施国家储备林集约人工林栽培和现有林改培6.8万亩。", "2024M8", "ahead"),
+    ("新增地方储备粮2万吨", "上半年新增地方储备粮1.1万吨。", H1, "on_pace"),
+    ("外资企业到资5000万美元", "今年以来，我市新设外商投资企业11家，合同外资1.2亿美元。上半年实际到资2960万美元。", H1, "on_pace"),
+    ("实际使用外资3亿美元", "1-9月新签约外资项目12个，合同外资4.6亿美元，实际使用外资2.1亿美元。", Q3, "behind"),
+])
+def test_parts_reserves_and_realized_amounts(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_a_reserve_of_projects_is_still_candidates():
+    f = judge("新开工项目100个", "上半年新增储备项目62个。", H1)
+    assert f["method"] != "computed_ratio" or f["needs_review"]

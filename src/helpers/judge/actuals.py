@@ -241,12 +241,16 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     return _weighed(t, a, named + (4 if sums_the_rest(a, ev) else 0), clause, ev)
 
 
+#: an amount said as realized (实际到资, 实际使用外资, 实际完成): against a pledge or a plan beside it
+_REALIZED = re.compile(r"实际")
+
+
 def _weighed(t: Target, a: Finding, score: int, clause: str, ev: Evidence) -> int | None:
     """A figure's score weighed by how it is said: done, cumulative or a month's own, a breakdown, the level
     of government it counts, a sum of parts, no subject of its own; None for the whole city's figure
     against a target of the government's own level."""
-    if DONE_MARK.search(a.label):
-        score += 1  # 已完成改造提升4个 before a figure merely mentioned
+    if DONE_MARK.search(a.label) or _REALIZED.search(clause):
+        score += 1  # 已完成改造提升4个 (实际到资2960万美元) before a figure merely mentioned (合同外资1.2亿美元)
     if SINGLE_MONTH.search(clause):
         score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
     elif _CUMULATIVE.search(clause):

@@ -26,8 +26,9 @@ _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a budget's amount (采购预算金额18.7亿元, 预算总额为41亿元): what was planned to be spent, no result
 #: (一般公共预算收入 is revenue collected: a result)
 _BUDGET = re.compile(r"预算(?:金额|总额|额|规模)(?:为|达到?|共计|合计)?\s*$")
-#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
-_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备|申报|谋划|意向"
+#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期 (a reserve
+#: that is a thing — 国家储备林, 储备粮, 储备土地 — is counted as any thing)
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备(?!林|粮|土地|用地)|申报|谋划|意向"
                          r"|在谈|洽谈")
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
 _CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
