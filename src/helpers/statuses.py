@@ -118,6 +118,7 @@ REVIEW_REASONS = {
     "unit_differs": "数字计量单位与目标不同，未能换算",
     "narrower_set": "数字只计规模以上单位，范围窄于目标",
     "soft_done": "原文只说基本或初步完成",
+    "coverage_short": "覆盖尚未达到全部单位，年中无法按序时判断",
     "batch_by_order": "任务按次序所说的批次（首批、第二批）可能正是原文按年度所写的批次",
 }
 #: Separator of several reasons in one review_reason cell.

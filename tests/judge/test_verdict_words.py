@@ -178,3 +178,54 @@ def test_an_order_opening_the_clause_names_what_it_halts_after_it(task, progress
 
 def test_an_order_to_press_on_halts_nothing():
     assert judge("建设口袋公园50个", "市政府要求各县区加快推进，全市已建成25个。")["status"] == "on_pace"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("城市公交分担率达到30%", "1-9月中心城区公交日均客运量18.6万人次；城市公交机动化出行分担率数据需待第四季度居民出行调查后测算。",
+     "2024M9"),
+    ("全市粮食总产量稳定在93亿斤以上。", "夏粮收获工作已结束。全年情况需待秋粮收获后确定。", H1),
+    ("森林覆盖率达到46%", "年度森林覆盖率数据待省林业局年底测算后发布。", H1),
+    ("创建省级文明城市", "测评工作已完成，待省文明委发文命名。", H1),
+    ("创成国家5A级旅游景区1家", "景观质量评审已于9月通过，目前正等待文化和旅游部正式发文确定。", Q3),
+])
+def test_a_result_awaiting_a_computation_a_document_or_what_comes_first_is_pending(task, progress, period):
+    """待…测算, 等待…发文, 全年情况需待秋粮收获后确定: the result is fixed by an act or an event still to come."""
+    assert judge(task, progress, period)["status"] == "pending"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建设城南污水处理厂二期工程", "该项目暂停实施，待片区规划方案确定后重新论证建设规模。", "blocked"),
+    ("新建口袋公园20个", "已建成12个，其余8个选址待规划方案确定后明确。", "ahead"),
+])
+def test_a_plan_settled_later_is_no_result_awaited(task, progress, status):
+    assert judge(task, progress)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,halted_share", [
+    ("建设大别山红色文化研学基地3个", "金寨县研学基地已于7月投入运营；其余2个基地因土地性质问题，经市政府协调会议决定取消选址、另行规划。",
+     2 / 3),
+    ("新建充电站10座", "建成6座，剩余4座因电网容量不足取消建设。", 0.4),
+])
+def test_the_rest_named_apart_and_halted_is_not_done(task, progress, halted_share):
+    """其余2个…决定取消选址: the rest of the target, with a halting verb after it in its sentence, is what was
+    halted — never a count done."""
+    j = judge(task, progress, Q3)
+    assert j["completion_pct"] is None or abs(j["completion_pct"] - halted_share) > 1e-6
+    assert j["status"] != "behind" or j["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成市城市运行管理服务平台", "平台一期已通过住建部联网验收，二期综合评价系统正在开发；省住建厅9月印发通知，对二期增加数据安全评估要求，"
+     "评估通过前暂停上线。", Q3),
+    ("建成市政务服务平台", "省数据局通知，安全测评完成前暂停上线。", H1),
+    ("开工建设城东中学", "经市政府研究同意，方案批复前暂缓施工。", H1),
+])
+def test_a_halt_after_a_time_before_an_event_is_said_of_the_task(task, progress, period):
+    """评估通过前暂停上线: 'before the review passes' opens the clause, no subject; the halt of going live or of
+    the works is the task's."""
+    j = judge(task, progress, period)
+    assert j["status"] == "blocked" and not j["needs_review"]
+
+
+def test_a_time_before_an_event_reports_nothing_done():
+    assert judge("建成城北公园", "汛期结束前完成全部绿化，目前已完成工程量的70%。")["status"] != "completed"

@@ -199,3 +199,84 @@ def test_every_size_class_counted_by_the_statistics_is_the_targets(task, progres
 def test_a_target_of_one_class_is_not_met_by_another():
     f = judge("新增规上工业企业50家", "1-9月新增规上工业企业38家、限上商贸企业14家。", Q3)
     assert f["status"] == "on_pace"
+
+
+# ---------------------------------------------------------------------------------------------
+# a level of the task's own completion (完成…年度任务的70%以上) is met by a completion ratio at or above
+# it, whatever the time pace says
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("2024年完成国有企业改革深化提升行动年度任务的70%以上", "截至9月底，改革台账58项任务已完成43项，完成率74.1%，其余正加快推进。",
+     "2024M9", "on_pace"),
+    ("完成年度改革任务的80%以上", "截至11月底，年度改革任务完成率为83%。", "2024M11", "on_pace"),
+    ("全年完成省定年度目标任务的90%以上", "1-9月，省定目标任务完成率92.5%。", Q3, "on_pace"),
+    ("完成年度整改任务的70%以上", "上半年整改任务完成率65%。", H1, "behind"),
+    ("完成三年行动任务的70%以上", "截至年底，三年行动任务完成率达72%。", FY, "completed"),
+])
+def test_a_level_of_the_tasks_own_completion(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "rate_target")
+
+
+# ---------------------------------------------------------------------------------------------
+# a coverage counted as N of M units (符合条件的医疗机构57家，已实行DRG付费的50家): all of them is the coverage
+# reached, fewer is not
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("DRG/DIP支付方式改革覆盖所有符合条件的医疗机构", "全市符合条件的医疗机构57家，已实行DRG付费的57家。", FY, "completed"),
+    ("村庄清洁行动覆盖所有行政村", "全市行政村1836个，已开展村庄清洁行动的1790个。", FY, "behind"),
+    ("实现城区中小学课后服务全覆盖", "城区中小学校128所，已开展课后服务的128所。", FY, "completed"),
+])
+def test_a_coverage_counted_as_n_of_m_at_the_years_end(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("DRG/DIP支付方式改革覆盖所有符合条件的医疗机构。", "按照国家医保局三年行动计划，我市持续深化医保支付方式改革。全市符合条件的开展"
+     "住院服务的二级及以上医疗机构57家，已实行DRG付费的50家，基层医疗机构按病种分值付费正在测试中。", H1),
+    ("医保电子凭证应用覆盖全部定点医药机构", "全市定点医药机构2173家，已接入医保电子凭证的1986家。", Q3),
+])
+def test_a_coverage_short_of_all_units_is_never_a_confident_nothing_read(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] == "behind" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a span opening the sentence (1-6月，全市…达12亿3千万元) makes the figure after it a flow of the span, not a
+# stock, for a target of additions; a total said as a stock (总数达) stays one
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增知识产权质押融资额20亿元", "1-6月，全市知识产权质押融资登记金额达12亿3千万元，惠及企业97家。", H1, "ahead"),
+    ("新增普惠小微贷款50亿元", "1-6月，全市普惠小微贷款新增额达28亿元。", H1, "on_pace"),
+    ("新增知识产权质押融资额20亿元", "今年以来，全市知识产权质押融资登记金额达9亿元。", H1, "behind"),
+    ("新增技术合同成交额30亿元", "前三季度，全市技术合同成交额达24.6亿元。", Q3, "on_pace"),
+])
+def test_a_span_opening_the_sentence_makes_a_flow(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_a_total_said_as_a_stock_is_still_no_addition():
+    f = judge("新增5G基站1000个", "截至6月底，全市5G基站总数达6200个。", H1)
+    assert f["method"] != "computed_ratio" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# units of one measure in other names (平方千米 is 平方公里); money entering the treasury (入库) is revenue
+# collected, not an entry into a pool
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("治理水土流失面积150平方公里", "截至9月底，完成水土流失综合治理面积118平方千米，实施坡耕地改造1.2万亩。", Q3, "on_pace"),
+    ("新增城市建成区绿地面积2平方公里", "上半年新增城市建成区绿地面积0.9平方千米。", H1, "behind"),
+    ("非税收入完成32亿元", "上半年非税收入入库19.6亿元，同比增长8.6%。", "2025H1", "ahead"),
+    ("税收收入完成80亿元", "1-9月全市税收入库58.3亿元。", Q3, "behind"),
+    ("契税收入完成6亿元", "一季度契税入库1.7亿元。", Q1, "on_pace"),
+])
+def test_units_and_revenue_said_otherwise(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_projects_entering_a_pool_still_count_no_works():
+    f = judge("新开工项目100个", "上半年新增入库项目62个。", H1)
+    assert f["method"] != "computed_ratio" or f["needs_review"]

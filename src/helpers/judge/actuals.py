@@ -131,6 +131,12 @@ _WORKS_AFTER = re.compile(r"\s*了?(?:$|[,;。]|建设|改造|实施|施工|开�
 _ALSO_ONGOING = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)[^,;。]{0,12}?(?:正在|在建|待|尚)")
 
 
+def _rest_halted(a: Finding, ev: Evidence, clause: str) -> bool:
+    """其余2个基地因土地性质问题，经市政府…决定取消选址: the rest of the target, named apart, and a halting verb
+    after it in its sentence — they are what was halted, not done."""
+    return bool(_REST.match(clause)) and bool(_NOT_DONE.search(ev.layout.text, a.end, ev.layout.sents[a.sentence][1]))
+
+
 #: the rest of the target opening a clause (另1家正在创建, 其余6个村正在按标准提升)
 _REST = re.compile(r"\s*(?:其余|其他|剩余|另有?|还有)")
 
@@ -177,12 +183,26 @@ def _implausibly_small(t: Target, a: Finding) -> bool:
     return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
 
 
+def _opened_by_a_span(a: Finding, ev: Evidence) -> bool:
+    """1-6月，全市知识产权质押融资登记金额达12亿3千万元: a span opening the figure's sentence (its first clause
+    a span alone) says what the figure after it is over — a flow of the span, no stock."""
+    lay = ev.layout
+    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    first = lay.text[s0:lay.around(s0, s0 + 1)[1]]
+    return bool(_SPAN_ALONE.fullmatch(first.strip(" ,;")))
+
+
+#: a clause that is a span alone (1-6月, 今年以来, 上半年, 前三季度)
+_SPAN_ALONE = re.compile(rf"(?:{_SPAN.pattern})[^\d,;。]{{0,2}}")
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
     a0, b0 = ev.layout.around(a.start, a.end)
     clause = ev.layout.text[a0:a.start]
-    if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
+    if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause) \
+            and not _opened_by_a_span(a, ev):
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _NEW.search(t.part) and not _NEW.search(clause) and additions_beside(a, ev):
         return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
@@ -203,7 +223,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None
     # (已建成8所、在建4所: 在建 is the 4's, so works going on are looked for in the figure's own item only)
     if ONGOING.search(ev.layout.text, a.end, ev.layout.around(a.start, a.end, fine=True)[1]) \
-            or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause):
+            or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause) or _rest_halted(a, ev, clause):
         # 另2处正在施工, 尚有8所未完工, ②在建：2个, 茶园土壤改良 for 建设茶园: nothing of the target done
         return None
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):

@@ -115,7 +115,7 @@ def _due_only(reading, statuses: list[str]) -> bool:
 
 
 #: a halt of the works themselves (叫停内部装修施工) is of the task whatever else the clause names
-_WORKS = re.compile(rf"{WORKS_WORDS}|开工|实施|举办|运营")
+_WORKS = re.compile(rf"{WORKS_WORDS}|开工|实施|举办|运营|上线|投用|开放")
 #: a halt with no subject and no object (因故取消, 已暂停): said of the task, as a clause with no subject is
 #: (or said of an event by its kind: 本年度赛事取消 for 举办…马拉松赛)
 _BARE_HALT = re.compile(rf"^[\s,，;；。]*(?:因故|因[^,，;；。]{{0,8}}?原因|受[^,，;；。]{{0,10}}?影响)?[,，]?(?:已|被|均|暂)*"

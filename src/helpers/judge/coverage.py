@@ -5,6 +5,7 @@ is a coverage."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
@@ -13,6 +14,9 @@ from helpers.judge.findings import Finding
 from helpers.judge.subjects import PART_PLACE, subject_of
 from helpers.judge.targets import overlap
 
+#: the status of a coverage measured short of every unit (覆盖率92%, 57家中已实行的50家): not reached, and before
+#: the year's end no status by the pace either (helpers.judge.status flags it)
+SHORT = "short"
 #: a coverage to reach (实现行政村5G网络全覆盖) and the words that say every unit has it
 COVERAGE_TARGET = re.compile(r"全覆盖|覆盖率(?:达到?)?100\s*%|覆盖(?:到)?(?:所有|全部|每个|每一个)")
 ALL_UNITS = re.compile(r"全市|全县|全区|所有|各县区|各乡镇|全部|均已")
@@ -21,21 +25,27 @@ _ALL_REACHED = re.compile(r"(?:全部|均已?|全面)(?:实现|开通|覆盖|接
                           # (…12个乡镇中的8个, 全市80%的行政村: some of them, not all)
                           r"|覆盖(?:了)?(?:全市|全县|全区|所有|全部)(?:\d+个)?[\u4e00-\u9fff]{1,8}(?=$|[,，;；。|])")
 _COVERAGE_LEVEL = re.compile(r"覆盖率(?:达到?|为)?\s*(?P<val>\d+(?:\.\d+)?)\s*%")
+#: the units counted, then those that have it (符合条件的医疗机构57家，已实行DRG付费的50家; 行政村1836个，已开展…的1790个)
+_N_OF_M = re.compile(r"(?P<m>\d+)\s*(?P<u>[家个所户座项])\s*[,;]\s*(?:其中\s*)?(?:已|均已)[^,;。\d]{1,16}?的?\s*"
+                     r"(?P<n>\d+)\s*(?P=u)")
 
 
 def coverage(ev: Evidence, tb: set[str]) -> tuple[Finding | None, Finding | None]:
     """(reached, not reached) for a coverage target: a coverage rate of the task's thing (覆盖率100%;
     92% is not all), or every unit said to have it (全市1836个行政村已全部开通, 在全市8个县区全面铺开)."""
     lay, text = ev.layout, ev.layout.text
-    for rx in (_COVERAGE_LEVEL, _ALL_REACHED):
+    for rx in (_COVERAGE_LEVEL, _N_OF_M, _ALL_REACHED):
         for m in rx.finditer(text):
             a, b = lay.around(m.start(), m.end())
             if not is_result(lay.modality_at(m.start())) or overlap(tb, lay.sentence_text(lay.sentence_of(a))) < 2 \
                     or re.match(PART_PLACE, subject_of(ev, m.start())):
                 continue  # 金安区、裕安区…已覆盖所有乡镇: some counties' coverage, a part
             f = Finding("deliverable", a, b, lay.sentence_of(a), text[a:b], status="completed", meaning="finish")
+            short = replace(f, status=SHORT)
             if rx is _COVERAGE_LEVEL:
-                return (f, None) if Decimal(m["val"]) >= 100 else (None, f)
+                return (f, None) if Decimal(m["val"]) >= 100 else (None, short)
+            if rx is _N_OF_M:
+                return (f, None) if int(m["n"]) >= int(m["m"]) else (None, short)
             if ALL_UNITS.search(text, a, b):
                 return f, None
     return None, None

@@ -249,7 +249,7 @@ def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool
     """A stated ratio (or 过半) about this part: the best label overlap, or the only one of a one-part task."""
     done, forecast = _split(ev.free(ev.ratios))
     best = _best(done, tb, threshold(tb))
-    if best is None and single and len(done) == 1 and t.kind != "level":
+    if best is None and single and len(done) == 1 and (t.kind != "level" or OWN_COMPLETION.search(t.label or "")):
         best = done[0]
     if best is not None:
         ev.used.add(id(best))
@@ -410,6 +410,11 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
     else:
         _match_ratio(part, t, ev, tb, single)
         _ratio_beside_figure(part, t, assigned.get(id(t)), tb)
+        if t.kind == "level" and part.stated_ratio is not None and not part.period_target \
+                and OWN_COMPLETION.search(t.label or ""):
+            # 完成…年度任务的70%以上: the completion ratio is the level, met or missed, whatever the pace
+            part.met, part.method = part.stated_ratio * 100 >= float(t.value), "rate_target"
+            part.stated_ratio = part.share_range = None
         if t.kind == "level":
             if part.stated_ratio is None and part.verdict is None:
                 _match_level(part, t, ev, tb)
@@ -418,6 +423,10 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
         if single and part.method == "none" and _EVENT_COUNT.match(t.part):
             _rest_promised_later(part, t, ev)
     return part
+
+
+#: a level of the task's own completion (完成…年度任务的70%以上, 完成省定目标任务的90%以上)
+OWN_COMPLETION = re.compile(r"完成[^,;。]{0,30}?(?:任务|目标|计划)的?$")
 
 
 #: a count of one-off deliverables (建成3个…项目, 开工10个…): each is an event

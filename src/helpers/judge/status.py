@@ -15,6 +15,7 @@ import pandas as pd
 
 from helpers.judge.clauses import fold_width, is_result
 from helpers.judge.confidence import decide, plausible
+from helpers.judge.coverage import SHORT
 from helpers.judge.parts import Part, Reading, read
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.quantities import to_float
@@ -106,6 +107,9 @@ def part_status(part: Part, pace: float, ahead_margin: float, is_year_end: bool,
     """
     plausible(part)
     measured = _measured_status(part, pace, ahead_margin, is_year_end, due)
+    if measured is None and part.deliverable_missed and part.evidence is not None and part.evidence.status == SHORT:
+        # 57家中已实行的50家 before the year's end: a coverage measured short, which no pace judges
+        part.review.append(review_reason("coverage_short", part.evidence.text))
     _other_reading(part, measured, pace, ahead_margin)
     if part.share_range is not None and measured is not None and \
             (part.stated_ratio is not None or part.computed_ratio is not None):

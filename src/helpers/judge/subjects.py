@@ -16,7 +16,9 @@ _LEAD = re.compile(r"^(?:截至|截止|目前|当前|今年|本年度|本年|年
                    r"\d+日|[上中下]旬|起(?!草)|以来|[,,:: ]|其中|同时|此外"
                    # the act of an agent named before, in an adverbial (经…研究，决定取消单独建设), or its order
                    # opening the next clause (省水利厅通知，因…，要求项目暂停开工: 项目 is what is halted)
-                   r"|(?:研究)?决定(?!书)|要求(?![,,;;。])|责令)+")
+                   r"|(?:研究)?决定(?!书)|要求(?![,,;;。])|责令"
+                   # a time before an event (评估通过前暂停上线, 方案批复前暂缓施工): no subject
+                   r"|[^,,;;。]{1,10}?(?:通过|完成|结束|出台|批复|到位|明确|确定)(?:之|以)?前)+")
 #: where a subject ends: the first adverb, preposition or verb of its clause (every halting verb
 #: of findings' grammar among them, and the slips 顺延, 延后)
 _SUBJECT_END = re.compile(r"已|于|正式|被|将|在|待|因|经|正在|完成|通过|均|全面|顺利|成功|开始|目前|按|由|从|自"

@@ -156,7 +156,7 @@ _WORKS_DONE = re.compile(r"^(?:全面|如期|年内|按期)?完成(?P<obj>[^\d]{
 #: a one-off deliverable though its verb is no event word of the lexicon
 _OPENING_END = re.compile(r"^(?P<obj>.{2,}?)(?P<verb>开馆|开园|对外开放|首航|通航|开行|正式运行|投入运行|报批)$")
 #: a task clause ending in a thing brought to every unit (村庄清洁行动覆盖所有行政村, 覆盖全部乡镇)
-_COVERS_ALL = re.compile(r"^(?P<obj>.{2,}?)(?:实现)?覆盖(?:到)?(?:所有|全部|每个|每一个)(?P<units>[^\d]{1,8})$")
+_COVERS_ALL = re.compile(r"^(?P<obj>.{2,}?)(?:实现)?覆盖(?:到)?(?:所有|全部|每个|每一个)(?P<units>[^\d]{1,12})$")
 #: a document's name, in 《》 or by its kind (综合交通运输体系规划): its words are a title, no standing work
 _DOCUMENT = re.compile(r"《[^》]*》|^.*(?:规划|方案|办法|条例|纲要)(?=(?:编制)?(?:报批)?$)")
 #: a titled document to draft or revise (制定《…办法》, 修订《…条例》): done when it is issued
