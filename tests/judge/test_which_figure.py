@@ -239,3 +239,66 @@ def test_a_coverage_counted_as_n_of_m_at_the_years_end(task, progress, period, s
 def test_a_coverage_short_of_all_units_is_never_a_confident_nothing_read(task, progress, period):
     f = judge(task, progress, period)
     assert f["status"] == "behind" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a span opening the sentence (1-6月，全市…达12亿3千万元) makes the figure after it a flow of the span, not a
+# stock, for a target of additions; a total said as a stock (总数达) stays one
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增知识产权质押融资额20亿元", "1-6月，全市知识产权质押融资登记金额达12亿3千万元，惠及企业97家。", H1, "ahead"),
+    ("新增普惠小微贷款50亿元", "1-6月，全市普惠小微贷款新增额达28亿元。", H1, "on_pace"),
+    ("新增知识产权质押融资额20亿元", "今年以来，全市知识产权质押融资登记金额达9亿元。", H1, "behind"),
+    ("新增技术合同成交额30亿元", "前三季度，全市技术合同成交额达24.6亿元。", Q3, "on_pace"),
+])
+def test_a_span_opening_the_sentence_makes_a_flow(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_a_total_said_as_a_stock_is_still_no_addition():
+    f = judge("新增5G基站1000个", "截至6月底，全市5G基站总数达6200个。", H1)
+    assert f["method"] != "computed_ratio" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# units of one measure in other names (平方千米 is 平方公里); money entering the treasury (入库) is revenue
+# collected, not an entry into a pool
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("治理水土流失面积150平方公里", "截至9月底，完成水土流失综合治理面积118平方千米，实施坡耕地改造1.2万亩。", Q3, "on_pace"),
+    ("新增城市建成区绿地面积2平方公里", "上半年新增城市建成区绿地面积0.9平方千米。", H1, "behind"),
+    ("非税收入完成32亿元", "上半年非税收入入库19.6亿元，同比增长8.6%。", "2025H1", "ahead"),
+    ("税收收入完成80亿元", "1-9月全市税收入库58.3亿元。", Q3, "behind"),
+    ("契税收入完成6亿元", "一季度契税入库1.7亿元。", Q1, "on_pace"),
+])
+def test_units_and_revenue_said_otherwise(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_projects_entering_a_pool_still_count_no_works():
+    f = judge("新开工项目100个", "上半年新增入库项目62个。", H1)
+    assert f["method"] != "computed_ratio" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# zones (经开区, 高新区) are parts of the city beside its districts; a reserve that is a thing (国家储备林,
+# 储备粮) is no pool of candidates; an amount said 实际 (实际到资) is the realized one beside a pledge (合同外资)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增公共停车泊位3000个", "一季度利用边角地、闲置地挖潜增泊：金安区460个，裕安区430个，经开区215个。", Q1, "ahead"),
+    ("新建城市书房30个", "上半年建成城市书房：金安区6个，裕安区5个，高新区3个。", H1, "behind"),
+    ("新建国家储备林5000公顷", "1-8月，已实施国家储备林集约人工林栽培和现有林改培6.8万亩。", "2024M8", "ahead"),
+    ("新增地方储备粮2万吨", "上半年新增地方储备粮1.1万吨。", H1, "on_pace"),
+    ("外资企业到资5000万美元", "今年以来，我市新设外商投资企业11家，合同外资1.2亿美元。上半年实际到资2960万美元。", H1, "on_pace"),
+    ("实际使用外资3亿美元", "1-9月新签约外资项目12个，合同外资4.6亿美元，实际使用外资2.1亿美元。", Q3, "behind"),
+])
+def test_parts_reserves_and_realized_amounts(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+def test_a_reserve_of_projects_is_still_candidates():
+    f = judge("新开工项目100个", "上半年新增储备项目62个。", H1)
+    assert f["method"] != "computed_ratio" or f["needs_review"]

@@ -183,12 +183,26 @@ def _implausibly_small(t: Target, a: Finding) -> bool:
     return value is not None and bool(t.value) and value < _TOO_SMALL * t.value
 
 
+def _opened_by_a_span(a: Finding, ev: Evidence) -> bool:
+    """1-6月，全市知识产权质押融资登记金额达12亿3千万元: a span opening the figure's sentence (its first clause
+    a span alone) says what the figure after it is over — a flow of the span, no stock."""
+    lay = ev.layout
+    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    first = lay.text[s0:lay.around(s0, s0 + 1)[1]]
+    return bool(_SPAN_ALONE.fullmatch(first.strip(" ,;")))
+
+
+#: a clause that is a span alone (1-6月, 今年以来, 上半年, 前三季度)
+_SPAN_ALONE = re.compile(rf"(?:{_SPAN.pattern})[^\d,;。]{{0,2}}")
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
     a0, b0 = ev.layout.around(a.start, a.end)
     clause = ev.layout.text[a0:a.start]
-    if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause):
+    if _NEW.search(t.part) and _STOCK.search(clause) and not _NEW.search(clause) and not _SPAN.search(clause) \
+            and not _opened_by_a_span(a, ev):
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _NEW.search(t.part) and not _NEW.search(clause) and additions_beside(a, ev):
         return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
@@ -227,12 +241,16 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     return _weighed(t, a, named + (4 if sums_the_rest(a, ev) else 0), clause, ev)
 
 
+#: an amount said as realized (实际到资, 实际使用外资, 实际完成): against a pledge or a plan beside it
+_REALIZED = re.compile(r"实际")
+
+
 def _weighed(t: Target, a: Finding, score: int, clause: str, ev: Evidence) -> int | None:
     """A figure's score weighed by how it is said: done, cumulative or a month's own, a breakdown, the level
     of government it counts, a sum of parts, no subject of its own; None for the whole city's figure
     against a target of the government's own level."""
-    if DONE_MARK.search(a.label):
-        score += 1  # 已完成改造提升4个 before a figure merely mentioned
+    if DONE_MARK.search(a.label) or _REALIZED.search(clause):
+        score += 1  # 已完成改造提升4个 (实际到资2960万美元) before a figure merely mentioned (合同外资1.2亿美元)
     if SINGLE_MONTH.search(clause):
         score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
     elif _CUMULATIVE.search(clause):

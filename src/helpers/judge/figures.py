@@ -26,12 +26,14 @@ _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a budget's amount (采购预算金额18.7亿元, 预算总额为41亿元): what was planned to be spent, no result
 #: (一般公共预算收入 is revenue collected: a result)
 _BUDGET = re.compile(r"预算(?:金额|总额|额|规模)(?:为|达到?|共计|合计)?\s*$")
-#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期
-_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备|申报|谋划|意向"
+#: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期 (a reserve
+#: that is a thing — 国家储备林, 储备粮, 储备土地 — is counted as any thing)
+_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备(?!林|粮|土地|用地)|申报|谋划|意向"
                          r"|在谈|洽谈")
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
 _CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
-#: 新增入库项目23个 enter a pool (a result only for a target of entries); firms (家) enter the statistics
+#: 新增入库项目23个 enter a pool (a result only for a target of entries); firms (家) enter the statistics, and
+#: money (元) the treasury (非税收入入库19.6亿元: revenue collected)
 _ENTERED = re.compile(r"入库")
 #: counts of supervision work (督查农贸市场25个, 召开会议3次) measure nothing (DOMAIN rule 4)
 _ACTIVITY = re.compile(r"督查|检查|排查|巡查|调度|召开|走访|座谈|暗访|督导|调研|约谈|核实|核查|清查|摸底|协助|帮助|指导|辅导|对接")
@@ -98,7 +100,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
             # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
             # for a target that counts that very work, and measure nothing else
             work = _ACTIVITY.search(progress[la:q.start]) or _PRELIMINARY_RX.search(progress[la:q.start]) \
-                or (q.unit != "家" and _ENTERED.search(progress[la:q.start]))
+                or (q.unit not in ("家", "元") and _ENTERED.search(progress[la:q.start]))
             f.meaning = work.group() if work else ""
             actuals.append(f)
     return actuals, plans

@@ -42,8 +42,9 @@ ATTRIBUTE = re.compile(r"(?:总|全)?(?:长度?|里程|面积|规模)(?:合计|�
 COUNTY_SUM = "县区合计"
 #: a part of the whole a figure's clause opens with: a place (霍邱县, 金安区, 城关镇), the city's own
 #: level or its urban area (市本级, 市直, 市区), the counties together beside them (各县, 各县区合计), a
-#: zone (东片区); 其中 may come first
-_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?{PLACE_OPENER}(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区|[A-Z甲乙丙丁]项目区)")
+#: zone (东片区, 经开区, 高新区: beside the districts, a part of the city's sum); 其中 may come first
+_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?{PLACE_OPENER}(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区"
+                   rf"|[A-Z甲乙丙丁]项目区|经开区|高新区|开发区)")
 #: the whole said at a clause's opening (全市完工28万亩): the parts beside it are its breakdown
 _WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
 #: works still going on, after a figure in its clause (另2处正在施工, 其余6个村正在按标准提升)
