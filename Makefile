@@ -21,7 +21,7 @@ BENCH_ARGS ?=
 #: run, the synthetic year) stays in one worker (tests/conftest.py, --dist loadgroup).
 TEST_JOBS ?= auto
 
-.PHONY: setup report table test test-fast bench eval eval-reader lab clean font
+.PHONY: setup report table test test-fast bench eval eval-reader eval-meta lab clean font
 
 setup: $(STAMP) font
 
@@ -62,6 +62,10 @@ eval: setup
 # tests/fixtures/blind_layouts2_dev/): records and fields read right, each set with its own totals.
 eval-reader: setup
 	$(PY) scripts/eval_reader.py
+
+# How many surface rewritings of the read labelled cases keep their judgement (tests/judge/metamorphic.py).
+eval-meta: setup
+	$(PY) scripts/metamorphic_judge.py
 
 # The notebooks name the kernel `python3`; JUPYTER_PREFER_ENV_PATH makes that the project's
 # (registered into .venv by setup), not a user-level python3 kernel.

@@ -73,6 +73,25 @@ def fold_width(text: str) -> str:
     return _POINT_STOP.sub("。", text.translate(_WIDTH))
 
 
+def as_printed(quote: str | None, folded: str, printed: str) -> str | None:
+    """A message quoting the folded text, with each quoted stretch (two characters or more) as `printed`
+    writes it: the rules read one form of every digit and comma (１０座, 1,790), the reader sees the report's."""
+    if not quote or folded == printed:
+        return quote
+    out, i = [], 0
+    while i < len(quote):
+        j, pos = i + 2, -1
+        while j <= len(quote) and (p := folded.find(quote[i:j])) >= 0:
+            pos, j = p, j + 1
+        if pos < 0:
+            out.append(quote[i])
+            i += 1
+            continue
+        out.append(printed[pos:pos + j - 1 - i])
+        i = j - 1
+    return "".join(out)
+
+
 #: item labels of a list: 1. 2. (sequential, at a sentence start), ①, (3), (一)
 _NUMBERED = re.compile(r"(?:^|(?<=[。;;\n\s:]))(?P<n>[1-9]\d?)[.、](?=\S)")
 _ALWAYS_LABEL = re.compile(r"[①-⑳]|[(][1-9一二三四五六七八九十][)]")

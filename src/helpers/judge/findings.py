@@ -18,12 +18,13 @@ from helpers.judge.clauses import Layout
 from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, NOT_A_NOUN,
                                            PENDING_GRAMMAR, SLIP_WORDS)
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import MULTIPLE_WORD, SHARE_WORD, parse_number, parse_share
+from helpers.judge.quantities import ANY_PERCENT, CHANGE_BEFORE, MULTIPLE_WORD, OTHER_MEASURE, PLAIN_PCT, SHARE_WORD
+from helpers.judge.quantities import parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
-#: a share as a percentage or in words (近七成, 三分之二): the stated ratios' value
-_SHARE = rf"(?:{_PCT}|(?P<word>{SHARE_WORD})(?<!过半)(?<!大半))"  # 完成全年任务过半 is a half (find_halves)
+#: a share as a percentage or in words (近七成, 三分之二): the word first (80%以上 keeps its range as 八成以上)
+_SHARE = rf"(?:(?P<word>{SHARE_WORD})(?<!过半)(?<!大半)|{_PCT})"  # 完成全年任务过半 is a half (find_halves)
 #: between a rate's noun and its share: an adverb of degree or time, then a verb (已达, 仅为, 约为, 目前为)
 _RATE_TO = r"(?:(?:目前|已经?|仅|才|只有|约|刚)?(?:达到?|为|是)?(?:约|仅)?)"
 _Q = "[“\"]?"
@@ -251,8 +252,8 @@ STATED_RATIOS: tuple[re.Pattern, ...] = (
     re.compile(r"(?P<what>年度目标|年度计划投资|年度计划|投资|建设|(?:[一二三四]|前三)季度目标|上半年目标|目标)?完成(?:率|度)"
                + _RATE_TO + _SHARE),
     re.compile(r"(?P<what>总体建设|总体|建设)?(?<!序时)(?<!时间)(?<!时序)进度(?:已完成|" + _RATE_TO + ")" + _SHARE),
-    # 已进场施工,完成60%; 实际完成65%; 项目整体完成60%
-    re.compile(r"(?:已|实际|整体|总体|累计|共|目前|(?:^|(?<=[,,;;。\s|])))完成\s*" + _PCT),
+    # 已进场施工,完成60% (or 完成六成); 实际完成65%; 项目整体完成60%
+    re.compile(r"(?:已|实际|整体|总体|累计|共|目前|(?:^|(?<=[,,;;。\s|])))完成\s*" + _SHARE),
     re.compile(r"已完成\d+(?:\.\d+)?[个条家户项所]\(" + _PCT + r"\)"),
     # a share by the measure the target counts (按发证口径计完成六成多, 按竣工口径统计完成约四成): the task's own
     re.compile(r"(?:^|(?<=[,,;;。\s|]))按[^,,;;。|\d]{1,8}?口径(?:计算?|统计|测算)?[,,]?(?:已|累计|共)?完成"
@@ -283,6 +284,8 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             if start in hits:
                 continue
             what = m.groupdict().get("what") or ""
+            if OTHER_MEASURE.search(what) or CHANGE_BEFORE.search(progress, a, start):
+                continue  # 已建成厂房出租率为87%, 目标【下降1.6%】: a rate or a change, in any number form, no share
             # 序时进度完成率104%, 完成序时进度的104%: a share of the pace, met or missed like a period's target
             period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what)) \
                 or bool(_PACE_BASE.search(progress, max(a, m.start() - 8), start))
@@ -302,8 +305,10 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
 
 def _share_finding(layout: Layout, m: re.Match, period_target: bool) -> Finding | None:
     """The stated ratio of a match: a percentage, or a share in words with the range it allows."""
-    if m.groupdict().get("pct"):
-        return _finding(layout, "stated_ratio", m.start(), m.end(), value=Decimal(m["pct"]) / 100,
+    word = m.groupdict().get("word") or ""
+    pct = m.groupdict().get("pct") or (word[:-1] if PLAIN_PCT.fullmatch(word) else None)
+    if pct:  # a plain percentage is exact: no range of words
+        return _finding(layout, "stated_ratio", m.start(), m.end(), value=Decimal(pct) / 100,
                         period_target=period_target)
     share = parse_share(m["word"] or m.groupdict().get("multiple"))
     if share is None:
@@ -480,13 +485,12 @@ def find_ranks(progress: str, layout: Layout) -> list[Finding]:
     return out
 
 
-_ANY_PCT = re.compile(r"\d+(?:\.\d+)?\s*%")
 
 
 def unused_numbers(progress: str, layout: Layout, limit: int = 6) -> list[str]:
     """Clauses with percent figures (for the review list when no rule settled a task); at most `limit`."""
     out: list[str] = []
-    for m in _ANY_PCT.finditer(progress):
+    for m in ANY_PERCENT.finditer(progress):
         a, b = layout.around(m.start(), m.end(), fine=True)
         clause = progress[a:b].strip()
         if clause not in out:

@@ -9,13 +9,13 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import find_quantities
+from helpers.judge.quantities import SHARE_IN_CLAUSE, find_quantities
 from helpers.judge.sums import COUNTY
 
 
-#: a named thing reported done in its clause (梅山路已完工), not in part (佛子岭路完成60%) or not yet
+#: a named thing reported done in its clause (梅山路已完工), not in part (佛子岭路完成60%, 完成六成) or not yet
 _ITEM_DONE = re.compile(r"已|完成|完工|建成|竣工|通车|投用|投入使用|验收")
-_ITEM_NOT_DONE = re.compile(r"\d+(?:\.\d+)?\s*%|未|尚|正在|在建|待|主体|前期|招标|设计")
+_ITEM_NOT_DONE = re.compile(rf"{SHARE_IN_CLAUSE.pattern}|未|尚|正在|在建|待|主体|前期|招标|设计")
 
 
 def named_items_done(items: tuple[str, ...], unit: str, label: str, ev: Evidence) -> Finding | None:

@@ -64,8 +64,9 @@ class Reading:
 _BREAKDOWN = re.compile(r"其中|分县区|分地区|[县区镇乡]")
 
 
-#: a share of the works under way (施工进度, 形象进度, 完成工程量的10%): for a task to start them, what follows the start
-_WORKS_SHARE = re.compile(r"(?:施工|工程|形象|建设)进度|工程量")
+#: a share of the works under way (施工进度, 形象进度, 完成工程量的10%, 完成土方开挖八成, 主体完成60%): for a task
+#: to start them, what follows the start
+_WORKS_SHARE = re.compile(rf"(?:施工|工程|形象|建设)进度|工程量|土方|开挖|浇筑|{STAGE_OF_WORKS.pattern}")
 #: a share of a step towards a one-off deliverable (招商, 招标, 征迁, 设计): no share of the deliverable
 _STEP_SHARE = re.compile(rf"{PRELIMINARY_RX.pattern}|招商|签约|拆迁")
 
@@ -253,7 +254,7 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
     return parts
 
 
-def _widen(layout: Layout, f: Finding, printed: str) -> None:
+def _widen(layout: Layout, f: Finding, unmasked: str) -> None:
     """Make the evidence a readable clause: a bare 增长5.5% or 未达到序时进度 gets the clause before it."""
     text = layout.text
     a, b = layout.around(f.start, f.end)
@@ -261,7 +262,8 @@ def _widen(layout: Layout, f: Finding, printed: str) -> None:
     s0 = layout.sents[f.sentence][0] if layout.sents else 0
     while b - a < 16 and a > s0:
         a = max(max(text.rfind(ch, s0, a - 1) for ch in ",,、") + 1, s0)
-    f.start, f.end, f.text = a, b, printed[a:b]  # the words as printed, full-width or not
+    # the folded words with their item labels, as every rule reads them (judge_one shows them as printed)
+    f.start, f.end, f.text = a, b, unmasked[a:b]
 
 
 _NUMBER_CELL = re.compile(r"^\s*(?P<val>-?\d+(?:\.\d+)?)\s*$")
@@ -357,7 +359,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     for part in parts:
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text
-                _widen(ev.layout, f, printed)
+                _widen(ev.layout, f, unmasked)
     review = _task_review(ev, parts) + [review_reason("target_adjusted", a.clause) for a in adjusted] + scoped \
         + halted_procedures
     return Reading(parts, unused_numbers(progress, ev.layout),

@@ -55,10 +55,14 @@ _NUMBER_ONLY = re.compile(rf"^\s*(?P<sign>[-−+])?\s*(?P<num>{_ARABIC}|{_CHINES
 _PER_WORD = re.compile(rf"(?P<per>百分之|千分之)(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
 
 
+#: digits grouped by thousands (1,790个行政村; 4,385 | 110%): one number, however a finder reads digits
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
 def fold_numerals(text: str) -> str:
-    """The text with 百分之X / 千分之X written as X% / X‰ (百分之六十二 → 00062%), zero-padded to the
-    same length so that every offset found in the folded text points into the text as printed; a
-    word that is no numeral stays as it is."""
+    """The text with 百分之X / 千分之X written as X% / X‰ (百分之六十二 → 00062%) and digits grouped by
+    thousands written plain (1,790 → 01790), zero-padded to the same length so that every offset found
+    in the folded text points into the text as printed; a word that is no numeral stays as it is."""
     def arabic(m: re.Match) -> str:
         num = m["num"]
         try:
@@ -67,6 +71,7 @@ def fold_numerals(text: str) -> str:
             return m.group()
         digits = format(_normal(value), "f") + ("%" if m["per"] == "百分之" else "‰")
         return digits.rjust(len(m.group()), "0") if len(digits) <= len(m.group()) else m.group()
+    text = _GROUPED.sub(lambda m: m.group().replace(",", "").rjust(len(m.group()), "0"), text)
     return _PER_WORD.sub(arabic, text)
 
 
@@ -253,13 +258,24 @@ _PRE = "近|约|接近|超过|超|逾|不足|不到"
 _POST = "以上|多|左右"
 #: a fraction in digits stands for a share only when no unit follows (12/20个 is a count done of a plan)
 _FRACTION = r"\d{1,3}/\d{1,3}(?![\d.])(?!\s*(?!以上|左右|多)[\u4e00-\u9fff%])"
-SHARE_WORD = (rf"(?:{_PRE})?[{_CN[:9]}两]成(?:半|[{_CN[:9]}](?!成))?(?:{_POST})?"
+#: a share is one construction whatever its number form: 不足三成 and 不足30%, 六成以上 and 60%以上
+SHARE_WORD = (rf"(?:{_PRE})?(?:[{_CN[:9]}两]成(?:半|[{_CN[:9]}](?!成))?|\d+(?:\.\d+)?%)(?:{_POST})?"
               rf"|[{_CN}]分之[{_CN}]|过半|近半|大半|(?:超过|不到|不足|近|接近|将近)?(?:一半|半数)(?:以上)?"
               rf"|{_FRACTION}(?:以上|左右)?")
+#: a percentage in either number form (70%以上, 七成以上), not a word that holds 成 (成本, 成效)
+ANY_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%|[一二三四五六七八九两]成(?!本|效|果|立|员|为|熟|交|功|绩|都|型|套|品)")
+#: a percentage said alone: exact, no range of words
+PLAIN_PCT = re.compile(r"\d+(?:\.\d+)?%")
+#: a share of another measure (出租率为87%, 利用率八成): a level of that rate, not of the target's work
+OTHER_MEASURE = re.compile(r"(?<!完成)率")
+#: a share right after a verb of change (下降1.6%, 增长两成): a rate of change, not a share of the target
+CHANGE_BEFORE = re.compile(r"(?:增长|下降|降低|提高|减少|增加|上升|回落|提升|增速|降幅|增幅)(?:了|为|达到?)?(?:约|近)?$")
+#: a share anywhere in a clause (完成60%, 完成六成, 完成工程量的四成): the work said of it is partial
+SHARE_IN_CLAUSE = re.compile(SHARE_WORD)
 #: a multiple of the target (完成目标的1.2倍, 为年度任务的两倍多): only after the target is named, since
 #: 增长1.2倍 is a growth
 MULTIPLE_WORD = rf"(?:{_PRE})?(?:\d+(?:\.\d+)?|[{_CN[:9]}两](?:点[{_CN[:9]}])?)倍(?:{_POST})?"
-_SHARE_RX = re.compile(rf"^(?P<pre>{_PRE})?(?:(?P<tenths>[{_CN[:9]}两])成(?P<half>半)?(?P<hundredths>[{_CN[:9]}])?"
+_SHARE_RX = re.compile(rf"^(?P<pre>{_PRE})?(?:(?P<pct>\d+(?:\.\d+)?)%|(?P<tenths>[{_CN[:9]}两])成(?P<half>半)?(?P<hundredths>[{_CN[:9]}])?"
                        rf"|(?P<den>[{_CN}])分之(?P<num>[{_CN}])|(?P<a>\d{{1,3}})/(?P<b>\d{{1,3}})"
                        rf"|(?P<times>\d+(?:\.\d+)?|[{_CN[:9]}两](?:点[{_CN[:9]}])?)倍"
                        rf"|(?P<halfword>一半|半数))(?P<post>{_POST})?$")
@@ -275,7 +291,8 @@ class Share:
 
 
 def _share_base(m: re.Match) -> Share | None:
-    """The share a matched word names before its 近 / 以上: exact for a fraction or multiple, ±0.02 for 成."""
+    """The share a matched word names before its 近 / 以上: exact for a percentage, a fraction or a multiple,
+    ±0.02 for 成."""
     if m["den"] or m["a"]:
         num, den = (Decimal(_CN.index(m["num"]) + 1), Decimal(_CN.index(m["den"]) + 1)) if m["den"] \
             else (Decimal(m["a"]), Decimal(m["b"]))
@@ -288,6 +305,9 @@ def _share_base(m: re.Match) -> Share | None:
         return Share(v, v, v)
     if m["halfword"]:
         return Share(Decimal("0.5"), Decimal("0.5"), Decimal("0.55"))
+    if m["pct"]:
+        v = Decimal(m["pct"]) / 100
+        return Share(v, v, v)
     v = Decimal(2 if m["tenths"] == "两" else _CN.index(m["tenths"]) + 1) / 10
     v += Decimal("0.05") if m["half"] else Decimal(_CN.index(m["hundredths"]) + 1) / 100 if m["hundredths"] else 0
     return Share(v, v - Decimal("0.02"), v + Decimal("0.02"))

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.judge.clauses import fold_width, is_result
+from helpers.judge.clauses import as_printed, fold_width, is_result
 from helpers.judge.confidence import decide, plausible
 from helpers.judge.coverage import SHORT
 from helpers.judge.parts import Part, Reading, read
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import to_float
+from helpers.judge.quantities import fold_numerals, to_float
 from helpers.judge.events import promised_later
 from helpers.judge.whole import task_aim
 from helpers.period import parse_code
@@ -281,7 +281,23 @@ def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: flo
     reasons, entry = decide(reading, fields, rows, truncated, ahead_margin)
     fields["needs_review"] = bool(reasons)
     fields["review_reason"] = REASON_SEP.join(reasons) or None
+    _show_as_printed(progress, fields, rows, entry)
     return TaskJudgement(fields, rows, entry)
+
+
+def _show_as_printed(progress: str, fields: dict, rows: list[dict], entry: dict | None) -> None:
+    """The rules read the folded text (１０座 → 10座, 1,790 → 01790); what a reader sees quotes the report."""
+    folded = fold_numerals(fold_width(progress))
+    if folded == progress:
+        return
+    fields["review_reason"] = as_printed(fields["review_reason"], folded, progress)
+    fields["evidence"] = as_printed(fields.get("evidence"), folded, progress)
+    for row in rows:
+        row["evidence"] = as_printed(row["evidence"], folded, progress)
+        row["part"] = as_printed(row["part"], folded, progress)
+    if entry:
+        entry["reason"] = as_printed(entry["reason"], folded, progress)
+        entry["numbers"] = [as_printed(n, folded, progress) for n in entry["numbers"]]
 
 
 def judge_text(task: str, progress: str | None, period: str, *, ahead_margin: float = DEFAULT_AHEAD_MARGIN,

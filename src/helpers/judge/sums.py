@@ -12,7 +12,7 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import PRELIMINARY_RX, ByStart, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import comparable, convert, find_quantities
+from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
@@ -65,7 +65,7 @@ def _done_part(a: Finding, ev: Evidence) -> bool:
     _, b0 = ev.layout.around(a.start, a.end)
     after = ev.layout.text[a.end:b0]
     return is_result(a.modality) and not STARTED.search(a.label) and not STAGE.search(after) \
-        and not ONGOING.search(after) and not re.search(r"\d\s*%", after)
+        and not ONGOING.search(after) and not SHARE_IN_CLAUSE.search(after)
 
 
 def county_sums(ev: Evidence) -> list[Finding]:

@@ -143,7 +143,7 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     """Its subject is the task's thing (two shared bigrams, or its head noun: 公司 for 组建…公司), a
     generic reference (工程, 该项目, 赛事), the city, or none; what follows the result word in its
     clause, if anything, is the task's thing too (完成城市体检数据采集 completes a step of 城市体检);
-    with neither subject nor object the text must be that one sentence."""
+    with neither subject nor object its sentence must be the only one that reports anything."""
     lay = ev.layout
     subject = expand_steps(subject_of(ev, a, clause_only=True).strip())  # 可研报告: 可行性研究报告
     obj = result_object(ev, a, b)
@@ -152,7 +152,7 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
     if not subject or _MANNER.match(subject):
         # no subject: the task's, when what follows names it or its sentence does (…对我市示范区创建
         # 进行验收,以优秀等次通关)
-        return len(obj) >= 2 or len(lay.sents) <= 1 or overlap(tb, lay.sentence_text(lay.sentence_of(a))) >= 2
+        return len(obj) >= 2 or _alone(ev, lay.sentence_of(a), task) or overlap(tb, lay.sentence_text(lay.sentence_of(a))) >= 2
     if any(m.group() not in task for m in PART_MARK.finditer(subject)):
         return False  # 茶文化节系列活动之一“茶乡行”已成功举办: a part of the event
     if _COUNT_IN.search(subject) and not _ALL_OF.search(lay.text, max(0, a - 6), b):
@@ -165,6 +165,19 @@ def _said_of_task(ev: Evidence, a: int, b: int, tb: set[str], task: str) -> bool
         or bool(_AUTHORITY.search(subject)) \
         or overlap(tb, subject) >= 2 or (0 < len(head := _TAIL.sub("", subject)) <= 3 and head in task) \
         or _same_kind(subject, task)
+
+
+def _alone(ev: Evidence, sentence: int, task: str) -> bool:
+    """The sentence is the only one that reports anything: the others hold no figure and nothing any finder
+    read but a meeting held for a task that holds none (召开专题推进会，研究部署相关工作 before or after it is
+    the office's work, no other thing's result)."""
+    lay = ev.layout
+    office = task_aim(task) != "hold"
+    found = {f.sentence for fs in (ev.verdicts, ev.ratios, ev.halves, ev.growths, ev.comparisons, ev.deliverables,
+                                   ev.actuals, ev.plans, ev.levels, ev.ranks) for f in fs
+             if not (office and f.kind == "deliverable" and f.meaning == "hold")}
+    return all(s == sentence or (s not in found and not re.search(r"\d", lay.sentence_text(s)))
+               for s in range(len(lay.sents)))
 
 
 def result_object(ev: Evidence, a: int, b: int) -> str:
