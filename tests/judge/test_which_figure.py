@@ -302,3 +302,29 @@ def test_parts_reserves_and_realized_amounts(task, progress, period, status):
 def test_a_reserve_of_projects_is_still_candidates():
     f = judge("新开工项目100个", "上半年新增储备项目62个。", H1)
     assert f["method"] != "computed_ratio" or f["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a share target measured by a whole and its part the text gives (保有量612辆，其中新能源车588辆: 96 %)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("城市公交新能源车辆占比达到95%以上", "全年更新新能源公交车54辆。年末全市城市公交车保有量612辆，其中新能源车588辆。", FY, "completed"),
+    ("城市公交新能源车辆占比达到95%以上", "年末全市城市公交车保有量612辆，其中新能源车560辆。", FY, "behind"),
+    ("新建住宅全装修比例达到60%", "上半年全市新开工商品住宅项目48个，其中全装修项目31个。", H1, "on_pace"),
+    ("二级以上医院预约诊疗比例达到80%", "全市二级以上医院门诊量162万人次，其中预约诊疗121万人次。", H1, "behind"),
+    ("绿色建筑占新建建筑比例达到100%", "1-9月新建建筑面积286万平方米，其中绿色建筑286万平方米。", Q3, "on_pace"),
+])
+def test_a_share_from_a_whole_and_its_part(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "rate_target")
+
+
+def test_a_part_of_another_thing_is_no_share_of_the_target():
+    f = judge("城市公交新能源车辆占比达到95%以上", "年末全市公交车612辆，其中空调车300辆。", FY)
+    assert f["method"] != "rate_target"
+
+
+# 全年 is this year's span: 全年共有234家…纳入 is the year's additions, no stock
+def test_the_whole_year_is_a_span_of_additions():
+    f = judge("新增定点零售药店纳入门诊统筹管理200家", "全年共有234家定点零售药店通过评估纳入门诊统筹管理。", "2023FY")
+    assert (f["status"], f["method"]) == ("completed", "computed_ratio")
