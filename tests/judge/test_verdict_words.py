@@ -229,3 +229,22 @@ def test_a_halt_after_a_time_before_an_event_is_said_of_the_task(task, progress,
 
 def test_a_time_before_an_event_reports_nothing_done():
     assert judge("建成城北公园", "汛期结束前完成全部绿化，目前已完成工程量的70%。")["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成工业互联网标识解析二级节点。", "节点已完成建设和部署，接入国家顶级节点，12月通过工信部组织的验收，标识注册量突破4000万条。"
+     "二级节点运营由市属国企负责。", FY),
+    ("建成市级应急物资储备库。", "储备库8月通过市住建局组织的竣工验收。", Q3),
+])
+def test_an_acceptance_passed_with_its_body_named_between_is_the_deliverable_done(task, progress, period):
+    """通过工信部组织的验收: the acceptance, whoever held it, finishes the deliverable as 通过验收 does."""
+    j = judge(task, progress, period)
+    assert j["status"] == "completed" and not j["needs_review"]
+
+
+@pytest.mark.parametrize("progress", [
+    "公园5月通过区住建局组织的初验，正在整改。",  # an initial acceptance is a step
+    "公园主体工程通过区住建局组织的验收。",  # a stage of the works
+])
+def test_an_initial_or_a_stages_acceptance_is_no_completion(progress):
+    assert judge("建成城南体育公园", progress)["status"] != "completed"

@@ -119,6 +119,9 @@ _NOT_DONE_YET = rf"(?!\s*\d)(?!了?(?:{PRELIMINARY}))(?!清单|编制|分解|台
 _CAUSE = re.compile(r"导致|造成|致使")
 #: an approval obtained from an authority named between (《规划》已于8月获省政府批复)
 _APPROVED_BY = r"(?:获得?|取得)了?[^,，;；。|\d]{1,10}?(?:正式)?(?:批复(?:同意|实施)?|批准(?:实施|同意)?)"
+#: an acceptance passed, the body that accepted named between (12月通过工信部组织的验收): the thing finished
+#: (初验, 预验收 are steps)
+_ACCEPTED_BY = r"通过了?(?!初)[^,，;；。|\d]{1,12}?(?:组织|主持)的?(?:竣工|联合|专家)?(?<!初)(?<!预)验收"
 #: the works done in full, in words (完成全部建设内容, 已完成所有工程量): the thing finished
 _ALL_WORKS = r"完成(?:了)?(?:全部|所有)的?(?:建设|工程|施工)(?:内容|任务|量)"
 #: the ceremony of a thing's own event held (举行开馆仪式, 举办开工典礼): the event happened
@@ -162,7 +165,7 @@ def rules(lex: Lexicon) -> Rules:
         base_meaning=lex.meaning_of("comparison_base"),
         # an event word before 前/之前/以前 dates something else (开工前各项准备工作), one before a preparation's
         # noun names that preparation (开业筹备, 开业倒计时, 竣工验收资料): neither is the event
-        deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY}|{_ALL_WORKS})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
+        deliverable=re.compile(f"(?:{lex.alternation('deliverable')}|{_APPROVED_BY}|{_ACCEPTED_BY}|{_ALL_WORKS})(?!(?:之|以)?前(?=的|各|准备|期|手续|相关|所需|必须|工作)|准备|手续|条件|方案|计划|后|率|调试|测试|试验"
                                # the event's papers (竣工验收备案资料, 竣工结算): a paperwork step, no event
                                "|[^,，;；。|]{0,4}?(?:资料|材料)|结算|决算"
                                "|仪式筹备|筹备|倒计时|资料|材料|预验收|初验)"),
@@ -412,7 +415,8 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
         sentence = progress[layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0:m.start()]
         status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
         # else 获省政府批复: an approval obtained, or 完成全部建设内容: the works finished
-        meaning = r.deliverable_meaning.get(m.group(), "finish" if re.fullmatch(_ALL_WORKS, m.group()) else "approve")
+        meaning = r.deliverable_meaning.get(m.group(), "finish" if re.fullmatch(f"{_ALL_WORKS}|{_ACCEPTED_BY}", m.group())
+                                            else "approve")
         out.append(_finding(layout, "deliverable", m.start(), m.end(), meaning=meaning,
                             status=status, later=later))
     for m in _CEREMONY.finditer(progress):
