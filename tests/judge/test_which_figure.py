@@ -328,3 +328,26 @@ def test_a_part_of_another_thing_is_no_share_of_the_target():
 def test_the_whole_year_is_a_span_of_additions():
     f = judge("新增定点零售药店纳入门诊统筹管理200家", "全年共有234家定点零售药店通过评估纳入门诊统筹管理。", "2023FY")
     assert (f["status"], f["method"]) == ("completed", "computed_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# funds allocated by a higher authority (国家发改委下达我市中央预算内投资计划6.9亿元) are what a task to obtain
+# them obtained; a task handed down (…任务21亿元), or a plan handed down for a task to spend, stays no result
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("争取中央预算内投资12亿元", "今年以来，国家发改委下达我市中央预算内投资计划6.9亿元，涉及项目42个；另有15个项目已纳入国家项目储备库。",
+     H1, "on_pace"),
+    ("争取中央预算内投资10亿元", "1-9月，国家发改委累计下达我市中央预算内投资计划8.2亿元。", Q3, "on_pace"),
+    ("争取省级专项资金5亿元", "上半年省财政厅下达我市专项资金计划2.1亿元。", H1, "behind"),
+])
+def test_funds_allocated_are_what_a_task_to_obtain_obtained(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert (f["status"], f["method"]) == (status, "computed_ratio")
+
+
+@pytest.mark.parametrize("task,progress", [
+    ("争取中央预算内投资21亿元", "省下达我市年度争取到中央预算内投资任务21亿元。"),
+    ("完成固定资产投资500亿元", "市发改委下达各县区年度投资计划500亿元。"),
+])
+def test_a_task_or_a_plan_handed_down_stays_no_result(task, progress):
+    assert judge(task, progress)["method"] != "computed_ratio"
