@@ -345,3 +345,25 @@ def test_funds_allocated_are_what_a_task_to_obtain_obtained(task, progress, peri
 ])
 def test_a_task_or_a_plan_handed_down_stays_no_result(task, progress):
     assert judge(task, progress)["method"] != "computed_ratio"
+
+
+# ---------------------------------------------------------------------------------------------
+# things named one by one under a heading that says them done (已建成通车的有：创新大道东延段2,800米、科学路…):
+# each is one of the target's things, and they add up
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新建园区道路12公里", "今年实施的园区道路项目共9条，截至10月底，已建成通车的有：创新大道东延段2,800米、科学路1,650米、"
+     "文昌路2,320米、明珠路1,100米；其余5条路正在进行路面工程施工。", "2024M10", "behind"),
+    ("新建城市绿道20公里", "截至6月底，城市绿道已建成的有：淠河东岸绿道4.2公里、东湖公园绿道3.5公里、月亮岛环岛绿道2.8公里。", H1,
+     "on_pace"),
+    ("新建园区道路10公里", "今年已完工的园区道路包括：纬三路1.8公里、经五路北延段2.6公里、科创大道1200米。", Q3, "behind"),
+    ("新建污水管网50公里", "上半年已建成投用的污水管网有：城东污水主干管12.5公里、高新区支管网8.3公里、老城区雨污分流管网6.1公里。",
+     H1, "on_pace"),
+])
+def test_named_things_under_a_heading_that_says_them_done_add_up(task, progress, period, status):
+    assert reads(task, progress, period) == (status, "computed_ratio")
+
+
+def test_named_things_under_a_heading_of_works_going_on_do_not():
+    f = judge("新建园区道路12公里", "正在建设的园区道路有：创新大道东延段2,800米、科学路1,650米。", H1)
+    assert f["method"] != "computed_ratio" or f["needs_review"]
