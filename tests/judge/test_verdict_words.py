@@ -267,3 +267,12 @@ def test_a_list_published_in_a_month_with_no_word_of_the_future_is_no_wait(task,
 ])
 def test_a_list_to_be_published_later_is_awaited(progress):
     assert judge("新增高新技术企业20家", progress)["status"] == "pending"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建成城南污水处理厂一期", "一期主体工程已完工。", "qualitative"),  # 一期 is the task's, 主体 a stage it does not name
+    ("建成城南污水处理厂一期", "一期工程已竣工。", "completed"),
+    ("开工建设市医院二期", "二期主体工程于4月进场施工。", "completed"),  # the works' first stage started starts them
+])
+def test_every_stage_named_before_an_event_must_be_the_tasks(task, progress, status):
+    assert judge(task, progress)["status"] == status
