@@ -248,3 +248,31 @@ def test_an_acceptance_passed_with_its_body_named_between_is_the_deliverable_don
 ])
 def test_an_initial_or_a_stages_acceptance_is_no_completion(progress):
     assert judge("建成城南体育公园", progress)["status"] != "completed"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("新增国家级专精特新“小巨人”企业8家", "工信部第六批专精特新“小巨人”企业名单于7月公布，我市新增5家；第七批申报推荐工作将于明年开展。",
+     "behind"),
+    ("新增高新技术企业20家", "认定名单于10月公布，我市12家企业入选。", "behind"),
+])
+def test_a_list_published_in_a_month_with_no_word_of_the_future_is_no_wait(task, progress, status):
+    """名单于7月公布，我市新增5家 in a year's report: published, and the count follows it."""
+    assert judge(task, progress, FY)["status"] == status
+
+
+@pytest.mark.parametrize("progress", [
+    "已组织申报，评审结果将于9月公布。",
+    "申报材料已报送，评审名单将于9月公布。",
+    "申报材料已报送，名单9月公布。",
+])
+def test_a_list_to_be_published_later_is_awaited(progress):
+    assert judge("新增高新技术企业20家", progress)["status"] == "pending"
+
+
+@pytest.mark.parametrize("task,progress,status", [
+    ("建成城南污水处理厂一期", "一期主体工程已完工。", "qualitative"),  # 一期 is the task's, 主体 a stage it does not name
+    ("建成城南污水处理厂一期", "一期工程已竣工。", "completed"),
+    ("开工建设市医院二期", "二期主体工程于4月进场施工。", "completed"),  # the works' first stage started starts them
+])
+def test_every_stage_named_before_an_event_must_be_the_tasks(task, progress, status):
+    assert judge(task, progress)["status"] == status

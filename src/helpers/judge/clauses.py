@@ -40,7 +40,7 @@ _COMPOUND_WORDS = frozenset({"若干", "待遇", "待岗", "待业", "拟定", "
 _OPENING = 6  # a marker within this many characters of its clause's start opens the clause
 #: a marker used as a noun (年度计划, 预期目标, 计划的) marks nothing
 _NOUN_MARKERS = frozenset({"计划", "预期"})  # markers that are also nouns: 年度计划, 既定预期
-_NOUN_BEFORE = re.compile(r"(?:年度|全年|投资|原|按|年初|下达|既定|月度|季度|的)$")
+_NOUN_BEFORE = re.compile(r"(?:年度|全年|投资|资金|原|按|年初|下达|既定|月度|季度|的)$")
 _NOUN_AFTER = re.compile(r"(?:的|目标|任务|数|内|外|值|投资|总投资|单列|清单|要求)")
 
 

@@ -62,10 +62,11 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
     building; 一期工程已竣工 is the target of 建成…一期工程), and a use event when the task is to put
     the thing to use (建成投用: 新场地已建成 is not yet 投用)."""
     if f.status == "partial":
-        stage = STAGE_OF_WORKS.search(text, text.rfind(",", 0, f.start) + 1, f.start)
+        # every stage named before the event (一期机房主体已完工: 一期 is the task's, 主体 is not) must be the task's
+        stages = list(STAGE_OF_WORKS.finditer(text, text.rfind(",", 0, f.start) + 1, f.start))
         # the works' first stage started is the works started (主体工程于4月进场施工 for 开工建设…)
-        if not stage or (stage.group() not in t.part and not (t.meaning == f.meaning == "start"
-                                                                and stage.group() in _WORKS_STAGES)):
+        if not stages or any(st.group() not in t.part and not (t.meaning == f.meaning == "start"
+                                                               and st.group() in _WORKS_STAGES) for st in stages):
             return False
     # (a title's words are a name: 《公共数据授权运营管理办法》 asks for no use)
     return not (USE_EVENTS.search(_TITLE.sub("", t.part)) and not USE_EVENTS.search(text, f.start, f.end + 4)

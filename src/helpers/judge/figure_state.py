@@ -15,7 +15,7 @@ from helpers.judge.targets import Target
 #: a target of additions (新增, 新建) is measured by additions, not by a stock (累计…达, 总数, 保有量)
 NEW = re.compile(r"新增|新建|新开工|新培育|新签约|新引进|新认定|新发展")
 STOCK = re.compile(r"总数|总量|保有量|现有|共有|累计(?:建成|拥有|达到?)|达到|达\s*$")
-SPAN = re.compile(r"今年|本年|年内|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
+SPAN = re.compile(r"今年|本年|年内|全年|上半年|[一二三四]季度|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来")
 
 #: a count of what is left to do: after 尚有, 还剩, 还差 … in its clause, or followed by 未 and a verb
 _LEFT_TO_DO = re.compile(r"(?:尚有|尚余|还剩|还差|剩余|仍有|尚差)[^,;。\d]{0,6}$")

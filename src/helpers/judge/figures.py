@@ -22,6 +22,9 @@ _QUOTA = re.compile(r"(?:指标|额度|下达[^,,;;。]{0,10}|分配[^,,;;。]{0
 #: the year's task handed down, however long the words between (省里已下达我市2024年度重大项目建设任务100个;
 #: 省下达我市年度争取到中央预算内投资任务21亿元): a target restated, no result even for a task to obtain
 _TASK_HANDED_DOWN = re.compile(r"(?:下达|分解|分配)[^,,;;。]{0,24}?(?:任务|计划)(?:数|量)?(?:为|是)?\s*$")
+#: funds allocated by a higher authority (下达我市中央预算内投资计划6.9亿元, 下达…专项资金计划): a quota granted —
+#: the result of a task to obtain it, nothing done for any other
+_FUNDS_ALLOCATED = re.compile(r"下达[^,;。]{0,24}?(?:投资|资金)计划\s*$")
 _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 #: a budget's amount (采购预算金额18.7亿元, 预算总额为41亿元): what was planned to be spent, no result
 #: (一般公共预算收入 is revenue collected: a result)
@@ -84,7 +87,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         elif f.modality == "forecast" or _PROJECTION.search(before):
             f.kind = "projection"
             plans.append(f)
-        elif _QUOTA.search(before) and not _TASK_HANDED_DOWN.search(before):
+        elif (_QUOTA.search(before) and not _TASK_HANDED_DOWN.search(before)) or _FUNDS_ALLOCATED.search(before):
             f.kind = "quota"  # 新增省级中心村建设指标94个: handed down, nothing done yet
             plans.append(f)
         elif _PLAN_MARK.search(before) or _TASK_HANDED_DOWN.search(before) or _BUDGET.search(before) \

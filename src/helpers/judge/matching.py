@@ -14,6 +14,7 @@ from helpers.judge.findings import Finding
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, rival_review, threshold
 from helpers.judge.classes import narrower, size_classes
+from helpers.judge.shares import share_of_whole
 from helpers.judge.subjects import abbreviates
 from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -245,6 +246,17 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
         attach_verdict(part, best, ev)
 
 
+def _share_of_whole(part: Part, t: Target, ev: Evidence) -> None:
+    """保有量612辆，其中新能源车588辆 for 新能源车辆占比达到95%以上: the share the whole and its part give."""
+    found = share_of_whole(t, ev)
+    if found is not None:
+        pair, share = found
+        part.findings.append(pair)
+        part.actual_value, part.actual_unit = share, "%"
+        part.met = share <= t.value if t.direction == "lower" else share >= t.value
+        part.method = "rate_target"
+
+
 def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     """A stated ratio (or 过半) about this part: the best label overlap, or the only one of a one-part task."""
     done, forecast = _split(ev.free(ev.ratios))
@@ -418,6 +430,8 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
         if t.kind == "level":
             if part.stated_ratio is None and part.verdict is None:
                 _match_level(part, t, ev, tb)
+            if part.method == "none" and part.verdict is None:
+                _share_of_whole(part, t, ev)
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
         if single and part.method == "none" and _EVENT_COUNT.match(t.part):

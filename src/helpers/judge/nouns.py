@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK
+from helpers.judge.figure_state import NEW, SPAN, STOCK
 from helpers.judge.evidence import Part
 from helpers.judge.findings import Finding
 from helpers.judge.matching import named_otherwise
@@ -94,8 +94,8 @@ def stock_for_flow(part: Part) -> bool:
     t, f = part.target, part.evidence
     if t is None or f is None or f.kind != "actual" or not NEW.search(t.part):
         return False
-    clause = own_clause(f.text)
-    return bool(STOCK.search(clause)) and not NEW.search(clause)
+    clause = own_clause(f.text)  # (全年共有234家…纳入: a stock word over this year's span counts additions)
+    return bool(STOCK.search(clause)) and not NEW.search(clause) and not SPAN.search(clause)
 
 
 #: a target that is a stock to reach (累计建成5G基站8000个, 企业总数达到1200家), not additions

@@ -304,13 +304,20 @@ _TOTAL_AFTER = re.compile(r"合计|共计|总计|累计|总共")
 
 
 def _under_a_heading(run: list[Finding], head: str, ev: Evidence) -> bool:
-    """已建成幼儿园：公办8所、民办4所: items naming only their kind (four characters at most) under a heading
-    that names the target's thing before a colon are kinds of it."""
+    """已建成幼儿园：公办8所、民办4所: items naming only their kind (four characters at most; a name of up to
+    eight under a heading that lists things said done) under a heading that names the target's thing before
+    a colon are kinds of it."""
     lay, text = ev.layout, ev.layout.text
     s0 = lay.sents[run[0].sentence][0] if lay.sents else 0
     heading = text[s0:lay.around(run[0].start, run[0].end, fine=True)[0]].rstrip()
+    # (已建成通车的有：创新大道东延段2,800米、科学路…: names of things said done, up to eight characters)
+    longest = 8 if _DONE_LIST.search(heading) and not ONGOING.search(heading) else 4
     return bool(head) and heading.endswith((":", "：")) and head in heading \
-        and all(0 < len(item_noun(a, ev)) <= 4 for a in run)
+        and all(0 < len(item_noun(a, ev)) <= longest for a in run)
+
+
+#: a heading that lists things said done (已建成通车的有：, 已完工的园区道路包括：)
+_DONE_LIST = re.compile(r"(?:已|完成|建成|完工|竣工|通车|投用)[^,;。]{0,10}?(?:的有|包括|分别是|分别为)\s*[:：]$")
 
 
 def _each_a_conjunct(run: list[Finding], target: str, ev: Evidence) -> bool:
