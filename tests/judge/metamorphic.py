@@ -218,6 +218,21 @@ def stem_span(case: Case) -> Case | None:
     return _date_stem(case, 2)
 
 
+_CN_MONTH = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def stem_chinese(case: Case) -> Case | None:
+    """1-6月 → 一至六月 (the span in Chinese numerals)."""
+    month = parse_code(case["period"]).end_month
+    return _sub(rf"(?<![0-9])1\s*[-—～~至–]\s*{month}月(?!\d)", f"一至{_CN_MONTH[month - 1]}月", case)
+
+
+def stem_separator(case: Case) -> Case | None:
+    """1-6月 → 1至6月, 1—6月 → 1至6月 (another sign between the months)."""
+    month = parse_code(case["period"]).end_month
+    return _sub(rf"(?<![0-9])1\s*[-—～~–]\s*{month}月(?!\d)", f"1至{month}月", case)
+
+
 INVARIANT: dict[str, Transform] = {
     "comma_half": comma_half, "comma_full": comma_full, "semicolon_half": semicolon_half,
     "semicolon_full": semicolon_full, "stop_to_semicolon": stop_to_semicolon,
@@ -226,7 +241,7 @@ INVARIANT: dict[str, Transform] = {
     "wan_to_yi": wan_to_yi, "percent_to_cheng": percent_to_cheng, "cheng_to_percent": cheng_to_percent,
     "neutral_start": neutral_start, "neutral_end": neutral_end, "trailing_first": trailing_first,
     "neutral_last": neutral_last, "stem_month_end": stem_month_end, "stem_month_close": stem_month_close,
-    "stem_span": stem_span,
+    "stem_span": stem_span, "stem_chinese": stem_chinese, "stem_separator": stem_separator,
 }
 
 

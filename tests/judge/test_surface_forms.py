@@ -107,3 +107,23 @@ def test_full_width_digits_keep_the_flags(progress):
     f = judge("完成病险水库除险加固15座。", progress)
     assert f["status"] == "ahead" and f["needs_review"] and "调减为" in f["review_reason"]
     assert progress.split("，")[0][:12] in f["evidence"] or progress[:12] in f["evidence"]
+
+
+# --- a span of months is one span however it is written --------------------------------------------
+@pytest.mark.parametrize("span", ["1-9月", "一至九月", "1至9月", "1—9月", "1月至9月"])
+@pytest.mark.parametrize("task, progress, status", [
+    ("新建污水管网120公里", "{span}新建污水管网93.5公里、雨水管网41公里。", "on_pace"),
+    ("入境游客5万人次", "今年以来，在长三角开展宣传推广。{span}接待入境游客3.1万人次。", "behind"),
+    ("新增知识产权质押融资额20亿元。", "{span}，全市知识产权质押融资登记金额达16亿元，惠及企业97家。", "on_pace"),
+])
+def test_a_span_of_months_reads_the_same_in_any_writing(span, task, progress, status):
+    f = judge(task, progress.format(span=span), "2024Q3")
+    assert f["status"] == status and not f["needs_review"]
+    assert span in f["evidence"] or "，" in progress  # shown as printed (a span clause of its own is left out)
+
+
+def test_a_span_fold_keeps_every_offset():
+    from helpers.judge.quantities import fold_month_spans
+    for text in ("一至六月完成3.2万亩", "一至十一月建成7座", "1至6月", "1—9月,", "1月至6月累计", "12至15日"):
+        assert len(fold_month_spans(text)) == len(text)
+    assert fold_month_spans("一至十一月") == "1-11月" and fold_month_spans("1月至6月") == "01-6月"

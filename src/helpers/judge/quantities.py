@@ -72,7 +72,24 @@ def fold_numerals(text: str) -> str:
         digits = format(_normal(value), "f") + ("%" if m["per"] == "百分之" else "‰")
         return digits.rjust(len(m.group()), "0") if len(digits) <= len(m.group()) else m.group()
     text = _GROUPED.sub(lambda m: m.group().replace(",", "").rjust(len(m.group()), "0"), text)
-    return _PER_WORD.sub(arabic, text)
+    return fold_month_spans(_PER_WORD.sub(arabic, text))
+
+
+#: a span of months however an office writes it (一至六月, 1至6月, 1—6月, 1月至6月): one form, 1-6月, for
+#: every rule that reads a span (a cumulative figure, a flow, this year's)
+_CN_MONTH_SPAN = re.compile(r"一至(十[一二]|[一二三四五六七八九])月")
+_SPAN_SEP = re.compile(r"(?<=\d)[—–~至到](?=\d{1,2}月)")
+_MONTH_TO_MONTH = re.compile(r"(?<!\d)(\d)月[-—–~至到](?=\d{1,2}月)")
+
+
+def fold_month_spans(text: str) -> str:
+    """一至六月 → 1-6月, 一至十一月 → 1-11月, 1至6月 / 1—6月 → 1-6月, 1月至6月 → 01-6月 (same length)."""
+    def cn(m: re.Match) -> str:
+        n = _CN.index(m[1]) + 1 if len(m[1]) == 1 else 11 + _CN.index(m[1][1])
+        return f"1-{n}月"
+    text = _CN_MONTH_SPAN.sub(cn, text)
+    text = _MONTH_TO_MONTH.sub(lambda m: f"0{m[1]}-", text)
+    return _SPAN_SEP.sub("-", text)
 
 
 @dataclass(frozen=True)
