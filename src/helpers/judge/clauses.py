@@ -80,15 +80,21 @@ def as_printed(quote: str | None, folded: str, printed: str) -> str | None:
         return quote
     out, i = [], 0
     while i < len(quote):
-        j, pos = i + 2, -1
-        while j <= len(quote) and (p := folded.find(quote[i:j])) >= 0:
-            pos, j = p, j + 1
-        if pos < 0:
+        pos, j = folded.find(quote[i:i + 2]), i + 2
+        if pos < 0 or j > len(quote):
             out.append(quote[i])
             i += 1
             continue
-        out.append(printed[pos:pos + j - 1 - i])
-        i = j - 1
+        # the longest stretch found, extended in place first (a long cell is searched again only on a miss)
+        while j < len(quote):
+            if not folded.startswith(quote[i:j + 1], pos):
+                p = folded.find(quote[i:j + 1], pos + 1)
+                if p < 0:
+                    break
+                pos = p
+            j += 1
+        out.append(printed[pos:pos + j - i])
+        i = j
     return "".join(out)
 
 
