@@ -11,7 +11,7 @@ import pytest
 from helpers.read.sectors import sector_names
 
 from helpers.report import briefing as b
-from helpers.report.formatting import completion_zh
+from helpers.report.formatting import adjusted_marks
 from helpers.errors import SchemaError
 from helpers.statuses import STATUSES
 
@@ -135,11 +135,15 @@ def test_behind_list(tasks: pd.DataFrame) -> None:
 
 def test_a_completion_of_a_target_changed_during_the_year_is_marked(tasks: pd.DataFrame) -> None:
     # seed Q26: the year's target was cut (调减), its completion is of the new one: the page says so
+    # beside the task (whose cell wraps), and the completion column keeps a bare number that fits
     zh = b.behind_zh(tasks).set_index("序号")
     adjusted = b.behind_tasks(tasks).set_index(zh.index)["is_target_adjusted"]
-    assert adjusted["量化26"] and zh.loc["量化26", "完成度"].endswith("（目标年中调整）")
-    assert not zh.loc[~adjusted, "完成度"].str.contains("调整").any()
-    assert completion_zh([0.5, None, 0.5], [True, True, False]) == ["50.0%（目标年中调整）", b.DASH, "50.0%"]
+    assert adjusted["量化26"] and zh.loc["量化26", "重点工作"].endswith("（目标年中调整）")
+    assert zh.loc["量化26", "完成度"] == b.fmt_pct(b.behind_tasks(tasks).set_index(zh.index).loc["量化26", "completion_pct"])
+    assert not zh.loc[~adjusted, "重点工作"].str.contains("目标年中调整").any()
+    mine = b.bureau_tasks_zh(tasks, "市农业农村局").set_index("序号")
+    assert mine.loc["量化26", "重点工作"].endswith("（目标年中调整）")
+    assert adjusted_marks([0.5, None, 0.5], [True, True, False]) == ["（目标年中调整）", "", ""]
 
 
 def test_bureau_tasks_put_behind_first(tasks: pd.DataFrame) -> None:

@@ -117,14 +117,15 @@ def official_zh(df: pd.DataFrame) -> list[str]:
 #: Marks a status a researcher set (overrides.csv), so a reader sees it was not the rules'.
 CORRECTED = "（核定）"
 
-#: Marks a completion whose task's annual target was changed during the year (is_target_adjusted): the
-#: ratio is of the new target, a fact the reader sees here rather than a review flag (docs/judging.md).
+#: Marks a task whose annual target was changed during the year (is_target_adjusted) and whose
+#: completion is a ratio of the new target: a fact the reader sees beside the target rather than a
+#: review flag (docs/judging.md). It goes with the task, whose cell wraps, not with the number.
 ADJUSTED = "（目标年中调整）"
 
 
-def completion_zh(pcts: Any, adjusted: Any) -> list[str]:
-    """Completion ratios as printed, a ratio of a task whose target was changed during the year marked."""
-    return [fmt_pct(p) + (ADJUSTED if a is not None and not pd.isna(a) and bool(a) and not pd.isna(p) else "")
+def adjusted_marks(pcts: Any, adjusted: Any) -> list[str]:
+    """ADJUSTED for each row whose completion is a ratio of a target changed during the year, else ""."""
+    return [ADJUSTED if a is not None and not pd.isna(a) and bool(a) and not pd.isna(p) else ""
             for p, a in zip(pcts, adjusted)]
 
 

@@ -19,7 +19,7 @@ from helpers.report import warning_levels, wording
 from helpers.report.figures import behind_tasks, bureau_tasks, headline, status_counts
 from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, truncate
 from helpers.report.formatting import (CORRECTED, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH, _refs,
-                                       completion_zh, corrected_zh, evidence_sentence, fmt_quantity, has_official,
+                                       adjusted_marks, corrected_zh, evidence_sentence, fmt_quantity, has_official,
                                        official_zh, rank_label)
 from helpers.report.loading import table_pace
 from helpers.read.sectors import sector_names
@@ -132,13 +132,14 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     b = behind_tasks(tasks)
     pace = table_pace(tasks)
     mark = f"（部分指标{wording.behind_short(pace)}）"
-    task_text = [truncate(t, task_chars) + (mark if m else "") + (CORRECTED if src == "override" else "")
-                 for t, m, src in zip(b["task"], b["is_mixed"], b["status_source"])]
+    task_text = [truncate(t, task_chars) + (mark if m else "") + adj + (CORRECTED if src == "override" else "")
+                 for t, m, adj, src in zip(b["task"], b["is_mixed"], adjusted_marks(b["completion_pct"], _adjusted(b)),
+                                           b["status_source"])]
     out = _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
         "牵头单位": b["bureaus"].fillna(b["bureau"]).tolist(),
-        "完成度": completion_zh(b["completion_pct"], _adjusted(b)),
+        "完成度": b["completion_pct"].map(fmt_pct).tolist(),
         wording.lag_header(pace): b["lag_pts"].map(fmt_pts).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, evidence_chars) for e, p in zip(b["evidence"], b["progress"])],
@@ -156,7 +157,8 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     """
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
-    task_text = [truncate(t, task_chars) + ("" if p else "（联合牵头）") for t, p in zip(b["task"], b["is_primary"])]
+    task_text = [truncate(t, task_chars) + adj + ("" if p else "（联合牵头）")
+                 for t, p, adj in zip(b["task"], b["is_primary"], adjusted_marks(b["completion_pct"], _adjusted(b)))]
     names = wording.status_names(table_pace(tasks))
     status = [names[s] + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
               for s, m, src in zip(b["status"], b["is_mixed"], b["status_source"])]
@@ -164,7 +166,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
         "序号": _refs(b),
         "重点工作": task_text,
         "状态": status,
-        "完成度": completion_zh(b["completion_pct"], _adjusted(b)),
+        "完成度": b["completion_pct"].map(fmt_pct).tolist(),
         "依据": [evidence_sentence(e, p, evidence_chars) if isinstance(e, str) and e.strip()
                else truncate(p, progress_chars) for e, p in zip(b["evidence"], b["progress"])],
     }), b, after="状态")
