@@ -192,9 +192,11 @@ def item_sums(ev: Evidence, target: str) -> list[Finding]:
     out = []
     for unit, acts in groups.items():
         items = [a for a, at in acts if at is not None]
-        if len(items) < 2 or len(items) != len(acts) or len({at for _, at in acts}) != len(acts) \
-                or any(_the_whole(_noun_of(lay.text[at:a.start]), target) or _not_done_item(a, at, ev, target) for a, at in acts) \
-                or other_objects([_noun_of(lay.text[at:a.start]) for a, at in acts], target, unit):
+        if len(items) < 2 or len(items) != len(acts) or len({at for _, at in acts}) != len(acts):
+            continue
+        nouns = [_noun_of(lay.text[at:a.start]) for a, at in acts]
+        if any(_the_whole(n, target) for n in nouns) or any(_not_done_item(a, at, ev, target) for a, at in acts) \
+                or other_objects(nouns, target, unit):
             continue  # 一是城镇新增就业4.32万人；二是…再就业1.1万人: the target's own figure, then another
         first, last = items[0], items[-1]
         out.append(Finding("actual", first.start, last.end, first.sentence, lay.text[first.start:last.end],
@@ -407,21 +409,20 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     own), add up to its figure: 建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里 is 18公里. None when
     an item has a verb of its own, or is not of the target's thing (人工造林3.1万亩、封山育林2.1万亩 for
     造林面积: 育林 is no 造林)."""
-    head, first = head_noun(target), QUALIFIER.sub("", item_noun(run[0], ev))
+    nouns = [item_noun(a, ev) for a in run]
+    head, first = head_noun(target), QUALIFIER.sub("", nouns[0])
     s1 = ev.layout.sents[run[0].sentence][1] if ev.layout.sents else len(ev.layout.text)
     if _TOTAL_AFTER.search(ev.layout.text, run[-1].end, s1):
         return None  # …、市级7家，合计新增十五家: the text gives the total itself
-    if len(_under_one_verb(run, ev)) != len(run) - 1 or any(_below_floor(item_noun(a, ev), target) for a in run):
+    if len(_under_one_verb(run, ev)) != len(run) - 1 or any(_below_floor(n, target) for n in nouns):
         return None
     by_head = _a_kind(first, head, target) and all(
-        _a_kind(item_noun(a, ev), head, target) or _elided_kind(item_noun(a, ev), first) for a in run[1:]) \
-        or all(_a_level_of(item_noun(a, ev), target) or a is not run[0] and _elided_kind(item_noun(a, ev), first)
-               for a in run)
-    if other_objects([item_noun(a, ev) for a in run], target, run[0].unit):
+        _a_kind(n, head, target) or _elided_kind(n, first) for n in nouns[1:]) \
+        or all(_a_level_of(n, target) or i > 0 and _elided_kind(n, first) for i, n in enumerate(nouns))
+    if other_objects(nouns, target, run[0].unit):
         return None
     said = by_head or _each_a_conjunct(run, target, ev) or _under_a_heading(run, head, ev)
-    if not said and not all(_a_named_kind(QUALIFIER.sub("", item_noun(a, ev)), QUALIFIER.sub("", target))
-                            for a in run):
+    if not said and not all(_a_named_kind(QUALIFIER.sub("", n), QUALIFIER.sub("", target)) for n in nouns):
         return None
     first, last = run[0], run[-1]
     la = ev.layout.around(first.start, first.end, fine=True)[0]
