@@ -352,7 +352,7 @@ _FLOOR = re.compile(r"(?P<level>县|市|省|国家)级(?:及)?以上")
 
 
 def _rank(level: str) -> int:
-    return _LEVELS.index("国家级" if level == "部" else level + "级" if level != "国家" else "国家级")
+    return _LEVELS.index("国家级" if level == "部" else level + "级")  # (国家 + 级 is 国家级)
 
 
 def _a_level_of(noun: str, target: str) -> bool:
