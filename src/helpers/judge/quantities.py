@@ -84,10 +84,7 @@ _MONTH_TO_MONTH = re.compile(r"(?<!\d)(\d)月[-—–~至到](?=\d{1,2}月)")
 
 def fold_month_spans(text: str) -> str:
     """一至六月 → 1-6月, 一至十一月 → 1-11月, 1至6月 / 1—6月 → 1-6月, 1月至6月 → 01-6月 (same length)."""
-    def cn(m: re.Match) -> str:
-        n = _CN.index(m[1]) + 1 if len(m[1]) == 1 else 11 + _CN.index(m[1][1])
-        return f"1-{n}月"
-    text = _CN_MONTH_SPAN.sub(cn, text)
+    text = _CN_MONTH_SPAN.sub(lambda m: f"1-{int(_plain(m[1]))}月", text)
     text = _MONTH_TO_MONTH.sub(lambda m: f"0{m[1]}-", text)
     return _SPAN_SEP.sub("-", text)
 
