@@ -80,11 +80,13 @@ def short_name(label: str, target: str) -> bool:
     word of the target, that begin with its first character and take its characters in order, from a
     name at least twice as long."""
     name = re.sub(r"[^\u4e00-\u9fff]", "", target)
+    # (a window `abbreviates` takes from the name is of its Chinese characters only)
     for n in (3, 2):
+        if len(name) < 2 * n:
+            continue
         for i in range(len(label) - n + 1):
             w = label[i:i + n]
-            if len(name) >= 2 * n and w[0] == name[0] and w not in name and abbreviates(w, name) \
-                    and not re.search(r"[^\u4e00-\u9fff]", w):
+            if w[0] == name[0] and w not in name and abbreviates(w, name):
                 return True
     return False
 
