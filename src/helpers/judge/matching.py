@@ -211,7 +211,7 @@ def _same_rate_noun(t: Target, f: Finding) -> int:
 def _said_otherwise(want: str, got: str, label: str) -> bool:
     """The target's rate said in other words: its word before 率 named in the figure's clause (普惠率 and
     普惠性幼儿园在园幼儿占比), or the figure's word before 率 a short name of the target's (网办 of 一网通办)."""
-    want, got = re.sub(r"[“”‘’'\"]", "", want), re.sub(r"[“”‘’'\"]", "", got)
+    # (want and got are `_rate_noun`'s, already without their quote marks)
     return len(want) >= 2 and (want[-2:] in re.sub(r"[“”‘’'\"]", "", label) or abbreviates(got[-2:], want))
 
 
