@@ -17,17 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
-from judge_set import AGGREGATE_ONLY, BLIND, load_blind, load_judge_set  # noqa: E402
+from judge_set import load_judge_set, load_readable_blind  # noqa: E402
 from metamorphic import INVARIANT, run, shifted  # noqa: E402
-
-
-def read_cases() -> list[dict]:
-    """Every labelled case that may be read case by case."""
-    cases = load_judge_set()
-    for half in BLIND:
-        if half not in AGGREGATE_ONLY:
-            cases += load_blind(half)
-    return cases
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--failures", metavar="NAME", help="list the variants that break this relation (or 'pace_shift')")
     ap.add_argument("--only", metavar="NAME", help="run this relation alone")
     args = ap.parse_args(argv)
-    cases = read_cases()
+    cases = load_judge_set() + load_readable_blind()  # every case that may be read case by case
     transforms = {k: v for k, v in INVARIANT.items() if not args.only or k == args.only}
     checks = run(cases, transforms) if transforms else []
     per: dict[str, list] = defaultdict(list)

@@ -130,6 +130,11 @@ def load_blind(half: str) -> list[dict]:
     return load_judge_set(BLIND[half], BLIND_ORIGINS)
 
 
+def load_readable_blind() -> list[dict]:
+    """Every case of the blind sets that may be read case by case (all but AGGREGATE_ONLY), in BLIND's order."""
+    return [c for half in BLIND if half not in AGGREGATE_ONLY for c in load_blind(half)]
+
+
 def load_second_reader(half: str) -> dict[str, tuple[str, frozenset[str]]]:
     """The second reader's labels of a blind set (a key of SECOND_READER): case_id → (status, the statuses
     that reader accepts: status and also_ok). Every case of the set must be labelled, and nothing else."""

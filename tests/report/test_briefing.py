@@ -143,7 +143,9 @@ def test_a_completion_of_a_target_changed_during_the_year_is_marked(tasks: pd.Da
     assert not zh.loc[~adjusted, "重点工作"].str.contains("目标年中调整").any()
     mine = b.bureau_tasks_zh(tasks, "市农业农村局").set_index("序号")
     assert mine.loc["量化26", "重点工作"].endswith("（目标年中调整）")
-    assert adjusted_marks([0.5, None, 0.5], [True, True, False]) == ["（目标年中调整）", "", ""]
+    rows = pd.DataFrame({"completion_pct": [0.5, None, 0.5], "is_target_adjusted": [True, True, False]})
+    assert adjusted_marks(rows) == ["（目标年中调整）", "", ""]
+    assert adjusted_marks(rows.drop(columns="is_target_adjusted")) == ["", "", ""]
 
 
 def test_bureau_tasks_put_behind_first(tasks: pd.DataFrame) -> None:

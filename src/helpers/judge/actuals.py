@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from helpers.judge.apart import other_reading
+from helpers.judge.apart import other_readings
 from helpers.judge.classes import CARRY as _CARRY, classes_differ
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
@@ -425,7 +425,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         out[tid] = a
         taken.add(id(a))
     ev.rivals = _rivals(ranked, out, taken)
-    ev.apart = {tid: x for tid, a in out.items() for x in [other_reading(a, by_target.get(tid, []), ev, labels.get(tid, ""))] if x is not None}
+    ev.apart = other_readings(out, by_target, labels, ev)
     return out
 
 

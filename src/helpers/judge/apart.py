@@ -76,20 +76,20 @@ def _less_the_past(won: Finding, ev: Evidence, figures: ByStart) -> Finding | No
                    value=rest, unit=won.unit, label=won.label)
 
 
-def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Finding | None:
+def _other_reading(won: Finding, scores: Scored, ev: Evidence, target: str, figures: ByStart) -> Finding | None:
     """The figures a target took read the other way: for a sum of items that are kinds of the target only by
     a shared word, the one item that names the target's own thing (`_own_item`). None when the text settles
     it (a total, kinds of the target's own noun, an enumeration, a county's part); for a total holding an
     earlier year's batch, the total without it (`_new_part`). (One item taken from a
     run of figures that share a word with the target is not read as their sum: in the read sets such runs
-    list other things far more often than parts — 新增城镇就业19860人,失业人员再就业4215人.)"""
+    list other things far more often than parts — 新增城镇就业19860人,失业人员再就业4215人.)
+    `figures`: ev.actuals by where they start."""
     own = _own_item(won, scores, target, ev) if won.meaning == BY_A_SHARED_WORD else None
     if own is not None or won.meaning == BY_A_SHARED_WORD and won.unit != "人":
         return own
     if won.meaning in (PEOPLE_BY_KIND, BY_A_SHARED_WORD):  # the same people, perhaps: each kind alone, the least
         items = [a for _, a in _items(won, scores)]
         return min(items, key=lambda a: a.value) if len(items) >= 2 else None
-    figures = ByStart(ev.actuals)
     less = _less_the_past(won, ev, figures)
     if less is not None:
         return less
@@ -98,3 +98,12 @@ def other_reading(won: Finding, scores: Scored, ev: Evidence, target: str) -> Fi
         if new is not None and (total is won or new.start <= won.start < total.start):
             return new if total is won else total
     return None
+
+
+def other_readings(won: dict[int, Finding], scores: dict[int, Scored], targets: dict[int, str],
+                   ev: Evidence) -> dict[int, Finding]:
+    """Target id → the figures it took (`won`), read the other way (`_other_reading`), for the targets that have
+    one. `scores` and `targets`: each target's scored figures and its label, by target id."""
+    figures = ByStart(ev.actuals)  # indexed once, for every target
+    return {tid: x for tid, a in won.items()
+            for x in [_other_reading(a, scores.get(tid, []), ev, targets.get(tid, ""), figures)] if x is not None}

@@ -80,11 +80,13 @@ def short_name(label: str, target: str) -> bool:
     word of the target, that begin with its first character and take its characters in order, from a
     name at least twice as long."""
     name = re.sub(r"[^\u4e00-\u9fff]", "", target)
+    # (a window `abbreviates` takes from the name is of its Chinese characters only)
     for n in (3, 2):
+        if len(name) < 2 * n:
+            continue
         for i in range(len(label) - n + 1):
             w = label[i:i + n]
-            if len(name) >= 2 * n and w[0] == name[0] and w not in name and abbreviates(w, name) \
-                    and not re.search(r"[^\u4e00-\u9fff]", w):
+            if w[0] == name[0] and w not in name and abbreviates(w, name):
                 return True
     return False
 
@@ -209,7 +211,7 @@ def _same_rate_noun(t: Target, f: Finding) -> int:
 def _said_otherwise(want: str, got: str, label: str) -> bool:
     """The target's rate said in other words: its word before 率 named in the figure's clause (普惠率 and
     普惠性幼儿园在园幼儿占比), or the figure's word before 率 a short name of the target's (网办 of 一网通办)."""
-    want, got = re.sub(r"[“”‘’'\"]", "", want), re.sub(r"[“”‘’'\"]", "", got)
+    # (want and got are `_rate_noun`'s, already without their quote marks)
     return len(want) >= 2 and (want[-2:] in re.sub(r"[“”‘’'\"]", "", label) or abbreviates(got[-2:], want))
 
 

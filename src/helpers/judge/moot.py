@@ -58,6 +58,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from helpers.judge.clauses import OPENS_BREAKDOWN
+from helpers.judge.figure_names import before_figure
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.nouns import FRAME
@@ -207,8 +208,8 @@ def _sets_apart(reading, whole_at: int, part_at: int, part_end: int) -> bool:
     the total's (from `whole_at` to its first figure) do not and the task names: 其中市本级78个 for
     市本级实施…项目, the task asks for that part."""
     text = reading.evidence.layout.text
-    whole = re.split(r"\d", text[whole_at:part_at], maxsplit=1)[0]
-    part = re.split(r"\d", text[part_at:part_end + 1], maxsplit=1)[0]
+    whole = before_figure(text[whole_at:part_at])
+    part = before_figure(text[part_at:part_end + 1])
     return overlap(bigrams(reading.task or ""), bigrams(part) - bigrams(whole)) >= _PART_NAMED
 
 
@@ -229,7 +230,7 @@ def _qualifier_apart(a: str, b: str, target: str) -> bool:
     says and the second not: the longest run they share (常住居民人均可支配收入, 居民) is preceded in each,
     past the frames, by words sharing no character (城镇, 农村), and only the first's share one with the
     target's name (城乡居民…)."""
-    a, b = (FRAME.sub("", re.split(r"\d", x, maxsplit=1)[0]) for x in (a, b))
+    a, b = (FRAME.sub("", before_figure(x)) for x in (a, b))
     m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     pa, pb = a[max(0, m.a - 2):m.a], b[max(0, m.b - 2):m.b]
     return m.size >= 2 and len(pa) == len(pb) == 2 and not set(pa) & set(pb) \

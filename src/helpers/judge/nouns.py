@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from helpers.judge.figure_names import before_figure
 from helpers.judge.figure_state import NEW, SPAN, STOCK
 from helpers.judge.evidence import Part
 from helpers.judge.findings import Finding
@@ -48,7 +49,7 @@ def _figure_head(label: str) -> str:
     (上半年全市实现地区生产总值1077.8亿元 → 生产总值); none when the label ends in an act completed
     with no noun (已完成整改)."""
     text = FRAME.sub("", label)
-    text = _ETC.sub("", re.split(r"\d", text, maxsplit=1)[0])
+    text = _ETC.sub("", before_figure(text))
     if _ACT_ONLY.search(text):
         return ""
     # 总长, 按年均汇率折合: a measure or a conversion of the thing named before it, no noun of its own

@@ -123,10 +123,13 @@ CORRECTED = "（核定）"
 ADJUSTED = "（目标年中调整）"
 
 
-def adjusted_marks(pcts: Any, adjusted: Any) -> list[str]:
-    """ADJUSTED for each row whose completion is a ratio of a target changed during the year, else ""."""
-    return [ADJUSTED if a is not None and not pd.isna(a) and bool(a) and not pd.isna(p) else ""
-            for p, a in zip(pcts, adjusted)]
+def adjusted_marks(rows: pd.DataFrame) -> list[str]:
+    """ADJUSTED for each row whose completion is a ratio of a target changed during the year, else ""
+    (none when the frame has no is_target_adjusted column)."""
+    if "is_target_adjusted" not in rows:
+        return [""] * len(rows)
+    return [ADJUSTED if not pd.isna(a) and bool(a) and not pd.isna(p) else ""
+            for p, a in zip(rows["completion_pct"], rows["is_target_adjusted"])]
 
 
 def corrected_zh(shown: str, task_status_zh: str, source: str) -> str:

@@ -119,11 +119,6 @@ def scoreboard_zh(board: pd.DataFrame, pace: float) -> pd.DataFrame:
     })
 
 
-def _adjusted(rows: pd.DataFrame) -> list:
-    """Each row's is_target_adjusted (False where the frame has no such column)."""
-    return rows["is_target_adjusted"].tolist() if "is_target_adjusted" in rows else [False] * len(rows)
-
-
 def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 60) -> pd.DataFrame:
     """The behind list for readers: reference, task, lead bureau, completion, lag, evidence.
 
@@ -133,8 +128,7 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     pace = table_pace(tasks)
     mark = f"（部分指标{wording.behind_short(pace)}）"
     task_text = [truncate(t, task_chars) + (mark if m else "") + adj + (CORRECTED if src == "override" else "")
-                 for t, m, adj, src in zip(b["task"], b["is_mixed"], adjusted_marks(b["completion_pct"], _adjusted(b)),
-                                           b["status_source"])]
+                 for t, m, adj, src in zip(b["task"], b["is_mixed"], adjusted_marks(b), b["status_source"])]
     out = _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
@@ -158,7 +152,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + adj + ("" if p else "（联合牵头）")
-                 for t, p, adj in zip(b["task"], b["is_primary"], adjusted_marks(b["completion_pct"], _adjusted(b)))]
+                 for t, p, adj in zip(b["task"], b["is_primary"], adjusted_marks(b))]
     names = wording.status_names(table_pace(tasks))
     status = [names[s] + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
               for s, m, src in zip(b["status"], b["is_mixed"], b["status_source"])]
