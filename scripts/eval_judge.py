@@ -41,8 +41,10 @@ def seed_cases() -> list[dict]:
 
 BLIND_10 = "blind set 10, development (kept back until round 8)"
 BLIND_11 = "blind set 11, development (kept back until round 8)"
+BLIND_12 = "blind set 12, development (kept back until round 9)"
+BLIND_13 = "blind set 13, development (kept back until round 9)"
 #: the groups another reader labelled a second time, blind (tests/judge_set.py, SECOND_READER)
-SECOND_LABELLED = {BLIND_10: "dev10", BLIND_11: "dev11"}
+SECOND_LABELLED = {BLIND_10: "dev10", BLIND_11: "dev11", BLIND_12: "dev12", BLIND_13: "dev13"}
 
 
 def groups() -> list[tuple[str, list[dict], bool]]:
@@ -64,6 +66,8 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             ("blind set 8, development (kept back until round 7)", load_blind("dev8"), True),
             (BLIND_10, load_blind("dev10"), True),
             (BLIND_11, load_blind("dev11"), True),
+            (BLIND_12, load_blind("dev12"), True),
+            (BLIND_13, load_blind("dev13"), True),
             ("seed (pinned statuses)", seed_cases(), True)]
 
 

@@ -43,15 +43,19 @@ JUDGE_SET = DATA / "judge_set.csv"
 #: and these became development sets. Their first figures (1bae96e, before round 7 changed anything): set 10
 #: 0.885 / 3.3 % / 25.8 %, set 11 0.827 / 6.8 % / 36.1 %; their last unread ones (a9ac73e): set 10 0.881 / 3.7 % /
 #: 24.6 %, set 11 0.835 / 6.8 % / 34.1 %.
+#: `dev12` (R…) and `dev13` (T…) were round 8's never-read measure, and became development sets in round 9 the
+#: same way. Their first figures (a9ac73e): set 12 0.861 / 10 (4.2 %) / 33.8 %, set 13 0.930 / 5 (2.2 %) / 26.6 %;
+#: their last unread ones (0261bc9): set 12 0.865 / 10 (4.2 %) / 30.0 %, set 13 0.930 / 6 (2.6 %) / 23.1 %.
 BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv", "dev2": DATA / "blind_dev2.csv",
          "holdout": DATA / "blind_holdout.csv", "dev4": DATA / "blind_dev4.csv",
          "test4": DATA / "blind_test4.csv", "dev7": DATA / "blind_dev7.csv",
          "dev9": DATA / "blind_dev9.csv", "dev5": DATA / "blind_dev5.csv", "dev6": DATA / "blind_dev6.csv",
-         "dev8": DATA / "blind_dev8.csv", "dev10": DATA / "blind_dev10.csv", "dev11": DATA / "blind_dev11.csv"}
+         "dev8": DATA / "blind_dev8.csv", "dev10": DATA / "blind_dev10.csv", "dev11": DATA / "blind_dev11.csv",
+         "dev12": DATA / "blind_dev12.csv", "dev13": DATA / "blind_dev13.csv"}
 #: a second, independent labelling of a blind set: another reader of DOMAIN.md and the conventions alone
 #: labelled the same cases without seeing the first reader's labels (round 8), to measure how far two
 #: careful readers agree — the ceiling the judge's agreement is read against.
-SECOND_READER = {"dev10": DATA / "blind_dev10_reader2.csv", "dev11": DATA / "blind_dev11_reader2.csv"}
+SECOND_READER = {half: DATA / f"blind_{half}_reader2.csv" for half in ("dev10", "dev11", "dev12", "dev13")}
 SECOND_READER_COLUMNS = ("case_id", "status", "also_ok", "completion_pct", "needs_review_ok", "note")
 #: the sets `make eval` never lists case by case
 AGGREGATE_ONLY = ("test", "holdout", "test4")
