@@ -128,7 +128,7 @@ def test_the_cumulative_level_measures_the_pace(task, progress, period, status):
      "今年以来新签订托管服务合同面积62.4万亩，大部分服务将在夏收夏种和秋收秋种期间实施，截至5月底实际完成托管作业面积21.3万亩。",
      M5, "behind"),
     ("全年完成农作物病虫害统防统治面积200万亩。",
-     "病虫害防治多集中在夏收和秋收前后，截至6月底累计完成统防统治面积112万亩。", H1, "ahead"),
+     "病虫害防治多集中在夏收和秋收前后，截至6月底累计完成统防统治面积112万亩。", H1, "on_pace"),
     ("完成机械化深松整地80万亩。", "深松作业主要安排在秋收以后，1-6月已完成深松整地30万亩。", H1, "behind"),
 ])
 def test_a_span_opening_the_clause_outweighs_a_season_named_before(task, progress, period, status):
@@ -138,3 +138,36 @@ def test_a_span_opening_the_clause_outweighs_a_season_named_before(task, progres
 def test_a_seasons_own_figure_is_still_one_season():
     got = judge("全年收购粮食35亿斤。", "夏粮收购7月底结束，全市共收购小麦12.6亿斤。", Q3)
     assert got["method"] != "computed_ratio"
+
+
+# ---------------------------------------------------------------------------------------------
+# what a contract or an agreement covers is work promised, not done (unless the target counts contracts)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成农业生产托管服务面积50万亩。", "今年以来签订托管服务协议面积38万亩，截至6月底实际完成托管作业面积19万亩。", H1, "behind"),
+    ("全年完成节水改造面积8万亩。", "已与12个灌区签订节水改造合同，合同面积7.6万亩，目前已完成改造2.9万亩。", Q3, "behind"),
+    ("完成林下经济种植面积6万亩。", "与合作社签订种植合同面积5.2万亩，已种植3.4万亩。", Q3, "behind"),
+    ("新签订合同能源管理项目合同15个。", "上半年新签订合同能源管理项目合同9个。", H1, "ahead"),
+])
+def test_what_a_contract_covers_is_promised_not_done(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_a_contract_alone_measures_nothing_done():
+    got = judge("全年完成社会化托管服务面积30万亩。", "服务组织与农户签订托管协议面积26万亩。", H1)
+    assert got["status"] != "ahead" or got["needs_review"]
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # for a deal (buying, selling land, leasing) the contract signed is the act done
+    ("完成政府采购规模40亿元。", "上半年全市签订政府采购合同金额22.6亿元。", H1, "on_pace"),
+    ("全年国有建设用地出让收入50亿元。", "1-9月签订土地出让合同价款41.3亿元。", Q3, "on_pace"),
+])
+def test_for_a_deal_the_contract_is_the_act(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_a_part_finished_of_works_started_is_read():
+    # the whole counts works started (no measure of 改造), its part finished is what was done
+    got = judge("改造城镇老旧小区40个。", "截至6月底，已开工小区36个，其中完工13个。", H1)
+    assert got["status"] == "behind" and abs(_pct(got) - Decimal(13) / 40) < Decimal("0.001")

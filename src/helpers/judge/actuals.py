@@ -196,6 +196,45 @@ def _opened_by_a_span(a: Finding, ev: Evidence) -> bool:
 _SPAN_ALONE = re.compile(rf"(?:{_SPAN.pattern})[^\d,;。]{{0,2}}")
 
 
+#: a figure of what contracts or agreements cover (合同面积, 签订协议…户): work promised, not done — unless the
+#: target counts the contracts themselves or is a deal
+_PLEDGE = re.compile(r"合同|协议")
+#: a target whose act is a deal (采购, 出让, 招商): the contract signed is the act done (采购合同金额 for 政府采购规模)
+_DEAL = re.compile(r"采购|出让|转让|交易|招商|引进|签约|签订|租赁|购买|销售|融资|贷款")
+#: a span from the year's start (截至5月底, 1-6月, 今年以来, 上半年): after a season's word it is the figure's span
+_YEAR_SPAN = re.compile(r"截至|截止|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|上半年|前三季度|全年")
+
+
+#: the works finished (完工, 建成): a part said so of a whole only started or under way is the done part
+_FINISHED = re.compile(r"完工|竣工|建成|完成|投用|投入使用")
+
+
+def _part_of_unread_whole(t: Target, a: Finding, tb: set[str], ev: Evidence, clause: str) -> bool:
+    """A breakdown (其中…) of a figure that does not measure the target does not measure it either — unless
+    the part's own words, those its whole lacks, name the target (其中市级衔接资金 for 市级…), this year's
+    additions (其中今年新增) or the works finished (其中完工)."""
+    if not _WITHIN.match(clause.lstrip()):
+        return False
+    s0 = ev.layout.sents[a.sentence][0] if ev.layout.sents else 0
+    wholes = [b for b in ev.actuals if s0 <= b.start and b.end <= a.start - len(clause) and comparable(b.unit, a.unit)]
+    if not wholes:
+        return False
+    whole = wholes[-1]
+    own = bigrams(QUALIFIER.sub("", a.label)) - bigrams(whole.label)
+    if own & tb or any(rx.search(a.label) and not rx.search(whole.label) for rx in (_NEW, _FINISHED)):
+        return False  # (已开工小区39个，其中完工14个: the part finished is what the works started have done)
+    return _actual_score(t, whole, tb, ev) is None
+
+
+def _one_season(a: Finding, ev: Evidence) -> bool:
+    """夏粮收购7月底结束，全市共收购小麦12.6亿斤: a season named before a figure in its sentence is its span —
+    unless a span from the year's start comes after it (…将在夏收和秋收期间实施，截至5月底实际完成…21.3万亩)."""
+    text = ev.layout.text
+    s0 = ev.layout.sents[a.sentence][0] if ev.layout.sents else 0
+    seasons = list(_SEASON.finditer(text, s0, a.start))
+    return bool(seasons) and not _YEAR_SPAN.search(text, seasons[-1].end(), a.start)
+
+
 def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | None:
     """How well an actual measures a count or amount target; None when it cannot (a month's own
     figure, a figure of what is not done: 1个小区不再改造)."""
@@ -209,14 +248,17 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计") \
             and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
+    if _part_of_unread_whole(t, a, tb, ev, clause):
+        return None  # 累计建成充电桩176个，其中快充桩48个 for 新建充电桩200个: a part of a stock is no addition either
+    if _PLEDGE.search(a.label) and not _PLEDGE.search(t.part) and not _DEAL.search(t.part):
+        return None  # 新签订托管服务合同面积62.4万亩 for 开展土地托管100万亩: work promised by contract, not done
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
     if classes_differ(t.part, a.label, ev.layout.text[max(0, a.start - _CARRY):a.start]):
         return None  # 全市共签约项目41个 for 引进亿元以上工业项目80个: all sizes, a wider set
     if _grades_differ(t.label or t.part, a.label):
         return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
-    if _SEASON.search(ev.layout.text, ev.layout.sents[a.sentence][0] if ev.layout.sents else 0, a.start) \
-            and not _SEASON.search(t.part):  # (夏粮已收获,产量22.6亿斤: the season named before the figure too)
+    if _one_season(a, ev) and not _SEASON.search(t.part):  # (夏粮已收获,产量22.6亿斤: the season named before it too)
         return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
     if month_only(a, ev) or _halted(t, a, ev, a0, b0) or left_out(a, ev, QUALIFIER.sub("", t.label or t.part)):
         # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them); 森林抚育2.4万亩(不计入造林绿化任务)
