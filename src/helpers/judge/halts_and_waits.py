@@ -150,8 +150,22 @@ STEP_PAPER = re.compile(r"方案|采购|招标|可研|可行性研究|项目建�
 
 
 #: a body above the city (省发改委, 省水利厅, 国家林草局, 住建部): its decision is an outside act even
-#: on a step paper (可研报告已报省发改委，待批复: the seed's G124 awaits it)
-OUTSIDE_BODY = re.compile(r"省|国家|国务院|中央|总局|[^门]部(?!门|署|分)|厅")
+#: on a step paper (可研报告已报省发改委，待批复: the seed's G124 awaits it); so is the province acting
+#: (获省下达, 省级审查); a province's company or partner (配合省铁投完成线路比选) is no authority
+OUTSIDE_BODY = re.compile(r"省[^,,。;;|、]{0,6}?(?:委|厅|局|政府|办|院|部|署)|省(?:级|里)|省(?:下达|批复|审批|审核|审定|核定|认定|同意|批准|统一)"
+                          r"|国家|国务院|中央|总局|[^门]部(?!门|署|分)|厅")
+
+
+#: funds and their payment (财政奖补…兑付, 工程尾款…支付, 补助资金…拨付): a payment that waits on a check
+#: (待绩效评估后兑付) is a matter of the money, not of the task's outcome
+FUNDS = re.compile(r"资金|奖补|补贴|补助|奖励金?|款项?|经费")
+PAID = re.compile(r"拨付|兑付|兑现|支付|发放|结算|拨款")
+
+
+def awaits_a_payment(said_of: str, task: str) -> bool:
+    """对参与企业的财政奖补暂缓拨付，待绩效评估后兑付 for 发放消费券: a wait said of paying funds the task
+    does not name — the money's own procedure, no outcome of the task awaited (拨付…补贴资金 names it)."""
+    return bool(FUNDS.search(said_of)) and bool(PAID.search(said_of)) and not FUNDS.search(task)
 
 
 #: a submission still to come (待社会意见汇总后提交…审议): the decision it will ask for is not awaited yet
