@@ -260,7 +260,7 @@ def _widen(layout: Layout, f: Finding, unmasked: str) -> None:
     text = layout.text
     a, b = layout.around(f.start, f.end)
     a, b = min(a, f.start), max(b, f.end)
-    s0 = layout.sents[f.sentence][0] if layout.sents else 0
+    s0 = layout.sentence_start(f.sentence)
     while b - a < 16 and a > s0:
         a = max(max(text.rfind(ch, s0, a - 1) for ch in ",,、") + 1, s0)
     # the folded words with their item labels, as every rule reads them (judge_one shows them as printed)
