@@ -68,7 +68,7 @@ def month_only(f: Finding, ev: Evidence) -> bool:
     text, lay = ev.layout.text, ev.layout
     if re.match(r"\s*[((]?(?:当月|单月)", text[f.end:f.end + 4]):
         return True
-    s0 = lay.sents[f.sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(f.sentence)
     marks = list(_SPAN_MARK.finditer(text, s0, f.start))
     return bool(marks and marks[-1]["month"])
 
@@ -118,7 +118,7 @@ def _named(tb: set[str], a: Finding, ev: Evidence, target: str = "") -> int:
         return shared or _abbreviated(noun, target)
     text, lay = ev.layout.text, ev.layout
     la = lay.around(a.start, a.end, fine=True)[0]
-    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(a.sentence)
     before = re.split(r"[,;、]", text[s0:la].rstrip(",;、 "))[-1]
     if not before.strip():
         return max(shared, 1)  # 一季度新认定10家: no noun at all in its sentence, said of the task (subjects.py)
@@ -150,7 +150,7 @@ def _done_besides_the_rest(t: Target, same: list[Finding], tb: set[str], ev: Evi
         a0, b0 = lay.around(a.start, a.end)
         if not (_REST.match(text[a0:a.start]) and (_ALSO_ONGOING.match(text[a0:a.start]) or ONGOING.search(text, a.end, b0))):
             continue
-        s0, s1 = lay.sents[a.sentence] if lay.sents else (0, len(text))
+        s0, s1 = lay.sentence_span(a.sentence)
         before = text[s0:a0]
         if a.value < t.value and DONE_MARK.search(before) and not ONGOING.search(before) and overlap(tb, before) >= 1:
             return Finding("actual", s0, a0, a.sentence, before, value=t.value - a.value, unit=a.unit,
@@ -188,7 +188,7 @@ def _opened_by_a_span(a: Finding, ev: Evidence) -> bool:
     """1-6月，全市知识产权质押融资登记金额达12亿3千万元: a span opening the figure's sentence (its first clause
     a span alone) says what the figure after it is over — a flow of the span, no stock."""
     lay = ev.layout
-    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(a.sentence)
     first = lay.text[s0:lay.around(s0, s0 + 1)[1]]
     return bool(_SPAN_ALONE.fullmatch(first.strip(" ,;")))
 

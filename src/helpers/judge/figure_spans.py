@@ -33,7 +33,7 @@ def one_season(a: Finding, ev: Evidence) -> bool:
     """夏粮收购7月底结束，全市共收购小麦12.6亿斤: a season named before a figure in its sentence is its span —
     unless a span from the year's start comes after it (…将在夏收和秋收期间实施，截至5月底实际完成…21.3万亩)."""
     text = ev.layout.text
-    s0 = ev.layout.sents[a.sentence][0] if ev.layout.sents else 0
+    s0 = ev.layout.sentence_start(a.sentence)
     seasons = list(SEASON.finditer(text, s0, a.start))
     return bool(seasons) and not _YEAR_SPAN.search(text, seasons[-1].end(), a.start)
 
@@ -50,7 +50,7 @@ def part_of_unread_whole(t: Target, a: Finding, tb: set[str], ev: Evidence, clau
     this year's additions (其中今年新增) or the works finished (已开工小区39个，其中完工14个)."""
     if not _WITHIN.match(clause.lstrip()):
         return False
-    s0 = ev.layout.sents[a.sentence][0] if ev.layout.sents else 0
+    s0 = ev.layout.sentence_start(a.sentence)
     wholes = [b for b in ev.actuals if s0 <= b.start and b.end <= a.start - len(clause) and comparable(b.unit, a.unit)]
     if not wholes:
         return False

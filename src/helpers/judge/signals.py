@@ -266,7 +266,7 @@ def rate_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]
     rated = [p for p in parts if p.target is not None and p.target.kind == "rate" and p.met is not None]
     out: list[Signal] = []
     for g in ev.growths:
-        s0 = lay.sents[g.sentence][0] if lay.sents else 0
+        s0 = lay.sentence_start(g.sentence)
         if not _unread(ev, g, read, used) or not is_result(g.modality) or SINGLE_MONTH.search(text, s0, g.start):
             continue
         for p in rated:

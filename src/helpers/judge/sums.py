@@ -135,7 +135,7 @@ _PLACE_HEADING = re.compile(rf"\s*{PART_PLACE}\s*[:：]")
 def _a_places(a: Finding, lay) -> bool:
     """A figure said of one county: its clause opens with the place, or its sentence with the place and a
     colon (金安区:完成治理9条;裕安区:完成治理7条)."""
-    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(a.sentence)
     return bool(COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) or _PLACE_HEADING.match(lay.text, s0))
 
 
@@ -148,7 +148,7 @@ def quarter_sums(ev: Evidence) -> list[Finding]:
     in one unit, add up to the period's cumulative figure (a quarter alone is no pace of the year)."""
     lay, by_unit = ev.layout, {}
     for a in ev.actuals:
-        s0 = lay.sents[a.sentence][0] if lay.sents else 0
+        s0 = lay.sentence_start(a.sentence)
         c0 = lay.around(a.start, a.end)[0]
         q = list(_QUARTER.finditer(lay.text, max(s0, c0 - 12), a.start))
         if q and is_result(a.modality):
@@ -180,7 +180,7 @@ def _item_of(a: Finding, ev: Evidence, labels: list[int]) -> int | None:
     (helpers.judge.parts records where the reader blanked one, `labels`: ev.labels sorted); None when no
     label comes before it."""
     lay, text = ev.layout, ev.layout.text
-    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(a.sentence)
     after = lay.sents[a.sentence - 1][1] if lay.sents and a.sentence > 0 else 0  # the label before s0's words
     c0 = lay.around(a.start, a.end)[0]
     # only the last blanked label before the figure can be the latest start (a bisection: a long cell has thousands)
@@ -329,7 +329,7 @@ def _under_a_heading(run: list[Finding], head: str, ev: Evidence) -> bool:
     eight under a heading that lists things said done) under a heading that names the target's thing before
     a colon are kinds of it."""
     lay, text = ev.layout, ev.layout.text
-    s0 = lay.sents[run[0].sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(run[0].sentence)
     heading = text[s0:lay.around(run[0].start, run[0].end, fine=True)[0]].rstrip()
     # (已建成通车的有：创新大道东延段2,800米、科学路…: names of things said done, up to eight characters)
     longest = 8 if _DONE_LIST.search(heading) and not ONGOING.search(heading) else 4
@@ -430,7 +430,7 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     造林面积: 育林 is no 造林)."""
     nouns = [item_noun(a, ev) for a in run]
     head, first = head_noun(target), QUALIFIER.sub("", nouns[0])
-    s1 = ev.layout.sents[run[0].sentence][1] if ev.layout.sents else len(ev.layout.text)
+    s1 = ev.layout.sentence_span(run[0].sentence)[1]
     if _TOTAL_AFTER.search(ev.layout.text, run[-1].end, s1):
         return None  # …、市级7家，合计新增十五家: the text gives the total itself
     if len(_under_one_verb(run, ev)) != len(run) - 1 or any(_below_floor(n, target) for n in nouns):
