@@ -63,7 +63,7 @@ def _less_the_past(won: Finding, ev: Evidence, figures: ByStart) -> Finding | No
     """累计完成投资13.1亿元，其中2023年度完成7.6亿元: a figure whose breakdown (其中…, in its sentence) names an
     earlier year's part (helpers.judge.scope dated it) spans years; read again without that part (5.5)."""
     text, lay = ev.layout.text, ev.layout
-    end = lay.sents[won.sentence][1] if lay.sents else len(text)
+    end = lay.sentence_span(won.sentence)[1]
     within = _BREAKDOWN.search(text, won.end, end)
     if within is None:
         return None

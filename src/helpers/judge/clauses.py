@@ -159,6 +159,14 @@ class Layout:
         """Index of the sentence holding pos (0 when the text has none)."""
         return max(0, bisect_right(self._sent_starts, pos) - 1)
 
+    def sentence_span(self, i: int) -> tuple[int, int]:
+        """Span of sentence i (the whole text when it has none)."""
+        return self.sents[i] if self.sents else (0, len(self.text))
+
+    def sentence_start(self, i: int) -> int:
+        """Where sentence i starts (0 when the text has none)."""
+        return self.sentence_span(i)[0]
+
     def sentence_text(self, i: int) -> str:
         if not self.sents:
             return ""
@@ -263,7 +271,7 @@ def _set_sections(layout: Layout) -> None:
     clauses are `problem` or `intention`, whatever marker they hold (有待提高 is no condition)."""
     text = layout.text
     for c in layout.clauses:
-        a = layout.sents[c.sentence][0] if layout.sents else 0
+        a = layout.sentence_start(c.sentence)
         if _NEXT_HEAD.match(text, a):
             mod = "intention"
         elif _PROBLEM_HEAD.match(text, a):

@@ -77,7 +77,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 #: its own figures or a wait, a completion by work still reported, 定性推进 by any measurable claim;
 #: behind only by a disagreeing rate (a part behind decides whatever else the text says)
 _BEARING = {
-    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done"),
+    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done", "order"),
     "pending": ("event", "share", "figure", "halt"),
     "completed": ("remaining", "await", "share", "halt", "figure"),
     "blocked": ("share",),
@@ -133,7 +133,9 @@ def _finding_doubt(f, status: str, reading) -> str | None:
     if status in MEASURED and (not is_result(f.modality) or (f.kind == "actual" and signals.planned(f))
                                or (f.kind == "actual" and signals.QUOTA.search(signals.own_clause(f.text)))):
         return review_reason("not_a_result", f.text)
-    if status in GOOD and f.kind == "actual" and signals.CANDIDATES.search(f.text):
+    cand = signals.CANDIDATES.search(signals.own_clause(f.text)) if f.kind == "actual" else None
+    if status in MEASURED and cand and cand.group() not in reading.task:
+        # 2家酒店…提交申报材料 for 新增星级饭店3家: candidates put forward measure nothing done, short or not
         return review_reason("step_counted", f.text)
     word = signals.CONTRARY.search(signals.own_clause(f.text))
     if status == "completed" and word and word.group() not in reading.task:

@@ -34,7 +34,7 @@ def rest_said_done(t: Target, same: list[Finding], ev: Evidence) -> Finding | No
     for a in same:
         a0 = lay.around(a.start, a.end)[0]
         left = _LEFT_TO_DO.search(text[a0:a.start]) or _NOT_YET.match(text, a.end) or ONGOING.match(text, a.end)
-        s0, s1 = lay.sents[a.sentence] if lay.sents else (0, len(text))
+        s0, s1 = lay.sentence_span(a.sentence)
         said = _REST_DONE.search(text, s0, s1)
         if left and said and a.value < t.value and a.unit == t.unit:
             return Finding("actual", min(a.start, said.start()), max(a.end, said.end()), a.sentence,

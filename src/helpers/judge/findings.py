@@ -226,11 +226,8 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
 
 
 def _label_before(layout: Layout, pos: int, floor: int) -> str:
-    """Text from the start of the sentence (or the previous finding) up to pos."""
-    if not layout.sents:
-        return layout.text[floor:pos]
-    s = layout.sents[layout.sentence_of(pos)]
-    return layout.text[max(s[0], floor):pos]
+    """Text from the start of the sentence (or the previous finding, `floor` ≥ 0) up to pos."""
+    return layout.text[max(layout.sentence_start(layout.sentence_of(pos)), floor):pos]
 
 
 # stated completion ratios against the annual target or plan (docs/judging.md, rule 2)
@@ -417,7 +414,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
     out = []
     for m in r.deliverable.finditer(progress):
         a, b = layout.around(m.start(), m.end())
-        sentence = progress[layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0:m.start()]
+        sentence = progress[layout.sentence_start(layout.sentence_of(m.start())):m.start()]
         status, later = _event_status(progress[a:m.start()], sentence, progress[m.end():b])
         # else 获省政府批复: an approval obtained, or 完成全部建设内容: the works finished
         meaning = r.deliverable_meaning.get(m.group(), "finish" if re.fullmatch(f"{_ALL_WORKS}|{_ACCEPTED_BY}", m.group())
@@ -432,7 +429,7 @@ def find_deliverables(progress: str, layout: Layout, lex: Lexicon) -> list[Findi
     taken = sorted(f.start for f in out)
     for m in r.operation.finditer(progress):
         a, _ = layout.around(m.start(), m.end(), fine=True)  # 已完成备案、通航影响评价: 已 is not its mark
-        s0 = layout.sents[layout.sentence_of(m.start())][0] if layout.sents else 0
+        s0 = layout.sentence_start(layout.sentence_of(m.start()))
         before = progress[a:m.start()]
         i = bisect_left(taken, a)
         marks = list(_ATTAINED.finditer(before))

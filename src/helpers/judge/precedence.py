@@ -92,8 +92,8 @@ def sum_accounts_for_the_rest(reading, part) -> bool:
     text = lay.text
     # (其他县区数据尚在统计中: the rest's figures are not in yet, which says nothing of its works)
     going_on = any(not DATA.search(m.group()) for m in _REST_GOING_ON.finditer(text))
-    first = _FIRST_PLACE.search(text, lay.sents[part.evidence.sentence][0] if lay.sents else 0)
-    s0 = lay.sents[lay.sentence_of(first.start())][0] if first and lay.sents else 0
+    first = _FIRST_PLACE.search(text, lay.sentence_start(part.evidence.sentence))
+    s0 = lay.sentence_start(lay.sentence_of(first.start())) if first else 0
     listed = first is not None and bool(_RESPECTIVELY.search(text, s0, first.start()))
     return going_on or listed or bool(_COLLECTIVE.search(part.evidence.text))
 

@@ -82,7 +82,7 @@ def subject_of(ev: Evidence, pos: int, clause_only: bool = False) -> str:
     lay = ev.layout
     starts = [lay.around(pos, pos + 1)[0]]
     if not clause_only:
-        s0 = lay.sents[lay.sentence_of(pos)][0] if lay.sents else 0
+        s0 = lay.sentence_start(lay.sentence_of(pos))
         i = lay.clause_index(pos)
         if _AGENT_OPENS.match(lay.text, starts[0], pos):
             # a clause opened by an agent's act (该项工作因…调整，经省发改委同意延期实施) says what the

@@ -59,6 +59,24 @@ def _part_word(a: Finding, ev: Evidence) -> str | None:
     return m["part"] if m else None
 
 
+#: the rest of the places opening a clause (其余9个乡镇合计, 其他县区共, 剩余4个县(市、区)累计): with the places named
+#: before it, the whole
+_REST_PLACES = re.compile(r"^\s*(?:其余|其他|剩余)\s*(?:各|\d+\s*个|[一二三四五六七八九十]+个)?\s*"
+                          r"(?:乡镇|县区|县市区|县（市、区）|县\(市、区\)|街道|园区|镇|乡|县|区)")
+
+
+def _rest_of_places(a: Finding, ev: Evidence) -> bool:
+    """金寨县建成22个，霍山县建成18个，其余5个县区累计建成41个: the rest of the places, a part of the whole."""
+    return bool(_REST_PLACES.match(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]))
+
+
+def _counts_the_rest(a: Finding, ev: Evidence) -> bool:
+    """其余5个县区累计建成41个: the 5 counts the places of the rest, nothing done."""
+    text = ev.layout.text
+    return bool(re.search(r"(?:其余|其他|剩余)\s*$", text[max(0, a.start - 3):a.start])
+                and _REST_PLACES.match("其余" + text[a.end:a.end + 8]))
+
+
 def _done_part(a: Finding, ev: Evidence) -> bool:
     """A part's figure of works done: a result, not works only started, a stage or works still going on
     (舒城县2个完成主体工程 beside 霍山县1个已完工)."""
@@ -74,13 +92,14 @@ def county_sums(ev: Evidence) -> list[Finding]:
     one unit add up to the whole's (those of works done), when the text gives no total of its own."""
     groups: dict[tuple[int, str], list[Finding]] = {}
     for a in ev.actuals:
-        groups.setdefault((a.sentence, a.unit), []).append(a)
+        if not _counts_the_rest(a, ev):
+            groups.setdefault((a.sentence, a.unit), []).append(a)  # (其余5个县区: the 5 counts the places)
     lay = ev.layout
     whole = {a.unit for a in ev.actuals if _WHOLE_OPENING.match(lay.text, lay.around(a.start, a.end)[0])}
     out = []
     for (_, unit), acts in groups.items():
-        parts = [a for a in acts if _part_word(a, ev)]
-        if unit in whole or len(parts) < 2 or len(parts) != len(acts):
+        parts = [a for a in acts if _part_word(a, ev) or _rest_of_places(a, ev)]
+        if unit in whole or len(parts) < 2 or len(parts) != len(acts) or all(_rest_of_places(a, ev) for a in parts):
             continue  # 全市完工28万亩 is the city's figure: the counties' are its parts
         done = [a for a in parts if _done_part(a, ev)]
         if done:
@@ -116,7 +135,7 @@ _PLACE_HEADING = re.compile(rf"\s*{PART_PLACE}\s*[:：]")
 def _a_places(a: Finding, lay) -> bool:
     """A figure said of one county: its clause opens with the place, or its sentence with the place and a
     colon (金安区:完成治理9条;裕安区:完成治理7条)."""
-    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(a.sentence)
     return bool(COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) or _PLACE_HEADING.match(lay.text, s0))
 
 
@@ -129,7 +148,7 @@ def quarter_sums(ev: Evidence) -> list[Finding]:
     in one unit, add up to the period's cumulative figure (a quarter alone is no pace of the year)."""
     lay, by_unit = ev.layout, {}
     for a in ev.actuals:
-        s0 = lay.sents[a.sentence][0] if lay.sents else 0
+        s0 = lay.sentence_start(a.sentence)
         c0 = lay.around(a.start, a.end)[0]
         q = list(_QUARTER.finditer(lay.text, max(s0, c0 - 12), a.start))
         if q and is_result(a.modality):
@@ -161,7 +180,7 @@ def _item_of(a: Finding, ev: Evidence, labels: list[int]) -> int | None:
     (helpers.judge.parts records where the reader blanked one, `labels`: ev.labels sorted); None when no
     label comes before it."""
     lay, text = ev.layout, ev.layout.text
-    s0 = lay.sents[a.sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(a.sentence)
     after = lay.sents[a.sentence - 1][1] if lay.sents and a.sentence > 0 else 0  # the label before s0's words
     c0 = lay.around(a.start, a.end)[0]
     # only the last blanked label before the figure can be the latest start (a bisection: a long cell has thousands)
@@ -310,7 +329,7 @@ def _under_a_heading(run: list[Finding], head: str, ev: Evidence) -> bool:
     eight under a heading that lists things said done) under a heading that names the target's thing before
     a colon are kinds of it."""
     lay, text = ev.layout, ev.layout.text
-    s0 = lay.sents[run[0].sentence][0] if lay.sents else 0
+    s0 = lay.sentence_start(run[0].sentence)
     heading = text[s0:lay.around(run[0].start, run[0].end, fine=True)[0]].rstrip()
     # (已建成通车的有：创新大道东延段2,800米、科学路…: names of things said done, up to eight characters)
     longest = 8 if _DONE_LIST.search(heading) and not ONGOING.search(heading) else 4
@@ -411,7 +430,7 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
     造林面积: 育林 is no 造林)."""
     nouns = [item_noun(a, ev) for a in run]
     head, first = head_noun(target), QUALIFIER.sub("", nouns[0])
-    s1 = ev.layout.sents[run[0].sentence][1] if ev.layout.sents else len(ev.layout.text)
+    s1 = ev.layout.sentence_span(run[0].sentence)[1]
     if _TOTAL_AFTER.search(ev.layout.text, run[-1].end, s1):
         return None  # …、市级7家，合计新增十五家: the text gives the total itself
     if len(_under_one_verb(run, ev)) != len(run) - 1 or any(_below_floor(n, target) for n in nouns):

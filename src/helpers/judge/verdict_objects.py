@@ -33,7 +33,7 @@ def procedure_halts(ev: Evidence, task: str, targets: list[Target]) -> list[str]
         c0, c1 = lay.around(v.start, v.end)
         if v.status != "blocked" or id(v) in ev.used or not PROCEDURE_HALT.search(lay.text, v.start, c1):
             continue
-        before = lay.text[lay.sents[v.sentence][0]:v.start] if lay.sents else lay.text[:v.start]
+        before = lay.text[lay.sentence_start(v.sentence):v.start]
         if SOME_OF.search(before) or REST.search(before):
             continue
         said = [lay.text[slice(*lay.around(a.start, a.end))] for a in ev.actuals
