@@ -10,7 +10,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.evidence import PRELIMINARY_RX, ByStart, Evidence
+from helpers.judge.evidence import PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert, find_quantities
 from helpers.judge.subjects import PART_PLACE
@@ -459,11 +459,11 @@ def counted_rest(ev: Evidence, target: str, unit: str) -> list[Finding]:
     完成造林绿化3.5万亩: an item said left out of the target's count names the other items of its list — those
     before it back to the list's heading, done and in the unit — as what is counted (3.00万亩). The item left
     out is marked read."""
-    text, out, figures = ev.layout.text, [], ByStart(ev.actuals)
+    text, out = ev.layout.text, []
     for gone in (a for a in ev.actuals if left_out(a, ev, target)):
         ev.used.add(id(gone))  # read: the text itself says it is no part of the count
         opens = max(text.rfind(c, 0, gone.start) for c in _LIST_OPENS) + 1
-        rest = [a for a in figures.starting(opens, gone.start) if a.end <= gone.start and comparable(a.unit, unit)
+        rest = [a for a in ev.actuals_by_start.starting(opens, gone.start) if a.end <= gone.start and comparable(a.unit, unit)
                 and is_result(a.modality)]
         if len(rest) >= 2:
             total = sum((convert(a.value, a.unit, unit) for a in rest), Decimal(0))
