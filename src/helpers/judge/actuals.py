@@ -83,9 +83,8 @@ def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
     if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
         return False
-    text = ev.layout.text
-    start = max(text.rfind("。", 0, a.start), text.rfind("\n", 0, a.start))  # the parts before it, cut at ;
-    rest = [b.value for b in ev.actuals if start < b.start < a.start and b.unit == a.unit]
+    start = ev.layout.last_of("。\n", a.start)  # the parts before it, cut at ;
+    rest = [b.value for b in ev.actuals_by_start.starting(start + 1, a.start - 1) if b.unit == a.unit]
     return len(rest) >= 2 and sum(rest) == a.value
 
 

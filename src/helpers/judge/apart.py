@@ -45,7 +45,7 @@ def _new_part(won: Finding, ev: Evidence) -> Finding | None:
     """…已完成改造老旧小区42个，另有续建项目28个（2023年结转）已全部完工，合计完成70个: a total of the figures before
     it that holds an earlier year's batch (helpers.judge.scope dated it) is read again without that batch (42)."""
     text = ev.layout.text
-    start = max(text.rfind("。", 0, won.start), text.rfind("\n", 0, won.start))
+    start = ev.layout.last_of("。\n", won.start)
     rest = [b for b in ev.actuals_by_start.starting(start + 1, won.start) if b.end <= won.start and b.unit == won.unit]
     past = [b for b in rest if b.modality == "past"]
     if len(rest) < 2 or not past or len(past) == len(rest) or sum(b.value for b in rest) != won.value:

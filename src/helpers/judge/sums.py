@@ -462,7 +462,7 @@ def counted_rest(ev: Evidence, target: str, unit: str) -> list[Finding]:
     text, out = ev.layout.text, []
     for gone in (a for a in ev.actuals if left_out(a, ev, target)):
         ev.used.add(id(gone))  # read: the text itself says it is no part of the count
-        opens = max(text.rfind(c, 0, gone.start) for c in _LIST_OPENS) + 1
+        opens = ev.layout.last_of(_LIST_OPENS, gone.start) + 1
         rest = [a for a in ev.actuals_by_start.starting(opens, gone.start) if a.end <= gone.start and comparable(a.unit, unit)
                 and is_result(a.modality)]
         if len(rest) >= 2:
