@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from itertools import groupby
 
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import PRELIMINARY_RX, Evidence
@@ -430,6 +431,28 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
                    value=sum((a.value for a in run), Decimal(0)), unit=first.unit,
                    label=ev.layout.text[la:last.start] + "合计",
                    meaning=BY_A_SHARED_WORD if not said else PEOPLE_BY_KIND if first.unit == "人" else "")
+
+
+def longest_kind_sum(run: list[Finding], able: set[int], target: str, ev: Evidence) -> Finding | None:
+    """The sum (kind_sum) of the longest stretch of a run that adds up, leftmost first: two figures or more, each
+    able to measure the target (`able`: their ids), so 省级龙头企业8家、市级龙头企业19家 before 新培育家庭农场210家
+    (another thing listed after them). Only stretches within the run's pieces of able figures are tried, ending
+    at or after its first figure no total follows (kind_sum refuses a stretch a total follows): trying every
+    stretch of a long run, figure by figure, cost its length cubed."""
+    s1 = ev.layout.sentence_span(run[0].sentence)[1]
+    first_end = next((j for j, a in enumerate(run) if not _TOTAL_AFTER.search(ev.layout.text, a.end, s1)), len(run))
+    pieces, at = [], 0  # (where a piece starts in the run, its figures)
+    for fits, group in groupby(run, key=lambda a: id(a) in able):
+        piece = list(group)
+        pieces += [(at, piece)] if fits else []
+        at += len(piece)
+    for n in range(max((len(p) for _, p in pieces), default=0), 1, -1):
+        for at, piece in pieces:
+            for i in range(max(0, first_end - n + 1 - at), len(piece) - n + 1):
+                total = kind_sum(piece[i:i + n], target, ev)
+                if total is not None:
+                    return total
+    return None
 
 
 #: an item the text leaves out of a count, and the count's words after it (森林抚育2.4万亩(不计入造林绿化任务))
