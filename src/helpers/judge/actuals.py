@@ -14,7 +14,9 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
                                         left_or_other_work, rest_said_done)
+from helpers.judge.figure_spans import SEASON, one_season, part_of_unread_whole, promised
 from helpers.judge.findings import Finding
+from helpers.judge.handed_out import each_sums
 from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
@@ -49,7 +51,6 @@ _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 _OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
 #: the town or city proper inside the whole area (县城, 城区): a target of it is not met by the whole area's figure
 _INNER_AREA = re.compile(r"县城|城区|市区")
-_SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 #: a task to cut things down (压减审批事项, 清理涉企收费): cancelling some of them is its own act
 _REDUCE = re.compile(r"压减|精简|削减|减少|清理|压缩|砍掉|取消|撤销")
@@ -209,18 +210,17 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计") \
             and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
+    if part_of_unread_whole(t, a, tb, ev, clause, _actual_score) or promised(t, a):
+        return None  # 累计建成充电桩176个，其中快充桩48个 (a part of a stock); 签订…合同面积62.4万亩 (work promised)
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
     if classes_differ(t.part, a.label, ev.layout.text[max(0, a.start - _CARRY):a.start]):
         return None  # 全市共签约项目41个 for 引进亿元以上工业项目80个: all sizes, a wider set
     if _grades_differ(t.label or t.part, a.label):
         return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
-    if _SEASON.search(ev.layout.text, ev.layout.sentence_start(a.sentence), a.start) \
-            and not _SEASON.search(t.part):  # (夏粮已收获,产量22.6亿斤: the season named before the figure too)
-        return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
-    if month_only(a, ev) or _halted(t, a, ev, a0, b0) or left_out(a, ev, QUALIFIER.sub("", t.label or t.part)):
-        # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them); 森林抚育2.4万亩(不计入造林绿化任务)
-        return None
+    if one_season(a, ev) and not SEASON.search(t.part) or month_only(a, ev) or _halted(t, a, ev, a0, b0) \
+            or left_out(a, ev, QUALIFIER.sub("", t.label or t.part)):
+        return None  # 夏粮总产18.3亿斤 (one season); 1个小区不再改造; 森林抚育2.4万亩(不计入造林绿化任务)
     # (已建成8所、在建4所: 在建 is the 4's, so works going on are looked for in the figure's own item only)
     if ONGOING.search(ev.layout.text, a.end, ev.layout.around(a.start, a.end, fine=True)[1]) \
             or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause) or _rest_halted(a, ev, clause):
@@ -435,7 +435,7 @@ def _candidates(t: Target, ev: Evidence, tb: set[str]) -> list[Finding]:
     # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
     own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
     actuals = ev.actuals + quarter_sums(ev) + counted_rest(ev, t.label or t.part, t.unit) \
-        + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
+        + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part) + each_sums(ev, t.label or t.part))
     if t.unit in PLACES | CLASSIFIERS:  # A、B已于9月投用: the things named, counted
         actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
     if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's

@@ -76,7 +76,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 #: its own figures or a wait, a completion by work still reported, 定性推进 by any measurable claim;
 #: behind only by a disagreeing rate (a part behind decides whatever else the text says)
 _BEARING = {
-    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done"),
+    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done", "order"),
     "pending": ("event", "share", "figure", "halt"),
     "completed": ("remaining", "await", "share", "halt", "figure"),
     "blocked": ("share",),

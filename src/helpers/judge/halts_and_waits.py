@@ -11,8 +11,11 @@ import re
 NEXT_YEAR = r"明年|次年|下一?年度?"
 
 #: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
-_AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|等候|静候|尚需|需等到?|有待|仍需|(?<!后)需经过?)"
+#: (需 and 须 are one word of necessity in two hands: 须经…审定后方可发布, 尚须, 仍须, 须等到)
+_AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|等候|静候|尚[需须]|[需须]等到?|有待|仍[需须]|(?<!后)[需须]经过?)"
+#: (a review by several bodies or its last round, 部际联审, 终审, 初审, is one too)
 _OUTSIDE_ACT = (r"批复|审批|批准|核准|确认|验收|命名|认定|核查|核定|公布|发布|评审|评估|审定|审核|审议|反馈|统计|复核|考核|授牌|公示|测评"
+                r"|联审|终审|初审"
                 r"|检定|检测|检验|鉴定|审查|备案|核算|评定|评选|审计|测算|发文")
 #: an act's word as a noun's modifier or the city's own work (待审批事项, 待验收项目3个, 仍需加大考核力度): no wait
 NOT_A_NOUN = (r"(?!事项|项目|企业|案件|件|材料|清单|资金|问题|力度|流程|机制|制度|能力|体系|工作机制|标准|指标|水平"
@@ -23,7 +26,11 @@ _DECIDED_AFTER = r"(?![^。;;|]*?(?:获批|通过|批复同意|已命名|认定�
 #: decides it (a preliminary approval's papers, 土地报批材料, await a step, not the outcome)
 _SUBMITTED = (r"(?:申报|申请|创建|复审|复核|复查|评审|验收|评估|考核|认定|评定|命名)(?:材料|资料|文件|报告|申请书?)"
               r"[^,,。;;|]{0,20}?(?:上报|报送|提交|呈报|报请|推荐至|推荐到|已报(?=[^,,。;;|]{0,12}?(?:部|厅|局|委|政府|办|署)))"
-              + _DECIDED_AFTER)
+              + _DECIDED_AFTER
+              # the receiver named first (已向商务部等四部委报送申请材料, 向省经信厅提交认定申请)
+              + r"|向[^,,。;;|]{1,16}?(?:上报|报送|提交|呈报|报请)了?[^,,。;;|]{0,8}?"
+              r"(?:(?:申报|申请|创建|复审|复核|评审|验收|评估|考核|认定|评定|命名)(?:材料|资料|文件|报告|申请书?)"
+              r"|(?:创建|复审|复核|评审|验收|评估|考核|认定|评定|命名)申请)" + _DECIDED_AFTER)
 #: an outside act whose result or date is not fixed yet (暗访检查时间尚未确定, 评审结果仍未出来)
 _UNDECIDED = (r"(?:检查|核查|验收|评审|考核|评估|复审|复核|暗访|评定|结果|名单|批复)[^,,。;;|]{0,4}?(?:时间|日期|结果)?"
               r"(?:尚未|暂未|还未|仍未)(?:确定|明确|出来|出炉)"
@@ -96,7 +103,7 @@ NAMED_WORKS = re.compile(rf"(?:{HALT})(?P<obj>[^,,。;;|\d]{{1,10}}?)(?:施工|�
 SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
 SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
-BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|开放|使用|投用|立项|审批|举办|召开|合作"
+BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|经营|开放|使用|投用|立项|审批|举办|召开|合作"
                     r"|布展|装修|安装|作业|报批|受理"
                     # the task's own work named as such (项目已停止前期工作, 暂停相关工作)
                     r"|(?:前期|相关|各项|全部)?工作)?"
@@ -143,8 +150,22 @@ STEP_PAPER = re.compile(r"方案|采购|招标|可研|可行性研究|项目建�
 
 
 #: a body above the city (省发改委, 省水利厅, 国家林草局, 住建部): its decision is an outside act even
-#: on a step paper (可研报告已报省发改委，待批复: the seed's G124 awaits it)
-OUTSIDE_BODY = re.compile(r"省|国家|国务院|中央|总局|[^门]部(?!门|署|分)|厅")
+#: on a step paper (可研报告已报省发改委，待批复: the seed's G124 awaits it); so is the province acting
+#: (获省下达, 省级审查); a province's company or partner (配合省铁投完成线路比选) is no authority
+OUTSIDE_BODY = re.compile(r"省[^,,。;;|、]{0,6}?(?:委|厅|局|政府|办|院|部|署)|省(?:级|里)|省(?:下达|批复|审批|审核|审定|核定|认定|同意|批准|统一)"
+                          r"|国家|国务院|中央|总局|[^门]部(?!门|署|分)|厅")
+
+
+#: funds and their payment (财政奖补…兑付, 工程尾款…支付, 补助资金…拨付): a payment that waits on a check
+#: (待绩效评估后兑付) is a matter of the money, not of the task's outcome
+FUNDS = re.compile(r"资金|奖补|补贴|补助|奖励金?|款项?|经费")
+PAID = re.compile(r"拨付|兑付|兑现|支付|发放|结算|拨款")
+
+
+def awaits_a_payment(said_of: str, task: str) -> bool:
+    """对参与企业的财政奖补暂缓拨付，待绩效评估后兑付 for 发放消费券: a wait said of paying funds the task
+    does not name — the money's own procedure, no outcome of the task awaited (拨付…补贴资金 names it)."""
+    return bool(FUNDS.search(said_of)) and bool(PAID.search(said_of)) and not FUNDS.search(task)
 
 
 #: a submission still to come (待社会意见汇总后提交…审议): the decision it will ask for is not awaited yet

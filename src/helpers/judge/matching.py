@@ -234,9 +234,11 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     of the same noun (never by a count of additions: 新增托位2100个)."""
     best, score = None, 1
     levels = ev.levels if t.unit == "%" else [a for a in ev.actuals if a.unit == t.unit and PER_HEAD.search(a.label)]
+    levels = [f for f in levels if is_result(f.modality) and not _other_rate(t, f)]
+    spans = [f for f in levels if not month_only(f, ev)]
+    if spans and any(overlap(tb, f.label) + _same_rate_noun(t, f) > score for f in spans):
+        levels = spans  # 7月份…96.8%；1-7月累计…83.5%: a month's level beside the span's is not the pace (5月份失业率 alone is)
     for f in levels:
-        if not is_result(f.modality) or _other_rate(t, f):
-            continue
         s = overlap(tb, f.label) + _same_rate_noun(t, f)
         if s > score:
             best, score = f, s

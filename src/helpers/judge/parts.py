@@ -24,7 +24,8 @@ from helpers.judge.confidence import residual_signals
 from helpers.judge.evidence import DONE_MARK, PRELIMINARY_RX, Evidence, Part, gather
 from helpers.judge.findings import STAGE_OF_WORKS, Finding, find_stated_ratios, find_verdicts, unused_numbers
 from helpers.judge.findings import LATER_YEAR, MULTI_YEAR
-from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE, awaits_a_step
+from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE
+from helpers.judge.halts_and_waits import awaits_a_payment, awaits_a_step
 from helpers.judge.verdict_objects import SOME_OF as _SOME_OF, procedure_halts
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.lists import list_parts
@@ -354,7 +355,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += plan_parts(ev, parts)
     parts += list_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
-    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task)
+    parts += _beside_the_ratio(ev, parts, leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task))
     parts += _aim_reached(ev, task, targets, parts)
     for part in parts:
         for f in part.findings:
@@ -365,6 +366,24 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     return Reading(parts, unused_numbers(progress, ev.layout),
                    bool(adjusted or ADJUSTED.search(progress) or ADJUSTED.search(task)), review,
                    residual_signals(ev, parts, task, lex), year, task, ev, adjusted)
+
+
+#: a clause said of the rest of the work (其余工作, 其他项目均, 剩余站点建设, 余下任务)
+_OF_THE_REST = re.compile(r"^(?:另外|此外|同时)?[,,]?(?:其余|其他|剩余|余下|尚余)")
+
+
+def _beside_the_ratio(ev: Evidence, parts: list[Part], leftover: list[Part]) -> list[Part]:
+    """其余工作正常推进 beside 上半年完成监测溯源927个 (of 1500): a pace verdict at or above the pace said of
+    the rest speaks of what the figure has not reached yet; beside a ratio measuring the task it adds nothing
+    (达序时 covers any pace at or above), so the ratio decides. The rest said behind keeps its say."""
+    if not any(p.stated_ratio is not None or p.computed_ratio is not None for p in parts):
+        return leftover
+    lay = ev.layout
+
+    def of_the_rest(p: Part) -> bool:
+        v = p.findings[0]
+        return p.verdict in ("on_pace", "ahead") and bool(_OF_THE_REST.match(lay.text[lay.around(v.start, v.end)[0]:v.start]))
+    return [p for p in leftover if not of_the_rest(p)]
 
 
 def _aim_reached(ev: Evidence, task: str, targets: list[Target], parts: list[Part]) -> list[Part]:
@@ -397,11 +416,15 @@ def _lifted_halts(ev: Evidence) -> None:
 def _waits_on_a_step(ev: Evidence, task: str) -> None:
     """活动方案已报市政府审定: a wait said of a step paper the task does not name, decided by the city's
     own bodies, is read as a step (no verdict, no residual wait): the task's outcome awaits nothing; so is
-    a submission still to come (待社会意见汇总后提交市政府常务会议审议)."""
+    a submission still to come (待社会意见汇总后提交市政府常务会议审议), and a payment of funds the task does
+    not name waiting on a check (财政奖补…待绩效评估后兑付)."""
     for v in ev.verdicts:
-        sentence = ev.layout.sentence_text(v.sentence)
-        if v.status == "pending" and (awaits_a_step(subject_of(ev, v.start) + ev.layout.text[v.start:v.end], sentence, task)
-                                      or SUBMISSION_TO_COME.search(ev.layout.text, *ev.layout.around(v.start, v.end))):
+        if v.status != "pending":
+            continue
+        sentence, clause = ev.layout.sentence_text(v.sentence), ev.layout.around(v.start, v.end)
+        said = subject_of(ev, v.start) + ev.layout.text[v.start:v.end]
+        if awaits_a_step(said, sentence, task) or SUBMISSION_TO_COME.search(ev.layout.text, *clause) \
+                or awaits_a_payment(subject_of(ev, v.start) + ev.layout.text[slice(*clause)], task):
             ev.used.add(id(v))
 
 

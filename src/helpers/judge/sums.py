@@ -60,6 +60,24 @@ def _part_word(a: Finding, ev: Evidence) -> str | None:
     return m["part"] if m else None
 
 
+#: the rest of the places opening a clause (其余9个乡镇合计, 其他县区共, 剩余4个县(市、区)累计): with the places named
+#: before it, the whole
+_REST_PLACES = re.compile(r"^\s*(?:其余|其他|剩余)\s*(?:各|\d+\s*个|[一二三四五六七八九十]+个)?\s*"
+                          r"(?:乡镇|县区|县市区|县（市、区）|县\(市、区\)|街道|园区|镇|乡|县|区)")
+
+
+def _rest_of_places(a: Finding, ev: Evidence) -> bool:
+    """金寨县建成22个，霍山县建成18个，其余5个县区累计建成41个: the rest of the places, a part of the whole."""
+    return bool(_REST_PLACES.match(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]))
+
+
+def _counts_the_rest(a: Finding, ev: Evidence) -> bool:
+    """其余5个县区累计建成41个: the 5 counts the places of the rest, nothing done."""
+    text = ev.layout.text
+    return bool(re.search(r"(?:其余|其他|剩余)\s*$", text[max(0, a.start - 3):a.start])
+                and _REST_PLACES.match("其余" + text[a.end:a.end + 8]))
+
+
 def _done_part(a: Finding, ev: Evidence) -> bool:
     """A part's figure of works done: a result, not works only started, a stage or works still going on
     (舒城县2个完成主体工程 beside 霍山县1个已完工)."""
@@ -75,13 +93,14 @@ def county_sums(ev: Evidence) -> list[Finding]:
     one unit add up to the whole's (those of works done), when the text gives no total of its own."""
     groups: dict[tuple[int, str], list[Finding]] = {}
     for a in ev.actuals:
-        groups.setdefault((a.sentence, a.unit), []).append(a)
+        if not _counts_the_rest(a, ev):
+            groups.setdefault((a.sentence, a.unit), []).append(a)  # (其余5个县区: the 5 counts the places)
     lay = ev.layout
     whole = {a.unit for a in ev.actuals if _WHOLE_OPENING.match(lay.text, lay.around(a.start, a.end)[0])}
     out = []
     for (_, unit), acts in groups.items():
-        parts = [a for a in acts if _part_word(a, ev)]
-        if unit in whole or len(parts) < 2 or len(parts) != len(acts):
+        parts = [a for a in acts if _part_word(a, ev) or _rest_of_places(a, ev)]
+        if unit in whole or len(parts) < 2 or len(parts) != len(acts) or all(_rest_of_places(a, ev) for a in parts):
             continue  # 全市完工28万亩 is the city's figure: the counties' are its parts
         done = [a for a in parts if _done_part(a, ev)]
         if done:
