@@ -17,11 +17,12 @@ from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _ST
 from helpers.judge.figure_spans import SEASON, one_season, part_of_unread_whole, promised
 from helpers.judge.findings import Finding
 from helpers.judge.handed_out import each_sums
+from helpers.judge.left_out import counted_rest, left_out
 from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, COUNTY_SUM, FRAME_VERB as _FRAME_VERB, ONGOING,
-                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, head_noun, left_out, item_sums, listed_runs, longest_kind_sum,
+                               STAGE, STARTED, WHOLE_LEVEL, county_sums, head_noun, item_sums, listed_runs, longest_kind_sum,
                                quarter_sums)
 from helpers.judge.named import named_items_done, named_list_counts
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
