@@ -182,3 +182,26 @@ def test_values_handed_out_to_spans_of_time_are_no_agents_sum(progress):
     got = judge("全年新增城市公交线路10条。", progress, Q3)
     assert not (got["status"] == "behind" and not got["needs_review"] and "县区之和" in (got["review_reason"] or ""))
     assert _pct(got) not in (Decimal("0.4"),)
+
+
+# ---------------------------------------------------------------------------------------------
+# candidates put forward or papers sent for approval measure nothing done, whether short of the pace or not
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增星级旅游饭店4家。", "目前已有3家酒店向省星级饭店评定委员会提交申报材料。", Q3),
+    ("全年完成土地供应3000亩。", "上半年已完成土地报批1650亩。", H1),
+    ("新增国家级专精特新“小巨人”企业5家。", "已推荐12家企业申报国家级专精特新“小巨人”。", H1),
+    ("完成建设用地供应5000亩。", "1-9月累计报批建设用地2600亩。", Q3),
+    ("创建省级森林村庄20个。", "已组织18个村庄报名参加省级森林村庄创建。", H1),
+])
+def test_candidates_and_papers_for_approval_are_flagged(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["needs_review"] or got["status"] in ("qualitative", "pending")
+
+
+def test_a_task_to_apply_is_not_flagged_for_its_own_act():
+    # the candidates' doubt is for a task that asks for results; for a task to apply it raises no step flag
+    # (figures.py still reads no figure of 申报 itself, so the task goes to review as unmeasured)
+    got = judge("全年申报省级以上科技项目60项。", "上半年已申报省级以上科技项目34项。", H1)
+    assert "前期步骤" not in (got["review_reason"] or "")
+    assert got["status"] == "on_pace" or got["needs_review"]
