@@ -217,8 +217,8 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
     elif own_waits and status in GOOD:
         out.append(review_reason("parts_disagree", own_waits[0].evidence.text))
-    elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
-                                    for f in signals.evidence_findings(p)):
+    elif status == "behind" and not {w.evidence.sentence for w in waits}.isdisjoint(
+            f.sentence for p in deciding for f in signals.evidence_findings(p)):
         # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
