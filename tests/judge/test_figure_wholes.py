@@ -205,3 +205,24 @@ def test_a_task_to_apply_is_not_flagged_for_its_own_act():
     got = judge("全年申报省级以上科技项目60项。", "上半年已申报省级以上科技项目34项。", H1)
     assert "前期步骤" not in (got["review_reason"] or "")
     assert got["status"] == "on_pace" or got["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a share of one trade or stage of the works (钢结构, 幕墙, 桩基, 主体, 路基) is no share of a deliverable to finish
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成投产年产20GWh储能电池项目（一期）。", "一期厂房钢结构吊装已完成60%，主要生产设备已签订采购合同。", Q1),
+    ("建成市全民健身中心。", "场馆幕墙工程已完成70%，内部装修正在招标。", H1),
+    ("建成城东污水处理厂。", "厂区桩基施工已完成85%，预计年底通水。", Q3),
+    ("建成投用市妇幼保健院新院区。", "主体结构已完成80%，正在进行二次结构施工。", H1),
+    ("建成通车合六南通道舒城段。", "路基工程已完成90%，桥梁下部结构正在施工。", Q3),
+])
+def test_a_share_of_one_trade_does_not_measure_a_deliverable(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["needs_review"] or got["status"] in ("qualitative", "behind")
+    assert got["method"] != "stated_ratio" or got["needs_review"]
+
+
+def test_a_share_of_the_works_themselves_still_measures():
+    got = judge("完成城区三条主干道“白改黑”改造工程。", "解放路改造工程因地下管网迁改滞后，完成约45%。", FY)
+    assert got["status"] == "behind"
