@@ -386,11 +386,19 @@ def _beside_the_ratio(ev: Evidence, parts: list[Part], leftover: list[Part]) -> 
     return [p for p in leftover if not of_the_rest(p)]
 
 
+def _one_of_it(t: Target) -> bool:
+    """组建…队伍1支, 建成…中心1个: a count of one is the one act the task names (its number says how many);
+    a title counted as one (创成国家5A级旅游景区1家) is granted by an outside body, not said reached by the works."""
+    return t.kind == "count" and t.value == 1
+
+
 def _aim_reached(ev: Evidence, task: str, targets: list[Target], parts: list[Part]) -> list[Part]:
-    """Nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole).
+    """Nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole),
+    also when its only number counts the one thing it makes (组建…队伍1支).
     A title's deliverable the event words did not read (被…授予“国家森林城市”称号 for 创成…) takes the
     result on its own part, never beside it (a deliverable left due at the year's end would be behind)."""
-    if (targets and not (task_aim(task) == "title" and all(t.kind == "deliverable" for t in targets))) \
+    if (targets and not (task_aim(task) == "title" and all(t.kind == "deliverable" for t in targets))
+            and not (task_aim(task) not in (None, "title") and all(_one_of_it(t) for t in targets))) \
             or any(p.method != "none" for p in parts):
         return []
     whole = whole_task_result(ev, task)
