@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
 from helpers.judge.evaluate import (  # noqa: E402
-    Outcome, by_reason, disagreements, flag_totals, judge_case, readers_agree, report, score)
+    Outcome, by_reason, disagreements, flag_totals, judge_case, notes_table, readers_agree, report, score)
 from judge_set import BLIND_ORIGINS, load_blind, load_judge_set, load_second_reader  # noqa: E402
 
 
@@ -108,6 +108,7 @@ def print_sums(read: list[Outcome], unread: list[Outcome]) -> None:
     and for the aggregate-only sets their flags' total alone (no reason, no case)."""
     print(report("all read sets summed (each case once)", score(read)))
     print(by_reason(read))
+    print(notes_table(read))
     print()
     print(report("aggregate-only sets summed", score(unread)))
     print(flag_totals(unread))

@@ -182,3 +182,47 @@ def test_values_handed_out_to_spans_of_time_are_no_agents_sum(progress):
     got = judge("全年新增城市公交线路10条。", progress, Q3)
     assert not (got["status"] == "behind" and not got["needs_review"] and "县区之和" in (got["review_reason"] or ""))
     assert _pct(got) not in (Decimal("0.4"),)
+
+
+# ---------------------------------------------------------------------------------------------
+# candidates put forward or papers sent for approval measure nothing done, whether short of the pace or not
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("新增星级旅游饭店4家。", "目前已有3家酒店向省星级饭店评定委员会提交申报材料。", Q3),
+    ("全年完成土地供应3000亩。", "上半年已完成土地报批1650亩。", H1),
+    ("新增国家级专精特新“小巨人”企业5家。", "已推荐12家企业申报国家级专精特新“小巨人”。", H1),
+    ("完成建设用地供应5000亩。", "1-9月累计报批建设用地2600亩。", Q3),
+    ("创建省级森林村庄20个。", "已组织18个村庄报名参加省级森林村庄创建。", H1),
+])
+def test_candidates_and_papers_for_approval_are_flagged(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["needs_review"] or got["status"] in ("qualitative", "pending")
+
+
+def test_a_task_to_apply_is_not_flagged_for_its_own_act():
+    # the candidates' doubt is for a task that asks for results; for a task to apply it raises no step flag
+    # (figures.py still reads no figure of 申报 itself, so the task goes to review as unmeasured)
+    got = judge("全年申报省级以上科技项目60项。", "上半年已申报省级以上科技项目34项。", H1)
+    assert "前期步骤" not in (got["review_reason"] or "")
+    assert got["status"] == "on_pace" or got["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a share of one trade or stage of the works (钢结构, 幕墙, 桩基, 主体, 路基) is no share of a deliverable to finish
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("建成投产年产20GWh储能电池项目（一期）。", "一期厂房钢结构吊装已完成60%，主要生产设备已签订采购合同。", Q1),
+    ("建成市全民健身中心。", "场馆幕墙工程已完成70%，内部装修正在招标。", H1),
+    ("建成城东污水处理厂。", "厂区桩基施工已完成85%，预计年底通水。", Q3),
+    ("建成投用市妇幼保健院新院区。", "主体结构已完成80%，正在进行二次结构施工。", H1),
+    ("建成通车合六南通道舒城段。", "路基工程已完成90%，桥梁下部结构正在施工。", Q3),
+])
+def test_a_share_of_one_trade_does_not_measure_a_deliverable(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["needs_review"] or got["status"] in ("qualitative", "behind")
+    assert got["method"] != "stated_ratio" or got["needs_review"]
+
+
+def test_a_share_of_the_works_themselves_still_measures():
+    got = judge("完成城区三条主干道“白改黑”改造工程。", "解放路改造工程因地下管网迁改滞后，完成约45%。", FY)
+    assert got["status"] == "behind"

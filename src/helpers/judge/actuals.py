@@ -17,11 +17,13 @@ from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _ST
 from helpers.judge.figure_spans import SEASON, one_season, part_of_unread_whole, promised
 from helpers.judge.findings import Finding
 from helpers.judge.handed_out import each_sums
+from helpers.judge.left_out import counted_rest, left_out
 from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, COUNTY_SUM, FRAME_VERB as _FRAME_VERB, ONGOING,
-                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, head_noun, left_out, item_sums, kind_sum, listed_runs, quarter_sums)
+                               STAGE, STARTED, WHOLE_LEVEL, county_sums, head_noun, item_sums, listed_runs, longest_kind_sum,
+                               quarter_sums)
 from helpers.judge.named import named_items_done, named_list_counts
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -84,9 +86,8 @@ def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
     if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
         return False
-    text = ev.layout.text
-    start = max(text.rfind("。", 0, a.start), text.rfind("\n", 0, a.start))  # the parts before it, cut at ;
-    rest = [b.value for b in ev.actuals if start < b.start < a.start and b.unit == a.unit]
+    start = ev.layout.last_of("。\n", a.start)  # the parts before it, cut at ;
+    rest = [b.value for b in ev.actuals_by_start.starting(start + 1, a.start - 1) if b.unit == a.unit]
     return len(rest) >= 2 and sum(rest) == a.value
 
 
@@ -389,7 +390,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     belongs to 亿元企业达330家 only because it was read first.
     """
     text, lay = ev.layout.text, ev.layout
-    scored, by_target, labels = [], {}, {}
+    scored, by_target, labels, runs = [], {}, {}, listed_runs(ev)
     for t in targets:
         if t.kind not in ("count", "amount") or t.value is None:
             continue
@@ -401,7 +402,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         same = _candidates(t, ev, tb)
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
-        scores += _kind_sums(t, scores, ev, tb)
+        scores += _kind_sums(t, scores, ev, tb, runs)
         by_target[id(t)], labels[id(t)] = scores, t.label or t.part
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
         alone = sum(1 for sc, _ in scores if sc is not None) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1
@@ -452,18 +453,15 @@ def _candidates(t: Target, ev: Evidence, tb: set[str]) -> list[Finding]:
     return same
 
 
-def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence,
-               tb: set[str]) -> list[tuple[int | None, Finding]]:
-    """建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里: things listed under one verb, each a kind of
-    the target's thing and each able to measure it, add up (18公里), scored like any figure."""
+def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence, tb: set[str],
+               runs: list[list[Finding]]) -> list[tuple[int | None, Finding]]:
+    """建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里: things listed under one verb (`runs`, the cell's
+    listed_runs), each a kind of the target's thing and each able to measure it, add up (18公里), scored like any
+    figure."""
     able = {id(a) for sc, a in scores if sc is not None}
     out = []
-    for run in listed_runs(ev):
-        # the longest stretch of the run that is kinds of the target's thing (省级龙头企业8家、市级龙头企业19家,
-        # then 新培育家庭农场210家: another thing listed after them)
-        total = next((x for n in range(len(run), 1, -1) for i in range(len(run) - n + 1)
-                      if all(id(a) in able for a in run[i:i + n])
-                      for x in [kind_sum(run[i:i + n], t.label or t.part, ev)] if x is not None), None)
+    for run in runs:
+        total = longest_kind_sum(run, able, t.label or t.part, ev)
         if total is not None:
             out.append((_actual_score(t, total, tb, ev), total))
     return out

@@ -110,6 +110,8 @@ class Evidence:
         self._actuals_by_sentence: dict[int, list[Finding]] = {}
         for a in self.actuals:
             self._actuals_by_sentence.setdefault(a.sentence, []).append(a)
+        #: the figures by where they start, indexed once per cell for every target's lookups (sums, apart)
+        self.actuals_by_start = ByStart(self.actuals)
 
 
 def gather(progress: str, lex: Lexicon | None = None) -> Evidence:

@@ -92,6 +92,9 @@ def leftover_ratios(ev: Evidence, parts: list[Part], task: str = "") -> list[Par
             continue  # 增长9% read as 增长9.1%: 总产值完成年度预期目标的60% is the amount's share, no measure of the rate
         if one_off and _STEP_SHARE.search(r.label) and not _STEP_SHARE.search(task):
             continue  # 商户招商已完成85% for 综合体开业运营: a step's share, no share of the deliverable
+        if one_off and not starts and any(m.group() not in task for m in STAGE_OF_WORKS.finditer(
+                ev.layout.text, *ev.layout.around(r.start, r.end))):
+            continue  # 厂房钢结构吊装已完成60% for 建成投产…项目: one trade's share, no share of the deliverable
         if starts and _WORKS_SHARE.search(ev.layout.text, *ev.layout.around(r.start, r.end)):
             ev.used.add(id(r))
             continue  # 桩基施工进度约20% for 开工建设…: the works after a start, no share of the start

@@ -222,6 +222,9 @@ def review_html(review: pd.DataFrame, include_settled: bool = False, progress_ch
         for row in rows:
             official = "" if not isinstance(row.official_status, str) else f"；原文：{html.escape(row.official_status)}"
             done = "（已核定）" if row.settled else ""
+            # the judge's notes (facts beside a sure judgement, no review asked): the context of the task
+            note = getattr(row, "note_reason", None)
+            official += f"；附注：{html.escape(note)}" if isinstance(note, str) and note else ""
             progress = row.progress if isinstance(row.progress, str) else ""
             if progress_chars and len(progress) > progress_chars:
                 progress = progress[:progress_chars] + "…"

@@ -384,8 +384,8 @@ def other_period(clause: str, year: int | None) -> str | None:
 _PLANNED = re.compile(r"^[^,，;；。|]{0,8}?(?:计划|拟|力争|争取|确保)(?!投资|总投资|的)[^;；。|]*[,，]\s*其中[^,，;；。|]*$")
 #: a quota handed down or broken down, not a result: 省下达我市…任务20万亩, 分解下达指标
 QUOTA = re.compile(r"(?:下达|分解|下发|核定|分配)[^,，;；。|]{0,12}?(?:任务|指标|计划|额度|目标)")
-#: a count of candidates, not of results: 组织32家企业开展申报
-CANDIDATES = re.compile(r"申报|推荐|报名|申请|入围|初审|候选")
+#: a count of candidates, not of results: 组织32家企业开展申报; papers sent for approval (土地报批1650亩 for 土地供应)
+CANDIDATES = re.compile(r"申报|推荐|报名|申请|入围|初审|候选|报批|报审|送审")
 
 
 def own_clause(quote: str) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from itertools import groupby
 
 from helpers.judge.clauses import is_result
-from helpers.judge.evidence import PRELIMINARY_RX, ByStart, Evidence
+from helpers.judge.evidence import PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert, find_quantities
+from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert
 from helpers.judge.subjects import PART_PLACE
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
@@ -451,41 +452,23 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
                    meaning=BY_A_SHARED_WORD if not said else PEOPLE_BY_KIND if first.unit == "人" else "")
 
 
-#: an item the text leaves out of a count, and the count's words after it (森林抚育2.4万亩(不计入造林绿化任务))
-LEFT_OUT = re.compile(r"(?:不|未|没有)(?:计入|纳入|列入|算入|统计在内|包括在内)(?P<count>[^,，;；。)）]{0,16})")
-#: where a list of figures begins: a sentence's end or a heading's colon before its first item
-_LIST_OPENS = "。:：\n"
-#: where the words that may leave a figure out end (left_out): the figure's sentence or clause of a list
-_LEFT_OUT_STOP = re.compile(r"[。;；]")
-
-
-def left_out(a: Finding, ev: Evidence, target: str) -> bool:
-    """森林抚育2.4万亩(不计入造林绿化任务); 另完成森林抚育3万亩，未纳入造林绿化任务统计: the figure the text
-    says is no part of the target's count (its words after 不计入 name the target), before the next
-    figure or the sentence's end. 不纳入考核 leaves it out of something else; 不含 says what it lacks."""
-    text = ev.layout.text
-    stop = _LEFT_OUT_STOP.search(text, a.end)
-    # the search ends at that stop (no match holds one): scanning the whole rest of a long cell per figure
-    # made judging it quadratic
-    m = LEFT_OUT.search(text, a.end, len(text) if stop is None else stop.start())
-    if m is None or find_quantities(text[a.end:m.start()]):
-        return False
-    return overlap(m["count"], target) >= 1
-
-
-def counted_rest(ev: Evidence, target: str, unit: str) -> list[Finding]:
-    """1-9月:人工造林1.21万亩;封山育林0.86万亩;退化林修复0.93万亩;森林抚育2.4万亩(不计入造林绿化任务) for
-    完成造林绿化3.5万亩: an item said left out of the target's count names the other items of its list — those
-    before it back to the list's heading, done and in the unit — as what is counted (3.00万亩). The item left
-    out is marked read."""
-    text, out, figures = ev.layout.text, [], ByStart(ev.actuals)
-    for gone in (a for a in ev.actuals if left_out(a, ev, target)):
-        ev.used.add(id(gone))  # read: the text itself says it is no part of the count
-        opens = max(text.rfind(c, 0, gone.start) for c in _LIST_OPENS) + 1
-        rest = [a for a in figures.starting(opens, gone.start) if a.end <= gone.start and comparable(a.unit, unit)
-                and is_result(a.modality)]
-        if len(rest) >= 2:
-            total = sum((convert(a.value, a.unit, unit) for a in rest), Decimal(0))
-            out.append(Finding("actual", rest[0].start, rest[-1].end, rest[0].sentence,
-                               text[rest[0].start:rest[-1].end], value=total, unit=unit, label=target + "合计"))
-    return out
+def longest_kind_sum(run: list[Finding], able: set[int], target: str, ev: Evidence) -> Finding | None:
+    """The sum (kind_sum) of the longest stretch of a run that adds up, leftmost first: two figures or more, each
+    able to measure the target (`able`: their ids), so 省级龙头企业8家、市级龙头企业19家 before 新培育家庭农场210家
+    (another thing listed after them). Only stretches within the run's pieces of able figures are tried, ending
+    at or after its first figure no total follows (kind_sum refuses a stretch a total follows): trying every
+    stretch of a long run, figure by figure, cost its length cubed."""
+    s1 = ev.layout.sentence_span(run[0].sentence)[1]
+    first_end = next((j for j, a in enumerate(run) if not _TOTAL_AFTER.search(ev.layout.text, a.end, s1)), len(run))
+    pieces, at = [], 0  # (where a piece starts in the run, its figures)
+    for fits, group in groupby(run, key=lambda a: id(a) in able):
+        piece = list(group)
+        pieces += [(at, piece)] if fits else []
+        at += len(piece)
+    for n in range(max((len(p) for _, p in pieces), default=0), 1, -1):
+        for at, piece in pieces:
+            for i in range(max(0, first_end - n + 1 - at), len(piece) - n + 1):
+                total = kind_sum(piece[i:i + n], target, ev)
+                if total is not None:
+                    return total
+    return None
