@@ -875,3 +875,16 @@ def test_the_judges_notes_have_their_column_and_reach_the_review_context_escaped
     rv.loc[rv.index[0], "note_reason"] = note
     html = review.review_html(rv)
     assert "附注：原文自评高于数据所示：自评为&lt;i&gt;序时推进&lt;/i&gt;" in html and "<i>序时推进</i>" not in html
+
+
+def test_a_noted_disagreement_is_counted_as_one_not_as_a_task_to_review(built):
+    from helpers.statuses import review_reason
+
+    tasks = built["tasks"].copy()
+    tasks["needs_review"] = False
+    tasks["review_reason"] = pd.Series(pd.NA, index=tasks.index, dtype="string")
+    i = tasks.index[tasks["status"].eq("behind")][0]
+    tasks.loc[i, ["official_status", "official_status_code"]] = ["序时推进", "on_pace"]
+    tasks.loc[i, "note_reason"] = review_reason("official_claims_more", "自评为序时推进")
+    lines = review.table_summary_zh(tasks, built["quality"])
+    assert lines[1] == "需人工复核0项" and lines[2] == "与原文完成状态不一致1项"

@@ -226,3 +226,41 @@ def test_a_share_of_one_trade_does_not_measure_a_deliverable(task, progress, per
 def test_a_share_of_the_works_themselves_still_measures():
     got = judge("完成城区三条主干道“白改黑”改造工程。", "解放路改造工程因地下管网迁改滞后，完成约45%。", FY)
     assert got["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# a plan issued or approved for one county, while the task is the city's, is a residual signal (whole.county_results
+# knows a plan task's results: 印发, 批复)
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成全市乡镇国土空间规划编制。", "舒城县乡镇国土空间规划已印发实施，其他县区正在编制。", Q3),
+    ("完成城市综合交通体系规划编制。", "霍山县综合交通体系规划已获县政府批复。", H1),
+    ("编制完成全市历史文化名城保护规划。", "金安区历史文化街区保护规划已印发。", Q3),
+    ("完成全市养老服务设施布局规划编制。", "裕安区养老服务设施布局规划已获批复，市级规划初稿已完成。", H1),
+    ("完成全市城市更新专项规划编制。", "叶集区城市更新专项规划已正式印发。", Q3),
+])
+def test_a_countys_plan_issued_is_no_confident_judgement(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["needs_review"] or got["status"] not in ("completed", "qualitative")
+
+
+# ---------------------------------------------------------------------------------------------
+# a plan to draw up is one thing, whatever words of standing work its name holds (…体系规划编制)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成城市综合交通体系规划编制。", "城市综合交通体系规划已获市政府批复。", H1, "completed"),
+    ("完成全市公共服务设施体系规划编制。", "《六安市公共服务设施体系规划》已于6月印发实施。", H1, "completed"),
+    ("完成全市物流枢纽体系规划修编。", "《全市物流枢纽体系规划（修编）》已经市政府常务会议审议通过并印发。", Q3, "completed"),
+])
+def test_a_plan_named_as_a_system_is_done_when_approved_or_issued(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成全市应急避难场所体系规划编制。", "规划初稿已完成，正在征求各县区意见。", H1),
+    ("完成城乡供水一体化体系规划编制。", "城乡供水一体化体系规划已通过专家评审，待市政府批复。", Q3),
+    ("完善城市综合交通体系。", "新开通公交线路5条，优化调整公交线路9条。", H1),
+])
+def test_a_step_of_a_plan_or_standing_work_is_not_done(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["status"] != "completed" or got["needs_review"]

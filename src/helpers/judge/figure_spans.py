@@ -50,8 +50,8 @@ def part_of_unread_whole(t: Target, a: Finding, tb: set[str], ev: Evidence, clau
     this year's additions (其中今年新增) or the works finished (已开工小区39个，其中完工14个)."""
     if not _WITHIN.match(clause.lstrip()):
         return False
-    s0 = ev.layout.sentence_start(a.sentence)
-    wholes = [b for b in ev.actuals if s0 <= b.start and b.end <= a.start - len(clause) and comparable(b.unit, a.unit)]
+    s0, a0 = ev.layout.sentence_start(a.sentence), a.start - len(clause)
+    wholes = [b for b in ev.actuals_by_start.starting(s0, a0) if b.end <= a0 and comparable(b.unit, a.unit)]
     if not wholes:
         return False
     whole = wholes[-1]

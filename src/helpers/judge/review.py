@@ -104,7 +104,7 @@ def table_summary_zh(tasks: pd.DataFrame, quality: Quality | None = None) -> lis
     lines = [f"任务状态（共{len(tasks)}项）：" + "，".join(f"{STATUS_ZH[s]}{int(by.get(s, 0))}" for s in STATUSES)]
     rv = review_table(tasks)
     c = counts(tasks)
-    why = reason_counts(rv)
+    why = reason_counts(rv[rv["needs_review"]])  # the reasons of the flagged: a disagreement has its own line
     s = f"需人工复核{c['review_open']}项"
     if why:
         s += "：" + "；".join(f"{z}{n}项" for z, n in why.most_common())
