@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
 from helpers.judge.evaluate import (  # noqa: E402
-    Outcome, by_reason, disagreements, flag_totals, judge_case, readers_agree, report, score)
+    Outcome, by_class, by_reason, disagreements, flag_totals, judge_case, readers_agree, report, score)
 from judge_set import BLIND_ORIGINS, load_blind, load_judge_set, load_second_reader  # noqa: E402
 
 
@@ -103,11 +103,18 @@ def print_group(name: str, group: list[dict], detailed: bool, errors: bool,
     return outcomes
 
 
-def print_sums(read: list[Outcome], unread: list[Outcome]) -> None:
-    """The flag budget summed over the sets: per review reason over every set that may be read,
-    and for the aggregate-only sets their flags' total alone (no reason, no case)."""
+#: the freshest read sets: never read until this round, so a class of flags is measured on them apart
+FRESH = (BLIND_12, BLIND_13)
+
+
+def print_sums(read: list[Outcome], unread: list[Outcome], fresh: list[Outcome]) -> None:
+    """The flag budget summed over the sets: per review reason over every set that may be read, per
+    class of the classed reasons (all read sets, and the freshest apart), and for the aggregate-only
+    sets their flags' total alone (no reason, no case)."""
     print(report("all read sets summed (each case once)", score(read)))
     print(by_reason(read))
+    print("  by class (all read sets; fresh = sets 12+13)")
+    print(by_class(read, fresh))
     print()
     print(report("aggregate-only sets summed", score(unread)))
     print(flag_totals(unread))
@@ -131,13 +138,16 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(holdout_group(args.holdout))
     read: list[Outcome] = []
     unread: list[Outcome] = []
+    fresh: list[Outcome] = []
     for name, group, detailed in sets:
         outcomes = print_group(name, group, detailed, args.errors, args.by_reason)
         # the labelled set's "of which" lines repeat cases of its first line
         if not name.lstrip().startswith("of which"):
             (read if detailed else unread).extend(outcomes)
+        if name in FRESH:
+            fresh.extend(outcomes)
     if args.by_reason:
-        print_sums(read, unread)
+        print_sums(read, unread, fresh)
     return 0
 
 
