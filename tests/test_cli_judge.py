@@ -8,7 +8,8 @@ from helpers.cli import main
 from helpers.judge.status import judge_text
 
 
-KEYS = {"status", "status_zh", "completion_pct", "method", "evidence", "needs_review", "review_reason"}
+KEYS = {"status", "status_zh", "completion_pct", "method", "evidence", "needs_review", "review_reason",
+        "note_reason"}
 # Q06 of the seed, as the Q3 report would say it
 TASK = "新增技能人才2万人。"
 PROGRESS = "截至9月30日,全市新增技能人才14826人,完成年度任务的74.13%。"
@@ -36,8 +37,8 @@ def test_official_status_and_its_header_reach_the_judgement(capsys):
                       "--progress", "已进场施工,完成60%。", "--official-status", "是",
                       "--official-status-field", "是否达序", "--json")
     got = json.loads(out)
-    assert got["status"] == "behind" and got["needs_review"] is True
-    assert "达序时" in got["review_reason"]
+    assert got["status"] == "behind" and got["needs_review"] is False
+    assert "自评为达序时" in got["note_reason"]
 
 
 def test_rate_and_target_cells(capsys):
@@ -49,7 +50,8 @@ def test_rate_and_target_cells(capsys):
 def test_plain_output_says_every_field_in_chinese(capsys):
     rc, out, _ = judge(capsys, "--period", "2024H1", "--task", TASK, "--progress", "预计完成年度任务。")
     assert rc == 0 and "需人工复核：是" in out
-    assert [line.split("：")[0] for line in out.splitlines()] == ["状态", "完成比例", "判断方法", "依据", "需人工复核", "复核原因"]
+    assert [line.split("：")[0] for line in out.splitlines()] == ["状态", "完成比例", "判断方法", "依据", "需人工复核", "复核原因",
+                                                                    "说明（无需复核）"]
     rc, out, _ = judge(capsys, "--period", "2024Q3", "--task", TASK, "--progress", PROGRESS)
     assert out.splitlines()[:3] == ["状态：滞后（behind）", "完成比例：74.1%", "判断方法：原文完成比例"]
     assert "需人工复核：否\n复核原因：—\n" in out

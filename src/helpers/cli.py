@@ -108,7 +108,8 @@ def _judge(args: argparse.Namespace) -> int:
     fields, _ = judge_text(args.task, args.progress, args.period, ahead_margin=args.ahead_margin,
                            official_status=args.official_status, official_status_field=args.official_status_field,
                            target_text=args.target, rate_text=args.rate)
-    keys = ("status", "status_zh", "completion_pct", "method", "evidence", "needs_review", "review_reason")
+    keys = ("status", "status_zh", "completion_pct", "method", "evidence", "needs_review", "review_reason",
+            "note_reason")
     out = {k: fields[k] for k in keys}
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
@@ -130,7 +131,8 @@ def _judgement_lines(out: dict[str, Any]) -> list[str]:
             say("judge.method", method=METHOD_ZH.get(out["method"], shown(out["method"]))),
             say("judge.evidence", text=shown(out["evidence"])),
             say("judge.review", answer=say("judge.yes" if out["needs_review"] else "judge.no")),
-            say("judge.reason", text=shown(out["review_reason"]))]
+            say("judge.reason", text=shown(out["review_reason"])),
+            say("judge.note", text=shown(out["note_reason"]))]
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -93,6 +93,7 @@ TEXTS: dict[str, str] = {
     "judge.evidence": "依据：{text}",
     "judge.review": "需人工复核：{answer}",
     "judge.reason": "复核原因：{text}",
+    "judge.note": "说明（无需复核）：{text}",
     "judge.yes": "是",
     "judge.no": "否",
     # --- reading a report in an office format, and its layout

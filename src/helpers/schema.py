@@ -26,7 +26,7 @@ from helpers.errors import SchemaError
 from helpers.files import atomic_path, spreadsheet_text, write_bytes
 from helpers.provenance import file_sha256
 from helpers.messages import say
-from helpers.statuses import CHANGE_CLASSES, STATUS_ZH, STATUSES
+from helpers.statuses import CHANGE_CLASSES, REASON_SEP, ROLES, STATUS_ZH, STATUSES, role_of
 
 TABLES = ("quantified", "general")
 METHODS = ("verdict_phrase", "stated_ratio", "computed_ratio", "rate_target", "official_status", "none")
@@ -47,6 +47,7 @@ class Col:
     isin: tuple | None = None
     unique: bool = False
     zh: str = ""  # the meaning in Chinese, as the data-quality notebook shows it in JupyterLab (data_dictionary)
+    role: str = ""  # a reasons column: the role (helpers.statuses.ROLES) every reason's label in it must have
 
 
 TASK_COLUMNS: tuple[Col, ...] = (
@@ -142,7 +143,11 @@ TASK_COLUMNS: tuple[Col, ...] = (
     Col("needs_review", "bool", "a researcher should check this judgement (conflict, forecast only, unread figures)",
         zh="该判断需要研究人员复核（有冲突、只有预计数、数字未能读出）"),
     Col("review_reason", "string", "why it needs review; several reasons joined with ；", nullable=True,
-        zh="需要复核的原因，多个以“；”连接"),
+        zh="需要复核的原因，多个以“；”连接", role="review"),
+    Col("note_reason", "string", "notes: facts shown beside the judgement that need no review (a target cut "
+        "compared cleanly, the office's own verdict or status against the figures); several joined with ；",
+        nullable=True, zh="说明：判断旁列出的事实，无需复核（目标年中调整且已按新目标比较、原文自评与数据不一等），"
+                          "多个以“；”连接", role="note"),
 )
 
 INDICATOR_COLUMNS: tuple[Col, ...] = (
@@ -203,6 +208,8 @@ CHANGE_COLUMNS: tuple[Col, ...] = (
     Col("prev_completion_pct", "float64", "completion in the earlier period", unit="fraction of annual target", nullable=True),
     Col("lag_pts", "float64", "pace minus completion now", unit="percentage points", nullable=True),
     Col("prev_lag_pts", "float64", "pace minus completion in the earlier period", unit="percentage points", nullable=True),
+    Col("note_reason", "string", "the judge's notes on the task now (the tasks table's note_reason), shown beside it",
+        nullable=True, role="note"),
     Col("change", "string", "change class", isin=CHANGE_CLASSES),
     Col("behind_reports", "Int64", "consecutive reports, this one included, in which the task was behind (0: not behind now)"),
 )
@@ -250,7 +257,9 @@ class TableSchema:
             {
                 c.name: pa.Column(
                     c.dtype,
-                    checks=[pa.Check.isin(list(c.isin))] if c.isin else None,
+                    checks=([pa.Check.isin(list(c.isin))] if c.isin else [])
+                    + ([pa.Check(_of_role(c.role), element_wise=True, name=f"reasons of role {c.role}")]
+                       if c.role else []) or None,
                     nullable=c.nullable,
                     unique=c.unique,
                     description=f"{c.meaning}" + (f" [{c.unit}]" if c.unit else ""),
@@ -264,6 +273,20 @@ class TableSchema:
         )
 
 
+def _of_role(role: str):
+    """The check of a reasons cell: it opens with a reason of `role`, and no reason in it is of another
+    role (a review reason stored as a note, or a note as a review reason, is refused on write and load)."""
+    if role not in ROLES:
+        raise ValueError(f"unknown reason role {role!r}")
+
+    def ok(cell: Any) -> bool:
+        if pd.isna(cell):
+            return True
+        roles = [role_of(r) for r in str(cell).split(REASON_SEP) if r.strip()]
+        return bool(roles) and roles[0] == role and all(r in (role, None) for r in roles)
+    return ok
+
+
 def _schema(cols: tuple[Col, ...], name: str) -> TableSchema:
     return TableSchema(name, cols)
 
@@ -274,7 +297,7 @@ INDICATORS_SCHEMA = _schema(INDICATOR_COLUMNS, "indicators")
 PARSED_COLUMNS = tuple(c for c in TASK_COLUMNS if c.name not in {
     "status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
     "is_mixed", "is_target_adjusted", "status_source", "official_status_code", "needs_review",
-    "review_reason"})
+    "review_reason", "note_reason"})
 PARSED_SCHEMA = _schema(PARSED_COLUMNS, "parsed tasks")
 MATCHES_SCHEMA = _schema(MATCH_COLUMNS, "matches")
 CHANGES_SCHEMA = _schema(CHANGE_COLUMNS, "changes")

@@ -79,48 +79,88 @@ def aggregate(statuses: list[str]) -> tuple[str, bool]:
         return "pending", False
     return "qualitative", False
 
-#: Why a judgement needs review: code → the label researchers read. A review_reason cell holds
-#: reasons written as "label：detail" (detail: the clause concerned), several joined with REASON_SEP.
-REVIEW_REASONS = {
-    "verdict_conflict": "原文结论与数据不一致",
-    "official_disagrees": "与原文完成状态不一致",
-    "pending": "结果有待外部决定或数据公布",
-    "forecast_only": "只有预计数，没有实绩",
-    "intention_figure": "只有计划性表述中的目标数字",
-    "year_awaited": "全年数据待出，目前数字不是年度占比",
-    "target_unmeasured": "目标有数字，进展中没有可对照的数据",
-    "percent_unread": "进展中的百分数无法对应到目标",
-    "partly_measured": "部分目标数字未能衡量，状态取决于其余指标",
-    "truncated": "原文在此行中断，判断所依据的文字不完整",
-    "target_adjusted": "年度目标年中调整，按调整后的目标衡量",
-    "approximate": "原文比例为约数，跨越两个状态",
-    "ratio_out_of_range": "比例超出合理范围，未采用",
-    "ratio_unlikely": "实际数远超目标，请核对数字与目标是否同指",
-    "ratio_short": "实际数远低于序时进度，请核对数字与目标是否同指",
-    "part_done": "完成的只是任务的一部分，另有剩余工作",
-    "unread_signal": "原文有关乎状态的表述未被规则采用",
-    "trial_run": "处于试运行或试运营，尚未正式投用",
-    "deferred": "完成时间推迟，尚未完成",
-    "read_doubt": "读表存疑：此行的单元格与栏目不符",
-    "other_period": "判断依据不属本期或本年度",
-    "not_a_result": "判断依据是计划或预计，不是实绩",
-    "contrary_word": "完成的表述旁有相反的字眼",
-    "noun_mismatch": "数字所指与目标指标不同",
-    "parts_disagree": "各部分结论不一",
-    "halt_of_other": "叫停或取消的对象不是本任务",
-    "step_counted": "数字计的是前期步骤，不是目标本身",
-    "stock_for_flow": "数字是总量，目标是新增量",
-    "stock_target": "目标是总量，总量的比例不是本年工作的进度",
-    "part_measured": "判断依据只说了任务的一部分",
-    "figures_compete": "有几个数字同样可能衡量此目标，取值不同",
-    "sum_or_item": "各项相加与单项所得结论不一，原文未说明是否合计",
-    "carried_over": "合计中含往年结转部分，计入与否结论不一",
-    "unit_differs": "数字计量单位与目标不同，未能换算",
-    "narrower_set": "数字只计规模以上单位，范围窄于目标",
-    "soft_done": "原文只说基本或初步完成",
-    "coverage_short": "覆盖尚未达到全部单位，年中无法按序时判断",
-    "batch_by_order": "任务按次序所说的批次（首批、第二批）可能正是原文按年度所写的批次",
+#: The roles a reason has: `review` — the judgement may be wrong, a person must look (needs_review);
+#: `note` — a fact the pages show beside a judgement the rules are sure of. A reason is a note only
+#: when, over every labelled set that may be read, it stood beside a right judgement at least
+#: NOTE_BOUND of the time in at least NOTE_MIN_CASES cases (docs/judging.md, "Notes";
+#: tests/judge/test_note_reasons.py recomputes it).
+ROLES = ("review", "note")
+NOTE_BOUND = 0.97
+NOTE_MIN_CASES = 15
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason a judgement carries: the label researchers read, its role, what it means, and for a
+    note the mark the pages print after the task (a format of the note's detail, e.g. {detail} for
+    自评为序时推进; "" where the pages show the fact otherwise)."""
+
+    label: str
+    role: str
+    meaning: str
+    mark: str = ""
+
+
+#: Every reason, defined once: code → Reason. A reason cell (review_reason, note_reason) holds reasons
+#: written as "label：detail" (detail: the clause concerned), several joined with REASON_SEP.
+REASONS = {
+    "verdict_conflict": Reason("原文结论与数据不一致", "note",
+                               "the office's verdict against its own figures; the verdict decides", "原文结论与数据不一"),
+    "official_disagrees": Reason("与原文完成状态不一致", "review",
+                                 "the report's status column against the rules' status (any other way than below)"),
+    "official_claims_more": Reason("原文自评高于数据所示", "note",
+                                   "before the year's end the office prints 达序时 or better where the rules measure "
+                                   "a lag: the rules show the lag, the office's claim beside it (detail: "
+                                   "自评为 and the status cell as printed)", "{detail}"),
+    "pending": Reason("结果有待外部决定或数据公布", "note",
+                      "a 待评估 with a figure beside the wait, a date to come, or the year over", "结果待外部决定"),
+    "forecast_only": Reason("只有预计数，没有实绩", "review", "a forecast stands in for a result"),
+    "intention_figure": Reason("只有计划性表述中的目标数字", "review", "the only figure about the target is planned"),
+    "year_awaited": Reason("全年数据待出，目前数字不是年度占比", "review", "a season's figure while the year's is awaited"),
+    "target_unmeasured": Reason("目标有数字，进展中没有可对照的数据", "review", "a target figure nothing measures"),
+    "percent_unread": Reason("进展中的百分数无法对应到目标", "review", "a percentage no rule could place"),
+    "partly_measured": Reason("部分目标数字未能衡量，状态取决于其余指标", "review", "some parts unmeasured"),
+    "truncated": Reason("原文在此行中断，判断所依据的文字不完整", "review", "the report ends inside the row"),
+    "target_adjusted": Reason("年度目标年中调整，按调整后的目标衡量", "review",
+                              "a target cut during the year, not compared cleanly with its new figure"),
+    "target_cut": Reason("年度目标年中调整，已按调整后的目标比较", "note",
+                         "a target cut compared cleanly with its new figure (confidence._adjustment_shown)",
+                         ""),  # shown by report.formatting.ADJUSTED from is_target_adjusted, flagged or not
+    "approximate": Reason("原文比例为约数，跨越两个状态", "review", "a share in words spanning two statuses"),
+    "ratio_out_of_range": Reason("比例超出合理范围，未采用", "review", "a ratio above any plausible range"),
+    "ratio_unlikely": Reason("实际数远超目标，请核对数字与目标是否同指", "review", "an actual far above its target"),
+    "ratio_short": Reason("实际数远低于序时进度，请核对数字与目标是否同指", "review", "an actual far below the pace"),
+    "part_done": Reason("完成的只是任务的一部分，另有剩余工作", "review", "a part done while work remains"),
+    "unread_signal": Reason("原文有关乎状态的表述未被规则采用", "review", "status-bearing words no rule read"),
+    "trial_run": Reason("处于试运行或试运营，尚未正式投用", "review", "a trial run with no formal start"),
+    "deferred": Reason("完成时间推迟，尚未完成", "review", "a completion put off"),
+    "read_doubt": Reason("读表存疑：此行的单元格与栏目不符", "review", "the reader doubts the row"),
+    "other_period": Reason("判断依据不属本期或本年度", "review", "the deciding clause is of another period"),
+    "not_a_result": Reason("判断依据是计划或预计，不是实绩", "review", "the deciding clause is a plan or forecast"),
+    "contrary_word": Reason("完成的表述旁有相反的字眼", "review", "a contrary word beside a completion"),
+    "noun_mismatch": Reason("数字所指与目标指标不同", "review", "the figure counts another indicator"),
+    "parts_disagree": Reason("各部分结论不一", "review", "a part waiting or halted beside a part done"),
+    "halt_of_other": Reason("叫停或取消的对象不是本任务", "review", "a halt of something else"),
+    "step_counted": Reason("数字计的是前期步骤，不是目标本身", "review", "the figure counts a preliminary step"),
+    "stock_for_flow": Reason("数字是总量，目标是新增量", "review", "a stock read for additions"),
+    "stock_target": Reason("目标是总量，总量的比例不是本年工作的进度", "review", "a stock's share is no year's work"),
+    "part_measured": Reason("判断依据只说了任务的一部分", "review", "the deciding clause speaks of a part"),
+    "figures_compete": Reason("有几个数字同样可能衡量此目标，取值不同", "review", "two figures as likely"),
+    "sum_or_item": Reason("各项相加与单项所得结论不一，原文未说明是否合计", "review", "a sum or one item"),
+    "carried_over": Reason("合计中含往年结转部分，计入与否结论不一", "review", "a total holding an earlier batch"),
+    "unit_differs": Reason("数字计量单位与目标不同，未能换算", "review", "another counter"),
+    "narrower_set": Reason("数字只计规模以上单位，范围窄于目标", "review", "a rate of the larger units only"),
+    "soft_done": Reason("原文只说基本或初步完成", "review", "a hedged completion"),
+    "coverage_short": Reason("覆盖尚未达到全部单位，年中无法按序时判断", "review", "a coverage short of all units"),
+    "batch_by_order": Reason("任务按次序所说的批次（首批、第二批）可能正是原文按年度所写的批次", "review",
+                             "a batch by order that may be the dated one"),
 }
+#: code → label (the label researchers read), for every reason whatever its role.
+REVIEW_REASONS = {code: r.label for code, r in REASONS.items()}
+#: label → its Reason: a reason cell is read back by its labels.
+BY_LABEL = {r.label: r for r in REASONS.values()}
+if len(BY_LABEL) != len(REASONS) or any(r.role not in ROLES for r in REASONS.values()):
+    raise ValueError("helpers.statuses.REASONS: a label given twice or a role not in ROLES")
 #: Separator of several reasons in one review_reason cell.
 REASON_SEP = "；"
 
@@ -142,6 +182,37 @@ def reason_class(reason: str) -> str | None:
     """The class of one stored reason (the 【】 review_reason wrote first in its detail), or None."""
     m = _CLASS.match(reason.partition("：")[2])
     return m[1] if m else None
+
+
+def note_marks(cell: object) -> str:
+    """The marks the pages print after a task for the notes of a note_reason cell, each in （）, in order
+    (a note whose mark is "" is shown otherwise; a cell of no note gives "")."""
+    if not isinstance(cell, str):
+        return ""
+    marks = []
+    for note in cell.split(REASON_SEP):
+        found = next((r for label, r in _LONGEST_FIRST if note.strip().startswith(label)), None)
+        if found is not None and found.role == "note" and found.mark:
+            detail = note.strip()[len(found.label):].lstrip("：").strip()
+            marks.append(f"（{found.mark.format(detail=detail)}）")
+    return "".join(dict.fromkeys(marks))
+
+
+def role_of(reason: str) -> str | None:
+    """The role of one reason as stored, by the label it opens with (None: it opens with none, as the
+    part of a quoted detail after a separator does)."""
+    found = next((r for label, r in _LONGEST_FIRST if reason.strip().startswith(label)), None)
+    return found.role if found else None
+
+
+def by_role(reasons: list[str]) -> tuple[list[str], list[str]]:
+    """Reasons as written → (review reasons, notes), each in order. A reason of no known label is a
+    review reason: a doubt nobody measured is never quietly a note."""
+    review = [r for r in reasons if role_of(r) != "note"]
+    return review, [r for r in reasons if role_of(r) == "note"]
+
+
+_LONGEST_FIRST = sorted(BY_LABEL.items(), key=lambda kv: -len(kv[0]))
 
 
 # --------------------------------------------------------------------------------------------

@@ -857,3 +857,34 @@ def test_review_import_keeps_the_encoding_and_rows_of_an_overrides_file_saved_by
     added = rest[len(rows.encode(codec)):].decode(codec)
     assert added.startswith("2024H1,Q07,status,on_pace,按可比口径,,") and added.endswith("\r\n") and added.count("\r\n") == 1
     assert [r["task_id"] for r in read_overrides(overrides)] == ["Q06", "Q08", "Q07"]
+
+
+def test_the_judges_notes_have_their_column_and_reach_the_review_context_escaped(built):
+    from types import SimpleNamespace
+
+    from helpers.deliver import ledger_columns as lc
+    from helpers.statuses import review_reason
+
+    note = review_reason("official_claims_more", "自评为<i>序时推进</i>")
+    for cols in (lc.task_cols(0.5), lc.behind_cols(0.5), lc.review_cols(0.5)):
+        col = next(c for c in cols if c.header == lc.NOTES)
+        assert col.header != lc.NOTE  # not the researcher's own 说明
+        assert col.get(SimpleNamespace(note_reason=note)) == note
+        assert col.get(SimpleNamespace(note_reason=None)) is None
+    rv = review.review_table(built["tasks"].copy())
+    rv.loc[rv.index[0], "note_reason"] = note
+    html = review.review_html(rv)
+    assert "附注：原文自评高于数据所示：自评为&lt;i&gt;序时推进&lt;/i&gt;" in html and "<i>序时推进</i>" not in html
+
+
+def test_a_noted_disagreement_is_counted_as_one_not_as_a_task_to_review(built):
+    from helpers.statuses import review_reason
+
+    tasks = built["tasks"].copy()
+    tasks["needs_review"] = False
+    tasks["review_reason"] = pd.Series(pd.NA, index=tasks.index, dtype="string")
+    i = tasks.index[tasks["status"].eq("behind")][0]
+    tasks.loc[i, ["official_status", "official_status_code"]] = ["序时推进", "on_pace"]
+    tasks.loc[i, "note_reason"] = review_reason("official_claims_more", "自评为序时推进")
+    lines = review.table_summary_zh(tasks, built["quality"])
+    assert lines[1] == "需人工复核0项" and lines[2] == "与原文完成状态不一致1项"

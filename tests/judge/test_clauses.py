@@ -42,6 +42,17 @@ def test_spans_and_lookups():
     a, b = lay.around(text.index("145"), text.index("145") + 4)
     assert text[a:b] == "已开工项目145个"
     assert lay.clause_of(text.index("87.9")).kinds == set()  # filled by gather
+    assert lay.sentence_span(1) == (text.index("已竣工"), len(text) - 1) and lay.sentence_start(0) == 0
+
+
+def test_last_of_finds_what_rfind_finds():
+    # the seed's own wording (a heading, a list, ；, a colon); ；and ： appear in the printed form only
+    text = "②在建：2个，已完成物联网设备采购；谋划:3个。截至6月底,已开工项目145个;已竣工项目62个\n下一步:推进"
+    lay = Layout(text)
+    for chars in ("。;；\n", "。\n", "。:：\n", "；"):
+        for pos in range(len(text) + 2):
+            assert lay.last_of(chars, pos) == max(text.rfind(c, 0, pos) for c in chars), (chars, pos)
+    assert Layout("。").sentence_span(0) == (0, 1) and Layout("").sentence_start(3) == 0  # no sentence at all
 
 
 def test_gather_records_what_each_clause_holds():

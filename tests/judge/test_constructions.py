@@ -58,7 +58,8 @@ def test_the_same_verbs_said_of_something_else_do_not_block(task, progress, expe
 ])
 def test_awaiting_an_outside_act_is_pending(progress, flagged):
     f = judge("创成国家森林城市。", progress, FY)
-    assert f["status"] == "pending" and f["needs_review"] == flagged
+    # the act dated next year is noted beside the 待评估 (a note since round 9), never review
+    assert f["status"] == "pending" and not f["needs_review"] and bool(f["note_reason"]) == flagged
 
 
 def test_waiting_words_inside_other_words_are_no_wait():
@@ -311,7 +312,7 @@ def test_a_halt_of_some_beside_the_count_of_the_rest_leaves_the_count_to_decide(
 
 def test_an_outside_act_scheduled_is_awaited():
     f = judge("创建国家级全域旅游示范区。", "已通过文旅部评审，拟于明年初正式命名。", FY)
-    assert f["status"] == "pending" and f["needs_review"]
+    assert f["status"] == "pending" and "拟于明年初正式命名" in f["note_reason"]
 
 
 def test_target_forms_a_share_of_things_a_rate_not_below_and_full_coverage():
@@ -329,3 +330,21 @@ def test_a_seasons_figure_is_not_the_years_and_a_wait_of_others_is_not_the_figur
     f = judge("新增省级以上研发平台20家。", "新增省级以上研发平台8家，另有6家已通过专家评审待省科技厅认定。")
     assert f["status"] == "behind"
     assert judge("全年出栏生猪400万头。", "上半年生猪出栏213万头。")["status"] == "on_pace"
+
+
+# ---------------------------------------------------------------------------------------------
+# a negated attainment: 尚未达到年度目标 says the level is missed, never that it is met (set 12's R144
+# read 达到年度目标 inside it as 达序时); variants written before they were run
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("规上工业企业研发投入强度达到3.2%。", "1-11月园区规上工业企业研发投入强度为3.05%，尚未达到年度目标。", "2024M11", "behind"),
+    ("森林覆盖率达到45%。", "截至9月底，全市森林覆盖率为44.1%，未达到年度目标。", Q3, "behind"),
+    ("城镇调查失业率控制在5.5%以内。", "上半年城镇调查失业率5.6%，没有达到考核目标。", H1, "behind"),
+    ("空气质量优良天数比率达到83%。", "前三季度空气优良天数比率为80.2%，尚未能达到年度考核目标。", Q3, "behind"),
+    ("规上工业企业研发投入强度达到3.2%。", "1-11月研发投入强度为3.25%，已达到年度目标。", "2024M11", "on_pace"),
+    ("农村生活污水治理率达到40%。", "上半年全县农村生活污水治理率为41.2%，已经达到年度目标。", H1, "on_pace"),
+])
+def test_a_negated_attainment_is_a_miss_and_agrees_with_its_figure(task, progress, period, status):
+    f = judge(task, progress, period)
+    assert f["status"] == status
+    assert not (f["note_reason"] or "").startswith("原文结论与数据不一致")  # verdict and figure agree

@@ -130,7 +130,7 @@ def test_by_reason_is_printed_for_read_sets_only(capsys):
     assert "review reason" not in unread_sum and "confident, by method" not in unread_sum
     assert "flagged " in unread_sum and " wrong, " in unread_sum
     # the classes of the two broad reasons, measured over the read sets and the freshest apart
-    assert "by class (all read sets; fresh = sets 12+13)" in read_sum and "may stop flagging" in read_sum
+    assert "by class (all labelled read sets, the seed excepted; fresh = sets 12+13)" in read_sum and "may stop flagging" in read_sum
     assert "may stop flagging" not in unread_sum
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.judge.clauses import fold_width
+from helpers.judge.evidence import gather
 from helpers.judge.status import judge_text
+from helpers.judge.sums import kind_sum, listed_runs, longest_kind_sum
 
 Q1, H1, Q3, FY = "2024Q1", "2024H1", "2024Q3", "2024FY"
 
@@ -59,6 +62,32 @@ def test_another_thing_listed_beside_is_not_added(task, progress, period, status
 def test_a_listed_run_followed_by_its_total_is_read_once():
     f = judge("全年新增农业产业化龙头企业40家。", "一季度新增省级以上龙头企业8家、市级7家，合计新增十五家。", Q1)
     assert (f["status"], f["completion_pct"]) == ("ahead", pytest.approx(0.375))
+
+
+def _every_stretch(run, able, target, ev):
+    """The longest stretch that adds up found by trying every stretch, longest first, then leftmost."""
+    return next((x for n in range(len(run), 1, -1) for i in range(len(run) - n + 1)
+                 if all(id(a) in able for a in run[i:i + n])
+                 for x in [kind_sum(run[i:i + n], target, ev)] if x is not None), None)
+
+
+@pytest.mark.parametrize("target,progress", [
+    ("市级以上龙头企业", "1-9月,新认定省级农业产业化龙头企业8家、市级龙头企业19家,新培育家庭农场210家、农民专业合作社56家。"),
+    ("农业产业化龙头企业", "一季度新增省级以上龙头企业8家、市级7家，合计新增十五家，完成年度任务的37.5%。"),
+    ("城市绿道", "上半年建成淠河绿道8公里、东湖绿道10公里、城南绿道6公里，改造老城绿道3公里、滨河绿道4公里，"
+                 "新建口袋公园5个、城北绿道2公里，全部向市民开放。"),
+])
+def test_the_longest_listed_stretch_is_the_one_every_stretch_tried_finds(target, progress):
+    # longest_kind_sum tries only the stretches kind_sum may add up; whichever figures are able to
+    # measure the target (all, or all but one), it must find the stretch trying every one finds
+    ev = gather(fold_width(progress))
+    runs = listed_runs(ev)
+    assert runs
+    for run in runs:
+        ids = [id(a) for a in run]
+        for able in [set(ids)] + [set(ids) - {i} for i in ids]:
+            want, got = _every_stretch(run, able, target, ev), longest_kind_sum(run, able, target, ev)
+            assert (got and (got.start, got.end, got.value)) == (want and (want.start, want.end, want.value))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -452,3 +452,32 @@ def test_nothing_compared_shows_no_empty_change_tables(monkeypatch, bureau):
     page = _unmatched_page(monkeypatch, bureau, compared=True)
     if bureau is None:  # something compared: the city's lists are shown, empty or not
         assert b.TABLES["changes"](page) is not None and b.TABLES["sector_shares"](page) is not None
+
+
+def test_the_judges_notes_are_shown_after_the_task_escaped(tasks: pd.DataFrame) -> None:
+    # a note is a fact beside a sure judgement (docs/judging.md, "Notes"): the pages show it, never hide it
+    from helpers.report import changes as changes_zh
+    from helpers.report.display import table_html
+    from helpers.statuses import review_reason
+
+    t = tasks.copy()
+    behind = b.behind_tasks(t)["task_id"].iloc[0]
+    claim = review_reason("official_claims_more", "自评为<b>序时推进</b>")  # report text that looks like markup
+    t.loc[t["task_id"].eq(behind), "note_reason"] = claim
+    zh = b.behind_zh(t).set_index("序号")
+    ref = zh.index[b.behind_tasks(t)["task_id"].eq(behind).to_numpy()][0]
+    assert zh.loc[ref, "重点工作"].endswith("（自评为<b>序时推进</b>）")
+    page = table_html(zh.reset_index())
+    assert "（自评为&lt;b&gt;序时推进&lt;/b&gt;）" in page and "<b>序时推进</b>" not in page
+    bureau = t.loc[t["task_id"].eq(behind), "bureau"].iloc[0]
+    assert b.bureau_tasks_zh(t, bureau)["重点工作"].str.contains("自评为<b>序时推进</b>", regex=False).any()
+    # the changes list and the mail name the same note beside the task
+    row = t[t["task_id"].eq(behind)].iloc[0]
+    changes = pd.DataFrame([{"period": "2024H1", "prev_period": "2024Q1", "task_id": behind, "table": row["table"], "seq": row["seq"],
+                             "task": row["task"], "bureau": bureau, "status": "behind", "prev_status": "on_pace",
+                             "completion_pct": row["completion_pct"], "prev_completion_pct": None,
+                             "lag_pts": row["lag_pts"], "change": "newly_behind", "behind_reports": 1,
+                             "match": "same", "note_reason": claim}])
+    assert changes_zh.change_list_zh(changes)["重点工作"].iloc[0].endswith("（自评为<b>序时推进</b>）")
+    assert any("（自评为<b>序时推进</b>）" in line for line in changes_zh.mail_lines(changes))
+    assert "自评" not in "".join(changes_zh.change_list_zh(changes.drop(columns="note_reason"))["重点工作"])

@@ -94,7 +94,9 @@ def compare(prev: pd.DataFrame, cur: pd.DataFrame, matches: pd.DataFrame, prev_s
         base = {"period": per, "prev_period": pper, "task_key": r.task_key, "task_id": r.task_id,
                 "match": kind.get(r.task_id, "new"), "table": r.table, "seq": r.seq, "task": r.task,
                 "bureau": r.bureau, "sector": r.sector, "status": r.status,
-                "completion_pct": r.completion_pct, "lag_pts": r.lag_pts}
+                "completion_pct": r.completion_pct, "lag_pts": r.lag_pts,
+                # a table judged before notes existed has none: nothing to show, nothing hidden
+                "note_reason": getattr(r, "note_reason", None)}
         ps = parents.get(r.task_id)
         behind_now = r.status == "behind"
         if not ps:
@@ -113,7 +115,7 @@ def compare(prev: pd.DataFrame, cur: pd.DataFrame, matches: pd.DataFrame, prev_s
                      "prev_task_ids": m.prev_task_id, "match": "dropped", "table": e["table"], "seq": e["seq"],
                      "task": e["task"], "bureau": e["bureau"], "sector": e["sector"], "status": None,
                      "prev_status": e["status"], "completion_pct": None, "prev_completion_pct": e["completion_pct"],
-                     "lag_pts": None, "prev_lag_pts": e["lag_pts"],
+                     "lag_pts": None, "prev_lag_pts": e["lag_pts"], "note_reason": None,
                      "change": "unmatched" if cur_incomplete else "dropped", "behind_reports": 0})
     df = pd.DataFrame.from_records(rows, columns=list(CHANGES_SCHEMA.columns))
     return validate(df, CHANGES_SCHEMA, where=f"changes {per} vs {pper}")

@@ -82,6 +82,15 @@ def _measure(pace: float) -> tuple[Column, ...]:
             Column(wording.lag_header(pace), 9, lambda r: _s(r.lag_pts), "pts"))
 
 
+#: The judge's notes (note_reason): facts beside a judgement it is sure of, no review asked
+#: (helpers.statuses.REASONS, role note); apart from 说明, the researcher's own note on a correction.
+NOTES = "判断附注（无需复核）"
+
+
+def _notes(r: Any) -> str | None:
+    return _s(getattr(r, "note_reason", None))
+
+
 def task_cols(pace: float) -> tuple[Column, ...]:
     """The columns of 全部任务."""
     return (
@@ -99,6 +108,7 @@ def task_cols(pace: float) -> tuple[Column, ...]:
         Column("目标已调整", 7, lambda r: _yes(r.is_target_adjusted)),
         Column("需复核", 7, lambda r: _yes(r.needs_review)),
         Column("复核原因", 24, lambda r: "；".join(r.reasons_zh) or None, "wrap"),
+        Column(NOTES, 24, _notes, "wrap"),
         Column("状态来源", 8, _source),
         Column("落实情况", 70, lambda r: _s(r.progress), "wrap"),
         Column("原文行", 9, _lines),
@@ -132,6 +142,7 @@ def behind_cols(pace: float) -> tuple[Column, ...]:
         Column(wording.mixed_mark(pace), 7, lambda r: _yes(r.is_mixed)),
         Column("判断方法", 15, _method),
         Column("依据（原句）", 50, lambda r: r.evidence_sentence, "wrap"),
+        Column(NOTES, 24, _notes, "wrap"),
         Column("状态来源", 8, _source),
         Column("落实情况", 70, lambda r: _s(r.progress), "wrap"),
     )
@@ -147,6 +158,7 @@ def review_cols(pace: float) -> tuple[Column, ...]:
         Column("原文完成状态", 10, lambda r: _s(r.official_status)),
         Column("与原文不一致", 8, lambda r: _yes(r.disagrees)),
         Column("复核原因", 26, lambda r: "；".join(r.reasons_zh), "wrap"),
+        Column(NOTES, 24, _notes, "wrap"),
         Column("依据", 36, lambda r: _s(r.evidence), "wrap"),
         Column("落实情况", 60, lambda r: _s(r.progress), "wrap"),
         Column("已核定", 7, lambda r: _yes(r.settled)),

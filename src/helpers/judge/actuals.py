@@ -14,12 +14,16 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
                                         left_or_other_work, rest_said_done)
+from helpers.judge.figure_spans import SEASON, one_season, part_of_unread_whole, promised
 from helpers.judge.findings import Finding
+from helpers.judge.handed_out import each_sums
+from helpers.judge.left_out import counted_rest, left_out
 from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES, comparable, convert, find_quantities,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, COUNTY_SUM, FRAME_VERB as _FRAME_VERB, ONGOING,
-                               STAGE, STARTED, WHOLE_LEVEL, counted_rest, county_sums, head_noun, left_out, item_sums, kind_sum, listed_runs, quarter_sums)
+                               STAGE, STARTED, WHOLE_LEVEL, county_sums, head_noun, item_sums, listed_runs, longest_kind_sum,
+                               quarter_sums)
 from helpers.judge.named import named_items_done, named_list_counts
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
@@ -48,7 +52,6 @@ _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 _OWN_LEVEL = re.compile(r"市本级|市直|县本级|区本级")
 #: the town or city proper inside the whole area (县城, 城区): a target of it is not met by the whole area's figure
 _INNER_AREA = re.compile(r"县城|城区|市区")
-_SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
 _NOT_DONE = re.compile(r"不再|未能|无法|暂缓|取消|撤销")
 #: a task to cut things down (压减审批事项, 清理涉企收费): cancelling some of them is its own act
 _REDUCE = re.compile(r"压减|精简|削减|减少|清理|压缩|砍掉|取消|撤销")
@@ -83,9 +86,8 @@ def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
     if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
         return False
-    text = ev.layout.text
-    start = max(text.rfind("。", 0, a.start), text.rfind("\n", 0, a.start))  # the parts before it, cut at ;
-    rest = [b.value for b in ev.actuals if start < b.start < a.start and b.unit == a.unit]
+    start = ev.layout.last_of("。\n", a.start)  # the parts before it, cut at ;
+    rest = [b.value for b in ev.actuals_by_start.starting(start + 1, a.start - 1) if b.unit == a.unit]
     return len(rest) >= 2 and sum(rest) == a.value
 
 
@@ -209,18 +211,17 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if COUNTY.match(_WITHIN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计") \
             and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
+    if part_of_unread_whole(t, a, tb, ev, clause, _actual_score) or promised(t, a):
+        return None  # 累计建成充电桩176个，其中快充桩48个 (a part of a stock); 签订…合同面积62.4万亩 (work promised)
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
     if classes_differ(t.part, a.label, ev.layout.text[max(0, a.start - _CARRY):a.start]):
         return None  # 全市共签约项目41个 for 引进亿元以上工业项目80个: all sizes, a wider set
     if _grades_differ(t.label or t.part, a.label):
         return None  # 新增4A级景区3个 for 创建5A级景区1个: another grade is another thing
-    if _SEASON.search(ev.layout.text, ev.layout.sentence_start(a.sentence), a.start) \
-            and not _SEASON.search(t.part):  # (夏粮已收获,产量22.6亿斤: the season named before the figure too)
-        return None  # 夏粮总产18.3亿斤 for the year's grain: one season, the year's figure is still to come
-    if month_only(a, ev) or _halted(t, a, ev, a0, b0) or left_out(a, ev, QUALIFIER.sub("", t.label or t.part)):
-        # 1个小区不再改造 (but 已撤销…事项17项 for a task to 撤销 them); 森林抚育2.4万亩(不计入造林绿化任务)
-        return None
+    if one_season(a, ev) and not SEASON.search(t.part) or month_only(a, ev) or _halted(t, a, ev, a0, b0) \
+            or left_out(a, ev, QUALIFIER.sub("", t.label or t.part)):
+        return None  # 夏粮总产18.3亿斤 (one season); 1个小区不再改造; 森林抚育2.4万亩(不计入造林绿化任务)
     # (已建成8所、在建4所: 在建 is the 4's, so works going on are looked for in the figure's own item only)
     if ONGOING.search(ev.layout.text, a.end, ev.layout.around(a.start, a.end, fine=True)[1]) \
             or _ALSO_ONGOING.match(clause) or left_or_other_work(t, a, ev, clause) or _rest_halted(a, ev, clause):
@@ -389,7 +390,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
     belongs to 亿元企业达330家 only because it was read first.
     """
     text, lay = ev.layout.text, ev.layout
-    scored, by_target, labels = [], {}, {}
+    scored, by_target, labels, runs = [], {}, {}, listed_runs(ev)
     for t in targets:
         if t.kind not in ("count", "amount") or t.value is None:
             continue
@@ -401,7 +402,7 @@ def assign_actuals(targets: list[Target], ev: Evidence) -> dict[int, Finding]:
         same = _candidates(t, ev, tb)
         named = _restated(t, same, ev)
         scores = [(None if _in_restatement(a, named, text, lay) else _actual_score(t, a, tb, ev), a) for a in same]
-        scores += _kind_sums(t, scores, ev, tb)
+        scores += _kind_sums(t, scores, ev, tb, runs)
         by_target[id(t)], labels[id(t)] = scores, t.label or t.part
         # the only figure left in the unit (全市累计建成8600个 is a stock, 今年新建980个 what was done)
         alone = sum(1 for sc, _ in scores if sc is not None) == 1 and sum(1 for x in targets if x.unit == t.unit) == 1
@@ -435,7 +436,7 @@ def _candidates(t: Target, ev: Evidence, tb: set[str]) -> list[Finding]:
     # a target of one part (霍邱县…, 市本级…) is measured by that part's figure, never by a sum of parts
     own = COUNTY.match(t.part) or _OWN_LEVEL.search(t.part)
     actuals = ev.actuals + quarter_sums(ev) + counted_rest(ev, t.label or t.part, t.unit) \
-        + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part))
+        + ([] if own else county_sums(ev) + item_sums(ev, t.label or t.part) + each_sums(ev, t.label or t.part))
     if t.unit in PLACES | CLASSIFIERS:  # A、B已于9月投用: the things named, counted
         actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
     if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
@@ -452,18 +453,15 @@ def _candidates(t: Target, ev: Evidence, tb: set[str]) -> list[Finding]:
     return same
 
 
-def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence,
-               tb: set[str]) -> list[tuple[int | None, Finding]]:
-    """建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里: things listed under one verb, each a kind of
-    the target's thing and each able to measure it, add up (18公里), scored like any figure."""
+def _kind_sums(t: Target, scores: list[tuple[int | None, Finding]], ev: Evidence, tb: set[str],
+               runs: list[list[Finding]]) -> list[tuple[int | None, Finding]]:
+    """建成淠河绿道8公里、东湖绿道10公里 for 新增城市绿道30公里: things listed under one verb (`runs`, the cell's
+    listed_runs), each a kind of the target's thing and each able to measure it, add up (18公里), scored like any
+    figure."""
     able = {id(a) for sc, a in scores if sc is not None}
     out = []
-    for run in listed_runs(ev):
-        # the longest stretch of the run that is kinds of the target's thing (省级龙头企业8家、市级龙头企业19家,
-        # then 新培育家庭农场210家: another thing listed after them)
-        total = next((x for n in range(len(run), 1, -1) for i in range(len(run) - n + 1)
-                      if all(id(a) in able for a in run[i:i + n])
-                      for x in [kind_sum(run[i:i + n], t.label or t.part, ev)] if x is not None), None)
+    for run in runs:
+        total = longest_kind_sum(run, able, t.label or t.part, ev)
         if total is not None:
             out.append((_actual_score(t, total, tb, ev), total))
     return out

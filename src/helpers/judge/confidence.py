@@ -39,7 +39,8 @@ from helpers.judge.whole import names_the_event, task_aim
 from helpers.judge.signals import Signal
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.period import is_year_end
-from helpers.statuses import DEFAULT_AHEAD_MARGIN, MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH, review_reason
+from helpers.statuses import (DEFAULT_AHEAD_MARGIN, MEASURED, ON_PACE_OR_BETTER as GOOD, REVIEW_REASONS, STATUS_ZH,
+                              STATUSES, official_words, review_reason)
 
 #: a completion ratio above this is no reading of the target: 7413 % is 74.13 % misplaced, while
 #: the seed's own 1554 of 413 tonnes (376 %) is a real over-fulfilment
@@ -78,7 +79,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon | 
 #: its own figures or a wait, a completion by work still reported, 定性推进 by any measurable claim;
 #: behind only by a disagreeing rate (a part behind decides whatever else the text says)
 _BEARING = {
-    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done"),
+    "qualitative": ("await", "event", "share", "done", "use", "figure", "halt", "verdict_done", "order"),
     "pending": ("event", "share", "figure", "halt"),
     "completed": ("remaining", "await", "share", "halt", "figure"),
     "blocked": ("share",),
@@ -134,7 +135,9 @@ def _finding_doubt(f, status: str, reading) -> str | None:
     if status in MEASURED and (not is_result(f.modality) or (f.kind == "actual" and signals.planned(f))
                                or (f.kind == "actual" and signals.QUOTA.search(signals.own_clause(f.text)))):
         return review_reason("not_a_result", f.text)
-    if status in GOOD and f.kind == "actual" and signals.CANDIDATES.search(f.text):
+    cand = signals.CANDIDATES.search(signals.own_clause(f.text)) if f.kind == "actual" else None
+    if status in MEASURED and cand and cand.group() not in reading.task:
+        # 2家酒店…提交申报材料 for 新增星级饭店3家: candidates put forward measure nothing done, short or not
         return review_reason("step_counted", f.text)
     word = signals.CONTRARY.search(signals.own_clause(f.text))
     if status == "completed" and word and word.group() not in reading.task:
@@ -216,8 +219,8 @@ def _parts_disagree(reading, status: str, statuses: list[str], deciding: list, p
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
     elif own_waits and status in GOOD:
         out.append(review_reason("parts_disagree", own_waits[0].evidence.text))
-    elif status == "behind" and any(w.evidence.sentence == f.sentence for w in waits for p in deciding
-                                    for f in signals.evidence_findings(p)):
+    elif status == "behind" and not {w.evidence.sentence for w in waits}.isdisjoint(
+            f.sentence for p in deciding for f in signals.evidence_findings(p)):
         # the shortfall's own sentence says the rest awaits a decision (1家已过会，待证监会注册)
         out.append(review_reason("parts_disagree", waits[0].evidence.text))
     # a halt of some of the task's works beside a measured shortfall: the halt may be why, and
@@ -398,11 +401,11 @@ _COMPARED = ("computed_ratio", "stated_ratio", "rate_target")
 
 
 def _adjustment_shown(reading, status: str, reasons: list[str]) -> list[str]:
-    """`reasons` without the target-cut flag when it is the only doubt and the cut was compared cleanly:
+    """`reasons` with the target-cut flag made a note when it is the only doubt and the cut was compared cleanly:
     the new figure is the one target it could be (no rival of its unit), that target's part is measured
     by comparing a figure with it, and the figure is said outside the adjusting clause (由4.5万人调整为4.2万人
-    read as the result is no comparison). The cut is then a fact the ledger (目标已调整) and the pages
-    (the completion's mark) show, not a doubt; with any other doubt it stays, beside that one."""
+    read as the result is no comparison). The cut is then a fact the ledger (目标已调整, 说明) and the pages
+    (the completion's mark) show, not a doubt; with any other doubt it stays a review reason, beside that one."""
     label = REVIEW_REASONS["target_adjusted"]
     if not reasons or not reading.adjustments or status not in MEASURED \
             or any(not r.startswith(label) for r in reasons):
@@ -412,12 +415,29 @@ def _adjustment_shown(reading, status: str, reasons: list[str]) -> list[str]:
         if a.rivals or part is None or part.method not in _COMPARED or part.evidence is None \
                 or not re.search(r"\d", part.evidence.text.replace(a.clause, "")):
             return reasons
-    return []
+    return [REVIEW_REASONS["target_cut"] + r[len(label):] for r in reasons]
+
+
+def _as_printed(official: str | None, code: str) -> str:
+    """The office's status as its cell prints it (序时推进) when the cell is one status word, else our name
+    of it (a 是 under 是否达序 reads 达序时)."""
+    printed = re.sub(r"\s+", "", official or "")
+    return printed if official_words().exact(printed) in STATUSES else STATUS_ZH[code]
+
+
+def _claims_more(code: str, fields: dict) -> bool:
+    """Whether the office's status says the pace is met (达序时 or better) where the rules measure a lag,
+    before the year's end: the rules' reading is the more doubtful one and is shown, the office's claim
+    noted beside it. At the year's end an office's 已完成 against our 未完成 is about the result itself,
+    and the rules more hopeful than the office is a doubt either way: both stay review reasons."""
+    return fields["status"] == "behind" and code in GOOD and not _at_year_end(fields)
 
 
 def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
-           ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> tuple[list[str], dict | None]:
-    """Every reason this judgement is not confident (empty: it is), and the unmeasured numbers entry.
+           ahead_margin: float = DEFAULT_AHEAD_MARGIN, official: str | None = None) -> tuple[list[str], dict | None]:
+    """Every reason this judgement carries, and the unmeasured numbers entry. Each reason has its role
+    (helpers.statuses.REASONS): the review reasons say it is not confident (none: it is), the notes are
+    facts shown beside it (`helpers.statuses.by_role` parts them).
 
     The single gate of docs/judging.md: parts' own notes (verdict conflict, forecast only, range),
     the reading's (target cut, a part done while work remains), unmeasured targets or figures, a
@@ -452,7 +472,9 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
     code = fields.get("official_status_code")
     # an office's 达序时 covers any pace at or above it: where 超序时 begins is our margin, no disagreement
     if code and code != fields["status"] and {code, fields["status"]} != {"on_pace", "ahead"}:
-        reasons.append(review_reason("official_disagrees", f"原文为{STATUS_ZH[code]}，规则判为{fields['status_zh']}"))
+        reasons.append(review_reason("official_claims_more", f"自评为{_as_printed(official, code)}")
+                       if _claims_more(code, fields)
+                       else review_reason("official_disagrees", f"原文为{STATUS_ZH[code]}，规则判为{fields['status_zh']}"))
     if truncated:
         # the report ends inside this row: whatever the rules read, they read part of the text
         reasons.append(review_reason("truncated"))

@@ -25,6 +25,7 @@ class Outcome:
     review_reason: str | None
     evidence: str | None
     method: str = "none"
+    note_reason: str | None = None
 
     @property
     def agrees(self) -> bool:
@@ -58,7 +59,8 @@ def judge_case(case: dict) -> Outcome:
                            official_status=case.get("official_status") or None,
                            official_status_field=case.get("official_status_field") or None)
     return Outcome(str(case.get("case_id", "")), case["status"], _also_ok(case), fields["status"],
-                   bool(fields["needs_review"]), fields["review_reason"], fields["evidence"], fields["method"])
+                   bool(fields["needs_review"]), fields["review_reason"], fields["evidence"], fields["method"],
+                   fields["note_reason"])
 
 
 def score(outcomes: list[Outcome]) -> Scores:
@@ -157,6 +159,25 @@ def by_class(read: list[Outcome], fresh: list[Outcome]) -> str:
             # a class name is Chinese: pad by its printed width (two columns a character)
             lines.append(f"    {kind}{' ' * max(1, 36 - 2 * len(kind))}{n:>8}{right:>7}{right / n:>7.2f}{fn:>7}{fr:>7}"
                          f"  {'yes' if meets_bound(n, right, fn, fr) else 'no'}")
+    return "\n".join(lines)
+
+
+def note_shares(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
+    """Per note (helpers.statuses.REASONS, role note): the cases it stands beside and how many of them are
+    right — the measure a note must keep (NOTE_BOUND over at least NOTE_MIN_CASES cases, docs/judging.md)."""
+    out: dict[str, tuple[int, int]] = {}
+    for o in outcomes:
+        for lab in _labels(o.note_reason):
+            n, right = out.get(lab, (0, 0))
+            out[lab] = (n + 1, right + o.agrees)
+    return out
+
+
+def notes_table(outcomes: list[Outcome]) -> str:
+    """note_shares as lines under by_reason (read sets only)."""
+    lines = [f"  {'note (no review)':<34}{'cases':>8}{'right':>7}{'share':>7}"]
+    for lab, (n, right) in sorted(note_shares(outcomes).items(), key=lambda kv: -kv[1][0]):
+        lines.append(f"  {lab[:32]:<34}{n:>8}{right:>7}{right / n:>7.3f}")
     return "\n".join(lines)
 
 

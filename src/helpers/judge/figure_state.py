@@ -55,7 +55,7 @@ def ongoing_heading(a: Finding, ev: Evidence) -> bool:
     """②在建：2个，已完成物联网设备采购; 谋划：3个: the heading before the colon says the works are going on
     or only planned."""
     text = ev.layout.text
-    s0 = max(text.rfind(c, 0, a.start) for c in "。;；\n")
+    s0 = ev.layout.last_of("。;；\n", a.start)
     colon = max(text.rfind(c, s0 + 1, a.start) for c in ":：")
     head = _HEADING.search(text, s0 + 1, colon + 1) if colon > s0 else None
     return bool(head and (ONGOING.search(head["head"]) or _PLANNED_HEAD.search(head["head"])))

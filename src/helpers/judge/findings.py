@@ -136,7 +136,7 @@ def rules(lex: Lexicon) -> Rules:
     """Compile the finders' regexes from the lexicon's word lists."""
     pace = lex.alternation("pace")
     grammar = {
-        "behind": f"(?:{lex.alternation('pace_behind')}){_Q}(?:{pace}){_QE}",
+        "behind": f"(?:{lex.alternation('pace_behind')}){_Q}(?:{pace}){_QE}|(?:未能?|没有|无法|不能)(?:{lex.alternation('verdict', 'on_pace')})",  # 尚未达到年度目标: a miss
         "ahead": f"(?:{lex.alternation('pace_ahead')})(?:{pace})",
         "on_pace": f"(?:{lex.alternation('pace_on')}){_Q}(?:{pace}){_QE}",
         "completed": _COMPLETED_GRAMMAR,

@@ -15,6 +15,7 @@ import re
 from helpers.judge.clauses import is_result
 from helpers.judge.quantities import comparable, find_quantities
 from helpers.judge.signals import Signal
+from helpers.statuses import NOTE_BOUND, NOTE_MIN_CASES
 
 #: residual signal family (helpers.judge.signals.Signal.kind) → the class the researcher reads
 SIGNAL_CLASS = {
@@ -44,16 +45,13 @@ _SHARE = re.compile(r"\d\s*[%％‰]|百分之|[一二三四五六七八九十]�
 
 #: classes that no longer flag: each meets `meets_bound` (docs/judging.md); empty while none does
 QUIET: frozenset[str] = frozenset()
-#: the bound: right in at least this share of its flags over every read set …
-QUIET_PRECISION = 0.97
-#: … of at least this many flags, and no wrong flag on the freshest read sets
-QUIET_MIN = 15
 
 
 def meets_bound(flags: int, right: int, fresh_flags: int, fresh_right: int) -> bool:
     """Whether a class measured so (flags and right among them over every read set, and on the freshest
-    sets) may stop flagging."""
-    return flags >= QUIET_MIN and right >= QUIET_PRECISION * flags and fresh_right == fresh_flags
+    sets) may stop flagging: a note's bound (right in NOTE_BOUND of at least NOTE_MIN_CASES flags over
+    every read set), and no wrong flag on the freshest sets."""
+    return flags >= NOTE_MIN_CASES and right >= NOTE_BOUND * flags and fresh_right == fresh_flags
 
 
 def signal_class(sig: Signal) -> str:

@@ -32,7 +32,7 @@ from helpers.judge.lists import list_parts
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.precedence import some_of_the_count
 from helpers.judge.quantities import fold_numerals, ratio
-from helpers.judge.scope import mark_scope
+from helpers.judge.scope import mark_scope, rests_beside_the_ratio
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, STANDING, another_object, result_object, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Adjustment, Target, adjust_targets, bigrams, direction, overlap, target_parts
@@ -92,6 +92,9 @@ def leftover_ratios(ev: Evidence, parts: list[Part], task: str = "") -> list[Par
             continue  # 增长9% read as 增长9.1%: 总产值完成年度预期目标的60% is the amount's share, no measure of the rate
         if one_off and _STEP_SHARE.search(r.label) and not _STEP_SHARE.search(task):
             continue  # 商户招商已完成85% for 综合体开业运营: a step's share, no share of the deliverable
+        if one_off and not starts and any(m.group() not in task for m in STAGE_OF_WORKS.finditer(
+                ev.layout.text, *ev.layout.around(r.start, r.end))):
+            continue  # 厂房钢结构吊装已完成60% for 建成投产…项目: one trade's share, no share of the deliverable
         if starts and _WORKS_SHARE.search(ev.layout.text, *ev.layout.around(r.start, r.end)):
             ev.used.add(id(r))
             continue  # 桩基施工进度约20% for 开工建设…: the works after a start, no share of the start
@@ -355,7 +358,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += plan_parts(ev, parts)
     parts += list_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
-    parts += leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task)
+    parts += rests_beside_the_ratio(ev, parts, leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task))
     parts += _aim_reached(ev, task, targets, parts)
     for part in parts:
         for f in part.findings:
@@ -368,11 +371,19 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
                    residual_signals(ev, parts, task, lex), year, task, ev, adjusted)
 
 
+def _one_of_it(t: Target) -> bool:
+    """组建…队伍1支, 建成…中心1个: a count of one is the one act the task names (its number says how many);
+    a title counted as one (创成国家5A级旅游景区1家) is granted by an outside body, not said reached by the works."""
+    return t.kind == "count" and t.value == 1
+
+
 def _aim_reached(ev: Evidence, task: str, targets: list[Target], parts: list[Part]) -> list[Part]:
-    """Nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole).
+    """Nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole),
+    also when its only number counts the one thing it makes (组建…队伍1支).
     A title's deliverable the event words did not read (被…授予“国家森林城市”称号 for 创成…) takes the
     result on its own part, never beside it (a deliverable left due at the year's end would be behind)."""
-    if (targets and not (task_aim(task) == "title" and all(t.kind == "deliverable" for t in targets))) \
+    if (targets and not (task_aim(task) == "title" and all(t.kind == "deliverable" for t in targets))
+            and not (task_aim(task) not in (None, "title") and all(_one_of_it(t) for t in targets))) \
             or any(p.method != "none" for p in parts):
         return []
     whole = whole_task_result(ev, task)

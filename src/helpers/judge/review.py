@@ -104,7 +104,7 @@ def table_summary_zh(tasks: pd.DataFrame, quality: Quality | None = None) -> lis
     lines = [f"任务状态（共{len(tasks)}项）：" + "，".join(f"{STATUS_ZH[s]}{int(by.get(s, 0))}" for s in STATUSES)]
     rv = review_table(tasks)
     c = counts(tasks)
-    why = reason_counts(rv)
+    why = reason_counts(rv[rv["needs_review"]])  # the reasons of the flagged: a disagreement has its own line
     s = f"需人工复核{c['review_open']}项"
     if why:
         s += "：" + "；".join(f"{z}{n}项" for z, n in why.most_common())
@@ -222,6 +222,9 @@ def review_html(review: pd.DataFrame, include_settled: bool = False, progress_ch
         for row in rows:
             official = "" if not isinstance(row.official_status, str) else f"；原文：{html.escape(row.official_status)}"
             done = "（已核定）" if row.settled else ""
+            # the judge's notes (facts beside a sure judgement, no review asked): the context of the task
+            note = getattr(row, "note_reason", None)
+            official += f"；附注：{html.escape(note)}" if isinstance(note, str) and note else ""
             progress = row.progress if isinstance(row.progress, str) else ""
             if progress_chars and len(progress) > progress_chars:
                 progress = progress[:progress_chars] + "…"

@@ -22,7 +22,7 @@ from helpers.judge.actuals import _NEW as NEW, _STOCK as STOCK, SINGLE_MONTH, su
 from helpers.judge.clauses import OPENS_BREAKDOWN, is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NOUN_TAIL, STAGE_OF_WORKS, Finding, names_step
-from helpers.judge.halts_and_waits import HALT_WORDS
+from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.scope import REMAINING
 from helpers.judge.subjects import PART_PLACE, STEP, acts_on_another, of_a_step, refers_to_task, said_of, side_meeting, subject_of
@@ -51,7 +51,7 @@ class Signal:
     """One residual token: its family, the clause it is in (quoted in the reason), its position."""
 
     kind: str  # done (a generic completion verb), use (an event or putting to use), await, halt, event,
-    # share, remaining, figure, rate
+    # share, remaining, figure, rate, order (a halt an authority decided, whatever its object)
     clause: str
     pos: int
 
@@ -194,6 +194,26 @@ def halt_signals(ev: Evidence, read: set[int], used: set[int]) -> list[Signal]:
     return out
 
 
+#: the verbs of suspension (a halt for now), not of abolition (取消, 撤销: a reform's own act)
+_SUSPENDED = re.compile(r"暂停|暂缓|停止|叫停|中止|搁置|缓建|停建|停工|停办|停运")
+
+
+def order_signals(ev: Evidence, read: set[int]) -> list[Signal]:
+    """市政府常务会议决定城区暂停新设夜市摊区: a halt an authority decided (决定, 通知, 要求, 经…研究 before the
+    verb in its sentence), whatever object it names, in an unread result clause: it bears on a task the rules
+    found no claim in (kind `order`, weighed against 定性推进 only). A verb of suspension only: an abolition
+    ordered (责令取消不合规收费项目, 取消…收费试点) is a reform's own act, often the task's work."""
+    lay, out = ev.layout, []
+    for m in _SUSPENDED.finditer(lay.text):
+        a, _ = lay.around(m.start(), m.end())
+        s0 = lay.sentence_start(lay.sentence_of(m.start()))
+        if lay.clause_index(m.start()) in read or not is_result(lay.modality_at(m.start())) \
+                or _INTENDED.search(lay.text, a, m.start()) or not AUTHORITY_ACT.search(lay.text, s0, m.start()):
+            continue
+        out.append(Signal("order", _clause(ev, m.start(), m.end()), m.start()))
+    return out
+
+
 def figure_signals(ev: Evidence, parts: list[Part], read: set[int], used: set[int]) -> list[Signal]:
     """Figures of this period, in a result clause nobody read, counting what a target counts (its
     unit, and its noun where the figure names one); a breakdown (其中…) or a single month's figure
@@ -305,7 +325,7 @@ def residual_signals(ev: Evidence, parts: list[Part], task: str, lex: Lexicon) -
                 and refers_to_task(ev, f.start, tb) and not (f.meaning == "hold" and side_meeting(ev, f.start, f.end, task)):
             out.append(Signal("event", f.text, f.start))
     out += [Signal("share", f.text, f.start) for f in ev.free(ev.ratios) if is_result(f.modality)]
-    out += halt_signals(ev, read, used)
+    out += halt_signals(ev, read, used) + order_signals(ev, read)
     # a halt verdict set aside as another subject's, with no object of its own (项目6月起暂停施工 read
     # as 项目6月起's): whose halt it is was not understood
     out += [Signal("halt", v.text, v.start) for v in ev.verdicts if v.status == "blocked" and id(v) not in used
@@ -364,8 +384,8 @@ def other_period(clause: str, year: int | None) -> str | None:
 _PLANNED = re.compile(r"^[^,，;；。|]{0,8}?(?:计划|拟|力争|争取|确保)(?!投资|总投资|的)[^;；。|]*[,，]\s*其中[^,，;；。|]*$")
 #: a quota handed down or broken down, not a result: 省下达我市…任务20万亩, 分解下达指标
 QUOTA = re.compile(r"(?:下达|分解|下发|核定|分配)[^,，;；。|]{0,12}?(?:任务|指标|计划|额度|目标)")
-#: a count of candidates, not of results: 组织32家企业开展申报
-CANDIDATES = re.compile(r"申报|推荐|报名|申请|入围|初审|候选")
+#: a count of candidates, not of results: 组织32家企业开展申报; papers sent for approval (土地报批1650亩 for 土地供应)
+CANDIDATES = re.compile(r"申报|推荐|报名|申请|入围|初审|候选|报批|报审|送审")
 
 
 def own_clause(quote: str) -> str:

@@ -34,13 +34,14 @@ from helpers.statuses import (
     official_words,
     _PRECISION,
     aggregate,
+    by_role,
     ratio_status,
     review_reason,
 )
 
 _JUDGEMENT_COLS = ("status", "status_zh", "completion_pct", "pace", "lag_pts", "method", "evidence",
                    "is_mixed", "is_target_adjusted", "status_source", "official_status_code",
-                   "needs_review", "review_reason")
+                   "needs_review", "review_reason", "note_reason")
 
 
 @dataclass
@@ -278,9 +279,11 @@ def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: flo
     reading = read(task, progress, target_text=target_text, rate_text=rate_text, lex=lex,
                    year=parse_code(period).year)
     fields, rows = judge_reading(reading, progress, period, ahead_margin, official_status, official_status_field)
-    reasons, entry = decide(reading, fields, rows, truncated, ahead_margin)
-    fields["needs_review"] = bool(reasons)
-    fields["review_reason"] = REASON_SEP.join(reasons) or None
+    reasons, entry = decide(reading, fields, rows, truncated, ahead_margin, official_status)
+    review, notes = by_role(reasons)
+    fields["needs_review"] = bool(review)
+    fields["review_reason"] = REASON_SEP.join(review) or None
+    fields["note_reason"] = REASON_SEP.join(notes) or None
     _show_as_printed(progress, fields, rows, entry)
     return TaskJudgement(fields, rows, entry)
 
@@ -291,6 +294,7 @@ def _show_as_printed(progress: str, fields: dict, rows: list[dict], entry: dict 
     if folded == progress:
         return
     fields["review_reason"] = as_printed(fields["review_reason"], folded, progress)
+    fields["note_reason"] = as_printed(fields["note_reason"], folded, progress)
     fields["evidence"] = as_printed(fields.get("evidence"), folded, progress)
     for row in rows:
         row["evidence"] = as_printed(row["evidence"], folded, progress)
@@ -357,4 +361,5 @@ def judge(tasks: pd.DataFrame, ahead_margin: float = DEFAULT_AHEAD_MARGIN) -> Ju
     merged["is_target_adjusted"] = merged["is_target_adjusted"].astype(bool)
     merged["needs_review"] = merged["needs_review"].astype(bool)
     merged["review_reason"] = merged["review_reason"].astype("string")
+    merged["note_reason"] = merged["note_reason"].astype("string")
     return Judgement(merged, indicators, review, disagreements)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from itertools import groupby
 
 from helpers.judge.clauses import is_result
-from helpers.judge.evidence import PRELIMINARY_RX, ByStart, Evidence
+from helpers.judge.evidence import PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
-from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert, find_quantities
+from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert
 from helpers.judge.subjects import PART_PLACE
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
@@ -59,6 +60,24 @@ def _part_word(a: Finding, ev: Evidence) -> str | None:
     return m["part"] if m else None
 
 
+#: the rest of the places opening a clause (其余9个乡镇合计, 其他县区共, 剩余4个县(市、区)累计): with the places named
+#: before it, the whole
+_REST_PLACES = re.compile(r"^\s*(?:其余|其他|剩余)\s*(?:各|\d+\s*个|[一二三四五六七八九十]+个)?\s*"
+                          r"(?:乡镇|县区|县市区|县（市、区）|县\(市、区\)|街道|园区|镇|乡|县|区)")
+
+
+def _rest_of_places(a: Finding, ev: Evidence) -> bool:
+    """金寨县建成22个，霍山县建成18个，其余5个县区累计建成41个: the rest of the places, a part of the whole."""
+    return bool(_REST_PLACES.match(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]))
+
+
+def _counts_the_rest(a: Finding, ev: Evidence) -> bool:
+    """其余5个县区累计建成41个: the 5 counts the places of the rest, nothing done."""
+    text = ev.layout.text
+    return bool(re.search(r"(?:其余|其他|剩余)\s*$", text[max(0, a.start - 3):a.start])
+                and _REST_PLACES.match("其余" + text[a.end:a.end + 8]))
+
+
 def _done_part(a: Finding, ev: Evidence) -> bool:
     """A part's figure of works done: a result, not works only started, a stage or works still going on
     (舒城县2个完成主体工程 beside 霍山县1个已完工)."""
@@ -74,13 +93,14 @@ def county_sums(ev: Evidence) -> list[Finding]:
     one unit add up to the whole's (those of works done), when the text gives no total of its own."""
     groups: dict[tuple[int, str], list[Finding]] = {}
     for a in ev.actuals:
-        groups.setdefault((a.sentence, a.unit), []).append(a)
+        if not _counts_the_rest(a, ev):
+            groups.setdefault((a.sentence, a.unit), []).append(a)  # (其余5个县区: the 5 counts the places)
     lay = ev.layout
     whole = {a.unit for a in ev.actuals if _WHOLE_OPENING.match(lay.text, lay.around(a.start, a.end)[0])}
     out = []
     for (_, unit), acts in groups.items():
-        parts = [a for a in acts if _part_word(a, ev)]
-        if unit in whole or len(parts) < 2 or len(parts) != len(acts):
+        parts = [a for a in acts if _part_word(a, ev) or _rest_of_places(a, ev)]
+        if unit in whole or len(parts) < 2 or len(parts) != len(acts) or all(_rest_of_places(a, ev) for a in parts):
             continue  # 全市完工28万亩 is the city's figure: the counties' are its parts
         done = [a for a in parts if _done_part(a, ev)]
         if done:
@@ -432,41 +452,23 @@ def kind_sum(run: list[Finding], target: str, ev: Evidence) -> Finding | None:
                    meaning=BY_A_SHARED_WORD if not said else PEOPLE_BY_KIND if first.unit == "人" else "")
 
 
-#: an item the text leaves out of a count, and the count's words after it (森林抚育2.4万亩(不计入造林绿化任务))
-LEFT_OUT = re.compile(r"(?:不|未|没有)(?:计入|纳入|列入|算入|统计在内|包括在内)(?P<count>[^,，;；。)）]{0,16})")
-#: where a list of figures begins: a sentence's end or a heading's colon before its first item
-_LIST_OPENS = "。:：\n"
-#: where the words that may leave a figure out end (left_out): the figure's sentence or clause of a list
-_LEFT_OUT_STOP = re.compile(r"[。;；]")
-
-
-def left_out(a: Finding, ev: Evidence, target: str) -> bool:
-    """森林抚育2.4万亩(不计入造林绿化任务); 另完成森林抚育3万亩，未纳入造林绿化任务统计: the figure the text
-    says is no part of the target's count (its words after 不计入 name the target), before the next
-    figure or the sentence's end. 不纳入考核 leaves it out of something else; 不含 says what it lacks."""
-    text = ev.layout.text
-    stop = _LEFT_OUT_STOP.search(text, a.end)
-    # the search ends at that stop (no match holds one): scanning the whole rest of a long cell per figure
-    # made judging it quadratic
-    m = LEFT_OUT.search(text, a.end, len(text) if stop is None else stop.start())
-    if m is None or find_quantities(text[a.end:m.start()]):
-        return False
-    return overlap(m["count"], target) >= 1
-
-
-def counted_rest(ev: Evidence, target: str, unit: str) -> list[Finding]:
-    """1-9月:人工造林1.21万亩;封山育林0.86万亩;退化林修复0.93万亩;森林抚育2.4万亩(不计入造林绿化任务) for
-    完成造林绿化3.5万亩: an item said left out of the target's count names the other items of its list — those
-    before it back to the list's heading, done and in the unit — as what is counted (3.00万亩). The item left
-    out is marked read."""
-    text, out, figures = ev.layout.text, [], ByStart(ev.actuals)
-    for gone in (a for a in ev.actuals if left_out(a, ev, target)):
-        ev.used.add(id(gone))  # read: the text itself says it is no part of the count
-        opens = max(text.rfind(c, 0, gone.start) for c in _LIST_OPENS) + 1
-        rest = [a for a in figures.starting(opens, gone.start) if a.end <= gone.start and comparable(a.unit, unit)
-                and is_result(a.modality)]
-        if len(rest) >= 2:
-            total = sum((convert(a.value, a.unit, unit) for a in rest), Decimal(0))
-            out.append(Finding("actual", rest[0].start, rest[-1].end, rest[0].sentence,
-                               text[rest[0].start:rest[-1].end], value=total, unit=unit, label=target + "合计"))
-    return out
+def longest_kind_sum(run: list[Finding], able: set[int], target: str, ev: Evidence) -> Finding | None:
+    """The sum (kind_sum) of the longest stretch of a run that adds up, leftmost first: two figures or more, each
+    able to measure the target (`able`: their ids), so 省级龙头企业8家、市级龙头企业19家 before 新培育家庭农场210家
+    (another thing listed after them). Only stretches within the run's pieces of able figures are tried, ending
+    at or after its first figure no total follows (kind_sum refuses a stretch a total follows): trying every
+    stretch of a long run, figure by figure, cost its length cubed."""
+    s1 = ev.layout.sentence_span(run[0].sentence)[1]
+    first_end = next((j for j, a in enumerate(run) if not _TOTAL_AFTER.search(ev.layout.text, a.end, s1)), len(run))
+    pieces, at = [], 0  # (where a piece starts in the run, its figures)
+    for fits, group in groupby(run, key=lambda a: id(a) in able):
+        piece = list(group)
+        pieces += [(at, piece)] if fits else []
+        at += len(piece)
+    for n in range(max((len(p) for _, p in pieces), default=0), 1, -1):
+        for at, piece in pieces:
+            for i in range(max(0, first_end - n + 1 - at), len(piece) - n + 1):
+                total = kind_sum(piece[i:i + n], target, ev)
+                if total is not None:
+                    return total
+    return None

@@ -10,6 +10,7 @@ import pandas as pd
 
 from helpers.judge.review import disagrees
 from helpers.plaintext import DASH, fmt_pct, task_ref, truncate
+from helpers.statuses import note_marks
 
 #: The report's two tables as a researcher names them.
 TABLE_NAMES_ZH = {"quantified": "量化重点工作", "general": "重点工作"}
@@ -130,6 +131,14 @@ def adjusted_marks(rows: pd.DataFrame) -> list[str]:
         return [""] * len(rows)
     return [ADJUSTED if not pd.isna(a) and bool(a) and not pd.isna(p) else ""
             for p, a in zip(rows["completion_pct"], rows["is_target_adjusted"])]
+
+
+def task_marks(rows: pd.DataFrame) -> list[str]:
+    """The marks after each task on the pages: the target cut (adjusted_marks), then the marks of the notes
+    the judge wrote beside a judgement it is sure of (note_reason: （自评为序时推进）, helpers.statuses.note_marks),
+    so nothing the judge found is hidden (the pages escape them with the task)."""
+    notes = rows["note_reason"] if "note_reason" in rows else [None] * len(rows)
+    return [a + note_marks(n) for a, n in zip(adjusted_marks(rows), notes)]
 
 
 def corrected_zh(shown: str, task_status_zh: str, source: str) -> str:

@@ -19,7 +19,7 @@ from helpers.report import warning_levels, wording
 from helpers.report.figures import behind_tasks, bureau_tasks, headline, status_counts
 from helpers.plaintext import DASH, TABLE_ZH, fmt_pct, fmt_pts, truncate
 from helpers.report.formatting import (CORRECTED, FIELD_ZH, OFFICIAL_ZH, QUALITY_HEADERS, TABLE_NAMES_ZH, _refs,
-                                       adjusted_marks, corrected_zh, evidence_sentence, fmt_quantity, has_official,
+                                       task_marks, corrected_zh, evidence_sentence, fmt_quantity, has_official,
                                        official_zh, rank_label)
 from helpers.report.loading import table_pace
 from helpers.read.sectors import sector_names
@@ -128,7 +128,7 @@ def behind_zh(tasks: pd.DataFrame, evidence_chars: int = 120, task_chars: int = 
     pace = table_pace(tasks)
     mark = f"（部分指标{wording.behind_short(pace)}）"
     task_text = [truncate(t, task_chars) + (mark if m else "") + adj + (CORRECTED if src == "override" else "")
-                 for t, m, adj, src in zip(b["task"], b["is_mixed"], adjusted_marks(b), b["status_source"])]
+                 for t, m, adj, src in zip(b["task"], b["is_mixed"], task_marks(b), b["status_source"])]
     out = _with_official(pd.DataFrame({
         "序号": _refs(b),
         "重点工作": task_text,
@@ -152,7 +152,7 @@ def bureau_tasks_zh(tasks: pd.DataFrame, bureau: str, evidence_chars: int = 120,
     b = bureau_tasks(tasks, bureau)
     b = b[b["status"].ne("qualitative")]
     task_text = [truncate(t, task_chars) + adj + ("" if p else "（联合牵头）")
-                 for t, p, adj in zip(b["task"], b["is_primary"], adjusted_marks(b))]
+                 for t, p, adj in zip(b["task"], b["is_primary"], task_marks(b))]
     names = wording.status_names(table_pace(tasks))
     status = [names[s] + ("（部分指标）" if m and s == "behind" else "") + (CORRECTED if src == "override" else "")
               for s, m, src in zip(b["status"], b["is_mixed"], b["status_source"])]

@@ -1,0 +1,61 @@
+"""What a figure is over and of, beyond its own words: a season or the year's span, work promised by contract,
+a breakdown of a whole that measures nothing (helpers.judge.actuals scores the figures with these)."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from helpers.judge.evidence import Evidence
+from helpers.judge.figure_state import NEW
+from helpers.judge.findings import Finding
+from helpers.judge.quantities import comparable
+from helpers.judge.targets import QUALIFIER, Target, bigrams
+
+#: one season's harvest or work (夏粮, 秋收, 小麦): a figure of it is no measure of the year's
+SEASON = re.compile(r"夏粮|秋粮|早稻|中稻|晚稻|夏收|秋收|春播|夏播|秋播|小麦|冬小麦")
+#: a span from the year's start (截至5月底, 1-6月, 今年以来, 上半年): after a season's word it is the figure's span
+_YEAR_SPAN = re.compile(r"截至|截止|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|上半年|前三季度|全年")
+#: a figure of what contracts or agreements cover (合同面积, 签订协议…户): work promised, not done — unless the
+#: target counts the contracts themselves or is a deal
+_PLEDGE = re.compile(r"合同|协议")
+#: a target whose act is a deal (采购, 出让, 招商): the contract signed is the act done (采购合同金额 for 政府采购规模)
+_DEAL = re.compile(r"采购|出让|转让|交易|招商|引进|签约|签订|租赁|购买|销售|融资|贷款")
+#: the works finished (完工, 建成): a part said so of a whole only started or under way is the done part
+_FINISHED = re.compile(r"完工|竣工|建成|完成|投用|投入使用")
+#: a breakdown opening a figure's clause
+_WITHIN = re.compile(r"其中")
+
+Scorer = Callable[[Target, Finding, set, Evidence], "int | None"]
+
+
+def one_season(a: Finding, ev: Evidence) -> bool:
+    """夏粮收购7月底结束，全市共收购小麦12.6亿斤: a season named before a figure in its sentence is its span —
+    unless a span from the year's start comes after it (…将在夏收和秋收期间实施，截至5月底实际完成…21.3万亩)."""
+    text = ev.layout.text
+    s0 = ev.layout.sentence_start(a.sentence)
+    seasons = list(SEASON.finditer(text, s0, a.start))
+    return bool(seasons) and not _YEAR_SPAN.search(text, seasons[-1].end(), a.start)
+
+
+def promised(t: Target, a: Finding) -> bool:
+    """新签订托管服务合同面积62.4万亩 for 开展土地托管100万亩: what a contract covers is work promised, not done —
+    for a target that is no deal and counts no contracts."""
+    return bool(_PLEDGE.search(a.label)) and not _PLEDGE.search(t.part) and not _DEAL.search(t.part)
+
+
+def part_of_unread_whole(t: Target, a: Finding, tb: set[str], ev: Evidence, clause: str, score: Scorer) -> bool:
+    """A breakdown (其中…) of a figure that does not measure the target (`score` gives None) does not measure it
+    either — unless the part's own words, those its whole lacks, name the target (其中市级衔接资金 for 市级…),
+    this year's additions (其中今年新增) or the works finished (已开工小区39个，其中完工14个)."""
+    if not _WITHIN.match(clause.lstrip()):
+        return False
+    s0, a0 = ev.layout.sentence_start(a.sentence), a.start - len(clause)
+    wholes = [b for b in ev.actuals_by_start.starting(s0, a0) if b.end <= a0 and comparable(b.unit, a.unit)]
+    if not wholes:
+        return False
+    whole = wholes[-1]
+    own = bigrams(QUALIFIER.sub("", a.label)) - bigrams(whole.label)
+    if own & tb or any(rx.search(a.label) and not rx.search(whole.label) for rx in (NEW, _FINISHED)):
+        return False
+    return score(t, whole, tb, ev) is None
