@@ -7,11 +7,13 @@ docs/judging.md, which the last tests recompute from the sets themselves.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from helpers.judge import flag_classes
+from helpers.judge import flag_classes, signals
 from helpers.judge.evaluate import class_counts, judge_case
 from helpers.judge.evidence import gather
 from helpers.judge.flag_classes import SIGNAL_CLASS, UNMEASURED_CLASS, meets_bound, unmeasured_class
@@ -70,6 +72,13 @@ def test_every_flag_of_the_two_reasons_names_a_class(task, progress):
     ours = [r for r in (fields["review_reason"] or "").split(REASON_SEP) if r.startswith(labels)]
     known = set(SIGNAL_CLASS.values()) | set(UNMEASURED_CLASS.values())
     assert all(reason_class(r) in known for r in ours), fields["review_reason"]
+
+
+def test_every_signal_family_has_a_class():
+    """A family added to helpers.judge.signals without a class would fail when it first flags."""
+    source = Path(signals.__file__).read_text(encoding="utf-8")
+    kinds = set(re.findall(r'Signal\("([a-z_]+)"', source))
+    assert kinds and kinds <= set(SIGNAL_CLASS), kinds - set(SIGNAL_CLASS)
 
 
 @pytest.mark.parametrize("measured,may_stop", [

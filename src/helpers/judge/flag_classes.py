@@ -25,6 +25,7 @@ SIGNAL_CLASS = {
     "use": "事件字眼",  # putting a thing to use (运行, 开行, 对外办公)
     "attained": "事件字眼",  # 已 and a verb said of the deliverable's thing (已全线亮灯)
     "halt": "叫停字眼",  # a halt, deferral or cancellation (暂停, 延期, 取消)
+    "order": "叫停字眼",  # a suspension an authority decided (市政府…决定…暂停), whatever it names
     "await": "等待字眼",  # a wait on an outside act (待…批复后, 等待, 尚需…同意)
     "remaining": "剩余工作",  # work reported left (剩余, 尚有, 还有…未)
     "figure": "目标单位的数字",  # a figure in the target's unit nobody read
