@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
+from helpers.judge.coverage import all_due
 from helpers.judge.events import forecast_only, match_deliverable, promised_later
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
@@ -280,6 +281,14 @@ def _share_of_whole(part: Part, t: Target, ev: Evidence) -> None:
         part.method = "rate_target"
 
 
+def _all_due(part: Part, t: Target, ev: Evidence) -> None:
+    """应发尽发 for 发放率100%: every one due was, the level reached (coverage.all_due)."""
+    f = all_due(t.label or t.part, ev)
+    if f is not None:
+        part.findings.append(f)
+        part.actual_value, part.actual_unit, part.met, part.method = f.value, "%", True, "rate_target"
+
+
 def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     """A stated ratio (or 过半) about this part: the best label overlap, or the only one of a one-part task."""
     done, forecast = _split(ev.free(ev.ratios))
@@ -457,6 +466,8 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
                 _match_level(part, t, ev, tb)
             if part.method == "none" and part.verdict is None:
                 _share_of_whole(part, t, ev)
+            if part.method == "none" and part.verdict is None and t.value == 100 and t.direction == "higher":
+                _all_due(part, t, ev)
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
         if single and part.method == "none" and _EVENT_COUNT.match(t.part):
