@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from helpers.judge.clauses import OPENS_BREAKDOWN
 from helpers.judge.evidence import Evidence
 from helpers.judge.figure_state import NEW
 from helpers.judge.findings import Finding
@@ -23,8 +24,6 @@ _PLEDGE = re.compile(r"合同|协议")
 _DEAL = re.compile(r"采购|出让|转让|交易|招商|引进|签约|签订|租赁|购买|销售|融资|贷款")
 #: the works finished (完工, 建成): a part said so of a whole only started or under way is the done part
 _FINISHED = re.compile(r"完工|竣工|建成|完成|投用|投入使用")
-#: a breakdown opening a figure's clause
-_WITHIN = re.compile(r"其中")
 
 Scorer = Callable[[Target, Finding, set, Evidence], "int | None"]
 
@@ -48,7 +47,7 @@ def part_of_unread_whole(t: Target, a: Finding, tb: set[str], ev: Evidence, clau
     """A breakdown (其中…) of a figure that does not measure the target (`score` gives None) does not measure it
     either — unless the part's own words, those its whole lacks, name the target (其中市级衔接资金 for 市级…),
     this year's additions (其中今年新增) or the works finished (已开工小区39个，其中完工14个)."""
-    if not _WITHIN.match(clause.lstrip()):
+    if not OPENS_BREAKDOWN.match(clause):
         return False
     s0, a0 = ev.layout.sentence_start(a.sentence), a.start - len(clause)
     wholes = [b for b in ev.actuals_by_start.starting(s0, a0) if b.end <= a0 and comparable(b.unit, a.unit)]
