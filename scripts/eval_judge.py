@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
 from helpers.judge.evaluate import (  # noqa: E402
-    Outcome, by_reason, disagreements, flag_totals, judge_case, notes_table, readers_agree, report, score)
+    Outcome, by_class, by_reason, disagreements, flag_totals, judge_case, notes_table, readers_agree, report,
+    score)
 from judge_set import BLIND_ORIGINS, load_blind, load_judge_set, load_second_reader  # noqa: E402
 
 
@@ -45,6 +46,10 @@ BLIND_12 = "blind set 12, development (kept back until round 9)"
 BLIND_13 = "blind set 13, development (kept back until round 9)"
 #: the groups another reader labelled a second time, blind (tests/judge_set.py, SECOND_READER)
 SECOND_LABELLED = {BLIND_10: "dev10", BLIND_11: "dev11", BLIND_12: "dev12", BLIND_13: "dev13"}
+#: the freshest read sets: never read until this round, so a class of flags is measured on them apart
+FRESH = (BLIND_12, BLIND_13)
+#: the seed's statuses are pinned by the rules' authors, no independent labels: no class is measured on them
+SEED = "seed (pinned statuses)"
 
 
 def groups() -> list[tuple[str, list[dict], bool]]:
@@ -68,7 +73,7 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             (BLIND_11, load_blind("dev11"), True),
             (BLIND_12, load_blind("dev12"), True),
             (BLIND_13, load_blind("dev13"), True),
-            ("seed (pinned statuses)", seed_cases(), True)]
+            (SEED, seed_cases(), True)]
 
 
 def holdout_group(path: Path) -> tuple[str, list[dict], bool]:
@@ -103,12 +108,15 @@ def print_group(name: str, group: list[dict], detailed: bool, errors: bool,
     return outcomes
 
 
-def print_sums(read: list[Outcome], unread: list[Outcome]) -> None:
-    """The flag budget summed over the sets: per review reason over every set that may be read,
-    and for the aggregate-only sets their flags' total alone (no reason, no case)."""
+def print_sums(read: list[Outcome], unread: list[Outcome], labelled: list[Outcome], fresh: list[Outcome]) -> None:
+    """The flag budget summed over the sets: per review reason over every set that may be read, per
+    class of the classed reasons (every labelled read set, the seed excepted, and the freshest apart), and
+    for the aggregate-only sets their flags' total alone (no reason, no case)."""
     print(report("all read sets summed (each case once)", score(read)))
     print(by_reason(read))
     print(notes_table(read))
+    print("  by class (all labelled read sets, the seed excepted; fresh = sets 12+13)")
+    print(by_class(labelled, fresh))
     print()
     print(report("aggregate-only sets summed", score(unread)))
     print(flag_totals(unread))
@@ -132,13 +140,19 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(holdout_group(args.holdout))
     read: list[Outcome] = []
     unread: list[Outcome] = []
+    labelled: list[Outcome] = []
+    fresh: list[Outcome] = []
     for name, group, detailed in sets:
         outcomes = print_group(name, group, detailed, args.errors, args.by_reason)
         # the labelled set's "of which" lines repeat cases of its first line
         if not name.lstrip().startswith("of which"):
             (read if detailed else unread).extend(outcomes)
+        if detailed and name != SEED and not name.lstrip().startswith("of which"):
+            labelled.extend(outcomes)
+        if name in FRESH:
+            fresh.extend(outcomes)
     if args.by_reason:
-        print_sums(read, unread)
+        print_sums(read, unread, labelled, fresh)
     return 0
 
 

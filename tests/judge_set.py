@@ -16,6 +16,7 @@ the same checks.
 from __future__ import annotations
 
 import csv
+import importlib.util
 from pathlib import Path
 
 from helpers.errors import ParseError, PeriodError
@@ -158,3 +159,12 @@ def load_second_reader(half: str) -> dict[str, tuple[str, frozenset[str]]]:
     if sorted(out) != sorted(ids):
         raise ParseError(path, f"labels {len(out)} cases, the set has {len(ids)} (or other ids)", 1)
     return out
+
+
+def eval_script():
+    """scripts/eval_judge.py as a module (scripts/ is no package): its groups are `make eval`'s sets."""
+    path = DATA.parents[1] / "scripts" / "eval_judge.py"
+    spec = importlib.util.spec_from_file_location("eval_judge", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

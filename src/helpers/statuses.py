@@ -165,12 +165,23 @@ if len(BY_LABEL) != len(REASONS) or any(r.role not in ROLES for r in REASONS.val
 REASON_SEP = "；"
 
 
-def review_reason(code: str, detail: str | None = None) -> str:
-    """One review reason as stored in review_reason: the label, then the detail after "："."""
+def review_reason(code: str, detail: str | None = None, kind: str | None = None) -> str:
+    """One review reason as stored in review_reason: the label, then the detail after "："; a reason
+    with classes (helpers.judge.flag_classes) opens its detail with its class in 【】."""
     label = REVIEW_REASONS[code]
     # a quoted detail never holds the separator, or one reason would read as two
     detail = (detail or "").strip().replace(REASON_SEP, "，")
+    detail = f"【{kind}】{detail}" if kind else detail
     return f"{label}：{detail}" if detail else label
+
+
+_CLASS = re.compile(r"【([^】]+)】")
+
+
+def reason_class(reason: str) -> str | None:
+    """The class of one stored reason (the 【】 review_reason wrote first in its detail), or None."""
+    m = _CLASS.match(reason.partition("：")[2])
+    return m[1] if m else None
 
 
 def note_marks(cell: object) -> str:

@@ -10,7 +10,7 @@ import pytest
 from helpers.errors import ParseError
 from helpers.judge.evaluate import Outcome, judge_case, score
 
-from judge_set import load_judge_set
+from judge_set import eval_script, load_judge_set
 
 
 @pytest.fixture(scope="module")
@@ -58,22 +58,10 @@ def test_score_counts_also_ok_and_flags():
     assert s.per_status["qualitative"]["precision"] == 1.0
 
 
-def _eval_script():
-    """scripts/eval_judge.py as a module (scripts/ is no package)."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "scripts" / "eval_judge.py"
-    spec = importlib.util.spec_from_file_location("eval_judge", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_eval_never_lists_the_blind_test_half(capsys):
     from judge_set import AGGREGATE_ONLY, load_blind
 
-    _eval_script().main(["--errors"])
+    eval_script().main(["--errors"])
     out = capsys.readouterr().out
     test_ids = {c["case_id"] for k in AGGREGATE_ONLY for c in load_blind(k)}
     dev_ids = {c["case_id"] for c in load_blind("dev")}
@@ -98,7 +86,7 @@ def test_a_kept_back_file_is_scored_in_aggregate_only(tmp_path, capsys):
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
         w.writerows({**r, "case_id": f"H{i:03d}"} for i, r in enumerate(rows, 1))
-    _eval_script().main(["--errors", "--only-holdout", "--holdout", str(held)])
+    eval_script().main(["--errors", "--only-holdout", "--holdout", str(held)])
     out = capsys.readouterr().out
     assert "kept-back set held.csv (aggregate only): 30 cases" in out
     assert "development half" not in out
@@ -130,7 +118,7 @@ def test_by_reason_counts_each_reasons_errors_and_each_methods_leaks():
 
 
 def test_by_reason_is_printed_for_read_sets_only(capsys):
-    _eval_script().main(["--by-reason"])
+    eval_script().main(["--by-reason"])
     out = capsys.readouterr().out
     test_part = out.split("blind set, test half (aggregate only):")[1].split("\n\n")[0]
     assert "review reason" in out.split("blind set, development half:")[1].split("\n\n")[0]
@@ -141,6 +129,25 @@ def test_by_reason_is_printed_for_read_sets_only(capsys):
     assert "review reason" in read_sum and "alone right" in read_sum
     assert "review reason" not in unread_sum and "confident, by method" not in unread_sum
     assert "flagged " in unread_sum and " wrong, " in unread_sum
+    # the classes of the two broad reasons, measured over the read sets and the freshest apart
+    assert "by class (all labelled read sets, the seed excepted; fresh = sets 12+13)" in read_sum and "may stop flagging" in read_sum
+    assert "may stop flagging" not in unread_sum
+
+
+def test_by_class_counts_each_class_over_all_sets_and_the_fresh_ones():
+    from helpers.judge.evaluate import by_class
+
+    def flagged(i, expected, got, reason):
+        return Outcome(i, expected, (), got, True, reason, None, "none")
+
+    every = [flagged("a", "completed", "qualitative", "原文有关乎状态的表述未被规则采用：【事件字眼】已开通"),
+             flagged("b", "qualitative", "qualitative", "原文有关乎状态的表述未被规则采用：【事件字眼】已投用；只有预计数，没有实绩"),
+             flagged("c", "qualitative", "qualitative", "目标有数字，进展中没有可对照的数据：【只有其他单位的数字】"),
+             Outcome("d", "behind", (), "behind", False, None, None, "computed_ratio")]
+    rows = {line.split()[0]: line.split()[1:] for line in by_class(every, every[:1]).splitlines()
+            if line.startswith("    ") and not line.split()[0] == "class"}
+    assert rows["事件字眼"] == ["2", "1", "0.50", "1", "0", "no"]  # two flags, one right; the fresh one wrong
+    assert rows["只有其他单位的数字"] == ["1", "1", "1.00", "0", "0", "no"]  # right, but one case is too few
 
 
 def test_flag_totals_counts_flags_spent_on_right_and_wrong_statuses():

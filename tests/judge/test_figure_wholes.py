@@ -226,3 +226,91 @@ def test_a_share_of_one_trade_does_not_measure_a_deliverable(task, progress, per
 def test_a_share_of_the_works_themselves_still_measures():
     got = judge("完成城区三条主干道“白改黑”改造工程。", "解放路改造工程因地下管网迁改滞后，完成约45%。", FY)
     assert got["status"] == "behind"
+
+
+# ---------------------------------------------------------------------------------------------
+# a plan issued or approved for one county, while the task is the city's, is a residual signal (whole.county_results
+# knows a plan task's results: 印发, 批复)
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成全市乡镇国土空间规划编制。", "舒城县乡镇国土空间规划已印发实施，其他县区正在编制。", Q3),
+    ("完成城市综合交通体系规划编制。", "霍山县综合交通体系规划已获县政府批复。", H1),
+    ("编制完成全市历史文化名城保护规划。", "金安区历史文化街区保护规划已印发。", Q3),
+    ("完成全市养老服务设施布局规划编制。", "裕安区养老服务设施布局规划已获批复，市级规划初稿已完成。", H1),
+    ("完成全市城市更新专项规划编制。", "叶集区城市更新专项规划已正式印发。", Q3),
+])
+def test_a_countys_plan_issued_is_no_confident_judgement(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["needs_review"] or got["status"] not in ("completed", "qualitative")
+
+
+# ---------------------------------------------------------------------------------------------
+# a plan to draw up is one thing, whatever words of standing work its name holds (…体系规划编制)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("完成城市综合交通体系规划编制。", "城市综合交通体系规划已获市政府批复。", H1, "completed"),
+    ("完成全市公共服务设施体系规划编制。", "《六安市公共服务设施体系规划》已于6月印发实施。", H1, "completed"),
+    ("完成全市物流枢纽体系规划修编。", "《全市物流枢纽体系规划（修编）》已经市政府常务会议审议通过并印发。", Q3, "completed"),
+])
+def test_a_plan_named_as_a_system_is_done_when_approved_or_issued(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成全市应急避难场所体系规划编制。", "规划初稿已完成，正在征求各县区意见。", H1),
+    ("完成城乡供水一体化体系规划编制。", "城乡供水一体化体系规划已通过专家评审，待市政府批复。", Q3),
+    ("完善城市综合交通体系。", "新开通公交线路5条，优化调整公交线路9条。", H1),
+])
+def test_a_step_of_a_plan_or_standing_work_is_not_done(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["status"] != "completed" or got["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the city proper (中心城区, 城区, 县城) is a part of a city's target, as a county is: the parts or their total decide
+
+@pytest.mark.parametrize("task,progress,period,status,ratio", [
+    ("新增公共停车泊位5000个。", "中心城区新增公共停车泊位2100个，各县城新增1700个，合计3800个。", Q3, "on_pace", Decimal("0.76")),
+    ("新增公共停车泊位5000个。", "中心城区新增公共停车泊位2100个，各县城新增1700个。", Q3, "on_pace", Decimal("0.76")),
+    ("全年新建城市绿道60公里。", "主城区新建绿道18公里，各县城新建绿道25公里，全市合计43公里。", Q3, "behind",
+     Decimal(43) / 60),
+])
+def test_the_city_proper_is_a_part_of_the_whole(task, progress, period, status, ratio):
+    got = judge(task, progress, period)
+    assert got["status"] == status and abs(_pct(got) - ratio) < Decimal("0.001")
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # alone, the city proper is where an urban target's things are: its figure is the whole's (as labelled sets read it)
+    ("新建口袋公园30个。", "城区新建口袋公园9个。", H1, "behind"),
+    ("改造城市燃气老旧管网120公里。", "中心城区改造燃气老旧管网46公里。", H1, "behind"),
+])
+def test_the_city_propers_figure_alone_is_the_whole(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_a_target_of_the_city_proper_takes_its_figure():
+    got = judge("新增县城停车泊位2000个。", "县城新增停车泊位1150个。", H1)
+    assert got["status"] == "on_pace" and not got["needs_review"]
+
+
+# ---------------------------------------------------------------------------------------------
+# things under construction (在建, 正在改造) are not built: the figure of the works under way measures nothing done
+
+@pytest.mark.parametrize("task,progress,period,want", [
+    ("新建公办幼儿园12所。", "全市在建公办幼儿园12所，其中主体完工8所。", Q3, None),
+    ("建成城市书房20个。", "目前在建城市书房20个，预计10月底前全部开放。", Q3, None),
+    ("改造老旧小区60个。", "正在改造的老旧小区60个，已完工18个。", Q3, "behind"),
+    ("新建村级综合服务社100个。", "在建村级综合服务社100个，已建成运营46个。", Q3, "behind"),
+    ("新建停车场15个。", "在建停车场15个，已建成投用6个。", H1, "behind"),
+])
+def test_works_under_way_are_not_built(task, progress, period, want):
+    got = judge(task, progress, period)
+    assert got["status"] != "completed" or got["needs_review"]
+    if want:
+        assert got["status"] == want
+
+
+def test_money_spent_on_works_under_way_is_spent():
+    got = judge("在建项目完成投资300亿元。", "1-6月在建项目完成投资168亿元。", H1)
+    assert got["status"] == "on_pace"

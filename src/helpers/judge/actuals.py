@@ -14,7 +14,7 @@ from helpers.judge.clauses import BREAKDOWN, is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
                                         left_or_other_work, rest_said_done)
-from helpers.judge.figure_spans import SEASON, one_season, part_of_unread_whole, promised
+from helpers.judge.figure_spans import SEASON, SPENT as _SPENT, one_season, part_of_unread_whole, promised, under_way
 from helpers.judge.findings import Finding
 from helpers.judge.handed_out import each_sums
 from helpers.judge.left_out import counted_rest, left_out
@@ -22,7 +22,7 @@ from helpers.judge.quantities import (APPROX_AFTER, CLASSIFIERS, ELIDED, PLACES,
                                       sizes_of_one_measure)
 from helpers.judge.subjects import abbreviates, subject_of
 from helpers.judge.sums import (ACT_VERB, ATTRIBUTE as _ATTRIBUTE, COUNTY, COUNTY_SUM, FRAME_VERB as _FRAME_VERB, ONGOING,
-                               STAGE, STARTED, WHOLE_LEVEL, county_sums, head_noun, item_sums, listed_runs, longest_kind_sum,
+                               part_opening, STAGE, STARTED, WHOLE_LEVEL, county_sums, head_noun, item_sums, listed_runs, longest_kind_sum,
                                quarter_sums)
 from helpers.judge.named import named_items_done, named_list_counts
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
@@ -206,11 +206,11 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _NEW.search(t.part) and not _NEW.search(clause) and additions_beside(a, ev):
         return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
-    if COUNTY.match(BREAKDOWN.sub("", clause, count=1)) and not COUNTY.match(t.part) and not a.label.endswith("合计") \
+    if part_opening(a, ev, BREAKDOWN.sub("", clause, count=1), t.part) and not a.label.endswith("合计") \
             and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
-    if part_of_unread_whole(t, a, tb, ev, clause, _actual_score) or promised(t, a):
-        return None  # 累计建成充电桩176个，其中快充桩48个 (a part of a stock); 签订…合同面积62.4万亩 (work promised)
+    if part_of_unread_whole(t, a, tb, ev, clause, _actual_score) or promised(t, a) or under_way(t, a, clause):
+        return None  # 累计建成充电桩176个，其中快充桩48个 (a part of a stock); 签订…合同面积 (promised); 在建12所
     if counts_another(t, a, ev):
         return None  # 建成38个厢房 for 达标小区210个; 完成10个示范社区点位布局 (a step) for 示范社区10个
     if classes_differ(t.part, a.label, ev.layout.text[max(0, a.start - _CARRY):a.start]):
@@ -312,8 +312,6 @@ def _grades_differ(target: str, label: str) -> bool:
     return bool(want and got and not want & got)
 
 
-#: money spent (完成投资, 投入资金), whatever stage the works it was spent on are at
-_SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 #: a target whose works are only to begin or proceed (推进, 实施): a started figure may measure it
 _PRELIMINARY_TARGET = re.compile(r"^(?:推进|实施|启动|谋划)")
 _OBTAIN = re.compile(r"争取|获得|获批|申请|下达|落实")

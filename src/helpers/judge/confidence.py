@@ -27,6 +27,8 @@ from helpers.judge import moot, nouns, precedence, signals
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
+from helpers.judge import flag_classes
+from helpers.judge.flag_classes import signal_class, unmeasured_class
 from helpers.judge.figure_names import before_figure as _before_figure, named_apart, read_names_better
 from helpers.judge.findings import USE_EVENTS
 from helpers.judge.halts_and_waits import WORKS_WORDS
@@ -98,10 +100,10 @@ def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_fi
     At the year's end work reported left (剩余2项…未能按期完成) is a measurable claim: not done."""
     bearing = _BEARING.get(status, ()) + (_DUE if due else ()) \
         + (("remaining",) if year_end and status == "qualitative" else ())
-    first = next((s for s in found if s.kind in bearing
+    first = next((s for s in found if s.kind in bearing and signal_class(s) not in flag_classes.QUIET
                   and not (s.kind == "figure" and _AIM.search(_before_figure(s.clause)))
                   and not (moot_figure is not None and moot_figure(s))), None)
-    return [review_reason("unread_signal", first.clause)] if first else []
+    return [review_reason("unread_signal", first.clause, signal_class(first))] if first else []
 
 
 #: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
@@ -266,10 +268,16 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     # at the year's end a target figure nobody reported is itself the finding (not done is behind)
     if fields["status"] == "qualitative" and not _at_year_end(fields) and moot.nothing_could_measure(reading, rows):
         return None
-    unmeasured = [r["part"] for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
+    # (rows are the parts' rows, in the parts' order: helpers.judge.status)
+    open_parts = [(p.target, r["part"]) for p, r in zip(reading.parts, rows)
+                  if r["status"] == "qualitative" and r["target_value"] is not None]
+    unmeasured = [part for _, part in open_parts]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
     if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):
-        reason = review_reason("target_unmeasured" if unmeasured else "percent_unread")
+        kind = unmeasured_class(reading, [t for t, _ in open_parts])
+        if unmeasured and kind in flag_classes.QUIET:
+            return None
+        reason = review_reason("target_unmeasured", None, kind) if unmeasured else review_reason("percent_unread")
         return {"status": fields["status"], "reason": reason, "numbers": unmeasured or percents}
     # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
     # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
@@ -294,7 +302,8 @@ def _second_figure(reading, status: str, moot_figure=None) -> list[str]:
                   and not (adds and _STOCK_SAID.search(_before_figure(s.clause)))
                   and any(overlap(b, s.clause) >= 2 for b in tb) and not read_names_better(reading, s)
                   and not (moot_figure and moot_figure(s))), None)
-    return [review_reason("unread_signal", first.clause)] if first else []
+    return [review_reason("unread_signal", first.clause, signal_class(first))] \
+        if first and signal_class(first) not in flag_classes.QUIET else []
 
 
 #: a stock said before a figure (企业达1180家, 总数, 累计拥有): beside a target of additions, no second measure

@@ -49,3 +49,20 @@ def coverage(ev: Evidence, tb: set[str]) -> tuple[Finding | None, Finding | None
             if ALL_UNITS.search(text, a, b):
                 return f, None
     return None, None
+
+
+#: every one due to be X'd was (应发尽发, 应保尽保, 应种尽种, 应助尽助): the act is the repeated character
+_ALL_DUE = re.compile(r"应(?P<act>[\u4e00-\u9fff])尽(?P=act)")
+
+
+def all_due(label: str, ev: Evidence) -> Finding | None:
+    """做到按时足额、应发尽发 for 按时足额发放率100%: a level of 100 % said in words, in a result clause, when
+    the act repeated (发) is the target rate's (发放率); another act's (应统尽统) measures nothing."""
+    lay = ev.layout
+    for m in _ALL_DUE.finditer(lay.text):
+        if m["act"] in label and is_result(lay.modality_at(m.start())):
+            a, b = lay.around(m.start(), m.end())
+            return Finding("actual", m.start(), m.end(), lay.sentence_of(m.start()), lay.text[a:b],
+                           # (its act is the target rate's: the level is of that rate)
+                           value=Decimal(100), unit="%", label=label, modality=lay.modality_at(m.start()))
+    return None

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from helpers.judge.flag_classes import meets_bound
 from helpers.judge.status import judge_text
-from helpers.statuses import REASON_SEP, STATUSES
+from helpers.statuses import REASON_SEP, STATUSES, reason_class
 
 
 @dataclass
@@ -122,6 +123,42 @@ def by_reason(outcomes: list[Outcome]) -> str:
     for m, n in methods.most_common():
         wrong = sum(o.confident_error for o in outcomes if o.method == m)
         lines.append(f"  {m:<34}{n:>8}{wrong:>7}")
+    return "\n".join(lines)
+
+
+def _classed(outcomes: list[Outcome]) -> dict[tuple[str, str], list[Outcome]]:
+    """(reason label, class) → the flagged outcomes whose reason names that class (helpers.judge.flag_classes)."""
+    out: dict[tuple[str, str], list[Outcome]] = {}
+    for o in outcomes:
+        if not o.needs_review:
+            continue
+        for r in dict.fromkeys((o.review_reason or "").split(REASON_SEP)):
+            kind = reason_class(r)
+            if kind:
+                out.setdefault((r.split("：", 1)[0], kind), []).append(o)
+    return out
+
+
+def class_counts(outcomes: list[Outcome]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(reason label, class) → (flags, right among them): how often a class flags a right status."""
+    return {k: (len(v), sum(o.agrees for o in v)) for k, v in _classed(outcomes).items()}
+
+
+def by_class(read: list[Outcome], fresh: list[Outcome]) -> str:
+    """Per class of a classed review reason (helpers.judge.flag_classes): flags and right among them over
+    every read set, and on the freshest sets (`fresh`) apart, and whether the class meets the bound
+    under which it may stop flagging."""
+    every, new = class_counts(read), class_counts(fresh)
+    lines = [f"    {'class':<36}{'flagged':>8}{'right':>7}{'share':>7}{'fresh':>7}{'right':>7}  may stop flagging"]
+    for label in dict.fromkeys(lab for lab, _ in every):
+        lines.append(f"  {label}")
+        for (lab, kind), (n, right) in sorted(every.items(), key=lambda kv: -kv[1][0]):
+            if lab != label:
+                continue
+            fn, fr = new.get((lab, kind), (0, 0))
+            # a class name is Chinese: pad by its printed width (two columns a character)
+            lines.append(f"    {kind}{' ' * max(1, 36 - 2 * len(kind))}{n:>8}{right:>7}{right / n:>7.2f}{fn:>7}{fr:>7}"
+                         f"  {'yes' if meets_bound(n, right, fn, fr) else 'no'}")
     return "\n".join(lines)
 
 

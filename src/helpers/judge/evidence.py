@@ -15,6 +15,7 @@ from helpers.judge.findings import (PRELIMINARY, Finding, find_comparisons, find
                                     find_verdicts)
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.rates import find_rate_levels
+from helpers.judge.shows import find_shows_opened
 from helpers.judge.targets import Target
 
 #: 建成区 (the built-up area) is a noun, not a done mark
@@ -123,7 +124,8 @@ def gather(progress: str, lex: Lexicon | None = None) -> Evidence:
     growths = sorted(growths + find_rate_levels(progress, layout, growths), key=lambda f: f.start)
     ev = Evidence(layout, verdicts, find_stated_ratios(progress, layout), find_halves(progress, layout, verdicts, lex),
                   growths, find_comparisons(progress, layout, lex),
-                  find_deliverables(progress, layout, lex), actuals, plans, find_levels(progress, layout),
+                  sorted(find_deliverables(progress, layout, lex) + find_shows_opened(progress, layout),
+                         key=lambda f: f.start), actuals, plans, find_levels(progress, layout),
                   find_ranks(progress, layout))
     for group, kind in ((ev.verdicts, "verdict"), (ev.ratios, "stated_ratio"), (ev.halves, "stated_ratio"),
                         (ev.growths, "growth"), (ev.comparisons, "comparison"), (ev.ranks, "rank"),

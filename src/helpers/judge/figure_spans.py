@@ -24,6 +24,10 @@ _PLEDGE = re.compile(r"合同|协议")
 _DEAL = re.compile(r"采购|出让|转让|交易|招商|引进|签约|签订|租赁|购买|销售|融资|贷款")
 #: the works finished (完工, 建成): a part said so of a whole only started or under way is the done part
 _FINISHED = re.compile(r"完工|竣工|建成|完成|投用|投入使用")
+#: money spent (完成投资, 投入资金), whatever stage the works it was spent on are at
+SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
+#: works under way before a figure in its clause (在建公办幼儿园12所, 正在改造的老旧小区60个): not built yet
+_UNDER_WAY = re.compile(r"在建|正在(?:建设|施工|实施|改造)|(?:建设|施工|改造)中")
 
 Scorer = Callable[[Target, Finding, set, Evidence], "int | None"]
 
@@ -41,6 +45,13 @@ def promised(t: Target, a: Finding) -> bool:
     """新签订托管服务合同面积62.4万亩 for 开展土地托管100万亩: what a contract covers is work promised, not done —
     for a target that is no deal and counts no contracts."""
     return bool(_PLEDGE.search(a.label)) and not _PLEDGE.search(t.part) and not _DEAL.search(t.part)
+
+
+def under_way(t: Target, a: Finding, clause: str) -> bool:
+    """全市在建公办幼儿园12所 for 新建公办幼儿园12所: the things under construction, none of them done — though the
+    money spent on them is spent (在建项目完成投资168亿元)."""
+    return bool(_UNDER_WAY.search(clause)) and not _UNDER_WAY.search(t.part) \
+        and not (a.unit == "元" and SPENT.search(a.label))
 
 
 def part_of_unread_whole(t: Target, a: Finding, tb: set[str], ev: Evidence, clause: str, score: Scorer) -> bool:

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
+from helpers.judge.coverage import all_due
 from helpers.judge.events import forecast_only, match_deliverable, promised_later
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
@@ -232,6 +233,30 @@ def _other_rate(t: Target, f: Finding) -> bool:
 def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     """A level target (a rate in %, or a figure per head: 每千人口…4.5个) met or missed by the level
     of the same noun (never by a count of additions: 新增托位2100个)."""
+    best = _best_level(t, ev, tb)
+    if best is not None:
+        part.findings.append(best)
+        part.actual_value, part.actual_unit = best.value, t.unit
+        part.met = _level_met(t, best)
+        part.method = "rate_target"
+        attach_verdict(part, best, ev)
+
+
+def _level_met(t: Target, f: Finding) -> bool:
+    return f.value <= t.value if t.direction == "lower" else f.value >= t.value
+
+
+def _level_beside_completion(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
+    """完成省下达目标任务的96% decided the part; a level of the same noun beside it (任务完成率为90%) is a
+    second reading of the same measure: when the two say met and missed, the part is flagged, the stated
+    completion keeps its say."""
+    other = _best_level(t, ev, tb)
+    if other is not None and _level_met(t, other) != part.met:
+        part.review.append(review_reason("figures_compete", other.text))
+
+
+def _best_level(t: Target, ev: Evidence, tb: set[str]) -> Finding | None:
+    """The level of the text whose noun shares most with the target's (see _match_level)."""
     best, score = None, 1
     levels = ev.levels if t.unit == "%" else [a for a in ev.actuals if a.unit == t.unit and PER_HEAD.search(a.label)]
     levels = [f for f in levels if is_result(f.modality) and not _other_rate(t, f)]
@@ -242,12 +267,7 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
         s = overlap(tb, f.label) + _same_rate_noun(t, f)
         if s > score:
             best, score = f, s
-    if best is not None:
-        part.findings.append(best)
-        part.actual_value, part.actual_unit = best.value, t.unit
-        part.met = best.value <= t.value if t.direction == "lower" else best.value >= t.value
-        part.method = "rate_target"
-        attach_verdict(part, best, ev)
+    return best
 
 
 def _share_of_whole(part: Part, t: Target, ev: Evidence) -> None:
@@ -259,6 +279,14 @@ def _share_of_whole(part: Part, t: Target, ev: Evidence) -> None:
         part.actual_value, part.actual_unit = share, "%"
         part.met = share <= t.value if t.direction == "lower" else share >= t.value
         part.method = "rate_target"
+
+
+def _all_due(part: Part, t: Target, ev: Evidence) -> None:
+    """应发尽发 for 发放率100%: every one due was, the level reached (coverage.all_due)."""
+    f = all_due(t.label or t.part, ev)
+    if f is not None:
+        part.findings.append(f)
+        part.actual_value, part.actual_unit, part.met, part.method = f.value, "%", True, "rate_target"
 
 
 def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
@@ -426,16 +454,20 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
     else:
         _match_ratio(part, t, ev, tb, single)
         _ratio_beside_figure(part, t, assigned.get(id(t)), tb)
-        if t.kind == "level" and part.stated_ratio is not None and not part.period_target \
-                and OWN_COMPLETION.search(t.label or ""):
+        own = t.kind == "level" and part.stated_ratio is not None and not part.period_target \
+            and bool(OWN_COMPLETION.search(t.label or ""))
+        if own:
             # 完成…年度任务的70%以上: the completion ratio is the level, met or missed, whatever the pace
             part.met, part.method = part.stated_ratio * 100 >= float(t.value), "rate_target"
             part.stated_ratio = part.share_range = None
-        if t.kind == "level":
+            _level_beside_completion(part, t, ev, tb)
+        elif t.kind == "level":
             if part.stated_ratio is None and part.verdict is None:
                 _match_level(part, t, ev, tb)
             if part.method == "none" and part.verdict is None:
                 _share_of_whole(part, t, ev)
+            if part.method == "none" and part.verdict is None and t.value == 100 and t.direction == "higher":
+                _all_due(part, t, ev)
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
         if single and part.method == "none" and _EVENT_COUNT.match(t.part):

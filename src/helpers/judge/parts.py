@@ -32,7 +32,7 @@ from helpers.judge.lists import list_parts
 from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.precedence import some_of_the_count
 from helpers.judge.quantities import fold_numerals, ratio
-from helpers.judge.scope import mark_scope
+from helpers.judge.scope import mark_scope, rests_beside_the_ratio
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, STANDING, another_object, result_object, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Adjustment, Target, adjust_targets, bigrams, direction, overlap, target_parts
@@ -358,7 +358,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += plan_parts(ev, parts)
     parts += list_parts(ev, parts)
     parts += _rate_column_part(targets, parts, rate_text)
-    parts += _beside_the_ratio(ev, parts, leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task))
+    parts += rests_beside_the_ratio(ev, parts, leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task))
     parts += _aim_reached(ev, task, targets, parts)
     for part in parts:
         for f in part.findings:
@@ -371,29 +371,19 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
                    residual_signals(ev, parts, task, lex), year, task, ev, adjusted)
 
 
-#: a clause said of the rest of the work (其余工作, 其他项目均, 剩余站点建设, 余下任务)
-_OF_THE_REST = re.compile(r"^(?:另外|此外|同时)?[,,]?(?:其余|其他|剩余|余下|尚余)")
-
-
-def _beside_the_ratio(ev: Evidence, parts: list[Part], leftover: list[Part]) -> list[Part]:
-    """其余工作正常推进 beside 上半年完成监测溯源927个 (of 1500): a pace verdict at or above the pace said of
-    the rest speaks of what the figure has not reached yet; beside a ratio measuring the task it adds nothing
-    (达序时 covers any pace at or above), so the ratio decides. The rest said behind keeps its say."""
-    if not any(p.stated_ratio is not None or p.computed_ratio is not None for p in parts):
-        return leftover
-    lay = ev.layout
-
-    def of_the_rest(p: Part) -> bool:
-        v = p.findings[0]
-        return p.verdict in ("on_pace", "ahead") and bool(_OF_THE_REST.match(lay.text[lay.around(v.start, v.end)[0]:v.start]))
-    return [p for p in leftover if not of_the_rest(p)]
+def _one_of_it(t: Target) -> bool:
+    """组建…队伍1支, 建成…中心1个: a count of one is the one act the task names (its number says how many);
+    a title counted as one (创成国家5A级旅游景区1家) is granted by an outside body, not said reached by the works."""
+    return t.kind == "count" and t.value == 1
 
 
 def _aim_reached(ev: Evidence, task: str, targets: list[Target], parts: list[Part]) -> list[Part]:
-    """Nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole).
+    """Nothing measured the task: its own aim may still be said reached in words (helpers.judge.whole),
+    also when its only number counts the one thing it makes (组建…队伍1支).
     A title's deliverable the event words did not read (被…授予“国家森林城市”称号 for 创成…) takes the
     result on its own part, never beside it (a deliverable left due at the year's end would be behind)."""
-    if (targets and not (task_aim(task) == "title" and all(t.kind == "deliverable" for t in targets))) \
+    if (targets and not (task_aim(task) == "title" and all(t.kind == "deliverable" for t in targets))
+            and not (task_aim(task) not in (None, "title") and all(_one_of_it(t) for t in targets))) \
             or any(p.method != "none" for p in parts):
         return []
     whole = whole_task_result(ev, task)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.judge.evidence import Evidence
+from helpers.judge.evidence import Evidence, Part
 from helpers.judge.quantities import find_quantities
 from helpers.judge.findings import NEXT_YEAR
 from helpers.judge.subjects import refers_to_task, subject_of
@@ -165,3 +165,21 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
                 end = lay.around(remaining.start(), remaining.end())[1]
                 reasons.append(review_reason("part_done", f"{v.text}，{text[remaining.start():end]}"))
     return reasons
+
+
+#: a clause said of the rest of the work (其余工作, 其他项目均, 剩余站点建设, 余下任务)
+_OF_THE_REST = re.compile(r"^(?:另外|此外|同时)?[,,]?(?:其余|其他|剩余|余下|尚余)")
+
+
+def rests_beside_the_ratio(ev: Evidence, parts: list[Part], leftover: list[Part]) -> list[Part]:
+    """其余工作正常推进 beside 上半年完成监测溯源927个 (of 1500): a pace verdict at or above the pace said of
+    the rest speaks of what the figure has not reached yet; beside a ratio measuring the task it adds nothing
+    (达序时 covers any pace at or above), so the ratio decides. The rest said behind keeps its say."""
+    if not any(p.stated_ratio is not None or p.computed_ratio is not None for p in parts):
+        return leftover
+    lay = ev.layout
+
+    def of_the_rest(p: Part) -> bool:
+        v = p.findings[0]
+        return p.verdict in ("on_pace", "ahead") and bool(_OF_THE_REST.match(lay.text[lay.around(v.start, v.end)[0]:v.start]))
+    return [p for p in leftover if not of_the_rest(p)]

@@ -44,12 +44,27 @@ COUNTY_SUM = "县区合计"
 #: a part of the whole a figure's clause opens with: a place (霍邱县, 金安区, 城关镇), the city's own
 #: level or its urban area (市本级, 市直, 市区), the counties together beside them (各县, 各县区合计), a
 #: zone (东片区, 经开区, 高新区: beside the districts, a part of the city's sum); 其中 may come first
-_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?{PLACE_OPENER}(?P<part>{PART_PLACE}|市本级|市直|市区|各县区?|[东南西北中]片区"
+#: the city or town proper (中心城区, 主城区, 市区, 各县城): a part of the whole area, as a county is
+INNER = r"(?:中心|主)?城区|市区|各?县城"
+_INNER_OPENING = re.compile(rf"^\s*{PLACE_OPENER}(?:{INNER})")
+_PART = re.compile(rf"^\s*(?:其中\s*,?\s*)?{PLACE_OPENER}(?P<part>{PART_PLACE}|市本级|市直|{INNER}|各县区?|[东南西北中]片区"
                    rf"|[A-Z甲乙丙丁]项目区|经开区|高新区|开发区)")
 #: the whole said at a clause's opening (全市完工28万亩): the parts beside it are its breakdown
 _WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
 #: works still going on, after a figure in its clause (另2处正在施工, 其余6个村正在按标准提升)
 ONGOING = re.compile(r"正在|在建|尚未|未完成|推进中|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
+
+
+def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
+    """A figure's clause opens with a part of the area the target does not name: a county (霍邱县新增…), or the city
+    proper beside the other parts of its sentence (中心城区新增泊位2100个，各县城新增1700个: the city proper alone —
+    中心城区新增城市绿地112.6公顷 — is where an urban target's things are, the whole)."""
+    if COUNTY.match(target):
+        return False
+    if COUNTY.match(clause):
+        return True
+    return bool(_INNER_OPENING.match(clause)) and not re.search(INNER, target) and any(
+        b is not a and b.sentence == a.sentence and comparable(b.unit, a.unit) and _part_word(b, ev) for b in ev.actuals)
 
 
 def _part_word(a: Finding, ev: Evidence) -> str | None:

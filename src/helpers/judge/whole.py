@@ -133,8 +133,9 @@ def task_aim(task: str) -> str | None:
     first = re.split(r"[,，;；。]", task.strip(), maxsplit=1)[0]
     hits = [(m.start(), aim) for aim, rx in _AIMS for m in [rx.search(first)] if m]
     aim = "title" if _TITLE_OBJECT.search(first) else min(hits)[1] if hits else None
-    # a title's name may hold the words of standing work (公共文化服务体系示范区): the title is one thing
-    if aim != "title" and STANDING.search(re.sub(r"《[^》]*》", "", first)):
+    # a title's name may hold the words of standing work (公共文化服务体系示范区): the title is one thing; so is a
+    # plan to draw up (综合交通体系规划编制)
+    if aim != "title" and not _PLAN_TASK.search(first) and STANDING.search(re.sub(r"《[^》]*》", "", first)):
         return None
     return aim
 
@@ -248,7 +249,7 @@ def county_results(ev: Evidence, task: str) -> list[tuple[int, int]]:
     aim = task_aim(task)
     if aim is None or _COUNTY_SUBJECT.search(task):
         return []
-    return [(a, b) for a, b in _candidates(ev, aim) if _plain(ev, a, b, task)
+    return [(a, b) for a, b in _candidates(ev, aim, task) if _plain(ev, a, b, task)
             and _COUNTY_SUBJECT.fullmatch(subject_of(ev, a, clause_only=True).strip())]
 
 
