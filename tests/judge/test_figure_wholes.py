@@ -314,3 +314,41 @@ def test_works_under_way_are_not_built(task, progress, period, want):
 def test_money_spent_on_works_under_way_is_spent():
     got = judge("在建项目完成投资300亿元。", "1-6月在建项目完成投资168亿元。", H1)
     assert got["status"] == "on_pace"
+
+
+# ---------------------------------------------------------------------------------------------
+# a part (其中…) whose own words — those its total lacks — are the target's is the target's figure
+
+@pytest.mark.parametrize("task,progress,period,status,value", [
+    ("全年完成供水管网改造80公里。", "已完成改造112公里，其中供水管网68公里、燃气管网44公里。", Q3, "ahead", Decimal("0.85")),
+    ("全年完成燃气管网改造80公里。", "已完成改造112公里，其中供水管网68公里、燃气管网44公里。", Q3, "behind", Decimal("0.55")),
+    ("新建公共充电桩600个。", "全市新建充电桩1120个，其中公共充电桩430个、专用充电桩690个。", Q3, "behind", Decimal(430) / 600),
+    ("新增高技能人才3000人。", "新增技能人才8600人，其中高技能人才2700人。", Q3, "ahead", Decimal("0.9")),
+    ("改造提升农贸市场20个。", "完成各类市场改造45个，其中农贸市场16个、商品市场29个。", Q3, "on_pace", Decimal("0.8")),
+])
+def test_a_part_the_target_names_is_its_figure(task, progress, period, status, value):
+    got = judge(task, progress, period)
+    assert got["status"] == status and abs(_pct(got) - value) < Decimal("0.001")
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # the whole's target keeps the total (its parts name less of it)
+    ("全年完成老旧管网改造150公里。", "已完成改造112公里，其中供水管网68公里、燃气管网44公里。", Q3, "behind"),
+    ("新建充电桩1500个。", "全市新建充电桩1120个，其中公共充电桩430个、专用充电桩690个。", Q3, "behind"),  # 74.7 %
+])
+def test_the_wholes_target_keeps_the_total(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a target to start works is measured by the works started, not by those finished among them
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新开工城市更新项目40个。", "40个城市更新项目已开工32个，完工11个。", Q3, "on_pace"),
+    ("全年新开工亿元以上项目150个。", "已开工亿元以上项目96个，其中竣工投产18个。", H1, "ahead"),
+    ("新开工保障性住房2000套。", "已开工保障性住房1300套，建成交付420套。", Q3, "behind"),
+    ("开工建设农村公路300公里。", "已开工农村公路260公里，完工150公里。", Q3, "ahead"),
+    ("新开工重点项目80个。", "新开工重点项目45个、竣工项目12个。", H1, "on_pace"),
+])
+def test_a_start_target_takes_the_works_started(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

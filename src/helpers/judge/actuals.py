@@ -14,7 +14,8 @@ from helpers.judge.clauses import BREAKDOWN, is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
                                         left_or_other_work, rest_said_done)
-from helpers.judge.figure_spans import SEASON, SPENT as _SPENT, one_season, part_of_unread_whole, promised, under_way
+from helpers.judge.figure_spans import (SEASON, SPENT as _SPENT, finished_for_a_start, one_season, part_named,
+                                        part_of_unread_whole, promised, under_way)
 from helpers.judge.findings import Finding
 from helpers.judge.handed_out import each_sums
 from helpers.judge.left_out import counted_rest, left_out
@@ -254,8 +255,10 @@ def _weighed(t: Target, a: Finding, score: int, clause: str, ev: Evidence) -> in
         score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
     elif _CUMULATIVE.search(clause):
         score += 1
-    if BREAKDOWN.search(clause):
-        score -= 1  # 其中五一假期接待游客412万人次 is a part of the figure before it
+    if BREAKDOWN.search(clause):  # 其中五一假期接待游客412万人次 is a part of the figure before it — unless the part's
+        score += 3 if part_named(a, t.label or t.part, ev, clause) else -1  # (其中供水管网68公里)
+    if finished_for_a_start(t, a):
+        score -= 2  # 已开工32个，完工11个 for 新开工…: the finished are some of the started
 
     level = _LEVEL.search(t.part)
     if level:  # 市级财政投入…: 其中市级衔接资金1.9亿元 is the target's figure, 各级衔接资金12.8亿元 is not

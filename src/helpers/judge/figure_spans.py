@@ -11,6 +11,7 @@ from helpers.judge.evidence import Evidence
 from helpers.judge.figure_state import NEW
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import comparable
+from helpers.judge.sums import FRAME_VERB, STARTED
 from helpers.judge.targets import QUALIFIER, Target, bigrams
 
 #: one season's harvest or work (夏粮, 秋收, 小麦): a figure of it is no measure of the year's
@@ -54,17 +55,45 @@ def under_way(t: Target, a: Finding, clause: str) -> bool:
         and not (a.unit == "元" and SPENT.search(a.label))
 
 
+def _whole_of(a: Finding, ev: Evidence, clause: str) -> Finding | None:
+    """The figure a breakdown (a clause opened by 其中) is a part of: the last one before it in its sentence."""
+    if not OPENS_BREAKDOWN.match(clause):
+        return None
+    s0, a0 = ev.layout.sentence_start(a.sentence), a.start - len(clause)
+    wholes = [b for b in ev.actuals_by_start.starting(s0, a0) if b.end <= a0 and comparable(b.unit, a.unit)]
+    return wholes[-1] if wholes else None
+
+
+def part_named(a: Finding, target: str, ev: Evidence, clause: str) -> bool:
+    """已完成改造112公里，其中供水管网68公里、燃气管网44公里 for 供水管网改造80公里: a part whose own words — those its
+    total lacks — name the target's noun (two of its bigrams, more than the total's noun does: 其中高技能人才 beside
+    技能人才 for 高技能人才) is the target's figure."""
+    whole = _whole_of(a, ev, clause)
+    if whole is None:
+        return False
+    want = bigrams(_noun(target))
+    own, total = bigrams(_noun(a.label)) & want, bigrams(_noun(whole.label)) & want
+    return len(own) >= 2 and len(own) > len(total)
+
+
+def _noun(label: str) -> str:
+    """A label's noun: its qualifiers, frame and verbs set aside (新增技能人才 → 技能人才)."""
+    return FRAME_VERB.sub("", QUALIFIER.sub("", label))
+
+
+def finished_for_a_start(t: Target, a: Finding) -> bool:
+    """40个项目已开工32个，完工11个 for 新开工…40个: the works finished are some of those started, not the count
+    a target to start asks for."""
+    return bool(STARTED.search(t.part)) and bool(_FINISHED.search(a.label)) and not STARTED.search(a.label)
+
+
 def part_of_unread_whole(t: Target, a: Finding, tb: set[str], ev: Evidence, clause: str, score: Scorer) -> bool:
     """A breakdown (其中…) of a figure that does not measure the target (`score` gives None) does not measure it
     either — unless the part's own words, those its whole lacks, name the target (其中市级衔接资金 for 市级…),
     this year's additions (其中今年新增) or the works finished (已开工小区39个，其中完工14个)."""
-    if not OPENS_BREAKDOWN.match(clause):
+    whole = _whole_of(a, ev, clause)
+    if whole is None:
         return False
-    s0, a0 = ev.layout.sentence_start(a.sentence), a.start - len(clause)
-    wholes = [b for b in ev.actuals_by_start.starting(s0, a0) if b.end <= a0 and comparable(b.unit, a.unit)]
-    if not wholes:
-        return False
-    whole = wholes[-1]
     own = bigrams(QUALIFIER.sub("", a.label)) - bigrams(whole.label)
     if own & tb or any(rx.search(a.label) and not rx.search(whole.label) for rx in (NEW, _FINISHED)):
         return False
