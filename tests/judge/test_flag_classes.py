@@ -29,7 +29,7 @@ U = UNMEASURED_CLASS
 def _class_of(task: str, progress: str) -> str:
     targets = [t for t in target_parts(task) if t.value is not None]
     assert targets, task
-    return unmeasured_class(SimpleNamespace(evidence=gather(progress)), targets)
+    return unmeasured_class(SimpleNamespace(evidence=gather(progress)), targets)[0]
 
 
 # What the progress holds beside a target's number, reworded from the labelled sets' cells (jobs, roads,
@@ -47,6 +47,21 @@ def _class_of(task: str, progress: str) -> str:
 ])
 def test_unmeasured_class_names_the_closest_thing_to_a_measure(task, progress, kind):
     assert _class_of(task, progress) == U[kind]
+
+
+@pytest.mark.parametrize("task,progress,quoted", [
+    ("全年新增城镇就业2.6万人。", "1-6月,举办招聘会21场,达成就业意向5400人。", "达成就业意向5400人"),
+    ("实施农村公路提质改造工程300公里。", "年度计划已编制上报,计划改造路线186公里,力争汛后集中开工。", "186公里"),
+    ("深化环评审批改革，审批时限压缩至法定时限的50%以内。", "1-9月平均审批用时为法定时限的42%。", "42%"),
+    ("全年引进高层次人才500人。", "上半年共发放人才补贴2860万元,新建人才公寓620套。", None),
+    ("完成耕地恢复补充任务5000亩。", "市自然资源局将任务分解到县区,签订目标责任书,开展政策培训。", None),
+])
+def test_the_unmeasured_class_quotes_the_clause_to_look_at(task, progress, quoted):
+    """The clause holding the closest thing to a measure is quoted after the class; figures in another
+    unit, or none, leave nothing to quote."""
+    targets = [t for t in target_parts(task) if t.value is not None]
+    _, quote = unmeasured_class(SimpleNamespace(evidence=gather(progress)), targets)
+    assert (quote is None) if quoted is None else (quoted in quote), quote
 
 
 def test_a_class_is_written_into_the_reason_and_read_back():

@@ -274,10 +274,10 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     unmeasured = [part for _, part in open_parts]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
     if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):
-        kind = unmeasured_class(reading, [t for t, _ in open_parts])
+        kind, quote = unmeasured_class(reading, [t for t, _ in open_parts])
         if unmeasured and kind in flag_classes.QUIET:
             return None
-        reason = review_reason("target_unmeasured", None, kind) if unmeasured else review_reason("percent_unread")
+        reason = review_reason("target_unmeasured", quote, kind) if unmeasured else review_reason("percent_unread")
         return {"status": fields["status"], "reason": reason, "numbers": unmeasured or percents}
     # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
     # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done

@@ -13,6 +13,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
+from helpers.judge.halts_and_waits import ACCEPTANCE
 from helpers.judge.subjects import PART_MARK, acts_on_another, another_instance, another_thing, object_of, refers_to_task, side_meeting, subject_of
 from helpers.judge.targets import Target, bigrams, overlap
 from helpers.judge.whole import ACT_COUNTED, EVENT_SUBJECT, SOFT, chained_use
@@ -145,6 +146,10 @@ def _issues_another(t: Target, f: Finding, ev: Evidence) -> bool:
     return bool(want) and len(obj) >= 2 and not obj.startswith("《") and overlap(bigrams(want[1]), obj) == 0
 
 
+#: an acceptance, not a passing of it (竣工验收排在…, 环保验收定于…; 通过竣工验收 is the works accepted)
+_ACCEPTED_LATER = rf"(?<!通过){ACCEPTANCE}"
+
+
 def promised_later(t: Target | None, ev: Evidence) -> Finding | None:
     """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用)."""
     if ev.year is None:
@@ -154,9 +159,11 @@ def promised_later(t: Target | None, ev: Evidence) -> Finding | None:
         if m["y"] and int(m["y"]) <= ev.year:
             continue
         a, b = ev.layout.around(m.start(), m.end())
-        # (预计次年3月形成成果报告: the result produced next year)
-        if any(a <= f.start < b for f in ev.deliverables) or re.search(r"完成|建成|竣工|交付|供水|供气|形成[^,，;；。|]{0,4}成果", text[a:b]) \
-                or USE_EVENTS.search(text, a, b):
+        # (预计次年3月形成成果报告: the result produced next year; 竣工验收排在明年1月: a check awaited, the
+        # works' finish word inside its name)
+        said = re.sub(_ACCEPTED_LATER, "", text[a:b])
+        if any(a <= f.start < b and not re.fullmatch(_ACCEPTED_LATER, text[f.start:f.end + 2]) for f in ev.deliverables) \
+                or re.search(r"完成|建成|竣工|交付|供水|供气|形成[^,，;；。|]{0,4}成果", said) or USE_EVENTS.search(said):
             return Finding("deliverable", a, b, ev.layout.sentence_of(a), text[a:b], status="not_done")
     return None
 

@@ -60,26 +60,34 @@ def signal_class(sig: Signal) -> str:
     return SIGNAL_CLASS[sig.kind]
 
 
-def unmeasured_class(reading, targets: list) -> str:
-    """The class of an unmeasured target's flag: the closest thing the progress holds to a measure of
-    any of `targets` (the parts whose number nothing compared): a share for a rate or level, a result
-    figure in the target's unit, one only in a plan or forecast, a figure in another unit, a share
-    only, or no figure at all."""
+def unmeasured_class(reading, targets: list) -> tuple[str, str | None]:
+    """The class of an unmeasured target's flag, and the clause that put it there (None when no clause
+    holds it): the closest thing the progress holds to a measure of any of `targets` (the parts whose
+    number nothing compared) — a share for a rate or level, a result figure in the target's unit, one
+    only in a plan or forecast, a figure in another unit, a share only, or no figure at all."""
     ev = reading.evidence
     if ev is None:
-        return UNMEASURED_CLASS["no_figure"]
+        return UNMEASURED_CLASS["no_figure"], None
     # every figure with a unit, as the words say it (not only those the figure rules kept): a result, or
     # said as a plan, quota or forecast
     lay, planned = ev.layout, {f.start for f in ev.plans}
     figures = [q for q in find_quantities(lay.text) if q.unit not in ("%", "个百分点")]
     results = [q for q in figures if q.start not in planned and is_result(lay.modality_at(q.start))]
     others = [q for q in figures if q.start in planned or not is_result(lay.modality_at(q.start))]
-    shares = bool(_SHARE.search(lay.text))
-    if shares and any(t.unit == "%" for t in targets):
-        return UNMEASURED_CLASS["same_unit"]  # a share is a rate or level target's own unit
+    share = _SHARE.search(lay.text)
+    if share and any(t.unit == "%" for t in targets):
+        # a share is a rate or level target's own unit
+        return UNMEASURED_CLASS["same_unit"], _clause(lay, share.start(), share.end())
     for group, kind in ((results, "same_unit"), (others, "plan_unit")):
-        if any(comparable(f.unit, t.unit) for t in targets if t.unit and t.unit != "%" for f in group):
-            return UNMEASURED_CLASS[kind]
+        q = next((q for q in group for t in targets if t.unit and t.unit != "%" and comparable(q.unit, t.unit)), None)
+        if q is not None:
+            return UNMEASURED_CLASS[kind], _clause(lay, q.start, q.end)
     if results or others:
-        return UNMEASURED_CLASS["other_unit"]
-    return UNMEASURED_CLASS["share_only" if shares else "no_figure"]
+        return UNMEASURED_CLASS["other_unit"], None
+    return (UNMEASURED_CLASS["share_only"], _clause(lay, share.start(), share.end())) if share \
+        else (UNMEASURED_CLASS["no_figure"], None)
+
+
+def _clause(lay, start: int, end: int) -> str:
+    a, b = lay.around(start, end)
+    return lay.text[a:b].strip(" ,，;；。")

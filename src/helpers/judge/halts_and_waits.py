@@ -10,6 +10,9 @@ import re
 #: the year after this one, in words (a year by number is compared with the report's year)
 NEXT_YEAR = r"明年|次年|下一?年度?"
 
+#: an acceptance of the works by whoever checks them (竣工验收, 环保验收, 消防验收): its finish word names the check
+ACCEPTANCE = r"(?:竣工|环保|消防|交工|专项|整体)*验收"
+
 #: awaiting an outside act, however long the phrase between: 待文化和旅游部组织专家暗访和综合评估后确定命名
 #: (需 and 须 are one word of necessity in two hands: 须经…审定后方可发布, 尚须, 仍须, 须等到)
 _AWAIT = r"(?<![接期款优招看亟留虐对])(?:待(?!遇|办|业|岗|售|定)|等待|等候|静候|尚[需须]|[需须]等到?|有待|仍[需须]|(?<!后)[需须]经过?)"
@@ -77,6 +80,9 @@ PENDING_GRAMMAR = (r"预计\d{1,2}月份?(?:底|前)?(?:公布|公示)(?:结果)
                     # an outside body's act set for a later date (省级评审会议安排在10月, 教育部实地核查计划于下半年开展)
                     r"|(?:省|国家|部|厅)[^,,。;;|]{0,8}?(?:评审|验收|核查|认定|评定|考核|督导|评估)(?:会议|工作)?"
                     r"(?:安排在|定于|计划于|将于|拟于)[^,,。;;|]{1,10}"
+                    # an acceptance of the works set for a later date, no body named (环保竣工验收排在明年1月,
+                    # 消防验收定于明年1月进行): its body is the regulator's, outside the city's works
+                    rf"|{ACCEPTANCE}(?:工作)?(?:排在|安排在|定于|计划于|将于|拟于)[^,,。;;|]{{1,12}}"
                     # the body first, then its date and act (生态环境部将于下半年开展技术核查)
                     r"|(?:省|国家|国务院|(?<![全内局])部(?!门|署|分)|厅|总局)[^,,。;;|]{0,8}?(?:将于|拟于|计划于|定于)"
                     r"[^,,。;;|]{1,12}?(?:评审|验收|核查|认定|评定|考核|督导|评估|复核|审查|暗访)"
