@@ -61,6 +61,7 @@ def _task(task_id, seq, task, bureau, progress, status, pct=None, lag=None, meth
         "completion_pct": pct, "pace": 0.5, "lag_pts": lag, "method": method, "evidence": evidence,
         "is_mixed": False, "is_target_adjusted": False, "status_source": "rule",
         "official_status_code": None, "needs_review": False, "review_reason": None,
+        "note_reason": None,
     }
 
 

@@ -158,12 +158,13 @@ def review_cols(pace: float) -> tuple[Column, ...]:
         Column("原文完成状态", 10, lambda r: _s(r.official_status)),
         Column("与原文不一致", 8, lambda r: _yes(r.disagrees)),
         Column("复核原因", 26, lambda r: "；".join(r.reasons_zh), "wrap"),
-        Column(NOTES, 24, _notes, "wrap"),
         Column("依据", 36, lambda r: _s(r.evidence), "wrap"),
         Column("落实情况", 60, lambda r: _s(r.progress), "wrap"),
         Column("已核定", 7, lambda r: _yes(r.settled)),
         Column(CORRECTION, 10, correction, "status"),
         Column(NOTE, 30, lambda r: r.correction_note, "wrap"),
+        # after the researcher's two columns, which keep their place (L, M) in a ledger they know
+        Column(NOTES, 24, _notes, "wrap"),
         # what 更正状态 held when the ledger was written (hidden): tells a researcher's new entry from ours
         Column(RECORDED, 10, correction, "hidden"),
         Column(KEY, 12, lambda r: r.task_key, "hidden"),
