@@ -352,3 +352,17 @@ def test_the_wholes_target_keeps_the_total(task, progress, period, status):
 ])
 def test_a_start_target_takes_the_works_started(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# the province's rate said with 增长 (全省增长5.6%, 同期全省平均增长8.6%) is the base of a comparison target
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("GDP增速高于全省平均水平。", "上半年GDP增长5.9%，全省增长5.6%。", H1, "on_pace"),
+    ("规上工业增加值增速高于全省平均。", "1-9月规上工业增加值增长8.1%，全省平均增长8.6%。", Q3, "behind"),
+    ("城镇居民人均可支配收入增速高于全省。", "一季度城镇居民人均可支配收入增长5.2%，同期全省增长4.9%。", Q1, "on_pace"),
+    ("固定资产投资增速高于全省平均水平。", "1-5月固定资产投资增长3.1%，全省平均水平增长4.0%。", M5, "behind"),
+    ("进出口增速高于全省。", "上半年进出口总额增长12.4%，全省增长10.2%。", H1, "on_pace"),
+])
+def test_the_provinces_rate_said_with_growth_is_the_base(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

@@ -179,7 +179,7 @@ def _comparison(ev: Evidence, tb: set[str], base: str, t: Target | None = None) 
     return None
 
 
-_PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速)?(?:为)?\(?\s*(?P<val>-?\d+(?:\.\d+)?)\s*%"
+_PROVINCE_VALUE = re.compile(r"全省(?:平均)?(?:水平)?(?:增幅|增速|增长)?(?:为|达)?\(?\s*(?P<val>-?\d+(?:\.\d+)?)\s*%"
                              # (全省农村居民人均可支配收入增速为7.8%: the province's rate of a noun named between)
                              r"|全省[\u4e00-\u9fff]{2,16}?(?:增幅|增速|增长)(?:为|达)?\(?\s*(?P<val2>-?\d+(?:\.\d+)?)\s*%")
 
