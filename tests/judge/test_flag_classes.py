@@ -117,7 +117,7 @@ def measured(read_outcomes):
     try:
         read, fresh = [], []
         for name, group, detailed in ev.groups():
-            if not detailed or name == ev.SEED or name.lstrip().startswith("of which"):
+            if not ev.measures_classes(name, detailed):
                 continue
             outcomes = [shared.get(c["case_id"]) or judge_case(c) for c in group]
             read += outcomes
