@@ -181,5 +181,5 @@ def rests_beside_the_ratio(ev: Evidence, parts: list[Part], leftover: list[Part]
 
     def of_the_rest(p: Part) -> bool:
         v = p.findings[0]
-        return p.verdict in ("on_pace", "ahead") and bool(_OF_THE_REST.match(lay.text[lay.around(v.start, v.end)[0]:v.start]))
+        return p.verdict in ("on_pace", "ahead") and bool(_OF_THE_REST.match(lay.clause_before(v.start, v.end)))
     return [p for p in leftover if not of_the_rest(p)]
