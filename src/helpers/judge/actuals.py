@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from helpers.judge.apart import other_readings
 from helpers.judge.classes import CARRY as _CARRY, classes_differ
-from helpers.judge.clauses import is_result
+from helpers.judge.clauses import BREAKDOWN, is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
                                         left_or_other_work, rest_said_done)
@@ -45,8 +45,6 @@ def _done_after(a: Finding, ev: Evidence) -> bool:
 #: one month's figure (10月当月, 9月单月, 3月份): it does not measure the year's pace
 SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)|(?<!前)[二三四]季度(?!末|以来|累计)")
 _CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
-#: a figure after 其中 is a part of the one before it (其中五一假期接待游客412万人次)
-_WITHIN = re.compile(r"其中")
 #: the level of government a figure counts (a 市级 target takes only the 市级 figure)
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 #: the government's own level (市本级, 市直) against the whole area's figure (全市, 各县区, 各级)
@@ -209,7 +207,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
         return None  # 全市累计建成5G基站6200个: the stock, not this year's additions
     if _NEW.search(t.part) and not _NEW.search(clause) and additions_beside(a, ev):
         return None  # 已汇聚电子证照类型246类，其中今年新增20类: the stock beside this year's additions
-    if part_opening(a, ev, _WITHIN.sub("", clause, count=1), t.part) and not a.label.endswith("合计") \
+    if part_opening(a, ev, BREAKDOWN.sub("", clause, count=1), t.part) and not a.label.endswith("合计") \
             and not clause.rstrip().endswith("等"):  # 金寨县茶叶数字工厂等5个: one named, five counted
         return None  # 霍邱县新增城镇就业4200人: one county's figure, not the city's
     if part_of_unread_whole(t, a, tb, ev, clause, _actual_score) or promised(t, a) or under_way(t, a, clause):
@@ -257,7 +255,7 @@ def _weighed(t: Target, a: Finding, score: int, clause: str, ev: Evidence) -> in
         score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
     elif _CUMULATIVE.search(clause):
         score += 1
-    if _WITHIN.search(clause):  # 其中五一假期接待游客412万人次 is a part of the figure before it — unless the part's
+    if BREAKDOWN.search(clause):  # 其中五一假期接待游客412万人次 is a part of the figure before it — unless the part's
         score += 3 if part_named(a, t.label or t.part, ev, clause) else -1  # (其中供水管网68公里)
     if finished_for_a_start(t, a):
         score -= 2  # 已开工32个，完工11个 for 新开工…: the finished are some of the started

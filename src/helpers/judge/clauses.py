@@ -220,8 +220,10 @@ def _marker_rx(lexicon: Lexicon) -> re.Pattern:
 #: 1-6月争取, 今年以来争取, 截至9月底争取): a result; 下半年争取, 全年争取 and 争取年内… remain an intention
 _OBTAINED = re.compile(r"(?:已|共|累计|成功|共计|先后|上半年|前三季度|[一1]季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?"
                        r"|以来|截至[^,，;；。]{0,6}?(?:底|末|日))$")
-#: a breakdown opens here (其中…): what follows in its sentence are parts of the figure before it
-OPENS_BREAKDOWN = re.compile(r"\s*其中")
+#: the word of a breakdown (其中…): what follows it in its sentence are parts of the figure before it
+BREAKDOWN = re.compile(r"其中")
+#: a breakdown opens here
+OPENS_BREAKDOWN = re.compile(rf"\s*{BREAKDOWN.pattern}")
 _FRESH = re.compile(r"\s*(?:目前|截至|截止|当前|现已|实际)")
 
 

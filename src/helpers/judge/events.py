@@ -151,12 +151,14 @@ _ACCEPTED_LATER = rf"(?<!通过){ACCEPTANCE}"
 
 
 def promised_later(t: Target | None, ev: Evidence) -> Finding | None:
-    """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用)."""
+    """A date after this year promised for the deliverable (计划2025年3月通水运行, 预计明年投用); a year in a
+    document's title (《…三年行动方案(2024-2026年)》) is the plan's own period, no date promised."""
     if ev.year is None:
         return None
     text = ev.layout.text
+    titles = [m.span() for m in _TITLE.finditer(text)]
     for m in _LATER.finditer(text):
-        if m["y"] and int(m["y"]) <= ev.year:
+        if (m["y"] and int(m["y"]) <= ev.year) or any(a < m.start() < b for a, b in titles):
             continue
         a, b = ev.layout.around(m.start(), m.end())
         # (预计次年3月形成成果报告: the result produced next year; 竣工验收排在明年1月: a check awaited, the

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from helpers.judge.clauses import OPENS_BREAKDOWN
 from helpers.judge.evidence import Evidence
 from helpers.judge.figure_state import NEW
 from helpers.judge.findings import Finding
@@ -30,8 +31,6 @@ SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 _UNDER_WAY = re.compile(r"在建|正在(?:建设|施工|实施|改造)|(?:建设|施工|改造)中")
 #: all of the works just counted said finished in the next clause (…162户，已全部竣工; …6所，均已竣工交付使用)
 _ALL_FINISHED = re.compile(r"\s*[,，]\s*(?:现|目前)?(?:已经?)?(?:全部|均)(?:已经?)?(?:竣工|完工|建成)")
-#: a breakdown opening a figure's clause
-_WITHIN = re.compile(r"其中")
 
 Scorer = Callable[[Target, Finding, set, Evidence], "int | None"]
 
@@ -65,7 +64,7 @@ def under_way(t: Target, a: Finding, clause: str) -> bool:
 
 def _whole_of(a: Finding, ev: Evidence, clause: str) -> Finding | None:
     """The figure a breakdown (a clause opened by 其中) is a part of: the last one before it in its sentence."""
-    if not _WITHIN.match(clause.lstrip()):
+    if not OPENS_BREAKDOWN.match(clause):
         return None
     s0, a0 = ev.layout.sentence_start(a.sentence), a.start - len(clause)
     wholes = [b for b in ev.actuals_by_start.starting(s0, a0) if b.end <= a0 and comparable(b.unit, a.unit)]

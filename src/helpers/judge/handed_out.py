@@ -19,10 +19,10 @@ from helpers.judge.targets import QUALIFIER, bigrams
 _EACH = re.compile(r"分别")
 #: subjects that are spans of time (7月、8月、9月; 一季度、二季度; 2023年、2024年): months' flows, not who did the work
 _WHEN = re.compile(r"\d{1,4}\s*(?:月|年)|[一二三四]季度|上半年|下半年|[一二三四五六七八九十]+月")
-#: what may stand between two values of one list (96个、54个和41个)
-_LINK = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 #: what separates the subjects listed before 分别 (移动、电信、联通; 城区和县城)
 _SUBJECTS_SPLIT = re.compile(r"、|和|及|以及|与")
+#: what may stand between two values of one list (96个、54个和41个): the same words
+_LINK = re.compile(rf"\s*(?:{_SUBJECTS_SPLIT.pattern})\s*")
 #: a time or scope word opening the clause before the subjects (截至9月底, 上半年, 今年以来)
 _OPENER = re.compile(r"^(?:截至[^,，;；。]{0,8}?(?:底|末|日)|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|上半年|前三季度|今年以来|目前)\s*")
 

@@ -57,7 +57,7 @@ import re
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from helpers.judge.clauses import OPENS_BREAKDOWN
+from helpers.judge.clauses import BREAKDOWN, OPENS_BREAKDOWN
 from helpers.judge.figure_names import before_figure
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
@@ -176,10 +176,6 @@ def _statistic(row: dict) -> bool:
     return row["kind"] in _STATISTIC or row["target_unit"] in ("%", "‰") or "率" in row["part"]
 
 
-#: a breakdown (其中) between two figures of a sentence: the later is a part of the earlier
-_WITHIN = re.compile(r"其中")
-
-
 def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
     """Whether a residual figure or rate at `pos` is a part of a figure a part read: a 其中 stands
     between them in one sentence (其中企业8900户、个体工商户1.94万户 after 新登记…二万八千三百户), or
@@ -190,12 +186,12 @@ def of_a_breakdown(reading, pos: int, index: Index | None = None) -> bool:
     if i > 0 and OPENS_BREAKDOWN.match(lay.text, lay.sents[i][0]):
         # a sentence opened by 其中 (…同比增长6.2%；其中限额以上单位…增长8.9%) breaks down the one before it
         ends += read_ends.get(i - 1, ())
-    return any(end <= pos and _WITHIN.search(lay.text, end, pos) for end in ends)
+    return any(end <= pos and BREAKDOWN.search(lay.text, end, pos) for end in ends)
 
 
 def _last_within(text: str, start: int, end: int) -> int:
     """Where the last 其中 between two positions ends."""
-    return [m.end() for m in _WITHIN.finditer(text, start, end)][-1]
+    return [m.end() for m in BREAKDOWN.finditer(text, start, end)][-1]
 
 
 #: bigrams the words of a part share with the task, and not with the total's, for the task to name
@@ -321,7 +317,7 @@ def whole_of_the_part_read(reading, pos: int, index: Index | None = None) -> boo
         if f is None or f.kind != "actual" or f.end <= f.start or lay.sentence_of(f.end - 1) != i:
             continue
         own = lay.around(f.end - 1, f.end)[0]  # the figure read's own clause (its quote is widened leftwards)
-        if pos < own and _WITHIN.search(lay.text, pos, f.end) \
+        if pos < own and BREAKDOWN.search(lay.text, pos, f.end) \
                 and _sets_apart(reading, lay.around(pos, pos + 1)[0], _last_within(lay.text, pos, f.end), f.end - 1):
             return True
     return False
