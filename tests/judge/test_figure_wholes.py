@@ -366,3 +366,22 @@ def test_a_start_target_takes_the_works_started(task, progress, period, status):
 ])
 def test_the_provinces_rate_said_with_growth_is_the_base(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# works started, then said all finished in the next words of their sentence (…162户，已全部竣工): all of them are done
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("改造农村危房150户。", "全年开工改造农村危房162户，已全部竣工并经县住建局验收。", FY, "completed"),
+    ("新建公办幼儿园6所。", "今年开工建设公办幼儿园6所，均已竣工交付使用。", Q3, "completed"),
+    ("改造老旧小区30个。", "开工改造老旧小区24个，已全部完工。", Q3, "on_pace"),
+    ("新建污水管网40公里。", "开工建设污水管网36公里，已全部完工并通水。", Q3, "ahead"),
+    ("新建村级养老服务站50个。", "开工建设村级养老服务站40个，其中28个已竣工。", Q3, "behind"),
+])
+def test_works_started_then_all_finished_are_done(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_works_started_and_still_going_are_not_done():
+    got = judge("改造老旧小区30个。", "开工改造老旧小区24个，正在加紧施工。", Q3)
+    assert got["status"] != "on_pace" or got["needs_review"]

@@ -14,8 +14,8 @@ from helpers.judge.clauses import BREAKDOWN, is_result
 from helpers.judge.evidence import ACTUAL_MARK, DONE_MARK, PRELIMINARY_RX, Evidence
 from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _STOCK, additions_beside,
                                         left_or_other_work, rest_said_done)
-from helpers.judge.figure_spans import (SEASON, SPENT as _SPENT, finished_for_a_start, one_season, part_named,
-                                        part_of_unread_whole, promised, under_way)
+from helpers.judge.figure_spans import (SEASON, SPENT as _SPENT, all_finished_after, finished_for_a_start, one_season,
+                                        part_named, part_of_unread_whole, promised, under_way)
 from helpers.judge.findings import Finding
 from helpers.judge.handed_out import each_sums
 from helpers.judge.left_out import counted_rest, left_out
@@ -83,7 +83,7 @@ _TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成
 def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     """…约8000个;配建停车场接入7500个,累计1.55万个: a total with no subject of its own that is the
     sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
-    if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
+    if not _TOTAL.fullmatch(ev.layout.clause_before(a.start, a.end, fine=True)):
         return False
     start = ev.layout.last_of("。\n", a.start)  # the parts before it, cut at ;
     rest = [b.value for b in ev.actuals_by_start.starting(start + 1, a.start - 1) if b.unit == a.unit]
@@ -229,7 +229,7 @@ def _actual_score(t: Target, a: Finding, tb: set[str], ev: Evidence) -> int | No
     if STAGE.search(ev.layout.text, a.end, b0) and not STAGE.search(t.part):
         return None  # 45座公厕已完成主体施工: a stage of the works, not the works done
     if STARTED.search(a.label) and not STARTED.search(t.part) and not _PRELIMINARY_TARGET.search(t.part) \
-            and not (a.unit == "元" and _SPENT.search(a.label)):
+            and not (a.unit == "元" and _SPENT.search(a.label)) and not all_finished_after(a, ev):
         # 40个中心村已全部开工: started is not built (已开工280公里, 完工150公里: the 150 counts); the
         # money spent on the works started (新开工项目完成投资3.1亿元) is spent all the same
         return None

@@ -29,6 +29,8 @@ _FINISHED = re.compile(r"完工|竣工|建成|完成|投用|投入使用")
 SPENT = re.compile(r"(?:完成|累计)投资|投入|支出|拨付")
 #: works under way before a figure in its clause (在建公办幼儿园12所, 正在改造的老旧小区60个): not built yet
 _UNDER_WAY = re.compile(r"在建|正在(?:建设|施工|实施|改造)|(?:建设|施工|改造)中")
+#: all of the works just counted said finished in the next clause (…162户，已全部竣工; …6所，均已竣工交付使用)
+_ALL_FINISHED = re.compile(r"\s*[,，]\s*(?:现|目前)?(?:已经?)?(?:全部|均)(?:已经?)?(?:竣工|完工|建成)")
 
 Scorer = Callable[[Target, Finding, set, Evidence], "int | None"]
 
@@ -46,6 +48,11 @@ def promised(t: Target, a: Finding) -> bool:
     """新签订托管服务合同面积62.4万亩 for 开展土地托管100万亩: what a contract covers is work promised, not done —
     for a target that is no deal and counts no contracts."""
     return bool(_PLEDGE.search(a.label)) and not _PLEDGE.search(t.part) and not _DEAL.search(t.part)
+
+
+def all_finished_after(a: Finding, ev: Evidence) -> bool:
+    """全年开工改造农村危房162户，已全部竣工: works counted as started, then all said finished — all of them are done."""
+    return bool(_ALL_FINISHED.match(ev.layout.text, a.end))
 
 
 def under_way(t: Target, a: Finding, clause: str) -> bool:
