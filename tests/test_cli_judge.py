@@ -51,7 +51,7 @@ def test_plain_output_says_every_field_in_chinese(capsys):
     rc, out, _ = judge(capsys, "--period", "2024H1", "--task", TASK, "--progress", "预计完成年度任务。")
     assert rc == 0 and "需人工复核：是" in out
     assert [line.split("：")[0] for line in out.splitlines()] == ["状态", "完成比例", "判断方法", "依据", "需人工复核", "复核原因",
-                                                                    "说明（无需复核）"]
+                                                                    "判断附注（无需复核）"]
     rc, out, _ = judge(capsys, "--period", "2024Q3", "--task", TASK, "--progress", PROGRESS)
     assert out.splitlines()[:3] == ["状态：滞后（behind）", "完成比例：74.1%", "判断方法：原文完成比例"]
     assert "需人工复核：否\n复核原因：—\n" in out

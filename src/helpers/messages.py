@@ -13,6 +13,11 @@ from typing import Any
 
 from helpers.messages_help import HELP_TEXTS
 
+#: What the judge's notes (note_reason: facts beside a judgement it is sure of) are called wherever they
+#: are shown — the command, the workbook's column, the review queue — apart from 说明, the researcher's own
+#: note on a correction.
+NOTES_ZH = "判断附注（无需复核）"
+
 #: Key → Chinese template. Grouped by where the text appears.
 TEXTS: dict[str, str] = {
     # --- prefixes of the command line's lines
@@ -93,7 +98,7 @@ TEXTS: dict[str, str] = {
     "judge.evidence": "依据：{text}",
     "judge.review": "需人工复核：{answer}",
     "judge.reason": "复核原因：{text}",
-    "judge.note": "说明（无需复核）：{text}",
+    "judge.note": NOTES_ZH + "：{text}",
     "judge.yes": "是",
     "judge.no": "否",
     # --- reading a report in an office format, and its layout

@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 
 from helpers.judge import review
+from helpers.messages import NOTES_ZH
 from helpers.quality import read_quality
 from helpers.statuses import MEASURED, ON_PACE_OR_BETTER
 from helpers.cli import main
@@ -868,13 +869,13 @@ def test_the_judges_notes_have_their_column_and_reach_the_review_context_escaped
     note = review_reason("official_claims_more", "自评为<i>序时推进</i>")
     for cols in (lc.task_cols(0.5), lc.behind_cols(0.5), lc.review_cols(0.5)):
         col = next(c for c in cols if c.header == lc.NOTES)
-        assert col.header != lc.NOTE  # not the researcher's own 说明
+        assert col.header != lc.NOTE and col.header == NOTES_ZH  # not the researcher's own 说明; one name everywhere
         assert col.get(SimpleNamespace(note_reason=note)) == note
         assert col.get(SimpleNamespace(note_reason=None)) is None
     rv = review.review_table(built["tasks"].copy())
     rv.loc[rv.index[0], "note_reason"] = note
     html = review.review_html(rv)
-    assert "附注：原文自评高于数据所示：自评为&lt;i&gt;序时推进&lt;/i&gt;" in html and "<i>序时推进</i>" not in html
+    assert f"{NOTES_ZH}：原文自评高于数据所示：自评为&lt;i&gt;序时推进&lt;/i&gt;" in html and "<i>序时推进</i>" not in html
 
 
 def test_a_noted_disagreement_is_counted_as_one_not_as_a_task_to_review(built):

@@ -35,6 +35,7 @@ from helpers.deliver.content import attachment_name, message_content
 from helpers.deliver.mail import mail_command, plan_messages
 from helpers.deliver.recipients import load_recipients, write_placeholder_recipients
 from helpers.deliver.smtp import send_drafts
+from helpers.judge.status import judge_text
 from helpers.schema import TASKS_SCHEMA, write_table
 from helpers.statuses import STATUS_ZH
 
@@ -319,6 +320,23 @@ def test_bodies_carry_the_headline(mail_project, mail_server):
     assert ("2024年上半年，全市共有重点工作9项，其中可对照序时进度量化评估的8项；达到或超过序时进度（含已完成）"
             "的4项，占50.0%；滞后于序时进度的4项；已完成年度任务的1项；另有待评估1项。") in city
     assert "滞后任务按牵头单位：市发改委3项、市生态环境局1项。" in city
+
+
+def test_a_behind_task_carries_the_marks_the_pages_print(mail_project):
+    # the office printed 序时推进 where the rules measure a lag: the judge notes it, and the bureau's mail lists
+    # the behind task with the same mark as its PDF (report.formatting.task_marks)
+    judged, _ = judge_text("新增规上工业企业100家", "1-6月新增入规企业38家", "2024H1", official_status="序时推进")
+    assert judged["status"] == "behind" and not judged["needs_review"] and judged["note_reason"]
+    tasks = seed_tasks()
+    tasks.loc[tasks.task_id == "Q07", "note_reason"] = judged["note_reason"]
+    plan = plan_messages(PERIOD, manifest=mail_project.manifest, tasks=tasks,
+                         recipients=mail_project.recipients, root=mail_project.root, only=["市发改委"])
+    (draft,) = plan.drafts
+    plain = draft.message.get_body(("plain",)).get_content()
+    line = next(x for x in plain.splitlines() if "地区生产总值增长7.5%左右" in x)
+    assert "（自评为序时推进）" in line
+    assert "（自评为序时推进）" in draft.message.get_body(("html",)).get_content()
+    assert sum("自评为" in x for x in plain.splitlines()) == 1  # only the task that carries the note
 
 
 def test_content_counts_match_the_table():

@@ -24,6 +24,7 @@ from helpers.deliver.settings import MailSettings
 from helpers.errors import UnknownUnitError
 from helpers.report import briefing, warning_levels, wording
 from helpers.report.changes import mail_lines
+from helpers.report.formatting import task_marks
 from helpers.report.loading import table_pace
 
 _EVIDENCE_MAX = 300
@@ -124,9 +125,12 @@ def _behind_lines(c: Content) -> tuple[list[str], str]:
     joint = not c.behind["is_primary"].all()
     head = wording.behind_section(c.pace) + ("（含联合牵头）" if joint else "") + "："
     text, items = ["", head], []
+    # the marks the pages print after the task (a target cut, the office's own claim …), so the mail hides nothing
+    marks = task_marks(c.behind)
     for i, (_, r) in enumerate(c.behind.iterrows(), 1):
         ref = briefing.task_ref(r["table"], r["seq"])
-        task = briefing.truncate(r["task"], 120) + ("（联合牵头）" if not r["is_primary"] else "")
+        task = (briefing.truncate(r["task"], 120) + marks[i - 1]
+                + ("（联合牵头）" if not r["is_primary"] else ""))
         detail, ev = _behind_detail(r, c.pace), _evidence(r)
         text.append(f"{i}. [{ref}] {task}（{detail}）")
         if ev:

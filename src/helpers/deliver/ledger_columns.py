@@ -17,6 +17,7 @@ from helpers.report.formatting import METHOD_ZH  # one wording of the methods, p
 from helpers.deliver.corrections import (ABOUT_SHEET, ALL_SHEET, CORRECTION, KEY, NOTE, RECORDED, REVIEW_SHEET,
                                          TASK_ID)
 from helpers.report import wording
+from helpers.messages import NOTES_ZH
 from helpers.plaintext import task_ref
 
 SOURCE_ZH = {"rule": "规则", "override": "人工核定"}
@@ -84,7 +85,7 @@ def _measure(pace: float) -> tuple[Column, ...]:
 
 #: The judge's notes (note_reason): facts beside a judgement it is sure of, no review asked
 #: (helpers.statuses.REASONS, role note); apart from 说明, the researcher's own note on a correction.
-NOTES = "判断附注（无需复核）"
+NOTES = NOTES_ZH
 
 
 def _notes(r: Any) -> str | None:

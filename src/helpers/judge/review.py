@@ -22,7 +22,7 @@ import pandas as pd
 from helpers import paths
 from helpers.errors import ReferenceError_
 from helpers.judge.overrides import merge_overrides, period_rows
-from helpers.messages import say
+from helpers.messages import NOTES_ZH, say
 from helpers.plaintext import task_ref
 from helpers.quality import Quality
 from helpers.statuses import MEASURED, REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES, YEAR_END_ZH
@@ -224,7 +224,7 @@ def review_html(review: pd.DataFrame, include_settled: bool = False, progress_ch
             done = "（已核定）" if row.settled else ""
             # the judge's notes (facts beside a sure judgement, no review asked): the context of the task
             note = getattr(row, "note_reason", None)
-            official += f"；附注：{html.escape(note)}" if isinstance(note, str) and note else ""
+            official += f"；{NOTES_ZH}：{html.escape(note)}" if isinstance(note, str) and note else ""
             progress = row.progress if isinstance(row.progress, str) else ""
             if progress_chars and len(progress) > progress_chars:
                 progress = progress[:progress_chars] + "…"
