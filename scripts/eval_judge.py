@@ -76,6 +76,17 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             (SEED, seed_cases(), True)]
 
 
+def repeats(name: str) -> bool:
+    """Whether a group repeats cases of an earlier one (the labelled set's "of which" lines)."""
+    return name.lstrip().startswith("of which")
+
+
+def measures_classes(name: str, detailed: bool) -> bool:
+    """Whether the flag classes are measured on a group: a labelled set read case by case, each case once
+    (the seed's pinned statuses are no independent labels)."""
+    return detailed and name != SEED and not repeats(name)
+
+
 def holdout_group(path: Path) -> tuple[str, list[dict], bool]:
     """A labelled file kept outside the repository (the blind set's columns), printed in aggregate
     only like the test half, so it can measure the rules before anyone reads it."""
@@ -144,10 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     fresh: list[Outcome] = []
     for name, group, detailed in sets:
         outcomes = print_group(name, group, detailed, args.errors, args.by_reason)
-        # the labelled set's "of which" lines repeat cases of its first line
-        if not name.lstrip().startswith("of which"):
+        if not repeats(name):
             (read if detailed else unread).extend(outcomes)
-        if detailed and name != SEED and not name.lstrip().startswith("of which"):
+        if measures_classes(name, detailed):
             labelled.extend(outcomes)
         if name in FRESH:
             fresh.extend(outcomes)

@@ -49,6 +49,17 @@ def copy_tables(seed_table, root: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def read_outcomes() -> dict:
+    """Every case that may be read case by case (the labelled set and the readable blind sets) judged once
+    per session, as the rules stand: case_id → helpers.judge.evaluate.Outcome. Shared by the tests that
+    measure the notes and the flag classes over every labelled set (one worker builds it: SHARED)."""
+    from helpers.judge.evaluate import judge_case  # deferred: only these tests load the whole judge here
+    from judge_set import load_judge_set, load_readable_blind
+
+    return {c["case_id"]: judge_case(c) for c in load_judge_set() + load_readable_blind()}
+
+
+@pytest.fixture(scope="session")
 def year_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The synthetic year of tests/chain_reports.py (Q1, H1, Q3, FY) tabled once per session, under
     raw/ and processed/<period>/. Read only: a test that compares or renders takes `copy_year`."""
@@ -106,7 +117,7 @@ def project_root(monkeypatch: pytest.MonkeyPatch):
 
 #: Costly session fixtures: one pytest-xdist worker builds each and runs every test using it
 #: (`--dist loadgroup`); the other tests spread over the workers one by one.
-SHARED = ("rendered", "year_tables")
+SHARED = ("rendered", "year_tables", "read_outcomes")
 #: Fixtures that run a stage end to end: batch runs, a year of reports tabled and chained, the
 #: Excel ledger written from a built table, PDFs, an SMTP server. A test using one (directly or
 #: through another fixture) is an integration test: `make test` runs it, `make test-fast` not.

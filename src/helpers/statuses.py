@@ -191,7 +191,7 @@ def note_marks(cell: object) -> str:
         return ""
     marks = []
     for note in cell.split(REASON_SEP):
-        found = next((r for label, r in _LONGEST_FIRST if note.strip().startswith(label)), None)
+        found = _reason_of(note)
         if found is not None and found.role == "note" and found.mark:
             detail = note.strip()[len(found.label):].lstrip("：").strip()
             marks.append(f"（{found.mark.format(detail=detail)}）")
@@ -201,8 +201,13 @@ def note_marks(cell: object) -> str:
 def role_of(reason: str) -> str | None:
     """The role of one reason as stored, by the label it opens with (None: it opens with none, as the
     part of a quoted detail after a separator does)."""
-    found = next((r for label, r in _LONGEST_FIRST if reason.strip().startswith(label)), None)
+    found = _reason_of(reason)
     return found.role if found else None
+
+
+def _reason_of(reason: str) -> Reason | None:
+    """The Reason one stored reason opens with (the longest label it starts with), or None."""
+    return next((r for label, r in _LONGEST_FIRST if reason.strip().startswith(label)), None)
 
 
 def by_role(reasons: list[str]) -> tuple[list[str], list[str]]:

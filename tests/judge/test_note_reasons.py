@@ -9,19 +9,18 @@ import pandas as pd
 import pandera.errors as pandera_errors
 import pytest
 
-from helpers.judge.evaluate import judge_case, note_shares
+from helpers.judge.evaluate import note_shares
 from helpers.judge.status import judge_text
 from helpers.schema import TASKS_SCHEMA
 from helpers.statuses import NOTE_BOUND, NOTE_MIN_CASES, REASONS, by_role, note_marks, review_reason
-
-from judge_set import load_judge_set, load_readable_blind
 
 NOTES = {r.label for r in REASONS.values() if r.role == "note"}
 
 
 @pytest.fixture(scope="module")
-def shares():
-    return note_shares([judge_case(c) for c in load_judge_set() + load_readable_blind()])
+def shares(read_outcomes):
+    """Over every labelled set that may be read (the session's judged cases, tests/conftest.py)."""
+    return note_shares(list(read_outcomes.values()))
 
 
 @pytest.mark.parametrize("label", sorted(NOTES))

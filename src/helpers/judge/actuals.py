@@ -83,7 +83,7 @@ _TOTAL = re.compile(r"\s*(?:累计|合计|共计|总计|全市)(?:达到?|完成
 def sums_the_rest(a: Finding, ev: Evidence) -> bool:
     """…约8000个;配建停车场接入7500个,累计1.55万个: a total with no subject of its own that is the
     sum of the figures before it (back to the sentence's 。) in its unit is the task's figure."""
-    if not _TOTAL.fullmatch(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]):
+    if not _TOTAL.fullmatch(ev.layout.clause_before(a.start, a.end, fine=True)):
         return False
     start = ev.layout.last_of("。\n", a.start)  # the parts before it, cut at ;
     rest = [b.value for b in ev.actuals_by_start.starting(start + 1, a.start - 1) if b.unit == a.unit]

@@ -201,6 +201,10 @@ class Layout:
         b = max(ends[j], end)
         return min(a, start), b
 
+    def clause_before(self, start: int, end: int, fine: bool = False) -> str:
+        """The words of the clause holding text[start:end] before it (those of its fine clause, cut at 、 too)."""
+        return self.text[self.around(start, end, fine)[0]:start]
+
     def modality_at(self, pos: int) -> str:
         """The modality governing a word at pos: its clause's, unless the marker comes after it
         (55个拟竣工项目: the 55 projects exist; 拟 only describes them)."""

@@ -64,10 +64,10 @@ def ongoing_heading(a: Finding, ev: Evidence) -> bool:
 def additions_beside(a: Finding, ev: Evidence) -> bool:
     """A figure after it in its sentence, in the unit, said as this year's additions (…246类，其中今年新增
     20类); a breakdown after the additions (新增…86家,其中…23家) is a part of them, no stock."""
-    lay, text = ev.layout, ev.layout.text
+    lay = ev.layout
     for b in ev.actuals_in(a.sentence):
         if b.start > a.end and b.unit == a.unit:
-            clause = text[lay.around(b.start, b.end)[0]:b.start]
+            clause = lay.clause_before(b.start, b.end)
             if NEW.search(clause) and SPAN.search(clause):
                 return True
     return False
@@ -84,7 +84,7 @@ _TO_A_STANDARD = re.compile(r"化建设")
 def left_or_other_work(t: Target, a: Finding, ev: Evidence, clause: str) -> bool:
     """A figure that counts no thing of the target done: what is left to do (尚有8所未完工), works under a
     heading of a state not done (在建：2个), or work on things that exist for a target to build new ones."""
-    fine = ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]
+    fine = ev.layout.clause_before(a.start, a.end, fine=True)
     if _LEFT_TO_DO.search(clause) or _NOT_YET.match(ev.layout.text, a.end) or ongoing_heading(a, ev) \
             or _UNDER_WAY.match(fine):
         return True  # (已建成8所、在建4所: the 4 are under way)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from helpers.judge.clauses import OPENS_BREAKDOWN, Layout, is_result
 from helpers.judge.findings import PRELIMINARY, Finding, _finding
-from helpers.judge.quantities import approx_range, elided_quantities, find_quantities, parse_number
+from helpers.judge.quantities import SHARE_UNITS, approx_range, elided_quantities, find_quantities, parse_number
 
 _PRELIMINARY_RX = re.compile(PRELIMINARY)
 
@@ -62,7 +62,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
     """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
     actuals, plans = [], []
     for q in sorted(find_quantities(progress) + elided_quantities(progress), key=lambda q: q.start):
-        if q.unit in ("%", "个百分点") or progress[max(0, q.start - 1):q.start] == "第":
+        if q.unit in SHARE_UNITS or progress[max(0, q.start - 1):q.start] == "第":
             continue  # 居全省第3位 is a place, not a count
         done = _FRACTION.search(progress, max(0, q.start - 12), q.start)
         if done and re.match(r"\d", q.raw):  # 已完成12/20个: 12 done of the 20 planned (1.2/2万亩: one magnitude)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.clauses import is_result
-from helpers.judge.quantities import comparable, find_quantities
+from helpers.judge.quantities import SHARE_UNITS, comparable, find_quantities
 from helpers.judge.signals import Signal
 from helpers.statuses import NOTE_BOUND, NOTE_MIN_CASES
 
@@ -71,7 +71,7 @@ def unmeasured_class(reading, targets: list) -> tuple[str, str | None]:
     # every figure with a unit, as the words say it (not only those the figure rules kept): a result, or
     # said as a plan, quota or forecast
     lay, planned = ev.layout, {f.start for f in ev.plans}
-    figures = [q for q in find_quantities(lay.text) if q.unit not in ("%", "个百分点")]
+    figures = [q for q in find_quantities(lay.text) if q.unit not in SHARE_UNITS]
     results = [q for q in figures if q.start not in planned and is_result(lay.modality_at(q.start))]
     others = [q for q in figures if q.start in planned or not is_result(lay.modality_at(q.start))]
     share = _SHARE.search(lay.text)

@@ -120,9 +120,8 @@ def _plan_pairs(p: Finding, ev: Evidence, by_sentence: dict[int, list[Finding]],
     if p.kind != "plan" or MULTI_YEAR.search(p.text) or ev.has_verdicts(p.sentence) \
             or p.sentence in ratio_sentences:
         return []
-    text = ev.layout.text
     return [a for a in same if a.start > p.end
-            and DONE_MARK.search(text[ev.layout.around(a.start, a.end)[0]:a.start])]
+            and DONE_MARK.search(ev.layout.clause_before(a.start, a.end))]
 
 
 def plan_parts(ev: Evidence, parts: list[Part]) -> list[Part]:
@@ -225,7 +224,7 @@ def _slips_the_task(ev: Evidence, v: Finding, tb: set[str]) -> bool:
     if years and (ev.year is None or max(years) <= ev.year):
         return False
     subject = subject_of(ev, v.start)
-    return refers_to_task(ev, v.start, tb) and not _SOME_OF.search(subject + ev.layout.text[ev.layout.around(v.start, v.end)[0]:v.start])
+    return refers_to_task(ev, v.start, tb) and not _SOME_OF.search(subject + ev.layout.clause_before(v.start, v.end))
 
 
 def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Target] = (),

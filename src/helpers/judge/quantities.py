@@ -26,6 +26,9 @@ UNITS: tuple[str, ...] = tuple(sorted((
     "类", "GB", "TB", "PB", "根", "口", "眼", "幢", "笔", "段", "支", "组", "床", "把",
 ), key=len, reverse=True))
 
+#: The units of a share or of its change (42%, 提高3个百分点): no count or amount of a thing.
+SHARE_UNITS = ("%", "个百分点")
+
 #: Units that count the same thing under two names: enterprises are 家 in targets and 户 in progress,
 #: people 人 or 名.
 SAME_UNIT: dict[str, str] = {"户": "家", "千米": "公里", "平方千米": "平方公里", "名": "人"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from helpers.judge.clauses import OPENS_BREAKDOWN
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.quantities import find_quantities
 from helpers.judge.findings import NEXT_YEAR
@@ -61,7 +62,7 @@ PLACE = re.compile(r"(?:^|(?<=[、和及与]))(?:[\u4e00-\u9fff]{2,3}县|[\u4e00
 def _of_some_counties(ev: Evidence, pos: int, task: str) -> bool:
     """A completion said of a breakdown (其中…) or of named counties while the task is the city's."""
     a = ev.layout.around(pos, pos + 1)[0]
-    if re.match(r"\s*其中", ev.layout.text[a:pos]):
+    if OPENS_BREAKDOWN.match(ev.layout.text, a, pos):
         return True
     return bool(PLACE.search(subject_of(ev, pos, clause_only=True))) and not PLACE.search(task)
 
@@ -181,5 +182,5 @@ def rests_beside_the_ratio(ev: Evidence, parts: list[Part], leftover: list[Part]
 
     def of_the_rest(p: Part) -> bool:
         v = p.findings[0]
-        return p.verdict in ("on_pace", "ahead") and bool(_OF_THE_REST.match(lay.text[lay.around(v.start, v.end)[0]:v.start]))
+        return p.verdict in ("on_pace", "ahead") and bool(_OF_THE_REST.match(lay.clause_before(v.start, v.end)))
     return [p for p in leftover if not of_the_rest(p)]

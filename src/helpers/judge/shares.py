@@ -31,7 +31,7 @@ def share_of_whole(t: Target, ev: Evidence) -> tuple[Finding, Decimal] | None:
         for part in ev.actuals_in(whole.sentence):
             if part.start <= whole.end or not is_result(part.modality):
                 continue
-            own = text[lay.around(part.start, part.end)[0]:part.start]
+            own = lay.clause_before(part.start, part.end)
             value = convert(part.value, part.unit, whole.unit)
             if _PART_OPENS.match(own) and value is not None and value <= whole.value \
                     and (tb & bigrams(own)) - bigrams(whole.label):

@@ -69,9 +69,8 @@ def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
 
 def _part_word(a: Finding, ev: Evidence) -> str | None:
     """The part a figure's clause opens with (金安区3个、裕安区2个 → 金安区, 裕安区), or None."""
-    text = ev.layout.text
-    m = _PART.match(text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]) \
-        or _PART.match(text[ev.layout.around(a.start, a.end)[0]:a.start])
+    m = _PART.match(ev.layout.clause_before(a.start, a.end, fine=True)) \
+        or _PART.match(ev.layout.clause_before(a.start, a.end))
     return m["part"] if m else None
 
 
@@ -83,7 +82,7 @@ _REST_PLACES = re.compile(r"^\s*(?:其余|其他|剩余)\s*(?:各|\d+\s*个|[一
 
 def _rest_of_places(a: Finding, ev: Evidence) -> bool:
     """金寨县建成22个，霍山县建成18个，其余5个县区累计建成41个: the rest of the places, a part of the whole."""
-    return bool(_REST_PLACES.match(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start]))
+    return bool(_REST_PLACES.match(ev.layout.clause_before(a.start, a.end, fine=True)))
 
 
 def _counts_the_rest(a: Finding, ev: Evidence) -> bool:
@@ -152,7 +151,7 @@ def _a_places(a: Finding, lay) -> bool:
     """A figure said of one county: its clause opens with the place, or its sentence with the place and a
     colon (金安区:完成治理9条;裕安区:完成治理7条)."""
     s0 = lay.sentence_start(a.sentence)
-    return bool(COUNTY.match(lay.text[lay.around(a.start, a.end)[0]:a.start]) or _PLACE_HEADING.match(lay.text, s0))
+    return bool(COUNTY.match(lay.clause_before(a.start, a.end)) or _PLACE_HEADING.match(lay.text, s0))
 
 
 #: a quarter named as a figure's span (一季度, 第二季度, 三季度): its own three months
@@ -271,7 +270,7 @@ def listed_runs(ev: Evidence) -> list[list[Finding]]:
 def item_noun(a: Finding, ev: Evidence) -> str:
     """The noun a listed figure counts: the words of its own clause before it, frame and verbs aside
     (上半年建成淠河绿道 → 淠河绿道; 续建项目完成投资 → 续项目投资)."""
-    return _noun_of(ev.layout.text[ev.layout.around(a.start, a.end, fine=True)[0]:a.start])
+    return _noun_of(ev.layout.clause_before(a.start, a.end, fine=True))
 
 
 def _noun_of(words: str) -> str:

@@ -12,6 +12,7 @@ from helpers.compare.chain import bureau_changes, change_counts, coverage
 from helpers.period import parse_code
 from helpers.plaintext import DASH, fmt_pct, fmt_pts, task_ref, truncate
 from helpers.read.sectors import sector_names
+from helpers.report.formatting import note_cells
 from helpers.report.wording import change_names, good_short, is_year_end, no_attention, status_zh, streak_label
 from helpers.statuses import note_marks
 
@@ -85,11 +86,6 @@ def changes_sentence(changes: pd.DataFrame) -> str:
     return s
 
 
-def _notes(rows: pd.DataFrame) -> list:
-    """The judge's notes per row (none for a change table written before notes existed)."""
-    return rows["note_reason"].tolist() if "note_reason" in rows else [None] * len(rows)
-
-
 def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, task_chars: int = 50) -> pd.DataFrame:
     """The tasks of `classes` (连续滞后 first, longest streak first): reference, task, unit, then and now."""
     rows = changes[changes["change"].isin(classes)]
@@ -106,7 +102,7 @@ def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, ta
 
     return pd.DataFrame({
         "序号": [task_ref(t, s) for t, s in zip(rows["table"], rows["seq"])],
-        "重点工作": [truncate(t, task_chars) + note_marks(n) for t, n in zip(rows["task"], _notes(rows))],
+        "重点工作": [truncate(t, task_chars) + note_marks(n) for t, n in zip(rows["task"], note_cells(rows))],
         "牵头单位": rows["bureau"].tolist(),
         "上期": [state(s, c, p) for s, c, p in zip(rows["prev_status"], rows["prev_completion_pct"], rows["prev_period"])],
         "本期": [state(s, c, p) for s, c, p in zip(rows["status"], rows["completion_pct"], rows["period"])],
@@ -168,7 +164,7 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
         names = [f"[{task_ref(t, s)}] {truncate(x, 40)}" + (f"（连续{int(n)}期）" if k == "still_behind" else "")
                  + note_marks(note) + ("" if bureau else f"（{u}）")
                  for t, s, x, n, u, note in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"],
-                                                sub["bureau"], _notes(sub))]
+                                                sub["bureau"], note_cells(sub))]
         more = f"等{len(names)}项" if len(names) > limit else ""
         out.append(f"较{prev}{change_names(pace)[k]}：" + "；".join(names[:limit]) + more + "。")
     none = no_match_sentence(changes, bureau)

@@ -137,8 +137,12 @@ def task_marks(rows: pd.DataFrame) -> list[str]:
     """The marks after each task on the pages: the target cut (adjusted_marks), then the marks of the notes
     the judge wrote beside a judgement it is sure of (note_reason: （自评为序时推进）, helpers.statuses.note_marks),
     so nothing the judge found is hidden (the pages escape them with the task)."""
-    notes = rows["note_reason"] if "note_reason" in rows else [None] * len(rows)
-    return [a + note_marks(n) for a, n in zip(adjusted_marks(rows), notes)]
+    return [a + note_marks(n) for a, n in zip(adjusted_marks(rows), note_cells(rows))]
+
+
+def note_cells(rows: pd.DataFrame) -> list:
+    """The judge's notes per row (note_reason; none for a table written before notes existed)."""
+    return rows["note_reason"].tolist() if "note_reason" in rows else [None] * len(rows)
 
 
 def corrected_zh(shown: str, task_status_zh: str, source: str) -> str:
