@@ -64,7 +64,7 @@ def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
     if COUNTY.match(clause):
         return True
     return bool(_INNER_OPENING.match(clause)) and not re.search(INNER, target) and any(
-        b is not a and b.sentence == a.sentence and comparable(b.unit, a.unit) and _part_word(b, ev) for b in ev.actuals)
+        b is not a and comparable(b.unit, a.unit) and _part_word(b, ev) for b in ev.actuals_in(a.sentence))
 
 
 def _part_word(a: Finding, ev: Evidence) -> str | None:
