@@ -8,12 +8,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.read.cells import PART_SEP
+from helpers.read.ingest import read_report
+from helpers.read.parse import parse_document
 from helpers.read.sectors import sector_names
 
 from helpers.report import briefing as b
 from helpers.report.formatting import adjusted_marks
 from helpers.errors import SchemaError
 from helpers.statuses import STATUSES
+from helpers.table import parsed_frame, resolve_period
 
 
 @pytest.fixture(scope="module")
@@ -275,6 +279,21 @@ def test_evidence_sentence_widens_the_clause() -> None:
     assert len(cut) == 40 and cut.startswith("…") and cut.endswith("…") and "未达到序时进度" in cut
     assert b.evidence_sentence("不在原文里", progress) == "不在原文里"
     assert b.evidence_sentence(None, progress) == b.DASH
+
+
+
+def test_evidence_sentence_stops_at_the_cells_the_reader_joined() -> None:
+    # 崇川 1-11月: the reader joins the row's progress and problems cells; the sentence quoted as 依据 is the
+    # problems cell's own, without the joint (it was shown as "| 前期配合区…")
+    path = Path(__file__).parents[1] / "fixtures" / "corpus" / "chongchuan_2023M11_1.txt"
+    doc = read_report(path)
+    tasks, _ = parsed_frame(parse_document(doc), resolve_period(doc, None), path.name)
+    row = tasks[tasks["task"].str.contains("三定一督")].iloc[0]
+    assert PART_SEP in row["progress"]
+    shown = b.evidence_sentence("项目于9月28才签订合同", row["progress"])
+    assert shown.startswith("前期配合区") and shown.endswith("后期将加快推进。") and "|" not in shown
+    first = b.evidence_sentence("建成38个厢房", row["progress"])
+    assert first.startswith("在46个小区") and "|" not in first and "前期" not in first
 
 
 def test_behind_evidence_holds_the_deciding_clause(tasks: pd.DataFrame) -> None:

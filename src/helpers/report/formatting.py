@@ -10,6 +10,7 @@ import pandas as pd
 
 from helpers.judge.review import disagrees
 from helpers.plaintext import DASH, fmt_pct, task_ref, truncate
+from helpers.read.cells import PART_SEP
 from helpers.statuses import note_marks
 
 #: The report's two tables as a researcher names them.
@@ -42,7 +43,8 @@ def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-_SENTENCE_END = "。；;！？!?\n"
+# the reader joins a row's cells (progress, problems …) with PART_SEP: a cell ends a sentence too
+_SENTENCE_END = "。；;！？!?\n" + PART_SEP.strip()
 
 def evidence_sentence(evidence: Any, progress: Any, limit: int = 120) -> str:
     """The sentence of `progress` that holds `evidence`, at most `limit` characters.
@@ -63,7 +65,7 @@ def evidence_sentence(evidence: Any, progress: Any, limit: int = 120) -> str:
     ends = [k for k in (text.find(d, j) for d in _SENTENCE_END) if k >= 0]
     right = min(ends) + 1 if ends else len(text)
     if right - left <= limit:
-        return truncate(text[left:right], limit)
+        return truncate(text[left:right].strip(), limit)
     room = limit - 2  # two ellipses at most
     if j - i >= room:
         return truncate(evidence, limit)
