@@ -210,6 +210,8 @@ CHANGE_COLUMNS: tuple[Col, ...] = (
     Col("prev_lag_pts", "float64", "pace minus completion in the earlier period", unit="percentage points", nullable=True),
     Col("note_reason", "string", "the judge's notes on the task now (the tasks table's note_reason), shown beside it",
         nullable=True, role="note"),
+    Col("is_target_adjusted", "bool", "the task's annual target was changed during the year (the tasks table's; "
+        "False for a dropped task), marked beside it as on the pages"),
     Col("change", "string", "change class", isin=CHANGE_CLASSES),
     Col("behind_reports", "Int64", "consecutive reports, this one included, in which the task was behind (0: not behind now)"),
 )

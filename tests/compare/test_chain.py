@@ -19,7 +19,7 @@ from conftest import copy_year
 from helpers.compare import chain, matching
 from helpers.report import changes as changes_zh
 from helpers.errors import HelpersError, ReferenceError_
-from helpers.schema import CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, read_table, validate
+from helpers.schema import CHANGES_SCHEMA, MATCHES_SCHEMA, SHARES_SCHEMA, TASKS_SCHEMA, read_table, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 Q1_EXCERPT = ROOT / "data" / "raw" / "luan_2024Q1.txt"
@@ -248,6 +248,10 @@ def test_h1_against_the_real_q1_excerpt(tmp_path: Path, seed_path: Path) -> None
     line = f"本单位本期{n}项任务均未能与2024年一季度的任务对应，无法作较上期比较。"
     assert changes_zh.bureau_change_sentence(ch, unmatched_only) == line
     assert changes_zh.mail_lines(ch, unmatched_only) == [line]
+    # the seed's own mid-year target cuts (量化26) ride along, so the changes page marks them as the pages do
+    tasks = read_table(tmp_path / "2024H1" / "tasks.parquet", TASKS_SCHEMA).set_index("task_id")
+    assert tasks["is_target_adjusted"].any()
+    assert (now.set_index("task_id")["is_target_adjusted"] == tasks["is_target_adjusted"]).all()
 
 
 def _changes(rows: list[tuple[str, str | None, str]]) -> pd.DataFrame:

@@ -500,3 +500,7 @@ def test_the_judges_notes_are_shown_after_the_task_escaped(tasks: pd.DataFrame) 
     assert changes_zh.change_list_zh(changes)["重点工作"].iloc[0].endswith("（自评为<b>序时推进</b>）")
     assert any("（自评为<b>序时推进</b>）" in line for line in changes_zh.mail_lines(changes))
     assert "自评" not in "".join(changes_zh.change_list_zh(changes.drop(columns="note_reason"))["重点工作"])
+    # a target cut during the year is marked there as on the pages, once, beside the judge's note
+    cut = changes.assign(is_target_adjusted=True)
+    assert changes_zh.change_list_zh(cut)["重点工作"].iloc[0].endswith("（目标年中调整）（自评为<b>序时推进</b>）")
+    assert any("（目标年中调整）（自评为<b>序时推进</b>）" in line for line in changes_zh.mail_lines(cut))

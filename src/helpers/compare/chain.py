@@ -96,7 +96,8 @@ def compare(prev: pd.DataFrame, cur: pd.DataFrame, matches: pd.DataFrame, prev_s
                 "bureau": r.bureau, "sector": r.sector, "status": r.status,
                 "completion_pct": r.completion_pct, "lag_pts": r.lag_pts,
                 # a table judged before notes existed has none: nothing to show, nothing hidden
-                "note_reason": getattr(r, "note_reason", None)}
+                "note_reason": getattr(r, "note_reason", None),
+                "is_target_adjusted": bool(getattr(r, "is_target_adjusted", False))}
         ps = parents.get(r.task_id)
         behind_now = r.status == "behind"
         if not ps:
@@ -115,7 +116,7 @@ def compare(prev: pd.DataFrame, cur: pd.DataFrame, matches: pd.DataFrame, prev_s
                      "prev_task_ids": m.prev_task_id, "match": "dropped", "table": e["table"], "seq": e["seq"],
                      "task": e["task"], "bureau": e["bureau"], "sector": e["sector"], "status": None,
                      "prev_status": e["status"], "completion_pct": None, "prev_completion_pct": e["completion_pct"],
-                     "lag_pts": None, "prev_lag_pts": e["lag_pts"], "note_reason": None,
+                     "lag_pts": None, "prev_lag_pts": e["lag_pts"], "note_reason": None, "is_target_adjusted": False,
                      "change": "unmatched" if cur_incomplete else "dropped", "behind_reports": 0})
     df = pd.DataFrame.from_records(rows, columns=list(CHANGES_SCHEMA.columns))
     return validate(df, CHANGES_SCHEMA, where=f"changes {per} vs {pper}")

@@ -12,9 +12,8 @@ from helpers.compare.chain import bureau_changes, change_counts, coverage
 from helpers.period import parse_code
 from helpers.plaintext import DASH, fmt_pct, fmt_pts, task_ref, truncate
 from helpers.read.sectors import sector_names
-from helpers.report.formatting import note_cells
+from helpers.report.formatting import task_marks
 from helpers.report.wording import change_names, good_short, is_year_end, no_attention, status_zh, streak_label
-from helpers.statuses import note_marks
 
 #: The classes a bureau is told about, and the order lists show them in.
 ATTENTION = ("still_behind", "newly_behind")
@@ -102,7 +101,7 @@ def change_list_zh(changes: pd.DataFrame, classes: Sequence[str] = ATTENTION, ta
 
     return pd.DataFrame({
         "序号": [task_ref(t, s) for t, s in zip(rows["table"], rows["seq"])],
-        "重点工作": [truncate(t, task_chars) + note_marks(n) for t, n in zip(rows["task"], note_cells(rows))],
+        "重点工作": [truncate(t, task_chars) + m for t, m in zip(rows["task"], task_marks(rows))],
         "牵头单位": rows["bureau"].tolist(),
         "上期": [state(s, c, p) for s, c, p in zip(rows["prev_status"], rows["prev_completion_pct"], rows["prev_period"])],
         "本期": [state(s, c, p) for s, c, p in zip(rows["status"], rows["completion_pct"], rows["period"])],
@@ -162,9 +161,9 @@ def mail_lines(changes: pd.DataFrame | None, bureau: str | None = None, limit: i
         if sub.empty:
             continue
         names = [f"[{task_ref(t, s)}] {truncate(x, 40)}" + (f"（连续{int(n)}期）" if k == "still_behind" else "")
-                 + note_marks(note) + ("" if bureau else f"（{u}）")
-                 for t, s, x, n, u, note in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"],
-                                                sub["bureau"], note_cells(sub))]
+                 + mark + ("" if bureau else f"（{u}）")
+                 for t, s, x, n, u, mark in zip(sub["table"], sub["seq"], sub["task"], sub["behind_reports"],
+                                                sub["bureau"], task_marks(sub))]
         more = f"等{len(names)}项" if len(names) > limit else ""
         out.append(f"较{prev}{change_names(pace)[k]}：" + "；".join(names[:limit]) + more + "。")
     none = no_match_sentence(changes, bureau)
