@@ -274,11 +274,13 @@ def _unmeasured(reading, fields: dict, rows: list[dict]) -> dict | None:
     unmeasured = [part for _, part in open_parts]
     percents = moot.bearing_percents(reading, load_lexicon()) if not unmeasured else []
     if fields["status"] in ("qualitative", "pending") and (unmeasured or percents):
+        if not unmeasured:
+            return {"status": fields["status"], "reason": review_reason("percent_unread"), "numbers": percents}
         kind, quote = unmeasured_class(reading, [t for t, _ in open_parts])
-        if unmeasured and kind in flag_classes.QUIET:
+        if kind in flag_classes.QUIET:
             return None
-        reason = review_reason("target_unmeasured", quote, kind) if unmeasured else review_reason("percent_unread")
-        return {"status": fields["status"], "reason": reason, "numbers": unmeasured or percents}
+        return {"status": fields["status"], "reason": review_reason("target_unmeasured", quote, kind),
+                "numbers": unmeasured}
     # behind or blocked: a part behind (halted) decides, whatever the unmeasured parts would say; a
     # part awaiting a decision (5A级创建…等待公示) is not measured either, beside a part done
     if fields["status"] in MEASURED:
