@@ -237,13 +237,14 @@ def _match_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
     if best is not None:
         part.findings.append(best)
         part.actual_value, part.actual_unit = best.value, t.unit
-        part.met = _level_met(t, best)
+        part.met = _level_met(t, best.value)
         part.method = "rate_target"
         attach_verdict(part, best, ev)
 
 
-def _level_met(t: Target, f: Finding) -> bool:
-    return f.value <= t.value if t.direction == "lower" else f.value >= t.value
+def _level_met(t: Target, value) -> bool:
+    """Whether a level of `value` meets the target (at or under a ceiling, at or over a floor)."""
+    return value <= t.value if t.direction == "lower" else value >= t.value
 
 
 def _level_beside_completion(part: Part, t: Target, ev: Evidence, tb: set[str]) -> None:
@@ -251,7 +252,7 @@ def _level_beside_completion(part: Part, t: Target, ev: Evidence, tb: set[str]) 
     second reading of the same measure: when the two say met and missed, the part is flagged, the stated
     completion keeps its say."""
     other = _best_level(t, ev, tb)
-    if other is not None and _level_met(t, other) != part.met:
+    if other is not None and _level_met(t, other.value) != part.met:
         part.review.append(review_reason("figures_compete", other.text))
 
 
@@ -277,7 +278,7 @@ def _share_of_whole(part: Part, t: Target, ev: Evidence) -> None:
         pair, share = found
         part.findings.append(pair)
         part.actual_value, part.actual_unit = share, "%"
-        part.met = share <= t.value if t.direction == "lower" else share >= t.value
+        part.met = _level_met(t, share)
         part.method = "rate_target"
 
 
