@@ -414,9 +414,10 @@ def _waits_on_a_step(ev: Evidence, task: str) -> None:
         if v.status != "pending":
             continue
         sentence, clause = ev.layout.sentence_text(v.sentence), ev.layout.around(v.start, v.end)
-        said = subject_of(ev, v.start) + ev.layout.text[v.start:v.end]
-        if awaits_a_step(said, sentence, task) or SUBMISSION_TO_COME.search(ev.layout.text, *clause) \
-                or awaits_a_payment(subject_of(ev, v.start) + ev.layout.text[slice(*clause)], task):
+        subject = subject_of(ev, v.start)
+        if awaits_a_step(subject + ev.layout.text[v.start:v.end], sentence, task) \
+                or SUBMISSION_TO_COME.search(ev.layout.text, *clause) \
+                or awaits_a_payment(subject + ev.layout.text[slice(*clause)], task):
             ev.used.add(id(v))
 
 
