@@ -72,8 +72,9 @@ def unmeasured_class(reading, targets: list) -> tuple[str, str | None]:
     # said as a plan, quota or forecast
     lay, planned = ev.layout, {f.start for f in ev.plans}
     figures = [q for q in find_quantities(lay.text) if q.unit not in SHARE_UNITS]
-    results = [q for q in figures if q.start not in planned and is_result(lay.modality_at(q.start))]
-    others = [q for q in figures if q.start in planned or not is_result(lay.modality_at(q.start))]
+    results, others = [], []
+    for q in figures:
+        (results if q.start not in planned and is_result(lay.modality_at(q.start)) else others).append(q)
     share = _SHARE.search(lay.text)
     if share and any(t.unit == "%" for t in targets):
         # a share is a rate or level target's own unit
