@@ -482,8 +482,6 @@ def find_ranks(progress: str, layout: Layout) -> list[Finding]:
     return out
 
 
-
-
 def unused_numbers(progress: str, layout: Layout, limit: int = 6) -> list[str]:
     """Clauses with percent figures (for the review list when no rule settled a task); at most `limit`."""
     out: list[str] = []
