@@ -14,7 +14,7 @@ import re
 
 from helpers.judge.clauses import is_result
 from helpers.judge.quantities import SHARE_UNITS, comparable, find_quantities
-from helpers.judge.signals import Signal
+from helpers.judge.signals import _clause as clause_of, Signal
 from helpers.statuses import NOTE_BOUND, NOTE_MIN_CASES
 
 #: residual signal family (helpers.judge.signals.Signal.kind) → the class the researcher reads
@@ -78,17 +78,12 @@ def unmeasured_class(reading, targets: list) -> tuple[str, str | None]:
     share = _SHARE.search(lay.text)
     if share and any(t.unit == "%" for t in targets):
         # a share is a rate or level target's own unit
-        return UNMEASURED_CLASS["same_unit"], _clause(lay, share.start(), share.end())
+        return UNMEASURED_CLASS["same_unit"], clause_of(ev, share.start(), share.end())
     for group, kind in ((results, "same_unit"), (others, "plan_unit")):
         q = next((q for q in group for t in targets if t.unit and t.unit != "%" and comparable(q.unit, t.unit)), None)
         if q is not None:
-            return UNMEASURED_CLASS[kind], _clause(lay, q.start, q.end)
+            return UNMEASURED_CLASS[kind], clause_of(ev, q.start, q.end)
     if results or others:
         return UNMEASURED_CLASS["other_unit"], None
-    return (UNMEASURED_CLASS["share_only"], _clause(lay, share.start(), share.end())) if share \
+    return (UNMEASURED_CLASS["share_only"], clause_of(ev, share.start(), share.end())) if share \
         else (UNMEASURED_CLASS["no_figure"], None)
-
-
-def _clause(lay, start: int, end: int) -> str:
-    a, b = lay.around(start, end)
-    return lay.text[a:b].strip(" ,，;；。")
