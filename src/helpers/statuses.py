@@ -213,8 +213,8 @@ def _reason_of(reason: str) -> Reason | None:
 def by_role(reasons: list[str]) -> tuple[list[str], list[str]]:
     """Reasons as written → (review reasons, notes), each in order. A reason of no known label is a
     review reason: a doubt nobody measured is never quietly a note."""
-    review = [r for r in reasons if role_of(r) != "note"]
-    return review, [r for r in reasons if role_of(r) == "note"]
+    is_note = [role_of(r) == "note" for r in reasons]
+    return ([r for r, n in zip(reasons, is_note) if not n], [r for r, n in zip(reasons, is_note) if n])
 
 
 _LONGEST_FIRST = sorted(BY_LABEL.items(), key=lambda kv: -len(kv[0]))

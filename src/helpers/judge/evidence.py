@@ -90,6 +90,11 @@ class Evidence:
     labels: frozenset[int] = frozenset()  # where the reader blanked a list label (①, (2)) in layout.text
     apart: dict[int, Finding] = field(default_factory=dict)  # target id → the figures it took, read the other way
 
+    def all_findings(self) -> list[Finding]:
+        """Every finding of every finder, group by group (verdicts … ranks)."""
+        return [f for group in (self.verdicts, self.ratios, self.halves, self.growths, self.comparisons,
+                                self.deliverables, self.actuals, self.plans, self.levels, self.ranks) for f in group]
+
     def free(self, items: list[Finding]) -> list[Finding]:
         return [f for f in items if id(f) not in self.used]
 

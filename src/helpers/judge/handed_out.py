@@ -29,7 +29,7 @@ _OPENER = re.compile(r"^(?:截至[^,，;；。]{0,8}?(?:底|末|日)|\d{1,2}\s*[
 
 def each_sums(ev: Evidence, target: str) -> list[Finding]:
     """The sums of the values a 分别 hands out, one per 分别 whose subjects are who did the work."""
-    text, out = ev.layout.text, []
+    text, out, tb = ev.layout.text, [], bigrams(QUALIFIER.sub("", target))
     for m in _EACH.finditer(text):
         a0, _ = ev.layout.around(m.start(), m.end())
         subjects = [s for s in _SUBJECTS_SPLIT.split(_OPENER.sub("", text[a0:m.start()].strip(" ,，;；:：")))
@@ -37,7 +37,6 @@ def each_sums(ev: Evidence, target: str) -> list[Finding]:
         values = _listed_after(ev, m.end())
         if len(values) < 2 or len(subjects) != len(values) or not all(is_result(v.modality) for v in values):
             continue
-        tb = bigrams(QUALIFIER.sub("", target))
         if any(bigrams(s) & tb or _WHEN.search(s) for s in subjects):
             continue  # 新建和改造城市公园分别为…: kinds, not who did it; 7月、8月、9月分别…: when, not who
         total = sum((v.value for v in values), Decimal(0))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from helpers.judge.clauses import is_result
+from helpers.judge.clauses import OPENS_BREAKDOWN, is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import convert
@@ -14,8 +14,6 @@ from helpers.judge.targets import Target, bigrams
 
 #: a target that is a share of a whole (占比, 比例, 比重, 占…的): its level in percent
 SHARE_TARGET = re.compile(r"占比|比例|比重|占[^,;。]{1,12}?的?$")
-#: the part opening its clause (其中新能源车588辆)
-_PART_OPENS = re.compile(r"^\s*其中")
 
 
 def share_of_whole(t: Target, ev: Evidence) -> tuple[Finding, Decimal] | None:
@@ -33,7 +31,7 @@ def share_of_whole(t: Target, ev: Evidence) -> tuple[Finding, Decimal] | None:
                 continue
             own = lay.clause_before(part.start, part.end)
             value = convert(part.value, part.unit, whole.unit)
-            if _PART_OPENS.match(own) and value is not None and value <= whole.value \
+            if OPENS_BREAKDOWN.match(own) and value is not None and value <= whole.value \
                     and (tb & bigrams(own)) - bigrams(whole.label):
                 pair = Finding("level", whole.start, part.end, whole.sentence, text[whole.start:part.end],
                                value=value * 100 / whole.value, unit="%")

@@ -174,9 +174,7 @@ def _alone(ev: Evidence, sentence: int, task: str) -> bool:
     the office's work, no other thing's result)."""
     lay = ev.layout
     office = task_aim(task) != "hold"
-    found = {f.sentence for fs in (ev.verdicts, ev.ratios, ev.halves, ev.growths, ev.comparisons, ev.deliverables,
-                                   ev.actuals, ev.plans, ev.levels, ev.ranks) for f in fs
-             if not (office and f.kind == "deliverable" and f.meaning == "hold")}
+    found = {f.sentence for f in ev.all_findings() if not (office and f.kind == "deliverable" and f.meaning == "hold")}
     return all(s == sentence or (s not in found and not re.search(r"\d", lay.sentence_text(s)))
                for s in range(len(lay.sents)))
 
