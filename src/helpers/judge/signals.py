@@ -90,8 +90,7 @@ def consumed_clauses(ev: Evidence, parts: list[Part]) -> set[int]:
     the clause before it is shown, not read)."""
     used = set(ev.used) | {id(f) for p in parts for f in p.findings}
     lay = ev.layout
-    found = [f for group in (ev.verdicts, ev.ratios, ev.halves, ev.growths, ev.comparisons, ev.deliverables,
-                             ev.actuals, ev.plans, ev.levels, ev.ranks) for f in group if id(f) in used]
+    found = [f for f in ev.all_findings() if id(f) in used]
     found += [f for p in parts for f in p.findings]
     # a sum (86.5公里；9200米 added up) reads every clause of the figures it adds
     return {i for f in found if f.end > f.start for i in range(
