@@ -30,6 +30,8 @@ def judge(task: str, progress: str, period: str) -> dict:
     ("群众信访事项按期办结率100%。", "上半年受理信访事项1250件，均在规定期限内办结。", "2024H1", "on_pace"),
     ("行政村快递服务覆盖率达到100%。", "全市1736个行政村均已开通快递服务站点，快递进村实现常态化。", "2024FY", "completed"),
     ("工贸企业安全隐患整改率100%。", "1-9月检查工贸企业560家，发现一般隐患1320项，已全部整改到位。", "2024Q3", "on_pace"),
+    ("退役士兵安置岗位落实率100%。", "今年接收退役士兵98人，已全部落实安置岗位，无一人待岗。", "2024FY", "completed"),
+    ("新供工业用地“标准地”出让比例达到100%。", "1-9月全市新供工业用地22宗，均按“标准地”模式出让。", "2024Q3", "on_pace"),
 ])
 def test_a_universal_of_the_rates_act_reaches_100(task, progress, period, expected):
     got = judge(task, progress, period)
