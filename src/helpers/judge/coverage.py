@@ -79,12 +79,14 @@ def _level_100(ev: Evidence, start: int, end: int, label: str) -> Finding:
                    label=label, modality=lay.modality_at(start))
 
 
-#: the act a rate counts: the two characters before 率 (整改率, 开放率, 办结率, 合格率) ending the label
-_RATE_ACT = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})率(?:达到?|为|不低于|保持在?)?$")
+#: the act a rate or share counts: the two characters before 率 or 比例 (整改率, 开放率, 办结率, 出让比例) ending the label
+_RATE_ACT = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|比例)(?:达到?|为|不低于|保持在?)?$")
 #: a universal said of the things counted (全部, 均已, 一律); not after a negation (尚未全部, 未能全部)
-_UNIVERSAL = re.compile(r"(?<![未没不非])(?:全部|均已|均|全都|一律|悉数)")
-#: the act ends its clause, or a word of its completion does (整改到位, 办结完毕, 整治并销号)
-_ACT_END = r"(?:到位|完毕|完成|销号|清零)?(?=$|[,，;；。、|]|并|和|后)"
+_UNIVERSAL = r"(?<![未没不非人平])(?:全部|均已|均|全都|一律|悉数)"
+#: the act right after the universal may take its object (已全部落实工作岗位); after other words it must close its
+#: clause, alone or with a word of its completion (均已挂牌督办并整改到位): 均已制定整改方案 names a plan, no act
+_AT_ONCE = r"(?:已|予以|得到|按期|及时)?{act}"
+_CLOSING = r"[^,，;；。|]{{0,12}}?{act}(?:到位|完毕|完成|销号|清零)?(?=$|[,，;；。、|]|并|和|后)"
 
 
 def all_acted(label: str, ev: Evidence, tb: set[str]) -> Finding | None:
@@ -95,7 +97,8 @@ def all_acted(label: str, ev: Evidence, tb: set[str]) -> Finding | None:
     if not act:
         return None
     lay, text = ev.layout, ev.layout.text
-    rx = re.compile(_UNIVERSAL.pattern + r"[^,，;；。|]{0,12}?" + re.escape(act["act"]) + _ACT_END)
+    verb = re.escape(act["act"])
+    rx = re.compile(_UNIVERSAL + "(?:" + _AT_ONCE.format(act=verb) + "|" + _CLOSING.format(act=verb) + ")")
     for m in rx.finditer(text):
         if not is_result(lay.modality_at(m.start())) \
                 or overlap(tb, lay.sentence_text(lay.sentence_of(m.start()))) < 2 \
