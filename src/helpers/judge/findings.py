@@ -267,6 +267,18 @@ _ANNUAL_BASE = re.compile(r"全年|年度|年初")
 _PACE_BASE = re.compile(r"(?:序时|时序|时间)(?:进度)?(?:任务)?(?:完成率|的)")
 
 
+#: a share said of a whole (新增基站中农村地区占比约四成, 已开工项目中公共建筑占三分之一): its base is the whole the
+#: words name, not the year's target — unless that base is the plan itself (完成投资占年度计划42%)
+_OF_A_WHOLE = re.compile(r"占比|比重|比例|占")
+_PLAN_BASE = re.compile(r"目标|计划|任务|预算|进度")
+
+
+def of_a_named_whole(what: str) -> bool:
+    """Whether the words before a share make it a part's share of a whole they name (a composition), no
+    share of the year's target or plan."""
+    return bool(_OF_A_WHOLE.search(what)) and not _PLAN_BASE.search(what)
+
+
 def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Finding]:
     """Completion ratios against the year's target or plan (or a period's own target), as fractions."""
     layout = layout or Layout(progress)
@@ -281,7 +293,7 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             if start in hits:
                 continue
             what = m.groupdict().get("what") or ""
-            if OTHER_MEASURE.search(what) or CHANGE_BEFORE.search(progress, a, start):
+            if OTHER_MEASURE.search(what) or CHANGE_BEFORE.search(progress, a, start) or of_a_named_whole(what):
                 continue  # 已建成厂房出租率为87%, 目标【下降1.6%】: a rate or a change, in any number form, no share
             # 序时进度完成率104%, 完成序时进度的104%: a share of the pace, met or missed like a period's target
             period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what)) \
