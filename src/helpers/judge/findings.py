@@ -18,7 +18,8 @@ from helpers.judge.clauses import Layout
 from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, NOT_A_NOUN,
                                            PENDING_GRAMMAR, SLIP_WORDS)
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import ANY_PERCENT, CHANGE_BEFORE, MULTIPLE_WORD, OTHER_MEASURE, PLAIN_PCT, SHARE_WORD
+from helpers.judge.quantities import (ANY_PERCENT, CHANGE_BEFORE, MULTIPLE_WORD, OTHER_MEASURE, PLAIN_PCT, SHARE_WORD,
+                                      of_a_named_whole)
 from helpers.judge.quantities import parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
@@ -265,18 +266,6 @@ MULTI_YEAR = re.compile(r"三年|五年|示范期|期内")
 _PERIOD_BASE = re.compile(r"(?:[一二三四]|第[一二三四]|前三)季度|上半年|\d{1,2}月(?:份)?(?:目标|任务|计划)|月度")
 _ANNUAL_BASE = re.compile(r"全年|年度|年初")
 _PACE_BASE = re.compile(r"(?:序时|时序|时间)(?:进度)?(?:任务)?(?:完成率|的)")
-
-
-#: a share said of a whole (新增基站中农村地区占比约四成, 已开工项目中公共建筑占三分之一): its base is the whole the
-#: words name, not the year's target — unless that base is the plan itself (完成投资占年度计划42%)
-_OF_A_WHOLE = re.compile(r"占比|比重|比例|占")
-_PLAN_BASE = re.compile(r"目标|计划|任务|预算|进度")
-
-
-def of_a_named_whole(what: str) -> bool:
-    """Whether the words before a share make it a part's share of a whole they name (a composition), no
-    share of the year's target or plan."""
-    return bool(_OF_A_WHOLE.search(what)) and not _PLAN_BASE.search(what)
 
 
 def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Finding]:
