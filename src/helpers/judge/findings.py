@@ -18,7 +18,8 @@ from helpers.judge.clauses import Layout
 from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, NOT_A_NOUN,
                                            PENDING_GRAMMAR, SLIP_WORDS, halted_by_authority)
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import ANY_PERCENT, CHANGE_BEFORE, MULTIPLE_WORD, OTHER_MEASURE, PLAIN_PCT, SHARE_WORD
+from helpers.judge.quantities import (ANY_PERCENT, CHANGE_BEFORE, MULTIPLE_WORD, OTHER_MEASURE, PLAIN_PCT, SHARE_WORD,
+                                      of_a_named_whole)
 from helpers.judge.quantities import parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
@@ -286,7 +287,7 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             if start in hits:
                 continue
             what = m.groupdict().get("what") or ""
-            if OTHER_MEASURE.search(what) or CHANGE_BEFORE.search(progress, a, start):
+            if OTHER_MEASURE.search(what) or CHANGE_BEFORE.search(progress, a, start) or of_a_named_whole(what):
                 continue  # 已建成厂房出租率为87%, 目标【下降1.6%】: a rate or a change, in any number form, no share
             # 序时进度完成率104%, 完成序时进度的104%: a share of the pace, met or missed like a period's target
             period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what)) \

@@ -17,7 +17,9 @@ from helpers.judge.quantities import comparable, convert, find_quantities, parse
 LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|(?:以内|以下)(?![\u4e00-\u9fff])|不超过|不高于|不多于|发生率|死亡|失业率"
                           # a time limit, whatever follows it (1个工作日内办结, 2小时以内到达): the less the better
                           r"|\d\s*(?:个)?(?:工作日|小时|分钟|天|日|周|个月)(?:以)?内"
-                          r"|(?<!不)低于")
+                          r"|(?<!不)低于"
+                          # a thing reduced to a figure (压缩至3个工作日, 缩短至12分钟, 降至5天): the figure is a ceiling
+                          r"|(?:压缩|压减|缩短|缩减|压降|(?<![下])降)(?:至|到)\s*\d")
 #: a floor said at the figure (不低于, 不少于, 至少): higher is better whatever the noun (森林覆盖率不低于45%,
 #: 完成投资总额不低于800亿元); a ceiling word there (不超过, 以内, 控制在) keeps it lower
 FLOOR = re.compile(r"不低于|不少于|不小于|至少")
