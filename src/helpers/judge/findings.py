@@ -217,8 +217,7 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
             if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
                 continue  # 一季度目标任务已完成: a period's own work done, not the year's
             obj = (m.groupdict().get("haltobj") or "") if status == "blocked" else ""
-            if obj and not halted_by_authority(layout.text, layout.sentence_start(layout.sentence_of(m.start())),
-                                               a, m.start()):
+            if obj and not halted_by_authority(_label_before(layout, m.start(), -1), progress[a:m.start()]):
                 continue  # 因连续降雨暂缓开展集中清理: a pause, no authority's halt
             if (status, a) in seen:
                 continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict

@@ -161,10 +161,10 @@ AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|下令|批示|�
 _HALTER = re.compile(r"(?:国家|国务院|中央|省|市|县|区)[^,,。;;|]{0,10}?(?:局|厅|委|办|政府|管委会|部(?!门|署|分))|省里|省级")
 
 
-def halted_by_authority(text: str, sentence_start: int, clause_start: int, pos: int) -> bool:
+def halted_by_authority(sentence_before: str, clause_before: str) -> bool:
     """市政府决定暂缓实施…, 按照省交通运输厅通知…暂停…, 国家林草局今年暂停…: an authority's act or decision in the
-    sentence before the verb at pos, or a body above the works as its clause's subject."""
-    return bool(AUTHORITY_ACT.search(text, sentence_start, pos) or _HALTER.search(text, clause_start, pos))
+    sentence before the halting verb, or a body above the works as its clause's subject."""
+    return bool(AUTHORITY_ACT.search(sentence_before) or _HALTER.search(clause_before))
 
 
 #: the papers of a step towards the task (活动方案, 可研报告, 初步设计, 用地, 环评): an outside act on
