@@ -104,3 +104,32 @@ def test_last_years_level_is_not_this_years(task, progress, period):
 ])
 def test_this_years_level_beside_last_years_decides(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a target that two counts both fall (实现“双下降”) is a rate target per count, met by any fall; the rates a
+# sentence hands out (事故17起、死亡15人，同比分别下降19%和11.8%) are each its own subject's
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("生产安全事故起数和死亡人数实现“双下降”。", "1-6月，全市发生生产安全事故20起、死亡18人，同比分别下降13%和10%。", H1, "on_pace"),
+    ("道路交通事故起数和死亡人数实现双下降。", "1-9月全市道路交通事故起数同比下降6.2%，死亡人数同比下降3.5%。", Q3, "on_pace"),
+    ("全年生产安全事故起数、死亡人数实现双下降。", "上半年全市生产安全事故起数同比上升7.1%，死亡人数同比下降6.7%。", H1, "behind"),
+    ("森林火灾发生次数和受害面积实现“双下降”。", "1-5月全市发生森林火灾3起，同比下降40%；受害面积12公顷，同比下降25%。", M5, "on_pace"),
+    ("全年安全生产事故起数和死亡人数同比“双下降”。", "全年全市共发生生产安全事故45起、死亡41人，同比分别下降11.8%和8.9%。", FY,
+     "completed"),
+    ("工矿商贸事故起数和死亡人数实现“双下降”。", "一季度工矿商贸领域发生事故4起、死亡4人，同比分别上升33.3%和下降20%。", Q1, "behind"),
+])
+def test_both_down_is_a_fall_of_each(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a 分别 sentence hands each rate to its subject: the second rate is the second subject's
+    ("全年实现旅游总收入增长12%。", "1-6月全市接待国内游客3380万人次、实现旅游总收入318.6亿元，分别增长15.2%和9.5%。", H1,
+     "behind"),
+    ("全年接待游客人次增长10%。", "1-9月全市接待游客4120万人次、实现旅游收入402亿元，分别增长12.3%和8.1%。", Q3, "on_pace"),
+    ("全年跨省异地就医直接结算金额增长10%。", "今年以来，全市跨省异地就医直接结算67.3万人次，结算金额9.8亿元，分别增长18.7%和7.1%。",
+     Q3, "behind"),
+])
+def test_rates_handed_out_go_to_their_subjects(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

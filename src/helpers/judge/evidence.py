@@ -14,7 +14,7 @@ from helpers.judge.findings import (PRELIMINARY, Finding, find_comparisons, find
                                     find_growths, find_halves, find_levels, find_ranks, find_stated_ratios,
                                     find_verdicts)
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.rates import find_rate_levels
+from helpers.judge.rates import find_rate_levels, hand_out_rates
 from helpers.judge.shows import find_shows_opened
 from helpers.judge.targets import Target
 
@@ -134,6 +134,7 @@ def gather(progress: str, lex: Lexicon | None = None) -> Evidence:
     actuals, plans = find_actuals(progress, layout)
     growths = find_growths(progress, layout, lex)
     growths = sorted(growths + find_rate_levels(progress, layout, growths), key=lambda f: f.start)
+    growths = hand_out_rates(progress, layout, growths)
     ev = Evidence(layout, verdicts, find_stated_ratios(progress, layout), find_halves(progress, layout, verdicts, lex),
                   growths, find_comparisons(progress, layout, lex),
                   sorted(find_deliverables(progress, layout, lex) + find_shows_opened(progress, layout),

@@ -226,11 +226,21 @@ def _each_respectively(task: str) -> str:
     return _RESPECTIVELY.sub(expand, task)
 
 
+#: two counts that must both fall (生产安全事故起数和死亡人数实现“双下降”, 火灾起数和亡人数“双下降”)
+_BOTH_DOWN = re.compile(r"(?P<a>[^,;。，；、和及与]+?)(?:和|、|及|与)(?P<b>[^,;。，；]+?)(?:同比)?(?:实现|保持)?(?:同比)?"
+                        r"[“\"]?双(?:下降|降)[”\"]?")
+
+
+def _both_down(task: str) -> str:
+    """生产安全事故起数和死亡人数实现“双下降” → 生产安全事故起数下降0%;死亡人数下降0%: a fall of each, any fall meets it."""
+    return _BOTH_DOWN.sub(lambda m: f"{m['a']}下降0%;{m['b']}下降0%", task)
+
+
 def _pieces(task: str) -> list[str]:
     """The task's clauses; a short verb listed before the next (撤销、下放行政许可事项30项) joins it."""
     out: list[str] = []
     carry = ""
-    text = _each_respectively(task)
+    text = _each_respectively(_both_down(task))
     for c, sep in zip(_TASK_SPLIT.split(text), _TASK_SPLIT.findall(text) + [""]):
         c = c.strip()
         if not c:
