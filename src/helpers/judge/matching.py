@@ -12,12 +12,13 @@ from helpers.judge.coverage import all_due
 from helpers.judge.events import forecast_only, match_deliverable, promised_later
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
+from helpers.judge.points import match_points
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, rival_review, threshold
 from helpers.judge.classes import narrower, size_classes
 from helpers.judge.shares import share_of_whole
 from helpers.judge.subjects import abbreviates
-from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
+from helpers.judge.targets import PER_HEAD, POINTS_UNIT, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
 ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
@@ -443,6 +444,8 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
     tb = bigrams(QUALIFIER.sub("", t.label or t.part))
     if t.kind == "deliverable":
         match_deliverable(part, t, ev, tb, single)
+    elif t.kind == "rate" and t.unit == POINTS_UNIT:
+        match_points(part, t, ev, tb)
     elif t.kind == "rate":
         _match_rate(part, t, ev, tb, single)
     elif t.kind == "rank":
