@@ -108,6 +108,13 @@ class Evidence:
         """The figures of one sentence, in order (looked up per figure: a long cell has thousands)."""
         return self._actuals_by_sentence.get(sentence, [])
 
+    def forget_verdicts(self, drop: set[int]) -> None:
+        """Take verdicts (by id) out of the reading, as if never found: the task says they are of something else."""
+        self.verdicts[:] = [v for v in self.verdicts if id(v) not in drop]
+        self._by_sentence = {}
+        for v in self.verdicts:
+            self._by_sentence.setdefault(v.sentence, []).append(v)
+
     def __post_init__(self) -> None:
         self._by_sentence: dict[int, list[Finding]] = {}
         for v in self.verdicts:
