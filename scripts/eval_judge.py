@@ -44,8 +44,11 @@ BLIND_10 = "blind set 10, development (kept back until round 8)"
 BLIND_11 = "blind set 11, development (kept back until round 8)"
 BLIND_12 = "blind set 12, development (kept back until round 9)"
 BLIND_13 = "blind set 13, development (kept back until round 9)"
+BLIND_14 = "blind set 14, development (kept back until round 10)"
+BLIND_15 = "blind set 15, development (kept back until round 10)"
 #: the groups another reader labelled a second time, blind (tests/judge_set.py, SECOND_READER)
-SECOND_LABELLED = {BLIND_10: "dev10", BLIND_11: "dev11", BLIND_12: "dev12", BLIND_13: "dev13"}
+SECOND_LABELLED = {BLIND_10: "dev10", BLIND_11: "dev11", BLIND_12: "dev12", BLIND_13: "dev13",
+                   BLIND_14: "dev14", BLIND_15: "dev15"}
 #: the freshest read sets: never read until this round, so a class of flags is measured on them apart
 FRESH = (BLIND_12, BLIND_13)
 #: the seed's statuses are pinned by the rules' authors, no independent labels: no class is measured on them
@@ -73,6 +76,8 @@ def groups() -> list[tuple[str, list[dict], bool]]:
             (BLIND_11, load_blind("dev11"), True),
             (BLIND_12, load_blind("dev12"), True),
             (BLIND_13, load_blind("dev13"), True),
+            (BLIND_14, load_blind("dev14"), True),
+            (BLIND_15, load_blind("dev15"), True),
             (SEED, seed_cases(), True)]
 
 

@@ -47,16 +47,20 @@ JUDGE_SET = DATA / "judge_set.csv"
 #: `dev12` (R…) and `dev13` (T…) were round 8's never-read measure, and became development sets in round 9 the
 #: same way. Their first figures (a9ac73e): set 12 0.861 / 10 (4.2 %) / 33.8 %, set 13 0.930 / 5 (2.2 %) / 26.6 %;
 #: their last unread ones (0261bc9): set 12 0.865 / 10 (4.2 %) / 30.0 %, set 13 0.930 / 6 (2.6 %) / 23.1 %.
+#: `dev14` (J…) and `dev15` (L…) were round 9's never-read measure, and became development sets in round 10.
+#: Their first figures (0261bc9): set 14 0.809 / 10 (4.0 %) / 37.8 %, set 15 0.834 / 11 (4.3 %) / 34.8 %; their
+#: last unread ones (38f5b35): set 14 0.809 / 12 (4.8 %) / 35.9 %, set 15 0.834 / 11 (4.3 %) / 32.0 %.
 BLIND = {"dev": DATA / "blind_dev.csv", "test": DATA / "blind_test.csv", "dev2": DATA / "blind_dev2.csv",
          "holdout": DATA / "blind_holdout.csv", "dev4": DATA / "blind_dev4.csv",
          "test4": DATA / "blind_test4.csv", "dev7": DATA / "blind_dev7.csv",
          "dev9": DATA / "blind_dev9.csv", "dev5": DATA / "blind_dev5.csv", "dev6": DATA / "blind_dev6.csv",
          "dev8": DATA / "blind_dev8.csv", "dev10": DATA / "blind_dev10.csv", "dev11": DATA / "blind_dev11.csv",
-         "dev12": DATA / "blind_dev12.csv", "dev13": DATA / "blind_dev13.csv"}
+         "dev12": DATA / "blind_dev12.csv", "dev13": DATA / "blind_dev13.csv",
+         "dev14": DATA / "blind_dev14.csv", "dev15": DATA / "blind_dev15.csv"}
 #: a second, independent labelling of a blind set: another reader of DOMAIN.md and the conventions alone
 #: labelled the same cases without seeing the first reader's labels (round 8), to measure how far two
 #: careful readers agree — the ceiling the judge's agreement is read against.
-SECOND_READER = {half: DATA / f"blind_{half}_reader2.csv" for half in ("dev10", "dev11", "dev12", "dev13")}
+SECOND_READER = {half: DATA / f"blind_{half}_reader2.csv" for half in ("dev10", "dev11", "dev12", "dev13", "dev14", "dev15")}
 SECOND_READER_COLUMNS = ("case_id", "status", "also_ok", "completion_pct", "needs_review_ok", "note")
 #: the sets `make eval` never lists case by case
 AGGREGATE_ONLY = ("test", "holdout", "test4")

@@ -37,8 +37,8 @@ def test_official_status_and_its_header_reach_the_judgement(capsys):
                       "--progress", "已进场施工,完成60%。", "--official-status", "是",
                       "--official-status-field", "是否达序", "--json")
     got = json.loads(out)
-    assert got["status"] == "behind" and got["needs_review"] is False
-    assert "自评为达序时" in got["note_reason"]
+    assert got["status"] == "behind" and got["needs_review"] is True
+    assert "自评为达序时" in got["review_reason"]
 
 
 def test_rate_and_target_cells(capsys):

@@ -866,7 +866,7 @@ def test_the_judges_notes_have_their_column_and_reach_the_review_context_escaped
     from helpers.deliver import ledger_columns as lc
     from helpers.statuses import review_reason
 
-    note = review_reason("official_claims_more", "自评为<i>序时推进</i>")
+    note = review_reason("pending", "结果<i>明年2月</i>公布")
     for cols in (lc.task_cols(0.5), lc.behind_cols(0.5), lc.review_cols(0.5)):
         col = next(c for c in cols if c.header == lc.NOTES)
         assert col.header != lc.NOTE and col.header == NOTES_ZH  # not the researcher's own 说明; one name everywhere
@@ -875,10 +875,10 @@ def test_the_judges_notes_have_their_column_and_reach_the_review_context_escaped
     rv = review.review_table(built["tasks"].copy())
     rv.loc[rv.index[0], "note_reason"] = note
     html = review.review_html(rv)
-    assert f"{NOTES_ZH}：原文自评高于数据所示：自评为&lt;i&gt;序时推进&lt;/i&gt;" in html and "<i>序时推进</i>" not in html
+    assert f"{NOTES_ZH}：结果有待外部决定或数据公布：结果&lt;i&gt;明年2月&lt;/i&gt;公布" in html and "<i>明年2月</i>" not in html
 
 
-def test_a_noted_disagreement_is_counted_as_one_not_as_a_task_to_review(built):
+def test_an_office_claim_over_a_lag_is_one_task_to_review_and_one_disagreement(built):
     from helpers.statuses import review_reason
 
     tasks = built["tasks"].copy()
@@ -886,6 +886,6 @@ def test_a_noted_disagreement_is_counted_as_one_not_as_a_task_to_review(built):
     tasks["review_reason"] = pd.Series(pd.NA, index=tasks.index, dtype="string")
     i = tasks.index[tasks["status"].eq("behind")][0]
     tasks.loc[i, ["official_status", "official_status_code"]] = ["序时推进", "on_pace"]
-    tasks.loc[i, "note_reason"] = review_reason("official_claims_more", "自评为序时推进")
+    tasks.loc[i, ["needs_review", "review_reason"]] = [True, review_reason("official_claims_more", "自评为序时推进")]
     lines = review.table_summary_zh(tasks, built["quality"])
-    assert lines[1] == "需人工复核0项" and lines[2] == "与原文完成状态不一致1项"
+    assert lines[1] == "需人工复核1项：原文自评高于数据所示1项" and lines[2] == "与原文完成状态不一致1项"

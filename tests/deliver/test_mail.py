@@ -36,6 +36,7 @@ from helpers.deliver.mail import mail_command, plan_messages
 from helpers.deliver.recipients import load_recipients, write_placeholder_recipients
 from helpers.deliver.smtp import send_drafts
 from helpers.judge.status import judge_text
+from helpers.report.formatting import ADJUSTED
 from helpers.schema import TASKS_SCHEMA, write_table
 from helpers.statuses import STATUS_ZH
 
@@ -323,20 +324,21 @@ def test_bodies_carry_the_headline(mail_project, mail_server):
 
 
 def test_a_behind_task_carries_the_marks_the_pages_print(mail_project):
-    # the office printed 序时推进 where the rules measure a lag: the judge notes it, and the bureau's mail lists
-    # the behind task with the same mark as its PDF (report.formatting.task_marks)
-    judged, _ = judge_text("新增规上工业企业100家", "1-6月新增入规企业38家", "2024H1", official_status="序时推进")
+    # the target was cut during the year and compared cleanly with its new figure: the judge notes it, and the
+    # bureau's mail lists the behind task with the same mark as its PDF (report.formatting.task_marks)
+    judged, _ = judge_text("新增城镇就业4万人。", "年度目标调减为3万人。上半年新增城镇就业1.2万人。", "2024H1")
     assert judged["status"] == "behind" and not judged["needs_review"] and judged["note_reason"]
+    assert judged["is_target_adjusted"]
     tasks = seed_tasks()
-    tasks.loc[tasks.task_id == "Q07", "note_reason"] = judged["note_reason"]
+    tasks.loc[tasks.task_id == "Q12", ["note_reason", "is_target_adjusted"]] = [judged["note_reason"], True]
     plan = plan_messages(PERIOD, manifest=mail_project.manifest, tasks=tasks,
                          recipients=mail_project.recipients, root=mail_project.root, only=["市发改委"])
     (draft,) = plan.drafts
     plain = draft.message.get_body(("plain",)).get_content()
-    line = next(x for x in plain.splitlines() if "地区生产总值增长7.5%左右" in x)
-    assert "（自评为序时推进）" in line
-    assert "（自评为序时推进）" in draft.message.get_body(("html",)).get_content()
-    assert sum("自评为" in x for x in plain.splitlines()) == 1  # only the task that carries the note
+    line = next(x for x in plain.splitlines() if "城镇就业与技能培训" in x)
+    assert f"（示例）。{ADJUSTED}" in line
+    assert ADJUSTED in draft.message.get_body(("html",)).get_content()
+    assert sum(ADJUSTED in x for x in plain.splitlines()) == 1  # only the task that carries the note
 
 
 def test_content_counts_match_the_table():

@@ -96,7 +96,7 @@ def test_a_kept_back_file_is_scored_in_aggregate_only(tmp_path, capsys):
 def test_blind_halves_are_disjoint_and_valid():
     from judge_set import AGGREGATE_ONLY, load_blind
 
-    sets = [load_blind(k) for k in ("dev", "test", "dev2", "holdout", "dev4", "test4", "dev7", "dev9", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12", "dev13")]
+    sets = [load_blind(k) for k in ("dev", "test", "dev2", "holdout", "dev4", "test4", "dev7", "dev9", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15")]
     assert all(len(s) >= 100 for s in sets)
     for i, a in enumerate(sets):
         for b in sets[i + 1:]:
@@ -173,7 +173,7 @@ def test_readers_agree_counts_the_same_status_and_overlapping_readings():
     assert readers_agree(first, second).endswith("same status 0.250, compatible 0.750")
 
 
-@pytest.mark.parametrize("half", ["dev10", "dev11", "dev12", "dev13"])
+@pytest.mark.parametrize("half", ["dev10", "dev11", "dev12", "dev13", "dev14", "dev15"])
 def test_second_readers_label_every_case_of_their_set_and_mostly_agree(half):
     from judge_set import load_blind, load_second_reader
 

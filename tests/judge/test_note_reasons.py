@@ -37,7 +37,7 @@ def test_every_reason_has_a_role_and_a_meaning():
 
 
 def test_by_role_parts_notes_from_review_reasons_and_unknown_labels_stay_review():
-    notes = [review_reason("pending", "结果预计明年2月公布"), review_reason("verdict_conflict", "结论为滞后，数据为达序时")]
+    notes = [review_reason("pending", "结果预计明年2月公布"), review_reason("target_cut", "调减为3万人")]
     review = [review_reason("forecast_only", "预计全年增长7%"), "一个没人定义过的原因：某句"]
     assert by_role(review[:1] + notes + review[1:]) == (review, notes)
 
@@ -46,7 +46,9 @@ def _judged(task, progress, period, **kw):
     return judge_text(task, progress, period, **kw)[0]
 
 
-# variants written before they were run: the office claims the pace, the figures lag, before the year's end
+# variants written before they were run: the office claims the pace, the figures lag, before the year's end.
+# A note in round 9; with sets 14 and 15 read it stood beside a right judgement 28 of 29 times (one figure the
+# rules misread, the office right): below NOTE_BOUND, so the claim asks for review again, in the office's words
 CLAIMS = [
     ("新增城镇就业4万人。", "上半年全市新增城镇就业1.6万人。", "2024H1", "序时推进"),
     ("完成造林绿化5万亩。", "截至9月底，全市完成造林2.9万亩。", "2024Q3", "达到序时进度"),
@@ -57,12 +59,11 @@ CLAIMS = [
 
 
 @pytest.mark.parametrize("task,progress,period,official", CLAIMS)
-def test_an_office_claiming_the_pace_over_a_measured_lag_is_noted_with_its_own_words(task, progress, period,
-                                                                                    official):
+def test_an_office_claiming_the_pace_over_a_measured_lag_asks_for_review_in_its_own_words(task, progress, period,
+                                                                                         official):
     f = _judged(task, progress, period, official_status=official)
-    assert f["status"] == "behind" and not f["needs_review"]
-    assert f["review_reason"] is None and f"自评为{official}" in f["note_reason"]
-    assert f"（自评为{official}）" in note_marks(f["note_reason"])
+    assert f["status"] == "behind" and f["needs_review"] and f["note_reason"] is None
+    assert f["review_reason"].startswith("原文自评高于数据所示") and f"自评为{official}" in f["review_reason"]
 
 
 def test_the_rules_more_hopeful_than_the_office_or_the_years_end_stay_review_reasons():
@@ -74,18 +75,18 @@ def test_the_rules_more_hopeful_than_the_office_or_the_years_end_stay_review_rea
     assert f["needs_review"] and "与原文完成状态不一致" in f["review_reason"]
 
 
-def test_a_verdict_against_its_figures_is_noted_and_shown():
+def test_a_verdict_against_its_figures_asks_for_review():
+    # a note in round 9; 28 of 29 right once sets 14 and 15 were read: below NOTE_BOUND, a review reason again
     f = _judged("新增城镇就业4万人。", "上半年新增城镇就业1.6万人,完成年度任务的40%,达到序时进度。", "2024H1")
-    assert f["status"] == "on_pace" and not f["needs_review"]
-    assert f["note_reason"].startswith("原文结论与数据不一致") and note_marks(f["note_reason"]) == "（原文结论与数据不一）"
+    assert f["status"] == "on_pace" and f["needs_review"] and f["note_reason"] is None
+    assert f["review_reason"].startswith("原文结论与数据不一致")
 
 
 def test_a_note_beside_a_review_reason_keeps_the_task_flagged_and_each_in_its_column():
-    # the verdict decides against its figures (a note); the office says otherwise again (a review reason)
-    f = _judged("新增城镇就业4万人。", "全年新增城镇就业3.6万人,完成年度任务的90%,已完成年度任务。", "2024FY",
-                official_status="未完成")
-    assert f["needs_review"] and "与原文完成状态不一致" in f["review_reason"]
-    assert "原文结论与数据不一致" not in f["review_reason"] and f["note_reason"].startswith("原文结论与数据不一致")
+    # the result awaits its announcement (a note); the office says it is done (a review reason)
+    f = _judged("创建国家级文明城市。", "省级考核已完成，结果预计明年2月公布。", "2024FY", official_status="已完成")
+    assert f["status"] == "pending" and f["needs_review"] and "与原文完成状态不一致" in f["review_reason"]
+    assert "结果有待外部决定" not in f["review_reason"] and f["note_reason"].startswith("结果有待外部决定或数据公布")
 
 
 @pytest.mark.parametrize("name,cell", [("note_reason", review_reason("forecast_only", "预计全年增长7%")),

@@ -101,22 +101,22 @@ def test_full_year_met_is_completed_missed_is_behind():
     assert judge(task, "全年实现社会消费品零售总额900.1亿元,增长8.6%。", FY)["status"] == "behind"
 
 
-def test_ratio_of_a_hundred_beside_not_completed_is_noted():
-    # the verdict decides; its conflict with the figures is a note (docs/judging.md, "Notes"), shown
+def test_ratio_of_a_hundred_beside_not_completed_asks_for_review():
+    # the verdict decides; its conflict with the figures asks for review (a note until round 10: 28 of 29 right)
     f = judge("建设5G基站1000个。", "已建成1050个,完成年度任务的105%,但未完成年度任务。")
-    assert f["status"] == "behind" and "结论为滞后" in f["note_reason"]
+    assert f["status"] == "behind" and f["needs_review"] and "结论为滞后" in f["review_reason"]
 
 
-def test_verdict_against_the_figure_is_noted():
+def test_verdict_against_the_figure_asks_for_review():
     f = judge(JOBS, "上半年新增城镇就业1.6万人,完成年度任务的40%,达到序时进度。")
-    assert not f["needs_review"] and f["note_reason"].startswith("原文结论与数据不一致")
+    assert f["needs_review"] and f["review_reason"].startswith("原文结论与数据不一致") and f["note_reason"] is None
 
 
 def test_official_yes_no_needs_its_header():
     task, progress = "优化提升50条背街后巷交通组织。", "已进场施工,完成60%。"
     f = judge(task, progress, "2023M11", official_status="是", official_status_field="是否达序")
-    # the office's 是 (达序时) over a measured lag before the year's end: noted in its words
-    assert f["status"] == "behind" and f["official_status_code"] == "on_pace" and "自评为达序时" in f["note_reason"]
+    # the office's 是 (达序时) over a measured lag before the year's end: review, in the office's words
+    assert f["status"] == "behind" and f["official_status_code"] == "on_pace" and "自评为达序时" in f["review_reason"]
     f = judge(task, progress, "2023M11", official_status="是")
     assert f["official_status_code"] is None and not f["needs_review"] and f["note_reason"] is None
 

@@ -481,15 +481,15 @@ def test_the_judges_notes_are_shown_after_the_task_escaped(tasks: pd.DataFrame) 
 
     t = tasks.copy()
     behind = b.behind_tasks(t)["task_id"].iloc[0]
-    claim = review_reason("official_claims_more", "自评为<b>序时推进</b>")  # report text that looks like markup
+    claim = review_reason("pending", "结果<b>明年2月</b>公布")  # report text that looks like markup
     t.loc[t["task_id"].eq(behind), "note_reason"] = claim
     zh = b.behind_zh(t).set_index("序号")
     ref = zh.index[b.behind_tasks(t)["task_id"].eq(behind).to_numpy()][0]
-    assert zh.loc[ref, "重点工作"].endswith("（自评为<b>序时推进</b>）")
+    assert zh.loc[ref, "重点工作"].endswith("（结果待外部决定）")
     page = table_html(zh.reset_index())
-    assert "（自评为&lt;b&gt;序时推进&lt;/b&gt;）" in page and "<b>序时推进</b>" not in page
+    assert "（结果待外部决定）" in page and "<b>明年2月</b>" not in page
     bureau = t.loc[t["task_id"].eq(behind), "bureau"].iloc[0]
-    assert b.bureau_tasks_zh(t, bureau)["重点工作"].str.contains("自评为<b>序时推进</b>", regex=False).any()
+    assert b.bureau_tasks_zh(t, bureau)["重点工作"].str.contains("（结果待外部决定）", regex=False).any()
     # the changes list and the mail name the same note beside the task
     row = t[t["task_id"].eq(behind)].iloc[0]
     changes = pd.DataFrame([{"period": "2024H1", "prev_period": "2024Q1", "task_id": behind, "table": row["table"], "seq": row["seq"],
@@ -497,10 +497,10 @@ def test_the_judges_notes_are_shown_after_the_task_escaped(tasks: pd.DataFrame) 
                              "completion_pct": row["completion_pct"], "prev_completion_pct": None,
                              "lag_pts": row["lag_pts"], "change": "newly_behind", "behind_reports": 1,
                              "match": "same", "note_reason": claim}])
-    assert changes_zh.change_list_zh(changes)["重点工作"].iloc[0].endswith("（自评为<b>序时推进</b>）")
-    assert any("（自评为<b>序时推进</b>）" in line for line in changes_zh.mail_lines(changes))
-    assert "自评" not in "".join(changes_zh.change_list_zh(changes.drop(columns="note_reason"))["重点工作"])
+    assert changes_zh.change_list_zh(changes)["重点工作"].iloc[0].endswith("（结果待外部决定）")
+    assert any("（结果待外部决定）" in line for line in changes_zh.mail_lines(changes))
+    assert "外部决定" not in "".join(changes_zh.change_list_zh(changes.drop(columns="note_reason"))["重点工作"])
     # a target cut during the year is marked there as on the pages, once, beside the judge's note
     cut = changes.assign(is_target_adjusted=True)
-    assert changes_zh.change_list_zh(cut)["重点工作"].iloc[0].endswith("（目标年中调整）（自评为<b>序时推进</b>）")
-    assert any("（目标年中调整）（自评为<b>序时推进</b>）" in line for line in changes_zh.mail_lines(cut))
+    assert changes_zh.change_list_zh(cut)["重点工作"].iloc[0].endswith("（目标年中调整）（结果待外部决定）")
+    assert any("（目标年中调整）（结果待外部决定）" in line for line in changes_zh.mail_lines(cut))
