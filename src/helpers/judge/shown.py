@@ -60,7 +60,7 @@ class Choice:
     name: str
     status: str
     reason: int  # the index of the review reason (in the task's review list) whose class adopted it
-    decider: int | None  # set_aside: the part set aside
+    aside: tuple[int, ...] = ()  # set_aside: the parts set aside
 
 
 def reason_key(reason: str) -> tuple[str, str | None] | None:
@@ -69,14 +69,16 @@ def reason_key(reason: str) -> tuple[str, str | None] | None:
     return (_CODE[label], reason_class(reason)) if label in BY_LABEL else None
 
 
-def _decider(statuses: list[str], status: str) -> int | None:
-    return statuses.index(status) if status != "qualitative" and status in statuses else None
+def _deciders(statuses: list[str], status: str) -> tuple[int, ...]:
+    """The parts that decided a measured status: those with the task's status (the doubts of
+    helpers.judge.confidence._decider_doubts are about them)."""
+    return () if status == "qualitative" else tuple(i for i, s in enumerate(statuses) if s == status)
 
 
 def _set_aside(statuses: list[str], status: str) -> str | None:
-    """The status of the other parts when the deciding part (the first with the task's status) is set aside."""
-    i = _decider(statuses, status)
-    return None if i is None else aggregate(statuses[:i] + statuses[i + 1:])[0]
+    """The status of the other parts when the deciding parts are set aside (qualitative when none is left)."""
+    out = _deciders(statuses, status)
+    return aggregate([s for i, s in enumerate(statuses) if i not in out])[0] if out else None
 
 
 def _named_figure(reading: Reading, pace: float) -> str | None:
@@ -131,7 +133,7 @@ def choose(review: list[str], found: dict[str, str], status: str, statuses: list
     for i, r in enumerate(review):
         name = ADOPTED.get(reason_key(r) or ("", None))
         if name is not None and name in found and found[name] != status:
-            picks.append(Choice(name, found[name], i, _decider(statuses, status) if name == "set_aside" else None))
+            picks.append(Choice(name, found[name], i, _deciders(statuses, status) if name == "set_aside" else ()))
     return picks[0] if picks and len({c.status for c in picks}) == 1 else None
 
 

@@ -311,8 +311,8 @@ def _show_choice(reading: Reading, fields: dict, statuses: list[str], choice: sh
     """The judgement fields of a candidate shown in place of the rules' status (the task stays flagged)."""
     status, completion, evidence = choice.status, None, fields["evidence"]
     method = shown.METHOD.get(choice.name, "none")
-    if choice.decider is not None:  # the doubted part set aside: the others decide, as judge_reading would
-        keep = [i for i in range(len(statuses)) if i != choice.decider]
+    if choice.aside:  # the doubted deciding parts set aside: the others decide, as judge_reading would
+        keep = [i for i in range(len(statuses)) if i not in choice.aside]
         completion, method, evidence = _deciding([reading.parts[i] for i in keep], [statuses[i] for i in keep], status)
         fields["is_mixed"] = aggregate([statuses[i] for i in keep])[1]
     fields.update(status=status, status_zh=STATUS_ZH[status], completion_pct=completion, method=method,
