@@ -60,7 +60,7 @@ def judge_case(case: dict) -> Outcome:
     """Judge one labelled case (keys of tests/judge_set.py) with the same function the table uses."""
     j = judge_one(case["task"], case.get("progress") or "", case["period"],
                   official_status=case.get("official_status") or None,
-                  official_status_field=case.get("official_status_field") or None)
+                  official_status_field=case.get("official_status_field") or None, every_candidate=True)
     fields = j.fields
     return Outcome(str(case.get("case_id", "")), case["status"], _also_ok(case), fields["status"],
                    bool(fields["needs_review"]), fields["review_reason"], fields["evidence"], fields["method"],

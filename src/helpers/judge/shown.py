@@ -106,24 +106,34 @@ def _named_figure(reading: Reading, pace: float) -> str | None:
     return None if r is None else ratio_status(r, pace)
 
 
-def candidates(reading: Reading, fields: dict, statuses: list[str]) -> dict[str, str]:
-    """Every candidate reading the rules have of a task, by name (CANDIDATES) → the status it gives."""
-    out: dict[str, str] = {}
-    aside = _set_aside(statuses, fields["status"])
-    if aside is not None:
-        out["set_aside"] = aside
-    if fields.get("official_status_code"):
-        out["official"] = fields["official_status_code"]
-    figure = _named_figure(reading, fields["pace"])
-    if figure is not None:
-        out["figure"] = figure
-    words = next((WORD_STATUS[s.kind] for s in reading.signals if s.kind in WORD_STATUS), None)
-    if words is not None:
-        out["words"] = words
+def _words(reading: Reading, fields: dict, statuses: list[str]) -> str | None:
+    return next((WORD_STATUS[s.kind] for s in reading.signals if s.kind in WORD_STATUS), None)
+
+
+def _other_reading(reading: Reading, fields: dict, statuses: list[str]) -> str | None:
     other = next((p.other_ratio for p in reading.parts if p.other_ratio is not None), None)
-    if other is not None:
-        out["other_reading"] = ratio_status(other, fields["pace"])
-    return out
+    return None if other is None else ratio_status(other, fields["pace"])
+
+
+#: each candidate's reading: (reading, judgement fields, the parts' statuses) → the status it gives, or None
+_READ = {
+    "set_aside": lambda reading, fields, statuses: _set_aside(statuses, fields["status"]),
+    "official": lambda reading, fields, statuses: fields.get("official_status_code") or None,
+    "figure": lambda reading, fields, statuses: _named_figure(reading, fields["pace"]),
+    "words": _words,
+    "other_reading": _other_reading,
+}
+
+
+def wanted(review: list[str]) -> tuple[str, ...]:
+    """The candidates a flagged task's review reasons have adopted (only they need reading when judging)."""
+    return tuple(dict.fromkeys(n for r in review for n in [ADOPTED.get(reason_key(r) or ("", None))] if n))
+
+
+def candidates(reading: Reading, fields: dict, statuses: list[str],
+               names: tuple[str, ...] = tuple(CANDIDATES)) -> dict[str, str]:
+    """The candidate readings `names` (CANDIDATES) of a task that the rules have → the status each gives."""
+    return {n: s for n in names for s in [_READ[n](reading, fields, statuses)] if s is not None}
 
 
 def choose(review: list[str], found: dict[str, str], status: str, statuses: list[str]) -> Choice | None:

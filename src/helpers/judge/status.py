@@ -281,7 +281,7 @@ class TaskJudgement:
 def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
               official_status: str | None = None, official_status_field: str | None = None,
               target_text: str | None = None, rate_text: str | None = None,
-              lex: Lexicon | None = None, truncated: bool = False) -> TaskJudgement:
+              lex: Lexicon | None = None, truncated: bool = False, every_candidate: bool = False) -> TaskJudgement:
     """Read, judge and collect the review reasons of one task (judge_text without the extras).
 
     Every status passes through helpers.judge.confidence.decide, which says whether it is confident.
@@ -293,8 +293,10 @@ def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: flo
     reasons, entry = decide(reading, fields, rows, truncated, ahead_margin, official_status)
     review, notes = by_role(reasons)
     statuses = [r["status"] for r in rows]
-    # a flagged task shows the rules' best measured guess (helpers.judge.shown); a confident one is untouched
-    found = shown.candidates(reading, fields, statuses) if review else {}
+    # a flagged task shows the rules' best measured guess (helpers.judge.shown); a confident one is untouched.
+    # Judging reads only the candidates its reasons adopted; measuring them (`every_candidate`) reads all.
+    found = shown.candidates(reading, fields, statuses, tuple(shown.CANDIDATES) if every_candidate
+                             else shown.wanted(review)) if review else {}
     ruled = fields["status"]
     choice = shown.choose(review, found, ruled, statuses)
     if choice is not None:
