@@ -156,6 +156,12 @@ REASONS = {
     "coverage_short": Reason("覆盖尚未达到全部单位，年中无法按序时判断", "review", "a coverage short of all units"),
     "batch_by_order": Reason("任务按次序所说的批次（首批、第二批）可能正是原文按年度所写的批次", "review",
                              "a batch by order that may be the dated one"),
+    # second readings of the same cell (helpers.judge.consistency): a completion read from a figure is
+    # read again against the rest of the cell, and a disagreement names the conflict
+    "done_yet_left": Reason("数字显示已完成，但原文另述尚有工作未完成或仍在进行", "review",
+                            "a completion by a figure beside work the cell reports left, going on or forecast"),
+    "figure_named_better": Reason("另一目标单位的数字更贴合目标所指，所得结论不同", "review",
+                                  "a completion by a figure of another noun beside a figure of the target's own"),
 }
 #: code → label (the label researchers read), for every reason whatever its role.
 REVIEW_REASONS = {code: r.label for code, r in REASONS.items()}

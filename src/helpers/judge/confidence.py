@@ -24,16 +24,16 @@ from __future__ import annotations
 import re
 
 from helpers.judge import moot, nouns, precedence, signals
+from helpers.judge.consistency import AIM as _AIM, left_for_task, second_readings
 from helpers.judge.sums import COUNTY_SUM
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge import flag_classes
 from helpers.judge.flag_classes import signal_class, unmeasured_class
 from helpers.judge.figure_names import before_figure as _before_figure, named_apart, read_names_better
-from helpers.judge.findings import USE_EVENTS
 from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.scope import PLACE, REMAINING
+from helpers.judge.scope import PLACE
 from helpers.judge.subjects import opens_with_the_task, refers_to_task, subject_of
 from helpers.judge.whole import names_the_event, task_aim
 from helpers.judge.signals import Signal
@@ -106,8 +106,6 @@ def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_fi
     return [review_reason("unread_signal", first.clause, signal_class(first))] if first else []
 
 
-#: a figure said as an aim (目标调整为320个, 年度计划…, 任务…): a target restated, no second measure
-_AIM = re.compile(r"目标|任务|计划")
 
 
 def _due_only(reading, statuses: list[str]) -> bool:
@@ -312,16 +310,6 @@ def _second_figure(reading, status: str, moot_figure=None) -> list[str]:
 _STOCK_SAID = re.compile(rf"{signals.STOCK.pattern}|达$")
 
 
-#: work still to do or still going on, said anywhere else in the cell (剩余, 尚有, 正在, 仍在, 尚未…)
-_LEFT = re.compile(rf"{REMAINING.pattern}|正在|仍在|尚在|还在|尚未|未完成|其余|另有")
-#: a finish or a use of the works forecast (预计11月底具备上线条件, 预计三季度末通水调试): not reached yet
-_FINISH_AHEAD = re.compile(rf"{USE_EVENTS.pattern}|完成|建成|竣工|完工|具备[^,，;；。|]{{0,6}}?条件|调试")
-#: a finish or hand-over promised for a date (计划9月底前交付, 力争年底前完成): in a clause that is no
-#: result, the work it names is not done yet
-_LATER = re.compile(r"(?:\d{1,2}月(?:底|末|中旬|下旬|上旬)?|年底|年末|下半年|明年|次年|20\d\d年)(?:前|内|之前)?"
-                    r"[^,，;；。|]{0,10}?(?:完成|交付|建成|竣工|完工|投用|投运|到位|开工|办结)")
-
-
 def _verdict_doubts(reading, status: str, statuses: list[str]) -> list[str]:
     """A completion decided by a verdict in words (method verdict_phrase: 年度任务已全部完成, 工程已建成,
     赛事圆满结束) is confident only when the verdict is said of the task (its subject the task's, generic,
@@ -347,7 +335,7 @@ def _verdict_doubts(reading, status: str, statuses: list[str]) -> list[str]:
         other = signals.other_period(lay.sentence_text(f.sentence), reading.year) if p.whole_task else None
         if other and task_aim(reading.task) != "start":
             return [review_reason("other_period", f"{f.text}（{other}）")]
-        left = _left_for_task(reading, ev, lay.around(pos, pos + 1))
+        left = left_for_task(reading, lay.around(pos, pos + 1))
         if left:
             return [review_reason("part_done", f"{f.text}，{left}")]
     return []
@@ -366,38 +354,6 @@ def _verdict_subject(ev, f) -> tuple[str, int]:
 
 #: a time phrase closing what subject_of read (春运期间, 投用以来): no subject
 _TIME_TAIL = re.compile(r"^[^,，;；。]*(?:期间|以来|之际|之前|之后)$")
-#: a start reached (开工, 动工): works going on after it are its consequence, not work left
-_START_WORDS = re.compile(r"开工|动工|开建")
-#: a frame topped out (封顶, 结顶): the works after it (砌体, 装修) follow it, as works follow a start
-_TOP_WORDS = re.compile(r"封顶|结顶")
-#: the work that follows a document issued or approved (宣贯, 解读, 细则, 成果公告): no work left of it
-_FOLLOW_UP = re.compile(r"宣贯|解读|宣传|宣讲|培训|公告|汇交|细则|配套|贯彻|落地")
-
-
-def _left_for_task(reading, ev, own: tuple[int, int]) -> str | None:
-    """A clause of the cell other than the verdict's own that reports work left or going on, or a
-    finish promised for a date in a clause that is no result; None if none. (Read in any clause: the
-    cell is the task's report, and a work's part is often named in words the task does not use.)"""
-    lay, start_aim = ev.layout, task_aim(reading.task) == "start"
-    issued = any(p.target is not None and p.target.meaning in ("issue", "approve") for p in reading.parts)
-    topped = any(p.target is not None and p.target.meaning == "top" for p in reading.parts)
-    for c in lay.clauses:
-        if c.start < own[1] and c.end > own[0]:
-            continue
-        clause = lay.text[c.start:c.end]
-        if not (_LEFT.search(clause) or (not is_result(c.modality) and _LATER.search(clause))
-                or (c.modality == "forecast" and _FINISH_AHEAD.search(clause))):
-            continue
-        if start_aim and not _START_WORDS.search(clause):
-            continue  # 开工建设…: the works going on, or their finish later, follow the start
-        if topped and not _TOP_WORDS.search(clause):
-            continue  # 主体封顶: the works after it (正在进行砌体施工) follow the topping out
-        if issued and _FOLLOW_UP.search(clause) and not _LATER.search(clause):
-            continue  # 《规划》已获批复，正在组织规划宣贯: the work that follows an issued document
-        return clause.strip(" ,，;；。")
-    return None
-
-
 #: the methods that compare a figure with the target's own figure (the adjusted one, when it was changed)
 _COMPARED = ("computed_ratio", "stated_ratio", "rate_target")
 
@@ -468,6 +424,7 @@ def decide(reading, fields: dict, rows: list[dict], truncated: bool = False,
     reasons += _second_figure(reading, fields["status"], moot_figure)
     reasons += _decider_doubts(reading, fields["status"], statuses, fields["pace"])
     reasons += _verdict_doubts(reading, fields["status"], statuses)
+    reasons += second_readings(reading, fields["status"], statuses, fields["pace"], ahead_margin)
     if fields["status"] == "pending" and not reasons and not _clean_wait(reading, statuses, fields["pace"]):
         # a figure beside the wait, a date forecast, or the year over: someone must look again
         reasons.append(review_reason("pending", fields["evidence"]))

@@ -14,7 +14,7 @@ from helpers.judge.findings import (PRELIMINARY, Finding, find_comparisons, find
                                     find_growths, find_halves, find_levels, find_ranks, find_stated_ratios,
                                     find_verdicts)
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.rates import find_rate_levels
+from helpers.judge.rates import find_rate_levels, hand_out_rates
 from helpers.judge.shows import find_shows_opened
 from helpers.judge.targets import Target
 
@@ -108,6 +108,13 @@ class Evidence:
         """The figures of one sentence, in order (looked up per figure: a long cell has thousands)."""
         return self._actuals_by_sentence.get(sentence, [])
 
+    def forget_verdicts(self, drop: set[int]) -> None:
+        """Take verdicts (by id) out of the reading, as if never found: the task says they are of something else."""
+        self.verdicts[:] = [v for v in self.verdicts if id(v) not in drop]
+        self._by_sentence = {}
+        for v in self.verdicts:
+            self._by_sentence.setdefault(v.sentence, []).append(v)
+
     def __post_init__(self) -> None:
         self._by_sentence: dict[int, list[Finding]] = {}
         for v in self.verdicts:
@@ -127,6 +134,7 @@ def gather(progress: str, lex: Lexicon | None = None) -> Evidence:
     actuals, plans = find_actuals(progress, layout)
     growths = find_growths(progress, layout, lex)
     growths = sorted(growths + find_rate_levels(progress, layout, growths), key=lambda f: f.start)
+    growths = hand_out_rates(progress, layout, growths)
     ev = Evidence(layout, verdicts, find_stated_ratios(progress, layout), find_halves(progress, layout, verdicts, lex),
                   growths, find_comparisons(progress, layout, lex),
                   sorted(find_deliverables(progress, layout, lex) + find_shows_opened(progress, layout),

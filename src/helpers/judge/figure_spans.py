@@ -23,6 +23,8 @@ _YEAR_SPAN = re.compile(r"截至|截止|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来
 _PLEDGE = re.compile(r"合同|协议")
 #: a target whose act is a deal (采购, 出让, 招商): the contract signed is the act done (采购合同金额 for 政府采购规模)
 _DEAL = re.compile(r"采购|出让|转让|交易|招商|引进|签约|签订|租赁|购买|销售|融资|贷款")
+#: money arrived or used (到位资金, 实际利用外资): what a deal's pledge promises, never the pledge itself
+_ARRIVED = re.compile(r"到位|到资|实际利用|实际使用|实际完成")
 #: the works finished (完工, 建成): a part said so of a whole only started or under way is the done part
 _FINISHED = re.compile(r"完工|竣工|建成|完成|投用|投入使用")
 #: money spent (完成投资, 投入资金), whatever stage the works it was spent on are at
@@ -46,8 +48,10 @@ def one_season(a: Finding, ev: Evidence) -> bool:
 
 def promised(t: Target, a: Finding) -> bool:
     """新签订托管服务合同面积62.4万亩 for 开展土地托管100万亩: what a contract covers is work promised, not done —
-    for a target that is no deal and counts no contracts."""
-    return bool(_PLEDGE.search(a.label)) and not _PLEDGE.search(t.part) and not _DEAL.search(t.part)
+    for a target that is no deal and counts no contracts, or a deal's money arrived (协议引资286亿元 for
+    招商引资实际到位资金180亿元: the pledge is what the arrival is measured against, not an arrival)."""
+    return bool(_PLEDGE.search(a.label)) and not _PLEDGE.search(t.part) \
+        and (not _DEAL.search(t.part) or bool(_ARRIVED.search(t.part)))
 
 
 def all_finished_after(a: Finding, ev: Evidence) -> bool:

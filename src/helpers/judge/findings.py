@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from helpers.judge.clauses import Layout
 from helpers.judge.halts_and_waits import (AUTHORITY_ACT, AWAITED, BLOCKED_GRAMMAR, HALT, NEXT_YEAR, NOT_A_NOUN,
-                                           PENDING_GRAMMAR, SLIP_WORDS)
+                                           PENDING_GRAMMAR, SLIP_WORDS, halted_by_authority)
 from helpers.judge.lexicon import Lexicon, load_lexicon
-from helpers.judge.quantities import ANY_PERCENT, CHANGE_BEFORE, MULTIPLE_WORD, OTHER_MEASURE, PLAIN_PCT, SHARE_WORD
+from helpers.judge.quantities import (ANY_PERCENT, CHANGE_BEFORE, MULTIPLE_WORD, OTHER_MEASURE, PLAIN_PCT, SHARE_WORD,
+                                      of_a_named_whole)
 from helpers.judge.quantities import parse_number, parse_share
 
 _NUM = r"-?\d+(?:\.\d+)?"
@@ -52,6 +53,7 @@ class Finding:
     # a share in words allows a range (近七成: 0.65–0.70); an approximate actual (近1.5万人) its values
     share_range: tuple[Decimal, Decimal] | None = None
     later: bool = False  # deliverables deferred: to a date after this year (延期至明年开通)
+    halt_object: str = ""  # a halt's object after its verb (暂缓实施公交票价调整方案 → 公交票价调整方案)
 
 
 @dataclass(frozen=True)
@@ -214,13 +216,16 @@ def find_verdicts(progress: str, layout: Layout | None = None, lex: Lexicon | No
                 continue  # 受用地影响，开工推迟至10月: a slip of the works, no halt (a deliverable's lateness)
             if m.group().startswith("任务") and _PERIOD_BASE.search(progress, a, m.start()):
                 continue  # 一季度目标任务已完成: a period's own work done, not the year's
+            obj = (m.groupdict().get("haltobj") or "") if status == "blocked" else ""
+            if obj and not halted_by_authority(_label_before(layout, m.start(), -1), progress[a:m.start()]):
+                continue  # 因连续降雨暂缓开展集中清理: a pause, no authority's halt
             if (status, a) in seen:
                 continue  # two phrases of one clause (待省厅验收 … 每年年底认定) are one verdict
             seen.add((status, a))
             # 因铁塔公司投资计划调整，该项任务推迟至明年实施: not done this year (behind, when it is the task's:
             # helpers.judge.parts; a year by number is after the report's only if helpers.judge.parts says so)
             out.append(_finding(layout, "verdict", m.start(), m.end(), status="behind" if slip else status,
-                                later=bool(slip)))
+                                later=bool(slip), halt_object=obj))
             taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
     return sorted(out, key=lambda f: f.start)
 
@@ -281,7 +286,7 @@ def find_stated_ratios(progress: str, layout: Layout | None = None) -> list[Find
             if start in hits:
                 continue
             what = m.groupdict().get("what") or ""
-            if OTHER_MEASURE.search(what) or CHANGE_BEFORE.search(progress, a, start):
+            if OTHER_MEASURE.search(what) or CHANGE_BEFORE.search(progress, a, start) or of_a_named_whole(what):
                 continue  # 已建成厂房出租率为87%, 目标【下降1.6%】: a rate or a change, in any number form, no share
             # 序时进度完成率104%, 完成序时进度的104%: a share of the pace, met or missed like a period's target
             period_target = bool(_PERIOD_BASE.search(what) and not _ANNUAL_BASE.search(what)) \

@@ -109,6 +109,14 @@ NAMED_WORKS = re.compile(rf"(?:{HALT})(?P<obj>[^,,。;;|\d]{{1,10}}?)(?:施工|�
 SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
 SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
+#: a halt whose object follows the verb to the clause's end (市政府决定暂缓实施公交票价调整方案, 国家林草局暂停国家森林
+#:乡村评价认定工作): the verb is the finding and its object, group `haltobj`, says what is halted — the task when
+#: an authority halts it and the object restates the task's thing (helpers.judge.findings, helpers.judge.parts).
+#: Not a time (暂停期间), a count (取消违规收费项目9项), a notice's title (关于暂停…审批的要求: a cause) nor an
+#: order to a third party (责令停止违法行为)
+OBJECT_HALT = (rf"(?<!责令)(?:{HALT})(?:{MANNER})?(?:实施|开展|推进|执行|举办|启动)?"
+               r"(?=(?P<haltobj>(?!期间|后|以来|前|状态|的)[^,,。;;|、\d]{2,18}?)"
+               r"(?<!通知)(?<!要求)(?<!意见)(?<!精神)(?<!部署)(?<!规定)(?<!影响)(?<!办法)(?:$|[,,。;;|]))")
 BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开展|施工|执行|招标|上线|运营|营业|经营|开放|使用|投用|立项|审批|举办|召开|合作"
                     r"|布展|装修|安装|作业|报批|受理"
                     # the task's own work named as such (项目已停止前期工作, 暂停相关工作)
@@ -143,11 +151,22 @@ BLOCKED_GRAMMAR = (rf"(?:{HALT})(?:{MANNER})?(?:开工|建设|实施|推进|开�
                     # the task's own plan or works halted in their carrying out (停止原方案实施)
                     rf"|(?:{HALT})(?:原|该|此|本|这一?)?(?:方案|计划|项目|工程|设计)的?(?:实施|建设|施工|推进)(?=$|[,,。;;|])"
                     # a slip to a later date: a halt when an authority ordered it (SLIP, AUTHORITY_ACT)
-                    rf"|{SLIP}")
+                    rf"|{SLIP}"
+                    rf"|{OBJECT_HALT}")
 #: who defers or halts by decision (民航主管部门通知…延期, 经国家发改委审核，项目延期至…): a halt by an
 #: authority, not a slip of the works
 AUTHORITY_ACT = re.compile(r"通知|要求|决定|函告|责令|下令|批示|上级|主管部门|指示|统筹安排|省级统筹|国家统筹"
                            r"|经[^,,。;;|]{0,14}?(?:审核|审查|研究|批准|批复|同意|决定|复核)")
+#: a body that halts by its own act, named as the subject (国家林草局今年暂停…, 省医保局…): the act is its decision
+_HALTER = re.compile(r"(?:国家|国务院|中央|省|市|县|区)[^,,。;;|]{0,10}?(?:局|厅|委|办|政府|管委会|部(?!门|署|分))|省里|省级")
+
+
+def halted_by_authority(sentence_before: str, clause_before: str) -> bool:
+    """市政府决定暂缓实施…, 按照省交通运输厅通知…暂停…, 国家林草局今年暂停…: an authority's act or decision in the
+    sentence before the halting verb, or a body above the works as its clause's subject."""
+    return bool(AUTHORITY_ACT.search(sentence_before) or _HALTER.search(clause_before))
+
+
 #: the papers of a step towards the task (活动方案, 可研报告, 初步设计, 用地, 环评): an outside act on
 #: one of them is a step the task needs, not the task's result awaited (B050's 规划 is the task's own
 #: when the task names it)

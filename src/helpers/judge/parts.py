@@ -27,6 +27,7 @@ from helpers.judge.findings import LATER_YEAR, MULTI_YEAR
 from helpers.judge.halts_and_waits import AUTHORITY_ACT, HALT_WORDS, NAMED_WORKS, RESUMED, SUBMISSION_TO_COME, WORKS_PHASE
 from helpers.judge.halts_and_waits import awaits_a_payment, awaits_a_step
 from helpers.judge.verdict_objects import SOME_OF as _SOME_OF, procedure_halts
+from helpers.judge.verdict_objects import OBJECT_NAMES_TASK, OBJECT_SURELY_TASK, halts_of_other_things
 from helpers.judge.lexicon import Lexicon, load_lexicon
 from helpers.judge.lists import list_parts
 from helpers.judge.matching import ORDER, attach_verdict, match_part
@@ -198,6 +199,9 @@ def _halts_the_task(ev: Evidence, v: Finding, tb: set[str], targets: list[Target
     """A halt said of the task (`refers_to_task`, with no object of its own) or of some of its count:
     the clause's subject (金寨县、舒城县2个项目被调出…计划), else, for a verb with no object of its
     own, the sentence's (另有5个因选址调整，经…研究暂缓建设)."""
+    if v.halt_object:
+        # 市政府决定暂缓实施公交票价调整方案: the object after the verb names the task's thing, or another
+        return overlap(tb, v.halt_object) >= OBJECT_NAMES_TASK
     # a halt of a step the task needs (暂缓批复初步设计) is of the task, whatever the step is called;
     # so is a phase of its works halted by an authority's order (上级部门通知暂停布展)
     obj = object_of(ev, v.end)
@@ -253,6 +257,8 @@ def leftover_verdicts(ev: Evidence, tb: set[str] | None = None, targets: list[Ta
             part = Part(None, [v], method="verdict_phrase", verdict=v.status)
             # 西河片区棚户区改造项目已撤销: the task itself is halted, whatever was done before
             part.whole_task = v.status == "blocked" and tb is not None and _of_whole_task(ev, v, tb, targets)
+            if v.halt_object and tb is not None and overlap(tb, v.halt_object) < OBJECT_SURELY_TASK:
+                part.review.append(review_reason("halt_of_other", v.text))
         parts.append(part)
     return parts
 
@@ -337,6 +343,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     ev.year = year
     ev.labels = frozenset(i for i, (x, y) in enumerate(zip(unmasked, progress)) if x != y)
     scoped = mark_scope(ev, task, year)
+    halts_of_other_things(ev, task)
     _own_verb_is_no_halt(ev, task)
     _other_works_halted(ev, task)
     _lifted_halts(ev)

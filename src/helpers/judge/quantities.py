@@ -285,6 +285,18 @@ ANY_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%|[一二三四五六七八九两]成
 PLAIN_PCT = re.compile(r"\d+(?:\.\d+)?%")
 #: a share of another measure (出租率为87%, 利用率八成): a level of that rate, not of the target's work
 OTHER_MEASURE = re.compile(r"(?<!完成)率")
+#: a share said of a whole (新增基站中农村地区占比约四成, 已开工项目中公共建筑占三分之一): its base is the whole the
+#: words name, not the year's target — unless that base is the plan itself (完成投资占年度计划42%)
+_OF_A_WHOLE = re.compile(r"占比|比重|比例|占")
+_PLAN_BASE = re.compile(r"目标|计划|任务|预算|进度")
+
+
+def of_a_named_whole(what: str) -> bool:
+    """Whether the words before a share make it a part's share of a whole they name (a composition), no
+    share of the year's target or plan."""
+    return bool(_OF_A_WHOLE.search(what)) and not _PLAN_BASE.search(what)
+
+
 #: a share right after a verb of change (下降1.6%, 增长两成): a rate of change, not a share of the target
 CHANGE_BEFORE = re.compile(r"(?:增长|下降|降低|提高|减少|增加|上升|回落|提升|增速|降幅|增幅)(?:了|为|达到?)?(?:约|近)?$")
 #: a share anywhere in a clause (完成60%, 完成六成, 完成工程量的四成): the work said of it is partial

@@ -27,8 +27,9 @@ _YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?!同期|底|末|以来
 #: (2023年第二批…任务, 2023年下达的…: a year's batch or quota in other words)
 _BATCH_YEAR = re.compile(r"(?<![较比与和])(?P<y>20\d\d)年(?:度|(?=第[一二三四五六七八九十\d]+批|下达|[^\d月,;。]{0,8}?任务))")
 #: (结转明年 carries the rest forward: remaining work, not a batch of the past)
-_OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|上年度|上一年度|往年"
-                         r"|(?<![比较与和同])去年(?!同期|底|末|以来)")
+#: (去年同期, 上年同期 opening a clause are last year's figure — 去年同期全市…就业率为95.6% —, after 较, 比 a base)
+_OTHER_YEAR = re.compile(rf"结转(?!(?:至|到)?(?:{NEXT_YEAR}|20\d\d年))|(?<![比较与和同])上一?年度|往年"
+                         r"|(?<![比较与和同])去年(?!同期|底|末|以来)|(?:^|(?<=[,，;；。\s]))(?:去年|上年)同期")
 #: a year named as a whole (2023年全县…; 2023年上半年), not a date in it (2023年11月) nor a comparison (较2023年)
 _WHOLE_YEAR = re.compile(r"(?<![较比与和同\d])(?P<y>20\d\d)年(?!\d|[一二三四五六七八九十]+月|同期|底|末|以来|起|初)")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
@@ -121,7 +122,8 @@ def mark_scope(ev: Evidence, task: str, year: int | None = None) -> list[str]:
     # a year named at a sentence's head (2023年度21个精品示范村…,建设进度69.91%) dates its clauses
     # (only the head: a later clause's batch — …，另有上年度结转的3个完成验收 — dates its own figures, and a
     # clause with a span of this year's own — 今年新开工18个 — is this year's)
-    for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals):
+    # (a level too: 上年度…占比为64.8% is last year's level, no reading of this year's)
+    for group in (ev.verdicts, ev.ratios, ev.halves, ev.actuals, ev.levels):
         for f in group:
             a, b = lay.around(f.start, f.end)
             if group is ev.verdicts:

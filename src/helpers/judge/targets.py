@@ -17,7 +17,9 @@ from helpers.judge.quantities import comparable, convert, find_quantities, parse
 LOWER_BETTER = re.compile(r"浓度|能耗|下降|降低|减少|控制在|(?:以内|以下)(?![\u4e00-\u9fff])|不超过|不高于|不多于|发生率|死亡|失业率"
                           # a time limit, whatever follows it (1个工作日内办结, 2小时以内到达): the less the better
                           r"|\d\s*(?:个)?(?:工作日|小时|分钟|天|日|周|个月)(?:以)?内"
-                          r"|(?<!不)低于")
+                          r"|(?<!不)低于"
+                          # a thing reduced to a figure (压缩至3个工作日, 缩短至12分钟, 降至5天): the figure is a ceiling
+                          r"|(?:压缩|压减|缩短|缩减|压降|(?<![下])降)(?:至|到)\s*\d")
 #: a floor said at the figure (不低于, 不少于, 至少): higher is better whatever the noun (森林覆盖率不低于45%,
 #: 完成投资总额不低于800亿元); a ceiling word there (不超过, 以内, 控制在) keeps it lower
 FLOOR = re.compile(r"不低于|不少于|不小于|至少")
@@ -224,11 +226,21 @@ def _each_respectively(task: str) -> str:
     return _RESPECTIVELY.sub(expand, task)
 
 
+#: two counts that must both fall (生产安全事故起数和死亡人数实现“双下降”, 火灾起数和亡人数“双下降”)
+_BOTH_DOWN = re.compile(r"(?P<a>[^,;。，；、和及与]+?)(?:和|、|及|与)(?P<b>[^,;。，；]+?)(?:同比)?(?:实现|保持)?(?:同比)?"
+                        r"[“\"]?双(?:下降|降)[”\"]?")
+
+
+def _both_down(task: str) -> str:
+    """生产安全事故起数和死亡人数实现“双下降” → 生产安全事故起数下降0%;死亡人数下降0%: a fall of each, any fall meets it."""
+    return _BOTH_DOWN.sub(lambda m: f"{m['a']}下降0%;{m['b']}下降0%", task)
+
+
 def _pieces(task: str) -> list[str]:
     """The task's clauses; a short verb listed before the next (撤销、下放行政许可事项30项) joins it."""
     out: list[str] = []
     carry = ""
-    text = _each_respectively(task)
+    text = _each_respectively(_both_down(task))
     for c, sep in zip(_TASK_SPLIT.split(text), _TASK_SPLIT.findall(text) + [""]):
         c = c.strip()
         if not c:

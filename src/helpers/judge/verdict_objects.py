@@ -1,5 +1,6 @@
 """Whose a halt is when the cell also reports the task's own results: a procedure's (what is let in:
-暂停受理, 暂停…审批, …申请), not the task's work (docs/judging.md, "Doubts about the deciding clause").
+暂停受理, 暂停…审批, …申请), not the task's work (docs/judging.md, "Doubts about the deciding clause"); and
+whose a halt with its object after the verb is (暂缓实施公交票价调整方案: "General constructions").
 helpers.judge.parts reads it before the verdicts become parts."""
 
 from __future__ import annotations
@@ -47,3 +48,16 @@ def procedure_halts(ev: Evidence, task: str, targets: list[Target]) -> list[str]
             ev.used.add(id(v))
             notes.append(review_reason("halt_of_other", lay.text[c0:c1].strip(" ,，;；")))
     return notes
+
+
+#: bigrams a halt's object (after its verb) shares with the task to be the task's thing; one more to be sure it
+#: is no neighbour of it (暂停新批城区户外广告设施 for 设置城区公益广告牌 shares 城区, 广告)
+OBJECT_NAMES_TASK = 2
+OBJECT_SURELY_TASK = 3
+
+
+def halts_of_other_things(ev: Evidence, task: str) -> None:
+    """市政府决定暂停收取城区摊点管理费 for 开展城区占道经营专项整治: a halt whose object, after its verb, does not
+    name the task's thing halts something else — it was never a verdict about the task."""
+    tb = bigrams(QUALIFIER.sub("", task))
+    ev.forget_verdicts({id(v) for v in ev.verdicts if v.halt_object and overlap(tb, v.halt_object) < OBJECT_NAMES_TASK})

@@ -1,0 +1,135 @@
+"""What a figure is measured against (round 10): a ceiling a task reduces to, a share of a whole the text
+names, a pledge beside money arrived, last year's level beside this year's target.
+
+Each construction recurs in the sets of three or more writers (docs/judging.md); the sentences below are
+variants written for it — other subjects, sectors, number forms and periods than the cases that showed it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.judge.status import judge_text
+
+H1, Q1, Q3, M5, FY = "2024H1", "2024Q1", "2024Q3", "2024M5", "2024FY"
+
+
+def judge(task: str, progress: str, period: str = H1) -> dict:
+    return judge_text(task, progress, period)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# a target to reduce a thing to a figure (压缩至, 缩短至, 压减至, 降至) is a ceiling: the less the better
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年办理林木采伐许可证审批压缩至3个工作日。", "实行“即来即办”，平均审批时限1.5个工作日。", FY, "completed"),
+    ("企业开办时间压缩至1个工作日。", "全市推行企业开办“一网通办”，企业开办平均用时0.5个工作日。", H1, "on_pace"),
+    ("不动产抵押登记办理时限缩短至2个工作日。", "今年以来抵押登记平均办理时限为3.5个工作日。", Q3, "behind"),
+    ("工程建设项目审批时间压减至60个工作日。", "1-9月，全市工程建设项目全流程审批平均用时52个工作日。", Q3, "on_pace"),
+    # (分钟 and 小时 are no unit the figures read yet: a time limit in them is left to review)
+    ("新建商品房交付办证时间缩短至30天。", "上半年新建商品房交付后平均办证时间为41天。", H1, "behind"),
+    ("全年重点项目环评审批时限压缩至20天。", "全年重点项目环评平均审批时限为18天。", FY, "completed"),
+    ("医保报销结算时间降至5个工作日。", "1-5月，医保零星报销平均结算时间为4个工作日。", M5, "on_pace"),
+])
+def test_a_target_reduced_to_a_figure_is_a_ceiling(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a share of a whole the text names (新增基站中农村地区占比约四成) is no share of the year's target
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年新增5G基站2000个。", "截至6月底，全市新建5G基站1020个，新建基站中农村地区占比约四成。", H1, "on_pace"),
+    ("全年新增装配式建筑面积120万平方米。", "1-6月新增装配式建筑面积78万平方米，已开工项目中公共建筑项目占比约三分之一。", H1,
+     "ahead"),
+    ("新增公办幼儿园学位3000个。", "上半年新增公办学位1650个，新增学位中县城新区占比38%。", H1, "on_pace"),
+    ("全年新建农村公路200公里。", "1-9月新建农村公路162公里，新建路段中山区县占比近六成。", Q3, "on_pace"),
+    ("全年改造老旧小区80个。", "截至9月底已完成改造64个，已完成小区中2000年前建成的占比达70%。", Q3, "on_pace"),
+    ("新增城镇就业3.8万人。", "1-6月新增城镇就业2.1万人，新增就业人员中高校毕业生占三成。", H1, "on_pace"),
+])
+def test_a_share_of_a_named_whole_is_no_completion_share(task, progress, period, status):
+    got = judge(task, progress, period)
+    assert got["status"] == status
+    assert got["method"] == "computed_ratio"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # the year's plan named as the base is a completion share, whatever verb comes before it
+    ("全年完成投资100亿元。", "上半年已完成投资占年度计划42%。", H1, "behind"),
+    ("全年新建公共充电桩1500个。", "截至9月底，新建充电桩完成年度目标的80%。", Q3, "on_pace"),
+])
+def test_a_share_of_the_plan_still_measures(task, progress, period, status):
+    got = judge(task, progress, period)
+    assert (got["status"], got["method"]) == (status, "stated_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# money pledged (协议引资, 协议投资额, 合同外资) never measures a target of money arrived (到位资金, 实际利用)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年招商引资实际到位资金180亿元。", "今年以来，全县新签约亿元以上项目62个，协议引资286亿元。", Q3, "qualitative"),
+    ("全年引进亿元以上项目投资到位资金400亿元。",
+     "上半年新签约亿元以上项目120个，协议引资960亿元；实际到位资金205亿元。", H1, "on_pace"),
+    ("全区完成招商引资到位资金120亿元。", "一季度全区新签约项目31个，协议总投资186亿元；到位资金32.4亿元。", Q1, "on_pace"),
+    ("全年招商引资到位资金50亿元。", "1-6月全县签约项目协议投资额72亿元，项目正在加快落地。", H1, "qualitative"),
+    ("全年实际利用外资2亿美元。", "1-9月新设外资项目12个，合同外资3.5亿美元。", Q3, "qualitative"),
+])
+def test_a_pledge_is_no_money_arrived(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_a_target_of_pledges_is_measured_by_them():
+    got = judge("全年招商引资签约项目协议投资200亿元。", "上半年新签约项目协议投资额126亿元。", H1)
+    assert (got["status"], got["method"]) == ("ahead", "computed_ratio")
+
+
+# ---------------------------------------------------------------------------------------------
+# last year's level (去年同期…为95.6%, 上年度…占比为64.8%) is no measure of this year's target
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("全年中职学校毕业生就业率达到95%。", "目前正在开展跟踪调查。去年同期全市中职毕业生就业率为95.6%。", H1),
+    ("全年农村集体经济收入50万元以上村占比达到70%。", "上年度全市收入50万元以上村占比为64.8%，今年正在开展统计。", H1),
+    ("城市生活污水集中收集率达到70%。", "上年同期全市污水集中收集率为72.2%。今年1-6月新建污水管网38公里。", H1),
+    ("学前教育毛入园率达到92%。", "去年全市学前三年毛入园率为93.1%，今年数据待教育统计年报公布。", H1),
+    ("全年城市生活垃圾回收利用率达到35%。", "我市生活垃圾分类持续推进，上年同期回收利用率为36.5%。", Q3),
+])
+def test_last_years_level_is_not_this_years(task, progress, period):
+    assert judge(task, progress, period)["status"] not in ("on_pace", "ahead", "completed", "behind")
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年空气质量优良天数比率达到85%。", "1-6月全市优良天数比率为86.1%；去年同期为82.4%。", H1, "on_pace"),
+    ("全年一般公共预算收入增长6%。", "1-6月一般公共预算收入同比增长4.2%，增速较去年同期回落1.3个百分点。", H1, "behind"),
+    ("城市生活污水集中收集率达到70%。", "上半年全市污水集中收集率为71.3%，较去年同期提高2.1个百分点。", H1, "on_pace"),
+])
+def test_this_years_level_beside_last_years_decides(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a target that two counts both fall (实现“双下降”) is a rate target per count, met by any fall; the rates a
+# sentence hands out (事故17起、死亡15人，同比分别下降19%和11.8%) are each its own subject's
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("生产安全事故起数和死亡人数实现“双下降”。", "1-6月，全市发生生产安全事故20起、死亡18人，同比分别下降13%和10%。", H1, "on_pace"),
+    ("道路交通事故起数和死亡人数实现双下降。", "1-9月全市道路交通事故起数同比下降6.2%，死亡人数同比下降3.5%。", Q3, "on_pace"),
+    ("全年生产安全事故起数、死亡人数实现双下降。", "上半年全市生产安全事故起数同比上升7.1%，死亡人数同比下降6.7%。", H1, "behind"),
+    ("森林火灾发生次数和受害面积实现“双下降”。", "1-5月全市发生森林火灾3起，同比下降40%；受害面积12公顷，同比下降25%。", M5, "on_pace"),
+    ("全年安全生产事故起数和死亡人数同比“双下降”。", "全年全市共发生生产安全事故45起、死亡41人，同比分别下降11.8%和8.9%。", FY,
+     "completed"),
+    ("工矿商贸事故起数和死亡人数实现“双下降”。", "一季度工矿商贸领域发生事故4起、死亡4人，同比分别上升33.3%和下降20%。", Q1, "behind"),
+])
+def test_both_down_is_a_fall_of_each(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    # a 分别 sentence hands each rate to its subject: the second rate is the second subject's
+    ("全年实现旅游总收入增长12%。", "1-6月全市接待国内游客3380万人次、实现旅游总收入318.6亿元，分别增长15.2%和9.5%。", H1,
+     "behind"),
+    ("全年接待游客人次增长10%。", "1-9月全市接待游客4120万人次、实现旅游收入402亿元，分别增长12.3%和8.1%。", Q3, "on_pace"),
+    ("全年跨省异地就医直接结算金额增长10%。", "今年以来，全市跨省异地就医直接结算67.3万人次，结算金额9.8亿元，分别增长18.7%和7.1%。",
+     Q3, "behind"),
+])
+def test_rates_handed_out_go_to_their_subjects(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
