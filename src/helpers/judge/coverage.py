@@ -12,7 +12,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.subjects import PART_PLACE, subject_of
-from helpers.judge.targets import overlap
+from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
 #: the status of a coverage measured short of every unit (覆盖率92%, 57家中已实行的50家): not reached, and before
 #: the year's end no status by the pace either (helpers.judge.status flags it)
@@ -57,12 +57,52 @@ _ALL_DUE = re.compile(r"应(?P<act>[\u4e00-\u9fff])尽(?P=act)")
 
 def all_due(label: str, ev: Evidence) -> Finding | None:
     """做到按时足额、应发尽发 for 按时足额发放率100%: a level of 100 % said in words, in a result clause, when
-    the act repeated (发) is the target rate's (发放率); another act's (应统尽统) measures nothing."""
+    the act repeated (发) is the target rate's (发放率); another act's (应统尽统) measures nothing. Else every
+    thing counted said to have the rate's act (`all_acted`), or, for a coverage rate, every unit covered."""
     lay = ev.layout
     for m in _ALL_DUE.finditer(lay.text):
         if m["act"] in label and is_result(lay.modality_at(m.start())):
-            a, b = lay.around(m.start(), m.end())
-            return Finding("actual", m.start(), m.end(), lay.sentence_of(m.start()), lay.text[a:b],
-                           # (its act is the target rate's: the level is of that rate)
-                           value=Decimal(100), unit="%", label=label, modality=lay.modality_at(m.start()))
+            return _level_100(ev, m.start(), m.end(), label)
+    tb = bigrams(QUALIFIER.sub("", label))
+    act = _RATE_ACT.search(label)
+    if act and act["act"] == "覆盖":
+        reached, _ = coverage(ev, tb)
+        return _level_100(ev, reached.start, reached.end, label) if reached is not None else None
+    return all_acted(label, ev, tb)
+
+
+def _level_100(ev: Evidence, start: int, end: int, label: str) -> Finding:
+    lay = ev.layout
+    a, b = lay.around(start, end)
+    # (its act is the target rate's: the level is of that rate)
+    return Finding("actual", start, end, lay.sentence_of(start), lay.text[a:b], value=Decimal(100), unit="%",
+                   label=label, modality=lay.modality_at(start))
+
+
+#: the act a rate or share counts: the two characters before 率 or 比例 (整改率, 开放率, 办结率, 出让比例) ending the label
+_RATE_ACT = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|比例)(?:达到?|为|不低于|保持在?)?$")
+#: a universal said of the things counted (全部, 均已, 一律); not after a negation (尚未全部, 未能全部)
+_UNIVERSAL = r"(?<![未没不非人平])(?:全部|均已|均|全都|一律|悉数)"
+#: the act right after the universal may take its object (已全部落实工作岗位); after other words it must close its
+#: clause, alone or with a word of its completion (均已挂牌督办并整改到位): 均已制定整改方案 names a plan, no act
+_AT_ONCE = r"(?:已|予以|得到|按期|及时)?{act}"
+_CLOSING = r"[^,，;；。|]{{0,12}}?{act}(?:到位|完毕|完成|销号|清零)?(?=$|[,，;；。、|]|并|和|后)"
+
+
+def all_acted(label: str, ev: Evidence, tb: set[str]) -> Finding | None:
+    """重大事故隐患3处，均已挂牌督办并整改到位 for 重大事故隐患整改率100%: the things counted all said to have the
+    rate's act (整改) — in a result clause, the act closing it (均已制定整改方案 names a plan, no act), said of the
+    target's things (two bigrams of its sentence), not of some counties (金安区、裕安区…全部开放)."""
+    act = _RATE_ACT.search(label)
+    if not act:
+        return None
+    lay, text = ev.layout, ev.layout.text
+    verb = re.escape(act["act"])
+    rx = re.compile(_UNIVERSAL + "(?:" + _AT_ONCE.format(act=verb) + "|" + _CLOSING.format(act=verb) + ")")
+    for m in rx.finditer(text):
+        if not is_result(lay.modality_at(m.start())) \
+                or overlap(tb, lay.sentence_text(lay.sentence_of(m.start()))) < 2 \
+                or re.match(PART_PLACE, subject_of(ev, m.start())):
+            continue
+        return _level_100(ev, m.start(), m.end(), label)
     return None

@@ -288,6 +288,12 @@ def _all_due(part: Part, t: Target, ev: Evidence) -> None:
     if f is not None:
         part.findings.append(f)
         part.actual_value, part.actual_unit, part.met, part.method = f.value, "%", True, "rate_target"
+        # 全部开展课后服务，学生参与率93.6%: a level under 100 % in the same sentence may be the rate on
+        # another base (students, not schools); which one the target counts is the researcher's call
+        other = next((g for g in ev.levels if g.sentence == f.sentence and g.value is not None and g.value < 100
+                      and is_result(g.modality)), None)
+        if other is not None:
+            part.review.append(review_reason("figures_compete", other.text))
 
 
 def _match_ratio(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
