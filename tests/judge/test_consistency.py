@@ -88,3 +88,24 @@ def test_a_completion_by_a_figure_named_worse_than_another_is_flagged(task, prog
 def test_a_completion_by_the_figure_that_names_the_target_keeps_its_confidence(task, progress, period):
     f = judge(task, progress, period)
     assert NAMED not in reasons(f), f
+
+
+# ---------------------------------------------------------------------------------------------
+# a finish or a start put off to a later date is work left (sets 12 and 15: 推迟至10月开工, 延至2024年实施)
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("完成农村危房改造200户。", "全年完成农村危房改造200户；其中霍邱县12户因宅基地纠纷延至明年实施。", FY),
+    ("建成口袋公园20个。", "截至11月底，全市已建成口袋公园20个，另2个因管线迁改顺延至明年春季施工。", M11),
+    ("新建村级综合服务站50个。", "1-9月新建村级综合服务站52个，城北片区3个站点推迟至10月开工。", Q3),
+    ("完成中小学校舍维修改造30所。", "已完成中小学校舍维修改造30所。受汛期影响，室外运动场地改造延期至寒假实施。", M10),
+    ("完成老旧小区改造40个。", "截至12月底共完成老旧小区改造40个，剩余配套路面恢复推迟到明年。", FY),
+])
+def test_a_completion_beside_a_deferral_is_flagged(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] != "completed" or (f["needs_review"] and LEFT in reasons(f)), f
+
+
+def test_a_delay_already_past_is_no_deferral():
+    # 开工推迟 with no later date: the cause of a lag overcome, nothing put off
+    f = judge("完成老旧小区改造40个。", "受雨雪天气影响部分项目开工推迟，截至12月底已完成老旧小区改造40个。", FY)
+    assert LEFT not in reasons(f), f

@@ -33,6 +33,8 @@ from helpers.statuses import STATUS_ZH, ratio_status, review_reason
 
 #: work still to do or still going on, said anywhere else in the cell (剩余, 尚有, 正在, 仍在, 尚未…)
 _LEFT = re.compile(rf"{REMAINING.pattern}|正在|仍在|尚在|还在|尚未|未完成|其余|另有")
+#: a finish or a start put off to a later date (顺延至明年春季, 推迟至10月开工, 延至2024年实施): not reached yet
+_DEFERRED = re.compile(r"(?:延期|推迟|顺延|延迟)(?:至|到)|延至|顺延")
 #: a finish or a use of the works forecast (预计11月底具备上线条件, 预计三季度末通水调试): not reached yet
 _FINISH_AHEAD = re.compile(rf"{USE_EVENTS.pattern}|完成|建成|竣工|完工|具备[^,，;；。|]{{0,6}}?条件|调试")
 #: a finish or hand-over promised for a date (计划9月底前交付, 力争年底前完成): in a clause that is no
@@ -64,7 +66,7 @@ def left_for_task(reading, own: tuple[int, int], started: bool = False) -> str |
         if c.start < own[1] and c.end > own[0]:
             continue
         clause = lay.text[c.start:c.end]
-        if not (_LEFT.search(clause) or (not is_result(c.modality) and _LATER.search(clause))
+        if not (_LEFT.search(clause) or _DEFERRED.search(clause) or (not is_result(c.modality) and _LATER.search(clause))
                 or (c.modality == "forecast" and _FINISH_AHEAD.search(clause))):
             continue
         if start_aim and not _START_WORDS.search(clause):

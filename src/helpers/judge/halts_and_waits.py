@@ -106,9 +106,9 @@ MANNER = r"单独|单列|另行|继续|原定|全部|全面"
 #: a halting verb and the object it names before the works' word (停止扩建部分施工 → 扩建部分)
 NAMED_WORKS = re.compile(rf"(?:{HALT})(?P<obj>[^,,。;;|\d]{{1,10}}?)(?:施工|建设|作业|改造)$")
 #: a slip to a later date, said of the task's carrying out (项目延期至2026年以后实施, 推迟到10月举办)
-SLIP = (r"(?:延期|推迟|顺延|延后|推延|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
+SLIP = (r"(?:延期|推迟|顺延|延后|推延|延迟|(?<![蔓绵])延(?=至)|调整(?=(?:至|到)(?:20\d\d年|明年|次年|下一?年|“?十五五)))(?:至|到)[^,,。;;|]{1,14}?(?:以后|之后)?"
         r"(?:实施|建设|开工|施工|举办|召开|开通|投用|启动)?(?=$|[,,。;;|])")
-SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|调整)(?:至|到)")
+SLIP_WORDS = re.compile(r"^(?:延期|推迟|顺延|延后|推延|延迟|延|调整)(?:至|到)")
 #: a halt whose object follows the verb to the clause's end (市政府决定暂缓实施公交票价调整方案, 国家林草局暂停国家森林
 #:乡村评价认定工作): the verb is the finding and its object, group `haltobj`, says what is halted — the task when
 #: an authority halts it and the object restates the task's thing (helpers.judge.findings, helpers.judge.parts).
