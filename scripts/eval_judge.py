@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT / "tests" / "judge"))
 
 from helpers.judge.evaluate import (  # noqa: E402
     Outcome, by_class, by_reason, disagreements, flag_totals, judge_case, notes_table, readers_agree, report,
-    score)
-from judge_set import BLIND_ORIGINS, load_blind, load_judge_set, load_second_reader  # noqa: E402
+    score, shown_lines, shown_measure)
+from judge_set import (BLIND_ORIGINS, ambiguous, load_blind, load_judge_set, load_second_reader,  # noqa: E402
+                       readable_by_writer)
 
 
 def seed_cases() -> list[dict]:
@@ -51,6 +52,9 @@ SECOND_LABELLED = {BLIND_10: "dev10", BLIND_11: "dev11", BLIND_12: "dev12", BLIN
                    BLIND_14: "dev14", BLIND_15: "dev15"}
 #: the freshest read sets: never read until this round, so a class of flags is measured on them apart
 FRESH = (BLIND_12, BLIND_13)
+#: the sets no rule was fitted to when they were first read (round 9's never-read measure): the shown-status
+#: measure prints them apart
+UNFITTED = ("dev14", "dev15")
 #: the seed's statuses are pinned by the rules' authors, no independent labels: no class is measured on them
 SEED = "seed (pinned statuses)"
 
@@ -146,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-reason", action="store_true",
                     help="per review reason and per method, how often the flag or confidence was right (read sets "
                          "only), and the flags summed over the read sets and, in aggregate, the others")
+    ap.add_argument("--shown", action="store_true",
+                    help="per review reason, how often each candidate reading of a flagged task is right against "
+                         "the rules' own status, writer by writer (helpers.judge.shown; read sets only)")
     ap.add_argument("--only-holdout", action="store_true", help="score the kept-back CSV alone")
     args = ap.parse_args(argv)
     if args.only_holdout and not args.holdout:
@@ -168,7 +175,17 @@ def main(argv: list[str] | None = None) -> int:
             fresh.extend(outcomes)
     if args.by_reason:
         print_sums(read, unread, labelled, fresh)
+    if args.shown:
+        print_shown()
     return 0
+
+
+def print_shown() -> None:
+    """The shown-status measure (docs/judging.md, "The status a flagged task shows"), by writer's set."""
+    by_writer = {name: [judge_case(c) for c in cases] for name, cases in readable_by_writer().items()}
+    print("shown status of flagged tasks: candidate vs the rules' status, where they differ "
+          f"(ambiguous cases left out; fresh = {' + '.join(UNFITTED)}, never fitted)")
+    print(shown_lines(shown_measure(by_writer, ambiguous()), UNFITTED))
 
 
 if __name__ == "__main__":

@@ -165,6 +165,19 @@ def load_second_reader(half: str) -> dict[str, tuple[str, frozenset[str]]]:
     return out
 
 
+def ambiguous() -> frozenset[str]:
+    """The cases two readers labelled with different statuses (the sets of SECOND_READER): what the text
+    means is in doubt, so no measure that fits the rules counts them."""
+    return frozenset(c["case_id"] for half in SECOND_READER for second in [load_second_reader(half)]
+                     for c in load_blind(half) if second[c["case_id"]][0] != c["status"])
+
+
+def readable_by_writer() -> dict[str, list[dict]]:
+    """Every case that may be read case by case, by writer: the labelled set, and each readable blind set
+    (one writer each: the development and test halves of a set share it)."""
+    return {"labelled": load_judge_set(), **{half: load_blind(half) for half in BLIND if half not in AGGREGATE_ONLY}}
+
+
 def eval_script():
     """scripts/eval_judge.py as a module (scripts/ is no package): its groups are `make eval`'s sets."""
     path = DATA.parents[1] / "scripts" / "eval_judge.py"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.judge.status import judge_text
+from helpers.judge.status import judge_one, judge_text
 from helpers.judge.targets import target_parts
 
 H1, Q3, M11, FY = "2024H1", "2024Q3", "2024M11", "2023FY"
@@ -132,9 +132,11 @@ def test_a_count_of_visits_does_not_count_the_things():
     assert f["completion_pct"] is None
 
 
-def test_an_actual_far_above_its_target_is_kept_but_flagged():
-    f = judge("完成既有住宅加装电梯200台。", "已完成加装电梯1820台。", Q3)
-    assert f["status"] == "completed" and "实际数远超目标" in f["review_reason"]
+def test_an_actual_far_above_its_target_is_flagged_and_set_aside():
+    # the rules read 已完成 and doubt it; the task shows the rest of its text (helpers.judge.shown)
+    j = judge_one("完成既有住宅加装电梯200台。", "已完成加装电梯1820台。", Q3)
+    assert j.ruled == "completed" and j.fields["status"] == "qualitative"
+    assert "实际数远超目标" in j.fields["review_reason"] and j.fields["needs_review"]
 
 
 # ---------------------------------------------------------------------------------------------

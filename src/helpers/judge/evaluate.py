@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from helpers.judge.flag_classes import meets_bound
-from helpers.judge.status import judge_text
-from helpers.statuses import REASON_SEP, STATUSES, reason_class
+from helpers.judge.shown import ADOPTED, adoptable, reason_key
+from helpers.judge.status import judge_one
+from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUSES, reason_class
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Outcome:
     evidence: str | None
     method: str = "none"
     note_reason: str | None = None
+    ruled: str = ""  # the rules' own status before a flagged task's shown status was chosen (judge.shown)
+    candidates: dict = field(default_factory=dict)  # a flagged task's candidate readings: name → status
 
     @property
     def agrees(self) -> bool:
@@ -55,12 +58,13 @@ def _also_ok(case: dict) -> tuple[str, ...]:
 
 def judge_case(case: dict) -> Outcome:
     """Judge one labelled case (keys of tests/judge_set.py) with the same function the table uses."""
-    fields, _ = judge_text(case["task"], case.get("progress") or "", case["period"],
-                           official_status=case.get("official_status") or None,
-                           official_status_field=case.get("official_status_field") or None)
+    j = judge_one(case["task"], case.get("progress") or "", case["period"],
+                  official_status=case.get("official_status") or None,
+                  official_status_field=case.get("official_status_field") or None, every_candidate=True)
+    fields = j.fields
     return Outcome(str(case.get("case_id", "")), case["status"], _also_ok(case), fields["status"],
                    bool(fields["needs_review"]), fields["review_reason"], fields["evidence"], fields["method"],
-                   fields["note_reason"])
+                   fields["note_reason"], j.ruled, j.candidates)
 
 
 def score(outcomes: list[Outcome]) -> Scores:
@@ -202,3 +206,56 @@ def readers_agree(cases: list[dict], second: dict[str, tuple[str, frozenset[str]
 def disagreements(outcomes: list[Outcome]) -> Counter:
     """(expected, got) pairs of the cases that disagree, most common first."""
     return Counter((o.expected, o.got) for o in outcomes if not o.agrees)
+
+
+#: one candidate's measure in one set: (cases where it differs from the rules' status, it right, the rules'
+#: status right, it right where the rules' status is wrong, the rules' status right where it is wrong)
+ShownCount = tuple[int, int, int, int, int]
+
+
+def _right(o: Outcome, status: str) -> bool:
+    return status == o.expected or status in o.also_ok
+
+
+def shown_measure(sets: dict[str, list[Outcome]], ambiguous: frozenset[str] = frozenset()
+                  ) -> dict[tuple[tuple[str, str | None], str], dict[str, ShownCount]]:
+    """How often each candidate reading of a flagged task (helpers.judge.shown) is right against the rules'
+    own status, per review reason (code, 【class】) and candidate, set by set (a set is one writer's).
+    Cases two readers labelled differently are ambiguous and left out (nothing is fitted to them)."""
+    out: dict[tuple[tuple[str, str | None], str], dict[str, ShownCount]] = {}
+    for name, outcomes in sets.items():
+        for o in outcomes:
+            if not o.needs_review or o.case_id in ambiguous:
+                continue
+            keys = dict.fromkeys(k for r in (o.review_reason or "").split(REASON_SEP) if (k := reason_key(r)))
+            ruled = _right(o, o.ruled)
+            for key in keys:
+                for cand, status in o.candidates.items():
+                    if status == o.ruled:
+                        continue
+                    it = _right(o, status)
+                    n, c, r, w, lo = out.setdefault((key, cand), {}).get(name, (0, 0, 0, 0, 0))
+                    out[(key, cand)][name] = (n + 1, c + it, r + ruled, w + (it and not ruled), lo + (ruled and not it))
+    return out
+
+
+def shown_adoptable(per_set: dict[str, ShownCount]) -> bool:
+    """helpers.judge.shown.adoptable on one candidate's measure (wins and losses per set)."""
+    return adoptable({s: (w, lo) for s, (_, _, _, w, lo) in per_set.items()})
+
+
+def shown_lines(measure: dict[tuple[tuple[str, str | None], str], dict[str, ShownCount]],
+                fresh: tuple[str, ...] = ()) -> str:
+    """The measure as lines for `make eval --shown`: per reason and candidate, cases, candidate right,
+    rules' status right, writers' sets won, the unfitted sets (`fresh`) apart, adopted or not."""
+    lines = [f"  {'reason【class】 / candidate':<44}{'cases':>6}{'cand':>6}{'rules':>6}{'sets won':>9}"
+             f"{'fresh c/r':>11}  adoptable adopted"]
+    for (key, cand), per in sorted(measure.items(), key=lambda kv: -sum(v[0] for v in kv[1].values())):
+        n, c, r = (sum(v[i] for v in per.values()) for i in range(3))
+        won = sum(v[3] > v[4] for v in per.values())
+        fc, fr = (sum(v[i] for s, v in per.items() if s in fresh) for i in (1, 2))
+        name = REVIEW_REASONS[key[0]][:14] + (f"【{key[1]}】" if key[1] else "")
+        lines.append(f"  {name + ' / ' + cand}{' ' * max(1, 44 - 2 * len(name) - len(cand) - 3)}{n:>6}{c:>6}{r:>6}"
+                     f"{won:>9}{f'{fc}/{fr}':>11}  {'yes' if shown_adoptable(per) else 'no':<9} "
+                     f"{'yes' if ADOPTED.get(key) == cand else ''}")
+    return "\n".join(lines)

@@ -9,11 +9,12 @@ part is; else the least advanced measured part; else pending if a part is; else 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from helpers.judge.clauses import as_printed, fold_width, is_result
+from helpers.judge import shown
 from helpers.judge.confidence import decide, plausible
 from helpers.judge.coverage import SHORT
 from helpers.judge.parts import Part, Reading, read
@@ -209,6 +210,24 @@ def _aim_due(reading: Reading) -> bool:
 _DONE_WORDS = ("done", "use", "event", "verdict_done", "attained", "share")
 
 
+def _deciding(parts: list[Part], statuses: list[str], status: str) -> tuple[float | None, str, str | None]:
+    """(completion, method, evidence) of the parts that set `status`: the deciding part is the first with
+    the task's status (for behind: the first behind part); a behind task shows how far its lagging part
+    is (a ratio of a quarter's own target says nothing of the year's completion: left out)."""
+    decider = next((p for p, s in zip(parts, statuses) if s == status), None)
+    ratios = [r for p, s in zip(parts, statuses) if s == status and s in MEASURED
+              and not p.period_target
+              for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
+    completion = round(min(ratios), 6) if ratios else None
+    method = decider.method if decider is not None and status != "qualitative" else "none"
+    evidence = decider.evidence.text if decider is not None and decider.evidence else None
+    return completion, method, evidence
+
+
+def _lag(pace: float, completion: float | None) -> float | None:
+    return round((pace - completion) * 100, 2) if completion is not None else None
+
+
 def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
                   official_status: str | None = None, official_status_field: str | None = None
                   ) -> tuple[dict, list[dict]]:
@@ -231,17 +250,8 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
     if status == "completed" and _awaited_after_done(reading.parts, statuses):
         status = "pending"
     rows = [_indicator_row(i + 1, p, s) for i, (p, s) in enumerate(zip(reading.parts, statuses))]
-    # the deciding part: the first part with the task's status (for behind: the first behind part)
-    decider = next((p for p, s in zip(reading.parts, statuses) if s == status), None)
-    # completion of the parts that set the status: a behind task shows how far its lagging part is
-    # (a ratio of a quarter's own target says nothing of the year's completion: left out)
-    ratios = [r for p, s in zip(reading.parts, statuses) if s == status and s in MEASURED
-              and not p.period_target
-              for r in [p.stated_ratio if p.stated_ratio is not None else p.computed_ratio] if r is not None]
-    completion = round(min(ratios), 6) if ratios else None
+    completion, method, evidence = _deciding(reading.parts, statuses, status)
     code = official_code(official_status, official_status_field)
-    method = decider.method if decider is not None and status != "qualitative" else "none"
-    evidence = decider.evidence.text if decider is not None and decider.evidence else None
     # a deliverable due at the year's end with nothing read of it (no evidence) is the weakest reading: the
     # report's own status column, when it says otherwise (受阻: 目前项目未继续推进), decides as for 定性推进
     due_only = status == "behind" and per.is_year_end and all(p.evidence is None for p in reading.parts)
@@ -251,8 +261,7 @@ def judge_reading(reading: Reading, progress: str, period: str, ahead_margin: fl
         evidence = f"{official_status_field or '完成状态'}: {official_status.strip()}"
     fields = {
         "status": status, "status_zh": STATUS_ZH[status],
-        "completion_pct": completion, "pace": pace,
-        "lag_pts": round((pace - completion) * 100, 2) if completion is not None else None,
+        "completion_pct": completion, "pace": pace, "lag_pts": _lag(pace, completion),
         "method": method, "evidence": evidence,
         "is_mixed": mixed, "is_target_adjusted": reading.is_target_adjusted,
         "status_source": "rule", "official_status_code": code,
@@ -265,12 +274,14 @@ class TaskJudgement:
     fields: dict
     rows: list[dict]
     review_entry: dict | None
+    ruled: str = ""  # the rules' own status, before a flagged task's shown status was chosen (helpers.judge.shown)
+    candidates: dict = field(default_factory=dict)  # a flagged task's candidate readings: name → status
 
 
 def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: float = DEFAULT_AHEAD_MARGIN,
               official_status: str | None = None, official_status_field: str | None = None,
               target_text: str | None = None, rate_text: str | None = None,
-              lex: Lexicon | None = None, truncated: bool = False) -> TaskJudgement:
+              lex: Lexicon | None = None, truncated: bool = False, every_candidate: bool = False) -> TaskJudgement:
     """Read, judge and collect the review reasons of one task (judge_text without the extras).
 
     Every status passes through helpers.judge.confidence.decide, which says whether it is confident.
@@ -281,11 +292,33 @@ def judge_one(task: str, progress: str | None, period: str, *, ahead_margin: flo
     fields, rows = judge_reading(reading, progress, period, ahead_margin, official_status, official_status_field)
     reasons, entry = decide(reading, fields, rows, truncated, ahead_margin, official_status)
     review, notes = by_role(reasons)
+    statuses = [r["status"] for r in rows]
+    # a flagged task shows the rules' best measured guess (helpers.judge.shown); a confident one is untouched.
+    # Judging reads only the candidates its reasons adopted; measuring them (`every_candidate`) reads all.
+    found = shown.candidates(reading, fields, statuses, tuple(shown.CANDIDATES) if every_candidate
+                             else shown.wanted(review)) if review else {}
+    ruled = fields["status"]
+    choice = shown.choose(review, found, ruled, statuses)
+    if choice is not None:
+        _show_choice(reading, fields, statuses, choice)
+        review[choice.reason] = shown.annotate(review[choice.reason], choice)
     fields["needs_review"] = bool(review)
     fields["review_reason"] = REASON_SEP.join(review) or None
     fields["note_reason"] = REASON_SEP.join(notes) or None
     _show_as_printed(progress, fields, rows, entry)
-    return TaskJudgement(fields, rows, entry)
+    return TaskJudgement(fields, rows, entry, ruled, found)
+
+
+def _show_choice(reading: Reading, fields: dict, statuses: list[str], choice: shown.Choice) -> None:
+    """The judgement fields of a candidate shown in place of the rules' status (the task stays flagged)."""
+    status, completion, evidence = choice.status, None, fields["evidence"]
+    method = shown.METHOD.get(choice.name, "none")
+    if choice.aside:  # the doubted deciding parts set aside: the others decide, as judge_reading would
+        keep = [i for i in range(len(statuses)) if i not in choice.aside]
+        completion, method, evidence = _deciding([reading.parts[i] for i in keep], [statuses[i] for i in keep], status)
+        fields["is_mixed"] = aggregate([statuses[i] for i in keep])[1]
+    fields.update(status=status, status_zh=STATUS_ZH[status], completion_pct=completion, method=method,
+                  evidence=evidence, lag_pts=_lag(fields["pace"], completion))
 
 
 def _show_as_printed(progress: str, fields: dict, rows: list[dict], entry: dict | None) -> None:
