@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.coverage import all_due
+from helpers.judge.coverage import all_due, level_beside
 from helpers.judge.events import forecast_only, match_deliverable, promised_later
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
@@ -289,11 +289,8 @@ def _all_due(part: Part, t: Target, ev: Evidence) -> None:
     if f is not None:
         part.findings.append(f)
         part.actual_value, part.actual_unit, part.met, part.method = f.value, "%", True, "rate_target"
-        # 全部开展课后服务，学生参与率93.6%: a level under 100 % in the same sentence may be the rate on
-        # another base (students, not schools); which one the target counts is the researcher's call
-        other = next((g for g in ev.levels if g.sentence == f.sentence and g.value is not None and g.value < 100
-                      and is_result(g.modality)), None)
-        if other is not None:
+        other = level_beside(ev, f)
+        if other is not None:  # (学生参与率93.6% beside 学校全部开展: which base the target counts is a reader's call)
             part.review.append(review_reason("figures_compete", other.text))
 
 
