@@ -162,6 +162,8 @@ REASONS = {
                             "a completion by a figure beside work the cell reports left, going on or forecast"),
     "figure_named_better": Reason("另一目标单位的数字更贴合目标所指，所得结论不同", "review",
                                   "a completion by a figure of another noun beside a figure of the target's own"),
+    "coverage_share": Reason("任务要求全覆盖或清零，原文给出的比例可衡量进度而未被采用", "review",
+                             "定性推进 for a task to cover all its units beside a share the cell states"),
 }
 #: code → label (the label researchers read), for every reason whatever its role.
 REVIEW_REASONS = {code: r.label for code, r in REASONS.items()}

@@ -109,3 +109,33 @@ def test_a_delay_already_past_is_no_deferral():
     # 开工推迟 with no later date: the cause of a lag overcome, nothing put off
     f = judge("完成老旧小区改造40个。", "受雨雪天气影响部分项目开工推迟，截至12月底已完成老旧小区改造40个。", FY)
     assert LEFT not in reasons(f), f
+
+
+# ---------------------------------------------------------------------------------------------
+# a task to cover all its units (全覆盖, 清零, 100%, 应X尽X) judged 定性推进 beside a share the cell states
+# (sets 11, 14, 15: 占…总数的71.8%, 整改率89.1%, 办结率94.4%, 投保率达到100%): the share is a measurable claim
+
+COVER = REVIEW_REASONS["coverage_share"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("实现城乡居民医保参保全覆盖。", "截至6月底，全市城乡居民医保参保412万人，参保率98.6%。", H1),
+    ("农村危房动态清零。", "1-9月排查发现农村危房216户，已完成改造198户，改造完成率91.7%。", Q3),
+    ("开展规上工业企业安全生产检查全覆盖。", "一季度检查规上工业企业312家，占全市规上工业企业总数的27%。", "2024Q1"),
+    ("适龄儿童免疫规划疫苗应种尽种。", "1-10月全市免疫规划疫苗接种率达到98.9%，累计接种56万剂次。", M10),
+    ("完成存量违建拆除100%。", "截至11月底累计拆除存量违建1.2万平方米，拆除率达92%。", M11),
+])
+def test_a_coverage_task_beside_a_share_is_no_confident_qualitative(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] != "qualitative" or (f["needs_review"] and COVER in reasons(f)), f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a rate of change is no share of the units covered
+    ("实现行政村5G网络全覆盖。", "今年新建5G基站320个，5G用户同比增长18%。", H1),
+    # a task that covers nothing: its percentages are no share of it
+    ("完善养老服务体系。", "全市养老机构入住率65%，新增护理型床位300张。", H1),
+])
+def test_no_coverage_share_without_a_coverage_task_and_a_share(task, progress, period):
+    f = judge(task, progress, period)
+    assert COVER not in reasons(f), f

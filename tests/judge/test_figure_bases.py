@@ -133,3 +133,42 @@ def test_both_down_is_a_fall_of_each(task, progress, period, status):
 ])
 def test_rates_handed_out_go_to_their_subjects(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# every county or every level together (各县区, 各县（市、区）, 市县两级, 市县乡三级) is the whole area, no county;
+# beside another part of the area (市本级…，各县区…) it is a part of the sum
+
+M6, M10 = "2024M6", "2024M10"
+
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全年发放城镇住房保障租赁补贴1.2万户。", "截至6月底，各县区已审核发放租赁补贴7650户，发放金额1380万元。", M6, "ahead"),
+    ("开展社会组织清理整治，撤销登记50家。", "前三季度，市县两级民政部门依法撤销登记社会组织47家，责令整改83家。", Q3, "ahead"),
+    ("全年完成农村公路养护2000公里。", "上半年各县区累计完成农村公路养护1120公里。", H1, "on_pace"),
+    ("全年走访慰问重点优抚对象2万人次。", "1-6月，市县乡三级累计走访慰问重点优抚对象1.1万人次。", H1, "on_pace"),
+    ("全年培训农村实用人才5000人次。", "1-9月，各县（市、区）共培训农村实用人才4100人次。", Q3, "on_pace"),
+    ("全年举办各类促消费活动120场。", "1-5月，市本级举办促消费活动18场，各县区合计举办34场。", M5, "on_pace"),
+    ("全市新建公共充电桩1500个。", "上半年市区建成公共充电桩420个，各县区建成380个。", H1, "on_pace"),
+])
+def test_every_county_together_is_the_whole(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# a word that makes a figure candidates (储备, 谋划, 推荐) names the result of a target that is that very act
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全市防汛抗旱物资储备价值达到5000万元。", "截至10月底，市县两级共储备防汛抗旱物资价值4700万元。", M10, "ahead"),
+    ("谋划储备重大项目120个。", "1-6月，新谋划储备重大项目84个，同比增长22.0%。", H1, "ahead"),
+    ("全年新建乡镇应急物资储备点30个。", "今年新建乡镇应急物资储备点23个。", Q3, "on_pace"),
+    ("全年推荐申报省级专精特新企业50家。", "1-9月，全市推荐申报省级专精特新企业40家。", Q3, "on_pace"),
+    # (顶 is no unit the figures read: 件 instead)
+    ("全年储备应急救灾物资20万件。", "截至6月底，市县两级已储备应急救灾物资11万件。", H1, "on_pace"),
+])
+def test_the_act_that_marks_candidates_is_a_result_of_that_act(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_candidates_measure_no_other_act():
+    assert judge("新开工重大项目120个。", "1-6月，新谋划储备重大项目84个。", H1)["status"] not in ("ahead", "on_pace")

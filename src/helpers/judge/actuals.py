@@ -440,6 +440,8 @@ def _candidates(t: Target, ev: Evidence, tb: set[str]) -> list[Finding]:
         actuals = actuals + [a for a in named_list_counts(ev, t.unit) if overlap(tb, a.text[:a.label.find("已")]) >= 1]
     if t.unit in _ELIDABLE:  # 城镇新增就业1.2万。: the unit word left off is the target's
         actuals = [replace(a, unit=t.unit) if a.unit == ELIDED else a for a in actuals]
+    # 新谋划储备重大项目84个: candidates, the result of a target that is that very act (谋划储备重大项目120个)
+    actuals = actuals + [p for p in ev.plans if p.kind == "candidates" and p.meaning in t.part and is_result(p.modality)]
     if _OBTAIN.search(t.part) or _QUOTA_NOUN.search(t.label or t.part):
         # 争取专项债券额度…: the quota granted is the result; so is a quota the task counts (新增…占补平衡指标)
         actuals = actuals + [p for p in ev.plans if p.kind == "quota" and is_result(p.modality)]

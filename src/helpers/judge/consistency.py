@@ -1,19 +1,21 @@
-"""Second readings of the same cell: a completion read from a figure earns its confidence only when the rest
-of the cell, read another way, agrees (docs/judging.md, "Second readings").
+"""Second readings of the same cell: a judgement earns its confidence only when the rest of the cell, read
+another way, agrees (docs/judging.md, "Second readings").
 
 A completed status is the one that costs most when wrong (a wrong 已完成 in a bureau chief's PDF), and a
-figure over its target is the commonest way to reach it. Two independent readings of the cell can say
-otherwise, each a general test, never a phrase:
+figure over its target is the commonest way to reach it; 定性推进 claims the text measures nothing. Each test
+below is a second, independent reading of the cell that can say otherwise — a general test, never a phrase:
 
 - **work left** (`done_yet_left`): another clause reports work left, still going on, or a finish forecast
   or promised for a later date (剩余3个…正在施工, 预计11月底完工, 预计能够完成年度目标) — the same test a
   completion in words has always passed (`left_for_task`, used by helpers.judge.confidence for verdicts);
 - **the better-named figure** (`figure_named_better`): another result figure of the target's unit whose
   clause names the target's thing with more of its words than the figure read (实际到位资金 beside
-  协议引资) gives another status — which figure is the task's was not read.
+  协议引资) gives another status — which figure is the task's was not read;
+- **the share of a coverage** (`coverage_share`): 定性推进 for a task to cover all its units (全覆盖, 清零, 100%,
+  应种尽种) beside a share of them the cell states (整改率89.1%, 投保率达到100%) — the share measures the task.
 
 Each disagreement is a review reason naming the conflict (helpers.statuses.REASONS). Measured over every
-read set by writer when it landed (docs/judging.md, "Second readings of a completion").
+read set by writer when it landed (docs/judging.md, "Second readings").
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from helpers.judge.actuals import _CUMULATIVE as CUMULATIVE, SINGLE_MONTH
 from helpers.judge.clauses import is_result
 from helpers.judge.figure_names import before_figure
 from helpers.judge.findings import USE_EVENTS
-from helpers.judge.quantities import convert, to_float
+from helpers.judge.quantities import CHANGE_BEFORE, convert, to_float
 from helpers.judge.scope import REMAINING
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.judge.whole import task_aim
@@ -134,7 +136,28 @@ def figure_named_better(reading, status: str, statuses: list[str], pace: float |
     return []
 
 
+#: a task to cover all of its units (全覆盖, 动态清零, 100%, 应种尽种): its target is every one of them
+_ALL_UNITS = re.compile(r"全覆盖|清零|100%|百分之百|应([\u4e00-\u9fff])尽\1")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
+
+
+def coverage_share(reading, status: str) -> list[str]:
+    """定性推进 ("nothing measures the task") for a task to cover all its units, beside a share the cell
+    states in a result clause (占…总数的71.8%, 整改率89.1%, 投保率达到100%): the share measures it — a rate of
+    change (同比增长18%) excepted, which is no share of the units covered."""
+    if status != "qualitative" or reading.evidence is None or not _ALL_UNITS.search(reading.task):
+        return []
+    lay = reading.evidence.layout
+    for c in lay.clauses:
+        clause = lay.text[c.start:c.end]
+        if is_result(c.modality) and any(not CHANGE_BEFORE.search(clause[:m.start()])
+                                         for m in _PERCENT.finditer(clause)):
+            return [review_reason("coverage_share", clause.strip(" ,，;；。"))]
+    return []
+
+
 def second_readings(reading, status: str, statuses: list[str], pace: float | None, ahead_margin: float) -> list[str]:
     """Every review reason the cell's second readings give the status (empty: they agree with it)."""
     return done_yet_left(reading, status, statuses) + figure_named_better(reading, status, statuses, pace,
-                                                                          ahead_margin)
+                                                                          ahead_margin) \
+        + coverage_share(reading, status)

@@ -70,8 +70,23 @@ def _stage_ok(t: Target, f: Finding, text: str) -> bool:
                                                                and st.group() in _WORKS_STAGES) for st in stages):
             return False
     # (a title's words are a name: 《公共数据授权运营管理办法》 asks for no use)
-    return not (USE_EVENTS.search(_TITLE.sub("", t.part)) and not USE_EVENTS.search(text, f.start, f.end + 4)
+    return not (asks_for_use(_TITLE.sub("", t.part)) and not USE_EVENTS.search(text, f.start, f.end + 4)
                 and not chained_use(text, f.end))
+
+
+#: what a use verb of the task follows: a finish verb, another use verb or a joining word (建成投用, 开通运营,
+#: 建成并投入运行, 开馆运营)
+_BEFORE_USE = re.compile(r"(?:建成|竣工|完工|建设|完成|开通|开馆|开业|揭牌|挂牌|并|且|和|及|正式|全面|投入)$")
+
+
+def asks_for_use(task: str) -> bool:
+    """建成投用…, …并投入运行, 上线运行…平台, …建成投运: the task asks for its thing put to use — a use verb after a
+    finish verb, another use verb or 并, opening the task or closing it. Inside the thing's name (城市运行管理服务
+    平台, 集中供热管网, 运营指挥中心) the word is a modifier and asks for nothing."""
+    uses = list(USE_EVENTS.finditer(task))
+    ends = {u.end() for u in uses}
+    return any(u.start() == 0 or u.start() in ends or _BEFORE_USE.search(task, 0, u.start())
+               or u.end() == len(task) or task[u.end()] in "。，,;；、" for u in uses)
 
 
 def _deliverable_events(t: Target, ev: Evidence, tb: set[str], single: bool) -> tuple[Finding | None, ...]:

@@ -31,8 +31,10 @@ _PROJECTION = re.compile(r"预计|确保全年|有望|预期")
 _BUDGET = re.compile(r"预算(?:金额|总额|额|规模)(?:为|达到?|共计|合计)?\s*$")
 #: a figure of candidates or of the past is no result: 推荐7家, 入库培育企业150家, 储备项目, 去年同期 (a reserve
 #: that is a thing — 国家储备林, 储备粮, 储备土地 — is counted as any thing)
-_NOT_ACTUAL = re.compile(r"推荐|不含|年初|历年|去年同期|较上年|比上年|同比|总投资|入库培育|培育库|储备(?!林|粮|土地|用地)|申报|谋划|意向"
-                         r"|在谈|洽谈")
+_NOT_ACTUAL = re.compile(r"不含|年初|历年|去年同期|较上年|比上年|同比|总投资")
+#: …and candidates (推荐, 申报, 谋划, 储备项目, 意向, 在谈): the result of a target that is that very act only
+#: (谋划储备重大项目120个, 防汛抗旱物资储备价值达到5000万元), nothing done for any other
+_CANDIDATE_ACT = re.compile(r"推荐|入库培育|培育库|储备(?!林|粮|土地|用地)|申报|谋划|意向|在谈|洽谈")
 #: the figure's own verb after it makes it a count of candidates (组织32家企业开展申报): no result
 _CANDIDATES_AFTER = re.compile(r"[^,,;;。、\d]{0,10}?(?:申报|参评|入库|报名|辅导|候选)(?!成功|获批|通过|认定)")
 #: 新增入库项目23个 enter a pool (a result only for a target of entries); firms (家) enter the statistics, and
@@ -99,6 +101,9 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
             # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
             f.kind = "plan"
             plans.append(f)
+        elif _CANDIDATE_ACT.search(before) and not _NOT_ACTUAL.search(before):
+            f.kind, f.meaning = "candidates", _CANDIDATE_ACT.search(before).group()
+            plans.append(f)  # 新谋划储备重大项目84个: a result only of a target naming that act (actuals._candidates)
         elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
             # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept
             # for a target that counts that very work, and measure nothing else

@@ -70,7 +70,8 @@ def unmeasured_class(reading, targets: list) -> tuple[str, str | None]:
         return UNMEASURED_CLASS["no_figure"], None
     # every figure with a unit, as the words say it (not only those the figure rules kept): a result, or
     # said as a plan, quota or forecast
-    lay, planned = ev.layout, {f.start for f in ev.plans}
+    # (candidates put forward — 达成就业意向5400人 — are said as done: a result's words, whatever they count)
+    lay, planned = ev.layout, {f.start for f in ev.plans if f.kind != "candidates"}
     figures = [q for q in find_quantities(lay.text) if q.unit not in SHARE_UNITS]
     results, others = [], []
     for q in figures:

@@ -49,9 +49,12 @@ _AGENT = re.compile(r"^[^,,;;。]{0,14}?(?:局|厅|部|委|办|政府|管委会|
 #: so) nor a noun ending in the same character (城镇就业, 乡镇, 景区, 园区, 县区)
 #: (a zone named by its kind alone — 开发区, 经开区, 高新区 — is the reporting zone itself, its whole; a
 #: named one — 杭埠经开区, 市经开区 — is a part)
-PART_PLACE = (r"(?!(?:全|我|本|该)(?:县|区)|(?:开发|经开|高新|示范|园)区)"
-              r"(?:[\u4e00-\u9fff]{2,3}(?:经开|高新|开发)区|[\u4e00-\u9fff]{1,3}(?:县|(?<![院园校片社景厂矿营城该本新])区)"
-              r"|[\u4e00-\u9fff]{1,2}(?<![城乡村集重小])镇)(?![\u4e00-\u9fff]{0,2}(?:县区|各县))")
+#: (every county or every level together — 各县区, 全市各县, 市县两级 — is the whole area, no part of it:
+#: `helpers.judge.sums` counts it a part only beside another part)
+_NAME = r"(?:(?!各)[\u4e00-\u9fff])"
+PART_PLACE = (r"(?!(?:全|我|本|该)(?:县|区)|(?:开发|经开|高新|示范|园)区|(?:市县|县乡|县镇)(?:乡)?(?:两|三)?级)"
+              rf"(?:{_NAME}{{2,3}}(?:经开|高新|开发)区|{_NAME}{{1,3}}(?:县|(?<![院园校片社景厂矿营城该本新])区)"
+              rf"|{_NAME}{{1,2}}(?<![城乡村集重小])镇)(?![\u4e00-\u9fff]{{0,2}}(?:县区|各县))")
 
 
 def opens_with_the_task(subject: str) -> bool:

@@ -55,12 +55,20 @@ _WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
 ONGOING = re.compile(r"正在|在建|尚未|未完成|推进中|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
 
 
+#: every county or every level together opening a clause (各县区, 各县（市、区）, 各县市区, 市县两级, 市县乡三级): the whole
+#: area — a part only beside another part of it (市本级举办18场，各县区合计举办34场)
+_ALL_TOGETHER = re.compile(rf"^\s*{PLACE_OPENER}(?:各县(?:区|市区|（市、区）|\(市、区\))?|(?:市县|县乡|市县乡|县镇)(?:两|三)级)")
+
+
 def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
     """A figure's clause opens with a part of the area the target does not name: a county (霍邱县新增…), or the city
     proper beside the other parts of its sentence (中心城区新增泊位2100个，各县城新增1700个: the city proper alone —
     中心城区新增城市绿地112.6公顷 — is where an urban target's things are, the whole)."""
     if COUNTY.match(target):
         return False
+    if _ALL_TOGETHER.match(clause):  # 各县区已发放…7650户, 市县两级…47家: the whole area, unless a part is beside it
+        return any(b is not a and comparable(b.unit, a.unit) and _part_word(b, ev) and not _ALL_TOGETHER.match(
+            ev.layout.clause_before(b.start, b.end)) for b in ev.actuals_in(a.sentence))
     if COUNTY.match(clause):
         return True
     return bool(_INNER_OPENING.match(clause)) and not re.search(INNER, target) and any(
