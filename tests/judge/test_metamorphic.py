@@ -22,7 +22,6 @@ ALLOWED: dict[str, dict[str, str]] = {
     "stem_month_end": {"N089": "a span opening the sentence makes the figure a flow; 截至 leaves it a stock",
                        "N177": "the same: 1-8月 makes 6.8万亩 this year's additions, 截至8月底 a stock"},
     "stem_month_close": {"N089": "as stem_month_end", "N177": "as stem_month_end"},
-    "stem_span": {"P021": "截至9月底…累计 is a stock; 1-9月…累计 a flow: both flagged, the status differs"},
     # ；between items of one heading (1-9月:人工造林…；封山育林…) carries the heading; 。 ends its reach
     "semicolon_to_stop": {"D061": "the items after 。 lose their opening subject (城区道路泊位)",
                           "P002": "1-9月: heads a list of ；items; as sentences the span reaches the first only",
