@@ -52,7 +52,7 @@ def coverage(ev: Evidence, tb: set[str]) -> tuple[Finding | None, Finding | None
 
 
 #: every one due to be X'd was (应发尽发, 应保尽保, 应种尽种, 应助尽助): the act is the repeated character
-_ALL_DUE = re.compile(r"应(?P<act>[\u4e00-\u9fff])尽(?P=act)")
+ALL_DUE = re.compile(r"应(?P<act>[\u4e00-\u9fff])尽(?P=act)")
 
 
 def all_due(label: str, ev: Evidence) -> Finding | None:
@@ -60,7 +60,7 @@ def all_due(label: str, ev: Evidence) -> Finding | None:
     the act repeated (发) is the target rate's (发放率); another act's (应统尽统) measures nothing. Else every
     thing counted said to have the rate's act (`all_acted`), or, for a coverage rate, every unit covered."""
     lay = ev.layout
-    for m in _ALL_DUE.finditer(lay.text):
+    for m in ALL_DUE.finditer(lay.text):
         if m["act"] in label and is_result(lay.modality_at(m.start())):
             return _level_100(ev, m.start(), m.end(), label)
     tb = bigrams(QUALIFIER.sub("", label))
