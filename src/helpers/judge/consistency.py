@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge import signals
-from helpers.judge.actuals import _CUMULATIVE as CUMULATIVE, SINGLE_MONTH
+from helpers.judge.actuals import CUMULATIVE, SINGLE_MONTH
 from helpers.judge.clauses import is_result
 from helpers.judge.coverage import ALL_DUE
 from helpers.judge.figure_names import before_figure
