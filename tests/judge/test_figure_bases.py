@@ -172,3 +172,23 @@ def test_the_act_that_marks_candidates_is_a_result_of_that_act(task, progress, p
 
 def test_candidates_measure_no_other_act():
     assert judge("新开工重大项目120个。", "1-6月，新谋划储备重大项目84个。", H1)["status"] not in ("ahead", "on_pace")
+
+
+# ---------------------------------------------------------------------------------------------
+# the city's entrants on a list (…名单已公示，我市4家企业入选) count the things the list names
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("新增国家级专精特新“小巨人”企业5家。", "第六批国家级“小巨人”企业名单已公示，我市4家企业入选。", FY, "behind"),
+    ("全年新增省级现代农业产业园3个。", "省农业农村厅公布2024年省级现代农业产业园认定名单，我市3个园区入选。", FY, "completed"),
+    ("创建国家级农业产业强镇2个。", "农业农村部公示的第五批国家农业产业强镇建设名单中，我县1个镇上榜。", Q3, "behind"),
+    ("新增省级工业互联网平台4个。", "省经信厅8月公布省级工业互联网平台名单，我市4个平台入选。", Q3, "completed"),
+    # (6家企业车间 counts firms, 家, not workshops, 个: another classifier, left to review)
+    ("培育省级数字化车间10个。", "上半年省经信厅公布第一批省级数字化车间名单，我市6个车间入选。", H1, "ahead"),
+])
+def test_entrants_on_a_list_count_its_things(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status
+
+
+def test_entrants_on_another_list_count_nothing_of_the_target():
+    got = judge("新增国家高新技术企业50家。", "科技部公布创新型中小企业名单，我市12家企业入选。", H1)
+    assert got["status"] not in ("on_pace", "ahead", "completed")

@@ -16,6 +16,7 @@ from helpers.judge.figure_state import (NEW as _NEW, SPAN as _SPAN, STOCK as _ST
                                         left_or_other_work, rest_said_done)
 from helpers.judge.figure_spans import (SEASON, SPENT as _SPENT, all_finished_after, finished_for_a_start, one_season,
                                         part_named, part_of_unread_whole, promised, under_way)
+from helpers.judge.figures import enters_a_list
 from helpers.judge.findings import Finding
 from helpers.judge.handed_out import each_sums
 from helpers.judge.left_out import counted_rest, left_out
@@ -328,7 +329,7 @@ def _restates(a: Finding, ev: Evidence) -> bool:
     (新增4A级景区3个。) reports a result."""
     text, lay = ev.layout.text, ev.layout
     a0, b0 = lay.around(a.start, a.end)
-    if ACTUAL_MARK.search(text[a0:a.start]) or _done_after(a, ev):
+    if ACTUAL_MARK.search(text[a0:a.start]) or _done_after(a, ev) or enters_a_list(text, a.end, b0):
         return False
     return bool(text[a.end:b0].strip(" \t。，,;；、“”\"）)"))
 

@@ -60,6 +60,26 @@ _DONE_RIGHT_BEFORE = re.compile(r"(?:已|均已|全部|全面|提前|超额)+完
 _FRACTION = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*/\s*$")
 
 
+#: the city's entrants on a list (我市4家企业入选, 我县1个镇上榜): they count what the list names
+_ENTERED_A_LIST = re.compile(r"[^,,;;。\d]{0,6}?(?:入选|上榜|入围|获评)")
+#: the list named before them in the sentence (第六批国家级“小巨人”企业名单已公示; …认定名单中): its words, up to 名单
+_LIST_NAMED = re.compile(r"(?P<what>[^,,;;。]{2,30}?)(?:拟?(?:认定|命名|建设|创建|公示|公布))?名单")
+
+
+def enters_a_list(text: str, end: int, stop: int) -> bool:
+    """我市4个平台入选: the things a figure counts entered a list (a result, not the target restated)."""
+    return bool(_ENTERED_A_LIST.match(text, end, stop))
+
+
+def _on_a_list(progress: str, layout: Layout, start: int, end: int, lb: int) -> str:
+    """第六批国家级“小巨人”企业名单已公示，我市4家企业入选: the words of the list the figure's things entered (the
+    label's noun is 企业 alone), or nothing when the figure enters no list named in its sentence."""
+    if not enters_a_list(progress, end, lb):
+        return ""
+    named = list(_LIST_NAMED.finditer(progress, layout.sentence_start(layout.sentence_of(start)), start))
+    return named[-1]["what"] + "," if named else ""
+
+
 def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Finding]]:
     """Quantities in the progress text, split into actuals and plans (计划…/任务为…/预计…)."""
     actuals, plans = [], []
@@ -78,7 +98,7 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
         la, lb = layout.around(q.start, q.end, fine=True)  # 142户…、10户… are told apart
         before = progress[a:q.start]
         f = _finding(layout, "actual", q.start, q.end, value=q.value, unit=q.unit,
-                     label=progress[la:q.start] + progress[q.end:lb],
+                     label=_on_a_list(progress, layout, q.start, q.end, lb) + progress[la:q.start] + progress[q.end:lb],
                      share_range=approx_range(q, progress[max(0, q.start - 4):q.start], progress[q.end:q.end + 2]))
         if progress[max(0, q.start - 4):q.start].endswith(("(任务为", "(任务", "(目标")):
             f.kind = "inline_plan"  # 累计减排11946吨(任务为8947吨): the plan of the figure before it
