@@ -76,10 +76,29 @@ def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
 
 
 def _part_word(a: Finding, ev: Evidence) -> str | None:
-    """The part a figure's clause opens with (金安区3个、裕安区2个 → 金安区, 裕安区), or None."""
+    """The part a figure's clause opens with (金安区3个、裕安区2个 → 金安区, 裕安区), or under a heading that names
+    the places' kind, the name alone (据县区统计汇总：金寨2.6万亩 → 金寨), or None."""
     m = _PART.match(ev.layout.clause_before(a.start, a.end, fine=True)) \
         or _PART.match(ev.layout.clause_before(a.start, a.end))
-    return m["part"] if m else None
+    return m["part"] if m else _named_under_a_heading(a, ev)
+
+
+#: a heading that names the kind of the places listed after it (各街道报表：, 据县区统计汇总：, 各乡镇上报：, 分街道看：)
+_PLACES_HEADING = re.compile(r"(?:县区|县市区|县（市、区）|县\(市、区\)|街道|乡镇)[^,,;;。:：\d]{0,8}[:：]")
+#: a place's name alone before its figure: a few characters, no verb, no number (鼓楼街道, 金寨, 天长市, 千人桥)
+_BARE_NAME = re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{2,5})\s*$")
+
+
+def _named_under_a_heading(a: Finding, ev: Evidence) -> str | None:
+    """区人社局汇总各街道报表：鼓楼街道412人，三里桥街道386人…: a figure right after a name alone, in a sentence whose
+    heading names the places' kind, is that place's part of the whole."""
+    lay = ev.layout
+    s0 = lay.sentence_start(a.sentence)
+    heading = _PLACES_HEADING.search(lay.text, s0, a.start)
+    if heading is None:
+        return None
+    name = _BARE_NAME.match(lay.clause_before(a.start, a.end, fine=True))
+    return name["name"] if name and not ACT_VERB.search(name["name"]) else None
 
 
 #: the rest of the places opening a clause (其余9个乡镇合计, 其他县区共, 剩余4个县(市、区)累计): with the places named
