@@ -49,6 +49,9 @@ def test_a_completion_by_a_figure_beside_work_left_is_flagged(task, progress, pe
     ("全年培训高素质农民5000人。", "截至11月底，累计培训高素质农民5200人，培训合格率98%。", M11),
     # a start reached: the works going on after it follow the start, no work left of it
     ("开工建设保障性租赁住房1000套。", "截至6月底，全市已开工建设保障性租赁住房1000套，项目正在进行主体施工。", H1),
+    # a forecast of what things already finished will yield is no finish forecast (set 14, J021)
+    ("全年竣工投产亿元以上项目80个。", "全年竣工投产亿元以上项目86个，竣工项目新增产值预计可达120亿元。", FY),
+    ("建成高标准农田20万亩。", "全年建成高标准农田21.3万亩，建成的农田预计亩均增产50公斤。", FY),
 ])
 def test_a_completion_by_a_figure_with_nothing_left_keeps_its_confidence(task, progress, period):
     f = judge(task, progress, period)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import matplotlib
 import pandas as pd
@@ -139,7 +140,7 @@ def _key(chart: charts.Chart) -> str:
     return chart_cache.chart_key(chart._draw, chart._frame, chart._args, chart._kwargs)
 
 
-def test_a_chart_another_process_is_drawing_is_waited_for_not_drawn_twice(tasks, kept) -> None:
+def test_a_chart_another_process_is_drawing_is_waited_for_not_drawn_twice(tasks, kept, monkeypatch) -> None:
     import subprocess
     import sys
     import threading
@@ -147,6 +148,8 @@ def test_a_chart_another_process_is_drawing_is_waited_for_not_drawn_twice(tasks,
     drawn = chart_cache.Drawn(charts.png_bytes(charts.status_by_sector(tasks).figure), charts.WIDTH_IN, "各领域")
     chart = charts.status_by_sector(tasks)
     key = _key(chart)
+    # the waiter returns as soon as the chart is kept: a long WAIT only keeps a loaded machine from drawing it twice
+    monkeypatch.setattr(chart_cache, "WAIT", 120.0)
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         kept.mkdir(parents=True, exist_ok=True)
@@ -170,9 +173,12 @@ def test_a_claim_whose_holder_died_or_gave_up_is_drawn_at_once(tasks, kept, monk
     dead.wait()
     kept.mkdir(parents=True, exist_ok=True)
     (kept / f"{key}.claim").write_text(str(dead.pid), encoding="ascii")
-    t = time.monotonic()
+    # a dead holder is seen at once: the waiter never sleeps (no clock in the assertion: loaded machines are slow)
+    slept = []
+    monkeypatch.setattr(chart_cache, "time", SimpleNamespace(monotonic=time.monotonic, sleep=slept.append))
     assert charts.png_bytes(chart) == _fresh(charts.completion_vs_pace(tasks, 0.5))
-    assert time.monotonic() - t < chart_cache.WAIT
+    assert slept == []
+    monkeypatch.setattr(chart_cache, "time", time)
     assert not (kept / f"{key}.claim").exists() and chart_cache.load(key) is not None
     # a live holder that never keeps the chart: drawn after WAIT, by the page itself
     monkeypatch.setattr(chart_cache, "WAIT", 0.2)

@@ -37,8 +37,9 @@ from helpers.statuses import STATUS_ZH, ratio_status, review_reason
 _LEFT = re.compile(rf"{REMAINING.pattern}|正在|仍在|尚在|还在|尚未|未完成|其余|另有")
 #: a finish or a start put off to a later date (顺延至明年春季, 推迟至10月开工, 延至2024年实施): not reached yet
 _DEFERRED = re.compile(r"(?:延期|推迟|顺延|延迟)(?:至|到)|延至|顺延")
-#: a finish or a use of the works forecast (预计11月底具备上线条件, 预计三季度末通水调试): not reached yet
-_FINISH_AHEAD = re.compile(rf"{USE_EVENTS.pattern}|完成|建成|竣工|完工|具备[^,，;；。|]{{0,6}}?条件|调试")
+#: a finish or a use of the works forecast (预计11月底具备上线条件, 预计三季度末通水调试): not reached yet —
+#: not the word naming things already finished (竣工项目新增产值预计可达160亿元: what they will yield)
+_FINISH_AHEAD = re.compile(rf"(?:{USE_EVENTS.pattern}|完成|建成|竣工|完工|具备[^,，;；。|]{{0,6}}?条件|调试)(?!项目|的)")
 #: a finish or hand-over promised for a date (计划9月底前交付, 力争年底前完成): in a clause that is no
 #: result, the work it names is not done yet
 _LATER = re.compile(r"(?:\d{1,2}月(?:底|末|中旬|下旬|上旬)?|年底|年末|下半年|明年|次年|20\d\d年)(?:前|内|之前)?"

@@ -79,6 +79,13 @@ def _level_100(ev: Evidence, start: int, end: int, label: str) -> Finding:
                    label=label, modality=lay.modality_at(start))
 
 
+def level_beside(ev: Evidence, f: Finding) -> Finding | None:
+    """全部开展课后服务，学生参与率93.6%: a level under 100 % in the sentence of a level of 100 % said in words may be
+    the rate on another base (students, not schools)."""
+    return next((g for g in ev.levels if g.sentence == f.sentence and g.value is not None and g.value < 100
+                 and is_result(g.modality)), None)
+
+
 #: the act a rate or share counts: the two characters before 率 or 比例 (整改率, 开放率, 办结率, 出让比例) ending the label
 _RATE_ACT = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|比例)(?:达到?|为|不低于|保持在?)?$")
 #: a universal said of the things counted (全部, 均已, 一律); not after a negation (尚未全部, 未能全部)

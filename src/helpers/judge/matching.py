@@ -8,16 +8,17 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.coverage import all_due
+from helpers.judge.coverage import all_due, level_beside
 from helpers.judge.events import forecast_only, match_deliverable, promised_later
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
+from helpers.judge.points import match_points
 from helpers.judge.quantities import convert, find_quantities, ratio
 from helpers.judge.actuals import month_only, rival_review, threshold
 from helpers.judge.classes import narrower, size_classes
 from helpers.judge.shares import share_of_whole
 from helpers.judge.subjects import abbreviates
-from helpers.judge.targets import PER_HEAD, QUALIFIER, Target, bigrams, overlap
+from helpers.judge.targets import PER_HEAD, POINTS_UNIT, QUALIFIER, Target, bigrams, overlap
 from helpers.statuses import review_reason
 
 ORDER = ("behind", "blocked", "pending", "on_pace", "ahead", "completed")
@@ -288,11 +289,8 @@ def _all_due(part: Part, t: Target, ev: Evidence) -> None:
     if f is not None:
         part.findings.append(f)
         part.actual_value, part.actual_unit, part.met, part.method = f.value, "%", True, "rate_target"
-        # 全部开展课后服务，学生参与率93.6%: a level under 100 % in the same sentence may be the rate on
-        # another base (students, not schools); which one the target counts is the researcher's call
-        other = next((g for g in ev.levels if g.sentence == f.sentence and g.value is not None and g.value < 100
-                      and is_result(g.modality)), None)
-        if other is not None:
+        other = level_beside(ev, f)
+        if other is not None:  # (学生参与率93.6% beside 学校全部开展: which base the target counts is a reader's call)
             part.review.append(review_reason("figures_compete", other.text))
 
 
@@ -443,6 +441,8 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
     tb = bigrams(QUALIFIER.sub("", t.label or t.part))
     if t.kind == "deliverable":
         match_deliverable(part, t, ev, tb, single)
+    elif t.kind == "rate" and t.unit == POINTS_UNIT:
+        match_points(part, t, ev, tb)
     elif t.kind == "rate":
         _match_rate(part, t, ev, tb, single)
     elif t.kind == "rank":

@@ -61,6 +61,7 @@ from helpers.judge.clauses import BREAKDOWN, OPENS_BREAKDOWN
 from helpers.judge.figure_names import before_figure
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
+from helpers.judge.seasons import SEASONAL
 from helpers.judge.nouns import FRAME
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete, own_clause
 from helpers.judge.targets import bigrams, counts_for, overlap
@@ -163,8 +164,10 @@ def awaited_measure(reading, rows: list[dict], waits: list[str]) -> bool:
     # candidates put forward for the decision (推荐申报14项, 135家企业申报…), or the granting act itself awaited
     # (正在省级公示，公示期满后由省政府命名; 尚需国务院审批), say the count is granted
     granted = any(CANDIDATES.search(w) or _GRANTING_ACT.search(w) for w in waits)
+    # the season the work is gathered into (冬春季集中除治期为…) is what will measure its count or amount
+    seasonal = any(SEASONAL.search(w) for w in waits)
     return all((_statistic(r) and data) or (r["kind"] == "count" and (_GRANTED.search(r["part"]) or granted))
-               for r in unmeasured)
+               or (r["kind"] in ("count", "amount") and seasonal) for r in unmeasured)
 
 
 #: an outside body's act of granting a title or an approval (命名, 认定, 审批, 批复, 核准)

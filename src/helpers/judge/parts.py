@@ -34,6 +34,7 @@ from helpers.judge.matching import ORDER, attach_verdict, match_part
 from helpers.judge.precedence import some_of_the_count
 from helpers.judge.quantities import fold_numerals, ratio
 from helpers.judge.scope import mark_scope, rests_beside_the_ratio
+from helpers.judge.seasons import season_awaited
 from helpers.judge.subjects import AUTHORITY_SUBJECT, abbreviated_name, of_a_step, points_elsewhere, said_of, acts_on_another, is_generic, object_of, refers_to_task, subject_of
 from helpers.judge.whole import EVENT_SUBJECT, STANDING, another_object, result_object, task_aim, whole_task_result
 from helpers.judge.targets import QUALIFIER, Adjustment, Target, adjust_targets, bigrams, direction, overlap, target_parts
@@ -366,6 +367,7 @@ def read(task: str, progress: str | None, *, target_text: str | None = None, rat
     parts += _rate_column_part(targets, parts, rate_text)
     parts += rests_beside_the_ratio(ev, parts, leftover_verdicts(ev, bigrams(QUALIFIER.sub("", task)), targets, task))
     parts += _aim_reached(ev, task, targets, parts)
+    parts += season_awaited(ev, task, parts)
     for part in parts:
         for f in part.findings:
             if f.end > f.start:  # a rate cell's evidence is not in the progress text

@@ -270,6 +270,25 @@ def _rate_ceiling(c: str) -> Target | None:
     return Target(c, "rate", value, "%", high=high, direction="lower", label=c[:m.start()] or c, ceiling=True)
 
 
+#: a rate to raise or lower by points (较上年提高2个百分点, 下降0.5个百分点以上); 高于全省…个百分点 is a comparison
+POINTS_UNIT = "个百分点"
+_POINTS_TARGET = re.compile(r"(?P<word>提高|提升|增加|上升|增长|下降|降低|减少)\s*(?P<val>\d+(?:\.\d+)?)\s*个?百分点")
+#: the base of the change, said before it: not the rate's name
+_CHANGE_BASE = re.compile(r"(?:较|比)(?:上年|去年|上一年|上年度|2\d{3}年)(?:同期|底|末)?$|同比$")
+
+
+def points_target(c: str, before: str) -> Target | None:
+    """A change in points of a rate (本科达线率较上年提高2个百分点), lower is better for a fall; a clause with no
+    name of its own (，提高0.5个百分点) is about the part before it."""
+    m = _POINTS_TARGET.search(c)
+    if not m:
+        return None
+    label = _CHANGE_BASE.sub("", c[:m.start()].strip()) or before
+    lower = m["word"] in ("下降", "降低", "减少")
+    return Target(c, "rate", parse_number(m["val"]), POINTS_UNIT, direction="lower" if lower else "higher",
+                  label=label)
+
+
 def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
     """Cut the task text into measurable parts (clauses with a number, a comparison or a deliverable)."""
     lex = lex or load_lexicon()
@@ -292,6 +311,10 @@ def target_parts(task: str, lex: Lexicon | None = None) -> list[Target]:
         ceiling = _rate_ceiling(c)
         if ceiling is not None:
             parts.append(ceiling)
+            continue
+        points = points_target(c, parts[-1].label if parts else c)
+        if points is not None:  # 达线率较上年提高2个百分点: a change of a rate, in points
+            parts.append(points)
             continue
         m = _RATE_TARGET.search(c)
         if m:
