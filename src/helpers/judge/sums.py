@@ -14,6 +14,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert
+from helpers.judge.places import ALL_TOGETHER, PLACE_OPENER, named_under_a_heading
 from helpers.judge.subjects import PART_PLACE
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
@@ -23,9 +24,7 @@ WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
 STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 #: works started, not built (开工, 进场施工)
 STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建设|进场施工")
-#: a figure's clause opened by a part's place (霍邱县…, 城关镇…)
-#: a time word that may open a clause before the place it is said of (目前霍山县…, 截至6月底,金寨县…, 1-9月金安区…)
-PLACE_OPENER = r"(?:(?:目前|当前|现已|截至[^,;。]{0,8}?(?:底|末|日)|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|上半年|前三季度|今年以来)\s*)?"
+#: a figure's clause opened by a part's place (霍邱县…, 城关镇…; a time word may come first: helpers.judge.places)
 COUNTY = re.compile(rf"^\s*{PLACE_OPENER}{PART_PLACE}")
 
 
@@ -55,19 +54,14 @@ _WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
 ONGOING = re.compile(r"正在|在建|尚未|未完成|推进中|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
 
 
-#: every county or every level together opening a clause (各县区, 各县（市、区）, 各县市区, 市县两级, 市县乡三级): the whole
-#: area — a part only beside another part of it (市本级举办18场，各县区合计举办34场)
-_ALL_TOGETHER = re.compile(rf"^\s*{PLACE_OPENER}(?:各县(?:区|市区|（市、区）|\(市、区\))?|(?:市县|县乡|市县乡|县镇)(?:两|三)级)")
-
-
 def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
     """A figure's clause opens with a part of the area the target does not name: a county (霍邱县新增…), or the city
     proper beside the other parts of its sentence (中心城区新增泊位2100个，各县城新增1700个: the city proper alone —
     中心城区新增城市绿地112.6公顷 — is where an urban target's things are, the whole)."""
     if COUNTY.match(target):
         return False
-    if _ALL_TOGETHER.match(clause):  # 各县区已发放…7650户, 市县两级…47家: the whole area, unless a part is beside it
-        return any(b is not a and comparable(b.unit, a.unit) and _part_word(b, ev) and not _ALL_TOGETHER.match(
+    if ALL_TOGETHER.match(clause):  # 各县区已发放…7650户, 市县两级…47家: the whole area, unless a part is beside it
+        return any(b is not a and comparable(b.unit, a.unit) and _part_word(b, ev) and not ALL_TOGETHER.match(
             ev.layout.clause_before(b.start, b.end)) for b in ev.actuals_in(a.sentence))
     if COUNTY.match(clause):
         return True
@@ -80,25 +74,8 @@ def _part_word(a: Finding, ev: Evidence) -> str | None:
     the places' kind, the name alone (据县区统计汇总：金寨2.6万亩 → 金寨), or None."""
     m = _PART.match(ev.layout.clause_before(a.start, a.end, fine=True)) \
         or _PART.match(ev.layout.clause_before(a.start, a.end))
-    return m["part"] if m else _named_under_a_heading(a, ev)
+    return m["part"] if m else named_under_a_heading(a, ev.layout, ACT_VERB)
 
-
-#: a heading that names the kind of the places listed after it (各街道报表：, 据县区统计汇总：, 各乡镇上报：, 分街道看：)
-_PLACES_HEADING = re.compile(r"(?:县区|县市区|县（市、区）|县\(市、区\)|街道|乡镇)[^,,;;。:：\d]{0,8}[:：]")
-#: a place's name alone before its figure: a few characters, no verb, no number (鼓楼街道, 金寨, 天长市, 千人桥)
-_BARE_NAME = re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{2,5})\s*$")
-
-
-def _named_under_a_heading(a: Finding, ev: Evidence) -> str | None:
-    """区人社局汇总各街道报表：鼓楼街道412人，三里桥街道386人…: a figure right after a name alone, in a sentence whose
-    heading names the places' kind, is that place's part of the whole."""
-    lay = ev.layout
-    s0 = lay.sentence_start(a.sentence)
-    heading = _PLACES_HEADING.search(lay.text, s0, a.start)
-    if heading is None:
-        return None
-    name = _BARE_NAME.match(lay.clause_before(a.start, a.end, fine=True))
-    return name["name"] if name and not ACT_VERB.search(name["name"]) else None
 
 
 #: the rest of the places opening a clause (其余9个乡镇合计, 其他县区共, 剩余4个县(市、区)累计): with the places named
