@@ -45,7 +45,7 @@ def _done_after(a: Finding, ev: Evidence) -> bool:
 
 #: one month's figure (10月当月, 9月单月, 3月份): it does not measure the year's pace
 SINGLE_MONTH = re.compile(r"当月|单月|(?<![-—~至到\d])(?:1[0-2]|[1-9])月份(?!以来)|(?<!前)[二三四]季度(?!末|以来|累计)")
-_CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
+CUMULATIVE = re.compile(r"累计|\d{1,2}\s*[-—~至]\s*\d{1,2}月|以来|截至|截止")
 #: the level of government a figure counts (a 市级 target takes only the 市级 figure)
 _LEVEL = re.compile(r"市本级|市级|县级|省级|国家级|中央")
 #: the government's own level (市本级, 市直) against the whole area's figure (全市, 各县区, 各级)
@@ -254,7 +254,7 @@ def _weighed(t: Target, a: Finding, score: int, clause: str, ev: Evidence) -> in
         score += 1  # 已完成改造提升4个 (实际到资2960万美元) before a figure merely mentioned (合同外资1.2亿美元)
     if SINGLE_MONTH.search(clause):
         score -= 6  # 3月份发放2.1亿元 beside 一季度累计发放4.3亿元: the month is never the pace
-    elif _CUMULATIVE.search(clause):
+    elif CUMULATIVE.search(clause):
         score += 1
     if BREAKDOWN.search(clause):  # 其中五一假期接待游客412万人次 is a part of the figure before it — unless the part's
         score += 3 if part_named(a, t.label or t.part, ev, clause) else -1  # (其中供水管网68公里)

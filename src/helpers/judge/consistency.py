@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 
 from helpers.judge import signals
-from helpers.judge.actuals import _CUMULATIVE as CUMULATIVE, SINGLE_MONTH
+from helpers.judge.actuals import CUMULATIVE, SINGLE_MONTH
 from helpers.judge.clauses import is_result
+from helpers.judge.coverage import ALL_DUE
 from helpers.judge.figure_names import before_figure
 from helpers.judge.findings import USE_EVENTS
-from helpers.judge.quantities import CHANGE_BEFORE, convert, to_float
+from helpers.judge.quantities import CHANGE_BEFORE, PLAIN_PCT, convert, to_float
 from helpers.judge.scope import REMAINING
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 from helpers.judge.whole import task_aim
@@ -137,9 +138,8 @@ def figure_named_better(reading, status: str, statuses: list[str], pace: float |
     return []
 
 
-#: a task to cover all of its units (全覆盖, 动态清零, 100%, 应种尽种): its target is every one of them
-_ALL_UNITS = re.compile(r"全覆盖|清零|100%|百分之百|应([\u4e00-\u9fff])尽\1")
-_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
+#: a task to cover all of its units (全覆盖, 动态清零, 100%, 应种尽种 — coverage.ALL_DUE): its target is every one of them
+_ALL_UNITS = re.compile(rf"全覆盖|清零|100%|百分之百|{ALL_DUE.pattern}")
 
 
 def coverage_share(reading, status: str) -> list[str]:
@@ -152,7 +152,7 @@ def coverage_share(reading, status: str) -> list[str]:
     for c in lay.clauses:
         clause = lay.text[c.start:c.end]
         if is_result(c.modality) and any(not CHANGE_BEFORE.search(clause[:m.start()])
-                                         for m in _PERCENT.finditer(clause)):
+                                         for m in PLAIN_PCT.finditer(clause)):
             return [review_reason("coverage_share", clause.strip(" ,，;；。"))]
     return []
 

@@ -52,7 +52,7 @@ def coverage(ev: Evidence, tb: set[str]) -> tuple[Finding | None, Finding | None
 
 
 #: every one due to be X'd was (应发尽发, 应保尽保, 应种尽种, 应助尽助): the act is the repeated character
-_ALL_DUE = re.compile(r"应(?P<act>[\u4e00-\u9fff])尽(?P=act)")
+ALL_DUE = re.compile(r"应(?P<act>[\u4e00-\u9fff])尽(?P=act)")
 
 
 def all_due(label: str, ev: Evidence) -> Finding | None:
@@ -60,15 +60,17 @@ def all_due(label: str, ev: Evidence) -> Finding | None:
     the act repeated (发) is the target rate's (发放率); another act's (应统尽统) measures nothing. Else every
     thing counted said to have the rate's act (`all_acted`), or, for a coverage rate, every unit covered."""
     lay = ev.layout
-    for m in _ALL_DUE.finditer(lay.text):
+    for m in ALL_DUE.finditer(lay.text):
         if m["act"] in label and is_result(lay.modality_at(m.start())):
             return _level_100(ev, m.start(), m.end(), label)
-    tb = bigrams(QUALIFIER.sub("", label))
     act = _RATE_ACT.search(label)
-    if act and act["act"] == "覆盖":
+    if act is None:
+        return None
+    tb = bigrams(QUALIFIER.sub("", label))
+    if act["act"] == "覆盖":
         reached, _ = coverage(ev, tb)
         return _level_100(ev, reached.start, reached.end, label) if reached is not None else None
-    return all_acted(label, ev, tb)
+    return all_acted(label, act["act"], ev, tb)
 
 
 def _level_100(ev: Evidence, start: int, end: int, label: str) -> Finding:
@@ -96,15 +98,13 @@ _AT_ONCE = r"(?:已|予以|得到|按期|及时)?{act}"
 _CLOSING = r"[^,，;；。|]{{0,12}}?{act}(?:到位|完毕|完成|销号|清零)?(?=$|[,，;；。、|]|并|和|后)"
 
 
-def all_acted(label: str, ev: Evidence, tb: set[str]) -> Finding | None:
+def all_acted(label: str, act: str, ev: Evidence, tb: set[str]) -> Finding | None:
     """重大事故隐患3处，均已挂牌督办并整改到位 for 重大事故隐患整改率100%: the things counted all said to have the
     rate's act (整改) — in a result clause, the act closing it (均已制定整改方案 names a plan, no act), said of the
-    target's things (two bigrams of its sentence), not of some counties (金安区、裕安区…全部开放)."""
-    act = _RATE_ACT.search(label)
-    if not act:
-        return None
+    target's things (two bigrams of its sentence), not of some counties (金安区、裕安区…全部开放). `act` is the
+    label's rate's act (_RATE_ACT)."""
     lay, text = ev.layout, ev.layout.text
-    verb = re.escape(act["act"])
+    verb = re.escape(act)
     rx = re.compile(_UNIVERSAL + "(?:" + _AT_ONCE.format(act=verb) + "|" + _CLOSING.format(act=verb) + ")")
     for m in rx.finditer(text):
         if not is_result(lay.modality_at(m.start())) \

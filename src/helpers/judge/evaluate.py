@@ -30,9 +30,13 @@ class Outcome:
     ruled: str = ""  # the rules' own status before a flagged task's shown status was chosen (judge.shown)
     candidates: dict = field(default_factory=dict)  # a flagged task's candidate readings: name → status
 
+    def right(self, status: str) -> bool:
+        """Whether `status` is the label or one also accepted for the case."""
+        return status == self.expected or status in self.also_ok
+
     @property
     def agrees(self) -> bool:
-        return self.got == self.expected or self.got in self.also_ok
+        return self.right(self.got)
 
     @property
     def confident_error(self) -> bool:
@@ -213,10 +217,6 @@ def disagreements(outcomes: list[Outcome]) -> Counter:
 ShownCount = tuple[int, int, int, int, int]
 
 
-def _right(o: Outcome, status: str) -> bool:
-    return status == o.expected or status in o.also_ok
-
-
 def shown_measure(sets: dict[str, list[Outcome]], ambiguous: frozenset[str] = frozenset()
                   ) -> dict[tuple[tuple[str, str | None], str], dict[str, ShownCount]]:
     """How often each candidate reading of a flagged task (helpers.judge.shown) is right against the rules'
@@ -228,12 +228,12 @@ def shown_measure(sets: dict[str, list[Outcome]], ambiguous: frozenset[str] = fr
             if not o.needs_review or o.case_id in ambiguous:
                 continue
             keys = dict.fromkeys(k for r in (o.review_reason or "").split(REASON_SEP) if (k := reason_key(r)))
-            ruled = _right(o, o.ruled)
+            ruled = o.right(o.ruled)
             for key in keys:
                 for cand, status in o.candidates.items():
                     if status == o.ruled:
                         continue
-                    it = _right(o, status)
+                    it = o.right(status)
                     n, c, r, w, lo = out.setdefault((key, cand), {}).get(name, (0, 0, 0, 0, 0))
                     out[(key, cand)][name] = (n + 1, c + it, r + ruled, w + (it and not ruled), lo + (ruled and not it))
     return out

@@ -111,14 +111,15 @@ class Evidence:
     def forget_verdicts(self, drop: set[int]) -> None:
         """Take verdicts (by id) out of the reading, as if never found: the task says they are of something else."""
         self.verdicts[:] = [v for v in self.verdicts if id(v) not in drop]
-        self._by_sentence = {}
+        self._index_verdicts()
+
+    def _index_verdicts(self) -> None:
+        self._by_sentence: dict[int, list[Finding]] = {}
         for v in self.verdicts:
             self._by_sentence.setdefault(v.sentence, []).append(v)
 
     def __post_init__(self) -> None:
-        self._by_sentence: dict[int, list[Finding]] = {}
-        for v in self.verdicts:
-            self._by_sentence.setdefault(v.sentence, []).append(v)
+        self._index_verdicts()
         self._actuals_by_sentence: dict[int, list[Finding]] = {}
         for a in self.actuals:
             self._actuals_by_sentence.setdefault(a.sentence, []).append(a)

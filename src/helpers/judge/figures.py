@@ -121,8 +121,8 @@ def find_actuals(progress: str, layout: Layout) -> tuple[list[Finding], list[Fin
             # 年度计划造林5.5万亩，其中春季完成3万亩: the breakdown of a plan is the plan's
             f.kind = "plan"
             plans.append(f)
-        elif _CANDIDATE_ACT.search(before) and not _NOT_ACTUAL.search(before):
-            f.kind, f.meaning = "candidates", _CANDIDATE_ACT.search(before).group()
+        elif (act := _CANDIDATE_ACT.search(before)) and not _NOT_ACTUAL.search(before):
+            f.kind, f.meaning = "candidates", act.group()
             plans.append(f)  # 新谋划储备重大项目84个: a result only of a target naming that act (actuals._candidates)
         elif not _NOT_ACTUAL.search(before) and not _CANDIDATES_AFTER.match(progress, q.end, lb):
             # counts of supervision or of a preliminary step (督查25个, 完成设计招标78个) are kept

@@ -125,9 +125,14 @@ _READ = {
 }
 
 
+def adopted(reason: str) -> str | None:
+    """The candidate ADOPTED for one stored review reason (by its code and 【class】), or None."""
+    return ADOPTED.get(reason_key(reason) or ("", None))
+
+
 def wanted(review: list[str]) -> tuple[str, ...]:
     """The candidates a flagged task's review reasons have adopted (only they need reading when judging)."""
-    return tuple(dict.fromkeys(n for r in review for n in [ADOPTED.get(reason_key(r) or ("", None))] if n))
+    return tuple(dict.fromkeys(n for n in map(adopted, review) if n))
 
 
 def candidates(reading: Reading, fields: dict, statuses: list[str],
@@ -141,7 +146,7 @@ def choose(review: list[str], found: dict[str, str], status: str, statuses: list
     candidates (ADOPTED) that differ from the status must agree on one status, else the rules' stays."""
     picks = []
     for i, r in enumerate(review):
-        name = ADOPTED.get(reason_key(r) or ("", None))
+        name = adopted(r)
         if name is not None and name in found and found[name] != status:
             picks.append(Choice(name, found[name], i, _deciders(statuses, status) if name == "set_aside" else ()))
     return picks[0] if picks and len({c.status for c in picks}) == 1 else None
