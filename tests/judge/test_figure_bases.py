@@ -192,3 +192,21 @@ def test_entrants_on_a_list_count_its_things(task, progress, period, status):
 def test_entrants_on_another_list_count_nothing_of_the_target():
     got = judge("新增国家高新技术企业50家。", "科技部公布创新型中小企业名单，我市12家企业入选。", H1)
     assert got["status"] not in ("on_pace", "ahead", "completed")
+
+
+# ---------------------------------------------------------------------------------------------
+# a list of places under a heading that names their kind (各街道报表：, 据县区统计汇总：, 各乡镇上报：) adds up
+# to the whole, whatever form the names take (鼓楼街道, 金寨 with no 县, 天长市, 城关镇)
+
+@pytest.mark.parametrize("task,progress,period,status", [
+    ("全区新增城镇就业3000人。", "区人社局汇总各街道报表：鼓楼街道412人，三里桥街道386人，中市街道297人，清水河街道350人，"
+     "东市街道228人，望城街道171人。", H1, "ahead"),
+    ("完成林下中药材种植面积8万亩。", "据县区统计汇总：金寨2.6万亩、霍山2.1万亩、舒城1.4万亩、金安0.9万亩、裕安0.7万亩。", FY,
+     "behind"),
+    ("全市新建社区运动场地200处。", "各县市区报送：天长市58处、定远县47处、凤阳县31处、明光市29处、来安县22处、全椒县14处。",
+     FY, "completed"),
+    ("全县新增农村公路40公里。", "各乡镇上报：城关镇6.2公里，桃溪8.5公里，千人桥5.1公里，张母桥4.4公里。", Q3, "behind"),
+    ("全区完成老旧小区改造20个。", "分街道看：东市街道4个、中市街道4个、鼓楼街道3个。", H1, "on_pace"),
+])
+def test_places_under_a_heading_add_up(task, progress, period, status):
+    assert judge(task, progress, period)["status"] == status

@@ -9,10 +9,11 @@ from dataclasses import replace
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.evidence import Evidence
+from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
+from helpers.judge.quantities import parse_share
 from helpers.judge.subjects import PART_PLACE, subject_of
-from helpers.judge.targets import QUALIFIER, bigrams, overlap
+from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 
 #: the status of a coverage measured short of every unit (覆盖率92%, 57家中已实行的50家): not reached, and before
 #: the year's end no status by the pace either (helpers.judge.status flags it)
@@ -113,3 +114,61 @@ def all_acted(label: str, act: str, ev: Evidence, tb: set[str]) -> Finding | Non
             continue
         return _level_100(ev, m.start(), m.end(), label)
     return None
+
+
+#: an act carried to every unit within the year (检查, 督查, 培训 …): the share of the units it reached is its progress
+_ACTIVITY = re.compile(r"检查|督查|督导|巡查|抽查|排查|培训|轮训|走访|体检|筛查|宣讲|执法")
+#: a share of a whole (占全市…总数的71.8%, 占全市获证食品生产企业的29%, 占…的七成)
+_UNIT_SHARE = re.compile(r"占(?P<whole>[^,，;；。|]{2,30}?)的\s*(?P<share>(?:近|超过|约)?(?:\d+(?:\.\d+)?%|[一二三四五六七八九两]成[半多]?))")
+#: the whole is the entire set of units, not some of them (占检查企业的12.5%: the checked ones)
+_WHOLE_SET = re.compile(r"全市|全县|全区|总数|所有|全部")
+
+
+def unit_share(ev: Evidence, tb: set[str]) -> Finding | None:
+    """占全市定点医药机构总数3,026家的71.8% for …定点医药机构…全覆盖: the share of the whole set of the target's units
+    (two bigrams of the target's words in the whole) said in a result clause, as a fraction."""
+    lay, text = ev.layout, ev.layout.text
+    for m in _UNIT_SHARE.finditer(text):
+        share = parse_share(m["share"])
+        if share is None or not is_result(lay.modality_at(m.start())) or not _WHOLE_SET.search(m["whole"]) \
+                or overlap(tb, m["whole"]) < 2:
+            continue
+        a, b = lay.around(m.start(), m.end())
+        return Finding("stated_ratio", m.start(), m.end(), lay.sentence_of(a), text[a:b], value=share.value,
+                       modality=lay.modality_at(m.start()),
+                       share_range=(share.low, share.high) if share.low != share.high else None)
+    return None
+
+
+def covered_share(part: Part, t_label: str, ev: Evidence, tb: set[str], done: Finding | None
+                  ) -> tuple[Finding | None, Finding | None, bool]:
+    """A coverage target beside the share of its units reached: (done, missed, decided). Under 100 % the units are
+    not all covered (an event said beside it is of some); for an act carried to every unit within the year
+    (全年开展…检查全覆盖) the share is its progress against the pace, for a state to reach (5G全覆盖) a coverage short."""
+    share = unit_share(ev, tb)
+    if share is None:
+        return done, None, False
+    if share.value >= 1:
+        return done or replace(share, kind="deliverable", status="completed", meaning="finish"), None, False
+    if not _ACTIVITY.search(t_label):
+        return None, replace(share, kind="deliverable", status=SHORT, meaning="finish"), False
+    _take(part, share)
+    return None, None, True
+
+
+def covered_level(part: Part, t: Target, ev: Evidence, tb: set[str]) -> bool:
+    """督查…覆盖全市校外培训机构100% beside 占全市校外培训机构总数的31%: an act carried to every unit within the year,
+    said as a level of 100 %, is measured against the pace by the share of the units reached (True when taken)."""
+    label = t.label or t.part
+    if t.value != 100 or "覆盖" not in label or not _ACTIVITY.search(label):
+        return False
+    share = unit_share(ev, tb)
+    if share is None or share.value >= 1:
+        return False
+    _take(part, share)
+    return True
+
+
+def _take(part: Part, share: Finding) -> None:
+    part.findings.append(share)
+    part.stated_ratio, part.share_range, part.method = float(share.value), share.share_range, "stated_ratio"

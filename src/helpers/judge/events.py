@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from helpers.judge.clauses import is_result
-from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage
+from helpers.judge.coverage import ALL_UNITS, COVERAGE_TARGET, coverage, covered_share
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import NEXT_YEAR, STAGE_OF_WORKS, USE_EVENTS, Finding
 from helpers.judge.halts_and_waits import ACCEPTANCE
@@ -208,7 +208,10 @@ def match_deliverable(part: Part, t: Target, ev: Evidence, tb: set[str], single:
         if done is not None and not ALL_UNITS.search(ev.layout.sentence_text(done.sentence)) \
                 and "全覆盖" not in ev.layout.sentence_text(done.sentence):
             done = None
-        if done is None:
+        done, missed, decided = covered_share(part, t.label or t.part, ev, tb, done)
+        if decided:
+            return
+        if done is None and missed is None:
             done, missed = coverage(ev, tb)
     later = promised_later(t, ev) if done is None else None
     if missed is not None and missed.status == "halted":

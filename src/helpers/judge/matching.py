@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from helpers.judge.clauses import is_result
-from helpers.judge.coverage import all_due, level_beside
+from helpers.judge.coverage import all_due, covered_level, level_beside
 from helpers.judge.events import forecast_only, match_deliverable, promised_later
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
@@ -469,7 +469,7 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
             part.stated_ratio = part.share_range = None
             _level_beside_completion(part, t, ev, tb)
         elif t.kind == "level":
-            if part.stated_ratio is None and part.verdict is None:
+            if part.stated_ratio is None and part.verdict is None and not covered_level(part, t, ev, tb):
                 _match_level(part, t, ev, tb)
             if part.method == "none" and part.verdict is None:
                 _share_of_whole(part, t, ev)

@@ -14,6 +14,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import PRELIMINARY_RX, Evidence
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import SHARE_IN_CLAUSE, comparable, convert
+from helpers.judge.places import ALL_TOGETHER, PLACE_OPENER, named_under_a_heading
 from helpers.judge.subjects import PART_PLACE
 from helpers.judge.targets import QUALIFIER, bigrams, overlap
 
@@ -23,9 +24,7 @@ WHOLE_LEVEL = re.compile(r"全市|全县|全区|各县|县区|各级|全省")
 STAGE = re.compile(r"主体|基础|土建|封顶|设计|招标|选址|征迁|前期")
 #: works started, not built (开工, 进场施工)
 STARTED = re.compile(r"开工|动工|开建|启动建设|启动实施|开始建设|进场施工")
-#: a figure's clause opened by a part's place (霍邱县…, 城关镇…)
-#: a time word that may open a clause before the place it is said of (目前霍山县…, 截至6月底,金寨县…, 1-9月金安区…)
-PLACE_OPENER = r"(?:(?:目前|当前|现已|截至[^,;。]{0,8}?(?:底|末|日)|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|上半年|前三季度|今年以来)\s*)?"
+#: a figure's clause opened by a part's place (霍邱县…, 城关镇…; a time word may come first: helpers.judge.places)
 COUNTY = re.compile(rf"^\s*{PLACE_OPENER}{PART_PLACE}")
 
 
@@ -55,19 +54,14 @@ _WHOLE_OPENING = re.compile(r"全市|全县|全区|各级|全省|我市|我县")
 ONGOING = re.compile(r"正在|在建|尚未|未完成|推进中|(?<![接期款优招看亟留对])待(?!遇|办|业|岗)")
 
 
-#: every county or every level together opening a clause (各县区, 各县（市、区）, 各县市区, 市县两级, 市县乡三级): the whole
-#: area — a part only beside another part of it (市本级举办18场，各县区合计举办34场)
-_ALL_TOGETHER = re.compile(rf"^\s*{PLACE_OPENER}(?:各县(?:区|市区|（市、区）|\(市、区\))?|(?:市县|县乡|市县乡|县镇)(?:两|三)级)")
-
-
 def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
     """A figure's clause opens with a part of the area the target does not name: a county (霍邱县新增…), or the city
     proper beside the other parts of its sentence (中心城区新增泊位2100个，各县城新增1700个: the city proper alone —
     中心城区新增城市绿地112.6公顷 — is where an urban target's things are, the whole)."""
     if COUNTY.match(target):
         return False
-    if _ALL_TOGETHER.match(clause):  # 各县区已发放…7650户, 市县两级…47家: the whole area, unless a part is beside it
-        return any(b is not a and comparable(b.unit, a.unit) and _part_word(b, ev) and not _ALL_TOGETHER.match(
+    if ALL_TOGETHER.match(clause):  # 各县区已发放…7650户, 市县两级…47家: the whole area, unless a part is beside it
+        return any(b is not a and comparable(b.unit, a.unit) and _part_word(b, ev) and not ALL_TOGETHER.match(
             ev.layout.clause_before(b.start, b.end)) for b in ev.actuals_in(a.sentence))
     if COUNTY.match(clause):
         return True
@@ -76,10 +70,12 @@ def part_opening(a: Finding, ev: Evidence, clause: str, target: str) -> bool:
 
 
 def _part_word(a: Finding, ev: Evidence) -> str | None:
-    """The part a figure's clause opens with (金安区3个、裕安区2个 → 金安区, 裕安区), or None."""
+    """The part a figure's clause opens with (金安区3个、裕安区2个 → 金安区, 裕安区), or under a heading that names
+    the places' kind, the name alone (据县区统计汇总：金寨2.6万亩 → 金寨), or None."""
     m = _PART.match(ev.layout.clause_before(a.start, a.end, fine=True)) \
         or _PART.match(ev.layout.clause_before(a.start, a.end))
-    return m["part"] if m else None
+    return m["part"] if m else named_under_a_heading(a, ev.layout, ACT_VERB)
+
 
 
 #: the rest of the places opening a clause (其余9个乡镇合计, 其他县区共, 剩余4个县(市、区)累计): with the places named
