@@ -387,15 +387,15 @@ _ANY_SHARE = re.compile(rf"%|‰|百分点|{SHARE_WORD}")
 
 def nothing_could_measure(reading, rows: list[dict]) -> bool:
     """Whether no figure of the text could measure any target figure left unmeasured: no quantity in
-    a unit comparable with a count's or amount's, and no percentage or share in words, outside the
-    figures that cannot measure a year's result (a single month's, candidates': `_cannot_measure`)."""
+    a unit comparable with a count's or amount's, and no percentage or share in words, outside a single
+    month's figures (`_month_only`: no share of the year's result)."""
     unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     text = reading.evidence.layout.text if reading.evidence is not None else ""
     if not unmeasured or any(v.status in MEASURED for v in reading.evidence.verdicts):
         return False  # a verdict (…已完成年度任务), whoever it is said of, could be the target's measure
     if any(not _month_only(reading, m.start()) for m in _ANY_SHARE.finditer(text)):
         return False
-    units = [q.unit for q in find_quantities(text) if not _cannot_measure(reading, q.start, unmeasured)]
+    units = [q.unit for q in find_quantities(text) if not _month_only(reading, q.start)]
     return all(r["kind"] in ("count", "amount") and r["target_unit"]
                and not any(comparable(u, r["target_unit"]) for u in units) for r in unmeasured)
 
@@ -407,15 +407,6 @@ def _month_only(reading, pos: int) -> bool:
     lay = reading.evidence.layout
     months = list(SINGLE_MONTH.finditer(lay.text, lay.sentence_start(lay.sentence_of(pos)), pos))
     return bool(months) and not CUMULATIVE.search(lay.text, months[-1].end(), pos)
-
-
-def _cannot_measure(reading, pos: int, unmeasured: list[dict]) -> bool:
-    """Whether the quantity at `pos` cannot measure a year's result: a single month's (`_month_only`), or
-    a count of candidates put forward (意向, 储备, 申报: helpers.judge.figures) for targets none of which is
-    that very act (谋划储备项目120个 counts its candidates)."""
-    return _month_only(reading, pos) or any(
-        f.start == pos and f.kind == "candidates" and not any(f.meaning in r["part"] for r in unmeasured)
-        for f in reading.evidence.plans)
 
 
 _ALREADY = re.compile(r"已|业已|均已")
