@@ -210,3 +210,27 @@ def test_entrants_on_another_list_count_nothing_of_the_target():
 ])
 def test_places_under_a_heading_add_up(task, progress, period, status):
     assert judge(task, progress, period)["status"] == status
+
+
+# ---------------------------------------------------------------------------------------------
+# projects finished (完工, 竣工, 建成投用) are some of those a target to implement (实施…项目N个) counts: a lower
+# bound, not its measure — the status they give goes to review
+
+M11 = "2024M11"
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    ("实施城市更新项目60个。", "截至6月底：在建项目52个；完工项目9个。", H1),
+    ("实施农村学校薄弱环节改造项目110个。", "截至11月30日，完成竣工验收项目70个。", M11),
+    ("全年实施水利工程项目40个。", "1-9月已竣工项目18个。", Q3),
+    ("实施老旧小区改造项目50个。", "上半年已建成投用项目12个。", H1),
+    ("实施重点民生项目30个。", "截至9月底，已完工民生项目26个。", Q3),
+])
+def test_projects_finished_are_a_lower_bound_of_those_implemented(task, progress, period):
+    got = judge(task, progress, period)
+    assert got["needs_review"] and "判断依据只说了任务的一部分" in got["review_reason"]
+
+
+def test_projects_started_are_those_implemented():
+    got = judge("实施以工代赈项目20个。", "已开工以工代赈项目17个。", Q3)
+    assert got["status"] == "ahead" and "判断依据只说了任务的一部分" not in (got["review_reason"] or "")

@@ -30,6 +30,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge import flag_classes
 from helpers.judge.flag_classes import signal_class, unmeasured_class
+from helpers.judge.figure_spans import finished_of_implemented
 from helpers.judge.figure_names import before_figure as _before_figure, named_apart, read_names_better
 from helpers.judge.halts_and_waits import WORKS_WORDS
 from helpers.judge.lexicon import Lexicon, load_lexicon
@@ -155,6 +156,8 @@ def _ratio_doubt(p: Part, status: str, pace: float) -> list[str]:
     r = p.computed_ratio
     if p.stated_ratio is not None or r is None or p.evidence is None or p.evidence.kind != "actual":
         return []
+    if p.target is not None and finished_of_implemented(p.target, p.evidence):
+        return [review_reason("part_measured", f"{p.evidence.text}（完工的只是实施的一部分）")]
     if status in GOOD and r > UNLIKELY_RATIO and p.verdict is None:
         return [review_reason("ratio_unlikely", f"{r:.0%}")]
     if status == "behind" and r < UNLIKELY_SHORT * pace:

@@ -92,6 +92,18 @@ def _noun(label: str) -> str:
     return FRAME_VERB.sub("", QUALIFIER.sub("", label))
 
 
+#: a target to implement projects (实施城市更新项目60个): those started or under way count, not only the finished
+_IMPLEMENT = re.compile(r"实施[^,;。]{0,20}?项目")
+_FINISHED_ONLY = re.compile(r"完工|竣工|建成|投用|投入使用")
+
+
+def finished_of_implemented(t: Target, a: Finding) -> bool:
+    """完工项目9个 for 实施城市更新项目60个: the projects finished are some of those implemented — a lower bound,
+    no measure of the target (a status from it goes to review)."""
+    return bool(_IMPLEMENT.search(t.part)) and bool(_FINISHED_ONLY.search(a.label)) \
+        and not _FINISHED_ONLY.search(t.part)
+
+
 def finished_for_a_start(t: Target, a: Finding) -> bool:
     """40个项目已开工32个，完工11个 for 新开工…40个: the works finished are some of those started, not the count
     a target to start asks for."""

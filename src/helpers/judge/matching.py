@@ -14,6 +14,7 @@ from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
 from helpers.judge.points import match_points
 from helpers.judge.quantities import convert, find_quantities, ratio
+from helpers.judge.rate_names import of_a_part, sentence_rate, short_name
 from helpers.judge.actuals import month_only, rival_review, threshold
 from helpers.judge.classes import narrower, size_classes
 from helpers.judge.shares import share_of_whole
@@ -77,22 +78,6 @@ def _names_another(label: str, tb: set[str]) -> bool:
     return len(rest) >= 4 and overlap(tb, rest) == 0
 
 
-def short_name(label: str, target: str) -> bool:
-    """社零额 for 社会消费品零售总额, 固投 for 固定资产投资: two or three characters of the label, none of them a
-    word of the target, that begin with its first character and take its characters in order, from a
-    name at least twice as long."""
-    name = re.sub(r"[^\u4e00-\u9fff]", "", target)
-    # (a window `abbreviates` takes from the name is of its Chinese characters only)
-    for n in (3, 2):
-        if len(name) < 2 * n:
-            continue
-        for i in range(len(label) - n + 1):
-            w = label[i:i + n]
-            if w[0] == name[0] and w not in name and abbreviates(w, name):
-                return True
-    return False
-
-
 def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool) -> None:
     done, forecast = _split(ev.growths)
     # 11月当月增长15.6%; 1-11月累计增长5.2%: the cumulative rate measures the year, a month alone never
@@ -101,9 +86,11 @@ def _match_rate(part: Part, t: Target, ev: Evidence, tb: set[str], single: bool)
     done = [g for g in done if not month_only(g, ev)]
     narrow = [g for g in done if narrower(t, g)]
     done = [g for g in done if g not in narrow] or [g for g in narrow if size_classes(g.label) - size_classes(t.part) == {"规上"}]
-    lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) else None
+    lone = done[0] if single and len(done) == 1 and not _names_another(done[0].label, tb) \
+        and not of_a_part(done[0], ev) else None
     # 企业享受研发费用加计扣除金额 is not 全社会研发经费: one shared word is too little for a long label
-    best = _best(done, tb, 2 if len(tb) >= 5 else 1, QUALIFIER.sub("", t.label or t.part)) or lone
+    name = QUALIFIER.sub("", t.label or t.part)
+    best = _best(done, tb, 2 if len(tb) >= 5 else 1, name) or lone or sentence_rate(done, tb, name, ev)
     if best is None:
         fc = _best(forecast, tb, 1) or (forecast[0] if single and len(forecast) == 1 and not done else None)
         if fc is not None:

@@ -62,6 +62,7 @@ from helpers.judge.clauses import BREAKDOWN, OPENS_BREAKDOWN
 from helpers.judge.figure_names import before_figure
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
+from helpers.judge.rate_names import ABBREVIATIONS
 from helpers.judge.seasons import SEASONAL
 from helpers.judge.nouns import FRAME
 from helpers.judge.signals import _INDICATOR as INDICATOR, CANDIDATES, Signal, nothing_to_complete, own_clause
@@ -363,8 +364,6 @@ def inside_read(reading, pos: int, index: Index | None = None) -> bool:
 
 #: a rate's own noun: the two characters before 率, 比例, 比重 or 占比 (达标率, 处理率, 利用率)
 _RATE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:率|比例|比重|占比)")
-#: the statistical abbreviations an office writes for an indicator's full name
-ABBREVIATIONS = {"CPI": "消费价格", "PPI": "出厂价格", "GDP": "生产总值"}
 
 
 def same_indicator(part) -> bool:

@@ -10,11 +10,10 @@ from decimal import Decimal
 from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding, _finding, _label_before
-from helpers.judge.targets import POINTS_UNIT, Target, overlap
+from helpers.judge.targets import POINTS_FALL, POINTS_UNIT, Target, overlap
 
 #: a change of a rate in points; 上升 and 回升 say a rise as 提高 does, 回落 and 下滑 a fall
 _CHANGE = re.compile(r"(?P<verb>提高|提升|增加|上升|回升|增长|下降|降低|减少|回落|下滑)了?\s*(?P<val>\d+(?:\.\d+)?)\s*个百分点")
-_FALL = frozenset({"下降", "降低", "减少", "回落", "下滑"})
 #: a gap to another base (高于全省平均1.7个百分点, 快于序时进度5个百分点) is no change of the rate
 _OTHER_BASE = re.compile(r"全省|全国|序时|进度|平均")
 
@@ -27,7 +26,7 @@ def point_changes(ev: Evidence) -> list[Finding]:
         label = _label_before(lay, m.start(), 0)
         if not is_result(lay.modality_at(m.start())) or _OTHER_BASE.search(label[-12:]):
             continue
-        value = Decimal(m["val"]) * (-1 if m["verb"] in _FALL else 1)
+        value = Decimal(m["val"]) * (-1 if m["verb"] in POINTS_FALL else 1)
         out.append(_finding(lay, "growth", m.start(), m.end(), value=value, unit=POINTS_UNIT, label=label))
     return out
 

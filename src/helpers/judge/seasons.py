@@ -31,7 +31,7 @@ def season_awaited(ev: Evidence, task: str, parts: list[Part]) -> list[Part]:
     tb = bigrams(QUALIFIER.sub("", task))
     for m in SEASONAL.finditer(lay.text):
         mod = lay.modality_at(m.start())
-        if (is_result(mod) or mod in ("intention", "forecast")) and mod != "problem" \
+        if (is_result(mod) or mod in ("intention", "forecast")) \
                 and overlap(tb, lay.sentence_text(lay.sentence_of(m.start()))) >= 1:
             a, b = lay.around(m.start(), m.end())
             f = Finding("verdict", a, b, lay.sentence_of(m.start()), lay.text[a:b], status="pending", modality=mod)

@@ -272,6 +272,8 @@ def _rate_ceiling(c: str) -> Target | None:
 
 #: a rate to raise or lower by points (较上年提高2个百分点, 下降0.5个百分点以上); 高于全省…个百分点 is a comparison
 POINTS_UNIT = "个百分点"
+#: the verbs that say a change in points is a fall (of the target here, of the text's rate in helpers.judge.points)
+POINTS_FALL = frozenset({"下降", "降低", "减少", "回落", "下滑"})
 _POINTS_TARGET = re.compile(r"(?P<word>提高|提升|增加|上升|增长|下降|降低|减少)\s*(?P<val>\d+(?:\.\d+)?)\s*个?百分点")
 #: the base of the change, said before it: not the rate's name
 _CHANGE_BASE = re.compile(r"(?:较|比)(?:上年|去年|上一年|上年度|2\d{3}年)(?:同期|底|末)?$|同比$")
@@ -284,7 +286,7 @@ def points_target(c: str, before: str) -> Target | None:
     if not m:
         return None
     label = _CHANGE_BASE.sub("", c[:m.start()].strip()) or before
-    lower = m["word"] in ("下降", "降低", "减少")
+    lower = m["word"] in POINTS_FALL
     return Target(c, "rate", parse_number(m["val"]), POINTS_UNIT, direction="lower" if lower else "higher",
                   label=label)
 
