@@ -45,3 +45,27 @@ def test_a_single_months_figure_cannot_measure_the_years_target(task, progress, 
 def test_a_figure_or_share_beside_the_months_still_bears(task, progress, period):
     f = judge(task, progress, period)
     assert f["status"] != "qualitative" or f["needs_review"], f
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a stock (总数, 现有, 共有, 保有量) beside a target of additions: not how many were added
+    ("全年新建5G基站1800个。", "截至9月底,已新建5G基站1500个,全市5G基站总数达10200个。", Q3),
+    ("新建区域自动气象站40个。", "前三季度新建区域自动气象站31个，全市区域自动气象站总数达到436个。", Q3),
+    ("新增省级科技企业孵化器和众创空间5家。", "上半年新增省级众创空间3家，全市现有省级以上孵化载体41家。", H1),
+    ("全年新增公共充电桩3000个。", "上半年新增公共充电桩1600个，全市公共充电桩保有量达1.9万个。", H1),
+    ("全年新培育专精特新企业50家。", "1-8月新培育专精特新企业37家，全市共有专精特新企业412家。", M8),
+])
+def test_a_stock_beside_a_target_of_additions_is_no_second_reading(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["status"] in ("ahead", "on_pace", "completed") and not f["needs_review"], f["review_reason"]
+
+
+@pytest.mark.parametrize("task,progress,period", [
+    # a target of a stock: the total is its measure
+    ("全市5G基站总数达到1.2万个。", "截至9月底,已新建5G基站1500个,全市5G基站总数达10200个。", Q3),
+    # additions said twice, neither a stock: which is this year's was not read
+    ("全年新建5G基站1800个。", "截至9月底,已新建5G基站1500个,今年全市新建5G基站1200个。", Q3),
+])
+def test_a_total_that_could_be_the_targets_measure_still_bears(task, progress, period):
+    f = judge(task, progress, period)
+    assert f["needs_review"] or f["evidence"], f

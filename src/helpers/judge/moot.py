@@ -60,6 +60,7 @@ from difflib import SequenceMatcher
 from helpers.judge.actuals import CUMULATIVE, SINGLE_MONTH
 from helpers.judge.clauses import BREAKDOWN, OPENS_BREAKDOWN
 from helpers.judge.figure_names import before_figure
+from helpers.judge.figure_state import NEW, SPAN
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.rate_names import ABBREVIATIONS
@@ -282,7 +283,7 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
     if sig.kind == "figure":
         return of_a_breakdown(reading, sig.pos, index) or inside_read(reading, sig.pos, index) \
             or figure_moot(reading, sig, status, statuses, pace, margin, index) or found_not_done(reading, sig.pos, index) \
-            or whole_of_the_part_read(reading, sig.pos, index)
+            or whole_of_the_part_read(reading, sig.pos, index) or stock_beside_additions(reading, sig.pos, index)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos, index) or other_indicator(reading, sig.pos, index) \
             or of_a_sibling(reading, sig.pos, index)
@@ -290,6 +291,25 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
         return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
     return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
+
+
+#: the words of a stock before a figure (全市5G基站总数达9320个, 现有孵化载体37家, 保有量): what there is, not
+#: what was added; a time span (今年, 1-9月) in the clause makes it the additions of that span
+_STOCK_SAID = re.compile(r"总数|总量|保有量|现有|共有|累计拥有")
+
+
+def stock_beside_additions(reading, pos: int, index: Index | None = None) -> bool:
+    """Whether a residual figure is a stock said as one (总数, 现有, 共有, 保有量 in its clause before it, no
+    span of this year) and every target it could count is of additions (新增, 新建 …): a stock is no count
+    of what was added, whatever its size."""
+    index = index or Index(reading)
+    a = index.actual_at.get(pos)
+    counted = [p for _, p in index.counts if a is not None and counts_for(p.target, a)]
+    if not counted or not all(NEW.search(p.target.part) for p in counted):
+        return False
+    lay = reading.evidence.layout
+    before = lay.text[lay.around(a.start, a.end)[0]:a.start]
+    return bool(_STOCK_SAID.search(before)) and not SPAN.search(before)
 
 
 #: a figure said as what is found (排查发现问题户厕14360户, 发现隐患13120处): the work's base, not its result
