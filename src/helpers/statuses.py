@@ -185,6 +185,11 @@ def review_reason(code: str, detail: str | None = None, kind: str | None = None)
     return f"{label}：{detail}" if detail else label
 
 
+def reason_label(reason: str) -> str:
+    """The label of one stored reason (the text review_reason wrote before "："; all of it when it has none)."""
+    return reason.split("：", 1)[0]
+
+
 _CLASS = re.compile(r"【([^】]+)】")
 
 

@@ -28,14 +28,16 @@ def test_the_cumulative_figure_measures_the_pace(progress, status, pct):
     assert (f["status"], f["completion_pct"]) == (status, pytest.approx(pct))
 
 
-@pytest.mark.parametrize("progress", [
-    "9月份完成外贸进出口21亿元,环比增长18%。",
-    "第三季度全市完成外贸进出口62亿元。",
-    "全市外贸进出口同比增长78%。",
+@pytest.mark.parametrize("progress,flagged", [
+    # a month's or a quarter's own figure, and the growth said of it, cannot measure the year (helpers.judge.moot)
+    ("9月份完成外贸进出口21亿元,环比增长18%。", False),
+    ("第三季度全市完成外贸进出口62亿元。", False),
+    # a growth of the year's indicator could be the cumulative one's: the researcher looks
+    ("全市外贸进出口同比增长78%。", True),
 ])
-def test_a_months_or_quarters_own_figure_or_a_growth_is_no_pace(progress):
+def test_a_months_or_quarters_own_figure_or_a_growth_is_no_pace(progress, flagged):
     f = judge(TRADE, progress)
-    assert f["status"] == "qualitative" and f["completion_pct"] is None and f["needs_review"]
+    assert f["status"] == "qualitative" and f["completion_pct"] is None and f["needs_review"] == flagged
 
 
 @pytest.mark.parametrize("progress,period,pct", [

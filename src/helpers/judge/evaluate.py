@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from helpers.judge.flag_classes import meets_bound
 from helpers.judge.shown import ADOPTED, adoptable, reason_key
 from helpers.judge.status import judge_one
-from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUSES, reason_class
+from helpers.statuses import REASON_SEP, REVIEW_REASONS, STATUSES, reason_class, reason_label
 
 
 @dataclass
@@ -103,7 +103,7 @@ def report(name: str, s: Scores) -> str:
 
 def _labels(reason: str | None) -> list[str]:
     """The review reasons' labels (the text before "："), each once."""
-    return list(dict.fromkeys(r.split("：", 1)[0] for r in (reason or "").split(REASON_SEP) if r))
+    return list(dict.fromkeys(reason_label(r) for r in (reason or "").split(REASON_SEP) if r))
 
 
 def by_reason(outcomes: list[Outcome]) -> str:
@@ -143,7 +143,7 @@ def _classed(outcomes: list[Outcome]) -> dict[tuple[str, str], list[Outcome]]:
         for r in dict.fromkeys((o.review_reason or "").split(REASON_SEP)):
             kind = reason_class(r)
             if kind:
-                out.setdefault((r.split("：", 1)[0], kind), []).append(o)
+                out.setdefault((reason_label(r), kind), []).append(o)
     return out
 
 

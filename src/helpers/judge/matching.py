@@ -458,10 +458,10 @@ def match_part(t: Target, ev: Evidence, assigned: dict[int, Finding], single: bo
         elif t.kind == "level":
             if part.stated_ratio is None and part.verdict is None and not covered_level(part, t, ev, tb):
                 _match_level(part, t, ev, tb)
+            if part.method == "none" and part.verdict is None and t.value == 100 and t.direction == "higher":
+                _all_due(part, t, ev)  # (said of the target's things in words: before a pair of figures inferred)
             if part.method == "none" and part.verdict is None:
                 _share_of_whole(part, t, ev)
-            if part.method == "none" and part.verdict is None and t.value == 100 and t.direction == "higher":
-                _all_due(part, t, ev)
         elif part.verdict != "pending" or part.stated_ratio is not None:
             _match_actual(part, t, ev, assigned.get(id(t)), tb)
         if single and part.method == "none" and _EVENT_COUNT.match(t.part):

@@ -57,8 +57,10 @@ import re
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from helpers.judge.actuals import CUMULATIVE, SINGLE_MONTH
 from helpers.judge.clauses import BREAKDOWN, OPENS_BREAKDOWN
 from helpers.judge.figure_names import before_figure
+from helpers.judge.figure_state import NEW, SPAN
 from helpers.judge.lexicon import Lexicon
 from helpers.judge.quantities import SHARE_WORD, comparable, convert, find_quantities
 from helpers.judge.rate_names import ABBREVIATIONS
@@ -281,7 +283,7 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
     if sig.kind == "figure":
         return of_a_breakdown(reading, sig.pos, index) or inside_read(reading, sig.pos, index) \
             or figure_moot(reading, sig, status, statuses, pace, margin, index) or found_not_done(reading, sig.pos, index) \
-            or whole_of_the_part_read(reading, sig.pos, index)
+            or whole_of_the_part_read(reading, sig.pos, index) or stock_beside_additions(reading, sig.pos, index)
     if sig.kind == "rate":
         return of_a_breakdown(reading, sig.pos, index) or other_indicator(reading, sig.pos, index) \
             or of_a_sibling(reading, sig.pos, index)
@@ -289,6 +291,25 @@ def signal_moot(reading, sig: Signal, status: str, statuses: list[str], pace: fl
         return dates_another(reading, sig.pos)
     # the rest awaiting (其余资金待省级资金下达后拨付) beside what is measured done
     return sig.kind == "await" and status in GOOD and of_the_rest(sig.clause)
+
+
+#: the words of a stock before a figure (全市5G基站总数达9320个, 现有孵化载体37家, 保有量): what there is, not
+#: what was added; a time span (今年, 1-9月) in the clause makes it the additions of that span
+_STOCK_SAID = re.compile(r"总数|总量|保有量|现有|共有|累计拥有")
+
+
+def stock_beside_additions(reading, pos: int, index: Index | None = None) -> bool:
+    """Whether a residual figure is a stock said as one (总数, 现有, 共有, 保有量 in its clause before it, no
+    span of this year) and every target it could count is of additions (新增, 新建 …): a stock is no count
+    of what was added, whatever its size."""
+    index = index or Index(reading)
+    a = index.actual_at.get(pos)
+    counted = [p for _, p in index.counts if a is not None and counts_for(p.target, a)]
+    if not counted or not all(NEW.search(p.target.part) for p in counted):
+        return False
+    lay = reading.evidence.layout
+    before = lay.text[lay.around(a.start, a.end)[0]:a.start]
+    return bool(_STOCK_SAID.search(before)) and not SPAN.search(before)
 
 
 #: a figure said as what is found (排查发现问题户厕14360户, 发现隐患13120处): the work's base, not its result
@@ -385,14 +406,26 @@ _ANY_SHARE = re.compile(rf"%|‰|百分点|{SHARE_WORD}")
 
 def nothing_could_measure(reading, rows: list[dict]) -> bool:
     """Whether no figure of the text could measure any target figure left unmeasured: no quantity in
-    a unit comparable with a count's or amount's, and no percentage or share in words anywhere."""
+    a unit comparable with a count's or amount's, and no percentage or share in words, outside a single
+    month's figures (`_month_only`: no share of the year's result)."""
     unmeasured = [r for r in rows if r["status"] == "qualitative" and r["target_value"] is not None]
     text = reading.evidence.layout.text if reading.evidence is not None else ""
-    if not unmeasured or _ANY_SHARE.search(text) or any(v.status in MEASURED for v in reading.evidence.verdicts):
+    if not unmeasured or any(v.status in MEASURED for v in reading.evidence.verdicts):
         return False  # a verdict (…已完成年度任务), whoever it is said of, could be the target's measure
-    units = [q.unit for q in find_quantities(text)]
+    if any(not _month_only(reading, m.start()) for m in _ANY_SHARE.finditer(text)):
+        return False
+    units = [q.unit for q in find_quantities(text) if not _month_only(reading, q.start)]
     return all(r["kind"] in ("count", "amount") and r["target_unit"]
                and not any(comparable(u, r["target_unit"]) for u in units) for r in unmeasured)
+
+
+def _month_only(reading, pos: int) -> bool:
+    """Whether a figure or share at `pos` is a single month's (or quarter's): the last span of time its
+    sentence names before it is one month (10月当月, 9月份单月), no cumulative span after it (1-10月, 累计,
+    以来): it is no share of the year, whatever it counts."""
+    lay = reading.evidence.layout
+    months = list(SINGLE_MONTH.finditer(lay.text, lay.sentence_start(lay.sentence_of(pos)), pos))
+    return bool(months) and not CUMULATIVE.search(lay.text, months[-1].end(), pos)
 
 
 _ALREADY = re.compile(r"已|业已|均已")

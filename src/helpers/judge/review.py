@@ -25,7 +25,7 @@ from helpers.judge.overrides import merge_overrides, period_rows
 from helpers.messages import NOTES_ZH, say
 from helpers.plaintext import task_ref
 from helpers.quality import Quality
-from helpers.statuses import MEASURED, REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES, YEAR_END_ZH
+from helpers.statuses import MEASURED, REASON_SEP, REVIEW_REASONS, STATUS_ZH, STATUSES, YEAR_END_ZH, reason_label
 
 DISAGREE_ZH = REVIEW_REASONS["official_disagrees"]
 #: Status names a researcher may type: the Chinese names readers see, or the codes.
@@ -36,7 +36,7 @@ STATUS_BY_NAME = {**{z: s for s, z in STATUS_ZH.items()}, **{z: s for s, z in YE
 
 def reason_zh(reason: str) -> str:
     """The label of one review reason (the text before "："; as written when it has none)."""
-    return reason.split("：", 1)[0].strip()
+    return reason_label(reason).strip()
 
 
 def split_reasons(text: Any) -> list[str]:

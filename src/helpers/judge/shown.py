@@ -21,7 +21,8 @@ from helpers.judge.clauses import is_result
 from helpers.judge.parts import Reading
 from helpers.judge.quantities import SHARE_UNITS, convert, find_quantities, ratio
 from helpers.judge.targets import bigrams, overlap
-from helpers.statuses import BY_LABEL, REVIEW_REASONS, STATUS_ZH, aggregate, ratio_status, reason_class
+from helpers.statuses import (BY_LABEL, REVIEW_REASONS, STATUS_ZH, aggregate, ratio_status, reason_class,
+                              reason_label)
 
 #: every candidate reading → how the reason text says it gave the shown status
 CANDIDATES = {
@@ -65,7 +66,7 @@ class Choice:
 
 def reason_key(reason: str) -> tuple[str, str | None] | None:
     """(code, 【class】) of one stored review reason; None for a label no REASONS entry has."""
-    label = reason.split("：", 1)[0]
+    label = reason_label(reason)
     return (_CODE[label], reason_class(reason)) if label in BY_LABEL else None
 
 
