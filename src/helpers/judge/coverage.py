@@ -12,6 +12,7 @@ from helpers.judge.clauses import is_result
 from helpers.judge.evidence import Evidence, Part
 from helpers.judge.findings import Finding
 from helpers.judge.quantities import parse_share
+from helpers.judge.shares import RATE_TARGET
 from helpers.judge.subjects import PART_PLACE, subject_of
 from helpers.judge.targets import QUALIFIER, Target, bigrams, overlap
 
@@ -64,7 +65,7 @@ def all_due(label: str, ev: Evidence) -> Finding | None:
     for m in ALL_DUE.finditer(lay.text):
         if m["act"] in label and is_result(lay.modality_at(m.start())):
             return _level_100(ev, m.start(), m.end(), label)
-    act = _RATE_ACT.search(label)
+    act = RATE_TARGET.search(label)
     if act is None:
         return None
     tb = bigrams(QUALIFIER.sub("", label))
@@ -89,8 +90,6 @@ def level_beside(ev: Evidence, f: Finding) -> Finding | None:
                  and is_result(g.modality)), None)
 
 
-#: the act a rate or share counts: the two characters before 率 or 比例 (整改率, 开放率, 办结率, 出让比例) ending the label
-_RATE_ACT = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|比例)(?:达到?|为|不低于|保持在?)?$")
 #: a universal said of the things counted (全部, 均已, 一律); not after a negation (尚未全部, 未能全部)
 _UNIVERSAL = r"(?<![未没不非人平])(?:全部|均已|均|全都|一律|悉数)"
 #: the act right after the universal may take its object (已全部落实工作岗位); after other words it must close its
@@ -103,7 +102,7 @@ def all_acted(label: str, act: str, ev: Evidence, tb: set[str]) -> Finding | Non
     """重大事故隐患3处，均已挂牌督办并整改到位 for 重大事故隐患整改率100%: the things counted all said to have the
     rate's act (整改) — in a result clause, the act closing it (均已制定整改方案 names a plan, no act), said of the
     target's things (two bigrams of its sentence), not of some counties (金安区、裕安区…全部开放). `act` is the
-    label's rate's act (_RATE_ACT)."""
+    label's rate's act (shares.RATE_TARGET: 整改率, 开放率, 出让比例)."""
     lay, text = ev.layout, ev.layout.text
     verb = re.escape(act)
     rx = re.compile(_UNIVERSAL + "(?:" + _AT_ONCE.format(act=verb) + "|" + _CLOSING.format(act=verb) + ")")

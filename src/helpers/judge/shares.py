@@ -44,8 +44,8 @@ def share_of_whole(t: Target, ev: Evidence) -> tuple[Finding, Decimal] | None:
             if named and _PART_OPENS.match(own) and value is not None and value <= whole.value \
                     and (tb & bigrams(own)) - bigrams(whole.label):
                 share = value * 100 / whole.value
-                if act is not None and own[max(0, own.find(act["act"]) - 1):own.find(act["act"])] in _NEGATED \
-                        and own.find(act["act"]) > 0 and act["act"][0] not in _NEGATED:
+                at = own.find(act["act"]) if act is not None else -1
+                if at > 0 and own[at - 1] in _NEGATED and act["act"][0] not in _NEGATED:
                     share = 100 - share  # 抽查186批次，不合格12批次 for 合格率: the rest pass
                 pair = Finding("level", whole.start, part.end, whole.sentence, text[whole.start:part.end],
                                value=share, unit="%")
