@@ -45,7 +45,10 @@ status"):
 - target figures nothing measures, when nothing in the text could: no figure in a unit comparable
   with a count's or amount's (培训茶农1600人次 for 防控面积20万亩), no percentage, share in words or
   percentage point, no verdict of a pace or a completion at all. 定性推进 is then what the text says; any word of a completion, a halt or a
-  wait still flags as a residual signal.
+  wait still flags as a residual signal. A single month's own figure and its shares (10月当月…118亿元,同比
+  增长4.9%) are no share of the year and count for nothing here;
+- a stock (全市5G基站总数达9320个, 现有孵化载体37家) beside targets that all count additions (新增, 新建):
+  what there is, not what was added.
 
 helpers.judge.confidence asks these before it adds a flag; each is a grammar of meaning, never a
 sentence.
