@@ -12,7 +12,7 @@ import pytest
 from helpers.judge.evaluate import note_shares
 from helpers.judge.status import judge_text
 from helpers.schema import TASKS_SCHEMA
-from helpers.statuses import NOTE_BOUND, NOTE_MIN_CASES, REASONS, by_role, note_marks, review_reason
+from helpers.statuses import NOTE_BOUND, NOTE_MIN_CASES, REASONS, by_role, review_reason
 
 NOTES = {r.label for r in REASONS.values() if r.role == "note"}
 

@@ -107,8 +107,6 @@ def _signal_reasons(status: str, found: list[Signal], due: bool = False, moot_fi
     return [review_reason("unread_signal", first.clause, signal_class(first))] if first else []
 
 
-
-
 def _due_only(reading, statuses: list[str]) -> bool:
     """Whether the task is behind only by a deliverable the year's end found with nothing read for it."""
     behind = [p for p, s in zip(reading.parts, statuses) if s == "behind"]
